@@ -1,0 +1,42 @@
+// knowledge-bench — measurements with a baseline from the same run. Never part of CI's
+// pass/fail. Subcommands register in bench_*.cpp (see bench.h).
+
+#include "bench.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace ke::bench {
+
+QList<Benchmark> &benchmarkRegistry()
+{
+    static QList<Benchmark> registry;
+    return registry;
+}
+
+} // namespace ke::bench
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    ke::bench::BenchContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err};
+    QStringList args = ctx.settings.applyFlags(app.arguments().mid(1));
+    if (args.isEmpty() || args.first() == QLatin1String("--help")) {
+        out << "usage: knowledge-bench NAME [--size N] [--json]\n";
+        for (const auto &b : ke::bench::benchmarkRegistry())
+            out << "  " << b.name.leftJustified(12) << b.summary << '\n';
+        out.flush();
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString name = args.takeFirst();
+    for (const auto &b : ke::bench::benchmarkRegistry()) {
+        if (b.name == name) {
+            ctx.args = args;
+            return b.run(ctx);
+        }
+    }
+    err << "knowledge-bench: unknown benchmark '" << name << "'\n";
+    return 2;
+}

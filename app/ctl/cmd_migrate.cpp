@@ -1,0 +1,60 @@
+#include "commands.h"
+#include "migrator.h"
+
+namespace ke::ctl {
+namespace {
+
+int runMigrate(CommandContext &ctx)
+{
+    auto db = ctx.connect(false);
+    if (!db)
+        return ctx.fail(db.error());
+    auto applied = Migrator::migrate(**db);
+    if (!applied)
+        return ctx.fail(applied.error());
+    const QString schema = ctx.settings.schema;
+    if (applied->isEmpty()) {
+        ctx.out << QCoreApplication::translate("knowledgectl",
+                                               "schema '%1' is up to date (version %2)")
+                       .arg(schema)
+                       .arg(Migrator::latestVersion())
+                << Qt::endl;
+    } else {
+        for (const QString &m : *applied)
+            ctx.out << QCoreApplication::translate("knowledgectl", "applied %1").arg(m)
+                    << Qt::endl;
+        ctx.out << QCoreApplication::translate("knowledgectl", "schema '%1' is now at version %2")
+                       .arg(schema)
+                       .arg(Migrator::latestVersion())
+                << Qt::endl;
+    }
+    return 0;
+}
+
+int runTenant(CommandContext &ctx)
+{
+    if (ctx.args.size() < 2 || ctx.args.first() != QLatin1String("add"))
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl", "usage: knowledgectl tenant add SLUG [--name NAME]"));
+    ctx.args.removeFirst();
+    const QString name = takeOption(ctx.args, QStringLiteral("--name")).value_or(QString());
+    const QString slug = ctx.args.value(0);
+    auto db = ctx.connect(false);
+    if (!db)
+        return ctx.fail(db.error());
+    auto id = (*db)->createTenant(slug, name);
+    if (!id)
+        return ctx.fail(id.error());
+    ctx.out << id->toString(QUuid::WithoutBraces) << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("migrate", "",
+                    QT_TRANSLATE_NOOP("knowledgectl", "create or upgrade the database schema"),
+                    runMigrate);
+KE_REGISTER_COMMAND("tenant", "add SLUG [--name NAME]",
+                    QT_TRANSLATE_NOOP("knowledgectl", "create a tenant"), runTenant);
+
+} // namespace ke::ctl

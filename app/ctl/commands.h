@@ -1,0 +1,64 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "database.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+namespace ke::ctl {
+
+/// What a knowledgectl command gets: the connection settings (environment + global flags),
+/// its own arguments (global flags already removed), and stdout / stderr.
+struct CommandContext
+{
+    ConnectionSettings settings;
+    QStringList args;
+    QTextStream &out;
+    QTextStream &err;
+
+    /// Connects; with requireTenant, refuses to go on without KNOWLEDGE_TENANT / --tenant.
+    Result<std::unique_ptr<Database>> connect(bool requireTenant = true) const;
+    /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.
+    int fail(const Error &e) const;
+    int fail(const QString &message) const;
+};
+
+struct Command
+{
+    QString name;
+    QString usage;   ///< one line: arguments after the name
+    QString summary; ///< one line
+    std::function<int(CommandContext &)> run;
+};
+
+/// Commands register themselves from their own files (see KE_REGISTER_COMMAND).
+QList<Command> &commandRegistry();
+
+struct CommandRegistrar
+{
+    explicit CommandRegistrar(Command c) { commandRegistry().append(std::move(c)); }
+};
+
+/// Small argument helpers shared by the commands.
+/// Takes "--name value" or "--name=value" out of args; returns the value or nullopt.
+std::optional<QString> takeOption(QStringList &args, const QString &name);
+/// Takes a bare "--name" out of args.
+bool takeFlag(QStringList &args, const QString &name);
+
+} // namespace ke::ctl
+
+#define KE_CTL_CONCAT2(a, b) a##b
+#define KE_CTL_CONCAT(a, b) KE_CTL_CONCAT2(a, b)
+/// Registers a command; wrap the summary in QT_TRANSLATE_NOOP("knowledgectl", ...) so lupdate
+/// sees it: KE_REGISTER_COMMAND("emit", "[FILE|-]",
+///                              QT_TRANSLATE_NOOP("knowledgectl", "append events"), runEmit);
+#define KE_REGISTER_COMMAND(name, usage, summary, fn)                                             \
+    static ::ke::ctl::CommandRegistrar KE_CTL_CONCAT(s_registrar_, __LINE__)(                   \
+        ::ke::ctl::Command{QStringLiteral(name), QStringLiteral(usage),                         \
+                           QString::fromUtf8(summary), fn})

@@ -1,0 +1,141 @@
+// knowledgectl — the command line of Knowledge Explorer. Each command is in cmd_*.cpp.
+
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ke::ctl {
+
+QList<Command> &commandRegistry()
+{
+    static QList<Command> registry;
+    return registry;
+}
+
+Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) const
+{
+    if (requireTenant && settings.tenant.isEmpty()) {
+        return makeError(QStringLiteral("no_tenant"),
+                         QCoreApplication::translate(
+                             "knowledgectl",
+                             "no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+    }
+    ConnectionSettings s = settings;
+    if (!requireTenant)
+        s.tenant.clear();
+    return Database::connect(s);
+}
+
+int CommandContext::fail(const Error &e) const
+{
+    return fail(e.message);
+}
+
+int CommandContext::fail(const QString &message) const
+{
+    err << "knowledgectl: " << message << Qt::endl;
+    return 1;
+}
+
+std::optional<QString> takeOption(QStringList &args, const QString &name)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == name && i + 1 < args.size()) {
+            const QString v = args.at(i + 1);
+            args.remove(i, 2);
+            return v;
+        }
+        if (args.at(i).startsWith(name + QLatin1Char('='))) {
+            const QString v = args.at(i).mid(name.size() + 1);
+            args.removeAt(i);
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+bool takeFlag(QStringList &args, const QString &name)
+{
+    return args.removeAll(name) > 0;
+}
+
+} // namespace ke::ctl
+
+namespace {
+
+void printUsage(QTextStream &out)
+{
+    using namespace ke::ctl;
+    out << QCoreApplication::translate("knowledgectl",
+                                       "usage: knowledgectl COMMAND [ARGS] [--database URL] "
+                                       "[--tenant T] [--actor A] [--schema S] [--events-table T]")
+        << "\n\n";
+    QList<Command> cmds = commandRegistry();
+    std::sort(cmds.begin(), cmds.end(),
+              [](const Command &a, const Command &b) { return a.name < b.name; });
+    for (const Command &c : cmds) {
+        out << "  " << QString(c.name + QLatin1Char(' ') + c.usage).leftJustified(46) << ' '
+            << QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData())
+            << '\n';
+    }
+    out << '\n'
+        << QCoreApplication::translate(
+               "knowledgectl",
+               "Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, "
+               "KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq's PG* variables).")
+        << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("knowledgectl"));
+    QCoreApplication::setOrganizationName(QStringLiteral("KnowledgeExplorer"));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("knowledge"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    out.setEncoding(QStringConverter::Utf8);
+    err.setEncoding(QStringConverter::Utf8);
+
+    ke::ctl::CommandContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err};
+    QStringList args = app.arguments().mid(1);
+    args = ctx.settings.applyFlags(args);
+    if (args.isEmpty() || args.first() == QLatin1String("--help")
+        || args.first() == QLatin1String("help") || args.first() == QLatin1String("-h")) {
+        printUsage(out);
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString name = args.takeFirst();
+    for (const ke::ctl::Command &c : ke::ctl::commandRegistry()) {
+        if (c.name == name) {
+            ctx.args = args;
+            try {
+                const int rc = c.run(ctx);
+                out.flush();
+                err.flush();
+                return rc;
+            } catch (const std::exception &e) {
+                return ctx.fail(QCoreApplication::translate("knowledgectl", "internal error: %1")
+                                    .arg(QString::fromUtf8(e.what())));
+            }
+        }
+    }
+    err << QCoreApplication::translate("knowledgectl",
+                                       "knowledgectl: unknown command '%1' — run "
+                                       "`knowledgectl --help` for the list")
+               .arg(name)
+        << Qt::endl;
+    return 2;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace ke {
+
+/// Where the shared database is and who is speaking: the command-line contract's
+/// KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA and
+/// KNOWLEDGE_EVENTS_TABLE. A plain value type; safe to copy between threads.
+struct ConnectionSettings
+{
+    QString databaseUrl; ///< libpq URI or conninfo; empty = libpq's PG* variables / service file
+    QString tenant;      ///< tenant UUID or slug; empty = no tenant (admin commands only)
+    QString actor;       ///< person UUID or handle
+    QString schema = QStringLiteral("knowledge");
+    QString eventsTable; ///< empty = "<schema>.feedback_events"
+
+    /// Reads the KNOWLEDGE_* environment variables.
+    static ConnectionSettings fromEnvironment();
+
+    /// Consumes the global flags (--database, --tenant, --actor, --schema, --events-table,
+    /// each as "--flag value" or "--flag=value") wherever they stand in `args`, overriding
+    /// the environment. Returns the remaining arguments in order.
+    QStringList applyFlags(const QStringList &args);
+
+    /// The events table, schema-qualified: eventsTable or "<schema>.feedback_events".
+    QString effectiveEventsTable() const;
+
+    /// True when the events table is the product's own (created and protected by migrate);
+    /// false for an external table such as public.investigation_feedback_events.
+    bool ownsEventsTable() const;
+
+    /// The URL with any password replaced by "***", for messages.
+    QString redactedUrl() const;
+};
+
+} // namespace ke

@@ -1,0 +1,224 @@
+#include "database_p.h"
+
+#include <QRegularExpression>
+
+
+namespace ke {
+
+namespace {
+
+QString quoteIdent(const QString &ident)
+{
+    QString s = ident;
+    s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+} // namespace
+
+QDateTime timestampFromField(const pqxx::field &f)
+{
+    if (f.is_null())
+        return {};
+    // "2026-11-26 21:48:33.123456+00" (session TimeZone is UTC).
+    QString s = QString::fromLatin1(f.c_str());
+    s.replace(QLatin1Char(' '), QLatin1Char('T'));
+    if (s.endsWith(QLatin1String("+00")))
+        s.chop(3);
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    dt.setTimeSpec(Qt::UTC);
+    return dt;
+}
+
+Error databaseError(const QString &what, const std::exception &e)
+{
+    const QString server = QString::fromUtf8(e.what()).trimmed();
+    if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
+        return makeError(QStringLiteral("unreachable"),
+                         Database::tr("%1: cannot reach the database: %2 — start it with "
+                                      "`scripts/postgres start` or set KNOWLEDGE_DATABASE_URL")
+                             .arg(what, server));
+    }
+    if (const auto *sql = dynamic_cast<const pqxx::sql_error *>(&e)) {
+        const QString state = QString::fromStdString(sql->sqlstate());
+        if (state == QLatin1String("42P01") || state == QLatin1String("3F000")
+            || state == QLatin1String("42883")) {
+            return makeError(QStringLiteral("not_migrated"),
+                             Database::tr("%1: the database schema is missing or out of date "
+                                          "(%2) — run `knowledgectl migrate`")
+                                 .arg(what, server));
+        }
+        if (state == QLatin1String("42501")) {
+            return makeError(QStringLiteral("permission_denied"),
+                             Database::tr("%1: refused by the database: %2").arg(what, server));
+        }
+        return makeError(QStringLiteral("database"),
+                         Database::tr("%1: the database refused it (SQLSTATE %2): %3")
+                             .arg(what, state, server));
+    }
+    return makeError(QStringLiteral("database"), Database::tr("%1: %2").arg(what, server));
+}
+
+Database::Database() = default;
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &settings)
+{
+    std::unique_ptr<Database> db(new Database);
+    try {
+        db->d = std::make_unique<Private>(toStd(settings.databaseUrl));
+    } catch (const std::exception &e) {
+        const QString server = QString::fromUtf8(e.what()).trimmed();
+        return makeError(QStringLiteral("unreachable"),
+                         tr("cannot reach the database at %1: %2 — start it with "
+                            "`scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database")
+                             .arg(settings.redactedUrl(), server));
+    }
+    db->d->settings = settings;
+    try {
+        pqxx::nontransaction tx(db->d->conn);
+        tx.exec("SET TimeZone = 'UTC'; SET application_name = 'knowledge-explorer'; "
+                "SET client_encoding = 'UTF8'");
+    } catch (const std::exception &e) {
+        return databaseError(tr("preparing the session"), e);
+    }
+    if (!settings.tenant.isEmpty()) {
+        if (auto r = db->setTenant(settings.tenant); !r)
+            return r.error();
+        if (!settings.actor.isEmpty()) {
+            auto actor = db->resolvePerson(settings.actor, true);
+            if (!actor)
+                return actor.error();
+            db->d->actor = *actor;
+        }
+    }
+    return db;
+}
+
+const ConnectionSettings &Database::settings() const
+{
+    return d->settings;
+}
+
+QString Database::quoteQualified(const QString &name)
+{
+    const qsizetype dot = name.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return quoteIdent(name);
+    return quoteIdent(name.left(dot)) + QLatin1Char('.') + quoteIdent(name.mid(dot + 1));
+}
+
+QString Database::table(const QString &name) const
+{
+    return quoteIdent(d->settings.schema) + QLatin1Char('.') + quoteIdent(name);
+}
+
+QString Database::eventsTable() const
+{
+    return quoteQualified(d->settings.effectiveEventsTable());
+}
+
+QUuid Database::tenantId() const
+{
+    return d->tenant;
+}
+
+QUuid Database::actorId() const
+{
+    return d->actor;
+}
+
+Result<void> Database::setTenant(const QString &uuidOrSlug)
+{
+    return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<void> {
+        pqxx::nontransaction tx(d->conn);
+        const std::string fn = toStd(quoteIdent(d->settings.schema)) + ".resolve_tenant";
+        const pqxx::result r = tx.exec_params("SELECT " + fn + "($1)", toStd(uuidOrSlug));
+        if (r.empty() || r[0][0].is_null()) {
+            return makeError(QStringLiteral("unknown_tenant"),
+                             tr("unknown tenant '%1' — give a tenant UUID or slug that exists "
+                                "(`knowledgectl status` lists them; `knowledgectl tenant add "
+                                "SLUG` creates one)")
+                                 .arg(uuidOrSlug));
+        }
+        const std::string id = r[0][0].c_str();
+        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", id);
+        d->tenant = QUuid::fromString(QLatin1String(id.c_str()));
+        return {};
+    });
+}
+
+Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)
+{
+    if (d->tenant.isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(tr("resolving person '%1'").arg(uuidOrHandle), [&]() -> Result<QUuid> {
+        pqxx::work tx(d->conn);
+        const QUuid asUuid = QUuid::fromString(uuidOrHandle);
+        const std::string people = toStd(table(QStringLiteral("people")));
+        pqxx::result r;
+        if (!asUuid.isNull()) {
+            r = tx.exec_params("SELECT id FROM " + people + " WHERE tenant_id = $1 AND id = $2",
+                               uuidToStd(d->tenant), uuidToStd(asUuid));
+            if (r.empty()) {
+                // A UUID we have not seen (e.g. an orchestrator's user id) is still a valid actor.
+                return asUuid;
+            }
+            return uuidFromField(r[0][0]);
+        }
+        r = tx.exec_params("SELECT id FROM " + people + " WHERE tenant_id = $1 AND handle = $2",
+                           uuidToStd(d->tenant), toStd(uuidOrHandle));
+        if (!r.empty())
+            return uuidFromField(r[0][0]);
+        if (!createIfMissing)
+            return makeError(QStringLiteral("unknown_person"),
+                             tr("unknown person '%1' in this tenant").arg(uuidOrHandle));
+        static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
+        if (!handleRe.match(uuidOrHandle).hasMatch())
+            return makeError(QStringLiteral("invalid_person"),
+                             tr("'%1' is neither a UUID nor a valid handle (letters, digits, "
+                                ". _ @ -, at most 64)")
+                                 .arg(uuidOrHandle));
+        const QUuid id = QUuid::createUuid();
+        tx.exec_params("INSERT INTO " + people
+                           + " (tenant_id, id, handle, display_name) VALUES ($1, $2, $3, $3) "
+                             "ON CONFLICT (tenant_id, handle) DO NOTHING",
+                       uuidToStd(d->tenant), uuidToStd(id), toStd(uuidOrHandle));
+        r = tx.exec_params("SELECT id FROM " + people + " WHERE tenant_id = $1 AND handle = $2",
+                           uuidToStd(d->tenant), toStd(uuidOrHandle));
+        tx.commit();
+        return uuidFromField(r[0][0]);
+    });
+}
+
+Result<QUuid> Database::createTenant(const QString &slug, const QString &name, QUuid id)
+{
+    static const QRegularExpression slugRe(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,62}$"));
+    if (!slugRe.match(slug).hasMatch())
+        return makeError(QStringLiteral("invalid_tenant"),
+                         tr("'%1' is not a valid tenant slug: use lowercase letters, digits, "
+                            "'-' and '_', starting with a letter or digit, at most 63")
+                             .arg(slug));
+    if (id.isNull())
+        id = QUuid::createUuid();
+    return guarded(tr("creating tenant '%1'").arg(slug), [&]() -> Result<QUuid> {
+        pqxx::work tx(d->conn);
+        const std::string tenants = toStd(table(QStringLiteral("tenants")));
+        tx.exec_params("INSERT INTO " + tenants
+                           + " (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING",
+                       uuidToStd(id), toStd(slug), toStd(name.isEmpty() ? slug : name));
+        const pqxx::result r =
+            tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1", toStd(slug));
+        tx.commit();
+        return uuidFromField(r[0][0]);
+    });
+}
+
+QString Database::serverVersion() const
+{
+    const int v = d->conn.server_version();
+    return QStringLiteral("PostgreSQL %1.%2").arg(v / 10000).arg(v % 100);
+}
+
+} // namespace ke

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QUuid>
+
+#include <memory>
+
+namespace ke {
+
+/// One connection to the shared PostgreSQL database, confined to one tenant.
+///
+/// Owns the libpq connection. libpq forbids sharing a connection between threads: create,
+/// use and destroy a Database on one thread (one per worker thread). On connect it resolves
+/// the tenant (UUID or slug) and the actor (UUID or handle; an unknown handle becomes a new
+/// person of the tenant) and sets the session's tenant so that row-level security applies.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    /// Connects; when settings.tenant is set, also resolves and sets the tenant (which needs
+    /// the schema to be migrated). Never throws.
+    static Result<std::unique_ptr<Database>> connect(const ConnectionSettings &settings);
+    ~Database();
+
+    const ConnectionSettings &settings() const;
+    /// Quoted, schema-qualified name of one of the product's tables, e.g. "knowledge"."datasets".
+    QString table(const QString &name) const;
+    /// Quoted, schema-qualified name of the events table.
+    QString eventsTable() const;
+
+    /// Null when no tenant was given.
+    QUuid tenantId() const;
+    /// Null when no actor was given.
+    QUuid actorId() const;
+
+    /// Switches the session to another tenant (UUID or slug).
+    Result<void> setTenant(const QString &uuidOrSlug);
+    /// Resolves a person by UUID or handle within the current tenant; creates the person
+    /// when `createIfMissing` and the handle is unknown.
+    Result<QUuid> resolvePerson(const QString &uuidOrHandle, bool createIfMissing);
+
+    /// Creates a tenant (an admin operation; needs a role that may write the tenants
+    /// table). Returns the existing id when the slug is already taken by the same name.
+    Result<QUuid> createTenant(const QString &slug, const QString &name, QUuid id = {});
+
+    /// "PostgreSQL 15.18" and the like.
+    QString serverVersion() const;
+
+    /// Quotes a possibly schema-qualified identifier ("a.b" -> "a"."b").
+    static QString quoteQualified(const QString &name);
+
+    struct Private;
+    Private *d_func() const { return d.get(); }
+
+private:
+    Database();
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ke

@@ -1,0 +1,72 @@
+#pragma once
+
+// Private to core: the only place where libpqxx meets the rest of the code. Never include
+// this from a public header.
+
+#include "database.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <pqxx/pqxx>
+
+#include <exception>
+#include <string>
+
+namespace ke {
+
+struct Database::Private
+{
+    explicit Private(const std::string &conninfo) : conn(conninfo) { }
+    pqxx::connection conn;
+    ConnectionSettings settings;
+    QUuid tenant;
+    QUuid actor;
+};
+
+inline std::string toStd(const QString &s)
+{
+    const QByteArray b = s.toUtf8();
+    return std::string(b.constData(), size_t(b.size()));
+}
+
+inline QString fromStd(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+inline std::string uuidToStd(const QUuid &u)
+{
+    return toStd(u.toString(QUuid::WithoutBraces));
+}
+
+inline QUuid uuidFromField(const pqxx::field &f)
+{
+    return f.is_null() ? QUuid() : QUuid::fromString(QLatin1String(f.c_str()));
+}
+
+inline QString stringFromField(const pqxx::field &f)
+{
+    return f.is_null() ? QString() : QString::fromUtf8(f.c_str(), qsizetype(f.size()));
+}
+
+/// Parses a timestamptz as PostgreSQL prints it with TimeZone=UTC ("2026-11-26 21:48:33.123+00").
+QDateTime timestampFromField(const pqxx::field &f);
+
+/// Turns an exception thrown by libpqxx (or anything else) into a message for people:
+/// what failed (`what`), the server's own words, and a hint at what to do.
+Error databaseError(const QString &what, const std::exception &e);
+
+/// Runs `f` and converts any exception into an Error, so nothing escapes the core boundary.
+template<typename F>
+auto guarded(const QString &what, F &&f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const std::exception &e) {
+        return databaseError(what, e);
+    }
+}
+
+} // namespace ke

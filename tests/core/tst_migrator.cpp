@@ -1,0 +1,133 @@
+// Migrations: ordered, idempotent, recorded, and refusing a schema newer than the build.
+
+#include "database.h"
+#include "migrator.h"
+#include "testdatabase.h"
+
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+using namespace ke;
+
+class TestMigrator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("migrator"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+    }
+
+    void shipsOrderedMigrations()
+    {
+        const auto all = Migrator::available();
+        QVERIFY(!all.isEmpty());
+        for (qsizetype i = 1; i < all.size(); ++i)
+            QVERIFY(all.at(i - 1).version < all.at(i).version);
+        QCOMPARE(all.first().version, 1);
+    }
+
+    void recordsEveryMigration()
+    {
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM schema_migrations")).toInt(),
+                 int(Migrator::available().size()));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max(version) FROM schema_migrations")).toInt(),
+                 Migrator::latestVersion());
+    }
+
+    void createsTheSpecifiedTables()
+    {
+        const QStringList tables = {
+            QStringLiteral("feedback_events"),   QStringLiteral("dataset_knowledge"),
+            QStringLiteral("dataset_findings"),  QStringLiteral("search_embeddings"),
+            QStringLiteral("ml_training_examples"), QStringLiteral("tenants"),
+            QStringLiteral("datasets"),          QStringLiteral("people")};
+        for (const QString &t : tables) {
+            const QString sql = QStringLiteral("SELECT to_regclass('\"%1\".%2') IS NOT NULL")
+                                    .arg(m_db->schema(), t);
+            QVERIFY2(m_db->scalar(sql) == QLatin1String("t"), qPrintable(t));
+        }
+        // The specified columns of feedback_events, exactly.
+        const QString cols = m_db->scalar(QStringLiteral(
+            "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
+            "information_schema.columns WHERE table_schema = '%1' AND table_name = "
+            "'feedback_events'").arg(m_db->schema()));
+        QVERIFY2(cols.startsWith(QLatin1String("id,tenant_id,investigation_id,dataset_id,"
+                                               "event_type,event_data,actor_id,actor_type,"
+                                               "created_at")),
+                 qPrintable(cols));
+    }
+
+    void everyKeyIncludesTheTenant()
+    {
+        // Every primary and unique key of a tenant table starts with tenant_id (Citus-ready).
+        const QString offenders = m_db->scalar(QStringLiteral(
+            "SELECT string_agg(c.conname, ',') FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+            "WHERE n.nspname = '%1' AND c.contype IN ('p','u') "
+            "AND t.relname NOT IN ('tenants','schema_migrations') "
+            "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid "
+            "  AND a.attnum = c.conkey[1] AND a.attname = 'tenant_id')").arg(m_db->schema()));
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders));
+    }
+
+    void isIdempotent()
+    {
+        auto db = m_db->connect(QString());
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        auto again = Migrator::migrate(*db);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY(again->isEmpty());
+        auto v = Migrator::currentVersion(*db);
+        QVERIFY(v);
+        QCOMPARE(*v, Migrator::latestVersion());
+    }
+
+    void commandLineMigrateIsIdempotent()
+    {
+        const auto r = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("migrate")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("up to date")), qPrintable(r.out + r.err));
+    }
+
+    void refusesANewerSchema()
+    {
+        m_db->scalar(QStringLiteral("INSERT INTO schema_migrations (version, name, checksum) "
+                                    "VALUES (9999, 'from_the_future', 'x')"));
+        auto db = m_db->connect(QString());
+        QVERIFY(db);
+        auto r = Migrator::migrate(*db);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("schema_too_new"));
+        QVERIFY2(r.error().message.contains(QLatin1String("9999")), qPrintable(r.error().message));
+        QVERIFY(r.error().message.contains(QLatin1String("upgrade")));
+        const auto cli = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("migrate")});
+        QVERIFY(cli.exitCode != 0);
+        QVERIFY2(cli.err.contains(QLatin1String("newer than this build")), qPrintable(cli.err));
+        m_db->scalar(QStringLiteral("DELETE FROM schema_migrations WHERE version = 9999"));
+    }
+
+    void freshSchemaIsMigratedFromTheCommandLine()
+    {
+        // A brand-new schema name: migrate creates it and everything in it.
+        const QString fresh = m_db->schema() + QStringLiteral("_fresh");
+        auto r = m_db->run(QStringLiteral("knowledgectl"),
+                           {QStringLiteral("migrate"), QStringLiteral("--schema"), fresh});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("0001_initial")), qPrintable(r.out));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM \"%1\".schema_migrations")
+                                  .arg(fresh))
+                     .toInt(),
+                 Migrator::latestVersion() > 0 ? int(Migrator::available().size()) : 0);
+        m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(fresh));
+    }
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+};
+
+QTEST_GUILESS_MAIN(TestMigrator)
+#include "tst_migrator.moc"

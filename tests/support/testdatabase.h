@@ -1,0 +1,58 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "database.h"
+
+#include <QProcess>
+#include <QString>
+#include <QUuid>
+
+#include <memory>
+
+#include <pqxx/connection>
+
+namespace ke::test {
+
+/// A private, freshly migrated schema in the test PostgreSQL (KNOWLEDGE_DATABASE_URL, as
+/// printed by `scripts/postgres env`), so test executables can run in parallel. Dropped in
+/// the destructor. There is no silent skip: when the database is unreachable, create()
+/// returns null and error() says why — the test must QFAIL/QVERIFY2 on it.
+class TestDatabase
+{
+public:
+    static std::unique_ptr<TestDatabase> create(const QString &prefix);
+    static QString error();
+    ~TestDatabase();
+
+    QString schema() const { return m_schema; }
+    /// Settings for this schema, optionally with tenant and actor.
+    ConnectionSettings settings(const QString &tenant = {}, const QString &actor = {}) const;
+    /// Creates a tenant (slug) and returns its id; aborts the test on failure (QVERIFY).
+    QUuid createTenant(const QString &slug);
+    /// A product connection for tenant/actor, or null (with error()).
+    std::unique_ptr<Database> connect(const QString &tenant, const QString &actor = {});
+    /// A raw superuser/owner libpqxx connection with search_path set to the schema, for
+    /// hand-written SQL in tests.
+    pqxx::connection &admin();
+    /// Runs one statement as the owner; returns the first column of the first row as text
+    /// (empty for none). Throws on SQL errors (let the test fail).
+    QString scalar(const QString &sql);
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    /// Runs build/bin/<program> with args, against this schema (environment set), feeding
+    /// `input` on stdin.
+    Run run(const QString &program, const QStringList &args, const QByteArray &input = {},
+            const QString &tenant = {}, const QString &actor = {}) const;
+
+private:
+    TestDatabase() = default;
+    QString m_schema;
+    std::unique_ptr<pqxx::connection> m_admin;
+};
+
+} // namespace ke::test
