@@ -14,7 +14,7 @@ class TestMigrator : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_db = test::TestDatabase::create(QStringLiteral("migrator"));
