@@ -77,7 +77,7 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
     data.insert(QStringLiteral("context"), input.context);
     event.data = data;
     event.actorType = QStringLiteral("user");
-    if (auto v = EventValidator::validate(event, true); !v)
+    if (auto v = EventLog(db).prepare(event); !v)
         return v.error();
 
     auto found = guarded(tr("checking the rated %1").arg(input.targetType), [&]() -> Result<QUuid> {
@@ -130,7 +130,7 @@ Result<Event> FeedbackRecorder::comment(Database &db, const QUuid &investigation
     if (text.trimmed().isEmpty())
         return makeError(QStringLiteral("invalid_comment"),
                          tr("the comment is empty — write something to add"));
-    if (auto v = EventValidator::validate(event, true); !v)
+    if (auto v = EventLog(db).prepare(event); !v)
         return v.error();
     auto dataset = guarded(tr("finding the investigation"), [&]() -> Result<QUuid> {
         pqxx::work tx(db.d_func()->conn);

@@ -56,7 +56,7 @@ Result<Event> emitQuirkEvent(Database &db, const QString &type, const QuirkState
     event.investigationId = state.investigationId;
     event.datasetId = state.datasetId;
     event.data = std::move(data);
-    if (auto v = EventValidator::validate(event, true); !v)
+    if (auto v = EventLog(db).prepare(event); !v)
         return v.error();
     auto written = EventLog(db).emit(event);
     if (!written)
@@ -85,7 +85,8 @@ Result<Event> QuirkBook::add(Database &db, const QString &dataset, const QString
         return ds.error();
     QuirkState state;
     state.datasetId = ds->id;
-    state.investigationId = investigationId; // nil UUID when not made in an investigation
+    // Not made during an investigation: the dataset's own id stands in (see the class comment).
+    state.investigationId = investigationId.isNull() ? ds->id : investigationId;
     QJsonObject data;
     data.insert(QStringLiteral("quirk_id"), createUuidV7().toString(QUuid::WithoutBraces));
     data.insert(QStringLiteral("text"), text.trimmed());

@@ -12,7 +12,8 @@ class Database;
 
 /// Adds, edits, confirms and retires quirks ("ETL has a 2-day lag on weekends") as
 /// quirk.* events. Nothing is overwritten: every change is a new event and the history stays.
-/// A quirk not made during an investigation carries the nil UUID as investigation_id.
+/// A quirk not made during an investigation carries the dataset's own id as investigation_id
+/// (the dataset's "notebook"; investigation counts come from investigation.* events only).
 /// Stateless; use with the calling thread's Database.
 class QuirkBook
 {
