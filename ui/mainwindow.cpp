@@ -1,49 +1,395 @@
 #include "mainwindow.h"
 
+#include "activitymodel.h"
+#include "backgroundtask.h"
+#include "datasetdirectory.h"
+#include "datasetlistmodel.h"
+#include "investigationview.h"
+#include "knowledgeaggregator.h"
+#include "knowledgestore.h"
+#include "knowledgeview.h"
+#include "quirkbook.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace ke {
+
+namespace {
+enum Tab { KnowledgeTab, ActivityTab, InvestigationTab };
+}
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     : QMainWindow(parent), m_settings(settings)
 {
     setWindowTitle(tr("Knowledge Explorer"));
-    resize(1200, 780);
+    resize(1280, 820);
+
+    // Left: the datasets.
+    m_datasets = new DatasetListModel(this);
+    m_filter = new QSortFilterProxyModel(this);
+    m_filter->setSourceModel(m_datasets);
+    m_filter->setFilterRole(DatasetListModel::NameRole);
+    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Filter datasets"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    m_list = new QListView(this);
+    m_list->setModel(m_filter);
+    m_list->setAlternatingRowColors(true);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setSpacing(2);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onDatasetChanged);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_list, 1);
+
+    // Right: knowledge, activity, investigation.
+    m_knowledge = new KnowledgeView(this);
+    connect(m_knowledge, &KnowledgeView::addQuirkRequested, this, &MainWindow::addQuirk);
+    connect(m_knowledge, &KnowledgeView::editQuirkRequested, this, &MainWindow::editQuirk);
+    connect(m_knowledge, &KnowledgeView::confirmQuirkRequested, this, &MainWindow::confirmQuirk);
+    connect(m_knowledge, &KnowledgeView::retireQuirkRequested, this, &MainWindow::retireQuirk);
+    connect(m_knowledge, &KnowledgeView::investigationRequested, this, &MainWindow::openInvestigation);
+
+    m_activity = new ActivityModel(this);
+    m_activityList = new QListView(this);
+    m_activityList->setModel(m_activity);
+    m_activityList->setAlternatingRowColors(true);
+    m_activityList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_activityList->setWordWrap(true);
+    connect(m_activityList, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QUuid id = index.data(ActivityModel::InvestigationRole).toUuid();
+        if (!id.isNull() && id != m_dataset)
+            openInvestigation(id);
+    });
+    m_more = new QPushButton(tr("Load more"), this);
+    m_more->setEnabled(false);
+    connect(m_more, &QPushButton::clicked, this, [this]() { loadActivity(true); });
+    auto *activityPage = new QWidget(this);
+    auto *activityLayout = new QVBoxLayout(activityPage);
+    activityLayout->addWidget(m_activityList, 1);
+    activityLayout->addWidget(m_more, 0, Qt::AlignRight);
+
+    m_investigation = new InvestigationView(m_settings, this);
 
     m_tabs = new QTabWidget(this);
-    const auto placeholder = [this](const QString &text) {
-        auto *label = new QLabel(text, m_tabs);
-        label->setAlignment(Qt::AlignCenter);
-        label->setWordWrap(true);
-        return label;
-    };
-    m_tabs->addTab(placeholder(tr("Select a dataset to see what your team knows about it.")),
-                   tr("Knowledge"));
-    m_tabs->addTab(placeholder(tr("Recent activity appears here.")), tr("Activity"));
-    m_tabs->addTab(placeholder(tr("Search findings, hypotheses, queries, comments and quirks.")),
-                   tr("Search"));
-    setCentralWidget(m_tabs);
+    m_tabs->addTab(m_knowledge, tr("Knowledge"));
+    m_tabs->addTab(activityPage, tr("Activity"));
+    m_tabs->addTab(m_investigation, tr("Investigation"));
 
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    split->setSizes({280, 1000});
+    setCentralWidget(split);
+
+    // Menu and toolbar.
+    QAction *refreshAction = new QAction(tr("&Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setToolTip(tr("Fold in new events and reload (F5)"));
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(refreshAction);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Knowledge Explorer"), this, [this]() {
+        QMessageBox::about(this, tr("About Knowledge Explorer"),
+                           tr("<b>Knowledge Explorer</b> %1<br>What your team knows about each "
+                              "dataset: quirks, findings ranked by feedback, owners and activity.")
+                               .arg(QApplication::applicationVersion()));
+    });
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setMovable(false);
+    toolbar->addAction(refreshAction);
 
+    m_connection = new QLabel(this);
     m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_connection);
     const QString tenant = m_settings.tenant.isEmpty() ? tr("no tenant") : m_settings.tenant;
-    m_status->setText(tr("Tenant: %1").arg(tenant));
-    statusBar()->addPermanentWidget(m_status);
+    const QString actor = m_settings.actor.isEmpty() ? tr("anonymous") : m_settings.actor;
+    m_connection->setText(tr("Tenant: %1 · You: %2").arg(tenant, actor));
+
+    if (m_settings.tenant.isEmpty()) {
+        m_knowledge->setMessage(tr("No tenant selected. Start with KNOWLEDGE_TENANT set or pass "
+                                   "--tenant SLUG (e.g. --tenant acme for the demo data)."));
+    } else {
+        loadDatasets();
+    }
+}
+
+void MainWindow::begin()
+{
+    ++m_pending;
+    m_status->setText(tr("Working…"));
+}
+
+void MainWindow::end()
+{
+    if (--m_pending == 0) {
+        if (m_status->text() == tr("Working…"))
+            m_status->clear();
+        Q_EMIT settled();
+    }
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_status->setText(message);
+    m_status->setToolTip(message);
 }
 
 void MainWindow::showView(const QString &view)
 {
-    static const QStringList views = {QStringLiteral("knowledge"), QStringLiteral("activity"),
-                                      QStringLiteral("search")};
-    const auto index = views.indexOf(view);
-    if (index >= 0)
-        m_tabs->setCurrentIndex(int(index));
+    if (view == QLatin1String("knowledge"))
+        m_tabs->setCurrentIndex(KnowledgeTab);
+    else if (view == QLatin1String("activity"))
+        m_tabs->setCurrentIndex(ActivityTab);
+    else if (view == QLatin1String("investigation"))
+        m_tabs->setCurrentIndex(InvestigationTab);
+}
+
+void MainWindow::selectDataset(const QString &nameOrId)
+{
+    m_wantedDataset = nameOrId;
+}
+
+void MainWindow::refresh()
+{
+    begin();
+    runInBackground<AggregationReport>(
+        this, m_settings, [](Database &db) { return KnowledgeAggregator::runIncremental(db); },
+        [this](const Result<AggregationReport> &r) {
+            if (!r)
+                showError(tr("Could not fold in new events: %1").arg(r.error().message));
+            else
+                m_status->setText(tr("%n new event(s) folded in", nullptr, int(r->eventsProcessed)));
+            loadDatasets();
+            end();
+        });
+}
+
+void MainWindow::loadDatasets()
+{
+    begin();
+    runInBackground<QList<DatasetSummary>>(
+        this, m_settings, [](Database &db) { return DatasetDirectory::summaries(db); },
+        [this](const Result<QList<DatasetSummary>> &r) {
+            if (!r) {
+                showError(tr("Could not load the datasets: %1").arg(r.error().message));
+                m_knowledge->setMessage(r.error().message);
+                end();
+                return;
+            }
+            const QUuid keep = m_dataset;
+            m_datasets->setDatasets(*r);
+            int row = m_datasets->rowOf(keep);
+            if (!m_wantedDataset.isEmpty()) {
+                for (int i = 0; i < m_datasets->rowCount(); ++i) {
+                    const DatasetSummary *d = m_datasets->dataset(i);
+                    if (d->ref.name == m_wantedDataset
+                        || d->ref.id == QUuid::fromString(m_wantedDataset))
+                        row = i;
+                }
+                m_wantedDataset.clear();
+            }
+            if (row < 0 && m_datasets->rowCount() > 0)
+                row = 0;
+            if (row >= 0) {
+                const QModelIndex index = m_filter->mapFromSource(m_datasets->index(row));
+                m_list->setCurrentIndex(index);
+                if (m_datasets->dataset(row)->ref.id == keep)
+                    onDatasetChanged(); // same dataset: reload its views anyway
+            } else {
+                m_knowledge->setMessage(tr("This tenant has no datasets yet. They appear when "
+                                           "investigations are recorded."));
+            }
+            end();
+        });
+}
+
+void MainWindow::onDatasetChanged()
+{
+    const QModelIndex index = m_filter->mapToSource(m_list->currentIndex());
+    const DatasetSummary *d = m_datasets->dataset(index.row());
+    if (!d)
+        return;
+    m_dataset = d->ref.id;
+    setWindowTitle(tr("%1 — Knowledge Explorer").arg(d->ref.name));
+    loadKnowledge();
+    loadActivity(false);
+}
+
+void MainWindow::loadKnowledge()
+{
+    const QString id = m_dataset.toString(QUuid::WithoutBraces);
+    begin();
+    runInBackground<DatasetKnowledge>(
+        this, m_settings, [id](Database &db) { return KnowledgeStore::knowledge(db, id); },
+        [this, id](const Result<DatasetKnowledge> &r) {
+            if (id == m_dataset.toString(QUuid::WithoutBraces)) {
+                if (r)
+                    m_knowledge->setKnowledge(r->toJson());
+                else
+                    m_knowledge->setMessage(tr("Could not load the knowledge: %1").arg(r.error().message));
+            }
+            end();
+        });
+}
+
+void MainWindow::loadActivity(bool more)
+{
+    const QString id = m_dataset.toString(QUuid::WithoutBraces);
+    if (!more)
+        m_activity->clear();
+    const QString cursor = more ? m_activity->nextCursor() : QString();
+    m_more->setEnabled(false);
+    begin();
+    runInBackground<ActivityPage>(
+        this, m_settings,
+        [id, cursor](Database &db) { return KnowledgeStore::activity(db, id, 50, cursor); },
+        [this, id](const Result<ActivityPage> &r) {
+            if (id == m_dataset.toString(QUuid::WithoutBraces)) {
+                if (r)
+                    m_activity->appendPage(*r);
+                else
+                    showError(tr("Could not load the activity: %1").arg(r.error().message));
+                m_more->setEnabled(m_activity->hasMore());
+            }
+            end();
+        });
+}
+
+void MainWindow::openInvestigation(const QUuid &id)
+{
+    m_investigation->showInvestigation(id);
+    m_tabs->setCurrentIndex(InvestigationTab);
+}
+
+void MainWindow::addQuirk(const QUuid &datasetId)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Add a quirk"),
+        tr("What should people know about this dataset?\n(e.g. \"ETL has a 2-day lag on weekends\")"),
+        QString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    const QString dataset = datasetId.toString(QUuid::WithoutBraces);
+    begin();
+    runInBackground<Event>(
+        this, m_settings,
+        [dataset, text](Database &db) -> Result<Event> {
+            auto e = QuirkBook::add(db, dataset, text);
+            if (e)
+                KnowledgeAggregator::runIncremental(db);
+            return e;
+        },
+        [this, text](const Result<Event> &r) {
+            if (!r)
+                QMessageBox::warning(this, tr("Quirk not saved"),
+                                     tr("The quirk was not saved: %1\n\nYour text:\n%2")
+                                         .arg(r.error().message, text));
+            else
+                loadKnowledge();
+            end();
+        });
+}
+
+void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Edit quirk"),
+                                                        tr("The earlier text stays in the history."),
+                                                        current, &ok);
+    if (!ok || text.trimmed().isEmpty() || text.trimmed() == current)
+        return;
+    begin();
+    runInBackground<Event>(
+        this, m_settings,
+        [quirkId, text](Database &db) -> Result<Event> {
+            auto e = QuirkBook::edit(db, quirkId, text);
+            if (e)
+                KnowledgeAggregator::runIncremental(db);
+            return e;
+        },
+        [this, text](const Result<Event> &r) {
+            if (!r)
+                QMessageBox::warning(this, tr("Quirk not saved"),
+                                     tr("The edit was not saved: %1\n\nYour text:\n%2")
+                                         .arg(r.error().message, text));
+            else
+                loadKnowledge();
+            end();
+        });
+}
+
+void MainWindow::confirmQuirk(const QUuid &quirkId)
+{
+    begin();
+    runInBackground<Event>(
+        this, m_settings,
+        [quirkId](Database &db) -> Result<Event> {
+            auto e = QuirkBook::confirm(db, quirkId);
+            if (e)
+                KnowledgeAggregator::runIncremental(db);
+            return e;
+        },
+        [this](const Result<Event> &r) {
+            if (!r)
+                showError(tr("Could not confirm the quirk: %1").arg(r.error().message));
+            else
+                loadKnowledge();
+            end();
+        });
+}
+
+void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
+{
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Retire quirk"),
+        tr("Why is this no longer true?\n\"%1\"").arg(text), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    begin();
+    runInBackground<Event>(
+        this, m_settings,
+        [quirkId, reason](Database &db) -> Result<Event> {
+            auto e = QuirkBook::retire(db, quirkId, reason);
+            if (e)
+                KnowledgeAggregator::runIncremental(db);
+            return e;
+        },
+        [this](const Result<Event> &r) {
+            if (!r)
+                showError(tr("Could not retire the quirk: %1").arg(r.error().message));
+            else
+                loadKnowledge();
+            end();
+        });
 }
 
 } // namespace ke

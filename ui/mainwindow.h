@@ -3,15 +3,26 @@
 #include "connectionsettings.h"
 
 #include <QMainWindow>
+#include <QUuid>
 
 class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QSortFilterProxyModel;
 class QTabWidget;
 
 namespace ke {
 
-/// The application's main window: the dataset list on the left, the dataset's knowledge,
-/// activity and search on the right. Lives on the GUI thread; all database work it starts
-/// runs on worker threads and comes back by signal.
+class ActivityModel;
+class DatasetListModel;
+class InvestigationView;
+class KnowledgeView;
+
+/// The application's main window: the tenant's datasets on the left; the selected dataset's
+/// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
+/// every database call it makes runs on a pool thread (runInBackground) and comes back by
+/// signal, so the window never freezes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,13 +30,50 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
 
-    /// Shows one of the views by name ("knowledge", "activity", "search").
+    /// Shows one of the views by name ("knowledge", "activity", "investigation").
     void showView(const QString &view);
+    /// Selects a dataset by name or UUID once the list has loaded.
+    void selectDataset(const QString &nameOrId);
+    /// Opens an investigation in the Investigation tab.
+    void openInvestigation(const QUuid &id);
+    /// Number of background requests still running (0 = settled).
+    int pendingRequests() const { return m_pending; }
+
+Q_SIGNALS:
+    /// No background request is running any more (used by --screenshot).
+    void settled();
 
 private:
+    void refresh();
+    void loadDatasets();
+    void loadKnowledge();
+    void loadActivity(bool more);
+    void onDatasetChanged();
+    void addQuirk(const QUuid &datasetId);
+    void editQuirk(const QUuid &quirkId, const QString &text);
+    void confirmQuirk(const QUuid &quirkId);
+    void retireQuirk(const QUuid &quirkId, const QString &text);
+    void begin();
+    void end();
+    void showError(const QString &message);
+
     ConnectionSettings m_settings;
+    QUuid m_dataset;
+    QString m_wantedDataset;
+    int m_pending = 0;
+
+    DatasetListModel *m_datasets = nullptr;
+    QSortFilterProxyModel *m_filter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QListView *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
+    KnowledgeView *m_knowledge = nullptr;
+    ActivityModel *m_activity = nullptr;
+    QListView *m_activityList = nullptr;
+    QPushButton *m_more = nullptr;
+    InvestigationView *m_investigation = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_connection = nullptr;
 };
 
 } // namespace ke

@@ -9,6 +9,7 @@
 #include <QPixmap>
 #include <QTimer>
 #include <QTranslator>
+#include <QUuid>
 
 #include <cstdio>
 
@@ -45,19 +46,32 @@ int main(int argc, char **argv)
         QStringLiteral("view"),
         QApplication::translate("main", "Open view V: knowledge, activity or search."),
         QStringLiteral("V"));
+    const QCommandLineOption dataset(
+        QStringLiteral("dataset"),
+        QApplication::translate("main", "Open dataset D (name or UUID) first."),
+        QStringLiteral("D"));
+    const QCommandLineOption investigation(
+        QStringLiteral("investigation"),
+        QApplication::translate("main", "Open investigation I (UUID)."), QStringLiteral("I"));
     parser.addOption(screenshot);
     parser.addOption(view);
+    parser.addOption(dataset);
+    parser.addOption(investigation);
     parser.process(rest);
 
     ke::MainWindow window(settings);
+    if (parser.isSet(dataset))
+        window.selectDataset(parser.value(dataset));
+    if (parser.isSet(investigation))
+        window.openInvestigation(QUuid::fromString(parser.value(investigation)));
     if (parser.isSet(view))
         window.showView(parser.value(view));
     window.show();
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        // Give queued work (first paint, data arriving from worker threads) a moment.
-        QTimer::singleShot(1500, &window, [&window, file]() {
+        // Shoot once the background requests have settled (data shown), or after 20 s.
+        auto shoot = [&window, file]() {
             const QPixmap pixmap = window.grab();
             if (!pixmap.save(file, "PNG")) {
                 std::fprintf(stderr, "%s\n",
@@ -70,7 +84,19 @@ int main(int argc, char **argv)
                 return;
             }
             QApplication::exit(0);
-        });
+        };
+        auto *deadline = new QTimer(&window);
+        deadline->setSingleShot(true);
+        QObject::connect(deadline, &QTimer::timeout, &window, shoot);
+        deadline->start(20000);
+        auto check = [&window, deadline, shoot]() {
+            if (window.pendingRequests() == 0 && deadline->isActive()) {
+                deadline->stop();
+                QTimer::singleShot(400, &window, shoot); // let the last paint happen
+            }
+        };
+        QObject::connect(&window, &ke::MainWindow::settled, &window, check);
+        QTimer::singleShot(300, &window, check);
     }
     return app.exec();
 }
