@@ -1,0 +1,39 @@
+#include "commands.h"
+#include "knowledgeaggregator.h"
+
+namespace ke::ctl {
+namespace {
+
+int runAggregate(CommandContext &ctx)
+{
+    const bool full = takeFlag(ctx.args, QStringLiteral("--full"));
+    if (!ctx.args.isEmpty())
+        return ctx.fail(QCoreApplication::translate("knowledgectl",
+                                                    "unexpected argument '%1' — usage: "
+                                                    "knowledgectl aggregate [--full]")
+                            .arg(ctx.args.first()));
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto r = full ? KnowledgeAggregator::rebuild(**db) : KnowledgeAggregator::runIncremental(**db);
+    if (!r)
+        return ctx.fail(r.error());
+    ctx.out << QCoreApplication::translate("knowledgectl",
+                                           "%1: %2 events processed, %3 datasets touched in %4 s")
+                   .arg(r->full ? QCoreApplication::translate("knowledgectl", "full rebuild")
+                                : QCoreApplication::translate("knowledgectl", "incremental"))
+                   .arg(r->eventsProcessed)
+                   .arg(r->datasetsTouched)
+                   .arg(r->seconds, 0, 'f', 3)
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("aggregate", "[--full]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "update dataset knowledge from new events (--full: rebuild)"),
+                    runAggregate);
+
+} // namespace ke::ctl

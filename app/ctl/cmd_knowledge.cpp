@@ -1,0 +1,82 @@
+#include "commands.h"
+#include "knowledgestore.h"
+
+#include <QJsonDocument>
+
+namespace ke::ctl {
+namespace {
+
+QString when(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                       : QCoreApplication::translate("knowledgectl", "never");
+}
+
+int runKnowledge(CommandContext &ctx)
+{
+    const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    if (ctx.args.size() != 1)
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl", "usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)"));
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto k = KnowledgeStore::knowledge(**db, ctx.args.first());
+    if (!k)
+        return ctx.fail(k.error());
+    if (json) {
+        ctx.out << QString::fromUtf8(QJsonDocument(k->toJson()).toJson(QJsonDocument::Compact))
+                << Qt::endl;
+        return 0;
+    }
+    auto tr = [](const char *s) { return QCoreApplication::translate("knowledgectl", s); };
+    QTextStream &o = ctx.out;
+    o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
+    o << QCoreApplication::translate("knowledgectl", "%n investigation(s), last %1", nullptr,
+                                     k->investigationCount)
+             .arg(when(k->lastInvestigationAt))
+      << '\n';
+    o << QCoreApplication::translate("knowledgectl", "feedback: %1 up, %2 down")
+             .arg(k->positiveFeedbackCount)
+             .arg(k->negativeFeedbackCount)
+      << "\n\n";
+    o << tr("Known quirks:") << '\n';
+    if (k->knownQuirks.isEmpty())
+        o << "  " << tr("(none)") << '\n';
+    for (const auto &q : k->knownQuirks)
+        o << "  - " << q.text << "  ["
+          << QCoreApplication::translate("knowledgectl", "by %1, %2, %n confirmation(s)", nullptr,
+                                         q.confirmations)
+                 .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
+                      when(q.createdAt))
+          << "]\n";
+    o << '\n' << tr("Top findings:") << '\n';
+    if (k->topFindings.isEmpty())
+        o << "  " << tr("(none)") << '\n';
+    for (const auto &f : k->topFindings)
+        o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
+          << f.summary << '\n';
+    o << '\n' << tr("Common issues:") << '\n';
+    if (k->commonIssues.isEmpty())
+        o << "  " << tr("(none)") << '\n';
+    for (const auto &i : k->commonIssues)
+        o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": " << i.issue
+          << "  (" << QCoreApplication::translate("knowledgectl", "last %1").arg(when(i.lastSeen))
+          << ")\n";
+    o << '\n' << tr("Owners:") << '\n';
+    if (k->owners.isEmpty())
+        o << "  " << tr("(none)") << '\n';
+    for (const auto &w : k->owners)
+        o << "  " << QString::number(w.share * 100, 'f', 0).rightJustified(3) << "%  "
+          << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';
+    o.flush();
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("knowledge", "DATASET [--json]",
+                    QT_TRANSLATE_NOOP("knowledgectl", "what the team knows about a dataset"),
+                    runKnowledge);
+
+} // namespace ke::ctl

@@ -1,0 +1,597 @@
+#include "knowledgeaggregator.h"
+
+#include "database_p.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+// How the aggregation works (the schema is in resources/migrations/0002_aggregation.sql).
+//
+// One run = one READ COMMITTED transaction holding pg_advisory_xact_lock(schema, tenant):
+//
+//  window  The events of the tenant whose writing transaction (tx_id) is visible in the
+//          current snapshot and was not visible in the snapshot of the last run (for a full
+//          run: all events). READ COMMITTED on purpose: the lock is taken first and every
+//          later statement sees what the previous aggregator committed (REPEATABLE READ would
+//          have taken its snapshot before waiting for the lock).
+//  level 1 Merged from the window only, order-insensitively: agg_ratings (the latest rating
+//          per person per target, ties by created_at then event id) and agg_inv_fallback.
+//  level 2 The investigations and quirks the window touched are recomputed from their
+//          source events (a partial index reads an investigation's few "sparse" events —
+//          start, outcome, synthesis, evaluated evidence, comments — without its many
+//          steps): agg_investigations (dataset resolution, outcome, per-investigation
+//          thumbs), agg_inv_actors, dataset_findings, agg_quirks, agg_quirk_actors.
+//  level 3 The datasets touched (before and after) get their dataset_knowledge row
+//          recomputed from level 2.
+//
+// Every step is idempotent (merge by key, or recompute from the source), so seeing an event
+// twice is harmless — e.g. a level-2 recompute that already reads an event committed after
+// the window's snapshot — and a full rebuild gives the same rows as any sequence of runs.
+//
+// Dataset of an investigation: the earliest investigation.started naming one (its dataset_id
+// column, else event_data.dataset_id: a UUID or a name; an unknown name creates the dataset),
+// else the dataset_id column of the investigation's earliest event that has one. Every event
+// of an investigation (feedback included) counts for that dataset. A quirk belongs to the
+// dataset its quirk.added names (column, else event_data.dataset_id), else to its
+// investigation's.
+
+Q_LOGGING_CATEGORY(lcAggregate, "ke.aggregate", QtWarningMsg)
+
+namespace ke {
+
+namespace {
+
+const char *const kUuidRe = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
+
+// A number in 0..1, else NULL (other writers' "high" or 7 never break the run).
+QString confidenceOf(const QString &data)
+{
+    return QStringLiteral("(CASE WHEN jsonb_typeof(%1->'confidence') = 'number' AND (%1->>'confidence')::float8 BETWEEN 0 AND 1 "
+                          "THEN (%1->>'confidence')::float8 END)")
+        .arg(data);
+}
+
+class Run
+{
+public:
+    Run(Database &db, pqxx::work &tx, bool full)
+        : m_db(db), m_tx(tx), m_full(full), m_tenant(uuidToStd(db.tenantId()))
+    {
+    }
+
+    pqxx::result exec(const QString &tmpl, const char *step)
+    {
+        QString sql = tmpl;
+        sql.replace(QLatin1String("{k}"), Database::quoteQualified(m_db.settings().schema));
+        sql.replace(QLatin1String("{ev}"), m_db.eventsTable());
+        sql.replace(QLatin1String("{uuid_re}"), QLatin1String(kUuidRe));
+        sql.replace(QLatin1String("{win}"),
+                    m_full ? QStringLiteral("(SELECT id, investigation_id, dataset_id, event_type, "
+                                            "event_data, actor_id, actor_type, created_at FROM %1 "
+                                            "WHERE tenant_id = $1)")
+                                 .arg(m_db.eventsTable())
+                           : QStringLiteral("ke_window"));
+        // Restricts a single-table scan to the touched investigations / quirks.
+        sql.replace(QLatin1String("{INV}"),
+                    m_full ? QString()
+                           : QStringLiteral("AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)"));
+        sql.replace(QLatin1String("{QUIRK}"),
+                    m_full ? QStringLiteral("AND coalesce(event_data->>'quirk_id', '') <> ''")
+                           : QStringLiteral("AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk_t)"));
+        QElapsedTimer t;
+        t.start();
+        pqxx::result r = sql.contains(QLatin1String("$1")) ? m_tx.exec_params(toStd(sql), m_tenant)
+                                                            : m_tx.exec(toStd(sql));
+        qCDebug(lcAggregate, "%-28s %7.1f ms  %zu rows", step, double(t.nsecsElapsed()) / 1e6,
+                size_t(r.affected_rows()));
+        return r;
+    }
+
+    bool full() const { return m_full; }
+
+private:
+    Database &m_db;
+    pqxx::work &m_tx;
+    bool m_full;
+    std::string m_tenant;
+};
+
+void clearTenant(Run &run)
+{
+    for (const char *t : {"agg_ratings", "agg_inv_fallback", "agg_investigations", "agg_inv_actors",
+                          "agg_quirks", "agg_quirk_actors", "dataset_findings", "dataset_knowledge"}) {
+        run.exec(QStringLiteral("DELETE FROM {k}.%1 WHERE tenant_id = $1").arg(QLatin1String(t)),
+                 "clear");
+    }
+}
+
+void levelOne(Run &run)
+{
+    run.exec(QStringLiteral(
+                 "CREATE TEMP TABLE ke_inv_t (investigation_id uuid PRIMARY KEY) ON COMMIT DROP"),
+             "temp inv");
+    run.exec(QStringLiteral("CREATE TEMP TABLE ke_quirk_t (quirk_id text PRIMARY KEY) ON COMMIT DROP"),
+             "temp quirk");
+    run.exec(QStringLiteral("CREATE TEMP TABLE ke_ds_t (dataset_id uuid PRIMARY KEY) ON COMMIT DROP"),
+             "temp ds");
+    if (!run.full()) {
+        run.exec(QStringLiteral("INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM ke_window"),
+                 "touched investigations");
+        // A re-rating filed under another investigation moves the rating out of the old one.
+        run.exec(QStringLiteral(
+                     "INSERT INTO ke_inv_t SELECT DISTINCT r.investigation_id FROM {k}.agg_ratings r "
+                     "JOIN ke_window w ON r.tenant_id = $1 AND w.event_type LIKE 'feedback.%' "
+                     " AND r.target_id = w.event_data->>'target_id' "
+                     " AND r.actor_id = coalesce(w.actor_id, '00000000-0000-0000-0000-000000000000') "
+                     "ON CONFLICT DO NOTHING"),
+                 "touched by re-rating");
+        run.exec(QStringLiteral(
+                     "INSERT INTO ke_quirk_t SELECT DISTINCT event_data->>'quirk_id' FROM ke_window "
+                     "WHERE event_type LIKE 'quirk.%' AND coalesce(event_data->>'quirk_id', '') <> ''"),
+                 "touched quirks");
+        run.exec(QStringLiteral(
+                     "INSERT INTO ke_quirk_t SELECT quirk_id FROM {k}.agg_quirks WHERE tenant_id = $1 "
+                     "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) ON CONFLICT DO NOTHING"),
+                 "quirks of touched inv");
+        // The datasets as they were: an investigation or quirk may move away from them.
+        run.exec(QStringLiteral(
+                     "INSERT INTO ke_ds_t SELECT dataset_id FROM {k}.agg_investigations WHERE tenant_id = $1 "
+                     "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) "
+                     "UNION SELECT dataset_id FROM {k}.agg_quirks WHERE tenant_id = $1 AND dataset_id IS NOT NULL "
+                     "AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t) ON CONFLICT DO NOTHING"),
+                 "old datasets");
+        run.exec(QStringLiteral("ANALYZE ke_inv_t"), "analyze");
+        run.exec(QStringLiteral("ANALYZE ke_quirk_t"), "analyze");
+    }
+
+    // Latest rating per (target, person): within the window by DISTINCT ON, against the
+    // stored one by the same (created_at, event id) order — so arrival order never matters.
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_ratings AS a (tenant_id, target_id, actor_id, investigation_id, "
+                 " target_type, rating, created_at, event_id) "
+                 "SELECT DISTINCT ON (target_id, actor) $1, target_id, actor, investigation_id, "
+                 " substr(event_type, 10), rating, created_at, id FROM ("
+                 "  SELECT e.id, e.investigation_id, e.event_type, e.created_at, e.event_data->>'target_id' AS target_id,"
+                 "   coalesce(e.actor_id, '00000000-0000-0000-0000-000000000000') AS actor,"
+                 "   CASE WHEN e.event_data->>'rating' IN ('1', '1.0', '+1') THEN 1"
+                 "        WHEN e.event_data->>'rating' IN ('-1', '-1.0') THEN -1 END AS rating"
+                 "  FROM {win} e WHERE e.event_type LIKE 'feedback.%') f "
+                 "WHERE coalesce(target_id, '') <> '' AND rating IS NOT NULL "
+                 "ORDER BY target_id, actor, created_at DESC, id DESC "
+                 "ON CONFLICT (tenant_id, target_id, actor_id) DO UPDATE SET "
+                 " investigation_id = excluded.investigation_id, target_type = excluded.target_type,"
+                 " rating = excluded.rating, created_at = excluded.created_at, event_id = excluded.event_id "
+                 "WHERE (excluded.created_at, excluded.event_id) > (a.created_at, a.event_id)"),
+             "ratings");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_inv_fallback AS a (tenant_id, investigation_id, dataset_id, created_at, event_id) "
+                 "SELECT DISTINCT ON (investigation_id) $1, investigation_id, dataset_id, created_at, id "
+                 "FROM {win} e WHERE dataset_id IS NOT NULL ORDER BY investigation_id, created_at, id "
+                 "ON CONFLICT (tenant_id, investigation_id) DO UPDATE SET dataset_id = excluded.dataset_id,"
+                 " created_at = excluded.created_at, event_id = excluded.event_id "
+                 "WHERE (excluded.created_at, excluded.event_id) < (a.created_at, a.event_id)"),
+             "fallback datasets");
+    if (run.full()) {
+        run.exec(QStringLiteral("INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM {ev} "
+                                "WHERE tenant_id = $1"),
+                 "all investigations");
+    }
+}
+
+void levelTwo(Run &run)
+{
+    // The investigations' sparse facts, datasets still as written (UUID or name).
+    run.exec(QStringLiteral(
+                 "CREATE TEMP TABLE ke_inv ON COMMIT DROP AS "
+                 "WITH src AS (SELECT investigation_id, id, event_type, event_data, dataset_id, actor_id,"
+                 "  actor_type, created_at FROM {ev} WHERE tenant_id = $1 AND event_type IN "
+                 "  ('investigation.started', 'investigation.completed', 'investigation.failed') {INV}),"
+                 " st AS (SELECT DISTINCT ON (investigation_id) investigation_id, id AS start_event_id,"
+                 "  created_at AS started_at, CASE WHEN actor_type = 'user' THEN actor_id END AS started_by"
+                 "  FROM src WHERE event_type = 'investigation.started' ORDER BY investigation_id, created_at, id),"
+                 " rf AS (SELECT DISTINCT ON (investigation_id) investigation_id, ref FROM ("
+                 "  SELECT investigation_id, created_at, id,"
+                 "   coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref"
+                 "  FROM src WHERE event_type = 'investigation.started') s WHERE ref IS NOT NULL"
+                 "  ORDER BY investigation_id, created_at, id),"
+                 " an AS (SELECT DISTINCT ON (investigation_id) investigation_id, anomaly_type FROM ("
+                 "  SELECT investigation_id, created_at, id,"
+                 "   left(nullif(btrim(event_data #>> '{alert,anomaly_type}'), ''), 200) AS anomaly_type"
+                 "  FROM src WHERE event_type = 'investigation.started') s WHERE anomaly_type IS NOT NULL"
+                 "  ORDER BY investigation_id, created_at, id),"
+                 " dn AS (SELECT DISTINCT ON (investigation_id) investigation_id,"
+                 "  CASE WHEN event_type = 'investigation.completed' THEN 'completed' ELSE 'failed' END AS status,"
+                 "  CASE WHEN event_type = 'investigation.completed' THEN event_data->>'root_cause'"
+                 "   ELSE event_data->>'error' END AS outcome, created_at AS finished_at"
+                 "  FROM src WHERE event_type <> 'investigation.started'"
+                 "  ORDER BY investigation_id, created_at DESC, id DESC) "
+                 "SELECT t.investigation_id, rf.ref, fb.dataset_id AS fallback_dataset_id, st.start_event_id,"
+                 " st.started_at, st.started_by, an.anomaly_type, dn.status,"
+                 " left(btrim(regexp_replace(dn.outcome, '[[:space:]]+', ' ', 'g')), 300) AS outcome,"
+                 " CASE WHEN dn.status = 'completed' THEN {k}.issue_theme(dn.outcome) END AS root_cause_theme,"
+                 " dn.finished_at "
+                 "FROM ke_inv_t t LEFT JOIN st USING (investigation_id) LEFT JOIN rf USING (investigation_id)"
+                 " LEFT JOIN an USING (investigation_id) LEFT JOIN dn USING (investigation_id)"
+                 " LEFT JOIN {k}.agg_inv_fallback fb ON fb.tenant_id = $1 AND fb.investigation_id = t.investigation_id"),
+             "investigation facts");
+
+    // The quirks' current state, datasets still as written.
+    run.exec(QStringLiteral(
+                 "CREATE TEMP TABLE ke_quirk ON COMMIT DROP AS "
+                 "WITH src AS (SELECT event_data->>'quirk_id' AS quirk_id, id, investigation_id, event_type,"
+                 "  event_data, dataset_id, actor_id, created_at FROM {ev}"
+                 "  WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' {QUIRK}),"
+                 " ad AS (SELECT DISTINCT ON (quirk_id) quirk_id, investigation_id, actor_id AS author_id,"
+                 "  created_at, coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref"
+                 "  FROM src WHERE event_type = 'quirk.added' ORDER BY quirk_id, created_at, id),"
+                 " tx AS (SELECT DISTINCT ON (quirk_id) quirk_id, event_data->>'text' AS text FROM src"
+                 "  WHERE event_type IN ('quirk.added', 'quirk.edited') AND coalesce(event_data->>'text', '') <> ''"
+                 "  ORDER BY quirk_id, created_at DESC, id DESC),"
+                 " ed AS (SELECT DISTINCT ON (quirk_id) quirk_id, created_at AS last_edited_at,"
+                 "  actor_id AS last_editor_id FROM src WHERE event_type = 'quirk.edited'"
+                 "  ORDER BY quirk_id, created_at DESC, id DESC),"
+                 " rt AS (SELECT quirk_id, min(created_at) AS retired_at FROM src"
+                 "  WHERE event_type = 'quirk.retired' GROUP BY quirk_id),"
+                 " cf AS (SELECT quirk_id, count(DISTINCT actor_id) AS confirmations FROM src"
+                 "  WHERE event_type = 'quirk.confirmed' AND actor_id IS NOT NULL GROUP BY quirk_id) "
+                 "SELECT ad.quirk_id, ad.investigation_id, ad.author_id, ad.created_at, ad.ref, tx.text,"
+                 " ed.last_edited_at, ed.last_editor_id, rt.retired_at, coalesce(cf.confirmations, 0) AS confirmations "
+                 "FROM ad LEFT JOIN tx USING (quirk_id) LEFT JOIN ed USING (quirk_id)"
+                 " LEFT JOIN rt USING (quirk_id) LEFT JOIN cf USING (quirk_id)"),
+             "quirk facts");
+
+    // Names never seen before become datasets; so do UUIDs nobody registered.
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.datasets (tenant_id, id, name) "
+                 "SELECT $1, CASE WHEN ref ~ {uuid_re} THEN ref::uuid ELSE gen_random_uuid() END, "
+                 " CASE WHEN ref ~ {uuid_re} THEN lower(ref) ELSE ref END "
+                 "FROM (SELECT ref FROM ke_inv WHERE ref IS NOT NULL UNION SELECT ref FROM ke_quirk WHERE ref IS NOT NULL) r "
+                 "WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1 AND "
+                 " (CASE WHEN r.ref ~ {uuid_re} THEN d.id = r.ref::uuid ELSE d.name = r.ref END)) "
+                 "ORDER BY 1 ON CONFLICT DO NOTHING"),
+             "new datasets");
+
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_investigations WHERE tenant_id = $1 {INV}"),
+             "delete investigations");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_investigations (tenant_id, investigation_id, dataset_id, start_event_id,"
+                 " started_at, started_by, anomaly_type, status, outcome, root_cause_theme, finished_at,"
+                 " last_event_at, positive_count, negative_count) "
+                 "SELECT $1, i.investigation_id, ds.dataset_id, i.start_event_id, i.started_at, i.started_by,"
+                 " i.anomaly_type, i.status, i.outcome, i.root_cause_theme, i.finished_at,"
+                 " greatest(i.started_at, i.finished_at), coalesce(r.pos, 0), coalesce(r.neg, 0) "
+                 "FROM ke_inv i "
+                 "CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN i.ref ~ {uuid_re} THEN i.ref::uuid END,"
+                 "  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = i.ref),"
+                 "  i.fallback_dataset_id) AS dataset_id) ds "
+                 "LEFT JOIN (SELECT investigation_id, count(*) FILTER (WHERE rating > 0) AS pos,"
+                 "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings"
+                 "  WHERE tenant_id = $1 {INV} GROUP BY investigation_id) r USING (investigation_id) "
+                 "WHERE ds.dataset_id IS NOT NULL"),
+             "investigations");
+    run.exec(QStringLiteral(
+                 "INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_investigations "
+                 "WHERE tenant_id = $1 {INV} ON CONFLICT DO NOTHING"),
+             "new datasets touched");
+
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_inv_actors WHERE tenant_id = $1 {INV}"),
+             "delete actors");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_inv_actors (tenant_id, investigation_id, actor_id, started, feedback, comments) "
+                 "SELECT $1, investigation_id, actor_id, sum(started), sum(feedback), sum(comments) FROM ("
+                 " SELECT investigation_id, started_by AS actor_id, 1 AS started, 0 AS feedback, 0 AS comments"
+                 "  FROM ke_inv WHERE started_by IS NOT NULL "
+                 " UNION ALL SELECT investigation_id, actor_id, 0, count(*), 0 FROM {k}.agg_ratings"
+                 "  WHERE tenant_id = $1 AND actor_id <> '00000000-0000-0000-0000-000000000000' {INV}"
+                 "  GROUP BY investigation_id, actor_id "
+                 " UNION ALL SELECT investigation_id, actor_id, 0, 0, count(*) FROM {ev}"
+                 "  WHERE tenant_id = $1 AND event_type = 'comment.added' AND actor_id IS NOT NULL"
+                 "  AND coalesce(event_data->>'text', '') <> '' {INV} GROUP BY investigation_id, actor_id"
+                 ") x GROUP BY investigation_id, actor_id"),
+             "actors");
+
+    // Findings. feedback_score is the lower bound of the 95% Wilson score interval of the
+    // share of thumbs up on the finding's source step (wilson_lower_bound in 0002): it
+    // rewards agreement and volume together, so 1 up / 0 down (0.21) ranks below
+    // 20 up / 1 down (0.77), and a step nobody rated scores 0. Only ratings filed under the
+    // finding's own investigation count, which keeps the recompute per investigation exact.
+    run.exec(QStringLiteral("DELETE FROM {k}.dataset_findings WHERE tenant_id = $1 {INV}"),
+             "delete findings");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.dataset_findings (tenant_id, id, dataset_id, investigation_id, finding_type,"
+                 " summary, confidence, feedback_score, source_event_id, source_target_id, created_at) "
+                 "WITH src AS (SELECT investigation_id, id, event_type, event_data, created_at FROM {ev}"
+                 "  WHERE tenant_id = $1 AND event_type IN ('synthesis.generated', 'investigation.completed',"
+                 "  'evidence.evaluated') {INV}),"
+                 " cand AS ("
+                 "  SELECT investigation_id, id AS event_id, 'root_cause' AS finding_type, 0::bigint AS ord, 1 AS prio,"
+                 "   event_data->>'root_cause' AS summary, %1 AS confidence,"
+                 "   coalesce(nullif(event_data->>'synthesis_id', ''), id::text) AS target, created_at"
+                 "   FROM src WHERE event_type = 'synthesis.generated'"
+                 "  UNION ALL SELECT investigation_id, id, 'root_cause', 0, 2, event_data->>'root_cause', %1,"
+                 "   investigation_id::text, created_at FROM src WHERE event_type = 'investigation.completed'"
+                 "  UNION ALL SELECT investigation_id, id, 'observation', 0, 1, event_data->>'summary', %1,"
+                 "   coalesce(nullif(event_data->>'evidence_id', ''), id::text), created_at"
+                 "   FROM src WHERE event_type = 'evidence.evaluated'"
+                 "  UNION ALL SELECT s.investigation_id, s.id, 'recommendation', r.ord, 1, r.txt, %2,"
+                 "   coalesce(nullif(s.event_data->>'synthesis_id', ''), s.id::text), s.created_at"
+                 "   FROM src s CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN"
+                 "    jsonb_typeof(s.event_data->'recommendations') = 'array' THEN s.event_data->'recommendations'"
+                 "    ELSE '[]'::jsonb END) WITH ORDINALITY AS r(txt, ord)"
+                 "   WHERE s.event_type = 'synthesis.generated'),"
+                 // One finding per text per investigation: a synthesis and the completion usually
+                 // state the same root cause; the synthesis (the rated step) is kept.
+                 " dedup AS (SELECT DISTINCT ON (investigation_id, finding_type, lower(btrim(summary))) *"
+                 "  FROM cand WHERE btrim(coalesce(summary, '')) <> ''"
+                 "  ORDER BY investigation_id, finding_type, lower(btrim(summary)), prio, created_at DESC, event_id DESC, ord),"
+                 " sc AS (SELECT investigation_id, target_id, count(*) FILTER (WHERE rating > 0) AS pos,"
+                 "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings WHERE tenant_id = $1 {INV}"
+                 "  GROUP BY investigation_id, target_id) "
+                 "SELECT $1, md5(d.event_id::text || ':' || d.finding_type || ':' || d.ord)::uuid, i.dataset_id,"
+                 " d.investigation_id, d.finding_type, left(btrim(d.summary), 4000), d.confidence,"
+                 " {k}.wilson_lower_bound(coalesce(s1.pos, 0) + coalesce(s2.pos, 0),"
+                 "  coalesce(s1.neg, 0) + coalesce(s2.neg, 0)), d.event_id, d.target, d.created_at "
+                 "FROM dedup d JOIN {k}.agg_investigations i ON i.tenant_id = $1 AND i.investigation_id = d.investigation_id "
+                 "LEFT JOIN sc s1 ON s1.investigation_id = d.investigation_id AND s1.target_id = d.target "
+                 "LEFT JOIN sc s2 ON s2.investigation_id = d.investigation_id AND s2.target_id = d.event_id::text"
+                 " AND d.target <> d.event_id::text")
+                 .arg(confidenceOf(QStringLiteral("event_data")),
+                      confidenceOf(QStringLiteral("s.event_data"))),
+             "findings");
+
+    // Quirks, now that investigations have their datasets.
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirks WHERE tenant_id = $1 %1")
+                 .arg(run.full() ? QString()
+                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+             "delete quirks");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id, text, author_id,"
+                 " created_at, last_edited_at, last_editor_id, retired_at, confirmations) "
+                 "SELECT $1, q.quirk_id, coalesce(CASE WHEN q.ref ~ {uuid_re} THEN q.ref::uuid END,"
+                 "  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = q.ref),"
+                 "  (SELECT i.dataset_id FROM {k}.agg_investigations i WHERE i.tenant_id = $1"
+                 "   AND i.investigation_id = q.investigation_id)),"
+                 " q.investigation_id, coalesce(q.text, ''), q.author_id, q.created_at, q.last_edited_at,"
+                 " q.last_editor_id, q.retired_at, q.confirmations FROM ke_quirk q"),
+             "quirks");
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirk_actors WHERE tenant_id = $1 %1")
+                 .arg(run.full() ? QString()
+                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+             "delete quirk actors");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_quirk_actors (tenant_id, quirk_id, actor_id, authored, edits, confirmed) "
+                 "SELECT $1, quirk_id, actor_id, count(*) FILTER (WHERE event_type = 'quirk.added'),"
+                 " count(*) FILTER (WHERE event_type = 'quirk.edited'),"
+                 " least(count(*) FILTER (WHERE event_type = 'quirk.confirmed'), 1) "
+                 "FROM {ev} WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.edited', 'quirk.confirmed')"
+                 " AND actor_id IS NOT NULL {QUIRK}"
+                 " AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk) "
+                 "GROUP BY quirk_id, actor_id"),
+             "quirk actors");
+    run.exec(QStringLiteral(
+                 "INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_quirks WHERE tenant_id = $1"
+                 " AND dataset_id IS NOT NULL %1 ON CONFLICT DO NOTHING")
+                 .arg(run.full() ? QString()
+                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+             "quirk datasets touched");
+}
+
+qint64 levelThree(Run &run)
+{
+    // A dataset named by a bare UUID nobody registered still gets a row (named by its UUID).
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.datasets (tenant_id, id, name) SELECT $1, t.dataset_id, t.dataset_id::text "
+                 "FROM ke_ds_t t WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1"
+                 " AND d.id = t.dataset_id) ORDER BY 2 ON CONFLICT DO NOTHING"),
+             "unregistered datasets");
+    if (!run.full())
+        run.exec(QStringLiteral("ANALYZE ke_ds_t"), "analyze");
+    run.exec(QStringLiteral("DELETE FROM {k}.dataset_knowledge WHERE tenant_id = $1 %1")
+                 .arg(run.full() ? QString()
+                                 : QStringLiteral("AND dataset_id IN (SELECT dataset_id FROM ke_ds_t)")),
+             "delete knowledge");
+    // Owners: weight 3 per investigation started and per quirk written, 2 per quirk edit and
+    // per comment, 1 per (latest) rating and per quirk confirmed; top 5 with their share.
+    const pqxx::result r = run.exec(QStringLiteral(
+        "INSERT INTO {k}.dataset_knowledge (tenant_id, dataset_id, investigation_count,"
+        " positive_feedback_count, negative_feedback_count, last_investigation_at, common_issues,"
+        " known_quirks, owners, updated_at) "
+        "WITH inv AS (SELECT i.dataset_id, count(*) AS n, sum(positive_count) AS pos,"
+        "  sum(negative_count) AS neg, max(coalesce(started_at, finished_at)) AS last"
+        "  FROM {k}.agg_investigations i JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1"
+        "  GROUP BY i.dataset_id),"
+        " iss AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('kind', kind, 'issue', issue, 'count', n,"
+        "   'last_seen', last_seen) ORDER BY n DESC, last_seen DESC, kind, issue) AS j FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY dataset_id ORDER BY n DESC, last_seen DESC, kind, issue) AS rk"
+        "  FROM (SELECT i.dataset_id, 'anomaly_type' AS kind, anomaly_type AS issue, count(*) AS n,"
+        "    max(coalesce(started_at, finished_at)) AS last_seen FROM {k}.agg_investigations i"
+        "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND anomaly_type IS NOT NULL"
+        "    GROUP BY 1, 2, 3"
+        "   UNION ALL SELECT i.dataset_id, 'root_cause', root_cause_theme, count(*),"
+        "    max(coalesce(finished_at, started_at)) FROM {k}.agg_investigations i"
+        "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND root_cause_theme IS NOT NULL"
+        "    GROUP BY 1, 2, 3) g) r WHERE rk <= 10 GROUP BY dataset_id),"
+        " qk AS (SELECT q.dataset_id, jsonb_agg(jsonb_build_object('quirk_id', q.quirk_id, 'text', q.text,"
+        "   'author_id', q.author_id, 'author', p.handle, 'created_at', q.created_at,"
+        "   'last_edited_at', q.last_edited_at, 'confirmations', q.confirmations)"
+        "   ORDER BY q.confirmations DESC, q.created_at DESC, q.quirk_id) AS j"
+        "  FROM {k}.agg_quirks q JOIN ke_ds_t USING (dataset_id)"
+        "  LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = q.author_id"
+        "  WHERE q.tenant_id = $1 AND q.retired_at IS NULL GROUP BY q.dataset_id),"
+        " anyq AS (SELECT DISTINCT q.dataset_id FROM {k}.agg_quirks q JOIN ke_ds_t USING (dataset_id)"
+        "  WHERE q.tenant_id = $1),"
+        " contrib AS (SELECT dataset_id, actor_id, sum(started) AS started, sum(feedback) AS feedback,"
+        "   sum(comments) AS comments, sum(quirks) AS quirks,"
+        "   sum(3 * started + feedback + 2 * comments + quirk_weight) AS score FROM ("
+        "   SELECT i.dataset_id, a.actor_id, a.started, a.feedback, a.comments, 0 AS quirks, 0 AS quirk_weight"
+        "   FROM {k}.agg_inv_actors a JOIN {k}.agg_investigations i ON i.tenant_id = $1"
+        "    AND i.investigation_id = a.investigation_id JOIN ke_ds_t t ON t.dataset_id = i.dataset_id"
+        "   WHERE a.tenant_id = $1"
+        "   UNION ALL SELECT q.dataset_id, a.actor_id, 0, 0, 0, a.authored + a.edits + a.confirmed,"
+        "    3 * a.authored + 2 * a.edits + a.confirmed"
+        "   FROM {k}.agg_quirk_actors a JOIN {k}.agg_quirks q ON q.tenant_id = $1 AND q.quirk_id = a.quirk_id"
+        "    JOIN ke_ds_t t ON t.dataset_id = q.dataset_id WHERE a.tenant_id = $1) x"
+        "  GROUP BY dataset_id, actor_id),"
+        " own AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('actor_id', actor_id, 'handle', handle,"
+        "   'display_name', display_name, 'score', score, 'share', share,"
+        "   'investigations_started', started, 'feedback', feedback, 'comments', comments, 'quirks', quirks)"
+        "   ORDER BY score DESC, actor_id) AS j FROM ("
+        "  SELECT c.*, p.handle, p.display_name,"
+        "   round(c.score / nullif(sum(c.score) OVER (PARTITION BY c.dataset_id), 0), 4)::float8 AS share,"
+        "   row_number() OVER (PARTITION BY c.dataset_id ORDER BY c.score DESC, c.actor_id) AS rk"
+        "  FROM contrib c LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = c.actor_id"
+        "  WHERE c.score > 0) o WHERE rk <= 5 GROUP BY dataset_id) "
+        "SELECT $1, t.dataset_id, coalesce(inv.n, 0), coalesce(inv.pos, 0), coalesce(inv.neg, 0), inv.last,"
+        " coalesce(iss.j, '[]'::jsonb), coalesce(qk.j, '[]'::jsonb), coalesce(own.j, '[]'::jsonb), now() "
+        "FROM ke_ds_t t LEFT JOIN inv USING (dataset_id) LEFT JOIN iss USING (dataset_id)"
+        " LEFT JOIN qk USING (dataset_id) LEFT JOIN own USING (dataset_id) LEFT JOIN anyq USING (dataset_id) "
+        "WHERE inv.n IS NOT NULL OR anyq.dataset_id IS NOT NULL"),
+        "knowledge");
+    return qint64(r.affected_rows());
+}
+
+Result<AggregationReport> aggregate(Database &db, bool wantFull)
+{
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         KnowledgeAggregator::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    QElapsedTimer timer;
+    timer.start();
+    return guarded(KnowledgeAggregator::tr("aggregating dataset knowledge"),
+                   [&]() -> Result<AggregationReport> {
+        AggregationReport report;
+        auto &conn = db.d_func()->conn;
+        pqxx::work tx(conn);
+        const std::string tenant = uuidToStd(db.tenantId());
+        const std::string events = toStd(db.settings().effectiveEventsTable());
+        tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+                       "knowledge.aggregate." + toStd(db.settings().schema), tenant);
+        const bool hasTxId =
+            tx.exec_params("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1)"
+                           " AND attname = 'tx_id' AND NOT attisdropped)",
+                           toStd(db.eventsTable()))[0][0]
+                .as<bool>();
+        const std::string state = toStd(db.table(QStringLiteral("aggregation_state")));
+        const pqxx::result prev = tx.exec_params(
+            "SELECT last_snapshot FROM " + state + " WHERE tenant_id = $1 AND events_table = $2",
+            tenant, events);
+        const bool havePrev = !prev.empty() && !prev[0][0].is_null();
+        report.full = wantFull || !hasTxId || !havePrev;
+        std::string current;
+        if (hasTxId)
+            current = tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str();
+
+        Run run(db, tx, report.full);
+        if (report.full) {
+            clearTenant(run);
+            report.eventsProcessed =
+                run.exec(QStringLiteral("SELECT count(*) FROM {ev} WHERE tenant_id = $1"), "count")[0][0]
+                    .as<qint64>();
+        } else {
+            // Exactly the events that became visible since the last run: tx_id at or above
+            // the old snapshot's xmin, visible now, not visible then.
+            const std::string window =
+                "CREATE TEMP TABLE ke_window ON COMMIT DROP AS SELECT id, investigation_id, dataset_id,"
+                " event_type, event_data, actor_id, actor_type, created_at FROM "
+                + toStd(db.eventsTable())
+                + " WHERE tenant_id = $1 AND tx_id >= pg_snapshot_xmin($2::pg_snapshot)"
+                  " AND pg_visible_in_snapshot(tx_id, $3::pg_snapshot)"
+                  " AND NOT pg_visible_in_snapshot(tx_id, $2::pg_snapshot)";
+            report.eventsProcessed =
+                qint64(tx.exec_params(window, tenant, prev[0][0].c_str(), current).affected_rows());
+        }
+        if (report.full || report.eventsProcessed > 0) {
+            levelOne(run);
+            levelTwo(run);
+            report.datasetsTouched = levelThree(run);
+        }
+        tx.exec_params("INSERT INTO " + state
+                           + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at)"
+                             " VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END)"
+                             " ON CONFLICT (tenant_id, events_table) DO UPDATE SET"
+                             " last_snapshot = excluded.last_snapshot, last_run_at = now(),"
+                             " last_full_at = coalesce(excluded.last_full_at, s.last_full_at)",
+                       tenant, events, hasTxId ? std::optional<std::string>(current) : std::nullopt,
+                       report.full);
+        tx.commit();
+        report.seconds = double(timer.nsecsElapsed()) / 1e9;
+        return report;
+    });
+}
+
+} // namespace
+
+Result<AggregationReport> KnowledgeAggregator::runIncremental(Database &db)
+{
+    return aggregate(db, false);
+}
+
+Result<AggregationReport> KnowledgeAggregator::rebuild(Database &db)
+{
+    return aggregate(db, true);
+}
+
+Result<QList<QPair<QUuid, AggregationReport>>> KnowledgeAggregator::runAllTenants(Database &db,
+                                                                                  bool full)
+{
+    const QUuid original = db.tenantId();
+    auto tenants = guarded(tr("listing tenants"), [&]() -> Result<QList<QUuid>> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const pqxx::result r =
+            tx.exec("SELECT id FROM " + toStd(db.table(QStringLiteral("tenants"))) + " ORDER BY id");
+        QList<QUuid> ids;
+        for (const auto &row : r)
+            ids << uuidFromField(row[0]);
+        return ids;
+    });
+    if (!tenants)
+        return tenants.error();
+    QList<QPair<QUuid, AggregationReport>> out;
+    std::optional<Error> failure;
+    for (const QUuid &t : *tenants) {
+        if (auto s = db.setTenant(t.toString(QUuid::WithoutBraces)); !s) {
+            failure = s.error();
+            break;
+        }
+        auto r = full ? rebuild(db) : runIncremental(db);
+        if (!r) {
+            failure = r.error();
+            break;
+        }
+        out.append({t, *r});
+    }
+    if (!original.isNull())
+        db.setTenant(original.toString(QUuid::WithoutBraces));
+    if (failure)
+        return *failure;
+    return out;
+}
+
+Result<QList<QuirkHistoryEntry>> KnowledgeAggregator::quirkHistory(Database &db,
+                                                                   const QString &quirkId)
+{
+    return guarded(tr("reading the history of quirk '%1'").arg(quirkId),
+                   [&]() -> Result<QList<QuirkHistoryEntry>> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const pqxx::result r = tx.exec_params(
+            "SELECT id, event_type, actor_id, created_at, event_data::text FROM "
+                + toStd(db.eventsTable())
+                + " WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' AND event_data->>'quirk_id' = $2"
+                  " ORDER BY created_at, id",
+            uuidToStd(db.tenantId()), toStd(quirkId));
+        QList<QuirkHistoryEntry> out;
+        for (const auto &row : r) {
+            QuirkHistoryEntry e;
+            e.eventId = uuidFromField(row[0]);
+            e.eventType = stringFromField(row[1]);
+            e.actorId = uuidFromField(row[2]);
+            e.createdAt = timestampFromField(row[3]);
+            e.data = QJsonDocument::fromJson(QByteArray(row[4].c_str(), int(row[4].size()))).object();
+            out.append(e);
+        }
+        return out;
+    });
+}
+
+} // namespace ke

@@ -1,0 +1,530 @@
+// The knowledge aggregator: hand-built histories with their expected numbers, late commits,
+// two aggregators at once, and full rebuild == any sequence of incremental runs.
+
+#include "database.h"
+#include "knowledgeaggregator.h"
+#include "knowledgestore.h"
+#include "testdatabase.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+#include <thread>
+
+using namespace ke;
+
+namespace {
+
+std::string s(const QString &v)
+{
+    return v.toUtf8().toStdString();
+}
+
+std::string u(const QUuid &id)
+{
+    return s(id.toString(QUuid::WithoutBraces));
+}
+
+// Inserts one event as another writer would (raw SQL; dataset_id column usually NULL).
+// `at` is seconds after 2026-01-01.
+void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, const QString &type,
+                 const QString &data, const QUuid &actor, int at, const QUuid &datasetColumn = {},
+                 const char *actorType = "user")
+{
+    pqxx::work tx(c);
+    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
+                   "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+                   "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, "
+                   "'2026-01-01 00:00:00+00'::timestamptz + $8 * interval '1 second')",
+                   u(tenant), u(inv),
+                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn), s(type),
+                   s(data), actor.isNull() ? std::optional<std::string>() : u(actor),
+                   std::string(actorType), at);
+    tx.commit();
+}
+
+QString json(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+} // namespace
+
+class TestKnowledgeAggregator : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+
+    // dataset_knowledge (without updated_at) and dataset_findings of a tenant, as text.
+    QString derivedState(const QUuid &tenant)
+    {
+        const QString t = tenant.toString(QUuid::WithoutBraces);
+        return m_db->scalar(QStringLiteral(
+                   "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', dataset_id,"
+                   " investigation_count, positive_feedback_count, negative_feedback_count,"
+                   " last_investigation_at, common_issues, known_quirks, owners) AS x"
+                   " FROM dataset_knowledge WHERE tenant_id = '%1') k")
+                                .arg(t))
+               + QStringLiteral("\n--\n")
+               + m_db->scalar(QStringLiteral(
+                   "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', id, dataset_id,"
+                   " investigation_id, finding_type, summary, confidence, feedback_score,"
+                   " source_event_id, source_target_id, created_at) AS x"
+                   " FROM dataset_findings WHERE tenant_id = '%1') f")
+                                 .arg(t));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("agg"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+    }
+
+    void handBuiltHistory()
+    {
+        const QUuid tenant = m_db->createTenant(QStringLiteral("acme"));
+        auto db = m_db->connect(QStringLiteral("acme"));
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        auto &c = m_db->admin();
+        const QUuid alice = QUuid::createUuid(), bob = QUuid::createUuid(),
+                    carol = QUuid::createUuid(), dave = QUuid::createUuid(),
+                    orchestrator = QUuid::createUuid();
+        const QUuid i1 = QUuid::createUuid(), i2 = QUuid::createUuid(), i3 = QUuid::createUuid(),
+                    i4 = QUuid::createUuid(), quirkInv = QUuid::createUuid();
+        const QUuid unregistered = QUuid::createUuid();
+        const QString i1s = i1.toString(QUuid::WithoutBraces);
+
+        // I1: dataset named by string, started twice (second by the orchestrator with context).
+        insertEvent(c, tenant, i1, QStringLiteral("investigation.started"),
+                    json(R"({"dataset_id": "public.orders", "alert": {"metric": "row_count", "anomaly_type": "volume_drop"}})"),
+                    alice, 10);
+        insertEvent(c, tenant, i1, QStringLiteral("investigation.started"),
+                    json(R"({"tables_found": ["orders"]})"), orchestrator, 11, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("synthesis.generated"),
+                    json(R"({"synthesis_id": "S1", "root_cause": "Late ETL on weekends 3 days.", "confidence": 0.8, "recommendations": ["Add a freshness check"]})"),
+                    orchestrator, 20, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("evidence.evaluated"),
+                    json(R"({"evidence_id": "E1", "summary": "Row count fell 40%", "supports": true, "confidence": 0.9})"),
+                    orchestrator, 21, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("evidence.evaluated"),
+                    json(R"({"evidence_id": "E2", "summary": "Nulls in amount", "confidence": "high"})"),
+                    orchestrator, 22, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("investigation.completed"),
+                    json(R"({"root_cause": "late ETL on weekends 3 days.", "confidence": 0.8, "duration_seconds": 40})"),
+                    orchestrator, 30, {}, "system");
+        // I2: same dataset, started by the orchestrator (a system actor is nobody's owner).
+        insertEvent(c, tenant, i2, QStringLiteral("investigation.started"),
+                    json(R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "volume_drop"}})"),
+                    orchestrator, 40, {}, "system");
+        insertEvent(c, tenant, i2, QStringLiteral("investigation.completed"),
+                    json(R"({"root_cause": "Late ETL on weekends 2 days", "confidence": 0.6})"),
+                    orchestrator, 50, {}, "system");
+        // I3: a UUID nobody registered; I4: a new name.
+        insertEvent(c, tenant, i3, QStringLiteral("investigation.started"),
+                    QStringLiteral(R"({"dataset_id": "%1"})").arg(unregistered.toString(QUuid::WithoutBraces)),
+                    orchestrator, 60, {}, "system");
+        insertEvent(c, tenant, i4, QStringLiteral("investigation.started"),
+                    json(R"({"dataset_id": "warehouse.new_table"})"), orchestrator, 61, {}, "system");
+        // Ratings, no dataset_id: bob +1 then (later) -1 on S1; carol +1 twice; dave +1 on E1;
+        // alice -1 then +1 on the investigation; a rating of 5 and an unknown type are ignored.
+        const auto fb = [&](const char *type, const QString &target, int rating, const QUuid &who, int at) {
+            insertEvent(c, tenant, i1, QString::fromLatin1(type),
+                        QStringLiteral(R"({"target_id": "%1", "rating": %2, "reason": null})").arg(target).arg(rating),
+                        who, at);
+        };
+        fb("feedback.synthesis", QStringLiteral("S1"), 1, bob, 100);
+        fb("feedback.synthesis", QStringLiteral("S1"), 1, carol, 101);
+        fb("feedback.evidence", QStringLiteral("E1"), 1, dave, 102);
+        fb("feedback.investigation", i1s, -1, alice, 103);
+        fb("feedback.evidence", QStringLiteral("E2"), 5, dave, 104);
+        insertEvent(c, tenant, i1, QStringLiteral("orchestrator.heartbeat"), json(R"([1, 2, 3])"), {}, 105, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("comment.added"),
+                    json(R"({"text": "Checked with the ETL team"})"), carol, 106);
+        // Quirks (named by dataset string, investigation without a start).
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.added"),
+                    json(R"({"quirk_id": "Q1", "text": "ETL lags 2 days on weekends", "dataset_id": "public.orders"})"),
+                    alice, 110);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.added"),
+                    json(R"({"quirk_id": "Q2", "text": "Currency mixes cents", "dataset_id": "public.orders"})"),
+                    bob, 111);
+
+        auto r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QVERIFY(r->full); // the first run has no snapshot to continue from
+        QCOMPARE(r->datasetsTouched, 3);
+
+        auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
+        QVERIFY2(k, qPrintable(k.error().message));
+        QCOMPARE(k->investigationCount, 2);
+        QCOMPARE(k->positiveFeedbackCount, 3);
+        QCOMPARE(k->negativeFeedbackCount, 1);
+        QCOMPARE(k->knownQuirks.size(), 2);
+
+        // Second part: re-ratings, quirk edit / confirm / retire.
+        fb("feedback.synthesis", QStringLiteral("S1"), -1, bob, 200);   // opposite: moves the count
+        fb("feedback.synthesis", QStringLiteral("S1"), 1, carol, 201);  // same again: no change
+        fb("feedback.investigation", i1s, 1, alice, 202);              // opposite
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.edited"),
+                    json(R"({"quirk_id": "Q1", "text": "ETL lags 2-3 days on weekends"})"), bob, 210);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), carol, 211);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), dave, 212);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), carol, 213);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.retired"),
+                    json(R"({"quirk_id": "Q2", "reason": "fixed upstream"})"), bob, 214);
+
+        r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QVERIFY(!r->full);
+        QCOMPARE(r->eventsProcessed, 8);
+        QCOMPARE(r->datasetsTouched, 1);
+
+        const auto check = [&]() {
+            auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
+            QVERIFY2(k, qPrintable(k.error().message));
+            QCOMPARE(k->investigationCount, 2);
+            // Latest per person per target: bob S1 -1, carol S1 +1, dave E1 +1, alice I1 +1.
+            QCOMPARE(k->positiveFeedbackCount, 3);
+            QCOMPARE(k->negativeFeedbackCount, 1);
+            QCOMPARE(k->lastInvestigationAt,
+                     QDateTime(QDate(2026, 1, 1), QTime(0, 0, 40), Qt::UTC));
+            // Issues: volume_drop x2, one root-cause theme x2 ("3 days." ~ "2 days").
+            QCOMPARE(k->commonIssues.size(), 2);
+            for (const auto &i : k->commonIssues)
+                QCOMPARE(i.count, 2);
+            QCOMPARE(k->commonIssues.at(0).kind, QStringLiteral("root_cause")); // seen last
+            QCOMPARE(k->commonIssues.at(0).issue, QStringLiteral("late etl on weekends # days"));
+            QCOMPARE(k->commonIssues.at(1).issue, QStringLiteral("volume_drop"));
+            // Quirks: Q2 retired; Q1 edited, confirmed by 2 people.
+            QCOMPARE(k->knownQuirks.size(), 1);
+            QCOMPARE(k->knownQuirks.at(0).text, QStringLiteral("ETL lags 2-3 days on weekends"));
+            QCOMPARE(k->knownQuirks.at(0).authorId, alice);
+            QCOMPARE(k->knownQuirks.at(0).confirmations, 2);
+            QCOMPARE(k->knownQuirks.at(0).lastEditedAt,
+                     QDateTime(QDate(2026, 1, 1), QTime(0, 3, 30), Qt::UTC));
+            // Findings: E1 (1 up: Wilson 0.2065) > S1 root cause and recommendation (1 up,
+            // 1 down: 0.0945) > E2, I2's root cause (no votes: 0). I1's completion repeats
+            // the synthesis and is not a second finding.
+            QCOMPARE(k->topFindings.size(), 5);
+            QCOMPARE(k->topFindings.at(0).summary, QStringLiteral("Row count fell 40%"));
+            QVERIFY(qAbs(k->topFindings.at(0).feedbackScore - 0.2065) < 1e-3);
+            QCOMPARE(*k->topFindings.at(0).confidence, 0.9);
+            QVERIFY(qAbs(k->topFindings.at(1).feedbackScore - 0.0945) < 1e-3);
+            QVERIFY(qAbs(k->topFindings.at(2).feedbackScore - 0.0945) < 1e-3);
+            QStringList types;
+            types << k->topFindings.at(1).findingType << k->topFindings.at(2).findingType;
+            types.sort();
+            QCOMPARE(types, QStringList({QStringLiteral("recommendation"), QStringLiteral("root_cause")}));
+            QCOMPARE(k->topFindings.at(3).feedbackScore, 0.0);
+            QCOMPARE(k->topFindings.at(3).summary, QStringLiteral("Late ETL on weekends 2 days")); // conf 0.6
+            QCOMPARE(k->topFindings.at(4).summary, QStringLiteral("Nulls in amount"));
+            QVERIFY(!k->topFindings.at(4).confidence.has_value()); // "high" is not a number
+            // Owners: alice 3 (started) + 1 (rating) + 3 (quirk) = 7; bob 1 + 2 (edit) + 3 = 6;
+            // carol 1 + 2 (comment) + 1 (confirm) = 4; dave 1 + 1 = 2; the orchestrator none.
+            QCOMPARE(k->owners.size(), 4);
+            QCOMPARE(k->owners.at(0).actorId, alice);
+            QCOMPARE(k->owners.at(0).score, 7.0);
+            QVERIFY(qAbs(k->owners.at(0).share - 7.0 / 19.0) < 1e-3);
+            QCOMPARE(k->owners.at(1).actorId, bob);
+            QCOMPARE(k->owners.at(1).score, 6.0);
+            QCOMPARE(k->owners.at(2).actorId, carol);
+            QCOMPARE(k->owners.at(2).comments, 1);
+            QCOMPARE(k->owners.at(3).actorId, dave);
+        };
+        check();
+        if (QTest::currentTestFailed())
+            return;
+
+        // Datasets named by UUID and by a new name exist, with one investigation each.
+        auto k3 = KnowledgeStore::knowledge(*db, unregistered.toString(QUuid::WithoutBraces));
+        QVERIFY2(k3, qPrintable(k3.error().message));
+        QCOMPARE(k3->investigationCount, 1);
+        auto k4 = KnowledgeStore::knowledge(*db, QStringLiteral("warehouse.new_table"));
+        QVERIFY2(k4, qPrintable(k4.error().message));
+        QCOMPARE(k4->investigationCount, 1);
+        QCOMPARE(k4->positiveFeedbackCount, 0);
+
+        // The quirk's whole history stays readable.
+        auto h = KnowledgeAggregator::quirkHistory(*db, QStringLiteral("Q1"));
+        QVERIFY2(h, qPrintable(h.error().message));
+        QCOMPARE(h->size(), 5);
+        QCOMPARE(h->at(0).eventType, QStringLiteral("quirk.added"));
+        QCOMPARE(h->at(0).data.value(QLatin1String("text")).toString(), QStringLiteral("ETL lags 2 days on weekends"));
+        QCOMPARE(h->at(1).eventType, QStringLiteral("quirk.edited"));
+        QCOMPARE(h->at(1).actorId, bob);
+
+        // Nothing new: nothing processed; a full rebuild gives the same rows.
+        const QString before = derivedState(tenant);
+        r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QCOMPARE(r->eventsProcessed, 0);
+        QCOMPARE(derivedState(tenant), before);
+        r = KnowledgeAggregator::rebuild(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QVERIFY(r->full);
+        QCOMPARE(derivedState(tenant), before);
+        check();
+    }
+
+    void lateCommitIsCountedOnce()
+    {
+        const QUuid tenant = m_db->createTenant(QStringLiteral("late"));
+        auto db = m_db->connect(QStringLiteral("late"));
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        const QUuid inv = QUuid::createUuid(), who = QUuid::createUuid(), other = QUuid::createUuid();
+        insertEvent(m_db->admin(), tenant, inv, QStringLiteral("investigation.started"),
+                    json(R"({"dataset_id": "public.late"})"), who, 1);
+        QVERIFY(KnowledgeAggregator::runIncremental(*db));
+
+        // A slow writer: its transaction begins (and takes its xid) before the next run and
+        // commits after it, with a created_at older than events the run already saw.
+        pqxx::connection slow(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL").toStdString());
+        {
+            pqxx::nontransaction n(slow);
+            n.exec("SET search_path = \"" + s(m_db->schema()) + "\"");
+        }
+        pqxx::work slowTx(slow);
+        slowTx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
+                           " event_data, actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
+                           " 'feedback.investigation', $3::jsonb, $4, 'user', '2026-01-01 00:00:02+00')",
+                           u(tenant), u(inv), s(QStringLiteral(R"({"target_id": "%1", "rating": 1})")
+                                                     .arg(inv.toString(QUuid::WithoutBraces))),
+                           u(who));
+        insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
+                    QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(inv.toString(QUuid::WithoutBraces)),
+                    other, 3);
+        auto r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QCOMPARE(r->eventsProcessed, 1);
+        auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.late"));
+        QVERIFY2(k, qPrintable(k.error().message));
+        QCOMPARE(k->positiveFeedbackCount, 0);
+        QCOMPARE(k->negativeFeedbackCount, 1);
+
+        slowTx.commit();
+        r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QCOMPARE(r->eventsProcessed, 1);
+        r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QCOMPARE(r->eventsProcessed, 0);
+        k = KnowledgeStore::knowledge(*db, QStringLiteral("public.late"));
+        QVERIFY2(k, qPrintable(k.error().message));
+        QCOMPARE(k->positiveFeedbackCount, 1);
+        QCOMPARE(k->negativeFeedbackCount, 1);
+    }
+
+    void twoAggregatorsAtOnce()
+    {
+        const QUuid tenant = m_db->createTenant(QStringLiteral("twins"));
+        const int investigations = 40;
+        std::atomic<bool> writing{true};
+        std::atomic<int> failures{0};
+        const auto worker = [&]() {
+            auto db = m_db->connect(QStringLiteral("twins"));
+            if (!db) {
+                ++failures;
+                return;
+            }
+            while (writing.load()) {
+                if (!KnowledgeAggregator::runIncremental(*db))
+                    ++failures;
+            }
+        };
+        std::thread a(worker), b(worker);
+        // Each investigation: started, then 3 people rate it up; the third re-rates it down.
+        QList<QUuid> people{QUuid::createUuid(), QUuid::createUuid(), QUuid::createUuid()};
+        for (int i = 0; i < investigations; ++i) {
+            const QUuid inv = QUuid::createUuid();
+            const QString target = inv.toString(QUuid::WithoutBraces);
+            insertEvent(m_db->admin(), tenant, inv, QStringLiteral("investigation.started"),
+                        json(R"({"dataset_id": "public.twins"})"), people[0], i * 10);
+            for (int p = 0; p < 3; ++p)
+                insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
+                            QStringLiteral(R"({"target_id": "%1", "rating": 1})").arg(target), people[p], i * 10 + p + 1);
+            insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
+                        QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(target), people[2], i * 10 + 5);
+        }
+        writing = false;
+        a.join();
+        b.join();
+        QCOMPARE(failures.load(), 0);
+        auto db = m_db->connect(QStringLiteral("twins"));
+        QVERIFY(db);
+        QVERIFY(KnowledgeAggregator::runIncremental(*db));
+        auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.twins"));
+        QVERIFY2(k, qPrintable(k.error().message));
+        QCOMPARE(k->investigationCount, investigations);
+        QCOMPARE(k->positiveFeedbackCount, 2 * investigations);
+        QCOMPARE(k->negativeFeedbackCount, investigations);
+        const QString incremental = derivedState(tenant);
+        QVERIFY(KnowledgeAggregator::rebuild(*db));
+        QCOMPARE(derivedState(tenant), incremental);
+    }
+
+    void fullEqualsIncremental_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed : {1u, 7u, 42u, 2026u})
+            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
+    }
+
+    void fullEqualsIncremental()
+    {
+        QFETCH(quint32, seed);
+        const QString slug = QStringLiteral("rnd%1").arg(seed);
+        const QUuid tenant = m_db->createTenant(slug);
+        auto db = m_db->connect(slug);
+        QVERIFY(db);
+        QRandomGenerator rng(seed);
+        QList<QUuid> people;
+        for (int i = 0; i < 6; ++i)
+            people << QUuid::createUuid();
+        QList<QUuid> invs;
+        for (int i = 0; i < 25; ++i)
+            invs << QUuid::createUuid();
+        const QStringList datasets{QStringLiteral("public.orders"), QStringLiteral("public.users"),
+                                   QStringLiteral("sales.daily")};
+        const QStringList anomalies{QStringLiteral("volume_drop"), QStringLiteral("null_spike"),
+                                    QStringLiteral("late_data")};
+        const QStringList causes{QStringLiteral("Late ETL %1 days"), QStringLiteral("Schema change in %1"),
+                                 QStringLiteral("Duplicate load %1")};
+        QStringList targets;
+        const auto pick = [&](const auto &list) { return list.at(int(rng.bounded(quint32(list.size())))); };
+        int totalRatings = 0;
+        auto &c = m_db->admin();
+        for (int chunk = 0; chunk < 12; ++chunk) {
+            const int n = 5 + int(rng.bounded(30u));
+            // Some chunks commit as one transaction, like a batch writer.
+            for (int e = 0; e < n; ++e) {
+                const QUuid inv = pick(invs);
+                const QUuid who = pick(people);
+                const int at = int(rng.bounded(100000u)); // arrival order != time order
+                const int kind = int(rng.bounded(100u));
+                const QString invText = inv.toString(QUuid::WithoutBraces);
+                if (kind < 12) {
+                    insertEvent(c, tenant, inv, QStringLiteral("investigation.started"),
+                                QStringLiteral(R"({"dataset_id": "%1", "alert": {"anomaly_type": "%2"}})")
+                                    .arg(pick(datasets), pick(anomalies)),
+                                who, at, {}, rng.bounded(2u) ? "user" : "system");
+                } else if (kind < 20) {
+                    insertEvent(c, tenant, inv, QStringLiteral("investigation.completed"),
+                                QStringLiteral(R"({"root_cause": "%1", "confidence": 0.%2})")
+                                    .arg(pick(causes).arg(rng.bounded(5u)))
+                                    .arg(rng.bounded(10u)),
+                                {}, at, {}, "system");
+                } else if (kind < 28) {
+                    const QString sid = QStringLiteral("S%1").arg(rng.bounded(40u));
+                    targets << sid;
+                    insertEvent(c, tenant, inv, QStringLiteral("synthesis.generated"),
+                                QStringLiteral(R"({"synthesis_id": "%1", "root_cause": "%2", "confidence": 0.5, "recommendations": ["Fix %3"]})")
+                                    .arg(sid, pick(causes).arg(rng.bounded(5u)))
+                                    .arg(rng.bounded(4u)),
+                                {}, at, {}, "system");
+                } else if (kind < 36) {
+                    const QString eid = QStringLiteral("E%1").arg(rng.bounded(40u));
+                    targets << eid;
+                    insertEvent(c, tenant, inv, QStringLiteral("evidence.evaluated"),
+                                QStringLiteral(R"({"evidence_id": "%1", "summary": "Evidence %2", "confidence": 0.7})")
+                                    .arg(eid)
+                                    .arg(rng.bounded(10u)),
+                                {}, at, {}, "system");
+                } else if (kind < 70) {
+                    const QString target = rng.bounded(3u) == 0 || targets.isEmpty() ? invText : pick(targets);
+                    ++totalRatings;
+                    insertEvent(c, tenant, inv, QStringLiteral("feedback.synthesis"),
+                                QStringLiteral(R"({"target_id": "%1", "rating": %2})")
+                                    .arg(target)
+                                    .arg(rng.bounded(2u) ? 1 : -1),
+                                who, at);
+                } else if (kind < 78) {
+                    insertEvent(c, tenant, inv, QStringLiteral("comment.added"),
+                                json(R"({"text": "a comment"})"), who, at);
+                } else if (kind < 92) {
+                    const QString q = QStringLiteral("Q%1").arg(rng.bounded(8u));
+                    static const char *const types[] = {"quirk.added", "quirk.edited", "quirk.confirmed",
+                                                        "quirk.retired"};
+                    const char *type = types[rng.bounded(4u)];
+                    insertEvent(c, tenant, inv, QString::fromLatin1(type),
+                                QStringLiteral(R"({"quirk_id": "%1", "text": "quirk text %2", "dataset_id": "%3"})")
+                                    .arg(q)
+                                    .arg(rng.bounded(100u))
+                                    .arg(pick(datasets)),
+                                who, at);
+                } else if (kind < 96) {
+                    insertEvent(c, tenant, inv, QStringLiteral("hypothesis.generated"),
+                                json(R"({"hypothesis_id": "H", "text": "maybe", "confidence": 7})"), {}, at,
+                                rng.bounded(2u) ? QUuid() : QUuid::createUuid(), "system");
+                } else {
+                    insertEvent(c, tenant, inv, QStringLiteral("vendor.custom"), json(R"("just a string")"),
+                                {}, at, {}, "system");
+                }
+            }
+            if (rng.bounded(3u) != 0) {
+                auto r = KnowledgeAggregator::runIncremental(*db);
+                QVERIFY2(r, qPrintable(r.error().message));
+            }
+        }
+        auto r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        const QString incremental = derivedState(tenant);
+        // The comparison must be about something: rows with ratings, quirks and findings.
+        QVERIFY(totalRatings > 20);
+        QVERIFY(m_db->scalar(QStringLiteral("SELECT sum(positive_feedback_count + negative_feedback_count) "
+                                            "FROM dataset_knowledge WHERE tenant_id = '%1'")
+                                 .arg(tenant.toString(QUuid::WithoutBraces)))
+                    .toInt() > 10);
+        QVERIFY(incremental.contains(QLatin1String("quirk text")));
+        QVERIFY(incremental.contains(QLatin1String("recommendation")));
+        r = KnowledgeAggregator::rebuild(*db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QCOMPARE(derivedState(tenant), incremental);
+    }
+
+    void externalEventsTableWithoutTxId()
+    {
+        // An orchestrator's own table, without tx_id: every run is a (correct) full rebuild.
+        const QUuid tenant = m_db->createTenant(QStringLiteral("ext"));
+        {
+            pqxx::work tx(m_db->admin());
+            tx.exec("CREATE TABLE investigation_feedback_events (id uuid PRIMARY KEY, tenant_id uuid,"
+                    " investigation_id uuid, dataset_id uuid, event_type varchar, event_data jsonb,"
+                    " actor_id uuid, actor_type varchar, created_at timestamptz)");
+            tx.commit();
+        }
+        auto settings = m_db->settings(QStringLiteral("ext"));
+        settings.eventsTable = m_db->schema() + QStringLiteral(".investigation_feedback_events");
+        auto db = Database::connect(settings);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        const QUuid inv = QUuid::createUuid();
+        const auto add = [&](const char *type, const QString &data, int at) {
+            pqxx::work tx(m_db->admin());
+            tx.exec_params("INSERT INTO investigation_feedback_events VALUES (gen_random_uuid(), $1, $2, NULL,"
+                           " $3, $4::jsonb, $5, 'user', '2026-01-01'::timestamptz + $6 * interval '1 second')",
+                           u(tenant), u(inv), std::string(type), s(data), u(QUuid::createUuid()), at);
+            tx.commit();
+        };
+        add("investigation.started", json(R"({"dataset_id": "public.orders"})"), 1);
+        add("feedback.investigation",
+            QStringLiteral(R"({"target_id": "%1", "rating": 1})").arg(inv.toString(QUuid::WithoutBraces)), 2);
+        auto r = KnowledgeAggregator::runIncremental(**db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        QVERIFY(r->full);
+        add("feedback.investigation",
+            QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(inv.toString(QUuid::WithoutBraces)), 3);
+        r = KnowledgeAggregator::runIncremental(**db);
+        QVERIFY2(r, qPrintable(r.error().message));
+        auto k = KnowledgeStore::knowledge(**db, QStringLiteral("public.orders"));
+        QVERIFY2(k, qPrintable(k.error().message));
+        QCOMPARE(k->investigationCount, 1);
+        QCOMPARE(k->positiveFeedbackCount, 1);
+        QCOMPARE(k->negativeFeedbackCount, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeAggregator)
+#include "tst_knowledgeaggregator.moc"
