@@ -1,0 +1,309 @@
+// knowledge-bench ingest: EventLog::emitBatch and EventLog::emit against `psql \copy` of the
+// same rows, each into a fresh, fully indexed throwaway schema, in the same run.
+
+#include "bench.h"
+#include "database.h"
+#include "database_p.h"
+#include "demoseeder.h"
+#include "eventlog.h"
+#include "migrator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+namespace ke::bench {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+/// One throwaway schema: migrated on creation, dropped on destruction.
+class ScratchSchema
+{
+public:
+    static Result<std::unique_ptr<ScratchSchema>> create(const ConnectionSettings &base,
+                                                          const QString &name)
+    {
+        std::unique_ptr<ScratchSchema> s(new ScratchSchema);
+        s->m_settings = base;
+        s->m_settings.schema = name;
+        s->m_settings.eventsTable.clear();
+        s->m_settings.tenant.clear();
+        s->m_settings.actor.clear();
+        auto db = Database::connect(s->m_settings);
+        if (!db)
+            return db.error();
+        s->m_db = std::move(*db);
+        s->drop(); // a leftover of an interrupted run
+        if (auto m = Migrator::migrate(*s->m_db); !m)
+            return m.error();
+        auto tenant = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"));
+        if (!tenant)
+            return tenant.error();
+        if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)
+            return set.error();
+        s->m_tenant = *tenant;
+        return s;
+    }
+    ~ScratchSchema() { drop(); }
+
+    Database &db() { return *m_db; }
+    const ConnectionSettings &settings() const { return m_settings; }
+    QUuid tenant() const { return m_tenant; }
+    qint64 count()
+    {
+        try {
+            pqxx::nontransaction tx(m_db->d_func()->conn);
+            return tx.exec("SELECT count(*) FROM " + toStd(m_db->eventsTable()))[0][0].as<qint64>();
+        } catch (const std::exception &) {
+            return -1;
+        }
+    }
+
+private:
+    ScratchSchema() = default;
+    void drop()
+    {
+        if (!m_db)
+            return;
+        try {
+            pqxx::nontransaction tx(m_db->d_func()->conn);
+            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
+                    + " CASCADE");
+        } catch (const std::exception &) {
+        }
+    }
+    ConnectionSettings m_settings;
+    std::unique_ptr<Database> m_db;
+    QUuid m_tenant;
+};
+
+/// Appends `s` to a COPY text-format field, escaped.
+void appendCopyField(QByteArray &line, const QByteArray &s)
+{
+    for (const char c : s) {
+        switch (c) {
+        case '\\': line += "\\\\"; break;
+        case '\n': line += "\\n"; break;
+        case '\r': line += "\\r"; break;
+        case '\t': line += "\\t"; break;
+        default: line += c;
+        }
+    }
+}
+
+void appendUuid(QByteArray &line, const QUuid &id)
+{
+    if (id.isNull())
+        line += "\\N";
+    else
+        line += id.toByteArray(QUuid::WithoutBraces);
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+int fail(BenchContext &ctx, const QString &message)
+{
+    ctx.err << "knowledge-bench ingest: " << message << Qt::endl;
+    return 1;
+}
+
+int runIngest(BenchContext &ctx)
+{
+    qint64 size = 200000;
+    int batchSize = 10000;
+    int singles = 2000;
+    bool json = false;
+    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
+        const QString a = ctx.args.at(i);
+        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
+        bool ok = true;
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--size"))
+            size = value().toLongLong(&ok);
+        else if (a == QLatin1String("--batch"))
+            batchSize = value().toInt(&ok);
+        else if (a == QLatin1String("--singles"))
+            singles = value().toInt(&ok);
+        else
+            return fail(ctx, tr("unknown argument '%1' — usage: knowledge-bench ingest [--size N] "
+                                "[--batch N] [--singles N] [--json]").arg(a));
+        if (!ok || size < 1 || batchSize < 1 || singles < 1)
+            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
+    }
+
+    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    auto batchSchema = ScratchSchema::create(ctx.settings, QStringLiteral("ke_bench_ingest_") + suffix);
+    if (!batchSchema)
+        return fail(ctx, batchSchema.error().message);
+    auto copySchema = ScratchSchema::create(ctx.settings, QStringLiteral("ke_bench_copy_") + suffix);
+    if (!copySchema)
+        return fail(ctx, copySchema.error().message);
+
+    // The same demo events for both, all in the bench tenant (one tenant id per schema).
+    ctx.err << tr("generating %1 events…").arg(size) << Qt::endl;
+    QElapsedTimer timer;
+    timer.start();
+    DemoSeeder seeder(1);
+    for (DemoTenant &t : seeder.tenants())
+        t.id = (*batchSchema)->tenant();
+    std::vector<Event> events;
+    events.reserve(size_t(size + singles + 200));
+    qint64 investigations = 0;
+    while (qint64(events.size()) < size + singles)
+        seeder.appendInvestigation(investigations++, events);
+    std::vector<Event> singleEvents(std::make_move_iterator(events.begin() + size),
+                                    std::make_move_iterator(events.begin() + size + singles));
+    events.resize(size_t(size));
+    const double generateS = double(timer.nsecsElapsed()) / 1e9;
+
+    // (c) the baseline: the same rows as a COPY text file, loaded with psql \copy.
+    QTemporaryDir tmp;
+    const QString copyFile = tmp.filePath(QStringLiteral("events.copy"));
+    {
+        QFile f(copyFile);
+        if (!f.open(QIODevice::WriteOnly))
+            return fail(ctx, tr("cannot write %1: %2").arg(copyFile, f.errorString()));
+        const QByteArray tenant = (*copySchema)->tenant().toByteArray(QUuid::WithoutBraces);
+        QByteArray line;
+        for (const Event &e : events) {
+            line.clear();
+            appendUuid(line, e.id);
+            line += '\t';
+            line += tenant;
+            line += '\t';
+            appendUuid(line, e.investigationId);
+            line += '\t';
+            appendUuid(line, e.datasetId);
+            line += '\t';
+            appendCopyField(line, e.eventType.toUtf8());
+            line += '\t';
+            appendCopyField(line, QJsonDocument(e.data).toJson(QJsonDocument::Compact));
+            line += '\t';
+            appendUuid(line, e.actorId);
+            line += '\t';
+            line += e.actorType.toUtf8();
+            line += '\t';
+            line += e.createdAt.toString(Qt::ISODateWithMs).toUtf8();
+            line += '\n';
+            f.write(line);
+        }
+    }
+    const QString copyTable = (*copySchema)->db().eventsTable();
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGOPTIONS"),
+               QStringLiteral("-c knowledge.tenant_id=")
+                   + (*copySchema)->tenant().toString(QUuid::WithoutBraces));
+    psql.setProcessEnvironment(env);
+    QStringList psqlArgs{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                         QStringLiteral("ON_ERROR_STOP=1")};
+    if (!ctx.settings.databaseUrl.isEmpty())
+        psqlArgs << QStringLiteral("-d") << ctx.settings.databaseUrl;
+    psqlArgs << QStringLiteral("-c")
+             << QStringLiteral("\\copy %1 (id, tenant_id, investigation_id, dataset_id, event_type, "
+                               "event_data, actor_id, actor_type, created_at) FROM '%2'")
+                    .arg(copyTable, copyFile);
+    ctx.err << tr("baseline: psql \\copy of %1 rows…").arg(size) << Qt::endl;
+    timer.restart();
+    psql.start(QStringLiteral("psql"), psqlArgs);
+    if (!psql.waitForFinished(-1) || psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0)
+        return fail(ctx, tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
+                             .arg(psql.errorString(), QString::fromUtf8(psql.readAllStandardError())));
+    const double copyS = double(timer.nsecsElapsed()) / 1e9;
+    if ((*copySchema)->count() != size)
+        return fail(ctx, tr("psql \\copy loaded %1 rows, expected %2").arg((*copySchema)->count()).arg(size));
+
+    // (a) EventLog::emitBatch.
+    ctx.err << tr("EventLog::emitBatch of %1 events in batches of %2…").arg(size).arg(batchSize) << Qt::endl;
+    EventLog log((*batchSchema)->db());
+    timer.restart();
+    qint64 written = 0;
+    for (qint64 at = 0; at < size; at += batchSize) {
+        const qint64 end = std::min(size, at + batchSize);
+        std::vector<Event> batch(events.begin() + at, events.begin() + end);
+        auto w = log.emitBatch(batch);
+        if (!w)
+            return fail(ctx, w.error().message);
+        written += *w;
+    }
+    const double batchS = double(timer.nsecsElapsed()) / 1e9;
+    if (written != size || (*batchSchema)->count() != size)
+        return fail(ctx, tr("emitBatch wrote %1 events, expected %2").arg(written).arg(size));
+
+    // (b) EventLog::emit, one at a time, into the now-full table.
+    ctx.err << tr("EventLog::emit of %1 single events…").arg(singles) << Qt::endl;
+    std::vector<double> latencies;
+    latencies.reserve(singleEvents.size());
+    for (Event &e : singleEvents) {
+        timer.restart();
+        auto w = log.emit(e);
+        latencies.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!w)
+            return fail(ctx, w.error().message);
+    }
+
+    const double batchRate = double(size) / batchS;
+    const double copyRate = double(size) / copyS;
+    const double ratio = batchRate / copyRate;
+    const double p50 = percentile(latencies, 0.50);
+    const double p95 = percentile(latencies, 0.95);
+    const double singleRate = double(latencies.size()) * 1000.0
+        / std::max(1e-9, std::accumulate(latencies.begin(), latencies.end(), 0.0));
+    if (json) {
+        const QJsonObject o{{QStringLiteral("events"), double(size)},
+                            {QStringLiteral("batch_size"), batchSize},
+                            {QStringLiteral("batch_events_per_s"), std::round(batchRate)},
+                            {QStringLiteral("batch_seconds"), batchS},
+                            {QStringLiteral("single_emits"), singles},
+                            {QStringLiteral("single_emit_p50_ms"), p50},
+                            {QStringLiteral("single_emit_p95_ms"), p95},
+                            {QStringLiteral("single_events_per_s"), std::round(singleRate)},
+                            {QStringLiteral("copy_baseline_events_per_s"), std::round(copyRate)},
+                            {QStringLiteral("copy_baseline_seconds"), copyS},
+                            {QStringLiteral("ratio_to_copy"), std::round(ratio * 1000) / 1000},
+                            {QStringLiteral("generate_seconds"), generateS},
+                            {QStringLiteral("investigations"), double(investigations)}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        ctx.out << tr("ingest of %1 demo events (%2 investigations; generated in %3 s), all indexes in place")
+                       .arg(size).arg(investigations).arg(generateS, 0, 'f', 2) << '\n'
+                << tr("  emitBatch (batches of %1): %2 events/s (%3 s)")
+                       .arg(batchSize).arg(batchRate, 0, 'f', 0).arg(batchS, 0, 'f', 2) << '\n'
+                << tr("  psql \\copy baseline:       %1 events/s (%2 s)")
+                       .arg(copyRate, 0, 'f', 0).arg(copyS, 0, 'f', 2) << '\n'
+                << tr("  ratio to \\copy:            %1").arg(ratio, 0, 'f', 3) << '\n'
+                << tr("  single emit over %1:      p50 %2 ms, p95 %3 ms (%4 events/s)")
+                       .arg(singles).arg(p50, 0, 'f', 3).arg(p95, 0, 'f', 3).arg(singleRate, 0, 'f', 0)
+                << Qt::endl;
+    }
+    return 0;
+}
+
+BenchmarkRegistrar registrar{{QStringLiteral("ingest"),
+                              QStringLiteral("EventLog emit/emitBatch vs psql \\copy [--size N] [--json]"),
+                              runIngest}};
+
+} // namespace
+} // namespace ke::bench
