@@ -40,7 +40,9 @@ quint64 splitmix64(quint64 x)
 class Rng
 {
 public:
-    explicit Rng(quint64 seed) : m_g(seed) { }
+    explicit Rng(quint64 seed)
+        : m_g(seed)
+    { }
     quint64 next() { return m_g(); }
     /// Uniform in [lo, hi].
     qint64 between(qint64 lo, qint64 hi) { return lo + qint64(next() % quint64(hi - lo + 1)); }
@@ -48,10 +50,11 @@ public:
     double real() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
     double real(double lo, double hi) { return lo + (hi - lo) * real(); }
     bool chance(double p) { return real() < p; }
-    template<typename T, size_t N>
-    const T &pick(const T (&a)[N]) { return a[size_t(next() % N)]; }
-    template<typename T>
-    const T &pick(const std::vector<T> &v) { return v[size_t(next() % v.size())]; }
+    template <typename T, size_t N> const T &pick(const T (&a)[N]) { return a[size_t(next() % N)]; }
+    template <typename T> const T &pick(const std::vector<T> &v)
+    {
+        return v[size_t(next() % v.size())];
+    }
 
     /// A UUIDv7 whose timestamp is `ms` and whose random bits come from this generator.
     QUuid uuidV7(qint64 ms)
@@ -144,7 +147,9 @@ QString dateText(qint64 ms)
 
 QString dayText(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toString(QStringLiteral("dddd d MMMM"));
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        .date()
+        .toString(QStringLiteral("dddd d MMMM"));
 }
 
 QString hourText(qint64 ms)
@@ -168,13 +173,14 @@ class Trace
 public:
     Trace(const DemoTenant &tenant, QUuid investigation, QUuid dataset, std::vector<Event> &out,
           Rng &rng)
-        : m_tenant(tenant), m_investigation(investigation), m_dataset(dataset), m_out(out),
-          m_rng(rng)
-    {
-    }
+        : m_tenant(tenant)
+        , m_investigation(investigation)
+        , m_dataset(dataset)
+        , m_out(out)
+        , m_rng(rng)
+    { }
 
-    Event &add(const char *type, qint64 ms, QJsonObject data, const QUuid &actor,
-               bool system)
+    Event &add(const char *type, qint64 ms, QJsonObject data, const QUuid &actor, bool system)
     {
         Event e;
         e.id = m_rng.uuidV7(ms);
@@ -222,14 +228,17 @@ void fillDatasetSlots(Slots &s, const DemoDataset &ds)
 
 QString versionText(Rng &r)
 {
-    return QStringLiteral("v%1.%2.%3").arg(r.between(1, 9)).arg(r.between(0, 30)).arg(r.between(0, 12));
+    return QStringLiteral("v%1.%2.%3")
+        .arg(r.between(1, 9))
+        .arg(r.between(0, 30))
+        .arg(r.between(0, 12));
 }
 
 struct Target
 {
-    int kind;        // index into feedbackTargets
+    int kind; // index into feedbackTargets
     QString id;
-    bool good;       // whether a fair reviewer would rate it up
+    bool good; // whether a fair reviewer would rate it up
 };
 
 } // namespace
@@ -239,11 +248,12 @@ qint64 DemoSeeder::endTimeMs()
     return QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
-DemoSeeder::DemoSeeder(quint64 seed) : m_seed(seed)
+DemoSeeder::DemoSeeder(quint64 seed)
+    : m_seed(seed)
 {
     Rng r(splitmix64(seed ^ 0x5eed0000c0ffeeULL));
-    const std::array<std::pair<const char *, const char *>, 3> tenants = {
-        {{"acme", "Acme Corporation"}, {"globex", "Globex Inc."}, {"initech", "Initech"}}};
+    const std::array<std::pair<const char *, const char *>, 3> tenants
+        = {{{"acme", "Acme Corporation"}, {"globex", "Globex Inc."}, {"initech", "Initech"}}};
     const qint64 catalogMs = endTimeMs() - qint64(windowDays + 30) * msPerDay;
     constexpr int poolSize = int(std::size(datasetPool));
     constexpr int peoplePool = int(std::size(personPool));
@@ -323,8 +333,8 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
     const bool orchestratorShape = r.chance(0.30);
 
     // Leave two weeks at the end for feedback and re-ratings.
-    const qint64 start = endTimeMs() - windowDays * msPerDay
-        + r.between(0, (windowDays - 14) * msPerDay);
+    const qint64 start
+        = endTimeMs() - windowDays * msPerDay + r.between(0, (windowDays - 14) * msPerDay);
     const QUuid investigationId = r.uuidV7(start);
     const size_t first = out.size();
 
@@ -345,12 +355,30 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
     double expected = 0;
     double actual = 0;
     switch (anomalyIndex) {
-    case 0: expected = round2(r.real(0.001, 0.02)); actual = round2(r.real(0.08, 0.6)); break;
-    case 1: expected = double(r.between(80, 3000) * 1000); actual = std::round(expected * r.real(0.05, 0.7)); break;
-    case 2: expected = double(r.between(12, 60)); actual = expected + double(r.between(-3, 4) | 1); break;
-    case 3: expected = 0; actual = round2(r.real(0.01, 0.25)); break;
-    case 4: expected = double(r.between(1, 6)); actual = expected + double(r.between(6, 72)); break;
-    default: expected = 0.1; actual = round2(r.real(0.22, 0.9)); break;
+    case 0:
+        expected = round2(r.real(0.001, 0.02));
+        actual = round2(r.real(0.08, 0.6));
+        break;
+    case 1:
+        expected = double(r.between(80, 3000) * 1000);
+        actual = std::round(expected * r.real(0.05, 0.7));
+        break;
+    case 2:
+        expected = double(r.between(12, 60));
+        actual = expected + double(r.between(-3, 4) | 1);
+        break;
+    case 3:
+        expected = 0;
+        actual = round2(r.real(0.01, 0.25));
+        break;
+    case 4:
+        expected = double(r.between(1, 6));
+        actual = expected + double(r.between(6, 72));
+        break;
+    default:
+        expected = 0.1;
+        actual = round2(r.real(0.22, 0.9));
+        break;
     }
     s.set("expected_n", QString::number(qint64(expected)));
     s.set("actual_n", QString::number(qint64(actual)));
@@ -380,13 +408,14 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
     trace.system("investigation.started", t, started);
     if (orchestratorShape) {
         t += r.between(1, 8) * msPerSecond;
-        trace.system("investigation.started", t,
-                     QJsonObject{{QStringLiteral("dataset_id"), ds.name},
-                                 {QStringLiteral("tables_found"),
-                                  QJsonArray{ds.name, upstreamOf(ds.name),
-                                             QStringLiteral("ops.warehouse_load_audit")}},
-                                 {QStringLiteral("context"),
-                                  QJsonObject{{QStringLiteral("stage"), QStringLiteral("discovery")}}}});
+        trace.system(
+            "investigation.started", t,
+            QJsonObject{{QStringLiteral("dataset_id"), ds.name},
+                        {QStringLiteral("tables_found"),
+                         QJsonArray{ds.name, upstreamOf(ds.name),
+                                    QStringLiteral("ops.warehouse_load_audit")}},
+                        {QStringLiteral("context"),
+                         QJsonObject{{QStringLiteral("stage"), QStringLiteral("discovery")}}}});
     }
 
     // Hypotheses: 2–5 distinct templates, one of them the cause.
@@ -445,9 +474,10 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
             if (fails) {
                 QJsonObject f = q;
                 f.insert(QStringLiteral("error"),
-                         misnamed ? s.fill("ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
-                                  : QStringLiteral("ERROR: canceling statement due to statement "
-                                                   "timeout (SQLSTATE 57014)"));
+                         misnamed
+                             ? s.fill("ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
+                             : QStringLiteral("ERROR: canceling statement due to statement "
+                                              "timeout (SQLSTATE 57014)"));
                 f.insert(QStringLiteral("duration_ms"), double(duration));
                 trace.system("query.failed", t, f);
                 if (a == 0)
@@ -521,9 +551,11 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
     const qint64 done = t;
 
     // Feedback from several people; some rate again later.
-    const int raters = r.chance(0.8) ? int(r.between(1, std::min<qint64>(4, qint64(tenant.people.size())))) : 0;
+    const int raters
+        = r.chance(0.8) ? int(r.between(1, std::min<qint64>(4, qint64(tenant.people.size())))) : 0;
     for (int p = 0; p < raters; ++p) {
-        const DemoPerson &person = tenant.people[size_t(r.between(0, qint64(tenant.people.size()) - 1))];
+        const DemoPerson &person
+            = tenant.people[size_t(r.between(0, qint64(tenant.people.size()) - 1))];
         const int ratings = int(r.between(1, 4));
         qint64 ft = done + r.between(5 * msPerMinute, 3 * msPerDay);
         for (int k = 0; k < ratings; ++k) {
@@ -540,13 +572,15 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                     if (r.chance(0.3))
                         fb.insert(QStringLiteral("comment"),
                                   s.sentence(r.pick(feedbackComments[value > 0 ? 1 : 0])));
-                    fb.insert(QStringLiteral("context"),
-                              QJsonObject{{QStringLiteral("dataset"), ds.name},
-                                          {QStringLiteral("anomaly_type"), QLatin1String(anomaly.type)},
-                                          {QStringLiteral("client"), QStringLiteral("knowledge-explorer")}});
+                    fb.insert(
+                        QStringLiteral("context"),
+                        QJsonObject{
+                            {QStringLiteral("dataset"), ds.name},
+                            {QStringLiteral("anomaly_type"), QLatin1String(anomaly.type)},
+                            {QStringLiteral("client"), QStringLiteral("knowledge-explorer")}});
                 }
-                const QByteArray type =
-                    QByteArrayLiteral("feedback.") + feedbackTargets[target.kind];
+                const QByteArray type
+                    = QByteArrayLiteral("feedback.") + feedbackTargets[target.kind];
                 trace.add(type.constData(), ft, fb, person.id, false);
                 if (!r.chance(0.12))
                     break; // most people rate once
@@ -560,7 +594,8 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
         qint64 ct = done + r.between(10 * msPerMinute, 5 * msPerDay);
         for (int c = 0; c < comments; ++c) {
             const DemoPerson &person = r.pick(tenant.people);
-            const Target &target = targets[r.chance(0.5) ? 0 : size_t(r.between(0, qint64(targets.size()) - 1))];
+            const Target &target
+                = targets[r.chance(0.5) ? 0 : size_t(r.between(0, qint64(targets.size()) - 1))];
             trace.add("comment.added", ct,
                       QJsonObject{{QStringLiteral("text"), s.sentence(r.pick(commentTexts))},
                                   {QStringLiteral("target_id"), target.id},
@@ -609,7 +644,8 @@ void DemoSeeder::appendCatalogEvents(std::vector<Event> &out) const
                     t += r.between(1 * msPerHour, 20 * msPerDay);
                     trace.add("quirk.edited", t,
                               QJsonObject{{QStringLiteral("quirk_id"), idString(qid)},
-                                          {QStringLiteral("text"), QString(text + s.fill(r.pick(quirkEditSuffix)))}},
+                                          {QStringLiteral("text"),
+                                           QString(text + s.fill(r.pick(quirkEditSuffix)))}},
                               r.pick(tenant.people).id, false);
                 }
                 const int confirmations = r.chance(0.6) ? int(r.between(1, 3)) : 0;
@@ -623,7 +659,8 @@ void DemoSeeder::appendCatalogEvents(std::vector<Event> &out) const
                     t += r.between(1 * msPerDay, 5 * msPerDay);
                     trace.add("quirk.retired", t,
                               QJsonObject{{QStringLiteral("quirk_id"), idString(qid)},
-                                          {QStringLiteral("reason"), s.sentence(r.pick(quirkRetireReasons))}},
+                                          {QStringLiteral("reason"),
+                                           s.sentence(r.pick(quirkRetireReasons))}},
                               r.pick(tenant.people).id, false);
                 }
             }
@@ -648,33 +685,41 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
         tenant.id = *id;
         if (auto set = db.setTenant(idString(tenant.id)); !set)
             return set.error();
-        auto upserted = guarded(tr("writing the people and datasets of tenant '%1'").arg(tenant.slug),
-                                [&]() -> Result<void> {
-            pqxx::work tx(d->conn);
-            const std::string people = toStd(db.table(QStringLiteral("people")));
-            const std::string datasets = toStd(db.table(QStringLiteral("datasets")));
-            for (DemoPerson &p : tenant.people) {
-                const pqxx::result r = tx.exec_params(
-                    "INSERT INTO " + people + " (tenant_id, id, handle, display_name, email) "
-                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, handle) DO UPDATE SET "
-                    "display_name = EXCLUDED.display_name, email = EXCLUDED.email RETURNING id",
-                    uuidToStd(tenant.id), uuidToStd(p.id), toStd(p.handle), toStd(p.displayName),
-                    toStd(p.email));
-                p.id = uuidFromField(r[0][0]);
-            }
-            for (DemoDataset &ds : tenant.datasets) {
-                const QByteArray meta = QJsonDocument(ds.metadata).toJson(QJsonDocument::Compact);
-                const pqxx::result r = tx.exec_params(
-                    "INSERT INTO " + datasets + " (tenant_id, id, name, description, metadata) "
-                    "VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (tenant_id, name) DO UPDATE SET "
-                    "description = EXCLUDED.description, metadata = EXCLUDED.metadata RETURNING id",
-                    uuidToStd(tenant.id), uuidToStd(ds.id), toStd(ds.name), toStd(ds.description),
-                    meta.toStdString());
-                ds.id = uuidFromField(r[0][0]);
-            }
-            tx.commit();
-            return {};
-        });
+        auto upserted = guarded(
+            tr("writing the people and datasets of tenant '%1'").arg(tenant.slug),
+            [&]() -> Result<void> {
+                pqxx::work tx(d->conn);
+                const std::string people = toStd(db.table(QStringLiteral("people")));
+                const std::string datasets = toStd(db.table(QStringLiteral("datasets")));
+                for (DemoPerson &p : tenant.people) {
+                    const pqxx::result r
+                        = tx.exec_params("INSERT INTO " + people
+                                             + " (tenant_id, id, handle, display_name, email) "
+                                               "VALUES ($1, $2, $3, $4, $5) ON CONFLICT "
+                                               "(tenant_id, handle) DO UPDATE SET "
+                                               "display_name = EXCLUDED.display_name, email = "
+                                               "EXCLUDED.email RETURNING id",
+                                         uuidToStd(tenant.id), uuidToStd(p.id), toStd(p.handle),
+                                         toStd(p.displayName), toStd(p.email));
+                    p.id = uuidFromField(r[0][0]);
+                }
+                for (DemoDataset &ds : tenant.datasets) {
+                    const QByteArray meta
+                        = QJsonDocument(ds.metadata).toJson(QJsonDocument::Compact);
+                    const pqxx::result r
+                        = tx.exec_params("INSERT INTO " + datasets
+                                             + " (tenant_id, id, name, description, metadata) "
+                                               "VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT "
+                                               "(tenant_id, name) DO UPDATE SET "
+                                               "description = EXCLUDED.description, metadata = "
+                                               "EXCLUDED.metadata RETURNING id",
+                                         uuidToStd(tenant.id), uuidToStd(ds.id), toStd(ds.name),
+                                         toStd(ds.description), meta.toStdString());
+                    ds.id = uuidFromField(r[0][0]);
+                }
+                tx.commit();
+                return {};
+            });
         if (!upserted)
             return upserted.error();
         summary.people += int(tenant.people.size());

@@ -19,7 +19,7 @@ class Database;
 struct DemoPerson
 {
     QUuid id;
-    QString handle;      ///< e.g. "maria.lopez"
+    QString handle; ///< e.g. "maria.lopez"
     QString displayName; ///< e.g. "María López"
     QString email;
     QString team;
@@ -29,16 +29,16 @@ struct DemoPerson
 struct DemoDataset
 {
     QUuid id;
-    QString name;        ///< e.g. "public.orders"
+    QString name; ///< e.g. "public.orders"
     QString description;
     QJsonObject metadata; ///< {"owner_team", "kind", "source", "columns", ...}
-    int poolIndex = 0;   ///< which template of the catalogue it came from
+    int poolIndex = 0; ///< which template of the catalogue it came from
 };
 
 struct DemoTenant
 {
     QUuid id;
-    QString slug;        ///< acme, globex, initech
+    QString slug; ///< acme, globex, initech
     QString name;
     QUuid orchestratorId; ///< actor_id of the system events
     std::vector<DemoPerson> people;

@@ -4,6 +4,8 @@
 // evidence, quirks, comments). Slots in braces are filled per investigation: {table} {id}
 // {ts} {num} {cat} {fk} {source} {team} {day} {hours} {pct} {n} {date} {version}.
 
+// (tables: one entry per line reads better than reflowed)
+// clang-format off
 namespace ke::demo {
 
 struct DatasetTemplate
@@ -416,3 +418,4 @@ inline constexpr const char *feedbackTargets[5] = {"hypothesis", "query", "evide
                                                    "investigation"};
 
 } // namespace ke::demo
+// clang-format on

@@ -18,6 +18,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -36,7 +38,7 @@ class ScratchSchema
 {
 public:
     static Result<std::unique_ptr<ScratchSchema>> create(const ConnectionSettings &base,
-                                                          const QString &name, const QUuid &tenantId)
+                                                         const QString &name, const QUuid &tenantId)
     {
         std::unique_ptr<ScratchSchema> s(new ScratchSchema);
         s->m_settings = base;
@@ -51,7 +53,8 @@ public:
         s->drop(); // a leftover of an interrupted run
         if (auto m = Migrator::migrate(*s->m_db); !m)
             return m.error();
-        auto tenant = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenantId);
+        auto tenant
+            = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenantId);
         if (!tenant)
             return tenant.error();
         if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)
@@ -84,8 +87,7 @@ private:
             pqxx::nontransaction tx(m_db->d_func()->conn);
             tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
                     + " CASCADE");
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) { }
     }
     ConnectionSettings m_settings;
     std::unique_ptr<Database> m_db;
@@ -97,11 +99,20 @@ void appendCopyField(QByteArray &line, const QByteArray &s)
 {
     for (const char c : s) {
         switch (c) {
-        case '\\': line += "\\\\"; break;
-        case '\n': line += "\\n"; break;
-        case '\r': line += "\\r"; break;
-        case '\t': line += "\\t"; break;
-        default: line += c;
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        default:
+            line += c;
         }
     }
 }
@@ -112,6 +123,15 @@ void appendUuid(QByteArray &line, const QUuid &id)
         line += "\\N";
     else
         line += id.toByteArray(QUuid::WithoutBraces);
+}
+
+/// CPU seconds (user + system) used so far by this process, or by its finished children.
+double cpuSeconds(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double percentile(std::vector<double> v, double p)
@@ -151,8 +171,10 @@ int runIngest(BenchContext &ctx)
         else if (a == QLatin1String("--rounds"))
             rounds = value().toInt(&ok);
         else
-            return fail(ctx, tr("unknown argument '%1' — usage: knowledge-bench ingest [--size N] "
-                                "[--batch N] [--singles N] [--rounds N] [--json]").arg(a));
+            return fail(ctx,
+                        tr("unknown argument '%1' — usage: knowledge-bench ingest [--size N] "
+                           "[--batch N] [--singles N] [--rounds N] [--json]")
+                            .arg(a));
         if (!ok || size < 1 || batchSize < 1 || singles < 1 || rounds < 1)
             return fail(ctx, tr("%1 needs a positive whole number").arg(a));
     }
@@ -213,38 +235,45 @@ int runIngest(BenchContext &ctx)
         }
     }
 
+    std::vector<double> copyClientCpu, batchClientCpu; // CPU s of psql / of this process
     auto runCopy = [&](ScratchSchema &schema) -> Result<double> {
         QProcess psql;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGOPTIONS"),
-                   QStringLiteral("-c knowledge.tenant_id=") + tenant.toString(QUuid::WithoutBraces));
+                   QStringLiteral("-c knowledge.tenant_id=")
+                       + tenant.toString(QUuid::WithoutBraces));
         psql.setProcessEnvironment(env);
         QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
                          QStringLiteral("ON_ERROR_STOP=1")};
         if (!ctx.settings.databaseUrl.isEmpty())
             args << QStringLiteral("-d") << ctx.settings.databaseUrl;
         args << QStringLiteral("-c")
-             << QStringLiteral("\\copy %1 (id, tenant_id, investigation_id, dataset_id, event_type, "
-                               "event_data, actor_id, actor_type, created_at) FROM '%2'")
+             << QStringLiteral(
+                    "\\copy %1 (id, tenant_id, investigation_id, dataset_id, event_type, "
+                    "event_data, actor_id, actor_type, created_at) FROM '%2'")
                     .arg(schema.db().eventsTable(), copyFile);
         QElapsedTimer t;
+        const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
         t.start();
         psql.start(QStringLiteral("psql"), args);
         if (!psql.waitForFinished(-1) || psql.exitStatus() != QProcess::NormalExit
             || psql.exitCode() != 0)
-            return makeError(QStringLiteral("copy"),
-                             tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
-                                 .arg(psql.errorString(),
-                                      QString::fromUtf8(psql.readAllStandardError())));
+            return makeError(
+                QStringLiteral("copy"),
+                tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
+                    .arg(psql.errorString(), QString::fromUtf8(psql.readAllStandardError())));
         const double seconds = double(t.nsecsElapsed()) / 1e9;
+        copyClientCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - cpuBefore);
         if (schema.count() != size)
-            return makeError(QStringLiteral("copy"), tr("psql \\copy loaded %1 rows, expected %2")
-                                                         .arg(schema.count()).arg(size));
+            return makeError(
+                QStringLiteral("copy"),
+                tr("psql \\copy loaded %1 rows, expected %2").arg(schema.count()).arg(size));
         return seconds;
     };
     auto runBatch = [&](ScratchSchema &schema) -> Result<double> {
         EventLog log(schema.db());
         QElapsedTimer t;
+        const double cpuBefore = cpuSeconds(RUSAGE_SELF);
         t.start();
         qint64 written = 0;
         for (qint64 at = 0; at < size; at += batchSize) {
@@ -256,12 +285,14 @@ int runIngest(BenchContext &ctx)
             written += *w;
         }
         const double seconds = double(t.nsecsElapsed()) / 1e9;
+        batchClientCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpuBefore);
         if (written != size || schema.count() != size)
             return makeError(QStringLiteral("batch"),
                              tr("emitBatch wrote %1 events, expected %2").arg(written).arg(size));
         return seconds;
     };
-    auto runSingles = [&](ScratchSchema &schema, size_t from, bool durable) -> Result<std::vector<double>> {
+    auto runSingles
+        = [&](ScratchSchema &schema, size_t from, bool durable) -> Result<std::vector<double>> {
         EventLog log(schema.db());
         try {
             pqxx::nontransaction tx(schema.db().d_func()->conn);
@@ -287,14 +318,20 @@ int runIngest(BenchContext &ctx)
     std::vector<double> copySeconds, batchSeconds, ratios;
     std::vector<double> durable, async;
     for (int round = 0; round < rounds; ++round) {
-        auto copySchema = ScratchSchema::create(ctx.settings, QStringLiteral("ke_bench_copy_") + suffix, tenant);
+        auto copySchema = ScratchSchema::create(ctx.settings,
+                                                QStringLiteral("ke_bench_copy_") + suffix, tenant);
         if (!copySchema)
             return fail(ctx, copySchema.error().message);
-        auto batchSchema = ScratchSchema::create(ctx.settings, QStringLiteral("ke_bench_ingest_") + suffix, tenant);
+        auto batchSchema = ScratchSchema::create(
+            ctx.settings, QStringLiteral("ke_bench_ingest_") + suffix, tenant);
         if (!batchSchema)
             return fail(ctx, batchSchema.error().message);
-        ctx.err << tr("round %1 of %2: psql \\copy and EventLog::emitBatch (batches of %3) of %4 events…")
-                       .arg(round + 1).arg(rounds).arg(batchSize).arg(size)
+        ctx.err << tr("round %1 of %2: psql \\copy and EventLog::emitBatch (batches of %3) of %4 "
+                      "events…")
+                       .arg(round + 1)
+                       .arg(rounds)
+                       .arg(batchSize)
+                       .arg(size)
                 << Qt::endl;
         Result<double> c = 0.0, b = 0.0;
         if (round % 2 == 0) {
@@ -342,43 +379,62 @@ int runIngest(BenchContext &ctx)
         return a;
     };
     if (json) {
-        const QJsonObject o{{QStringLiteral("events"), double(size)},
-                            {QStringLiteral("investigations"), double(investigations)},
-                            {QStringLiteral("rounds"), rounds},
-                            {QStringLiteral("batch_size"), batchSize},
-                            {QStringLiteral("batch_events_per_s"), std::round(batchRate)},
-                            {QStringLiteral("batch_events_per_s_rounds"), rates(batchSeconds)},
-                            {QStringLiteral("copy_baseline_events_per_s"), std::round(copyRate)},
-                            {QStringLiteral("copy_baseline_events_per_s_rounds"), rates(copySeconds)},
-                            {QStringLiteral("ratio_to_copy"), std::round(ratio * 1000) / 1000},
-                            {QStringLiteral("single_emits"), singles},
-                            {QStringLiteral("single_emit_p50_ms"), p50},
-                            {QStringLiteral("single_emit_p95_ms"), p95},
-                            {QStringLiteral("single_emit_async_commit_p50_ms"), asyncP50},
-                            {QStringLiteral("single_emit_async_commit_p95_ms"), asyncP95},
-                            {QStringLiteral("generate_seconds"), generateS}};
+        const QJsonObject o{
+            {QStringLiteral("events"), double(size)},
+            {QStringLiteral("investigations"), double(investigations)},
+            {QStringLiteral("rounds"), rounds},
+            {QStringLiteral("batch_size"), batchSize},
+            {QStringLiteral("batch_events_per_s"), std::round(batchRate)},
+            {QStringLiteral("batch_events_per_s_rounds"), rates(batchSeconds)},
+            {QStringLiteral("copy_baseline_events_per_s"), std::round(copyRate)},
+            {QStringLiteral("copy_baseline_events_per_s_rounds"), rates(copySeconds)},
+            {QStringLiteral("ratio_to_copy"), std::round(ratio * 1000) / 1000},
+            {QStringLiteral("single_emits"), singles},
+            {QStringLiteral("single_emit_p50_ms"), p50},
+            {QStringLiteral("single_emit_p95_ms"), p95},
+            {QStringLiteral("single_emit_async_commit_p50_ms"), asyncP50},
+            {QStringLiteral("single_emit_async_commit_p95_ms"), asyncP95},
+            {QStringLiteral("generate_seconds"), generateS}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        ctx.out << tr("ingest of %1 demo events (%2 investigations, generated in %3 s), all indexes "
-                      "in place, median of %4 rounds")
-                       .arg(size).arg(investigations).arg(generateS, 0, 'f', 2).arg(rounds) << '\n'
-                << tr("  emitBatch (batches of %1):  %2 events/s (%3 s)")
-                       .arg(batchSize).arg(batchRate, 0, 'f', 0).arg(batchS, 0, 'f', 2) << '\n'
-                << tr("  psql \\copy baseline:        %1 events/s (%2 s)")
-                       .arg(copyRate, 0, 'f', 0).arg(copyS, 0, 'f', 2) << '\n'
-                << tr("  ratio to \\copy:             %1").arg(ratio, 0, 'f', 3) << '\n'
-                << tr("  single emit (%1, durable):  p50 %2 ms, p95 %3 ms")
-                       .arg(singles).arg(p50, 0, 'f', 3).arg(p95, 0, 'f', 3) << '\n'
-                << tr("  single emit (async commit): p50 %1 ms, p95 %2 ms")
-                       .arg(asyncP50, 0, 'f', 3).arg(asyncP95, 0, 'f', 3)
-                << Qt::endl;
+        ctx.out
+            << tr("ingest of %1 demo events (%2 investigations, generated in %3 s), all indexes "
+                  "in place, median of %4 rounds")
+                   .arg(size)
+                   .arg(investigations)
+                   .arg(generateS, 0, 'f', 2)
+                   .arg(rounds)
+            << '\n'
+            << tr("  emitBatch (batches of %1):  %2 events/s (%3 s)")
+                   .arg(batchSize)
+                   .arg(batchRate, 0, 'f', 0)
+                   .arg(batchS, 0, 'f', 2)
+            << '\n'
+            << tr("  psql \\copy baseline:        %1 events/s (%2 s)")
+                   .arg(copyRate, 0, 'f', 0)
+                   .arg(copyS, 0, 'f', 2)
+            << '\n'
+            << tr("  ratio to \\copy:             %1").arg(ratio, 0, 'f', 3) << '\n'
+            << tr("  client CPU: emitBatch %1 s, psql %2 s")
+                   .arg(percentile(batchClientCpu, 0.5), 0, 'f', 2)
+                   .arg(percentile(copyClientCpu, 0.5), 0, 'f', 2)
+            << '\n'
+            << tr("  single emit (%1, durable):  p50 %2 ms, p95 %3 ms")
+                   .arg(singles)
+                   .arg(p50, 0, 'f', 3)
+                   .arg(p95, 0, 'f', 3)
+            << '\n'
+            << tr("  single emit (async commit): p50 %1 ms, p95 %2 ms")
+                   .arg(asyncP50, 0, 'f', 3)
+                   .arg(asyncP95, 0, 'f', 3)
+            << Qt::endl;
     }
     return 0;
 }
 
-BenchmarkRegistrar registrar{{QStringLiteral("ingest"),
-                              QStringLiteral("EventLog emit/emitBatch vs psql \\copy [--size N] [--json]"),
-                              runIngest}};
+BenchmarkRegistrar registrar{
+    {QStringLiteral("ingest"),
+     QStringLiteral("EventLog emit/emitBatch vs psql \\copy [--size N] [--json]"), runIngest}};
 
 } // namespace
 } // namespace ke::bench

@@ -90,8 +90,9 @@ private Q_SLOTS:
                 QVERIFY(!p.displayName.isEmpty());
             }
         }
-        QCOMPARE(slugs, (QStringList{QStringLiteral("acme"), QStringLiteral("globex"),
-                                     QStringLiteral("initech")}));
+        QCOMPARE(slugs,
+                 (QStringList{QStringLiteral("acme"), QStringLiteral("globex"),
+                              QStringLiteral("initech")}));
     }
 
     void everyEventValidatesAndLiesInTheWindow()
@@ -198,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(querySucceeded > 0 && queryFailed > 0);
         QVERIFY(comments > 0);
         QVERIFY(quirkAdded > 0 && quirkEdited > 0 && quirkConfirmed > 0 && quirkRetired > 0);
-        QVERIFY(reasons.count(QStringLiteral("Dead end")) && reasons.count(QStringLiteral("Solved it")));
+        QVERIFY(reasons.count(QStringLiteral("Dead end"))
+                && reasons.count(QStringLiteral("Solved it")));
         // Several people rate; some rate the same target again, sometimes the other way.
         int rerated = 0, flipped = 0;
         std::set<QUuid> raters;
@@ -240,19 +242,22 @@ private Q_SLOTS:
         QVERIFY2(db, qPrintable(test::TestDatabase::error()));
         const qint64 expectedEvents = qint64(generate(7, 20).size());
 
-        const auto first = db->run(QStringLiteral("knowledgectl"),
-                                   {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                                    QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7")});
+        const auto first
+            = db->run(QStringLiteral("knowledgectl"),
+                      {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                       QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         QVERIFY2(first.out.contains(QLatin1String("20 investigations")), qPrintable(first.out));
 
         auto counts = [&]() {
             return QStringList{
-                db->scalar(QStringLiteral("SELECT count(*) FROM tenants WHERE slug IN ('acme', 'globex', 'initech')")),
+                db->scalar(QStringLiteral(
+                    "SELECT count(*) FROM tenants WHERE slug IN ('acme', 'globex', 'initech')")),
                 db->scalar(QStringLiteral("SELECT count(*) FROM people")),
                 db->scalar(QStringLiteral("SELECT count(*) FROM datasets")),
-                db->scalar(QStringLiteral("SELECT count(DISTINCT investigation_id) FROM feedback_events "
-                                          "WHERE event_type = 'investigation.started'")),
+                db->scalar(
+                    QStringLiteral("SELECT count(DISTINCT investigation_id) FROM feedback_events "
+                                   "WHERE event_type = 'investigation.started'")),
                 db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))};
         };
         const QStringList after1 = counts();
@@ -268,17 +273,21 @@ private Q_SLOTS:
         QCOMPARE(after1.at(3), QStringLiteral("20"));
         QCOMPARE(after1.at(4).toLongLong(), expectedEvents);
         // Datasets of the orchestrator-shaped investigations are named, not in the column.
-        QVERIFY(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE dataset_id IS NULL"))
-                    .toInt() > 0);
+        QVERIFY(db->scalar(QStringLiteral(
+                               "SELECT count(*) FROM feedback_events WHERE dataset_id IS NULL"))
+                    .toInt()
+                > 0);
         // Every tenant's events are its own.
-        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events e WHERE e.dataset_id IS NOT NULL "
-                                           "AND NOT EXISTS (SELECT 1 FROM datasets d WHERE d.tenant_id = e.tenant_id "
-                                           "AND d.id = e.dataset_id)")),
+        QCOMPARE(db->scalar(QStringLiteral(
+                     "SELECT count(*) FROM feedback_events e WHERE e.dataset_id IS NOT NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM datasets d WHERE d.tenant_id = e.tenant_id "
+                     "AND d.id = e.dataset_id)")),
                  QStringLiteral("0"));
 
-        const auto second = db->run(QStringLiteral("knowledgectl"),
-                                    {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                                     QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7")});
+        const auto second
+            = db->run(QStringLiteral("knowledgectl"),
+                      {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                       QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QCOMPARE(counts(), after1);
         QVERIFY2(second.out.contains(QLatin1String(" 0 written")), qPrintable(second.out));
@@ -293,7 +302,8 @@ private Q_SLOTS:
                                 QStringLiteral("many")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QLatin1String("--investigations")), qPrintable(r.err));
-        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")), QStringLiteral("0"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")),
+                 QStringLiteral("0"));
     }
 };
 
