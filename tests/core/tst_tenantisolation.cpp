@@ -1,6 +1,7 @@
 // Tenant isolation: row-level security proven with a role that does not own the tables (the
 // owner and superusers bypass RLS), plus the product's own reads never crossing tenants.
 
+#include "connectionsettings.h"
 #include "database.h"
 #include "eventlog.h"
 #include "testdatabase.h"
@@ -198,6 +199,50 @@ private Q_SLOTS:
         EventLog logB(*connB);
         auto mine = logB.find(m_bEvent);
         QVERIFY(mine && mine->has_value());
+    }
+
+    void nonOwnerProductConnectionWritesAndReadsItsTenant()
+    {
+        // The product itself connected as the non-owner role: RLS applies, COPY into the
+        // table is not allowed under RLS, so emitBatch must take its staging path.
+        m_db->scalar(QStringLiteral("ALTER ROLE \"%1\" LOGIN").arg(m_role));
+        ConnectionSettings s = m_db->settings(QStringLiteral("acme"), QStringLiteral("bob"));
+        const QString user = QStringLiteral("user=") + m_role;
+        if (s.databaseUrl.contains(QLatin1String("://")))
+            s.databaseUrl += (s.databaseUrl.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + user;
+        else
+            s.databaseUrl += QLatin1Char(' ') + user;
+        auto db = Database::connect(s);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        EventLog log(**db);
+        const QUuid inv = createUuidV7();
+        std::vector<Event> batch;
+        for (int i = 0; i < 3; ++i) {
+            Event e;
+            e.investigationId = inv;
+            e.eventType = QStringLiteral("comment.added");
+            e.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("note %1").arg(i)}};
+            batch.push_back(e);
+        }
+        auto written = log.emitBatch(batch);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QCOMPARE(*written, qsizetype(3));
+        auto again = log.emitBatch(batch);
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QCOMPARE(*again, qsizetype(0));
+        Event single = batch.front();
+        single.id = QUuid();
+        auto one = log.emit(single);
+        QVERIFY2(one && *one, qPrintable(one ? QString() : one.error().message));
+        auto all = log.investigation(inv);
+        QVERIFY(all);
+        QCOMPARE(all->size(), size_t(4));
+        auto other = log.find(m_bEvent);
+        QVERIFY(other);
+        QVERIFY(!other->has_value());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(DISTINCT tenant_id) FROM feedback_events "
+                                             "WHERE investigation_id = '%1'").arg(text(inv))),
+                 QStringLiteral("1"));
     }
 
 private:
