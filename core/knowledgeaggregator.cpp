@@ -510,6 +510,13 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
             levelTwo(run);
             report.datasetsTouched = levelThree(run);
         }
+        if (report.full) {
+            // Fresh statistics, or the planner takes the rebuilt tables for empty and the next
+            // incremental runs pick seq scans (measured: 9.4 s instead of 2.4 s for 10k events).
+            for (const char *t : {"agg_ratings", "agg_inv_fallback", "agg_investigations",
+                                  "agg_inv_actors", "agg_quirks", "dataset_findings"})
+                tx.exec("ANALYZE " + toStd(db.table(QString::fromLatin1(t))));
+        }
         tx.exec_params("INSERT INTO " + state
                            + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at)"
                              " VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END)"
