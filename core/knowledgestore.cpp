@@ -294,9 +294,12 @@ Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &
             }
         }
         const pqxx::result f = tx.exec_params(
-            "SELECT id, investigation_id, finding_type, summary, confidence, feedback_score, created_at FROM "
+            // The same finding stated by many investigations is listed once, at its best.
+            "SELECT * FROM (SELECT DISTINCT ON (finding_type, lower(summary)) id, investigation_id,"
+            " finding_type, summary, confidence, feedback_score, created_at FROM "
                 + toStd(db.table(QStringLiteral("dataset_findings")))
-                + " WHERE tenant_id = $1 AND dataset_id = $2"
+                + " WHERE tenant_id = $1 AND dataset_id = $2 ORDER BY finding_type, lower(summary),"
+                  " feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, id) f"
                   " ORDER BY feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, id LIMIT $3",
             tenant, id, topFindingsLimit);
         for (const auto &row : f) {

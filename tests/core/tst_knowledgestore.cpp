@@ -1,0 +1,194 @@
+// Reading knowledge and the activity feed: JSON keys, pagination, unknown datasets, the CLI.
+
+#include "database.h"
+#include "knowledgeaggregator.h"
+#include "knowledgestore.h"
+#include "testdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+using namespace ke;
+
+namespace {
+
+template<typename R>
+QString errorOf(const R &r)
+{
+    return r ? QString() : r.error().message;
+}
+
+std::string s(const QString &v)
+{
+    return v.toUtf8().toStdString();
+}
+
+std::string u(const QUuid &id)
+{
+    return s(id.toString(QUuid::WithoutBraces));
+}
+
+} // namespace
+
+class TestKnowledgeStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    QUuid m_tenant;
+
+    void insert(const QUuid &inv, const char *type, const QString &data, const QUuid &actor, int at)
+    {
+        pqxx::work tx(m_db->admin());
+        tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
+                       " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,"
+                       " $5, 'user', '2026-02-01'::timestamptz + $6 * interval '1 second')",
+                       u(m_tenant), u(inv), std::string(type), s(data), u(actor), at);
+        tx.commit();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("kstore"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        m_tenant = m_db->createTenant(QStringLiteral("shop"));
+        const QUuid ann = QUuid::createUuid();
+        // 12 investigations of public.orders: started twice each (the repeat is not in the
+        // feed), completed, one comment, one rating, all at the same second in pairs (ties
+        // broken by id).
+        for (int i = 0; i < 12; ++i) {
+            const QUuid inv = QUuid::createUuid();
+            insert(inv, "investigation.started", QStringLiteral(R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "late_data", "metric": "freshness"}})"), ann, i * 10);
+            insert(inv, "investigation.started", QStringLiteral(R"({"tables_found": 3})"), ann, i * 10 + 1);
+            insert(inv, "investigation.completed", QStringLiteral(R"({"root_cause": "Upstream job\nran late", "confidence": 0.9})"), ann, i * 10 + 2);
+            insert(inv, "comment.added", QStringLiteral(R"({"text": "seen before"})"), ann, i * 10 + 2);
+            insert(inv, "feedback.investigation", QStringLiteral(R"({"target_id": "%1", "rating": 1, "reason": "Saved time"})").arg(inv.toString(QUuid::WithoutBraces)), ann, i * 10 + 3);
+            insert(inv, "unknown.kind", QStringLiteral(R"({"x": 1})"), ann, i * 10 + 4);
+        }
+        auto db = m_db->connect(QStringLiteral("shop"));
+        QVERIFY(db);
+        auto r = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(r, qPrintable(errorOf(r)));
+    }
+
+    void knowledgeJsonHasTheContractKeys()
+    {
+        auto db = m_db->connect(QStringLiteral("shop"));
+        QVERIFY(db);
+        auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
+        QVERIFY2(k, qPrintable(errorOf(k)));
+        const QJsonObject j = k->toJson();
+        for (const char *key : {"dataset_id", "name", "investigation_count", "positive_feedback_count",
+                                "negative_feedback_count", "last_investigation_at", "common_issues",
+                                "known_quirks", "top_findings", "owners"})
+            QVERIFY2(j.contains(QLatin1String(key)), key);
+        QCOMPARE(j.value(QLatin1String("name")).toString(), QStringLiteral("public.orders"));
+        QCOMPARE(j.value(QLatin1String("investigation_count")).toInt(), 12);
+        QCOMPARE(j.value(QLatin1String("positive_feedback_count")).toInt(), 12);
+        QCOMPARE(j.value(QLatin1String("negative_feedback_count")).toInt(), 0);
+        QCOMPARE(j.value(QLatin1String("last_investigation_at")).toString(),
+                 QStringLiteral("2026-02-01T00:01:50.000Z"));
+        const QJsonArray findings = j.value(QLatin1String("top_findings")).toArray();
+        QCOMPARE(findings.size(), 1); // the same root cause of 12 investigations, listed once
+        QCOMPARE(findings.at(0).toObject().value(QLatin1String("finding_type")).toString(),
+                 QStringLiteral("root_cause"));
+        QVERIFY(findings.at(0).toObject().value(QLatin1String("feedback_score")).toDouble() > 0.2);
+        const QJsonArray owners = j.value(QLatin1String("owners")).toArray();
+        QCOMPARE(owners.size(), 1);
+        QCOMPARE(owners.at(0).toObject().value(QLatin1String("share")).toDouble(), 1.0);
+
+        // The same by UUID, and from the command line.
+        auto byId = KnowledgeStore::knowledge(*db, k->datasetId.toString(QUuid::WithoutBraces));
+        QVERIFY2(byId, qPrintable(errorOf(byId)));
+        QCOMPARE(byId->name, QStringLiteral("public.orders"));
+        const auto run = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("knowledge"), QStringLiteral("public.orders"), QStringLiteral("--json")},
+                                   {}, QStringLiteral("shop"));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject cli = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(cli.value(QLatin1String("investigation_count")).toInt(), 12);
+        const auto human = m_db->run(QStringLiteral("knowledgectl"),
+                                     {QStringLiteral("knowledge"), QStringLiteral("public.orders")}, {},
+                                     QStringLiteral("shop"));
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY2(human.out.contains(QLatin1String("12 investigation")), qPrintable(human.out));
+        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
+                                   QStringLiteral("shop"));
+        QCOMPARE(agg.exitCode, 0);
+        QVERIFY2(agg.out.contains(QLatin1String("0 events processed")), qPrintable(agg.out));
+    }
+
+    void unknownDatasetIsAClearError()
+    {
+        auto db = m_db->connect(QStringLiteral("shop"));
+        QVERIFY(db);
+        auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.nope"));
+        QVERIFY(!k);
+        QCOMPARE(k.error().code, QStringLiteral("unknown_dataset"));
+        QVERIFY(k.error().message.contains(QLatin1String("public.nope")));
+        const auto run = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("activity"), QStringLiteral("public.nope")}, {},
+                                   QStringLiteral("shop"));
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains(QLatin1String("unknown dataset 'public.nope'")), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void activityPagesWithoutLossOrRepeat()
+    {
+        auto db = m_db->connect(QStringLiteral("shop"));
+        QVERIFY(db);
+        // 12 x (first start, completion, comment, feedback) = 48 items.
+        QList<ActivityItem> all;
+        QString cursor;
+        int pages = 0;
+        do {
+            auto page = KnowledgeStore::activity(*db, QStringLiteral("public.orders"), 7, cursor);
+            QVERIFY2(page, qPrintable(errorOf(page)));
+            all += page->items;
+            cursor = page->nextCursor;
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 100);
+        QCOMPARE(pages, 7);
+        QCOMPARE(all.size(), 48);
+        QSet<QUuid> ids;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            ids.insert(all.at(i).eventId);
+            if (i > 0)
+                QVERIFY(all.at(i - 1).createdAt >= all.at(i).createdAt); // newest first
+        }
+        QCOMPARE(ids.size(), 48);
+        QCOMPARE(all.first().text, QStringLiteral("Rated the investigation up: Saved time"));
+        QCOMPARE(all.last().text, QStringLiteral("Investigation started: late_data on freshness"));
+        int completed = 0;
+        for (const auto &a : all)
+            if (a.eventType == QLatin1String("investigation.completed")) {
+                QCOMPARE(a.text, QStringLiteral("Investigation completed: Upstream job ran late"));
+                ++completed;
+            }
+        QCOMPARE(completed, 12);
+
+        auto bad = KnowledgeStore::activity(*db, QStringLiteral("public.orders"), 7, QStringLiteral("garbage"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, QStringLiteral("invalid_cursor"));
+
+        // The CLI pages the same way.
+        const auto run = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("activity"), QStringLiteral("public.orders"),
+                                    QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")},
+                                   {}, QStringLiteral("shop"));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject j = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(j.value(QLatin1String("items")).toArray().size(), 5);
+        QCOMPARE(j.value(QLatin1String("next_cursor")).toString(), all.at(4).cursor);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeStore)
+#include "tst_knowledgestore.moc"
