@@ -363,7 +363,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
               "   AND e.event_type LIKE 'quirk.%' AND (e.event_data->>'quirk_id') IN (SELECT quirk_id FROM qk)) "
               "SELECT e.id, e.created_at, e.event_type, e.actor_id, p.handle, e.investigation_id,"
               " e.event_data::text,"
-              " to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '_' || e.id "
+              " to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '_' || e.id, e.actor_type "
               "FROM ev e LEFT JOIN " + k + ".people p ON p.tenant_id = $1 AND p.id = e.actor_id "
               "WHERE ($3::timestamptz IS NULL OR (e.created_at, e.id) < ($3::timestamptz, $4::uuid)) "
               "ORDER BY e.created_at DESC, e.id DESC LIMIT $5";
@@ -377,8 +377,11 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
             a.createdAt = timestampFromField(row[1]);
             a.eventType = stringFromField(row[2]);
             a.actorId = uuidFromField(row[3]);
-            a.actor = row[4].is_null() ? (a.actorId.isNull() ? QString() : a.actorId.toString(QUuid::WithoutBraces))
-                                       : stringFromField(row[4]);
+            // A system actor (the orchestrator) reads as empty: the UI says "orchestrator".
+            const bool system = std::string_view(row[8].c_str()) == "system";
+            a.actor = !row[4].is_null() ? stringFromField(row[4])
+                      : (system || a.actorId.isNull()) ? QString()
+                                                       : a.actorId.toString(QUuid::WithoutBraces);
             a.investigationId = uuidFromField(row[5]);
             a.text = describe(a.eventType,
                               QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size()))).object());

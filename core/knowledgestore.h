@@ -93,7 +93,7 @@ struct ActivityItem
     QDateTime createdAt;
     QString eventType; ///< e.g. investigation.started, comment.added, feedback.query
     QUuid actorId;
-    QString actor; ///< handle when known, else the actor UUID, else empty (system)
+    QString actor; ///< handle when known, else the actor UUID; empty for the system (orchestrator)
     QUuid investigationId;
     QString text;   ///< one line for people
     QString cursor; ///< pass as `before` to get the items after this one

@@ -42,6 +42,7 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
 
     m_table = new QTableView(this);
     m_table->setModel(m_model);
+    m_table->setObjectName(QStringLiteral("stepTable"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -59,6 +60,8 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     m_up = new QPushButton(tr("▲ Helpful"), this);
     m_down = new QPushButton(tr("▼ Not helpful"), this);
     m_up->setCheckable(true);
+    m_up->setObjectName(QStringLiteral("rateUp"));
+    m_down->setObjectName(QStringLiteral("rateDown"));
     m_down->setCheckable(true);
     m_ratingGroup = new QButtonGroup(this);
     m_ratingGroup->setExclusive(true);
@@ -70,12 +73,15 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     m_reason->setInsertPolicy(QComboBox::NoInsert);
     m_reason->setMinimumContentsLength(18);
     m_comment = new QLineEdit(this);
+    m_comment->setObjectName(QStringLiteral("rateComment"));
     m_comment->setPlaceholderText(tr("Optional comment"));
     m_submit = new QPushButton(tr("Rate step"), this);
     m_submit->setEnabled(false);
+    m_submit->setObjectName(QStringLiteral("rateSubmit"));
     connect(m_submit, &QPushButton::clicked, this, &InvestigationView::submitRating);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("rateMessage"));
 
     auto *ratingRow = new QHBoxLayout;
     ratingRow->addWidget(m_up);
@@ -119,7 +125,8 @@ void InvestigationView::reload()
 {
     if (m_investigation.isNull())
         return;
-    setBusy(true, tr("Loading…"));
+    if (m_model->rowCount() == 0)
+        setBusy(true, tr("Loading…"));
     const QUuid id = m_investigation;
     runInBackground<Loaded>(
         this, m_settings,
@@ -156,7 +163,8 @@ void InvestigationView::reload()
                                        alert.toHtmlEscaped(), t.rootCause.toHtmlEscaped()));
             if (row >= 0 && row < m_model->rowCount())
                 m_table->selectRow(row);
-            setBusy(false);
+            // Keep a message such as "your rating was saved"; drop only our own "Loading…".
+            setBusy(false, m_message->text() == tr("Loading…") ? QString() : m_message->text());
         });
 }
 

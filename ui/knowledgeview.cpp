@@ -89,12 +89,15 @@ KnowledgeView::KnowledgeView(QWidget *parent) : QWidget(parent)
     big.setBold(true);
     m_title->setFont(big);
     m_title->setWordWrap(true);
+    m_title->setObjectName(QStringLiteral("knowledgeTitle"));
     m_stats = new QLabel(this);
     m_stats->setTextFormat(Qt::RichText);
+    m_stats->setObjectName(QStringLiteral("knowledgeStats"));
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
 
     m_quirks = makeTree(this, {tr("Quirk"), tr("Author"), tr("Confirmed"), tr("Last edited")});
+    m_quirks->setObjectName(QStringLiteral("quirkList"));
     connect(m_quirks, &QTreeWidget::itemSelectionChanged, this, &KnowledgeView::updateQuirkButtons);
     m_addQuirk = new QPushButton(tr("Add…"), this);
     m_editQuirk = new QPushButton(tr("Edit…"), this);

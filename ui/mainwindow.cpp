@@ -50,6 +50,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     m_list = new QListView(this);
+    m_list->setObjectName(QStringLiteral("datasetList"));
     m_list->setModel(m_filter);
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -72,6 +73,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
     m_activity = new ActivityModel(this);
     m_activityList = new QListView(this);
+    m_activityList->setObjectName(QStringLiteral("activityList"));
     m_activityList->setModel(m_activity);
     m_activityList->setAlternatingRowColors(true);
     m_activityList->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -92,6 +94,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_investigation = new InvestigationView(m_settings, this);
 
     m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->addTab(m_knowledge, tr("Knowledge"));
     m_tabs->addTab(activityPage, tr("Activity"));
     m_tabs->addTab(m_investigation, tr("Investigation"));

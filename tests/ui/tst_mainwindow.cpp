@@ -1,0 +1,142 @@
+// The desktop window against a real database: datasets listed, knowledge shown, an
+// investigation opened and a step rated — all without blocking the GUI thread.
+
+#include "activitymodel.h"
+#include "datasetlistmodel.h"
+#include "mainwindow.h"
+#include "testdatabase.h"
+#include "tracestepmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace ke;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+
+    static bool settle(MainWindow &w)
+    {
+        QTest::qWait(50);
+        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("mainwindow"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        auto seed = m_db->run(QStringLiteral("knowledgectl"),
+                              {QStringLiteral("demo-seed"), QStringLiteral("--investigations"), QStringLiteral("30"),
+                               QStringLiteral("--seed"), QStringLiteral("3")});
+        QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
+        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {}, QStringLiteral("acme"));
+        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+    }
+
+    void modelsPassTheModelTester()
+    {
+        DatasetListModel datasets;
+        QAbstractItemModelTester t1(&datasets, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        DatasetSummary d;
+        d.ref.name = QStringLiteral("public.orders");
+        d.investigationCount = 3;
+        datasets.setDatasets({d, d});
+        QCOMPARE(datasets.rowCount(), 2);
+        QVERIFY(datasets.index(0).data().toString().startsWith(QLatin1String("public.orders")));
+
+        ActivityModel activity;
+        QAbstractItemModelTester t2(&activity, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ActivityPage page;
+        page.items.append(ActivityItem{});
+        page.nextCursor = QStringLiteral("x");
+        activity.appendPage(page);
+        activity.appendPage(page);
+        QCOMPARE(activity.rowCount(), 2);
+        QVERIFY(activity.hasMore());
+
+        TraceStepModel steps;
+        QAbstractItemModelTester t3(&steps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TraceStep s;
+        s.kind = QStringLiteral("hypothesis");
+        s.title = QStringLiteral("ETL lag");
+        s.rating.up = 2;
+        steps.setSteps({s});
+        QCOMPARE(steps.index(0, TraceStepModel::UpColumn).data().toInt(), 2);
+    }
+
+    void showsTheTenantsDatasetsAndKnowledge()
+    {
+        MainWindow w(m_db->settings(QStringLiteral("acme"), QStringLiteral("tester")));
+        w.show();
+        QVERIFY(settle(w));
+        auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
+        QVERIFY(list);
+        QVERIFY2(list->model()->rowCount() >= 10, "the demo tenant has 10–20 datasets");
+        const QString first = list->currentIndex().data(DatasetListModel::NameRole).toString();
+        QVERIFY(!first.isEmpty());
+        auto *title = w.findChild<QLabel *>(QStringLiteral("knowledgeTitle"));
+        QCOMPARE(title->text(), first);
+        auto *stats = w.findChild<QLabel *>(QStringLiteral("knowledgeStats"));
+        QVERIFY2(stats->text().contains(QLatin1String("investigations")), qPrintable(stats->text()));
+        auto *activity = w.findChild<QListView *>(QStringLiteral("activityList"));
+        QVERIFY(activity->model()->rowCount() > 0);
+    }
+
+    void ratesAStepFromTheInvestigationView()
+    {
+        const QString investigation = m_db->scalar(QStringLiteral(
+            "SELECT e.investigation_id FROM feedback_events e JOIN tenants t ON t.id = e.tenant_id "
+            "WHERE t.slug = 'acme' AND e.event_type = 'hypothesis.generated' ORDER BY e.id LIMIT 1"));
+        QVERIFY(!investigation.isEmpty());
+        const int before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_type = 'feedback.hypothesis'")).toInt();
+
+        MainWindow w(m_db->settings(QStringLiteral("acme"), QStringLiteral("tester")));
+        w.show();
+        w.openInvestigation(QUuid::fromString(investigation));
+        QVERIFY(settle(w));
+        auto *table = w.findChild<QTableView *>(QStringLiteral("stepTable"));
+        QVERIFY(table);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 2, 20000);
+        // Row 1 is the first hypothesis (row 0 is the investigation itself).
+        QCOMPARE(table->model()->index(1, 0).data().toString().startsWith(QLatin1String("Hypothesis")), true);
+        table->selectRow(1);
+        w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
+        w.findChild<QLineEdit *>(QStringLiteral("rateComment"))->setText(QStringLiteral("good call"));
+        auto *submit = w.findChild<QPushButton *>(QStringLiteral("rateSubmit"));
+        QVERIFY(submit->isEnabled());
+        submit->click();
+        auto *message = w.findChild<QLabel *>(QStringLiteral("rateMessage"));
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("was saved")), qPrintable(message->text()), 20000);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_type = 'feedback.hypothesis'")).toInt(),
+                 before + 1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'comment' FROM feedback_events WHERE event_type = "
+                                             "'feedback.hypothesis' ORDER BY created_at DESC, id DESC LIMIT 1")),
+                 QStringLiteral("good call"));
+        // The table shows the new rating as the viewer's own once reloaded.
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->index(1, TraceStepModel::MineColumn).data().toString().startsWith(QStringLiteral("▲")),
+                                 20000);
+    }
+
+    void sayWhatIsWrongWithoutATenant()
+    {
+        MainWindow w(m_db->settings(QString()));
+        w.show();
+        QVERIFY(settle(w));
+        QVERIFY(w.findChild<QListView *>(QStringLiteral("datasetList"))->model()->rowCount() == 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
