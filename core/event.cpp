@@ -136,6 +136,9 @@ Error invalid(const QString &message)
 
 Result<void> checkText(const QString &type, const QString &field, const QString &text)
 {
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: short strings need no conversion.
+    if (text.size() * 3 <= EventValidator::maxTextBytes)
+        return {};
     const qsizetype bytes = text.toUtf8().size();
     if (bytes > EventValidator::maxTextBytes) {
         return invalid(EventValidator::tr("%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed")
@@ -149,12 +152,13 @@ Result<void> checkText(const QString &type, const QString &field, const QString 
 Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonValue &v)
 {
     const QString field = QLatin1String(spec.name);
-    const QString got = describe(v);
+    // Only rendered when the check fails (this runs for every field of every event).
+    const auto got = [&v] { return describe(v); };
     switch (spec.kind) {
     case Kind::TextOrNull:
     case Kind::Text:
         if (!v.isString())
-            return invalid(EventValidator::tr("%1: %2 must be a string, got %3").arg(type, field, got));
+            return invalid(EventValidator::tr("%1: %2 must be a string, got %3").arg(type, field, got()));
         return checkText(type, field, v.toString());
     case Kind::TextOrTextList:
         if (v.isString())
@@ -173,51 +177,51 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
             return {};
         }
         return invalid(EventValidator::tr("%1: %2 must be a string or an array of strings, got %3")
-                           .arg(type, field, got));
+                           .arg(type, field, got()));
     case Kind::Id:
         if (!v.isString() || v.toString().isEmpty())
             return invalid(
-                EventValidator::tr("%1: %2 must be a non-empty string, got %3").arg(type, field, got));
+                EventValidator::tr("%1: %2 must be a non-empty string, got %3").arg(type, field, got()));
         return checkText(type, field, v.toString());
     case Kind::Uuid:
         if (!v.isString() || !isUuid(v.toString()))
-            return invalid(EventValidator::tr("%1: %2 must be a UUID, got %3").arg(type, field, got));
+            return invalid(EventValidator::tr("%1: %2 must be a UUID, got %3").arg(type, field, got()));
         return {};
     case Kind::DatasetRef:
         if (!v.isString() || v.toString().trimmed().isEmpty())
             return invalid(EventValidator::tr("%1: %2 must be a dataset UUID or a dataset name "
                                               "such as public.orders, got %3")
-                               .arg(type, field, got));
+                               .arg(type, field, got()));
         return checkText(type, field, v.toString());
     case Kind::Confidence: {
         const double d = v.toDouble(-1);
         if (!v.isDouble() || !(d >= 0.0 && d <= 1.0))
             return invalid(EventValidator::tr("%1: %2 must be a number between 0 and 1, got %3")
-                               .arg(type, field, got));
+                               .arg(type, field, got()));
         return {};
     }
     case Kind::Rating: {
         const double d = v.toDouble(0);
         if (!v.isDouble() || !(d == 1.0 || d == -1.0))
-            return invalid(EventValidator::tr("%1: %2 must be 1 or -1, got %3").arg(type, field, got));
+            return invalid(EventValidator::tr("%1: %2 must be 1 or -1, got %3").arg(type, field, got()));
         return {};
     }
     case Kind::Bool:
         if (!v.isBool())
             return invalid(
-                EventValidator::tr("%1: %2 must be true or false, got %3").arg(type, field, got));
+                EventValidator::tr("%1: %2 must be true or false, got %3").arg(type, field, got()));
         return {};
     case Kind::NonNegative: {
         const double d = v.toDouble(-1);
         if (!v.isDouble() || !(d >= 0.0))
             return invalid(EventValidator::tr("%1: %2 must be a non-negative number, got %3")
-                               .arg(type, field, got));
+                               .arg(type, field, got()));
         return {};
     }
     case Kind::TextList: {
         if (!v.isArray())
             return invalid(
-                EventValidator::tr("%1: %2 must be an array of strings, got %3").arg(type, field, got));
+                EventValidator::tr("%1: %2 must be an array of strings, got %3").arg(type, field, got()));
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (!a.at(i).isString())
@@ -233,7 +237,7 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
     case Kind::Object:
         if (!v.isObject())
             return invalid(
-                EventValidator::tr("%1: %2 must be a JSON object, got %3").arg(type, field, got));
+                EventValidator::tr("%1: %2 must be a JSON object, got %3").arg(type, field, got()));
         return {};
     }
     return {};

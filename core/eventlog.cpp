@@ -99,17 +99,21 @@ Result<bool> EventLog::hasUniqueId()
                    });
 }
 
-Result<void> EventLog::prepare(Event &event, const EmitOptions &options) const
+namespace {
+
+/// EventLog::prepare, also handing back event_data serialized (validation makes it anyway).
+Result<void> prepareEvent(const Database &db, Event &event, const EmitOptions &options,
+                          QByteArray *json)
 {
-    const QUuid tenant = m_db.tenantId();
+    const QUuid tenant = db.tenantId();
     if (tenant.isNull())
         return makeError(QStringLiteral("no_tenant"),
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+                         EventLog::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     if (event.tenantId.isNull()) {
         event.tenantId = tenant;
     } else if (event.tenantId != tenant) {
         return makeError(QStringLiteral("wrong_tenant"),
-                         tr("%1: the event belongs to tenant %2 but this session is tenant %3 — "
+                         EventLog::tr("%1: the event belongs to tenant %2 but this session is tenant %3 — "
                             "connect with --tenant %2 to write it")
                              .arg(event.eventType.isEmpty() ? QStringLiteral("event")
                                                             : event.eventType,
@@ -119,20 +123,27 @@ Result<void> EventLog::prepare(Event &event, const EmitOptions &options) const
     if (event.id.isNull())
         event.id = createUuidV7();
     if (event.actorId.isNull())
-        event.actorId = m_db.actorId();
+        event.actorId = db.actorId();
     if (!event.createdAt.isValid())
         event.createdAt = QDateTime::currentDateTimeUtc();
-    return EventValidator::validate(event, !options.allowUnknownTypes);
+    return EventValidator::validate(event, !options.allowUnknownTypes, json);
+}
+
+} // namespace
+
+Result<void> EventLog::prepare(Event &event, const EmitOptions &options) const
+{
+    return prepareEvent(m_db, event, options, nullptr);
 }
 
 Result<bool> EventLog::emit(Event &event, const EmitOptions &options)
 {
-    if (auto r = prepare(event, options); !r)
+    QByteArray json;
+    if (auto r = prepareEvent(m_db, event, options, &json); !r)
         return r.error();
     auto unique = hasUniqueId();
     if (!unique)
         return unique.error();
-    const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
     return guarded(tr("writing a %1 event").arg(event.eventType), [&]() -> Result<bool> {
         const std::string table = toStd(m_db.eventsTable());
         std::string sql;
@@ -151,13 +162,24 @@ Result<bool> EventLog::emit(Event &event, const EmitOptions &options)
         conn.prepare(name, sql);
         const std::string dataset = uuidToStd(event.datasetId);
         const std::string actor = uuidToStd(event.actorId);
+        auto insert = [&](pqxx::transaction_base &tx) {
+            return tx.exec_prepared(name, uuidToStd(event.id), uuidToStd(event.tenantId),
+                                    uuidToStd(event.investigationId),
+                                    event.datasetId.isNull() ? nullptr : dataset.c_str(),
+                                    toStd(event.eventType), json.toStdString(),
+                                    event.actorId.isNull() ? nullptr : actor.c_str(),
+                                    toStd(event.actorType), timestampToStd(event.createdAt));
+        };
+        if (options.asynchronousCommit) {
+            pqxx::work tx(conn);
+            tx.exec("SET LOCAL synchronous_commit = off");
+            const pqxx::result r = insert(tx);
+            tx.commit();
+            return r.affected_rows() > 0;
+        }
+        // One statement in autocommit: a single round trip.
         pqxx::nontransaction tx(conn);
-        const pqxx::result r = tx.exec_prepared(
-            name, uuidToStd(event.id), uuidToStd(event.tenantId), uuidToStd(event.investigationId),
-            event.datasetId.isNull() ? nullptr : dataset.c_str(), toStd(event.eventType),
-            json.toStdString(), event.actorId.isNull() ? nullptr : actor.c_str(),
-            toStd(event.actorType), timestampToStd(event.createdAt));
-        return r.affected_rows() > 0;
+        return insert(tx).affected_rows() > 0;
     });
 }
 
@@ -169,7 +191,8 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
     rows.reserve(events.size());
     for (size_t i = 0; i < events.size(); ++i) {
         Event &e = events[i];
-        auto r = prepare(e, options);
+        QByteArray json;
+        auto r = prepareEvent(m_db, e, options, &json);
         if (!r) {
             problems << tr("event %1: %2").arg(i + 1).arg(r.error().message);
             continue;
@@ -183,7 +206,7 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
         if (!e.datasetId.isNull())
             row.dataset = uuidToStd(e.datasetId);
         row.type = toStd(e.eventType);
-        row.data = QJsonDocument(e.data).toJson(QJsonDocument::Compact).toStdString();
+        row.data = json.toStdString();
         if (!e.actorId.isNull())
             row.actor = uuidToStd(e.actorId);
         row.actorType = toStd(e.actorType);

@@ -19,6 +19,11 @@ struct EmitOptions
     /// Store event types the product does not know (envelope checks only), for replaying
     /// another writer's stream. The product itself emits only known types.
     bool allowUnknownTypes = false;
+    /// Let the server acknowledge before the write-ahead log reaches disk (synchronous_commit
+    /// off for this write only): a single emit then costs a round trip instead of a disk
+    /// flush (~0.2 ms instead of ~4 ms here). A server crash within a fraction of a second can
+    /// lose the event; nothing is ever half-written. Off by default: emits are durable.
+    bool asynchronousCommit = false;
 };
 
 /// Events per tenant, for `knowledgectl status` without a tenant.
