@@ -585,8 +585,12 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                 if (!r.chance(0.12))
                     break; // most people rate once
                 ft += r.between(1 * msPerHour, 7 * msPerDay);
+                if (ft >= endTimeMs())
+                    break; // everything stays inside the window
             }
             ft += r.between(10 * msPerSecond, 20 * msPerMinute);
+            if (ft >= endTimeMs())
+                break;
         }
     }
     if (r.chance(0.25)) {
@@ -626,7 +630,9 @@ void DemoSeeder::appendCatalogEvents(std::vector<Event> &out) const
             for (size_t i = texts.size() - 1; i > 0; --i)
                 std::swap(texts[i], texts[size_t(r.between(0, qint64(i)))]);
             for (int q = 0; q < quirks; ++q) {
-                qint64 t = windowStart + r.between(0, (windowDays - 30) * msPerDay);
+                // Edits, confirmations and retirement follow within 55 days: stay inside the
+                // window.
+                qint64 t = windowStart + r.between(0, (windowDays - 60) * msPerDay);
                 s.set("version", versionText(r));
                 s.set("date", dateText(t - r.between(5, 90) * msPerDay));
                 const QUuid qid = r.uuidV7(t);

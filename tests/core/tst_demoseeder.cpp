@@ -97,7 +97,11 @@ private Q_SLOTS:
 
     void everyEventValidatesAndLiesInTheWindow()
     {
-        const auto events = generate(42, 300);
+        std::vector<Event> events;
+        for (const quint64 seed : {42ULL, 7ULL, 1ULL}) {
+            auto more = generate(seed, 300);
+            events.insert(events.end(), more.begin(), more.end());
+        }
         const QDateTime end = QDateTime::fromMSecsSinceEpoch(DemoSeeder::endTimeMs(), Qt::UTC);
         const QDateTime begin = end.addDays(-DemoSeeder::windowDays);
         std::set<QUuid> ids;
