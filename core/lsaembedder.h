@@ -24,7 +24,10 @@ class LsaEmbedder final : public Embedder
 public:
     struct Options
     {
-        int dimension = 256;       ///< latent dimensions kept (fewer if the corpus is smaller)
+        /// Latent dimensions (fewer if the corpus is smaller). Tuned on Cranfield dev
+        /// (vector nDCG@10: 96 → .374, 128 → .394, 256 → .382, 400 → .367); fewer dimensions
+        /// also make the HNSW index smaller and faster to build.
+        int dimension = 128;
         int minDocumentFrequency = 2; ///< rarer terms are left out of the vocabulary
         double maxDocumentShare = 0.5; ///< terms in more than this share of docs are left out
         int maxVocabulary = 100000;   ///< the most frequent terms kept beyond that

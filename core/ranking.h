@@ -21,7 +21,9 @@ struct RankingParameters
 {
     double rrfK = 60.0;            ///< the RRF constant (60 in the original paper)
     double lexicalWeight = 1.0;
-    double vectorWeight = 1.0;
+    /// The vector signal counts double: tuned on Cranfield dev (hybrid nDCG@10 .363 at 1.0,
+    /// .384 at 1.5, .387 at 2.0, .374 at 3.0 with the 128-dimension LSA model).
+    double vectorWeight = 2.0;
     double recencyBoost = 0.10;    ///< at most +10 % for a brand-new document
     double recencyHalfLifeDays = 90.0;
     double feedbackBoost = 0.10;   ///< at most +/-10 % for strongly rated documents

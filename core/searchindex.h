@@ -65,8 +65,10 @@ struct HybridParameters
     /// Pseudo-relevance feedback for the vector signal: the query vector is moved towards
     /// the centroid of the top `feedbackDocuments` lexical hits (Rocchio in the latent
     /// space) with weight `feedbackWeight`. Computed from the corpus and the query alone.
+    /// Off by default: on Cranfield dev it lowered hybrid nDCG@10 (.381 at weight 0, .375 at
+    /// 1, .368 at 2, with vectorWeight 2).
     int feedbackDocuments = 10;
-    double feedbackWeight = 1.0;
+    double feedbackWeight = 0.0;
     QDateTime now;              ///< invalid: the current time (tests pin it)
 };
 
