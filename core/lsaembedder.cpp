@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <random>
 
@@ -224,8 +225,13 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
                 continue;
             const double w = (1.0 + std::log(double(it.value()))) * model.m_idf[size_t(*ti)];
             col.push_back({*ti, w});
-            norm += w * w;
         }
+        // By term, so that the floating-point sums (and the model's name) do not depend on
+        // QHash's per-process iteration order.
+        std::sort(col.begin(), col.end(),
+                  [](const Entry &a, const Entry &b) { return a.term < b.term; });
+        for (const Entry &e : col)
+            norm += e.weight * e.weight;
         if (norm > 0) {
             const double inv = 1 / std::sqrt(norm);
             for (Entry &e : col)
@@ -298,15 +304,15 @@ void LsaEmbedder::computeName()
 EmbeddingVector LsaEmbedder::embedOne(const QString &text) const
 {
     EmbeddingVector out(size_t(m_dimension), 0.0f);
-    QHash<int, int> counts;
+    std::map<int, int> counts; // ordered: the same sums in every process
     for (const QString &t : textanalyzer::terms(text)) {
         const auto it = m_termIndex.constFind(t);
         if (it != m_termIndex.cend())
             ++counts[*it];
     }
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        const float wt = float((1.0 + std::log(double(it.value()))) * m_idf[size_t(it.key())]);
-        const float *row = m_projection.data() + size_t(it.key()) * m_dimension;
+    for (const auto &[term, count] : counts) {
+        const float wt = float((1.0 + std::log(double(count))) * m_idf[size_t(term)]);
+        const float *row = m_projection.data() + size_t(term) * m_dimension;
         for (int j = 0; j < m_dimension; ++j)
             out[size_t(j)] += wt * row[j];
     }

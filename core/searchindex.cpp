@@ -437,12 +437,19 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
             try {
                 space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dim));
                 hnsw = std::make_unique<hnswlib::HierarchicalNSW<float>>(space.get());
+                // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised and
+                // loadIndex only adds to it: start it at zero.
+                hnsw->num_deleted_ = 0;
+                hnsw->cur_element_count = 0;
                 hnsw->loadIndex(vectorPath.toStdString(), space.get());
                 hnsw->setEf(kHnswEfSearch);
                 vectorsDirty = false;
                 return {};
             } catch (const std::exception &e) {
-                hnsw.reset();
+                // A half-loaded hnswlib object may hold uninitialised pointers that its
+                // destructor would free: leak it instead (only on out-of-memory, since the
+                // checksum already vouched for the file).
+                (void)hnsw.release();
                 problem = SearchIndex::tr("the vector index cannot be loaded (%1)")
                               .arg(QString::fromUtf8(e.what()));
             }
