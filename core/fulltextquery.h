@@ -14,7 +14,7 @@ namespace ke {
 /// Pure functions; safe from any thread.
 namespace fulltextquery {
 
-constexpr int kMaxTerms = 64;      ///< a 10 KB paste is cut to its first 64 words
+constexpr int kMaxTerms = 64; ///< a 10 KB paste is cut to its first 64 words
 constexpr int kMaxTermLength = 64; ///< longer words are cut (no real word is longer)
 
 /// Lower-cased words of `userQuery`, duplicates removed, in order, at most kMaxTerms.

@@ -46,7 +46,7 @@ struct Entry
     int term;
     double weight;
 };
-using Column = std::vector<Entry>;         // one document's non-zero TF-IDF weights
+using Column = std::vector<Entry>; // one document's non-zero TF-IDF weights
 using Dense = std::vector<std::vector<double>>; // column-major: Dense[c] is one column
 
 // Y (terms x l) = A X, X (docs x l); columns of X and Y stored separately.
@@ -135,8 +135,8 @@ std::vector<double> jacobiEigen(std::vector<double> a, int n, std::vector<double
                 if (std::abs(apq) < 1e-300)
                     continue;
                 const double theta = (at(q, q) - at(p, p)) / (2 * apq);
-                const double t = (theta >= 0 ? 1.0 : -1.0)
-                                 / (std::abs(theta) + std::sqrt(theta * theta + 1));
+                const double t
+                    = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
                 const double c = 1 / std::sqrt(t * t + 1), s = t * c;
                 for (int k = 0; k < n; ++k) { // rows p, q
                     const double akp = at(p, k), akq = at(q, k);
@@ -194,14 +194,15 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
             picked.resize(size_t(options.maxVocabulary));
         return picked;
     };
-    auto vocab = pickVocabulary(options.minDocumentFrequency,
+    // A small corpus (a new tenant) keeps every word: most occur in one document only.
+    auto vocab = pickVocabulary(n >= 100 ? options.minDocumentFrequency : 1,
                                 n >= 20 ? options.maxDocumentShare : 1.0);
     if (vocab.empty()) // a tiny corpus: keep every term
         vocab = pickVocabulary(1, 1.0);
     if (vocab.empty())
-        return makeError(QStringLiteral("empty_corpus"),
-                         tr("cannot learn a search model: the %n document(s) contain no words",
-                            nullptr, n));
+        return makeError(
+            QStringLiteral("empty_corpus"),
+            tr("cannot learn a search model: the %n document(s) contain no words", nullptr, n));
     // Terms in a stable (alphabetical) order, so equal corpora give equal models.
     std::sort(vocab.begin(), vocab.end(),
               [](const auto &a, const auto &b) { return a.second < b.second; });
@@ -333,8 +334,8 @@ Result<void> LsaEmbedder::save(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), tr("cannot write the search model %1: %2")
-                                                   .arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"),
+                         tr("cannot write the search model %1: %2").arg(path, file.errorString()));
     QDataStream out(&file);
     out.setVersion(QDataStream::Qt_6_4);
     QStringList terms(m_termIndex.size());
@@ -349,8 +350,8 @@ Result<void> LsaEmbedder::save(const QString &path) const
                      int(m_projection.size() * sizeof(float)));
     out << kMagic; // trailer: a truncated file lacks it
     if (out.status() != QDataStream::Ok || !file.commit())
-        return makeError(QStringLiteral("io"), tr("cannot write the search model %1: %2")
-                                                   .arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"),
+                         tr("cannot write the search model %1: %2").arg(path, file.errorString()));
     return {};
 }
 
@@ -364,8 +365,8 @@ Result<LsaEmbedder> LsaEmbedder::load(const QString &path)
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("cannot read the search model %1: %2")
-                                                   .arg(path, file.errorString()));
+        return makeError(QStringLiteral("io"),
+                         tr("cannot read the search model %1: %2").arg(path, file.errorString()));
     QDataStream in(&file);
     in.setVersion(QDataStream::Qt_6_4);
     quint32 magic = 0, version = 0;

@@ -28,13 +28,13 @@ public:
         /// (vector nDCG@10: 96 → .374, 128 → .394, 256 → .382, 400 → .367); fewer dimensions
         /// also make the HNSW index smaller and faster to build.
         int dimension = 128;
-        int minDocumentFrequency = 2; ///< rarer terms are left out of the vocabulary
+        int minDocumentFrequency = 2; ///< rarer terms left out (corpora of 100+ documents)
         double maxDocumentShare = 0.5; ///< terms in more than this share of docs are left out
-        int maxVocabulary = 100000;   ///< the most frequent terms kept beyond that
-        int powerIterations = 4;      ///< subspace iterations (accuracy of the SVD)
-        int oversampling = 20;        ///< extra random directions
-        double sigmaExponent = 0.0;   ///< projection scaled by sigma^-exponent (0: U^T x)
-        quint64 seed = 42;            ///< the random start, for reproducible models
+        int maxVocabulary = 100000; ///< the most frequent terms kept beyond that
+        int powerIterations = 4; ///< subspace iterations (accuracy of the SVD)
+        int oversampling = 20; ///< extra random directions
+        double sigmaExponent = 0.0; ///< projection scaled by sigma^-exponent (0: U^T x)
+        quint64 seed = 42; ///< the random start, for reproducible models
     };
 
     /// Learns a model from `corpus` (one string per document). Fails on an empty corpus or
@@ -60,9 +60,9 @@ private:
 
     QString m_name;
     int m_dimension = 0;
-    QHash<QString, int> m_termIndex;   // stemmed term -> row
-    std::vector<float> m_idf;          // per term
-    std::vector<float> m_projection;   // terms x dimension, row-major, sigma scaling applied
+    QHash<QString, int> m_termIndex; // stemmed term -> row
+    std::vector<float> m_idf; // per term
+    std::vector<float> m_projection; // terms x dimension, row-major, sigma scaling applied
 };
 
 } // namespace ke

@@ -14,7 +14,7 @@ double rrfTerm(int rank, double weight, double k)
 double fusedScore(int lexicalRank, int vectorRank, const RankingParameters &p)
 {
     return rrfTerm(lexicalRank, p.lexicalWeight, p.rrfK)
-           + rrfTerm(vectorRank, p.vectorWeight, p.rrfK);
+        + rrfTerm(vectorRank, p.vectorWeight, p.rrfK);
 }
 
 double recencyMultiplier(const QDateTime &createdAt, const QDateTime &now,
@@ -34,11 +34,11 @@ double feedbackMultiplier(double feedbackScore, const RankingParameters &p)
     return 1.0 + p.feedbackBoost * std::tanh(feedbackScore / p.feedbackScale);
 }
 
-double finalScore(int lexicalRank, int vectorRank, const QDateTime &createdAt,
-                  double feedbackScore, const QDateTime &now, const RankingParameters &p)
+double finalScore(int lexicalRank, int vectorRank, const QDateTime &createdAt, double feedbackScore,
+                  const QDateTime &now, const RankingParameters &p)
 {
     return fusedScore(lexicalRank, vectorRank, p) * recencyMultiplier(createdAt, now, p)
-           * feedbackMultiplier(feedbackScore, p);
+        * feedbackMultiplier(feedbackScore, p);
 }
 
 void rank(QList<Candidate> &candidates, const QDateTime &now, const RankingParameters &p)

@@ -19,15 +19,15 @@ namespace ke {
 /// Pure functions on values; safe from any thread.
 struct RankingParameters
 {
-    double rrfK = 60.0;            ///< the RRF constant (60 in the original paper)
+    double rrfK = 60.0; ///< the RRF constant (60 in the original paper)
     double lexicalWeight = 1.0;
     /// The vector signal counts double: tuned on Cranfield dev (hybrid nDCG@10 .363 at 1.0,
     /// .384 at 1.5, .387 at 2.0, .374 at 3.0 with the 128-dimension LSA model).
     double vectorWeight = 2.0;
-    double recencyBoost = 0.10;    ///< at most +10 % for a brand-new document
+    double recencyBoost = 0.10; ///< at most +10 % for a brand-new document
     double recencyHalfLifeDays = 90.0;
-    double feedbackBoost = 0.10;   ///< at most +/-10 % for strongly rated documents
-    double feedbackScale = 2.0;    ///< feedback score giving tanh(1) = 76 % of the boost
+    double feedbackBoost = 0.10; ///< at most +/-10 % for strongly rated documents
+    double feedbackScale = 2.0; ///< feedback score giving tanh(1) = 76 % of the boost
 };
 
 namespace ranking {
@@ -40,8 +40,8 @@ double recencyMultiplier(const QDateTime &createdAt, const QDateTime &now,
                          const RankingParameters &p);
 double feedbackMultiplier(double feedbackScore, const RankingParameters &p);
 /// fusedScore * recencyMultiplier * feedbackMultiplier. An invalid createdAt gets no boost.
-double finalScore(int lexicalRank, int vectorRank, const QDateTime &createdAt,
-                  double feedbackScore, const QDateTime &now, const RankingParameters &p);
+double finalScore(int lexicalRank, int vectorRank, const QDateTime &createdAt, double feedbackScore,
+                  const QDateTime &now, const RankingParameters &p);
 
 /// A candidate to rank: its id, per-signal 1-based ranks (0 = absent) and boost inputs.
 struct Candidate

@@ -191,8 +191,7 @@ Result<sqlite3 *> SearchIndex::Private::db() const
         return h;
     sqlite3 *h = nullptr;
     const int rc = sqlite3_open_v2(utf8(dbPath).constData(), &h,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                       | SQLITE_OPEN_NOMUTEX,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
@@ -305,14 +304,16 @@ Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
     }();
     qint64 count = 0;
     {
-        SqliteStatement c(*h, "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+        SqliteStatement c(*h,
+                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
         c.bind(1, model);
         c.bind(2, qint64(dim));
         if (c.step() == SQLITE_ROW)
             count = c.int64(0);
     }
-    SqliteStatement s(*h, "SELECT document_id, vector FROM embeddings "
-                          "WHERE model = ?1 AND dimension = ?2");
+    SqliteStatement s(*h,
+                      "SELECT document_id, vector FROM embeddings "
+                      "WHERE model = ?1 AND dimension = ?2");
     if (!s.isValid())
         return sqliteError(*h, SearchIndex::tr("reading vectors"));
     s.bind(1, model);
@@ -326,9 +327,9 @@ Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
         }
     } catch (const std::exception &e) {
         hnsw.reset();
-        return makeError(QStringLiteral("vector_index"),
-                         SearchIndex::tr("cannot build the vector index: %1")
-                             .arg(QString::fromUtf8(e.what())));
+        return makeError(
+            QStringLiteral("vector_index"),
+            SearchIndex::tr("cannot build the vector index: %1").arg(QString::fromUtf8(e.what())));
     }
     return {};
 }
@@ -347,14 +348,15 @@ Result<void> SearchIndex::Private::saveVectors()
     try {
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
-        return makeError(QStringLiteral("io"), SearchIndex::tr("cannot write %1: %2")
-                                                   .arg(tmp, QString::fromUtf8(e.what())));
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what())));
     }
     qint64 size = 0;
     auto sum = fileChecksum(tmp, &size);
     if (!sum)
-        return makeError(QStringLiteral("io"), SearchIndex::tr("cannot write %1: %2")
-                                                   .arg(tmp, sum.error().message));
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot write %1: %2").arg(tmp, sum.error().message));
     restrictToOwner(tmp);
     QFile::remove(vectorHeaderPath); // the old header no longer vouches for anything
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(vectorPath).constData())
@@ -363,16 +365,18 @@ Result<void> SearchIndex::Private::saveVectors()
                          SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
     QSaveFile header(vectorHeaderPath);
     if (!header.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"), SearchIndex::tr("cannot write %1: %2")
-                                                   .arg(vectorHeaderPath, header.errorString()));
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     QDataStream out(&header);
     out.writeRawData(kVectorMagic, sizeof kVectorMagic);
     out << currentModelName() << quint32(space ? space->get_data_size() / sizeof(float) : 0)
         << quint64(hnsw->cur_element_count) << quint64(hnsw->num_deleted_) << qint64(size)
         << quint64(*sum);
     if (!header.commit())
-        return makeError(QStringLiteral("io"), SearchIndex::tr("cannot write %1: %2")
-                                                   .arg(vectorHeaderPath, header.errorString()));
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
     return {};
@@ -394,7 +398,8 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         dim = embedder->dimension();
     }
     {
-        SqliteStatement c(*h, "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+        SqliteStatement c(*h,
+                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
         c.bind(1, model);
         c.bind(2, qint64(dim));
         if (c.step() == SQLITE_ROW)
@@ -464,19 +469,19 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         return r;
     {
         QMutexLocker l(&stateMutex);
-        recoveryNote = SearchIndex::tr("%1; rebuilt it from %2 stored vectors")
-                           .arg(problem)
-                           .arg(stored);
+        recoveryNote
+            = SearchIndex::tr("%1; rebuilt it from %2 stored vectors").arg(problem).arg(stored);
     }
     return saveVectors();
 }
 
 Result<void> SearchIndex::Private::storeEmbeddings(sqlite3 *h, const QList<qint64> &ids,
-                                                  const std::vector<EmbeddingVector> &vectors,
-                                                  const Embedder &emb)
+                                                   const std::vector<EmbeddingVector> &vectors,
+                                                   const Embedder &emb)
 {
-    SqliteStatement s(h, "INSERT OR REPLACE INTO embeddings (document_id, model, dimension, "
-                         "vector) VALUES (?1, ?2, ?3, ?4)");
+    SqliteStatement s(h,
+                      "INSERT OR REPLACE INTO embeddings (document_id, model, dimension, "
+                      "vector) VALUES (?1, ?2, ?3, ?4)");
     if (!s.isValid())
         return sqliteError(h, SearchIndex::tr("storing vectors"));
     const QString model = emb.name();
@@ -560,7 +565,9 @@ Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedd
 
 // ---------------------------------------------------------------- SearchIndex
 
-SearchIndex::SearchIndex() : d(std::make_unique<Private>()) { }
+SearchIndex::SearchIndex()
+    : d(std::make_unique<Private>())
+{ }
 
 SearchIndex::~SearchIndex()
 {
@@ -582,8 +589,8 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
                          tr("cannot create the search cache directory %1 — check its parent's "
                             "permissions")
                              .arg(directory));
-    QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                         | QFileDevice::ExeOwner);
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     std::unique_ptr<SearchIndex> index(new SearchIndex);
     Private &p = *index->d;
     p.dir = QDir(directory).absolutePath();
@@ -749,8 +756,9 @@ Result<void> SearchIndex::remove(const QString &sourceType, const QString &sourc
     auto h = d->db();
     if (!h)
         return h.error();
-    SqliteStatement s(*h, "DELETE FROM documents WHERE source_type = ?1 AND source_id = ?2 "
-                          "RETURNING id");
+    SqliteStatement s(*h,
+                      "DELETE FROM documents WHERE source_type = ?1 AND source_id = ?2 "
+                      "RETURNING id");
     s.bind(1, sourceType);
     s.bind(2, sourceId);
     QList<qint64> ids;
@@ -806,9 +814,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                                                 const std::atomic_bool *cancel) const
 {
     auto cancelled = [&] { return cancel && cancel->load(); };
-    auto cancelledError = [] {
-        return makeError(QStringLiteral("cancelled"), tr("the search was cancelled"));
-    };
+    auto cancelledError
+        = [] { return makeError(QStringLiteral("cancelled"), tr("the search was cancelled")); };
     const QStringList words = fulltextquery::terms(request.text);
     if (words.isEmpty())
         return makeError(QStringLiteral("empty_query"),
@@ -822,8 +829,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     if (!h)
         return h.error();
     const int limit = std::clamp(request.limit, 1, 10000);
-    const int perSignal = request.mode == SearchMode::Hybrid ? std::max(limit, params.candidates)
-                                                             : limit;
+    const int perSignal
+        = request.mode == SearchMode::Hybrid ? std::max(limit, params.candidates) : limit;
 
     // The metadata filter, shared by the lexical and the exact-vector queries.
     QString filterSql;
@@ -847,12 +854,12 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     QList<qint64> lexical;
     const QString match = fulltextquery::toFts5(words);
     if (request.mode != SearchMode::Vector) {
-        const QByteArray sql = QStringLiteral(
-                                   "SELECT f.rowid FROM documents_fts f JOIN documents d ON "
-                                   "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
-                                   "ORDER BY f.rank LIMIT ?2")
-                                   .arg(filterSql)
-                                   .toUtf8();
+        const QByteArray sql
+            = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
+                             "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
+                             "ORDER BY f.rank LIMIT ?2")
+                  .arg(filterSql)
+                  .toUtf8();
         SqliteStatement s(*h, sql.constData());
         if (!s.isValid())
             return d->sqliteError(*h, tr("the full-text search"));
@@ -875,8 +882,11 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         if (!qv)
             return qv.error();
         EmbeddingVector q = std::move(qv->front());
+        // A query the model knows no word of embeds to zero: its "nearest" documents would
+        // be arbitrary and would bury exact lexical matches (ids, rare words). Skip it.
+        const bool known = dotProduct(q, q) > 0.5f;
         QReadLocker vl(&d->vectorLock);
-        if (d->hnsw && int(d->space->get_data_size() / sizeof(float)) == emb->dimension()) {
+        if (known && d->hnsw && int(d->space->get_data_size() / sizeof(float)) == emb->dimension()) {
             if (request.mode == SearchMode::Hybrid && params.feedbackDocuments > 0
                 && params.feedbackWeight > 0 && !lexical.isEmpty()) {
                 EmbeddingVector centroid(q.size(), 0.0f);
@@ -889,8 +899,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                         for (size_t j = 0; j < q.size() && j < v.size(); ++j)
                             centroid[j] += v[j];
                         ++used;
-                    } catch (const std::exception &) {
-                    }
+                    } catch (const std::exception &) { }
                 }
                 normalizeEmbedding(centroid);
                 for (size_t j = 0; j < q.size(); ++j)
@@ -899,22 +908,24 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             }
             qint64 filteredCount = -1;
             if (filtered) {
-                SqliteStatement c(*h, QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1")
-                                          .arg(filterSql)
-                                          .toUtf8()
-                                          .constData());
+                SqliteStatement c(*h,
+                                  QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
                 bindFilter(c);
                 if (c.step() == SQLITE_ROW)
                     filteredCount = c.int64(0);
             }
             if (filtered && filteredCount <= kExactFilterLimit) {
                 // Exact scan over the filtered documents' vectors.
-                SqliteStatement s(*h, QStringLiteral("SELECT e.document_id, e.vector FROM "
-                                                     "embeddings e JOIN documents d ON d.id = "
-                                                     "e.document_id WHERE e.model = ?1%1")
-                                          .arg(filterSql)
-                                          .toUtf8()
-                                          .constData());
+                SqliteStatement s(*h,
+                                  QStringLiteral("SELECT e.document_id, e.vector FROM "
+                                                 "embeddings e JOIN documents d ON d.id = "
+                                                 "e.document_id WHERE e.model = ?1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
                 s.bind(1, emb->name());
                 bindFilter(s);
                 std::vector<std::pair<float, qint64>> scored;
@@ -948,11 +959,12 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                         QSet<qint64> allowed;
                         if (filtered) {
                             // Keep only hits passing the filter.
-                            SqliteStatement c(*h, QStringLiteral("SELECT 1 FROM documents d "
-                                                                 "WHERE d.id = ?1%1")
-                                                      .arg(filterSql)
-                                                      .toUtf8()
-                                                      .constData());
+                            SqliteStatement c(*h,
+                                              QStringLiteral("SELECT 1 FROM documents d "
+                                                             "WHERE d.id = ?1%1")
+                                                  .arg(filterSql)
+                                                  .toUtf8()
+                                                  .constData());
                             for (const auto &f : found) {
                                 c.reset();
                                 c.bind(1, qint64(f.second));
@@ -969,9 +981,9 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                                 break;
                         }
                     } catch (const std::exception &e) {
-                        return makeError(QStringLiteral("vector_index"),
-                                         tr("the vector search failed: %1")
-                                             .arg(QString::fromUtf8(e.what())));
+                        return makeError(
+                            QStringLiteral("vector_index"),
+                            tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
                     }
                 }
             }
@@ -992,8 +1004,9 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         c.id = vector.at(i);
         c.vectorRank = int(i) + 1;
     }
-    SqliteStatement meta(*h, "SELECT source_type, source_id, dataset_id, investigation_id, "
-                             "created_at, feedback_score, content FROM documents WHERE id = ?1");
+    SqliteStatement meta(*h,
+                         "SELECT source_type, source_id, dataset_id, investigation_id, "
+                         "created_at, feedback_score, content FROM documents WHERE id = ?1");
     if (!meta.isValid())
         return d->sqliteError(*h, tr("reading results"));
     QList<ranking::Candidate> candidates;
@@ -1016,8 +1029,9 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         return cancelledError();
 
     // 4. Results, with snippets.
-    SqliteStatement snip(*h, "SELECT snippet(documents_fts, 0, '«', '»', '…', 16) FROM "
-                             "documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2");
+    SqliteStatement snip(*h,
+                         "SELECT snippet(documents_fts, 0, '«', '»', '…', 16) FROM "
+                         "documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2");
     QList<SearchResult> results;
     results.reserve(candidates.size());
     for (const ranking::Candidate &c : std::as_const(candidates)) {

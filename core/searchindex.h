@@ -19,9 +19,9 @@ namespace ke {
 /// One searchable document (a finding, hypothesis, query, comment or quirk).
 struct SearchDocument
 {
-    QString sourceType;      ///< 'finding'|'hypothesis'|'query'|'comment'|'quirk' (free text here)
-    QString sourceId;        ///< unique together with sourceType
-    QString datasetId;       ///< may be empty
+    QString sourceType; ///< 'finding'|'hypothesis'|'query'|'comment'|'quirk' (free text here)
+    QString sourceId; ///< unique together with sourceType
+    QString datasetId; ///< may be empty
     QString investigationId; ///< may be empty
     QDateTime createdAt;
     double feedbackScore = 0;
@@ -35,9 +35,9 @@ struct SearchRequest
     QString text;
     SearchMode mode = SearchMode::Hybrid;
     int limit = 10;
-    QString datasetId;       ///< empty: every dataset
+    QString datasetId; ///< empty: every dataset
     QStringList sourceTypes; ///< empty: every type
-    bool snippets = true;    ///< false skips snippet building (evaluation)
+    bool snippets = true; ///< false skips snippet building (evaluation)
 };
 
 /// One hit. lexicalRank / vectorRank are the document's 1-based ranks in each signal's own
@@ -61,7 +61,7 @@ struct SearchResult
 struct HybridParameters
 {
     RankingParameters ranking;
-    int candidates = 100;       ///< documents taken from each signal before fusion
+    int candidates = 100; ///< documents taken from each signal before fusion
     /// Pseudo-relevance feedback for the vector signal: the query vector is moved towards
     /// the centroid of the top `feedbackDocuments` lexical hits (Rocchio in the latent
     /// space) with weight `feedbackWeight`. Computed from the corpus and the query alone.
@@ -69,7 +69,7 @@ struct HybridParameters
     /// 1, .368 at 2, with vectorWeight 2).
     int feedbackDocuments = 10;
     double feedbackWeight = 0.0;
-    QDateTime now;              ///< invalid: the current time (tests pin it)
+    QDateTime now; ///< invalid: the current time (tests pin it)
 };
 
 /// The offline search index of one tenant: an SQLite file (documents + metadata + an FTS5

@@ -27,7 +27,7 @@ public:
 
     bool isValid() const { return m_stmt != nullptr; }
     sqlite3_stmt *get() const { return m_stmt; }
-    void bind(int i, const QString &v);     ///< a null QString binds NULL
+    void bind(int i, const QString &v); ///< a null QString binds NULL
     void bind(int i, qint64 v);
     void bind(int i, double v);
     void bindBlob(int i, const void *data, int bytes);
@@ -47,7 +47,7 @@ struct SearchIndex::Private
 {
     QString dir;
     QString dbPath;
-    QString vectorPath;       // hnswlib's own file
+    QString vectorPath; // hnswlib's own file
     QString vectorHeaderPath; // our header: model, dimension, count, size, checksum
     QString modelPath;
 
@@ -76,8 +76,8 @@ struct SearchIndex::Private
     Result<void> loadOrRebuildVectors();
     Result<void> rebuildVectorsFromSqlite(); // call with vectorLock held for writing
     void newVectorIndex(int dimension, size_t capacity); // vectorLock held for writing
-    void addVector(qint64 id, const float *v);           // vectorLock held for writing
-    Result<void> saveVectors();                          // vectorLock held (read is enough)
+    void addVector(qint64 id, const float *v); // vectorLock held for writing
+    Result<void> saveVectors(); // vectorLock held (read is enough)
     /// Re-embeds every document with `embedder` and rebuilds the vector index.
     Result<void> reembedAll(const std::shared_ptr<const Embedder> &embedder);
     Result<void> storeEmbeddings(sqlite3 *db, const QList<qint64> &ids,

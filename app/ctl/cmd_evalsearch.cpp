@@ -64,8 +64,9 @@ Result<Collection> readCollection(const QString &dir)
         d.sourceId = o.value(QLatin1String("_id")).toString();
         const QString title = o.value(QLatin1String("title")).toString().trimmed();
         const QString text = o.value(QLatin1String("text")).toString();
-        d.content = (title.isEmpty() || text.startsWith(title)) ? text
-                                                                : title + QStringLiteral(". ") + text;
+        d.content = (title.isEmpty() || text.startsWith(title))
+            ? text
+            : title + QStringLiteral(". ") + text;
         c.documents.append(d);
     });
     if (!r)
@@ -85,8 +86,8 @@ Result<Qrels> readQrels(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), tr("cannot read the judgements %1: %2")
-                                                   .arg(path, f.errorString()));
+        return makeError(QStringLiteral("io"),
+                         tr("cannot read the judgements %1: %2").arg(path, f.errorString()));
     Qrels q;
     while (!f.atEnd()) {
         const QList<QByteArray> cols = f.readLine().trimmed().split('\t');
@@ -149,9 +150,9 @@ int runEvalSearch(CommandContext &ctx)
     if (qrelsOption) {
         splits.append({QFileInfo(*qrelsOption).completeBaseName(), *qrelsOption});
     } else {
-        const QFileInfoList files = QDir(dir + QStringLiteral("/qrels"))
-                                        .entryInfoList({QStringLiteral("*.tsv")}, QDir::Files,
-                                                       QDir::Name);
+        const QFileInfoList files
+            = QDir(dir + QStringLiteral("/qrels"))
+                  .entryInfoList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name);
         for (const QFileInfo &fi : files)
             splits.append({fi.completeBaseName(), fi.filePath()});
         if (splits.isEmpty())
@@ -235,8 +236,9 @@ int runEvalSearch(CommandContext &ctx)
                            .arg(summary[m].mrr10, 8, 'f', 4);
         }
         if (!json && summary[0].ndcg10 > 0)
-            out << "  " << tr("hybrid / lexical nDCG@10 = %1")
-                               .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
+            out << "  "
+                << tr("hybrid / lexical nDCG@10 = %1")
+                       .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
                 << "\n";
         splitsJson.insert(splitName, sj);
     }

@@ -44,8 +44,10 @@ private Q_SLOTS:
         qInfo("dev: lexical %.4f hybrid %.4f (x%.3f); test: lexical %.4f hybrid %.4f (x%.3f)",
               devLex, devHyb, devHyb / devLex, testLex, testHyb, testHyb / testLex);
         // Plain bm25 is about 0.35 on all queries: a sanity check of the lexical baseline.
-        const double allLex = o.value(QLatin1String("lexical")).toObject()
-                                  .value(QLatin1String("ndcg@10")).toDouble();
+        const double allLex = o.value(QLatin1String("lexical"))
+                                  .toObject()
+                                  .value(QLatin1String("ndcg@10"))
+                                  .toDouble();
         QVERIFY2(allLex > 0.30 && allLex < 0.40, qPrintable(QString::number(allLex)));
         QVERIFY(devLex > 0);
         QVERIFY2(devHyb >= 1.10 * devLex, "hybrid must beat lexical by 10 % on dev");

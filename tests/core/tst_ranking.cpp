@@ -34,8 +34,8 @@ private Q_SLOTS:
     {
         RankingParameters p;
         QCOMPARE(ranking::recencyMultiplier(m_now, m_now, p), 1.0 + p.recencyBoost);
-        const double halfLife = ranking::recencyMultiplier(
-            m_now.addDays(-qint64(p.recencyHalfLifeDays)), m_now, p);
+        const double halfLife
+            = ranking::recencyMultiplier(m_now.addDays(-qint64(p.recencyHalfLifeDays)), m_now, p);
         QVERIFY(std::abs(halfLife - (1.0 + p.recencyBoost / 2)) < 1e-9);
         QVERIFY(ranking::recencyMultiplier(m_now.addYears(-20), m_now, p) < 1.0001);
         QCOMPARE(ranking::recencyMultiplier(QDateTime(), m_now, p), 1.0); // unknown age

@@ -17,8 +17,8 @@ private Q_SLOTS:
     void handComputedExample()
     {
         // Ranking d1 d2 d3 d4; relevant: d2 (grade 2), d4 (1), d5 (1, never retrieved).
-        const QStringList ranking{QStringLiteral("d1"), QStringLiteral("d2"),
-                                  QStringLiteral("d3"), QStringLiteral("d4")};
+        const QStringList ranking{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3"),
+                                  QStringLiteral("d4")};
         const Judgements qrels{{QStringLiteral("d2"), 2},
                                {QStringLiteral("d4"), 1},
                                {QStringLiteral("d5"), 1},
