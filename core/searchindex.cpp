@@ -886,7 +886,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         // be arbitrary and would bury exact lexical matches (ids, rare words). Skip it.
         const bool known = dotProduct(q, q) > 0.5f;
         QReadLocker vl(&d->vectorLock);
-        if (known && d->hnsw && int(d->space->get_data_size() / sizeof(float)) == emb->dimension()) {
+        if (known && d->hnsw
+            && int(d->space->get_data_size() / sizeof(float)) == emb->dimension()) {
             if (request.mode == SearchMode::Hybrid && params.feedbackDocuments > 0
                 && params.feedbackWeight > 0 && !lexical.isEmpty()) {
                 EmbeddingVector centroid(q.size(), 0.0f);

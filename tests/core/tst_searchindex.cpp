@@ -2,6 +2,7 @@
 // directory. Lexical, vector and hybrid search, filters, boosts, damaged index files, and
 // hostile query strings.
 
+#include "fulltextquery.h"
 #include "searchindex.h"
 
 #include <QDir>
@@ -280,6 +281,21 @@ private Q_SLOTS:
         QVERIFY(!m_index->recoveryNote().isEmpty());
         QVERIFY(m_index->embedder());
         QVERIFY(!find(QStringLiteral("signups bot captcha"), SearchMode::Vector).isEmpty());
+    }
+
+    void sanitiserKeepsOnlyQuotedWords()
+    {
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("NEAR(a b, 2) OR \"c*\" a")),
+                 QStringLiteral("\"near\" OR \"a\" OR \"b\" OR \"2\" OR \"or\" OR \"c\""));
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("'; DROP TABLE x; --")),
+                 QStringLiteral("\"drop\" OR \"table\" OR \"x\""));
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("((( * ^ 🚀")), QString());
+        QCOMPARE(fulltextquery::terms(QStringLiteral("w ").repeated(5000)).size(), 1);
+        QStringList many;
+        for (int i = 0; i < 500; ++i)
+            many << QStringLiteral("w%1").arg(i);
+        QCOMPARE(fulltextquery::terms(many.join(QLatin1Char(' '))).size(),
+                 qsizetype(fulltextquery::kMaxTerms));
     }
 
     void hostileQueries_data()
