@@ -1,0 +1,407 @@
+#include "lsaembedder.h"
+
+#include "textanalyzer.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QFile>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace ke {
+
+void normalizeEmbedding(EmbeddingVector &v)
+{
+    double s = 0;
+    for (float x : v)
+        s += double(x) * x;
+    if (s <= 0)
+        return;
+    const float inv = float(1.0 / std::sqrt(s));
+    for (float &x : v)
+        x *= inv;
+}
+
+float dotProduct(const EmbeddingVector &a, const EmbeddingVector &b)
+{
+    float s = 0;
+    const size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i)
+        s += a[i] * b[i];
+    return s;
+}
+
+namespace {
+
+constexpr quint32 kMagic = 0x4b454c53; // "KELS"
+constexpr quint32 kFormatVersion = 1;
+
+struct Entry
+{
+    int term;
+    double weight;
+};
+using Column = std::vector<Entry>; // one document's non-zero TF-IDF weights
+using Dense = std::vector<std::vector<double>>; // column-major: Dense[c] is one column
+
+// Y (terms x l) = A X, X (docs x l); columns of X and Y stored separately.
+Dense multiplyA(const std::vector<Column> &docs, const Dense &x, int terms)
+{
+    Dense y(x.size(), std::vector<double>(size_t(terms), 0.0));
+    for (size_t c = 0; c < x.size(); ++c) {
+        auto &yc = y[c];
+        const auto &xc = x[c];
+        for (size_t d = 0; d < docs.size(); ++d) {
+            const double v = xc[d];
+            for (const Entry &e : docs[d])
+                yc[size_t(e.term)] += e.weight * v;
+        }
+    }
+    return y;
+}
+
+// Z (docs x l) = A^T Y.
+Dense multiplyAt(const std::vector<Column> &docs, const Dense &y)
+{
+    Dense z(y.size(), std::vector<double>(docs.size(), 0.0));
+    for (size_t c = 0; c < y.size(); ++c) {
+        const auto &yc = y[c];
+        auto &zc = z[c];
+        for (size_t d = 0; d < docs.size(); ++d) {
+            double s = 0;
+            for (const Entry &e : docs[d])
+                s += e.weight * yc[size_t(e.term)];
+            zc[d] = s;
+        }
+    }
+    return z;
+}
+
+double dot(const std::vector<double> &a, const std::vector<double> &b)
+{
+    double s = 0;
+    for (size_t i = 0; i < a.size(); ++i)
+        s += a[i] * b[i];
+    return s;
+}
+
+// Modified Gram-Schmidt, twice for stability; a column that vanishes stays zero.
+void orthonormalize(Dense &q)
+{
+    for (int pass = 0; pass < 2; ++pass) {
+        for (size_t i = 0; i < q.size(); ++i) {
+            for (size_t j = 0; j < i; ++j) {
+                const double r = dot(q[j], q[i]);
+                for (size_t t = 0; t < q[i].size(); ++t)
+                    q[i][t] -= r * q[j][t];
+            }
+            const double n = std::sqrt(dot(q[i], q[i]));
+            if (n > 1e-12) {
+                for (double &v : q[i])
+                    v /= n;
+            } else {
+                std::fill(q[i].begin(), q[i].end(), 0.0);
+            }
+        }
+    }
+}
+
+// Cyclic Jacobi eigen-decomposition of the symmetric matrix a (n x n, row-major). Returns
+// eigenvalues; v receives eigenvectors as columns (row-major n x n).
+std::vector<double> jacobiEigen(std::vector<double> a, int n, std::vector<double> &v)
+{
+    v.assign(size_t(n) * n, 0.0);
+    for (int i = 0; i < n; ++i)
+        v[size_t(i) * n + i] = 1.0;
+    auto at = [&](int r, int c) -> double & { return a[size_t(r) * n + c]; };
+    for (int sweep = 0; sweep < 50; ++sweep) {
+        double off = 0, total = 0;
+        for (int p = 0; p < n; ++p)
+            for (int q = 0; q < n; ++q) {
+                total += at(p, q) * at(p, q);
+                if (p != q)
+                    off += at(p, q) * at(p, q);
+            }
+        if (off <= 1e-22 * std::max(total, 1e-300))
+            break;
+        for (int p = 0; p < n - 1; ++p) {
+            for (int q = p + 1; q < n; ++q) {
+                const double apq = at(p, q);
+                if (std::abs(apq) < 1e-300)
+                    continue;
+                const double theta = (at(q, q) - at(p, p)) / (2 * apq);
+                const double t
+                    = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
+                const double c = 1 / std::sqrt(t * t + 1), s = t * c;
+                for (int k = 0; k < n; ++k) { // rows p, q
+                    const double akp = at(p, k), akq = at(q, k);
+                    at(p, k) = c * akp - s * akq;
+                    at(q, k) = s * akp + c * akq;
+                }
+                for (int k = 0; k < n; ++k) { // columns p, q
+                    const double akp = at(k, p), akq = at(k, q);
+                    at(k, p) = c * akp - s * akq;
+                    at(k, q) = s * akp + c * akq;
+                }
+                for (int k = 0; k < n; ++k) {
+                    double &vkp = v[size_t(k) * n + p], &vkq = v[size_t(k) * n + q];
+                    const double a1 = vkp, a2 = vkq;
+                    vkp = c * a1 - s * a2;
+                    vkq = s * a1 + c * a2;
+                }
+            }
+        }
+    }
+    std::vector<double> ev(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        ev[size_t(i)] = at(i, i);
+    return ev;
+}
+
+} // namespace
+
+Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options &options)
+{
+    const int n = int(corpus.size());
+    if (n == 0)
+        return makeError(QStringLiteral("empty_corpus"),
+                         tr("cannot learn a search model from an empty corpus — add documents "
+                            "first"));
+
+    // Term statistics.
+    std::vector<QHash<QString, int>> tf(static_cast<size_t>(n));
+    QHash<QString, int> df;
+    for (int d = 0; d < n; ++d) {
+        for (const QString &t : textanalyzer::terms(corpus.at(d)))
+            ++tf[size_t(d)][t];
+        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it)
+            ++df[it.key()];
+    }
+    auto pickVocabulary = [&](int minDf, double maxShare) {
+        std::vector<std::pair<int, QString>> picked;
+        for (auto it = df.cbegin(); it != df.cend(); ++it)
+            if (it.value() >= minDf && double(it.value()) <= maxShare * n)
+                picked.emplace_back(it.value(), it.key());
+        std::sort(picked.begin(), picked.end(), [](const auto &a, const auto &b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        if (int(picked.size()) > options.maxVocabulary)
+            picked.resize(size_t(options.maxVocabulary));
+        return picked;
+    };
+    // A small corpus (a new tenant) keeps every word: most occur in one document only.
+    auto vocab = pickVocabulary(n >= 100 ? options.minDocumentFrequency : 1,
+                                n >= 20 ? options.maxDocumentShare : 1.0);
+    if (vocab.empty()) // a tiny corpus: keep every term
+        vocab = pickVocabulary(1, 1.0);
+    if (vocab.empty())
+        return makeError(
+            QStringLiteral("empty_corpus"),
+            tr("cannot learn a search model: the %n document(s) contain no words", nullptr, n));
+    // Terms in a stable (alphabetical) order, so equal corpora give equal models.
+    std::sort(vocab.begin(), vocab.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+
+    LsaEmbedder model;
+    const int m = int(vocab.size());
+    model.m_idf.resize(size_t(m));
+    for (int t = 0; t < m; ++t) {
+        model.m_termIndex.insert(vocab[size_t(t)].second, t);
+        model.m_idf[size_t(t)] = float(std::log((n + 1.0) / vocab[size_t(t)].first));
+    }
+
+    // Sparse TF-IDF columns, cosine-normalised.
+    std::vector<Column> docs(static_cast<size_t>(n));
+    for (int d = 0; d < n; ++d) {
+        Column &col = docs[size_t(d)];
+        double norm = 0;
+        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it) {
+            const auto ti = model.m_termIndex.constFind(it.key());
+            if (ti == model.m_termIndex.cend())
+                continue;
+            const double w = (1.0 + std::log(double(it.value()))) * model.m_idf[size_t(*ti)];
+            col.push_back({*ti, w});
+        }
+        // By term, so that the floating-point sums (and the model's name) do not depend on
+        // QHash's per-process iteration order.
+        std::sort(col.begin(), col.end(),
+                  [](const Entry &a, const Entry &b) { return a.term < b.term; });
+        for (const Entry &e : col)
+            norm += e.weight * e.weight;
+        if (norm > 0) {
+            const double inv = 1 / std::sqrt(norm);
+            for (Entry &e : col)
+                e.weight *= inv;
+        }
+        tf[size_t(d)].clear();
+    }
+
+    const int k = std::max(1, std::min({options.dimension, m, n}));
+    const int l = std::min({k + std::max(0, options.oversampling), m, n});
+
+    // Randomized range finder with subspace iteration.
+    std::mt19937_64 rng(options.seed);
+    std::normal_distribution<double> gauss;
+    Dense omega(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(n)));
+    for (auto &c : omega)
+        for (double &v : c)
+            v = gauss(rng);
+    Dense q = multiplyA(docs, omega, m);
+    orthonormalize(q);
+    for (int it = 0; it < options.powerIterations; ++it) {
+        Dense z = multiplyAt(docs, q);
+        orthonormalize(z);
+        q = multiplyA(docs, z, m);
+        orthonormalize(q);
+    }
+    // B = Q^T A (l x docs); C = B B^T; C = W diag(lambda) W^T; U = Q W.
+    const Dense b = multiplyAt(docs, q); // b[c][d] = (Q^T A)[c][d]
+    std::vector<double> c(size_t(l) * l);
+    for (int i = 0; i < l; ++i)
+        for (int j = i; j < l; ++j)
+            c[size_t(i) * l + j] = c[size_t(j) * l + i] = dot(b[size_t(i)], b[size_t(j)]);
+    std::vector<double> w;
+    const std::vector<double> lambda = jacobiEigen(std::move(c), l, w);
+    std::vector<int> order(static_cast<size_t>(l));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](int a, int bb) { return lambda[size_t(a)] > lambda[size_t(bb)]; });
+
+    model.m_dimension = k;
+    model.m_projection.assign(size_t(m) * k, 0.0f);
+    for (int j = 0; j < k; ++j) {
+        const int src = order[size_t(j)];
+        const double sigma = std::sqrt(std::max(lambda[size_t(src)], 1e-12));
+        const double scale = std::pow(sigma, -options.sigmaExponent);
+        for (int t = 0; t < m; ++t) {
+            double u = 0;
+            for (int i = 0; i < l; ++i)
+                u += q[size_t(i)][size_t(t)] * w[size_t(i) * l + src];
+            model.m_projection[size_t(t) * k + j] = float(u * scale);
+        }
+    }
+    model.computeName();
+    return model;
+}
+
+void LsaEmbedder::computeName()
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    QStringList terms = m_termIndex.keys();
+    terms.sort();
+    h.addData(terms.join(QLatin1Char(' ')).toUtf8());
+    h.addData(QByteArrayView(reinterpret_cast<const char *>(m_projection.data()),
+                             qsizetype(m_projection.size() * sizeof(float))));
+    m_name = QStringLiteral("lsa-%1-%2")
+                 .arg(m_dimension)
+                 .arg(QString::fromLatin1(h.result().toHex().left(10)));
+}
+
+EmbeddingVector LsaEmbedder::embedOne(const QString &text) const
+{
+    EmbeddingVector out(size_t(m_dimension), 0.0f);
+    std::map<int, int> counts; // ordered: the same sums in every process
+    for (const QString &t : textanalyzer::terms(text)) {
+        const auto it = m_termIndex.constFind(t);
+        if (it != m_termIndex.cend())
+            ++counts[*it];
+    }
+    for (const auto &[term, count] : counts) {
+        const float wt = float((1.0 + std::log(double(count))) * m_idf[size_t(term)]);
+        const float *row = m_projection.data() + size_t(term) * m_dimension;
+        for (int j = 0; j < m_dimension; ++j)
+            out[size_t(j)] += wt * row[j];
+    }
+    normalizeEmbedding(out);
+    return out;
+}
+
+Result<std::vector<EmbeddingVector>> LsaEmbedder::embed(const QStringList &texts) const
+{
+    std::vector<EmbeddingVector> out;
+    out.reserve(size_t(texts.size()));
+    for (const QString &t : texts)
+        out.push_back(embedOne(t));
+    return out;
+}
+
+Result<void> LsaEmbedder::save(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("io"),
+                         tr("cannot write the search model %1: %2").arg(path, file.errorString()));
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    QStringList terms(m_termIndex.size());
+    for (auto it = m_termIndex.cbegin(); it != m_termIndex.cend(); ++it)
+        terms[*it] = it.key();
+    out << kMagic << kFormatVersion << m_name << qint32(m_dimension) << qint32(terms.size());
+    for (const QString &t : terms)
+        out << t;
+    for (float f : m_idf)
+        out << f;
+    out.writeRawData(reinterpret_cast<const char *>(m_projection.data()),
+                     int(m_projection.size() * sizeof(float)));
+    out << kMagic; // trailer: a truncated file lacks it
+    if (out.status() != QDataStream::Ok || !file.commit())
+        return makeError(QStringLiteral("io"),
+                         tr("cannot write the search model %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+Result<LsaEmbedder> LsaEmbedder::load(const QString &path)
+{
+    auto bad = [&](const QString &why) {
+        return makeError(QStringLiteral("corrupt_model"),
+                         tr("the search model %1 is unusable (%2) — it will be relearned from "
+                            "the cache")
+                             .arg(path, why));
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("io"),
+                         tr("cannot read the search model %1: %2").arg(path, file.errorString()));
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0, version = 0;
+    qint32 dim = 0, count = 0;
+    LsaEmbedder model;
+    in >> magic >> version;
+    if (in.status() != QDataStream::Ok || magic != kMagic || version != kFormatVersion)
+        return bad(tr("not a model file of this version"));
+    in >> model.m_name >> dim >> count;
+    const qint64 size = file.size();
+    if (in.status() != QDataStream::Ok || dim <= 0 || count <= 0 || dim > 4096
+        || qint64(count) * dim * 4 > size)
+        return bad(tr("bad header"));
+    QStringList terms;
+    terms.reserve(count);
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        QString t;
+        in >> t;
+        terms.append(t);
+    }
+    model.m_idf.resize(size_t(count));
+    for (float &f : model.m_idf)
+        in >> f;
+    model.m_projection.resize(size_t(count) * dim);
+    const int bytes = int(model.m_projection.size() * sizeof(float));
+    if (in.readRawData(reinterpret_cast<char *>(model.m_projection.data()), bytes) != bytes)
+        return bad(tr("truncated"));
+    quint32 trailer = 0;
+    in >> trailer;
+    if (in.status() != QDataStream::Ok || trailer != kMagic)
+        return bad(tr("truncated"));
+    model.m_dimension = dim;
+    for (int i = 0; i < count; ++i)
+        model.m_termIndex.insert(terms.at(i), i);
+    return model;
+}
+
+} // namespace ke

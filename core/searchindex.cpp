@@ -1,0 +1,1069 @@
+#include "searchindex.h"
+#include "searchindex_p.h"
+
+#include "fulltextquery.h"
+#include "textanalyzer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSet>
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cstring>
+
+namespace ke {
+
+// hnswlib parameters. M = 16 links per node (32 on layer 0): the usual sweet spot for
+// 100–400 dimensions, recall@10 > 0.99 at small ef; a higher M costs memory (M * 8 bytes
+// per vector) and build time for little gain. efConstruction = 100 rather than hnswlib's
+// 200: build time is roughly linear in it and recall at search time stays > 0.97 with
+// ef >= 64 (the 1M-document build target is 5 minutes). Search ef = max(64, k): at least
+// the number of candidates asked for (hnswlib's requirement for k results).
+constexpr size_t kHnswM = 16;
+constexpr size_t kHnswEfConstruction = 100;
+constexpr size_t kHnswEfSearch = 64;
+constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '1'};
+// Below this many filtered documents, a filtered vector search scans their vectors exactly
+// (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
+constexpr qint64 kExactFilterLimit = 50000;
+
+namespace {
+
+QByteArray utf8(const QString &s)
+{
+    return s.toUtf8();
+}
+
+quint64 fnv1a(quint64 h, const char *data, qint64 n)
+{
+    for (qint64 i = 0; i < n; ++i) {
+        h ^= quint8(data[i]);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+Result<quint64> fileChecksum(const QString &path, qint64 *size)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("io"), f.errorString());
+    quint64 h = 1469598103934665603ULL;
+    QByteArray buf(1 << 20, Qt::Uninitialized);
+    qint64 total = 0;
+    while (true) {
+        const qint64 n = f.read(buf.data(), buf.size());
+        if (n < 0)
+            return makeError(QStringLiteral("io"), f.errorString());
+        if (n == 0)
+            break;
+        h = fnv1a(h, buf.constData(), n);
+        total += n;
+    }
+    *size = total;
+    return h;
+}
+
+void restrictToOwner(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+// Marks the query's words (by stem) in a plain text window; used when FTS5's snippet() has
+// nothing (a document found by the vector signal only).
+QString markedExcerpt(const QString &content, const QStringList &queryWords)
+{
+    QSet<QString> stems;
+    for (const QString &w : queryWords)
+        stems.insert(textanalyzer::stem(w));
+    QString window = content.left(200).simplified();
+    QString out;
+    QString word;
+    auto flush = [&] {
+        if (word.isEmpty())
+            return;
+        if (stems.contains(textanalyzer::stem(word.toLower())))
+            out += QStringLiteral("«") + word + QStringLiteral("»");
+        else
+            out += word;
+        word.clear();
+    };
+    for (QChar c : window) {
+        if (c.isLetterOrNumber()) {
+            word.append(c);
+        } else {
+            flush();
+            out.append(c);
+        }
+    }
+    flush();
+    if (content.size() > 200)
+        out += QStringLiteral("…");
+    return out;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------- SqliteStatement
+
+SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
+        m_stmt = nullptr;
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void SqliteStatement::bind(int i, const QString &v)
+{
+    if (v.isNull()) {
+        sqlite3_bind_null(m_stmt, i);
+        return;
+    }
+    const QByteArray b = v.toUtf8();
+    sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bind(int i, qint64 v)
+{
+    sqlite3_bind_int64(m_stmt, i, v);
+}
+
+void SqliteStatement::bind(int i, double v)
+{
+    sqlite3_bind_double(m_stmt, i, v);
+}
+
+void SqliteStatement::bindBlob(int i, const void *data, int bytes)
+{
+    sqlite3_bind_blob(m_stmt, i, data, bytes, SQLITE_TRANSIENT);
+}
+
+int SqliteStatement::step()
+{
+    return sqlite3_step(m_stmt);
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+QString SqliteStatement::text(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+    if (!p)
+        return QString();
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col));
+}
+
+qint64 SqliteStatement::int64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+
+double SqliteStatement::real(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
+
+bool SqliteStatement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+
+// ---------------------------------------------------------------- Private
+
+Result<sqlite3 *> SearchIndex::Private::db() const
+{
+    QMutexLocker lock(&handlesMutex);
+    const Qt::HANDLE tid = QThread::currentThreadId();
+    if (sqlite3 *h = handles.value(tid))
+        return h;
+    sqlite3 *h = nullptr;
+    const int rc = sqlite3_open_v2(utf8(dbPath).constData(), &h,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        const QString msg = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
+        sqlite3_close(h);
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot open the search cache %1: %2 — check the "
+                                         "directory's permissions and free space")
+                             .arg(dbPath, msg));
+    }
+    sqlite3_busy_timeout(h, 10000);
+    sqlite3_exec(h, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", nullptr, nullptr,
+                 nullptr);
+    handles.insert(tid, h);
+    return h;
+}
+
+Error SearchIndex::Private::sqliteError(sqlite3 *h, const QString &what) const
+{
+    return makeError(QStringLiteral("cache_error"),
+                     SearchIndex::tr("%1 failed in the search cache %2: %3")
+                         .arg(what, dbPath, QString::fromUtf8(sqlite3_errmsg(h))));
+}
+
+Result<void> SearchIndex::Private::exec(sqlite3 *h, const char *sql) const
+{
+    if (sqlite3_exec(h, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return sqliteError(h, QString::fromUtf8(sql).left(40));
+    return {};
+}
+
+Result<void> SearchIndex::Private::createSchema()
+{
+    auto h = db();
+    if (!h)
+        return h.error();
+    // WAL lets readers on other threads run while one writer writes.
+    auto r = exec(*h, "PRAGMA journal_mode=WAL");
+    if (!r)
+        return r;
+    return exec(*h, R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    source_type TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    dataset_id TEXT,
+    investigation_id TEXT,
+    created_at INTEGER,            -- ms since the epoch, UTC; NULL when unknown
+    feedback_score REAL NOT NULL DEFAULT 0,
+    content TEXT NOT NULL,
+    UNIQUE (source_type, source_id));
+CREATE INDEX IF NOT EXISTS documents_dataset ON documents (dataset_id, source_type);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    content, content='documents', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE OF content ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    INSERT INTO documents_fts (rowid, content) VALUES (new.id, new.content);
+END;
+-- Every vector with the model that made it; vectors of another model are never compared.
+CREATE TABLE IF NOT EXISTS embeddings (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    dimension INTEGER NOT NULL,
+    vector BLOB NOT NULL);
+)sql");
+}
+
+QString SearchIndex::Private::currentModelName() const
+{
+    QMutexLocker lock(&stateMutex);
+    return embedder ? embedder->name() : QString();
+}
+
+void SearchIndex::Private::newVectorIndex(int dimension, size_t capacity)
+{
+    hnsw.reset();
+    space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dimension));
+    hnsw = std::make_unique<hnswlib::HierarchicalNSW<float>>(
+        space.get(), std::max<size_t>(capacity, 1024), kHnswM, kHnswEfConstruction);
+    hnsw->setEf(kHnswEfSearch);
+}
+
+void SearchIndex::Private::addVector(qint64 id, const float *v)
+{
+    if (hnsw->cur_element_count >= hnsw->max_elements_)
+        hnsw->resizeIndex(hnsw->max_elements_ * 2);
+    hnsw->addPoint(v, hnswlib::labeltype(id));
+}
+
+Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
+{
+    hnsw.reset();
+    space.reset();
+    vectorsDirty = true;
+    const QString model = currentModelName();
+    if (model.isEmpty())
+        return {};
+    auto h = db();
+    if (!h)
+        return h.error();
+    const int dim = [&] {
+        QMutexLocker lock(&stateMutex);
+        return embedder->dimension();
+    }();
+    qint64 count = 0;
+    {
+        SqliteStatement c(*h,
+                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+        c.bind(1, model);
+        c.bind(2, qint64(dim));
+        if (c.step() == SQLITE_ROW)
+            count = c.int64(0);
+    }
+    SqliteStatement s(*h,
+                      "SELECT document_id, vector FROM embeddings "
+                      "WHERE model = ?1 AND dimension = ?2");
+    if (!s.isValid())
+        return sqliteError(*h, SearchIndex::tr("reading vectors"));
+    s.bind(1, model);
+    s.bind(2, qint64(dim));
+    try {
+        newVectorIndex(dim, size_t(count + count / 4 + 16));
+        while (s.step() == SQLITE_ROW) {
+            if (sqlite3_column_bytes(s.get(), 1) != dim * int(sizeof(float)))
+                continue;
+            addVector(s.int64(0), static_cast<const float *>(sqlite3_column_blob(s.get(), 1)));
+        }
+    } catch (const std::exception &e) {
+        hnsw.reset();
+        return makeError(
+            QStringLiteral("vector_index"),
+            SearchIndex::tr("cannot build the vector index: %1").arg(QString::fromUtf8(e.what())));
+    }
+    return {};
+}
+
+Result<void> SearchIndex::Private::saveVectors()
+{
+    if (!hnsw) {
+        QFile::remove(vectorHeaderPath);
+        QFile::remove(vectorPath);
+        return {};
+    }
+    // hnswlib writes its own file; we write it under a temporary name, rename it into place,
+    // then commit the header that vouches for it (model, dimension, count, size, checksum).
+    // A crash between the two leaves a header that does not match: detected, rebuilt.
+    const QString tmp = vectorPath + QStringLiteral(".tmp");
+    try {
+        hnsw->saveIndex(tmp.toStdString());
+    } catch (const std::exception &e) {
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what())));
+    }
+    qint64 size = 0;
+    auto sum = fileChecksum(tmp, &size);
+    if (!sum)
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot write %1: %2").arg(tmp, sum.error().message));
+    restrictToOwner(tmp);
+    QFile::remove(vectorHeaderPath); // the old header no longer vouches for anything
+    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(vectorPath).constData())
+        != 0)
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
+    QSaveFile header(vectorHeaderPath);
+    if (!header.open(QIODevice::WriteOnly))
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+    QDataStream out(&header);
+    out.writeRawData(kVectorMagic, sizeof kVectorMagic);
+    out << currentModelName() << quint32(space ? space->get_data_size() / sizeof(float) : 0)
+        << quint64(hnsw->cur_element_count) << quint64(hnsw->num_deleted_) << qint64(size)
+        << quint64(*sum);
+    if (!header.commit())
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+    restrictToOwner(vectorHeaderPath);
+    vectorsDirty = false;
+    return {};
+}
+
+Result<void> SearchIndex::Private::loadOrRebuildVectors()
+{
+    QWriteLocker lock(&vectorLock);
+    const QString model = currentModelName();
+    if (model.isEmpty())
+        return {};
+    auto h = db();
+    if (!h)
+        return h.error();
+    qint64 stored = 0;
+    int dim = 0;
+    {
+        QMutexLocker l(&stateMutex);
+        dim = embedder->dimension();
+    }
+    {
+        SqliteStatement c(*h,
+                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+        c.bind(1, model);
+        c.bind(2, qint64(dim));
+        if (c.step() == SQLITE_ROW)
+            stored = c.int64(0);
+    }
+    QString problem;
+    if (!QFileInfo::exists(vectorHeaderPath) || !QFileInfo::exists(vectorPath)) {
+        if (stored > 0)
+            problem = SearchIndex::tr("the vector index file is missing");
+    } else {
+        QFile hf(vectorHeaderPath);
+        char magic[8] = {};
+        QString fileModel;
+        quint32 fileDim = 0;
+        quint64 elements = 0, deleted = 0, sum = 0;
+        qint64 size = 0;
+        if (hf.open(QIODevice::ReadOnly)) {
+            QDataStream in(&hf);
+            in.readRawData(magic, sizeof magic);
+            in >> fileModel >> fileDim >> elements >> deleted >> size >> sum;
+            if (in.status() != QDataStream::Ok
+                || std::memcmp(magic, kVectorMagic, sizeof magic) != 0)
+                problem = SearchIndex::tr("the vector index header is damaged");
+        } else {
+            problem = SearchIndex::tr("the vector index header cannot be read");
+        }
+        if (problem.isEmpty() && (fileModel != model || int(fileDim) != dim))
+            problem = SearchIndex::tr("the vector index was built by another model");
+        if (problem.isEmpty() && qint64(elements - deleted) != stored)
+            problem = SearchIndex::tr("the vector index holds %1 vectors, the cache %2")
+                          .arg(elements - deleted)
+                          .arg(stored);
+        if (problem.isEmpty()) {
+            qint64 actual = 0;
+            auto actualSum = fileChecksum(vectorPath, &actual);
+            if (!actualSum || actual != size || *actualSum != sum)
+                problem = SearchIndex::tr("the vector index file is truncated or damaged");
+        }
+        if (problem.isEmpty()) {
+            try {
+                space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dim));
+                hnsw = std::make_unique<hnswlib::HierarchicalNSW<float>>(space.get());
+                // hnswlib 0.6.2's loading constructor leaves num_deleted_ uninitialised and
+                // loadIndex only adds to it: start it at zero.
+                hnsw->num_deleted_ = 0;
+                hnsw->cur_element_count = 0;
+                hnsw->loadIndex(vectorPath.toStdString(), space.get());
+                hnsw->setEf(kHnswEfSearch);
+                vectorsDirty = false;
+                return {};
+            } catch (const std::exception &e) {
+                // A half-loaded hnswlib object may hold uninitialised pointers that its
+                // destructor would free: leak it instead (only on out-of-memory, since the
+                // checksum already vouched for the file).
+                (void)hnsw.release();
+                problem = SearchIndex::tr("the vector index cannot be loaded (%1)")
+                              .arg(QString::fromUtf8(e.what()));
+            }
+        }
+    }
+    if (stored == 0 && problem.isEmpty()) {
+        hnsw.reset();
+        return {};
+    }
+    auto r = rebuildVectorsFromSqlite();
+    if (!r)
+        return r;
+    {
+        QMutexLocker l(&stateMutex);
+        recoveryNote
+            = SearchIndex::tr("%1; rebuilt it from %2 stored vectors").arg(problem).arg(stored);
+    }
+    return saveVectors();
+}
+
+Result<void> SearchIndex::Private::storeEmbeddings(sqlite3 *h, const QList<qint64> &ids,
+                                                   const std::vector<EmbeddingVector> &vectors,
+                                                   const Embedder &emb)
+{
+    SqliteStatement s(h,
+                      "INSERT OR REPLACE INTO embeddings (document_id, model, dimension, "
+                      "vector) VALUES (?1, ?2, ?3, ?4)");
+    if (!s.isValid())
+        return sqliteError(h, SearchIndex::tr("storing vectors"));
+    const QString model = emb.name();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const EmbeddingVector &v = vectors[size_t(i)];
+        if (int(v.size()) != emb.dimension())
+            return makeError(QStringLiteral("embedder"),
+                             SearchIndex::tr("the model %1 returned a vector of %2 dimensions "
+                                             "instead of %3")
+                                 .arg(model)
+                                 .arg(v.size())
+                                 .arg(emb.dimension()));
+        s.reset();
+        s.bind(1, ids.at(i));
+        s.bind(2, model);
+        s.bind(3, qint64(v.size()));
+        s.bindBlob(4, v.data(), int(v.size() * sizeof(float)));
+        if (s.step() != SQLITE_DONE)
+            return sqliteError(h, SearchIndex::tr("storing vectors"));
+    }
+    return {};
+}
+
+Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedder> &emb)
+{
+    QMutexLocker wl(&writeMutex);
+    auto h = db();
+    if (!h)
+        return h.error();
+    auto r = exec(*h, "BEGIN IMMEDIATE");
+    if (!r)
+        return r;
+    auto fail = [&](Error e) {
+        sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
+        return e;
+    };
+    r = exec(*h, "DELETE FROM embeddings");
+    if (!r)
+        return fail(r.error());
+    {
+        SqliteStatement s(*h, "SELECT id, content FROM documents ORDER BY id");
+        QList<qint64> ids;
+        QStringList texts;
+        auto flush = [&]() -> Result<void> {
+            if (ids.isEmpty())
+                return {};
+            auto v = emb->embed(texts);
+            if (!v)
+                return v.error();
+            auto st = storeEmbeddings(*h, ids, *v, *emb);
+            ids.clear();
+            texts.clear();
+            return st;
+        };
+        while (s.step() == SQLITE_ROW) {
+            ids.append(s.int64(0));
+            texts.append(s.text(1));
+            if (ids.size() >= 512) {
+                auto f = flush();
+                if (!f)
+                    return fail(f.error());
+            }
+        }
+        auto f = flush();
+        if (!f)
+            return fail(f.error());
+    }
+    r = exec(*h, "COMMIT");
+    if (!r)
+        return fail(r.error());
+    {
+        QMutexLocker l(&stateMutex);
+        embedder = emb;
+    }
+    QWriteLocker vl(&vectorLock);
+    auto rb = rebuildVectorsFromSqlite();
+    if (!rb)
+        return rb;
+    return saveVectors();
+}
+
+// ---------------------------------------------------------------- SearchIndex
+
+SearchIndex::SearchIndex()
+    : d(std::make_unique<Private>())
+{ }
+
+SearchIndex::~SearchIndex()
+{
+    {
+        QWriteLocker lock(&d->vectorLock);
+        if (d->vectorsDirty)
+            (void)d->saveVectors();
+    }
+    QMutexLocker lock(&d->handlesMutex);
+    for (sqlite3 *h : std::as_const(d->handles))
+        sqlite3_close(h);
+    d->handles.clear();
+}
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
+{
+    if (!QDir().mkpath(directory))
+        return makeError(QStringLiteral("io"),
+                         tr("cannot create the search cache directory %1 — check its parent's "
+                            "permissions")
+                             .arg(directory));
+    QFile::setPermissions(directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    std::unique_ptr<SearchIndex> index(new SearchIndex);
+    Private &p = *index->d;
+    p.dir = QDir(directory).absolutePath();
+    p.dbPath = p.dir + QStringLiteral("/search.sqlite");
+    p.vectorPath = p.dir + QStringLiteral("/vectors.hnsw");
+    p.vectorHeaderPath = p.dir + QStringLiteral("/vectors.hnsw.header");
+    p.modelPath = p.dir + QStringLiteral("/model.lsa");
+    auto r = p.createSchema();
+    if (!r)
+        return r.error();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        restrictToOwner(p.dbPath + QLatin1String(suffix));
+
+    if (QFileInfo::exists(p.modelPath)) {
+        auto model = LsaEmbedder::load(p.modelPath);
+        if (model) {
+            p.embedder = std::make_shared<LsaEmbedder>(std::move(*model));
+        } else {
+            // The model is needed to embed queries like the documents were: relearn it.
+            p.recoveryNote = model.error().message;
+            auto learned = index->learnLocalEmbedder();
+            if (!learned)
+                return learned.error();
+            return index;
+        }
+    }
+    r = p.loadOrRebuildVectors();
+    if (!r)
+        return r.error();
+    return index;
+}
+
+QString SearchIndex::directory() const
+{
+    return d->dir;
+}
+
+QString SearchIndex::recoveryNote() const
+{
+    QMutexLocker l(&d->stateMutex);
+    return d->recoveryNote;
+}
+
+std::shared_ptr<const Embedder> SearchIndex::embedder() const
+{
+    QMutexLocker l(&d->stateMutex);
+    return d->embedder;
+}
+
+Result<void> SearchIndex::setEmbedder(std::shared_ptr<const Embedder> embedder)
+{
+    if (!embedder)
+        return makeError(QStringLiteral("embedder"), tr("no embedder given"));
+    if (d->currentModelName() == embedder->name())
+        return {};
+    return d->reembedAll(embedder);
+}
+
+Result<void> SearchIndex::learnLocalEmbedder(const LsaEmbedder::Options &options)
+{
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    QStringList corpus;
+    {
+        SqliteStatement s(*h, "SELECT content FROM documents ORDER BY id");
+        while (s.step() == SQLITE_ROW)
+            corpus.append(s.text(0));
+    }
+    auto model = LsaEmbedder::train(corpus, options);
+    if (!model)
+        return model.error();
+    auto saved = model->save(d->modelPath);
+    if (!saved)
+        return saved;
+    restrictToOwner(d->modelPath);
+    return d->reembedAll(std::make_shared<LsaEmbedder>(std::move(*model)));
+}
+
+Result<void> SearchIndex::upsert(const QList<SearchDocument> &documents)
+{
+    const auto emb = embedder();
+    std::vector<EmbeddingVector> vectors;
+    if (emb) {
+        QStringList texts;
+        texts.reserve(documents.size());
+        for (const SearchDocument &doc : documents)
+            texts.append(doc.content);
+        auto v = emb->embed(texts);
+        if (!v)
+            return v.error();
+        vectors = std::move(*v);
+    }
+    QMutexLocker wl(&d->writeMutex);
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    auto r = d->exec(*h, "BEGIN IMMEDIATE");
+    if (!r)
+        return r;
+    auto fail = [&](Error e) {
+        sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
+        return e;
+    };
+    QList<qint64> ids;
+    {
+        SqliteStatement s(*h, R"sql(
+INSERT INTO documents (source_type, source_id, dataset_id, investigation_id, created_at,
+                       feedback_score, content)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT (source_type, source_id) DO UPDATE SET
+    dataset_id = excluded.dataset_id, investigation_id = excluded.investigation_id,
+    created_at = excluded.created_at, feedback_score = excluded.feedback_score,
+    content = excluded.content
+RETURNING id)sql");
+        if (!s.isValid())
+            return fail(d->sqliteError(*h, tr("storing documents")));
+        for (const SearchDocument &doc : documents) {
+            s.reset();
+            s.bind(1, doc.sourceType.isNull() ? QStringLiteral("") : doc.sourceType);
+            s.bind(2, doc.sourceId.isNull() ? QStringLiteral("") : doc.sourceId);
+            s.bind(3, doc.datasetId.isEmpty() ? QString() : doc.datasetId);
+            s.bind(4, doc.investigationId.isEmpty() ? QString() : doc.investigationId);
+            if (doc.createdAt.isValid())
+                s.bind(5, doc.createdAt.toMSecsSinceEpoch());
+            s.bind(6, doc.feedbackScore);
+            s.bind(7, doc.content.isNull() ? QStringLiteral("") : doc.content);
+            if (s.step() != SQLITE_ROW)
+                return fail(d->sqliteError(*h, tr("storing documents")));
+            ids.append(s.int64(0));
+            while (s.step() == SQLITE_ROW) { }
+        }
+    }
+    if (emb) {
+        auto st = d->storeEmbeddings(*h, ids, vectors, *emb);
+        if (!st)
+            return fail(st.error());
+    }
+    r = d->exec(*h, "COMMIT");
+    if (!r)
+        return fail(r.error());
+    if (emb) {
+        QWriteLocker vl(&d->vectorLock);
+        try {
+            if (!d->hnsw)
+                d->newVectorIndex(emb->dimension(), size_t(ids.size()) * 2);
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                d->addVector(ids.at(i), vectors[size_t(i)].data());
+            d->vectorsDirty = true;
+        } catch (const std::exception &e) {
+            // The vectors are safe in SQLite; the index is rebuilt from them.
+            auto rb = d->rebuildVectorsFromSqlite();
+            if (!rb)
+                return rb;
+        }
+    }
+    return {};
+}
+
+Result<void> SearchIndex::remove(const QString &sourceType, const QString &sourceId)
+{
+    QMutexLocker wl(&d->writeMutex);
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    SqliteStatement s(*h,
+                      "DELETE FROM documents WHERE source_type = ?1 AND source_id = ?2 "
+                      "RETURNING id");
+    s.bind(1, sourceType);
+    s.bind(2, sourceId);
+    QList<qint64> ids;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        ids.append(s.int64(0));
+    if (rc != SQLITE_DONE)
+        return d->sqliteError(*h, tr("removing a document"));
+    QWriteLocker vl(&d->vectorLock);
+    for (qint64 id : std::as_const(ids)) {
+        try {
+            if (d->hnsw)
+                d->hnsw->markDelete(hnswlib::labeltype(id));
+            d->vectorsDirty = true;
+        } catch (const std::exception &) {
+            // Not in the graph (never embedded): nothing to do.
+        }
+    }
+    return {};
+}
+
+Result<qint64> SearchIndex::documentCount() const
+{
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    SqliteStatement s(*h, "SELECT count(*) FROM documents");
+    if (s.step() != SQLITE_ROW)
+        return d->sqliteError(*h, tr("counting documents"));
+    return s.int64(0);
+}
+
+Result<void> SearchIndex::save()
+{
+    QMutexLocker wl(&d->writeMutex);
+    QWriteLocker vl(&d->vectorLock);
+    return d->saveVectors();
+}
+
+HybridParameters SearchIndex::parameters() const
+{
+    QMutexLocker l(&d->stateMutex);
+    return d->params;
+}
+
+void SearchIndex::setParameters(const HybridParameters &parameters)
+{
+    QMutexLocker l(&d->stateMutex);
+    d->params = parameters;
+}
+
+Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
+                                                const std::atomic_bool *cancel) const
+{
+    auto cancelled = [&] { return cancel && cancel->load(); };
+    auto cancelledError
+        = [] { return makeError(QStringLiteral("cancelled"), tr("the search was cancelled")); };
+    const QStringList words = fulltextquery::terms(request.text);
+    if (words.isEmpty())
+        return makeError(QStringLiteral("empty_query"),
+                         tr("the query has no words to search for — type a word or two"));
+    const HybridParameters params = parameters();
+    const auto emb = embedder();
+    if (request.mode == SearchMode::Vector && !emb)
+        return makeError(QStringLiteral("no_model"),
+                         tr("the search cache has no embedding model yet — sync it first"));
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    const int limit = std::clamp(request.limit, 1, 10000);
+    const int perSignal
+        = request.mode == SearchMode::Hybrid ? std::max(limit, params.candidates) : limit;
+
+    // The metadata filter, shared by the lexical and the exact-vector queries.
+    QString filterSql;
+    if (!request.datasetId.isEmpty())
+        filterSql += QStringLiteral(" AND d.dataset_id = ?100");
+    if (!request.sourceTypes.isEmpty()) {
+        QStringList ph;
+        for (qsizetype i = 0; i < request.sourceTypes.size() && i < 50; ++i)
+            ph.append(QStringLiteral("?%1").arg(101 + i));
+        filterSql += QStringLiteral(" AND d.source_type IN (%1)").arg(ph.join(QLatin1Char(',')));
+    }
+    const bool filtered = !filterSql.isEmpty();
+    auto bindFilter = [&](SqliteStatement &s) {
+        if (!request.datasetId.isEmpty())
+            s.bind(100, request.datasetId);
+        for (qsizetype i = 0; i < request.sourceTypes.size() && i < 50; ++i)
+            s.bind(101 + int(i), request.sourceTypes.at(i));
+    };
+
+    // 1. Lexical: FTS5 bm25 over the sanitised words.
+    QList<qint64> lexical;
+    const QString match = fulltextquery::toFts5(words);
+    if (request.mode != SearchMode::Vector) {
+        const QByteArray sql
+            = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
+                             "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
+                             "ORDER BY f.rank LIMIT ?2")
+                  .arg(filterSql)
+                  .toUtf8();
+        SqliteStatement s(*h, sql.constData());
+        if (!s.isValid())
+            return d->sqliteError(*h, tr("the full-text search"));
+        s.bind(1, match);
+        s.bind(2, qint64(perSignal));
+        bindFilter(s);
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW)
+            lexical.append(s.int64(0));
+        if (rc != SQLITE_DONE)
+            return d->sqliteError(*h, tr("the full-text search"));
+    }
+    if (cancelled())
+        return cancelledError();
+
+    // 2. Vector: the query's embedding (with pseudo-relevance feedback in hybrid mode).
+    QList<qint64> vector;
+    if (request.mode != SearchMode::Lexical && emb) {
+        auto qv = emb->embed({request.text});
+        if (!qv)
+            return qv.error();
+        EmbeddingVector q = std::move(qv->front());
+        // A query the model knows no word of embeds to zero: its "nearest" documents would
+        // be arbitrary and would bury exact lexical matches (ids, rare words). Skip it.
+        const bool known = dotProduct(q, q) > 0.5f;
+        QReadLocker vl(&d->vectorLock);
+        if (known && d->hnsw
+            && int(d->space->get_data_size() / sizeof(float)) == emb->dimension()) {
+            if (request.mode == SearchMode::Hybrid && params.feedbackDocuments > 0
+                && params.feedbackWeight > 0 && !lexical.isEmpty()) {
+                EmbeddingVector centroid(q.size(), 0.0f);
+                int used = 0;
+                for (qint64 id : std::as_const(lexical)) {
+                    if (used >= params.feedbackDocuments)
+                        break;
+                    try {
+                        const auto v = d->hnsw->getDataByLabel<float>(hnswlib::labeltype(id));
+                        for (size_t j = 0; j < q.size() && j < v.size(); ++j)
+                            centroid[j] += v[j];
+                        ++used;
+                    } catch (const std::exception &) { }
+                }
+                normalizeEmbedding(centroid);
+                for (size_t j = 0; j < q.size(); ++j)
+                    q[j] += float(params.feedbackWeight) * centroid[j];
+                normalizeEmbedding(q);
+            }
+            qint64 filteredCount = -1;
+            if (filtered) {
+                SqliteStatement c(*h,
+                                  QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
+                bindFilter(c);
+                if (c.step() == SQLITE_ROW)
+                    filteredCount = c.int64(0);
+            }
+            if (filtered && filteredCount <= kExactFilterLimit) {
+                // Exact scan over the filtered documents' vectors.
+                SqliteStatement s(*h,
+                                  QStringLiteral("SELECT e.document_id, e.vector FROM "
+                                                 "embeddings e JOIN documents d ON d.id = "
+                                                 "e.document_id WHERE e.model = ?1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
+                s.bind(1, emb->name());
+                bindFilter(s);
+                std::vector<std::pair<float, qint64>> scored;
+                const int bytes = int(q.size() * sizeof(float));
+                while (s.step() == SQLITE_ROW) {
+                    if (sqlite3_column_bytes(s.get(), 1) != bytes)
+                        continue;
+                    const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 1));
+                    float dotv = 0;
+                    for (size_t j = 0; j < q.size(); ++j)
+                        dotv += q[j] * v[j];
+                    scored.emplace_back(dotv, s.int64(0));
+                }
+                const size_t keep = std::min(scored.size(), size_t(perSignal));
+                std::partial_sort(scored.begin(), scored.begin() + qint64(keep), scored.end(),
+                                  [](const auto &a, const auto &b) {
+                                      return a.first != b.first ? a.first > b.first
+                                                                : a.second < b.second;
+                                  });
+                for (size_t i = 0; i < keep; ++i)
+                    vector.append(scored[i].second);
+            } else {
+                const size_t alive = d->hnsw->cur_element_count - d->hnsw->num_deleted_;
+                size_t k = std::min(alive, size_t(filtered ? perSignal * 10 : perSignal));
+                if (k > 0) {
+                    try {
+                        // searchKnn needs ef >= k; setEf is not thread-safe, so a larger k
+                        // than kHnswEfSearch is served by asking for k results at ef=64
+                        // (hnswlib uses max(ef, k) internally).
+                        auto found = d->hnsw->searchKnnCloserFirst(q.data(), k);
+                        QSet<qint64> allowed;
+                        if (filtered) {
+                            // Keep only hits passing the filter.
+                            SqliteStatement c(*h,
+                                              QStringLiteral("SELECT 1 FROM documents d "
+                                                             "WHERE d.id = ?1%1")
+                                                  .arg(filterSql)
+                                                  .toUtf8()
+                                                  .constData());
+                            for (const auto &f : found) {
+                                c.reset();
+                                c.bind(1, qint64(f.second));
+                                bindFilter(c);
+                                if (c.step() == SQLITE_ROW)
+                                    allowed.insert(qint64(f.second));
+                            }
+                        }
+                        for (const auto &f : found) {
+                            if (filtered && !allowed.contains(qint64(f.second)))
+                                continue;
+                            vector.append(qint64(f.second));
+                            if (vector.size() >= perSignal)
+                                break;
+                        }
+                    } catch (const std::exception &e) {
+                        return makeError(
+                            QStringLiteral("vector_index"),
+                            tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
+                    }
+                }
+            }
+        }
+    }
+    if (cancelled())
+        return cancelledError();
+
+    // 3. Fusion and boosts.
+    QHash<qint64, ranking::Candidate> byId;
+    for (qsizetype i = 0; i < lexical.size(); ++i) {
+        auto &c = byId[lexical.at(i)];
+        c.id = lexical.at(i);
+        c.lexicalRank = int(i) + 1;
+    }
+    for (qsizetype i = 0; i < vector.size(); ++i) {
+        auto &c = byId[vector.at(i)];
+        c.id = vector.at(i);
+        c.vectorRank = int(i) + 1;
+    }
+    SqliteStatement meta(*h,
+                         "SELECT source_type, source_id, dataset_id, investigation_id, "
+                         "created_at, feedback_score, content FROM documents WHERE id = ?1");
+    if (!meta.isValid())
+        return d->sqliteError(*h, tr("reading results"));
+    QList<ranking::Candidate> candidates;
+    candidates.reserve(byId.size());
+    for (auto it = byId.begin(); it != byId.end(); ++it) {
+        meta.reset();
+        meta.bind(1, it.key());
+        if (meta.step() != SQLITE_ROW)
+            continue;
+        if (!meta.isNull(4))
+            it->createdAt = QDateTime::fromMSecsSinceEpoch(meta.int64(4), Qt::UTC);
+        it->feedbackScore = meta.real(5);
+        candidates.append(*it);
+    }
+    const QDateTime now = params.now.isValid() ? params.now : QDateTime::currentDateTimeUtc();
+    ranking::rank(candidates, now, params.ranking);
+    if (candidates.size() > limit)
+        candidates.resize(limit);
+    if (cancelled())
+        return cancelledError();
+
+    // 4. Results, with snippets.
+    SqliteStatement snip(*h,
+                         "SELECT snippet(documents_fts, 0, '«', '»', '…', 16) FROM "
+                         "documents_fts WHERE documents_fts MATCH ?1 AND rowid = ?2");
+    QList<SearchResult> results;
+    results.reserve(candidates.size());
+    for (const ranking::Candidate &c : std::as_const(candidates)) {
+        meta.reset();
+        meta.bind(1, c.id);
+        if (meta.step() != SQLITE_ROW)
+            continue;
+        SearchResult r;
+        r.sourceType = meta.text(0);
+        r.sourceId = meta.text(1);
+        r.datasetId = meta.text(2);
+        r.investigationId = meta.text(3);
+        r.createdAt = c.createdAt;
+        r.feedbackScore = c.feedbackScore;
+        r.lexicalRank = c.lexicalRank;
+        r.vectorRank = c.vectorRank;
+        r.score = c.score;
+        if (request.snippets) {
+            if (snip.isValid()) {
+                snip.reset();
+                snip.bind(1, match);
+                snip.bind(2, c.id);
+                if (snip.step() == SQLITE_ROW)
+                    r.snippet = snip.text(0);
+            }
+            if (r.snippet.isEmpty())
+                r.snippet = markedExcerpt(meta.text(6), words);
+        }
+        results.append(r);
+    }
+    return results;
+}
+
+} // namespace ke

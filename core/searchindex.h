@@ -1,0 +1,133 @@
+#pragma once
+
+#include "embedder.h"
+#include "lsaembedder.h"
+#include "ranking.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace ke {
+
+/// One searchable document (a finding, hypothesis, query, comment or quirk).
+struct SearchDocument
+{
+    QString sourceType; ///< 'finding'|'hypothesis'|'query'|'comment'|'quirk' (free text here)
+    QString sourceId; ///< unique together with sourceType
+    QString datasetId; ///< may be empty
+    QString investigationId; ///< may be empty
+    QDateTime createdAt;
+    double feedbackScore = 0;
+    QString content;
+};
+
+enum class SearchMode { Lexical, Vector, Hybrid };
+
+struct SearchRequest
+{
+    QString text;
+    SearchMode mode = SearchMode::Hybrid;
+    int limit = 10;
+    QString datasetId; ///< empty: every dataset
+    QStringList sourceTypes; ///< empty: every type
+    bool snippets = true; ///< false skips snippet building (evaluation)
+};
+
+/// One hit. lexicalRank / vectorRank are the document's 1-based ranks in each signal's own
+/// list (0: that signal did not retrieve it), so a person can see why it ranked.
+struct SearchResult
+{
+    QString sourceType;
+    QString sourceId;
+    QString datasetId;
+    QString investigationId;
+    QDateTime createdAt;
+    double feedbackScore = 0;
+    QString snippet; ///< matched words marked «like this»
+    int lexicalRank = 0;
+    int vectorRank = 0;
+    double score = 0;
+};
+
+/// How the hybrid search combines its signals; the defaults were tuned on Cranfield's dev
+/// queries only (docs/search-quality.md).
+struct HybridParameters
+{
+    RankingParameters ranking;
+    int candidates = 100; ///< documents taken from each signal before fusion
+    /// Pseudo-relevance feedback for the vector signal: the query vector is moved towards
+    /// the centroid of the top `feedbackDocuments` lexical hits (Rocchio in the latent
+    /// space) with weight `feedbackWeight`. Computed from the corpus and the query alone.
+    /// Off by default: on Cranfield dev it lowered hybrid nDCG@10 (.381 at weight 0, .375 at
+    /// 1, .368 at 2, with vectorWeight 2).
+    int feedbackDocuments = 10;
+    double feedbackWeight = 0.0;
+    QDateTime now; ///< invalid: the current time (tests pin it)
+};
+
+/// The offline search index of one tenant: an SQLite file (documents + metadata + an FTS5
+/// table with the porter/unicode61 tokenizer + every vector with the name and dimension of
+/// the model that made it) and an hnswlib index file over those vectors, both in one
+/// directory. The hnswlib file is only a cache of the vectors in SQLite: written atomically
+/// by save(), and when it is missing, truncated, or does not match (model, dimension,
+/// count, checksum) it is rebuilt from SQLite on open(), never trusted blindly.
+///
+/// Thread rules: every method may be called from any thread. Each thread gets its own SQLite
+/// handle (opened on first use, closed with the index); writers are serialised by a mutex;
+/// the hnswlib index is behind a QReadWriteLock (inserts never overlap searches).
+/// search() checks `cancel` between stages and returns an error "cancelled" when set.
+class SearchIndex
+{
+    Q_DECLARE_TR_FUNCTIONS(SearchIndex)
+
+public:
+    /// Opens (creating if needed) the index in `directory` (created with mode 0700; files
+    /// 0600). Loads the local model and the vector index, rebuilding the latter if needed.
+    static Result<std::unique_ptr<SearchIndex>> open(const QString &directory);
+    ~SearchIndex(); ///< saves a changed vector index (errors ignored: call save() to see them)
+
+    QString directory() const;
+    /// What open() had to repair, for people ("the vector index file was damaged; rebuilt
+    /// from 1400 stored vectors"); empty when nothing.
+    QString recoveryNote() const;
+
+    /// The embedder in use (null until one is set or learned). Changing it to a model of
+    /// another name re-embeds every document.
+    std::shared_ptr<const Embedder> embedder() const;
+    Result<void> setEmbedder(std::shared_ptr<const Embedder> embedder);
+    /// Learns the local LSA model from every document in the index, saves it beside the
+    /// index, and re-embeds everything with it.
+    Result<void> learnLocalEmbedder(const LsaEmbedder::Options &options = {});
+
+    /// Inserts or replaces documents (keyed by sourceType + sourceId); embeds them when an
+    /// embedder is set. In one transaction.
+    Result<void> upsert(const QList<SearchDocument> &documents);
+    /// Removes a document (no error when it does not exist).
+    Result<void> remove(const QString &sourceType, const QString &sourceId);
+    Result<qint64> documentCount() const;
+
+    /// Writes the vector index file atomically (temp file + rename).
+    Result<void> save();
+
+    HybridParameters parameters() const;
+    void setParameters(const HybridParameters &parameters);
+
+    /// Searches; an empty (or word-less) query is an error "empty_query" with a message.
+    Result<QList<SearchResult>> search(const SearchRequest &request,
+                                       const std::atomic_bool *cancel = nullptr) const;
+
+    struct Private;
+
+private:
+    SearchIndex();
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ke

@@ -1,0 +1,114 @@
+// The local LSA embedder: learns from a corpus, embeds related texts close together, is
+// reproducible, and survives a save/load round trip; a damaged model file is refused.
+
+#include "lsaembedder.h"
+#include "textanalyzer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ke;
+
+namespace {
+
+QStringList corpus()
+{
+    QStringList c;
+    for (int i = 0; i < 6; ++i) {
+        c << QStringLiteral("the wing lift increases with the angle of attack of the airfoil")
+          << QStringLiteral("airfoil lift and drag measured in the wind tunnel at high angle")
+          << QStringLiteral("heat transfer in the boundary layer of a heated flat plate")
+          << QStringLiteral("boundary layer temperature and heat flux near the plate surface")
+          << QStringLiteral("buckling of thin cylindrical shells under axial compression")
+          << QStringLiteral("shell buckling load for cylinders with axial stress");
+    }
+    return c;
+}
+
+} // namespace
+
+class TestLsaEmbedder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stemsLikePorter()
+    {
+        QCOMPARE(textanalyzer::stem(QStringLiteral("caresses")), QStringLiteral("caress"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("ponies")), QStringLiteral("poni"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("relational")), QStringLiteral("relat"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("hopping")), QStringLiteral("hop"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("generalizations")), QStringLiteral("gener"));
+        QCOMPARE(textanalyzer::terms(QStringLiteral("The Wings, of the AIRFOILS!")),
+                 (QStringList{QStringLiteral("wing"), QStringLiteral("airfoil")}));
+    }
+
+    void relatedTextsAreCloser()
+    {
+        LsaEmbedder::Options o;
+        o.dimension = 3;
+        auto m = LsaEmbedder::train(corpus(), o);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error().message));
+        QCOMPARE(m->dimension(), 3);
+        const auto lift = m->embedOne(QStringLiteral("lift of an airfoil"));
+        const auto drag = m->embedOne(QStringLiteral("wind tunnel drag at high angle of attack"));
+        const auto heat = m->embedOne(QStringLiteral("heat flux of heated plates"));
+        QVERIFY(dotProduct(lift, drag) > dotProduct(lift, heat) + 0.3);
+        QVERIFY(std::abs(dotProduct(lift, lift) - 1.0f) < 1e-4f);
+        // Nothing known: a zero vector, not NaN.
+        const auto none = m->embedOne(QStringLiteral("zzz qqq"));
+        QCOMPARE(dotProduct(none, none), 0.0f);
+    }
+
+    void reproducibleAndPersistent()
+    {
+        auto a = LsaEmbedder::train(corpus());
+        auto b = LsaEmbedder::train(corpus());
+        QVERIFY(a && b);
+        QCOMPARE(a->name(), b->name()); // same corpus, same model: no needless re-embedding
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/model.lsa");
+        QVERIFY(a->save(path));
+        auto loaded = LsaEmbedder::load(path);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+        QCOMPARE(loaded->name(), a->name());
+        QCOMPARE(loaded->dimension(), a->dimension());
+        const QString text = QStringLiteral("buckling of cylinders");
+        QCOMPARE(loaded->embedOne(text), a->embedOne(text));
+
+        auto other = LsaEmbedder::train(corpus().mid(0, 12));
+        QVERIFY(other);
+        QVERIFY(other->name() != a->name());
+    }
+
+    void damagedModelIsRefused()
+    {
+        auto a = LsaEmbedder::train(corpus());
+        QVERIFY(a);
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/model.lsa");
+        QVERIFY(a->save(path));
+        QFile f(path);
+        QVERIFY(f.resize(f.size() - 10));
+        auto loaded = LsaEmbedder::load(path);
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().code, QStringLiteral("corrupt_model"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("not a model at all");
+        f.close();
+        QVERIFY(!LsaEmbedder::load(path));
+        QVERIFY(!LsaEmbedder::load(dir.path() + QStringLiteral("/missing.lsa")));
+    }
+
+    void emptyCorpusIsAnError()
+    {
+        QVERIFY(!LsaEmbedder::train({}));
+        auto r = LsaEmbedder::train({QStringLiteral("!!! ???")});
+        QVERIFY(!r);
+        QVERIFY(!r.error().message.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLsaEmbedder)
+#include "tst_lsaembedder.moc"

@@ -1,0 +1,404 @@
+// The offline search index: a real SQLite file and a real hnswlib index in a temporary
+// directory. Lexical, vector and hybrid search, filters, boosts, damaged index files, and
+// hostile query strings.
+
+#include "fulltextquery.h"
+#include "searchindex.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFuture>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace ke;
+
+namespace {
+
+SearchDocument doc(const QString &type, const QString &id, const QString &dataset,
+                   const QString &content, int ageDays = 30, double feedback = 0)
+{
+    SearchDocument d;
+    d.sourceType = type;
+    d.sourceId = id;
+    d.datasetId = dataset;
+    d.investigationId = QStringLiteral("inv-") + id;
+    d.createdAt = QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC).addDays(-ageDays);
+    d.feedbackScore = feedback;
+    d.content = content;
+    return d;
+}
+
+QList<SearchDocument> corpus()
+{
+    const QString orders = QStringLiteral("public.orders");
+    const QString users = QStringLiteral("public.users");
+    return {
+        doc(QStringLiteral("quirk"), QStringLiteral("q1"), orders,
+            QStringLiteral("The ETL job loading orders has a two day lag on weekends, so "
+                           "weekend order counts look low until Tuesday.")),
+        doc(QStringLiteral("finding"), QStringLiteral("f1"), orders,
+            QStringLiteral("Root cause: duplicate order rows after the payment service retried "
+                           "webhooks; deduplicate on payment id.")),
+        doc(QStringLiteral("hypothesis"), QStringLiteral("h1"), orders,
+            QStringLiteral("Order volume dropped because the checkout page returned errors "
+                           "for mobile users.")),
+        doc(QStringLiteral("finding"), QStringLiteral("f2"), users,
+            QStringLiteral("Signups spiked because of a bot attack; the captcha was disabled "
+                           "during the deploy.")),
+        doc(QStringLiteral("query"), QStringLiteral("s1"), users,
+            QStringLiteral("SELECT count(*) FROM users WHERE created_at > now() - interval "
+                           "'1 day' -- daily signups to compare with the bot traffic")),
+        doc(QStringLiteral("comment"), QStringLiteral("c1"), users,
+            QStringLiteral("The users table is replicated from the auth database every hour; "
+                           "recent signups may be missing.")),
+        doc(QStringLiteral("quirk"), QStringLiteral("q2"), users,
+            QStringLiteral("Email addresses in users are not lower-cased; join on lower(email).")),
+        doc(QStringLiteral("finding"), QStringLiteral("f3"), orders,
+            QStringLiteral("Refunds are booked as negative orders, which makes the revenue "
+                           "metric dip at month end.")),
+    };
+}
+
+} // namespace
+
+class TestSearchIndex : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<SearchIndex> m_index;
+
+    QList<SearchResult> find(const QString &text, SearchMode mode, const QString &dataset = {})
+    {
+        SearchRequest r;
+        r.text = text;
+        r.mode = mode;
+        r.datasetId = dataset;
+        auto res = m_index->search(r);
+        if (!res)
+            qWarning("search failed: %s", qPrintable(res.error().message));
+        return res ? *res : QList<SearchResult>{};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.path() + QStringLiteral("/tenant");
+        auto idx = SearchIndex::open(m_path);
+        QVERIFY2(idx, qPrintable(idx ? QString() : idx.error().message));
+        m_index = std::move(*idx);
+        auto r = m_index->upsert(corpus());
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        r = m_index->learnLocalEmbedder();
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QVERIFY(m_index->embedder());
+        QVERIFY(m_index->embedder()->name().startsWith(QStringLiteral("lsa-")));
+        HybridParameters p = m_index->parameters();
+        p.now = QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC);
+        m_index->setParameters(p);
+        QCOMPARE(*m_index->documentCount(), qint64(8));
+    }
+
+    void filesArePrivate()
+    {
+        for (const QString &f : {QStringLiteral("search.sqlite"), QStringLiteral("vectors.hnsw"),
+                                 QStringLiteral("model.lsa")}) {
+            const QFileInfo fi(m_path + QLatin1Char('/') + f);
+            QVERIFY2(fi.exists(), qPrintable(f));
+            QCOMPARE(fi.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+        }
+    }
+
+    void lexicalFindsTheDocumentWithMarkedSnippet()
+    {
+        const auto res = find(QStringLiteral("weekend lag"), SearchMode::Lexical);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("q1"));
+        QCOMPARE(res.first().sourceType, QStringLiteral("quirk"));
+        QCOMPARE(res.first().datasetId, QStringLiteral("public.orders"));
+        QCOMPARE(res.first().investigationId, QStringLiteral("inv-q1"));
+        QVERIFY2(res.first().snippet.contains(QStringLiteral("«lag»")),
+                 qPrintable(res.first().snippet));
+        QCOMPARE(res.first().lexicalRank, 1);
+        QCOMPARE(res.first().vectorRank, 0);
+        QVERIFY(res.first().createdAt.isValid());
+    }
+
+    void vectorFindsTheDocument()
+    {
+        const auto res = find(QStringLiteral("signups bot captcha"), SearchMode::Vector);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("f2"));
+        QCOMPARE(res.first().vectorRank, 1);
+        QCOMPARE(res.first().lexicalRank, 0);
+    }
+
+    void hybridFindsTheDocumentWithBothRanks()
+    {
+        const auto res = find(QStringLiteral("duplicate payment webhooks"), SearchMode::Hybrid);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("f1"));
+        QCOMPARE(res.first().lexicalRank, 1);
+        QVERIFY(res.first().vectorRank >= 1);
+        QVERIFY(res.first().score > 0);
+        for (qsizetype i = 1; i < res.size(); ++i)
+            QVERIFY(res.at(i - 1).score >= res.at(i).score);
+    }
+
+    void datasetAndTypeFilters()
+    {
+        for (SearchMode mode : {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid}) {
+            const auto res = find(QStringLiteral("signups users orders"), mode,
+                                  QStringLiteral("public.users"));
+            QVERIFY(!res.isEmpty());
+            for (const SearchResult &r : res)
+                QCOMPARE(r.datasetId, QStringLiteral("public.users"));
+        }
+        SearchRequest r;
+        r.text = QStringLiteral("orders users signups refunds");
+        r.sourceTypes = {QStringLiteral("quirk")};
+        auto res = m_index->search(r);
+        QVERIFY(res);
+        QVERIFY(!res->isEmpty());
+        for (const SearchResult &x : *res)
+            QCOMPARE(x.sourceType, QStringLiteral("quirk"));
+    }
+
+    void boostsLiftWellRatedRecentTwin()
+    {
+        QTemporaryDir dir;
+        auto idx = SearchIndex::open(dir.path());
+        QVERIFY(idx);
+        const QString text = QStringLiteral("nightly load of the inventory table fails on "
+                                            "daylight saving changes");
+        QVERIFY((*idx)->upsert(
+            {doc(QStringLiteral("finding"), QStringLiteral("old"), {}, text, 700, 0.0),
+             doc(QStringLiteral("finding"), QStringLiteral("new"), {}, text, 1, 4.0),
+             doc(QStringLiteral("finding"), QStringLiteral("other"), {},
+                 QStringLiteral("unrelated note about invoices"))}));
+        QVERIFY((*idx)->learnLocalEmbedder());
+        HybridParameters p = (*idx)->parameters();
+        p.now = QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC);
+        (*idx)->setParameters(p);
+        SearchRequest r;
+        r.text = QStringLiteral("inventory daylight saving");
+        auto res = (*idx)->search(r);
+        QVERIFY(res);
+        QVERIFY(res->size() >= 2);
+        QCOMPARE(res->first().sourceId, QStringLiteral("new"));
+    }
+
+    void upsertReplacesAndRemoveRemoves()
+    {
+        QVERIFY(m_index->upsert(
+            {doc(QStringLiteral("quirk"), QStringLiteral("q2"), QStringLiteral("public.users"),
+                 QStringLiteral("Phone numbers in users carry a "
+                                "zanzibar prefix"))}));
+        QCOMPARE(*m_index->documentCount(), qint64(8));
+        auto res = find(QStringLiteral("zanzibar"), SearchMode::Hybrid);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("q2"));
+        QVERIFY(find(QStringLiteral("lower email"), SearchMode::Lexical).isEmpty()
+                || find(QStringLiteral("lower email"), SearchMode::Lexical).first().sourceId
+                    != QStringLiteral("q2"));
+        QVERIFY(m_index->remove(QStringLiteral("quirk"), QStringLiteral("q2")));
+        QCOMPARE(*m_index->documentCount(), qint64(7));
+        for (const SearchResult &r : find(QStringLiteral("zanzibar phone"), SearchMode::Hybrid))
+            QVERIFY(r.sourceId != QStringLiteral("q2"));
+        QVERIFY(m_index->save());
+    }
+
+    void reopensFromSavedFiles()
+    {
+        QVERIFY(m_index->save());
+        m_index.reset();
+        auto idx = SearchIndex::open(m_path);
+        QVERIFY2(idx, qPrintable(idx ? QString() : idx.error().message));
+        m_index = std::move(*idx);
+        QVERIFY2(m_index->recoveryNote().isEmpty(), qPrintable(m_index->recoveryNote()));
+        QVERIFY(m_index->embedder());
+        const auto res = find(QStringLiteral("signups bot captcha"), SearchMode::Vector);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("f2"));
+    }
+
+    void damagedVectorIndexIsRebuilt_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("truncated") << QStringLiteral("truncate");
+        QTest::newRow("garbage") << QStringLiteral("garbage");
+        QTest::newRow("missing") << QStringLiteral("delete");
+        QTest::newRow("empty") << QStringLiteral("empty");
+        QTest::newRow("header gone") << QStringLiteral("header");
+    }
+
+    void damagedVectorIndexIsRebuilt()
+    {
+        QFETCH(QString, damage);
+        QVERIFY(m_index->save());
+        m_index.reset();
+        const QString file = m_path + QStringLiteral("/vectors.hnsw");
+        QFile f(file);
+        if (damage == QLatin1String("truncate")) {
+            QVERIFY(f.resize(f.size() / 2));
+        } else if (damage == QLatin1String("garbage")) {
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(0);
+            f.write(QByteArray(512, '\xff'));
+            f.close();
+        } else if (damage == QLatin1String("delete")) {
+            QVERIFY(f.remove());
+        } else if (damage == QLatin1String("empty")) {
+            QVERIFY(f.resize(0));
+        } else {
+            QVERIFY(QFile::remove(file + QStringLiteral(".header")));
+        }
+        auto idx = SearchIndex::open(m_path);
+        QVERIFY2(idx, qPrintable(idx ? QString() : idx.error().message));
+        m_index = std::move(*idx);
+        QVERIFY2(!m_index->recoveryNote().isEmpty(), "the repair should be reported");
+        qInfo("%s", qPrintable(m_index->recoveryNote()));
+        const auto res = find(QStringLiteral("signups bot captcha"), SearchMode::Vector);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("f2"));
+    }
+
+    void damagedModelIsRelearned()
+    {
+        m_index.reset();
+        QFile f(m_path + QStringLiteral("/model.lsa"));
+        QVERIFY(f.resize(f.size() / 3));
+        auto idx = SearchIndex::open(m_path);
+        QVERIFY2(idx, qPrintable(idx ? QString() : idx.error().message));
+        m_index = std::move(*idx);
+        QVERIFY(!m_index->recoveryNote().isEmpty());
+        QVERIFY(m_index->embedder());
+        QVERIFY(!find(QStringLiteral("signups bot captcha"), SearchMode::Vector).isEmpty());
+    }
+
+    void sanitiserKeepsOnlyQuotedWords()
+    {
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("NEAR(a b, 2) OR \"c*\" a")),
+                 QStringLiteral("\"near\" OR \"a\" OR \"b\" OR \"2\" OR \"or\" OR \"c\""));
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("'; DROP TABLE x; --")),
+                 QStringLiteral("\"drop\" OR \"table\" OR \"x\""));
+        QCOMPARE(fulltextquery::toFts5(QStringLiteral("((( * ^ 🚀")), QString());
+        QCOMPARE(fulltextquery::terms(QStringLiteral("w ").repeated(5000)).size(), 1);
+        QStringList many;
+        for (int i = 0; i < 500; ++i)
+            many << QStringLiteral("w%1").arg(i);
+        QCOMPARE(fulltextquery::terms(many.join(QLatin1Char(' '))).size(),
+                 qsizetype(fulltextquery::kMaxTerms));
+    }
+
+    void hostileQueries_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("hasWords");
+        QTest::newRow("double quote") << QStringLiteral("\"orders") << true;
+        QTest::newRow("quotes both") << QStringLiteral("\"weekend\" \"lag") << true;
+        QTest::newRow("single quote") << QStringLiteral("o'brien's orders") << true;
+        QTest::newRow("NEAR") << QStringLiteral("NEAR(orders lag, 2)") << true;
+        QTest::newRow("bare NEAR") << QStringLiteral("NEAR") << true;
+        QTest::newRow("operators") << QStringLiteral("orders AND OR NOT users") << true;
+        QTest::newRow("star") << QStringLiteral("ord* *") << true;
+        QTest::newRow("only star") << QStringLiteral("*") << false;
+        QTest::newRow("parens") << QStringLiteral("(((") << false;
+        QTest::newRow("parens words") << QStringLiteral("((orders) lag") << true;
+        QTest::newRow("column filter") << QStringLiteral("content:orders {content}: ^lag") << true;
+        QTest::newRow("injection") << QStringLiteral("'; DROP TABLE x; --") << true;
+        QTest::newRow("injection 2") << QStringLiteral("\"); DELETE FROM documents; --") << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("spaces") << QStringLiteral("   \t\n ") << false;
+        QTest::newRow("10 KB") << QString(10240, QLatin1Char('a')) << true;
+        QTest::newRow("10 KB words") << QStringLiteral("orders lag ").repeated(1000) << true;
+        QTest::newRow("emoji") << QStringLiteral("orders 🚀🔥 lag") << true;
+        QTest::newRow("only emoji") << QStringLiteral("🚀🔥") << false;
+        QTest::newRow("NUL") << QString::fromUtf16(u"orders\u0000lag", 10) << true;
+        QTest::newRow("only NUL") << QString(3, QChar(0)) << false;
+        QTest::newRow("unicode") << QStringLiteral("Größe naïve café") << true;
+        QTest::newRow("lone surrogate") << QString(QChar(0xd800)) + QStringLiteral("x") << true;
+        QTest::newRow("minus caret plus") << QStringLiteral("-orders +lag ^users") << true;
+    }
+
+    void hostileQueries()
+    {
+        QFETCH(QString, query);
+        QFETCH(bool, hasWords);
+        for (SearchMode mode : {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid}) {
+            SearchRequest r;
+            r.text = query;
+            r.mode = mode;
+            auto res = m_index->search(r);
+            if (hasWords) {
+                QVERIFY2(res, qPrintable(res ? QString() : res.error().message));
+            } else {
+                QVERIFY(!res);
+                QCOMPARE(res.error().code, QStringLiteral("empty_query"));
+                QVERIFY(!res.error().message.isEmpty());
+            }
+        }
+        // The documents are still there.
+        QCOMPARE(*m_index->documentCount(), qint64(7));
+    }
+
+    void concurrentSearchesAndInserts()
+    {
+        // Readers on pool threads (each with its own SQLite handle) while this thread
+        // inserts: no crash, no error, and every search sees a consistent index.
+        std::atomic_bool stop{false};
+        std::atomic_int errors{0}, searches{0};
+        QList<QFuture<void>> readers;
+        for (int t = 0; t < 3; ++t) {
+            readers.append(QtConcurrent::run([&] {
+                while (!stop.load()) {
+                    SearchRequest r;
+                    r.text = QStringLiteral("signups bot captcha orders");
+                    auto res = m_index->search(r);
+                    if (!res || res->isEmpty())
+                        ++errors;
+                    ++searches;
+                }
+            }));
+        }
+        for (int i = 0; i < 200; ++i) {
+            auto r
+                = m_index->upsert({doc(QStringLiteral("comment"), QStringLiteral("bulk-%1").arg(i),
+                                       QStringLiteral("public.orders"),
+                                       QStringLiteral("note %1 about orders and captcha").arg(i))});
+            QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        }
+        stop = true;
+        for (auto &f : readers)
+            f.waitForFinished();
+        QCOMPARE(errors.load(), 0);
+        QVERIFY(searches.load() > 0);
+        QCOMPARE(*m_index->documentCount(), qint64(207));
+        const auto res = find(QStringLiteral("note 199"), SearchMode::Hybrid);
+        QVERIFY(!res.isEmpty());
+        QCOMPARE(res.first().sourceId, QStringLiteral("bulk-199"));
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(m_index->remove(QStringLiteral("comment"), QStringLiteral("bulk-%1").arg(i)));
+        QCOMPARE(*m_index->documentCount(), qint64(7));
+    }
+
+    void cancelledSearchStops()
+    {
+        std::atomic_bool cancel{true};
+        SearchRequest r;
+        r.text = QStringLiteral("orders");
+        auto res = m_index->search(r, &cancel);
+        QVERIFY(!res);
+        QCOMPARE(res.error().code, QStringLiteral("cancelled"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSearchIndex)
+#include "tst_searchindex.moc"
