@@ -215,6 +215,20 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
     });
 }
 
+Result<QList<Database::TenantInfo>> Database::tenants()
+{
+    return guarded(tr("listing tenants"), [&]() -> Result<QList<TenantInfo>> {
+        pqxx::nontransaction tx(d->conn);
+        const pqxx::result r = tx.exec("SELECT id, slug, name FROM "
+                                       + toStd(table(QStringLiteral("tenants")))
+                                       + " ORDER BY slug");
+        QList<TenantInfo> out;
+        for (const auto &row : r)
+            out.append({uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])});
+        return out;
+    });
+}
+
 QString Database::serverVersion() const
 {
     const int v = d->conn.server_version();

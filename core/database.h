@@ -47,6 +47,15 @@ public:
     /// table). Returns the existing id when the slug is already taken by the same name.
     Result<QUuid> createTenant(const QString &slug, const QString &name, QUuid id = {});
 
+    struct TenantInfo
+    {
+        QUuid id;
+        QString slug;
+        QString name;
+    };
+    /// The tenants this connection may see (all of them for the owner role).
+    Result<QList<TenantInfo>> tenants();
+
     /// "PostgreSQL 15.18" and the like.
     QString serverVersion() const;
 

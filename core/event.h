@@ -60,6 +60,9 @@ public:
     /// The error message names the field and the rule, e.g.
     /// "feedback.hypothesis: rating must be 1 or -1, got 5".
     static Result<void> validate(const Event &event, bool forEmit = true);
+    /// The same; also hands back event_data serialized as compact JSON (the size check
+    /// needs it anyway, and the event log writes exactly these bytes).
+    static Result<void> validate(const Event &event, bool forEmit, QByteArray *serializedData);
 };
 
 } // namespace ke

@@ -4,12 +4,30 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
+#include <optional>
 #include <vector>
 
 namespace ke {
 
 class Database;
+
+/// How EventLog::emit / emitBatch treat what they are given.
+struct EmitOptions
+{
+    /// Store event types the product does not know (envelope checks only), for replaying
+    /// another writer's stream. The product itself emits only known types.
+    bool allowUnknownTypes = false;
+};
+
+/// Events per tenant, for `knowledgectl status` without a tenant.
+struct TenantEventCount
+{
+    QUuid tenantId;
+    QString slug; ///< empty when the tenant is not in the product's tenants table
+    qint64 events = 0;
+};
 
 /// Appends to and reads from the events table (the product's own, or an orchestrator's
 /// table named by configuration). Borrows a Database; use from that Database's thread only.
@@ -26,11 +44,18 @@ public:
 
     /// Appends one event. Returns true when it was written, false when an event with the
     /// same id already existed (emitting the same id twice is a no-op).
-    Result<bool> emit(Event &event);
+    Result<bool> emit(Event &event, const EmitOptions &options = {});
 
     /// Appends many events in one transaction with COPY: all or nothing. Events whose id is
     /// already stored are skipped (idempotent retries). Returns how many were written.
-    Result<qsizetype> emitBatch(std::vector<Event> &events);
+    /// Invalid events are all reported (one line each, "event N: why"; N counts from 1) and
+    /// nothing is written.
+    Result<qsizetype> emitBatch(std::vector<Event> &events, const EmitOptions &options = {});
+
+    /// What emit does before writing: fills id, tenant, actor and created_at where empty,
+    /// refuses a tenant other than the session's, and validates. For callers that want to
+    /// report problems in their own terms (e.g. line numbers) before emitBatch.
+    Result<void> prepare(Event &event, const EmitOptions &options = {}) const;
 
     /// Every event of one investigation, oldest first.
     Result<std::vector<Event>> investigation(const QUuid &investigationId);
@@ -41,8 +66,18 @@ public:
     /// Counts per event type in the tenant (for `knowledgectl status`).
     Result<QList<QPair<QString, qint64>>> countsByType();
 
+    /// Events per tenant over the whole events table (an admin view: what the session may
+    /// see of it). Tenants of the product's tenants table without events are listed with 0.
+    Result<QList<TenantEventCount>> countsByTenant();
+
 private:
+    /// Whether the events table has a unique index on id (alone or with tenant_id), so that
+    /// ON CONFLICT DO NOTHING makes re-emitting a no-op; otherwise WHERE NOT EXISTS does.
+    Result<bool> hasUniqueId();
+
     Database &m_db;
+    int m_uniqueId = -1;        ///< -1 unknown, else bool
+    bool m_copyRefused = false; ///< COPY into the table is not allowed (RLS): stage instead
 };
 
 } // namespace ke

@@ -18,11 +18,23 @@ CREATE TABLE {{schema}}.tenants (
 -- Resolves a tenant UUID or slug even for a role that row-level security keeps from
 -- reading the tenants table (it runs with the owner's rights and reveals only the id).
 CREATE OR REPLACE FUNCTION {{schema}}.resolve_tenant(key text) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS
-$$ SELECT t.id FROM {{schema}}.tenants t
-   WHERE t.slug = lower(key)
-      OR (key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' AND t.id = key::uuid)
-   LIMIT 1 $$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS
+$$
+DECLARE
+    found uuid;
+BEGIN
+    -- Test the UUID form before casting: SQL does not short-circuit OR, so a slug must never
+    -- reach the ::uuid cast.
+    IF key ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        SELECT t.id INTO found FROM {{schema}}.tenants t WHERE t.id = key::uuid;
+        IF found IS NOT NULL THEN
+            RETURN found;
+        END IF;
+    END IF;
+    SELECT t.id INTO found FROM {{schema}}.tenants t WHERE t.slug = lower(key);
+    RETURN found;
+END
+$$;
 
 CREATE TABLE {{schema}}.people (
     tenant_id     uuid NOT NULL REFERENCES {{schema}}.tenants (id),

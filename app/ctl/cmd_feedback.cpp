@@ -1,0 +1,110 @@
+#include "commands.h"
+#include "feedbackrecorder.h"
+#include "uuid.h"
+
+#include <QJsonDocument>
+
+namespace ke::ctl {
+namespace {
+
+Result<QUuid> parseUuid(const QString &what, const QString &value)
+{
+    if (!isUuid(value))
+        return makeError(QStringLiteral("usage"),
+                         QCoreApplication::translate("knowledgectl", "%1 must be a UUID, got '%2'").arg(what, value));
+    return QUuid::fromString(value);
+}
+
+int runFeedback(CommandContext &ctx)
+{
+    QStringList &a = ctx.args;
+    const auto type = takeOption(a, QStringLiteral("--target-type"));
+    const auto target = takeOption(a, QStringLiteral("--target"));
+    const auto investigation = takeOption(a, QStringLiteral("--investigation"));
+    const auto rating = takeOption(a, QStringLiteral("--rating"));
+    const auto reason = takeOption(a, QStringLiteral("--reason"));
+    const auto comment = takeOption(a, QStringLiteral("--comment"));
+    const bool json = takeFlag(a, QStringLiteral("--json"));
+    if (!type || !investigation || !rating || !a.isEmpty())
+        return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl feedback --target-type T --target ID "
+                           "--investigation ID --rating 1|-1 [--reason R] [--comment C]%1")
+                            .arg(a.isEmpty() ? QString()
+                                             : QCoreApplication::translate("knowledgectl", " (unexpected: %1)").arg(a.join(QLatin1Char(' ')))));
+    FeedbackInput in;
+    in.targetType = *type;
+    auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
+    if (!inv)
+        return ctx.fail(inv.error());
+    in.investigationId = *inv;
+    if (target) {
+        auto t = parseUuid(QStringLiteral("--target"), *target);
+        if (!t)
+            return ctx.fail(t.error());
+        in.targetId = *t;
+    }
+    bool ok = false;
+    in.rating = rating->toInt(&ok);
+    if (!ok)
+        return ctx.fail(QCoreApplication::translate("knowledgectl", "--rating must be 1 or -1, got '%1'").arg(*rating));
+    in.reason = reason.value_or(QString());
+    in.comment = comment.value_or(QString());
+    if (ctx.settings.actor.isEmpty())
+        return ctx.fail(QCoreApplication::translate("knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
+                           "so the rating is yours"));
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto event = FeedbackRecorder::record(**db, in);
+    if (!event)
+        return ctx.fail(event.error());
+    if (json)
+        ctx.out << QString::fromUtf8(QJsonDocument(event->toJson()).toJson(QJsonDocument::Compact))
+                << Qt::endl;
+    else
+        ctx.out << QCoreApplication::translate("knowledgectl", "recorded %1 on %2 %3 (event %4)")
+                       .arg(in.rating > 0 ? QCoreApplication::translate("knowledgectl", "thumbs up") : QCoreApplication::translate("knowledgectl", "thumbs down"), in.targetType,
+                            event->data.value(QStringLiteral("target_id")).toString(),
+                            event->id.toString(QUuid::WithoutBraces))
+                << Qt::endl;
+    return 0;
+}
+
+int runComment(CommandContext &ctx)
+{
+    QStringList &a = ctx.args;
+    const auto investigation = takeOption(a, QStringLiteral("--investigation"));
+    const auto target = takeOption(a, QStringLiteral("--target"));
+    if (!investigation || a.size() != 1)
+        return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
+    auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
+    if (!inv)
+        return ctx.fail(inv.error());
+    QUuid targetId;
+    if (target) {
+        auto t = parseUuid(QStringLiteral("--target"), *target);
+        if (!t)
+            return ctx.fail(t.error());
+        targetId = *t;
+    }
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
+    if (!event)
+        return ctx.fail(event.error());
+    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)").arg(event->id.toString(QUuid::WithoutBraces))
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("feedback",
+                    "--target-type T --target ID --investigation ID --rating 1|-1 [--reason R] "
+                    "[--comment C]",
+                    QT_TRANSLATE_NOOP("knowledgectl", "rate a step of an investigation"),
+                    runFeedback);
+KE_REGISTER_COMMAND("comment", "--investigation ID [--target ID] TEXT",
+                    QT_TRANSLATE_NOOP("knowledgectl", "comment on an investigation"), runComment);
+
+} // namespace ke::ctl

@@ -1,0 +1,95 @@
+#include "commands.h"
+#include "datasetdirectory.h"
+#include "quirkbook.h"
+#include "uuid.h"
+
+namespace ke::ctl {
+namespace {
+
+int usage(CommandContext &ctx)
+{
+    return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | "
+                       "edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID"));
+}
+
+int runQuirk(CommandContext &ctx)
+{
+    QStringList &a = ctx.args;
+    if (a.isEmpty())
+        return usage(ctx);
+    const QString verb = a.takeFirst();
+    const auto appliesTo = takeOption(a, QStringLiteral("--applies-to"));
+    const auto reason = takeOption(a, QStringLiteral("--reason"));
+    const auto investigation = takeOption(a, QStringLiteral("--investigation"));
+    if (ctx.settings.actor.isEmpty())
+        return ctx.fail(QCoreApplication::translate("knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
+
+    const auto quirkId = [&](const QString &s) -> Result<QUuid> {
+        if (!isUuid(s))
+            return makeError(QStringLiteral("usage"),
+                             QCoreApplication::translate("knowledgectl", "QUIRK_ID must be a UUID, got '%1'").arg(s));
+        return QUuid::fromString(s);
+    };
+
+    Result<Event> result = makeError(QString(), QString());
+    if (verb == QLatin1String("add") && a.size() == 2) {
+        QUuid inv;
+        if (investigation) {
+            if (!isUuid(*investigation))
+                return ctx.fail(QCoreApplication::translate("knowledgectl", "--investigation must be a UUID, got '%1'").arg(*investigation));
+            inv = QUuid::fromString(*investigation);
+        }
+        auto db = ctx.connect();
+        if (!db)
+            return ctx.fail(db.error());
+        result = QuirkBook::add(**db, a.at(0), a.at(1), appliesTo.value_or(QString()), inv);
+    } else if ((verb == QLatin1String("edit") && a.size() == 2)
+               || ((verb == QLatin1String("retire") || verb == QLatin1String("confirm"))
+                   && a.size() == 1)) {
+        auto id = quirkId(a.at(0));
+        if (!id)
+            return ctx.fail(id.error());
+        auto db = ctx.connect();
+        if (!db)
+            return ctx.fail(db.error());
+        if (verb == QLatin1String("edit"))
+            result = QuirkBook::edit(**db, *id, a.at(1));
+        else if (verb == QLatin1String("retire"))
+            result = QuirkBook::retire(**db, *id, reason.value_or(QString()));
+        else
+            result = QuirkBook::confirm(**db, *id);
+    } else {
+        return usage(ctx);
+    }
+    if (!result)
+        return ctx.fail(result.error());
+    ctx.out << QCoreApplication::translate("knowledgectl", "quirk %1: %2 (event %3)")
+                   .arg(result->data.value(QStringLiteral("quirk_id")).toString(),
+                        result->eventType.mid(6), result->id.toString(QUuid::WithoutBraces))
+            << Qt::endl;
+    return 0;
+}
+
+int runDatasets(CommandContext &ctx)
+{
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto list = DatasetDirectory::list(**db);
+    if (!list)
+        return ctx.fail(list.error());
+    for (const DatasetRef &d : *list)
+        ctx.out << d.id.toString(QUuid::WithoutBraces) << '\t' << d.name << '\n';
+    ctx.out.flush();
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("quirk", "add DATASET TEXT | edit ID TEXT | retire ID | confirm ID",
+                    QT_TRANSLATE_NOOP("knowledgectl", "add, edit, retire or confirm a quirk"),
+                    runQuirk);
+KE_REGISTER_COMMAND("datasets", "", QT_TRANSLATE_NOOP("knowledgectl", "list the tenant's datasets"),
+                    runDatasets);
+
+} // namespace ke::ctl

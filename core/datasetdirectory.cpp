@@ -1,0 +1,81 @@
+#include "datasetdirectory.h"
+
+#include "database_p.h"
+#include "uuid.h"
+
+namespace ke {
+
+Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
+{
+    if (key.trimmed().isEmpty())
+        return makeError(QStringLiteral("invalid_dataset"),
+                         tr("no dataset given — name one by UUID or name, e.g. public.orders"));
+    return guarded(tr("looking up dataset '%1'").arg(key), [&]() -> Result<DatasetRef> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const std::string sql = "SELECT id, name, coalesce(description, '') FROM "
+                                + toStd(db.table(QStringLiteral("datasets")))
+                                + " WHERE tenant_id = $1 AND "
+                                + (isUuid(key) ? "id = $2::uuid" : "name = $2");
+        const QString k = isUuid(key) ? QUuid::fromString(key).toString(QUuid::WithoutBraces)
+                                      : key.trimmed();
+        const pqxx::result r = tx.exec_params(sql, uuidToStd(db.tenantId()), toStd(k));
+        if (r.empty())
+            return makeError(QStringLiteral("unknown_dataset"),
+                             tr("unknown dataset '%1' in this tenant — `knowledgectl datasets` "
+                                "lists the known ones")
+                                 .arg(key));
+        return DatasetRef{uuidFromField(r[0][0]), stringFromField(r[0][1]),
+                          stringFromField(r[0][2])};
+    });
+}
+
+Result<QList<DatasetRef>> DatasetDirectory::list(Database &db)
+{
+    return guarded(tr("listing datasets"), [&]() -> Result<QList<DatasetRef>> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const pqxx::result r = tx.exec_params(
+            "SELECT id, name, coalesce(description, '') FROM "
+                + toStd(db.table(QStringLiteral("datasets")))
+                + " WHERE tenant_id = $1 ORDER BY name",
+            uuidToStd(db.tenantId()));
+        QList<DatasetRef> out;
+        out.reserve(qsizetype(r.size()));
+        for (const auto &row : r)
+            out.append({uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])});
+        return out;
+    });
+}
+
+} // namespace ke
+
+namespace ke {
+
+Result<QList<DatasetSummary>> DatasetDirectory::summaries(Database &db)
+{
+    return guarded(tr("listing datasets"), [&]() -> Result<QList<DatasetSummary>> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const pqxx::result r = tx.exec_params(
+            "SELECT d.id, d.name, coalesce(d.description, ''), coalesce(k.investigation_count, 0), "
+            "coalesce(k.positive_feedback_count, 0), coalesce(k.negative_feedback_count, 0), "
+            "k.last_investigation_at FROM "
+                + toStd(db.table(QStringLiteral("datasets"))) + " d LEFT JOIN "
+                + toStd(db.table(QStringLiteral("dataset_knowledge")))
+                + " k ON k.tenant_id = d.tenant_id AND k.dataset_id = d.id "
+                  "WHERE d.tenant_id = $1 ORDER BY 4 DESC, d.name",
+            uuidToStd(db.tenantId()));
+        QList<DatasetSummary> out;
+        out.reserve(qsizetype(r.size()));
+        for (const auto &row : r) {
+            DatasetSummary s;
+            s.ref = {uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])};
+            s.investigationCount = row[3].as<int>();
+            s.positiveFeedback = row[4].as<int>();
+            s.negativeFeedback = row[5].as<int>();
+            s.lastInvestigationAt = timestampFromField(row[6]);
+            out.append(s);
+        }
+        return out;
+    });
+}
+
+} // namespace ke

@@ -1,0 +1,180 @@
+#include "investigationtrace.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <map>
+
+namespace ke {
+
+namespace {
+
+QUuid idField(const QJsonObject &data, const char *key)
+{
+    return QUuid::fromString(data.value(QLatin1String(key)).toString());
+}
+
+double confidenceOf(const QJsonObject &data)
+{
+    const QJsonValue v = data.value(QLatin1String("confidence"));
+    return v.isDouble() ? v.toDouble() : -1.0;
+}
+
+} // namespace
+
+InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &events,
+                                                  const QUuid &viewer)
+{
+    std::vector<const Event *> ordered;
+    ordered.reserve(events.size());
+    for (const Event &e : events)
+        ordered.push_back(&e);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Event *a, const Event *b) {
+        return a->createdAt < b->createdAt;
+    });
+
+    InvestigationTrace t;
+    QList<TraceStep> hypotheses;
+    QHash<QUuid, QList<TraceStep>> children; // hypothesis id -> queries and evidence
+    QList<TraceStep> orphans;                // queries / evidence without a known hypothesis
+    TraceStep synthesis;
+    bool hasSynthesis = false;
+    // (target, actor) -> (rating, reason), later events overwrite earlier ones.
+    std::map<std::pair<QUuid, QUuid>, std::pair<int, QString>> latest;
+
+    const auto findStep = [](QList<TraceStep> &list, const QUuid &id) -> TraceStep * {
+        for (TraceStep &s : list) {
+            if (s.id == id)
+                return &s;
+        }
+        return nullptr;
+    };
+
+    for (const Event *e : ordered) {
+        const QString &type = e->eventType;
+        const QJsonObject &d = e->data;
+        if (t.investigationId.isNull())
+            t.investigationId = e->investigationId;
+        if (type == QLatin1String("investigation.started")) {
+            if (t.startedAt.isNull())
+                t.startedAt = e->createdAt;
+            if (t.datasetKey.isEmpty())
+                t.datasetKey = d.value(QLatin1String("dataset_id")).toString();
+            if (d.value(QLatin1String("alert")).isObject())
+                t.alert = d.value(QLatin1String("alert")).toObject();
+            if (t.outcome.isEmpty())
+                t.outcome = QStringLiteral("running");
+        } else if (type == QLatin1String("investigation.completed")) {
+            t.outcome = QStringLiteral("completed");
+            t.finishedAt = e->createdAt;
+            if (t.rootCause.isEmpty())
+                t.rootCause = d.value(QLatin1String("root_cause")).toString();
+        } else if (type == QLatin1String("investigation.failed")) {
+            t.outcome = QStringLiteral("failed");
+            t.finishedAt = e->createdAt;
+            t.rootCause = d.value(QLatin1String("error")).toString();
+        } else if (type.startsWith(QLatin1String("hypothesis."))) {
+            const QUuid id = idField(d, "hypothesis_id");
+            TraceStep *s = findStep(hypotheses, id);
+            if (!s) {
+                hypotheses.append(TraceStep{QStringLiteral("hypothesis"), id, QString(), {}, {},
+                                            QStringLiteral("proposed"), -1, e->createdAt, {}});
+                s = &hypotheses.last();
+            }
+            if (d.contains(QLatin1String("text")))
+                s->title = d.value(QLatin1String("text")).toString();
+            if (confidenceOf(d) >= 0)
+                s->confidence = confidenceOf(d);
+            if (type == QLatin1String("hypothesis.accepted"))
+                s->status = QStringLiteral("accepted");
+            else if (type == QLatin1String("hypothesis.rejected"))
+                s->status = QStringLiteral("rejected");
+        } else if (type.startsWith(QLatin1String("query.")) || type.startsWith(QLatin1String("evidence."))) {
+            const bool isQuery = type.startsWith(QLatin1String("query."));
+            const QUuid id = idField(d, isQuery ? "query_id" : "evidence_id");
+            const QUuid parent = idField(d, "hypothesis_id");
+            QList<TraceStep> &list = parent.isNull() ? orphans : children[parent];
+            TraceStep *s = findStep(list, id);
+            if (!s) {
+                list.append(TraceStep{isQuery ? QStringLiteral("query") : QStringLiteral("evidence"),
+                                      id, parent.toString(QUuid::WithoutBraces), {}, {}, {}, -1,
+                                      e->createdAt, {}});
+                s = &list.last();
+            }
+            if (isQuery) {
+                if (d.contains(QLatin1String("purpose")))
+                    s->title = d.value(QLatin1String("purpose")).toString();
+                if (d.contains(QLatin1String("sql")))
+                    s->detail = d.value(QLatin1String("sql")).toString();
+                if (type == QLatin1String("query.succeeded"))
+                    s->status = QStringLiteral("succeeded");
+                else if (type == QLatin1String("query.failed")) {
+                    s->status = QStringLiteral("failed");
+                    s->detail += QStringLiteral("\n-- ") + d.value(QLatin1String("error")).toString();
+                } else if (s->status.isEmpty())
+                    s->status = type.mid(6);
+            } else {
+                if (d.contains(QLatin1String("summary")))
+                    s->title = d.value(QLatin1String("summary")).toString();
+                if (d.value(QLatin1String("supports")).isBool())
+                    s->status = d.value(QLatin1String("supports")).toBool()
+                                    ? QStringLiteral("supports")
+                                    : QStringLiteral("refutes");
+                if (confidenceOf(d) >= 0)
+                    s->confidence = confidenceOf(d);
+            }
+        } else if (type == QLatin1String("synthesis.generated")) {
+            hasSynthesis = true;
+            synthesis.kind = QStringLiteral("synthesis");
+            synthesis.id = idField(d, "synthesis_id");
+            synthesis.title = d.value(QLatin1String("root_cause")).toString();
+            QStringList recs;
+            const QJsonArray arr = d.value(QLatin1String("recommendations")).toArray();
+            for (const QJsonValue &v : arr)
+                recs << QStringLiteral("• ") + v.toString();
+            synthesis.detail = recs.join(QLatin1Char('\n'));
+            synthesis.confidence = confidenceOf(d);
+            synthesis.at = e->createdAt;
+            if (t.rootCause.isEmpty())
+                t.rootCause = synthesis.title;
+        } else if (type.startsWith(QLatin1String("feedback."))) {
+            const QUuid target = idField(d, "target_id");
+            const int rating = d.value(QLatin1String("rating")).toInt();
+            if (!target.isNull() && (rating == 1 || rating == -1))
+                latest[{target, e->actorId}] = {rating, d.value(QLatin1String("reason")).toString()};
+        } else if (type == QLatin1String("comment.added")) {
+            t.comments.append({e->actorId.toString(QUuid::WithoutBraces),
+                               d.value(QLatin1String("text")).toString()});
+        }
+    }
+
+    TraceStep self{QStringLiteral("investigation"), t.investigationId, QString(),
+                   t.alert.value(QLatin1String("metric")).toString(), t.rootCause, t.outcome, -1,
+                   t.startedAt, {}};
+    t.steps.append(self);
+    for (const TraceStep &h : std::as_const(hypotheses)) {
+        t.steps.append(h);
+        t.steps.append(children.value(h.id));
+    }
+    t.steps.append(orphans);
+    if (hasSynthesis)
+        t.steps.append(synthesis);
+
+    QHash<QUuid, qsizetype> index;
+    for (qsizetype i = 0; i < t.steps.size(); ++i)
+        index.insert(t.steps.at(i).id, i);
+    for (const auto &[key, value] : latest) {
+        const auto it = index.constFind(key.first);
+        if (it == index.cend())
+            continue;
+        RatingTally &tally = t.steps[*it].rating;
+        (value.first > 0 ? tally.up : tally.down) += 1;
+        if (!viewer.isNull() && key.second == viewer) {
+            tally.mine = value.first;
+            tally.myReason = value.second;
+        }
+    }
+    return t;
+}
+
+} // namespace ke

@@ -1,0 +1,46 @@
+#include "threaddatabase.h"
+
+#include "database_p.h"
+
+#include <memory>
+
+namespace ke {
+
+namespace {
+
+struct Cached
+{
+    ConnectionSettings settings;
+    std::unique_ptr<Database> db;
+};
+
+thread_local Cached t_cached;
+
+bool sameSettings(const ConnectionSettings &a, const ConnectionSettings &b)
+{
+    return a.databaseUrl == b.databaseUrl && a.tenant == b.tenant && a.actor == b.actor
+           && a.schema == b.schema && a.eventsTable == b.eventsTable;
+}
+
+} // namespace
+
+Result<Database *> threadDatabase(const ConnectionSettings &settings)
+{
+    if (t_cached.db && sameSettings(t_cached.settings, settings)
+        && t_cached.db->d_func()->conn.is_open())
+        return t_cached.db.get();
+    t_cached.db.reset();
+    auto db = Database::connect(settings);
+    if (!db)
+        return db.error();
+    t_cached.settings = settings;
+    t_cached.db = std::move(*db);
+    return t_cached.db.get();
+}
+
+void resetThreadDatabase()
+{
+    t_cached.db.reset();
+}
+
+} // namespace ke

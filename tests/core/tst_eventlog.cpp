@@ -1,0 +1,471 @@
+// The event log against the real PostgreSQL: emit / emitBatch / reads, idempotence,
+// all-or-nothing batches, unknown types kept untouched, append-only refusal, the
+// events-table configuration (an orchestrator's table), and `knowledgectl emit`.
+
+#include "database.h"
+#include "eventlog.h"
+#include "testdatabase.h"
+#include "uuid.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+
+using namespace ke;
+
+namespace {
+
+Event feedback(const QUuid &investigation, int rating = 1)
+{
+    Event e;
+    e.investigationId = investigation;
+    e.eventType = QStringLiteral("feedback.hypothesis");
+    e.data = QJsonObject{{QStringLiteral("target_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("rating"), rating},
+                         {QStringLiteral("reason"), QStringLiteral("Key insight")}};
+    return e;
+}
+
+QString text(const QUuid &u)
+{
+    return u.toString(QUuid::WithoutBraces);
+}
+
+QByteArray jsonLine(const Event &e)
+{
+    return QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
+}
+
+} // namespace
+
+class TestEventLog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("eventlog"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        m_tenant = m_db->createTenant(QStringLiteral("acme"));
+        m_other = m_db->createTenant(QStringLiteral("globex"));
+        m_conn = m_db->connect(QStringLiteral("acme"), QStringLiteral("alice"));
+        QVERIFY2(m_conn, qPrintable(test::TestDatabase::error()));
+    }
+
+    void emitThenFind()
+    {
+        EventLog log(*m_conn);
+        const QUuid inv = createUuidV7();
+        Event e = feedback(inv);
+        auto written = log.emit(e);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QVERIFY(*written);
+        QVERIFY(!e.id.isNull());
+        QCOMPARE(e.tenantId, m_tenant);
+        QCOMPARE(e.actorId, m_conn->actorId());
+        QVERIFY(!e.actorId.isNull());
+
+        auto found = log.find(e.id);
+        QVERIFY(found);
+        QVERIFY(found->has_value());
+        const Event &f = **found;
+        QCOMPARE(f.eventType, e.eventType);
+        QCOMPARE(f.data, e.data);
+        QCOMPARE(f.investigationId, inv);
+        QCOMPARE(f.tenantId, m_tenant);
+        QCOMPARE(f.actorType, QStringLiteral("user"));
+        QVERIFY(f.datasetId.isNull());
+        QCOMPARE(f.createdAt, e.createdAt);
+
+        auto all = log.investigation(inv);
+        QVERIFY(all);
+        QCOMPARE(all->size(), size_t(1));
+
+        auto missing = log.find(QUuid::createUuid());
+        QVERIFY(missing);
+        QVERIFY(!missing->has_value());
+    }
+
+    void reEmittingAnIdIsANoOp()
+    {
+        EventLog log(*m_conn);
+        Event e = feedback(createUuidV7());
+        QVERIFY(log.emit(e).value());
+        Event again = e;
+        auto second = log.emit(again);
+        QVERIFY(second);
+        QVERIFY(!*second);
+        QCOMPARE(countOf(e.id), 1);
+    }
+
+    void emitRefusesAnotherTenantsEvent()
+    {
+        EventLog log(*m_conn);
+        Event e = feedback(createUuidV7());
+        e.tenantId = m_other;
+        auto r = log.emit(e);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(text(m_other)), qPrintable(r.error().message));
+        QCOMPARE(countOf(e.id), 0);
+    }
+
+    void emitRefusesAnInvalidEvent()
+    {
+        EventLog log(*m_conn);
+        Event e = feedback(createUuidV7(), 5);
+        auto r = log.emit(e);
+        QVERIFY(!r);
+        QCOMPARE(r.error().message,
+                 QStringLiteral("feedback.hypothesis: rating must be 1 or -1, got 5"));
+        QCOMPARE(countOf(e.id), 0);
+    }
+
+    void batchWithOneBadEventWritesNothing()
+    {
+        EventLog log(*m_conn);
+        const QUuid inv = createUuidV7();
+        std::vector<Event> batch;
+        for (int i = 0; i < 5; ++i)
+            batch.push_back(feedback(inv));
+        batch[2].data.insert(QStringLiteral("rating"), 0);
+        batch[4].data.remove(QStringLiteral("target_id"));
+        auto r = log.emitBatch(batch);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(
+                     QLatin1String("event 3: feedback.hypothesis: rating must be 1 or -1, got 0")),
+                 qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(
+                     QLatin1String("event 5: feedback.hypothesis: target_id is required")),
+                 qPrintable(r.error().message));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv)))
+                     .toInt(),
+                 0);
+    }
+
+    void batchRetryWritesTheRestOnce()
+    {
+        EventLog log(*m_conn);
+        const QUuid inv = createUuidV7();
+        std::vector<Event> batch;
+        for (int i = 0; i < 10; ++i)
+            batch.push_back(feedback(inv));
+        // Two of them are already stored (an earlier, partly acknowledged attempt).
+        std::vector<Event> first = {batch[3], batch[7]};
+        auto r1 = log.emitBatch(first);
+        QVERIFY2(r1, qPrintable(r1 ? QString() : r1.error().message));
+        QCOMPARE(*r1, qsizetype(2));
+        batch[3] = first[0];
+        batch[7] = first[1];
+        auto r2 = log.emitBatch(batch);
+        QVERIFY2(r2, qPrintable(r2 ? QString() : r2.error().message));
+        QCOMPARE(*r2, qsizetype(8));
+        auto r3 = log.emitBatch(batch);
+        QVERIFY(r3);
+        QCOMPARE(*r3, qsizetype(0));
+        auto all = log.investigation(inv);
+        QVERIFY(all);
+        QCOMPARE(all->size(), size_t(10));
+    }
+
+    void unknownTypeRoundTripsUntouched()
+    {
+        // Written by another writer with raw SQL…
+        const QUuid inv = createUuidV7();
+        const QUuid id = QUuid::createUuid();
+        const QString data = QStringLiteral(
+            R"({"model": "gpt-x", "nested": {"a": [1, 2.5, "three", null]}, "flag": true})");
+        m_db->scalar(QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                                    "event_type, event_data, actor_type) VALUES ('%1', '%2', "
+                                    "'%3', 'orchestrator.tool_called', '%4', 'system')")
+                         .arg(text(id), text(m_tenant), text(inv), data));
+        EventLog log(*m_conn);
+        auto found = log.find(id);
+        QVERIFY(found && found->has_value());
+        QCOMPARE((*found)->eventType, QStringLiteral("orchestrator.tool_called"));
+        QCOMPARE((*found)->data, QJsonDocument::fromJson(data.toUtf8()).object());
+        QCOMPARE((*found)->actorType, QStringLiteral("system"));
+
+        // …and replayed through emitBatch with unknown types allowed.
+        Event e;
+        e.investigationId = inv;
+        e.eventType = QStringLiteral("orchestrator.plan_revised");
+        e.actorType = QStringLiteral("system");
+        e.data = QJsonObject{{QStringLiteral("steps"), QJsonArray{1, 2, 3}},
+                             {QStringLiteral("rating"), 42}};
+        std::vector<Event> batch = {e};
+        auto refused = log.emitBatch(batch);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("unknown event type")),
+                 qPrintable(refused.error().message));
+        EmitOptions allow;
+        allow.allowUnknownTypes = true;
+        auto ok = log.emitBatch(batch, allow);
+        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
+        QCOMPARE(*ok, qsizetype(1));
+        auto back = log.find(batch[0].id);
+        QVERIFY(back && back->has_value());
+        QCOMPARE((*back)->data, e.data);
+        auto all = log.investigation(inv);
+        QVERIFY(all);
+        QCOMPARE(all->size(), size_t(2));
+    }
+
+    void appendOnlyIsEnforcedByTheDatabase_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("op");
+        QTest::newRow("update") << QStringLiteral("UPDATE feedback_events SET event_type = 'x'")
+                                << QStringLiteral("UPDATE");
+        QTest::newRow("delete") << QStringLiteral("DELETE FROM feedback_events")
+                                << QStringLiteral("DELETE");
+        QTest::newRow("truncate") << QStringLiteral("TRUNCATE feedback_events")
+                                  << QStringLiteral("TRUNCATE");
+    }
+
+    void appendOnlyIsEnforcedByTheDatabase()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, op);
+        const int before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt();
+        QVERIFY(before > 0);
+        QString message;
+        try {
+            pqxx::work tx(m_db->admin());
+            tx.exec(sql.toStdString());
+            tx.commit();
+        } catch (const pqxx::sql_error &e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains(QStringLiteral("feedback_events is append-only: %1 is refused").arg(op)),
+                 qPrintable(message));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt(), before);
+    }
+
+    void externalEventsTable()
+    {
+        // An orchestrator's table in its own schema: the spec columns, PRIMARY KEY (id) only,
+        // no tx_id, no row-level security.
+        const QString schema = m_db->schema() + QStringLiteral("_orch");
+        const QString table = schema + QStringLiteral(".investigation_feedback_events");
+        m_db->scalar(QStringLiteral("CREATE SCHEMA \"%1\"").arg(schema));
+        m_db->scalar(QStringLiteral(
+            "CREATE TABLE \"%1\".investigation_feedback_events (id uuid PRIMARY KEY, tenant_id "
+            "uuid NOT NULL, investigation_id uuid NOT NULL, dataset_id uuid, event_type varchar "
+            "NOT NULL, event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
+            "timestamptz NOT NULL DEFAULT now())").arg(schema));
+        auto cleanup = qScopeGuard([&] {
+            m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema));
+        });
+        checkExternalTable(table);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The same without any unique key on id: re-emitting must still be a no-op.
+        const QString loose = schema + QStringLiteral(".loose_events");
+        m_db->scalar(QStringLiteral(
+            "CREATE TABLE \"%1\".loose_events (id uuid NOT NULL, tenant_id uuid NOT NULL, "
+            "investigation_id uuid NOT NULL, dataset_id uuid, event_type varchar NOT NULL, "
+            "event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
+            "timestamptz NOT NULL DEFAULT now())").arg(schema));
+        checkExternalTable(loose);
+    }
+
+    void commandLineEmitReportsEveryBadLine()
+    {
+        const QUuid inv = createUuidV7();
+        QByteArray input;
+        input += jsonLine(feedback(inv));
+        input += "\n"; // blank lines are ignored
+        Event bad = feedback(inv, 7);
+        input += jsonLine(bad); // line 3
+        input += "{\"event_type\": \"comment.added\", oops}\n"; // line 4: JSON syntax
+        input += jsonLine(feedback(inv));
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write(input);
+        file.flush();
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("emit"), file.fileName()}, {},
+                                 QStringLiteral("acme"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("line 3: feedback.hypothesis: rating must be 1 or -1, got 7")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("line 4: ")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("line 1:")), qPrintable(r.err));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv)))
+                     .toInt(),
+                 0);
+    }
+
+    void commandLineEmitWritesAndIsIdempotent()
+    {
+        const QUuid inv = createUuidV7();
+        QByteArray input;
+        for (int i = 0; i < 3; ++i) {
+            Event e = feedback(inv);
+            e.id = createUuidV7();
+            input += jsonLine(e);
+        }
+        // --tenant after the command name works like before it.
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("emit"), QStringLiteral("-"),
+                                  QStringLiteral("--tenant"), QStringLiteral("acme")},
+                                 input);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("3 written")), qPrintable(r.out));
+        const auto again = m_db->run(QStringLiteral("knowledgectl"),
+                                     {QStringLiteral("--tenant"), QStringLiteral("acme"),
+                                      QStringLiteral("emit"), QStringLiteral("-")},
+                                     input);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(QLatin1String("0 written")), qPrintable(again.out));
+        QVERIFY2(again.out.contains(QLatin1String("3 already present")), qPrintable(again.out));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1' AND tenant_id = '%2'")
+                                  .arg(text(inv), text(m_tenant)))
+                     .toInt(),
+                 3);
+
+        // A single JSON object (not JSON Lines), pretty-printed over several lines.
+        Event one = feedback(inv);
+        const auto single = m_db->run(QStringLiteral("knowledgectl"),
+                                      {QStringLiteral("emit"), QStringLiteral("-")},
+                                      QJsonDocument(one.toJson()).toJson(QJsonDocument::Indented),
+                                      QStringLiteral("acme"));
+        QVERIFY2(single.exitCode == 0, qPrintable(single.err));
+        QVERIFY2(single.out.contains(QLatin1String("1 written")), qPrintable(single.out));
+    }
+
+    void commandLineEmitRefusesUnknownTypesUnlessAllowed()
+    {
+        const QUuid inv = createUuidV7();
+        const QByteArray line = QStringLiteral(
+            R"({"investigation_id": "%1", "event_type": "orchestrator.step", "actor_type": "system", "event_data": {"x": 1}})")
+                                    .arg(text(inv))
+                                    .toUtf8();
+        const auto refused = m_db->run(QStringLiteral("knowledgectl"),
+                                       {QStringLiteral("emit")}, line, QStringLiteral("acme"));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("line 1: orchestrator.step: unknown event type")),
+                 qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("--allow-unknown-types")), qPrintable(refused.err));
+        const auto ok = m_db->run(QStringLiteral("knowledgectl"),
+                                  {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
+                                  line, QStringLiteral("acme"));
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'x' FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv))),
+                 QStringLiteral("1"));
+    }
+
+    void roughTimings()
+    {
+        // Not a benchmark (knowledge-bench ingest is): a rough figure in the test log.
+        EventLog log(*m_conn);
+        const QUuid inv = createUuidV7();
+        std::vector<qint64> ns;
+        for (int i = 0; i < 300; ++i) {
+            Event e = feedback(inv);
+            QElapsedTimer t;
+            t.start();
+            QVERIFY(log.emit(e));
+            ns.push_back(t.nsecsElapsed());
+        }
+        std::sort(ns.begin(), ns.end());
+        std::vector<Event> batch;
+        for (int i = 0; i < 20000; ++i)
+            batch.push_back(feedback(inv));
+        QElapsedTimer t;
+        t.start();
+        auto r = log.emitBatch(batch);
+        const double s = double(t.nsecsElapsed()) / 1e9;
+        QVERIFY(r);
+        QCOMPARE(*r, qsizetype(20000));
+        qInfo("emit p50 %.3f ms; emitBatch %.0f events/s (20000 events)", double(ns[150]) / 1e6,
+              20000 / s);
+    }
+
+private:
+    int countOf(const QUuid &id)
+    {
+        return m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = '%1'")
+                                .arg(text(id)))
+            .toInt();
+    }
+
+    void checkExternalTable(const QString &table)
+    {
+        ConnectionSettings s = m_db->settings(QStringLiteral("acme"), QStringLiteral("alice"));
+        s.eventsTable = table;
+        auto db = Database::connect(s);
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        EventLog log(**db);
+        const QUuid inv = createUuidV7();
+        Event started;
+        started.investigationId = inv;
+        started.eventType = QStringLiteral("investigation.started");
+        started.actorType = QStringLiteral("system");
+        started.data = QJsonObject{{QStringLiteral("dataset_id"), QStringLiteral("public.orders")}};
+        auto w = log.emit(started);
+        QVERIFY2(w, qPrintable(w ? QString() : w.error().message));
+        QVERIFY(*w);
+        Event dup = started;
+        auto w2 = log.emit(dup);
+        QVERIFY2(w2, qPrintable(w2 ? QString() : w2.error().message));
+        QVERIFY2(!*w2, "re-emitting into the external table must be a no-op");
+
+        std::vector<Event> batch = {feedback(inv), feedback(inv, -1), started};
+        auto b = log.emitBatch(batch);
+        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        QCOMPARE(*b, qsizetype(2));
+        auto b2 = log.emitBatch(batch);
+        QVERIFY2(b2, qPrintable(b2 ? QString() : b2.error().message));
+        QCOMPARE(*b2, qsizetype(0));
+
+        // The command line, with the table given by --events-table.
+        Event viaCli = feedback(inv);
+        viaCli.id = createUuidV7();
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("emit"), QStringLiteral("--events-table"), table},
+                                 jsonLine(viaCli), QStringLiteral("acme"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        auto all = log.investigation(inv);
+        QVERIFY2(all, qPrintable(all ? QString() : all.error().message));
+        QCOMPARE(all->size(), size_t(4));
+        QCOMPARE(all->front().eventType, QStringLiteral("investigation.started"));
+        QCOMPARE(all->front().data.value(QStringLiteral("dataset_id")).toString(),
+                 QStringLiteral("public.orders"));
+        QVERIFY(std::any_of(all->begin(), all->end(),
+                            [&](const Event &e) { return e.id == viaCli.id; }));
+        auto counts = log.countsByType();
+        QVERIFY(counts);
+        QCOMPARE(counts->size(), 2);
+        // Nothing of it went to the product's own table.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv)))
+                     .toInt(),
+                 0);
+    }
+
+    std::unique_ptr<test::TestDatabase> m_db;
+    std::unique_ptr<Database> m_conn;
+    QUuid m_tenant;
+    QUuid m_other;
+};
+
+QTEST_GUILESS_MAIN(TestEventLog)
+#include "tst_eventlog.moc"

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "connectionsettings.h"
+#include "database.h"
+#include "result.h"
+#include "threaddatabase.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <optional>
+
+namespace ke {
+
+/// Runs `work` on a pool thread with that thread's own Database, then calls `done` on the
+/// receiver's (GUI) thread — unless the receiver was destroyed meanwhile. Exceptions never
+/// escape the task: they arrive as an Error. This is how the UI does every database call.
+template<typename T>
+void runInBackground(QObject *receiver, const ConnectionSettings &settings,
+                     std::function<Result<T>(Database &)> work,
+                     std::function<void(const Result<T> &)> done)
+{
+    using Answer = std::optional<Result<T>>;
+    auto *watcher = new QFutureWatcher<Answer>(receiver);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, receiver, [watcher, done]() {
+        const Answer answer = watcher->result();
+        watcher->deleteLater();
+        done(*answer);
+    });
+    watcher->setFuture(QtConcurrent::run([settings, work]() -> Answer {
+        try {
+            auto db = threadDatabase(settings);
+            if (!db)
+                return Answer(Result<T>(db.error()));
+            Result<T> r = work(**db);
+            if (!r && r.error().code == QLatin1String("unreachable"))
+                resetThreadDatabase();
+            return Answer(std::move(r));
+        } catch (const std::exception &e) {
+            resetThreadDatabase();
+            return Answer(Result<T>(makeError(QStringLiteral("internal"),
+                                              QString::fromUtf8(e.what()))));
+        }
+    }));
+}
+
+} // namespace ke

@@ -1,0 +1,232 @@
+#include "investigationview.h"
+
+#include "backgroundtask.h"
+#include "event.h"
+#include "eventlog.h"
+#include "feedbackrecorder.h"
+#include "tracestepmodel.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ke {
+
+namespace {
+
+struct Loaded
+{
+    InvestigationTrace trace;
+    QUuid viewer;
+};
+
+} // namespace
+
+InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
+    : QWidget(parent), m_settings(settings), m_model(new TraceStepModel(this))
+{
+    m_header = new QLabel(this);
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setText(tr("Open an investigation from the dataset's activity or findings."));
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(TraceStepModel::StepColumn, QHeaderView::Stretch);
+    for (int c = TraceStepModel::StatusColumn; c < TraceStepModel::ColumnCount; ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &InvestigationView::onStepSelected);
+
+    m_detail = new QPlainTextEdit(this);
+    m_detail->setReadOnly(true);
+    m_detail->setPlaceholderText(tr("Select a step to see its SQL, evidence or recommendations."));
+
+    m_up = new QPushButton(tr("▲ Helpful"), this);
+    m_down = new QPushButton(tr("▼ Not helpful"), this);
+    m_up->setCheckable(true);
+    m_down->setCheckable(true);
+    m_ratingGroup = new QButtonGroup(this);
+    m_ratingGroup->setExclusive(true);
+    m_ratingGroup->addButton(m_up, 1);
+    m_ratingGroup->addButton(m_down, -1);
+    connect(m_ratingGroup, &QButtonGroup::idClicked, this, &InvestigationView::updateReasons);
+    m_reason = new QComboBox(this);
+    m_reason->setEditable(true);
+    m_reason->setInsertPolicy(QComboBox::NoInsert);
+    m_reason->setMinimumContentsLength(18);
+    m_comment = new QLineEdit(this);
+    m_comment->setPlaceholderText(tr("Optional comment"));
+    m_submit = new QPushButton(tr("Rate step"), this);
+    m_submit->setEnabled(false);
+    connect(m_submit, &QPushButton::clicked, this, &InvestigationView::submitRating);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *ratingRow = new QHBoxLayout;
+    ratingRow->addWidget(m_up);
+    ratingRow->addWidget(m_down);
+    ratingRow->addWidget(m_reason, 1);
+    ratingRow->addWidget(m_comment, 2);
+    ratingRow->addWidget(m_submit);
+
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_detail, 1);
+    bottomLayout->addLayout(ratingRow);
+    bottomLayout->addWidget(m_message);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(split, 1);
+    updateReasons();
+}
+
+void InvestigationView::showInvestigation(const QUuid &investigationId)
+{
+    m_investigation = investigationId;
+    reload();
+}
+
+void InvestigationView::setBusy(bool busy, const QString &message)
+{
+    m_submit->setEnabled(!busy && m_table->currentIndex().isValid());
+    m_message->setText(message);
+}
+
+void InvestigationView::reload()
+{
+    if (m_investigation.isNull())
+        return;
+    setBusy(true, tr("Loading…"));
+    const QUuid id = m_investigation;
+    runInBackground<Loaded>(
+        this, m_settings,
+        [id](Database &db) -> Result<Loaded> {
+            auto events = EventLog(db).investigation(id);
+            if (!events)
+                return events.error();
+            return Loaded{InvestigationTrace::fromEvents(*events, db.actorId()), db.actorId()};
+        },
+        [this, id](const Result<Loaded> &r) {
+            if (id != m_investigation)
+                return; // another investigation was opened meanwhile
+            if (!r) {
+                setBusy(false, tr("Could not load the investigation: %1").arg(r.error().message));
+                return;
+            }
+            const int row = m_table->currentIndex().row();
+            m_viewer = r->viewer;
+            const InvestigationTrace &t = r->trace;
+            m_model->setSteps(t.steps);
+            const QString alert =
+                t.alert.isEmpty()
+                    ? QString()
+                    : tr("%1 — expected %2, got %3 (%4, %5)")
+                          .arg(t.alert.value(QLatin1String("metric")).toString(),
+                               t.alert.value(QLatin1String("expected")).toVariant().toString(),
+                               t.alert.value(QLatin1String("actual")).toVariant().toString(),
+                               t.alert.value(QLatin1String("anomaly_type")).toString(),
+                               t.alert.value(QLatin1String("severity")).toString());
+            m_header->setText(tr("<b>Investigation</b> %1 · %2 · started %3<br>%4<br><i>%5</i>")
+                                  .arg(t.investigationId.toString(QUuid::WithoutBraces).left(8),
+                                       TraceStepModel::statusName(t.outcome),
+                                       QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                       alert.toHtmlEscaped(), t.rootCause.toHtmlEscaped()));
+            if (row >= 0 && row < m_model->rowCount())
+                m_table->selectRow(row);
+            setBusy(false);
+        });
+}
+
+void InvestigationView::onStepSelected()
+{
+    const TraceStep *s = m_model->step(m_table->currentIndex().row());
+    m_detail->setPlainText(s ? (s->detail.isEmpty() ? s->title : s->title + QStringLiteral("\n\n") + s->detail)
+                             : QString());
+    if (s && s->rating.mine != 0) {
+        m_ratingGroup->button(s->rating.mine)->setChecked(true);
+    } else {
+        m_ratingGroup->setExclusive(false);
+        m_up->setChecked(false);
+        m_down->setChecked(false);
+        m_ratingGroup->setExclusive(true);
+    }
+    updateReasons();
+    if (s && !s->rating.myReason.isEmpty())
+        m_reason->setCurrentText(s->rating.myReason);
+    m_submit->setEnabled(s != nullptr);
+}
+
+void InvestigationView::updateReasons()
+{
+    const TraceStep *s = m_model->step(m_table->currentIndex().row());
+    const int rating = m_ratingGroup->checkedId();
+    m_reason->clear();
+    m_reason->addItem(QString());
+    if (s && (rating == 1 || rating == -1)) {
+        const QStringList reasons = EventTypes::quickReasons(s->kind, rating);
+        for (const QString &r : reasons)
+            m_reason->addItem(QCoreApplication::translate("QuickReason", r.toUtf8().constData()), r);
+    }
+}
+
+void InvestigationView::submitRating()
+{
+    const TraceStep *s = m_model->step(m_table->currentIndex().row());
+    const int rating = m_ratingGroup->checkedId();
+    if (!s)
+        return;
+    if (rating != 1 && rating != -1) {
+        m_message->setText(tr("Choose ▲ Helpful or ▼ Not helpful first."));
+        return;
+    }
+    FeedbackInput in;
+    in.targetType = s->kind;
+    in.targetId = s->id;
+    in.investigationId = m_investigation;
+    in.rating = rating;
+    // Store the untranslated quick reason so everybody's reasons group together.
+    const int idx = m_reason->currentIndex();
+    in.reason = idx > 0 && m_reason->currentText() == m_reason->itemText(idx)
+                    ? m_reason->itemData(idx).toString()
+                    : m_reason->currentText().trimmed();
+    in.comment = m_comment->text().trimmed();
+    setBusy(true, tr("Saving your rating…"));
+    runInBackground<Event>(
+        this, m_settings, [in](Database &db) { return FeedbackRecorder::record(db, in); },
+        [this](const Result<Event> &r) {
+            if (!r) {
+                // Keep what the person typed so nothing is lost; say what went wrong.
+                setBusy(false, tr("Your rating was not saved: %1").arg(r.error().message));
+                return;
+            }
+            m_comment->clear();
+            setBusy(false, tr("Thanks — your rating was saved."));
+            Q_EMIT feedbackRecorded(m_investigation);
+            reload();
+        });
+}
+
+} // namespace ke
