@@ -338,7 +338,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         for (const QString &t : tasks)
             quotedTasks << sqlQuote(tx, t);
 
-        auto otherFilter = [&](const QString &a) {
+        auto otherFilter = [&](const QString &a) -> QString {
             QStringList c{QStringLiteral("true")};
             if (o.since.isValid())
                 c << QStringLiteral("%1.created_at >= %2::timestamptz")
@@ -353,7 +353,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         };
         const QString minLiteral =
             o.minScore ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8") : QString();
-        auto scoreFilter = [&](const QString &a) {
+        auto scoreFilter = [&](const QString &a) -> QString {
             return o.minScore ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
                               : QStringLiteral("true");
         };
