@@ -12,8 +12,8 @@ namespace ke {
 
 namespace {
 
-const char *const kUuidRe =
-    "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
+const char *const kUuidRe
+    = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
 
 /// A LATERAL subquery aggregating the ratings matched by `where` (over _tr_fb f), each
 /// person's latest one only; `preference` orders candidates of one person before recency
@@ -23,10 +23,12 @@ QString feedbackLateral(const QString &alias, const QString &where, const QStrin
 {
     return QStringLiteral(
                " LEFT JOIN LATERAL ("
-               "  SELECT avg(x.rating)::float8 AS score, coalesce(sum(x.rating), 0)::float8 AS total,"
+               "  SELECT avg(x.rating)::float8 AS score, coalesce(sum(x.rating), 0)::float8 AS "
+               "total,"
                "         count(*)::int AS n, count(*) FILTER (WHERE x.rating > 0)::int AS up,"
                "         coalesce(array_agg(x.id ORDER BY x.id), '{}'::uuid[]) AS ids,"
-               "         coalesce(jsonb_agg(x.reason ORDER BY x.reason) FILTER (WHERE x.reason IS NOT NULL),"
+               "         coalesce(jsonb_agg(x.reason ORDER BY x.reason) FILTER (WHERE x.reason IS "
+               "NOT NULL),"
                "                  '[]'::jsonb) AS reasons,"
                "         coalesce(jsonb_agg(x.comment ORDER BY x.created_at, x.id)"
                "                  FILTER (WHERE x.comment IS NOT NULL), '[]'::jsonb) AS comments"
@@ -39,7 +41,8 @@ QString rulesJson(const QList<QPair<QString, QString>> &rules)
 {
     QJsonArray a;
     for (const auto &r : rules)
-        a.append(QJsonObject{{QStringLiteral("match"), r.first}, {QStringLiteral("type"), r.second}});
+        a.append(
+            QJsonObject{{QStringLiteral("match"), r.first}, {QStringLiteral("type"), r.second}});
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
@@ -72,7 +75,8 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
         auto sql = [&](QString text) {
             text.replace(QLatin1String("%EV%"), db.eventsTable());
             text.replace(QLatin1String("%EX%"), db.table(QStringLiteral("ml_training_examples")));
-            text.replace(QLatin1String("%STATE%"), db.table(QStringLiteral("training_build_state")));
+            text.replace(QLatin1String("%STATE%"),
+                         db.table(QStringLiteral("training_build_state")));
             text.replace(QLatin1String("%DS%"), db.table(QStringLiteral("datasets")));
             text.replace(QLatin1String("%TENANTS%"), db.table(QStringLiteral("tenants")));
             text.replace(QLatin1String("%ID%"),
@@ -103,9 +107,9 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
             "SELECT e.id, e.investigation_id, e.dataset_id, e.event_type::text AS event_type, "
             "e.event_data, e.actor_id, e.created_at FROM %EV% e WHERE e.tenant_id = $1");
         if (stats.full) {
-            tx.exec_params(sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ")
-                               + evColumns),
-                           tenant);
+            tx.exec_params(
+                sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns),
+                tenant);
         } else {
             tx.exec_params(
                 sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns
@@ -118,19 +122,19 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
         tx.exec("ANALYZE _tr_ev");
         tx.exec("CREATE TEMP TABLE _tr_inv ON COMMIT DROP AS "
                 "SELECT DISTINCT investigation_id FROM _tr_ev");
-        stats.investigations =
-            tx.exec("SELECT count(*) FROM _tr_inv")[0][0].as<qint64>();
+        stats.investigations = tx.exec("SELECT count(*) FROM _tr_inv")[0][0].as<qint64>();
 
         // dataset_type rules: the tenant's own first, then the caller's, then the defaults.
         QList<QPair<QString, QString>> rules = options.datasetTypeRules;
         rules += defaultDatasetTypeRules();
-        const std::string allRules =
-            tx.exec_params(sql(QStringLiteral(
-                               "SELECT (coalesce((SELECT settings->'training'->'dataset_type_rules' "
-                               "FROM %TENANTS% WHERE id = $1 AND jsonb_typeof(settings->'training'"
-                               "->'dataset_type_rules') = 'array'), '[]'::jsonb) || $2::jsonb)::text")),
-                           tenant, toStd(rulesJson(rules)))[0][0]
-                .c_str();
+        const std::string allRules
+            = tx.exec_params(
+                    sql(QStringLiteral(
+                        "SELECT (coalesce((SELECT settings->'training'->'dataset_type_rules' "
+                        "FROM %TENANTS% WHERE id = $1 AND jsonb_typeof(settings->'training'"
+                        "->'dataset_type_rules') = 'array'), '[]'::jsonb) || $2::jsonb)::text")),
+                    tenant, toStd(rulesJson(rules)))[0][0]
+                  .c_str();
 
         // Per investigation: when it started, the alert, the dataset (column, or the
         // investigation.started event's dataset_id as a UUID or a name), the schema as recorded.
@@ -236,7 +240,8 @@ ORDER BY investigation_id, kind, target_id, person, created_at DESC, id DESC)SQL
         tx.exec("ANALYZE _tr_fb");
 
         // Hypotheses with their verdict and feedback.
-        tx.exec(toStd(QStringLiteral(R"SQL(
+        tx.exec(
+            toStd(QStringLiteral(R"SQL(
 CREATE TEMP TABLE _tr_hyp ON COMMIT DROP AS
 WITH h AS (
   SELECT DISTINCT ON (investigation_id, hid) investigation_id, hid, id AS event_id, text, confidence, created_at
@@ -256,19 +261,20 @@ SELECT h.*, v.verdict, v.verdict_id, fb.score, fb.n, fb.up, fb.ids AS fb_ids, fb
        (CASE v.verdict WHEN 'accepted' THEN 1 WHEN 'rejected' THEN -1 ELSE 0 END
         + coalesce(fb.score, 0))::float8 AS value
 FROM h LEFT JOIN v USING (investigation_id, hid))SQL")
-                           + feedbackLateral(QStringLiteral("fb"),
-                                             QStringLiteral("f.kind = 'hypothesis' AND f.investigation_id = "
-                                                            "h.investigation_id AND f.target_id IN "
-                                                            "(h.hid, h.event_id::text)"))));
+                  + feedbackLateral(QStringLiteral("fb"),
+                                    QStringLiteral("f.kind = 'hypothesis' AND f.investigation_id = "
+                                                   "h.investigation_id AND f.target_id IN "
+                                                   "(h.hid, h.event_id::text)"))));
         tx.exec("CREATE INDEX ON _tr_hyp (investigation_id, hid)");
         tx.exec("ANALYZE _tr_hyp");
 
         if (stats.full)
             tx.exec_params(sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1")), tenant);
         else
-            tx.exec_params(sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1 AND "
-                                              "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
-                           tenant);
+            tx.exec_params(
+                sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1 AND "
+                                   "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
+                tenant);
 
         const QString insertInto = QStringLiteral(
             "INSERT INTO %EX% (tenant_id, id, task_type, input_data, output_data, feedback_score, "
@@ -323,7 +329,8 @@ JOIN _tr_ctx c USING (investigation_id))SQL")),
                        tenant);
 
         // query_gen: a failed query counts as one extra -1 vote.
-        tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
+        tx.exec_params(
+            sql(insertInto + QStringLiteral(R"SQL(
 WITH qp AS (
   SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS event_id, sql, purpose, hyp_ref, created_at
   FROM (SELECT e.*, coalesce(nullif(e.event_data->>'query_id', ''), e.id::text) AS qid,
@@ -358,11 +365,11 @@ SELECT $1::uuid, %ID%($1::uuid, 'query_gen', qp.investigation_id::text || '/' ||
 FROM qp JOIN _tr_ctx c USING (investigation_id)
 LEFT JOIN oc USING (investigation_id, qid)
 LEFT JOIN _tr_hyp h ON h.investigation_id = qp.investigation_id AND h.hid = qp.hyp_ref)SQL")
-                               + feedbackLateral(QStringLiteral("fb"),
-                                                 QStringLiteral("f.kind = 'query' AND f.investigation_id = "
-                                                                "qp.investigation_id AND f.target_id IN "
-                                                                "(qp.qid, qp.event_id::text)"))),
-                       tenant);
+                + feedbackLateral(QStringLiteral("fb"),
+                                  QStringLiteral("f.kind = 'query' AND f.investigation_id = "
+                                                 "qp.investigation_id AND f.target_id IN "
+                                                 "(qp.qid, qp.event_id::text)"))),
+            tenant);
 
         // synthesis: a person's synthesis rating wins over their investigation rating.
         tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
@@ -406,13 +413,13 @@ LEFT JOIN LATERAL (
   FROM ev LEFT JOIN _tr_hyp h ON h.investigation_id = ev.investigation_id AND h.hid = ev.hyp_ref
   WHERE ev.investigation_id = sg.investigation_id AND ev.created_at <= sg.created_at
     AND coalesce(ev.summary, '') <> '') el ON true)SQL")
-                               + feedbackLateral(
-                                   QStringLiteral("fb"),
-                                   QStringLiteral("f.investigation_id = sg.investigation_id AND ("
-                                                  "(f.kind = 'synthesis' AND f.target_id IN (sg.sid, "
-                                                  "sg.event_id::text)) OR (f.kind = 'investigation' "
-                                                  "AND f.target_id = sg.investigation_id::text))"),
-                                   QStringLiteral("(f.kind = 'synthesis') DESC"))),
+                           + feedbackLateral(
+                               QStringLiteral("fb"),
+                               QStringLiteral("f.investigation_id = sg.investigation_id AND ("
+                                              "(f.kind = 'synthesis' AND f.target_id IN (sg.sid, "
+                                              "sg.event_id::text)) OR (f.kind = 'investigation' "
+                                              "AND f.target_id = sg.investigation_id::text))"),
+                               QStringLiteral("(f.kind = 'synthesis') DESC"))),
                        tenant);
 
         const pqxx::result counts = tx.exec_params(
@@ -427,11 +434,13 @@ LEFT JOIN LATERAL (
 
         tx.exec_params(
             sql(QStringLiteral(
-                "INSERT INTO %STATE% (tenant_id, events_seen_until, last_full_build, built_at, examples) "
+                "INSERT INTO %STATE% (tenant_id, events_seen_until, last_full_build, built_at, "
+                "examples) "
                 "VALUES ($1, nullif($2, '')::timestamptz, CASE WHEN $3 THEN now() END, now(), "
                 "(SELECT count(*) FROM %EX% WHERE tenant_id = $1)) "
                 "ON CONFLICT (tenant_id) DO UPDATE SET "
-                "events_seen_until = coalesce(EXCLUDED.events_seen_until, %STATE%.events_seen_until), "
+                "events_seen_until = coalesce(EXCLUDED.events_seen_until, "
+                "%STATE%.events_seen_until), "
                 "last_full_build = coalesce(EXCLUDED.last_full_build, %STATE%.last_full_build), "
                 "built_at = now(), examples = EXCLUDED.examples")),
             tenant, newMark, stats.full);

@@ -72,7 +72,7 @@ public:
     {
         bool full = false;
         qint64 investigations = 0; ///< investigations (re)built
-        qint64 examples = 0;       ///< examples written
+        qint64 examples = 0; ///< examples written
         QMap<QString, qint64> perTask;
         double seconds = 0;
     };

@@ -28,17 +28,17 @@ const QString kSynthesis = QStringLiteral("synthesis");
 
 // Instructions for the model being tuned (not UI text: they stay English and stable, so a
 // fine-tuned model sees the same system prompt at training and at inference).
-const char *const kSystemHypothesisGen =
-    "You investigate data-quality anomalies. Given an alert and the dataset's context (schema "
-    "as recorded, known quirks), propose one hypothesis for the root cause.";
-const char *const kSystemHypothesisRank =
-    "You investigate data-quality anomalies. Given an alert and candidate hypotheses, rank "
-    "them and name the one most likely right. Answer with JSON: {\"best\", \"ranking\"}.";
-const char *const kSystemQueryGen =
-    "You write PostgreSQL queries that test a hypothesis about a data-quality anomaly. Answer "
-    "with the SQL only.";
-const char *const kSystemSynthesis =
-    "You explain data-quality anomalies. Given the evidence collected, state the root cause.";
+const char *const kSystemHypothesisGen
+    = "You investigate data-quality anomalies. Given an alert and the dataset's context (schema "
+      "as recorded, known quirks), propose one hypothesis for the root cause.";
+const char *const kSystemHypothesisRank
+    = "You investigate data-quality anomalies. Given an alert and candidate hypotheses, rank "
+      "them and name the one most likely right. Answer with JSON: {\"best\", \"ranking\"}.";
+const char *const kSystemQueryGen
+    = "You write PostgreSQL queries that test a hypothesis about a data-quality anomaly. Answer "
+      "with the SQL only.";
+const char *const kSystemSynthesis
+    = "You explain data-quality anomalies. Given the evidence collected, state the root cause.";
 
 /// Anonymises one tenant's lines: UUIDs to keyed hashes, people to "[person]", dataset names
 /// to "dataset-<hash>". Works on JSON string values only, so keys and structure survive.
@@ -46,9 +46,10 @@ class Anonymiser
 {
 public:
     Anonymiser(QByteArray key, const QStringList &people, const QStringList &datasets)
-        : m_key(std::move(key)), m_people(alternation(people)), m_datasets(alternation(datasets))
-    {
-    }
+        : m_key(std::move(key))
+        , m_people(alternation(people))
+        , m_datasets(alternation(datasets))
+    { }
 
     QByteArray apply(const char *line, qsizetype size) const
     {
@@ -100,8 +101,7 @@ private:
             while (it.hasNext()) {
                 const auto m = it.next();
                 out += QStringView(s).mid(last, m.capturedStart() - last);
-                out += QStringLiteral("dataset-")
-                    + hashId(m.captured().toLower()).left(8);
+                out += QStringLiteral("dataset-") + hashId(m.captured().toLower()).left(8);
                 last = m.capturedEnd();
             }
             if (last > 0) {
@@ -127,11 +127,12 @@ private:
     QJsonValue transform(const QJsonValue &v, const QString &key) const
     {
         // Labels of the format, never names: leave them readable.
-        static const QSet<QString> labels{QStringLiteral("task_type"), QStringLiteral("dataset_type"),
-                                          QStringLiteral("issue_type"), QStringLiteral("role"),
-                                          QStringLiteral("verdict"), QStringLiteral("outcome"),
-                                          QStringLiteral("type"), QStringLiteral("anomaly_type"),
-                                          QStringLiteral("severity")};
+        static const QSet<QString> labels{
+            QStringLiteral("task_type"),  QStringLiteral("dataset_type"),
+            QStringLiteral("issue_type"), QStringLiteral("role"),
+            QStringLiteral("verdict"),    QStringLiteral("outcome"),
+            QStringLiteral("type"),       QStringLiteral("anomaly_type"),
+            QStringLiteral("severity")};
         if (v.isString())
             return labels.contains(key) ? v : QJsonValue(maskText(v.toString()));
         if (v.isArray()) {
@@ -233,8 +234,7 @@ Result<TrainingExporter::Format> TrainingExporter::parseFormat(const QString &na
 Result<void> TrainingExporter::validate(const Options &o)
 {
     if (o.outPath.isEmpty())
-        return makeError(QStringLiteral("invalid_option"),
-                         tr("no output file — give --out FILE"));
+        return makeError(QStringLiteral("invalid_option"), tr("no output file — give --out FILE"));
     for (const QString &t : o.tasks) {
         if (!taskTypes().contains(t))
             return makeError(QStringLiteral("invalid_task"),
@@ -318,9 +318,8 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                                  tr("a cross-tenant export is anonymised with a secret key: set "
                                     "KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant "
                                     "setting training_export.hmac_key"));
-            const pqxx::result r =
-                tx.exec("SELECT tenant_id, allow_dataset_names FROM " + toStd(schema)
-                        + ".training_export_tenants()");
+            const pqxx::result r = tx.exec("SELECT tenant_id, allow_dataset_names FROM "
+                                           + toStd(schema) + ".training_export_tenants()");
             for (const auto &row : r)
                 scopes.push_back({row[0].c_str(), row[1].as<bool>()});
             if (scopes.empty())
@@ -331,9 +330,9 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         }
         summary.tenants = int(scopes.size());
 
-        const QStringList tasks = !o.tasks.isEmpty()           ? o.tasks
-            : o.format == Format::Preference ? QStringList{kHypothesisGen, kSynthesis}
-                                             : taskTypes();
+        const QStringList tasks = !o.tasks.isEmpty() ? o.tasks
+            : o.format == Format::Preference         ? QStringList{kHypothesisGen, kSynthesis}
+                                                     : taskTypes();
         QStringList quotedTasks;
         for (const QString &t : tasks)
             quotedTasks << sqlQuote(tx, t);
@@ -351,11 +350,13 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                          .arg(a, sqlQuote(tx, o.issueType));
             return QLatin1Char('(') + c.join(QLatin1String(" AND ")) + QLatin1Char(')');
         };
-        const QString minLiteral =
-            o.minScore ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8") : QString();
+        const QString minLiteral = o.minScore
+            ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8")
+            : QString();
         auto scoreFilter = [&](const QString &a) -> QString {
-            return o.minScore ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
-                              : QStringLiteral("true");
+            return o.minScore
+                ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
+                : QStringLiteral("true");
         };
         const QString metadata = o.excludeComments ? QStringLiteral("(x.metadata - 'comments')")
                                                    : QStringLiteral("x.metadata");
@@ -379,8 +380,10 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                     const pqxx::result dr = tx.exec_params(
                         "SELECT name FROM " + toStd(db.table(QStringLiteral("datasets")))
                             + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM "
-                            + toStd(ex) + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
-                            "UNION SELECT DISTINCT t FROM " + toStd(ex)
+                            + toStd(ex)
+                            + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
+                              "UNION SELECT DISTINCT t FROM "
+                            + toStd(ex)
                             + " x, jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.input_data"
                               "->'schema'->'tables_found') = 'array' THEN x.input_data->'schema'"
                               "->'tables_found' ELSE '[]'::jsonb END) t WHERE x.tenant_id = $1",
@@ -400,41 +403,50 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                                      .arg(tenantLit, quotedTasks.join(QLatin1Char(',')));
             QString lineQuery;
             if (o.format == Format::Preference) {
-                const QString pairCond =
-                    QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0").arg(valueExpr(QStringLiteral("x")),
-                                                                        valueExpr(QStringLiteral("y")));
-                const pqxx::result s = tx.exec(toStd(QStringLiteral(
-                    "SELECT count(*) FILTER (WHERE NOT %1), "
-                    "count(*) FILTER (WHERE %1 AND NOT EXISTS (SELECT 1 FROM %2 y WHERE "
-                    "y.tenant_id = x.tenant_id AND y.investigation_id = x.investigation_id AND "
-                    "y.task_type = x.task_type AND y.id <> x.id AND ((%3 AND %4) OR (%5 AND %6)))) "
-                    "FROM %2 x WHERE %7")
-                        .arg(otherFilter(QStringLiteral("x")), ex, pairCond, scoreFilter(QStringLiteral("x")),
+                const QString pairCond
+                    = QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
+                          .arg(valueExpr(QStringLiteral("x")), valueExpr(QStringLiteral("y")));
+                const pqxx::result s = tx.exec(toStd(
+                    QStringLiteral(
+                        "SELECT count(*) FILTER (WHERE NOT %1), "
+                        "count(*) FILTER (WHERE %1 AND NOT EXISTS (SELECT 1 FROM %2 y WHERE "
+                        "y.tenant_id = x.tenant_id AND y.investigation_id = x.investigation_id AND "
+                        "y.task_type = x.task_type AND y.id <> x.id AND ((%3 AND %4) OR (%5 AND "
+                        "%6)))) "
+                        "FROM %2 x WHERE %7")
+                        .arg(otherFilter(QStringLiteral("x")), ex, pairCond,
+                             scoreFilter(QStringLiteral("x")),
                              QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
-                                 .arg(valueExpr(QStringLiteral("y")), valueExpr(QStringLiteral("x"))),
+                                 .arg(valueExpr(QStringLiteral("y")),
+                                      valueExpr(QStringLiteral("x"))),
                              scoreFilter(QStringLiteral("y")), base)));
                 summary.filteredOut += s[0][0].as<qint64>();
                 summary.unpaired += s[0][1].as<qint64>();
-                lineQuery = QStringLiteral(
-                    "SELECT x.task_type, x.investigation_id::text, jsonb_build_object("
-                    "'prompt', %1 || E'\\n\\n' || %2, 'chosen', %3, 'rejected', %4, "
-                    "'task_type', x.task_type, 'investigation_id', x.investigation_id, "
-                    "'chosen_score', x.feedback_score, 'rejected_score', y.feedback_score)::text "
-                    "FROM %5 x JOIN %5 y ON y.tenant_id = x.tenant_id AND y.investigation_id = "
-                    "x.investigation_id AND y.task_type = x.task_type AND y.id <> x.id "
-                    "WHERE %6 AND %7 AND %8 AND %9 ORDER BY x.task_type, x.id, y.id")
-                                .arg(systemExpr(tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
-                                     answerExpr(QStringLiteral("x")), answerExpr(QStringLiteral("y")), ex,
-                                     base, otherFilter(QStringLiteral("x")), scoreFilter(QStringLiteral("x")),
-                                     pairCond);
+                lineQuery
+                    = QStringLiteral(
+                          "SELECT x.task_type, x.investigation_id::text, jsonb_build_object("
+                          "'prompt', %1 || E'\\n\\n' || %2, 'chosen', %3, 'rejected', %4, "
+                          "'task_type', x.task_type, 'investigation_id', x.investigation_id, "
+                          "'chosen_score', x.feedback_score, 'rejected_score', "
+                          "y.feedback_score)::text "
+                          "FROM %5 x JOIN %5 y ON y.tenant_id = x.tenant_id AND y.investigation_id "
+                          "= "
+                          "x.investigation_id AND y.task_type = x.task_type AND y.id <> x.id "
+                          "WHERE %6 AND %7 AND %8 AND %9 ORDER BY x.task_type, x.id, y.id")
+                          .arg(systemExpr(tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
+                               answerExpr(QStringLiteral("x")), answerExpr(QStringLiteral("y")), ex,
+                               base, otherFilter(QStringLiteral("x")),
+                               scoreFilter(QStringLiteral("x")), pairCond);
             } else {
-                const pqxx::result s = tx.exec(toStd(
-                    QStringLiteral("SELECT count(*) FILTER (WHERE NOT %1), "
-                                   "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score IS NULL), "
-                                   "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score < %3) "
-                                   "FROM %4 x WHERE %5")
-                        .arg(otherFilter(QStringLiteral("x")), o.minScore ? QStringLiteral("true") : QStringLiteral("false"),
-                             o.minScore ? minLiteral : QStringLiteral("0"), ex, base)));
+                const pqxx::result s = tx.exec(
+                    toStd(QStringLiteral(
+                              "SELECT count(*) FILTER (WHERE NOT %1), "
+                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score IS NULL), "
+                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score < %3) "
+                              "FROM %4 x WHERE %5")
+                              .arg(otherFilter(QStringLiteral("x")),
+                                   o.minScore ? QStringLiteral("true") : QStringLiteral("false"),
+                                   o.minScore ? minLiteral : QStringLiteral("0"), ex, base)));
                 summary.filteredOut += s[0][0].as<qint64>();
                 summary.unscored += s[0][1].as<qint64>();
                 summary.belowMinScore += s[0][2].as<qint64>();
@@ -455,20 +467,21 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                                "jsonb_build_object('role', 'system', 'content', %1), "
                                "jsonb_build_object('role', 'user', 'content', %2), "
                                "jsonb_build_object('role', 'assistant', 'content', %3)))::text")
-                               .arg(systemExpr(tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
-                                    answerExpr(QStringLiteral("x")));
+                               .arg(systemExpr(tx, QStringLiteral("x")),
+                                    userExpr(QStringLiteral("x")), answerExpr(QStringLiteral("x")));
                 }
-                lineQuery = QStringLiteral("SELECT x.task_type, coalesce(x.investigation_id, x.id)::text, "
-                                           "%1 FROM %2 x WHERE %3 AND %4 AND %5 "
-                                           "ORDER BY x.task_type, x.id")
+                lineQuery = QStringLiteral(
+                                "SELECT x.task_type, coalesce(x.investigation_id, x.id)::text, "
+                                "%1 FROM %2 x WHERE %3 AND %4 AND %5 "
+                                "ORDER BY x.task_type, x.id")
                                 .arg(line, ex, base, otherFilter(QStringLiteral("x")),
                                      scoreFilter(QStringLiteral("x")));
             }
 
             tx.exec(toStd(QStringLiteral("DECLARE ke_training_export NO SCROLL CURSOR FOR ")
                           + lineQuery));
-            const std::string fetch =
-                "FETCH FORWARD " + std::to_string(o.fetchSize) + " FROM ke_training_export";
+            const std::string fetch
+                = "FETCH FORWARD " + std::to_string(o.fetchSize) + " FROM ke_training_export";
             for (;;) {
                 const pqxx::result rows = tx.exec(fetch);
                 if (rows.empty())
@@ -504,9 +517,9 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
 
         for (auto &f : files) {
             if (!f->commit())
-                return makeError(QStringLiteral("write_failed"),
-                                 tr("could not finish writing '%1': %2")
-                                     .arg(f->fileName(), f->errorString()));
+                return makeError(
+                    QStringLiteral("write_failed"),
+                    tr("could not finish writing '%1': %2").arg(f->fileName(), f->errorString()));
         }
         summary.seconds = double(timer.nsecsElapsed()) / 1e9;
         return summary;

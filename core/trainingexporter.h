@@ -74,9 +74,9 @@ public:
         qint64 train = 0;
         qint64 valid = 0;
         qint64 belowMinScore = 0;
-        qint64 unscored = 0;   ///< no feedback score while --min-score was given
+        qint64 unscored = 0; ///< no feedback score while --min-score was given
         qint64 filteredOut = 0; ///< by --since / --dataset-type / --issue-type
-        qint64 unpaired = 0;   ///< Preference: examples that formed no pair
+        qint64 unpaired = 0; ///< Preference: examples that formed no pair
         int tenants = 0;
         QStringList files;
         double seconds = 0;

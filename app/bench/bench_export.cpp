@@ -63,8 +63,7 @@ int runExportBench(BenchContext &ctx)
             pqxx::nontransaction tx(db.d_func()->conn);
             tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(settings.schema))
                     + " CASCADE");
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) { }
     };
     if (auto m = Migrator::migrate(db); !m) {
         dropSchema();

@@ -9,8 +9,10 @@ namespace {
 
 void printBuildStats(CommandContext &ctx, const TrainingExampleBuilder::Stats &s)
 {
-    ctx.out << QCoreApplication::translate("knowledgectl", "%1 build: %2 investigation(s), %3 example(s) in %4 s")
-                   .arg(s.full ? QCoreApplication::translate("knowledgectl", "full") : QCoreApplication::translate("knowledgectl", "incremental"))
+    ctx.out << QCoreApplication::translate("knowledgectl",
+                                           "%1 build: %2 investigation(s), %3 example(s) in %4 s")
+                   .arg(s.full ? QCoreApplication::translate("knowledgectl", "full")
+                               : QCoreApplication::translate("knowledgectl", "incremental"))
                    .arg(s.investigations)
                    .arg(s.examples)
                    .arg(s.seconds, 0, 'f', 2)
@@ -24,8 +26,11 @@ int runBuildTraining(CommandContext &ctx)
     TrainingExampleBuilder::Options options;
     options.full = takeFlag(ctx.args, QStringLiteral("--full"));
     if (!ctx.args.isEmpty())
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "unexpected argument '%1' — usage: knowledgectl build-training [--full]")
-                            .arg(ctx.args.first()));
+        return ctx.fail(
+            QCoreApplication::translate(
+                "knowledgectl",
+                "unexpected argument '%1' — usage: knowledgectl build-training [--full]")
+                .arg(ctx.args.first()));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
@@ -47,8 +52,10 @@ int runExportTraining(CommandContext &ctx)
         bool ok = false;
         const double v = m->toDouble(&ok);
         if (!ok)
-            return ctx.fail(QCoreApplication::translate("knowledgectl", "--min-score '%1' is not a number — give e.g. --min-score 0.5")
-                                .arg(*m));
+            return ctx.fail(
+                QCoreApplication::translate(
+                    "knowledgectl", "--min-score '%1' is not a number — give e.g. --min-score 0.5")
+                    .arg(*m));
         o.minScore = v;
     }
     if (auto s = takeOption(args, QStringLiteral("--since"))) {
@@ -59,8 +66,10 @@ int runExportTraining(CommandContext &ctx)
                 dt = d.startOfDay(Qt::UTC);
         }
         if (!dt.isValid())
-            return ctx.fail(QCoreApplication::translate("knowledgectl", "--since '%1' is not a date — give YYYY-MM-DD or an ISO 8601 "
-                               "date and time")
+            return ctx.fail(QCoreApplication::translate(
+                                "knowledgectl",
+                                "--since '%1' is not a date — give YYYY-MM-DD or an ISO 8601 "
+                                "date and time")
                                 .arg(*s));
         if (dt.timeSpec() == Qt::LocalTime)
             dt.setTimeSpec(Qt::UTC);
@@ -78,7 +87,10 @@ int runExportTraining(CommandContext &ctx)
         bool ok = false;
         const double v = s->toDouble(&ok);
         if (!ok)
-            return ctx.fail(QCoreApplication::translate("knowledgectl", "--split '%1' is not a number — give e.g. --split 0.9").arg(*s));
+            return ctx.fail(
+                QCoreApplication::translate("knowledgectl",
+                                            "--split '%1' is not a number — give e.g. --split 0.9")
+                    .arg(*s));
         o.split = v;
     }
     o.excludeComments = takeFlag(args, QStringLiteral("--exclude-comments"));
@@ -87,7 +99,9 @@ int runExportTraining(CommandContext &ctx)
     if (o.crossTenant)
         o.key = qEnvironmentVariable("KNOWLEDGE_EXPORT_KEY").toUtf8();
     if (!args.isEmpty())
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "unexpected argument '%1' — run `knowledgectl --help` for the usage")
+        return ctx.fail(QCoreApplication::translate(
+                            "knowledgectl",
+                            "unexpected argument '%1' — run `knowledgectl --help` for the usage")
                             .arg(args.first()));
     if (auto v = TrainingExporter::validate(o); !v)
         return ctx.fail(v.error());
@@ -111,15 +125,23 @@ int runExportTraining(CommandContext &ctx)
                    .arg(s.seconds, 0, 'f', 2)
             << Qt::endl;
     if (o.split)
-        ctx.out << QCoreApplication::translate("knowledgectl", "  train: %1, valid: %2").arg(s.train).arg(s.valid) << Qt::endl;
+        ctx.out << QCoreApplication::translate("knowledgectl", "  train: %1, valid: %2")
+                       .arg(s.train)
+                       .arg(s.valid)
+                << Qt::endl;
     if (o.crossTenant)
-        ctx.out << QCoreApplication::translate("knowledgectl", "  tenants (opted in, anonymised): %1").arg(s.tenants) << Qt::endl;
+        ctx.out << QCoreApplication::translate("knowledgectl",
+                                               "  tenants (opted in, anonymised): %1")
+                       .arg(s.tenants)
+                << Qt::endl;
     for (const QString &task : TrainingExporter::taskTypes()) {
         if (s.perTask.contains(task))
             ctx.out << "  " << task << ": " << s.perTask.value(task) << Qt::endl;
     }
-    ctx.out << QCoreApplication::translate("knowledgectl", "skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out "
-                  "by --since/--dataset-type/--issue-type, %4 without a preference pair")
+    ctx.out << QCoreApplication::translate(
+                   "knowledgectl",
+                   "skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out "
+                   "by --since/--dataset-type/--issue-type, %4 without a preference pair")
                    .arg(s.belowMinScore)
                    .arg(s.unscored)
                    .arg(s.filteredOut)

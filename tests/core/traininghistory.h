@@ -31,25 +31,26 @@ class HistoryWriter
 public:
     HistoryWriter(TestDatabase &db, QUuid tenant,
                   QDateTime base = QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC))
-        : m_db(db), m_tenant(tenant), m_base(std::move(base))
-    {
-    }
+        : m_db(db)
+        , m_tenant(tenant)
+        , m_base(std::move(base))
+    { }
 
     QUuid event(const QUuid &investigation, const QString &type, const QJsonObject &data,
                 int offsetSeconds, const QUuid &actor = {}, const QUuid &dataset = {})
     {
         const QUuid id = QUuid::createUuid();
         pqxx::nontransaction tx(m_db.admin());
-        tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-                       "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-                       "($1, $2, $3, nullif($4, '')::uuid, $5, $6::jsonb, nullif($7, '')::uuid, $8, "
-                       "$9::timestamptz)",
-                       s(id), s(m_tenant), s(investigation), dataset.isNull() ? std::string() : s(dataset),
-                       s(type),
-                       QJsonDocument(data).toJson(QJsonDocument::Compact).toStdString(),
-                       actor.isNull() ? std::string() : s(actor),
-                       actor.isNull() ? std::string("system") : std::string("user"),
-                       s(m_base.addSecs(offsetSeconds).toString(Qt::ISODate)));
+        tx.exec_params(
+            "INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
+            "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+            "($1, $2, $3, nullif($4, '')::uuid, $5, $6::jsonb, nullif($7, '')::uuid, $8, "
+            "$9::timestamptz)",
+            s(id), s(m_tenant), s(investigation), dataset.isNull() ? std::string() : s(dataset),
+            s(type), QJsonDocument(data).toJson(QJsonDocument::Compact).toStdString(),
+            actor.isNull() ? std::string() : s(actor),
+            actor.isNull() ? std::string("system") : std::string("user"),
+            s(m_base.addSecs(offsetSeconds).toString(Qt::ISODate)));
         return id;
     }
 
@@ -140,11 +141,12 @@ struct AcmeHistory
         w.event(quirkInv, QStringLiteral("quirk.retired"),
                 obj({{QStringLiteral("quirk_id"), QStringLiteral("q-2")}}), 30, bob, orders);
 
-        const QJsonObject alert1 = obj({{QStringLiteral("metric"), QStringLiteral("null_rate(customer_id)")},
-                                        {QStringLiteral("expected"), 0.01},
-                                        {QStringLiteral("actual"), 0.3},
-                                        {QStringLiteral("anomaly_type"), QStringLiteral("null_spike")},
-                                        {QStringLiteral("severity"), QStringLiteral("high")}});
+        const QJsonObject alert1
+            = obj({{QStringLiteral("metric"), QStringLiteral("null_rate(customer_id)")},
+                   {QStringLiteral("expected"), 0.01},
+                   {QStringLiteral("actual"), 0.3},
+                   {QStringLiteral("anomaly_type"), QStringLiteral("null_spike")},
+                   {QStringLiteral("severity"), QStringLiteral("high")}});
         startedEvent = w.event(i1, QStringLiteral("investigation.started"),
                                obj({{QStringLiteral("dataset_id"), QStringLiteral("public.orders")},
                                     {QStringLiteral("alert"), alert1}}),
@@ -152,30 +154,35 @@ struct AcmeHistory
         w.event(i1, QStringLiteral("investigation.started"),
                 obj({{QStringLiteral("dataset_id"), QStringLiteral("public.orders")},
                      {QStringLiteral("tables_found"),
-                      QJsonArray{QStringLiteral("public.orders"), QStringLiteral("public.customers")}}}),
+                      QJsonArray{QStringLiteral("public.orders"),
+                                 QStringLiteral("public.customers")}}}),
                 105);
         w.event(quirkInv, QStringLiteral("quirk.added"),
                 obj({{QStringLiteral("quirk_id"), QStringLiteral("q-3")},
                      {QStringLiteral("text"), QStringLiteral("Added after the investigation")}}),
                 5000, carol, orders);
 
-        h1Event = w.event(i1, QStringLiteral("hypothesis.generated"),
-                          obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h1")},
-                               {QStringLiteral("text"), QStringLiteral("The upstream ETL job failed")},
-                               {QStringLiteral("confidence"), 0.7}}),
-                          110);
-        h2Event = w.event(i1, QStringLiteral("hypothesis.generated"),
-                          obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h2")},
-                               {QStringLiteral("text"), QStringLiteral("A schema change dropped the column")},
-                               {QStringLiteral("confidence"), 0.4}}),
-                          111);
+        h1Event
+            = w.event(i1, QStringLiteral("hypothesis.generated"),
+                      obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h1")},
+                           {QStringLiteral("text"), QStringLiteral("The upstream ETL job failed")},
+                           {QStringLiteral("confidence"), 0.7}}),
+                      110);
+        h2Event = w.event(
+            i1, QStringLiteral("hypothesis.generated"),
+            obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h2")},
+                 {QStringLiteral("text"), QStringLiteral("A schema change dropped the column")},
+                 {QStringLiteral("confidence"), 0.4}}),
+            111);
         w.event(i1, QStringLiteral("hypothesis.accepted"),
                 obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h1")}}), 300);
         w.event(i1, QStringLiteral("hypothesis.rejected"),
                 obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h2")}}), 301);
         // alice first thumbs h1 down, then up: only the latest counts. bob up.
-        aliceOldRating = w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), -1, alice, 400);
-        aliceNewRating = w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1, alice, 500);
+        aliceOldRating
+            = w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), -1, alice, 400);
+        aliceNewRating
+            = w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1, alice, 500);
         w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1, bob, 510);
         w.feedback(i1, QStringLiteral("hypothesis"), QStringLiteral("h2"), -1, bob, 520,
                    QStringLiteral("Dead end, Alice Example checked the schema log"));
@@ -194,7 +201,8 @@ struct AcmeHistory
                   QStringLiteral("SELECT count(*) FROM public.orders WHERE customer_id IS NULL")}}),
             121);
         w.event(i1, QStringLiteral("query.succeeded"),
-                obj({{QStringLiteral("query_id"), QStringLiteral("q1")}, {QStringLiteral("row_count"), 42}}),
+                obj({{QStringLiteral("query_id"), QStringLiteral("q1")},
+                     {QStringLiteral("row_count"), 42}}),
                 122);
         w.feedback(i1, QStringLiteral("query"), QStringLiteral("q1"), 1, alice, 530);
         w.event(i1, QStringLiteral("query.planned"),
@@ -202,32 +210,38 @@ struct AcmeHistory
                      {QStringLiteral("hypothesis_id"), QStringLiteral("h2")},
                      {QStringLiteral("sql"), QStringLiteral("SELECT * FROM orderz")}}),
                 130);
-        w.event(i1, QStringLiteral("query.failed"),
-                obj({{QStringLiteral("query_id"), QStringLiteral("q2")},
-                     {QStringLiteral("error"), QStringLiteral("relation \"orderz\" does not exist")}}),
-                131);
+        w.event(
+            i1, QStringLiteral("query.failed"),
+            obj({{QStringLiteral("query_id"), QStringLiteral("q2")},
+                 {QStringLiteral("error"), QStringLiteral("relation \"orderz\" does not exist")}}),
+            131);
 
         w.event(i1, QStringLiteral("evidence.collected"),
                 obj({{QStringLiteral("evidence_id"), QStringLiteral("e1")},
                      {QStringLiteral("hypothesis_id"), QStringLiteral("h1")},
                      {QStringLiteral("query_id"), QStringLiteral("q1")},
-                     {QStringLiteral("summary"), QStringLiteral("30% of rows since 02:00 lack customer_id")},
+                     {QStringLiteral("summary"),
+                      QStringLiteral("30% of rows since 02:00 lack customer_id")},
                      {QStringLiteral("supports"), true}}),
                 140);
         s1Event = w.event(i1, QStringLiteral("synthesis.generated"),
                           obj({{QStringLiteral("synthesis_id"), QStringLiteral("s1")},
-                               {QStringLiteral("root_cause"), QStringLiteral("The orders ETL job failed at 02:00")},
+                               {QStringLiteral("root_cause"),
+                                QStringLiteral("The orders ETL job failed at 02:00")},
                                {QStringLiteral("confidence"), 0.8}}),
                           150);
         // alice rates the synthesis up and the investigation down: her synthesis rating wins.
         w.feedback(i1, QStringLiteral("synthesis"), QStringLiteral("s1"), 1, alice, 600);
-        w.feedback(i1, QStringLiteral("investigation"), i1.toString(QUuid::WithoutBraces), -1, alice, 610);
-        w.feedback(i1, QStringLiteral("investigation"), i1.toString(QUuid::WithoutBraces), -1, bob, 620);
+        w.feedback(i1, QStringLiteral("investigation"), i1.toString(QUuid::WithoutBraces), -1,
+                   alice, 610);
+        w.feedback(i1, QStringLiteral("investigation"), i1.toString(QUuid::WithoutBraces), -1, bob,
+                   620);
 
         // I2: dataset by UUID, one hypothesis, investigation.completed only.
         w.event(i2, QStringLiteral("investigation.started"),
                 obj({{QStringLiteral("dataset_id"), clicks.toString(QUuid::WithoutBraces)},
-                     {QStringLiteral("alert"), obj({{QStringLiteral("anomaly_type"), QStringLiteral("volume_drop")}})}}),
+                     {QStringLiteral("alert"),
+                      obj({{QStringLiteral("anomaly_type"), QStringLiteral("volume_drop")}})}}),
                 1000);
         w.event(i2, QStringLiteral("hypothesis.generated"),
                 obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h3")},
@@ -256,10 +270,13 @@ struct OtherHistory
         inv = QUuid::createUuid();
         w.event(inv, QStringLiteral("investigation.started"),
                 obj({{QStringLiteral("dataset_id"), QStringLiteral("sales.invoices")},
-                     {QStringLiteral("alert"), obj({{QStringLiteral("anomaly_type"), QStringLiteral("null_spike")}})}}),
+                     {QStringLiteral("alert"),
+                      obj({{QStringLiteral("anomaly_type"), QStringLiteral("null_spike")}})}}),
                 0);
         w.event(inv, QStringLiteral("hypothesis.generated"),
-                obj({{QStringLiteral("hypothesis_id"), QStringLiteral("hx")}, {QStringLiteral("text"), text}}), 10);
+                obj({{QStringLiteral("hypothesis_id"), QStringLiteral("hx")},
+                     {QStringLiteral("text"), text}}),
+                10);
         w.event(inv, QStringLiteral("hypothesis.generated"),
                 obj({{QStringLiteral("hypothesis_id"), QStringLiteral("hy")},
                      {QStringLiteral("text"), QStringLiteral("a wrong idea from Dave Hidden")}}),

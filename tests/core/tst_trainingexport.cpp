@@ -1,8 +1,8 @@
 // `knowledgectl export-training` end to end: formats, filters, tenant confinement, the
 // anonymised cross-tenant export, the investigation-preserving split and atomic writes.
 
-#include "traininghistory.h"
 #include "trainingexamplebuilder.h"
+#include "traininghistory.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -38,7 +38,8 @@ private:
     {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
-            QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file)), __FILE__, __LINE__);
+            QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file)), __FILE__,
+                         __LINE__);
             return {};
         }
         const QByteArray all = f.readAll();
@@ -51,8 +52,10 @@ private:
             QJsonParseError err;
             const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
             if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-                QTest::qFail(qPrintable(QStringLiteral("not a JSON object: %1").arg(QString::fromUtf8(line))),
-                             __FILE__, __LINE__);
+                QTest::qFail(
+                    qPrintable(
+                        QStringLiteral("not a JSON object: %1").arg(QString::fromUtf8(line))),
+                    __FILE__, __LINE__);
                 return {};
             }
             out << doc.object();
@@ -86,7 +89,8 @@ private Q_SLOTS:
             const QUuid inv = QUuid::createUuid();
             w.event(inv, QStringLiteral("investigation.started"),
                     obj({{QStringLiteral("dataset_id"), QStringLiteral("public.events")},
-                         {QStringLiteral("alert"), obj({{QStringLiteral("anomaly_type"), QStringLiteral("volume_drop")}})}}),
+                         {QStringLiteral("alert"),
+                          obj({{QStringLiteral("anomaly_type"), QStringLiteral("volume_drop")}})}}),
                     i * 100);
             for (int h = 0; h < 2; ++h) {
                 const QString hid = QStringLiteral("h%1-%2").arg(i).arg(h);
@@ -94,16 +98,19 @@ private Q_SLOTS:
                         obj({{QStringLiteral("hypothesis_id"), hid},
                              {QStringLiteral("text"), QStringLiteral("hypothesis %1").arg(hid)}}),
                         i * 100 + 10 + h);
-                w.feedback(inv, QStringLiteral("hypothesis"), hid, h == 0 ? 1 : -1, pat, i * 100 + 20 + h);
+                w.feedback(inv, QStringLiteral("hypothesis"), hid, h == 0 ? 1 : -1, pat,
+                           i * 100 + 20 + h);
             }
         }
 
         // The CLI builds one tenant; the core builds the others.
-        const auto built = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("build-training")},
-                                     {}, QStringLiteral("acme"));
+        const auto built
+            = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("build-training")}, {},
+                        QStringLiteral("acme"));
         QVERIFY2(built.exitCode == 0, qPrintable(built.err));
         QVERIFY2(built.out.contains(QStringLiteral("8 example(s)")), qPrintable(built.out));
-        for (const QString &t : {QStringLiteral("other"), QStringLiteral("hidden"), QStringLiteral("bulk")}) {
+        for (const QString &t :
+             {QStringLiteral("other"), QStringLiteral("hidden"), QStringLiteral("bulk")}) {
             auto db = m_db->connect(t);
             QVERIFY(db);
             auto stats = TrainingExampleBuilder::rebuild(*db);
@@ -121,12 +128,14 @@ private Q_SLOTS:
         const auto lines = readLines(out, &text);
         QCOMPARE(lines.size(), 8);
         for (const QJsonObject &o : lines) {
-            for (const char *key : {"task_type", "input", "output", "feedback_score", "dataset_type",
-                                    "issue_type", "investigation_id", "source_event_ids"})
+            for (const char *key :
+                 {"task_type", "input", "output", "feedback_score", "dataset_type", "issue_type",
+                  "investigation_id", "source_event_ids"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             QVERIFY(o.value(QStringLiteral("input")).isObject());
             QVERIFY(o.value(QStringLiteral("source_event_ids")).toArray().size() > 0);
-            QCOMPARE(o.value(QStringLiteral("tenant_id")).toString(), m_acme.tenant.toString(QUuid::WithoutBraces));
+            QCOMPARE(o.value(QStringLiteral("tenant_id")).toString(),
+                     m_acme.tenant.toString(QUuid::WithoutBraces));
         }
         QVERIFY(!text.contains(QStringLiteral("secret other-tenant")));
         QVERIFY(!text.contains(m_other.tenant.toString(QUuid::WithoutBraces)));
@@ -136,15 +145,17 @@ private Q_SLOTS:
 
         // Deterministic: the same export twice is byte-identical.
         const QString again = path(QStringLiteral("raw2.jsonl"));
-        QCOMPARE(exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), again}).exitCode, 0);
+        QCOMPARE(exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), again}).exitCode,
+                 0);
         QCOMPARE(digest(again), digest(out));
     }
 
     void minScoreFilters()
     {
         const QString out = path(QStringLiteral("min.jsonl"));
-        const auto r = exportTraining(QStringLiteral("acme"),
-                                      {QStringLiteral("--out"), out, QStringLiteral("--min-score"), QStringLiteral("0.5")});
+        const auto r = exportTraining(
+            QStringLiteral("acme"),
+            {QStringLiteral("--out"), out, QStringLiteral("--min-score"), QStringLiteral("0.5")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto lines = readLines(out);
         QCOMPARE(lines.size(), 3); // h1, the ranking (best = h1), q1
@@ -158,12 +169,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("lines");
-        QTest::newRow("task") << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen")} << 2;
-        QTest::newRow("two tasks") << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen,synthesis")} << 4;
-        QTest::newRow("dataset type") << QStringList{QStringLiteral("--dataset-type"), QStringLiteral("events")} << 2;
-        QTest::newRow("issue type") << QStringList{QStringLiteral("--issue-type"), QStringLiteral("null_spike")} << 6;
-        QTest::newRow("since after") << QStringList{QStringLiteral("--since"), QStringLiteral("2026-03-02")} << 0;
-        QTest::newRow("since before") << QStringList{QStringLiteral("--since"), QStringLiteral("2026-02-28")} << 8;
+        QTest::newRow("task") << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen")}
+                              << 2;
+        QTest::newRow("two tasks")
+            << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen,synthesis")} << 4;
+        QTest::newRow("dataset type")
+            << QStringList{QStringLiteral("--dataset-type"), QStringLiteral("events")} << 2;
+        QTest::newRow("issue type")
+            << QStringList{QStringLiteral("--issue-type"), QStringLiteral("null_spike")} << 6;
+        QTest::newRow("since after")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("2026-03-02")} << 0;
+        QTest::newRow("since before")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("2026-02-28")} << 8;
     }
 
     void taskAndTypeFilters()
@@ -171,7 +188,8 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, lines);
         const QString out = path(QStringLiteral("filter.jsonl"));
-        const auto r = exportTraining(QStringLiteral("acme"), QStringList{QStringLiteral("--out"), out} + args);
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      QStringList{QStringLiteral("--out"), out} + args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(readLines(out).size(), lines);
     }
@@ -179,8 +197,9 @@ private Q_SLOTS:
     void openAiChatFormat()
     {
         const QString out = path(QStringLiteral("chat.jsonl"));
-        const auto r = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), out, QStringLiteral("--format"),
-                                                               QStringLiteral("openai-chat")});
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      {QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                       QStringLiteral("openai-chat")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto lines = readLines(out);
         QCOMPARE(lines.size(), 8);
@@ -189,7 +208,8 @@ private Q_SLOTS:
             QCOMPARE(o.keys(), QStringList{QStringLiteral("messages")});
             const QJsonArray m = o.value(QStringLiteral("messages")).toArray();
             QCOMPARE(m.size(), 3);
-            const QStringList roles{QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("assistant")};
+            const QStringList roles{QStringLiteral("system"), QStringLiteral("user"),
+                                    QStringLiteral("assistant")};
             for (int i = 0; i < 3; ++i) {
                 QCOMPARE(m.at(i).toObject().value(QStringLiteral("role")).toString(), roles.at(i));
                 QVERIFY(!m.at(i).toObject().value(QStringLiteral("content")).toString().isEmpty());
@@ -204,27 +224,33 @@ private Q_SLOTS:
     void preferencePairs()
     {
         const QString out = path(QStringLiteral("pref.jsonl"));
-        const auto r = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), out, QStringLiteral("--format"),
-                                                               QStringLiteral("preference")});
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      {QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                       QStringLiteral("preference")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto lines = readLines(out);
         QCOMPARE(lines.size(), 1);
         const QJsonObject p = lines.first();
-        QCOMPARE(p.value(QStringLiteral("chosen")).toString(), QStringLiteral("The upstream ETL job failed"));
-        QCOMPARE(p.value(QStringLiteral("rejected")).toString(), QStringLiteral("A schema change dropped the column"));
-        QVERIFY(p.value(QStringLiteral("prompt")).toString().contains(QStringLiteral("null_spike")));
+        QCOMPARE(p.value(QStringLiteral("chosen")).toString(),
+                 QStringLiteral("The upstream ETL job failed"));
+        QCOMPARE(p.value(QStringLiteral("rejected")).toString(),
+                 QStringLiteral("A schema change dropped the column"));
+        QVERIFY(
+            p.value(QStringLiteral("prompt")).toString().contains(QStringLiteral("null_spike")));
         // A preference export of query_gen makes no sense: refused.
-        const auto bad = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), path(QStringLiteral("p2.jsonl")),
-                                                                 QStringLiteral("--format"), QStringLiteral("preference"),
-                                                                 QStringLiteral("--task"), QStringLiteral("query_gen")});
+        const auto bad = exportTraining(QStringLiteral("acme"),
+                                        {QStringLiteral("--out"), path(QStringLiteral("p2.jsonl")),
+                                         QStringLiteral("--format"), QStringLiteral("preference"),
+                                         QStringLiteral("--task"), QStringLiteral("query_gen")});
         QVERIFY(bad.exitCode != 0);
     }
 
     void splitNeverSharesAnInvestigation()
     {
         const QString out = path(QStringLiteral("bulk.jsonl"));
-        const auto r = exportTraining(QStringLiteral("bulk"), {QStringLiteral("--out"), out, QStringLiteral("--split"),
-                                                               QStringLiteral("0.7")});
+        const auto r = exportTraining(
+            QStringLiteral("bulk"),
+            {QStringLiteral("--out"), out, QStringLiteral("--split"), QStringLiteral("0.7")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
         const auto train = readLines(path(QStringLiteral("bulk.train.jsonl")));
@@ -242,9 +268,10 @@ private Q_SLOTS:
 
         // The preference split keeps pairs with their investigation too.
         const QString pref = path(QStringLiteral("bulkpref"));
-        QCOMPARE(exportTraining(QStringLiteral("bulk"), {QStringLiteral("--out"), pref, QStringLiteral("--split"),
-                                                         QStringLiteral("0.7"), QStringLiteral("--format"),
-                                                         QStringLiteral("preference")})
+        QCOMPARE(exportTraining(QStringLiteral("bulk"),
+                                {QStringLiteral("--out"), pref, QStringLiteral("--split"),
+                                 QStringLiteral("0.7"), QStringLiteral("--format"),
+                                 QStringLiteral("preference")})
                      .exitCode,
                  0);
         QSet<QString> pa, pb;
@@ -259,8 +286,9 @@ private Q_SLOTS:
     void excludeCommentsDropsThem()
     {
         const QString out = path(QStringLiteral("nocomments.jsonl"));
-        const auto r = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), out,
-                                                               QStringLiteral("--exclude-comments")});
+        const auto r
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--exclude-comments")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QString text;
         QCOMPARE(readLines(out, &text).size(), 8);
@@ -271,13 +299,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown task") << QStringList{QStringLiteral("--task"), QStringLiteral("poetry")} << QStringLiteral("unknown task");
-        QTest::newRow("unknown format") << QStringList{QStringLiteral("--format"), QStringLiteral("csv")} << QStringLiteral("unknown format");
-        QTest::newRow("min-score not a number") << QStringList{QStringLiteral("--min-score"), QStringLiteral("high")} << QStringLiteral("not a number");
-        QTest::newRow("min-score out of range") << QStringList{QStringLiteral("--min-score"), QStringLiteral("3")} << QStringLiteral("between -1 and 1");
-        QTest::newRow("split out of range") << QStringList{QStringLiteral("--split"), QStringLiteral("1.5")} << QStringLiteral("--split");
-        QTest::newRow("since not a date") << QStringList{QStringLiteral("--since"), QStringLiteral("yesterday")} << QStringLiteral("not a date");
-        QTest::newRow("cross-tenant without key") << QStringList{QStringLiteral("--cross-tenant")} << QStringLiteral("KNOWLEDGE_EXPORT_KEY");
+        QTest::newRow("unknown task")
+            << QStringList{QStringLiteral("--task"), QStringLiteral("poetry")}
+            << QStringLiteral("unknown task");
+        QTest::newRow("unknown format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("unknown format");
+        QTest::newRow("min-score not a number")
+            << QStringList{QStringLiteral("--min-score"), QStringLiteral("high")}
+            << QStringLiteral("not a number");
+        QTest::newRow("min-score out of range")
+            << QStringList{QStringLiteral("--min-score"), QStringLiteral("3")}
+            << QStringLiteral("between -1 and 1");
+        QTest::newRow("split out of range")
+            << QStringList{QStringLiteral("--split"), QStringLiteral("1.5")}
+            << QStringLiteral("--split");
+        QTest::newRow("since not a date")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("yesterday")}
+            << QStringLiteral("not a date");
+        QTest::newRow("cross-tenant without key") << QStringList{QStringLiteral("--cross-tenant")}
+                                                  << QStringLiteral("KNOWLEDGE_EXPORT_KEY");
     }
 
     void badInputWritesNothing()
@@ -287,7 +328,8 @@ private Q_SLOTS:
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
         const QString out = path(QStringLiteral("bad.jsonl"));
         QFile::remove(out);
-        const auto r = exportTraining(QStringLiteral("acme"), QStringList{QStringLiteral("--out"), out} + args);
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      QStringList{QStringLiteral("--out"), out} + args);
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -295,8 +337,9 @@ private Q_SLOTS:
 
     void unwritablePathAndFailedExportLeaveFilesAlone()
     {
-        const auto r = exportTraining(QStringLiteral("acme"),
-                                      {QStringLiteral("--out"), QStringLiteral("/nonexistent-dir/x.jsonl")});
+        const auto r
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), QStringLiteral("/nonexistent-dir/x.jsonl")});
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("cannot write")), qPrintable(r.err));
 
@@ -308,54 +351,66 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("previous\n");
         }
-        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
-                                    "WHERE slug = 'acme'"));
-        const auto failed = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
+            "WHERE slug = 'acme'"));
+        const auto failed
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
         QVERIFY(failed.exitCode != 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("previous\n"));
-        QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("keep.jsonl*")}, QDir::Files);
+        QStringList leftovers
+            = QDir(m_dir.path()).entryList({QStringLiteral("keep.jsonl*")}, QDir::Files);
         QCOMPARE(leftovers, QStringList{QStringLiteral("keep.jsonl")});
         m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}' WHERE slug = 'acme'"));
     }
 
     void crossTenantExportIsAnonymised()
     {
-        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
-                                    "WHERE slug = 'acme'"));
-        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true, "
-                                    "\"allow_dataset_names\": true}}' WHERE slug = 'other'"));
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
+            "WHERE slug = 'acme'"));
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true, "
+            "\"allow_dataset_names\": true}}' WHERE slug = 'other'"));
         qputenv("KNOWLEDGE_EXPORT_KEY", "a-test-key-of-sufficient-length");
         const QString out = path(QStringLiteral("cross.jsonl"));
         // Asked by "bulk", which has not opted in itself: it gets only the opted-in tenants.
-        const auto r = exportTraining(QStringLiteral("bulk"), {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
+        const auto r
+            = exportTraining(QStringLiteral("bulk"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QString text;
         const auto lines = readLines(out, &text);
         QCOMPARE(lines.size(), 8 + 3); // acme's 8, other's 2 hypotheses + ranking
         QVERIFY(text.contains(QStringLiteral("secret other-tenant hypothesis"))); // included
-        QVERIFY(text.contains(QStringLiteral("sales.invoices")));                 // allowed by "other"
-        QVERIFY(!text.contains(QStringLiteral("hidden tenant hypothesis")));      // not opted in
-        QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0")));               // bulk did not opt in
+        QVERIFY(text.contains(QStringLiteral("sales.invoices"))); // allowed by "other"
+        QVERIFY(!text.contains(QStringLiteral("hidden tenant hypothesis"))); // not opted in
+        QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0"))); // bulk did not opt in
 
         // No original id of any kind survives.
         {
-        pqxx::nontransaction tx(m_db->admin());
-        const pqxx::result ids = tx.exec(
-            "SELECT id::text FROM feedback_events UNION SELECT investigation_id::text FROM feedback_events "
-            "UNION SELECT id::text FROM tenants UNION SELECT id::text FROM people "
-            "UNION SELECT id::text FROM datasets UNION SELECT id::text FROM ml_training_examples");
-        QVERIFY(ids.size() > 100);
-        for (const auto &row : ids)
-            QVERIFY2(!text.contains(QLatin1String(row[0].c_str()), Qt::CaseInsensitive), row[0].c_str());
+            pqxx::nontransaction tx(m_db->admin());
+            const pqxx::result ids
+                = tx.exec("SELECT id::text FROM feedback_events UNION SELECT "
+                          "investigation_id::text FROM feedback_events "
+                          "UNION SELECT id::text FROM tenants UNION SELECT id::text FROM people "
+                          "UNION SELECT id::text FROM datasets UNION SELECT id::text FROM "
+                          "ml_training_examples");
+            QVERIFY(ids.size() > 100);
+            for (const auto &row : ids)
+                QVERIFY2(!text.contains(QLatin1String(row[0].c_str()), Qt::CaseInsensitive),
+                         row[0].c_str());
         }
         // No names, handles or e-mails of people; acme's dataset names masked.
-        for (const QString &name : {QStringLiteral("alice"), QStringLiteral("Alice Example"), QStringLiteral("Bob Sample"),
-                                    QStringLiteral("Dave Hidden"), QStringLiteral("example.com"),
-                                    QStringLiteral("public.orders"), QStringLiteral("click_stream"),
-                                    QStringLiteral("public.customers")})
+        for (const QString &name :
+             {QStringLiteral("alice"), QStringLiteral("Alice Example"),
+              QStringLiteral("Bob Sample"), QStringLiteral("Dave Hidden"),
+              QStringLiteral("example.com"), QStringLiteral("public.orders"),
+              QStringLiteral("click_stream"), QStringLiteral("public.customers")})
             QVERIFY2(!text.contains(name, Qt::CaseInsensitive), qPrintable(name));
         QVERIFY(text.contains(QStringLiteral("[person]")));
         QVERIFY(text.contains(QStringLiteral("dataset-")));
