@@ -11,8 +11,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -40,6 +43,32 @@ double seconds(const QElapsedTimer &t)
 double round3(double v)
 {
     return std::round(v * 1000) / 1000;
+}
+
+/// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
+/// not on this machine: the figure that other work on a shared machine does not inflate.
+double serverCpuSeconds(qint64 pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (pid <= 0 || !comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("postgres"))
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 /// The throwaway schema: migrated on creation, dropped on destruction unless kept.
@@ -213,9 +242,21 @@ int runAggregate(BenchContext &ctx)
     if (!analyzed)
         return fail(ctx, analyzed.error().message);
 
+    auto backend = guarded(tr("reading the server process id"), [&]() -> Result<qint64> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        return tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
+    });
+    if (!backend)
+        return fail(ctx, backend.error().message);
+    const qint64 pid = *backend;
+    const QString loadBefore = loadAverage();
+    auto cpuSince = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
+
     // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
     std::vector<double> groupBy;
+    double groupByCpu = 0;
     for (int i = 0; i < 3; ++i) {
+        const double cpu0 = serverCpuSeconds(pid);
         auto g = guarded(tr("GROUP BY baseline"), [&]() -> Result<double> {
             pqxx::nontransaction tx(db.d_func()->conn);
             QElapsedTimer gt;
@@ -228,26 +269,32 @@ int runAggregate(BenchContext &ctx)
         if (!g)
             return fail(ctx, g.error().message);
         groupBy.push_back(*g);
+        groupByCpu = i == 0 ? cpuSince(cpu0) : std::min(groupByCpu, cpuSince(cpu0));
     }
     std::sort(groupBy.begin(), groupBy.end());
     const double groupByS = groupBy[1];
 
     ctx.err << tr("full rebuild…") << Qt::endl;
+    double cpu0 = serverCpuSeconds(pid);
     t.restart();
     auto full = KnowledgeAggregator::rebuild(db);
     if (!full)
         return fail(ctx, full.error().message);
     const double fullS = seconds(t);
+    const double fullCpu = cpuSince(cpu0);
 
     ctx.err << tr("emitting %1 more events, incremental run…").arg(incremental) << Qt::endl;
     auto more = emitAll(db, events.begin() + size, events.end());
     if (!more)
         return fail(ctx, more.error().message);
+    cpu0 = serverCpuSeconds(pid);
     t.restart();
     auto inc = KnowledgeAggregator::runIncremental(db);
     if (!inc)
         return fail(ctx, inc.error().message);
     const double incS = seconds(t);
+    const double incCpu = cpuSince(cpu0);
+    const QString loadAfter = loadAverage();
     if (inc->full || inc->eventsProcessed != incremental)
         return fail(ctx, tr("the incremental run processed %1 events (full: %2), expected %3")
                              .arg(inc->eventsProcessed)
@@ -290,7 +337,12 @@ int runAggregate(BenchContext &ctx)
                       {QStringLiteral("incremental_to_groupby"), round3(incS / groupByS)},
                       {QStringLiteral("datasets"), double(full->datasetsTouched)},
                       {QStringLiteral("datasets_touched_incremental"), double(inc->datasetsTouched)},
-                      {QStringLiteral("load_s"), round3(loadS)}};
+                      {QStringLiteral("load_s"), round3(loadS)},
+                      {QStringLiteral("full_rebuild_server_cpu_s"), round3(fullCpu)},
+                      {QStringLiteral("incremental_10k_server_cpu_s"), round3(incCpu)},
+                      {QStringLiteral("groupby_baseline_server_cpu_s"), round3(groupByCpu)},
+                      {QStringLiteral("loadavg_before"), loadBefore},
+                      {QStringLiteral("loadavg_after"), loadAfter}};
         if (verify)
             o.insert(QStringLiteral("incremental_matches_full"), matches == QLatin1String("yes"));
         if (keep)
@@ -314,6 +366,12 @@ int runAggregate(BenchContext &ctx)
                        .arg(inc->datasetsTouched)
                 << '\n'
                 << tr("  incremental, nothing new:  %1 s").arg(idleS, 0, 'f', 3) << '\n'
+                << tr("  server CPU: full %1 s, incremental %2 s, GROUP BY %3 s (-1: server not local)")
+                       .arg(fullCpu, 0, 'f', 3)
+                       .arg(incCpu, 0, 'f', 3)
+                       .arg(groupByCpu, 0, 'f', 3)
+                << '\n'
+                << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n'
                 << tr("  GROUP BY baseline:         %1 s  (SELECT dataset_id, event_type, count(*) … GROUP BY)")
                        .arg(groupByS, 0, 'f', 3)
                 << '\n';
