@@ -2,6 +2,9 @@
 
 #include "database.h"
 #include "knowledgeaggregator.h"
+#include "trainingexamplebuilder.h"
+
+#include <functional>
 
 namespace ke {
 
@@ -21,7 +24,9 @@ Result<QList<Database::TenantInfo>> tenantsFor(Database &db, const ConnectionSet
     return one;
 }
 
-Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+/// Runs `step` for every tenant the job works on, on one connection of its own.
+Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_bool &cancelled,
+                          const std::function<Result<void>(Database &)> &step)
 {
     auto db = Database::connect(settings);
     if (!db)
@@ -29,26 +34,57 @@ Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atom
     auto tenants = tenantsFor(**db, settings);
     if (!tenants)
         return tenants.error();
-    qint64 events = 0;
-    qint64 datasets = 0;
     int done = 0;
     for (const auto &t : std::as_const(*tenants)) {
         if (cancelled.load())
             break;
         if (auto r = (*db)->setTenant(t.id.toString(QUuid::WithoutBraces)); !r)
             return r.error();
-        auto report = KnowledgeAggregator::runIncremental(**db);
-        if (!report)
-            return makeError(report.error().code,
-                             QStringLiteral("%1: %2").arg(t.slug, report.error().message));
-        events += report->eventsProcessed;
-        datasets += report->datasetsTouched;
+        if (auto r = step(**db); !r)
+            return makeError(r.error().code, QStringLiteral("%1: %2").arg(t.slug, r.error().message));
         ++done;
     }
+    return done;
+}
+
+Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    qint64 events = 0;
+    qint64 datasets = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        auto report = KnowledgeAggregator::runIncremental(db);
+        if (!report)
+            return report.error();
+        events += report->eventsProcessed;
+        datasets += report->datasetsTouched;
+        return {};
+    });
+    if (!done)
+        return done.error();
     return QCoreApplication::translate("jobs", "%1 tenant(s), %2 new event(s), %3 dataset(s) updated")
-        .arg(done)
+        .arg(*done)
         .arg(events)
         .arg(datasets);
+}
+
+Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    qint64 investigations = 0;
+    qint64 examples = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        auto stats = TrainingExampleBuilder::rebuild(db);
+        if (!stats)
+            return stats.error();
+        investigations += stats->investigations;
+        examples += stats->examples;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return QCoreApplication::translate("jobs", "%1 tenant(s), %2 investigation(s) rebuilt, %3 example(s) written")
+        .arg(*done)
+        .arg(investigations)
+        .arg(examples);
 }
 
 } // namespace
@@ -59,6 +95,10 @@ QList<JobSpec> standardJobs(const ConnectionSettings &settings, const JobInterva
     jobs.append({QStringLiteral("aggregate_dataset_knowledge"), intervals.aggregate,
                  [settings](const std::atomic_bool &cancelled) {
                      return aggregateJob(settings, cancelled);
+                 }});
+    jobs.append({TrainingExampleBuilder::jobName(), intervals.training,
+                 [settings](const std::atomic_bool &cancelled) {
+                     return trainingJob(settings, cancelled);
                  }});
     return jobs;
 }
