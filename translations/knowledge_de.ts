@@ -6,77 +6,571 @@
     <message>
         <location filename="../core/database.cpp" line="38"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="47"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="53"/>
         <source>%1: refused by the database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="56"/>
         <source>%1: the database refused it (SQLSTATE %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="59"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="73"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="83"/>
         <source>preparing the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="133"/>
         <source>selecting tenant &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="139"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="155"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="156"/>
         <source>resolving person &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="176"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="180"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="200"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
         <location filename="../core/database.cpp" line="205"/>
         <source>creating tenant &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/database.cpp" line="220"/>
+        <source>listing tenants</source>
+        <translation>Auflisten der Mandanten</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetDirectory</name>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="12"/>
+        <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
+        <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
+    </message>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="13"/>
+        <source>looking up dataset &apos;%1&apos;</source>
+        <translation>Suchen des Datasets &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="24"/>
+        <source>unknown dataset &apos;%1&apos; in this tenant — `knowledgectl datasets` lists the known ones</source>
+        <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — `knowledgectl datasets` listet die bekannten auf</translation>
+    </message>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="34"/>
+        <location filename="../core/datasetdirectory.cpp" line="55"/>
+        <source>listing datasets</source>
+        <translation>Auflisten der Datasets</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeeder</name>
+    <message>
+        <location filename="../core/demoseeder.cpp" line="695"/>
+        <source>writing the people and datasets of tenant &apos;%1&apos;</source>
+        <translation>Schreiben der Personen und Datasets des Mandanten &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <location filename="../core/eventlog.cpp" line="85"/>
+        <source>inspecting the events table %1</source>
+        <translation>Prüfen der Ereignistabelle %1</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="111"/>
+        <location filename="../core/eventlog.cpp" line="291"/>
+        <location filename="../core/eventlog.cpp" line="312"/>
+        <location filename="../core/eventlog.cpp" line="330"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="116"/>
+        <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
+        <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="147"/>
+        <source>writing a %1 event</source>
+        <translation>Schreiben eines %1-Ereignisses</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="197"/>
+        <source>event %1: %2</source>
+        <translation>Ereignis %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/eventlog.cpp" line="218"/>
+        <source>%n event(s) refused, nothing was written:</source>
+        <translation>
+            <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
+            <numerusform>%n Ereignisse abgelehnt, nichts wurde geschrieben:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/eventlog.cpp" line="241"/>
+        <source>writing %n event(s)</source>
+        <translation>
+            <numerusform>Schreiben von %n Ereignis</numerusform>
+            <numerusform>Schreiben von %n Ereignissen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="292"/>
+        <source>reading investigation %1</source>
+        <translation>Lesen der Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="313"/>
+        <source>reading event %1</source>
+        <translation>Lesen des Ereignisses %1</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="331"/>
+        <source>counting events</source>
+        <translation>Zählen der Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../core/eventlog.cpp" line="346"/>
+        <source>counting events per tenant</source>
+        <translation>Zählen der Ereignisse pro Mandant</translation>
+    </message>
+</context>
+<context>
+    <name>EventValidator</name>
+    <message>
+        <location filename="../core/event.cpp" line="40"/>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="42"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="46"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="144"/>
+        <source>%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed</source>
+        <translation>%1: %2 ist %3 Bytes groß, erlaubt sind höchstens %4 Bytes (64 KiB)</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="161"/>
+        <source>%1: %2 must be a string, got %3</source>
+        <translation>%1: %2 muss eine Zeichenkette sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="170"/>
+        <source>%1: %2 must be a string or an array of strings, got %3 at index %4</source>
+        <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="179"/>
+        <source>%1: %2 must be a string or an array of strings, got %3</source>
+        <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="184"/>
+        <source>%1: %2 must be a non-empty string, got %3</source>
+        <translation>%1: %2 muss eine nicht leere Zeichenkette sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="188"/>
+        <source>%1: %2 must be a UUID, got %3</source>
+        <translation>%1: %2 muss eine UUID sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="192"/>
+        <source>%1: %2 must be a dataset UUID or a dataset name such as public.orders, got %3</source>
+        <translation>%1: %2 muss eine Dataset-UUID oder ein Dataset-Name wie public.orders sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="199"/>
+        <source>%1: %2 must be a number between 0 and 1, got %3</source>
+        <translation>%1: %2 muss eine Zahl zwischen 0 und 1 sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="206"/>
+        <source>%1: %2 must be 1 or -1, got %3</source>
+        <translation>%1: %2 muss 1 oder -1 sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="212"/>
+        <source>%1: %2 must be true or false, got %3</source>
+        <translation>%1: %2 muss true oder false sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="217"/>
+        <source>%1: %2 must be a non-negative number, got %3</source>
+        <translation>%1: %2 muss eine nicht negative Zahl sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="224"/>
+        <source>%1: %2 must be an array of strings, got %3</source>
+        <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="228"/>
+        <source>%1: %2 must be an array of strings, got %3 at index %4</source>
+        <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="240"/>
+        <source>%1: %2 must be a JSON object, got %3</source>
+        <translation>%1: %2 muss ein JSON-Objekt sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="252"/>
+        <source>%1 must be a UUID, got %2</source>
+        <translation>%1 muss eine UUID sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="300"/>
+        <source>event_type must be a string, got %1</source>
+        <translation>event_type muss eine Zeichenkette sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="306"/>
+        <source>event_data must be a JSON object, got %1</source>
+        <translation>event_data muss ein JSON-Objekt sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="312"/>
+        <source>actor_type must be &apos;user&apos; or &apos;system&apos;, got %1</source>
+        <translation>actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="321"/>
+        <source>created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got %1</source>
+        <translation>created_at muss ein ISO-8601-Zeitstempel wie 2024-05-01T12:00:00Z sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="395"/>
+        <source>event: event_type is required</source>
+        <translation>Ereignis: event_type ist erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="397"/>
+        <source>event: event_type must be at most 100 characters, got %1</source>
+        <translation>Ereignis: event_type darf höchstens 100 Zeichen lang sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="400"/>
+        <source>%1: id is required (a UUID)</source>
+        <translation>%1: id ist erforderlich (eine UUID)</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="402"/>
+        <source>%1: tenant_id is required (a UUID)</source>
+        <translation>%1: tenant_id ist erforderlich (eine UUID)</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="404"/>
+        <source>%1: investigation_id is required (a UUID)</source>
+        <translation>%1: investigation_id ist erforderlich (eine UUID)</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="406"/>
+        <source>%1: actor_type must be &apos;user&apos; or &apos;system&apos;, got &quot;%2&quot;</source>
+        <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="412"/>
+        <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
+        <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="421"/>
+        <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
+        <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="431"/>
+        <source>%1: %2 is required</source>
+        <translation>%1: %2 ist erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackRecorder</name>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="48"/>
+        <source>unknown target type &apos;%1&apos; — use one of: %2</source>
+        <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="52"/>
+        <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
+        <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="56"/>
+        <source>no investigation given — pass the investigation&apos;s UUID</source>
+        <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="63"/>
+        <source>no target given — pass the UUID of the %1 you rate</source>
+        <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="83"/>
+        <source>checking the rated %1</source>
+        <translation>Prüfen des bewerteten Elements (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="102"/>
+        <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
+        <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="132"/>
+        <source>the comment is empty — write something to add</source>
+        <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
+    </message>
+    <message>
+        <location filename="../core/feedbackrecorder.cpp" line="135"/>
+        <source>finding the investigation</source>
+        <translation>Suchen der Untersuchung</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeAggregator</name>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="462"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="465"/>
+        <source>aggregating dataset knowledge</source>
+        <translation>Aggregieren des Dataset-Wissens</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="550"/>
+        <source>listing tenants</source>
+        <translation>Auflisten der Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="585"/>
+        <source>reading the history of quirk &apos;%1&apos;</source>
+        <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeStore</name>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="71"/>
+        <source>Investigation started: %1 on %2</source>
+        <translation>Untersuchung gestartet: %1 bei %2</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="73"/>
+        <source>Investigation started: %1</source>
+        <translation>Untersuchung gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="74"/>
+        <source>Investigation started</source>
+        <translation>Untersuchung gestartet</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="78"/>
+        <source>Investigation completed</source>
+        <translation>Untersuchung abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="79"/>
+        <source>Investigation completed: %1</source>
+        <translation>Untersuchung abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="83"/>
+        <source>Investigation failed</source>
+        <translation>Untersuchung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="84"/>
+        <source>Investigation failed: %1</source>
+        <translation>Untersuchung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="87"/>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="89"/>
+        <source>Quirk added: %1</source>
+        <translation>Besonderheit hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="91"/>
+        <source>Quirk edited: %1</source>
+        <translation>Besonderheit bearbeitet: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="94"/>
+        <source>Quirk retired</source>
+        <translation>Besonderheit zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="95"/>
+        <source>Quirk retired: %1</source>
+        <translation>Besonderheit zurückgezogen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="98"/>
+        <source>Quirk confirmed</source>
+        <translation>Besonderheit bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="103"/>
+        <source>Rated the %1 up</source>
+        <translation>Positiv bewertet: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="104"/>
+        <source>Rated the %1 down</source>
+        <translation>Negativ bewertet: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="210"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="214"/>
+        <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
+        <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="215"/>
+        <source>looking up dataset &apos;%1&apos;</source>
+        <translation>Suchen des Datasets &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="227"/>
+        <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (e.g. public.orders); datasets named by new investigations appear after `knowledgectl aggregate`</source>
+        <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (z. B. public.orders); Datasets aus neuen Untersuchungen erscheinen nach `knowledgectl aggregate`</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="241"/>
+        <source>reading the knowledge of dataset &apos;%1&apos;</source>
+        <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="327"/>
+        <source>the limit must be between 1 and 1000, got %1</source>
+        <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="336"/>
+        <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
+        <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="345"/>
+        <source>reading the activity of dataset &apos;%1&apos;</source>
+        <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>LsaEmbedder</name>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="173"/>
+        <source>cannot learn a search model from an empty corpus — add documents first</source>
+        <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/lsaembedder.cpp" line="205"/>
+        <source>cannot learn a search model: the %n document(s) contain no words</source>
+        <translation>
+            <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
+            <numerusform>Suchmodell kann nicht gelernt werden: keines der %n Dokumente enthält Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="338"/>
+        <location filename="../core/lsaembedder.cpp" line="354"/>
+        <source>cannot write the search model %1: %2</source>
+        <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="362"/>
+        <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
+        <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="369"/>
+        <source>cannot read the search model %1: %2</source>
+        <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="377"/>
+        <source>not a model file of this version</source>
+        <translation>keine Modelldatei dieser Version</translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="382"/>
+        <source>bad header</source>
+        <translation>fehlerhafter Header</translation>
+    </message>
+    <message>
+        <location filename="../core/lsaembedder.cpp" line="396"/>
+        <location filename="../core/lsaembedder.cpp" line="400"/>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
     </message>
 </context>
 <context>
@@ -84,80 +578,907 @@
     <message>
         <location filename="../core/migrator.cpp" line="38"/>
         <source>reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Schemaversion</translation>
     </message>
     <message>
         <location filename="../core/migrator.cpp" line="54"/>
         <source>migrating schema &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrieren des Schemas &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../core/migrator.cpp" line="72"/>
         <source>the database schema &apos;%1&apos; is at version %2, newer than this build knows (%3) — upgrade Knowledge Explorer before using this database</source>
-        <translation type="unfinished"></translation>
+        <translation>das Datenbankschema &apos;%1&apos; hat Version %2 und ist neuer, als dieser Build kennt (%3) — aktualisieren Sie Knowledge Explorer, bevor Sie diese Datenbank verwenden</translation>
     </message>
     <message>
         <location filename="../core/migrator.cpp" line="88"/>
         <source>migration %1 (%2) differs from the one applied to this database — migrations must never be edited once released; add a new one instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReason</name>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="9"/>
+        <source>Right direction</source>
+        <translation>Richtige Richtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="10"/>
+        <source>Key insight</source>
+        <translation>Wichtige Erkenntnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="11"/>
+        <source>Dead end</source>
+        <translation>Sackgasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="12"/>
+        <source>Already known</source>
+        <translation>Schon bekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="13"/>
+        <source>Useful data</source>
+        <translation>Nützliche Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="14"/>
+        <source>Confirmed suspicion</source>
+        <translation>Verdacht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="15"/>
+        <source>Wrong table</source>
+        <translation>Falsche Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="16"/>
+        <source>Inconclusive</source>
+        <translation>Nicht eindeutig</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="17"/>
+        <source>Key proof</source>
+        <translation>Entscheidender Beleg</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="18"/>
+        <source>Clear signal</source>
+        <translation>Klares Signal</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="19"/>
+        <source>Noise</source>
+        <translation>Rauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="20"/>
+        <source>Misleading</source>
+        <translation>Irreführend</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="21"/>
+        <source>Solved it</source>
+        <translation>Problem gelöst</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="22"/>
+        <source>Actionable</source>
+        <translation>Umsetzbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="23"/>
+        <source>Partial answer</source>
+        <translation>Teilantwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="24"/>
+        <source>Missed root cause</source>
+        <translation>Ursache verfehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="25"/>
+        <source>Saved time</source>
+        <translation>Zeit gespart</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="26"/>
+        <source>Found the issue</source>
+        <translation>Fehler gefunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="27"/>
+        <source>No value</source>
+        <translation>Kein Nutzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quickreasons.cpp" line="28"/>
+        <source>Wrong conclusion</source>
+        <translation>Falscher Schluss</translation>
+    </message>
+</context>
+<context>
+    <name>QuirkBook</name>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="22"/>
+        <source>looking up quirk %1</source>
+        <translation>Suchen der Besonderheit %1</translation>
+    </message>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="43"/>
+        <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
+        <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="71"/>
+        <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
+        <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
+    </message>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="107"/>
+        <source>quirk %1 was retired; add a new quirk instead of editing it</source>
+        <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="122"/>
+        <source>quirk %1 is already retired</source>
+        <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../core/quirkbook.cpp" line="137"/>
+        <source>quirk %1 was retired and cannot be confirmed</source>
+        <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndex</name>
+    <message>
+        <location filename="../core/searchindex.cpp" line="200"/>
+        <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
+        <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="214"/>
+        <source>%1 failed in the search cache %2: %3</source>
+        <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="318"/>
+        <source>reading vectors</source>
+        <translation>Lesen der Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="332"/>
+        <source>cannot build the vector index: %1</source>
+        <translation>Vektorindex kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="353"/>
+        <location filename="../core/searchindex.cpp" line="359"/>
+        <location filename="../core/searchindex.cpp" line="370"/>
+        <location filename="../core/searchindex.cpp" line="379"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="365"/>
+        <source>cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="411"/>
+        <source>the vector index file is missing</source>
+        <translation>die Vektorindex-Datei fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="425"/>
+        <source>the vector index header is damaged</source>
+        <translation>der Header des Vektorindex ist beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="427"/>
+        <source>the vector index header cannot be read</source>
+        <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="430"/>
+        <source>the vector index was built by another model</source>
+        <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="432"/>
+        <source>the vector index holds %1 vectors, the cache %2</source>
+        <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="439"/>
+        <source>the vector index file is truncated or damaged</source>
+        <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="458"/>
+        <source>the vector index cannot be loaded (%1)</source>
+        <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="473"/>
+        <source>%1; rebuilt it from %2 stored vectors</source>
+        <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="486"/>
+        <location filename="../core/searchindex.cpp" line="503"/>
+        <source>storing vectors</source>
+        <translation>Speichern der Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="492"/>
+        <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
+        <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="589"/>
+        <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
+        <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="646"/>
+        <source>no embedder given</source>
+        <translation>kein Embedder angegeben</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="710"/>
+        <location filename="../core/searchindex.cpp" line="722"/>
+        <source>storing documents</source>
+        <translation>Speichern der Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="769"/>
+        <source>removing a document</source>
+        <translation>Entfernen eines Dokuments</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="790"/>
+        <source>counting documents</source>
+        <translation>Zählen der Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="818"/>
+        <source>the search was cancelled</source>
+        <translation>die Suche wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="822"/>
+        <source>the query has no words to search for — type a word or two</source>
+        <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="827"/>
+        <source>the search cache has no embedding model yet — sync it first</source>
+        <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="865"/>
+        <location filename="../core/searchindex.cpp" line="873"/>
+        <source>the full-text search</source>
+        <translation>Volltextsuche</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="987"/>
+        <source>the vector search failed: %1</source>
+        <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="1012"/>
+        <source>reading results</source>
+        <translation>Lesen der Ergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>ServerInfo</name>
+    <message>
+        <location filename="../core/serverinfo.cpp" line="9"/>
+        <source>asking the server what it offers</source>
+        <translation>Abfragen der Serverfunktionen</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <location filename="../core/jobs.cpp" line="48"/>
+        <source>%1 tenant(s), %2 new event(s), %3 dataset(s) updated</source>
+        <translation>Mandanten: %1, neue Ereignisse: %2, aktualisierte Datasets: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ke::ActivityModel</name>
+    <message>
+        <location filename="../ui/activitymodel.cpp" line="44"/>
+        <source>orchestrator</source>
+        <translation>Orchestrator</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitymodel.cpp" line="49"/>
+        <source>%1 — double-click to open the investigation</source>
+        <translation>%1 — Doppelklick öffnet die Untersuchung</translation>
+    </message>
+</context>
+<context>
+    <name>ke::DatasetListModel</name>
+    <message numerus="yes">
+        <location filename="../ui/datasetlistmodel.cpp" line="41"/>
+        <source>%n investigation(s)</source>
+        <translation>
+            <numerusform>%n Untersuchung</numerusform>
+            <numerusform>%n Untersuchungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::InvestigationView</name>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="41"/>
+        <source>Open an investigation from the dataset&apos;s activity or findings.</source>
+        <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="58"/>
+        <source>Select a step to see its SQL, evidence or recommendations.</source>
+        <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="60"/>
+        <source>▲ Helpful</source>
+        <translation>▲ Hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="61"/>
+        <source>▼ Not helpful</source>
+        <translation>▼ Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="77"/>
+        <source>Optional comment</source>
+        <translation>Kommentar (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="78"/>
+        <source>Rate step</source>
+        <translation>Schritt bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="129"/>
+        <location filename="../ui/investigationview.cpp" line="167"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="143"/>
+        <source>Could not load the investigation: %1</source>
+        <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="153"/>
+        <source>%1 — expected %2, got %3 (%4, %5)</source>
+        <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="159"/>
+        <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
+        <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="210"/>
+        <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
+        <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="224"/>
+        <source>Saving your rating…</source>
+        <translation>Ihre Bewertung wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="230"/>
+        <source>Your rating was not saved: %1</source>
+        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="234"/>
+        <source>Thanks — your rating was saved.</source>
+        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ke::KnowledgeView</name>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="86"/>
+        <location filename="../ui/knowledgeview.cpp" line="200"/>
+        <source>Select a dataset to see what your team knows about it.</source>
+        <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <source>Quirk</source>
+        <translation>Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <source>Last edited</source>
+        <translation>Zuletzt bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="102"/>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="103"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="104"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="105"/>
+        <source>Retire…</source>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="106"/>
+        <source>Say that you have seen this quirk too</source>
+        <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <source>Finding</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <source>Double-click a finding to open its investigation</source>
+        <translation>Doppelklick auf eine Erkenntnis öffnet ihre Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="140"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="140"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="149"/>
+        <source>Known quirks</source>
+        <translation>Bekannte Besonderheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <source>Top findings</source>
+        <translation>Wichtigste Erkenntnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="154"/>
+        <source>Common issues</source>
+        <translation>Häufige Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="155"/>
+        <source>Who knows it best</source>
+        <translation>Wer sich am besten auskennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="206"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; investigations · &lt;b&gt;▲ %2&lt;/b&gt; helpful · &lt;b&gt;▼ %3&lt;/b&gt; not helpful · last investigation %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Untersuchungen · &lt;b&gt;▲ %2&lt;/b&gt; hilfreich · &lt;b&gt;▼ %3&lt;/b&gt; nicht hilfreich · letzte Untersuchung %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="211"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="230"/>
+        <source>No quirks known yet — add what surprised you.</source>
+        <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="242"/>
+        <source>root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="243"/>
+        <source>observation</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="244"/>
+        <source>recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="267"/>
+        <source>Investigations</source>
+        <translation>Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="298"/>
+        <source>No issues recorded yet</source>
+        <translation>Noch keine Probleme erfasst</translation>
     </message>
 </context>
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="14"/>
+        <location filename="../ui/mainwindow.cpp" line="39"/>
         <source>Knowledge Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="24"/>
-        <source>Select a dataset to see what your team knows about it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="25"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="26"/>
-        <source>Recent activity appears here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="26"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="27"/>
-        <source>Search findings, hypotheses, queries, comments and quirks.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="49"/>
+        <source>Filter datasets</source>
+        <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="28"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="31"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <source>Investigation</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <source>Fold in new events and reload (F5)</source>
+        <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="32"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="35"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <source>&amp;About Knowledge Explorer</source>
+        <translation>Ü&amp;ber Knowledge Explorer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <source>About Knowledge Explorer</source>
+        <translation>Über Knowledge Explorer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
+        <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <source>Main</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>no tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="36"/>
-        <source>Tenant: %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <source>Tenant: %1 · You: %2</source>
+        <translation>Mandant: %1 · Sie: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
+        <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <source>Could not fold in new events: %1</source>
+        <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <source>%n new event(s) folded in</source>
+        <translation>
+            <numerusform>%n neues Ereignis eingearbeitet</numerusform>
+            <numerusform>%n neue Ereignisse eingearbeitet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <source>Could not load the datasets: %1</source>
+        <translation>Die Datasets konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
+        <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <source>%1 — Knowledge Explorer</source>
+        <translation>%1 — Knowledge Explorer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <source>Could not load the knowledge: %1</source>
+        <translation>Das Wissen konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <source>Could not load the activity: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <source>Add a quirk</source>
+        <translation>Besonderheit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <source>What should people know about this dataset?
+(e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
+        <translation>Was sollten andere über dieses Dataset wissen?
+(z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <source>Quirk not saved</source>
+        <translation>Besonderheit nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <source>The quirk was not saved: %1
+
+Your text:
+%2</source>
+        <translation>Die Besonderheit wurde nicht gespeichert: %1
+
+Ihr Text:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <source>Edit quirk</source>
+        <translation>Besonderheit bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <source>The earlier text stays in the history.</source>
+        <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <source>The edit was not saved: %1
+
+Your text:
+%2</source>
+        <translation>Die Änderung wurde nicht gespeichert: %1
+
+Ihr Text:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <source>Could not confirm the quirk: %1</source>
+        <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <source>Retire quirk</source>
+        <translation>Besonderheit zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <source>Why is this no longer true?
+&quot;%1&quot;</source>
+        <translation>Warum trifft das nicht mehr zu?
+„%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <source>Could not retire the quirk: %1</source>
+        <translation>Die Besonderheit konnte nicht zurückgezogen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ke::TraceStepModel</name>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="36"/>
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="38"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="40"/>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="42"/>
+        <source>Synthesis</source>
+        <translation>Synthese</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="44"/>
+        <source>Investigation</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="51"/>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="52"/>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="53"/>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="54"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="57"/>
+        <source>submitted</source>
+        <translation>abgeschickt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="58"/>
+        <source>executed</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="59"/>
+        <source>supports</source>
+        <translation>stützt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="60"/>
+        <source>refutes</source>
+        <translation>widerlegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="61"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="62"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <source>▲ %1</source>
+        <translation>▲ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <source>▼ %1</source>
+        <translation>▼ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="127"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="129"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="131"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="133"/>
+        <source>Helpful</source>
+        <translation>Hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="135"/>
+        <source>Not helpful</source>
+        <translation>Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/tracestepmodel.cpp" line="137"/>
+        <source>Your rating</source>
+        <translation>Ihre Bewertung</translation>
     </message>
 </context>
 <context>
@@ -165,80 +1486,585 @@
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="17"/>
         <source>schema &apos;%1&apos; is up to date (version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &apos;%1&apos; ist aktuell (Version %2)</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="24"/>
         <source>applied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet: %1</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="26"/>
         <source>schema &apos;%1&apos; is now at version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &apos;%1&apos; hat jetzt Version %2</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="37"/>
         <source>usage: knowledgectl tenant add SLUG [--name NAME]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: knowledgectl tenant add SLUG [--name NAME]</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="55"/>
         <source>create or upgrade the database schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="58"/>
         <source>create a tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Mandanten anlegen</translation>
     </message>
     <message>
         <location filename="../app/ctl/main.cpp" line="25"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
         <location filename="../app/ctl/main.cpp" line="75"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</translation>
     </message>
     <message>
         <location filename="../app/ctl/main.cpp" line="88"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
         <location filename="../app/ctl/main.cpp" line="130"/>
         <source>internal error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>interner Fehler: %1</translation>
     </message>
     <message>
         <location filename="../app/ctl/main.cpp" line="135"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
-        <translation type="unfinished"></translation>
+        <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_activity.cpp" line="17"/>
+        <source>--limit wants a number, got &apos;%1&apos;</source>
+        <translation>--limit erwartet eine Zahl, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_activity.cpp" line="21"/>
+        <source>usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</source>
+        <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_activity.cpp" line="39"/>
+        <source>more: --before %1</source>
+        <translation>mehr: --before %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_activity.cpp" line="49"/>
+        <source>recent activity of a dataset, newest first</source>
+        <translation>jüngste Aktivität eines Datasets, neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="11"/>
+        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl aggregate [--full]</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl aggregate [--full]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="21"/>
+        <source>%1: %2 events processed, %3 datasets touched in %4 s</source>
+        <translation>%1: %2 Ereignisse verarbeitet, %3 Datasets betroffen, in %4 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="23"/>
+        <source>full rebuild</source>
+        <translation>vollständiger Neuaufbau</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="24"/>
+        <source>incremental</source>
+        <translation>inkrementell</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="35"/>
+        <source>update dataset knowledge from new events (--full: rebuild)</source>
+        <translation>Dataset-Wissen aus neuen Ereignissen aktualisieren (--full: neu aufbauen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="17"/>
+        <source>--investigations must be a whole number of at least 0, got &apos;%1&apos;</source>
+        <translation>--investigations muss eine ganze Zahl ab 0 sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="24"/>
+        <source>--seed must be a non-negative whole number, got &apos;%1&apos;</source>
+        <translation>--seed muss eine nicht negative ganze Zahl sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="29"/>
+        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl demo-seed [--investigations N] [--seed S]</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl demo-seed [--investigations N] [--seed S]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="47"/>
+        <source>demo-seed: %1 of %2 investigations (%3%)</source>
+        <translation>demo-seed: %1 von %2 Untersuchungen (%3 %)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="62"/>
+        <source>seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: %6 events generated, %7 written (the rest were already stored), in %8 s</source>
+        <translation>%1 Mandanten (%2), %3 Personen, %4 Datasets, %5 Untersuchungen angelegt: %6 Ereignisse erzeugt, %7 geschrieben (der Rest war bereits gespeichert), in %8 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="82"/>
+        <source>write realistic, deterministic demo data for the demo tenants</source>
+        <translation>realistische, deterministische Demodaten für die Demo-Mandanten schreiben</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="32"/>
+        <source>usage: knowledgectl emit [FILE|-] [--allow-unknown-types] — one JSON object or JSON Lines, from FILE or stdin</source>
+        <translation>Aufruf: knowledgectl emit [FILE|-] [--allow-unknown-types] — ein JSON-Objekt oder JSON Lines, aus FILE oder stdin</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="45"/>
+        <source>cannot read %1: %2 — give a readable file, or - for stdin</source>
+        <translation>%1 kann nicht gelesen werden: %2 — geben Sie eine lesbare Datei an oder - für stdin</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="75"/>
+        <source>invalid JSON at character %1: %2</source>
+        <translation>ungültiges JSON bei Zeichen %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="80"/>
+        <source>expected a JSON object (one event per line)</source>
+        <translation>JSON-Objekt erwartet (ein Ereignis pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="96"/>
+        <source> (pass --allow-unknown-types to replay another writer&apos;s stream)</source>
+        <translation> (übergeben Sie --allow-unknown-types, um den Ereignisstrom eines anderen Schreibers einzuspielen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="106"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_emit.cpp" line="107"/>
+        <source>%n bad line(s), nothing was written</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile, nichts wurde geschrieben</numerusform>
+            <numerusform>%n fehlerhafte Zeilen, nichts wurde geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="119"/>
+        <source>%1 written, %2 already present</source>
+        <translation>%1 geschrieben, %2 bereits vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_emit.cpp" line="129"/>
+        <source>append events (one JSON object or JSON Lines)</source>
+        <translation>Ereignisse anhängen (ein JSON-Objekt oder JSON Lines)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="35"/>
+        <source>cannot read %1: %2 — DIR must hold corpus.jsonl, queries.jsonl and qrels/*.tsv (BEIR layout)</source>
+        <translation>%1 kann nicht gelesen werden: %2 — DIR muss corpus.jsonl, queries.jsonl und qrels/*.tsv enthalten (BEIR-Layout)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="48"/>
+        <source>%1 line %2 is not a JSON object: %3</source>
+        <translation>%1 Zeile %2 ist kein JSON-Objekt: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="86"/>
+        <source>cannot read the judgements %1: %2</source>
+        <translation>Relevanzurteile %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="100"/>
+        <source>%1 holds no judgements (expected query-id, corpus-id, score separated by tabs)</source>
+        <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="139"/>
+        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X]</source>
+        <translation>Aufruf: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="156"/>
+        <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
+        <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="165"/>
+        <source>cannot create a temporary directory: %1</source>
+        <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="187"/>
+        <source>%1 documents indexed in %2 ms (model %3)</source>
+        <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="212"/>
+        <source>query %1: %2</source>
+        <translation>Anfrage %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="221"/>
+        <source>%1 (%2 queries)</source>
+        <translation>%1 (%2 Anfragen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="223"/>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="239"/>
+        <source>hybrid / lexical nDCG@10 = %1</source>
+        <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="258"/>
+        <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
+        <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="274"/>
+        <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
+        <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="14"/>
+        <source>%1 must be a UUID, got &apos;%2&apos;</source>
+        <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="29"/>
+        <source>usage: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</source>
+        <translation>Aufruf: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="32"/>
+        <source> (unexpected: %1)</source>
+        <translation> (unerwartet: %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="48"/>
+        <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
+        <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
+        <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so the rating is yours</source>
+        <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID, damit die Bewertung Ihnen zugeordnet wird</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="64"/>
+        <source>recorded %1 on %2 %3 (event %4)</source>
+        <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="65"/>
+        <source>thumbs up</source>
+        <translation>Daumen hoch</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="65"/>
+        <source>thumbs down</source>
+        <translation>Daumen runter</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="78"/>
+        <source>usage: knowledgectl comment --investigation ID [--target ID] TEXT</source>
+        <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="95"/>
+        <source>comment added (event %1)</source>
+        <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="105"/>
+        <source>rate a step of an investigation</source>
+        <translation>einen Schritt einer Untersuchung bewerten</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="108"/>
+        <source>comment on an investigation</source>
+        <translation>eine Untersuchung kommentieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="12"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="19"/>
+        <source>usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)</source>
+        <translation>Aufruf: knowledgectl knowledge DATASET [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <source>%n investigation(s), last %1</source>
+        <translation>
+            <numerusform>%n Untersuchung, zuletzt %1</numerusform>
+            <numerusform>%n Untersuchungen, zuletzt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="38"/>
+        <source>feedback: %1 up, %2 down</source>
+        <translation>Feedback: %1 positiv, %2 negativ</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="42"/>
+        <source>Known quirks:</source>
+        <translation>Bekannte Besonderheiten:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="47"/>
+        <source>by %1, %2, %n confirmation(s)</source>
+        <translation>
+            <numerusform>von %1, %2, %n Bestätigung</numerusform>
+            <numerusform>von %1, %2, %n Bestätigungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="52"/>
+        <source>Top findings:</source>
+        <translation>Wichtigste Erkenntnisse:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
+        <source>Common issues:</source>
+        <translation>Häufige Probleme:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="63"/>
+        <source>last %1</source>
+        <translation>zuletzt %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="65"/>
+        <source>Owners:</source>
+        <translation>Ansprechpartner:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="78"/>
+        <source>what the team knows about a dataset</source>
+        <translation>was das Team über ein Dataset weiß</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="11"/>
+        <source>usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</source>
+        <translation>Aufruf: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="25"/>
+        <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID</source>
+        <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="30"/>
+        <source>QUIRK_ID must be a UUID, got &apos;%1&apos;</source>
+        <translation>QUIRK_ID muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="39"/>
+        <source>--investigation must be a UUID, got &apos;%1&apos;</source>
+        <translation>--investigation muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="66"/>
+        <source>quirk %1: %2 (event %3)</source>
+        <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="90"/>
+        <source>add, edit, retire or confirm a quirk</source>
+        <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="92"/>
+        <source>list the tenant&apos;s datasets</source>
+        <translation>die Datasets des Mandanten auflisten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_status.cpp" line="18"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="26"/>
+        <source>usage: knowledgectl status [--json] — unexpected argument &apos;%1&apos;</source>
+        <translation>Aufruf: knowledgectl status [--json] — unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="120"/>
+        <source>server:       %1 (%2)</source>
+        <translation>Server:          %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="124"/>
+        <source>not migrated — run `knowledgectl migrate`</source>
+        <translation>nicht migriert — führen Sie `knowledgectl migrate` aus</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="126"/>
+        <source>version %1 (up to date)</source>
+        <translation>Version %1 (aktuell)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="128"/>
+        <source>version %1, this build knows %2 — run `knowledgectl migrate`</source>
+        <translation>Version %1, dieser Build kennt %2 — führen Sie `knowledgectl migrate` aus</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="132"/>
+        <source>version %1, newer than this build (%2) — upgrade knowledgectl</source>
+        <translation>Version %1, neuer als dieser Build (%2) — aktualisieren Sie knowledgectl</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="135"/>
+        <source>schema:       %1: %2</source>
+        <translation>Schema:          %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="136"/>
+        <source>events table: %1 (%2)</source>
+        <translation>Ereignistabelle: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="138"/>
+        <source>the product&apos;s own</source>
+        <translation>produkteigen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="139"/>
+        <source>external, read and appended only</source>
+        <translation>extern, nur gelesen und ergänzt</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="143"/>
+        <source>installed (%1)</source>
+        <translation>installiert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="145"/>
+        <source>available (%1), not installed in this database</source>
+        <translation>verfügbar (%1), in dieser Datenbank nicht installiert</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="148"/>
+        <source>not available — embeddings are stored as real[]</source>
+        <translation>nicht verfügbar — Embeddings werden als real[] gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="149"/>
+        <source>pgvector:     %1</source>
+        <translation>pgvector:        %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="152"/>
+        <source>tenant:       %1 (%2): %3</source>
+        <translation>Mandant:         %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="159"/>
+        <source>tenants:      %1</source>
+        <translation>Mandanten:       %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="162"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_status.cpp" line="176"/>
+        <source>server, schema version, event counts, pgvector</source>
+        <translation>Server, Schemaversion, Ereigniszahlen, pgvector</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="54"/>
+        <source>usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (intervals are whole seconds ≥ 1)</source>
+        <translation>Aufruf: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (Intervalle in ganzen Sekunden ≥ 1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="86"/>
+        <source>cannot set up signal handling</source>
+        <translation>Signalbehandlung kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="93"/>
+        <source>stopping: waiting for running jobs to finish</source>
+        <translation>wird beendet: warten, bis laufende Jobs fertig sind</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="106"/>
+        <source>worker started (%1)</source>
+        <translation>Worker gestartet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="107"/>
+        <source>each job once</source>
+        <translation>jeder Job einmal</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="108"/>
+        <source>aggregate every %1 s, embeddings every %2 s, training every %3 s</source>
+        <translation>Aggregation alle %1 s, Embeddings alle %2 s, Training alle %3 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="118"/>
+        <source>worker stopped</source>
+        <translation>Worker beendet</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_worker.cpp" line="125"/>
+        <source>run the background jobs on their schedule</source>
+        <translation>die Hintergrundjobs nach Zeitplan ausführen</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="37"/>
+        <location filename="../app/explorer/main.cpp" line="38"/>
         <source>What your team knows about each dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="42"/>
+        <location filename="../app/explorer/main.cpp" line="43"/>
         <source>Render the window to FILE (PNG) and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="46"/>
+        <location filename="../app/explorer/main.cpp" line="47"/>
         <source>Open view V: knowledge, activity or search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="64"/>
+        <location filename="../app/explorer/main.cpp" line="51"/>
+        <source>Open dataset D (name or UUID) first.</source>
+        <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/main.cpp" line="55"/>
+        <source>Open investigation I (UUID).</source>
+        <translation>Untersuchung I (UUID) öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/main.cpp" line="78"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
-        <translation type="unfinished"></translation>
+        <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
 </context>
 </TS>

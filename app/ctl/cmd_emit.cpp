@@ -17,11 +17,6 @@
 namespace ke::ctl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledgectl", text);
-}
-
 struct Parsed
 {
     int line = 0;
@@ -33,8 +28,9 @@ int runEmit(CommandContext &ctx)
     EmitOptions options;
     options.allowUnknownTypes = takeFlag(ctx.args, QStringLiteral("--allow-unknown-types"));
     if (ctx.args.size() > 1)
-        return ctx.fail(tr("usage: knowledgectl emit [FILE|-] [--allow-unknown-types] — one "
-                           "JSON object or JSON Lines, from FILE or stdin"));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl emit [FILE|-] [--allow-unknown-types] — one "
+                         "JSON object or JSON Lines, from FILE or stdin"));
     const QString path = ctx.args.value(0, QStringLiteral("-"));
 
     QFile file;
@@ -46,7 +42,7 @@ int runEmit(CommandContext &ctx)
         opened = file.open(QIODevice::ReadOnly);
     }
     if (!opened)
-        return ctx.fail(tr("cannot read %1: %2 — give a readable file, or - for stdin")
+        return ctx.fail(Messages::tr("cannot read %1: %2 — give a readable file, or - for stdin")
                             .arg(path, file.errorString()));
     const QByteArray input = file.readAll();
 
@@ -75,11 +71,13 @@ int runEmit(CommandContext &ctx)
             QJsonParseError pe{};
             const QJsonDocument d = QJsonDocument::fromJson(line, &pe);
             if (pe.error != QJsonParseError::NoError) {
-                problems.emplace_back(n, tr("invalid JSON at character %1: %2")
-                                             .arg(pe.offset + 1)
-                                             .arg(pe.errorString()));
+                problems.emplace_back(n,
+                                      Messages::tr("invalid JSON at character %1: %2")
+                                          .arg(pe.offset + 1)
+                                          .arg(pe.errorString()));
             } else if (!d.isObject()) {
-                problems.emplace_back(n, tr("expected a JSON object (one event per line)"));
+                problems.emplace_back(n,
+                                      Messages::tr("expected a JSON object (one event per line)"));
             } else {
                 addObject(n, d.object());
             }
@@ -95,7 +93,8 @@ int runEmit(CommandContext &ctx)
         if (!r) {
             QString why = r.error().message;
             if (r.error().code == QLatin1String("unknown_event_type"))
-                why += tr(" (pass --allow-unknown-types to replay another writer's stream)");
+                why += Messages::tr(
+                    " (pass --allow-unknown-types to replay another writer's stream)");
             problems.emplace_back(p.line, why);
         }
     }
@@ -104,7 +103,7 @@ int runEmit(CommandContext &ctx)
         std::stable_sort(problems.begin(), problems.end(),
                          [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &[line, why] : problems)
-            ctx.err << tr("line %1: %2").arg(line).arg(why) << Qt::endl;
+            ctx.err << Messages::tr("line %1: %2").arg(line).arg(why) << Qt::endl;
         return ctx.fail(QCoreApplication::translate("knowledgectl",
                                                     "%n bad line(s), nothing was written", nullptr,
                                                     int(problems.size())));
@@ -117,7 +116,7 @@ int runEmit(CommandContext &ctx)
     auto written = log.emitBatch(events, options);
     if (!written)
         return ctx.fail(written.error());
-    ctx.out << tr("%1 written, %2 already present")
+    ctx.out << Messages::tr("%1 written, %2 already present")
                    .arg(*written)
                    .arg(qsizetype(events.size()) - *written)
             << Qt::endl;

@@ -18,11 +18,6 @@
 namespace ke::ctl {
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("knowledgectl", s);
-}
-
 struct Collection
 {
     QList<SearchDocument> documents;
@@ -37,8 +32,8 @@ Result<Collection> readCollection(const QString &dir)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return makeError(QStringLiteral("io"),
-                             tr("cannot read %1: %2 — DIR must hold corpus.jsonl, "
-                                "queries.jsonl and qrels/*.tsv (BEIR layout)")
+                             Messages::tr("cannot read %1: %2 — DIR must hold corpus.jsonl, "
+                                          "queries.jsonl and qrels/*.tsv (BEIR layout)")
                                  .arg(path, f.errorString()));
         int line = 0;
         while (!f.atEnd()) {
@@ -50,7 +45,7 @@ Result<Collection> readCollection(const QString &dir)
             const QJsonDocument doc = QJsonDocument::fromJson(l, &err);
             if (!doc.isObject())
                 return makeError(QStringLiteral("bad_input"),
-                                 tr("%1 line %2 is not a JSON object: %3")
+                                 Messages::tr("%1 line %2 is not a JSON object: %3")
                                      .arg(path)
                                      .arg(line)
                                      .arg(err.errorString()));
@@ -86,8 +81,9 @@ Result<Qrels> readQrels(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"),
-                         tr("cannot read the judgements %1: %2").arg(path, f.errorString()));
+        return makeError(
+            QStringLiteral("io"),
+            Messages::tr("cannot read the judgements %1: %2").arg(path, f.errorString()));
     Qrels q;
     while (!f.atEnd()) {
         const QList<QByteArray> cols = f.readLine().trimmed().split('\t');
@@ -101,8 +97,8 @@ Result<Qrels> readQrels(const QString &path)
     }
     if (q.empty())
         return makeError(QStringLiteral("bad_input"),
-                         tr("%1 holds no judgements (expected query-id, corpus-id, score "
-                            "separated by tabs)")
+                         Messages::tr("%1 holds no judgements (expected query-id, corpus-id, score "
+                                      "separated by tabs)")
                              .arg(path));
     return q;
 }
@@ -140,9 +136,9 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--vector-weight", params.ranking.vectorWeight);
     numberOption("--candidates", params.candidates);
     if (!ok || ctx.args.size() != 1)
-        return ctx.fail(tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--json] "
-                           "[--dimension N] [--feedback-docs N] [--feedback-weight X] "
-                           "[--rrf-k X] [--vector-weight X]"));
+        return ctx.fail(Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--json] "
+                                     "[--dimension N] [--feedback-docs N] [--feedback-weight X] "
+                                     "[--rrf-k X] [--vector-weight X]"));
     const QString dir = ctx.args.first();
 
     // Which judgements: the one file given, or every qrels/*.tsv, each reported separately.
@@ -156,7 +152,8 @@ int runEvalSearch(CommandContext &ctx)
         for (const QFileInfo &fi : files)
             splits.append({fi.completeBaseName(), fi.filePath()});
         if (splits.isEmpty())
-            return ctx.fail(tr("%1/qrels holds no *.tsv judgements — pass --qrels FILE").arg(dir));
+            return ctx.fail(
+                Messages::tr("%1/qrels holds no *.tsv judgements — pass --qrels FILE").arg(dir));
     }
 
     auto collection = readCollection(dir);
@@ -164,7 +161,8 @@ int runEvalSearch(CommandContext &ctx)
         return ctx.fail(collection.error());
     QTemporaryDir tmp;
     if (!tmp.isValid())
-        return ctx.fail(tr("cannot create a temporary directory: %1").arg(tmp.errorString()));
+        return ctx.fail(
+            Messages::tr("cannot create a temporary directory: %1").arg(tmp.errorString()));
     QElapsedTimer timer;
     timer.start();
     auto index = SearchIndex::open(tmp.path() + QStringLiteral("/cache"));
@@ -186,7 +184,7 @@ int runEvalSearch(CommandContext &ctx)
     timer.restart();
     QTextStream &out = ctx.out;
     if (!json)
-        out << tr("%1 documents indexed in %2 ms (model %3)")
+        out << Messages::tr("%1 documents indexed in %2 ms (model %3)")
                    .arg(collection->documents.size())
                    .arg(indexMs)
                    .arg((*index)->embedder()->name())
@@ -210,7 +208,8 @@ int runEvalSearch(CommandContext &ctx)
                     for (const SearchResult &res : *found)
                         ranking.append(res.sourceId);
                 } else if (found.error().code != QLatin1String("empty_query")) {
-                    return ctx.fail(tr("query %1: %2").arg(queryId, found.error().message));
+                    return ctx.fail(
+                        Messages::tr("query %1: %2").arg(queryId, found.error().message));
                 }
                 retrievalmetrics::accumulate(summary[m], ranking, judgements);
                 retrievalmetrics::accumulate(overall[m], ranking, judgements);
@@ -219,9 +218,9 @@ int runEvalSearch(CommandContext &ctx)
         QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
         if (!json)
             out << "\n"
-                << tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
+                << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
                 << QStringLiteral("  %1 %2 %3 %4\n")
-                       .arg(tr("mode"), -8)
+                       .arg(Messages::tr("mode"), -8)
                        .arg(QStringLiteral("nDCG@10"), 8)
                        .arg(QStringLiteral("R@100"), 8)
                        .arg(QStringLiteral("MRR@10"), 8);
@@ -237,7 +236,7 @@ int runEvalSearch(CommandContext &ctx)
         }
         if (!json && summary[0].ndcg10 > 0)
             out << "  "
-                << tr("hybrid / lexical nDCG@10 = %1")
+                << Messages::tr("hybrid / lexical nDCG@10 = %1")
                        .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
                 << "\n";
         splitsJson.insert(splitName, sj);
@@ -256,7 +255,8 @@ int runEvalSearch(CommandContext &ctx)
         out << QJsonDocument(top).toJson(QJsonDocument::Compact) << "\n";
     } else {
         out << "\n"
-            << tr("all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms")
+            << Messages::tr(
+                   "all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms")
                    .arg(overall[0].queries)
                    .arg(overall[0].ndcg10, 0, 'f', 4)
                    .arg(overall[1].ndcg10, 0, 'f', 4)

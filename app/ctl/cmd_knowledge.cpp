@@ -29,7 +29,6 @@ int runKnowledge(CommandContext &ctx)
                 << Qt::endl;
         return 0;
     }
-    auto tr = [](const char *s) { return QCoreApplication::translate("knowledgectl", s); };
     QTextStream &o = ctx.out;
     o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
     o << QCoreApplication::translate("knowledgectl", "%n investigation(s), last %1", nullptr,
@@ -40,9 +39,9 @@ int runKnowledge(CommandContext &ctx)
              .arg(k->positiveFeedbackCount)
              .arg(k->negativeFeedbackCount)
       << "\n\n";
-    o << tr("Known quirks:") << '\n';
+    o << Messages::tr("Known quirks:") << '\n';
     if (k->knownQuirks.isEmpty())
-        o << "  " << tr("(none)") << '\n';
+        o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &q : k->knownQuirks)
         o << "  - " << q.text << "  ["
           << QCoreApplication::translate("knowledgectl", "by %1, %2, %n confirmation(s)", nullptr,
@@ -50,22 +49,22 @@ int runKnowledge(CommandContext &ctx)
                  .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
                       when(q.createdAt))
           << "]\n";
-    o << '\n' << tr("Top findings:") << '\n';
+    o << '\n' << Messages::tr("Top findings:") << '\n';
     if (k->topFindings.isEmpty())
-        o << "  " << tr("(none)") << '\n';
+        o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &f : k->topFindings)
         o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
           << f.summary << '\n';
-    o << '\n' << tr("Common issues:") << '\n';
+    o << '\n' << Messages::tr("Common issues:") << '\n';
     if (k->commonIssues.isEmpty())
-        o << "  " << tr("(none)") << '\n';
+        o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &i : k->commonIssues)
         o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": " << i.issue
           << "  (" << QCoreApplication::translate("knowledgectl", "last %1").arg(when(i.lastSeen))
           << ")\n";
-    o << '\n' << tr("Owners:") << '\n';
+    o << '\n' << Messages::tr("Owners:") << '\n';
     if (k->owners.isEmpty())
-        o << "  " << tr("(none)") << '\n';
+        o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &w : k->owners)
         o << "  " << QString::number(w.share * 100, 'f', 0).rightJustified(3) << "%  "
           << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';

@@ -13,11 +13,6 @@
 namespace ke::ctl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledgectl", text);
-}
-
 QString events(qint64 n)
 {
     return QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, int(n));
@@ -27,8 +22,9 @@ int runStatus(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
     if (!ctx.args.isEmpty())
-        return ctx.fail(tr("usage: knowledgectl status [--json] — unexpected argument '%1'")
-                            .arg(ctx.args.first()));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl status [--json] — unexpected argument '%1'")
+                .arg(ctx.args.first()));
 
     // With a tenant: connect as that tenant; if the schema is not migrated yet, still report
     // what we can without one.
@@ -120,47 +116,52 @@ int runStatus(CommandContext &ctx)
         return countsError.isEmpty() ? 0 : 1;
     }
 
-    ctx.out << tr("server:       %1 (%2)").arg(server->version, ctx.settings.redactedUrl()) << '\n';
+    ctx.out
+        << Messages::tr("server:       %1 (%2)").arg(server->version, ctx.settings.redactedUrl())
+        << '\n';
     QString schemaLine;
     if (!migrated)
-        schemaLine = tr("not migrated — run `knowledgectl migrate`");
+        schemaLine = Messages::tr("not migrated — run `knowledgectl migrate`");
     else if (*version == latest)
-        schemaLine = tr("version %1 (up to date)").arg(*version);
+        schemaLine = Messages::tr("version %1 (up to date)").arg(*version);
     else if (*version < latest)
-        schemaLine = tr("version %1, this build knows %2 — run `knowledgectl migrate`")
+        schemaLine = Messages::tr("version %1, this build knows %2 — run `knowledgectl migrate`")
                          .arg(*version)
                          .arg(latest);
     else
-        schemaLine = tr("version %1, newer than this build (%2) — upgrade knowledgectl")
+        schemaLine = Messages::tr("version %1, newer than this build (%2) — upgrade knowledgectl")
                          .arg(*version)
                          .arg(latest);
-    ctx.out << tr("schema:       %1: %2").arg(ctx.settings.schema, schemaLine) << '\n';
-    ctx.out << tr("events table: %1 (%2)")
+    ctx.out << Messages::tr("schema:       %1: %2").arg(ctx.settings.schema, schemaLine) << '\n';
+    ctx.out << Messages::tr("events table: %1 (%2)")
                    .arg(database.eventsTable(),
-                        ownsEvents ? tr("the product's own") : tr("external, read and appended only"))
+                        ownsEvents ? Messages::tr("the product's own")
+                                   : Messages::tr("external, read and appended only"))
             << '\n';
     QString vector;
     if (server->pgvectorInstalled)
-        vector = tr("installed (%1)").arg(server->pgvectorVersion);
+        vector = Messages::tr("installed (%1)").arg(server->pgvectorVersion);
     else if (server->pgvectorAvailable)
-        vector = tr("available (%1), not installed in this database").arg(server->pgvectorVersion);
+        vector = Messages::tr("available (%1), not installed in this database")
+                     .arg(server->pgvectorVersion);
     else
-        vector = tr("not available — embeddings are stored as real[]");
-    ctx.out << tr("pgvector:     %1").arg(vector) << '\n';
+        vector = Messages::tr("not available — embeddings are stored as real[]");
+    ctx.out << Messages::tr("pgvector:     %1").arg(vector) << '\n';
 
     if (haveTenant) {
-        ctx.out << tr("tenant:       %1 (%2): %3")
+        ctx.out << Messages::tr("tenant:       %1 (%2): %3")
                        .arg(ctx.settings.tenant, database.tenantId().toString(QUuid::WithoutBraces),
                             events(total))
                 << '\n';
         for (const auto &c : byType)
             ctx.out << "  " << c.first.leftJustified(28) << ' ' << c.second << '\n';
     } else if (migrated) {
-        ctx.out << tr("tenants:      %1").arg(byTenant.size()) << '\n';
+        ctx.out << Messages::tr("tenants:      %1").arg(byTenant.size()) << '\n';
         for (const auto &t : byTenant) {
-            ctx.out << "  " << (t.slug.isEmpty() ? tr("(unknown)") : t.slug).leftJustified(20) << ' '
-                    << t.tenantId.toString(QUuid::WithoutBraces) << "  "
-                    << events(t.events) << '\n';
+            ctx.out << "  "
+                    << (t.slug.isEmpty() ? Messages::tr("(unknown)") : t.slug).leftJustified(20)
+                    << ' ' << t.tenantId.toString(QUuid::WithoutBraces) << "  " << events(t.events)
+                    << '\n';
         }
     }
     ctx.out.flush();

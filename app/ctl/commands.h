@@ -29,6 +29,14 @@ struct CommandContext
     int fail(const QString &message) const;
 };
 
+/// knowledgectl's translation context: Messages::tr("...") is
+/// QCoreApplication::translate("knowledgectl", "..."), and lupdate files it under that context
+/// (a file-local tr() helper would be filed under its namespace and never found at run time).
+class Messages
+{
+    Q_DECLARE_TR_FUNCTIONS(knowledgectl)
+};
+
 struct Command
 {
     QString name;

@@ -104,8 +104,11 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("knowledgectl"));
     QCoreApplication::setOrganizationName(QStringLiteral("KnowledgeExplorer"));
     QTranslator translator;
+    // No translation for any of the user's languages: English, which adds the plural forms
+    // ("1 event", "2 events") that the "%n event(s)" sources lack.
     if (translator.load(QLocale(), QStringLiteral("knowledge"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
+                        QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral(":/i18n/knowledge_en.qm")))
         QCoreApplication::installTranslator(&translator);
 
     QTextStream out(stdout);
