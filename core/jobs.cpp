@@ -61,10 +61,10 @@ Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atom
     });
     if (!done)
         return done.error();
-    return QCoreApplication::translate("jobs", "%1 tenant(s), %2 new event(s), %3 dataset(s) updated")
-        .arg(*done)
-        .arg(events)
-        .arg(datasets);
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(events)),
+                       QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr, int(datasets))}
+        .join(QStringLiteral(", "));
 }
 
 Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
@@ -81,10 +81,10 @@ Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomi
     });
     if (!done)
         return done.error();
-    return QCoreApplication::translate("jobs", "%1 tenant(s), %2 investigation(s) rebuilt, %3 example(s) written")
-        .arg(*done)
-        .arg(investigations)
-        .arg(examples);
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n investigation(s) rebuilt", nullptr, int(investigations)),
+                       QCoreApplication::translate("jobs", "%n example(s) written", nullptr, int(examples))}
+        .join(QStringLiteral(", "));
 }
 
 } // namespace
