@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QUrl>
 
+#include <atomic>
 #include <chrono>
 
 namespace ke {
