@@ -123,13 +123,13 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         QList<Lex> lexical;
         {
             const std::string sql = toStd(QStringLiteral(
-                "WITH q AS (SELECT websearch_to_tsquery('english', $4) AS q),"
-                " lex AS (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
-                " stats AS (SELECT count(*)::float8 AS n, coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
+                "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
+                " lex AS MATERIALIZED (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
+                " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
                 "  FROM %1 WHERE tenant_id = $1::uuid AND NOT retired),"
-                " df AS (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE x.tenant_id = $1::uuid"
+                " df AS MATERIALIZED (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE x.tenant_id = $1::uuid"
                 "  AND NOT x.retired AND x.tsv @@ quote_literal(l.lexeme)::tsquery)::float8 AS n FROM lex l),"
-                " cand AS (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q WHERE %2 AND d.tsv @@ q.q"
+                " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q WHERE %2 AND d.tsv @@ q.q"
                 "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
                 "SELECT c.source_type, c.source_id, sum(greatest(ln((s.n - df.n + 0.5) / (df.n + 0.5)), 1e-6)"
                 " * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / s.avgdl))) AS bm25 "
