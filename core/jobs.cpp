@@ -1,7 +1,9 @@
 #include "jobs.h"
 
 #include "database.h"
+#include "httpembedder.h"
 #include "knowledgeaggregator.h"
+#include "searchdocuments.h"
 #include "trainingexamplebuilder.h"
 
 #include <functional>
@@ -87,6 +89,36 @@ Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomi
         .join(QStringLiteral(", "));
 }
 
+Result<QString> embeddingsJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    std::shared_ptr<const Embedder> http;
+    if (HttpEmbedder::isConfigured()) {
+        auto o = HttpEmbedder::optionsFromEnvironment();
+        if (!o)
+            return o.error();
+        http = std::make_shared<HttpEmbedder>(*o);
+    }
+    qint64 changed = 0;
+    qint64 embedded = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        // Documents read the aggregate tables: aggregate first (a no-op when nothing is new).
+        if (auto a = KnowledgeAggregator::runIncremental(db); !a)
+            return a.error();
+        auto report = SearchDocuments::run(db, http, &cancelled);
+        if (!report)
+            return report.error();
+        changed += report->documentsChanged;
+        embedded += report->documentsEmbedded;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n document(s) changed", nullptr, int(changed)),
+                       QCoreApplication::translate("jobs", "%n embedded", nullptr, int(embedded))}
+        .join(QStringLiteral(", "));
+}
+
 } // namespace
 
 QList<JobSpec> standardJobs(const ConnectionSettings &settings, const JobIntervals &intervals)
@@ -95,6 +127,10 @@ QList<JobSpec> standardJobs(const ConnectionSettings &settings, const JobInterva
     jobs.append({QStringLiteral("aggregate_dataset_knowledge"), intervals.aggregate,
                  [settings](const std::atomic_bool &cancelled) {
                      return aggregateJob(settings, cancelled);
+                 }});
+    jobs.append({QStringLiteral("generate_embeddings"), intervals.embeddings,
+                 [settings](const std::atomic_bool &cancelled) {
+                     return embeddingsJob(settings, cancelled);
                  }});
     jobs.append({TrainingExampleBuilder::jobName(), intervals.training,
                  [settings](const std::atomic_bool &cancelled) {
