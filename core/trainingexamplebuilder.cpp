@@ -236,7 +236,8 @@ FROM (SELECT e.*, substr(e.event_type, 10) AS kind, e.event_data->>'target_id' A
       FROM _tr_ev e WHERE e.event_type LIKE 'feedback.%') f
 WHERE rating IN (1, -1) AND target_id IS NOT NULL
 ORDER BY investigation_id, kind, target_id, person, created_at DESC, id DESC)SQL");
-        tx.exec("CREATE INDEX ON _tr_fb (kind, target_id)");
+        // Every lookup is within one investigation: logical ids such as "h1" repeat across them.
+        tx.exec("CREATE INDEX ON _tr_fb (investigation_id, kind, target_id)");
         tx.exec("ANALYZE _tr_fb");
 
         // Hypotheses with their verdict and feedback.
@@ -371,6 +372,19 @@ LEFT JOIN _tr_hyp h ON h.investigation_id = qp.investigation_id AND h.hid = qp.h
                                                  "(qp.qid, qp.event_id::text)"))),
             tenant);
 
+        // The latest state of each piece of evidence.
+        tx.exec(R"SQL(
+CREATE TEMP TABLE _tr_evd ON COMMIT DROP AS
+SELECT DISTINCT ON (investigation_id, evid) *
+FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'evidence_id', ''), e.id::text) AS evid,
+             e.id, e.created_at, e.event_data->>'summary' AS summary, e.event_data->'supports' AS supports,
+             e.event_data->'confidence' AS confidence, e.event_data->>'hypothesis_id' AS hyp_ref
+      FROM _tr_ev e WHERE e.event_type IN ('evidence.collected', 'evidence.evaluated')) g
+WHERE coalesce(summary, '') <> ''
+ORDER BY investigation_id, evid, created_at DESC, id DESC)SQL");
+        tx.exec("CREATE INDEX ON _tr_evd (investigation_id)");
+        tx.exec("ANALYZE _tr_evd");
+
         // synthesis: a person's synthesis rating wins over their investigation rating.
         tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
 WITH sg AS (
@@ -386,14 +400,7 @@ WITH sg AS (
           AND NOT EXISTS (SELECT 1 FROM _tr_ev s WHERE s.investigation_id = e.investigation_id
                           AND s.event_type = 'synthesis.generated')) g
   WHERE coalesce(root_cause, '') <> ''
-  ORDER BY investigation_id, sid, created_at, event_id),
-ev AS (
-  SELECT DISTINCT ON (investigation_id, evid) *
-  FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'evidence_id', ''), e.id::text) AS evid,
-               e.id, e.created_at, e.event_data->>'summary' AS summary, e.event_data->'supports' AS supports,
-               e.event_data->'confidence' AS confidence, e.event_data->>'hypothesis_id' AS hyp_ref
-        FROM _tr_ev e WHERE e.event_type IN ('evidence.collected', 'evidence.evaluated')) g
-  ORDER BY investigation_id, evid, created_at DESC, id DESC)
+  ORDER BY investigation_id, sid, created_at, event_id)
 SELECT $1::uuid, %ID%($1::uuid, 'synthesis', sg.investigation_id::text || '/' || sg.sid), 'synthesis',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
                           'evidence', coalesce(el.list, '[]'::jsonb)),
@@ -410,9 +417,8 @@ LEFT JOIN LATERAL (
                    'supports', ev.supports, 'confidence', ev.confidence, 'hypothesis', h.text))
                    ORDER BY ev.created_at, ev.evid) AS list,
          array_agg(ev.id ORDER BY ev.created_at, ev.evid) AS ids
-  FROM ev LEFT JOIN _tr_hyp h ON h.investigation_id = ev.investigation_id AND h.hid = ev.hyp_ref
-  WHERE ev.investigation_id = sg.investigation_id AND ev.created_at <= sg.created_at
-    AND coalesce(ev.summary, '') <> '') el ON true)SQL")
+  FROM _tr_evd ev LEFT JOIN _tr_hyp h ON h.investigation_id = ev.investigation_id AND h.hid = ev.hyp_ref
+  WHERE ev.investigation_id = sg.investigation_id AND ev.created_at <= sg.created_at) el ON true)SQL")
                            + feedbackLateral(
                                QStringLiteral("fb"),
                                QStringLiteral("f.investigation_id = sg.investigation_id AND ("
