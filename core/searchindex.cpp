@@ -1032,11 +1032,11 @@ Result<void> SearchIndex::setMetaValue(const QString &key, const QString &value)
     return {};
 }
 
-Result<QList<qint64>> SearchIndex::nearestDocuments(const EmbeddingVector &query, int k,
-                                                    bool exact) const
+Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const EmbeddingVector &query,
+                                                                  int k, bool exact) const
 {
     QReadLocker vl(&d->vectorLock);
-    QList<qint64> out;
+    QList<QPair<qint64, float>> out;
     if (!d->hnsw || k <= 0)
         return out;
     const size_t dim = d->space->get_data_size() / sizeof(float);
@@ -1048,7 +1048,7 @@ Result<QList<qint64>> SearchIndex::nearestDocuments(const EmbeddingVector &query
     try {
         if (!exact) {
             for (const auto &f : d->hnsw->searchKnnCloserFirst(query.data(), size_t(k)))
-                out.append(qint64(f.second));
+                out.append({qint64(f.second), 1.0f - f.first});
             return out;
         }
         const auto distance = d->space->get_dist_func();
@@ -1074,7 +1074,7 @@ Result<QList<qint64>> SearchIndex::nearestDocuments(const EmbeddingVector &query
         }
         std::sort_heap(heap.begin(), heap.end());
         for (const Hit &hit : heap)
-            out.append(hit.second);
+            out.append({hit.second, 1.0f - hit.first});
     } catch (const std::exception &e) {
         return makeError(QStringLiteral("vector_index"),
                          tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
