@@ -120,7 +120,7 @@ public:
     /// 1M documents while its memory does not), saves it beside the index, and re-embeds
     /// everything with it (on every core).
     Result<void> learnLocalEmbedder(const LsaEmbedder::Options &options = {},
-                                    int maxTrainingDocuments = 50000);
+                                    int maxTrainingDocuments = 30000);
 
     /// Inserts or replaces documents (keyed by sourceType + sourceId); embeds them when an
     /// embedder is set. In one transaction.

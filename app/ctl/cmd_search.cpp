@@ -66,8 +66,11 @@ int runSearch(CommandContext &ctx)
         if (dataset)
             request.datasetId = *dataset; // a UUID; names need the database
         outcome = offlineSearch(ctx.settings, request);
-        if (outcome && !fallbackNote.isEmpty())
-            outcome->note = fallbackNote + QStringLiteral(" — ") + outcome->note;
+        if (outcome && !fallbackNote.isEmpty()) {
+            outcome->note = tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
+            if (json) // the JSON carries it too; a person watching stderr must see it
+                ctx.err << outcome->note << Qt::endl;
+        }
     }
     if (!outcome)
         return ctx.fail(outcome.error());
