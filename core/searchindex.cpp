@@ -1295,7 +1295,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 if (k > 0) {
                     try {
                         // searchKnn needs ef >= k; setEf is not thread-safe, so a larger k
-                        // than kHnswEfSearch is served by asking for k results at ef=64
+                        // than kHnswEfSearch is served by asking for k results
                         // (hnswlib uses max(ef, k) internally).
                         auto found = d->hnsw->searchKnnCloserFirst(q.data(), k);
                         QSet<qint64> allowed;
