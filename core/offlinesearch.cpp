@@ -36,9 +36,9 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const Se
     outcome.results = std::move(*results);
     const QDateTime synced = (*cache)->syncedAt();
     outcome.note = synced.isValid()
-                       ? tr("the offline cache synced at %1")
+                       ? tr("searching the offline cache synced at %1")
                              .arg(synced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                       : tr("the offline cache (never completely synced)");
+                       : tr("searching the offline cache (never completely synced)");
     const QString repaired = (*cache)->index().recoveryNote();
     if (!repaired.isEmpty())
         outcome.note += QStringLiteral("; ") + repaired;

@@ -81,7 +81,7 @@ struct HybridParameters
     /// the bm25 order of the `commonTermCandidateCap` newest documents matching the words.
     /// Below the budget nothing changes: on Cranfield (1400 documents) no query is pruned.
     /// 0 disables pruning.
-    qint64 lexicalPostingBudget = 30000;
+    qint64 lexicalPostingBudget = 8000;
     int commonTermCandidateCap = 1000;
 };
 
@@ -120,7 +120,7 @@ public:
     /// 1M documents while its memory does not), saves it beside the index, and re-embeds
     /// everything with it (on every core).
     Result<void> learnLocalEmbedder(const LsaEmbedder::Options &options = {},
-                                    int maxTrainingDocuments = 50000);
+                                    int maxTrainingDocuments = 30000);
 
     /// Inserts or replaces documents (keyed by sourceType + sourceId); embeds them when an
     /// embedder is set. In one transaction.
@@ -146,10 +146,11 @@ public:
     Result<QString> metaValue(const QString &key) const;
     Result<void> setMetaValue(const QString &key, const QString &value);
 
-    /// The `k` nearest documents (their SQLite ids, nearest first) to `query` in the vector
-    /// index: through the HNSW graph, or with `exact` by scanning every vector (for
-    /// measuring the graph's recall; slow on large caches).
-    Result<QList<qint64>> nearestDocuments(const EmbeddingVector &query, int k, bool exact) const;
+    /// The `k` nearest documents (their SQLite ids with their inner product, nearest first)
+    /// to `query` in the vector index: through the HNSW graph, or with `exact` by scanning
+    /// every vector (for measuring the graph's recall; slow on large caches).
+    Result<QList<QPair<qint64, float>>> nearestDocuments(const EmbeddingVector &query, int k,
+                                                        bool exact) const;
 
     /// Writes the vector index file atomically (temp file + rename).
     Result<void> save();

@@ -10,11 +10,6 @@
 namespace ke::ctl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledgectl", text);
-}
-
 QJsonValue orNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
@@ -27,18 +22,18 @@ int runSearch(CommandContext &ctx)
     const auto limitText = takeOption(ctx.args, QStringLiteral("--limit"));
     const bool offline = takeFlag(ctx.args, QStringLiteral("--offline"));
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
-    const QString usage = tr("usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] "
+    const QString usage = Messages::tr("usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] "
                              "[--offline] [--json]");
     if (ctx.args.size() != 1)
-        return ctx.fail(ctx.args.isEmpty() ? tr("no query given — %1").arg(usage)
-                                           : tr("give the query as one argument (quote it) — %1").arg(usage));
+        return ctx.fail(ctx.args.isEmpty() ? Messages::tr("no query given — %1").arg(usage)
+                                           : Messages::tr("give the query as one argument (quote it) — %1").arg(usage));
     SearchRequest request;
     request.text = ctx.args.first();
     if (limitText) {
         bool ok = false;
         request.limit = limitText->toInt(&ok);
         if (!ok || request.limit < 1 || request.limit > 1000)
-            return ctx.fail(tr("--limit must be a number from 1 to 1000, not '%1'").arg(*limitText));
+            return ctx.fail(Messages::tr("--limit must be a number from 1 to 1000, not '%1'").arg(*limitText));
     }
     if (type)
         request.sourceTypes = type->split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -66,8 +61,11 @@ int runSearch(CommandContext &ctx)
         if (dataset)
             request.datasetId = *dataset; // a UUID; names need the database
         outcome = offlineSearch(ctx.settings, request);
-        if (outcome && !fallbackNote.isEmpty())
-            outcome->note = fallbackNote + QStringLiteral(" — ") + outcome->note;
+        if (outcome && !fallbackNote.isEmpty()) {
+            outcome->note = Messages::tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
+            if (json) // the JSON carries it too; a person watching stderr must see it
+                ctx.err << outcome->note << Qt::endl;
+        }
     }
     if (!outcome)
         return ctx.fail(outcome.error());
@@ -99,7 +97,7 @@ int runSearch(CommandContext &ctx)
     if (!outcome->note.isEmpty())
         ctx.err << outcome->note << Qt::endl;
     if (outcome->results.isEmpty()) {
-        ctx.out << tr("no results (%1)").arg(outcome->mode) << Qt::endl;
+        ctx.out << Messages::tr("no results (%1)").arg(outcome->mode) << Qt::endl;
         return 0;
     }
     int n = 0;

@@ -10,17 +10,12 @@
 namespace ke::ctl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledgectl", text);
-}
-
 int runSync(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
     const bool quiet = takeFlag(ctx.args, QStringLiteral("--quiet"));
     if (!ctx.args.isEmpty())
-        return ctx.fail(tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
+        return ctx.fail(Messages::tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
                             .arg(ctx.args.first()));
     auto db = ctx.connect();
     if (!db)
@@ -34,7 +29,7 @@ int runSync(CommandContext &ctx)
         if (quiet || (sinceReport.elapsed() < 1000 && done != total && done != 0))
             return;
         sinceReport.restart();
-        ctx.err << tr("sync: %1 of %2 changes").arg(done).arg(total) << Qt::endl;
+        ctx.err << Messages::tr("sync: %1 of %2 changes").arg(done).arg(total) << Qt::endl;
     };
     auto summary = (*cache)->sync(**db, progress);
     if (!summary)
@@ -58,8 +53,8 @@ int runSync(CommandContext &ctx)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         return 0;
     }
-    ctx.out << tr("%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)")
-                   .arg(summary->cold ? tr("cold") : tr("incremental"),
+    ctx.out << Messages::tr("%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)")
+                   .arg(summary->cold ? Messages::tr("cold") : Messages::tr("incremental"),
                         (*cache)->index().directory())
                    .arg(summary->added)
                    .arg(summary->updated)
@@ -68,7 +63,7 @@ int runSync(CommandContext &ctx)
                    .arg(rate, 0, 'f', 0)
             << Qt::endl;
     if (summary->modelChanged)
-        ctx.out << tr("embedding model: %1 (every document re-embedded)").arg(summary->model)
+        ctx.out << Messages::tr("embedding model: %1 (every document re-embedded)").arg(summary->model)
                 << Qt::endl;
     return 0;
 }
