@@ -171,21 +171,27 @@ qint64 levelOne(Run &run)
                 // Only what the consumers need: the jsonb of the sparse events, target and
                 // rating of feedback (the 1M-row tuplestore then stays in work_mem).
                 "WITH e AS MATERIALIZED (SELECT id, investigation_id, dataset_id, event_type,"
-                "  CASE WHEN event_type IN %3 THEN event_data END AS event_data, %4,"
-                "  actor_id, CASE WHEN event_type IN %3 THEN actor_type END AS actor_type, created_at"
+                "  CASE WHEN event_type IN %2 THEN event_data END AS event_data, %3,"
+                "  actor_id, CASE WHEN event_type IN %2 THEN actor_type END AS actor_type, created_at"
                 "  FROM {ev} WHERE tenant_id = $1),"
                 " r AS (INSERT INTO {k}.agg_ratings (tenant_id, target_id, actor_id, investigation_id,"
                 "  target_type, rating, created_at, event_id) %1),"
+                // The earliest (created_at, id) with a dataset per investigation, as kFallbackSelect,
+                // without sorting the ~700k rows: hash the earliest created_at, join back, and
+                // break ties by id among the few rows left.
                 " f AS (INSERT INTO {k}.agg_inv_fallback (tenant_id, investigation_id, dataset_id, created_at,"
-                "  event_id) %2),"
+                "  event_id) SELECT DISTINCT ON (e.investigation_id) $1, e.investigation_id, e.dataset_id,"
+                "  e.created_at, e.id FROM e JOIN (SELECT investigation_id, min(created_at) AS first FROM e"
+                "   WHERE dataset_id IS NOT NULL GROUP BY investigation_id) m"
+                "   ON m.investigation_id = e.investigation_id AND m.first = e.created_at"
+                "  WHERE e.dataset_id IS NOT NULL ORDER BY e.investigation_id, e.id),"
                 " s AS (INSERT INTO ke_sparse SELECT investigation_id, id, event_type, event_data, dataset_id,"
-                "  actor_id, actor_type, created_at FROM e WHERE event_type IN %3"
+                "  actor_id, actor_type, created_at FROM e WHERE event_type IN %2"
                 "  AND investigation_id <> '00000000-0000-0000-0000-000000000000'),"
                 " i AS (INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM e"
                 "  WHERE investigation_id <> '00000000-0000-0000-0000-000000000000') "
                 "SELECT count(*) FROM e")
                 .arg(QString::fromLatin1(kRatingsSelect).arg(QLatin1String("e")),
-                     QString::fromLatin1(kFallbackSelect).arg(QLatin1String("e")),
                      QLatin1String(kSparseTypes), QLatin1String(kFeedbackColumns)),
             "level 1 (one pass)");
         run.exec(QStringLiteral("ANALYZE ke_inv_t"), "analyze");
