@@ -6,7 +6,8 @@
 --   1. per event, merged order-insensitively: agg_ratings (latest rating per person per
 --      target), agg_inv_fallback (earliest dataset_id column seen per investigation);
 --   2. per investigation / per quirk, recomputed from the source events when touched:
---      agg_investigations, agg_inv_actors, agg_quirks, agg_quirk_actors, dataset_findings;
+--      agg_investigations, agg_inv_actors, agg_quirks, agg_quirk_actors, dataset_findings
+--      (and agg_ds_actors, running sums of agg_inv_actors per dataset);
 --   3. per dataset, recomputed from level 2 when touched: dataset_knowledge.
 
 -- Where the last incremental run stopped: the pg_snapshot (as text) it processed up to.
@@ -23,7 +24,9 @@ CREATE TABLE {{schema}}.aggregation_state (
 -- then the larger event id, wins).
 CREATE TABLE {{schema}}.agg_ratings (
     tenant_id         uuid NOT NULL,
-    target_id         text NOT NULL,
+    -- Bytewise: the primary key's comparisons are memcmp, not strcoll (the database's
+    -- C.UTF-8 is not "C" to PostgreSQL 15); equality is the same.
+    target_id         text COLLATE "C" NOT NULL,
     actor_id          uuid NOT NULL,
     investigation_id  uuid NOT NULL,
     target_type       text NOT NULL,
@@ -74,6 +77,20 @@ CREATE TABLE {{schema}}.agg_inv_actors (
     feedback          integer NOT NULL DEFAULT 0,
     comments          integer NOT NULL DEFAULT 0,
     PRIMARY KEY (tenant_id, investigation_id, actor_id)
+);
+
+-- Running sums of agg_inv_actors per dataset (through agg_investigations.dataset_id): what
+-- each person did across the dataset's investigations. An incremental run subtracts the old
+-- contribution of the investigations it recomputes and adds the new one, so the owners of a
+-- dataset cost in proportion to what changed, not to the dataset's history.
+CREATE TABLE {{schema}}.agg_ds_actors (
+    tenant_id   uuid NOT NULL,
+    dataset_id  uuid NOT NULL,
+    actor_id    uuid NOT NULL,
+    started     bigint NOT NULL DEFAULT 0,
+    feedback    bigint NOT NULL DEFAULT 0,
+    comments    bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (tenant_id, dataset_id, actor_id)
 );
 
 -- Current state of each quirk (its history stays in the events).
@@ -144,7 +161,7 @@ DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['aggregation_state', 'agg_ratings', 'agg_inv_fallback',
-                             'agg_investigations', 'agg_inv_actors', 'agg_quirks',
+                             'agg_investigations', 'agg_inv_actors', 'agg_ds_actors', 'agg_quirks',
                              'agg_quirk_actors']
     LOOP
         EXECUTE format('ALTER TABLE {{schema}}.%I ENABLE ROW LEVEL SECURITY', t);
