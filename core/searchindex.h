@@ -58,7 +58,7 @@ struct SearchResult
 };
 
 /// How the hybrid search combines its signals; the defaults were tuned on Cranfield's dev
-/// queries only (docs/search-quality.md).
+/// queries only (docs/benchmarks.md, "Search quality").
 struct HybridParameters
 {
     RankingParameters ranking;
