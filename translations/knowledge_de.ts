@@ -1529,12 +1529,12 @@ Ihr Text:
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="130"/>
+        <location filename="../app/ctl/main.cpp" line="133"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="135"/>
+        <location filename="../app/ctl/main.cpp" line="138"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2037,32 +2037,32 @@ Ihr Text:
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="38"/>
+        <location filename="../app/explorer/main.cpp" line="41"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="43"/>
+        <location filename="../app/explorer/main.cpp" line="46"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="47"/>
+        <location filename="../app/explorer/main.cpp" line="50"/>
         <source>Open view V: knowledge, activity or search.</source>
         <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="51"/>
+        <location filename="../app/explorer/main.cpp" line="54"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="55"/>
+        <location filename="../app/explorer/main.cpp" line="58"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="78"/>
+        <location filename="../app/explorer/main.cpp" line="81"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
