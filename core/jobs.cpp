@@ -1,7 +1,12 @@
 #include "jobs.h"
 
 #include "database.h"
+#include "httpembedder.h"
 #include "knowledgeaggregator.h"
+#include "searchdocuments.h"
+#include "trainingexamplebuilder.h"
+
+#include <functional>
 
 namespace ke {
 
@@ -21,7 +26,9 @@ Result<QList<Database::TenantInfo>> tenantsFor(Database &db, const ConnectionSet
     return one;
 }
 
-Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+/// Runs `step` for every tenant the job works on, on one connection of its own.
+Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_bool &cancelled,
+                          const std::function<Result<void>(Database &)> &step)
 {
     auto db = Database::connect(settings);
     if (!db)
@@ -29,26 +36,87 @@ Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atom
     auto tenants = tenantsFor(**db, settings);
     if (!tenants)
         return tenants.error();
-    qint64 events = 0;
-    qint64 datasets = 0;
     int done = 0;
     for (const auto &t : std::as_const(*tenants)) {
         if (cancelled.load())
             break;
         if (auto r = (*db)->setTenant(t.id.toString(QUuid::WithoutBraces)); !r)
             return r.error();
-        auto report = KnowledgeAggregator::runIncremental(**db);
-        if (!report)
-            return makeError(report.error().code,
-                             QStringLiteral("%1: %2").arg(t.slug, report.error().message));
-        events += report->eventsProcessed;
-        datasets += report->datasetsTouched;
+        if (auto r = step(**db); !r)
+            return makeError(r.error().code, QStringLiteral("%1: %2").arg(t.slug, r.error().message));
         ++done;
     }
-    return QCoreApplication::translate("jobs", "%1 tenant(s), %2 new event(s), %3 dataset(s) updated")
-        .arg(done)
-        .arg(events)
-        .arg(datasets);
+    return done;
+}
+
+Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    qint64 events = 0;
+    qint64 datasets = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        auto report = KnowledgeAggregator::runIncremental(db);
+        if (!report)
+            return report.error();
+        events += report->eventsProcessed;
+        datasets += report->datasetsTouched;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(events)),
+                       QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr, int(datasets))}
+        .join(QStringLiteral(", "));
+}
+
+Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    qint64 investigations = 0;
+    qint64 examples = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        auto stats = TrainingExampleBuilder::rebuild(db);
+        if (!stats)
+            return stats.error();
+        investigations += stats->investigations;
+        examples += stats->examples;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n investigation(s) rebuilt", nullptr, int(investigations)),
+                       QCoreApplication::translate("jobs", "%n example(s) written", nullptr, int(examples))}
+        .join(QStringLiteral(", "));
+}
+
+Result<QString> embeddingsJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    std::shared_ptr<const Embedder> http;
+    if (HttpEmbedder::isConfigured()) {
+        auto o = HttpEmbedder::optionsFromEnvironment();
+        if (!o)
+            return o.error();
+        http = std::make_shared<HttpEmbedder>(*o);
+    }
+    qint64 changed = 0;
+    qint64 embedded = 0;
+    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
+        // Documents read the aggregate tables: aggregate first (a no-op when nothing is new).
+        if (auto a = KnowledgeAggregator::runIncremental(db); !a)
+            return a.error();
+        auto report = SearchDocuments::run(db, http, &cancelled);
+        if (!report)
+            return report.error();
+        changed += report->documentsChanged;
+        embedded += report->documentsEmbedded;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+                       QCoreApplication::translate("jobs", "%n document(s) changed", nullptr, int(changed)),
+                       QCoreApplication::translate("jobs", "%n embedded", nullptr, int(embedded))}
+        .join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -59,6 +127,14 @@ QList<JobSpec> standardJobs(const ConnectionSettings &settings, const JobInterva
     jobs.append({QStringLiteral("aggregate_dataset_knowledge"), intervals.aggregate,
                  [settings](const std::atomic_bool &cancelled) {
                      return aggregateJob(settings, cancelled);
+                 }});
+    jobs.append({QStringLiteral("generate_embeddings"), intervals.embeddings,
+                 [settings](const std::atomic_bool &cancelled) {
+                     return embeddingsJob(settings, cancelled);
+                 }});
+    jobs.append({TrainingExampleBuilder::jobName(), intervals.training,
+                 [settings](const std::atomic_bool &cancelled) {
+                     return trainingJob(settings, cancelled);
                  }});
     return jobs;
 }

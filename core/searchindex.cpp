@@ -11,21 +11,29 @@
 #include <QSet>
 #include <QThread>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <numeric>
 #include <cstring>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace ke {
 
-// hnswlib parameters. M = 16 links per node (32 on layer 0): the usual sweet spot for
-// 100–400 dimensions, recall@10 > 0.99 at small ef; a higher M costs memory (M * 8 bytes
-// per vector) and build time for little gain. efConstruction = 100 rather than hnswlib's
-// 200: build time is roughly linear in it and recall at search time stays > 0.97 with
-// ef >= 64 (the 1M-document build target is 5 minutes). Search ef = max(64, k): at least
-// the number of candidates asked for (hnswlib's requirement for k results).
+// hnswlib parameters, chosen for 128-dimension LSA vectors and a 1M-document build in
+// under 5 minutes on 2 cores. M = 16 links per node (32 on layer 0): the usual sweet spot for
+// 100–400 dimensions; the graph costs M * 8 + 4 bytes per vector (~136 MB at 1M) next to
+// the 512 bytes of the vector itself; a higher M costs memory and build time for little
+// gain. efConstruction = 100 rather than hnswlib's 200: build time is roughly linear in it.
+// Search ef = 128: templated content (demo data, real alert texts) holds many identical or
+// near-identical vectors, and such ties need a wider beam: tie-aware recall@10 was 0.89 at
+// ef 64 on 20k demo documents; a search at ef 128 still costs well under 1 ms.
+// (hnswlib uses max(ef, k), so k larger than ef still gets k results.)
 constexpr size_t kHnswM = 16;
 constexpr size_t kHnswEfConstruction = 100;
-constexpr size_t kHnswEfSearch = 64;
+constexpr size_t kHnswEfSearch = 200;
 constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '1'};
 // Below this many filtered documents, a filtered vector search scans their vectors exactly
 // (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
@@ -104,6 +112,38 @@ QString markedExcerpt(const QString &content, const QStringList &queryWords)
     flush();
     if (content.size() > 200)
         out += QStringLiteral("…");
+    return out;
+}
+
+int workerThreads()
+{
+    return std::clamp(QThread::idealThreadCount(), 1, 16);
+}
+
+// Embeds on every core: the LSA projection is pure CPU and embed() is thread-safe.
+Result<std::vector<EmbeddingVector>> embedInParallel(const Embedder &emb, const QStringList &texts)
+{
+    const int threads = workerThreads();
+    if (texts.size() < 512 || threads == 1)
+        return emb.embed(texts);
+    struct Chunk
+    {
+        QStringList texts;
+        Result<std::vector<EmbeddingVector>> vectors = std::vector<EmbeddingVector>{};
+    };
+    const qsizetype per = (texts.size() + threads * 4 - 1) / (threads * 4);
+    std::vector<Chunk> chunks;
+    for (qsizetype i = 0; i < texts.size(); i += per)
+        chunks.push_back({texts.mid(i, per), std::vector<EmbeddingVector>{}});
+    QtConcurrent::blockingMap(chunks, [&emb](Chunk &c) { c.vectors = emb.embed(c.texts); });
+    std::vector<EmbeddingVector> out;
+    out.reserve(size_t(texts.size()));
+    for (Chunk &c : chunks) {
+        if (!c.vectors)
+            return c.vectors.error();
+        for (EmbeddingVector &v : *c.vectors)
+            out.push_back(std::move(v));
+    }
     return out;
 }
 
@@ -243,9 +283,12 @@ CREATE TABLE IF NOT EXISTS documents (
     feedback_score REAL NOT NULL DEFAULT 0,
     content TEXT NOT NULL,
     UNIQUE (source_type, source_id));
+
 CREATE INDEX IF NOT EXISTS documents_dataset ON documents (dataset_id, source_type);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     content, content='documents', content_rowid='id', tokenize='porter unicode61');
+-- Document frequency per (stemmed) term, for pruning very common query words.
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts_vocab USING fts5vocab(documents_fts, row);
 CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, content) VALUES (new.id, new.content);
 END;
@@ -263,6 +306,38 @@ CREATE TABLE IF NOT EXISTS embeddings (
     dimension INTEGER NOT NULL,
     vector BLOB NOT NULL);
 )sql");
+}
+
+QList<qint64> SearchIndex::Private::documentFrequencies(sqlite3 *h, const QStringList &words) const
+{
+    QList<qint64> out;
+    out.reserve(words.size());
+    QStringList missing;
+    {
+        QMutexLocker l(&stateMutex);
+        for (const QString &w : words) {
+            const auto it = termDocuments.constFind(textanalyzer::stem(w));
+            out.append(it == termDocuments.cend() ? -1 : *it);
+        }
+    }
+    SqliteStatement s(h, "SELECT doc FROM documents_fts_vocab WHERE term = ?1");
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (out.at(i) >= 0)
+            continue;
+        // The FTS5 porter tokenizer's form of the word (unknown forms count as rare).
+        const QString term = textanalyzer::stem(words.at(i));
+        qint64 n = 0;
+        if (s.isValid()) {
+            s.reset();
+            s.bind(1, term);
+            if (s.step() == SQLITE_ROW)
+                n = s.int64(0);
+        }
+        out[i] = n;
+        QMutexLocker l(&stateMutex);
+        termDocuments.insert(term, n);
+    }
+    return out;
 }
 
 QString SearchIndex::Private::currentModelName() const
@@ -285,6 +360,62 @@ void SearchIndex::Private::addVector(qint64 id, const float *v)
     if (hnsw->cur_element_count >= hnsw->max_elements_)
         hnsw->resizeIndex(hnsw->max_elements_ * 2);
     hnsw->addPoint(v, hnswlib::labeltype(id));
+}
+
+void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size_t n)
+{
+    if (n == 0)
+        return;
+    const size_t dim = space->get_data_size() / sizeof(float);
+    const size_t needed = hnsw->cur_element_count + n;
+    if (needed > hnsw->max_elements_)
+        hnsw->resizeIndex(std::max(needed + needed / 4, hnsw->max_elements_ * 2));
+    size_t start = 0;
+    if (hnsw->cur_element_count == 0) { // the entry point, alone
+        hnsw->addPoint(data, hnswlib::labeltype(ids[0]));
+        start = 1;
+    }
+    QSet<qint64> seen;
+    bool duplicates = false;
+    for (size_t i = start; i < n && !duplicates; ++i) {
+        if (seen.contains(ids[i]))
+            duplicates = true;
+        seen.insert(ids[i]);
+    }
+    const int threads = workerThreads();
+    if (duplicates || threads == 1 || n - start < 256) {
+        for (size_t i = start; i < n; ++i)
+            hnsw->addPoint(data + i * dim, hnswlib::labeltype(ids[i]));
+        return;
+    }
+    std::atomic<size_t> next{start};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    auto work = [&] {
+        try {
+            while (true) {
+                const size_t begin = next.fetch_add(64);
+                if (begin >= n)
+                    break;
+                const size_t end = std::min(n, begin + 64);
+                for (size_t i = begin; i < end; ++i)
+                    hnsw->addPoint(data + i * dim, hnswlib::labeltype(ids[i]));
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> l(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            next.store(n);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
@@ -320,11 +451,27 @@ Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
     s.bind(2, qint64(dim));
     try {
         newVectorIndex(dim, size_t(count + count / 4 + 16));
+        // In slices, so the whole vector set is never held twice in memory.
+        constexpr size_t kSlice = 50000;
+        std::vector<qint64> ids;
+        std::vector<float> data;
+        ids.reserve(kSlice);
+        data.reserve(kSlice * size_t(dim));
+        auto flush = [&] {
+            addVectors(ids.data(), data.data(), ids.size());
+            ids.clear();
+            data.clear();
+        };
         while (s.step() == SQLITE_ROW) {
             if (sqlite3_column_bytes(s.get(), 1) != dim * int(sizeof(float)))
                 continue;
-            addVector(s.int64(0), static_cast<const float *>(sqlite3_column_blob(s.get(), 1)));
+            const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 1));
+            ids.push_back(s.int64(0));
+            data.insert(data.end(), v, v + dim);
+            if (ids.size() >= kSlice)
+                flush();
         }
+        flush();
     } catch (const std::exception &e) {
         hnsw.reset();
         return makeError(
@@ -528,7 +675,7 @@ Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedd
         auto flush = [&]() -> Result<void> {
             if (ids.isEmpty())
                 return {};
-            auto v = emb->embed(texts);
+            auto v = embedInParallel(*emb, texts);
             if (!v)
                 return v.error();
             auto st = storeEmbeddings(*h, ids, *v, *emb);
@@ -539,7 +686,7 @@ Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedd
         while (s.step() == SQLITE_ROW) {
             ids.append(s.int64(0));
             texts.append(s.text(1));
-            if (ids.size() >= 512) {
+            if (ids.size() >= 8192) {
                 auto f = flush();
                 if (!f)
                     return fail(f.error());
@@ -646,21 +793,43 @@ Result<void> SearchIndex::setEmbedder(std::shared_ptr<const Embedder> embedder)
         return makeError(QStringLiteral("embedder"), tr("no embedder given"));
     if (d->currentModelName() == embedder->name())
         return {};
+    // A local model is kept beside the index: queries must be embedded with it after a
+    // restart too.
+    if (const auto *lsa = dynamic_cast<const LsaEmbedder *>(embedder.get())) {
+        auto saved = lsa->save(d->modelPath);
+        if (!saved)
+            return saved;
+        restrictToOwner(d->modelPath);
+    }
     return d->reembedAll(embedder);
 }
 
-Result<void> SearchIndex::learnLocalEmbedder(const LsaEmbedder::Options &options)
+Result<void> SearchIndex::learnLocalEmbedder(const LsaEmbedder::Options &options,
+                                             int maxTrainingDocuments)
 {
     auto h = d->db();
     if (!h)
         return h.error();
     QStringList corpus;
     {
-        SqliteStatement s(*h, "SELECT content FROM documents ORDER BY id");
+        qint64 count = 0, maxId = 0;
+        {
+            SqliteStatement c(*h, "SELECT count(*), coalesce(max(id), 0) FROM documents");
+            if (c.step() == SQLITE_ROW) {
+                count = c.int64(0);
+                maxId = c.int64(1);
+            }
+        }
+        // An evenly spread, reproducible sample: every step-th id.
+        const qint64 cap = std::max(1, maxTrainingDocuments);
+        const qint64 step = count > cap ? (maxId + cap - 1) / cap : 1;
+        SqliteStatement s(*h, "SELECT content FROM documents WHERE id % ?1 = 0 ORDER BY id");
+        s.bind(1, step);
         while (s.step() == SQLITE_ROW)
             corpus.append(s.text(0));
     }
     auto model = LsaEmbedder::train(corpus, options);
+    corpus.clear();
     if (!model)
         return model.error();
     auto saved = model->save(d->modelPath);
@@ -670,33 +839,54 @@ Result<void> SearchIndex::learnLocalEmbedder(const LsaEmbedder::Options &options
     return d->reembedAll(std::make_shared<LsaEmbedder>(std::move(*model)));
 }
 
-Result<void> SearchIndex::upsert(const QList<SearchDocument> &documents)
+void SearchIndex::Private::invalidateStatistics()
 {
-    const auto emb = embedder();
+    QMutexLocker l(&stateMutex);
+    termDocuments.clear();
+    cachedDocumentCount = -1;
+}
+
+Result<SearchIndex::ChangeCounts>
+SearchIndex::Private::apply(const QList<SearchDocument> &documents,
+                            const QList<QPair<QString, QString>> &removals,
+                            const QList<QPair<QString, QString>> &meta)
+{
+    SearchIndex::ChangeCounts counts;
+    const auto emb = [&] {
+        QMutexLocker l(&stateMutex);
+        return embedder;
+    }();
     std::vector<EmbeddingVector> vectors;
-    if (emb) {
+    if (emb && !documents.isEmpty()) {
         QStringList texts;
         texts.reserve(documents.size());
         for (const SearchDocument &doc : documents)
             texts.append(doc.content);
-        auto v = emb->embed(texts);
+        auto v = embedInParallel(*emb, texts);
         if (!v)
             return v.error();
         vectors = std::move(*v);
     }
-    QMutexLocker wl(&d->writeMutex);
-    auto h = d->db();
+    QMutexLocker wl(&writeMutex);
+    auto h = db();
     if (!h)
         return h.error();
-    auto r = d->exec(*h, "BEGIN IMMEDIATE");
+    auto r = exec(*h, "BEGIN IMMEDIATE");
     if (!r)
-        return r;
+        return r.error();
     auto fail = [&](Error e) {
         sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
         return e;
     };
-    QList<qint64> ids;
+    invalidateStatistics();
+    qint64 maxIdBefore = 0;
     {
+        SqliteStatement m(*h, "SELECT coalesce(max(id), 0) FROM documents");
+        if (m.step() == SQLITE_ROW)
+            maxIdBefore = m.int64(0);
+    }
+    QList<qint64> ids;
+    if (!documents.isEmpty()) {
         SqliteStatement s(*h, R"sql(
 INSERT INTO documents (source_type, source_id, dataset_id, investigation_id, created_at,
                        feedback_score, content)
@@ -707,7 +897,8 @@ ON CONFLICT (source_type, source_id) DO UPDATE SET
     content = excluded.content
 RETURNING id)sql");
         if (!s.isValid())
-            return fail(d->sqliteError(*h, tr("storing documents")));
+            return fail(sqliteError(*h, SearchIndex::tr("storing documents")));
+        ids.reserve(documents.size());
         for (const SearchDocument &doc : documents) {
             s.reset();
             s.bind(1, doc.sourceType.isNull() ? QStringLiteral("") : doc.sourceType);
@@ -719,66 +910,181 @@ RETURNING id)sql");
             s.bind(6, doc.feedbackScore);
             s.bind(7, doc.content.isNull() ? QStringLiteral("") : doc.content);
             if (s.step() != SQLITE_ROW)
-                return fail(d->sqliteError(*h, tr("storing documents")));
-            ids.append(s.int64(0));
+                return fail(sqliteError(*h, SearchIndex::tr("storing documents")));
+            const qint64 id = s.int64(0);
+            ids.append(id);
+            if (id > maxIdBefore)
+                ++counts.added;
+            else
+                ++counts.updated;
             while (s.step() == SQLITE_ROW) { }
         }
     }
-    if (emb) {
-        auto st = d->storeEmbeddings(*h, ids, vectors, *emb);
+    if (emb && !ids.isEmpty()) {
+        auto st = storeEmbeddings(*h, ids, vectors, *emb);
         if (!st)
             return fail(st.error());
     }
-    r = d->exec(*h, "COMMIT");
-    if (!r)
-        return fail(r.error());
-    if (emb) {
-        QWriteLocker vl(&d->vectorLock);
-        try {
-            if (!d->hnsw)
-                d->newVectorIndex(emb->dimension(), size_t(ids.size()) * 2);
-            for (qsizetype i = 0; i < ids.size(); ++i)
-                d->addVector(ids.at(i), vectors[size_t(i)].data());
-            d->vectorsDirty = true;
-        } catch (const std::exception &e) {
-            // The vectors are safe in SQLite; the index is rebuilt from them.
-            auto rb = d->rebuildVectorsFromSqlite();
-            if (!rb)
-                return rb;
+    QList<qint64> removedIds;
+    if (!removals.isEmpty()) {
+        SqliteStatement s(*h,
+                          "DELETE FROM documents WHERE source_type = ?1 AND source_id = ?2 "
+                          "RETURNING id");
+        for (const auto &[type, id] : removals) {
+            s.reset();
+            s.bind(1, type);
+            s.bind(2, id);
+            int rc;
+            while ((rc = s.step()) == SQLITE_ROW)
+                removedIds.append(s.int64(0));
+            if (rc != SQLITE_DONE)
+                return fail(sqliteError(*h, SearchIndex::tr("removing a document")));
+        }
+        counts.removed = removedIds.size();
+    }
+    if (!meta.isEmpty()) {
+        SqliteStatement s(*h, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+        for (const auto &[key, value] : meta) {
+            s.reset();
+            s.bind(1, key);
+            s.bind(2, value);
+            if (s.step() != SQLITE_DONE)
+                return fail(sqliteError(*h, SearchIndex::tr("storing the cache's state")));
         }
     }
+    r = exec(*h, "COMMIT");
+    if (!r)
+        return fail(r.error());
+    invalidateStatistics();
+
+    QWriteLocker vl(&vectorLock);
+    if (emb && !ids.isEmpty()) {
+        try {
+            if (!hnsw)
+                newVectorIndex(emb->dimension(), size_t(ids.size()) * 2);
+            const size_t dim = size_t(emb->dimension());
+            std::vector<float> data;
+            data.reserve(size_t(ids.size()) * dim);
+            for (const EmbeddingVector &v : vectors)
+                data.insert(data.end(), v.begin(), v.end());
+            addVectors(ids.constData(), data.data(), size_t(ids.size()));
+            vectorsDirty = true;
+        } catch (const std::exception &) {
+            // The vectors are safe in SQLite; the index is rebuilt from them.
+            auto rb = rebuildVectorsFromSqlite();
+            if (!rb)
+                return rb.error();
+        }
+    }
+    for (qint64 id : std::as_const(removedIds)) {
+        try {
+            if (hnsw)
+                hnsw->markDelete(hnswlib::labeltype(id));
+            vectorsDirty = true;
+        } catch (const std::exception &) {
+            // Not in the graph (never embedded, or already deleted): nothing to do.
+        }
+    }
+    return counts;
+}
+
+Result<void> SearchIndex::upsert(const QList<SearchDocument> &documents)
+{
+    auto r = d->apply(documents, {}, {});
+    if (!r)
+        return r.error();
     return {};
 }
 
 Result<void> SearchIndex::remove(const QString &sourceType, const QString &sourceId)
 {
-    QMutexLocker wl(&d->writeMutex);
+    auto r = d->apply({}, {{sourceType, sourceId}}, {});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<SearchIndex::ChangeCounts>
+SearchIndex::applyChanges(const QList<SearchDocument> &upserts,
+                          const QList<QPair<QString, QString>> &removals,
+                          const QList<QPair<QString, QString>> &meta)
+{
+    return d->apply(upserts, removals, meta);
+}
+
+Result<QString> SearchIndex::metaValue(const QString &key) const
+{
     auto h = d->db();
     if (!h)
         return h.error();
-    SqliteStatement s(*h,
-                      "DELETE FROM documents WHERE source_type = ?1 AND source_id = ?2 "
-                      "RETURNING id");
-    s.bind(1, sourceType);
-    s.bind(2, sourceId);
-    QList<qint64> ids;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW)
-        ids.append(s.int64(0));
+    SqliteStatement s(*h, "SELECT value FROM meta WHERE key = ?1");
+    s.bind(1, key);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW)
+        return s.text(0);
     if (rc != SQLITE_DONE)
-        return d->sqliteError(*h, tr("removing a document"));
-    QWriteLocker vl(&d->vectorLock);
-    for (qint64 id : std::as_const(ids)) {
-        try {
-            if (d->hnsw)
-                d->hnsw->markDelete(hnswlib::labeltype(id));
-            d->vectorsDirty = true;
-        } catch (const std::exception &) {
-            // Not in the graph (never embedded): nothing to do.
-        }
-    }
+        return d->sqliteError(*h, tr("reading the cache's state"));
+    return QString();
+}
+
+Result<void> SearchIndex::setMetaValue(const QString &key, const QString &value)
+{
+    auto r = d->apply({}, {}, {{key, value}});
+    if (!r)
+        return r.error();
     return {};
 }
+
+Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const EmbeddingVector &query,
+                                                                  int k, bool exact) const
+{
+    QReadLocker vl(&d->vectorLock);
+    QList<QPair<qint64, float>> out;
+    if (!d->hnsw || k <= 0)
+        return out;
+    const size_t dim = d->space->get_data_size() / sizeof(float);
+    if (query.size() != dim)
+        return makeError(QStringLiteral("vector_index"),
+                         tr("the query vector has %1 dimensions, the index %2")
+                             .arg(query.size())
+                             .arg(dim));
+    try {
+        if (!exact) {
+            for (const auto &f : d->hnsw->searchKnnCloserFirst(query.data(), size_t(k)))
+                out.append({qint64(f.second), 1.0f - f.first});
+            return out;
+        }
+        const auto distance = d->space->get_dist_func();
+        void *param = d->space->get_dist_func_param();
+        using Hit = std::pair<float, qint64>;
+        std::vector<Hit> heap; // max-heap on distance: the worst of the best k on top
+        const size_t n = d->hnsw->cur_element_count;
+        for (size_t i = 0; i < n; ++i) {
+            const auto internal = hnswlib::tableint(i);
+            if (d->hnsw->isMarkedDeleted(internal))
+                continue;
+            const float dist
+                = distance(query.data(), d->hnsw->getDataByInternalId(internal), param);
+            const qint64 label = qint64(d->hnsw->getExternalLabel(internal));
+            if (heap.size() < size_t(k)) {
+                heap.emplace_back(dist, label);
+                std::push_heap(heap.begin(), heap.end());
+            } else if (dist < heap.front().first) {
+                std::pop_heap(heap.begin(), heap.end());
+                heap.back() = {dist, label};
+                std::push_heap(heap.begin(), heap.end());
+            }
+        }
+        std::sort_heap(heap.begin(), heap.end());
+        for (const Hit &hit : heap)
+            out.append({hit.second, 1.0f - hit.first});
+    } catch (const std::exception &e) {
+        return makeError(QStringLiteral("vector_index"),
+                         tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+    return out;
+}
+
 
 Result<qint64> SearchIndex::documentCount() const
 {
@@ -850,21 +1156,56 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             s.bind(101 + int(i), request.sourceTypes.at(i));
     };
 
-    // 1. Lexical: FTS5 bm25 over the sanitised words.
+    // 1. Lexical: FTS5 bm25 over the sanitised words, pruned when the words are common
+    //    (see HybridParameters::lexicalPostingBudget).
     QList<qint64> lexical;
     const QString match = fulltextquery::toFts5(words);
     if (request.mode != SearchMode::Vector) {
+        QString lexicalMatch = match;
+        bool capped = false;
+        if (params.lexicalPostingBudget > 0) {
+            const QList<qint64> df = d->documentFrequencies(*h, words);
+            qint64 total = 0;
+            for (qint64 n : df)
+                total += n;
+            if (total > params.lexicalPostingBudget) {
+                QList<int> order(words.size());
+                std::iota(order.begin(), order.end(), 0);
+                std::stable_sort(order.begin(), order.end(),
+                                 [&](int a, int b) { return df.at(a) < df.at(b); });
+                QStringList kept;
+                qint64 sum = 0;
+                for (int i : std::as_const(order)) {
+                    if (sum + df.at(i) > params.lexicalPostingBudget)
+                        break;
+                    sum += df.at(i);
+                    kept.append(words.at(i));
+                }
+                if (kept.isEmpty())
+                    capped = true; // every word is common: newest candidates, bm25-ordered
+                else
+                    lexicalMatch = fulltextquery::toFts5(kept);
+            }
+        }
         const QByteArray sql
-            = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
-                             "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
-                             "ORDER BY f.rank LIMIT ?2")
-                  .arg(filterSql)
-                  .toUtf8();
+            = capped ? QStringLiteral("SELECT id FROM (SELECT f.rowid AS id, f.rank AS r FROM "
+                                      "documents_fts f JOIN documents d ON d.id = f.rowid "
+                                      "WHERE documents_fts MATCH ?1%1 ORDER BY f.rowid DESC "
+                                      "LIMIT ?3) ORDER BY r LIMIT ?2")
+                           .arg(filterSql)
+                           .toUtf8()
+                     : QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
+                                      "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
+                                      "ORDER BY f.rank LIMIT ?2")
+                           .arg(filterSql)
+                           .toUtf8();
         SqliteStatement s(*h, sql.constData());
         if (!s.isValid())
             return d->sqliteError(*h, tr("the full-text search"));
-        s.bind(1, match);
+        s.bind(1, lexicalMatch);
         s.bind(2, qint64(perSignal));
+        if (capped)
+            s.bind(3, qint64(std::max(params.commonTermCandidateCap, perSignal)));
         bindFilter(s);
         int rc;
         while ((rc = s.step()) == SQLITE_ROW)
@@ -954,7 +1295,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 if (k > 0) {
                     try {
                         // searchKnn needs ef >= k; setEf is not thread-safe, so a larger k
-                        // than kHnswEfSearch is served by asking for k results at ef=64
+                        // than kHnswEfSearch is served by asking for k results
                         // (hnswlib uses max(ef, k) internally).
                         auto found = d->hnsw->searchKnnCloserFirst(q.data(), k);
                         QSet<qint64> allowed;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -70,6 +71,18 @@ struct HybridParameters
     int feedbackDocuments = 10;
     double feedbackWeight = 0.0;
     QDateTime now; ///< invalid: the current time (tests pin it)
+
+    /// Lexical pruning: FTS5 scores (bm25) every document a word matches, so an OR query
+    /// with a word found in 200k documents costs ~0.4 s. The query's words are taken rarest
+    /// first (document frequencies from the FTS5 vocabulary) while their summed document
+    /// frequency stays within `lexicalPostingBudget`; the rest — the very common words,
+    /// whose bm25 IDF is small — are dropped from the lexical signal (the vector signal still
+    /// sees the whole query). When even the rarest word is over budget, the lexical list is
+    /// the bm25 order of the `commonTermCandidateCap` newest documents matching the words.
+    /// Below the budget nothing changes: on Cranfield (1400 documents) no query is pruned.
+    /// 0 disables pruning.
+    qint64 lexicalPostingBudget = 8000;
+    int commonTermCandidateCap = 1000;
 };
 
 /// The offline search index of one tenant: an SQLite file (documents + metadata + an FTS5
@@ -102,9 +115,12 @@ public:
     /// another name re-embeds every document.
     std::shared_ptr<const Embedder> embedder() const;
     Result<void> setEmbedder(std::shared_ptr<const Embedder> embedder);
-    /// Learns the local LSA model from every document in the index, saves it beside the
-    /// index, and re-embeds everything with it.
-    Result<void> learnLocalEmbedder(const LsaEmbedder::Options &options = {});
+    /// Learns the local LSA model from the documents in the index (an evenly spread sample
+    /// of at most `maxTrainingDocuments` of them: the model's quality saturates long before
+    /// 1M documents while its memory does not), saves it beside the index, and re-embeds
+    /// everything with it (on every core).
+    Result<void> learnLocalEmbedder(const LsaEmbedder::Options &options = {},
+                                    int maxTrainingDocuments = 30000);
 
     /// Inserts or replaces documents (keyed by sourceType + sourceId); embeds them when an
     /// embedder is set. In one transaction.
@@ -112,6 +128,29 @@ public:
     /// Removes a document (no error when it does not exist).
     Result<void> remove(const QString &sourceType, const QString &sourceId);
     Result<qint64> documentCount() const;
+
+    /// What applyChanges() did.
+    struct ChangeCounts
+    {
+        qint64 added = 0;
+        qint64 updated = 0;
+        qint64 removed = 0;
+    };
+    /// Upserts `upserts`, removes `removals` (sourceType, sourceId) and stores the `meta`
+    /// key/values, all in ONE SQLite transaction: a sync watermark written this way is
+    /// never ahead of the data it covers. Large batches are embedded on every core.
+    Result<ChangeCounts> applyChanges(const QList<SearchDocument> &upserts,
+                                      const QList<QPair<QString, QString>> &removals,
+                                      const QList<QPair<QString, QString>> &meta = {});
+    /// A value of the cache's meta table (empty when unset).
+    Result<QString> metaValue(const QString &key) const;
+    Result<void> setMetaValue(const QString &key, const QString &value);
+
+    /// The `k` nearest documents (their SQLite ids with their inner product, nearest first)
+    /// to `query` in the vector index: through the HNSW graph, or with `exact` by scanning
+    /// every vector (for measuring the graph's recall; slow on large caches).
+    Result<QList<QPair<qint64, float>>> nearestDocuments(const EmbeddingVector &query, int k,
+                                                        bool exact) const;
 
     /// Writes the vector index file atomically (temp file + rename).
     Result<void> save();

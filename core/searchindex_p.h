@@ -61,7 +61,11 @@ struct SearchIndex::Private
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> hnsw;
     bool vectorsDirty = false;
 
-    mutable QMutex stateMutex; // guards embedder, params, recoveryNote
+    mutable QMutex stateMutex; // guards embedder, params, recoveryNote, termDocuments
+    /// Document frequency of stemmed words (from the FTS5 vocabulary), for lexical pruning;
+    /// cleared by every write.
+    mutable QHash<QString, qint64> termDocuments;
+    mutable qint64 cachedDocumentCount = -1;
     std::shared_ptr<const Embedder> embedder;
     HybridParameters params;
     QString recoveryNote;
@@ -77,6 +81,16 @@ struct SearchIndex::Private
     Result<void> rebuildVectorsFromSqlite(); // call with vectorLock held for writing
     void newVectorIndex(int dimension, size_t capacity); // vectorLock held for writing
     void addVector(qint64 id, const float *v); // vectorLock held for writing
+    /// Adds n vectors (row-major, dimension of the index) from every core; hnswlib 0.6.2's
+    /// addPoint is thread-safe for distinct labels once capacity is reserved and an entry
+    /// point exists. Duplicate labels are added one by one. vectorLock held for writing.
+    void addVectors(const qint64 *ids, const float *data, size_t n);
+    /// The document frequency of each (stemmed) word, cached until the next write.
+    QList<qint64> documentFrequencies(sqlite3 *db, const QStringList &words) const;
+    void invalidateStatistics();
+    Result<SearchIndex::ChangeCounts> apply(const QList<SearchDocument> &upserts,
+                                            const QList<QPair<QString, QString>> &removals,
+                                            const QList<QPair<QString, QString>> &meta);
     Result<void> saveVectors(); // vectorLock held (read is enough)
     /// Re-embeds every document with `embedder` and rebuilds the vector index.
     Result<void> reembedAll(const std::shared_ptr<const Embedder> &embedder);

@@ -245,7 +245,7 @@ void KnowledgeView::setKnowledge(const QJsonObject &k)
                                                                    : type);
         const double conf = num(f, {"confidence"}, -1);
         item->setText(2, conf < 0 ? QString() : QStringLiteral("%1 %").arg(qRound(conf * 100)));
-        item->setText(3, QString::number(num(f, {"feedback_score"}), 'f', 2));
+        item->setText(3, QLocale().toString(num(f, {"feedback_score"}), 'f', 2));
         item->setData(0, IdRole, QUuid::fromString(str(f, {"investigation_id"})));
     }
 

@@ -9,6 +9,7 @@
 #include "knowledgestore.h"
 #include "knowledgeview.h"
 #include "quirkbook.h"
+#include "searchview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,7 +31,7 @@
 namespace ke {
 
 namespace {
-enum Tab { KnowledgeTab, ActivityTab, InvestigationTab };
+enum Tab { KnowledgeTab, ActivityTab, InvestigationTab, SearchTab };
 }
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
@@ -98,6 +99,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_tabs->addTab(m_knowledge, tr("Knowledge"));
     m_tabs->addTab(activityPage, tr("Activity"));
     m_tabs->addTab(m_investigation, tr("Investigation"));
+    m_searchView = new SearchView(m_settings, this);
+    connect(m_searchView, &SearchView::investigationRequested, this, &MainWindow::openInvestigation);
+    m_tabs->addTab(m_searchView, tr("Search"));
+    connect(m_searchView, &SearchView::searchFinished, this, [this]() {
+        if (pendingRequests() == 0)
+            Q_EMIT settled();
+    });
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -143,6 +151,11 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     }
 }
 
+int MainWindow::pendingRequests() const
+{
+    return m_pending + (m_searchView->isBusy() ? 1 : 0);
+}
+
 void MainWindow::begin()
 {
     ++m_pending;
@@ -172,6 +185,8 @@ void MainWindow::showView(const QString &view)
         m_tabs->setCurrentIndex(ActivityTab);
     else if (view == QLatin1String("investigation"))
         m_tabs->setCurrentIndex(InvestigationTab);
+    else if (view == QLatin1String("search"))
+        m_tabs->setCurrentIndex(SearchTab);
 }
 
 void MainWindow::selectDataset(const QString &nameOrId)
@@ -208,6 +223,10 @@ void MainWindow::loadDatasets()
             }
             const QUuid keep = m_dataset;
             m_datasets->setDatasets(*r);
+            QHash<QString, QString> names;
+            for (const DatasetSummary &d : *r)
+                names.insert(d.ref.id.toString(QUuid::WithoutBraces), d.ref.name);
+            m_searchView->setDatasetNames(names);
             int row = m_datasets->rowOf(keep);
             if (!m_wantedDataset.isEmpty()) {
                 for (int i = 0; i < m_datasets->rowCount(); ++i) {
@@ -240,6 +259,7 @@ void MainWindow::onDatasetChanged()
     if (!d)
         return;
     m_dataset = d->ref.id;
+    m_searchView->setCurrentDataset(d->ref.id, d->ref.name);
     setWindowTitle(tr("%1 — Knowledge Explorer").arg(d->ref.name));
     loadKnowledge();
     loadActivity(false);
@@ -283,6 +303,12 @@ void MainWindow::loadActivity(bool more)
             }
             end();
         });
+}
+
+void MainWindow::search(const QString &text)
+{
+    m_tabs->setCurrentIndex(SearchTab);
+    m_searchView->search(text);
 }
 
 void MainWindow::openInvestigation(const QUuid &id)

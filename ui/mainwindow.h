@@ -18,6 +18,7 @@ class ActivityModel;
 class DatasetListModel;
 class InvestigationView;
 class KnowledgeView;
+class SearchView;
 
 /// The application's main window: the tenant's datasets on the left; the selected dataset's
 /// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
@@ -30,14 +31,16 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
 
-    /// Shows one of the views by name ("knowledge", "activity", "investigation").
+    /// Shows one of the views by name ("knowledge", "activity", "investigation", "search").
     void showView(const QString &view);
     /// Selects a dataset by name or UUID once the list has loaded.
     void selectDataset(const QString &nameOrId);
+    /// Runs a search in the Search tab.
+    void search(const QString &text);
     /// Opens an investigation in the Investigation tab.
     void openInvestigation(const QUuid &id);
     /// Number of background requests still running (0 = settled).
-    int pendingRequests() const { return m_pending; }
+    int pendingRequests() const;
 
 Q_SIGNALS:
     /// No background request is running any more (used by --screenshot).
@@ -72,6 +75,7 @@ private:
     QListView *m_activityList = nullptr;
     QPushButton *m_more = nullptr;
     InvestigationView *m_investigation = nullptr;
+    SearchView *m_searchView = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_connection = nullptr;
 };

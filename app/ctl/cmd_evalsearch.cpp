@@ -135,10 +135,11 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--rrf-k", params.ranking.rrfK);
     numberOption("--vector-weight", params.ranking.vectorWeight);
     numberOption("--candidates", params.candidates);
+    numberOption("--posting-budget", params.lexicalPostingBudget);
     if (!ok || ctx.args.size() != 1)
         return ctx.fail(Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--json] "
                                      "[--dimension N] [--feedback-docs N] [--feedback-weight X] "
-                                     "[--rrf-k X] [--vector-weight X]"));
+                                     "[--rrf-k X] [--vector-weight X] [--posting-budget N]"));
     const QString dir = ctx.args.first();
 
     // Which judgements: the one file given, or every qrels/*.tsv, each reported separately.
@@ -203,6 +204,11 @@ int runEvalSearch(CommandContext &ctx)
                 req.limit = 100;
                 req.snippets = false;
                 QStringList ranking;
+                // The lexical-only baseline is plain bm25: never pruned.
+                HybridParameters used = params;
+                if (modes[m] == SearchMode::Lexical)
+                    used.lexicalPostingBudget = 0;
+                (*index)->setParameters(used);
                 auto found = (*index)->search(req);
                 if (found) {
                     for (const SearchResult &res : *found)

@@ -80,9 +80,13 @@ void printUsage(QTextStream &out)
     std::sort(cmds.begin(), cmds.end(),
               [](const Command &a, const Command &b) { return a.name < b.name; });
     for (const Command &c : cmds) {
-        out << "  " << QString(c.name + QLatin1Char(' ') + c.usage).leftJustified(46) << ' '
-            << QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData())
-            << '\n';
+        const QString synopsis = c.usage.isEmpty() ? c.name : c.name + QLatin1Char(' ') + c.usage;
+        const QString summary =
+            QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData());
+        if (synopsis.size() <= 44)
+            out << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
+        else
+            out << "  " << synopsis << '\n' << QString(47, QLatin1Char(' ')) << summary << '\n';
     }
     out << '\n'
         << QCoreApplication::translate(

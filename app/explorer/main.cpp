@@ -60,6 +60,10 @@ int main(int argc, char **argv)
     parser.addOption(view);
     parser.addOption(dataset);
     parser.addOption(investigation);
+    const QCommandLineOption searchOption(
+        QStringLiteral("search"),
+        QApplication::translate("main", "Search for TEXT in the Search tab."), QStringLiteral("TEXT"));
+    parser.addOption(searchOption);
     parser.process(rest);
 
     ke::MainWindow window(settings);
@@ -69,6 +73,8 @@ int main(int argc, char **argv)
         window.openInvestigation(QUuid::fromString(parser.value(investigation)));
     if (parser.isSet(view))
         window.showView(parser.value(view));
+    if (parser.isSet(searchOption))
+        window.search(parser.value(searchOption));
     window.show();
 
     if (parser.isSet(screenshot)) {

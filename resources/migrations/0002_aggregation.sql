@@ -106,14 +106,24 @@ CREATE TABLE {{schema}}.agg_quirk_actors (
 
 -- Lower bound of the 95% Wilson score interval for the share of thumbs up: ranks a finding
 -- with 1 up / 0 down (0.21) below one with 20 up / 1 down (0.77); no votes scores 0.
+-- One expression without FROM, so the planner inlines it (a SQL function with a sub-select
+-- runs through the function executor: ~10 µs a row, 1.8 s for the 175k findings of 1M events).
+-- z = 1.959964; p = pos / n; n = pos + neg.
 CREATE OR REPLACE FUNCTION {{schema}}.wilson_lower_bound(pos bigint, neg bigint)
 RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
 $$ SELECT CASE WHEN coalesce(pos, 0) + coalesce(neg, 0) = 0 THEN 0::double precision ELSE
-     round(((p + z * z / (2 * n) - z * sqrt((p * (1 - p) + z * z / (4 * n)) / n)) / (1 + z * z / n))::numeric, 6)::double precision
-   END
-   FROM (SELECT coalesce(pos, 0)::double precision / (coalesce(pos, 0) + coalesce(neg, 0)) AS p,
-                (coalesce(pos, 0) + coalesce(neg, 0))::double precision AS n,
-                1.959964::double precision AS z) s $$;
+     round((((coalesce(pos, 0)::double precision / (coalesce(pos, 0) + coalesce(neg, 0)))
+             + 1.959964::double precision * 1.959964::double precision
+               / (2 * (coalesce(pos, 0) + coalesce(neg, 0))::double precision)
+             - 1.959964::double precision
+               * sqrt(((coalesce(pos, 0)::double precision / (coalesce(pos, 0) + coalesce(neg, 0)))
+                       * (1 - coalesce(pos, 0)::double precision / (coalesce(pos, 0) + coalesce(neg, 0)))
+                       + 1.959964::double precision * 1.959964::double precision
+                         / (4 * (coalesce(pos, 0) + coalesce(neg, 0))::double precision))
+                      / (coalesce(pos, 0) + coalesce(neg, 0))::double precision))
+            / (1 + 1.959964::double precision * 1.959964::double precision
+                   / (coalesce(pos, 0) + coalesce(neg, 0))::double precision))::numeric, 6)::double precision
+   END $$;
 
 -- "Late data on weekends 3 days" and "late data on weekends 2 days." are one theme.
 CREATE OR REPLACE FUNCTION {{schema}}.issue_theme(t text)

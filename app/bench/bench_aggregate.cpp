@@ -1,0 +1,393 @@
+// knowledge-bench aggregate: KnowledgeAggregator full rebuild and incremental run over demo
+// events, against one plain GROUP BY over the same events, in a fresh throwaway schema.
+
+#include "bench.h"
+#include "database.h"
+#include "database_p.h"
+#include "demoseeder.h"
+#include "eventlog.h"
+#include "knowledgeaggregator.h"
+#include "migrator.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace ke::bench {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+int fail(BenchContext &ctx, const QString &message)
+{
+    ctx.err << "knowledge-bench aggregate: " << message << Qt::endl;
+    return 1;
+}
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+double round3(double v)
+{
+    return std::round(v * 1000) / 1000;
+}
+
+/// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
+/// not on this machine: the figure that other work on a shared machine does not inflate.
+double serverCpuSeconds(qint64 pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (pid <= 0 || !comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("postgres"))
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
+}
+
+/// The throwaway schema: migrated on creation, dropped on destruction unless kept.
+class AggregateSchema
+{
+public:
+    static Result<std::unique_ptr<AggregateSchema>> create(const ConnectionSettings &base,
+                                                           const QString &name, const QUuid &tenant)
+    {
+        std::unique_ptr<AggregateSchema> s(new AggregateSchema);
+        s->m_settings = base;
+        s->m_settings.schema = name;
+        s->m_settings.eventsTable.clear();
+        s->m_settings.tenant.clear();
+        s->m_settings.actor.clear();
+        auto db = Database::connect(s->m_settings);
+        if (!db)
+            return db.error();
+        s->m_db = std::move(*db);
+        s->drop(); // a leftover of an interrupted run
+        if (auto m = Migrator::migrate(*s->m_db); !m)
+            return m.error();
+        if (auto t = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenant); !t)
+            return t.error();
+        if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)
+            return set.error();
+        return s;
+    }
+    ~AggregateSchema()
+    {
+        if (!m_keep)
+            drop();
+    }
+
+    Database &db() { return *m_db; }
+    void keep() { m_keep = true; }
+
+private:
+    AggregateSchema() = default;
+    void drop()
+    {
+        if (!m_db)
+            return;
+        try {
+            pqxx::nontransaction tx(m_db->d_func()->conn);
+            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
+                    + " CASCADE");
+        } catch (const std::exception &) { }
+    }
+    ConnectionSettings m_settings;
+    std::unique_ptr<Database> m_db;
+    bool m_keep = false;
+};
+
+Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
+                       std::vector<Event>::iterator to)
+{
+    EventLog log(db);
+    qint64 written = 0;
+    for (auto at = from; at < to;) {
+        const auto end = to - at > 10000 ? at + 10000 : to;
+        std::vector<Event> batch(at, end);
+        auto w = log.emitBatch(batch);
+        if (!w)
+            return w.error();
+        written += *w;
+        at = end;
+    }
+    return written;
+}
+
+/// A text fingerprint of the tenant's derived rows, to compare incremental with full.
+Result<std::string> fingerprint(Database &db)
+{
+    return guarded(tr("reading the aggregated rows"), [&]() -> Result<std::string> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        const std::string k = toStd(db.table(QStringLiteral("dataset_knowledge")));
+        const std::string f = toStd(db.table(QStringLiteral("dataset_findings")));
+        return std::string(
+            tx.exec("SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (SELECT concat_ws(',',"
+                    " dataset_id, investigation_count, positive_feedback_count, negative_feedback_count,"
+                    " last_investigation_at, common_issues, known_quirks, owners) AS x FROM "
+                    + k + " UNION ALL SELECT concat_ws(',', id, dataset_id, feedback_score, summary) FROM " + f
+                    + ") s")[0][0]
+                .c_str());
+    });
+}
+
+int runAggregate(BenchContext &ctx)
+{
+    qint64 size = 1000000;
+    qint64 incremental = 10000;
+    bool json = false;
+    bool keep = false;
+    bool verify = false;
+    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
+        const QString a = ctx.args.at(i);
+        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
+        bool ok = true;
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--keep"))
+            keep = true;
+        else if (a == QLatin1String("--verify"))
+            verify = true;
+        else if (a == QLatin1String("--size"))
+            size = value().toLongLong(&ok);
+        else if (a == QLatin1String("--incremental"))
+            incremental = value().toLongLong(&ok);
+        else
+            return fail(ctx, tr("unknown argument '%1' — usage: knowledge-bench aggregate [--size N] "
+                                "[--incremental N] [--verify] [--keep] [--json]")
+                                 .arg(a));
+        if (!ok || size < 1 || incremental < 1)
+            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
+    }
+
+    // Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
+    // (about 39 events each) up to `size`; the next investigations give the incremental slice.
+    ctx.err << tr("generating %1 + %2 demo events…").arg(size).arg(incremental) << Qt::endl;
+    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000a99e"));
+    DemoSeeder seeder(1);
+    std::vector<Event> events;
+    events.reserve(size_t(size + incremental + 200));
+    seeder.appendCatalogEvents(events);
+    qint64 investigations = 0;
+    while (qint64(events.size()) < size + incremental)
+        seeder.appendInvestigation(investigations++, events);
+    events.resize(size_t(size + incremental));
+    for (Event &e : events)
+        e.tenantId = tenant;
+
+    const QString name = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
+    auto schema = AggregateSchema::create(ctx.settings, name, tenant);
+    if (!schema)
+        return fail(ctx, schema.error().message);
+    if (keep)
+        (*schema)->keep();
+    Database &db = (*schema)->db();
+    const std::string ev = toStd(db.eventsTable());
+    const std::string tenantText = uuidToStd(tenant);
+
+    // The catalogue's datasets, registered as demo-seed does (names shared between the demo
+    // tenants are registered once; the others resolve by UUID).
+    auto registered = guarded(tr("registering datasets"), [&]() -> Result<void> {
+        pqxx::work tx(db.d_func()->conn);
+        for (const DemoTenant &t : seeder.tenants())
+            for (const DemoDataset &d : t.datasets)
+                tx.exec_params("INSERT INTO " + toStd(db.table(QStringLiteral("datasets")))
+                                   + " (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                               tenantText, uuidToStd(d.id), toStd(d.name));
+        tx.commit();
+        return {};
+    });
+    if (!registered)
+        return fail(ctx, registered.error().message);
+
+    ctx.err << tr("loading %1 events into %2…").arg(size).arg(name) << Qt::endl;
+    QElapsedTimer t;
+    t.start();
+    auto loaded = emitAll(db, events.begin(), events.begin() + size);
+    if (!loaded)
+        return fail(ctx, loaded.error().message);
+    const double loadS = seconds(t);
+    // As autovacuum would after a bulk load; the aggregator relies on these statistics.
+    auto analyzed = guarded(tr("analyzing the events"), [&]() -> Result<void> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        tx.exec("VACUUM ANALYZE " + ev);
+        return {};
+    });
+    if (!analyzed)
+        return fail(ctx, analyzed.error().message);
+
+    auto backend = guarded(tr("reading the server process id"), [&]() -> Result<qint64> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        return tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
+    });
+    if (!backend)
+        return fail(ctx, backend.error().message);
+    const qint64 pid = *backend;
+    const QString loadBefore = loadAverage();
+    auto cpuSince = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
+
+    // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
+    std::vector<double> groupBy;
+    double groupByCpu = 0;
+    for (int i = 0; i < 3; ++i) {
+        const double cpu0 = serverCpuSeconds(pid);
+        auto g = guarded(tr("GROUP BY baseline"), [&]() -> Result<double> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            QElapsedTimer gt;
+            gt.start();
+            tx.exec_params("SELECT dataset_id, event_type, count(*) FROM " + ev
+                               + " WHERE tenant_id = $1 GROUP BY dataset_id, event_type",
+                           tenantText);
+            return seconds(gt);
+        });
+        if (!g)
+            return fail(ctx, g.error().message);
+        groupBy.push_back(*g);
+        groupByCpu = i == 0 ? cpuSince(cpu0) : std::min(groupByCpu, cpuSince(cpu0));
+    }
+    std::sort(groupBy.begin(), groupBy.end());
+    const double groupByS = groupBy[1];
+
+    ctx.err << tr("full rebuild…") << Qt::endl;
+    double cpu0 = serverCpuSeconds(pid);
+    t.restart();
+    auto full = KnowledgeAggregator::rebuild(db);
+    if (!full)
+        return fail(ctx, full.error().message);
+    const double fullS = seconds(t);
+    const double fullCpu = cpuSince(cpu0);
+
+    ctx.err << tr("emitting %1 more events, incremental run…").arg(incremental) << Qt::endl;
+    auto more = emitAll(db, events.begin() + size, events.end());
+    if (!more)
+        return fail(ctx, more.error().message);
+    cpu0 = serverCpuSeconds(pid);
+    t.restart();
+    auto inc = KnowledgeAggregator::runIncremental(db);
+    if (!inc)
+        return fail(ctx, inc.error().message);
+    const double incS = seconds(t);
+    const double incCpu = cpuSince(cpu0);
+    const QString loadAfter = loadAverage();
+    if (inc->full || inc->eventsProcessed != incremental)
+        return fail(ctx, tr("the incremental run processed %1 events (full: %2), expected %3")
+                             .arg(inc->eventsProcessed)
+                             .arg(inc->full)
+                             .arg(incremental));
+
+    // A second incremental run with nothing new: the fixed cost of a run.
+    t.restart();
+    auto idle = KnowledgeAggregator::runIncremental(db);
+    if (!idle)
+        return fail(ctx, idle.error().message);
+    const double idleS = seconds(t);
+
+    QString matches;
+    if (verify) {
+        ctx.err << tr("verifying: incremental state == full rebuild…") << Qt::endl;
+        auto before = fingerprint(db);
+        if (!before)
+            return fail(ctx, before.error().message);
+        auto again = KnowledgeAggregator::rebuild(db);
+        if (!again)
+            return fail(ctx, again.error().message);
+        auto after = fingerprint(db);
+        if (!after)
+            return fail(ctx, after.error().message);
+        matches = *before == *after ? QStringLiteral("yes") : QStringLiteral("NO");
+        if (*before != *after)
+            ctx.err << tr("incremental state differs from a full rebuild") << Qt::endl;
+    }
+
+    if (json) {
+        QJsonObject o{{QStringLiteral("events"), double(size)},
+                      {QStringLiteral("investigations"), double(investigations)},
+                      {QStringLiteral("full_rebuild_s"), round3(fullS)},
+                      {QStringLiteral("incremental_10k_s"), round3(incS)},
+                      {QStringLiteral("incremental_events"), double(incremental)},
+                      {QStringLiteral("incremental_idle_s"), round3(idleS)},
+                      {QStringLiteral("groupby_baseline_s"), round3(groupByS)},
+                      {QStringLiteral("rebuild_to_groupby"), round3(fullS / groupByS)},
+                      {QStringLiteral("incremental_to_groupby"), round3(incS / groupByS)},
+                      {QStringLiteral("datasets"), double(full->datasetsTouched)},
+                      {QStringLiteral("datasets_touched_incremental"), double(inc->datasetsTouched)},
+                      {QStringLiteral("load_s"), round3(loadS)},
+                      {QStringLiteral("full_rebuild_server_cpu_s"), round3(fullCpu)},
+                      {QStringLiteral("incremental_10k_server_cpu_s"), round3(incCpu)},
+                      {QStringLiteral("groupby_baseline_server_cpu_s"), round3(groupByCpu)},
+                      {QStringLiteral("loadavg_before"), loadBefore},
+                      {QStringLiteral("loadavg_after"), loadAfter}};
+        if (verify)
+            o.insert(QStringLiteral("incremental_matches_full"), matches == QLatin1String("yes"));
+        if (keep)
+            o.insert(QStringLiteral("schema"), name);
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        ctx.out << tr("aggregation of %1 demo events (%2 investigations, %3 datasets; loaded in %4 s)")
+                       .arg(size)
+                       .arg(investigations)
+                       .arg(full->datasetsTouched)
+                       .arg(loadS, 0, 'f', 1)
+                << '\n'
+                << tr("  full rebuild:              %1 s  (%2 × GROUP BY)")
+                       .arg(fullS, 0, 'f', 3)
+                       .arg(fullS / groupByS, 0, 'f', 1)
+                << '\n'
+                << tr("  incremental, %1 new events: %2 s  (%3 × GROUP BY, %4 datasets)")
+                       .arg(incremental)
+                       .arg(incS, 0, 'f', 3)
+                       .arg(incS / groupByS, 0, 'f', 2)
+                       .arg(inc->datasetsTouched)
+                << '\n'
+                << tr("  incremental, nothing new:  %1 s").arg(idleS, 0, 'f', 3) << '\n'
+                << tr("  server CPU: full %1 s, incremental %2 s, GROUP BY %3 s (-1: server not local)")
+                       .arg(fullCpu, 0, 'f', 3)
+                       .arg(incCpu, 0, 'f', 3)
+                       .arg(groupByCpu, 0, 'f', 3)
+                << '\n'
+                << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n'
+                << tr("  GROUP BY baseline:         %1 s  (SELECT dataset_id, event_type, count(*) … GROUP BY)")
+                       .arg(groupByS, 0, 'f', 3)
+                << '\n';
+        if (verify)
+            ctx.out << tr("  incremental == full:       %1").arg(matches) << '\n';
+        if (keep)
+            ctx.out << tr("  schema kept:               %1").arg(name) << '\n';
+        ctx.out.flush();
+    }
+    return verify && matches != QLatin1String("yes") ? 1 : 0;
+}
+
+BenchmarkRegistrar registrar{
+    {QStringLiteral("aggregate"),
+     QStringLiteral("knowledge aggregation: full rebuild, incremental 10k, vs GROUP BY [--size N] [--json]"),
+     runAggregate}};
+
+} // namespace
+} // namespace ke::bench

@@ -1,0 +1,506 @@
+// knowledge-bench search: the offline search cache at scale. Builds a SearchIndex of N
+// documents made from the demo seeder's investigations (bypassing PostgreSQL), measures the
+// build, offline hybrid latency, HNSW recall@10 against exact search on the same vectors, the
+// lexical pruning's agreement with unpruned bm25, peak memory; then `sync` throughput from
+// PostgreSQL (cold and incremental) into a fresh cache, in a throwaway schema.
+
+#include "bench.h"
+#include "database.h"
+#include "database_p.h"
+#include "demoseeder.h"
+#include "fulltextquery.h"
+#include "migrator.h"
+#include "offlinecache.h"
+#include "searchindex.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+namespace ke::bench {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
+/// CPU seconds (user + system) this process has used: on a shared machine, wall time alone
+/// says more about the neighbours than about the code.
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+           + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double peakRssMib()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return 0;
+}
+
+SearchRequest hybridRequest(const QString &text)
+{
+    SearchRequest r;
+    r.text = text;
+    r.limit = 10;
+    return r;
+}
+
+QString sourceTypeOf(const QString &eventType)
+{
+    for (const char *t : {"hypothesis", "query", "comment", "quirk"})
+        if (eventType.contains(QLatin1String(t)))
+            return QLatin1String(t);
+    return QStringLiteral("finding");
+}
+
+void collectText(const QJsonValue &v, QStringList &out)
+{
+    if (v.isString()) {
+        const QString s = v.toString();
+        if (s.contains(QLatin1Char(' ')) && s.size() >= 12)
+            out.append(s);
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            collectText(*it, out);
+    } else if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            collectText(x, out);
+    }
+}
+
+/// Searchable documents from demo investigations: every event with prose (hypotheses,
+/// query purposes and SQL, comments, findings, quirks) becomes one document.
+class DocumentGenerator
+{
+public:
+    QList<SearchDocument> next(int count)
+    {
+        QList<SearchDocument> out;
+        out.reserve(count);
+        while (out.size() < count) {
+            if (m_pos >= m_events.size()) {
+                m_events.clear();
+                m_pos = 0;
+                m_seeder.appendInvestigation(m_investigation++, m_events);
+                continue;
+            }
+            const Event &e = m_events[m_pos++];
+            QStringList parts;
+            collectText(e.data, parts);
+            if (parts.isEmpty())
+                continue;
+            SearchDocument d;
+            d.sourceType = sourceTypeOf(e.eventType);
+            d.sourceId = e.id.toString(QUuid::WithoutBraces);
+            d.datasetId = e.datasetId.toString(QUuid::WithoutBraces);
+            d.investigationId = e.investigationId.toString(QUuid::WithoutBraces);
+            d.createdAt = e.createdAt;
+            d.content = parts.join(QLatin1Char(' '));
+            out.append(std::move(d));
+        }
+        return out;
+    }
+
+private:
+    DemoSeeder m_seeder{42};
+    std::vector<Event> m_events;
+    size_t m_pos = 0;
+    qint64 m_investigation = 0;
+};
+
+/// Natural-language queries from the same templates: 3–7 consecutive words of sampled
+/// documents (so they read like what a person types), plus a few fixed questions.
+QStringList buildQueries(const QList<SearchDocument> &sample, int count)
+{
+    std::mt19937_64 rng(7);
+    QStringList out{QStringLiteral("why did revenue drop after the migration"),
+                    QStringLiteral("null values in customer email"),
+                    QStringLiteral("duplicate orders late arriving data"),
+                    QStringLiteral("timezone bug in daily aggregation")};
+    while (out.size() < count && !sample.isEmpty()) {
+        const SearchDocument &d = sample.at(qsizetype(rng() % quint64(sample.size())));
+        const QStringList words = d.content.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.size() < 4)
+            continue;
+        const int len = 3 + int(rng() % 5);
+        const int start = int(rng() % quint64(std::max<qsizetype>(1, words.size() - len)));
+        const QString q = words.mid(start, len).join(QLatin1Char(' '));
+        if (fulltextquery::terms(q).size() >= 2)
+            out.append(q);
+    }
+    return out;
+}
+
+struct SyncFigures
+{
+    qint64 documents = 0;
+    double coldS = 0, coldRate = 0;
+    qint64 changed = 0;
+    double incrementalS = 0, incrementalRate = 0;
+    QString error;
+};
+
+SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
+{
+    SyncFigures f;
+    f.documents = size;
+    ConnectionSettings s = base;
+    s.schema = QStringLiteral("bench_search_sync");
+    s.eventsTable.clear();
+    s.tenant.clear();
+    s.actor.clear();
+    auto db = Database::connect(s);
+    if (!db) {
+        f.error = db.error().message;
+        return f;
+    }
+    auto dropSchema = [&] {
+        try {
+            pqxx::nontransaction tx((*db)->d_func()->conn);
+            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(s.schema))
+                    + " CASCADE");
+        } catch (const std::exception &) { }
+    };
+    dropSchema();
+    auto fail = [&](const QString &m) {
+        f.error = m;
+        dropSchema();
+        return f;
+    };
+    if (auto m = Migrator::migrate(**db); !m)
+        return fail(m.error().message);
+    auto tenant = (*db)->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"));
+    if (!tenant)
+        return fail(tenant.error().message);
+    if (auto t = (*db)->setTenant(QStringLiteral("bench")); !t)
+        return fail(t.error().message);
+    try {
+        pqxx::work tx((*db)->d_func()->conn);
+        pqxx::stream_to copy(tx, toStd(s.schema) + ".search_documents",
+                             std::vector<std::string>{"tenant_id", "source_type", "source_id",
+                                                      "dataset_id", "investigation_id", "content",
+                                                      "created_at", "feedback_score"});
+        DocumentGenerator gen;
+        const std::string tid = uuidToStd(*tenant);
+        for (qint64 done = 0; done < size;) {
+            const auto docs = gen.next(int(std::min<qint64>(10000, size - done)));
+            for (const SearchDocument &d : docs)
+                copy << std::make_tuple(tid, toStd(d.sourceType), toStd(d.sourceId),
+                                        toStd(d.datasetId), toStd(d.investigationId),
+                                        toStd(d.content),
+                                        toStd(d.createdAt.toString(Qt::ISODateWithMs)),
+                                        d.feedbackScore);
+            done += docs.size();
+        }
+        copy.complete();
+        tx.exec("ANALYZE " + toStd(s.schema) + ".search_documents");
+        tx.commit();
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    QTemporaryDir cacheRoot;
+    qputenv("KNOWLEDGE_CACHE_DIR", cacheRoot.path().toUtf8());
+    {
+        auto cache = OfflineCache::open(*tenant);
+        if (!cache)
+            return fail(cache.error().message);
+        auto cold = (*cache)->sync(**db);
+        if (!cold)
+            return fail(cold.error().message);
+        f.coldS = cold->seconds;
+        f.coldRate = double(cold->rows) / cold->seconds;
+    }
+    // 5 % edited, 1 % retired.
+    try {
+        pqxx::work tx((*db)->d_func()->conn);
+        const std::string table = toStd(s.schema) + ".search_documents";
+        const std::string seq = "nextval('" + toStd(s.schema) + ".search_documents_change_seq')";
+        tx.exec("UPDATE " + table + " SET content = content || ' revised after review', "
+                + "change_seq = " + seq + " WHERE hashtext(source_id) % 20 = 0");
+        tx.exec("UPDATE " + table + " SET retired = true, change_seq = " + seq
+                + " WHERE hashtext(source_id) % 100 = 1");
+        tx.commit();
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    {
+        auto cache = OfflineCache::open(*tenant);
+        if (!cache)
+            return fail(cache.error().message);
+        auto inc = (*cache)->sync(**db);
+        if (!inc)
+            return fail(inc.error().message);
+        f.changed = inc->rows;
+        f.incrementalS = inc->seconds;
+        f.incrementalRate = double(inc->rows) / inc->seconds;
+    }
+    qunsetenv("KNOWLEDGE_CACHE_DIR");
+    dropSchema();
+    return f;
+}
+
+int runSearchBench(BenchContext &ctx)
+{
+    const bool json = ctx.args.removeAll(QStringLiteral("--json")) > 0;
+    auto intOption = [&](const QString &name, qint64 fallback) {
+        const qsizetype i = ctx.args.indexOf(name);
+        if (i < 0 || i + 1 >= ctx.args.size())
+            return fallback;
+        const qint64 v = ctx.args.at(i + 1).toLongLong();
+        ctx.args.remove(i, 2);
+        return v > 0 ? v : fallback;
+    };
+    const qint64 size = intOption(QStringLiteral("--size"), 100000);
+    const int queryCount = int(intOption(QStringLiteral("--queries"), 300));
+    const qint64 syncSize = ctx.args.removeAll(QStringLiteral("--no-sync")) > 0
+                                ? 0
+                                : intOption(QStringLiteral("--sync-size"),
+                                            std::min<qint64>(size, 100000));
+
+    QTemporaryDir dir;
+    auto index = SearchIndex::open(dir.path() + QStringLiteral("/cache"));
+    if (!index) {
+        ctx.err << index.error().message << Qt::endl;
+        return 1;
+    }
+    SearchIndex &ix = **index;
+
+    // 1. Build: documents (SQLite + FTS5), then the model (sampled), embeddings and HNSW.
+    QElapsedTimer total;
+    total.start();
+    const double cpuStart = cpuSeconds();
+    DocumentGenerator gen;
+    QList<SearchDocument> sample;
+    double generateS = 0;
+    for (qint64 done = 0; done < size;) {
+        QElapsedTimer g;
+        g.start();
+        const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
+        generateS += seconds(g);
+        for (qsizetype i = 0; i < docs.size(); i += 97)
+            sample.append(docs.at(i));
+        auto r = ix.applyChanges(docs, {});
+        if (!r) {
+            ctx.err << r.error().message << Qt::endl;
+            return 1;
+        }
+        done += docs.size();
+        if (!json && (done % 200000 == 0 || done == size))
+            ctx.err << tr("  %1 documents stored (%2 s)").arg(done).arg(seconds(total), 0, 'f', 1)
+                    << Qt::endl;
+    }
+    const double storeS = seconds(total);
+    QElapsedTimer phase;
+    phase.start();
+    auto learned = ix.learnLocalEmbedder();
+    if (!learned) {
+        ctx.err << learned.error().message << Qt::endl;
+        return 1;
+    }
+    const double embedS = seconds(phase);
+    if (auto saved = ix.save(); !saved) {
+        ctx.err << saved.error().message << Qt::endl;
+        return 1;
+    }
+    const double buildS = seconds(total) - generateS;
+    const double buildCpuS = cpuSeconds() - cpuStart - generateS; // generation is ~1 thread
+    const double buildRss = peakRssMib();
+
+    // 2. Offline hybrid latency over natural-language queries.
+    const QStringList queries = buildQueries(sample, queryCount);
+    sample.clear();
+    for (int i = 0; i < 20 && i < queries.size(); ++i) // warm-up
+        (void)ix.search(hybridRequest(queries.at(i)));
+    std::vector<double> latencies;
+    for (const QString &q : queries) {
+        QElapsedTimer t;
+        t.start();
+        auto r = ix.search(hybridRequest(q));
+        latencies.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!r) {
+            ctx.err << r.error().message << Qt::endl;
+            return 1;
+        }
+    }
+
+    // 3. HNSW recall@10 against exact search on the same vectors, and the speed-up.
+    const auto emb = ix.embedder();
+    double recallSum = 0, hnswMs = 0, exactMs = 0;
+    int recallQueries = 0;
+    for (const QString &q : queries) {
+        auto v = emb->embed({q});
+        if (!v || dotProduct(v->front(), v->front()) < 0.5f)
+            continue;
+        QElapsedTimer t;
+        t.start();
+        auto approx = ix.nearestDocuments(v->front(), 10, false);
+        hnswMs += double(t.nsecsElapsed()) / 1e6;
+        t.restart();
+        auto exact = ix.nearestDocuments(v->front(), 10, true);
+        exactMs += double(t.nsecsElapsed()) / 1e6;
+        if (!approx || !exact)
+            continue;
+        // Tie-aware: demo content repeats its templates, so many documents share a vector;
+        // a hit is correct when it is as close as the exact 10th neighbour.
+        const float threshold = exact->isEmpty() ? 1.0f : exact->last().second - 1e-5f;
+        int hits = 0;
+        for (const auto &[id, similarity] : std::as_const(*approx))
+            hits += similarity >= threshold ? 1 : 0;
+        recallSum += double(hits) / double(std::max<qsizetype>(1, exact->size()));
+        ++recallQueries;
+        if (recallQueries >= 100)
+            break;
+    }
+    const double recall = recallQueries ? recallSum / recallQueries : 0;
+    const double speedup = hnswMs > 0 ? exactMs / hnswMs : 0;
+
+    // 4. Lexical pruning against unpruned bm25 (top-10 overlap, and the unpruned latency).
+    HybridParameters pruned = ix.parameters();
+    HybridParameters unpruned = pruned;
+    unpruned.lexicalPostingBudget = 0;
+    double overlapSum = 0;
+    std::vector<double> unprunedMs, prunedMs;
+    const int lexicalQueries = int(std::min<qsizetype>(queries.size(), 50));
+    for (int i = 0; i < lexicalQueries; ++i) {
+        SearchRequest req = hybridRequest(queries.at(i));
+        req.mode = SearchMode::Lexical;
+        req.snippets = false;
+        ix.setParameters(unpruned);
+        QElapsedTimer t;
+        t.start();
+        auto full = ix.search(req);
+        unprunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        ix.setParameters(pruned);
+        t.restart();
+        auto cut = ix.search(req);
+        prunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!full || !cut)
+            continue;
+        QSet<QString> a;
+        for (const SearchResult &r : std::as_const(*full))
+            a.insert(r.sourceId);
+        int same = 0;
+        for (const SearchResult &r : std::as_const(*cut))
+            same += a.contains(r.sourceId) ? 1 : 0;
+        overlapSum += full->isEmpty() ? 1.0 : double(same) / double(full->size());
+    }
+    const double overlap = lexicalQueries ? overlapSum / lexicalQueries : 0;
+    index->reset();
+
+    // 5. Sync from PostgreSQL.
+    SyncFigures sync;
+    if (syncSize > 0)
+        sync = measureSync(ctx.settings, syncSize);
+
+    const double p50 = percentile(latencies, 0.50), p95 = percentile(latencies, 0.95);
+    if (json) {
+        QJsonObject o{{QStringLiteral("documents"), size},
+                      {QStringLiteral("queries"), qint64(queries.size())},
+                      {QStringLiteral("p50_ms"), p50},
+                      {QStringLiteral("p95_ms"), p95},
+                      {QStringLiteral("recall_at_10"), recall},
+                      {QStringLiteral("speedup_vs_exact"), speedup},
+                      {QStringLiteral("hnsw_ms"), recallQueries ? hnswMs / recallQueries : 0},
+                      {QStringLiteral("exact_ms"), recallQueries ? exactMs / recallQueries : 0},
+                      {QStringLiteral("build_s"), buildS},
+                      {QStringLiteral("build_cpu_s"), buildCpuS},
+                      {QStringLiteral("store_s"), storeS - generateS},
+                      {QStringLiteral("embed_index_s"), embedS},
+                      {QStringLiteral("peak_rss_mib"), buildRss},
+                      {QStringLiteral("lexical_overlap_at_10"), overlap},
+                      {QStringLiteral("lexical_unpruned_p95_ms"), percentile(unprunedMs, 0.95)},
+                      {QStringLiteral("lexical_pruned_p95_ms"), percentile(prunedMs, 0.95)},
+                      {QStringLiteral("sync_documents"), sync.documents},
+                      {QStringLiteral("cold_docs_per_s"), sync.coldRate},
+                      {QStringLiteral("cold_sync_s"), sync.coldS},
+                      {QStringLiteral("incremental_rows"), sync.changed},
+                      {QStringLiteral("incremental_docs_per_s"), sync.incrementalRate},
+                      {QStringLiteral("incremental_sync_s"), sync.incrementalS}};
+        if (!sync.error.isEmpty())
+            o.insert(QStringLiteral("sync_error"), sync.error);
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        return sync.error.isEmpty() ? 0 : 1;
+    }
+    ctx.out << tr("offline search over %1 documents (%2 queries)").arg(size).arg(queries.size())
+            << Qt::endl
+            << tr("  build: %1 s, %5 CPU s (store %2 s, model + embeddings + HNSW %3 s), "
+                  "peak RSS %4 MiB")
+                   .arg(buildS, 0, 'f', 1)
+                   .arg(storeS - generateS, 0, 'f', 1)
+                   .arg(embedS, 0, 'f', 1)
+                   .arg(buildRss, 0, 'f', 0)
+                   .arg(buildCpuS, 0, 'f', 1)
+            << Qt::endl
+            << tr("  hybrid latency: p50 %1 ms, p95 %2 ms").arg(p50, 0, 'f', 2).arg(p95, 0, 'f', 2)
+            << Qt::endl
+            << tr("  HNSW recall@10 %1 vs exact; %2 ms vs %3 ms per query (%4x)")
+                   .arg(recall, 0, 'f', 3)
+                   .arg(recallQueries ? hnswMs / recallQueries : 0, 0, 'f', 3)
+                   .arg(recallQueries ? exactMs / recallQueries : 0, 0, 'f', 2)
+                   .arg(speedup, 0, 'f', 0)
+            << Qt::endl
+            << tr("  lexical pruning: top-10 overlap with unpruned bm25 %1; p95 %2 ms vs %3 ms")
+                   .arg(overlap, 0, 'f', 3)
+                   .arg(percentile(prunedMs, 0.95), 0, 'f', 2)
+                   .arg(percentile(unprunedMs, 0.95), 0, 'f', 2)
+            << Qt::endl;
+    if (syncSize > 0) {
+        if (!sync.error.isEmpty()) {
+            ctx.err << tr("sync benchmark failed: %1").arg(sync.error) << Qt::endl;
+            return 1;
+        }
+        ctx.out << tr("  sync of %1 documents from PostgreSQL: cold %2 s (%3 docs/s); "
+                      "incremental %4 changes in %5 s (%6 docs/s)")
+                       .arg(sync.documents)
+                       .arg(sync.coldS, 0, 'f', 1)
+                       .arg(sync.coldRate, 0, 'f', 0)
+                       .arg(sync.changed)
+                       .arg(sync.incrementalS, 0, 'f', 2)
+                       .arg(sync.incrementalRate, 0, 'f', 0)
+                << Qt::endl;
+    }
+    return 0;
+}
+
+BenchmarkRegistrar registrar{{QStringLiteral("search"),
+                              QStringLiteral("offline search: build, latency, HNSW recall, sync"),
+                              runSearchBench}};
+
+} // namespace
+} // namespace ke::bench

@@ -1,0 +1,166 @@
+#include "commands.h"
+#include "trainingexamplebuilder.h"
+#include "trainingexporter.h"
+
+#include <QDate>
+
+namespace ke::ctl {
+namespace {
+
+void printBuildStats(CommandContext &ctx, const TrainingExampleBuilder::Stats &s)
+{
+    ctx.out << QCoreApplication::translate("knowledgectl",
+                                           "%1 build: %2 investigation(s), %3 example(s) in %4 s")
+                   .arg(s.full ? QCoreApplication::translate("knowledgectl", "full")
+                               : QCoreApplication::translate("knowledgectl", "incremental"))
+                   .arg(s.investigations)
+                   .arg(s.examples)
+                   .arg(s.seconds, 0, 'f', 2)
+            << Qt::endl;
+    for (auto it = s.perTask.begin(); it != s.perTask.end(); ++it)
+        ctx.out << "  " << it.key() << ": " << it.value() << Qt::endl;
+}
+
+int runBuildTraining(CommandContext &ctx)
+{
+    TrainingExampleBuilder::Options options;
+    options.full = takeFlag(ctx.args, QStringLiteral("--full"));
+    if (!ctx.args.isEmpty())
+        return ctx.fail(
+            QCoreApplication::translate(
+                "knowledgectl",
+                "unexpected argument '%1' — usage: knowledgectl build-training [--full]")
+                .arg(ctx.args.first()));
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto stats = TrainingExampleBuilder::rebuild(**db, options);
+    if (!stats)
+        return ctx.fail(stats.error());
+    printBuildStats(ctx, *stats);
+    return 0;
+}
+
+int runExportTraining(CommandContext &ctx)
+{
+    TrainingExporter::Options o;
+    QStringList &args = ctx.args;
+    o.outPath = takeOption(args, QStringLiteral("--out")).value_or(QString());
+    if (auto t = takeOption(args, QStringLiteral("--task")))
+        o.tasks = t->split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (auto m = takeOption(args, QStringLiteral("--min-score"))) {
+        bool ok = false;
+        const double v = m->toDouble(&ok);
+        if (!ok)
+            return ctx.fail(
+                QCoreApplication::translate(
+                    "knowledgectl", "--min-score '%1' is not a number — give e.g. --min-score 0.5")
+                    .arg(*m));
+        o.minScore = v;
+    }
+    if (auto s = takeOption(args, QStringLiteral("--since"))) {
+        QDateTime dt = QDateTime::fromString(*s, Qt::ISODateWithMs);
+        if (!dt.isValid()) {
+            const QDate d = QDate::fromString(*s, Qt::ISODate);
+            if (d.isValid())
+                dt = d.startOfDay(Qt::UTC);
+        }
+        if (!dt.isValid())
+            return ctx.fail(QCoreApplication::translate(
+                                "knowledgectl",
+                                "--since '%1' is not a date — give YYYY-MM-DD or an ISO 8601 "
+                                "date and time")
+                                .arg(*s));
+        if (dt.timeSpec() == Qt::LocalTime)
+            dt.setTimeSpec(Qt::UTC);
+        o.since = dt;
+    }
+    o.datasetType = takeOption(args, QStringLiteral("--dataset-type")).value_or(QString());
+    o.issueType = takeOption(args, QStringLiteral("--issue-type")).value_or(QString());
+    if (auto f = takeOption(args, QStringLiteral("--format"))) {
+        auto format = TrainingExporter::parseFormat(*f);
+        if (!format)
+            return ctx.fail(format.error());
+        o.format = *format;
+    }
+    if (auto s = takeOption(args, QStringLiteral("--split"))) {
+        bool ok = false;
+        const double v = s->toDouble(&ok);
+        if (!ok)
+            return ctx.fail(
+                QCoreApplication::translate("knowledgectl",
+                                            "--split '%1' is not a number — give e.g. --split 0.9")
+                    .arg(*s));
+        o.split = v;
+    }
+    o.excludeComments = takeFlag(args, QStringLiteral("--exclude-comments"));
+    o.crossTenant = takeFlag(args, QStringLiteral("--cross-tenant"));
+    const bool rebuild = takeFlag(args, QStringLiteral("--rebuild"));
+    if (o.crossTenant)
+        o.key = qEnvironmentVariable("KNOWLEDGE_EXPORT_KEY").toUtf8();
+    if (!args.isEmpty())
+        return ctx.fail(QCoreApplication::translate(
+                            "knowledgectl",
+                            "unexpected argument '%1' — run `knowledgectl --help` for the usage")
+                            .arg(args.first()));
+    if (auto v = TrainingExporter::validate(o); !v)
+        return ctx.fail(v.error());
+
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    if (rebuild) {
+        auto stats = TrainingExampleBuilder::rebuild(**db);
+        if (!stats)
+            return ctx.fail(stats.error());
+        printBuildStats(ctx, *stats);
+    }
+    auto summary = TrainingExporter::exportTo(**db, o);
+    if (!summary)
+        return ctx.fail(summary.error());
+    const auto &s = *summary;
+    ctx.out << QCoreApplication::translate("knowledgectl", "exported %1 line(s) to %2 in %3 s")
+                   .arg(s.written)
+                   .arg(s.files.join(QStringLiteral(", ")))
+                   .arg(s.seconds, 0, 'f', 2)
+            << Qt::endl;
+    if (o.split)
+        ctx.out << QCoreApplication::translate("knowledgectl", "  train: %1, valid: %2")
+                       .arg(s.train)
+                       .arg(s.valid)
+                << Qt::endl;
+    if (o.crossTenant)
+        ctx.out << QCoreApplication::translate("knowledgectl",
+                                               "  tenants (opted in, anonymised): %1")
+                       .arg(s.tenants)
+                << Qt::endl;
+    for (const QString &task : TrainingExporter::taskTypes()) {
+        if (s.perTask.contains(task))
+            ctx.out << "  " << task << ": " << s.perTask.value(task) << Qt::endl;
+    }
+    ctx.out << QCoreApplication::translate(
+                   "knowledgectl",
+                   "skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out "
+                   "by --since/--dataset-type/--issue-type, %4 without a preference pair")
+                   .arg(s.belowMinScore)
+                   .arg(s.unscored)
+                   .arg(s.filteredOut)
+                   .arg(s.unpaired)
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("export-training",
+                    "--out FILE [--task T] [--min-score X] [--since DATE] [--dataset-type T] "
+                    "[--issue-type T] [--format raw|openai-chat|preference] [--split 0.9] "
+                    "[--exclude-comments] [--cross-tenant] [--rebuild]",
+                    QT_TRANSLATE_NOOP("knowledgectl", "export training examples as JSON Lines"),
+                    runExportTraining);
+KE_REGISTER_COMMAND("build-training", "[--full]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "rebuild the training examples from the event log"),
+                    runBuildTraining);
+
+} // namespace ke::ctl

@@ -1,0 +1,125 @@
+#include "commands.h"
+#include "datasetdirectory.h"
+#include "offlinesearch.h"
+#include "onlinesearch.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ke::ctl {
+namespace {
+
+QJsonValue orNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+int runSearch(CommandContext &ctx)
+{
+    const auto dataset = takeOption(ctx.args, QStringLiteral("--dataset"));
+    const auto type = takeOption(ctx.args, QStringLiteral("--type"));
+    const auto limitText = takeOption(ctx.args, QStringLiteral("--limit"));
+    const bool offline = takeFlag(ctx.args, QStringLiteral("--offline"));
+    const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    const QString usage = Messages::tr("usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] "
+                             "[--offline] [--json]");
+    if (ctx.args.size() != 1)
+        return ctx.fail(ctx.args.isEmpty() ? Messages::tr("no query given — %1").arg(usage)
+                                           : Messages::tr("give the query as one argument (quote it) — %1").arg(usage));
+    SearchRequest request;
+    request.text = ctx.args.first();
+    if (limitText) {
+        bool ok = false;
+        request.limit = limitText->toInt(&ok);
+        if (!ok || request.limit < 1 || request.limit > 1000)
+            return ctx.fail(Messages::tr("--limit must be a number from 1 to 1000, not '%1'").arg(*limitText));
+    }
+    if (type)
+        request.sourceTypes = type->split(QLatin1Char(','), Qt::SkipEmptyParts);
+
+    Result<SearchOutcome> outcome = makeError(QString(), QString());
+    QString fallbackNote;
+    if (!offline) {
+        auto db = ctx.connect();
+        if (db) {
+            if (dataset) {
+                auto ref = DatasetDirectory::resolve(**db, *dataset);
+                if (!ref)
+                    return ctx.fail(ref.error());
+                request.datasetId = ref->id.toString(QUuid::WithoutBraces);
+            }
+            OnlineSearch search;
+            outcome = search.search(**db, request);
+        } else if (db.error().code == QLatin1String("unreachable")) {
+            fallbackNote = db.error().message;
+        } else {
+            return ctx.fail(db.error());
+        }
+    }
+    if (offline || !fallbackNote.isEmpty()) {
+        if (dataset)
+            request.datasetId = *dataset; // a UUID; names need the database
+        outcome = offlineSearch(ctx.settings, request);
+        if (outcome && !fallbackNote.isEmpty()) {
+            outcome->note = Messages::tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
+            if (json) // the JSON carries it too; a person watching stderr must see it
+                ctx.err << outcome->note << Qt::endl;
+        }
+    }
+    if (!outcome)
+        return ctx.fail(outcome.error());
+
+    if (json) {
+        QJsonArray results;
+        for (const SearchResult &r : std::as_const(outcome->results)) {
+            results.append(QJsonObject{
+                {QStringLiteral("source_type"), r.sourceType},
+                {QStringLiteral("source_id"), r.sourceId},
+                {QStringLiteral("dataset_id"), orNull(r.datasetId)},
+                {QStringLiteral("investigation_id"), orNull(r.investigationId)},
+                {QStringLiteral("snippet"), r.snippet},
+                {QStringLiteral("score"), r.score},
+                {QStringLiteral("created_at"),
+                 r.createdAt.isValid() ? QJsonValue(r.createdAt.toUTC().toString(Qt::ISODateWithMs))
+                                       : QJsonValue()},
+                {QStringLiteral("feedback_score"), r.feedbackScore},
+                {QStringLiteral("ranks"),
+                 QJsonObject{{QStringLiteral("lexical"), r.lexicalRank ? QJsonValue(r.lexicalRank) : QJsonValue()},
+                             {QStringLiteral("vector"), r.vectorRank ? QJsonValue(r.vectorRank) : QJsonValue()}}}});
+        }
+        QJsonObject doc{{QStringLiteral("mode"), outcome->mode}, {QStringLiteral("results"), results}};
+        if (!outcome->note.isEmpty())
+            doc.insert(QStringLiteral("note"), outcome->note);
+        ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    if (!outcome->note.isEmpty())
+        ctx.err << outcome->note << Qt::endl;
+    if (outcome->results.isEmpty()) {
+        ctx.out << Messages::tr("no results (%1)").arg(outcome->mode) << Qt::endl;
+        return 0;
+    }
+    int n = 0;
+    for (const SearchResult &r : std::as_const(outcome->results)) {
+        ctx.out << QStringLiteral("%1. [%2] %3  score %4  (lexical #%5, vector #%6)")
+                       .arg(++n)
+                       .arg(r.sourceType, r.sourceId)
+                       .arg(r.score, 0, 'f', 4)
+                       .arg(r.lexicalRank ? QString::number(r.lexicalRank) : QStringLiteral("-"),
+                            r.vectorRank ? QString::number(r.vectorRank) : QStringLiteral("-"))
+                << Qt::endl
+                << QStringLiteral("   ") << r.snippet << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("search", "QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "search findings, hypotheses, queries, comments and quirks "
+                                      "(online; --offline or no database: the local cache)"),
+                    runSearch);
+
+} // namespace ke::ctl

@@ -1,0 +1,48 @@
+#include "offlinesearch.h"
+
+#include "offlinecache.h"
+
+#include <QCoreApplication>
+
+namespace ke {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OfflineCache", text);
+}
+
+} // namespace
+
+Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const SearchRequest &request)
+{
+    auto tenant = OfflineCache::resolveTenant(settings.tenant);
+    if (!tenant)
+        return tenant.error();
+    if (!OfflineCache::exists(*tenant))
+        return makeError(QStringLiteral("no_cache"),
+                         tr("there is no offline cache for tenant %1 in %2 — run `knowledgectl "
+                            "sync` while the database is reachable")
+                             .arg(settings.tenant, OfflineCache::rootDirectory()));
+    auto cache = OfflineCache::open(*tenant);
+    if (!cache)
+        return cache.error();
+    auto results = (*cache)->index().search(request);
+    if (!results)
+        return results.error();
+    SearchOutcome outcome;
+    outcome.mode = QStringLiteral("offline");
+    outcome.results = std::move(*results);
+    const QDateTime synced = (*cache)->syncedAt();
+    outcome.note = synced.isValid()
+                       ? tr("searching the offline cache synced at %1")
+                             .arg(synced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                       : tr("searching the offline cache (never completely synced)");
+    const QString repaired = (*cache)->index().recoveryNote();
+    if (!repaired.isEmpty())
+        outcome.note += QStringLiteral("; ") + repaired;
+    return outcome;
+}
+
+} // namespace ke

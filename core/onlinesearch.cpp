@@ -1,0 +1,319 @@
+#include "onlinesearch.h"
+
+#include "database_p.h"
+#include "fulltextquery.h"
+#include "httpembedder.h"
+#include "searchdocuments.h"
+#include "searchdocuments_p.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace ke {
+
+namespace {
+
+struct CachedVector
+{
+    QString sourceType;
+    QString sourceId;
+    QString datasetId;
+    EmbeddingVector vector;
+};
+
+QString keyOf(const QString &type, const QString &id)
+{
+    return type + QLatin1Char('\x1f') + id;
+}
+
+} // namespace
+
+struct OnlineSearch::Private
+{
+    Options options;
+    std::shared_ptr<const Embedder> embedder; // set by the caller, or loaded
+    bool embedderLoaded = false;
+    QString embedderNote;
+    // The tenant's vectors of one model, valid while (tenant, model, stamp) hold.
+    QString cacheTenant;
+    QString cacheModel;
+    QString cacheStamp;
+    std::vector<CachedVector> vectors;
+};
+
+OnlineSearch::OnlineSearch() : OnlineSearch(Options{}) { }
+
+OnlineSearch::OnlineSearch(Options options) : d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+}
+
+OnlineSearch::~OnlineSearch() = default;
+
+void OnlineSearch::setEmbedder(std::shared_ptr<const Embedder> embedder)
+{
+    d->embedder = std::move(embedder);
+    d->embedderLoaded = true;
+}
+
+Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &request,
+                                           const std::atomic_bool *cancel)
+{
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    const QStringList words = fulltextquery::terms(request.text);
+    if (words.isEmpty())
+        return makeError(QStringLiteral("empty_query"),
+                         tr("the query has no words to search for — type a word or two"));
+    for (const QString &t : request.sourceTypes) {
+        static const QStringList known{QStringLiteral("finding"), QStringLiteral("hypothesis"),
+                                       QStringLiteral("query"), QStringLiteral("comment"),
+                                       QStringLiteral("quirk")};
+        if (!known.contains(t))
+            return makeError(QStringLiteral("invalid_type"),
+                             tr("unknown document type '%1' — use one of %2")
+                                 .arg(t, known.join(QStringLiteral(", "))));
+    }
+    if (!request.datasetId.isEmpty() && QUuid::fromString(request.datasetId).isNull())
+        return makeError(QStringLiteral("invalid_dataset"),
+                         tr("'%1' is not a dataset id (a UUID)").arg(request.datasetId));
+    auto cancelled = [&]() { return cancel && cancel->load(); };
+    const QDateTime now = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTimeUtc();
+    SearchOutcome outcome;
+    outcome.mode = QStringLiteral("online");
+
+    // Only letters and digits survive fulltextquery::terms, joined by "or": whatever the
+    // user typed, websearch_to_tsquery sees an OR of plain words, bound as a parameter.
+    const std::string tsText = toStd(words.join(QStringLiteral(" or ")));
+    const std::string tenant = uuidToStd(db.tenantId());
+    const std::string dataset = toStd(request.datasetId);
+    const std::string types = toStd(request.sourceTypes.join(QLatin1Char(',')));
+    const int perSignal = std::max(request.limit, d->options.vectorCandidates);
+    const QString docs = db.table(QStringLiteral("search_documents"));
+    const QString embs = db.table(QStringLiteral("search_embeddings"));
+    // $1 tenant, $2 dataset ('' = any), $3 types ('' = any).
+    const QString filter = QStringLiteral(
+        "d.tenant_id = $1::uuid AND NOT d.retired AND ($2::text = '' OR d.dataset_id = nullif($2::text, '')::uuid)"
+        " AND ($3::text = '' OR d.source_type = ANY (string_to_array($3::text, ',')))");
+
+    if (!d->embedderLoaded) {
+        auto m = SearchDocuments::loadCurrentModel(db);
+        d->embedderLoaded = true;
+        if (m)
+            d->embedder = *m;
+        else
+            d->embedderNote = m.error().message;
+    }
+
+    return guarded(tr("searching"), [&]() -> Result<SearchOutcome> {
+        auto &conn = db.d_func()->conn;
+        pqxx::nontransaction tx(conn);
+
+        // 1. Lexical: PostgreSQL finds the candidates, BM25 (as FTS5 offline) ranks them.
+        struct Lex
+        {
+            QString key;
+            double bm25;
+        };
+        QList<Lex> lexical;
+        {
+            const std::string sql = toStd(QStringLiteral(
+                "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
+                " lex AS MATERIALIZED (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
+                " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
+                "  FROM %1 WHERE tenant_id = $1::uuid AND NOT retired),"
+                " df AS MATERIALIZED (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE x.tenant_id = $1::uuid"
+                "  AND NOT x.retired AND x.tsv @@ quote_literal(l.lexeme)::tsquery)::float8 AS n FROM lex l),"
+                " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q WHERE %2 AND d.tsv @@ q.q"
+                "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
+                "SELECT c.source_type, c.source_id, sum(greatest(ln((s.n - df.n + 0.5) / (df.n + 0.5)), 1e-6)"
+                " * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / s.avgdl))) AS bm25 "
+                "FROM cand c CROSS JOIN LATERAL (SELECT lexeme, coalesce(array_length(positions, 1), 1) AS tf"
+                " FROM unnest(c.tsv)) u JOIN df ON df.lexeme = u.lexeme CROSS JOIN stats s "
+                "GROUP BY c.source_type, c.source_id ORDER BY bm25 DESC, c.source_type, c.source_id")
+                                                        .arg(docs, filter));
+            const pqxx::result r =
+                tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalCandidates);
+            for (const auto &row : r)
+                lexical.append({keyOf(stringFromField(row[0]), stringFromField(row[1])), row[2].as<double>()});
+        }
+        if (cancelled())
+            return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+
+        // 2. Vector: exact inner product over the tenant's vectors of the current model.
+        QList<QString> vector;
+        if (d->embedder) {
+            auto qv = d->embedder->embed({request.text});
+            if (!qv) {
+                outcome.note = tr("semantic search unavailable (%1) — lexical results only")
+                                   .arg(qv.error().message);
+            } else {
+                const EmbeddingVector q = std::move(qv->front());
+                const std::string model = toStd(d->embedder->name());
+                const pqxx::result stamp = tx.exec_params(
+                    toStd(QStringLiteral("SELECT count(*)::text || ':' || coalesce(max(d.change_seq), 0)::text"
+                                         " || ':' || (SELECT count(*) FROM %1 WHERE tenant_id = $1::uuid AND model = $2)"
+                                         " FROM %2 d WHERE d.tenant_id = $1::uuid")
+                              .arg(embs, docs)),
+                    tenant, model);
+                const QString st = stringFromField(stamp[0][0]);
+                if (d->cacheTenant != db.tenantId().toString() || d->cacheModel != d->embedder->name()
+                    || d->cacheStamp != st) {
+                    d->vectors.clear();
+                    const pqxx::result r = tx.exec_params(
+                        toStd(QStringLiteral("SELECT e.source_type, e.source_id, d.dataset_id, e.packed FROM %1 e"
+                                             " JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = e.source_type"
+                                             " AND d.source_id = e.source_id WHERE e.tenant_id = $1::uuid"
+                                             " AND e.model = $2 AND NOT d.retired AND e.packed IS NOT NULL")
+                                  .arg(embs, docs)),
+                        tenant, model);
+                    d->vectors.reserve(r.size());
+                    for (const auto &row : r) {
+                        const pqxx::binarystring b(row[3]);
+                        EmbeddingVector v = searchdocs::unpackVector(
+                            QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
+                        if (v.size() != q.size())
+                            continue;
+                        d->vectors.push_back({stringFromField(row[0]), stringFromField(row[1]),
+                                              stringFromField(row[2]), std::move(v)});
+                    }
+                    d->cacheTenant = db.tenantId().toString();
+                    d->cacheModel = d->embedder->name();
+                    d->cacheStamp = st;
+                }
+                // A query the model knows no word of embeds to zero: skip it (as offline).
+                if (dotProduct(q, q) > 0.5f) {
+                    std::vector<std::pair<float, size_t>> scored;
+                    scored.reserve(d->vectors.size());
+                    for (size_t i = 0; i < d->vectors.size(); ++i) {
+                        const CachedVector &c = d->vectors[i];
+                        if (!request.datasetId.isEmpty()
+                            && QUuid::fromString(c.datasetId) != QUuid::fromString(request.datasetId))
+                            continue;
+                        if (!request.sourceTypes.isEmpty() && !request.sourceTypes.contains(c.sourceType))
+                            continue;
+                        scored.emplace_back(dotProduct(q, c.vector), i);
+                    }
+                    const size_t k = std::min(scored.size(), size_t(perSignal));
+                    std::partial_sort(scored.begin(), scored.begin() + qsizetype(k), scored.end(),
+                                      [](const auto &a, const auto &b) {
+                                          return a.first > b.first || (a.first == b.first && a.second < b.second);
+                                      });
+                    for (size_t i = 0; i < k; ++i) {
+                        const CachedVector &c = d->vectors[scored[i].second];
+                        vector.append(keyOf(c.sourceType, c.sourceId));
+                    }
+                }
+            }
+        } else if (outcome.note.isEmpty()) {
+            outcome.note = d->embedderNote.isEmpty()
+                ? tr("no embedding model yet (run `knowledgectl embed`) — lexical results only")
+                : tr("semantic search unavailable (%1) — lexical results only").arg(d->embedderNote);
+        }
+        if (cancelled())
+            return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+
+        // 3. Fusion with the shared ranking code.
+        QHash<QString, int> index;
+        QList<QString> keys;
+        QList<ranking::Candidate> candidates;
+        auto candidateFor = [&](const QString &key) -> ranking::Candidate & {
+            auto it = index.find(key);
+            if (it == index.end()) {
+                it = index.insert(key, int(keys.size()));
+                keys.append(key);
+                ranking::Candidate c;
+                c.id = qint64(keys.size() - 1);
+                candidates.append(c);
+            }
+            return candidates[*it];
+        };
+        for (int i = 0; i < lexical.size() && i < perSignal; ++i)
+            candidateFor(lexical.at(i).key).lexicalRank = i + 1;
+        for (int i = 0; i < vector.size(); ++i)
+            candidateFor(vector.at(i)).vectorRank = i + 1;
+        if (candidates.isEmpty())
+            return outcome;
+
+        QJsonArray wanted;
+        for (const QString &k : std::as_const(keys)) {
+            const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
+            wanted.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
+        }
+        const std::string wantedJson = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
+        struct Meta
+        {
+            QString datasetId, investigationId;
+            QDateTime createdAt;
+            double feedback = 0;
+        };
+        QHash<QString, Meta> meta;
+        {
+            const pqxx::result r = tx.exec_params(
+                toStd(QStringLiteral("SELECT d.source_type, d.source_id, d.dataset_id, d.investigation_id, d.created_at,"
+                                     " d.feedback_score FROM %1 d JOIN jsonb_array_elements($2::jsonb) w"
+                                     " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = $1::uuid")
+                          .arg(docs)),
+                tenant, wantedJson);
+            for (const auto &row : r)
+                meta.insert(keyOf(stringFromField(row[0]), stringFromField(row[1])),
+                            {stringFromField(row[2]), stringFromField(row[3]), timestampFromField(row[4]),
+                             row[5].as<double>()});
+        }
+        for (auto &c : candidates) {
+            const Meta m = meta.value(keys.at(int(c.id)));
+            c.createdAt = m.createdAt;
+            c.feedbackScore = m.feedback;
+        }
+        ranking::rank(candidates, now, d->options.ranking);
+        if (candidates.size() > request.limit)
+            candidates.resize(std::max(0, request.limit));
+
+        QHash<QString, QString> snippets;
+        if (request.snippets && !candidates.isEmpty()) {
+            QJsonArray top;
+            for (const auto &c : std::as_const(candidates)) {
+                const QString &k = keys.at(int(c.id));
+                const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
+                top.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
+            }
+            const pqxx::result r = tx.exec_params(
+                toStd(QStringLiteral("SELECT d.source_type, d.source_id, ts_headline('english', d.content,"
+                                     " websearch_to_tsquery('english', $3), $4) FROM %1 d"
+                                     " JOIN jsonb_array_elements($2::jsonb) w"
+                                     " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = $1::uuid")
+                          .arg(docs)),
+                tenant, QJsonDocument(top).toJson(QJsonDocument::Compact).toStdString(), tsText,
+                std::string("StartSel=«, StopSel=», MaxWords=35, MinWords=12, MaxFragments=2, "
+                            "FragmentDelimiter=\" … \""));
+            for (const auto &row : r)
+                snippets.insert(keyOf(stringFromField(row[0]), stringFromField(row[1])),
+                                stringFromField(row[2]).simplified());
+        }
+        for (const auto &c : std::as_const(candidates)) {
+            const QString &k = keys.at(int(c.id));
+            const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
+            const Meta m = meta.value(k);
+            SearchResult res;
+            res.sourceType = k.left(sep);
+            res.sourceId = k.mid(sep + 1);
+            res.datasetId = m.datasetId;
+            res.investigationId = m.investigationId;
+            res.createdAt = m.createdAt;
+            res.feedbackScore = m.feedback;
+            res.snippet = snippets.value(k);
+            res.lexicalRank = c.lexicalRank;
+            res.vectorRank = c.vectorRank;
+            res.score = c.score;
+            outcome.results.append(res);
+        }
+        return outcome;
+    });
+}
+
+} // namespace ke

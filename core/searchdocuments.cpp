@@ -1,0 +1,579 @@
+#include "searchdocuments.h"
+
+#include "database_p.h"
+#include "httpembedder.h"
+#include "lsaembedder.h"
+#include "searchdocuments_p.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+#include <optional>
+
+namespace ke {
+
+namespace searchdocs {
+
+QByteArray packVector(const EmbeddingVector &v)
+{
+    QByteArray out(qsizetype(v.size() * sizeof(float)), Qt::Uninitialized);
+    for (size_t i = 0; i < v.size(); ++i)
+        qToLittleEndian<float>(v[i], out.data() + i * sizeof(float));
+    return out;
+}
+
+EmbeddingVector unpackVector(const QByteArray &bytes)
+{
+    if (bytes.size() % qsizetype(sizeof(float)) != 0)
+        return {};
+    EmbeddingVector v(size_t(bytes.size()) / sizeof(float));
+    for (size_t i = 0; i < v.size(); ++i)
+        v[i] = qFromLittleEndian<float>(bytes.constData() + i * sizeof(float));
+    return v;
+}
+
+QString arrayLiteral(const EmbeddingVector &v)
+{
+    QString s = QStringLiteral("{");
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i)
+            s += QLatin1Char(',');
+        s += QString::number(double(v[i]), 'g', 9);
+    }
+    return s + QLatin1Char('}');
+}
+
+} // namespace searchdocs
+
+namespace {
+
+constexpr int kRetrainMinGrowth = 200; // documents, together with doubling
+constexpr int kEmbedPage = 256;
+
+class Sql
+{
+public:
+    Sql(Database &db, pqxx::work &tx)
+        : m_db(db)
+        , m_tx(tx)
+        , m_tenant(uuidToStd(db.tenantId()))
+    { }
+
+    std::string expand(const QString &tmpl) const
+    {
+        QString sql = tmpl;
+        sql.replace(QLatin1String("{k}"), Database::quoteQualified(m_db.settings().schema));
+        sql.replace(QLatin1String("{ev}"), m_db.eventsTable());
+        sql.replace(QLatin1String("{seq}"),
+                    QStringLiteral("nextval('%1.search_documents_change_seq')")
+                        .arg(Database::quoteQualified(m_db.settings().schema)));
+        return toStd(sql);
+    }
+    /// $1 is always the tenant (statements without parameters run as they are).
+    template <typename... Args> pqxx::result exec(const QString &tmpl, Args &&...args)
+    {
+        if constexpr (sizeof...(Args) == 0) {
+            if (!tmpl.contains(QLatin1String("$1")))
+                return m_tx.exec(expand(tmpl));
+        }
+        return m_tx.exec_params(expand(tmpl), m_tenant, std::forward<Args>(args)...);
+    }
+    pqxx::work &tx() { return m_tx; }
+    const std::string &tenant() const { return m_tenant; }
+
+private:
+    Database &m_db;
+    pqxx::work &m_tx;
+    std::string m_tenant;
+};
+
+// The desired rows of the investigation-bound sources (hypotheses, queries, comments) of the
+// investigations in ke_sd_inv (or of all when `all`), into ke_sd_new.
+void buildInvestigationDocuments(Sql &sql, bool all)
+{
+    const QString scope = all
+        ? QString()
+        : QStringLiteral("AND investigation_id IN (SELECT investigation_id FROM ke_sd_inv)");
+    sql.exec(
+        QStringLiteral(
+            "CREATE TEMP TABLE ke_sd_new ON COMMIT DROP AS "
+            "WITH src AS (SELECT id, investigation_id, dataset_id, event_type, event_data, "
+            "created_at"
+            "  FROM {ev} WHERE tenant_id = $1::uuid AND event_type IN ('hypothesis.generated',"
+            "  'query.planned', 'query.submitted', 'comment.added') %1),"
+            " hyp AS (SELECT DISTINCT ON (event_data->>'hypothesis_id') 'hypothesis'::text AS "
+            "source_type,"
+            "  event_data->>'hypothesis_id' AS source_id, investigation_id, dataset_id,"
+            "  btrim(event_data->>'text') AS content, created_at FROM src"
+            "  WHERE event_type = 'hypothesis.generated' AND "
+            "coalesce(event_data->>'hypothesis_id', '') <> ''"
+            "  AND btrim(coalesce(event_data->>'text', '')) <> ''"
+            "  ORDER BY event_data->>'hypothesis_id', created_at, id),"
+            " qev AS (SELECT event_data->>'query_id' AS qid, investigation_id, dataset_id, "
+            "created_at, id,"
+            "  nullif(btrim(event_data->>'purpose'), '') AS purpose, "
+            "nullif(btrim(event_data->>'sql'), '') AS sql"
+            "  FROM src WHERE event_type IN ('query.planned', 'query.submitted')"
+            "  AND coalesce(event_data->>'query_id', '') <> ''),"
+            " qry AS (SELECT DISTINCT ON (qid) 'query'::text, qid, investigation_id, dataset_id,"
+            "  concat_ws(E'\\n',"
+            "   (SELECT q2.purpose FROM qev q2 WHERE q2.qid = q.qid AND q2.purpose IS NOT NULL "
+            "ORDER BY q2.created_at DESC, q2.id DESC LIMIT 1),"
+            "   (SELECT q2.sql FROM qev q2 WHERE q2.qid = q.qid AND q2.sql IS NOT NULL ORDER BY "
+            "q2.created_at DESC, q2.id DESC LIMIT 1)),"
+            "  created_at FROM qev q ORDER BY qid, created_at, id),"
+            " com AS (SELECT 'comment'::text, id::text, investigation_id, dataset_id,"
+            "  btrim(event_data->>'text'), created_at FROM src"
+            "  WHERE event_type = 'comment.added' AND btrim(coalesce(event_data->>'text', '')) <> "
+            "''),"
+            " alld AS (SELECT * FROM hyp UNION ALL SELECT * FROM qry UNION ALL SELECT * FROM com),"
+            " fb AS (SELECT target_id, sum(rating)::float8 AS score FROM {k}.agg_ratings"
+            "  WHERE tenant_id = $1::uuid AND target_id IN (SELECT source_id FROM alld) GROUP BY "
+            "target_id) "
+            "SELECT a.source_type, a.source_id,"
+            " coalesce(i.dataset_id, a.dataset_id) AS dataset_id,"
+            " nullif(a.investigation_id, '00000000-0000-0000-0000-000000000000') AS "
+            "investigation_id,"
+            " a.content, a.created_at,"
+            " CASE WHEN a.source_type = 'comment' THEN 0 ELSE coalesce(fb.score, 0) END AS "
+            "feedback_score "
+            "FROM alld a LEFT JOIN {k}.agg_investigations i ON i.tenant_id = $1::uuid"
+            " AND i.investigation_id = a.investigation_id"
+            " LEFT JOIN fb ON fb.target_id = a.source_id AND a.source_type <> 'comment' "
+            "WHERE a.content <> ''")
+            .arg(scope));
+    // Quirks and findings are few: their desired rows are always computed in full.
+    sql.exec(QStringLiteral("INSERT INTO ke_sd_new SELECT 'quirk', quirk_id, dataset_id,"
+                            " nullif(investigation_id, '00000000-0000-0000-0000-000000000000'), "
+                            "btrim(text), created_at,"
+                            " confirmations::float8 FROM {k}.agg_quirks WHERE tenant_id = $1::uuid "
+                            "AND btrim(coalesce(text, '')) <> ''"));
+    sql.exec(QStringLiteral("INSERT INTO ke_sd_new SELECT 'finding', id::text, dataset_id, "
+                            "investigation_id, summary, created_at,"
+                            " feedback_score FROM {k}.dataset_findings WHERE tenant_id = $1::uuid "
+                            "AND btrim(summary) <> ''"));
+    sql.exec(
+        QStringLiteral("CREATE TEMP TABLE ke_sd_retired ON COMMIT DROP AS SELECT quirk_id FROM "
+                       "{k}.agg_quirks WHERE tenant_id = $1::uuid AND retired_at IS NOT NULL"));
+}
+
+Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
+{
+    if (db.tenantId().isNull())
+        return makeError(
+            QStringLiteral("no_tenant"),
+            SearchDocuments::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    QElapsedTimer timer;
+    timer.start();
+    return guarded(
+        SearchDocuments::tr("updating the searchable documents"),
+        [&]() -> Result<SearchDocumentsReport> {
+            SearchDocumentsReport report;
+            pqxx::work tx(db.d_func()->conn);
+            Sql sql(db, tx);
+            tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+                           toStd(searchdocs::lockKey(db.settings().schema)), sql.tenant());
+            const std::string events = toStd(db.settings().effectiveEventsTable());
+            const pqxx::result agg = sql.exec(
+                QStringLiteral(
+                    "SELECT last_snapshot FROM {k}.aggregation_state WHERE tenant_id = $1::uuid"
+                    " AND events_table = $2"),
+                events);
+            const pqxx::result prev = sql.exec(
+                QStringLiteral(
+                    "SELECT last_snapshot FROM {k}.search_document_state WHERE tenant_id = $1::uuid"
+                    " AND events_table = $2"),
+                events);
+            std::optional<std::string> now;
+            if (!agg.empty() && !agg[0][0].is_null())
+                now = agg[0][0].c_str();
+            std::optional<std::string> before;
+            if (!prev.empty() && !prev[0][0].is_null())
+                before = prev[0][0].c_str();
+            report.full = wantFull || !now || !before;
+
+            if (!report.full) {
+                sql.exec(QStringLiteral("CREATE TEMP TABLE ke_sd_inv (investigation_id uuid "
+                                        "PRIMARY KEY) ON COMMIT DROP"));
+                if (*now != *before) {
+                    // The events the aggregator took in since our last run (see the class comment).
+                    sql.exec(
+                        QStringLiteral("CREATE TEMP TABLE ke_sd_win ON COMMIT DROP AS SELECT "
+                                       "investigation_id, event_type,"
+                                       " event_data->>'target_id' AS target_id FROM {ev} WHERE "
+                                       "tenant_id = $1::uuid"
+                                       " AND tx_id >= pg_snapshot_xmin($2::pg_snapshot)"
+                                       " AND pg_visible_in_snapshot(tx_id, $3::pg_snapshot)"
+                                       " AND NOT pg_visible_in_snapshot(tx_id, $2::pg_snapshot)"),
+                        *before, *now);
+                    sql.exec(QStringLiteral(
+                        "INSERT INTO ke_sd_inv SELECT DISTINCT investigation_id FROM ke_sd_win"));
+                    // A rating filed under another investigation than its target's.
+                    sql.exec(QStringLiteral(
+                        "INSERT INTO ke_sd_inv SELECT DISTINCT coalesce(d.investigation_id,"
+                        " '00000000-0000-0000-0000-000000000000') FROM {k}.search_documents d"
+                        " WHERE d.tenant_id = $1::uuid AND d.source_type IN ('hypothesis', 'query')"
+                        " AND d.source_id IN (SELECT target_id FROM ke_sd_win WHERE event_type "
+                        "LIKE 'feedback.%')"
+                        " ON CONFLICT DO NOTHING"));
+                }
+                sql.exec(QStringLiteral("ANALYZE ke_sd_inv"));
+            }
+            buildInvestigationDocuments(sql, report.full);
+
+            report.documentsRetired += sql.exec(QStringLiteral(
+                "SELECT count(*) FROM {k}.search_documents d JOIN ke_sd_retired r ON d.source_id = "
+                "r.quirk_id"
+                " WHERE d.tenant_id = $1::uuid AND d.source_type = 'quirk' AND NOT d.retired"))
+                                           [0][0]
+                                               .as<qint64>();
+            // Insert or change; a row takes a new change_seq only when something really changed.
+            const QString retiredExpr = QStringLiteral("(n.source_type = 'quirk' AND n.source_id "
+                                                       "IN (SELECT quirk_id FROM ke_sd_retired))");
+            report.documentsChanged += qint64(
+                sql.exec(
+                       QStringLiteral(
+                           "INSERT INTO {k}.search_documents AS d (tenant_id, source_type, "
+                           "source_id, dataset_id,"
+                           " investigation_id, content, created_at, feedback_score, retired, "
+                           "change_seq) "
+                           "SELECT DISTINCT ON (n.source_type, n.source_id) $1::uuid, "
+                           "n.source_type, n.source_id,"
+                           " n.dataset_id, n.investigation_id, n.content, n.created_at, "
+                           "n.feedback_score, %1, {seq}"
+                           " FROM ke_sd_new n ORDER BY n.source_type, n.source_id, n.created_at "
+                           "ON CONFLICT (tenant_id, source_type, source_id) DO UPDATE SET"
+                           " dataset_id = excluded.dataset_id, investigation_id = "
+                           "excluded.investigation_id,"
+                           " content = excluded.content, created_at = excluded.created_at,"
+                           " feedback_score = excluded.feedback_score, retired = excluded.retired,"
+                           " change_seq = {seq} "
+                           "WHERE (d.dataset_id, d.investigation_id, d.content, d.created_at, "
+                           "d.feedback_score, d.retired)"
+                           " IS DISTINCT FROM (excluded.dataset_id, excluded.investigation_id, "
+                           "excluded.content,"
+                           " excluded.created_at, excluded.feedback_score, excluded.retired)")
+                           .arg(retiredExpr))
+                    .affected_rows());
+            // Sources that disappeared: retired, never deleted (the offline cache must hear of it).
+            const QString scope = report.full
+                ? QStringLiteral("d.source_type IN ('hypothesis', 'query', 'comment')")
+                : QStringLiteral("d.source_type IN ('hypothesis', 'query', 'comment') AND "
+                                 "coalesce(d.investigation_id,"
+                                 " '00000000-0000-0000-0000-000000000000') IN (SELECT "
+                                 "investigation_id FROM ke_sd_inv)");
+            const qint64 gone = qint64(
+                sql.exec(QStringLiteral(
+                             "UPDATE {k}.search_documents d SET retired = true, change_seq = {seq}"
+                             " WHERE d.tenant_id = $1::uuid AND NOT d.retired AND (%1 OR "
+                             "d.source_type IN ('quirk', 'finding'))"
+                             " AND NOT EXISTS (SELECT 1 FROM ke_sd_new n WHERE n.source_type = "
+                             "d.source_type"
+                             "  AND n.source_id = d.source_id)")
+                             .arg(scope))
+                    .affected_rows());
+            report.documentsChanged += gone;
+            report.documentsRetired += gone;
+
+            sql.exec(QStringLiteral("INSERT INTO {k}.search_document_state (tenant_id, "
+                                    "events_table, last_snapshot, last_run_at)"
+                                    " VALUES ($1::uuid, $2, $3, now()) ON CONFLICT (tenant_id, "
+                                    "events_table) DO UPDATE SET"
+                                    " last_snapshot = excluded.last_snapshot, last_run_at = now()"),
+                     events, now);
+            tx.commit();
+            report.seconds = double(timer.nsecsElapsed()) / 1e9;
+            return report;
+        });
+}
+
+Result<std::shared_ptr<const Embedder>> lsaFromBytes(const QByteArray &bytes)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return makeError(QStringLiteral("io"),
+                         SearchDocuments::tr("cannot create a temporary directory"));
+    const QString path = dir.filePath(QStringLiteral("model.lsa"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return makeError(QStringLiteral("io"), SearchDocuments::tr("cannot write %1").arg(path));
+    f.close();
+    auto m = LsaEmbedder::load(path);
+    if (!m)
+        return m.error();
+    return std::shared_ptr<const Embedder>(std::make_shared<LsaEmbedder>(std::move(*m)));
+}
+
+Result<QByteArray> lsaToBytes(const LsaEmbedder &model)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return makeError(QStringLiteral("io"),
+                         SearchDocuments::tr("cannot create a temporary directory"));
+    const QString path = dir.filePath(QStringLiteral("model.lsa"));
+    if (auto r = model.save(path); !r)
+        return r.error();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("io"), SearchDocuments::tr("cannot read %1").arg(path));
+    return f.readAll();
+}
+
+} // namespace
+
+Result<SearchDocumentsReport> SearchDocuments::refresh(Database &db, bool full)
+{
+    return refreshDocuments(db, full);
+}
+
+Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Database &db)
+{
+    return guarded(
+        tr("loading the search model"), [&]() -> Result<std::shared_ptr<const Embedder>> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            const pqxx::result r = tx.exec_params(
+                "SELECT kind, name, model FROM "
+                    + toStd(db.table(QStringLiteral("embedding_models")))
+                    + " WHERE tenant_id = $1 ORDER BY created_at DESC, name LIMIT 1",
+                uuidToStd(db.tenantId()));
+            if (r.empty())
+                return std::shared_ptr<const Embedder>();
+            if (stringFromField(r[0][0]) == QLatin1String("http")) {
+                auto o = HttpEmbedder::optionsFromEnvironment();
+                if (!o)
+                    return makeError(
+                        QStringLiteral("not_configured"),
+                        tr("the tenant's documents were embedded with the embeddings API model "
+                           "'%1', but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and "
+                           "KNOWLEDGE_EMBEDDINGS_MODEL")
+                            .arg(stringFromField(r[0][1])));
+                return std::shared_ptr<const Embedder>(std::make_shared<HttpEmbedder>(*o));
+            }
+            const pqxx::binarystring bytes(r[0][2]);
+            return lsaFromBytes(
+                QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())));
+        });
+}
+
+Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
+                                    std::shared_ptr<const Embedder> httpEmbedder,
+                                    const std::atomic_bool *cancel)
+{
+    return guarded(tr("embedding the searchable documents"), [&]() -> Result<void> {
+        auto &conn = db.d_func()->conn;
+        const std::string tenant = uuidToStd(db.tenantId());
+        const std::string docs = toStd(db.table(QStringLiteral("search_documents")));
+        const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
+        const std::string models = toStd(db.table(QStringLiteral("embedding_models")));
+
+        std::shared_ptr<const Embedder> embedder = httpEmbedder;
+        QString kind = QStringLiteral("http");
+        QByteArray modelBytes;
+        qint64 trainedOn = 0;
+        if (!embedder) {
+            kind = QStringLiteral("lsa");
+            bool haveModel = false;
+            {
+                pqxx::nontransaction q(conn);
+                const qint64 corpus = q.exec_params("SELECT count(*) FROM " + docs
+                                                        + " WHERE tenant_id = $1 AND NOT retired",
+                                                    tenant)[0][0]
+                                          .as<qint64>();
+                const pqxx::result cur
+                    = q.exec_params("SELECT name, trained_on FROM " + models
+                                        + " WHERE tenant_id = $1 AND kind = 'lsa' ORDER BY "
+                                          "created_at DESC, name LIMIT 1",
+                                    tenant);
+                const qint64 was = cur.empty() ? 0 : cur[0][1].as<qint64>();
+                const bool retrain
+                    = cur.empty() || (corpus >= 2 * was && corpus - was >= kRetrainMinGrowth);
+                haveModel = !cur.empty();
+                if (corpus == 0 && cur.empty())
+                    return {}; // nothing to learn from, nothing to embed
+                if (retrain) {
+                    QStringList corpusTexts;
+                    for (const auto &row :
+                         q.exec_params("SELECT content FROM " + docs
+                                           + " WHERE tenant_id = $1 AND NOT retired"
+                                             " ORDER BY source_type, source_id",
+                                       tenant))
+                        corpusTexts << stringFromField(row[0]);
+                    LsaEmbedder::Options options;
+                    // A small corpus has few terms in two documents: keep every term then.
+                    if (corpusTexts.size() < 100)
+                        options.minDocumentFrequency = 1;
+                    auto model = LsaEmbedder::train(corpusTexts, options);
+                    if (!model && cur.empty())
+                        return makeError(
+                            model.error().code,
+                            tr("cannot learn the local search model from %n document(s): %1", "",
+                               int(corpusTexts.size()))
+                                .arg(model.error().message));
+                    if (model) {
+                        auto bytes = lsaToBytes(*model);
+                        if (!bytes)
+                            return bytes.error();
+                        modelBytes = *bytes;
+                        trainedOn = corpusTexts.size();
+                        embedder = std::make_shared<LsaEmbedder>(std::move(*model));
+                        report.modelTrained = true;
+                    }
+                }
+            }
+            if (!embedder && !haveModel)
+                return {};
+            if (!embedder) {
+                auto loaded = loadCurrentModel(db);
+                if (!loaded)
+                    return loaded.error();
+                embedder = *loaded;
+            }
+        }
+        const QString model = embedder->name();
+        report.model = model;
+
+        // The model becomes the tenant's current one; other models' vectors go.
+        {
+            pqxx::work tx(conn);
+            if (report.modelTrained) {
+                tx.exec_params(
+                    "INSERT INTO " + models
+                        + " (tenant_id, name, dimension, model, kind, trained_on, created_at)"
+                          " VALUES ($1, $2, $3, decode($4, 'hex'), 'lsa', $5, clock_timestamp())"
+                          " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at = "
+                          "clock_timestamp()",
+                    tenant, toStd(model), embedder->dimension(), modelBytes.toHex().toStdString(),
+                    trainedOn);
+            } else {
+                const pqxx::result cur = tx.exec_params(
+                    "SELECT name FROM " + models
+                        + " WHERE tenant_id = $1 ORDER BY created_at DESC, name LIMIT 1",
+                    tenant);
+                if (cur.empty() || stringFromField(cur[0][0]) != model) {
+                    tx.exec_params("INSERT INTO " + models
+                                       + " (tenant_id, name, dimension, model, kind, created_at)"
+                                         " VALUES ($1, $2, $3, NULL, $4, clock_timestamp())"
+                                         " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at "
+                                         "= clock_timestamp()",
+                                   tenant, toStd(model), std::max(0, embedder->dimension()),
+                                   toStd(kind));
+                }
+            }
+            // Older LSA models are of no use any more (their vectors are removed below).
+            tx.exec_params("DELETE FROM " + models
+                               + " WHERE tenant_id = $1 AND name <> $2 AND kind = 'lsa'",
+                           tenant, toStd(model));
+            report.embeddingsRemoved += qint64(
+                tx.exec_params("DELETE FROM " + embs
+                                   + " e WHERE e.tenant_id = $1 AND (e.model <> $2 OR NOT EXISTS"
+                                     " (SELECT 1 FROM "
+                                   + docs
+                                   + " d WHERE d.tenant_id = $1 AND d.source_type = e.source_type"
+                                     " AND d.source_id = e.source_id AND NOT d.retired))",
+                               tenant, toStd(model))
+                    .affected_rows());
+            tx.exec_params("UPDATE " + embs + " e SET dataset_id = d.dataset_id FROM " + docs
+                               + " d WHERE e.tenant_id = $1 AND d.tenant_id = $1 AND d.source_type "
+                                 "= e.source_type"
+                                 " AND d.source_id = e.source_id AND e.dataset_id IS DISTINCT FROM "
+                                 "d.dataset_id",
+                           tenant);
+            tx.commit();
+        }
+
+        qint64 pending = 0;
+        {
+            pqxx::nontransaction q(conn);
+            pending = q.exec_params("SELECT count(*) FROM " + docs
+                                        + " WHERE tenant_id = $1 AND NOT retired",
+                                    tenant)[0][0]
+                          .as<qint64>();
+        }
+        const qint64 maxPages = pending / kEmbedPage + 2;
+        qint64 pages = 0;
+        // New or changed documents, a page at a time (each page its own transaction, so an
+        // interrupted run keeps what it did).
+        for (;;) {
+            if (cancel && cancel->load())
+                return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+            pqxx::work tx(conn);
+            const pqxx::result page = tx.exec_params(
+                "SELECT d.source_type, d.source_id, d.dataset_id, d.content, d.created_at FROM "
+                    + docs + " d LEFT JOIN " + embs
+                    + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND e.source_id = "
+                      "d.source_id"
+                      " AND e.model = $2 WHERE d.tenant_id = $1 AND NOT d.retired"
+                      " AND (e.id IS NULL OR e.content IS DISTINCT FROM d.content) LIMIT $3",
+                tenant, toStd(model), kEmbedPage);
+            if (page.empty())
+                break;
+            QStringList texts;
+            for (const auto &row : page)
+                texts << stringFromField(row[3]);
+            auto vectors = embedder->embed(texts);
+            if (!vectors)
+                return vectors.error();
+            QJsonArray rows;
+            for (int i = 0; i < int(page.size()); ++i) {
+                const auto &row = page[i];
+                const EmbeddingVector &v = (*vectors)[size_t(i)];
+                rows.append(QJsonObject{
+                    {QStringLiteral("t"), stringFromField(row[0])},
+                    {QStringLiteral("s"), stringFromField(row[1])},
+                    {QStringLiteral("d"),
+                     row[2].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[2]))},
+                    {QStringLiteral("c"), texts.at(i)},
+                    {QStringLiteral("at"),
+                     row[4].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[4]))},
+                    {QStringLiteral("e"), searchdocs::arrayLiteral(v)},
+                    {QStringLiteral("p"), QString::fromLatin1(searchdocs::packVector(v).toHex())}});
+            }
+            tx.exec_params(
+                "INSERT INTO " + embs
+                    + " AS e (tenant_id, id, source_type, source_id, dataset_id, content, "
+                      "embedding, packed,"
+                      " model, dimension, created_at) SELECT $1, gen_random_uuid(), x.t, x.s, x.d, "
+                      "x.c,"
+                      " x.e::real[], decode(x.p, 'hex'), $2, $3, coalesce(x.at, now())"
+                      " FROM jsonb_to_recordset($4::jsonb) AS x(t text, s text, d uuid, c text, at "
+                      "timestamptz,"
+                      " e text, p text) "
+                      "ON CONFLICT (tenant_id, source_type, source_id, model) DO UPDATE SET"
+                      " dataset_id = excluded.dataset_id, content = excluded.content,"
+                      " embedding = excluded.embedding, packed = excluded.packed, dimension = "
+                      "excluded.dimension",
+                tenant, toStd(model), embedder->dimension(),
+                QJsonDocument(rows).toJson(QJsonDocument::Compact).toStdString());
+            tx.commit();
+            report.documentsEmbedded += qint64(page.size());
+            if (++pages > maxPages)
+                return makeError(
+                    QStringLiteral("no_progress"),
+                    tr("embedding made no progress (documents keep differing from their "
+                       "stored copies) — please report this"));
+        }
+        return {};
+    });
+}
+
+Result<SearchDocumentsReport> SearchDocuments::run(Database &db,
+                                                   std::shared_ptr<const Embedder> httpEmbedder,
+                                                   const std::atomic_bool *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto report = refreshDocuments(db, false);
+    if (!report)
+        return report;
+    if (auto r = embed(db, *report, std::move(httpEmbedder), cancel); !r)
+        return r.error();
+    report->seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
+}
+
+} // namespace ke

@@ -1,0 +1,480 @@
+#include "trainingexamplebuilder.h"
+
+#include "database_p.h"
+#include "jobscheduler.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ke {
+
+namespace {
+
+const char *const kUuidRe
+    = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
+
+/// A LATERAL subquery aggregating the ratings matched by `where` (over _tr_fb f), each
+/// person's latest one only; `preference` orders candidates of one person before recency
+/// (e.g. a synthesis rating before an investigation rating). Columns: score (mean), total
+/// (sum), n (persons), up, ids, reasons, comments.
+QString feedbackLateral(const QString &alias, const QString &where, const QString &preference = {})
+{
+    return QStringLiteral(
+               " LEFT JOIN LATERAL ("
+               "  SELECT avg(x.rating)::float8 AS score, coalesce(sum(x.rating), 0)::float8 AS "
+               "total,"
+               "         count(*)::int AS n, count(*) FILTER (WHERE x.rating > 0)::int AS up,"
+               "         coalesce(array_agg(x.id ORDER BY x.id), '{}'::uuid[]) AS ids,"
+               "         coalesce(jsonb_agg(x.reason ORDER BY x.reason) FILTER (WHERE x.reason IS "
+               "NOT NULL),"
+               "                  '[]'::jsonb) AS reasons,"
+               "         coalesce(jsonb_agg(x.comment ORDER BY x.created_at, x.id)"
+               "                  FILTER (WHERE x.comment IS NOT NULL), '[]'::jsonb) AS comments"
+               "  FROM (SELECT DISTINCT ON (f.person) f.* FROM _tr_fb f WHERE %2"
+               "        ORDER BY f.person, %3 f.created_at DESC, f.id DESC) x) %1 ON true ")
+        .arg(alias, where, preference.isEmpty() ? QString() : preference + QLatin1Char(','));
+}
+
+QString rulesJson(const QList<QPair<QString, QString>> &rules)
+{
+    QJsonArray a;
+    for (const auto &r : rules)
+        a.append(
+            QJsonObject{{QStringLiteral("match"), r.first}, {QStringLiteral("type"), r.second}});
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+QList<QPair<QString, QString>> TrainingExampleBuilder::defaultDatasetTypeRules()
+{
+    return {
+        {QStringLiteral("event|click|pageview|session|track|log"), QStringLiteral("events")},
+        {QStringLiteral("order|transaction|payment|invoice|sale|purchase|refund|billing"),
+         QStringLiteral("transactions")},
+        {QStringLiteral("user|customer|account|member|profile|person|people"),
+         QStringLiteral("users")},
+        {QStringLiteral("product|item|sku|catalog|inventory"), QStringLiteral("products")},
+        {QStringLiteral("metric|kpi|stat|daily|hourly|agg"), QStringLiteral("metrics")},
+    };
+}
+
+Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &db,
+                                                                      const Options &options)
+{
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("building training examples needs a tenant — set KNOWLEDGE_TENANT "
+                            "or --tenant"));
+    QElapsedTimer timer;
+    timer.start();
+    return guarded(tr("building training examples"), [&]() -> Result<Stats> {
+        const std::string tenant = uuidToStd(db.tenantId());
+        auto sql = [&](QString text) {
+            text.replace(QLatin1String("%EV%"), db.eventsTable());
+            text.replace(QLatin1String("%EX%"), db.table(QStringLiteral("ml_training_examples")));
+            text.replace(QLatin1String("%STATE%"),
+                         db.table(QStringLiteral("training_build_state")));
+            text.replace(QLatin1String("%DS%"), db.table(QStringLiteral("datasets")));
+            text.replace(QLatin1String("%TENANTS%"), db.table(QStringLiteral("tenants")));
+            text.replace(QLatin1String("%ID%"),
+                         Database::quoteQualified(db.settings().schema)
+                             + QLatin1String(".training_example_id"));
+            text.replace(QLatin1String("%UUIDRE%"), QLatin1String(kUuidRe));
+            return toStd(text);
+        };
+
+        // One snapshot for the watermark and the events read, so nothing falls in between.
+        pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(db.d_func()->conn);
+        tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('ke.training.' || $1))", tenant);
+
+        Stats stats;
+        const pqxx::result state = tx.exec_params(
+            sql(QStringLiteral("SELECT events_seen_until::text FROM %STATE% WHERE tenant_id = $1")),
+            tenant);
+        const bool haveMark = !state.empty() && !state[0][0].is_null();
+        stats.full = options.full || !haveMark;
+        const pqxx::result mark = tx.exec_params(
+            sql(QStringLiteral("SELECT max(created_at)::text FROM %EV% WHERE tenant_id = $1")),
+            tenant);
+        const bool anyEvents = !mark[0][0].is_null();
+        const std::string newMark = anyEvents ? mark[0][0].c_str() : std::string();
+
+        // The events of the investigations to (re)build.
+        const QString evColumns = QStringLiteral(
+            "SELECT e.id, e.investigation_id, e.dataset_id, e.event_type::text AS event_type, "
+            "e.event_data, e.actor_id, e.created_at FROM %EV% e WHERE e.tenant_id = $1");
+        if (stats.full) {
+            tx.exec_params(
+                sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns),
+                tenant);
+        } else {
+            tx.exec_params(
+                sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns
+                    + QStringLiteral(" AND e.investigation_id IN (SELECT DISTINCT investigation_id "
+                                     "FROM %EV% WHERE tenant_id = $1 AND created_at > "
+                                     "$2::timestamptz - make_interval(secs => $3))")),
+                tenant, std::string(state[0][0].c_str()), options.overlapSeconds);
+        }
+        tx.exec("CREATE INDEX ON _tr_ev (investigation_id, event_type)");
+        tx.exec("ANALYZE _tr_ev");
+        tx.exec("CREATE TEMP TABLE _tr_inv ON COMMIT DROP AS "
+                "SELECT DISTINCT investigation_id FROM _tr_ev");
+        stats.investigations = tx.exec("SELECT count(*) FROM _tr_inv")[0][0].as<qint64>();
+
+        // dataset_type rules: the tenant's own first, then the caller's, then the defaults.
+        QList<QPair<QString, QString>> rules = options.datasetTypeRules;
+        rules += defaultDatasetTypeRules();
+        const std::string allRules
+            = tx.exec_params(
+                    sql(QStringLiteral(
+                        "SELECT (coalesce((SELECT settings->'training'->'dataset_type_rules' "
+                        "FROM %TENANTS% WHERE id = $1 AND jsonb_typeof(settings->'training'"
+                        "->'dataset_type_rules') = 'array'), '[]'::jsonb) || $2::jsonb)::text")),
+                    tenant, toStd(rulesJson(rules)))[0][0]
+                  .c_str();
+
+        // Per investigation: when it started, the alert, the dataset (column, or the
+        // investigation.started event's dataset_id as a UUID or a name), the schema as recorded.
+        tx.exec_params(sql(QStringLiteral(R"SQL(
+CREATE TEMP TABLE _tr_ctx ON COMMIT DROP AS
+WITH st AS (
+  SELECT investigation_id, min(created_at) AS started_at,
+         array_agg(id ORDER BY created_at, id) AS started_ids,
+         (array_agg(event_data->'alert' ORDER BY created_at, id)
+            FILTER (WHERE jsonb_typeof(event_data->'alert') = 'object'))[1] AS alert,
+         (array_agg(event_data->>'dataset_id' ORDER BY created_at, id)
+            FILTER (WHERE coalesce(event_data->>'dataset_id', '') <> ''))[1] AS dataset_ref,
+         (array_agg(event_data->'tables_found' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'tables_found'))[1] AS tables_found,
+         (array_agg(event_data->'schema' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'schema'))[1] AS schema_info,
+         (array_agg(event_data->'lineage' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'lineage'))[1] AS lineage
+  FROM _tr_ev WHERE event_type = 'investigation.started' GROUP BY investigation_id),
+col AS (
+  SELECT investigation_id, min(created_at) AS first_at,
+         (array_agg(dataset_id ORDER BY created_at, id) FILTER (WHERE dataset_id IS NOT NULL))[1] AS dataset_col
+  FROM _tr_ev GROUP BY investigation_id),
+base AS (
+  SELECT c.investigation_id, coalesce(st.started_at, c.first_at) AS started_at,
+         coalesce(st.started_ids, '{}'::uuid[]) AS started_ids,
+         coalesce(st.alert, '{}'::jsonb) AS alert, st.tables_found, st.schema_info, st.lineage,
+         c.dataset_col, st.dataset_ref,
+         CASE WHEN st.dataset_ref ~ %UUIDRE% THEN st.dataset_ref::uuid END AS dataset_ref_uuid
+  FROM col c LEFT JOIN st USING (investigation_id)),
+res AS (
+  SELECT b.*, d.id AS d_id, d.name AS d_name, d.description AS d_description, d.metadata AS d_metadata
+  FROM base b
+  LEFT JOIN LATERAL (
+    SELECT d.id, d.name, d.description, d.metadata FROM %DS% d
+    WHERE d.tenant_id = $1
+      AND (d.id = coalesce(b.dataset_col, b.dataset_ref_uuid)
+           OR (b.dataset_col IS NULL AND b.dataset_ref_uuid IS NULL AND d.name = b.dataset_ref))
+    LIMIT 1) d ON true),
+named AS (
+  SELECT r.*, coalesce(r.d_id, r.dataset_col, r.dataset_ref_uuid) AS ds_id,
+         coalesce(r.d_name, CASE WHEN r.dataset_ref_uuid IS NULL THEN r.dataset_ref END) AS ds_name,
+         nullif(coalesce(r.d_metadata->>'kind', r.d_metadata->>'dataset_type', ''), '') AS kind
+  FROM res r),
+typed AS (
+  SELECT n.*, coalesce(
+           (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
+             WHERE n.kind ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
+           lower(n.kind),
+           (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
+             WHERE n.ds_name ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
+           'other') AS dataset_type
+  FROM named n)
+SELECT t.investigation_id, t.started_at, t.started_ids, t.alert, t.ds_id AS dataset_id,
+       t.ds_name AS dataset_name, t.dataset_type, nullif(t.alert->>'anomaly_type', '') AS issue_type,
+       jsonb_strip_nulls(jsonb_build_object('name', t.ds_name, 'type', t.dataset_type,
+                                            'description', t.d_description,
+                                            'metadata', nullif(t.d_metadata, '{}'::jsonb))) AS dataset_json,
+       jsonb_strip_nulls(jsonb_build_object('tables_found', t.tables_found, 'schema', t.schema_info,
+                                            'lineage', t.lineage)) AS schema_json
+FROM typed t)SQL")),
+                       tenant, allRules);
+        tx.exec("CREATE UNIQUE INDEX ON _tr_ctx (investigation_id)");
+        tx.exec("ANALYZE _tr_ctx");
+
+        // Known quirks of the dataset as they stood when the investigation started.
+        tx.exec_params(sql(QStringLiteral(R"SQL(
+CREATE TEMP TABLE _tr_quirks ON COMMIT DROP AS
+WITH q AS (
+  SELECT e.id, e.event_type, e.event_data->>'quirk_id' AS quirk_id, e.event_data->>'text' AS text,
+         e.created_at,
+         coalesce(e.dataset_id,
+                  CASE WHEN e.event_data->>'dataset_id' ~ %UUIDRE% THEN (e.event_data->>'dataset_id')::uuid END,
+                  (SELECT d.id FROM %DS% d WHERE d.tenant_id = $1 AND d.name = e.event_data->>'dataset_id')) AS dataset_id
+  FROM %EV% e
+  WHERE e.tenant_id = $1 AND e.event_type IN ('quirk.added', 'quirk.edited', 'quirk.retired')
+    AND coalesce(e.event_data->>'quirk_id', '') <> ''),
+latest AS (
+  SELECT DISTINCT ON (c.investigation_id, q.quirk_id) c.investigation_id, q.quirk_id, q.event_type, q.text
+  FROM _tr_ctx c JOIN q ON q.dataset_id = c.dataset_id AND q.created_at < c.started_at
+  ORDER BY c.investigation_id, q.quirk_id, q.created_at DESC, q.id DESC)
+SELECT investigation_id,
+       jsonb_agg(jsonb_build_object('quirk_id', quirk_id, 'text', text) ORDER BY quirk_id) AS quirks
+FROM latest WHERE event_type <> 'quirk.retired' AND coalesce(text, '') <> ''
+GROUP BY investigation_id)SQL")),
+                       tenant);
+        tx.exec("CREATE UNIQUE INDEX ON _tr_quirks (investigation_id)");
+
+        // Each person's latest valid rating per target.
+        tx.exec(R"SQL(
+CREATE TEMP TABLE _tr_fb ON COMMIT DROP AS
+SELECT DISTINCT ON (investigation_id, kind, target_id, person)
+       investigation_id, kind, target_id, person, rating::int AS rating, id, created_at,
+       nullif(event_data->>'reason', '') AS reason, nullif(event_data->>'comment', '') AS comment
+FROM (SELECT e.*, substr(e.event_type, 10) AS kind, e.event_data->>'target_id' AS target_id,
+             coalesce(e.actor_id, e.id) AS person,
+             CASE WHEN jsonb_typeof(e.event_data->'rating') = 'number'
+                  THEN (e.event_data->>'rating')::numeric END AS rating
+      FROM _tr_ev e WHERE e.event_type LIKE 'feedback.%') f
+WHERE rating IN (1, -1) AND target_id IS NOT NULL
+ORDER BY investigation_id, kind, target_id, person, created_at DESC, id DESC)SQL");
+        // Every lookup is within one investigation: logical ids such as "h1" repeat across them.
+        tx.exec("CREATE INDEX ON _tr_fb (investigation_id, kind, target_id)");
+        tx.exec("ANALYZE _tr_fb");
+
+        // Hypotheses with their verdict and feedback.
+        tx.exec(
+            toStd(QStringLiteral(R"SQL(
+CREATE TEMP TABLE _tr_hyp ON COMMIT DROP AS
+WITH h AS (
+  SELECT DISTINCT ON (investigation_id, hid) investigation_id, hid, id AS event_id, text, confidence, created_at
+  FROM (SELECT e.*, coalesce(nullif(e.event_data->>'hypothesis_id', ''), e.id::text) AS hid,
+               e.event_data->>'text' AS text, e.event_data->'confidence' AS confidence
+        FROM _tr_ev e WHERE e.event_type = 'hypothesis.generated') g
+  WHERE coalesce(text, '') <> ''
+  ORDER BY investigation_id, hid, created_at, id),
+v AS (
+  SELECT DISTINCT ON (investigation_id, hid) investigation_id, hid, id AS verdict_id,
+         CASE event_type WHEN 'hypothesis.accepted' THEN 'accepted' ELSE 'rejected' END AS verdict
+  FROM (SELECT e.*, e.event_data->>'hypothesis_id' AS hid FROM _tr_ev e
+        WHERE e.event_type IN ('hypothesis.accepted', 'hypothesis.rejected')) g
+  WHERE hid IS NOT NULL
+  ORDER BY investigation_id, hid, created_at DESC, id DESC)
+SELECT h.*, v.verdict, v.verdict_id, fb.score, fb.n, fb.up, fb.ids AS fb_ids, fb.reasons, fb.comments,
+       (CASE v.verdict WHEN 'accepted' THEN 1 WHEN 'rejected' THEN -1 ELSE 0 END
+        + coalesce(fb.score, 0))::float8 AS value
+FROM h LEFT JOIN v USING (investigation_id, hid))SQL")
+                  + feedbackLateral(QStringLiteral("fb"),
+                                    QStringLiteral("f.kind = 'hypothesis' AND f.investigation_id = "
+                                                   "h.investigation_id AND f.target_id IN "
+                                                   "(h.hid, h.event_id::text)"))));
+        tx.exec("CREATE INDEX ON _tr_hyp (investigation_id, hid)");
+        tx.exec("ANALYZE _tr_hyp");
+
+        if (stats.full)
+            tx.exec_params(sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1")), tenant);
+        else
+            tx.exec_params(
+                sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1 AND "
+                                   "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
+                tenant);
+
+        const QString insertInto = QStringLiteral(
+            "INSERT INTO %EX% (tenant_id, id, task_type, input_data, output_data, feedback_score, "
+            "feedback_count, dataset_type, issue_type, investigation_id, dataset_id, dataset_name, "
+            "source_event_ids, metadata, created_at) ");
+
+        // hypothesis_gen
+        tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
+SELECT $1::uuid, %ID%($1::uuid, 'hypothesis_gen', h.investigation_id::text || '/' || h.hid), 'hypothesis_gen',
+       jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'schema', c.schema_json,
+                          'known_quirks', coalesce(q.quirks, '[]'::jsonb)),
+       jsonb_strip_nulls(jsonb_build_object('text', h.text, 'confidence', h.confidence)),
+       h.score, h.n, c.dataset_type, c.issue_type, h.investigation_id, c.dataset_id, c.dataset_name,
+       array_remove(c.started_ids || ARRAY[h.event_id, h.verdict_id] || h.fb_ids, NULL),
+       jsonb_strip_nulls(jsonb_build_object('hypothesis_id', h.hid, 'verdict', h.verdict,
+                         'ratings_up', h.up, 'ratings_down', h.n - h.up,
+                         'reasons', h.reasons, 'comments', h.comments)),
+       h.created_at
+FROM _tr_hyp h JOIN _tr_ctx c USING (investigation_id) LEFT JOIN _tr_quirks q USING (investigation_id))SQL")),
+                       tenant);
+
+        // hypothesis_rank: the best is the highest ranking value, when it is positive.
+        tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
+SELECT $1::uuid, %ID%($1::uuid, 'hypothesis_rank', g.investigation_id::text), 'hypothesis_rank',
+       jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'hypotheses', g.hypotheses),
+       jsonb_build_object('best', CASE WHEN g.top_value > 0 THEN g.top_hid END,
+                          'best_text', CASE WHEN g.top_value > 0 THEN g.top_text END,
+                          'ranking', g.ranking),
+       CASE WHEN g.top_value > 0 THEN g.top_score END,
+       CASE WHEN g.top_value > 0 THEN g.top_n ELSE 0 END,
+       c.dataset_type, c.issue_type, g.investigation_id, c.dataset_id, c.dataset_name,
+       array_remove(c.started_ids || g.ids
+                    || (SELECT coalesce(array_agg(DISTINCT u), '{}'::uuid[])
+                        FROM _tr_hyp h2, unnest(h2.fb_ids) u WHERE h2.investigation_id = g.investigation_id),
+                    NULL),
+       jsonb_build_object('hypotheses', g.cnt), g.created_at
+FROM (
+  SELECT investigation_id, count(*) AS cnt, max(created_at) AS created_at,
+         jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'text', text,
+                   'confidence', confidence)) ORDER BY created_at, hid) AS hypotheses,
+         jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'verdict', verdict,
+                   'feedback_score', score, 'value', value)) ORDER BY value DESC, created_at, hid) AS ranking,
+         (array_agg(hid ORDER BY value DESC, created_at, hid))[1] AS top_hid,
+         (array_agg(text ORDER BY value DESC, created_at, hid))[1] AS top_text,
+         (array_agg(score ORDER BY value DESC, created_at, hid))[1] AS top_score,
+         (array_agg(n ORDER BY value DESC, created_at, hid))[1] AS top_n,
+         max(value) AS top_value,
+         array_agg(event_id ORDER BY event_id) || array_remove(array_agg(verdict_id ORDER BY verdict_id), NULL) AS ids
+  FROM _tr_hyp GROUP BY investigation_id
+  HAVING count(*) >= 2 AND bool_or(verdict IS NOT NULL OR n > 0)) g
+JOIN _tr_ctx c USING (investigation_id))SQL")),
+                       tenant);
+
+        // query_gen: a failed query counts as one extra -1 vote.
+        tx.exec_params(
+            sql(insertInto + QStringLiteral(R"SQL(
+WITH qp AS (
+  SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS event_id, sql, purpose, hyp_ref, created_at
+  FROM (SELECT e.*, coalesce(nullif(e.event_data->>'query_id', ''), e.id::text) AS qid,
+               e.event_data->>'sql' AS sql, e.event_data->>'purpose' AS purpose,
+               e.event_data->>'hypothesis_id' AS hyp_ref
+        FROM _tr_ev e WHERE e.event_type IN ('query.planned', 'query.submitted')) g
+  WHERE coalesce(sql, '') <> ''
+  ORDER BY investigation_id, qid, (event_type = 'query.submitted') DESC, created_at DESC, id DESC),
+oc AS (
+  SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS outcome_id,
+         CASE event_type WHEN 'query.succeeded' THEN 'succeeded' WHEN 'query.failed' THEN 'failed'
+                         ELSE 'executed' END AS outcome,
+         event_data->'row_count' AS row_count, event_data->>'error' AS error
+  FROM (SELECT e.*, e.event_data->>'query_id' AS qid FROM _tr_ev e
+        WHERE e.event_type IN ('query.succeeded', 'query.failed', 'query.executed')) g
+  WHERE qid IS NOT NULL
+  ORDER BY investigation_id, qid, (event_type <> 'query.executed') DESC, created_at DESC, id DESC)
+SELECT $1::uuid, %ID%($1::uuid, 'query_gen', qp.investigation_id::text || '/' || qp.qid), 'query_gen',
+       jsonb_strip_nulls(jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
+                         'schema', c.schema_json, 'hypothesis', h.text)),
+       jsonb_strip_nulls(jsonb_build_object('sql', qp.sql, 'purpose', qp.purpose,
+                         'outcome', oc.outcome, 'row_count', oc.row_count)),
+       CASE WHEN fb.n + (oc.outcome IS NOT DISTINCT FROM 'failed')::int = 0 THEN NULL
+            ELSE (fb.total - (oc.outcome IS NOT DISTINCT FROM 'failed')::int)
+                 / (fb.n + (oc.outcome IS NOT DISTINCT FROM 'failed')::int) END,
+       fb.n, c.dataset_type, c.issue_type, qp.investigation_id, c.dataset_id, c.dataset_name,
+       array_remove(c.started_ids || ARRAY[qp.event_id, oc.outcome_id, h.event_id] || fb.ids, NULL),
+       jsonb_strip_nulls(jsonb_build_object('query_id', qp.qid, 'hypothesis_id', qp.hyp_ref,
+                         'error', oc.error, 'ratings_up', fb.up, 'ratings_down', fb.n - fb.up,
+                         'reasons', fb.reasons, 'comments', fb.comments)),
+       qp.created_at
+FROM qp JOIN _tr_ctx c USING (investigation_id)
+LEFT JOIN oc USING (investigation_id, qid)
+LEFT JOIN _tr_hyp h ON h.investigation_id = qp.investigation_id AND h.hid = qp.hyp_ref)SQL")
+                + feedbackLateral(QStringLiteral("fb"),
+                                  QStringLiteral("f.kind = 'query' AND f.investigation_id = "
+                                                 "qp.investigation_id AND f.target_id IN "
+                                                 "(qp.qid, qp.event_id::text)"))),
+            tenant);
+
+        // The latest state of each piece of evidence.
+        tx.exec(R"SQL(
+CREATE TEMP TABLE _tr_evd ON COMMIT DROP AS
+SELECT DISTINCT ON (investigation_id, evid) *
+FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'evidence_id', ''), e.id::text) AS evid,
+             e.id, e.created_at, e.event_data->>'summary' AS summary, e.event_data->'supports' AS supports,
+             e.event_data->'confidence' AS confidence, e.event_data->>'hypothesis_id' AS hyp_ref
+      FROM _tr_ev e WHERE e.event_type IN ('evidence.collected', 'evidence.evaluated')) g
+WHERE coalesce(summary, '') <> ''
+ORDER BY investigation_id, evid, created_at DESC, id DESC)SQL");
+        tx.exec("CREATE INDEX ON _tr_evd (investigation_id)");
+        tx.exec("ANALYZE _tr_evd");
+
+        // synthesis: a person's synthesis rating wins over their investigation rating.
+        tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
+WITH sg AS (
+  SELECT DISTINCT ON (investigation_id, sid) investigation_id, sid, event_id, root_cause, confidence, recs, created_at
+  FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'synthesis_id', ''), e.id::text) AS sid,
+               e.id AS event_id, e.event_data->>'root_cause' AS root_cause,
+               e.event_data->'confidence' AS confidence, e.event_data->'recommendations' AS recs, e.created_at
+        FROM _tr_ev e WHERE e.event_type = 'synthesis.generated'
+        UNION ALL
+        SELECT e.investigation_id, e.investigation_id::text, e.id, e.event_data->>'root_cause',
+               e.event_data->'confidence', e.event_data->'recommendations', e.created_at
+        FROM _tr_ev e WHERE e.event_type = 'investigation.completed'
+          AND NOT EXISTS (SELECT 1 FROM _tr_ev s WHERE s.investigation_id = e.investigation_id
+                          AND s.event_type = 'synthesis.generated')) g
+  WHERE coalesce(root_cause, '') <> ''
+  ORDER BY investigation_id, sid, created_at, event_id)
+SELECT $1::uuid, %ID%($1::uuid, 'synthesis', sg.investigation_id::text || '/' || sg.sid), 'synthesis',
+       jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
+                          'evidence', coalesce(el.list, '[]'::jsonb)),
+       jsonb_strip_nulls(jsonb_build_object('root_cause', sg.root_cause, 'confidence', sg.confidence,
+                         'recommendations', sg.recs)),
+       fb.score, fb.n, c.dataset_type, c.issue_type, sg.investigation_id, c.dataset_id, c.dataset_name,
+       array_remove(c.started_ids || ARRAY[sg.event_id] || coalesce(el.ids, '{}'::uuid[]) || fb.ids, NULL),
+       jsonb_strip_nulls(jsonb_build_object('synthesis_id', sg.sid, 'ratings_up', fb.up,
+                         'ratings_down', fb.n - fb.up, 'reasons', fb.reasons, 'comments', fb.comments)),
+       sg.created_at
+FROM sg JOIN _tr_ctx c USING (investigation_id)
+LEFT JOIN LATERAL (
+  SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('evidence_id', ev.evid, 'summary', ev.summary,
+                   'supports', ev.supports, 'confidence', ev.confidence, 'hypothesis', h.text))
+                   ORDER BY ev.created_at, ev.evid) AS list,
+         array_agg(ev.id ORDER BY ev.created_at, ev.evid) AS ids
+  FROM _tr_evd ev LEFT JOIN _tr_hyp h ON h.investigation_id = ev.investigation_id AND h.hid = ev.hyp_ref
+  WHERE ev.investigation_id = sg.investigation_id AND ev.created_at <= sg.created_at) el ON true)SQL")
+                           + feedbackLateral(
+                               QStringLiteral("fb"),
+                               QStringLiteral("f.investigation_id = sg.investigation_id AND ("
+                                              "(f.kind = 'synthesis' AND f.target_id IN (sg.sid, "
+                                              "sg.event_id::text)) OR (f.kind = 'investigation' "
+                                              "AND f.target_id = sg.investigation_id::text))"),
+                               QStringLiteral("(f.kind = 'synthesis') DESC"))),
+                       tenant);
+
+        const pqxx::result counts = tx.exec_params(
+            sql(QStringLiteral("SELECT task_type, count(*) FROM %EX% WHERE tenant_id = $1 AND "
+                               "investigation_id IN (SELECT investigation_id FROM _tr_inv) "
+                               "GROUP BY task_type ORDER BY task_type")),
+            tenant);
+        for (const auto &row : counts) {
+            stats.perTask.insert(stringFromField(row[0]), row[1].as<qint64>());
+            stats.examples += row[1].as<qint64>();
+        }
+
+        tx.exec_params(
+            sql(QStringLiteral(
+                "INSERT INTO %STATE% (tenant_id, events_seen_until, last_full_build, built_at, "
+                "examples) "
+                "VALUES ($1, nullif($2, '')::timestamptz, CASE WHEN $3 THEN now() END, now(), "
+                "(SELECT count(*) FROM %EX% WHERE tenant_id = $1)) "
+                "ON CONFLICT (tenant_id) DO UPDATE SET "
+                "events_seen_until = coalesce(EXCLUDED.events_seen_until, "
+                "%STATE%.events_seen_until), "
+                "last_full_build = coalesce(EXCLUDED.last_full_build, %STATE%.last_full_build), "
+                "built_at = now(), examples = EXCLUDED.examples")),
+            tenant, newMark, stats.full);
+        tx.commit();
+        stats.seconds = double(timer.nsecsElapsed()) / 1e9;
+        return stats;
+    });
+}
+
+JobSpec TrainingExampleBuilder::job(const ConnectionSettings &settings)
+{
+    JobSpec spec;
+    spec.name = jobName();
+    spec.interval = std::chrono::hours(24);
+    spec.run = [settings](const std::atomic_bool &cancelled) -> Result<QString> {
+        if (cancelled)
+            return QString();
+        auto db = Database::connect(settings);
+        if (!db)
+            return db.error();
+        auto stats = rebuild(**db);
+        if (!stats)
+            return stats.error();
+        return tr("%1 training example(s) from %2 investigation(s)")
+            .arg(stats->examples)
+            .arg(stats->investigations);
+    };
+    return spec;
+}
+
+} // namespace ke

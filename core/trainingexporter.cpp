@@ -1,0 +1,529 @@
+#include "trainingexporter.h"
+
+#include "database_p.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace ke {
+
+namespace {
+
+const QString kHypothesisGen = QStringLiteral("hypothesis_gen");
+const QString kHypothesisRank = QStringLiteral("hypothesis_rank");
+const QString kQueryGen = QStringLiteral("query_gen");
+const QString kSynthesis = QStringLiteral("synthesis");
+
+// Instructions for the model being tuned (not UI text: they stay English and stable, so a
+// fine-tuned model sees the same system prompt at training and at inference).
+const char *const kSystemHypothesisGen
+    = "You investigate data-quality anomalies. Given an alert and the dataset's context (schema "
+      "as recorded, known quirks), propose one hypothesis for the root cause.";
+const char *const kSystemHypothesisRank
+    = "You investigate data-quality anomalies. Given an alert and candidate hypotheses, rank "
+      "them and name the one most likely right. Answer with JSON: {\"best\", \"ranking\"}.";
+const char *const kSystemQueryGen
+    = "You write PostgreSQL queries that test a hypothesis about a data-quality anomaly. Answer "
+      "with the SQL only.";
+const char *const kSystemSynthesis
+    = "You explain data-quality anomalies. Given the evidence collected, state the root cause.";
+
+/// Anonymises one tenant's lines: UUIDs to keyed hashes, people to "[person]", dataset names
+/// to "dataset-<hash>". Works on JSON string values only, so keys and structure survive.
+class Anonymiser
+{
+public:
+    Anonymiser(QByteArray key, const QStringList &people, const QStringList &datasets)
+        : m_key(std::move(key))
+        , m_people(alternation(people))
+        , m_datasets(alternation(datasets))
+    { }
+
+    QByteArray apply(const char *line, qsizetype size) const
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line, size));
+        return QJsonDocument(transform(doc.object(), QString()).toObject())
+            .toJson(QJsonDocument::Compact);
+    }
+
+    QString hashId(const QString &uuid) const
+    {
+        const QByteArray h = QMessageAuthenticationCode::hash(uuid.toLower().toUtf8(), m_key,
+                                                              QCryptographicHash::Sha256)
+                                 .left(16)
+                                 .toHex();
+        const QString s = QString::fromLatin1(h);
+        return s.mid(0, 8) + QLatin1Char('-') + s.mid(8, 4) + QLatin1Char('-') + s.mid(12, 4)
+            + QLatin1Char('-') + s.mid(16, 4) + QLatin1Char('-') + s.mid(20, 12);
+    }
+
+private:
+    static QRegularExpression alternation(QStringList terms)
+    {
+        terms.removeAll(QString());
+        terms.removeDuplicates();
+        if (terms.isEmpty())
+            return {};
+        std::sort(terms.begin(), terms.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (QString &t : terms)
+            t = QRegularExpression::escape(t);
+        QRegularExpression re(QStringLiteral("(?<![\\w])(?:") + terms.join(QLatin1Char('|'))
+                                  + QStringLiteral(")(?![\\w])"),
+                              QRegularExpression::CaseInsensitiveOption
+                                  | QRegularExpression::UseUnicodePropertiesOption);
+        re.optimize();
+        return re;
+    }
+
+    QString maskText(QString s) const
+    {
+        static const QRegularExpression uuidRe(QStringLiteral(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
+        if (!m_people.pattern().isEmpty())
+            s.replace(m_people, QStringLiteral("[person]"));
+        if (!m_datasets.pattern().isEmpty()) {
+            QString out;
+            qsizetype last = 0;
+            auto it = m_datasets.globalMatch(s);
+            while (it.hasNext()) {
+                const auto m = it.next();
+                out += QStringView(s).mid(last, m.capturedStart() - last);
+                out += QStringLiteral("dataset-") + hashId(m.captured().toLower()).left(8);
+                last = m.capturedEnd();
+            }
+            if (last > 0) {
+                out += QStringView(s).mid(last);
+                s = out;
+            }
+        }
+        QString out;
+        qsizetype last = 0;
+        auto it = uuidRe.globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            out += QStringView(s).mid(last, m.capturedStart() - last);
+            out += hashId(m.captured());
+            last = m.capturedEnd();
+        }
+        if (last == 0)
+            return s;
+        out += QStringView(s).mid(last);
+        return out;
+    }
+
+    QJsonValue transform(const QJsonValue &v, const QString &key) const
+    {
+        // Labels of the format, never names: leave them readable.
+        static const QSet<QString> labels{
+            QStringLiteral("task_type"),  QStringLiteral("dataset_type"),
+            QStringLiteral("issue_type"), QStringLiteral("role"),
+            QStringLiteral("verdict"),    QStringLiteral("outcome"),
+            QStringLiteral("type"),       QStringLiteral("anomaly_type"),
+            QStringLiteral("severity")};
+        if (v.isString())
+            return labels.contains(key) ? v : QJsonValue(maskText(v.toString()));
+        if (v.isArray()) {
+            QJsonArray a;
+            for (const QJsonValue &e : v.toArray())
+                a.append(transform(e, key));
+            return a;
+        }
+        if (v.isObject()) {
+            QJsonObject o;
+            const QJsonObject in = v.toObject();
+            for (auto it = in.begin(); it != in.end(); ++it)
+                o.insert(it.key(), transform(it.value(), it.key()));
+            return o;
+        }
+        return v;
+    }
+
+    QByteArray m_key;
+    QRegularExpression m_people;
+    QRegularExpression m_datasets;
+};
+
+struct TenantScope
+{
+    std::string id;
+    bool allowDatasetNames = true;
+};
+
+QString sqlQuote(pqxx::transaction_base &tx, const QString &s)
+{
+    return fromStd(tx.quote(toStd(s)));
+}
+
+/// The ranking value of a hypothesis_gen / synthesis example (see TrainingExampleBuilder).
+QString valueExpr(const QString &alias)
+{
+    return QStringLiteral("(CASE %1.metadata->>'verdict' WHEN 'accepted' THEN 1 WHEN 'rejected' "
+                          "THEN -1 ELSE 0 END + coalesce(%1.feedback_score, 0))")
+        .arg(alias);
+}
+
+QString systemExpr(pqxx::transaction_base &tx, const QString &alias)
+{
+    return QStringLiteral("(CASE %1.task_type WHEN 'hypothesis_gen' THEN %2 WHEN 'hypothesis_rank' "
+                          "THEN %3 WHEN 'query_gen' THEN %4 ELSE %5 END)")
+        .arg(alias, sqlQuote(tx, QString::fromUtf8(kSystemHypothesisGen)),
+             sqlQuote(tx, QString::fromUtf8(kSystemHypothesisRank)),
+             sqlQuote(tx, QString::fromUtf8(kSystemQueryGen)),
+             sqlQuote(tx, QString::fromUtf8(kSystemSynthesis)));
+}
+
+QString userExpr(const QString &alias)
+{
+    return QStringLiteral("(SELECT string_agg(j.k || ': ' || CASE jsonb_typeof(j.v) WHEN 'string' "
+                          "THEN j.v #>> '{}' ELSE j.v::text END, E'\\n' ORDER BY j.k) "
+                          "FROM jsonb_each(%1.input_data) AS j(k, v))")
+        .arg(alias);
+}
+
+QString answerExpr(const QString &alias)
+{
+    return QStringLiteral("(CASE %1.task_type WHEN 'hypothesis_gen' THEN %1.output_data->>'text' "
+                          "WHEN 'query_gen' THEN %1.output_data->>'sql' "
+                          "WHEN 'synthesis' THEN %1.output_data->>'root_cause' "
+                          "ELSE jsonb_build_object('best', %1.output_data->'best', 'ranking', "
+                          "%1.output_data->'ranking')::text END)")
+        .arg(alias);
+}
+
+bool goesToTrain(const char *key, size_t size, double split)
+{
+    const QByteArray h = QCryptographicHash::hash(QByteArray::fromRawData(key, qsizetype(size)),
+                                                  QCryptographicHash::Sha256);
+    const quint32 v = (quint32(quint8(h[0])) << 24) | (quint32(quint8(h[1])) << 16)
+        | (quint32(quint8(h[2])) << 8) | quint32(quint8(h[3]));
+    return double(v) / 4294967296.0 < split;
+}
+
+} // namespace
+
+QStringList TrainingExporter::taskTypes()
+{
+    return {kHypothesisGen, kHypothesisRank, kQueryGen, kSynthesis};
+}
+
+Result<TrainingExporter::Format> TrainingExporter::parseFormat(const QString &name)
+{
+    if (name == QLatin1String("raw"))
+        return Format::Raw;
+    if (name == QLatin1String("openai-chat"))
+        return Format::OpenAiChat;
+    if (name == QLatin1String("preference"))
+        return Format::Preference;
+    return makeError(QStringLiteral("invalid_format"),
+                     tr("unknown format '%1' — use raw, openai-chat or preference").arg(name));
+}
+
+Result<void> TrainingExporter::validate(const Options &o)
+{
+    if (o.outPath.isEmpty())
+        return makeError(QStringLiteral("invalid_option"), tr("no output file — give --out FILE"));
+    for (const QString &t : o.tasks) {
+        if (!taskTypes().contains(t))
+            return makeError(QStringLiteral("invalid_task"),
+                             tr("unknown task '%1' — use one of %2")
+                                 .arg(t, taskTypes().join(QStringLiteral(", "))));
+        if (o.format == Format::Preference && t != kHypothesisGen && t != kSynthesis)
+            return makeError(QStringLiteral("invalid_task"),
+                             tr("the preference format pairs hypotheses or syntheses: --task "
+                                "must be hypothesis_gen or synthesis, not '%1'")
+                                 .arg(t));
+    }
+    if (o.minScore && !(*o.minScore >= -1.0 && *o.minScore <= 1.0))
+        return makeError(QStringLiteral("invalid_option"),
+                         tr("--min-score must be a number between -1 and 1 (feedback scores "
+                            "are means of ratings of +1 and -1)"));
+    if (o.split && !(*o.split > 0.0 && *o.split < 1.0))
+        return makeError(QStringLiteral("invalid_option"),
+                         tr("--split must be a fraction between 0 and 1 exclusive, e.g. 0.9"));
+    if (o.fetchSize < 1)
+        return makeError(QStringLiteral("invalid_option"), tr("fetch size must be positive"));
+    return {};
+}
+
+QStringList TrainingExporter::outputFiles(const Options &o)
+{
+    if (!o.split)
+        return {o.outPath};
+    QString base = o.outPath;
+    if (base.endsWith(QLatin1String(".jsonl")))
+        base.chop(6);
+    return {base + QLatin1String(".train.jsonl"), base + QLatin1String(".valid.jsonl")};
+}
+
+Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const Options &o)
+{
+    if (auto v = validate(o); !v)
+        return v.error();
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("exporting training data needs a tenant — set KNOWLEDGE_TENANT or "
+                            "--tenant"));
+    QElapsedTimer timer;
+    timer.start();
+
+    Summary summary;
+    summary.files = outputFiles(o);
+    std::vector<std::unique_ptr<QSaveFile>> files;
+    for (const QString &path : summary.files) {
+        auto f = std::make_unique<QSaveFile>(path);
+        if (!f->open(QIODevice::WriteOnly)) {
+            return makeError(QStringLiteral("unwritable"),
+                             tr("cannot write '%1': %2 — check that the directory exists and is "
+                                "writable")
+                                 .arg(path, f->errorString()));
+        }
+        files.push_back(std::move(f));
+    }
+    // From here on, returning without commit() discards the temporary files.
+
+    return guarded(tr("exporting training data"), [&]() -> Result<Summary> {
+        pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only>
+            tx(db.d_func()->conn);
+        const QString ex = db.table(QStringLiteral("ml_training_examples"));
+        const QString schema = Database::quoteQualified(db.settings().schema);
+
+        std::vector<TenantScope> scopes;
+        QByteArray key = o.key;
+        if (!o.crossTenant) {
+            scopes.push_back({uuidToStd(db.tenantId()), true});
+        } else {
+            if (key.isEmpty()) {
+                const pqxx::result r = tx.exec_params(
+                    "SELECT settings->'training_export'->>'hmac_key' FROM "
+                        + toStd(db.table(QStringLiteral("tenants"))) + " WHERE id = $1",
+                    uuidToStd(db.tenantId()));
+                if (!r.empty() && !r[0][0].is_null())
+                    key = QByteArray(r[0][0].c_str());
+            }
+            if (key.size() < 16)
+                return makeError(QStringLiteral("no_key"),
+                                 tr("a cross-tenant export is anonymised with a secret key: set "
+                                    "KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant "
+                                    "setting training_export.hmac_key"));
+            const pqxx::result r = tx.exec("SELECT tenant_id, allow_dataset_names FROM "
+                                           + toStd(schema) + ".training_export_tenants()");
+            for (const auto &row : r)
+                scopes.push_back({row[0].c_str(), row[1].as<bool>()});
+            if (scopes.empty())
+                return makeError(QStringLiteral("no_tenants"),
+                                 tr("no tenant has opted in to cross-tenant training export — a "
+                                    "tenant opts in with the setting "
+                                    "{\"training_export\": {\"cross_tenant\": true}}"));
+        }
+        summary.tenants = int(scopes.size());
+
+        const QStringList tasks = !o.tasks.isEmpty() ? o.tasks
+            : o.format == Format::Preference         ? QStringList{kHypothesisGen, kSynthesis}
+                                                     : taskTypes();
+        QStringList quotedTasks;
+        for (const QString &t : tasks)
+            quotedTasks << sqlQuote(tx, t);
+
+        auto otherFilter = [&](const QString &a) -> QString {
+            QStringList c{QStringLiteral("true")};
+            if (o.since.isValid())
+                c << QStringLiteral("%1.created_at >= %2::timestamptz")
+                         .arg(a, sqlQuote(tx, o.since.toUTC().toString(Qt::ISODateWithMs)));
+            if (!o.datasetType.isEmpty())
+                c << QStringLiteral("%1.dataset_type IS NOT DISTINCT FROM %2")
+                         .arg(a, sqlQuote(tx, o.datasetType));
+            if (!o.issueType.isEmpty())
+                c << QStringLiteral("%1.issue_type IS NOT DISTINCT FROM %2")
+                         .arg(a, sqlQuote(tx, o.issueType));
+            return QLatin1Char('(') + c.join(QLatin1String(" AND ")) + QLatin1Char(')');
+        };
+        const QString minLiteral = o.minScore
+            ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8")
+            : QString();
+        auto scoreFilter = [&](const QString &a) -> QString {
+            return o.minScore
+                ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
+                : QStringLiteral("true");
+        };
+        const QString metadata = o.excludeComments ? QStringLiteral("(x.metadata - 'comments')")
+                                                   : QStringLiteral("x.metadata");
+
+        for (const TenantScope &scope : scopes) {
+            const QString tenantLit = sqlQuote(tx, fromStd(scope.id));
+            std::unique_ptr<Anonymiser> anon;
+            if (o.crossTenant) {
+                // Row-level security follows the tenant being read, for this transaction only.
+                tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", scope.id);
+                QStringList people;
+                const pqxx::result pr = tx.exec_params(
+                    "SELECT handle, display_name, coalesce(email, '') FROM "
+                        + toStd(db.table(QStringLiteral("people"))) + " WHERE tenant_id = $1",
+                    scope.id);
+                for (const auto &row : pr)
+                    people << stringFromField(row[0]).trimmed() << stringFromField(row[1]).trimmed()
+                           << stringFromField(row[2]).trimmed();
+                QStringList datasets;
+                if (!scope.allowDatasetNames) {
+                    const pqxx::result dr = tx.exec_params(
+                        "SELECT name FROM " + toStd(db.table(QStringLiteral("datasets")))
+                            + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM "
+                            + toStd(ex)
+                            + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
+                              "UNION SELECT DISTINCT t FROM "
+                            + toStd(ex)
+                            + " x, jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.input_data"
+                              "->'schema'->'tables_found') = 'array' THEN x.input_data->'schema'"
+                              "->'tables_found' ELSE '[]'::jsonb END) t WHERE x.tenant_id = $1",
+                        scope.id);
+                    for (const auto &row : dr) {
+                        const QString name = stringFromField(row[0]).trimmed();
+                        datasets << name;
+                        const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+                        if (dot >= 0 && name.size() - dot - 1 >= 3)
+                            datasets << name.mid(dot + 1);
+                    }
+                }
+                anon = std::make_unique<Anonymiser>(key, people, datasets);
+            }
+
+            const QString base = QStringLiteral("x.tenant_id = %1 AND x.task_type IN (%2)")
+                                     .arg(tenantLit, quotedTasks.join(QLatin1Char(',')));
+            QString lineQuery;
+            if (o.format == Format::Preference) {
+                const QString pairCond
+                    = QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
+                          .arg(valueExpr(QStringLiteral("x")), valueExpr(QStringLiteral("y")));
+                const pqxx::result s = tx.exec(toStd(
+                    QStringLiteral(
+                        "SELECT count(*) FILTER (WHERE NOT %1), "
+                        "count(*) FILTER (WHERE %1 AND NOT EXISTS (SELECT 1 FROM %2 y WHERE "
+                        "y.tenant_id = x.tenant_id AND y.investigation_id = x.investigation_id AND "
+                        "y.task_type = x.task_type AND y.id <> x.id AND ((%3 AND %4) OR (%5 AND "
+                        "%6)))) "
+                        "FROM %2 x WHERE %7")
+                        .arg(otherFilter(QStringLiteral("x")), ex, pairCond,
+                             scoreFilter(QStringLiteral("x")),
+                             QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
+                                 .arg(valueExpr(QStringLiteral("y")),
+                                      valueExpr(QStringLiteral("x"))),
+                             scoreFilter(QStringLiteral("y")), base)));
+                summary.filteredOut += s[0][0].as<qint64>();
+                summary.unpaired += s[0][1].as<qint64>();
+                lineQuery
+                    = QStringLiteral(
+                          "SELECT x.task_type, x.investigation_id::text, jsonb_build_object("
+                          "'prompt', %1 || E'\\n\\n' || %2, 'chosen', %3, 'rejected', %4, "
+                          "'task_type', x.task_type, 'investigation_id', x.investigation_id, "
+                          "'chosen_score', x.feedback_score, 'rejected_score', "
+                          "y.feedback_score)::text "
+                          "FROM %5 x JOIN %5 y ON y.tenant_id = x.tenant_id AND y.investigation_id "
+                          "= "
+                          "x.investigation_id AND y.task_type = x.task_type AND y.id <> x.id "
+                          "WHERE %6 AND %7 AND %8 AND %9 ORDER BY x.task_type, x.id, y.id")
+                          .arg(systemExpr(tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
+                               answerExpr(QStringLiteral("x")), answerExpr(QStringLiteral("y")), ex,
+                               base, otherFilter(QStringLiteral("x")),
+                               scoreFilter(QStringLiteral("x")), pairCond);
+            } else {
+                const pqxx::result s = tx.exec(
+                    toStd(QStringLiteral(
+                              "SELECT count(*) FILTER (WHERE NOT %1), "
+                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score IS NULL), "
+                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score < %3) "
+                              "FROM %4 x WHERE %5")
+                              .arg(otherFilter(QStringLiteral("x")),
+                                   o.minScore ? QStringLiteral("true") : QStringLiteral("false"),
+                                   o.minScore ? minLiteral : QStringLiteral("0"), ex, base)));
+                summary.filteredOut += s[0][0].as<qint64>();
+                summary.unscored += s[0][1].as<qint64>();
+                summary.belowMinScore += s[0][2].as<qint64>();
+                QString line;
+                if (o.format == Format::Raw) {
+                    line = QStringLiteral(
+                               "jsonb_build_object('id', x.id, 'task_type', x.task_type, 'input', "
+                               "x.input_data, 'output', x.output_data, 'feedback_score', "
+                               "x.feedback_score, 'feedback_count', x.feedback_count, "
+                               "'dataset_type', x.dataset_type, 'issue_type', x.issue_type, "
+                               "'investigation_id', x.investigation_id, 'tenant_id', x.tenant_id, "
+                               "'source_event_ids', to_jsonb(x.source_event_ids), 'created_at', "
+                               "x.created_at, 'metadata', %1)::text")
+                               .arg(metadata);
+                } else {
+                    line = QStringLiteral(
+                               "jsonb_build_object('messages', jsonb_build_array("
+                               "jsonb_build_object('role', 'system', 'content', %1), "
+                               "jsonb_build_object('role', 'user', 'content', %2), "
+                               "jsonb_build_object('role', 'assistant', 'content', %3)))::text")
+                               .arg(systemExpr(tx, QStringLiteral("x")),
+                                    userExpr(QStringLiteral("x")), answerExpr(QStringLiteral("x")));
+                }
+                lineQuery = QStringLiteral(
+                                "SELECT x.task_type, coalesce(x.investigation_id, x.id)::text, "
+                                "%1 FROM %2 x WHERE %3 AND %4 AND %5 "
+                                "ORDER BY x.task_type, x.id")
+                                .arg(line, ex, base, otherFilter(QStringLiteral("x")),
+                                     scoreFilter(QStringLiteral("x")));
+            }
+
+            tx.exec(toStd(QStringLiteral("DECLARE ke_training_export NO SCROLL CURSOR FOR ")
+                          + lineQuery));
+            const std::string fetch
+                = "FETCH FORWARD " + std::to_string(o.fetchSize) + " FROM ke_training_export";
+            for (;;) {
+                const pqxx::result rows = tx.exec(fetch);
+                if (rows.empty())
+                    break;
+                for (const auto &row : rows) {
+                    QSaveFile *target = files.front().get();
+                    if (o.split) {
+                        const bool train = goesToTrain(row[1].c_str(), row[1].size(), *o.split);
+                        target = files.at(train ? 0 : 1).get();
+                        ++(train ? summary.train : summary.valid);
+                    }
+                    qint64 written;
+                    if (anon) {
+                        QByteArray bytes = anon->apply(row[2].c_str(), qsizetype(row[2].size()));
+                        bytes.append('\n');
+                        written = target->write(bytes);
+                    } else {
+                        written = target->write(row[2].c_str(), qint64(row[2].size()));
+                        if (written >= 0)
+                            written = target->write("\n", 1);
+                    }
+                    if (written < 0)
+                        return makeError(QStringLiteral("write_failed"),
+                                         tr("writing '%1' failed: %2 — nothing was exported")
+                                             .arg(target->fileName(), target->errorString()));
+                    ++summary.perTask[stringFromField(row[0])];
+                    ++summary.written;
+                }
+            }
+            tx.exec("CLOSE ke_training_export");
+        }
+        tx.commit();
+
+        for (auto &f : files) {
+            if (!f->commit())
+                return makeError(
+                    QStringLiteral("write_failed"),
+                    tr("could not finish writing '%1': %2").arg(f->fileName(), f->errorString()));
+        }
+        summary.seconds = double(timer.nsecsElapsed()) / 1e9;
+        return summary;
+    });
+}
+
+} // namespace ke

@@ -1,0 +1,281 @@
+// HttpEmbedder against a small HTTP/1.1 server started by the test on 127.0.0.1 that speaks
+// the OpenAI embeddings protocol, with scripted failures.
+
+#include "httpembedder.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <functional>
+
+using namespace ke;
+
+namespace {
+
+/// One scripted answer: status, extra headers, body; `silent` never answers (timeout).
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray extraHeaders;
+    bool silent = false;
+};
+
+/// Serves POST /v1/embeddings; by default answers a 3-dimensional embedding per input
+/// derived from the text's length, and records every request it saw.
+class FakeEmbeddingsServer : public QObject
+{
+public:
+    FakeEmbeddingsServer()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                s->setParent(this);
+                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s]() { onData(s); });
+            }
+        });
+        QVERIFY(m_server.listen(QHostAddress::LocalHost));
+    }
+
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+
+    QList<Reply> script; ///< answers to use first, in order; then the default answer
+    QList<QJsonObject> requests;
+    QList<QByteArray> authorizations;
+    QList<QByteArray> paths;
+
+    static QByteArray defaultBody(const QJsonObject &req)
+    {
+        QJsonArray data;
+        const QJsonArray input = req.value(QStringLiteral("input")).toArray();
+        // Answered in reverse order: clients must use "index", not the position.
+        for (qsizetype i = input.size() - 1; i >= 0; --i) {
+            const double n = double(input.at(i).toString().size());
+            data.append(QJsonObject{{QStringLiteral("index"), int(i)},
+                                    {QStringLiteral("embedding"), QJsonArray{n, 1.0, 0.0}}});
+        }
+        return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+    }
+
+private:
+    void onData(QTcpSocket *s)
+    {
+        QByteArray &buf = m_buffers[s];
+        buf += s->readAll();
+        const qsizetype headerEnd = buf.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        const QByteArray head = buf.left(headerEnd);
+        qsizetype length = 0;
+        QByteArray auth;
+        const QList<QByteArray> lines = head.split('\n');
+        for (const QByteArray &l : lines) {
+            const QByteArray line = l.trimmed();
+            if (line.toLower().startsWith("content-length:"))
+                length = line.mid(15).trimmed().toLongLong();
+            if (line.toLower().startsWith("authorization:"))
+                auth = line.mid(14).trimmed();
+        }
+        if (buf.size() < headerEnd + 4 + length)
+            return;
+        const QByteArray body = buf.mid(headerEnd + 4, length);
+        buf.remove(0, headerEnd + 4 + length);
+        paths.append(lines.value(0).split(' ').value(1));
+        authorizations.append(auth);
+        const QJsonObject req = QJsonDocument::fromJson(body).object();
+        requests.append(req);
+        Reply r = script.isEmpty() ? Reply{200, defaultBody(req), {}, false} : script.takeFirst();
+        if (r.silent)
+            return;
+        if (r.status == 200 && r.body.isEmpty())
+            r.body = defaultBody(req);
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\n"
+                         "Content-Type: application/json\r\nContent-Length: "
+                         + QByteArray::number(r.body.size()) + "\r\n" + r.extraHeaders + "\r\n" + r.body;
+        s->write(out);
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+HttpEmbedder::Options optionsFor(const FakeEmbeddingsServer &server)
+{
+    HttpEmbedder::Options o;
+    o.baseUrl = server.url();
+    o.model = QStringLiteral("test-model");
+    o.apiKey = QStringLiteral("sk-test");
+    o.batchSize = 4;
+    o.timeout = std::chrono::milliseconds(1500);
+    o.maxRetries = 2;
+    o.initialBackoff = std::chrono::milliseconds(50);
+    o.maxBackoff = std::chrono::milliseconds(2000);
+    return o;
+}
+
+QStringList texts(int n)
+{
+    QStringList t;
+    for (int i = 0; i < n; ++i)
+        t << QString(i + 1, QLatin1Char('x'));
+    return t;
+}
+
+} // namespace
+
+class TestHttpEmbedder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void success()
+    {
+        FakeEmbeddingsServer server;
+        HttpEmbedder e(optionsFor(server));
+        QCOMPARE(e.name(), QStringLiteral("http:test-model"));
+        auto r = e.embed({QStringLiteral("abc"), QStringLiteral("a")});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(int(r->size()), 2);
+        QCOMPARE(e.dimension(), 3);
+        // [3,1,0] normalised, in input order even though the server answered reversed.
+        QVERIFY(std::abs((*r)[0][0] - float(3.0 / std::sqrt(10.0))) < 1e-5);
+        QVERIFY(std::abs((*r)[1][0] - float(1.0 / std::sqrt(2.0))) < 1e-5);
+        QCOMPARE(server.paths.value(0), QByteArray("/v1/embeddings"));
+        QCOMPARE(server.authorizations.value(0), QByteArray("Bearer sk-test"));
+        QCOMPARE(server.requests.value(0).value(QStringLiteral("model")).toString(),
+                 QStringLiteral("test-model"));
+    }
+
+    void batching()
+    {
+        FakeEmbeddingsServer server;
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(10));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(int(r->size()), 10);
+        QCOMPARE(server.requests.size(), 3); // 4 + 4 + 2
+        QCOMPARE(server.requests.at(2).value(QStringLiteral("input")).toArray().size(), 2);
+        // Order is kept across batches: the 10th text ("xxxxxxxxxx") has the largest first value.
+        QVERIFY((*r)[9][0] > (*r)[0][0]);
+    }
+
+    void retriesAfter429()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({429, QByteArrayLiteral("{\"error\":{\"message\":\"slow down\"}}"),
+                              QByteArrayLiteral("Retry-After: 1\r\n"), false});
+        HttpEmbedder e(optionsFor(server));
+        QElapsedTimer t;
+        t.start();
+        auto r = e.embed(texts(2));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(server.requests.size(), 2);
+        QVERIFY2(t.elapsed() >= 900, "Retry-After: 1 must be honoured");
+    }
+
+    void givesUpAfterRepeated500()
+    {
+        FakeEmbeddingsServer server;
+        for (int i = 0; i < 5; ++i)
+            server.script.append({500, QByteArrayLiteral("{\"error\":{\"message\":\"boom\"}}"), {}, false});
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(2));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("server_error"));
+        QVERIFY2(r.error().message.contains(QLatin1String("HTTP 500")), qPrintable(r.error().message));
+        QVERIFY(r.error().message.contains(QLatin1String("3 attempts")));
+        QVERIFY(r.error().message.contains(QLatin1String("boom")));
+        QCOMPARE(server.requests.size(), 3); // 1 + maxRetries
+    }
+
+    void refusedKey()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({401, QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"), {}, false});
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("unauthorized"));
+        QVERIFY2(r.error().message.contains(QLatin1String("refused the key")), qPrintable(r.error().message));
+        QVERIFY(r.error().message.contains(QLatin1String("KNOWLEDGE_EMBEDDINGS_API_KEY")));
+        QCOMPARE(server.requests.size(), 1); // a refused key is not retried
+    }
+
+    void malformedJson()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({200, QByteArrayLiteral("{\"data\": [ {\"embedding\": [1, 2"), {}, false});
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("malformed_answer"));
+        server.script.append({200, QByteArrayLiteral("{\"data\": []}"), {}, false});
+        r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("malformed_answer"));
+    }
+
+    void dimensionCheckedAcrossBatches()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({200, {}, {}, false}); // default: 3 numbers
+        server.script.append({200,
+                              QByteArrayLiteral("{\"data\":[{\"index\":0,\"embedding\":[1,2]}]}"),
+                              {}, false});
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(5)); // 4 + 1
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("dimension_mismatch"));
+    }
+
+    void timeout()
+    {
+        FakeEmbeddingsServer server;
+        for (int i = 0; i < 3; ++i)
+            server.script.append({200, {}, {}, true});
+        auto o = optionsFor(server);
+        o.timeout = std::chrono::milliseconds(300);
+        HttpEmbedder e(o);
+        QElapsedTimer t;
+        t.start();
+        auto r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("timeout"));
+        QVERIFY2(r.error().message.contains(QLatin1String("did not answer")), qPrintable(r.error().message));
+        QVERIFY(t.elapsed() < 5000);
+    }
+
+    void unreachable()
+    {
+        HttpEmbedder::Options o;
+        o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+        o.model = QStringLiteral("m");
+        o.maxRetries = 0;
+        HttpEmbedder e(o);
+        auto r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("unreachable"));
+    }
+
+    void environment()
+    {
+        qunsetenv("KNOWLEDGE_EMBEDDINGS_URL");
+        QVERIFY(!HttpEmbedder::optionsFromEnvironment());
+        qputenv("KNOWLEDGE_EMBEDDINGS_URL", "http://127.0.0.1:9999/");
+        qputenv("KNOWLEDGE_EMBEDDINGS_MODEL", "m1");
+        qputenv("KNOWLEDGE_EMBEDDINGS_API_KEY", "k");
+        auto o = HttpEmbedder::optionsFromEnvironment();
+        QVERIFY(o);
+        QCOMPARE(o->model, QStringLiteral("m1"));
+        QCOMPARE(o->apiKey, QStringLiteral("k"));
+        qunsetenv("KNOWLEDGE_EMBEDDINGS_URL");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpEmbedder)
+#include "tst_httpembedder.moc"

@@ -1,0 +1,352 @@
+// Online search and the generate_embeddings job against a real PostgreSQL: tenant isolation,
+// dataset filter, boosts, edits and retirements, hostile queries, the knowledgectl commands.
+#include "database.h"
+#include "database_p.h"
+#include "onlinesearch.h"
+#include "searchdocuments.h"
+#include "testdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <pqxx/pqxx>
+
+using namespace ke;
+
+namespace {
+
+std::string s(const QString &v)
+{
+    return v.toUtf8().toStdString();
+}
+
+std::string u(const QUuid &id)
+{
+    return s(id.toString(QUuid::WithoutBraces));
+}
+
+template<typename R>
+QString errorOf(const R &r)
+{
+    return r ? QString() : r.error().message;
+}
+
+// `daysAgo` before now.
+void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, const QString &type,
+                 const QJsonObject &data, int daysAgo, const QUuid &datasetColumn = {})
+{
+    pqxx::work tx(c);
+    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
+                   "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+                   "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, NULL, 'system', "
+                   "now() - $6 * interval '1 day')",
+                   u(tenant), u(inv),
+                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn), s(type),
+                   s(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))), daysAgo);
+    tx.commit();
+}
+
+QUuid createDataset(pqxx::connection &c, const QUuid &tenant, const QString &name)
+{
+    const QUuid id = QUuid::createUuid();
+    pqxx::work tx(c);
+    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)", u(tenant), u(id), s(name));
+    tx.commit();
+    return id;
+}
+
+// An investigation of `dataset` with one hypothesis of `text`; returns the hypothesis id.
+QString addHypothesis(pqxx::connection &c, const QUuid &tenant, const QUuid &dataset, const QString &text,
+                      int daysAgo, QUuid *investigation = nullptr)
+{
+    const QUuid inv = QUuid::createUuid();
+    const QString hid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    insertEvent(c, tenant, inv, QStringLiteral("investigation.started"),
+                QJsonObject{{QStringLiteral("dataset_id"), dataset.toString(QUuid::WithoutBraces)}}, daysAgo);
+    insertEvent(c, tenant, inv, QStringLiteral("hypothesis.generated"),
+                QJsonObject{{QStringLiteral("hypothesis_id"), hid}, {QStringLiteral("text"), text},
+                            {QStringLiteral("confidence"), 0.5}},
+                daysAgo);
+    if (investigation)
+        *investigation = inv;
+    return hid;
+}
+
+} // namespace
+
+class TestOnlineSearch : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::TestDatabase> m_db;
+    QUuid m_a, m_b, m_dsA1, m_dsA2, m_dsB;
+
+    Result<SearchOutcome> search(const QString &tenant, const QString &text, const QString &dataset = {})
+    {
+        auto db = m_db->connect(tenant);
+        if (!db)
+            return makeError(QStringLiteral("connect"), test::TestDatabase::error());
+        SearchRequest r;
+        r.text = text;
+        r.limit = 50;
+        r.datasetId = dataset;
+        OnlineSearch os;
+        return os.search(*db, r);
+    }
+
+    QStringList ids(const Result<SearchOutcome> &o)
+    {
+        QStringList out;
+        if (o)
+            for (const auto &r : o->results)
+                out << r.sourceId;
+        return out;
+    }
+
+    void embed(const QString &tenant)
+    {
+        const auto run = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, tenant);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = test::TestDatabase::create(QStringLiteral("onlinesearch"));
+        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        m_a = m_db->createTenant(QStringLiteral("alpha"));
+        m_b = m_db->createTenant(QStringLiteral("beta"));
+        auto &c = m_db->admin();
+        m_dsA1 = createDataset(c, m_a, QStringLiteral("public.orders"));
+        m_dsA2 = createDataset(c, m_a, QStringLiteral("public.payments"));
+        m_dsB = createDataset(c, m_b, QStringLiteral("public.orders"));
+        const QStringList filler{
+            QStringLiteral("row counts dropped after the nightly load"),
+            QStringLiteral("schema change renamed a column upstream"),
+            QStringLiteral("duplicate keys from a retried batch"),
+            QStringLiteral("timezone shift moved events to the previous day"),
+            QStringLiteral("null customer ids from the mobile app"),
+            QStringLiteral("currency conversion used a stale exchange rate"),
+        };
+        for (int i = 0; i < filler.size(); ++i) {
+            addHypothesis(c, m_a, i % 2 ? m_dsA1 : m_dsA2, filler.at(i), 30 + i);
+            addHypothesis(c, m_b, m_dsB, filler.at(i), 30 + i);
+        }
+    }
+
+    void tenantBNeverInA()
+    {
+        auto &c = m_db->admin();
+        const QString a = addHypothesis(c, m_a, m_dsA1, QStringLiteral("warehouse vacuum stalled ingestion"), 3);
+        const QString b = addHypothesis(c, m_b, m_dsB, QStringLiteral("warehouse vacuum stalled ingestion"), 3);
+        embed(QStringLiteral("alpha"));
+        embed(QStringLiteral("beta"));
+        auto ra = search(QStringLiteral("alpha"), QStringLiteral("warehouse vacuum"));
+        QVERIFY2(ra, qPrintable(errorOf(ra)));
+        QVERIFY(ids(ra).contains(a));
+        QVERIFY(!ids(ra).contains(b));
+        // Every result of A is A's: B's rows never show, whatever the query.
+        const QString bRows = m_db->scalar(QStringLiteral(
+            "SELECT string_agg(source_id, ',') FROM search_documents WHERE tenant_id = '%1'")
+                                               .arg(m_b.toString(QUuid::WithoutBraces)));
+        for (const QString &q : {QStringLiteral("row counts"), QStringLiteral("duplicate keys timezone"),
+                                 QStringLiteral("ingestion")}) {
+            auto r = search(QStringLiteral("alpha"), q);
+            QVERIFY2(r, qPrintable(errorOf(r)));
+            QVERIFY(!r->results.isEmpty());
+            for (const auto &x : r->results)
+                QVERIFY2(!bRows.contains(x.sourceId), qPrintable(x.sourceId));
+        }
+        auto rb = search(QStringLiteral("beta"), QStringLiteral("warehouse vacuum"));
+        QVERIFY(ids(rb).contains(b));
+        QVERIFY(!ids(rb).contains(a));
+    }
+
+    void datasetFilter()
+    {
+        auto all = search(QStringLiteral("alpha"), QStringLiteral("row counts schema duplicate timezone null currency"));
+        QVERIFY2(all, qPrintable(errorOf(all)));
+        bool sawA1 = false, sawA2 = false;
+        for (const auto &r : all->results) {
+            sawA1 |= QUuid::fromString(r.datasetId) == m_dsA1;
+            sawA2 |= QUuid::fromString(r.datasetId) == m_dsA2;
+        }
+        QVERIFY(sawA1 && sawA2);
+        auto one = search(QStringLiteral("alpha"), QStringLiteral("row counts schema duplicate timezone null currency"),
+                          m_dsA2.toString(QUuid::WithoutBraces));
+        QVERIFY2(one, qPrintable(errorOf(one)));
+        QVERIFY(!one->results.isEmpty());
+        for (const auto &r : one->results)
+            QCOMPARE(QUuid::fromString(r.datasetId), m_dsA2);
+    }
+
+    void boostsMoveRecentWellRatedUp()
+    {
+        auto &c = m_db->admin();
+        const QString text = QStringLiteral("partition pruning skipped the sharded ledger");
+        const QString oldId = addHypothesis(c, m_a, m_dsA1, text, 400);
+        QUuid inv;
+        const QString newId = addHypothesis(c, m_a, m_dsA1, text, 1, &inv);
+        for (int i = 0; i < 3; ++i) {
+            pqxx::work tx(c);
+            tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
+                           " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
+                           " 'feedback.hypothesis', jsonb_build_object('target_id', $3::text, 'rating', 1),"
+                           " gen_random_uuid(), 'user', now())",
+                           u(m_a), u(inv), s(newId));
+            tx.commit();
+        }
+        embed(QStringLiteral("alpha"));
+        auto r = search(QStringLiteral("alpha"), QStringLiteral("sharded ledger partition pruning"));
+        QVERIFY2(r, qPrintable(errorOf(r)));
+        const QStringList got = ids(r);
+        QVERIFY(got.indexOf(newId) >= 0 && got.indexOf(oldId) >= 0);
+        QVERIFY2(got.indexOf(newId) < got.indexOf(oldId), qPrintable(got.join(QLatin1Char(' '))));
+        QCOMPARE(r->results.at(got.indexOf(newId)).feedbackScore, 3.0);
+        QCOMPARE(r->results.at(got.indexOf(newId)).snippet.contains(QStringLiteral("«ledger»")), true);
+    }
+
+    void editsAndRetirementsChangeDocuments()
+    {
+        auto &c = m_db->admin();
+        const QString qid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QUuid nil;
+        insertEvent(c, m_a, nil, QStringLiteral("quirk.added"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("text"), QStringLiteral("marmalade feed arrives twice on mondays")}},
+                    2, m_dsA1);
+        embed(QStringLiteral("alpha"));
+        QVERIFY(ids(search(QStringLiteral("alpha"), QStringLiteral("marmalade"))).contains(qid));
+        const QString seq1 = m_db->scalar(
+            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid));
+
+        insertEvent(c, m_a, nil, QStringLiteral("quirk.edited"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("text"), QStringLiteral("gooseberry feed arrives twice on mondays")}},
+                    1);
+        embed(QStringLiteral("alpha"));
+        QVERIFY(!ids(search(QStringLiteral("alpha"), QStringLiteral("marmalade"))).contains(qid));
+        QVERIFY(ids(search(QStringLiteral("alpha"), QStringLiteral("gooseberry"))).contains(qid));
+        const QString seq2 = m_db->scalar(
+            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid));
+        QVERIFY(seq2.toLongLong() > seq1.toLongLong());
+        // The vector follows the edit too.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT content FROM search_embeddings WHERE source_id = '%1'").arg(qid)),
+                 QStringLiteral("gooseberry feed arrives twice on mondays"));
+
+        insertEvent(c, m_a, nil, QStringLiteral("quirk.retired"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid}, {QStringLiteral("reason"), QStringLiteral("fixed")}}, 0);
+        embed(QStringLiteral("alpha"));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT retired FROM search_documents WHERE source_id = '%1'").arg(qid)),
+                 QStringLiteral("t"));
+        QVERIFY(m_db->scalar(QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid))
+                    .toLongLong()
+                > seq2.toLongLong());
+        QVERIFY(!ids(search(QStringLiteral("alpha"), QStringLiteral("gooseberry feed mondays"))).contains(qid));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_embeddings WHERE source_id = '%1'").arg(qid)),
+                 QStringLiteral("0"));
+    }
+
+    void fullRebuildChangesNothing()
+    {
+        auto db = m_db->connect(QStringLiteral("alpha"));
+        QVERIFY(db);
+        const QString before = m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents"));
+        auto r = SearchDocuments::refresh(*db, true);
+        QVERIFY2(r, qPrintable(errorOf(r)));
+        QVERIFY(r->full);
+        QCOMPARE(r->documentsChanged, 0);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents")), before);
+    }
+
+    void hostileQueries_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("quotes") << QStringLiteral("\"ledger' \"\"");
+        QTest::newRow("operators") << QStringLiteral("ledger & !sharded | partition <-> pruning");
+        QTest::newRow("near") << QStringLiteral("NEAR(ledger partition, 2)");
+        QTest::newRow("star") << QStringLiteral("ledg* *");
+        QTest::newRow("parens") << QStringLiteral("((ledger) OR (partition");
+        QTest::newRow("injection") << QStringLiteral("'); DROP TABLE search_documents; -- ledger");
+        QTest::newRow("tsquery") << QStringLiteral("ledger:* & 'x':A");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("only symbols") << QStringLiteral("&|!<->()");
+        QTest::newRow("10KB") << QStringLiteral("ledger ").repeated(1500);
+        QTest::newRow("emoji") << QStringLiteral("ledger 🦄🔥 partition");
+        QTest::newRow("nul") << (QStringLiteral("ledger") + QChar(0) + QStringLiteral("partition"));
+        QTest::newRow("backslash") << QStringLiteral("\\ledger\\ \\x00");
+    }
+
+    void hostileQueries()
+    {
+        QFETCH(QString, query);
+        auto r = search(QStringLiteral("alpha"), query);
+        if (!r) {
+            QCOMPARE(r.error().code, QStringLiteral("empty_query"));
+            QVERIFY(r.error().message.contains(QLatin1String("no words")));
+        } else {
+            QCOMPARE(r->mode, QStringLiteral("online"));
+        }
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT to_regclass('search_documents') IS NOT NULL")),
+                 QStringLiteral("t"));
+    }
+
+    void searchJsonShape()
+    {
+        const auto run = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("search"), QStringLiteral("ledger partition"),
+                                    QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("3")},
+                                   {}, QStringLiteral("alpha"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonParseError e;
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8(), &e).object();
+        QCOMPARE(e.error, QJsonParseError::NoError);
+        QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("online"));
+        const QJsonArray results = o.value(QStringLiteral("results")).toArray();
+        QVERIFY(!results.isEmpty() && results.size() <= 3);
+        for (const auto &v : results) {
+            const QJsonObject r = v.toObject();
+            for (const char *k : {"source_type", "source_id", "dataset_id", "investigation_id", "snippet",
+                                  "score", "created_at", "feedback_score", "ranks"})
+                QVERIFY2(r.contains(QLatin1String(k)), k);
+            QVERIFY(r.value(QStringLiteral("ranks")).toObject().contains(QStringLiteral("lexical")));
+            QVERIFY(r.value(QStringLiteral("ranks")).toObject().contains(QStringLiteral("vector")));
+            QVERIFY(r.value(QStringLiteral("score")).toDouble() > 0);
+        }
+        QVERIFY(results.at(0).toObject().value(QStringLiteral("snippet")).toString().contains(QStringLiteral("«")));
+        // A hostile query through the command line: a clear message, never an SQL error.
+        const auto bad = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("search"), QStringLiteral("&|!")},
+                                   {}, QStringLiteral("alpha"));
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains(QLatin1String("no words")), qPrintable(bad.err));
+    }
+
+    void embedIsIncremental()
+    {
+        embed(QStringLiteral("alpha"));
+        const auto again = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, QStringLiteral("alpha"));
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(QLatin1String("0 changed")), qPrintable(again.out));
+        QVERIFY2(again.out.contains(QLatin1String("embedded 0 ")), qPrintable(again.out));
+        addHypothesis(m_db->admin(), m_a, m_dsA2, QStringLiteral("one more idea about late refunds"), 0);
+        const auto third = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, QStringLiteral("alpha"));
+        QVERIFY2(third.out.contains(QLatin1String("1 changed")), qPrintable(third.out));
+        QVERIFY2(third.out.contains(QLatin1String("embedded 1 ")), qPrintable(third.out));
+    }
+
+    void pgvectorOptionalPath()
+    {
+        const QString available =
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'"));
+        if (available == QLatin1String("0"))
+            QSKIP("pgvector is not installed on this server (Debian 12 does not package it): the "
+                  "server-side vector path cannot be exercised here; the exact C++ scan is used");
+        QFAIL("pgvector is available: enable and test the vector(n) + HNSW path (not written yet)");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOnlineSearch)
+#include "tst_onlinesearch.moc"

@@ -1,0 +1,427 @@
+// `knowledgectl export-training` end to end: formats, filters, tenant confinement, the
+// anonymised cross-tenant export, the investigation-preserving split and atomic writes.
+
+#include "trainingexamplebuilder.h"
+#include "traininghistory.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ke;
+using namespace ke::test;
+
+class TestTrainingExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    QTemporaryDir m_dir;
+    AcmeHistory m_acme;
+    OtherHistory m_other;
+    OtherHistory m_hidden; // never opts in
+    QUuid m_bulk;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    TestDatabase::Run exportTraining(const QString &tenant, QStringList args)
+    {
+        args.prepend(QStringLiteral("export-training"));
+        return m_db->run(QStringLiteral("knowledgectl"), args, {}, tenant);
+    }
+
+    static QList<QJsonObject> readLines(const QString &file, QString *text = nullptr)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            QTest::qFail(qPrintable(QStringLiteral("cannot open %1").arg(file)), __FILE__,
+                         __LINE__);
+            return {};
+        }
+        const QByteArray all = f.readAll();
+        if (text)
+            *text = QString::fromUtf8(all);
+        QList<QJsonObject> out;
+        for (const QByteArray &line : all.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            QJsonParseError err;
+            const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+            if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+                QTest::qFail(
+                    qPrintable(
+                        QStringLiteral("not a JSON object: %1").arg(QString::fromUtf8(line))),
+                    __FILE__, __LINE__);
+                return {};
+            }
+            out << doc.object();
+        }
+        return out;
+    }
+
+    static QByteArray digest(const QString &file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = TestDatabase::create(QStringLiteral("trainexp"));
+        QVERIFY2(m_db, qPrintable(TestDatabase::error()));
+        m_acme.write(*m_db);
+        m_other.write(*m_db);
+        m_hidden.write(*m_db, QStringLiteral("hidden"), QStringLiteral("hidden tenant hypothesis"));
+
+        // "bulk": 40 investigations of two rated hypotheses each, for the split.
+        m_bulk = m_db->createTenant(QStringLiteral("bulk"));
+        HistoryWriter w(*m_db, m_bulk);
+        const QUuid pat = w.person(QStringLiteral("pat"), QStringLiteral("Pat Bulk"));
+        for (int i = 0; i < 40; ++i) {
+            const QUuid inv = QUuid::createUuid();
+            w.event(inv, QStringLiteral("investigation.started"),
+                    obj({{QStringLiteral("dataset_id"), QStringLiteral("public.events")},
+                         {QStringLiteral("alert"),
+                          obj({{QStringLiteral("anomaly_type"), QStringLiteral("volume_drop")}})}}),
+                    i * 100);
+            for (int h = 0; h < 2; ++h) {
+                const QString hid = QStringLiteral("h%1-%2").arg(i).arg(h);
+                w.event(inv, QStringLiteral("hypothesis.generated"),
+                        obj({{QStringLiteral("hypothesis_id"), hid},
+                             {QStringLiteral("text"), QStringLiteral("hypothesis %1").arg(hid)}}),
+                        i * 100 + 10 + h);
+                w.feedback(inv, QStringLiteral("hypothesis"), hid, h == 0 ? 1 : -1, pat,
+                           i * 100 + 20 + h);
+            }
+        }
+
+        // The CLI builds one tenant; the core builds the others.
+        const auto built
+            = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("build-training")}, {},
+                        QStringLiteral("acme"));
+        QVERIFY2(built.exitCode == 0, qPrintable(built.err));
+        QVERIFY2(built.out.contains(QStringLiteral("8 example(s)")), qPrintable(built.out));
+        for (const QString &t :
+             {QStringLiteral("other"), QStringLiteral("hidden"), QStringLiteral("bulk")}) {
+            auto db = m_db->connect(t);
+            QVERIFY(db);
+            auto stats = TrainingExampleBuilder::rebuild(*db);
+            QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        }
+    }
+
+    void rawExportStaysInTheTenant()
+    {
+        const QString out = path(QStringLiteral("raw.jsonl"));
+        const auto r = exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("hypothesis_gen: 3")), qPrintable(r.out));
+        QString text;
+        const auto lines = readLines(out, &text);
+        QCOMPARE(lines.size(), 8);
+        for (const QJsonObject &o : lines) {
+            for (const char *key :
+                 {"task_type", "input", "output", "feedback_score", "dataset_type", "issue_type",
+                  "investigation_id", "source_event_ids"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            QVERIFY(o.value(QStringLiteral("input")).isObject());
+            QVERIFY(o.value(QStringLiteral("source_event_ids")).toArray().size() > 0);
+            QCOMPARE(o.value(QStringLiteral("tenant_id")).toString(),
+                     m_acme.tenant.toString(QUuid::WithoutBraces));
+        }
+        QVERIFY(!text.contains(QStringLiteral("secret other-tenant")));
+        QVERIFY(!text.contains(m_other.tenant.toString(QUuid::WithoutBraces)));
+        QVERIFY(!text.contains(m_other.inv.toString(QUuid::WithoutBraces)));
+        QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0")));
+        QVERIFY(text.contains(QStringLiteral("Dead end"))); // comments kept by default
+
+        // Deterministic: the same export twice is byte-identical.
+        const QString again = path(QStringLiteral("raw2.jsonl"));
+        QCOMPARE(exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), again}).exitCode,
+                 0);
+        QCOMPARE(digest(again), digest(out));
+    }
+
+    void minScoreFilters()
+    {
+        const QString out = path(QStringLiteral("min.jsonl"));
+        const auto r = exportTraining(
+            QStringLiteral("acme"),
+            {QStringLiteral("--out"), out, QStringLiteral("--min-score"), QStringLiteral("0.5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = readLines(out);
+        QCOMPARE(lines.size(), 3); // h1, the ranking (best = h1), q1
+        for (const QJsonObject &o : lines)
+            QVERIFY(o.value(QStringLiteral("feedback_score")).toDouble() >= 0.5);
+        QVERIFY2(r.out.contains(QStringLiteral("3 below --min-score")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("2 without a feedback score")), qPrintable(r.out));
+    }
+
+    void taskAndTypeFilters_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("lines");
+        QTest::newRow("task") << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen")}
+                              << 2;
+        QTest::newRow("two tasks")
+            << QStringList{QStringLiteral("--task"), QStringLiteral("query_gen,synthesis")} << 4;
+        QTest::newRow("dataset type")
+            << QStringList{QStringLiteral("--dataset-type"), QStringLiteral("events")} << 2;
+        QTest::newRow("issue type")
+            << QStringList{QStringLiteral("--issue-type"), QStringLiteral("null_spike")} << 6;
+        QTest::newRow("since after")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("2026-03-02")} << 0;
+        QTest::newRow("since before")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("2026-02-28")} << 8;
+    }
+
+    void taskAndTypeFilters()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, lines);
+        const QString out = path(QStringLiteral("filter.jsonl"));
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      QStringList{QStringLiteral("--out"), out} + args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readLines(out).size(), lines);
+    }
+
+    void openAiChatFormat()
+    {
+        const QString out = path(QStringLiteral("chat.jsonl"));
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      {QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                       QStringLiteral("openai-chat")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = readLines(out);
+        QCOMPARE(lines.size(), 8);
+        bool sawSql = false;
+        for (const QJsonObject &o : lines) {
+            QCOMPARE(o.keys(), QStringList{QStringLiteral("messages")});
+            const QJsonArray m = o.value(QStringLiteral("messages")).toArray();
+            QCOMPARE(m.size(), 3);
+            const QStringList roles{QStringLiteral("system"), QStringLiteral("user"),
+                                    QStringLiteral("assistant")};
+            for (int i = 0; i < 3; ++i) {
+                QCOMPARE(m.at(i).toObject().value(QStringLiteral("role")).toString(), roles.at(i));
+                QVERIFY(!m.at(i).toObject().value(QStringLiteral("content")).toString().isEmpty());
+            }
+            if (m.at(2).toObject().value(QStringLiteral("content")).toString()
+                == QStringLiteral("SELECT count(*) FROM public.orders WHERE customer_id IS NULL"))
+                sawSql = true;
+        }
+        QVERIFY(sawSql);
+    }
+
+    void preferencePairs()
+    {
+        const QString out = path(QStringLiteral("pref.jsonl"));
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      {QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                       QStringLiteral("preference")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto lines = readLines(out);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject p = lines.first();
+        QCOMPARE(p.value(QStringLiteral("chosen")).toString(),
+                 QStringLiteral("The upstream ETL job failed"));
+        QCOMPARE(p.value(QStringLiteral("rejected")).toString(),
+                 QStringLiteral("A schema change dropped the column"));
+        QVERIFY(
+            p.value(QStringLiteral("prompt")).toString().contains(QStringLiteral("null_spike")));
+        // A preference export of query_gen makes no sense: refused.
+        const auto bad = exportTraining(QStringLiteral("acme"),
+                                        {QStringLiteral("--out"), path(QStringLiteral("p2.jsonl")),
+                                         QStringLiteral("--format"), QStringLiteral("preference"),
+                                         QStringLiteral("--task"), QStringLiteral("query_gen")});
+        QVERIFY(bad.exitCode != 0);
+    }
+
+    void splitNeverSharesAnInvestigation()
+    {
+        const QString out = path(QStringLiteral("bulk.jsonl"));
+        const auto r = exportTraining(
+            QStringLiteral("bulk"),
+            {QStringLiteral("--out"), out, QStringLiteral("--split"), QStringLiteral("0.7")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+        const auto train = readLines(path(QStringLiteral("bulk.train.jsonl")));
+        const auto valid = readLines(path(QStringLiteral("bulk.valid.jsonl")));
+        QCOMPARE(train.size() + valid.size(), 40 * 3); // 2 hypothesis_gen + 1 rank each
+        QVERIFY(!train.isEmpty());
+        QVERIFY(!valid.isEmpty());
+        QSet<QString> a, b;
+        for (const auto &o : train)
+            a.insert(o.value(QStringLiteral("investigation_id")).toString());
+        for (const auto &o : valid)
+            b.insert(o.value(QStringLiteral("investigation_id")).toString());
+        QVERIFY(!a.intersects(b));
+        QCOMPARE(a.size() + b.size(), 40);
+
+        // The preference split keeps pairs with their investigation too.
+        const QString pref = path(QStringLiteral("bulkpref"));
+        QCOMPARE(exportTraining(QStringLiteral("bulk"),
+                                {QStringLiteral("--out"), pref, QStringLiteral("--split"),
+                                 QStringLiteral("0.7"), QStringLiteral("--format"),
+                                 QStringLiteral("preference")})
+                     .exitCode,
+                 0);
+        QSet<QString> pa, pb;
+        for (const auto &o : readLines(pref + QStringLiteral(".train.jsonl")))
+            pa.insert(o.value(QStringLiteral("investigation_id")).toString());
+        for (const auto &o : readLines(pref + QStringLiteral(".valid.jsonl")))
+            pb.insert(o.value(QStringLiteral("investigation_id")).toString());
+        QCOMPARE(pa, a); // the same investigations land on the same side in every format
+        QCOMPARE(pb, b);
+    }
+
+    void excludeCommentsDropsThem()
+    {
+        const QString out = path(QStringLiteral("nocomments.jsonl"));
+        const auto r
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--exclude-comments")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QString text;
+        QCOMPARE(readLines(out, &text).size(), 8);
+        QVERIFY(!text.contains(QStringLiteral("Dead end")));
+    }
+
+    void badInputWritesNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown task")
+            << QStringList{QStringLiteral("--task"), QStringLiteral("poetry")}
+            << QStringLiteral("unknown task");
+        QTest::newRow("unknown format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("csv")}
+            << QStringLiteral("unknown format");
+        QTest::newRow("min-score not a number")
+            << QStringList{QStringLiteral("--min-score"), QStringLiteral("high")}
+            << QStringLiteral("not a number");
+        QTest::newRow("min-score out of range")
+            << QStringList{QStringLiteral("--min-score"), QStringLiteral("3")}
+            << QStringLiteral("between -1 and 1");
+        QTest::newRow("split out of range")
+            << QStringList{QStringLiteral("--split"), QStringLiteral("1.5")}
+            << QStringLiteral("--split");
+        QTest::newRow("since not a date")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("yesterday")}
+            << QStringLiteral("not a date");
+        QTest::newRow("cross-tenant without key") << QStringList{QStringLiteral("--cross-tenant")}
+                                                  << QStringLiteral("KNOWLEDGE_EXPORT_KEY");
+    }
+
+    void badInputWritesNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        qunsetenv("KNOWLEDGE_EXPORT_KEY");
+        const QString out = path(QStringLiteral("bad.jsonl"));
+        QFile::remove(out);
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      QStringList{QStringLiteral("--out"), out} + args);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void unwritablePathAndFailedExportLeaveFilesAlone()
+    {
+        const auto r
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), QStringLiteral("/nonexistent-dir/x.jsonl")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("cannot write")), qPrintable(r.err));
+
+        // A failing export never replaces a file that is already there.
+        qunsetenv("KNOWLEDGE_EXPORT_KEY");
+        const QString out = path(QStringLiteral("keep.jsonl"));
+        {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("previous\n");
+        }
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
+            "WHERE slug = 'acme'"));
+        const auto failed
+            = exportTraining(QStringLiteral("acme"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
+        QVERIFY(failed.exitCode != 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("previous\n"));
+        QStringList leftovers
+            = QDir(m_dir.path()).entryList({QStringLiteral("keep.jsonl*")}, QDir::Files);
+        QCOMPARE(leftovers, QStringList{QStringLiteral("keep.jsonl")});
+        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}' WHERE slug = 'acme'"));
+    }
+
+    void crossTenantExportIsAnonymised()
+    {
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true}}' "
+            "WHERE slug = 'acme'"));
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training_export\": {\"cross_tenant\": true, "
+            "\"allow_dataset_names\": true}}' WHERE slug = 'other'"));
+        qputenv("KNOWLEDGE_EXPORT_KEY", "a-test-key-of-sufficient-length");
+        const QString out = path(QStringLiteral("cross.jsonl"));
+        // Asked by "bulk", which has not opted in itself: it gets only the opted-in tenants.
+        const auto r
+            = exportTraining(QStringLiteral("bulk"),
+                             {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
+        qunsetenv("KNOWLEDGE_EXPORT_KEY");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QString text;
+        const auto lines = readLines(out, &text);
+        QCOMPARE(lines.size(), 8 + 3); // acme's 8, other's 2 hypotheses + ranking
+        QVERIFY(text.contains(QStringLiteral("secret other-tenant hypothesis"))); // included
+        QVERIFY(text.contains(QStringLiteral("sales.invoices"))); // allowed by "other"
+        QVERIFY(!text.contains(QStringLiteral("hidden tenant hypothesis"))); // not opted in
+        QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0"))); // bulk did not opt in
+
+        // No original id of any kind survives.
+        {
+            pqxx::nontransaction tx(m_db->admin());
+            const pqxx::result ids
+                = tx.exec("SELECT id::text FROM feedback_events UNION SELECT "
+                          "investigation_id::text FROM feedback_events "
+                          "UNION SELECT id::text FROM tenants UNION SELECT id::text FROM people "
+                          "UNION SELECT id::text FROM datasets UNION SELECT id::text FROM "
+                          "ml_training_examples");
+            QVERIFY(ids.size() > 100);
+            for (const auto &row : ids)
+                QVERIFY2(!text.contains(QLatin1String(row[0].c_str()), Qt::CaseInsensitive),
+                         row[0].c_str());
+        }
+        // No names, handles or e-mails of people; acme's dataset names masked.
+        for (const QString &name :
+             {QStringLiteral("alice"), QStringLiteral("Alice Example"),
+              QStringLiteral("Bob Sample"), QStringLiteral("Dave Hidden"),
+              QStringLiteral("example.com"), QStringLiteral("public.orders"),
+              QStringLiteral("click_stream"), QStringLiteral("public.customers")})
+            QVERIFY2(!text.contains(name, Qt::CaseInsensitive), qPrintable(name));
+        QVERIFY(text.contains(QStringLiteral("[person]")));
+        QVERIFY(text.contains(QStringLiteral("dataset-")));
+        // Investigations stay grouped: the same keyed hash in every example of one investigation.
+        QSet<QString> investigations;
+        for (const auto &o : lines)
+            investigations.insert(o.value(QStringLiteral("investigation_id")).toString());
+        QCOMPARE(investigations.size(), 3);
+        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingExport)
+#include "tst_trainingexport.moc"

@@ -1,0 +1,213 @@
+#include "searchview.h"
+
+#include "backgroundtask.h"
+#include "offlinesearch.h"
+#include "onlinesearch.h"
+#include "searchresultmodel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPushButton>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace ke {
+
+namespace {
+
+/// Paints a snippet with its matched words («like this») in bold.
+class SnippetDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString raw = index.data(Qt::ToolTipRole).toString().section(QStringLiteral("\n\n"), 0, 0);
+        QString html = raw.toHtmlEscaped();
+        html.replace(QChar(0xab), QStringLiteral("<b>")).replace(QChar(0xbb), QStringLiteral("</b>"));
+        opt.text.clear();
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        QTextDocument doc;
+        doc.setDefaultFont(opt.font);
+        doc.setDocumentMargin(2);
+        doc.setHtml(html);
+        doc.setTextWidth(opt.rect.width());
+        painter->save();
+        painter->translate(opt.rect.topLeft());
+        painter->setClipRect(QRect(QPoint(0, 0), opt.rect.size()));
+        QAbstractTextDocumentLayout::PaintContext ctx;
+        if (opt.state & QStyle::State_Selected)
+            ctx.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
+        doc.documentLayout()->draw(painter, ctx);
+        painter->restore();
+    }
+};
+
+struct Answer
+{
+    SearchOutcome outcome;
+};
+
+} // namespace
+
+SearchView::SearchView(const ConnectionSettings &settings, QWidget *parent)
+    : QWidget(parent), m_settings(settings), m_model(new SearchResultModel(this))
+{
+    m_query = new QLineEdit(this);
+    m_query->setObjectName(QStringLiteral("searchQuery"));
+    m_query->setPlaceholderText(tr("Search findings, hypotheses, queries, comments and quirks"));
+    m_query->setClearButtonEnabled(true);
+    connect(m_query, &QLineEdit::returnPressed, this, &SearchView::run);
+    m_scope = new QComboBox(this);
+    m_scope->addItem(tr("All datasets"));
+    m_scope->addItem(tr("This dataset"));
+    m_kind = new QComboBox(this);
+    m_kind->addItem(tr("Everything"), QString());
+    m_kind->addItem(tr("Findings"), QStringLiteral("finding"));
+    m_kind->addItem(tr("Hypotheses"), QStringLiteral("hypothesis"));
+    m_kind->addItem(tr("Queries"), QStringLiteral("query"));
+    m_kind->addItem(tr("Comments"), QStringLiteral("comment"));
+    m_kind->addItem(tr("Quirks"), QStringLiteral("quirk"));
+    m_offline = new QCheckBox(tr("Offline cache"), this);
+    m_offline->setToolTip(tr("Search the local cache kept by `knowledgectl sync` instead of the "
+                             "database (used by itself when the database cannot be reached)"));
+    auto *go = new QPushButton(tr("Search"), this);
+    connect(go, &QPushButton::clicked, this, &SearchView::run);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this]() {
+        if (!m_query->text().trimmed().isEmpty())
+            run();
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this]() {
+        if (!m_query->text().trimmed().isEmpty())
+            run();
+    });
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("searchResults"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(SearchResultModel::SnippetColumn, new SnippetDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(true);
+    m_table->horizontalHeader()->setSectionResizeMode(SearchResultModel::SnippetColumn, QHeaderView::Stretch);
+    for (int c = SearchResultModel::KindColumn; c < SearchResultModel::ColumnCount; ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setDefaultSectionSize(2 * fontMetrics().height() + 8);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QUuid id = QUuid::fromString(index.data(SearchResultModel::InvestigationRole).toString());
+        if (!id.isNull())
+            Q_EMIT investigationRequested(id);
+    });
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("searchStatus"));
+    m_status->setWordWrap(true);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_query, 1);
+    bar->addWidget(m_scope);
+    bar->addWidget(m_kind);
+    bar->addWidget(m_offline);
+    bar->addWidget(go);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+}
+
+void SearchView::setCurrentDataset(const QUuid &id, const QString &name)
+{
+    m_dataset = id;
+    m_datasetName = name;
+    m_scope->setItemText(1, tr("Only %1").arg(name));
+}
+
+void SearchView::setDatasetNames(const QHash<QString, QString> &names)
+{
+    m_model->setDatasetNames(names);
+}
+
+void SearchView::search(const QString &text)
+{
+    m_query->setText(text);
+    run();
+}
+
+void SearchView::run()
+{
+    const QString text = m_query->text();
+    if (text.trimmed().isEmpty()) {
+        m_status->setText(tr("Type what you are looking for, e.g. \"late ETL batch\"."));
+        return;
+    }
+    SearchRequest request;
+    request.text = text;
+    request.limit = 50;
+    if (m_scope->currentIndex() == 1 && !m_dataset.isNull())
+        request.datasetId = m_dataset.toString(QUuid::WithoutBraces);
+    const QString kind = m_kind->currentData().toString();
+    if (!kind.isEmpty())
+        request.sourceTypes << kind;
+    const bool offline = m_offline->isChecked();
+    const int generation = ++m_generation;
+    m_busy = true;
+    m_status->setText(tr("Searching…"));
+    const ConnectionSettings settings = m_settings;
+    auto *watcher = new QFutureWatcher<std::optional<Result<SearchOutcome>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation]() {
+        const auto answer = watcher->result();
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer search is under way
+        m_busy = false;
+        const Result<SearchOutcome> &r = *answer;
+        if (!r) {
+            m_model->setResults({});
+            m_status->setText(r.error().message);
+            Q_EMIT searchFinished();
+            return;
+        }
+        m_model->setResults(r->results);
+        QString status = r->mode == QLatin1String("offline")
+                             ? tr("%n result(s) from the offline cache", nullptr, int(r->results.size()))
+                             : tr("%n result(s)", nullptr, int(r->results.size()));
+        if (!r->note.isEmpty())
+            status += QStringLiteral(" — ") + r->note;
+        m_status->setText(status);
+        Q_EMIT searchFinished();
+    });
+    watcher->setFuture(QtConcurrent::run([settings, request, offline]() -> std::optional<Result<SearchOutcome>> {
+        try {
+            if (offline)
+                return offlineSearch(settings, request);
+            auto db = threadDatabase(settings);
+            if (!db) {
+                if (db.error().code == QLatin1String("unreachable"))
+                    return offlineSearch(settings, request); // keep working without the network
+                return Result<SearchOutcome>(db.error());
+            }
+            thread_local OnlineSearch online;
+            auto r = online.search(**db, request);
+            if (!r && r.error().code == QLatin1String("unreachable")) {
+                resetThreadDatabase();
+                return offlineSearch(settings, request);
+            }
+            return r;
+        } catch (const std::exception &e) {
+            return Result<SearchOutcome>(makeError(QStringLiteral("internal"), QString::fromUtf8(e.what())));
+        }
+    }));
+}
+
+} // namespace ke
