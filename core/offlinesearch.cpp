@@ -6,15 +6,6 @@
 
 namespace ke {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OfflineCache", text);
-}
-
-} // namespace
-
 Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const SearchRequest &request)
 {
     auto tenant = OfflineCache::resolveTenant(settings.tenant);
@@ -22,8 +13,9 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const Se
         return tenant.error();
     if (!OfflineCache::exists(*tenant))
         return makeError(QStringLiteral("no_cache"),
-                         tr("there is no offline cache for tenant %1 in %2 — run `knowledgectl "
-                            "sync` while the database is reachable")
+                         QCoreApplication::translate("OfflineSearch",
+                                                     "there is no offline cache for tenant %1 in %2 — run "
+                                                     "`knowledgectl sync` while the database is reachable")
                              .arg(settings.tenant, OfflineCache::rootDirectory()));
     auto cache = OfflineCache::open(*tenant);
     if (!cache)
@@ -36,9 +28,9 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const Se
     outcome.results = std::move(*results);
     const QDateTime synced = (*cache)->syncedAt();
     outcome.note = synced.isValid()
-                       ? tr("searching the offline cache synced at %1")
+                       ? QCoreApplication::translate("OfflineSearch", "searching the offline cache synced at %1")
                              .arg(synced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                       : tr("searching the offline cache (never completely synced)");
+                       : QCoreApplication::translate("OfflineSearch", "searching the offline cache (never completely synced)");
     const QString repaired = (*cache)->index().recoveryNote();
     if (!repaired.isEmpty())
         outcome.note += QStringLiteral("; ") + repaired;

@@ -385,24 +385,92 @@
     </message>
 </context>
 <context>
+    <name>HttpEmbedder</name>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="89"/>
+        <source>no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)</source>
+        <translation>keine Embeddings-API konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL (und KNOWLEDGE_EMBEDDINGS_API_KEY, falls sie einen Schlüssel braucht)</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="94"/>
+        <source>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; is not a URL such as https://api.example.com</source>
+        <translation>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; ist keine URL wie https://api.example.com</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="162"/>
+        <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
+        <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="169"/>
+        <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
+        <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="174"/>
+        <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
+        <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="180"/>
+        <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
+        <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="186"/>
+        <source>the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — try again later</source>
+        <translation>die Embeddings-API unter %1 ist nach %3 Versuchen mit HTTP %2 fehlgeschlagen: %4 — versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="194"/>
+        <source>the embeddings API at %1 answered HTTP %2: %3 — check the URL and KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</source>
+        <translation>die Embeddings-API unter %1 antwortete mit HTTP %2: %3 — prüfen Sie die URL und KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="205"/>
+        <source>the embeddings API at %1 answered something that is not an OpenAI-compatible embeddings response (%2) — check the URL</source>
+        <translation>die Embeddings-API unter %1 lieferte keine OpenAI-kompatible Embeddings-Antwort (%2) — prüfen Sie die URL</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="212"/>
+        <source>%1 embeddings for %2 inputs</source>
+        <translation>%1 Embeddings für %2 Eingaben</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="219"/>
+        <source>a missing, repeated or empty embedding at index %1</source>
+        <translation>ein fehlendes, doppeltes oder leeres Embedding an Index %1</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="224"/>
+        <source>a value that is not a number</source>
+        <translation>ein Wert, der keine Zahl ist</translation>
+    </message>
+    <message>
+        <location filename="../core/httpembedder.cpp" line="232"/>
+        <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
+        <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="462"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="526"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="465"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="529"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="550"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="623"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="585"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="658"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -597,6 +665,122 @@
     </message>
 </context>
 <context>
+    <name>OfflineCache</name>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="72"/>
+        <source>reading the searchable documents</source>
+        <translation>Lesen der durchsuchbaren Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="115"/>
+        <source>reading the embedding model</source>
+        <translation>Lesen des Embedding-Modells</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="138"/>
+        <source>counting the searchable documents</source>
+        <translation>Zählen der durchsuchbaren Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="170"/>
+        <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
+        <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="177"/>
+        <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
+        <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="191"/>
+        <source>no tenant given for the offline cache</source>
+        <translation>kein Mandant für den Offline-Cache angegeben</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="195"/>
+        <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
+        <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="212"/>
+        <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
+        <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="256"/>
+        <source>the connection is for tenant %1 but the cache for %2</source>
+        <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="286"/>
+        <source>cannot write the embedding model into %1: %2</source>
+        <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSearch</name>
+    <message>
+        <location filename="../core/offlinesearch.cpp" line="16"/>
+        <source>there is no offline cache for tenant %1 in %2 — run `knowledgectl sync` while the database is reachable</source>
+        <translation>für Mandant %1 gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinesearch.cpp" line="31"/>
+        <source>searching the offline cache synced at %1</source>
+        <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinesearch.cpp" line="33"/>
+        <source>searching the offline cache (never completely synced)</source>
+        <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineSearch</name>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="68"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="72"/>
+        <source>the query has no words to search for — type a word or two</source>
+        <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="79"/>
+        <source>unknown document type &apos;%1&apos; — use one of %2</source>
+        <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="84"/>
+        <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
+        <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="113"/>
+        <source>searching</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="146"/>
+        <location filename="../core/onlinesearch.cpp" line="219"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="153"/>
+        <location filename="../core/onlinesearch.cpp" line="216"/>
+        <source>semantic search unavailable (%1) — lexical results only</source>
+        <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="215"/>
+        <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
+        <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
+    </message>
+</context>
+<context>
     <name>QuickReason</name>
     <message>
         <location filename="../ui/quickreasons.cpp" line="9"/>
@@ -733,145 +917,223 @@
     </message>
 </context>
 <context>
+    <name>SearchDocuments</name>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="170"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="174"/>
+        <source>updating the searchable documents</source>
+        <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="300"/>
+        <location filename="../core/searchdocuments.cpp" line="317"/>
+        <source>cannot create a temporary directory</source>
+        <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="304"/>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="323"/>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="337"/>
+        <source>loading the search model</source>
+        <translation>Laden des Suchmodells</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="351"/>
+        <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
+        <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="367"/>
+        <source>embedding the searchable documents</source>
+        <translation>Einbetten der durchsuchbaren Dokumente</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/searchdocuments.cpp" line="414"/>
+        <source>cannot learn the local search model from %n document(s): %1</source>
+        <translation>
+            <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
+            <numerusform>das lokale Suchmodell kann nicht aus %n Dokumenten gelernt werden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="503"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="557"/>
+        <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
+        <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
+    </message>
+</context>
+<context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/searchindex.cpp" line="200"/>
+        <location filename="../core/searchindex.cpp" line="240"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="214"/>
+        <location filename="../core/searchindex.cpp" line="254"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="318"/>
+        <location filename="../core/searchindex.cpp" line="449"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="332"/>
+        <location filename="../core/searchindex.cpp" line="479"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="353"/>
-        <location filename="../core/searchindex.cpp" line="359"/>
-        <location filename="../core/searchindex.cpp" line="370"/>
-        <location filename="../core/searchindex.cpp" line="379"/>
+        <location filename="../core/searchindex.cpp" line="500"/>
+        <location filename="../core/searchindex.cpp" line="506"/>
+        <location filename="../core/searchindex.cpp" line="517"/>
+        <location filename="../core/searchindex.cpp" line="526"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="365"/>
+        <location filename="../core/searchindex.cpp" line="512"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="411"/>
+        <location filename="../core/searchindex.cpp" line="558"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="425"/>
+        <location filename="../core/searchindex.cpp" line="572"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="427"/>
+        <location filename="../core/searchindex.cpp" line="574"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="430"/>
+        <location filename="../core/searchindex.cpp" line="577"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="432"/>
+        <location filename="../core/searchindex.cpp" line="579"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="439"/>
+        <location filename="../core/searchindex.cpp" line="586"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="458"/>
+        <location filename="../core/searchindex.cpp" line="605"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="473"/>
+        <location filename="../core/searchindex.cpp" line="620"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="486"/>
-        <location filename="../core/searchindex.cpp" line="503"/>
+        <location filename="../core/searchindex.cpp" line="633"/>
+        <location filename="../core/searchindex.cpp" line="650"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="492"/>
+        <location filename="../core/searchindex.cpp" line="639"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="589"/>
+        <location filename="../core/searchindex.cpp" line="736"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="646"/>
+        <location filename="../core/searchindex.cpp" line="793"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="710"/>
-        <location filename="../core/searchindex.cpp" line="722"/>
+        <location filename="../core/searchindex.cpp" line="900"/>
+        <location filename="../core/searchindex.cpp" line="913"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="769"/>
+        <location filename="../core/searchindex.cpp" line="941"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="790"/>
+        <location filename="../core/searchindex.cpp" line="952"/>
+        <source>storing the cache&apos;s state</source>
+        <translation>Speichern des Cache-Zustands</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="1026"/>
+        <source>reading the cache&apos;s state</source>
+        <translation>Lesen des Cache-Zustands</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="1048"/>
+        <source>the query vector has %1 dimensions, the index %2</source>
+        <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="1096"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="818"/>
+        <location filename="../core/searchindex.cpp" line="1124"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="822"/>
+        <location filename="../core/searchindex.cpp" line="1128"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="827"/>
+        <location filename="../core/searchindex.cpp" line="1133"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="865"/>
-        <location filename="../core/searchindex.cpp" line="873"/>
+        <location filename="../core/searchindex.cpp" line="1204"/>
+        <location filename="../core/searchindex.cpp" line="1214"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="987"/>
+        <location filename="../core/searchindex.cpp" line="1083"/>
+        <location filename="../core/searchindex.cpp" line="1328"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1012"/>
+        <location filename="../core/searchindex.cpp" line="1353"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -885,11 +1147,155 @@
     </message>
 </context>
 <context>
-    <name>jobs</name>
+    <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/jobs.cpp" line="48"/>
-        <source>%1 tenant(s), %2 new event(s), %3 dataset(s) updated</source>
-        <translation>Mandanten: %1, neue Ereignisse: %2, aktualisierte Datasets: %3</translation>
+        <location filename="../core/trainingexamplebuilder.cpp" line="69"/>
+        <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexamplebuilder.cpp" line="73"/>
+        <source>building training examples</source>
+        <translation>Erstellen der Trainingsbeispiele</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexamplebuilder.cpp" line="473"/>
+        <source>%1 training example(s) from %2 investigation(s)</source>
+        <translation>%1 Trainingsbeispiel(e) aus %2 Untersuchung(en)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingExporter</name>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="231"/>
+        <source>unknown format &apos;%1&apos; — use raw, openai-chat or preference</source>
+        <translation>unbekanntes Format &apos;%1&apos; — verwenden Sie raw, openai-chat oder preference</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="237"/>
+        <source>no output file — give --out FILE</source>
+        <translation>keine Ausgabedatei — geben Sie --out FILE an</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="241"/>
+        <source>unknown task &apos;%1&apos; — use one of %2</source>
+        <translation>unbekannte Aufgabe &apos;%1&apos; — verwenden Sie eine von %2</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="245"/>
+        <source>the preference format pairs hypotheses or syntheses: --task must be hypothesis_gen or synthesis, not &apos;%1&apos;</source>
+        <translation>das Format preference bildet Paare aus Hypothesen oder Synthesen: --task muss hypothesis_gen oder synthesis sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="251"/>
+        <source>--min-score must be a number between -1 and 1 (feedback scores are means of ratings of +1 and -1)</source>
+        <translation>--min-score muss eine Zahl zwischen -1 und 1 sein (Feedback-Scores sind Mittelwerte aus Bewertungen mit +1 und -1)</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="255"/>
+        <source>--split must be a fraction between 0 and 1 exclusive, e.g. 0.9</source>
+        <translation>--split muss ein Anteil echt zwischen 0 und 1 sein, z. B. 0.9</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="257"/>
+        <source>fetch size must be positive</source>
+        <translation>die Abrufgröße muss positiv sein</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="277"/>
+        <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="289"/>
+        <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
+        <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="297"/>
+        <source>exporting training data</source>
+        <translation>Exportieren der Trainingsdaten</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="318"/>
+        <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant setting training_export.hmac_key</source>
+        <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen) oder die Mandanteneinstellung training_export.hmac_key</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="327"/>
+        <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
+        <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="508"/>
+        <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
+        <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="522"/>
+        <source>could not finish writing &apos;%1&apos;: %2</source>
+        <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="66"/>
+        <location filename="../core/jobs.cpp" line="86"/>
+        <location filename="../core/jobs.cpp" line="116"/>
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>%n Mandant</numerusform>
+            <numerusform>%n Mandanten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="67"/>
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n neues Ereignis</numerusform>
+            <numerusform>%n neue Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="68"/>
+        <source>%n dataset(s) updated</source>
+        <translation>
+            <numerusform>%n Dataset aktualisiert</numerusform>
+            <numerusform>%n Datasets aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="87"/>
+        <source>%n investigation(s) rebuilt</source>
+        <translation>
+            <numerusform>%n Untersuchung neu aufgebaut</numerusform>
+            <numerusform>%n Untersuchungen neu aufgebaut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="88"/>
+        <source>%n example(s) written</source>
+        <translation>
+            <numerusform>%n Beispiel geschrieben</numerusform>
+            <numerusform>%n Beispiele geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="117"/>
+        <source>%n document(s) changed</source>
+        <translation>
+            <numerusform>%n Dokument geändert</numerusform>
+            <numerusform>%n Dokumente geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="118"/>
+        <source>%n embedded</source>
+        <translation>
+            <numerusform>%n eingebettet</numerusform>
+            <numerusform>%n eingebettet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1142,113 +1548,118 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="39"/>
+        <location filename="../ui/mainwindow.cpp" line="40"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow.cpp" line="50"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>no tenant</source>
         <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Tenant: %1 · You: %2</source>
         <translation>Mandant: %1 · Sie: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -1256,50 +1667,50 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="243"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>The quirk was not saved: %1
 
 Your text:
@@ -1310,17 +1721,17 @@ Ihr Text:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>The edit was not saved: %1
 
 Your text:
@@ -1331,26 +1742,197 @@ Ihr Text:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
 „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Could not retire the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ke::SearchResultModel</name>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="49"/>
+        <source>finding</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="51"/>
+        <source>hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="53"/>
+        <source>query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="55"/>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="57"/>
+        <source>quirk</source>
+        <translation>Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="66"/>
+        <source>words #%1</source>
+        <translation>Wörter #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="68"/>
+        <source>meaning #%1</source>
+        <translation>Bedeutung #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="70"/>
+        <source>feedback %1</source>
+        <translation>Feedback %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="75"/>
+        <source>%1
+
+score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</source>
+        <translation>%1
+
+Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="92"/>
+        <source>Found</source>
+        <translation>Fundstelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="94"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="96"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="98"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchresultmodel.cpp" line="100"/>
+        <source>Why it ranked</source>
+        <translation>Warum gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>ke::SearchView</name>
+    <message>
+        <location filename="../ui/searchview.cpp" line="70"/>
+        <source>Search findings, hypotheses, queries, comments and quirks</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="74"/>
+        <source>All datasets</source>
+        <translation>Alle Datasets</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="75"/>
+        <source>This dataset</source>
+        <translation>Dieses Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="77"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="78"/>
+        <source>Findings</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="79"/>
+        <source>Hypotheses</source>
+        <translation>Hypothesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="80"/>
+        <source>Queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="81"/>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="82"/>
+        <source>Quirks</source>
+        <translation>Besonderheiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="83"/>
+        <source>Offline cache</source>
+        <translation>Offline-Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="84"/>
+        <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
+        <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="86"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="133"/>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="151"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/searchview.cpp" line="165"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/searchview.cpp" line="183"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
+            <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/searchview.cpp" line="184"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1524,17 +2106,17 @@ Ihr Text:
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="88"/>
+        <location filename="../app/ctl/main.cpp" line="92"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="130"/>
+        <location filename="../app/ctl/main.cpp" line="137"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="135"/>
+        <location filename="../app/ctl/main.cpp" line="142"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -1575,6 +2157,9 @@ Ihr Text:
     </message>
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="15"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
     </message>
@@ -1682,52 +2267,52 @@ Ihr Text:
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="139"/>
-        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X]</source>
-        <translation>Aufruf: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X]</translation>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="140"/>
+        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
+        <translation>Aufruf: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="156"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="157"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="165"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="166"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="187"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="188"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="212"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="218"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="221"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="227"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="223"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="229"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="239"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="245"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="258"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="264"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="274"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="280"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
@@ -2033,36 +2618,207 @@ Ihr Text:
         <source>run the background jobs on their schedule</source>
         <translation>die Hintergrundjobs nach Zeitplan ausführen</translation>
     </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="15"/>
+        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl embed [--full]</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl embed [--full]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="40"/>
+        <source>documents (%1): %2 changed, %3 retired</source>
+        <translation>Dokumente (%1): %2 geändert, %3 zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="14"/>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="48"/>
+        <source>embedded 0 (no documents yet)</source>
+        <translation>0 eingebettet (noch keine Dokumente)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="51"/>
+        <source>learned a new local model: %1</source>
+        <translation>neues lokales Modell gelernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="54"/>
+        <source>embedded %1 with model %2, removed %3 old vector(s)</source>
+        <translation>%1 mit Modell %2 eingebettet, %3 alte(n) Vektor(en) entfernt</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="61"/>
+        <source>done in %1 s</source>
+        <translation>fertig in %1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_embed.cpp" line="70"/>
+        <source>update the searchable documents and embed new ones (--full: recompute every document)</source>
+        <translation>die durchsuchbaren Dokumente aktualisieren und neue einbetten (--full: jedes Dokument neu berechnen)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="12"/>
+        <source>%1 build: %2 investigation(s), %3 example(s) in %4 s</source>
+        <translation>Aufbau (%1): %2 Untersuchung(en), %3 Beispiel(e) in %4 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="30"/>
+        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl build-training [--full]</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl build-training [--full]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="56"/>
+        <source>--min-score &apos;%1&apos; is not a number — give e.g. --min-score 0.5</source>
+        <translation>--min-score &apos;%1&apos; ist keine Zahl — geben Sie z. B. --min-score 0.5 an</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="69"/>
+        <source>--since &apos;%1&apos; is not a date — give YYYY-MM-DD or an ISO 8601 date and time</source>
+        <translation>--since &apos;%1&apos; ist kein Datum — geben Sie YYYY-MM-DD oder Datum und Uhrzeit nach ISO 8601 an</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="91"/>
+        <source>--split &apos;%1&apos; is not a number — give e.g. --split 0.9</source>
+        <translation>--split &apos;%1&apos; ist keine Zahl — geben Sie z. B. --split 0.9 an</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="102"/>
+        <source>unexpected argument &apos;%1&apos; — run `knowledgectl --help` for the usage</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="122"/>
+        <source>exported %1 line(s) to %2 in %3 s</source>
+        <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="128"/>
+        <source>  train: %1, valid: %2</source>
+        <translation>  Training: %1, Validierung: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="133"/>
+        <source>  tenants (opted in, anonymised): %1</source>
+        <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="141"/>
+        <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
+        <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="159"/>
+        <source>export training examples as JSON Lines</source>
+        <translation>Trainingsbeispiele als JSON Lines exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="162"/>
+        <source>rebuild the training examples from the event log</source>
+        <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="25"/>
+        <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
+        <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="28"/>
+        <source>no query given — %1</source>
+        <translation>keine Suchanfrage angegeben — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
+        <source>give the query as one argument (quote it) — %1</source>
+        <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="36"/>
+        <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
+        <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="65"/>
+        <source>database unreachable (%1) — %2</source>
+        <translation>Datenbank nicht erreichbar (%1) — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="100"/>
+        <source>no results (%1)</source>
+        <translation>keine Treffer (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="120"/>
+        <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="18"/>
+        <source>unexpected argument &quot;%1&quot; — usage: knowledgectl sync [--json]</source>
+        <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="32"/>
+        <source>sync: %1 of %2 changes</source>
+        <translation>Synchronisierung: %1 von %2 Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="56"/>
+        <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
+        <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <source>cold</source>
+        <translation>kalt</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="66"/>
+        <source>embedding model: %1 (every document re-embedded)</source>
+        <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="74"/>
+        <source>bring the tenant&apos;s offline search cache up to date</source>
+        <translation>den Offline-Such-Cache des Mandanten aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="38"/>
+        <location filename="../app/explorer/main.cpp" line="41"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="43"/>
+        <location filename="../app/explorer/main.cpp" line="46"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="47"/>
+        <location filename="../app/explorer/main.cpp" line="50"/>
         <source>Open view V: knowledge, activity or search.</source>
         <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="51"/>
+        <location filename="../app/explorer/main.cpp" line="54"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="55"/>
+        <location filename="../app/explorer/main.cpp" line="58"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="78"/>
+        <location filename="../app/explorer/main.cpp" line="65"/>
+        <source>Search for TEXT in the Search tab.</source>
+        <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/main.cpp" line="87"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

@@ -32,6 +32,78 @@
     </message>
 </context>
 <context>
+    <name>SearchDocuments</name>
+    <message numerus="yes">
+        <location filename="../core/searchdocuments.cpp" line="414"/>
+        <source>cannot learn the local search model from %n document(s): %1</source>
+        <translation>
+            <numerusform>cannot learn the local search model from %n document: %1</numerusform>
+            <numerusform>cannot learn the local search model from %n documents: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="66"/>
+        <location filename="../core/jobs.cpp" line="86"/>
+        <location filename="../core/jobs.cpp" line="116"/>
+        <source>%n tenant(s)</source>
+        <translation>
+            <numerusform>%n tenant</numerusform>
+            <numerusform>%n tenants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="67"/>
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>%n new event</numerusform>
+            <numerusform>%n new events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="68"/>
+        <source>%n dataset(s) updated</source>
+        <translation>
+            <numerusform>%n dataset updated</numerusform>
+            <numerusform>%n datasets updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="87"/>
+        <source>%n investigation(s) rebuilt</source>
+        <translation>
+            <numerusform>%n investigation rebuilt</numerusform>
+            <numerusform>%n investigations rebuilt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="88"/>
+        <source>%n example(s) written</source>
+        <translation>
+            <numerusform>%n example written</numerusform>
+            <numerusform>%n examples written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="117"/>
+        <source>%n document(s) changed</source>
+        <translation>
+            <numerusform>%n document changed</numerusform>
+            <numerusform>%n documents changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/jobs.cpp" line="118"/>
+        <source>%n embedded</source>
+        <translation>
+            <numerusform>%n embedded</numerusform>
+            <numerusform>%n embedded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
         <location filename="../ui/datasetlistmodel.cpp" line="41"/>
@@ -45,11 +117,30 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
             <numerusform>%n new events folded in</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::SearchView</name>
+    <message numerus="yes">
+        <location filename="../ui/searchview.cpp" line="183"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n result from the offline cache</numerusform>
+            <numerusform>%n results from the offline cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/searchview.cpp" line="184"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
 </context>
