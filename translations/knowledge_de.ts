@@ -455,22 +455,22 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="526"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="587"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="529"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="590"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="623"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="692"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="658"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="727"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1692,76 +1692,79 @@
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <source>%1: %2
+
+Your text:
+%3</source>
+        <translation>%1: %2
+
+Ihr Text:
+%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <source>The quirk was not saved</source>
+        <translation>Die Besonderheit wurde nicht gespeichert</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.cpp" line="369"/>
+        <source>The edit was not saved</source>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <source>Could not confirm the quirk</source>
+        <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <source>Could not retire the quirk</source>
+        <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
-        <source>The quirk was not saved: %1
-
-Your text:
-%2</source>
-        <translation>Die Besonderheit wurde nicht gespeichert: %1
-
-Ihr Text:
-%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
-        <source>The edit was not saved: %1
-
-Your text:
-%2</source>
-        <translation>Die Änderung wurde nicht gespeichert: %1
-
-Ihr Text:
-%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
-        <source>Could not confirm the quirk: %1</source>
-        <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
 „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
-        <source>Could not retire the quirk: %1</source>
-        <translation>Die Besonderheit konnte nicht zurückgezogen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,32 @@ void MainWindow::openInvestigation(const QUuid &id)
     m_tabs->setCurrentIndex(InvestigationTab);
 }
 
+void MainWindow::changeQuirk(std::function<Result<Event>(Database &)> change,
+                             const QString &failure, const QString &typed)
+{
+    begin();
+    runInBackground<Event>(
+        this, m_settings,
+        [change](Database &db) -> Result<Event> {
+            auto e = change(db);
+            if (e)
+                KnowledgeAggregator::runIncremental(db); // show the change at once
+            return e;
+        },
+        [this, failure, typed](const Result<Event> &r) {
+            if (!r && !typed.isEmpty()) {
+                // Nothing a person typed is lost: show it back with the reason.
+                QMessageBox::warning(this, tr("Quirk not saved"),
+                                     tr("%1: %2\n\nYour text:\n%3").arg(failure, r.error().message, typed));
+            } else if (!r) {
+                showError(tr("%1: %2").arg(failure, r.error().message));
+            } else {
+                loadKnowledge();
+            }
+            end();
+        });
+}
+
 void MainWindow::addQuirk(const QUuid &datasetId)
 {
     bool ok = false;
@@ -327,24 +353,8 @@ void MainWindow::addQuirk(const QUuid &datasetId)
     if (!ok || text.trimmed().isEmpty())
         return;
     const QString dataset = datasetId.toString(QUuid::WithoutBraces);
-    begin();
-    runInBackground<Event>(
-        this, m_settings,
-        [dataset, text](Database &db) -> Result<Event> {
-            auto e = QuirkBook::add(db, dataset, text);
-            if (e)
-                KnowledgeAggregator::runIncremental(db);
-            return e;
-        },
-        [this, text](const Result<Event> &r) {
-            if (!r)
-                QMessageBox::warning(this, tr("Quirk not saved"),
-                                     tr("The quirk was not saved: %1\n\nYour text:\n%2")
-                                         .arg(r.error().message, text));
-            else
-                loadKnowledge();
-            end();
-        });
+    changeQuirk([dataset, text](Database &db) { return QuirkBook::add(db, dataset, text); },
+                tr("The quirk was not saved"), text);
 }
 
 void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
@@ -355,44 +365,14 @@ void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
                                                         current, &ok);
     if (!ok || text.trimmed().isEmpty() || text.trimmed() == current)
         return;
-    begin();
-    runInBackground<Event>(
-        this, m_settings,
-        [quirkId, text](Database &db) -> Result<Event> {
-            auto e = QuirkBook::edit(db, quirkId, text);
-            if (e)
-                KnowledgeAggregator::runIncremental(db);
-            return e;
-        },
-        [this, text](const Result<Event> &r) {
-            if (!r)
-                QMessageBox::warning(this, tr("Quirk not saved"),
-                                     tr("The edit was not saved: %1\n\nYour text:\n%2")
-                                         .arg(r.error().message, text));
-            else
-                loadKnowledge();
-            end();
-        });
+    changeQuirk([quirkId, text](Database &db) { return QuirkBook::edit(db, quirkId, text); },
+                tr("The edit was not saved"), text);
 }
 
 void MainWindow::confirmQuirk(const QUuid &quirkId)
 {
-    begin();
-    runInBackground<Event>(
-        this, m_settings,
-        [quirkId](Database &db) -> Result<Event> {
-            auto e = QuirkBook::confirm(db, quirkId);
-            if (e)
-                KnowledgeAggregator::runIncremental(db);
-            return e;
-        },
-        [this](const Result<Event> &r) {
-            if (!r)
-                showError(tr("Could not confirm the quirk: %1").arg(r.error().message));
-            else
-                loadKnowledge();
-            end();
-        });
+    changeQuirk([quirkId](Database &db) { return QuirkBook::confirm(db, quirkId); },
+                tr("Could not confirm the quirk"), QString());
 }
 
 void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
@@ -403,22 +383,8 @@ void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
         tr("Why is this no longer true?\n\"%1\"").arg(text), QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    begin();
-    runInBackground<Event>(
-        this, m_settings,
-        [quirkId, reason](Database &db) -> Result<Event> {
-            auto e = QuirkBook::retire(db, quirkId, reason);
-            if (e)
-                KnowledgeAggregator::runIncremental(db);
-            return e;
-        },
-        [this](const Result<Event> &r) {
-            if (!r)
-                showError(tr("Could not retire the quirk: %1").arg(r.error().message));
-            else
-                loadKnowledge();
-            end();
-        });
+    changeQuirk([quirkId, reason](Database &db) { return QuirkBook::retire(db, quirkId, reason); },
+                tr("Could not retire the quirk"), reason);
 }
 
 } // namespace ke

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "event.h"
+#include "result.h"
+
+#include <functional>
 
 #include <QMainWindow>
 #include <QUuid>
@@ -15,6 +19,7 @@ class QTabWidget;
 namespace ke {
 
 class ActivityModel;
+class Database;
 class DatasetListModel;
 class InvestigationView;
 class KnowledgeView;
@@ -52,6 +57,10 @@ private:
     void loadKnowledge();
     void loadActivity(bool more);
     void onDatasetChanged();
+    /// Runs a quirk change in the background, then folds it in and reloads the knowledge;
+    /// on failure shows why (and gives back `typed`, what the person wrote).
+    void changeQuirk(std::function<Result<Event>(Database &)> change, const QString &failure,
+                     const QString &typed);
     void addQuirk(const QUuid &datasetId);
     void editQuirk(const QUuid &quirkId, const QString &text);
     void confirmQuirk(const QUuid &quirkId);

@@ -2,6 +2,7 @@
 // events, against one plain GROUP BY over the same events, in a fresh throwaway schema.
 
 #include "bench.h"
+#include "scratchschema.h"
 #include "database.h"
 #include "database_p.h"
 #include "demoseeder.h"
@@ -71,57 +72,6 @@ QString loadAverage()
     return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
 }
 
-/// The throwaway schema: migrated on creation, dropped on destruction unless kept.
-class AggregateSchema
-{
-public:
-    static Result<std::unique_ptr<AggregateSchema>> create(const ConnectionSettings &base,
-                                                           const QString &name, const QUuid &tenant)
-    {
-        std::unique_ptr<AggregateSchema> s(new AggregateSchema);
-        s->m_settings = base;
-        s->m_settings.schema = name;
-        s->m_settings.eventsTable.clear();
-        s->m_settings.tenant.clear();
-        s->m_settings.actor.clear();
-        auto db = Database::connect(s->m_settings);
-        if (!db)
-            return db.error();
-        s->m_db = std::move(*db);
-        s->drop(); // a leftover of an interrupted run
-        if (auto m = Migrator::migrate(*s->m_db); !m)
-            return m.error();
-        if (auto t = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenant); !t)
-            return t.error();
-        if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)
-            return set.error();
-        return s;
-    }
-    ~AggregateSchema()
-    {
-        if (!m_keep)
-            drop();
-    }
-
-    Database &db() { return *m_db; }
-    void keep() { m_keep = true; }
-
-private:
-    AggregateSchema() = default;
-    void drop()
-    {
-        if (!m_db)
-            return;
-        try {
-            pqxx::nontransaction tx(m_db->d_func()->conn);
-            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
-                    + " CASCADE");
-        } catch (const std::exception &) { }
-    }
-    ConnectionSettings m_settings;
-    std::unique_ptr<Database> m_db;
-    bool m_keep = false;
-};
 
 Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
                        std::vector<Event>::iterator to)
@@ -202,7 +152,7 @@ int runAggregate(BenchContext &ctx)
         e.tenantId = tenant;
 
     const QString name = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
-    auto schema = AggregateSchema::create(ctx.settings, name, tenant);
+    auto schema = ScratchSchema::create(ctx.settings, name, tenant);
     if (!schema)
         return fail(ctx, schema.error().message);
     if (keep)

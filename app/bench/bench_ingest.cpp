@@ -2,6 +2,7 @@
 // same rows, each into a fresh, fully indexed throwaway schema, in the same run.
 
 #include "bench.h"
+#include "scratchschema.h"
 #include "database.h"
 #include "database_p.h"
 #include "demoseeder.h"
@@ -33,66 +34,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("knowledge-bench", text);
 }
 
-/// One throwaway schema: migrated on creation, dropped on destruction.
-class ScratchSchema
-{
-public:
-    static Result<std::unique_ptr<ScratchSchema>> create(const ConnectionSettings &base,
-                                                         const QString &name, const QUuid &tenantId)
-    {
-        std::unique_ptr<ScratchSchema> s(new ScratchSchema);
-        s->m_settings = base;
-        s->m_settings.schema = name;
-        s->m_settings.eventsTable.clear();
-        s->m_settings.tenant.clear();
-        s->m_settings.actor.clear();
-        auto db = Database::connect(s->m_settings);
-        if (!db)
-            return db.error();
-        s->m_db = std::move(*db);
-        s->drop(); // a leftover of an interrupted run
-        if (auto m = Migrator::migrate(*s->m_db); !m)
-            return m.error();
-        auto tenant
-            = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenantId);
-        if (!tenant)
-            return tenant.error();
-        if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)
-            return set.error();
-        s->m_tenant = *tenant;
-        return s;
-    }
-    ~ScratchSchema() { drop(); }
-
-    Database &db() { return *m_db; }
-    const ConnectionSettings &settings() const { return m_settings; }
-    QUuid tenant() const { return m_tenant; }
-    qint64 count()
-    {
-        try {
-            pqxx::nontransaction tx(m_db->d_func()->conn);
-            return tx.exec("SELECT count(*) FROM " + toStd(m_db->eventsTable()))[0][0].as<qint64>();
-        } catch (const std::exception &) {
-            return -1;
-        }
-    }
-
-private:
-    ScratchSchema() = default;
-    void drop()
-    {
-        if (!m_db)
-            return;
-        try {
-            pqxx::nontransaction tx(m_db->d_func()->conn);
-            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
-                    + " CASCADE");
-        } catch (const std::exception &) { }
-    }
-    ConnectionSettings m_settings;
-    std::unique_ptr<Database> m_db;
-    QUuid m_tenant;
-};
 
 /// Appends `s` to a COPY text-format field, escaped.
 void appendCopyField(QByteArray &line, const QByteArray &s)
