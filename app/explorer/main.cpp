@@ -28,10 +28,17 @@ int main(int argc, char **argv)
     QTranslator translator;
     // No translation for any of the user's languages: English, which adds the plural forms
     // ("1 event", "2 events") that the "%n event(s)" sources lack.
-    if (translator.load(QLocale(), QStringLiteral("knowledge"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral(":/i18n/knowledge_en.qm")))
+    const bool matched = translator.load(QLocale(), QStringLiteral("knowledge"), QStringLiteral("_"),
+                                         QStringLiteral(":/i18n"));
+    if (matched || translator.load(QStringLiteral(":/i18n/knowledge_en.qm")))
         QApplication::installTranslator(&translator);
+    // Dates and numbers in the language of the words (LANGUAGE=de on a C locale would
+    // otherwise show German labels with "17 Oct 2026" and "0.34").
+    if (matched) {
+        const QLocale ui(translator.language());
+        if (ui.language() != QLocale().language())
+            QLocale::setDefault(ui);
+    }
 
     ke::ConnectionSettings settings = ke::ConnectionSettings::fromEnvironment();
     const QStringList rest = settings.applyFlags(app.arguments());
