@@ -25,8 +25,10 @@ QStringList ConnectionSettings::applyFlags(const QStringList &args)
         QString *target;
     };
     const Flag flags[] = {
-        {QLatin1String("--database"), &databaseUrl}, {QLatin1String("--tenant"), &tenant},
-        {QLatin1String("--actor"), &actor},          {QLatin1String("--schema"), &schema},
+        {QLatin1String("--database"), &databaseUrl},
+        {QLatin1String("--tenant"), &tenant},
+        {QLatin1String("--actor"), &actor},
+        {QLatin1String("--schema"), &schema},
         {QLatin1String("--events-table"), &eventsTable},
     };
     QStringList rest;

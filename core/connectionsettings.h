@@ -11,8 +11,8 @@ namespace ke {
 struct ConnectionSettings
 {
     QString databaseUrl; ///< libpq URI or conninfo; empty = libpq's PG* variables / service file
-    QString tenant;      ///< tenant UUID or slug; empty = no tenant (admin commands only)
-    QString actor;       ///< person UUID or handle
+    QString tenant; ///< tenant UUID or slug; empty = no tenant (admin commands only)
+    QString actor; ///< person UUID or handle
     QString schema = QStringLiteral("knowledge");
     QString eventsTable; ///< empty = "<schema>.feedback_events"
 

@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 
-
 namespace ke {
 
 namespace {
@@ -52,9 +51,9 @@ Error databaseError(const QString &what, const std::exception &e)
             return makeError(QStringLiteral("permission_denied"),
                              Database::tr("%1: refused by the database: %2").arg(what, server));
         }
-        return makeError(QStringLiteral("database"),
-                         Database::tr("%1: the database refused it (SQLSTATE %2): %3")
-                             .arg(what, state, server));
+        return makeError(
+            QStringLiteral("database"),
+            Database::tr("%1: the database refused it (SQLSTATE %2): %3").arg(what, state, server));
     }
     return makeError(QStringLiteral("database"), Database::tr("%1: %2").arg(what, server));
 }
@@ -208,8 +207,8 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
         tx.exec_params("INSERT INTO " + tenants
                            + " (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING",
                        uuidToStd(id), toStd(slug), toStd(name.isEmpty() ? slug : name));
-        const pqxx::result r =
-            tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1", toStd(slug));
+        const pqxx::result r
+            = tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1", toStd(slug));
         tx.commit();
         return uuidFromField(r[0][0]);
     });
@@ -219,9 +218,9 @@ Result<QList<Database::TenantInfo>> Database::tenants()
 {
     return guarded(tr("listing tenants"), [&]() -> Result<QList<TenantInfo>> {
         pqxx::nontransaction tx(d->conn);
-        const pqxx::result r = tx.exec("SELECT id, slug, name FROM "
-                                       + toStd(table(QStringLiteral("tenants")))
-                                       + " ORDER BY slug");
+        const pqxx::result r
+            = tx.exec("SELECT id, slug, name FROM " + toStd(table(QStringLiteral("tenants")))
+                      + " ORDER BY slug");
         QList<TenantInfo> out;
         for (const auto &row : r)
             out.append({uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])});

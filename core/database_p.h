@@ -18,7 +18,9 @@ namespace ke {
 
 struct Database::Private
 {
-    explicit Private(const std::string &conninfo) : conn(conninfo) { }
+    explicit Private(const std::string &conninfo)
+        : conn(conninfo)
+    { }
     pqxx::connection conn;
     ConnectionSettings settings;
     QUuid tenant;
@@ -59,8 +61,7 @@ QDateTime timestampFromField(const pqxx::field &f);
 Error databaseError(const QString &what, const std::exception &e);
 
 /// Runs `f` and converts any exception into an Error, so nothing escapes the core boundary.
-template<typename F>
-auto guarded(const QString &what, F &&f) -> decltype(f())
+template <typename F> auto guarded(const QString &what, F &&f) -> decltype(f())
 {
     try {
         return f();

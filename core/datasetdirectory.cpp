@@ -13,11 +13,10 @@ Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
     return guarded(tr("looking up dataset '%1'").arg(key), [&]() -> Result<DatasetRef> {
         pqxx::nontransaction tx(db.d_func()->conn);
         const std::string sql = "SELECT id, name, coalesce(description, '') FROM "
-                                + toStd(db.table(QStringLiteral("datasets")))
-                                + " WHERE tenant_id = $1 AND "
-                                + (isUuid(key) ? "id = $2::uuid" : "name = $2");
-        const QString k = isUuid(key) ? QUuid::fromString(key).toString(QUuid::WithoutBraces)
-                                      : key.trimmed();
+            + toStd(db.table(QStringLiteral("datasets"))) + " WHERE tenant_id = $1 AND "
+            + (isUuid(key) ? "id = $2::uuid" : "name = $2");
+        const QString k
+            = isUuid(key) ? QUuid::fromString(key).toString(QUuid::WithoutBraces) : key.trimmed();
         const pqxx::result r = tx.exec_params(sql, uuidToStd(db.tenantId()), toStd(k));
         if (r.empty())
             return makeError(QStringLiteral("unknown_dataset"),
@@ -33,11 +32,10 @@ Result<QList<DatasetRef>> DatasetDirectory::list(Database &db)
 {
     return guarded(tr("listing datasets"), [&]() -> Result<QList<DatasetRef>> {
         pqxx::nontransaction tx(db.d_func()->conn);
-        const pqxx::result r = tx.exec_params(
-            "SELECT id, name, coalesce(description, '') FROM "
-                + toStd(db.table(QStringLiteral("datasets")))
-                + " WHERE tenant_id = $1 ORDER BY name",
-            uuidToStd(db.tenantId()));
+        const pqxx::result r = tx.exec_params("SELECT id, name, coalesce(description, '') FROM "
+                                                  + toStd(db.table(QStringLiteral("datasets")))
+                                                  + " WHERE tenant_id = $1 ORDER BY name",
+                                              uuidToStd(db.tenantId()));
         QList<DatasetRef> out;
         out.reserve(qsizetype(r.size()));
         for (const auto &row : r)

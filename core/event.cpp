@@ -47,17 +47,17 @@ QString describe(const QJsonValue &v)
 }
 
 enum class Kind {
-    Text,           ///< a string, at most 64 KiB
-    TextOrNull,     ///< the same, null allowed explicitly (reason, comment)
+    Text, ///< a string, at most 64 KiB
+    TextOrNull, ///< the same, null allowed explicitly (reason, comment)
     TextOrTextList, ///< a string or an array of strings (applies_to)
-    Id,             ///< a non-empty string naming a step of the trace (hypothesis_id, ...)
-    Uuid,           ///< a UUID string
-    DatasetRef,     ///< a dataset UUID or a dataset name such as public.orders
-    Confidence,     ///< a number in 0..1
-    Rating,         ///< exactly 1 or -1
+    Id, ///< a non-empty string naming a step of the trace (hypothesis_id, ...)
+    Uuid, ///< a UUID string
+    DatasetRef, ///< a dataset UUID or a dataset name such as public.orders
+    Confidence, ///< a number in 0..1
+    Rating, ///< exactly 1 or -1
     Bool,
-    NonNegative,    ///< a number >= 0
-    TextList,       ///< an array of strings
+    NonNegative, ///< a number >= 0
+    TextList, ///< an array of strings
     Object,
 };
 
@@ -79,9 +79,10 @@ const Specs &specs()
         };
         add("investigation.started",
             {{"dataset_id", Kind::DatasetRef, false}, {"alert", Kind::Object, false}});
-        add("investigation.completed", {{"root_cause", Kind::Text, false},
-                                        {"confidence", Kind::Confidence, false},
-                                        {"duration_seconds", Kind::NonNegative, false}});
+        add("investigation.completed",
+            {{"root_cause", Kind::Text, false},
+             {"confidence", Kind::Confidence, false},
+             {"duration_seconds", Kind::NonNegative, false}});
         add("investigation.failed", {{"error", Kind::Text, false}});
         const QList<FieldSpec> hypothesis = {{"hypothesis_id", Kind::Id, false},
                                              {"text", Kind::Text, false},
@@ -94,21 +95,22 @@ const Specs &specs()
                                         {"purpose", Kind::Text, false}};
         for (const char *t : {"query.planned", "query.submitted", "query.executed"})
             add(t, query);
-        add("query.succeeded", query + QList<FieldSpec>{{"row_count", Kind::NonNegative, false},
-                                                        {"duration_ms", Kind::NonNegative, false}});
+        add("query.succeeded",
+            query
+                + QList<FieldSpec>{{"row_count", Kind::NonNegative, false},
+                                   {"duration_ms", Kind::NonNegative, false}});
         add("query.failed", query + QList<FieldSpec>{{"error", Kind::Text, false}});
-        const QList<FieldSpec> evidence = {{"evidence_id", Kind::Id, false},
-                                           {"hypothesis_id", Kind::Id, false},
-                                           {"query_id", Kind::Id, false},
-                                           {"summary", Kind::Text, false},
-                                           {"supports", Kind::Bool, false},
-                                           {"confidence", Kind::Confidence, false}};
+        const QList<FieldSpec> evidence
+            = {{"evidence_id", Kind::Id, false}, {"hypothesis_id", Kind::Id, false},
+               {"query_id", Kind::Id, false},    {"summary", Kind::Text, false},
+               {"supports", Kind::Bool, false},  {"confidence", Kind::Confidence, false}};
         add("evidence.collected", evidence);
         add("evidence.evaluated", evidence);
-        add("synthesis.generated", {{"synthesis_id", Kind::Id, false},
-                                    {"root_cause", Kind::Text, false},
-                                    {"confidence", Kind::Confidence, false},
-                                    {"recommendations", Kind::TextList, false}});
+        add("synthesis.generated",
+            {{"synthesis_id", Kind::Id, false},
+             {"root_cause", Kind::Text, false},
+             {"confidence", Kind::Confidence, false},
+             {"recommendations", Kind::TextList, false}});
         const QList<FieldSpec> feedback = {{"target_id", Kind::Uuid, true},
                                            {"rating", Kind::Rating, true},
                                            {"reason", Kind::TextOrNull, false},
@@ -118,9 +120,10 @@ const Specs &specs()
                               "feedback.synthesis", "feedback.investigation"})
             add(t, feedback);
         add("comment.added", {{"text", Kind::Text, true}, {"target_id", Kind::Uuid, false}});
-        add("quirk.added", {{"quirk_id", Kind::Uuid, true},
-                            {"text", Kind::Text, true},
-                            {"applies_to", Kind::TextOrTextList, false}});
+        add("quirk.added",
+            {{"quirk_id", Kind::Uuid, true},
+             {"text", Kind::Text, true},
+             {"applies_to", Kind::TextOrTextList, false}});
         add("quirk.edited", {{"quirk_id", Kind::Uuid, true}, {"text", Kind::Text, true}});
         add("quirk.retired", {{"quirk_id", Kind::Uuid, true}, {"reason", Kind::TextOrNull, false}});
         add("quirk.confirmed", {{"quirk_id", Kind::Uuid, true}});
@@ -158,7 +161,8 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
     case Kind::TextOrNull:
     case Kind::Text:
         if (!v.isString())
-            return invalid(EventValidator::tr("%1: %2 must be a string, got %3").arg(type, field, got()));
+            return invalid(
+                EventValidator::tr("%1: %2 must be a string, got %3").arg(type, field, got()));
         return checkText(type, field, v.toString());
     case Kind::TextOrTextList:
         if (v.isString())
@@ -180,12 +184,13 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
                            .arg(type, field, got()));
     case Kind::Id:
         if (!v.isString() || v.toString().isEmpty())
-            return invalid(
-                EventValidator::tr("%1: %2 must be a non-empty string, got %3").arg(type, field, got()));
+            return invalid(EventValidator::tr("%1: %2 must be a non-empty string, got %3")
+                               .arg(type, field, got()));
         return checkText(type, field, v.toString());
     case Kind::Uuid:
         if (!v.isString() || !isUuid(v.toString()))
-            return invalid(EventValidator::tr("%1: %2 must be a UUID, got %3").arg(type, field, got()));
+            return invalid(
+                EventValidator::tr("%1: %2 must be a UUID, got %3").arg(type, field, got()));
         return {};
     case Kind::DatasetRef:
         if (!v.isString() || v.toString().trimmed().isEmpty())
@@ -203,7 +208,8 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
     case Kind::Rating: {
         const double d = v.toDouble(0);
         if (!v.isDouble() || !(d == 1.0 || d == -1.0))
-            return invalid(EventValidator::tr("%1: %2 must be 1 or -1, got %3").arg(type, field, got()));
+            return invalid(
+                EventValidator::tr("%1: %2 must be 1 or -1, got %3").arg(type, field, got()));
         return {};
     }
     case Kind::Bool:
@@ -220,8 +226,8 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
     }
     case Kind::TextList: {
         if (!v.isArray())
-            return invalid(
-                EventValidator::tr("%1: %2 must be an array of strings, got %3").arg(type, field, got()));
+            return invalid(EventValidator::tr("%1: %2 must be an array of strings, got %3")
+                               .arg(type, field, got()));
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (!a.at(i).isString())
@@ -249,8 +255,8 @@ Result<QUuid> parseUuid(const QJsonObject &json, const char *key)
     if (v.isUndefined() || v.isNull())
         return QUuid();
     if (!v.isString() || !isUuid(v.toString()))
-        return invalid(EventValidator::tr("%1 must be a UUID, got %2")
-                           .arg(QLatin1String(key), describe(v)));
+        return invalid(
+            EventValidator::tr("%1 must be a UUID, got %2").arg(QLatin1String(key), describe(v)));
     return QUuid::fromString(v.toString());
 }
 
@@ -297,19 +303,22 @@ Result<Event> Event::fromJson(const QJsonObject &json)
     const QJsonValue type = json.value(QLatin1String("event_type"));
     if (!type.isUndefined() && !type.isNull()) {
         if (!type.isString())
-            return invalid(EventValidator::tr("event_type must be a string, got %1").arg(describe(type)));
+            return invalid(
+                EventValidator::tr("event_type must be a string, got %1").arg(describe(type)));
         e.eventType = type.toString();
     }
     const QJsonValue data = json.value(QLatin1String("event_data"));
     if (!data.isUndefined() && !data.isNull()) {
         if (!data.isObject())
-            return invalid(EventValidator::tr("event_data must be a JSON object, got %1").arg(describe(data)));
+            return invalid(
+                EventValidator::tr("event_data must be a JSON object, got %1").arg(describe(data)));
         e.data = data.toObject();
     }
     const QJsonValue actorType = json.value(QLatin1String("actor_type"));
     if (!actorType.isUndefined() && !actorType.isNull()) {
         if (!actorType.isString())
-            return invalid(EventValidator::tr("actor_type must be 'user' or 'system', got %1").arg(describe(actorType)));
+            return invalid(EventValidator::tr("actor_type must be 'user' or 'system', got %1")
+                               .arg(describe(actorType)));
         e.actorType = actorType.toString();
     }
     const QJsonValue created = json.value(QLatin1String("created_at"));
@@ -319,7 +328,7 @@ Result<Event> Event::fromJson(const QJsonObject &json)
             dt = QDateTime::fromString(created.toString(), Qt::ISODateWithMs);
         if (!dt.isValid())
             return invalid(EventValidator::tr("created_at must be an ISO 8601 timestamp such as "
-                              "2024-05-01T12:00:00Z, got %1")
+                                              "2024-05-01T12:00:00Z, got %1")
                                .arg(describe(created)));
         e.createdAt = dt.toUTC();
     }
@@ -394,8 +403,8 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
     if (type.isEmpty())
         return invalid(tr("event: event_type is required"));
     if (type.size() > 100)
-        return invalid(tr("event: event_type must be at most 100 characters, got %1")
-                           .arg(type.size()));
+        return invalid(
+            tr("event: event_type must be at most 100 characters, got %1").arg(type.size()));
     if (event.id.isNull())
         return invalid(tr("%1: id is required (a UUID)").arg(type));
     if (event.tenantId.isNull())
@@ -403,8 +412,8 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
     if (event.investigationId.isNull())
         return invalid(tr("%1: investigation_id is required (a UUID)").arg(type));
     if (event.actorType != QLatin1String("user") && event.actorType != QLatin1String("system"))
-        return invalid(tr("%1: actor_type must be 'user' or 'system', got \"%2\"")
-                           .arg(type, event.actorType));
+        return invalid(
+            tr("%1: actor_type must be 'user' or 'system', got \"%2\"").arg(type, event.actorType));
 
     const auto spec = specs().constFind(type);
     if (spec == specs().constEnd() && forEmit) {

@@ -15,15 +15,15 @@ namespace ke {
 /// unknown fields and unknown event types are carried untouched.
 struct Event
 {
-    QUuid id;              ///< client-generated (UUIDv7 when we make it)
+    QUuid id; ///< client-generated (UUIDv7 when we make it)
     QUuid tenantId;
     QUuid investigationId;
-    QUuid datasetId;       ///< null = SQL NULL (the dataset is then resolved later)
-    QString eventType;     ///< e.g. "feedback.hypothesis"
-    QJsonObject data;      ///< event_data
-    QUuid actorId;         ///< null = SQL NULL
+    QUuid datasetId; ///< null = SQL NULL (the dataset is then resolved later)
+    QString eventType; ///< e.g. "feedback.hypothesis"
+    QJsonObject data; ///< event_data
+    QUuid actorId; ///< null = SQL NULL
     QString actorType = QStringLiteral("user"); ///< "user" | "system"
-    QDateTime createdAt;   ///< UTC; null = now() at insert
+    QDateTime createdAt; ///< UTC; null = now() at insert
 
     /// The JSON form used by `knowledgectl emit` and the HTTP API:
     /// {"id", "tenant_id", "investigation_id", "dataset_id", "event_type", "event_data",

@@ -17,9 +17,9 @@ const char *const kColumns = "id, tenant_id, investigation_id, dataset_id, event
 
 const std::vector<std::string> &columnList()
 {
-    static const std::vector<std::string> cols = {
-        "id",       "tenant_id",  "investigation_id", "dataset_id", "event_type",
-        "event_data", "actor_id", "actor_type",       "created_at"};
+    static const std::vector<std::string> cols
+        = {"id",         "tenant_id", "investigation_id", "dataset_id", "event_type",
+           "event_data", "actor_id",  "actor_type",       "created_at"};
     return cols;
 }
 
@@ -32,10 +32,10 @@ std::string timestampToStd(const QDateTime &dt)
 /// connection (libpqxx prepares lazily and accepts the same definition again).
 std::string statementName(const char *prefix, const std::string &sql)
 {
-    const QByteArray h = QCryptographicHash::hash(QByteArray::fromStdString(sql),
-                                                  QCryptographicHash::Md5)
-                             .toHex()
-                             .left(16);
+    const QByteArray h
+        = QCryptographicHash::hash(QByteArray::fromStdString(sql), QCryptographicHash::Md5)
+              .toHex()
+              .left(16);
     return std::string(prefix) + h.toStdString();
 }
 
@@ -48,8 +48,9 @@ Event eventFromRow(const pqxx::row &row)
     e.datasetId = uuidFromField(row[3]);
     e.eventType = stringFromField(row[4]);
     if (!row[5].is_null())
-        e.data = QJsonDocument::fromJson(QByteArray::fromRawData(row[5].c_str(), int(row[5].size())))
-                     .object();
+        e.data
+            = QJsonDocument::fromJson(QByteArray::fromRawData(row[5].c_str(), int(row[5].size())))
+                  .object();
     e.actorId = uuidFromField(row[6]);
     e.actorType = stringFromField(row[7]);
     e.createdAt = timestampFromField(row[8]);
@@ -76,27 +77,29 @@ struct CopyRow
 
 } // namespace
 
-EventLog::EventLog(Database &db) : m_db(db) { }
+EventLog::EventLog(Database &db)
+    : m_db(db)
+{ }
 
 Result<bool> EventLog::hasUniqueId()
 {
     if (m_uniqueId >= 0)
         return m_uniqueId == 1;
-    return guarded(tr("inspecting the events table %1").arg(m_db.eventsTable()),
-                   [&]() -> Result<bool> {
-                       pqxx::nontransaction tx(m_db.d_func()->conn);
-                       // A unique index whose columns are all among (id, tenant_id) and
-                       // include id: then ON CONFLICT DO NOTHING keeps re-emits no-ops.
-                       const pqxx::result r = tx.exec_params(
-                           "SELECT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = "
-                           "$1::regclass AND i.indisunique AND i.indpred IS NULL AND "
-                           "(SELECT bool_and(a.attname IN ('id', 'tenant_id')) AND "
-                           "bool_or(a.attname = 'id') FROM pg_attribute a WHERE a.attrelid = "
-                           "i.indrelid AND a.attnum = ANY (i.indkey)))",
-                           toStd(m_db.eventsTable()));
-                       m_uniqueId = r[0][0].as<bool>() ? 1 : 0;
-                       return m_uniqueId == 1;
-                   });
+    return guarded(
+        tr("inspecting the events table %1").arg(m_db.eventsTable()), [&]() -> Result<bool> {
+            pqxx::nontransaction tx(m_db.d_func()->conn);
+            // A unique index whose columns are all among (id, tenant_id) and
+            // include id: then ON CONFLICT DO NOTHING keeps re-emits no-ops.
+            const pqxx::result r
+                = tx.exec_params("SELECT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = "
+                                 "$1::regclass AND i.indisunique AND i.indpred IS NULL AND "
+                                 "(SELECT bool_and(a.attname IN ('id', 'tenant_id')) AND "
+                                 "bool_or(a.attname = 'id') FROM pg_attribute a WHERE a.attrelid = "
+                                 "i.indrelid AND a.attnum = ANY (i.indkey)))",
+                                 toStd(m_db.eventsTable()));
+            m_uniqueId = r[0][0].as<bool>() ? 1 : 0;
+            return m_uniqueId == 1;
+        });
 }
 
 namespace {
@@ -112,13 +115,13 @@ Result<void> prepareEvent(const Database &db, Event &event, const EmitOptions &o
     if (event.tenantId.isNull()) {
         event.tenantId = tenant;
     } else if (event.tenantId != tenant) {
-        return makeError(QStringLiteral("wrong_tenant"),
-                         EventLog::tr("%1: the event belongs to tenant %2 but this session is tenant %3 — "
-                            "connect with --tenant %2 to write it")
-                             .arg(event.eventType.isEmpty() ? QStringLiteral("event")
-                                                            : event.eventType,
-                                  event.tenantId.toString(QUuid::WithoutBraces),
-                                  tenant.toString(QUuid::WithoutBraces)));
+        return makeError(
+            QStringLiteral("wrong_tenant"),
+            EventLog::tr("%1: the event belongs to tenant %2 but this session is tenant %3 — "
+                         "connect with --tenant %2 to write it")
+                .arg(event.eventType.isEmpty() ? QStringLiteral("event") : event.eventType,
+                     event.tenantId.toString(QUuid::WithoutBraces),
+                     tenant.toString(QUuid::WithoutBraces)));
     }
     if (event.id.isNull())
         event.id = createUuidV7();
@@ -214,10 +217,10 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
         rows.push_back(std::move(row));
     }
     if (!problems.isEmpty()) {
-        return makeError(QStringLiteral("invalid_event"),
-                         tr("%n event(s) refused, nothing was written:", nullptr,
-                            int(problems.size()))
-                             + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
+        return makeError(
+            QStringLiteral("invalid_event"),
+            tr("%n event(s) refused, nothing was written:", nullptr, int(problems.size()))
+                + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
     }
     if (rows.empty())
         return qsizetype(0);
@@ -289,20 +292,21 @@ Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
     if (m_db.tenantId().isNull())
         return makeError(QStringLiteral("no_tenant"),
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
-    return guarded(tr("reading investigation %1").arg(investigationId.toString(QUuid::WithoutBraces)),
-                   [&]() -> Result<std::vector<Event>> {
-                       pqxx::nontransaction tx(m_db.d_func()->conn);
-                       const pqxx::result r = tx.exec_params(
-                           selectSql(m_db.eventsTable())
-                               + " WHERE tenant_id = $1::uuid AND investigation_id = $2::uuid "
-                                 "ORDER BY created_at, id",
-                           uuidToStd(m_db.tenantId()), uuidToStd(investigationId));
-                       std::vector<Event> out;
-                       out.reserve(r.size());
-                       for (const auto &row : r)
-                           out.push_back(eventFromRow(row));
-                       return out;
-                   });
+    return guarded(
+        tr("reading investigation %1").arg(investigationId.toString(QUuid::WithoutBraces)),
+        [&]() -> Result<std::vector<Event>> {
+            pqxx::nontransaction tx(m_db.d_func()->conn);
+            const pqxx::result r = tx.exec_params(
+                selectSql(m_db.eventsTable())
+                    + " WHERE tenant_id = $1::uuid AND investigation_id = $2::uuid "
+                      "ORDER BY created_at, id",
+                uuidToStd(m_db.tenantId()), uuidToStd(investigationId));
+            std::vector<Event> out;
+            out.reserve(r.size());
+            for (const auto &row : r)
+                out.push_back(eventFromRow(row));
+            return out;
+        });
 }
 
 Result<std::optional<Event>> EventLog::find(const QUuid &id)
@@ -345,12 +349,12 @@ Result<QList<TenantEventCount>> EventLog::countsByTenant()
 {
     return guarded(tr("counting events per tenant"), [&]() -> Result<QList<TenantEventCount>> {
         pqxx::nontransaction tx(m_db.d_func()->conn);
-        const pqxx::result r = tx.exec(
-            "WITH c AS (SELECT tenant_id, count(*) AS n FROM " + toStd(m_db.eventsTable())
-            + " GROUP BY tenant_id) SELECT coalesce(t.id, c.tenant_id), t.slug, "
-              "coalesce(c.n, 0) FROM "
-            + toStd(m_db.table(QStringLiteral("tenants")))
-            + " t FULL JOIN c ON c.tenant_id = t.id ORDER BY t.slug NULLS LAST, 1");
+        const pqxx::result r
+            = tx.exec("WITH c AS (SELECT tenant_id, count(*) AS n FROM " + toStd(m_db.eventsTable())
+                      + " GROUP BY tenant_id) SELECT coalesce(t.id, c.tenant_id), t.slug, "
+                        "coalesce(c.n, 0) FROM "
+                      + toStd(m_db.table(QStringLiteral("tenants")))
+                      + " t FULL JOIN c ON c.tenant_id = t.id ORDER BY t.slug NULLS LAST, 1");
         QList<TenantEventCount> out;
         for (const auto &row : r)
             out.append({uuidFromField(row[0]), stringFromField(row[1]), row[2].as<qint64>()});

@@ -81,7 +81,7 @@ private:
     Result<bool> hasUniqueId();
 
     Database &m_db;
-    int m_uniqueId = -1;        ///< -1 unknown, else bool
+    int m_uniqueId = -1; ///< -1 unknown, else bool
     bool m_copyRefused = false; ///< COPY into the table is not allowed (RLS): stage instead
 };
 

@@ -48,20 +48,20 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
                          tr("unknown target type '%1' — use one of: %2")
                              .arg(input.targetType, targetTypes().join(QStringLiteral(", "))));
     if (input.rating != 1 && input.rating != -1)
-        return makeError(QStringLiteral("invalid_feedback"),
-                         tr("rating must be 1 (thumbs up) or -1 (thumbs down), got %1")
-                             .arg(input.rating));
+        return makeError(
+            QStringLiteral("invalid_feedback"),
+            tr("rating must be 1 (thumbs up) or -1 (thumbs down), got %1").arg(input.rating));
     if (input.investigationId.isNull())
         return makeError(QStringLiteral("invalid_feedback"),
                          tr("no investigation given — pass the investigation's UUID"));
-    const QUuid target =
-        input.targetType == QLatin1String("investigation") && input.targetId.isNull()
-            ? input.investigationId
-            : input.targetId;
+    const QUuid target
+        = input.targetType == QLatin1String("investigation") && input.targetId.isNull()
+        ? input.investigationId
+        : input.targetId;
     if (target.isNull())
-        return makeError(QStringLiteral("invalid_feedback"),
-                         tr("no target given — pass the UUID of the %1 you rate")
-                             .arg(input.targetType));
+        return makeError(
+            QStringLiteral("invalid_feedback"),
+            tr("no target given — pass the UUID of the %1 you rate").arg(input.targetType));
 
     Event event;
     event.eventType = QStringLiteral("feedback.") + input.targetType;
@@ -71,9 +71,8 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
     data.insert(QStringLiteral("rating"), input.rating);
     data.insert(QStringLiteral("reason"),
                 input.reason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(input.reason));
-    data.insert(QStringLiteral("comment"), input.comment.isEmpty()
-                                               ? QJsonValue(QJsonValue::Null)
-                                               : QJsonValue(input.comment));
+    data.insert(QStringLiteral("comment"),
+                input.comment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(input.comment));
     data.insert(QStringLiteral("context"), input.context);
     event.data = data;
     event.actorType = QStringLiteral("user");

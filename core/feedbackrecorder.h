@@ -15,11 +15,11 @@ class Database;
 struct FeedbackInput
 {
     QString targetType; ///< hypothesis | query | evidence | synthesis | investigation
-    QUuid targetId;     ///< for "investigation": the investigation id
+    QUuid targetId; ///< for "investigation": the investigation id
     QUuid investigationId;
-    int rating = 0;     ///< 1 or -1
-    QString reason;     ///< a quick reason (DESIGN.md) or free text; may be empty
-    QString comment;    ///< may be empty
+    int rating = 0; ///< 1 or -1
+    QString reason; ///< a quick reason (DESIGN.md) or free text; may be empty
+    QString comment; ///< may be empty
     QJsonObject context;
 };
 

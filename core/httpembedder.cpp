@@ -62,7 +62,8 @@ void waitFor(std::chrono::milliseconds delay)
 QString serverWords(const QByteArray &body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
-    QString msg = o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    QString msg
+        = o.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
     if (msg.isEmpty())
         msg = o.value(QStringLiteral("error")).toString();
     if (msg.isEmpty())
@@ -72,7 +73,8 @@ QString serverWords(const QByteArray &body)
 
 } // namespace
 
-HttpEmbedder::HttpEmbedder(Options options) : m_options(std::move(options))
+HttpEmbedder::HttpEmbedder(Options options)
+    : m_options(std::move(options))
 {
     m_dimension = m_options.expectedDimension;
     m_options.batchSize = std::max(1, m_options.batchSize);
@@ -85,14 +87,16 @@ Result<HttpEmbedder::Options> HttpEmbedder::optionsFromEnvironment()
     o.model = qEnvironmentVariable("KNOWLEDGE_EMBEDDINGS_MODEL").trimmed();
     o.apiKey = qEnvironmentVariable("KNOWLEDGE_EMBEDDINGS_API_KEY").trimmed();
     if (url.isEmpty() || o.model.isEmpty())
-        return makeError(QStringLiteral("not_configured"),
-                         tr("no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and "
-                            "KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)"));
+        return makeError(
+            QStringLiteral("not_configured"),
+            tr("no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and "
+               "KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)"));
     o.baseUrl = QUrl(url);
     if (!o.baseUrl.isValid() || o.baseUrl.scheme().isEmpty() || o.baseUrl.host().isEmpty())
-        return makeError(QStringLiteral("invalid_url"),
-                         tr("KNOWLEDGE_EMBEDDINGS_URL '%1' is not a URL such as https://api.example.com")
-                             .arg(url));
+        return makeError(
+            QStringLiteral("invalid_url"),
+            tr("KNOWLEDGE_EMBEDDINGS_URL '%1' is not a URL such as https://api.example.com")
+                .arg(url));
     return o;
 }
 
@@ -145,7 +149,8 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
         auto backoff = m_options.initialBackoff;
         for (int attempt = 0;; ++attempt) {
             a = post(nam, request, payload, m_options.timeout);
-            const bool retryable = a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500;
+            const bool retryable
+                = a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500;
             if (!retryable || attempt >= m_options.maxRetries)
                 break;
             auto delay = backoff;
@@ -158,12 +163,13 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
         }
         const int attempts = m_options.maxRetries + 1;
         if (a.timedOut)
-            return makeError(QStringLiteral("timeout"),
-                             tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
-                                "check that it is up, or raise the timeout")
-                                 .arg(where)
-                                 .arg(double(m_options.timeout.count()) / 1000.0)
-                                 .arg(attempts));
+            return makeError(
+                QStringLiteral("timeout"),
+                tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
+                   "check that it is up, or raise the timeout")
+                    .arg(where)
+                    .arg(double(m_options.timeout.count()) / 1000.0)
+                    .arg(attempts));
         if (a.status == 0)
             return makeError(QStringLiteral("unreachable"),
                              tr("cannot reach the embeddings API at %1: %2 — check "
@@ -176,19 +182,21 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                                  .arg(a.status)
                                  .arg(serverWords(a.body)));
         if (a.status == 429)
-            return makeError(QStringLiteral("rate_limited"),
-                             tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
-                                "attempts — try again later or lower the request rate")
-                                 .arg(where)
-                                 .arg(attempts));
+            return makeError(
+                QStringLiteral("rate_limited"),
+                tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
+                   "attempts — try again later or lower the request rate")
+                    .arg(where)
+                    .arg(attempts));
         if (a.status >= 500)
-            return makeError(QStringLiteral("server_error"),
-                             tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
-                                "try again later")
-                                 .arg(where)
-                                 .arg(a.status)
-                                 .arg(attempts)
-                                 .arg(serverWords(a.body)));
+            return makeError(
+                QStringLiteral("server_error"),
+                tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
+                   "try again later")
+                    .arg(where)
+                    .arg(a.status)
+                    .arg(attempts)
+                    .arg(serverWords(a.body)));
         if (a.status != 200)
             return makeError(QStringLiteral("http_error"),
                              tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
@@ -215,8 +223,10 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
             const QJsonObject o = item.toObject();
             const int index = o.value(QStringLiteral("index")).toInt(-1);
             const QJsonArray values = o.value(QStringLiteral("embedding")).toArray();
-            if (index < 0 || index >= batch.size() || !got[size_t(index)].empty() || values.isEmpty())
-                return malformed(tr("a missing, repeated or empty embedding at index %1").arg(index));
+            if (index < 0 || index >= batch.size() || !got[size_t(index)].empty()
+                || values.isEmpty())
+                return malformed(
+                    tr("a missing, repeated or empty embedding at index %1").arg(index));
             EmbeddingVector v;
             v.reserve(size_t(values.size()));
             for (const auto &x : values) {
@@ -228,12 +238,13 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
             if (expected == 0 && m_dimension.compare_exchange_strong(expected, int(v.size())))
                 expected = int(v.size());
             if (int(v.size()) != expected)
-                return makeError(QStringLiteral("dimension_mismatch"),
-                                 tr("the embeddings API answered vectors of %1 numbers where %2 were "
-                                    "expected (model '%3') — the model behind the URL changed?")
-                                     .arg(v.size())
-                                     .arg(expected)
-                                     .arg(m_options.model));
+                return makeError(
+                    QStringLiteral("dimension_mismatch"),
+                    tr("the embeddings API answered vectors of %1 numbers where %2 were "
+                       "expected (model '%3') — the model behind the URL changed?")
+                        .arg(v.size())
+                        .arg(expected)
+                        .arg(m_options.model));
             normalizeEmbedding(v);
             got[size_t(index)] = std::move(v);
         }

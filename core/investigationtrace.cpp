@@ -29,14 +29,13 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
     ordered.reserve(events.size());
     for (const Event &e : events)
         ordered.push_back(&e);
-    std::stable_sort(ordered.begin(), ordered.end(), [](const Event *a, const Event *b) {
-        return a->createdAt < b->createdAt;
-    });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Event *a, const Event *b) { return a->createdAt < b->createdAt; });
 
     InvestigationTrace t;
     QList<TraceStep> hypotheses;
     QHash<QUuid, QList<TraceStep>> children; // hypothesis id -> queries and evidence
-    QList<TraceStep> orphans;                // queries / evidence without a known hypothesis
+    QList<TraceStep> orphans; // queries / evidence without a known hypothesis
     TraceStep synthesis;
     bool hasSynthesis = false;
     // (target, actor) -> (rating, reason), later events overwrite earlier ones.
@@ -77,8 +76,15 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             const QUuid id = idField(d, "hypothesis_id");
             TraceStep *s = findStep(hypotheses, id);
             if (!s) {
-                hypotheses.append(TraceStep{QStringLiteral("hypothesis"), id, QString(), {}, {},
-                                            QStringLiteral("proposed"), -1, e->createdAt, {}});
+                hypotheses.append(TraceStep{QStringLiteral("hypothesis"),
+                                            id,
+                                            QString(),
+                                            {},
+                                            {},
+                                            QStringLiteral("proposed"),
+                                            -1,
+                                            e->createdAt,
+                                            {}});
                 s = &hypotheses.last();
             }
             if (d.contains(QLatin1String("text")))
@@ -89,16 +95,24 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
                 s->status = QStringLiteral("accepted");
             else if (type == QLatin1String("hypothesis.rejected"))
                 s->status = QStringLiteral("rejected");
-        } else if (type.startsWith(QLatin1String("query.")) || type.startsWith(QLatin1String("evidence."))) {
+        } else if (type.startsWith(QLatin1String("query."))
+                   || type.startsWith(QLatin1String("evidence."))) {
             const bool isQuery = type.startsWith(QLatin1String("query."));
             const QUuid id = idField(d, isQuery ? "query_id" : "evidence_id");
             const QUuid parent = idField(d, "hypothesis_id");
             QList<TraceStep> &list = parent.isNull() ? orphans : children[parent];
             TraceStep *s = findStep(list, id);
             if (!s) {
-                list.append(TraceStep{isQuery ? QStringLiteral("query") : QStringLiteral("evidence"),
-                                      id, parent.toString(QUuid::WithoutBraces), {}, {}, {}, -1,
-                                      e->createdAt, {}});
+                list.append(
+                    TraceStep{isQuery ? QStringLiteral("query") : QStringLiteral("evidence"),
+                              id,
+                              parent.toString(QUuid::WithoutBraces),
+                              {},
+                              {},
+                              {},
+                              -1,
+                              e->createdAt,
+                              {}});
                 s = &list.last();
             }
             if (isQuery) {
@@ -110,7 +124,8 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
                     s->status = QStringLiteral("succeeded");
                 else if (type == QLatin1String("query.failed")) {
                     s->status = QStringLiteral("failed");
-                    s->detail += QStringLiteral("\n-- ") + d.value(QLatin1String("error")).toString();
+                    s->detail
+                        += QStringLiteral("\n-- ") + d.value(QLatin1String("error")).toString();
                 } else if (s->status.isEmpty())
                     s->status = type.mid(6);
             } else {
@@ -118,8 +133,8 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
                     s->title = d.value(QLatin1String("summary")).toString();
                 if (d.value(QLatin1String("supports")).isBool())
                     s->status = d.value(QLatin1String("supports")).toBool()
-                                    ? QStringLiteral("supports")
-                                    : QStringLiteral("refutes");
+                        ? QStringLiteral("supports")
+                        : QStringLiteral("refutes");
                 if (confidenceOf(d) >= 0)
                     s->confidence = confidenceOf(d);
             }
@@ -141,16 +156,23 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             const QUuid target = idField(d, "target_id");
             const int rating = d.value(QLatin1String("rating")).toInt();
             if (!target.isNull() && (rating == 1 || rating == -1))
-                latest[{target, e->actorId}] = {rating, d.value(QLatin1String("reason")).toString()};
+                latest[{target, e->actorId}]
+                    = {rating, d.value(QLatin1String("reason")).toString()};
         } else if (type == QLatin1String("comment.added")) {
             t.comments.append({e->actorId.toString(QUuid::WithoutBraces),
                                d.value(QLatin1String("text")).toString()});
         }
     }
 
-    TraceStep self{QStringLiteral("investigation"), t.investigationId, QString(),
-                   t.alert.value(QLatin1String("metric")).toString(), t.rootCause, t.outcome, -1,
-                   t.startedAt, {}};
+    TraceStep self{QStringLiteral("investigation"),
+                   t.investigationId,
+                   QString(),
+                   t.alert.value(QLatin1String("metric")).toString(),
+                   t.rootCause,
+                   t.outcome,
+                   -1,
+                   t.startedAt,
+                   {}};
     t.steps.append(self);
     for (const TraceStep &h : std::as_const(hypotheses)) {
         t.steps.append(h);

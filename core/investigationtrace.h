@@ -27,9 +27,9 @@ struct TraceStep
     QString kind; ///< hypothesis | query | evidence | synthesis | investigation
     QUuid id;
     QString parentId; ///< hypothesis id for queries and evidence
-    QString title;    ///< hypothesis text, query purpose, evidence summary, root cause
-    QString detail;   ///< SQL, recommendations, error...
-    QString status;   ///< accepted / rejected / succeeded / failed / supports / refutes
+    QString title; ///< hypothesis text, query purpose, evidence summary, root cause
+    QString detail; ///< SQL, recommendations, error...
+    QString status; ///< accepted / rejected / succeeded / failed / supports / refutes
     double confidence = -1; ///< -1 = unknown
     QDateTime at;
     RatingTally rating;
@@ -42,7 +42,7 @@ struct InvestigationTrace
     QUuid investigationId;
     QString datasetKey; ///< as named by investigation.started (UUID or name)
     QJsonObject alert;
-    QString outcome;    ///< "completed" | "failed" | "running"
+    QString outcome; ///< "completed" | "failed" | "running"
     QString rootCause;
     QDateTime startedAt;
     QDateTime finishedAt;

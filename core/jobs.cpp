@@ -43,7 +43,8 @@ Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_
         if (auto r = (*db)->setTenant(t.id.toString(QUuid::WithoutBraces)); !r)
             return r.error();
         if (auto r = step(**db); !r)
-            return makeError(r.error().code, QStringLiteral("%1: %2").arg(t.slug, r.error().message));
+            return makeError(r.error().code,
+                             QStringLiteral("%1: %2").arg(t.slug, r.error().message));
         ++done;
     }
     return done;
@@ -63,9 +64,10 @@ Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atom
     });
     if (!done)
         return done.error();
-    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-                       QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(events)),
-                       QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr, int(datasets))}
+    return QStringList{
+        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+        QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(events)),
+        QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr, int(datasets))}
         .join(QStringLiteral(", "));
 }
 
@@ -83,9 +85,11 @@ Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomi
     });
     if (!done)
         return done.error();
-    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-                       QCoreApplication::translate("jobs", "%n investigation(s) rebuilt", nullptr, int(investigations)),
-                       QCoreApplication::translate("jobs", "%n example(s) written", nullptr, int(examples))}
+    return QStringList{
+        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+        QCoreApplication::translate("jobs", "%n investigation(s) rebuilt", nullptr,
+                                    int(investigations)),
+        QCoreApplication::translate("jobs", "%n example(s) written", nullptr, int(examples))}
         .join(QStringLiteral(", "));
 }
 
@@ -113,9 +117,10 @@ Result<QString> embeddingsJob(const ConnectionSettings &settings, const std::ato
     });
     if (!done)
         return done.error();
-    return QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-                       QCoreApplication::translate("jobs", "%n document(s) changed", nullptr, int(changed)),
-                       QCoreApplication::translate("jobs", "%n embedded", nullptr, int(embedded))}
+    return QStringList{
+        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
+        QCoreApplication::translate("jobs", "%n document(s) changed", nullptr, int(changed)),
+        QCoreApplication::translate("jobs", "%n embedded", nullptr, int(embedded))}
         .join(QStringLiteral(", "));
 }
 

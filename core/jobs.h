@@ -10,9 +10,9 @@ namespace ke {
 /// How often `knowledgectl worker` runs each job.
 struct JobIntervals
 {
-    std::chrono::seconds aggregate{300};   ///< aggregate_dataset_knowledge
-    std::chrono::seconds embeddings{300};  ///< generate_embeddings
-    std::chrono::seconds training{86400};  ///< rebuild_training_examples (daily)
+    std::chrono::seconds aggregate{300}; ///< aggregate_dataset_knowledge
+    std::chrono::seconds embeddings{300}; ///< generate_embeddings
+    std::chrono::seconds training{86400}; ///< rebuild_training_examples (daily)
 };
 
 /// The product's background jobs, each opening its own connection on the pool thread it runs

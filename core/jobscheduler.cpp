@@ -15,9 +15,9 @@ struct JobScheduler::Slot
 };
 
 JobScheduler::JobScheduler(QObject *parent)
-    : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
-{
-}
+    : QObject(parent)
+    , m_cancel(std::make_shared<std::atomic_bool>(false))
+{ }
 
 JobScheduler::~JobScheduler()
 {
@@ -97,8 +97,8 @@ void JobScheduler::launch(Slot *slot)
 
 void JobScheduler::maybeStopped()
 {
-    const bool anyRunning = std::any_of(m_slots.cbegin(), m_slots.cend(),
-                                        [](const Slot *s) { return s->running; });
+    const bool anyRunning
+        = std::any_of(m_slots.cbegin(), m_slots.cend(), [](const Slot *s) { return s->running; });
     if (anyRunning)
         return;
     if ((m_stopping || m_once) && !m_stoppedEmitted) {

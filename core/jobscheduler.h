@@ -19,7 +19,7 @@ namespace ke {
 /// stages so a shutdown does not wait for a whole run.
 struct JobSpec
 {
-    QString name;                      ///< e.g. "aggregate_dataset_knowledge"
+    QString name; ///< e.g. "aggregate_dataset_knowledge"
     std::chrono::seconds interval{300};
     std::function<Result<QString>(const std::atomic_bool &cancelled)> run;
 };

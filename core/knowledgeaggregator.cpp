@@ -47,12 +47,14 @@ namespace ke {
 
 namespace {
 
-const char *const kUuidRe = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
+const char *const kUuidRe
+    = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
 
 // A number in 0..1, else NULL (other writers' "high" or 7 never break the run).
 QString confidenceOf(const QString &data)
 {
-    return QStringLiteral("(CASE WHEN jsonb_typeof(%1->'confidence') = 'number' AND (%1->>'confidence')::float8 BETWEEN 0 AND 1 "
+    return QStringLiteral("(CASE WHEN jsonb_typeof(%1->'confidence') = 'number' AND "
+                          "(%1->>'confidence')::float8 BETWEEN 0 AND 1 "
                           "THEN (%1->>'confidence')::float8 END)")
         .arg(data);
 }
@@ -61,9 +63,11 @@ class Run
 {
 public:
     Run(Database &db, pqxx::work &tx, bool full)
-        : m_db(db), m_tx(tx), m_full(full), m_tenant(uuidToStd(db.tenantId()))
-    {
-    }
+        : m_db(db)
+        , m_tx(tx)
+        , m_full(full)
+        , m_tenant(uuidToStd(db.tenantId()))
+    { }
 
     pqxx::result exec(const QString &tmpl, const char *step)
     {
@@ -74,22 +78,27 @@ public:
         // Restricts a single-table scan to the touched investigations / quirks.
         sql.replace(QLatin1String("{INV}"),
                     m_full ? QString()
-                           : QStringLiteral("AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)"));
+                           : QStringLiteral(
+                               "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)"));
         sql.replace(QLatin1String("{QUIRK}"),
-                    m_full ? QStringLiteral("AND coalesce(event_data->>'quirk_id', '') <> ''")
-                           : QStringLiteral("AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk_t)"));
+                    m_full
+                        ? QStringLiteral("AND coalesce(event_data->>'quirk_id', '') <> ''")
+                        : QStringLiteral(
+                            "AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk_t)"));
         sql.replace(QLatin1String("$1"), QLatin1String("$1::uuid")); // $1 is always the tenant
         // KE_AGGREGATE_EXPLAIN=1 (with ke.aggregate.debug): the plan of every big statement,
         // as it ran (EXPLAIN ANALYZE executes it).
         static const bool explain = qEnvironmentVariableIsSet("KE_AGGREGATE_EXPLAIN");
         if (explain && lcAggregate().isDebugEnabled()
-            && (sql.startsWith(QLatin1String("INSERT")) || sql.startsWith(QLatin1String("DELETE")) || sql.startsWith(QLatin1String("WITH"))
-                || sql.startsWith(QLatin1String("CREATE TEMP TABLE ke_inv ")) || sql.startsWith(QLatin1String("CREATE TEMP TABLE ke_quirk "))))
+            && (sql.startsWith(QLatin1String("INSERT")) || sql.startsWith(QLatin1String("DELETE"))
+                || sql.startsWith(QLatin1String("WITH"))
+                || sql.startsWith(QLatin1String("CREATE TEMP TABLE ke_inv "))
+                || sql.startsWith(QLatin1String("CREATE TEMP TABLE ke_quirk "))))
             sql.prepend(QLatin1String("EXPLAIN (ANALYZE, BUFFERS) "));
         QElapsedTimer t;
         t.start();
         pqxx::result r = sql.contains(QLatin1String("$1")) ? m_tx.exec_params(toStd(sql), m_tenant)
-                                                            : m_tx.exec(toStd(sql));
+                                                           : m_tx.exec(toStd(sql));
         qCDebug(lcAggregate, "%-28s %7.1f ms  %zu rows", step, double(t.nsecsElapsed()) / 1e6,
                 size_t(r.affected_rows()));
         if (sql.startsWith(QLatin1String("EXPLAIN"))) {
@@ -111,7 +120,8 @@ private:
 void clearTenant(Run &run)
 {
     for (const char *t : {"agg_ratings", "agg_inv_fallback", "agg_investigations", "agg_inv_actors",
-                          "agg_ds_actors", "agg_quirks", "agg_quirk_actors", "dataset_findings", "dataset_knowledge"}) {
+                          "agg_ds_actors", "agg_quirks", "agg_quirk_actors", "dataset_findings",
+                          "dataset_knowledge"}) {
         run.exec(QStringLiteral("DELETE FROM {k}.%1 WHERE tenant_id = $1").arg(QLatin1String(t)),
                  "clear");
     }
@@ -124,28 +134,28 @@ void clearTenant(Run &run)
 // target ids bytewise (COLLATE "C": the database's C.UTF-8 is not "C" to PostgreSQL 15, so a
 // default-collation sort calls strcoll per comparison); grouping is the same, as the
 // collations are deterministic.
-const char *const kRatingsSelect =
-    "SELECT DISTINCT ON (target_id COLLATE \"C\", actor) $1, target_id, actor, investigation_id, "
-    " substr(event_type, 10), rating, created_at, id FROM ("
-    "  SELECT e.id, e.investigation_id, e.event_type, e.created_at, e.target_id,"
-    "   coalesce(e.actor_id, '00000000-0000-0000-0000-000000000000') AS actor, e.rating"
-    "  FROM %1 e WHERE e.event_type LIKE 'feedback.%') f "
-    "WHERE coalesce(target_id, '') <> '' AND rating IS NOT NULL "
-    "ORDER BY target_id COLLATE \"C\", actor, created_at DESC, id DESC";
+const char *const kRatingsSelect
+    = "SELECT DISTINCT ON (target_id COLLATE \"C\", actor) $1, target_id, actor, investigation_id, "
+      " substr(event_type, 10), rating, created_at, id FROM ("
+      "  SELECT e.id, e.investigation_id, e.event_type, e.created_at, e.target_id,"
+      "   coalesce(e.actor_id, '00000000-0000-0000-0000-000000000000') AS actor, e.rating"
+      "  FROM %1 e WHERE e.event_type LIKE 'feedback.%') f "
+      "WHERE coalesce(target_id, '') <> '' AND rating IS NOT NULL "
+      "ORDER BY target_id COLLATE \"C\", actor, created_at DESC, id DESC";
 // target_id and rating of a feedback event (NULL for other events).
-const char *const kFeedbackColumns =
-    "CASE WHEN event_type LIKE 'feedback.%' THEN event_data->>'target_id' END AS target_id,"
-    " CASE WHEN event_type NOT LIKE 'feedback.%' THEN NULL::smallint"
-    "  WHEN event_data->>'rating' IN ('1', '1.0', '+1') THEN 1::smallint"
-    "  WHEN event_data->>'rating' IN ('-1', '-1.0') THEN -1::smallint END AS rating";
-const char *const kFallbackSelect =
-    "SELECT DISTINCT ON (investigation_id) $1, investigation_id, dataset_id, created_at, id "
-    "FROM %1 e WHERE dataset_id IS NOT NULL ORDER BY investigation_id, created_at, id";
+const char *const kFeedbackColumns
+    = "CASE WHEN event_type LIKE 'feedback.%' THEN event_data->>'target_id' END AS target_id,"
+      " CASE WHEN event_type NOT LIKE 'feedback.%' THEN NULL::smallint"
+      "  WHEN event_data->>'rating' IN ('1', '1.0', '+1') THEN 1::smallint"
+      "  WHEN event_data->>'rating' IN ('-1', '-1.0') THEN -1::smallint END AS rating";
+const char *const kFallbackSelect
+    = "SELECT DISTINCT ON (investigation_id) $1, investigation_id, dataset_id, created_at, id "
+      "FROM %1 e WHERE dataset_id IS NOT NULL ORDER BY investigation_id, created_at, id";
 // The "sparse" events of an investigation (start, outcome, synthesis, evaluated evidence,
 // comments): exactly the predicate of the partial index feedback_events_inv_sparse.
-const char *const kSparseTypes =
-    "('investigation.started', 'investigation.completed', 'investigation.failed',"
-    " 'synthesis.generated', 'evidence.evaluated', 'comment.added')";
+const char *const kSparseTypes
+    = "('investigation.started', 'investigation.completed', 'investigation.failed',"
+      " 'synthesis.generated', 'evidence.evaluated', 'comment.added')";
 
 // Returns the number of events of the tenant in a full run (0 otherwise).
 qint64 levelOne(Run &run)
@@ -153,14 +163,17 @@ qint64 levelOne(Run &run)
     run.exec(QStringLiteral(
                  "CREATE TEMP TABLE ke_inv_t (investigation_id uuid PRIMARY KEY) ON COMMIT DROP"),
              "temp inv");
-    run.exec(QStringLiteral("CREATE TEMP TABLE ke_quirk_t (quirk_id text PRIMARY KEY) ON COMMIT DROP"),
-             "temp quirk");
-    run.exec(QStringLiteral("CREATE TEMP TABLE ke_ds_t (dataset_id uuid PRIMARY KEY) ON COMMIT DROP"),
-             "temp ds");
+    run.exec(
+        QStringLiteral("CREATE TEMP TABLE ke_quirk_t (quirk_id text PRIMARY KEY) ON COMMIT DROP"),
+        "temp quirk");
+    run.exec(
+        QStringLiteral("CREATE TEMP TABLE ke_ds_t (dataset_id uuid PRIMARY KEY) ON COMMIT DROP"),
+        "temp ds");
     // The sparse events of the investigations recomputed at level 2 (all of them in a full run).
-    run.exec(QStringLiteral("CREATE TEMP TABLE ke_sparse (investigation_id uuid, id uuid, event_type text,"
-                            " event_data jsonb, dataset_id uuid, actor_id uuid, actor_type text,"
-                            " created_at timestamptz) ON COMMIT DROP"),
+    run.exec(QStringLiteral(
+                 "CREATE TEMP TABLE ke_sparse (investigation_id uuid, id uuid, event_type text,"
+                 " event_data jsonb, dataset_id uuid, actor_id uuid, actor_type text,"
+                 " created_at timestamptz) ON COMMIT DROP"),
              "temp sparse");
     if (run.full()) {
         // One pass over the tenant's events feeds all of level 1 and the sparse events of
@@ -172,20 +185,26 @@ qint64 levelOne(Run &run)
                 // rating of feedback (the 1M-row tuplestore then stays in work_mem).
                 "WITH e AS MATERIALIZED (SELECT id, investigation_id, dataset_id, event_type,"
                 "  CASE WHEN event_type IN %2 THEN event_data END AS event_data, %3,"
-                "  actor_id, CASE WHEN event_type IN %2 THEN actor_type END AS actor_type, created_at"
+                "  actor_id, CASE WHEN event_type IN %2 THEN actor_type END AS actor_type, "
+                "created_at"
                 "  FROM {ev} WHERE tenant_id = $1),"
-                " r AS (INSERT INTO {k}.agg_ratings (tenant_id, target_id, actor_id, investigation_id,"
+                " r AS (INSERT INTO {k}.agg_ratings (tenant_id, target_id, actor_id, "
+                "investigation_id,"
                 "  target_type, rating, created_at, event_id) %1),"
-                // The earliest (created_at, id) with a dataset per investigation, as kFallbackSelect,
-                // without sorting the ~700k rows: hash the earliest created_at, join back, and
-                // break ties by id among the few rows left.
-                " f AS (INSERT INTO {k}.agg_inv_fallback (tenant_id, investigation_id, dataset_id, created_at,"
-                "  event_id) SELECT DISTINCT ON (e.investigation_id) $1, e.investigation_id, e.dataset_id,"
-                "  e.created_at, e.id FROM e JOIN (SELECT investigation_id, min(created_at) AS first FROM e"
+                // The earliest (created_at, id) with a dataset per investigation, as
+                // kFallbackSelect, without sorting the ~700k rows: hash the earliest created_at,
+                // join back, and break ties by id among the few rows left.
+                " f AS (INSERT INTO {k}.agg_inv_fallback (tenant_id, investigation_id, dataset_id, "
+                "created_at,"
+                "  event_id) SELECT DISTINCT ON (e.investigation_id) $1, e.investigation_id, "
+                "e.dataset_id,"
+                "  e.created_at, e.id FROM e JOIN (SELECT investigation_id, min(created_at) AS "
+                "first FROM e"
                 "   WHERE dataset_id IS NOT NULL GROUP BY investigation_id) m"
                 "   ON m.investigation_id = e.investigation_id AND m.first = e.created_at"
                 "  WHERE e.dataset_id IS NOT NULL ORDER BY e.investigation_id, e.id),"
-                " s AS (INSERT INTO ke_sparse SELECT investigation_id, id, event_type, event_data, dataset_id,"
+                " s AS (INSERT INTO ke_sparse SELECT investigation_id, id, event_type, event_data, "
+                "dataset_id,"
                 "  actor_id, actor_type, created_at FROM e WHERE event_type IN %2"
                 "  AND investigation_id <> '00000000-0000-0000-0000-000000000000'),"
                 " i AS (INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM e"
@@ -197,7 +216,8 @@ qint64 levelOne(Run &run)
         run.exec(QStringLiteral("ANALYZE ke_inv_t"), "analyze");
         run.exec(QStringLiteral("ANALYZE ke_sparse (investigation_id, event_type)"), "analyze");
         // (A plan instead of the count under KE_AGGREGATE_EXPLAIN.)
-        return std::isdigit(static_cast<unsigned char>(r[0][0].c_str()[0])) ? r[0][0].as<qint64>() : 0;
+        return std::isdigit(static_cast<unsigned char>(r[0][0].c_str()[0])) ? r[0][0].as<qint64>()
+                                                                            : 0;
     }
 
     run.exec(QStringLiteral("INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM ke_window "
@@ -217,42 +237,53 @@ qint64 levelOne(Run &run)
              "touched quirks");
     run.exec(QStringLiteral(
                  "INSERT INTO ke_quirk_t SELECT quirk_id FROM {k}.agg_quirks WHERE tenant_id = $1 "
-                 "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) ON CONFLICT DO NOTHING"),
+                 "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) ON CONFLICT DO "
+                 "NOTHING"),
              "quirks of touched inv");
     // The datasets as they were: an investigation or quirk may move away from them.
-    run.exec(QStringLiteral(
-                 "INSERT INTO ke_ds_t SELECT dataset_id FROM {k}.agg_investigations WHERE tenant_id = $1 "
-                 "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) "
-                 "UNION SELECT dataset_id FROM {k}.agg_quirks WHERE tenant_id = $1 AND dataset_id IS NOT NULL "
-                 "AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t) ON CONFLICT DO NOTHING"),
-             "old datasets");
+    run.exec(
+        QStringLiteral("INSERT INTO ke_ds_t SELECT dataset_id FROM {k}.agg_investigations WHERE "
+                       "tenant_id = $1 "
+                       "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t) "
+                       "UNION SELECT dataset_id FROM {k}.agg_quirks WHERE tenant_id = $1 AND "
+                       "dataset_id IS NOT NULL "
+                       "AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t) ON CONFLICT DO NOTHING"),
+        "old datasets");
     run.exec(QStringLiteral("ANALYZE ke_inv_t"), "analyze");
     run.exec(QStringLiteral("ANALYZE ke_quirk_t"), "analyze");
 
     // Latest rating per (target, person): within the window by DISTINCT ON, against the
     // stored one by the same (created_at, event id) order — so arrival order never matters.
-    run.exec(QStringLiteral("INSERT INTO {k}.agg_ratings AS a (tenant_id, target_id, actor_id, investigation_id, "
-                            " target_type, rating, created_at, event_id) %1 "
-                            "ON CONFLICT (tenant_id, target_id, actor_id) DO UPDATE SET "
-                            " investigation_id = excluded.investigation_id, target_type = excluded.target_type,"
-                            " rating = excluded.rating, created_at = excluded.created_at, event_id = excluded.event_id "
-                            "WHERE (excluded.created_at, excluded.event_id) > (a.created_at, a.event_id)")
-                 .arg(QString::fromLatin1(kRatingsSelect)
-                          .arg(QStringLiteral("(SELECT *, %1 FROM ke_window)").arg(QLatin1String(kFeedbackColumns)))),
-             "ratings");
-    run.exec(QStringLiteral("INSERT INTO {k}.agg_inv_fallback AS a (tenant_id, investigation_id, dataset_id,"
-                            " created_at, event_id) %1 "
-                            "ON CONFLICT (tenant_id, investigation_id) DO UPDATE SET dataset_id = excluded.dataset_id,"
-                            " created_at = excluded.created_at, event_id = excluded.event_id "
-                            "WHERE (excluded.created_at, excluded.event_id) < (a.created_at, a.event_id)")
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.agg_ratings AS a (tenant_id, target_id, actor_id, investigation_id, "
+            " target_type, rating, created_at, event_id) %1 "
+            "ON CONFLICT (tenant_id, target_id, actor_id) DO UPDATE SET "
+            " investigation_id = excluded.investigation_id, target_type = excluded.target_type,"
+            " rating = excluded.rating, created_at = excluded.created_at, event_id = "
+            "excluded.event_id "
+            "WHERE (excluded.created_at, excluded.event_id) > (a.created_at, a.event_id)")
+            .arg(QString::fromLatin1(kRatingsSelect)
+                     .arg(QStringLiteral("(SELECT *, %1 FROM ke_window)")
+                              .arg(QLatin1String(kFeedbackColumns)))),
+        "ratings");
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.agg_inv_fallback AS a (tenant_id, investigation_id, dataset_id,"
+                 " created_at, event_id) %1 "
+                 "ON CONFLICT (tenant_id, investigation_id) DO UPDATE SET dataset_id = "
+                 "excluded.dataset_id,"
+                 " created_at = excluded.created_at, event_id = excluded.event_id "
+                 "WHERE (excluded.created_at, excluded.event_id) < (a.created_at, a.event_id)")
                  .arg(QString::fromLatin1(kFallbackSelect).arg(QLatin1String("ke_window"))),
              "fallback datasets");
     // Index-driven: (tenant_id, investigation_id) within the partial index of the sparse types.
-    run.exec(QStringLiteral("INSERT INTO ke_sparse SELECT investigation_id, id, event_type, event_data, dataset_id,"
-                            " actor_id, actor_type, created_at FROM {ev} WHERE tenant_id = $1 AND event_type IN %1"
-                            " AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)")
-                 .arg(QLatin1String(kSparseTypes)),
-             "sparse events");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO ke_sparse SELECT investigation_id, id, event_type, event_data, dataset_id,"
+            " actor_id, actor_type, created_at FROM {ev} WHERE tenant_id = $1 AND event_type IN %1"
+            " AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)")
+            .arg(QLatin1String(kSparseTypes)),
+        "sparse events");
     run.exec(QStringLiteral("ANALYZE ke_sparse (investigation_id, event_type)"), "analyze");
     return 0;
 }
@@ -264,101 +295,125 @@ void addDatasetActors(Run &run, int sign)
 {
     if (run.full()) {
         run.exec(QStringLiteral(
-                     "INSERT INTO {k}.agg_ds_actors (tenant_id, dataset_id, actor_id, started, feedback, comments) "
-                     "SELECT $1, i.dataset_id, a.actor_id, sum(a.started), sum(a.feedback), sum(a.comments) "
+                     "INSERT INTO {k}.agg_ds_actors (tenant_id, dataset_id, actor_id, started, "
+                     "feedback, comments) "
+                     "SELECT $1, i.dataset_id, a.actor_id, sum(a.started), sum(a.feedback), "
+                     "sum(a.comments) "
                      "FROM {k}.agg_inv_actors a JOIN {k}.agg_investigations i ON i.tenant_id = $1"
                      " AND i.investigation_id = a.investigation_id WHERE a.tenant_id = $1 "
                      "GROUP BY i.dataset_id, a.actor_id ORDER BY 2, 3"),
                  "dataset actors");
         return;
     }
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.agg_ds_actors AS d (tenant_id, dataset_id, actor_id, started, feedback, comments) "
-                 "SELECT $1, i.dataset_id, a.actor_id, %1 * sum(a.started), %1 * sum(a.feedback),"
-                 " %1 * sum(a.comments) "
-                 "FROM {k}.agg_inv_actors a JOIN {k}.agg_investigations i ON i.tenant_id = $1"
-                 " AND i.investigation_id = a.investigation_id WHERE a.tenant_id = $1"
-                 " AND a.investigation_id IN (SELECT investigation_id FROM ke_inv_t) "
-                 "GROUP BY i.dataset_id, a.actor_id ORDER BY 2, 3 "
-                 "ON CONFLICT (tenant_id, dataset_id, actor_id) DO UPDATE SET started = d.started + excluded.started,"
-                 " feedback = d.feedback + excluded.feedback, comments = d.comments + excluded.comments")
-                 .arg(sign),
-             sign > 0 ? "dataset actors +" : "dataset actors -");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.agg_ds_actors AS d (tenant_id, dataset_id, actor_id, started, "
+            "feedback, comments) "
+            "SELECT $1, i.dataset_id, a.actor_id, %1 * sum(a.started), %1 * sum(a.feedback),"
+            " %1 * sum(a.comments) "
+            "FROM {k}.agg_inv_actors a JOIN {k}.agg_investigations i ON i.tenant_id = $1"
+            " AND i.investigation_id = a.investigation_id WHERE a.tenant_id = $1"
+            " AND a.investigation_id IN (SELECT investigation_id FROM ke_inv_t) "
+            "GROUP BY i.dataset_id, a.actor_id ORDER BY 2, 3 "
+            "ON CONFLICT (tenant_id, dataset_id, actor_id) DO UPDATE SET started = d.started + "
+            "excluded.started,"
+            " feedback = d.feedback + excluded.feedback, comments = d.comments + excluded.comments")
+            .arg(sign),
+        sign > 0 ? "dataset actors +" : "dataset actors -");
     if (sign > 0)
-        run.exec(QStringLiteral("DELETE FROM {k}.agg_ds_actors WHERE tenant_id = $1 AND started = 0 AND feedback = 0"
-                                " AND comments = 0 AND dataset_id IN (SELECT dataset_id FROM ke_ds_t)"),
-                 "dataset actors 0");
+        run.exec(
+            QStringLiteral("DELETE FROM {k}.agg_ds_actors WHERE tenant_id = $1 AND started = 0 AND "
+                           "feedback = 0"
+                           " AND comments = 0 AND dataset_id IN (SELECT dataset_id FROM ke_ds_t)"),
+            "dataset actors 0");
 }
 
 void levelTwo(Run &run)
 {
     // The investigations' sparse facts, datasets still as written (UUID or name).
-    run.exec(QStringLiteral(
-                 "CREATE TEMP TABLE ke_inv ON COMMIT DROP AS "
-                 "WITH src AS (SELECT investigation_id, id, event_type, event_data, dataset_id, actor_id,"
-                 "  actor_type, created_at FROM ke_sparse WHERE event_type IN "
-                 "  ('investigation.started', 'investigation.completed', 'investigation.failed')),"
-                 " st AS (SELECT DISTINCT ON (investigation_id) investigation_id, id AS start_event_id,"
-                 "  created_at AS started_at, CASE WHEN actor_type = 'user' THEN actor_id END AS started_by"
-                 "  FROM src WHERE event_type = 'investigation.started' ORDER BY investigation_id, created_at, id),"
-                 " rf AS (SELECT DISTINCT ON (investigation_id) investigation_id, ref FROM ("
-                 "  SELECT investigation_id, created_at, id,"
-                 "   coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref"
-                 "  FROM src WHERE event_type = 'investigation.started') s WHERE ref IS NOT NULL"
-                 "  ORDER BY investigation_id, created_at, id),"
-                 " an AS (SELECT DISTINCT ON (investigation_id) investigation_id, anomaly_type FROM ("
-                 "  SELECT investigation_id, created_at, id,"
-                 "   left(nullif(btrim(event_data #>> '{alert,anomaly_type}'), ''), 200) AS anomaly_type"
-                 "  FROM src WHERE event_type = 'investigation.started') s WHERE anomaly_type IS NOT NULL"
-                 "  ORDER BY investigation_id, created_at, id),"
-                 " dn AS (SELECT DISTINCT ON (investigation_id) investigation_id,"
-                 "  CASE WHEN event_type = 'investigation.completed' THEN 'completed' ELSE 'failed' END AS status,"
-                 "  CASE WHEN event_type = 'investigation.completed' THEN event_data->>'root_cause'"
-                 "   ELSE event_data->>'error' END AS outcome, created_at AS finished_at"
-                 "  FROM src WHERE event_type <> 'investigation.started'"
-                 "  ORDER BY investigation_id, created_at DESC, id DESC) "
-                 "SELECT t.investigation_id, rf.ref, fb.dataset_id AS fallback_dataset_id, st.start_event_id,"
-                 " st.started_at, st.started_by, an.anomaly_type, dn.status,"
-                 " left(btrim(regexp_replace(dn.outcome, '[[:space:]]+', ' ', 'g')), 300) AS outcome,"
-                 " CASE WHEN dn.status = 'completed' THEN {k}.issue_theme(dn.outcome) END AS root_cause_theme,"
-                 " dn.finished_at "
-                 "FROM ke_inv_t t LEFT JOIN st USING (investigation_id) LEFT JOIN rf USING (investigation_id)"
-                 " LEFT JOIN an USING (investigation_id) LEFT JOIN dn USING (investigation_id)"
-                 " LEFT JOIN {k}.agg_inv_fallback fb ON fb.tenant_id = $1 AND fb.investigation_id = t.investigation_id"),
-             "investigation facts");
+    run.exec(
+        QStringLiteral(
+            "CREATE TEMP TABLE ke_inv ON COMMIT DROP AS "
+            "WITH src AS (SELECT investigation_id, id, event_type, event_data, dataset_id, "
+            "actor_id,"
+            "  actor_type, created_at FROM ke_sparse WHERE event_type IN "
+            "  ('investigation.started', 'investigation.completed', 'investigation.failed')),"
+            " st AS (SELECT DISTINCT ON (investigation_id) investigation_id, id AS start_event_id,"
+            "  created_at AS started_at, CASE WHEN actor_type = 'user' THEN actor_id END AS "
+            "started_by"
+            "  FROM src WHERE event_type = 'investigation.started' ORDER BY investigation_id, "
+            "created_at, id),"
+            " rf AS (SELECT DISTINCT ON (investigation_id) investigation_id, ref FROM ("
+            "  SELECT investigation_id, created_at, id,"
+            "   coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref"
+            "  FROM src WHERE event_type = 'investigation.started') s WHERE ref IS NOT NULL"
+            "  ORDER BY investigation_id, created_at, id),"
+            " an AS (SELECT DISTINCT ON (investigation_id) investigation_id, anomaly_type FROM ("
+            "  SELECT investigation_id, created_at, id,"
+            "   left(nullif(btrim(event_data #>> '{alert,anomaly_type}'), ''), 200) AS anomaly_type"
+            "  FROM src WHERE event_type = 'investigation.started') s WHERE anomaly_type IS NOT "
+            "NULL"
+            "  ORDER BY investigation_id, created_at, id),"
+            " dn AS (SELECT DISTINCT ON (investigation_id) investigation_id,"
+            "  CASE WHEN event_type = 'investigation.completed' THEN 'completed' ELSE 'failed' END "
+            "AS status,"
+            "  CASE WHEN event_type = 'investigation.completed' THEN event_data->>'root_cause'"
+            "   ELSE event_data->>'error' END AS outcome, created_at AS finished_at"
+            "  FROM src WHERE event_type <> 'investigation.started'"
+            "  ORDER BY investigation_id, created_at DESC, id DESC) "
+            "SELECT t.investigation_id, rf.ref, fb.dataset_id AS fallback_dataset_id, "
+            "st.start_event_id,"
+            " st.started_at, st.started_by, an.anomaly_type, dn.status,"
+            " left(btrim(regexp_replace(dn.outcome, '[[:space:]]+', ' ', 'g')), 300) AS outcome,"
+            " CASE WHEN dn.status = 'completed' THEN {k}.issue_theme(dn.outcome) END AS "
+            "root_cause_theme,"
+            " dn.finished_at "
+            "FROM ke_inv_t t LEFT JOIN st USING (investigation_id) LEFT JOIN rf USING "
+            "(investigation_id)"
+            " LEFT JOIN an USING (investigation_id) LEFT JOIN dn USING (investigation_id)"
+            " LEFT JOIN {k}.agg_inv_fallback fb ON fb.tenant_id = $1 AND fb.investigation_id = "
+            "t.investigation_id"),
+        "investigation facts");
     run.exec(QStringLiteral("ANALYZE ke_inv (investigation_id, ref)"), "analyze");
 
     // The quirks' current state, datasets still as written.
-    run.exec(QStringLiteral(
-                 "CREATE TEMP TABLE ke_quirk ON COMMIT DROP AS "
-                 "WITH src AS (SELECT event_data->>'quirk_id' AS quirk_id, id, investigation_id, event_type,"
-                 "  event_data, dataset_id, actor_id, created_at FROM {ev}"
-                 "  WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' {QUIRK}),"
-                 " ad AS (SELECT DISTINCT ON (quirk_id) quirk_id, investigation_id, actor_id AS author_id,"
-                 "  created_at, coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref"
-                 "  FROM src WHERE event_type = 'quirk.added' ORDER BY quirk_id, created_at, id),"
-                 " tx AS (SELECT DISTINCT ON (quirk_id) quirk_id, event_data->>'text' AS text FROM src"
-                 "  WHERE event_type IN ('quirk.added', 'quirk.edited') AND coalesce(event_data->>'text', '') <> ''"
-                 "  ORDER BY quirk_id, created_at DESC, id DESC),"
-                 " ed AS (SELECT DISTINCT ON (quirk_id) quirk_id, created_at AS last_edited_at,"
-                 "  actor_id AS last_editor_id FROM src WHERE event_type = 'quirk.edited'"
-                 "  ORDER BY quirk_id, created_at DESC, id DESC),"
-                 " rt AS (SELECT quirk_id, min(created_at) AS retired_at FROM src"
-                 "  WHERE event_type = 'quirk.retired' GROUP BY quirk_id),"
-                 " cf AS (SELECT quirk_id, count(DISTINCT actor_id) AS confirmations FROM src"
-                 "  WHERE event_type = 'quirk.confirmed' AND actor_id IS NOT NULL GROUP BY quirk_id) "
-                 "SELECT ad.quirk_id, ad.investigation_id, ad.author_id, ad.created_at, ad.ref, tx.text,"
-                 " ed.last_edited_at, ed.last_editor_id, rt.retired_at, coalesce(cf.confirmations, 0) AS confirmations "
-                 "FROM ad LEFT JOIN tx USING (quirk_id) LEFT JOIN ed USING (quirk_id)"
-                 " LEFT JOIN rt USING (quirk_id) LEFT JOIN cf USING (quirk_id)"),
-             "quirk facts");
+    run.exec(
+        QStringLiteral(
+            "CREATE TEMP TABLE ke_quirk ON COMMIT DROP AS "
+            "WITH src AS (SELECT event_data->>'quirk_id' AS quirk_id, id, investigation_id, "
+            "event_type,"
+            "  event_data, dataset_id, actor_id, created_at FROM {ev}"
+            "  WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' {QUIRK}),"
+            " ad AS (SELECT DISTINCT ON (quirk_id) quirk_id, investigation_id, actor_id AS "
+            "author_id,"
+            "  created_at, coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), "
+            "'')) AS ref"
+            "  FROM src WHERE event_type = 'quirk.added' ORDER BY quirk_id, created_at, id),"
+            " tx AS (SELECT DISTINCT ON (quirk_id) quirk_id, event_data->>'text' AS text FROM src"
+            "  WHERE event_type IN ('quirk.added', 'quirk.edited') AND "
+            "coalesce(event_data->>'text', '') <> ''"
+            "  ORDER BY quirk_id, created_at DESC, id DESC),"
+            " ed AS (SELECT DISTINCT ON (quirk_id) quirk_id, created_at AS last_edited_at,"
+            "  actor_id AS last_editor_id FROM src WHERE event_type = 'quirk.edited'"
+            "  ORDER BY quirk_id, created_at DESC, id DESC),"
+            " rt AS (SELECT quirk_id, min(created_at) AS retired_at FROM src"
+            "  WHERE event_type = 'quirk.retired' GROUP BY quirk_id),"
+            " cf AS (SELECT quirk_id, count(DISTINCT actor_id) AS confirmations FROM src"
+            "  WHERE event_type = 'quirk.confirmed' AND actor_id IS NOT NULL GROUP BY quirk_id) "
+            "SELECT ad.quirk_id, ad.investigation_id, ad.author_id, ad.created_at, ad.ref, tx.text,"
+            " ed.last_edited_at, ed.last_editor_id, rt.retired_at, coalesce(cf.confirmations, 0) "
+            "AS confirmations "
+            "FROM ad LEFT JOIN tx USING (quirk_id) LEFT JOIN ed USING (quirk_id)"
+            " LEFT JOIN rt USING (quirk_id) LEFT JOIN cf USING (quirk_id)"),
+        "quirk facts");
 
     // Names never seen before become datasets; so do UUIDs nobody registered.
     run.exec(QStringLiteral(
                  "INSERT INTO {k}.datasets (tenant_id, id, name) "
                  "SELECT $1, CASE WHEN ref ~ {uuid_re} THEN ref::uuid ELSE gen_random_uuid() END, "
                  " CASE WHEN ref ~ {uuid_re} THEN lower(ref) ELSE ref END "
-                 "FROM (SELECT ref FROM ke_inv WHERE ref IS NOT NULL UNION SELECT ref FROM ke_quirk WHERE ref IS NOT NULL) r "
+                 "FROM (SELECT ref FROM ke_inv WHERE ref IS NOT NULL UNION SELECT ref FROM "
+                 "ke_quirk WHERE ref IS NOT NULL) r "
                  "WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1 AND "
                  " (CASE WHEN r.ref ~ {uuid_re} THEN d.id = r.ref::uuid ELSE d.name = r.ref END)) "
                  "ORDER BY 1 ON CONFLICT DO NOTHING"),
@@ -370,41 +425,48 @@ void levelTwo(Run &run)
         addDatasetActors(run, -1);
     run.exec(QStringLiteral("DELETE FROM {k}.agg_investigations WHERE tenant_id = $1 {INV}"),
              "delete investigations");
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.agg_investigations (tenant_id, investigation_id, dataset_id, start_event_id,"
-                 " started_at, started_by, anomaly_type, status, outcome, root_cause_theme, finished_at,"
-                 " last_event_at, positive_count, negative_count) "
-                 "SELECT $1, i.investigation_id, ds.dataset_id, i.start_event_id, i.started_at, i.started_by,"
-                 " i.anomaly_type, i.status, i.outcome, i.root_cause_theme, i.finished_at,"
-                 " greatest(i.started_at, i.finished_at), coalesce(r.pos, 0), coalesce(r.neg, 0) "
-                 "FROM ke_inv i LEFT JOIN {k}.datasets dn ON dn.tenant_id = $1 AND dn.name = i.ref "
-                 "CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN i.ref ~ {uuid_re} THEN i.ref::uuid END,"
-                 "  dn.id, i.fallback_dataset_id) AS dataset_id) ds "
-                 "LEFT JOIN (SELECT investigation_id, count(*) FILTER (WHERE rating > 0) AS pos,"
-                 "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings"
-                 "  WHERE tenant_id = $1 {INV} GROUP BY investigation_id) r USING (investigation_id) "
-                 "WHERE ds.dataset_id IS NOT NULL"),
-             "investigations");
-    run.exec(QStringLiteral(
-                 "INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_investigations "
-                 "WHERE tenant_id = $1 {INV} ON CONFLICT DO NOTHING"),
-             "new datasets touched");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.agg_investigations (tenant_id, investigation_id, dataset_id, "
+            "start_event_id,"
+            " started_at, started_by, anomaly_type, status, outcome, root_cause_theme, finished_at,"
+            " last_event_at, positive_count, negative_count) "
+            "SELECT $1, i.investigation_id, ds.dataset_id, i.start_event_id, i.started_at, "
+            "i.started_by,"
+            " i.anomaly_type, i.status, i.outcome, i.root_cause_theme, i.finished_at,"
+            " greatest(i.started_at, i.finished_at), coalesce(r.pos, 0), coalesce(r.neg, 0) "
+            "FROM ke_inv i LEFT JOIN {k}.datasets dn ON dn.tenant_id = $1 AND dn.name = i.ref "
+            "CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN i.ref ~ {uuid_re} THEN i.ref::uuid END,"
+            "  dn.id, i.fallback_dataset_id) AS dataset_id) ds "
+            "LEFT JOIN (SELECT investigation_id, count(*) FILTER (WHERE rating > 0) AS pos,"
+            "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings"
+            "  WHERE tenant_id = $1 {INV} GROUP BY investigation_id) r USING (investigation_id) "
+            "WHERE ds.dataset_id IS NOT NULL"),
+        "investigations");
+    run.exec(
+        QStringLiteral("INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_investigations "
+                       "WHERE tenant_id = $1 {INV} ON CONFLICT DO NOTHING"),
+        "new datasets touched");
 
     run.exec(QStringLiteral("DELETE FROM {k}.agg_inv_actors WHERE tenant_id = $1 {INV}"),
              "delete actors");
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.agg_inv_actors (tenant_id, investigation_id, actor_id, started, feedback, comments) "
-                 "SELECT $1, investigation_id, actor_id, sum(started), sum(feedback), sum(comments) FROM ("
-                 " SELECT investigation_id, started_by AS actor_id, 1 AS started, 0 AS feedback, 0 AS comments"
-                 "  FROM ke_inv WHERE started_by IS NOT NULL "
-                 " UNION ALL SELECT investigation_id, actor_id, 0, count(*), 0 FROM {k}.agg_ratings"
-                 "  WHERE tenant_id = $1 AND actor_id <> '00000000-0000-0000-0000-000000000000' {INV}"
-                 "  GROUP BY investigation_id, actor_id "
-                 " UNION ALL SELECT investigation_id, actor_id, 0, 0, count(*) FROM ke_sparse"
-                 "  WHERE event_type = 'comment.added' AND actor_id IS NOT NULL"
-                 "  AND coalesce(event_data->>'text', '') <> '' GROUP BY investigation_id, actor_id"
-                 ") x GROUP BY investigation_id, actor_id"),
-             "actors");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.agg_inv_actors (tenant_id, investigation_id, actor_id, started, "
+            "feedback, comments) "
+            "SELECT $1, investigation_id, actor_id, sum(started), sum(feedback), sum(comments) "
+            "FROM ("
+            " SELECT investigation_id, started_by AS actor_id, 1 AS started, 0 AS feedback, 0 AS "
+            "comments"
+            "  FROM ke_inv WHERE started_by IS NOT NULL "
+            " UNION ALL SELECT investigation_id, actor_id, 0, count(*), 0 FROM {k}.agg_ratings"
+            "  WHERE tenant_id = $1 AND actor_id <> '00000000-0000-0000-0000-000000000000' {INV}"
+            "  GROUP BY investigation_id, actor_id "
+            " UNION ALL SELECT investigation_id, actor_id, 0, 0, count(*) FROM ke_sparse"
+            "  WHERE event_type = 'comment.added' AND actor_id IS NOT NULL"
+            "  AND coalesce(event_data->>'text', '') <> '' GROUP BY investigation_id, actor_id"
+            ") x GROUP BY investigation_id, actor_id"),
+        "actors");
     addDatasetActors(run, +1);
 
     // Findings. feedback_score is the lower bound of the 95% Wilson score interval of the
@@ -414,168 +476,217 @@ void levelTwo(Run &run)
     // finding's own investigation count, which keeps the recompute per investigation exact.
     run.exec(QStringLiteral("DELETE FROM {k}.dataset_findings WHERE tenant_id = $1 {INV}"),
              "delete findings");
-    run.exec(QStringLiteral(
-                 "CREATE TEMP TABLE ke_find ON COMMIT DROP AS "
-                 "WITH src AS (SELECT investigation_id, id, event_type, event_data, created_at FROM ke_sparse"
-                 "  WHERE event_type IN ('synthesis.generated', 'investigation.completed', 'evidence.evaluated')),"
-                 " cand AS ("
-                 "  SELECT investigation_id, id AS event_id, 'root_cause' AS finding_type, 0::bigint AS ord, 1 AS prio,"
-                 "   event_data->>'root_cause' AS summary, %1 AS confidence,"
-                 "   coalesce(nullif(event_data->>'synthesis_id', ''), id::text) AS target, created_at"
-                 "   FROM src WHERE event_type = 'synthesis.generated'"
-                 "  UNION ALL SELECT investigation_id, id, 'root_cause', 0, 2, event_data->>'root_cause', %1,"
-                 "   investigation_id::text, created_at FROM src WHERE event_type = 'investigation.completed'"
-                 "  UNION ALL SELECT investigation_id, id, 'observation', 0, 1, event_data->>'summary', %1,"
-                 "   coalesce(nullif(event_data->>'evidence_id', ''), id::text), created_at"
-                 "   FROM src WHERE event_type = 'evidence.evaluated'"
-                 "  UNION ALL SELECT s.investigation_id, s.id, 'recommendation', r.ord, 1, r.txt, %2,"
-                 "   coalesce(nullif(s.event_data->>'synthesis_id', ''), s.id::text), s.created_at"
-                 "   FROM src s CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN"
-                 "    jsonb_typeof(s.event_data->'recommendations') = 'array' THEN s.event_data->'recommendations'"
-                 "    ELSE '[]'::jsonb END) WITH ORDINALITY AS r(txt, ord)"
-                 "   WHERE s.event_type = 'synthesis.generated'),"
-                 // One finding per text per investigation: a synthesis and the completion usually
-                 // state the same root cause; the synthesis (the rated step) is kept.
-                 // (Bytewise sort keys, as for the ratings: same groups, no strcoll.)
-                 " dedup AS (SELECT DISTINCT ON (investigation_id, finding_type COLLATE \"C\","
-                 "   lower(btrim(summary)) COLLATE \"C\") *"
-                 "  FROM cand WHERE btrim(coalesce(summary, '')) <> ''"
-                 "  ORDER BY investigation_id, finding_type COLLATE \"C\", lower(btrim(summary)) COLLATE \"C\","
-                 "   prio, created_at DESC, event_id DESC, ord) "
-                 "SELECT * FROM dedup")
-                 .arg(confidenceOf(QStringLiteral("event_data")),
-                      confidenceOf(QStringLiteral("s.event_data"))),
-             "finding candidates");
+    run.exec(
+        QStringLiteral(
+            "CREATE TEMP TABLE ke_find ON COMMIT DROP AS "
+            "WITH src AS (SELECT investigation_id, id, event_type, event_data, created_at FROM "
+            "ke_sparse"
+            "  WHERE event_type IN ('synthesis.generated', 'investigation.completed', "
+            "'evidence.evaluated')),"
+            " cand AS ("
+            "  SELECT investigation_id, id AS event_id, 'root_cause' AS finding_type, 0::bigint AS "
+            "ord, 1 AS prio,"
+            "   event_data->>'root_cause' AS summary, %1 AS confidence,"
+            "   coalesce(nullif(event_data->>'synthesis_id', ''), id::text) AS target, created_at"
+            "   FROM src WHERE event_type = 'synthesis.generated'"
+            "  UNION ALL SELECT investigation_id, id, 'root_cause', 0, 2, "
+            "event_data->>'root_cause', %1,"
+            "   investigation_id::text, created_at FROM src WHERE event_type = "
+            "'investigation.completed'"
+            "  UNION ALL SELECT investigation_id, id, 'observation', 0, 1, event_data->>'summary', "
+            "%1,"
+            "   coalesce(nullif(event_data->>'evidence_id', ''), id::text), created_at"
+            "   FROM src WHERE event_type = 'evidence.evaluated'"
+            "  UNION ALL SELECT s.investigation_id, s.id, 'recommendation', r.ord, 1, r.txt, %2,"
+            "   coalesce(nullif(s.event_data->>'synthesis_id', ''), s.id::text), s.created_at"
+            "   FROM src s CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN"
+            "    jsonb_typeof(s.event_data->'recommendations') = 'array' THEN "
+            "s.event_data->'recommendations'"
+            "    ELSE '[]'::jsonb END) WITH ORDINALITY AS r(txt, ord)"
+            "   WHERE s.event_type = 'synthesis.generated'),"
+            // One finding per text per investigation: a synthesis and the completion usually
+            // state the same root cause; the synthesis (the rated step) is kept.
+            // (Bytewise sort keys, as for the ratings: same groups, no strcoll.)
+            " dedup AS (SELECT DISTINCT ON (investigation_id, finding_type COLLATE \"C\","
+            "   lower(btrim(summary)) COLLATE \"C\") *"
+            "  FROM cand WHERE btrim(coalesce(summary, '')) <> ''"
+            "  ORDER BY investigation_id, finding_type COLLATE \"C\", lower(btrim(summary)) "
+            "COLLATE \"C\","
+            "   prio, created_at DESC, event_id DESC, ord) "
+            "SELECT * FROM dedup")
+            .arg(confidenceOf(QStringLiteral("event_data")),
+                 confidenceOf(QStringLiteral("s.event_data"))),
+        "finding candidates");
     // Statistics for the joins below (otherwise the planner guesses a few hundred rows and
     // sorts for merge joins; measured 6 s of 9.5 s at 1M events).
     run.exec(QStringLiteral("ANALYZE ke_find (investigation_id, target, event_id)"), "analyze");
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.dataset_findings (tenant_id, id, dataset_id, investigation_id, finding_type,"
-                 " summary, confidence, feedback_score, source_event_id, source_target_id, created_at) "
-                 "WITH sc AS (SELECT investigation_id, target_id, count(*) FILTER (WHERE rating > 0) AS pos,"
-                 "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings WHERE tenant_id = $1 {INV}"
-                 "  GROUP BY investigation_id, target_id) "
-                 "SELECT $1, id, dataset_id, investigation_id, finding_type, summary, confidence,"
-                 " {k}.wilson_lower_bound(pos, neg), event_id, target, created_at FROM ("
-                 " SELECT md5(d.event_id::text || ':' || d.finding_type || ':' || d.ord)::uuid AS id, i.dataset_id,"
-                 "  d.investigation_id, d.finding_type,"
-                 "  left(btrim(regexp_replace(d.summary, '[[:space:]]+', ' ', 'g')), 4000) AS summary, d.confidence,"
-                 "  coalesce(s1.pos, 0) + coalesce(s2.pos, 0) AS pos, coalesce(s1.neg, 0) + coalesce(s2.neg, 0) AS neg,"
-                 "  d.event_id, d.target, d.created_at "
-                 " FROM ke_find d JOIN {k}.agg_investigations i ON i.tenant_id = $1 AND i.investigation_id = d.investigation_id "
-                 " LEFT JOIN sc s1 ON s1.investigation_id = d.investigation_id AND s1.target_id = d.target "
-                 " LEFT JOIN sc s2 ON s2.investigation_id = d.investigation_id AND s2.target_id = d.event_id::text"
-                 "  AND d.target <> d.event_id::text OFFSET 0) f "
-                 // In key order: appending to the primary key instead of random inserts.
-                 "ORDER BY id"),
-             "findings");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.dataset_findings (tenant_id, id, dataset_id, investigation_id, "
+            "finding_type,"
+            " summary, confidence, feedback_score, source_event_id, source_target_id, created_at) "
+            "WITH sc AS (SELECT investigation_id, target_id, count(*) FILTER (WHERE rating > 0) AS "
+            "pos,"
+            "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings WHERE tenant_id = $1 "
+            "{INV}"
+            "  GROUP BY investigation_id, target_id) "
+            "SELECT $1, id, dataset_id, investigation_id, finding_type, summary, confidence,"
+            " {k}.wilson_lower_bound(pos, neg), event_id, target, created_at FROM ("
+            " SELECT md5(d.event_id::text || ':' || d.finding_type || ':' || d.ord)::uuid AS id, "
+            "i.dataset_id,"
+            "  d.investigation_id, d.finding_type,"
+            "  left(btrim(regexp_replace(d.summary, '[[:space:]]+', ' ', 'g')), 4000) AS summary, "
+            "d.confidence,"
+            "  coalesce(s1.pos, 0) + coalesce(s2.pos, 0) AS pos, coalesce(s1.neg, 0) + "
+            "coalesce(s2.neg, 0) AS neg,"
+            "  d.event_id, d.target, d.created_at "
+            " FROM ke_find d JOIN {k}.agg_investigations i ON i.tenant_id = $1 AND "
+            "i.investigation_id = d.investigation_id "
+            " LEFT JOIN sc s1 ON s1.investigation_id = d.investigation_id AND s1.target_id = "
+            "d.target "
+            " LEFT JOIN sc s2 ON s2.investigation_id = d.investigation_id AND s2.target_id = "
+            "d.event_id::text"
+            "  AND d.target <> d.event_id::text OFFSET 0) f "
+            // In key order: appending to the primary key instead of random inserts.
+            "ORDER BY id"),
+        "findings");
 
     // Quirks, now that investigations have their datasets.
     run.exec(QStringLiteral("DELETE FROM {k}.agg_quirks WHERE tenant_id = $1 %1")
-                 .arg(run.full() ? QString()
-                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+                 .arg(run.full()
+                          ? QString()
+                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
              "delete quirks");
     run.exec(QStringLiteral(
-                 "INSERT INTO {k}.agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id, text, author_id,"
+                 "INSERT INTO {k}.agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id, "
+                 "text, author_id,"
                  " created_at, last_edited_at, last_editor_id, retired_at, confirmations) "
                  "SELECT $1, q.quirk_id, coalesce(CASE WHEN q.ref ~ {uuid_re} THEN q.ref::uuid END,"
                  "  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = q.ref),"
                  "  (SELECT i.dataset_id FROM {k}.agg_investigations i WHERE i.tenant_id = $1"
                  "   AND i.investigation_id = q.investigation_id)),"
-                 " q.investigation_id, coalesce(q.text, ''), q.author_id, q.created_at, q.last_edited_at,"
+                 " q.investigation_id, coalesce(q.text, ''), q.author_id, q.created_at, "
+                 "q.last_edited_at,"
                  " q.last_editor_id, q.retired_at, q.confirmations FROM ke_quirk q"),
              "quirks");
     run.exec(QStringLiteral("DELETE FROM {k}.agg_quirk_actors WHERE tenant_id = $1 %1")
-                 .arg(run.full() ? QString()
-                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+                 .arg(run.full()
+                          ? QString()
+                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
              "delete quirk actors");
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.agg_quirk_actors (tenant_id, quirk_id, actor_id, authored, edits, confirmed) "
-                 "SELECT $1, event_data->>'quirk_id', actor_id, count(*) FILTER (WHERE event_type = 'quirk.added'),"
-                 " count(*) FILTER (WHERE event_type = 'quirk.edited'),"
-                 " least(count(*) FILTER (WHERE event_type = 'quirk.confirmed'), 1) "
-                 "FROM {ev} WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.edited', 'quirk.confirmed')"
-                 " AND actor_id IS NOT NULL {QUIRK}"
-                 " AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk) "
-                 "GROUP BY event_data->>'quirk_id', actor_id"),
+    run.exec(QStringLiteral("INSERT INTO {k}.agg_quirk_actors (tenant_id, quirk_id, actor_id, "
+                            "authored, edits, confirmed) "
+                            "SELECT $1, event_data->>'quirk_id', actor_id, count(*) FILTER (WHERE "
+                            "event_type = 'quirk.added'),"
+                            " count(*) FILTER (WHERE event_type = 'quirk.edited'),"
+                            " least(count(*) FILTER (WHERE event_type = 'quirk.confirmed'), 1) "
+                            "FROM {ev} WHERE tenant_id = $1 AND event_type IN ('quirk.added', "
+                            "'quirk.edited', 'quirk.confirmed')"
+                            " AND actor_id IS NOT NULL {QUIRK}"
+                            " AND (event_data->>'quirk_id') IN (SELECT quirk_id FROM ke_quirk) "
+                            "GROUP BY event_data->>'quirk_id', actor_id"),
              "quirk actors");
-    run.exec(QStringLiteral(
-                 "INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_quirks WHERE tenant_id = $1"
-                 " AND dataset_id IS NOT NULL %1 ON CONFLICT DO NOTHING")
-                 .arg(run.full() ? QString()
-                                 : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+    run.exec(QStringLiteral("INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_quirks "
+                            "WHERE tenant_id = $1"
+                            " AND dataset_id IS NOT NULL %1 ON CONFLICT DO NOTHING")
+                 .arg(run.full()
+                          ? QString()
+                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
              "quirk datasets touched");
 }
 
 qint64 levelThree(Run &run)
 {
     // A dataset named by a bare UUID nobody registered still gets a row (named by its UUID).
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.datasets (tenant_id, id, name) SELECT $1, t.dataset_id, t.dataset_id::text "
-                 "FROM ke_ds_t t WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1"
-                 " AND d.id = t.dataset_id) ORDER BY 2 ON CONFLICT DO NOTHING"),
-             "unregistered datasets");
+    run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.datasets (tenant_id, id, name) SELECT $1, t.dataset_id, "
+            "t.dataset_id::text "
+            "FROM ke_ds_t t WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1"
+            " AND d.id = t.dataset_id) ORDER BY 2 ON CONFLICT DO NOTHING"),
+        "unregistered datasets");
     if (!run.full())
         run.exec(QStringLiteral("ANALYZE ke_ds_t"), "analyze");
     run.exec(QStringLiteral("DELETE FROM {k}.dataset_knowledge WHERE tenant_id = $1 %1")
-                 .arg(run.full() ? QString()
-                                 : QStringLiteral("AND dataset_id IN (SELECT dataset_id FROM ke_ds_t)")),
+                 .arg(run.full()
+                          ? QString()
+                          : QStringLiteral("AND dataset_id IN (SELECT dataset_id FROM ke_ds_t)")),
              "delete knowledge");
     // Owners: weight 3 per investigation started and per quirk written, 2 per quirk edit and
     // per comment, 1 per (latest) rating and per quirk confirmed; top 5 with their share.
-    const pqxx::result r = run.exec(QStringLiteral(
-        "INSERT INTO {k}.dataset_knowledge (tenant_id, dataset_id, investigation_count,"
-        " positive_feedback_count, negative_feedback_count, last_investigation_at, common_issues,"
-        " known_quirks, owners, updated_at) "
-        "WITH inv AS (SELECT i.dataset_id, count(*) AS n, sum(positive_count) AS pos,"
-        "  sum(negative_count) AS neg, max(coalesce(started_at, finished_at)) AS last"
-        "  FROM {k}.agg_investigations i JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1"
-        "  GROUP BY i.dataset_id),"
-        " iss AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('kind', kind, 'issue', issue, 'count', n,"
-        "   'last_seen', last_seen) ORDER BY n DESC, last_seen DESC, kind, issue) AS j FROM ("
-        "  SELECT *, row_number() OVER (PARTITION BY dataset_id ORDER BY n DESC, last_seen DESC, kind, issue) AS rk"
-        "  FROM (SELECT i.dataset_id, 'anomaly_type' AS kind, anomaly_type AS issue, count(*) AS n,"
-        "    max(coalesce(started_at, finished_at)) AS last_seen FROM {k}.agg_investigations i"
-        "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND anomaly_type IS NOT NULL"
-        "    GROUP BY 1, 2, 3"
-        "   UNION ALL SELECT i.dataset_id, 'root_cause', root_cause_theme, count(*),"
-        "    max(coalesce(finished_at, started_at)) FROM {k}.agg_investigations i"
-        "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND root_cause_theme IS NOT NULL"
-        "    GROUP BY 1, 2, 3) g) r WHERE rk <= 10 GROUP BY dataset_id),"
-        " qk AS (SELECT q.dataset_id, jsonb_agg(jsonb_build_object('quirk_id', q.quirk_id, 'text', q.text,"
-        "   'author_id', q.author_id, 'author', p.handle, 'created_at', q.created_at,"
-        "   'last_edited_at', q.last_edited_at, 'confirmations', q.confirmations)"
-        "   ORDER BY q.confirmations DESC, q.created_at DESC, q.quirk_id) AS j"
-        "  FROM {k}.agg_quirks q JOIN ke_ds_t USING (dataset_id)"
-        "  LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = q.author_id"
-        "  WHERE q.tenant_id = $1 AND q.retired_at IS NULL GROUP BY q.dataset_id),"
-        " anyq AS (SELECT DISTINCT q.dataset_id FROM {k}.agg_quirks q JOIN ke_ds_t USING (dataset_id)"
-        "  WHERE q.tenant_id = $1),"
-        " contrib AS (SELECT dataset_id, actor_id, sum(started) AS started, sum(feedback) AS feedback,"
-        "   sum(comments) AS comments, sum(quirks) AS quirks,"
-        "   sum(3 * started + feedback + 2 * comments + quirk_weight) AS score FROM ("
-        "   SELECT a.dataset_id, a.actor_id, a.started, a.feedback, a.comments, 0 AS quirks, 0 AS quirk_weight"
-        "   FROM {k}.agg_ds_actors a JOIN ke_ds_t t ON t.dataset_id = a.dataset_id"
-        "   WHERE a.tenant_id = $1"
-        "   UNION ALL SELECT q.dataset_id, a.actor_id, 0, 0, 0, a.authored + a.edits + a.confirmed,"
-        "    3 * a.authored + 2 * a.edits + a.confirmed"
-        "   FROM {k}.agg_quirk_actors a JOIN {k}.agg_quirks q ON q.tenant_id = $1 AND q.quirk_id = a.quirk_id"
-        "    JOIN ke_ds_t t ON t.dataset_id = q.dataset_id WHERE a.tenant_id = $1) x"
-        "  GROUP BY dataset_id, actor_id),"
-        " own AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('actor_id', actor_id, 'handle', handle,"
-        "   'display_name', display_name, 'score', score, 'share', share,"
-        "   'investigations_started', started, 'feedback', feedback, 'comments', comments, 'quirks', quirks)"
-        "   ORDER BY score DESC, actor_id) AS j FROM ("
-        "  SELECT c.*, p.handle, p.display_name,"
-        "   round(c.score / nullif(sum(c.score) OVER (PARTITION BY c.dataset_id), 0), 4)::float8 AS share,"
-        "   row_number() OVER (PARTITION BY c.dataset_id ORDER BY c.score DESC, c.actor_id) AS rk"
-        "  FROM contrib c LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = c.actor_id"
-        "  WHERE c.score > 0) o WHERE rk <= 5 GROUP BY dataset_id) "
-        "SELECT $1, t.dataset_id, coalesce(inv.n, 0), coalesce(inv.pos, 0), coalesce(inv.neg, 0), inv.last,"
-        " coalesce(iss.j, '[]'::jsonb), coalesce(qk.j, '[]'::jsonb), coalesce(own.j, '[]'::jsonb), now() "
-        "FROM ke_ds_t t LEFT JOIN inv USING (dataset_id) LEFT JOIN iss USING (dataset_id)"
-        " LEFT JOIN qk USING (dataset_id) LEFT JOIN own USING (dataset_id) LEFT JOIN anyq USING (dataset_id) "
-        "WHERE inv.n IS NOT NULL OR anyq.dataset_id IS NOT NULL"),
+    const pqxx::result r = run.exec(
+        QStringLiteral(
+            "INSERT INTO {k}.dataset_knowledge (tenant_id, dataset_id, investigation_count,"
+            " positive_feedback_count, negative_feedback_count, last_investigation_at, "
+            "common_issues,"
+            " known_quirks, owners, updated_at) "
+            "WITH inv AS (SELECT i.dataset_id, count(*) AS n, sum(positive_count) AS pos,"
+            "  sum(negative_count) AS neg, max(coalesce(started_at, finished_at)) AS last"
+            "  FROM {k}.agg_investigations i JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1"
+            "  GROUP BY i.dataset_id),"
+            " iss AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('kind', kind, 'issue', "
+            "issue, 'count', n,"
+            "   'last_seen', last_seen) ORDER BY n DESC, last_seen DESC, kind, issue) AS j FROM ("
+            "  SELECT *, row_number() OVER (PARTITION BY dataset_id ORDER BY n DESC, last_seen "
+            "DESC, kind, issue) AS rk"
+            "  FROM (SELECT i.dataset_id, 'anomaly_type' AS kind, anomaly_type AS issue, count(*) "
+            "AS n,"
+            "    max(coalesce(started_at, finished_at)) AS last_seen FROM {k}.agg_investigations i"
+            "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND anomaly_type IS NOT "
+            "NULL"
+            "    GROUP BY 1, 2, 3"
+            "   UNION ALL SELECT i.dataset_id, 'root_cause', root_cause_theme, count(*),"
+            "    max(coalesce(finished_at, started_at)) FROM {k}.agg_investigations i"
+            "    JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1 AND root_cause_theme IS "
+            "NOT NULL"
+            "    GROUP BY 1, 2, 3) g) r WHERE rk <= 10 GROUP BY dataset_id),"
+            " qk AS (SELECT q.dataset_id, jsonb_agg(jsonb_build_object('quirk_id', q.quirk_id, "
+            "'text', q.text,"
+            "   'author_id', q.author_id, 'author', p.handle, 'created_at', q.created_at,"
+            "   'last_edited_at', q.last_edited_at, 'confirmations', q.confirmations)"
+            "   ORDER BY q.confirmations DESC, q.created_at DESC, q.quirk_id) AS j"
+            "  FROM {k}.agg_quirks q JOIN ke_ds_t USING (dataset_id)"
+            "  LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = q.author_id"
+            "  WHERE q.tenant_id = $1 AND q.retired_at IS NULL GROUP BY q.dataset_id),"
+            " anyq AS (SELECT DISTINCT q.dataset_id FROM {k}.agg_quirks q JOIN ke_ds_t USING "
+            "(dataset_id)"
+            "  WHERE q.tenant_id = $1),"
+            " contrib AS (SELECT dataset_id, actor_id, sum(started) AS started, sum(feedback) AS "
+            "feedback,"
+            "   sum(comments) AS comments, sum(quirks) AS quirks,"
+            "   sum(3 * started + feedback + 2 * comments + quirk_weight) AS score FROM ("
+            "   SELECT a.dataset_id, a.actor_id, a.started, a.feedback, a.comments, 0 AS quirks, 0 "
+            "AS quirk_weight"
+            "   FROM {k}.agg_ds_actors a JOIN ke_ds_t t ON t.dataset_id = a.dataset_id"
+            "   WHERE a.tenant_id = $1"
+            "   UNION ALL SELECT q.dataset_id, a.actor_id, 0, 0, 0, a.authored + a.edits + "
+            "a.confirmed,"
+            "    3 * a.authored + 2 * a.edits + a.confirmed"
+            "   FROM {k}.agg_quirk_actors a JOIN {k}.agg_quirks q ON q.tenant_id = $1 AND "
+            "q.quirk_id = a.quirk_id"
+            "    JOIN ke_ds_t t ON t.dataset_id = q.dataset_id WHERE a.tenant_id = $1) x"
+            "  GROUP BY dataset_id, actor_id),"
+            " own AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('actor_id', actor_id, "
+            "'handle', handle,"
+            "   'display_name', display_name, 'score', score, 'share', share,"
+            "   'investigations_started', started, 'feedback', feedback, 'comments', comments, "
+            "'quirks', quirks)"
+            "   ORDER BY score DESC, actor_id) AS j FROM ("
+            "  SELECT c.*, p.handle, p.display_name,"
+            "   round(c.score / nullif(sum(c.score) OVER (PARTITION BY c.dataset_id), 0), "
+            "4)::float8 AS share,"
+            "   row_number() OVER (PARTITION BY c.dataset_id ORDER BY c.score DESC, c.actor_id) AS "
+            "rk"
+            "  FROM contrib c LEFT JOIN {k}.people p ON p.tenant_id = $1 AND p.id = c.actor_id"
+            "  WHERE c.score > 0) o WHERE rk <= 5 GROUP BY dataset_id) "
+            "SELECT $1, t.dataset_id, coalesce(inv.n, 0), coalesce(inv.pos, 0), coalesce(inv.neg, "
+            "0), inv.last,"
+            " coalesce(iss.j, '[]'::jsonb), coalesce(qk.j, '[]'::jsonb), coalesce(own.j, "
+            "'[]'::jsonb), now() "
+            "FROM ke_ds_t t LEFT JOIN inv USING (dataset_id) LEFT JOIN iss USING (dataset_id)"
+            " LEFT JOIN qk USING (dataset_id) LEFT JOIN own USING (dataset_id) LEFT JOIN anyq "
+            "USING (dataset_id) "
+            "WHERE inv.n IS NOT NULL OR anyq.dataset_id IS NOT NULL"),
         "knowledge");
     return qint64(r.affected_rows());
 }
@@ -583,94 +694,101 @@ qint64 levelThree(Run &run)
 Result<AggregationReport> aggregate(Database &db, bool wantFull)
 {
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
-                         KnowledgeAggregator::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return makeError(
+            QStringLiteral("no_tenant"),
+            KnowledgeAggregator::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     QElapsedTimer timer;
     timer.start();
-    return guarded(KnowledgeAggregator::tr("aggregating dataset knowledge"),
-                   [&]() -> Result<AggregationReport> {
-        AggregationReport report;
-        auto &conn = db.d_func()->conn;
-        pqxx::work tx(conn);
-        const std::string tenant = uuidToStd(db.tenantId());
-        const std::string events = toStd(db.settings().effectiveEventsTable());
-        tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
-                       "knowledge.aggregate." + toStd(db.settings().schema), tenant);
-        const bool hasTxId =
-            tx.exec_params("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1)"
-                           " AND attname = 'tx_id' AND NOT attisdropped)",
-                           toStd(db.eventsTable()))[0][0]
-                .as<bool>();
-        const std::string state = toStd(db.table(QStringLiteral("aggregation_state")));
-        const pqxx::result prev = tx.exec_params(
-            "SELECT last_snapshot FROM " + state + " WHERE tenant_id = $1 AND events_table = $2",
-            tenant, events);
-        const bool havePrev = !prev.empty() && !prev[0][0].is_null();
-        report.full = wantFull || !hasTxId || !havePrev;
-        std::string current;
-        if (hasTxId)
-            current = tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str();
+    return guarded(
+        KnowledgeAggregator::tr("aggregating dataset knowledge"),
+        [&]() -> Result<AggregationReport> {
+            AggregationReport report;
+            auto &conn = db.d_func()->conn;
+            pqxx::work tx(conn);
+            const std::string tenant = uuidToStd(db.tenantId());
+            const std::string events = toStd(db.settings().effectiveEventsTable());
+            tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+                           "knowledge.aggregate." + toStd(db.settings().schema), tenant);
+            const bool hasTxId
+                = tx.exec_params(
+                        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1)"
+                        " AND attname = 'tx_id' AND NOT attisdropped)",
+                        toStd(db.eventsTable()))[0][0]
+                      .as<bool>();
+            const std::string state = toStd(db.table(QStringLiteral("aggregation_state")));
+            const pqxx::result prev
+                = tx.exec_params("SELECT last_snapshot FROM " + state
+                                     + " WHERE tenant_id = $1 AND events_table = $2",
+                                 tenant, events);
+            const bool havePrev = !prev.empty() && !prev[0][0].is_null();
+            report.full = wantFull || !hasTxId || !havePrev;
+            std::string current;
+            if (hasTxId)
+                current = tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str();
 
-        // JIT compiles each big statement for 0.1–0.8 s (more than most of them run) and the
-        // full rebuild's sorts and hashes want memory rather than temp files.
-        tx.exec("SET LOCAL jit = off");
-        tx.exec(report.full ? "SET LOCAL work_mem = '256MB'"
-                                                  : "SET LOCAL work_mem = '64MB'");
-        Run run(db, tx, report.full);
-        if (report.full) {
-            clearTenant(run);
-        } else {
-            // Exactly the events that became visible since the last run: tx_id at or above
-            // the old snapshot's xmin, visible now, not visible then.
-            // Not visible in the old snapshot = at or above its xmax, or one of its in-progress
-            // xids: two index range/point scans on (tx_id), however old the old snapshot's
-            // xmin is (a long-running transaction anywhere on the server keeps xmin back, and
-            // "tx_id >= xmin" then read the whole table: 2.2 s at 1M events).
-            const std::string window =
-                "CREATE TEMP TABLE ke_window ON COMMIT DROP AS SELECT id, investigation_id, dataset_id,"
-                " event_type, event_data, actor_id, actor_type, created_at FROM "
-                + toStd(db.eventsTable())
-                + " WHERE tenant_id = $1 AND (tx_id >= pg_snapshot_xmax($2::pg_snapshot)"
-                  " OR tx_id = ANY (ARRAY(SELECT pg_snapshot_xip($2::pg_snapshot))))"
-                  " AND pg_visible_in_snapshot(tx_id, $3::pg_snapshot)"
-                  " AND NOT pg_visible_in_snapshot(tx_id, $2::pg_snapshot)";
-            report.eventsProcessed =
-                qint64(tx.exec_params(window, tenant, prev[0][0].c_str(), current).affected_rows());
-        }
-        if (report.full || report.eventsProcessed > 0) {
-            const qint64 all = levelOne(run);
-            if (report.full)
-                report.eventsProcessed = all;
-            levelTwo(run);
-            report.datasetsTouched = levelThree(run);
-        }
-        if (report.full) {
-            // Fresh statistics, or the planner takes the rebuilt tables for empty and the next
-            // incremental runs pick seq scans (measured: 9.4 s instead of 2.4 s for 10k events).
-            // Only the columns the aggregator and the knowledge queries filter and join on:
-            // whole-table ANALYZE spent most of its time sorting the text columns (outcome,
-            // summary) for histograms nobody uses (3.9 s of 51 s wall at 1M events, load 10).
-            for (const char *t : {"agg_ratings (tenant_id, target_id, actor_id, investigation_id)",
-                                  "agg_inv_fallback (tenant_id, investigation_id)",
-                                  "agg_investigations (tenant_id, investigation_id, dataset_id)",
-                                  "agg_inv_actors (tenant_id, investigation_id, actor_id)",
-                                  "agg_ds_actors (tenant_id, dataset_id)",
-                                  "agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id)",
-                                  "dataset_findings (tenant_id, dataset_id, investigation_id, feedback_score)"})
-                run.exec(QStringLiteral("ANALYZE {k}.%1").arg(QLatin1String(t)), "analyze");
-        }
-        tx.exec_params("INSERT INTO " + state
-                           + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at)"
-                             " VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END)"
-                             " ON CONFLICT (tenant_id, events_table) DO UPDATE SET"
-                             " last_snapshot = excluded.last_snapshot, last_run_at = now(),"
-                             " last_full_at = coalesce(excluded.last_full_at, s.last_full_at)",
-                       tenant, events, hasTxId ? std::optional<std::string>(current) : std::nullopt,
-                       report.full);
-        tx.commit();
-        report.seconds = double(timer.nsecsElapsed()) / 1e9;
-        return report;
-    });
+            // JIT compiles each big statement for 0.1–0.8 s (more than most of them run) and the
+            // full rebuild's sorts and hashes want memory rather than temp files.
+            tx.exec("SET LOCAL jit = off");
+            tx.exec(report.full ? "SET LOCAL work_mem = '256MB'" : "SET LOCAL work_mem = '64MB'");
+            Run run(db, tx, report.full);
+            if (report.full) {
+                clearTenant(run);
+            } else {
+                // Exactly the events that became visible since the last run: tx_id at or above
+                // the old snapshot's xmin, visible now, not visible then.
+                // Not visible in the old snapshot = at or above its xmax, or one of its in-progress
+                // xids: two index range/point scans on (tx_id), however old the old snapshot's
+                // xmin is (a long-running transaction anywhere on the server keeps xmin back, and
+                // "tx_id >= xmin" then read the whole table: 2.2 s at 1M events).
+                const std::string window
+                    = "CREATE TEMP TABLE ke_window ON COMMIT DROP AS SELECT id, investigation_id, "
+                      "dataset_id,"
+                      " event_type, event_data, actor_id, actor_type, created_at FROM "
+                    + toStd(db.eventsTable())
+                    + " WHERE tenant_id = $1 AND (tx_id >= pg_snapshot_xmax($2::pg_snapshot)"
+                      " OR tx_id = ANY (ARRAY(SELECT pg_snapshot_xip($2::pg_snapshot))))"
+                      " AND pg_visible_in_snapshot(tx_id, $3::pg_snapshot)"
+                      " AND NOT pg_visible_in_snapshot(tx_id, $2::pg_snapshot)";
+                report.eventsProcessed = qint64(
+                    tx.exec_params(window, tenant, prev[0][0].c_str(), current).affected_rows());
+            }
+            if (report.full || report.eventsProcessed > 0) {
+                const qint64 all = levelOne(run);
+                if (report.full)
+                    report.eventsProcessed = all;
+                levelTwo(run);
+                report.datasetsTouched = levelThree(run);
+            }
+            if (report.full) {
+                // Fresh statistics, or the planner takes the rebuilt tables for empty and the next
+                // incremental runs pick seq scans (measured: 9.4 s instead of 2.4 s for 10k
+                // events). Only the columns the aggregator and the knowledge queries filter and
+                // join on: whole-table ANALYZE spent most of its time sorting the text columns
+                // (outcome, summary) for histograms nobody uses (3.9 s of 51 s wall at 1M events,
+                // load 10).
+                for (const char *t :
+                     {"agg_ratings (tenant_id, target_id, actor_id, investigation_id)",
+                      "agg_inv_fallback (tenant_id, investigation_id)",
+                      "agg_investigations (tenant_id, investigation_id, dataset_id)",
+                      "agg_inv_actors (tenant_id, investigation_id, actor_id)",
+                      "agg_ds_actors (tenant_id, dataset_id)",
+                      "agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id)",
+                      "dataset_findings (tenant_id, dataset_id, investigation_id, feedback_score)"})
+                    run.exec(QStringLiteral("ANALYZE {k}.%1").arg(QLatin1String(t)), "analyze");
+            }
+            tx.exec_params(
+                "INSERT INTO " + state
+                    + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at)"
+                      " VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END)"
+                      " ON CONFLICT (tenant_id, events_table) DO UPDATE SET"
+                      " last_snapshot = excluded.last_snapshot, last_run_at = now(),"
+                      " last_full_at = coalesce(excluded.last_full_at, s.last_full_at)",
+                tenant, events, hasTxId ? std::optional<std::string>(current) : std::nullopt,
+                report.full);
+            tx.commit();
+            report.seconds = double(timer.nsecsElapsed()) / 1e9;
+            return report;
+        });
 }
 
 } // namespace
@@ -691,8 +809,8 @@ Result<QList<QPair<QUuid, AggregationReport>>> KnowledgeAggregator::runAllTenant
     const QUuid original = db.tenantId();
     auto tenants = guarded(tr("listing tenants"), [&]() -> Result<QList<QUuid>> {
         pqxx::nontransaction tx(db.d_func()->conn);
-        const pqxx::result r =
-            tx.exec("SELECT id FROM " + toStd(db.table(QStringLiteral("tenants"))) + " ORDER BY id");
+        const pqxx::result r = tx.exec(
+            "SELECT id FROM " + toStd(db.table(QStringLiteral("tenants"))) + " ORDER BY id");
         QList<QUuid> ids;
         for (const auto &row : r)
             ids << uuidFromField(row[0]);
@@ -726,25 +844,28 @@ Result<QList<QuirkHistoryEntry>> KnowledgeAggregator::quirkHistory(Database &db,
 {
     return guarded(tr("reading the history of quirk '%1'").arg(quirkId),
                    [&]() -> Result<QList<QuirkHistoryEntry>> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const pqxx::result r = tx.exec_params(
-            "SELECT id, event_type, actor_id, created_at, event_data::text FROM "
-                + toStd(db.eventsTable())
-                + " WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' AND event_data->>'quirk_id' = $2"
-                  " ORDER BY created_at, id",
-            uuidToStd(db.tenantId()), toStd(quirkId));
-        QList<QuirkHistoryEntry> out;
-        for (const auto &row : r) {
-            QuirkHistoryEntry e;
-            e.eventId = uuidFromField(row[0]);
-            e.eventType = stringFromField(row[1]);
-            e.actorId = uuidFromField(row[2]);
-            e.createdAt = timestampFromField(row[3]);
-            e.data = QJsonDocument::fromJson(QByteArray(row[4].c_str(), int(row[4].size()))).object();
-            out.append(e);
-        }
-        return out;
-    });
+                       pqxx::nontransaction tx(db.d_func()->conn);
+                       const pqxx::result r = tx.exec_params(
+                           "SELECT id, event_type, actor_id, created_at, event_data::text FROM "
+                               + toStd(db.eventsTable())
+                               + " WHERE tenant_id = $1 AND event_type LIKE 'quirk.%' AND "
+                                 "event_data->>'quirk_id' = $2"
+                                 " ORDER BY created_at, id",
+                           uuidToStd(db.tenantId()), toStd(quirkId));
+                       QList<QuirkHistoryEntry> out;
+                       for (const auto &row : r) {
+                           QuirkHistoryEntry e;
+                           e.eventId = uuidFromField(row[0]);
+                           e.eventType = stringFromField(row[1]);
+                           e.actorId = uuidFromField(row[2]);
+                           e.createdAt = timestampFromField(row[3]);
+                           e.data = QJsonDocument::fromJson(
+                                        QByteArray(row[4].c_str(), int(row[4].size())))
+                                        .object();
+                           out.append(e);
+                       }
+                       return out;
+                   });
 }
 
 } // namespace ke

@@ -16,7 +16,7 @@ class Database;
 /// What one aggregation run did.
 struct AggregationReport
 {
-    bool full = false;          ///< a full rebuild (asked for, first run, or no tx_id column)
+    bool full = false; ///< a full rebuild (asked for, first run, or no tx_id column)
     qint64 eventsProcessed = 0; ///< events of the tenant that became visible since the last run
     qint64 datasetsTouched = 0; ///< dataset_knowledge rows recomputed
     double seconds = 0;

@@ -99,7 +99,7 @@ QString describe(const QString &type, const QJsonObject &d)
     if (type.startsWith(QLatin1String("feedback."))) {
         const QString target = type.mid(9);
         const bool up = d.value(QLatin1String("rating")).toDouble() > 0
-                        || d.value(QLatin1String("rating")).toString() == QLatin1String("1");
+            || d.value(QLatin1String("rating")).toString() == QLatin1String("1");
         QString line = up ? KnowledgeStore::tr("Rated the %1 up").arg(target)
                           : KnowledgeStore::tr("Rated the %1 down").arg(target);
         const QString reason = textOf(d, "reason");
@@ -200,7 +200,8 @@ QJsonObject ActivityPage::toJson() const
     for (const auto &i : items)
         a.append(i.toJson());
     return {{QStringLiteral("items"), a},
-            {QStringLiteral("next_cursor"), nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}};
+            {QStringLiteral("next_cursor"),
+             nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}};
 }
 
 Result<QPair<QUuid, QString>> KnowledgeStore::resolveDataset(Database &db, const QString &dataset)
@@ -216,12 +217,13 @@ Result<QPair<QUuid, QString>> KnowledgeStore::resolveDataset(Database &db, const
         pqxx::nontransaction tx(db.d_func()->conn);
         const QUuid asUuid = QUuid::fromString(key);
         const std::string datasets = toStd(db.table(QStringLiteral("datasets")));
-        const pqxx::result r =
-            asUuid.isNull()
-                ? tx.exec_params("SELECT id, name FROM " + datasets + " WHERE tenant_id = $1 AND name = $2",
-                                 uuidToStd(db.tenantId()), toStd(key))
-                : tx.exec_params("SELECT id, name FROM " + datasets + " WHERE tenant_id = $1 AND id = $2",
-                                 uuidToStd(db.tenantId()), uuidToStd(asUuid));
+        const pqxx::result r = asUuid.isNull()
+            ? tx.exec_params("SELECT id, name FROM " + datasets
+                                 + " WHERE tenant_id = $1 AND name = $2",
+                             uuidToStd(db.tenantId()), toStd(key))
+            : tx.exec_params("SELECT id, name FROM " + datasets
+                                 + " WHERE tenant_id = $1 AND id = $2",
+                             uuidToStd(db.tenantId()), uuidToStd(asUuid));
         if (r.empty()) {
             return makeError(QStringLiteral("unknown_dataset"),
                              tr("unknown dataset '%1' in this tenant — give a dataset UUID or its "
@@ -238,85 +240,91 @@ Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &
     auto ds = resolveDataset(db, dataset);
     if (!ds)
         return ds.error();
-    return guarded(tr("reading the knowledge of dataset '%1'").arg(ds->second),
-                   [&]() -> Result<DatasetKnowledge> {
-        pqxx::work tx(db.d_func()->conn); // one snapshot for the row and its findings
-        const std::string tenant = uuidToStd(db.tenantId());
-        const std::string id = uuidToStd(ds->first);
-        DatasetKnowledge k;
-        k.datasetId = ds->first;
-        k.name = ds->second;
-        const pqxx::result r = tx.exec_params(
-            "SELECT investigation_count, positive_feedback_count, negative_feedback_count,"
-            " last_investigation_at, common_issues::text, known_quirks::text, owners::text, updated_at FROM "
-                + toStd(db.table(QStringLiteral("dataset_knowledge")))
-                + " WHERE tenant_id = $1 AND dataset_id = $2",
-            tenant, id);
-        if (!r.empty()) {
-            const auto row = r[0];
-            k.investigationCount = row[0].as<int>();
-            k.positiveFeedbackCount = row[1].as<int>();
-            k.negativeFeedbackCount = row[2].as<int>();
-            k.lastInvestigationAt = timestampFromField(row[3]);
-            k.updatedAt = timestampFromField(row[7]);
-            for (const QJsonValue &v : arrayFromField(row[4])) {
-                const QJsonObject o = v.toObject();
-                k.commonIssues.append({o.value(QLatin1String("kind")).toString(),
-                                       o.value(QLatin1String("issue")).toString(),
-                                       o.value(QLatin1String("count")).toInt(),
-                                       timeFromJson(o.value(QLatin1String("last_seen")))});
+    return guarded(
+        tr("reading the knowledge of dataset '%1'").arg(ds->second),
+        [&]() -> Result<DatasetKnowledge> {
+            pqxx::work tx(db.d_func()->conn); // one snapshot for the row and its findings
+            const std::string tenant = uuidToStd(db.tenantId());
+            const std::string id = uuidToStd(ds->first);
+            DatasetKnowledge k;
+            k.datasetId = ds->first;
+            k.name = ds->second;
+            const pqxx::result r = tx.exec_params(
+                "SELECT investigation_count, positive_feedback_count, negative_feedback_count,"
+                " last_investigation_at, common_issues::text, known_quirks::text, owners::text, "
+                "updated_at FROM "
+                    + toStd(db.table(QStringLiteral("dataset_knowledge")))
+                    + " WHERE tenant_id = $1 AND dataset_id = $2",
+                tenant, id);
+            if (!r.empty()) {
+                const auto row = r[0];
+                k.investigationCount = row[0].as<int>();
+                k.positiveFeedbackCount = row[1].as<int>();
+                k.negativeFeedbackCount = row[2].as<int>();
+                k.lastInvestigationAt = timestampFromField(row[3]);
+                k.updatedAt = timestampFromField(row[7]);
+                for (const QJsonValue &v : arrayFromField(row[4])) {
+                    const QJsonObject o = v.toObject();
+                    k.commonIssues.append({o.value(QLatin1String("kind")).toString(),
+                                           o.value(QLatin1String("issue")).toString(),
+                                           o.value(QLatin1String("count")).toInt(),
+                                           timeFromJson(o.value(QLatin1String("last_seen")))});
+                }
+                for (const QJsonValue &v : arrayFromField(row[5])) {
+                    const QJsonObject o = v.toObject();
+                    KnownQuirk q;
+                    q.quirkId = o.value(QLatin1String("quirk_id")).toString();
+                    q.text = o.value(QLatin1String("text")).toString();
+                    q.authorId = QUuid::fromString(o.value(QLatin1String("author_id")).toString());
+                    q.author = o.value(QLatin1String("author")).toString();
+                    q.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
+                    q.lastEditedAt = timeFromJson(o.value(QLatin1String("last_edited_at")));
+                    q.confirmations = o.value(QLatin1String("confirmations")).toInt();
+                    k.knownQuirks.append(q);
+                }
+                for (const QJsonValue &v : arrayFromField(row[6])) {
+                    const QJsonObject o = v.toObject();
+                    DatasetOwner w;
+                    w.actorId = QUuid::fromString(o.value(QLatin1String("actor_id")).toString());
+                    w.handle = o.value(QLatin1String("handle")).toString();
+                    w.displayName = o.value(QLatin1String("display_name")).toString();
+                    w.score = o.value(QLatin1String("score")).toDouble();
+                    w.share = o.value(QLatin1String("share")).toDouble();
+                    w.investigationsStarted
+                        = o.value(QLatin1String("investigations_started")).toInt();
+                    w.feedback = o.value(QLatin1String("feedback")).toInt();
+                    w.comments = o.value(QLatin1String("comments")).toInt();
+                    w.quirks = o.value(QLatin1String("quirks")).toInt();
+                    k.owners.append(w);
+                }
             }
-            for (const QJsonValue &v : arrayFromField(row[5])) {
-                const QJsonObject o = v.toObject();
-                KnownQuirk q;
-                q.quirkId = o.value(QLatin1String("quirk_id")).toString();
-                q.text = o.value(QLatin1String("text")).toString();
-                q.authorId = QUuid::fromString(o.value(QLatin1String("author_id")).toString());
-                q.author = o.value(QLatin1String("author")).toString();
-                q.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
-                q.lastEditedAt = timeFromJson(o.value(QLatin1String("last_edited_at")));
-                q.confirmations = o.value(QLatin1String("confirmations")).toInt();
-                k.knownQuirks.append(q);
+            const pqxx::result f = tx.exec_params(
+                // The same finding stated by many investigations is listed once, at its best.
+                "SELECT * FROM (SELECT DISTINCT ON (finding_type, lower(summary)) id, "
+                "investigation_id,"
+                " finding_type, summary, confidence, feedback_score, created_at FROM "
+                    + toStd(db.table(QStringLiteral("dataset_findings")))
+                    + " WHERE tenant_id = $1 AND dataset_id = $2 ORDER BY finding_type, "
+                      "lower(summary),"
+                      " feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, id) f"
+                      " ORDER BY feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, "
+                      "id LIMIT $3",
+                tenant, id, topFindingsLimit);
+            for (const auto &row : f) {
+                DatasetFinding d;
+                d.id = uuidFromField(row[0]);
+                d.investigationId = uuidFromField(row[1]);
+                d.findingType = stringFromField(row[2]);
+                d.summary = stringFromField(row[3]);
+                if (!row[4].is_null())
+                    d.confidence = row[4].as<double>();
+                d.feedbackScore = row[5].as<double>();
+                d.createdAt = timestampFromField(row[6]);
+                k.topFindings.append(d);
             }
-            for (const QJsonValue &v : arrayFromField(row[6])) {
-                const QJsonObject o = v.toObject();
-                DatasetOwner w;
-                w.actorId = QUuid::fromString(o.value(QLatin1String("actor_id")).toString());
-                w.handle = o.value(QLatin1String("handle")).toString();
-                w.displayName = o.value(QLatin1String("display_name")).toString();
-                w.score = o.value(QLatin1String("score")).toDouble();
-                w.share = o.value(QLatin1String("share")).toDouble();
-                w.investigationsStarted = o.value(QLatin1String("investigations_started")).toInt();
-                w.feedback = o.value(QLatin1String("feedback")).toInt();
-                w.comments = o.value(QLatin1String("comments")).toInt();
-                w.quirks = o.value(QLatin1String("quirks")).toInt();
-                k.owners.append(w);
-            }
-        }
-        const pqxx::result f = tx.exec_params(
-            // The same finding stated by many investigations is listed once, at its best.
-            "SELECT * FROM (SELECT DISTINCT ON (finding_type, lower(summary)) id, investigation_id,"
-            " finding_type, summary, confidence, feedback_score, created_at FROM "
-                + toStd(db.table(QStringLiteral("dataset_findings")))
-                + " WHERE tenant_id = $1 AND dataset_id = $2 ORDER BY finding_type, lower(summary),"
-                  " feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, id) f"
-                  " ORDER BY feedback_score DESC, confidence DESC NULLS LAST, created_at DESC, id LIMIT $3",
-            tenant, id, topFindingsLimit);
-        for (const auto &row : f) {
-            DatasetFinding d;
-            d.id = uuidFromField(row[0]);
-            d.investigationId = uuidFromField(row[1]);
-            d.findingType = stringFromField(row[2]);
-            d.summary = stringFromField(row[3]);
-            if (!row[4].is_null())
-                d.confidence = row[4].as<double>();
-            d.feedbackScore = row[5].as<double>();
-            d.createdAt = timestampFromField(row[6]);
-            k.topFindings.append(d);
-        }
-        tx.commit();
-        return k;
-    });
+            tx.commit();
+            return k;
+        });
 }
 
 Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &dataset, int limit,
@@ -342,56 +350,73 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
     auto ds = resolveDataset(db, dataset);
     if (!ds)
         return ds.error();
-    return guarded(tr("reading the activity of dataset '%1'").arg(ds->second),
-                   [&]() -> Result<ActivityPage> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const std::string k = toStd(Database::quoteQualified(db.settings().schema));
-        // Feed = the dataset's investigations' start (the first one only; orchestrators repeat
-        // it), outcome, comments and feedback, plus the events of the dataset's quirks.
-        const std::string sql =
-            "WITH inv AS (SELECT investigation_id, start_event_id FROM " + k
-            + ".agg_investigations WHERE tenant_id = $1 AND dataset_id = $2),"
-              " qk AS (SELECT quirk_id FROM " + k + ".agg_quirks WHERE tenant_id = $1 AND dataset_id = $2),"
-              " ev AS ("
-              "  SELECT e.* FROM " + toStd(db.eventsTable()) + " e WHERE e.tenant_id = $1"
-              "   AND e.id IN (SELECT start_event_id FROM inv)"
-              "  UNION ALL SELECT e.* FROM " + toStd(db.eventsTable()) + " e WHERE e.tenant_id = $1"
-              "   AND e.investigation_id IN (SELECT investigation_id FROM inv)"
-              "   AND (e.event_type IN ('investigation.completed', 'investigation.failed', 'comment.added')"
-              "        OR e.event_type LIKE 'feedback.%')"
-              "  UNION ALL SELECT e.* FROM " + toStd(db.eventsTable()) + " e WHERE e.tenant_id = $1"
-              "   AND e.event_type LIKE 'quirk.%' AND (e.event_data->>'quirk_id') IN (SELECT quirk_id FROM qk)) "
-              "SELECT e.id, e.created_at, e.event_type, e.actor_id, p.handle, e.investigation_id,"
-              " e.event_data::text,"
-              " to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '_' || e.id, e.actor_type "
-              "FROM ev e LEFT JOIN " + k + ".people p ON p.tenant_id = $1 AND p.id = e.actor_id "
-              "WHERE ($3::timestamptz IS NULL OR (e.created_at, e.id) < ($3::timestamptz, $4::uuid)) "
-              "ORDER BY e.created_at DESC, e.id DESC LIMIT $5";
-        const pqxx::result r = tx.exec_params(sql, uuidToStd(db.tenantId()), uuidToStd(ds->first),
-                                              beforeTime, beforeId, limit + 1);
-        ActivityPage page;
-        for (int i = 0; i < int(r.size()) && i < limit; ++i) {
-            const auto row = r[pqxx::result::size_type(i)];
-            ActivityItem a;
-            a.eventId = uuidFromField(row[0]);
-            a.createdAt = timestampFromField(row[1]);
-            a.eventType = stringFromField(row[2]);
-            a.actorId = uuidFromField(row[3]);
-            // A system actor (the orchestrator) reads as empty: the UI says "orchestrator".
-            const bool system = std::string_view(row[8].c_str()) == "system";
-            a.actor = !row[4].is_null() ? stringFromField(row[4])
-                      : (system || a.actorId.isNull()) ? QString()
-                                                       : a.actorId.toString(QUuid::WithoutBraces);
-            a.investigationId = uuidFromField(row[5]);
-            a.text = describe(a.eventType,
-                              QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size()))).object());
-            a.cursor = stringFromField(row[7]);
-            page.items.append(a);
-        }
-        if (int(r.size()) > limit && !page.items.isEmpty())
-            page.nextCursor = page.items.last().cursor;
-        return page;
-    });
+    return guarded(
+        tr("reading the activity of dataset '%1'").arg(ds->second), [&]() -> Result<ActivityPage> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            const std::string k = toStd(Database::quoteQualified(db.settings().schema));
+            // Feed = the dataset's investigations' start (the first one only; orchestrators repeat
+            // it), outcome, comments and feedback, plus the events of the dataset's quirks.
+            const std::string sql = "WITH inv AS (SELECT investigation_id, start_event_id FROM " + k
+                + ".agg_investigations WHERE tenant_id = $1 AND dataset_id = $2),"
+                  " qk AS (SELECT quirk_id FROM "
+                + k
+                + ".agg_quirks WHERE tenant_id = $1 AND dataset_id = $2),"
+                  " ev AS ("
+                  "  SELECT e.* FROM "
+                + toStd(db.eventsTable())
+                + " e WHERE e.tenant_id = $1"
+                  "   AND e.id IN (SELECT start_event_id FROM inv)"
+                  "  UNION ALL SELECT e.* FROM "
+                + toStd(db.eventsTable())
+                + " e WHERE e.tenant_id = $1"
+                  "   AND e.investigation_id IN (SELECT investigation_id FROM inv)"
+                  "   AND (e.event_type IN ('investigation.completed', 'investigation.failed', "
+                  "'comment.added')"
+                  "        OR e.event_type LIKE 'feedback.%')"
+                  "  UNION ALL SELECT e.* FROM "
+                + toStd(db.eventsTable())
+                + " e WHERE e.tenant_id = $1"
+                  "   AND e.event_type LIKE 'quirk.%' AND (e.event_data->>'quirk_id') IN (SELECT "
+                  "quirk_id FROM qk)) "
+                  "SELECT e.id, e.created_at, e.event_type, e.actor_id, p.handle, "
+                  "e.investigation_id,"
+                  " e.event_data::text,"
+                  " to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                  "|| '_' || e.id, e.actor_type "
+                  "FROM ev e LEFT JOIN "
+                + k
+                + ".people p ON p.tenant_id = $1 AND p.id = e.actor_id "
+                  "WHERE ($3::timestamptz IS NULL OR (e.created_at, e.id) < ($3::timestamptz, "
+                  "$4::uuid)) "
+                  "ORDER BY e.created_at DESC, e.id DESC LIMIT $5";
+            const pqxx::result r
+                = tx.exec_params(sql, uuidToStd(db.tenantId()), uuidToStd(ds->first), beforeTime,
+                                 beforeId, limit + 1);
+            ActivityPage page;
+            for (int i = 0; i < int(r.size()) && i < limit; ++i) {
+                const auto row = r[pqxx::result::size_type(i)];
+                ActivityItem a;
+                a.eventId = uuidFromField(row[0]);
+                a.createdAt = timestampFromField(row[1]);
+                a.eventType = stringFromField(row[2]);
+                a.actorId = uuidFromField(row[3]);
+                // A system actor (the orchestrator) reads as empty: the UI says "orchestrator".
+                const bool system = std::string_view(row[8].c_str()) == "system";
+                a.actor = !row[4].is_null()          ? stringFromField(row[4])
+                    : (system || a.actorId.isNull()) ? QString()
+                                                     : a.actorId.toString(QUuid::WithoutBraces);
+                a.investigationId = uuidFromField(row[5]);
+                a.text = describe(
+                    a.eventType,
+                    QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
+                        .object());
+                a.cursor = stringFromField(row[7]);
+                page.items.append(a);
+            }
+            if (int(r.size()) > limit && !page.items.isEmpty())
+                page.nextCursor = page.items.last().cursor;
+            return page;
+        });
 }
 
 } // namespace ke

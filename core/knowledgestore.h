@@ -18,7 +18,7 @@ class Database;
 /// A recurring issue of a dataset: an anomaly type or a root-cause theme.
 struct CommonIssue
 {
-    QString kind;  ///< "anomaly_type" | "root_cause"
+    QString kind; ///< "anomaly_type" | "root_cause"
     QString issue; ///< the anomaly type, or the normalised root-cause text
     int count = 0; ///< investigations showing it
     QDateTime lastSeen;
@@ -34,7 +34,7 @@ struct KnownQuirk
     QString author; ///< handle, when the author is a known person
     QDateTime createdAt;
     QDateTime lastEditedAt; ///< null when never edited
-    int confirmations = 0;  ///< people who confirmed it
+    int confirmations = 0; ///< people who confirmed it
     QJsonObject toJson() const;
 };
 
@@ -75,11 +75,11 @@ struct DatasetKnowledge
     int positiveFeedbackCount = 0;
     int negativeFeedbackCount = 0;
     QDateTime lastInvestigationAt; ///< null when none
-    QDateTime updatedAt;           ///< null when never aggregated
+    QDateTime updatedAt; ///< null when never aggregated
     QList<CommonIssue> commonIssues;
     QList<KnownQuirk> knownQuirks;
     QList<DatasetFinding> topFindings; ///< best feedback score first
-    QList<DatasetOwner> owners;        ///< most involved first
+    QList<DatasetOwner> owners; ///< most involved first
     /// Keys: dataset_id, name, investigation_count, positive_feedback_count,
     /// negative_feedback_count, last_investigation_at, common_issues, known_quirks,
     /// top_findings, owners, updated_at.
@@ -95,7 +95,7 @@ struct ActivityItem
     QUuid actorId;
     QString actor; ///< handle when known, else the actor UUID; empty for the system (orchestrator)
     QUuid investigationId;
-    QString text;   ///< one line for people
+    QString text; ///< one line for people
     QString cursor; ///< pass as `before` to get the items after this one
     QJsonObject toJson() const;
 };
@@ -103,7 +103,7 @@ struct ActivityItem
 struct ActivityPage
 {
     QList<ActivityItem> items; ///< newest first
-    QString nextCursor;        ///< empty when this was the last page
+    QString nextCursor; ///< empty when this was the last page
     QJsonObject toJson() const;
 };
 

@@ -60,8 +60,8 @@ Result<QStringList> Migrator::migrate(Database &db)
         tx.exec("CREATE TABLE IF NOT EXISTS " + migrations
                 + " (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,"
                   " applied_at timestamptz NOT NULL DEFAULT now())");
-        const pqxx::result applied = tx.exec("SELECT version, checksum FROM " + migrations
-                                             + " ORDER BY version");
+        const pqxx::result applied
+            = tx.exec("SELECT version, checksum FROM " + migrations + " ORDER BY version");
         const int latest = all.isEmpty() ? 0 : all.last().version;
         QHash<int, QString> checksums;
         for (const auto &row : applied)

@@ -25,8 +25,8 @@ const QString kTenantKey = QStringLiteral("tenant_id");
 const QString kSlugKey = QStringLiteral("tenant_slug");
 
 constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr auto kOwnerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                               | QFileDevice::ExeOwner;
+constexpr auto kOwnerOnlyDir
+    = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
 QString tenantsFile()
 {
@@ -76,8 +76,7 @@ Result<Page> fetchPage(Database &db, const QUuid &tenant, qint64 after, int page
         const pqxx::result rows = tx.exec_params(
             "SELECT source_type, source_id, dataset_id, investigation_id, content, created_at, "
             "feedback_score, retired, change_seq FROM "
-                + table
-                + " WHERE tenant_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3",
+                + table + " WHERE tenant_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT $3",
             uuidToStd(tenant), after, pageSize);
         tx.commit();
         Page page;
@@ -112,25 +111,25 @@ struct StoredModel
 /// The tenant's current local (LSA) model, if the job stored one.
 Result<std::optional<StoredModel>> fetchModel(Database &db, const QUuid &tenant)
 {
-    return guarded(OfflineCache::tr("reading the embedding model"),
-                   [&]() -> Result<std::optional<StoredModel>> {
-                       pqxx::work tx(db.d_func()->conn);
-                       const std::string table = toStd(Database::quoteQualified(
-                           db.d_func()->settings.schema + QStringLiteral(".embedding_models")));
-                       const pqxx::result r = tx.exec_params(
-                           "SELECT name, model FROM " + table
-                               + " WHERE tenant_id = $1 AND kind = 'lsa' AND model IS NOT NULL "
-                                 "ORDER BY created_at DESC, name LIMIT 1",
-                           uuidToStd(tenant));
-                       tx.commit();
-                       if (r.empty())
-                           return std::optional<StoredModel>{};
-                       const pqxx::binarystring blob(r[0][1]);
-                       return std::optional<StoredModel>{StoredModel{
-                           stringFromField(r[0][0]),
-                           QByteArray(reinterpret_cast<const char *>(blob.data()),
-                                      qsizetype(blob.size()))}};
-                   });
+    return guarded(
+        OfflineCache::tr("reading the embedding model"),
+        [&]() -> Result<std::optional<StoredModel>> {
+            pqxx::work tx(db.d_func()->conn);
+            const std::string table = toStd(Database::quoteQualified(
+                db.d_func()->settings.schema + QStringLiteral(".embedding_models")));
+            const pqxx::result r = tx.exec_params(
+                "SELECT name, model FROM " + table
+                    + " WHERE tenant_id = $1 AND kind = 'lsa' AND model IS NOT NULL "
+                      "ORDER BY created_at DESC, name LIMIT 1",
+                uuidToStd(tenant));
+            tx.commit();
+            if (r.empty())
+                return std::optional<StoredModel>{};
+            const pqxx::binarystring blob(r[0][1]);
+            return std::optional<StoredModel>{StoredModel{
+                stringFromField(r[0][0]),
+                QByteArray(reinterpret_cast<const char *>(blob.data()), qsizetype(blob.size()))}};
+        });
 }
 
 Result<qint64> countPending(Database &db, const QUuid &tenant, qint64 after)
@@ -155,7 +154,7 @@ QString OfflineCache::rootDirectory()
     if (!overridden.isEmpty())
         return QDir(overridden).absolutePath();
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
-           + QStringLiteral("/knowledge-explorer");
+        + QStringLiteral("/knowledge-explorer");
 }
 
 QString OfflineCache::directoryFor(const QUuid &tenant)
@@ -246,8 +245,7 @@ QDateTime OfflineCache::syncedAt() const
 }
 
 Result<OfflineCache::SyncSummary>
-OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &progress,
-                   int pageSize)
+OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &progress, int pageSize)
 {
     QElapsedTimer timer;
     timer.start();
@@ -304,8 +302,8 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     // over: only one thread uses it at a time).
     const int size = std::max(1, pageSize);
     qint64 after = summary.watermarkBefore;
-    QFuture<Result<Page>> next
-        = QtConcurrent::run([&db, this, after, size] { return fetchPage(db, m_tenant, after, size); });
+    QFuture<Result<Page>> next = QtConcurrent::run(
+        [&db, this, after, size] { return fetchPage(db, m_tenant, after, size); });
     while (true) {
         Result<Page> page = next.result();
         if (!page)
@@ -350,8 +348,8 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     auto saved = m_index->save();
     if (!saved)
         return saved.error();
-    auto done = m_index->setMetaValue(
-        kSyncedAtKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    auto done = m_index->setMetaValue(kSyncedAtKey,
+                                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!done)
         return done.error();
     if (const auto emb = m_index->embedder())

@@ -6,17 +6,19 @@
 
 namespace ke {
 
-Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const SearchRequest &request)
+Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
+                                    const SearchRequest &request)
 {
     auto tenant = OfflineCache::resolveTenant(settings.tenant);
     if (!tenant)
         return tenant.error();
     if (!OfflineCache::exists(*tenant))
-        return makeError(QStringLiteral("no_cache"),
-                         QCoreApplication::translate("OfflineSearch",
-                                                     "there is no offline cache for tenant %1 in %2 — run "
-                                                     "`knowledgectl sync` while the database is reachable")
-                             .arg(settings.tenant, OfflineCache::rootDirectory()));
+        return makeError(
+            QStringLiteral("no_cache"),
+            QCoreApplication::translate("OfflineSearch",
+                                        "there is no offline cache for tenant %1 in %2 — run "
+                                        "`knowledgectl sync` while the database is reachable")
+                .arg(settings.tenant, OfflineCache::rootDirectory()));
     auto cache = OfflineCache::open(*tenant);
     if (!cache)
         return cache.error();
@@ -28,9 +30,10 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings, const Se
     outcome.results = std::move(*results);
     const QDateTime synced = (*cache)->syncedAt();
     outcome.note = synced.isValid()
-                       ? QCoreApplication::translate("OfflineSearch", "searching the offline cache synced at %1")
-                             .arg(synced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                       : QCoreApplication::translate("OfflineSearch", "searching the offline cache (never completely synced)");
+        ? QCoreApplication::translate("OfflineSearch", "searching the offline cache synced at %1")
+              .arg(synced.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+        : QCoreApplication::translate("OfflineSearch",
+                                      "searching the offline cache (never completely synced)");
     const QString repaired = (*cache)->index().recoveryNote();
     if (!repaired.isEmpty())
         outcome.note += QStringLiteral("; ") + repaired;

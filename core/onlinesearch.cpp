@@ -45,9 +45,12 @@ struct OnlineSearch::Private
     std::vector<CachedVector> vectors;
 };
 
-OnlineSearch::OnlineSearch() : OnlineSearch(Options{}) { }
+OnlineSearch::OnlineSearch()
+    : OnlineSearch(Options{})
+{ }
 
-OnlineSearch::OnlineSearch(Options options) : d(std::make_unique<Private>())
+OnlineSearch::OnlineSearch(Options options)
+    : d(std::make_unique<Private>())
 {
     d->options = std::move(options);
 }
@@ -83,7 +86,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         return makeError(QStringLiteral("invalid_dataset"),
                          tr("'%1' is not a dataset id (a UUID)").arg(request.datasetId));
     auto cancelled = [&]() { return cancel && cancel->load(); };
-    const QDateTime now = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTimeUtc();
+    const QDateTime now
+        = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTimeUtc();
     SearchOutcome outcome;
     outcome.mode = QStringLiteral("online");
 
@@ -98,7 +102,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
     const QString embs = db.table(QStringLiteral("search_embeddings"));
     // $1 tenant, $2 dataset ('' = any), $3 types ('' = any).
     const QString filter = QStringLiteral(
-        "d.tenant_id = $1::uuid AND NOT d.retired AND ($2::text = '' OR d.dataset_id = nullif($2::text, '')::uuid)"
+        "d.tenant_id = $1::uuid AND NOT d.retired AND ($2::text = '' OR d.dataset_id = "
+        "nullif($2::text, '')::uuid)"
         " AND ($3::text = '' OR d.source_type = ANY (string_to_array($3::text, ',')))");
 
     if (!d->embedderLoaded) {
@@ -122,25 +127,36 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         };
         QList<Lex> lexical;
         {
-            const std::string sql = toStd(QStringLiteral(
-                "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
-                " lex AS MATERIALIZED (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
-                " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
-                "  FROM %1 WHERE tenant_id = $1::uuid AND NOT retired),"
-                " df AS MATERIALIZED (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE x.tenant_id = $1::uuid"
-                "  AND NOT x.retired AND x.tsv @@ quote_literal(l.lexeme)::tsquery)::float8 AS n FROM lex l),"
-                " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q WHERE %2 AND d.tsv @@ q.q"
-                "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
-                "SELECT c.source_type, c.source_id, sum(greatest(ln((s.n - df.n + 0.5) / (df.n + 0.5)), 1e-6)"
-                " * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / s.avgdl))) AS bm25 "
-                "FROM cand c CROSS JOIN LATERAL (SELECT lexeme, coalesce(array_length(positions, 1), 1) AS tf"
-                " FROM unnest(c.tsv)) u JOIN df ON df.lexeme = u.lexeme CROSS JOIN stats s "
-                "GROUP BY c.source_type, c.source_id ORDER BY bm25 DESC, c.source_type, c.source_id")
-                                                        .arg(docs, filter));
-            const pqxx::result r =
-                tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalCandidates);
+            const std::string sql = toStd(
+                QStringLiteral(
+                    "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
+                    " lex AS MATERIALIZED (SELECT DISTINCT "
+                    "unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
+                    " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, "
+                    "coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
+                    "  FROM %1 WHERE tenant_id = $1::uuid AND NOT retired),"
+                    " df AS MATERIALIZED (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE "
+                    "x.tenant_id = $1::uuid"
+                    "  AND NOT x.retired AND x.tsv @@ quote_literal(l.lexeme)::tsquery)::float8 AS "
+                    "n FROM lex l),"
+                    " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q "
+                    "WHERE %2 AND d.tsv @@ q.q"
+                    "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
+                    "SELECT c.source_type, c.source_id, sum(greatest(ln((s.n - df.n + 0.5) / (df.n "
+                    "+ 0.5)), 1e-6)"
+                    " * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / s.avgdl))) AS "
+                    "bm25 "
+                    "FROM cand c CROSS JOIN LATERAL (SELECT lexeme, "
+                    "coalesce(array_length(positions, 1), 1) AS tf"
+                    " FROM unnest(c.tsv)) u JOIN df ON df.lexeme = u.lexeme CROSS JOIN stats s "
+                    "GROUP BY c.source_type, c.source_id ORDER BY bm25 DESC, c.source_type, "
+                    "c.source_id")
+                    .arg(docs, filter));
+            const pqxx::result r
+                = tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalCandidates);
             for (const auto &row : r)
-                lexical.append({keyOf(stringFromField(row[0]), stringFromField(row[1])), row[2].as<double>()});
+                lexical.append(
+                    {keyOf(stringFromField(row[0]), stringFromField(row[1])), row[2].as<double>()});
         }
         if (cancelled())
             return makeError(QStringLiteral("cancelled"), tr("cancelled"));
@@ -156,27 +172,32 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                 const EmbeddingVector q = std::move(qv->front());
                 const std::string model = toStd(d->embedder->name());
                 const pqxx::result stamp = tx.exec_params(
-                    toStd(QStringLiteral("SELECT count(*)::text || ':' || coalesce(max(d.change_seq), 0)::text"
-                                         " || ':' || (SELECT count(*) FROM %1 WHERE tenant_id = $1::uuid AND model = $2)"
-                                         " FROM %2 d WHERE d.tenant_id = $1::uuid")
+                    toStd(QStringLiteral(
+                              "SELECT count(*)::text || ':' || coalesce(max(d.change_seq), 0)::text"
+                              " || ':' || (SELECT count(*) FROM %1 WHERE tenant_id = $1::uuid AND "
+                              "model = $2)"
+                              " FROM %2 d WHERE d.tenant_id = $1::uuid")
                               .arg(embs, docs)),
                     tenant, model);
                 const QString st = stringFromField(stamp[0][0]);
-                if (d->cacheTenant != db.tenantId().toString() || d->cacheModel != d->embedder->name()
-                    || d->cacheStamp != st) {
+                if (d->cacheTenant != db.tenantId().toString()
+                    || d->cacheModel != d->embedder->name() || d->cacheStamp != st) {
                     d->vectors.clear();
                     const pqxx::result r = tx.exec_params(
-                        toStd(QStringLiteral("SELECT e.source_type, e.source_id, d.dataset_id, e.packed FROM %1 e"
-                                             " JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = e.source_type"
-                                             " AND d.source_id = e.source_id WHERE e.tenant_id = $1::uuid"
-                                             " AND e.model = $2 AND NOT d.retired AND e.packed IS NOT NULL")
+                        toStd(QStringLiteral(
+                                  "SELECT e.source_type, e.source_id, d.dataset_id, e.packed FROM "
+                                  "%1 e"
+                                  " JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = "
+                                  "e.source_type"
+                                  " AND d.source_id = e.source_id WHERE e.tenant_id = $1::uuid"
+                                  " AND e.model = $2 AND NOT d.retired AND e.packed IS NOT NULL")
                                   .arg(embs, docs)),
                         tenant, model);
                     d->vectors.reserve(r.size());
                     for (const auto &row : r) {
                         const pqxx::binarystring b(row[3]);
-                        EmbeddingVector v = searchdocs::unpackVector(
-                            QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
+                        EmbeddingVector v = searchdocs::unpackVector(QByteArray(
+                            reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
                         if (v.size() != q.size())
                             continue;
                         d->vectors.push_back({stringFromField(row[0]), stringFromField(row[1]),
@@ -193,16 +214,19 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     for (size_t i = 0; i < d->vectors.size(); ++i) {
                         const CachedVector &c = d->vectors[i];
                         if (!request.datasetId.isEmpty()
-                            && QUuid::fromString(c.datasetId) != QUuid::fromString(request.datasetId))
+                            && QUuid::fromString(c.datasetId)
+                                != QUuid::fromString(request.datasetId))
                             continue;
-                        if (!request.sourceTypes.isEmpty() && !request.sourceTypes.contains(c.sourceType))
+                        if (!request.sourceTypes.isEmpty()
+                            && !request.sourceTypes.contains(c.sourceType))
                             continue;
                         scored.emplace_back(dotProduct(q, c.vector), i);
                     }
                     const size_t k = std::min(scored.size(), size_t(perSignal));
                     std::partial_sort(scored.begin(), scored.begin() + qsizetype(k), scored.end(),
                                       [](const auto &a, const auto &b) {
-                                          return a.first > b.first || (a.first == b.first && a.second < b.second);
+                                          return a.first > b.first
+                                              || (a.first == b.first && a.second < b.second);
                                       });
                     for (size_t i = 0; i < k; ++i) {
                         const CachedVector &c = d->vectors[scored[i].second];
@@ -213,7 +237,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         } else if (outcome.note.isEmpty()) {
             outcome.note = d->embedderNote.isEmpty()
                 ? tr("no embedding model yet (run `knowledgectl embed`) — lexical results only")
-                : tr("semantic search unavailable (%1) — lexical results only").arg(d->embedderNote);
+                : tr("semantic search unavailable (%1) — lexical results only")
+                      .arg(d->embedderNote);
         }
         if (cancelled())
             return makeError(QStringLiteral("cancelled"), tr("cancelled"));
@@ -245,7 +270,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
             const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
             wanted.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
         }
-        const std::string wantedJson = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
+        const std::string wantedJson
+            = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
         struct Meta
         {
             QString datasetId, investigationId;
@@ -255,15 +281,18 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         QHash<QString, Meta> meta;
         {
             const pqxx::result r = tx.exec_params(
-                toStd(QStringLiteral("SELECT d.source_type, d.source_id, d.dataset_id, d.investigation_id, d.created_at,"
-                                     " d.feedback_score FROM %1 d JOIN jsonb_array_elements($2::jsonb) w"
-                                     " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = $1::uuid")
+                toStd(QStringLiteral(
+                          "SELECT d.source_type, d.source_id, d.dataset_id, d.investigation_id, "
+                          "d.created_at,"
+                          " d.feedback_score FROM %1 d JOIN jsonb_array_elements($2::jsonb) w"
+                          " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = "
+                          "$1::uuid")
                           .arg(docs)),
                 tenant, wantedJson);
             for (const auto &row : r)
                 meta.insert(keyOf(stringFromField(row[0]), stringFromField(row[1])),
-                            {stringFromField(row[2]), stringFromField(row[3]), timestampFromField(row[4]),
-                             row[5].as<double>()});
+                            {stringFromField(row[2]), stringFromField(row[3]),
+                             timestampFromField(row[4]), row[5].as<double>()});
         }
         for (auto &c : candidates) {
             const Meta m = meta.value(keys.at(int(c.id)));
@@ -283,10 +312,12 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                 top.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
             }
             const pqxx::result r = tx.exec_params(
-                toStd(QStringLiteral("SELECT d.source_type, d.source_id, ts_headline('english', d.content,"
-                                     " websearch_to_tsquery('english', $3), $4) FROM %1 d"
-                                     " JOIN jsonb_array_elements($2::jsonb) w"
-                                     " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = $1::uuid")
+                toStd(QStringLiteral(
+                          "SELECT d.source_type, d.source_id, ts_headline('english', d.content,"
+                          " websearch_to_tsquery('english', $3), $4) FROM %1 d"
+                          " JOIN jsonb_array_elements($2::jsonb) w"
+                          " ON d.source_type = w->>0 AND d.source_id = w->>1 WHERE d.tenant_id = "
+                          "$1::uuid")
                           .arg(docs)),
                 tenant, QJsonDocument(top).toJson(QJsonDocument::Compact).toStdString(), tsText,
                 std::string("StartSel=«, StopSel=», MaxWords=35, MinWords=12, MaxFragments=2, "

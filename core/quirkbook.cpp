@@ -19,33 +19,34 @@ struct QuirkState
 /// The quirk as its events say: where it was added and whether it has been retired.
 Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
 {
-    return guarded(QuirkBook::tr("looking up quirk %1").arg(quirkId.toString(QUuid::WithoutBraces)),
-                   [&]() -> Result<QuirkState> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const pqxx::result r = tx.exec_params(
-            "SELECT event_type, dataset_id, investigation_id FROM " + toStd(db.eventsTable())
-                + " WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.retired') "
-                  "AND event_data @> jsonb_build_object('quirk_id', $2::text)",
-            uuidToStd(db.tenantId()), uuidToStd(quirkId));
-        QuirkState s;
-        bool added = false;
-        for (const auto &row : r) {
-            if (std::string_view(row[0].c_str()) == "quirk.added") {
-                added = true;
-                s.datasetId = uuidFromField(row[1]);
-                s.investigationId = uuidFromField(row[2]);
-            } else {
-                s.retired = true;
+    return guarded(
+        QuirkBook::tr("looking up quirk %1").arg(quirkId.toString(QUuid::WithoutBraces)),
+        [&]() -> Result<QuirkState> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            const pqxx::result r = tx.exec_params(
+                "SELECT event_type, dataset_id, investigation_id FROM " + toStd(db.eventsTable())
+                    + " WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.retired') "
+                      "AND event_data @> jsonb_build_object('quirk_id', $2::text)",
+                uuidToStd(db.tenantId()), uuidToStd(quirkId));
+            QuirkState s;
+            bool added = false;
+            for (const auto &row : r) {
+                if (std::string_view(row[0].c_str()) == "quirk.added") {
+                    added = true;
+                    s.datasetId = uuidFromField(row[1]);
+                    s.investigationId = uuidFromField(row[2]);
+                } else {
+                    s.retired = true;
+                }
             }
-        }
-        if (!added)
-            return makeError(QStringLiteral("unknown_quirk"),
-                             QuirkBook::tr("there is no quirk %1 in this tenant — check the id "
-                                           "(`knowledgectl knowledge DATASET` lists quirks); "
-                                           "nothing was changed")
-                                 .arg(quirkId.toString(QUuid::WithoutBraces)));
-        return s;
-    });
+            if (!added)
+                return makeError(QStringLiteral("unknown_quirk"),
+                                 QuirkBook::tr("there is no quirk %1 in this tenant — check the id "
+                                               "(`knowledgectl knowledge DATASET` lists quirks); "
+                                               "nothing was changed")
+                                     .arg(quirkId.toString(QUuid::WithoutBraces)));
+            return s;
+        });
 }
 
 Result<Event> emitQuirkEvent(Database &db, const QString &type, const QuirkState &state,
@@ -118,8 +119,9 @@ Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QStrin
     if (!state)
         return state.error();
     if (state->retired)
-        return makeError(QStringLiteral("retired_quirk"),
-                         tr("quirk %1 is already retired").arg(quirkId.toString(QUuid::WithoutBraces)));
+        return makeError(
+            QStringLiteral("retired_quirk"),
+            tr("quirk %1 is already retired").arg(quirkId.toString(QUuid::WithoutBraces)));
     QJsonObject data;
     data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
     if (!reason.isEmpty())

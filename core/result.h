@@ -17,12 +17,15 @@ struct Error
 
 /// A value or an Error. Member names follow std::expected so that this can become
 /// std::expected once the toolchain has it. Cheap to move; not thread-safe (a value type).
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    { }
 
     bool has_value() const { return m_v.index() == 0; }
     explicit operator bool() const { return has_value(); }
@@ -41,12 +44,14 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
-class Result<void>
+template <> class Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) { }
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool has_value() const { return !m_failed; }
     explicit operator bool() const { return has_value(); }

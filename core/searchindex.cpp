@@ -14,10 +14,10 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
-#include <numeric>
 #include <cstring>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 namespace ke {
@@ -1044,10 +1044,9 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
         return out;
     const size_t dim = d->space->get_data_size() / sizeof(float);
     if (query.size() != dim)
-        return makeError(QStringLiteral("vector_index"),
-                         tr("the query vector has %1 dimensions, the index %2")
-                             .arg(query.size())
-                             .arg(dim));
+        return makeError(
+            QStringLiteral("vector_index"),
+            tr("the query vector has %1 dimensions, the index %2").arg(query.size()).arg(dim));
     try {
         if (!exact) {
             for (const auto &f : d->hnsw->searchKnnCloserFirst(query.data(), size_t(k)))
@@ -1084,7 +1083,6 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
     }
     return out;
 }
-
 
 Result<qint64> SearchIndex::documentCount() const
 {
@@ -1187,18 +1185,18 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     lexicalMatch = fulltextquery::toFts5(kept);
             }
         }
-        const QByteArray sql
-            = capped ? QStringLiteral("SELECT id FROM (SELECT f.rowid AS id, f.rank AS r FROM "
-                                      "documents_fts f JOIN documents d ON d.id = f.rowid "
-                                      "WHERE documents_fts MATCH ?1%1 ORDER BY f.rowid DESC "
-                                      "LIMIT ?3) ORDER BY r LIMIT ?2")
-                           .arg(filterSql)
-                           .toUtf8()
-                     : QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
-                                      "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
-                                      "ORDER BY f.rank LIMIT ?2")
-                           .arg(filterSql)
-                           .toUtf8();
+        const QByteArray sql = capped
+            ? QStringLiteral("SELECT id FROM (SELECT f.rowid AS id, f.rank AS r FROM "
+                             "documents_fts f JOIN documents d ON d.id = f.rowid "
+                             "WHERE documents_fts MATCH ?1%1 ORDER BY f.rowid DESC "
+                             "LIMIT ?3) ORDER BY r LIMIT ?2")
+                  .arg(filterSql)
+                  .toUtf8()
+            : QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
+                             "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
+                             "ORDER BY f.rank LIMIT ?2")
+                  .arg(filterSql)
+                  .toUtf8();
         SqliteStatement s(*h, sql.constData());
         if (!s.isValid())
             return d->sqliteError(*h, tr("the full-text search"));

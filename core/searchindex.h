@@ -150,7 +150,7 @@ public:
     /// to `query` in the vector index: through the HNSW graph, or with `exact` by scanning
     /// every vector (for measuring the graph's recall; slow on large caches).
     Result<QList<QPair<qint64, float>>> nearestDocuments(const EmbeddingVector &query, int k,
-                                                        bool exact) const;
+                                                         bool exact) const;
 
     /// Writes the vector index file atomically (temp file + rename).
     Result<void> save();

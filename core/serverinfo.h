@@ -17,10 +17,10 @@ struct ServerInfo
     Q_DECLARE_TR_FUNCTIONS(ServerInfo)
 
 public:
-    QString version;            ///< "PostgreSQL 15.18"
+    QString version; ///< "PostgreSQL 15.18"
     bool pgvectorAvailable = false; ///< listed in pg_available_extensions
     bool pgvectorInstalled = false; ///< CREATE EXTENSION vector was run in this database
-    QString pgvectorVersion;    ///< installed version, else the default available one
+    QString pgvectorVersion; ///< installed version, else the default available one
 
     static Result<ServerInfo> query(Database &db);
 };

@@ -4,7 +4,9 @@
 
 namespace ke {
 
-ActivityModel::ActivityModel(QObject *parent) : QAbstractListModel(parent) { }
+ActivityModel::ActivityModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 void ActivityModel::clear()
 {

@@ -18,7 +18,7 @@ namespace ke {
 /// Runs `work` on a pool thread with that thread's own Database, then calls `done` on the
 /// receiver's (GUI) thread — unless the receiver was destroyed meanwhile. Exceptions never
 /// escape the task: they arrive as an Error. This is how the UI does every database call.
-template<typename T>
+template <typename T>
 void runInBackground(QObject *receiver, const ConnectionSettings &settings,
                      std::function<Result<T>(Database &)> work,
                      std::function<void(const Result<T> &)> done)
@@ -41,8 +41,8 @@ void runInBackground(QObject *receiver, const ConnectionSettings &settings,
             return Answer(std::move(r));
         } catch (const std::exception &e) {
             resetThreadDatabase();
-            return Answer(Result<T>(makeError(QStringLiteral("internal"),
-                                              QString::fromUtf8(e.what()))));
+            return Answer(
+                Result<T>(makeError(QStringLiteral("internal"), QString::fromUtf8(e.what()))));
         }
     }));
 }

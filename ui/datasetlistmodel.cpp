@@ -2,7 +2,9 @@
 
 namespace ke {
 
-DatasetListModel::DatasetListModel(QObject *parent) : QAbstractListModel(parent) { }
+DatasetListModel::DatasetListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 void DatasetListModel::setDatasets(QList<DatasetSummary> datasets)
 {
@@ -37,9 +39,10 @@ QVariant DatasetListModel::data(const QModelIndex &index, int role) const
     const DatasetSummary &d = m_datasets.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QString(d.ref.name + QLatin1Char('\n')
-                       + tr("%n investigation(s)", nullptr, d.investigationCount)
-                       + QStringLiteral(" · ▲ %1 ▼ %2").arg(d.positiveFeedback).arg(d.negativeFeedback));
+        return QString(
+            d.ref.name + QLatin1Char('\n')
+            + tr("%n investigation(s)", nullptr, d.investigationCount)
+            + QStringLiteral(" · ▲ %1 ▼ %2").arg(d.positiveFeedback).arg(d.negativeFeedback));
     case Qt::ToolTipRole:
         return d.ref.description.isEmpty() ? d.ref.name : d.ref.description;
     case IdRole:

@@ -33,7 +33,9 @@ struct Loaded
 } // namespace
 
 InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
-    : QWidget(parent), m_settings(settings), m_model(new TraceStepModel(this))
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_model(new TraceStepModel(this))
 {
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
@@ -47,7 +49,8 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(TraceStepModel::StepColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TraceStepModel::StepColumn,
+                                                      QHeaderView::Stretch);
     for (int c = TraceStepModel::StatusColumn; c < TraceStepModel::ColumnCount; ++c)
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -147,20 +150,20 @@ void InvestigationView::reload()
             m_viewer = r->viewer;
             const InvestigationTrace &t = r->trace;
             m_model->setSteps(t.steps);
-            const QString alert =
-                t.alert.isEmpty()
-                    ? QString()
-                    : tr("%1 — expected %2, got %3 (%4, %5)")
-                          .arg(t.alert.value(QLatin1String("metric")).toString(),
-                               t.alert.value(QLatin1String("expected")).toVariant().toString(),
-                               t.alert.value(QLatin1String("actual")).toVariant().toString(),
-                               t.alert.value(QLatin1String("anomaly_type")).toString(),
-                               t.alert.value(QLatin1String("severity")).toString());
-            m_header->setText(tr("<b>Investigation</b> %1 · %2 · started %3<br>%4<br><i>%5</i>")
-                                  .arg(t.investigationId.toString(QUuid::WithoutBraces).left(8),
-                                       TraceStepModel::statusName(t.outcome),
-                                       QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                       alert.toHtmlEscaped(), t.rootCause.toHtmlEscaped()));
+            const QString alert = t.alert.isEmpty()
+                ? QString()
+                : tr("%1 — expected %2, got %3 (%4, %5)")
+                      .arg(t.alert.value(QLatin1String("metric")).toString(),
+                           t.alert.value(QLatin1String("expected")).toVariant().toString(),
+                           t.alert.value(QLatin1String("actual")).toVariant().toString(),
+                           t.alert.value(QLatin1String("anomaly_type")).toString(),
+                           t.alert.value(QLatin1String("severity")).toString());
+            m_header->setText(
+                tr("<b>Investigation</b> %1 · %2 · started %3<br>%4<br><i>%5</i>")
+                    .arg(t.investigationId.toString(QUuid::WithoutBraces).left(8),
+                         TraceStepModel::statusName(t.outcome),
+                         QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
+                         alert.toHtmlEscaped(), t.rootCause.toHtmlEscaped()));
             if (row >= 0 && row < m_model->rowCount())
                 m_table->selectRow(row);
             // Keep a message such as "your rating was saved"; drop only our own "Loading…".
@@ -171,8 +174,9 @@ void InvestigationView::reload()
 void InvestigationView::onStepSelected()
 {
     const TraceStep *s = m_model->step(m_table->currentIndex().row());
-    m_detail->setPlainText(s ? (s->detail.isEmpty() ? s->title : s->title + QStringLiteral("\n\n") + s->detail)
-                             : QString());
+    m_detail->setPlainText(
+        s ? (s->detail.isEmpty() ? s->title : s->title + QStringLiteral("\n\n") + s->detail)
+          : QString());
     if (s && s->rating.mine != 0) {
         m_ratingGroup->button(s->rating.mine)->setChecked(true);
     } else {
@@ -196,7 +200,8 @@ void InvestigationView::updateReasons()
     if (s && (rating == 1 || rating == -1)) {
         const QStringList reasons = EventTypes::quickReasons(s->kind, rating);
         for (const QString &r : reasons)
-            m_reason->addItem(QCoreApplication::translate("QuickReason", r.toUtf8().constData()), r);
+            m_reason->addItem(QCoreApplication::translate("QuickReason", r.toUtf8().constData()),
+                              r);
     }
 }
 
@@ -218,8 +223,8 @@ void InvestigationView::submitRating()
     // Store the untranslated quick reason so everybody's reasons group together.
     const int idx = m_reason->currentIndex();
     in.reason = idx > 0 && m_reason->currentText() == m_reason->itemText(idx)
-                    ? m_reason->itemData(idx).toString()
-                    : m_reason->currentText().trimmed();
+        ? m_reason->itemData(idx).toString()
+        : m_reason->currentText().trimmed();
     in.comment = m_comment->text().trimmed();
     setBusy(true, tr("Saving your rating…"));
     runInBackground<Event>(

@@ -81,7 +81,8 @@ QGroupBox *box(const QString &title, QWidget *content, QLayout *extra = nullptr)
 
 } // namespace
 
-KnowledgeView::KnowledgeView(QWidget *parent) : QWidget(parent)
+KnowledgeView::KnowledgeView(QWidget *parent)
+    : QWidget(parent)
 {
     m_title = new QLabel(tr("Select a dataset to see what your team knows about it."), this);
     QFont big = m_title->font();
@@ -239,10 +240,11 @@ void KnowledgeView::setKnowledge(const QJsonObject &k)
         item->setText(0, str(f, {"summary"}));
         item->setToolTip(0, str(f, {"summary"}));
         const QString type = str(f, {"finding_type", "type"});
-        item->setText(1, type == QLatin1String("root_cause")       ? tr("root cause")
-                         : type == QLatin1String("observation")    ? tr("observation")
-                         : type == QLatin1String("recommendation") ? tr("recommendation")
-                                                                   : type);
+        item->setText(1,
+                      type == QLatin1String("root_cause")           ? tr("root cause")
+                          : type == QLatin1String("observation")    ? tr("observation")
+                          : type == QLatin1String("recommendation") ? tr("recommendation")
+                                                                    : type);
         const double conf = num(f, {"confidence"}, -1);
         item->setText(2, conf < 0 ? QString() : QStringLiteral("%1 %").arg(qRound(conf * 100)));
         item->setText(3, QLocale().toString(num(f, {"feedback_score"}), 'f', 2));

@@ -35,7 +35,8 @@ enum Tab { KnowledgeTab, ActivityTab, InvestigationTab, SearchTab };
 }
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings)
+    : QMainWindow(parent)
+    , m_settings(settings)
 {
     setWindowTitle(tr("Knowledge Explorer"));
     resize(1280, 820);
@@ -49,7 +50,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Filter datasets"));
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_filter,
+            &QSortFilterProxyModel::setFilterFixedString);
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("datasetList"));
     m_list->setModel(m_filter);
@@ -70,7 +72,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     connect(m_knowledge, &KnowledgeView::editQuirkRequested, this, &MainWindow::editQuirk);
     connect(m_knowledge, &KnowledgeView::confirmQuirkRequested, this, &MainWindow::confirmQuirk);
     connect(m_knowledge, &KnowledgeView::retireQuirkRequested, this, &MainWindow::retireQuirk);
-    connect(m_knowledge, &KnowledgeView::investigationRequested, this, &MainWindow::openInvestigation);
+    connect(m_knowledge, &KnowledgeView::investigationRequested, this,
+            &MainWindow::openInvestigation);
 
     m_activity = new ActivityModel(this);
     m_activityList = new QListView(this);
@@ -100,7 +103,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_tabs->addTab(activityPage, tr("Activity"));
     m_tabs->addTab(m_investigation, tr("Investigation"));
     m_searchView = new SearchView(m_settings, this);
-    connect(m_searchView, &SearchView::investigationRequested, this, &MainWindow::openInvestigation);
+    connect(m_searchView, &SearchView::investigationRequested, this,
+            &MainWindow::openInvestigation);
     m_tabs->addTab(m_searchView, tr("Search"));
     connect(m_searchView, &SearchView::searchFinished, this, [this]() {
         if (pendingRequests() == 0)
@@ -203,7 +207,8 @@ void MainWindow::refresh()
             if (!r)
                 showError(tr("Could not fold in new events: %1").arg(r.error().message));
             else
-                m_status->setText(tr("%n new event(s) folded in", nullptr, int(r->eventsProcessed)));
+                m_status->setText(
+                    tr("%n new event(s) folded in", nullptr, int(r->eventsProcessed)));
             loadDatasets();
             end();
         });
@@ -276,7 +281,8 @@ void MainWindow::loadKnowledge()
                 if (r)
                     m_knowledge->setKnowledge(r->toJson());
                 else
-                    m_knowledge->setMessage(tr("Could not load the knowledge: %1").arg(r.error().message));
+                    m_knowledge->setMessage(
+                        tr("Could not load the knowledge: %1").arg(r.error().message));
             }
             end();
         });
@@ -332,8 +338,9 @@ void MainWindow::changeQuirk(std::function<Result<Event>(Database &)> change,
         [this, failure, typed](const Result<Event> &r) {
             if (!r && !typed.isEmpty()) {
                 // Nothing a person typed is lost: show it back with the reason.
-                QMessageBox::warning(this, tr("Quirk not saved"),
-                                     tr("%1: %2\n\nYour text:\n%3").arg(failure, r.error().message, typed));
+                QMessageBox::warning(
+                    this, tr("Quirk not saved"),
+                    tr("%1: %2\n\nYour text:\n%3").arg(failure, r.error().message, typed));
             } else if (!r) {
                 showError(tr("%1: %2").arg(failure, r.error().message));
             } else {
@@ -346,10 +353,11 @@ void MainWindow::changeQuirk(std::function<Result<Event>(Database &)> change,
 void MainWindow::addQuirk(const QUuid &datasetId)
 {
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(
-        this, tr("Add a quirk"),
-        tr("What should people know about this dataset?\n(e.g. \"ETL has a 2-day lag on weekends\")"),
-        QString(), &ok);
+    const QString text
+        = QInputDialog::getMultiLineText(this, tr("Add a quirk"),
+                                         tr("What should people know about this dataset?\n(e.g. "
+                                            "\"ETL has a 2-day lag on weekends\")"),
+                                         QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     const QString dataset = datasetId.toString(QUuid::WithoutBraces);
@@ -360,9 +368,8 @@ void MainWindow::addQuirk(const QUuid &datasetId)
 void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
 {
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Edit quirk"),
-                                                        tr("The earlier text stays in the history."),
-                                                        current, &ok);
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Edit quirk"), tr("The earlier text stays in the history."), current, &ok);
     if (!ok || text.trimmed().isEmpty() || text.trimmed() == current)
         return;
     changeQuirk([quirkId, text](Database &db) { return QuirkBook::edit(db, quirkId, text); },
@@ -379,8 +386,8 @@ void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
 {
     bool ok = false;
     const QString reason = QInputDialog::getText(
-        this, tr("Retire quirk"),
-        tr("Why is this no longer true?\n\"%1\"").arg(text), QLineEdit::Normal, QString(), &ok);
+        this, tr("Retire quirk"), tr("Why is this no longer true?\n\"%1\"").arg(text),
+        QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
     changeQuirk([quirkId, reason](Database &db) { return QuirkBook::retire(db, quirkId, reason); },

@@ -4,7 +4,9 @@
 
 namespace ke {
 
-SearchResultModel::SearchResultModel(QObject *parent) : QAbstractTableModel(parent) { }
+SearchResultModel::SearchResultModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void SearchResultModel::setResults(QList<SearchResult> results)
 {
@@ -43,7 +45,9 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case SnippetColumn:
-            return QString(r.snippet).replace(QChar(0xab), QString()).replace(QChar(0xbb), QString());
+            return QString(r.snippet)
+                .replace(QChar(0xab), QString())
+                .replace(QChar(0xbb), QString());
         case KindColumn:
             if (r.sourceType == QLatin1String("finding"))
                 return tr("finding");

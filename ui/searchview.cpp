@@ -34,9 +34,11 @@ public:
     {
         QStyleOptionViewItem opt = option;
         initStyleOption(&opt, index);
-        const QString raw = index.data(Qt::ToolTipRole).toString().section(QStringLiteral("\n\n"), 0, 0);
+        const QString raw
+            = index.data(Qt::ToolTipRole).toString().section(QStringLiteral("\n\n"), 0, 0);
         QString html = raw.toHtmlEscaped();
-        html.replace(QChar(0xab), QStringLiteral("<b>")).replace(QChar(0xbb), QStringLiteral("</b>"));
+        html.replace(QChar(0xab), QStringLiteral("<b>"))
+            .replace(QChar(0xbb), QStringLiteral("</b>"));
         opt.text.clear();
         opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
         QTextDocument doc;
@@ -63,7 +65,9 @@ struct Answer
 } // namespace
 
 SearchView::SearchView(const ConnectionSettings &settings, QWidget *parent)
-    : QWidget(parent), m_settings(settings), m_model(new SearchResultModel(this))
+    : QWidget(parent)
+    , m_settings(settings)
+    , m_model(new SearchResultModel(this))
 {
     m_query = new QLineEdit(this);
     m_query->setObjectName(QStringLiteral("searchQuery"));
@@ -97,16 +101,19 @@ SearchView::SearchView(const ConnectionSettings &settings, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("searchResults"));
     m_table->setModel(m_model);
-    m_table->setItemDelegateForColumn(SearchResultModel::SnippetColumn, new SnippetDelegate(m_table));
+    m_table->setItemDelegateForColumn(SearchResultModel::SnippetColumn,
+                                      new SnippetDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(true);
-    m_table->horizontalHeader()->setSectionResizeMode(SearchResultModel::SnippetColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(SearchResultModel::SnippetColumn,
+                                                      QHeaderView::Stretch);
     for (int c = SearchResultModel::KindColumn; c < SearchResultModel::ColumnCount; ++c)
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setDefaultSectionSize(2 * fontMetrics().height() + 8);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        const QUuid id = QUuid::fromString(index.data(SearchResultModel::InvestigationRole).toString());
+        const QUuid id
+            = QUuid::fromString(index.data(SearchResultModel::InvestigationRole).toString());
         if (!id.isNull())
             Q_EMIT investigationRequested(id);
     });
@@ -180,34 +187,36 @@ void SearchView::run()
         }
         m_model->setResults(r->results);
         QString status = r->mode == QLatin1String("offline")
-                             ? tr("%n result(s) from the offline cache", nullptr, int(r->results.size()))
-                             : tr("%n result(s)", nullptr, int(r->results.size()));
+            ? tr("%n result(s) from the offline cache", nullptr, int(r->results.size()))
+            : tr("%n result(s)", nullptr, int(r->results.size()));
         if (!r->note.isEmpty())
             status += QStringLiteral(" — ") + r->note;
         m_status->setText(status);
         Q_EMIT searchFinished();
     });
-    watcher->setFuture(QtConcurrent::run([settings, request, offline]() -> std::optional<Result<SearchOutcome>> {
-        try {
-            if (offline)
-                return offlineSearch(settings, request);
-            auto db = threadDatabase(settings);
-            if (!db) {
-                if (db.error().code == QLatin1String("unreachable"))
-                    return offlineSearch(settings, request); // keep working without the network
-                return Result<SearchOutcome>(db.error());
+    watcher->setFuture(
+        QtConcurrent::run([settings, request, offline]() -> std::optional<Result<SearchOutcome>> {
+            try {
+                if (offline)
+                    return offlineSearch(settings, request);
+                auto db = threadDatabase(settings);
+                if (!db) {
+                    if (db.error().code == QLatin1String("unreachable"))
+                        return offlineSearch(settings, request); // keep working without the network
+                    return Result<SearchOutcome>(db.error());
+                }
+                thread_local OnlineSearch online;
+                auto r = online.search(**db, request);
+                if (!r && r.error().code == QLatin1String("unreachable")) {
+                    resetThreadDatabase();
+                    return offlineSearch(settings, request);
+                }
+                return r;
+            } catch (const std::exception &e) {
+                return Result<SearchOutcome>(
+                    makeError(QStringLiteral("internal"), QString::fromUtf8(e.what())));
             }
-            thread_local OnlineSearch online;
-            auto r = online.search(**db, request);
-            if (!r && r.error().code == QLatin1String("unreachable")) {
-                resetThreadDatabase();
-                return offlineSearch(settings, request);
-            }
-            return r;
-        } catch (const std::exception &e) {
-            return Result<SearchOutcome>(makeError(QStringLiteral("internal"), QString::fromUtf8(e.what())));
-        }
-    }));
+        }));
 }
 
 } // namespace ke

@@ -6,7 +6,9 @@
 
 namespace ke {
 
-TraceStepModel::TraceStepModel(QObject *parent) : QAbstractTableModel(parent) { }
+TraceStepModel::TraceStepModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void TraceStepModel::setSteps(QList<TraceStep> steps)
 {
@@ -80,15 +82,16 @@ QVariant TraceStepModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return statusName(s.status);
         case ConfidenceColumn:
-            return s.confidence < 0 ? QString() : QStringLiteral("%1 %").arg(qRound(s.confidence * 100));
+            return s.confidence < 0 ? QString()
+                                    : QStringLiteral("%1 %").arg(qRound(s.confidence * 100));
         case UpColumn:
             return s.rating.up;
         case DownColumn:
             return s.rating.down;
         case MineColumn:
             return s.rating.mine > 0 ? tr("▲ %1").arg(s.rating.myReason)
-                   : s.rating.mine < 0 ? tr("▼ %1").arg(s.rating.myReason)
-                                       : QString();
+                : s.rating.mine < 0  ? tr("▼ %1").arg(s.rating.myReason)
+                                     : QString();
         }
         break;
     case Qt::ToolTipRole:

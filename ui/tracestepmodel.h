@@ -13,8 +13,15 @@ class TraceStepModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { StepColumn, StatusColumn, ConfidenceColumn, UpColumn, DownColumn, MineColumn,
-                  ColumnCount };
+    enum Column {
+        StepColumn,
+        StatusColumn,
+        ConfidenceColumn,
+        UpColumn,
+        DownColumn,
+        MineColumn,
+        ColumnCount
+    };
 
     explicit TraceStepModel(QObject *parent = nullptr);
 

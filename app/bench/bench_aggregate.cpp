@@ -2,13 +2,13 @@
 // events, against one plain GROUP BY over the same events, in a fresh throwaway schema.
 
 #include "bench.h"
-#include "scratchschema.h"
 #include "database.h"
 #include "database_p.h"
 #include "demoseeder.h"
 #include "eventlog.h"
 #include "knowledgeaggregator.h"
 #include "migrator.h"
+#include "scratchschema.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -61,7 +61,8 @@ double serverCpuSeconds(qint64 pid)
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     if (fields.size() < 13)
         return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
 }
 
 QString loadAverage()
@@ -71,7 +72,6 @@ QString loadAverage()
         return {};
     return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
 }
-
 
 Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
                        std::vector<Event>::iterator to)
@@ -98,11 +98,15 @@ Result<std::string> fingerprint(Database &db)
         const std::string k = toStd(db.table(QStringLiteral("dataset_knowledge")));
         const std::string f = toStd(db.table(QStringLiteral("dataset_findings")));
         return std::string(
-            tx.exec("SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (SELECT concat_ws(',',"
-                    " dataset_id, investigation_count, positive_feedback_count, negative_feedback_count,"
+            tx.exec("SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (SELECT "
+                    "concat_ws(',',"
+                    " dataset_id, investigation_count, positive_feedback_count, "
+                    "negative_feedback_count,"
                     " last_investigation_at, common_issues, known_quirks, owners) AS x FROM "
-                    + k + " UNION ALL SELECT concat_ws(',', id, dataset_id, feedback_score, summary) FROM " + f
-                    + ") s")[0][0]
+                    + k
+                    + " UNION ALL SELECT concat_ws(',', id, dataset_id, feedback_score, summary) "
+                      "FROM "
+                    + f + ") s")[0][0]
                 .c_str());
     });
 }
@@ -129,9 +133,10 @@ int runAggregate(BenchContext &ctx)
         else if (a == QLatin1String("--incremental"))
             incremental = value().toLongLong(&ok);
         else
-            return fail(ctx, tr("unknown argument '%1' — usage: knowledge-bench aggregate [--size N] "
-                                "[--incremental N] [--verify] [--keep] [--json]")
-                                 .arg(a));
+            return fail(ctx,
+                        tr("unknown argument '%1' — usage: knowledge-bench aggregate [--size N] "
+                           "[--incremental N] [--verify] [--keep] [--json]")
+                            .arg(a));
         if (!ok || size < 1 || incremental < 1)
             return fail(ctx, tr("%1 needs a positive whole number").arg(a));
     }
@@ -151,7 +156,8 @@ int runAggregate(BenchContext &ctx)
     for (Event &e : events)
         e.tenantId = tenant;
 
-    const QString name = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
+    const QString name
+        = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
     auto schema = ScratchSchema::create(ctx.settings, name, tenant);
     if (!schema)
         return fail(ctx, schema.error().message);
@@ -167,9 +173,10 @@ int runAggregate(BenchContext &ctx)
         pqxx::work tx(db.d_func()->conn);
         for (const DemoTenant &t : seeder.tenants())
             for (const DemoDataset &d : t.datasets)
-                tx.exec_params("INSERT INTO " + toStd(db.table(QStringLiteral("datasets")))
-                                   + " (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                               tenantText, uuidToStd(d.id), toStd(d.name));
+                tx.exec_params(
+                    "INSERT INTO " + toStd(db.table(QStringLiteral("datasets")))
+                        + " (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    tenantText, uuidToStd(d.id), toStd(d.name));
         tx.commit();
         return {};
     });
@@ -200,7 +207,8 @@ int runAggregate(BenchContext &ctx)
         return fail(ctx, backend.error().message);
     const qint64 pid = *backend;
     const QString loadBefore = loadAverage();
-    auto cpuSince = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
+    auto cpuSince
+        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
 
     // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
     std::vector<double> groupBy;
@@ -246,10 +254,11 @@ int runAggregate(BenchContext &ctx)
     const double incCpu = cpuSince(cpu0);
     const QString loadAfter = loadAverage();
     if (inc->full || inc->eventsProcessed != incremental)
-        return fail(ctx, tr("the incremental run processed %1 events (full: %2), expected %3")
-                             .arg(inc->eventsProcessed)
-                             .arg(inc->full)
-                             .arg(incremental));
+        return fail(ctx,
+                    tr("the incremental run processed %1 events (full: %2), expected %3")
+                        .arg(inc->eventsProcessed)
+                        .arg(inc->full)
+                        .arg(incremental));
 
     // A second incremental run with nothing new: the fixed cost of a run.
     t.restart();
@@ -276,55 +285,58 @@ int runAggregate(BenchContext &ctx)
     }
 
     if (json) {
-        QJsonObject o{{QStringLiteral("events"), double(size)},
-                      {QStringLiteral("investigations"), double(investigations)},
-                      {QStringLiteral("full_rebuild_s"), round3(fullS)},
-                      {QStringLiteral("incremental_10k_s"), round3(incS)},
-                      {QStringLiteral("incremental_events"), double(incremental)},
-                      {QStringLiteral("incremental_idle_s"), round3(idleS)},
-                      {QStringLiteral("groupby_baseline_s"), round3(groupByS)},
-                      {QStringLiteral("rebuild_to_groupby"), round3(fullS / groupByS)},
-                      {QStringLiteral("incremental_to_groupby"), round3(incS / groupByS)},
-                      {QStringLiteral("datasets"), double(full->datasetsTouched)},
-                      {QStringLiteral("datasets_touched_incremental"), double(inc->datasetsTouched)},
-                      {QStringLiteral("load_s"), round3(loadS)},
-                      {QStringLiteral("full_rebuild_server_cpu_s"), round3(fullCpu)},
-                      {QStringLiteral("incremental_10k_server_cpu_s"), round3(incCpu)},
-                      {QStringLiteral("groupby_baseline_server_cpu_s"), round3(groupByCpu)},
-                      {QStringLiteral("loadavg_before"), loadBefore},
-                      {QStringLiteral("loadavg_after"), loadAfter}};
+        QJsonObject o{
+            {QStringLiteral("events"), double(size)},
+            {QStringLiteral("investigations"), double(investigations)},
+            {QStringLiteral("full_rebuild_s"), round3(fullS)},
+            {QStringLiteral("incremental_10k_s"), round3(incS)},
+            {QStringLiteral("incremental_events"), double(incremental)},
+            {QStringLiteral("incremental_idle_s"), round3(idleS)},
+            {QStringLiteral("groupby_baseline_s"), round3(groupByS)},
+            {QStringLiteral("rebuild_to_groupby"), round3(fullS / groupByS)},
+            {QStringLiteral("incremental_to_groupby"), round3(incS / groupByS)},
+            {QStringLiteral("datasets"), double(full->datasetsTouched)},
+            {QStringLiteral("datasets_touched_incremental"), double(inc->datasetsTouched)},
+            {QStringLiteral("load_s"), round3(loadS)},
+            {QStringLiteral("full_rebuild_server_cpu_s"), round3(fullCpu)},
+            {QStringLiteral("incremental_10k_server_cpu_s"), round3(incCpu)},
+            {QStringLiteral("groupby_baseline_server_cpu_s"), round3(groupByCpu)},
+            {QStringLiteral("loadavg_before"), loadBefore},
+            {QStringLiteral("loadavg_after"), loadAfter}};
         if (verify)
             o.insert(QStringLiteral("incremental_matches_full"), matches == QLatin1String("yes"));
         if (keep)
             o.insert(QStringLiteral("schema"), name);
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        ctx.out << tr("aggregation of %1 demo events (%2 investigations, %3 datasets; loaded in %4 s)")
-                       .arg(size)
-                       .arg(investigations)
-                       .arg(full->datasetsTouched)
-                       .arg(loadS, 0, 'f', 1)
-                << '\n'
-                << tr("  full rebuild:              %1 s  (%2 × GROUP BY)")
-                       .arg(fullS, 0, 'f', 3)
-                       .arg(fullS / groupByS, 0, 'f', 1)
-                << '\n'
-                << tr("  incremental, %1 new events: %2 s  (%3 × GROUP BY, %4 datasets)")
-                       .arg(incremental)
-                       .arg(incS, 0, 'f', 3)
-                       .arg(incS / groupByS, 0, 'f', 2)
-                       .arg(inc->datasetsTouched)
-                << '\n'
-                << tr("  incremental, nothing new:  %1 s").arg(idleS, 0, 'f', 3) << '\n'
-                << tr("  server CPU: full %1 s, incremental %2 s, GROUP BY %3 s (-1: server not local)")
-                       .arg(fullCpu, 0, 'f', 3)
-                       .arg(incCpu, 0, 'f', 3)
-                       .arg(groupByCpu, 0, 'f', 3)
-                << '\n'
-                << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n'
-                << tr("  GROUP BY baseline:         %1 s  (SELECT dataset_id, event_type, count(*) … GROUP BY)")
-                       .arg(groupByS, 0, 'f', 3)
-                << '\n';
+        ctx.out
+            << tr("aggregation of %1 demo events (%2 investigations, %3 datasets; loaded in %4 s)")
+                   .arg(size)
+                   .arg(investigations)
+                   .arg(full->datasetsTouched)
+                   .arg(loadS, 0, 'f', 1)
+            << '\n'
+            << tr("  full rebuild:              %1 s  (%2 × GROUP BY)")
+                   .arg(fullS, 0, 'f', 3)
+                   .arg(fullS / groupByS, 0, 'f', 1)
+            << '\n'
+            << tr("  incremental, %1 new events: %2 s  (%3 × GROUP BY, %4 datasets)")
+                   .arg(incremental)
+                   .arg(incS, 0, 'f', 3)
+                   .arg(incS / groupByS, 0, 'f', 2)
+                   .arg(inc->datasetsTouched)
+            << '\n'
+            << tr("  incremental, nothing new:  %1 s").arg(idleS, 0, 'f', 3) << '\n'
+            << tr("  server CPU: full %1 s, incremental %2 s, GROUP BY %3 s (-1: server not local)")
+                   .arg(fullCpu, 0, 'f', 3)
+                   .arg(incCpu, 0, 'f', 3)
+                   .arg(groupByCpu, 0, 'f', 3)
+            << '\n'
+            << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n'
+            << tr("  GROUP BY baseline:         %1 s  (SELECT dataset_id, event_type, count(*) … "
+                  "GROUP BY)")
+                   .arg(groupByS, 0, 'f', 3)
+            << '\n';
         if (verify)
             ctx.out << tr("  incremental == full:       %1").arg(matches) << '\n';
         if (keep)
@@ -336,7 +348,8 @@ int runAggregate(BenchContext &ctx)
 
 BenchmarkRegistrar registrar{
     {QStringLiteral("aggregate"),
-     QStringLiteral("knowledge aggregation: full rebuild, incremental 10k, vs GROUP BY [--size N] [--json]"),
+     QStringLiteral(
+         "knowledge aggregation: full rebuild, incremental 10k, vs GROUP BY [--size N] [--json]"),
      runAggregate}};
 
 } // namespace

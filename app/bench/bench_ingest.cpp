@@ -2,12 +2,12 @@
 // same rows, each into a fresh, fully indexed throwaway schema, in the same run.
 
 #include "bench.h"
-#include "scratchschema.h"
 #include "database.h"
 #include "database_p.h"
 #include "demoseeder.h"
 #include "eventlog.h"
 #include "migrator.h"
+#include "scratchschema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,7 +33,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("knowledge-bench", text);
 }
-
 
 /// Appends `s` to a COPY text-format field, escaped.
 void appendCopyField(QByteArray &line, const QByteArray &s)

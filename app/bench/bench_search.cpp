@@ -58,7 +58,7 @@ double cpuSeconds()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-           + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double peakRssMib()
@@ -221,11 +221,10 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         for (qint64 done = 0; done < size;) {
             const auto docs = gen.next(int(std::min<qint64>(10000, size - done)));
             for (const SearchDocument &d : docs)
-                copy << std::make_tuple(tid, toStd(d.sourceType), toStd(d.sourceId),
-                                        toStd(d.datasetId), toStd(d.investigationId),
-                                        toStd(d.content),
-                                        toStd(d.createdAt.toString(Qt::ISODateWithMs)),
-                                        d.feedbackScore);
+                copy << std::make_tuple(
+                    tid, toStd(d.sourceType), toStd(d.sourceId), toStd(d.datasetId),
+                    toStd(d.investigationId), toStd(d.content),
+                    toStd(d.createdAt.toString(Qt::ISODateWithMs)), d.feedbackScore);
             done += docs.size();
         }
         copy.complete();
@@ -289,9 +288,8 @@ int runSearchBench(BenchContext &ctx)
     const qint64 size = intOption(QStringLiteral("--size"), 100000);
     const int queryCount = int(intOption(QStringLiteral("--queries"), 300));
     const qint64 syncSize = ctx.args.removeAll(QStringLiteral("--no-sync")) > 0
-                                ? 0
-                                : intOption(QStringLiteral("--sync-size"),
-                                            std::min<qint64>(size, 100000));
+        ? 0
+        : intOption(QStringLiteral("--sync-size"), std::min<qint64>(size, 100000));
 
     QTemporaryDir dir;
     auto index = SearchIndex::open(dir.path() + QStringLiteral("/cache"));

@@ -5,9 +5,8 @@
 
 namespace ke::bench {
 
-Result<std::unique_ptr<ScratchSchema>> ScratchSchema::create(const ConnectionSettings &base,
-                                                             const QString &name,
-                                                             const QUuid &tenantId)
+Result<std::unique_ptr<ScratchSchema>>
+ScratchSchema::create(const ConnectionSettings &base, const QString &name, const QUuid &tenantId)
 {
     std::unique_ptr<ScratchSchema> s(new ScratchSchema);
     s->m_settings = base;
@@ -22,7 +21,8 @@ Result<std::unique_ptr<ScratchSchema>> ScratchSchema::create(const ConnectionSet
     s->drop(); // a leftover of an interrupted run
     if (auto m = Migrator::migrate(*s->m_db); !m)
         return m.error();
-    auto tenant = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenantId);
+    auto tenant
+        = s->m_db->createTenant(QStringLiteral("bench"), QStringLiteral("Benchmark"), tenantId);
     if (!tenant)
         return tenant.error();
     if (auto set = s->m_db->setTenant(QStringLiteral("bench")); !set)

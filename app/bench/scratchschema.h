@@ -15,8 +15,8 @@ namespace ke::bench {
 class ScratchSchema
 {
 public:
-    static Result<std::unique_ptr<ScratchSchema>> create(const ConnectionSettings &base,
-                                                         const QString &name, const QUuid &tenantId);
+    static Result<std::unique_ptr<ScratchSchema>>
+    create(const ConnectionSettings &base, const QString &name, const QUuid &tenantId);
     ~ScratchSchema();
 
     Database &db() { return *m_db; }

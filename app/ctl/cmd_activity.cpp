@@ -9,14 +9,15 @@ namespace {
 int runActivity(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
-    const QString limitText = takeOption(ctx.args, QStringLiteral("--limit")).value_or(QStringLiteral("20"));
+    const QString limitText
+        = takeOption(ctx.args, QStringLiteral("--limit")).value_or(QStringLiteral("20"));
     const QString before = takeOption(ctx.args, QStringLiteral("--before")).value_or(QString());
     bool ok = false;
     const int limit = limitText.toInt(&ok);
     if (!ok)
-        return ctx.fail(QCoreApplication::translate("knowledgectl",
-                                                    "--limit wants a number, got '%1'")
-                            .arg(limitText));
+        return ctx.fail(
+            QCoreApplication::translate("knowledgectl", "--limit wants a number, got '%1'")
+                .arg(limitText));
     if (ctx.args.size() != 1)
         return ctx.fail(QCoreApplication::translate(
             "knowledgectl",

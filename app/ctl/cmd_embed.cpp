@@ -37,22 +37,22 @@ int runEmbed(CommandContext &ctx)
         return ctx.fail(report.error());
     if (auto r = SearchDocuments::embed(**db, *report, http); !r)
         return ctx.fail(r.error());
-    ctx.out << QCoreApplication::translate("knowledgectl",
-                                           "documents (%1): %2 changed, %3 retired")
+    ctx.out << QCoreApplication::translate("knowledgectl", "documents (%1): %2 changed, %3 retired")
                    .arg(report->full ? QCoreApplication::translate("knowledgectl", "full")
                                      : QCoreApplication::translate("knowledgectl", "incremental"))
                    .arg(report->documentsChanged)
                    .arg(report->documentsRetired)
             << Qt::endl;
     if (report->model.isEmpty()) {
-        ctx.out << QCoreApplication::translate("knowledgectl", "embedded 0 (no documents yet)") << Qt::endl;
+        ctx.out << QCoreApplication::translate("knowledgectl", "embedded 0 (no documents yet)")
+                << Qt::endl;
     } else {
         if (report->modelTrained)
             ctx.out << QCoreApplication::translate("knowledgectl", "learned a new local model: %1")
                            .arg(report->model)
                     << Qt::endl;
-        ctx.out << QCoreApplication::translate("knowledgectl",
-                                               "embedded %1 with model %2, removed %3 old vector(s)")
+        ctx.out << QCoreApplication::translate(
+                       "knowledgectl", "embedded %1 with model %2, removed %3 old vector(s)")
                        .arg(report->documentsEmbedded)
                        .arg(report->model)
                        .arg(report->embeddingsRemoved)

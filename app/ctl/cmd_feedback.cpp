@@ -11,7 +11,8 @@ Result<QUuid> parseUuid(const QString &what, const QString &value)
 {
     if (!isUuid(value))
         return makeError(QStringLiteral("usage"),
-                         QCoreApplication::translate("knowledgectl", "%1 must be a UUID, got '%2'").arg(what, value));
+                         QCoreApplication::translate("knowledgectl", "%1 must be a UUID, got '%2'")
+                             .arg(what, value));
     return QUuid::fromString(value);
 }
 
@@ -26,10 +27,14 @@ int runFeedback(CommandContext &ctx)
     const auto comment = takeOption(a, QStringLiteral("--comment"));
     const bool json = takeFlag(a, QStringLiteral("--json"));
     if (!type || !investigation || !rating || !a.isEmpty())
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl feedback --target-type T --target ID "
-                           "--investigation ID --rating 1|-1 [--reason R] [--comment C]%1")
-                            .arg(a.isEmpty() ? QString()
-                                             : QCoreApplication::translate("knowledgectl", " (unexpected: %1)").arg(a.join(QLatin1Char(' ')))));
+        return ctx.fail(
+            QCoreApplication::translate(
+                "knowledgectl",
+                "usage: knowledgectl feedback --target-type T --target ID "
+                "--investigation ID --rating 1|-1 [--reason R] [--comment C]%1")
+                .arg(a.isEmpty() ? QString()
+                                 : QCoreApplication::translate("knowledgectl", " (unexpected: %1)")
+                                       .arg(a.join(QLatin1Char(' ')))));
     FeedbackInput in;
     in.targetType = *type;
     auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
@@ -45,12 +50,16 @@ int runFeedback(CommandContext &ctx)
     bool ok = false;
     in.rating = rating->toInt(&ok);
     if (!ok)
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "--rating must be 1 or -1, got '%1'").arg(*rating));
+        return ctx.fail(
+            QCoreApplication::translate("knowledgectl", "--rating must be 1 or -1, got '%1'")
+                .arg(*rating));
     in.reason = reason.value_or(QString());
     in.comment = comment.value_or(QString());
     if (ctx.settings.actor.isEmpty())
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
-                           "so the rating is yours"));
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl",
+            "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
+            "so the rating is yours"));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
@@ -62,7 +71,10 @@ int runFeedback(CommandContext &ctx)
                 << Qt::endl;
     else
         ctx.out << QCoreApplication::translate("knowledgectl", "recorded %1 on %2 %3 (event %4)")
-                       .arg(in.rating > 0 ? QCoreApplication::translate("knowledgectl", "thumbs up") : QCoreApplication::translate("knowledgectl", "thumbs down"), in.targetType,
+                       .arg(in.rating > 0
+                                ? QCoreApplication::translate("knowledgectl", "thumbs up")
+                                : QCoreApplication::translate("knowledgectl", "thumbs down"),
+                            in.targetType,
                             event->data.value(QStringLiteral("target_id")).toString(),
                             event->id.toString(QUuid::WithoutBraces))
                 << Qt::endl;
@@ -75,7 +87,8 @@ int runComment(CommandContext &ctx)
     const auto investigation = takeOption(a, QStringLiteral("--investigation"));
     const auto target = takeOption(a, QStringLiteral("--target"));
     if (!investigation || a.size() != 1)
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
     auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
     if (!inv)
         return ctx.fail(inv.error());
@@ -92,7 +105,8 @@ int runComment(CommandContext &ctx)
     auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
     if (!event)
         return ctx.fail(event.error());
-    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)").arg(event->id.toString(QUuid::WithoutBraces))
+    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)")
+                   .arg(event->id.toString(QUuid::WithoutBraces))
             << Qt::endl;
     return 0;
 }

@@ -16,8 +16,10 @@ int runKnowledge(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
     if (ctx.args.size() != 1)
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)"));
+        return ctx.fail(
+            QCoreApplication::translate("knowledgectl",
+                                        "usage: knowledgectl knowledge DATASET [--json] (DATASET "
+                                        "is a UUID or a name such as public.orders)"));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());

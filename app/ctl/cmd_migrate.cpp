@@ -21,8 +21,7 @@ int runMigrate(CommandContext &ctx)
                 << Qt::endl;
     } else {
         for (const QString &m : *applied)
-            ctx.out << QCoreApplication::translate("knowledgectl", "applied %1").arg(m)
-                    << Qt::endl;
+            ctx.out << QCoreApplication::translate("knowledgectl", "applied %1").arg(m) << Qt::endl;
         ctx.out << QCoreApplication::translate("knowledgectl", "schema '%1' is now at version %2")
                        .arg(schema)
                        .arg(Migrator::latestVersion())

@@ -8,8 +8,10 @@ namespace {
 
 int usage(CommandContext &ctx)
 {
-    return ctx.fail(QCoreApplication::translate("knowledgectl", "usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | "
-                       "edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID"));
+    return ctx.fail(QCoreApplication::translate(
+        "knowledgectl",
+        "usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | "
+        "edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID"));
 }
 
 int runQuirk(CommandContext &ctx)
@@ -22,12 +24,15 @@ int runQuirk(CommandContext &ctx)
     const auto reason = takeOption(a, QStringLiteral("--reason"));
     const auto investigation = takeOption(a, QStringLiteral("--investigation"));
     if (ctx.settings.actor.isEmpty())
-        return ctx.fail(QCoreApplication::translate("knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
 
     const auto quirkId = [&](const QString &s) -> Result<QUuid> {
         if (!isUuid(s))
-            return makeError(QStringLiteral("usage"),
-                             QCoreApplication::translate("knowledgectl", "QUIRK_ID must be a UUID, got '%1'").arg(s));
+            return makeError(
+                QStringLiteral("usage"),
+                QCoreApplication::translate("knowledgectl", "QUIRK_ID must be a UUID, got '%1'")
+                    .arg(s));
         return QUuid::fromString(s);
     };
 
@@ -36,7 +41,9 @@ int runQuirk(CommandContext &ctx)
         QUuid inv;
         if (investigation) {
             if (!isUuid(*investigation))
-                return ctx.fail(QCoreApplication::translate("knowledgectl", "--investigation must be a UUID, got '%1'").arg(*investigation));
+                return ctx.fail(QCoreApplication::translate(
+                                    "knowledgectl", "--investigation must be a UUID, got '%1'")
+                                    .arg(*investigation));
             inv = QUuid::fromString(*investigation);
         }
         auto db = ctx.connect();

@@ -22,18 +22,22 @@ int runSearch(CommandContext &ctx)
     const auto limitText = takeOption(ctx.args, QStringLiteral("--limit"));
     const bool offline = takeFlag(ctx.args, QStringLiteral("--offline"));
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
-    const QString usage = Messages::tr("usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] "
-                             "[--offline] [--json]");
+    const QString usage
+        = Messages::tr("usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] "
+                       "[--offline] [--json]");
     if (ctx.args.size() != 1)
-        return ctx.fail(ctx.args.isEmpty() ? Messages::tr("no query given — %1").arg(usage)
-                                           : Messages::tr("give the query as one argument (quote it) — %1").arg(usage));
+        return ctx.fail(
+            ctx.args.isEmpty()
+                ? Messages::tr("no query given — %1").arg(usage)
+                : Messages::tr("give the query as one argument (quote it) — %1").arg(usage));
     SearchRequest request;
     request.text = ctx.args.first();
     if (limitText) {
         bool ok = false;
         request.limit = limitText->toInt(&ok);
         if (!ok || request.limit < 1 || request.limit > 1000)
-            return ctx.fail(Messages::tr("--limit must be a number from 1 to 1000, not '%1'").arg(*limitText));
+            return ctx.fail(
+                Messages::tr("--limit must be a number from 1 to 1000, not '%1'").arg(*limitText));
     }
     if (type)
         request.sourceTypes = type->split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -62,7 +66,8 @@ int runSearch(CommandContext &ctx)
             request.datasetId = *dataset; // a UUID; names need the database
         outcome = offlineSearch(ctx.settings, request);
         if (outcome && !fallbackNote.isEmpty()) {
-            outcome->note = Messages::tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
+            outcome->note
+                = Messages::tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
             if (json) // the JSON carries it too; a person watching stderr must see it
                 ctx.err << outcome->note << Qt::endl;
         }
@@ -85,10 +90,13 @@ int runSearch(CommandContext &ctx)
                                        : QJsonValue()},
                 {QStringLiteral("feedback_score"), r.feedbackScore},
                 {QStringLiteral("ranks"),
-                 QJsonObject{{QStringLiteral("lexical"), r.lexicalRank ? QJsonValue(r.lexicalRank) : QJsonValue()},
-                             {QStringLiteral("vector"), r.vectorRank ? QJsonValue(r.vectorRank) : QJsonValue()}}}});
+                 QJsonObject{{QStringLiteral("lexical"),
+                              r.lexicalRank ? QJsonValue(r.lexicalRank) : QJsonValue()},
+                             {QStringLiteral("vector"),
+                              r.vectorRank ? QJsonValue(r.vectorRank) : QJsonValue()}}}});
         }
-        QJsonObject doc{{QStringLiteral("mode"), outcome->mode}, {QStringLiteral("results"), results}};
+        QJsonObject doc{{QStringLiteral("mode"), outcome->mode},
+                        {QStringLiteral("results"), results}};
         if (!outcome->note.isEmpty())
             doc.insert(QStringLiteral("note"), outcome->note);
         ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));

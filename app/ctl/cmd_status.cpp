@@ -84,27 +84,30 @@ int runStatus(CommandContext &ctx)
                              {QStringLiteral("up_to_date"), *version == latest}});
         o.insert(QStringLiteral("events_table"), database.eventsTable());
         o.insert(QStringLiteral("events_table_owned"), ownsEvents);
-        o.insert(QStringLiteral("pgvector"),
-                 QJsonObject{{QStringLiteral("available"), server->pgvectorAvailable},
-                             {QStringLiteral("installed"), server->pgvectorInstalled},
-                             {QStringLiteral("version"), server->pgvectorVersion.isEmpty()
-                                                             ? QJsonValue(QJsonValue::Null)
-                                                             : QJsonValue(server->pgvectorVersion)}});
+        o.insert(
+            QStringLiteral("pgvector"),
+            QJsonObject{{QStringLiteral("available"), server->pgvectorAvailable},
+                        {QStringLiteral("installed"), server->pgvectorInstalled},
+                        {QStringLiteral("version"),
+                         server->pgvectorVersion.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                           : QJsonValue(server->pgvectorVersion)}});
         if (haveTenant) {
             QJsonObject counts;
             for (const auto &c : byType)
                 counts.insert(c.first, c.second);
             o.insert(QStringLiteral("tenant"),
-                     QJsonObject{{QStringLiteral("name"), ctx.settings.tenant},
-                                 {QStringLiteral("id"), database.tenantId().toString(QUuid::WithoutBraces)},
-                                 {QStringLiteral("events"), total},
-                                 {QStringLiteral("event_counts"), counts}});
+                     QJsonObject{
+                         {QStringLiteral("name"), ctx.settings.tenant},
+                         {QStringLiteral("id"), database.tenantId().toString(QUuid::WithoutBraces)},
+                         {QStringLiteral("events"), total},
+                         {QStringLiteral("event_counts"), counts}});
         } else {
             QJsonArray tenants;
             for (const auto &t : byTenant) {
                 tenants.append(QJsonObject{
                     {QStringLiteral("id"), t.tenantId.toString(QUuid::WithoutBraces)},
-                    {QStringLiteral("slug"), t.slug.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.slug)},
+                    {QStringLiteral("slug"),
+                     t.slug.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.slug)},
                     {QStringLiteral("events"), t.events}});
             }
             o.insert(QStringLiteral("tenants"), tenants);

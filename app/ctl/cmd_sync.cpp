@@ -15,8 +15,9 @@ int runSync(CommandContext &ctx)
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
     const bool quiet = takeFlag(ctx.args, QStringLiteral("--quiet"));
     if (!ctx.args.isEmpty())
-        return ctx.fail(Messages::tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
-                            .arg(ctx.args.first()));
+        return ctx.fail(
+            Messages::tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
+                .arg(ctx.args.first()));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
@@ -63,8 +64,9 @@ int runSync(CommandContext &ctx)
                    .arg(rate, 0, 'f', 0)
             << Qt::endl;
     if (summary->modelChanged)
-        ctx.out << Messages::tr("embedding model: %1 (every document re-embedded)").arg(summary->model)
-                << Qt::endl;
+        ctx.out
+            << Messages::tr("embedding model: %1 (every document re-embedded)").arg(summary->model)
+            << Qt::endl;
     return 0;
 }
 

@@ -41,20 +41,21 @@ int runWorker(CommandContext &ctx)
     const bool once = takeFlag(a, QStringLiteral("--once"));
     bool bad = false;
     JobIntervals intervals;
-    intervals.aggregate =
-        takeSeconds(a, QStringLiteral("--aggregate-interval"), intervals.aggregate, bad)
-            .value_or(intervals.aggregate);
-    intervals.embeddings =
-        takeSeconds(a, QStringLiteral("--embed-interval"), intervals.embeddings, bad)
-            .value_or(intervals.embeddings);
-    intervals.training =
-        takeSeconds(a, QStringLiteral("--training-interval"), intervals.training, bad)
-            .value_or(intervals.training);
+    intervals.aggregate
+        = takeSeconds(a, QStringLiteral("--aggregate-interval"), intervals.aggregate, bad)
+              .value_or(intervals.aggregate);
+    intervals.embeddings
+        = takeSeconds(a, QStringLiteral("--embed-interval"), intervals.embeddings, bad)
+              .value_or(intervals.embeddings);
+    intervals.training
+        = takeSeconds(a, QStringLiteral("--training-interval"), intervals.training, bad)
+              .value_or(intervals.training);
     if (bad || !a.isEmpty())
         return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] "
-                            "[--embed-interval SECONDS] [--training-interval SECONDS] "
-                            "(intervals are whole seconds ≥ 1)"));
+            "knowledgectl",
+            "usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] "
+            "[--embed-interval SECONDS] [--training-interval SECONDS] "
+            "(intervals are whole seconds ≥ 1)"));
 
     // Fail early and clearly when the database is not there.
     {
@@ -68,23 +69,22 @@ int runWorker(CommandContext &ctx)
         scheduler.addJob(std::move(job));
 
     int failures = 0;
-    QObject::connect(&scheduler, &JobScheduler::jobFinished,
-                     [&ctx, &failures](const QString &name, bool ok, const QString &summary,
-                                       double seconds) {
-                         if (!ok)
-                             ++failures;
-                         ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-                                 << name << ' ' << (ok ? "ok" : "FAILED") << ' '
-                                 << QString::number(seconds, 'f', 2) << "s: " << summary
-                                 << Qt::endl;
-                     });
+    QObject::connect(
+        &scheduler, &JobScheduler::jobFinished,
+        [&ctx, &failures](const QString &name, bool ok, const QString &summary, double seconds) {
+            if (!ok)
+                ++failures;
+            ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' ' << name << ' '
+                    << (ok ? "ok" : "FAILED") << ' ' << QString::number(seconds, 'f', 2)
+                    << "s: " << summary << Qt::endl;
+        });
     QObject::connect(&scheduler, &JobScheduler::stopped, qApp, &QCoreApplication::quit,
                      Qt::QueuedConnection);
 
     // SIGTERM / SIGINT: stop taking new runs, let the running ones finish, exit 0.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return ctx.fail(QCoreApplication::translate("knowledgectl",
-                                                    "cannot set up signal handling"));
+        return ctx.fail(
+            QCoreApplication::translate("knowledgectl", "cannot set up signal handling"));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &scheduler, [&]() {
         char byte = 0;

@@ -40,7 +40,7 @@ class Messages
 struct Command
 {
     QString name;
-    QString usage;   ///< one line: arguments after the name
+    QString usage; ///< one line: arguments after the name
     QString summary; ///< one line
     std::function<int(CommandContext &)> run;
 };
@@ -66,7 +66,6 @@ bool takeFlag(QStringList &args, const QString &name);
 /// Registers a command; wrap the summary in QT_TRANSLATE_NOOP("knowledgectl", ...) so lupdate
 /// sees it: KE_REGISTER_COMMAND("emit", "[FILE|-]",
 ///                              QT_TRANSLATE_NOOP("knowledgectl", "append events"), runEmit);
-#define KE_REGISTER_COMMAND(name, usage, summary, fn)                                             \
-    static ::ke::ctl::CommandRegistrar KE_CTL_CONCAT(s_registrar_, __LINE__)(                   \
-        ::ke::ctl::Command{QStringLiteral(name), QStringLiteral(usage),                         \
-                           QString::fromUtf8(summary), fn})
+#define KE_REGISTER_COMMAND(name, usage, summary, fn)                                              \
+    static ::ke::ctl::CommandRegistrar KE_CTL_CONCAT(s_registrar_, __LINE__)(::ke::ctl::Command{   \
+        QStringLiteral(name), QStringLiteral(usage), QString::fromUtf8(summary), fn})

@@ -81,8 +81,8 @@ void printUsage(QTextStream &out)
               [](const Command &a, const Command &b) { return a.name < b.name; });
     for (const Command &c : cmds) {
         const QString synopsis = c.usage.isEmpty() ? c.name : c.name + QLatin1Char(' ') + c.usage;
-        const QString summary =
-            QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData());
+        const QString summary
+            = QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData());
         if (synopsis.size() <= 44)
             out << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
         else

@@ -28,8 +28,8 @@ int main(int argc, char **argv)
     QTranslator translator;
     // No translation for any of the user's languages: English, which adds the plural forms
     // ("1 event", "2 events") that the "%n event(s)" sources lack.
-    const bool matched = translator.load(QLocale(), QStringLiteral("knowledge"), QStringLiteral("_"),
-                                         QStringLiteral(":/i18n"));
+    const bool matched = translator.load(QLocale(), QStringLiteral("knowledge"),
+                                         QStringLiteral("_"), QStringLiteral(":/i18n"));
     if (matched || translator.load(QStringLiteral(":/i18n/knowledge_en.qm")))
         QApplication::installTranslator(&translator);
     // Dates and numbers in the language of the words (LANGUAGE=de on a C locale would
@@ -69,7 +69,8 @@ int main(int argc, char **argv)
     parser.addOption(investigation);
     const QCommandLineOption searchOption(
         QStringLiteral("search"),
-        QApplication::translate("main", "Search for TEXT in the Search tab."), QStringLiteral("TEXT"));
+        QApplication::translate("main", "Search for TEXT in the Search tab."),
+        QStringLiteral("TEXT"));
     parser.addOption(searchOption);
     parser.process(rest);
 
@@ -90,12 +91,13 @@ int main(int argc, char **argv)
         auto shoot = [&window, file]() {
             const QPixmap pixmap = window.grab();
             if (!pixmap.save(file, "PNG")) {
-                std::fprintf(stderr, "%s\n",
-                             qPrintable(QApplication::translate(
-                                            "main", "knowledge-explorer: cannot write the "
-                                                    "screenshot to %1 — check the folder exists "
-                                                    "and is writable")
-                                            .arg(file)));
+                std::fprintf(
+                    stderr, "%s\n",
+                    qPrintable(QApplication::translate("main",
+                                                       "knowledge-explorer: cannot write the "
+                                                       "screenshot to %1 — check the folder exists "
+                                                       "and is writable")
+                                   .arg(file)));
                 QApplication::exit(1);
                 return;
             }

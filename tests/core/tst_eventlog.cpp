@@ -26,9 +26,10 @@ Event feedback(const QUuid &investigation, int rating = 1)
     Event e;
     e.investigationId = investigation;
     e.eventType = QStringLiteral("feedback.hypothesis");
-    e.data = QJsonObject{{QStringLiteral("target_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                         {QStringLiteral("rating"), rating},
-                         {QStringLiteral("reason"), QStringLiteral("Key insight")}};
+    e.data = QJsonObject{
+        {QStringLiteral("target_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("rating"), rating},
+        {QStringLiteral("reason"), QStringLiteral("Key insight")}};
     return e;
 }
 
@@ -235,7 +236,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, sql);
         QFETCH(QString, op);
-        const int before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt();
+        const int before
+            = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt();
         QVERIFY(before > 0);
         QString message;
         try {
@@ -245,9 +247,11 @@ private Q_SLOTS:
         } catch (const pqxx::sql_error &e) {
             message = QString::fromUtf8(e.what());
         }
-        QVERIFY2(message.contains(QStringLiteral("feedback_events is append-only: %1 is refused").arg(op)),
+        QVERIFY2(message.contains(
+                     QStringLiteral("feedback_events is append-only: %1 is refused").arg(op)),
                  qPrintable(message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt(), before);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt(),
+                 before);
     }
 
     void externalEventsTable()
@@ -257,25 +261,30 @@ private Q_SLOTS:
         const QString schema = m_db->schema() + QStringLiteral("_orch");
         const QString table = schema + QStringLiteral(".investigation_feedback_events");
         m_db->scalar(QStringLiteral("CREATE SCHEMA \"%1\"").arg(schema));
-        m_db->scalar(QStringLiteral(
-            "CREATE TABLE \"%1\".investigation_feedback_events (id uuid PRIMARY KEY, tenant_id "
-            "uuid NOT NULL, investigation_id uuid NOT NULL, dataset_id uuid, event_type varchar "
-            "NOT NULL, event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
-            "timestamptz NOT NULL DEFAULT now())").arg(schema));
-        auto cleanup = qScopeGuard([&] {
-            m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema));
-        });
+        m_db->scalar(
+            QStringLiteral(
+                "CREATE TABLE \"%1\".investigation_feedback_events (id uuid PRIMARY KEY, tenant_id "
+                "uuid NOT NULL, investigation_id uuid NOT NULL, dataset_id uuid, event_type "
+                "varchar "
+                "NOT NULL, event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, "
+                "created_at "
+                "timestamptz NOT NULL DEFAULT now())")
+                .arg(schema));
+        auto cleanup = qScopeGuard(
+            [&] { m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema)); });
         checkExternalTable(table);
         if (QTest::currentTestFailed())
             return;
 
         // The same without any unique key on id: re-emitting must still be a no-op.
         const QString loose = schema + QStringLiteral(".loose_events");
-        m_db->scalar(QStringLiteral(
-            "CREATE TABLE \"%1\".loose_events (id uuid NOT NULL, tenant_id uuid NOT NULL, "
-            "investigation_id uuid NOT NULL, dataset_id uuid, event_type varchar NOT NULL, "
-            "event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
-            "timestamptz NOT NULL DEFAULT now())").arg(schema));
+        m_db->scalar(
+            QStringLiteral(
+                "CREATE TABLE \"%1\".loose_events (id uuid NOT NULL, tenant_id uuid NOT NULL, "
+                "investigation_id uuid NOT NULL, dataset_id uuid, event_type varchar NOT NULL, "
+                "event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
+                "timestamptz NOT NULL DEFAULT now())")
+                .arg(schema));
         checkExternalTable(loose);
     }
 
@@ -293,11 +302,12 @@ private Q_SLOTS:
         QVERIFY(file.open());
         file.write(input);
         file.flush();
-        const auto r = m_db->run(QStringLiteral("knowledgectl"),
-                                 {QStringLiteral("emit"), file.fileName()}, {},
-                                 QStringLiteral("acme"));
+        const auto r
+            = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("emit"), file.fileName()},
+                        {}, QStringLiteral("acme"));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("line 3: feedback.hypothesis: rating must be 1 or -1, got 7")),
+        QVERIFY2(r.err.contains(
+                     QLatin1String("line 3: feedback.hypothesis: rating must be 1 or -1, got 7")),
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("line 4: ")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("line 1:")), qPrintable(r.err));
@@ -339,10 +349,9 @@ private Q_SLOTS:
 
         // A single JSON object (not JSON Lines), pretty-printed over several lines.
         Event one = feedback(inv);
-        const auto single = m_db->run(QStringLiteral("knowledgectl"),
-                                      {QStringLiteral("emit"), QStringLiteral("-")},
-                                      QJsonDocument(one.toJson()).toJson(QJsonDocument::Indented),
-                                      QStringLiteral("acme"));
+        const auto single = m_db->run(
+            QStringLiteral("knowledgectl"), {QStringLiteral("emit"), QStringLiteral("-")},
+            QJsonDocument(one.toJson()).toJson(QJsonDocument::Indented), QStringLiteral("acme"));
         QVERIFY2(single.exitCode == 0, qPrintable(single.err));
         QVERIFY2(single.out.contains(QLatin1String("1 written")), qPrintable(single.out));
     }
@@ -350,16 +359,19 @@ private Q_SLOTS:
     void commandLineEmitRefusesUnknownTypesUnlessAllowed()
     {
         const QUuid inv = createUuidV7();
-        const QByteArray line = QStringLiteral(
-            R"({"investigation_id": "%1", "event_type": "orchestrator.step", "actor_type": "system", "event_data": {"x": 1}})")
-                                    .arg(text(inv))
-                                    .toUtf8();
-        const auto refused = m_db->run(QStringLiteral("knowledgectl"),
-                                       {QStringLiteral("emit")}, line, QStringLiteral("acme"));
+        const QByteArray line
+            = QStringLiteral(
+                  R"({"investigation_id": "%1", "event_type": "orchestrator.step", "actor_type": "system", "event_data": {"x": 1}})")
+                  .arg(text(inv))
+                  .toUtf8();
+        const auto refused = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("emit")},
+                                       line, QStringLiteral("acme"));
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QLatin1String("line 1: orchestrator.step: unknown event type")),
+        QVERIFY2(
+            refused.err.contains(QLatin1String("line 1: orchestrator.step: unknown event type")),
+            qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("--allow-unknown-types")),
                  qPrintable(refused.err));
-        QVERIFY2(refused.err.contains(QLatin1String("--allow-unknown-types")), qPrintable(refused.err));
         const auto ok = m_db->run(QStringLiteral("knowledgectl"),
                                   {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
                                   line, QStringLiteral("acme"));
@@ -377,27 +389,34 @@ private Q_SLOTS:
                                           QStringLiteral("acme"));
         QVERIFY2(withTenant.exitCode == 0, qPrintable(withTenant.err));
         const QJsonObject o = QJsonDocument::fromJson(withTenant.out.toUtf8()).object();
-        QVERIFY2(o.value(QStringLiteral("server_version")).toString().startsWith(QLatin1String("PostgreSQL ")),
+        QVERIFY2(o.value(QStringLiteral("server_version"))
+                     .toString()
+                     .startsWith(QLatin1String("PostgreSQL ")),
                  qPrintable(withTenant.out));
         const QJsonObject schema = o.value(QStringLiteral("schema")).toObject();
         QCOMPARE(schema.value(QStringLiteral("name")).toString(), m_db->schema());
         QVERIFY(schema.value(QStringLiteral("up_to_date")).toBool());
-        QVERIFY(o.value(QStringLiteral("pgvector")).toObject().contains(QStringLiteral("available")));
+        QVERIFY(
+            o.value(QStringLiteral("pgvector")).toObject().contains(QStringLiteral("available")));
         const QJsonObject tenant = o.value(QStringLiteral("tenant")).toObject();
-        const int expected = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                                         "tenant_id = '%1' AND event_type = "
-                                                         "'feedback.hypothesis'")
-                                              .arg(text(m_tenant)))
-                                 .toInt();
+        const int expected
+            = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                          "tenant_id = '%1' AND event_type = "
+                                          "'feedback.hypothesis'")
+                               .arg(text(m_tenant)))
+                  .toInt();
         QVERIFY(expected > 0);
-        QCOMPARE(tenant.value(QStringLiteral("event_counts")).toObject()
-                     .value(QStringLiteral("feedback.hypothesis")).toInt(),
+        QCOMPARE(tenant.value(QStringLiteral("event_counts"))
+                     .toObject()
+                     .value(QStringLiteral("feedback.hypothesis"))
+                     .toInt(),
                  expected);
 
         const auto all = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("status")});
         QVERIFY2(all.exitCode == 0, qPrintable(all.err));
         QVERIFY2(all.out.contains(QLatin1String("up to date")), qPrintable(all.out));
-        QVERIFY2(all.out.contains(QLatin1String("acme")) && all.out.contains(QLatin1String("globex")),
+        QVERIFY2(all.out.contains(QLatin1String("acme"))
+                     && all.out.contains(QLatin1String("globex")),
                  qPrintable(all.out));
 
         const auto fresh = m_db->run(QStringLiteral("knowledgectl"),
@@ -450,8 +469,9 @@ private Q_SLOTS:
 private:
     int countOf(const QUuid &id)
     {
-        return m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = '%1'")
-                                .arg(text(id)))
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = '%1'")
+                         .arg(text(id)))
             .toInt();
     }
 

@@ -52,14 +52,18 @@ QJsonObject validPayload(const QString &type)
     if (type == QLatin1String("investigation.failed"))
         return obj(R"({"error": "warehouse timeout"})");
     if (family == QLatin1String("hypothesis"))
-        return obj(R"({"hypothesis_id": "h1", "text": "Upstream schema change", "confidence": 0.4})");
+        return obj(
+            R"({"hypothesis_id": "h1", "text": "Upstream schema change", "confidence": 0.4})");
     if (type == QLatin1String("query.succeeded"))
-        return obj(R"({"query_id": "q1", "hypothesis_id": "h1", "sql": "SELECT count(*) FROM orders",
+        return obj(
+            R"({"query_id": "q1", "hypothesis_id": "h1", "sql": "SELECT count(*) FROM orders",
                    "purpose": "volume", "row_count": 1, "duration_ms": 35})");
     if (type == QLatin1String("query.failed"))
-        return obj(R"({"query_id": "q1", "sql": "SELECT x FROM y", "error": "relation y does not exist"})");
+        return obj(
+            R"({"query_id": "q1", "sql": "SELECT x FROM y", "error": "relation y does not exist"})");
     if (family == QLatin1String("query"))
-        return obj(R"({"query_id": "q1", "hypothesis_id": "h1", "sql": "SELECT 1", "purpose": "check"})");
+        return obj(
+            R"({"query_id": "q1", "hypothesis_id": "h1", "sql": "SELECT 1", "purpose": "check"})");
     if (family == QLatin1String("evidence"))
         return obj(R"({"evidence_id": "e1", "hypothesis_id": "h1", "query_id": "q1",
                    "summary": "34% nulls since 02:00", "supports": true, "confidence": 0.9})");
@@ -67,19 +71,22 @@ QJsonObject validPayload(const QString &type)
         return obj(R"({"synthesis_id": "s1", "root_cause": "late partition", "confidence": 0.7,
                    "recommendations": ["Add a freshness check", "Backfill 2024-05-01"]})");
     if (family == QLatin1String("feedback")) {
-        QJsonObject o{{QStringLiteral("target_id"), uuid()}, {QStringLiteral("rating"), -1},
+        QJsonObject o{{QStringLiteral("target_id"), uuid()},
+                      {QStringLiteral("rating"), -1},
                       {QStringLiteral("reason"), QStringLiteral("Dead end")},
                       {QStringLiteral("comment"), QJsonValue::Null},
-                      {QStringLiteral("context"), QJsonObject{{QStringLiteral("view"), QStringLiteral("trace")}}}};
+                      {QStringLiteral("context"),
+                       QJsonObject{{QStringLiteral("view"), QStringLiteral("trace")}}}};
         return o;
     }
     if (type == QLatin1String("comment.added"))
         return QJsonObject{{QStringLiteral("text"), QStringLiteral("Seen this before")},
                            {QStringLiteral("target_id"), uuid()}};
     if (type == QLatin1String("quirk.added"))
-        return QJsonObject{{QStringLiteral("quirk_id"), uuid()},
-                           {QStringLiteral("text"), QStringLiteral("ETL has a 2-day lag on weekends")},
-                           {QStringLiteral("applies_to"), QStringLiteral("public.orders")}};
+        return QJsonObject{
+            {QStringLiteral("quirk_id"), uuid()},
+            {QStringLiteral("text"), QStringLiteral("ETL has a 2-day lag on weekends")},
+            {QStringLiteral("applies_to"), QStringLiteral("public.orders")}};
     if (type == QLatin1String("quirk.edited"))
         return QJsonObject{{QStringLiteral("quirk_id"), uuid()},
                            {QStringLiteral("text"), QStringLiteral("ETL lags 3 days on weekends")}};
@@ -100,19 +107,30 @@ class TestEventValidation : public QObject
 private Q_SLOTS:
     void knowsEveryTypeOfTheDesign()
     {
-        const QStringList expected = {
-            QStringLiteral("investigation.started"), QStringLiteral("investigation.completed"),
-            QStringLiteral("investigation.failed"),  QStringLiteral("hypothesis.generated"),
-            QStringLiteral("hypothesis.accepted"),   QStringLiteral("hypothesis.rejected"),
-            QStringLiteral("query.planned"),         QStringLiteral("query.submitted"),
-            QStringLiteral("query.executed"),        QStringLiteral("query.succeeded"),
-            QStringLiteral("query.failed"),          QStringLiteral("evidence.collected"),
-            QStringLiteral("evidence.evaluated"),    QStringLiteral("synthesis.generated"),
-            QStringLiteral("feedback.hypothesis"),   QStringLiteral("feedback.query"),
-            QStringLiteral("feedback.evidence"),     QStringLiteral("feedback.synthesis"),
-            QStringLiteral("feedback.investigation"), QStringLiteral("comment.added"),
-            QStringLiteral("quirk.added"),           QStringLiteral("quirk.edited"),
-            QStringLiteral("quirk.retired"),         QStringLiteral("quirk.confirmed")};
+        const QStringList expected = {QStringLiteral("investigation.started"),
+                                      QStringLiteral("investigation.completed"),
+                                      QStringLiteral("investigation.failed"),
+                                      QStringLiteral("hypothesis.generated"),
+                                      QStringLiteral("hypothesis.accepted"),
+                                      QStringLiteral("hypothesis.rejected"),
+                                      QStringLiteral("query.planned"),
+                                      QStringLiteral("query.submitted"),
+                                      QStringLiteral("query.executed"),
+                                      QStringLiteral("query.succeeded"),
+                                      QStringLiteral("query.failed"),
+                                      QStringLiteral("evidence.collected"),
+                                      QStringLiteral("evidence.evaluated"),
+                                      QStringLiteral("synthesis.generated"),
+                                      QStringLiteral("feedback.hypothesis"),
+                                      QStringLiteral("feedback.query"),
+                                      QStringLiteral("feedback.evidence"),
+                                      QStringLiteral("feedback.synthesis"),
+                                      QStringLiteral("feedback.investigation"),
+                                      QStringLiteral("comment.added"),
+                                      QStringLiteral("quirk.added"),
+                                      QStringLiteral("quirk.edited"),
+                                      QStringLiteral("quirk.retired"),
+                                      QStringLiteral("quirk.confirmed")};
         QStringList known = EventTypes::known();
         QStringList sorted = expected;
         sorted.sort();
@@ -126,10 +144,12 @@ private Q_SLOTS:
             const Event e = makeEvent(type, validPayload(type));
             QVERIFY2(!e.data.isEmpty(), qPrintable(type));
             const auto r = EventValidator::validate(e);
-            QVERIFY2(r, qPrintable(type + QStringLiteral(": ") + (r ? QString() : r.error().message)));
+            QVERIFY2(r,
+                     qPrintable(type + QStringLiteral(": ") + (r ? QString() : r.error().message)));
             // Other writers omit optional fields: the required ones alone are enough.
             const auto bare = EventValidator::validate(makeEvent(type, {}), false);
-            if (type.startsWith(QLatin1String("feedback.")) || type.startsWith(QLatin1String("quirk."))
+            if (type.startsWith(QLatin1String("feedback."))
+                || type.startsWith(QLatin1String("quirk."))
                 || type == QLatin1String("comment.added"))
                 QVERIFY2(!bare, qPrintable(type));
             else
@@ -145,139 +165,172 @@ private Q_SLOTS:
 
         const QByteArray target = "\"target_id\": \"" + uuid().toLatin1() + "\"";
         auto fb = [&](const QByteArray &rest) {
-            return QByteArray("{" + target + (rest.isEmpty() ? QByteArray() : QByteArray(", " + rest)) + "}");
+            return QByteArray("{" + target
+                              + (rest.isEmpty() ? QByteArray() : QByteArray(", " + rest)) + "}");
         };
 
         // feedback.*
         QTest::newRow("rating 5") << QStringLiteral("feedback.hypothesis") << fb("\"rating\": 5")
-                                  << QStringLiteral("feedback.hypothesis: rating must be 1 or -1, got 5");
+                                  << QStringLiteral(
+                                         "feedback.hypothesis: rating must be 1 or -1, got 5");
         QTest::newRow("rating 0") << QStringLiteral("feedback.query") << fb("\"rating\": 0")
-                                  << QStringLiteral("feedback.query: rating must be 1 or -1, got 0");
-        QTest::newRow("rating 0.5") << QStringLiteral("feedback.query") << fb("\"rating\": 0.5")
-                                    << QStringLiteral("feedback.query: rating must be 1 or -1, got 0.5");
-        QTest::newRow("rating as string") << QStringLiteral("feedback.evidence") << fb("\"rating\": \"1\"")
-                                          << QStringLiteral("feedback.evidence: rating must be 1 or -1, got \"1\"");
+                                  << QStringLiteral(
+                                         "feedback.query: rating must be 1 or -1, got 0");
+        QTest::newRow("rating 0.5")
+            << QStringLiteral("feedback.query") << fb("\"rating\": 0.5")
+            << QStringLiteral("feedback.query: rating must be 1 or -1, got 0.5");
+        QTest::newRow("rating as string")
+            << QStringLiteral("feedback.evidence") << fb("\"rating\": \"1\"")
+            << QStringLiteral("feedback.evidence: rating must be 1 or -1, got \"1\"");
         QTest::newRow("rating missing") << QStringLiteral("feedback.synthesis") << fb({})
                                         << QStringLiteral("feedback.synthesis: rating is required");
-        QTest::newRow("target_id missing") << QStringLiteral("feedback.investigation")
-                                           << QByteArray(R"({"rating": 1})")
-                                           << QStringLiteral("feedback.investigation: target_id is required");
-        QTest::newRow("target_id not a uuid") << QStringLiteral("feedback.hypothesis")
-                                              << QByteArray(R"({"target_id": "h1", "rating": 1})")
-                                              << QStringLiteral("feedback.hypothesis: target_id must be a UUID, got \"h1\"");
-        QTest::newRow("reason not a string") << QStringLiteral("feedback.hypothesis")
-                                             << fb("\"rating\": 1, \"reason\": 3")
-                                             << QStringLiteral("feedback.hypothesis: reason must be a string, got 3");
-        QTest::newRow("comment an object") << QStringLiteral("feedback.hypothesis")
-                                           << fb("\"rating\": -1, \"comment\": {}")
-                                           << QStringLiteral("feedback.hypothesis: comment must be a string, got an object");
-        QTest::newRow("context not an object") << QStringLiteral("feedback.hypothesis")
-                                               << fb("\"rating\": 1, \"context\": \"x\"")
-                                               << QStringLiteral("feedback.hypothesis: context must be a JSON object, got \"x\"");
-        QTest::newRow("reason and comment null") << QStringLiteral("feedback.hypothesis")
-                                                 << fb("\"rating\": -1, \"reason\": null, \"comment\": null")
-                                                 << QString();
+        QTest::newRow("target_id missing")
+            << QStringLiteral("feedback.investigation") << QByteArray(R"({"rating": 1})")
+            << QStringLiteral("feedback.investigation: target_id is required");
+        QTest::newRow("target_id not a uuid")
+            << QStringLiteral("feedback.hypothesis")
+            << QByteArray(R"({"target_id": "h1", "rating": 1})")
+            << QStringLiteral("feedback.hypothesis: target_id must be a UUID, got \"h1\"");
+        QTest::newRow("reason not a string")
+            << QStringLiteral("feedback.hypothesis") << fb("\"rating\": 1, \"reason\": 3")
+            << QStringLiteral("feedback.hypothesis: reason must be a string, got 3");
+        QTest::newRow("comment an object")
+            << QStringLiteral("feedback.hypothesis") << fb("\"rating\": -1, \"comment\": {}")
+            << QStringLiteral("feedback.hypothesis: comment must be a string, got an object");
+        QTest::newRow("context not an object")
+            << QStringLiteral("feedback.hypothesis") << fb("\"rating\": 1, \"context\": \"x\"")
+            << QStringLiteral("feedback.hypothesis: context must be a JSON object, got \"x\"");
+        QTest::newRow("reason and comment null")
+            << QStringLiteral("feedback.hypothesis")
+            << fb("\"rating\": -1, \"reason\": null, \"comment\": null") << QString();
         // confidence, bool, numbers, arrays
-        QTest::newRow("confidence 7") << QStringLiteral("hypothesis.generated")
-                                      << QByteArray(R"({"text": "x", "confidence": 7})")
-                                      << QStringLiteral("hypothesis.generated: confidence must be a number between 0 and 1, got 7");
-        QTest::newRow("confidence negative") << QStringLiteral("evidence.evaluated")
-                                             << QByteArray(R"({"confidence": -0.1})")
-                                             << QStringLiteral("evidence.evaluated: confidence must be a number between 0 and 1, got -0.1");
-        QTest::newRow("confidence string") << QStringLiteral("investigation.completed")
-                                           << QByteArray(R"({"confidence": "0.5"})")
-                                           << QStringLiteral("investigation.completed: confidence must be a number between 0 and 1, got \"0.5\"");
+        QTest::newRow("confidence 7")
+            << QStringLiteral("hypothesis.generated")
+            << QByteArray(R"({"text": "x", "confidence": 7})")
+            << QStringLiteral(
+                   "hypothesis.generated: confidence must be a number between 0 and 1, got 7");
+        QTest::newRow("confidence negative")
+            << QStringLiteral("evidence.evaluated") << QByteArray(R"({"confidence": -0.1})")
+            << QStringLiteral(
+                   "evidence.evaluated: confidence must be a number between 0 and 1, got -0.1");
+        QTest::newRow("confidence string")
+            << QStringLiteral("investigation.completed") << QByteArray(R"({"confidence": "0.5"})")
+            << QStringLiteral("investigation.completed: confidence must be a number between 0 and "
+                              "1, got \"0.5\"");
         QTest::newRow("confidence 0 and 1 ok") << QStringLiteral("synthesis.generated")
                                                << QByteArray(R"({"confidence": 1})") << QString();
-        QTest::newRow("supports not bool") << QStringLiteral("evidence.collected")
-                                           << QByteArray(R"({"supports": "yes"})")
-                                           << QStringLiteral("evidence.collected: supports must be true or false, got \"yes\"");
-        QTest::newRow("row_count negative") << QStringLiteral("query.succeeded")
-                                            << QByteArray(R"({"row_count": -1})")
-                                            << QStringLiteral("query.succeeded: row_count must be a non-negative number, got -1");
-        QTest::newRow("duration_ms string") << QStringLiteral("query.succeeded")
-                                            << QByteArray(R"({"duration_ms": "fast"})")
-                                            << QStringLiteral("query.succeeded: duration_ms must be a non-negative number, got \"fast\"");
-        QTest::newRow("duration_seconds negative") << QStringLiteral("investigation.completed")
-                                                   << QByteArray(R"({"duration_seconds": -5})")
-                                                   << QStringLiteral("investigation.completed: duration_seconds must be a non-negative number, got -5");
-        QTest::newRow("recommendations a string") << QStringLiteral("synthesis.generated")
-                                                  << QByteArray(R"({"recommendations": "do x"})")
-                                                  << QStringLiteral("synthesis.generated: recommendations must be an array of strings, got \"do x\"");
-        QTest::newRow("recommendations with a number") << QStringLiteral("synthesis.generated")
-                                                       << QByteArray(R"({"recommendations": ["a", 1]})")
-                                                       << QStringLiteral("synthesis.generated: recommendations must be an array of strings, got 1 at index 1");
-        QTest::newRow("hypothesis_id empty") << QStringLiteral("query.planned")
-                                             << QByteArray(R"({"hypothesis_id": ""})")
-                                             << QStringLiteral("query.planned: hypothesis_id must be a non-empty string, got \"\"");
-        QTest::newRow("sql not a string") << QStringLiteral("query.executed")
-                                          << QByteArray(R"({"sql": ["SELECT 1"]})")
-                                          << QStringLiteral("query.executed: sql must be a string, got an array");
-        QTest::newRow("error not a string") << QStringLiteral("investigation.failed")
-                                            << QByteArray(R"({"error": false})")
-                                            << QStringLiteral("investigation.failed: error must be a string, got false");
+        QTest::newRow("supports not bool")
+            << QStringLiteral("evidence.collected") << QByteArray(R"({"supports": "yes"})")
+            << QStringLiteral("evidence.collected: supports must be true or false, got \"yes\"");
+        QTest::newRow("row_count negative")
+            << QStringLiteral("query.succeeded") << QByteArray(R"({"row_count": -1})")
+            << QStringLiteral("query.succeeded: row_count must be a non-negative number, got -1");
+        QTest::newRow("duration_ms string")
+            << QStringLiteral("query.succeeded") << QByteArray(R"({"duration_ms": "fast"})")
+            << QStringLiteral(
+                   "query.succeeded: duration_ms must be a non-negative number, got \"fast\"");
+        QTest::newRow("duration_seconds negative")
+            << QStringLiteral("investigation.completed")
+            << QByteArray(R"({"duration_seconds": -5})")
+            << QStringLiteral("investigation.completed: duration_seconds must be a non-negative "
+                              "number, got -5");
+        QTest::newRow("recommendations a string")
+            << QStringLiteral("synthesis.generated") << QByteArray(R"({"recommendations": "do x"})")
+            << QStringLiteral("synthesis.generated: recommendations must be an array of strings, "
+                              "got \"do x\"");
+        QTest::newRow("recommendations with a number")
+            << QStringLiteral("synthesis.generated")
+            << QByteArray(R"({"recommendations": ["a", 1]})")
+            << QStringLiteral("synthesis.generated: recommendations must be an array of strings, "
+                              "got 1 at index 1");
+        QTest::newRow("hypothesis_id empty")
+            << QStringLiteral("query.planned") << QByteArray(R"({"hypothesis_id": ""})")
+            << QStringLiteral("query.planned: hypothesis_id must be a non-empty string, got \"\"");
+        QTest::newRow("sql not a string")
+            << QStringLiteral("query.executed") << QByteArray(R"({"sql": ["SELECT 1"]})")
+            << QStringLiteral("query.executed: sql must be a string, got an array");
+        QTest::newRow("error not a string")
+            << QStringLiteral("investigation.failed") << QByteArray(R"({"error": false})")
+            << QStringLiteral("investigation.failed: error must be a string, got false");
         // investigation.started
-        QTest::newRow("dataset_id a name") << QStringLiteral("investigation.started")
-                                           << QByteArray(R"({"dataset_id": "public.orders"})") << QString();
-        QTest::newRow("dataset_id a uuid") << QStringLiteral("investigation.started")
-                                           << QByteArray("{\"dataset_id\": \"" + uuid().toLatin1() + "\"}")
-                                           << QString();
-        QTest::newRow("dataset_id a number") << QStringLiteral("investigation.started")
-                                             << QByteArray(R"({"dataset_id": 42})")
-                                             << QStringLiteral("investigation.started: dataset_id must be a dataset UUID or a dataset name such as public.orders, got 42");
-        QTest::newRow("alert not an object") << QStringLiteral("investigation.started")
-                                             << QByteArray(R"({"alert": "null spike"})")
-                                             << QStringLiteral("investigation.started: alert must be a JSON object, got \"null spike\"");
+        QTest::newRow("dataset_id a name")
+            << QStringLiteral("investigation.started")
+            << QByteArray(R"({"dataset_id": "public.orders"})") << QString();
+        QTest::newRow("dataset_id a uuid")
+            << QStringLiteral("investigation.started")
+            << QByteArray("{\"dataset_id\": \"" + uuid().toLatin1() + "\"}") << QString();
+        QTest::newRow("dataset_id a number")
+            << QStringLiteral("investigation.started") << QByteArray(R"({"dataset_id": 42})")
+            << QStringLiteral("investigation.started: dataset_id must be a dataset UUID or a "
+                              "dataset name such as public.orders, got 42");
+        QTest::newRow("alert not an object")
+            << QStringLiteral("investigation.started") << QByteArray(R"({"alert": "null spike"})")
+            << QStringLiteral(
+                   "investigation.started: alert must be a JSON object, got \"null spike\"");
         // comment / quirks
         QTest::newRow("comment text missing") << QStringLiteral("comment.added") << QByteArray("{}")
                                               << QStringLiteral("comment.added: text is required");
-        QTest::newRow("comment target not uuid") << QStringLiteral("comment.added")
-                                                 << QByteArray(R"({"text": "hi", "target_id": "q7"})")
-                                                 << QStringLiteral("comment.added: target_id must be a UUID, got \"q7\"");
-        QTest::newRow("quirk.added quirk_id missing") << QStringLiteral("quirk.added")
-                                                      << QByteArray(R"({"text": "lag"})")
-                                                      << QStringLiteral("quirk.added: quirk_id is required");
-        QTest::newRow("quirk.added text missing") << QStringLiteral("quirk.added")
-                                                  << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\"}")
-                                                  << QStringLiteral("quirk.added: text is required");
-        QTest::newRow("quirk.edited text missing") << QStringLiteral("quirk.edited")
-                                                   << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\"}")
-                                                   << QStringLiteral("quirk.edited: text is required");
-        QTest::newRow("quirk.retired quirk_id not uuid") << QStringLiteral("quirk.retired")
-                                                         << QByteArray(R"({"quirk_id": 12})")
-                                                         << QStringLiteral("quirk.retired: quirk_id must be a UUID, got 12");
-        QTest::newRow("quirk.confirmed quirk_id missing") << QStringLiteral("quirk.confirmed")
-                                                          << QByteArray("{}")
-                                                          << QStringLiteral("quirk.confirmed: quirk_id is required");
-        QTest::newRow("applies_to a number") << QStringLiteral("quirk.added")
-                                             << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\", \"text\": \"t\", \"applies_to\": 5}")
-                                             << QStringLiteral("quirk.added: applies_to must be a string or an array of strings, got 5");
+        QTest::newRow("comment target not uuid")
+            << QStringLiteral("comment.added") << QByteArray(R"({"text": "hi", "target_id": "q7"})")
+            << QStringLiteral("comment.added: target_id must be a UUID, got \"q7\"");
+        QTest::newRow("quirk.added quirk_id missing")
+            << QStringLiteral("quirk.added") << QByteArray(R"({"text": "lag"})")
+            << QStringLiteral("quirk.added: quirk_id is required");
+        QTest::newRow("quirk.added text missing")
+            << QStringLiteral("quirk.added")
+            << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\"}")
+            << QStringLiteral("quirk.added: text is required");
+        QTest::newRow("quirk.edited text missing")
+            << QStringLiteral("quirk.edited")
+            << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\"}")
+            << QStringLiteral("quirk.edited: text is required");
+        QTest::newRow("quirk.retired quirk_id not uuid")
+            << QStringLiteral("quirk.retired") << QByteArray(R"({"quirk_id": 12})")
+            << QStringLiteral("quirk.retired: quirk_id must be a UUID, got 12");
+        QTest::newRow("quirk.confirmed quirk_id missing")
+            << QStringLiteral("quirk.confirmed") << QByteArray("{}")
+            << QStringLiteral("quirk.confirmed: quirk_id is required");
+        QTest::newRow("applies_to a number")
+            << QStringLiteral("quirk.added")
+            << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1()
+                          + "\", \"text\": \"t\", \"applies_to\": 5}")
+            << QStringLiteral(
+                   "quirk.added: applies_to must be a string or an array of strings, got 5");
         // sizes
         const QByteArray big(EventValidator::maxTextBytes + 1, 'a');
-        QTest::newRow("text over 64 KiB") << QStringLiteral("hypothesis.generated")
-                                          << QByteArray("{\"text\": \"" + big + "\"}")
-                                          << QStringLiteral("hypothesis.generated: text is 65537 bytes, at most 65536 bytes (64 KiB) allowed");
-        QTest::newRow("text of exactly 64 KiB") << QStringLiteral("hypothesis.generated")
-                                                << QByteArray("{\"text\": \"" + big.left(EventValidator::maxTextBytes) + "\"}")
-                                                << QString();
+        QTest::newRow("text over 64 KiB")
+            << QStringLiteral("hypothesis.generated") << QByteArray("{\"text\": \"" + big + "\"}")
+            << QStringLiteral("hypothesis.generated: text is 65537 bytes, at most 65536 bytes (64 "
+                              "KiB) allowed");
+        QTest::newRow("text of exactly 64 KiB")
+            << QStringLiteral("hypothesis.generated")
+            << QByteArray("{\"text\": \"" + big.left(EventValidator::maxTextBytes) + "\"}")
+            << QString();
         // 32769 × "é" is 32769 characters but 65538 UTF-8 bytes: bytes count.
         QByteArray accents;
         for (int i = 0; i < 32769; ++i)
             accents += "\xc3\xa9";
-        QTest::newRow("text over 64 KiB in UTF-8 bytes") << QStringLiteral("quirk.edited")
-                                                         << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\", \"text\": \"" + accents + "\"}")
-                                                         << QStringLiteral("quirk.edited: text is 65538 bytes, at most 65536 bytes (64 KiB) allowed");
-        QTest::newRow("comment over 64 KiB") << QStringLiteral("feedback.query")
-                                             << fb("\"rating\": 1, \"comment\": \"" + big + "\"")
-                                             << QStringLiteral("feedback.query: comment is 65537 bytes, at most 65536 bytes (64 KiB) allowed");
+        QTest::newRow("text over 64 KiB in UTF-8 bytes")
+            << QStringLiteral("quirk.edited")
+            << QByteArray("{\"quirk_id\": \"" + uuid().toLatin1() + "\", \"text\": \"" + accents
+                          + "\"}")
+            << QStringLiteral(
+                   "quirk.edited: text is 65538 bytes, at most 65536 bytes (64 KiB) allowed");
+        QTest::newRow("comment over 64 KiB")
+            << QStringLiteral("feedback.query") << fb("\"rating\": 1, \"comment\": \"" + big + "\"")
+            << QStringLiteral(
+                   "feedback.query: comment is 65537 bytes, at most 65536 bytes (64 KiB) allowed");
         // 17 strings of 64 KiB: each allowed, together more than 1 MiB.
         QByteArray many = "{" + target + ", \"rating\": 1, \"context\": {";
         for (int i = 0; i < 17; ++i)
-            many += QByteArray(i ? ", " : "") + "\"k" + QByteArray::number(i) + "\": \"" + big.left(65536) + "\"";
+            many += QByteArray(i ? ", " : "") + "\"k" + QByteArray::number(i) + "\": \""
+                + big.left(65536) + "\"";
         many += "}}";
-        QTest::newRow("event_data over 1 MiB") << QStringLiteral("feedback.hypothesis") << many
-                                               << QStringLiteral("feedback.hypothesis: event_data is %1 bytes serialized, at most 1048576 bytes (1 MiB) allowed")
-                                                      .arg(QJsonDocument(obj(many)).toJson(QJsonDocument::Compact).size());
+        QTest::newRow("event_data over 1 MiB")
+            << QStringLiteral("feedback.hypothesis") << many
+            << QStringLiteral("feedback.hypothesis: event_data is %1 bytes serialized, at most "
+                              "1048576 bytes (1 MiB) allowed")
+                   .arg(QJsonDocument(obj(many)).toJson(QJsonDocument::Compact).size());
     }
 
     void rules()
@@ -303,28 +356,36 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("forEmit");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no investigation") << QStringLiteral("investigation_id") << QString() << true
-                                          << QStringLiteral("comment.added: investigation_id is required (a UUID)");
-        QTest::newRow("no investigation, import") << QStringLiteral("investigation_id") << QString() << false
-                                                  << QStringLiteral("comment.added: investigation_id is required (a UUID)");
+        QTest::newRow("no investigation")
+            << QStringLiteral("investigation_id") << QString() << true
+            << QStringLiteral("comment.added: investigation_id is required (a UUID)");
+        QTest::newRow("no investigation, import")
+            << QStringLiteral("investigation_id") << QString() << false
+            << QStringLiteral("comment.added: investigation_id is required (a UUID)");
         QTest::newRow("no id") << QStringLiteral("id") << QString() << true
                                << QStringLiteral("comment.added: id is required (a UUID)");
-        QTest::newRow("no tenant") << QStringLiteral("tenant_id") << QString() << true
-                                   << QStringLiteral("comment.added: tenant_id is required (a UUID)");
-        QTest::newRow("actor_type robot") << QStringLiteral("actor_type") << QStringLiteral("robot") << true
-                                          << QStringLiteral("comment.added: actor_type must be 'user' or 'system', got \"robot\"");
-        QTest::newRow("actor_type system") << QStringLiteral("actor_type") << QStringLiteral("system") << true
-                                           << QString();
+        QTest::newRow("no tenant")
+            << QStringLiteral("tenant_id") << QString() << true
+            << QStringLiteral("comment.added: tenant_id is required (a UUID)");
+        QTest::newRow("actor_type robot")
+            << QStringLiteral("actor_type") << QStringLiteral("robot") << true
+            << QStringLiteral(
+                   "comment.added: actor_type must be 'user' or 'system', got \"robot\"");
+        QTest::newRow("actor_type system")
+            << QStringLiteral("actor_type") << QStringLiteral("system") << true << QString();
         QTest::newRow("event_type empty") << QStringLiteral("event_type") << QString() << false
                                           << QStringLiteral("event: event_type is required");
-        QTest::newRow("event_type 101 chars") << QStringLiteral("event_type") << QString(101, QLatin1Char('x')) << false
-                                              << QStringLiteral("event: event_type must be at most 100 characters, got 101");
-        QTest::newRow("event_type 100 chars, import") << QStringLiteral("event_type") << QString(100, QLatin1Char('x')) << false
-                                                      << QString();
-        QTest::newRow("unknown type, emit") << QStringLiteral("event_type") << QStringLiteral("orchestrator.step") << true
-                                            << QStringLiteral("orchestrator.step: unknown event type");
-        QTest::newRow("unknown type, import") << QStringLiteral("event_type") << QStringLiteral("orchestrator.step") << false
-                                              << QString();
+        QTest::newRow("event_type 101 chars")
+            << QStringLiteral("event_type") << QString(101, QLatin1Char('x')) << false
+            << QStringLiteral("event: event_type must be at most 100 characters, got 101");
+        QTest::newRow("event_type 100 chars, import")
+            << QStringLiteral("event_type") << QString(100, QLatin1Char('x')) << false << QString();
+        QTest::newRow("unknown type, emit")
+            << QStringLiteral("event_type") << QStringLiteral("orchestrator.step") << true
+            << QStringLiteral("orchestrator.step: unknown event type");
+        QTest::newRow("unknown type, import")
+            << QStringLiteral("event_type") << QStringLiteral("orchestrator.step") << false
+            << QString();
     }
 
     void envelope()
@@ -361,20 +422,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
-        QTest::newRow("id") << QByteArray(R"({"id": "nope"})") << QStringLiteral("id must be a UUID, got \"nope\"");
-        QTest::newRow("tenant_id") << QByteArray(R"({"tenant_id": 5})") << QStringLiteral("tenant_id must be a UUID, got 5");
-        QTest::newRow("investigation_id") << QByteArray(R"({"investigation_id": "1234"})")
-                                          << QStringLiteral("investigation_id must be a UUID, got \"1234\"");
-        QTest::newRow("dataset_id") << QByteArray(R"({"dataset_id": "public.orders"})")
-                                    << QStringLiteral("dataset_id must be a UUID, got \"public.orders\"");
+        QTest::newRow("id") << QByteArray(R"({"id": "nope"})")
+                            << QStringLiteral("id must be a UUID, got \"nope\"");
+        QTest::newRow("tenant_id") << QByteArray(R"({"tenant_id": 5})")
+                                   << QStringLiteral("tenant_id must be a UUID, got 5");
+        QTest::newRow("investigation_id")
+            << QByteArray(R"({"investigation_id": "1234"})")
+            << QStringLiteral("investigation_id must be a UUID, got \"1234\"");
+        QTest::newRow("dataset_id")
+            << QByteArray(R"({"dataset_id": "public.orders"})")
+            << QStringLiteral("dataset_id must be a UUID, got \"public.orders\"");
         QTest::newRow("actor_id") << QByteArray(R"({"actor_id": "alice"})")
                                   << QStringLiteral("actor_id must be a UUID, got \"alice\"");
-        QTest::newRow("event_data") << QByteArray(R"({"event_data": [1]})")
-                                    << QStringLiteral("event_data must be a JSON object, got an array");
+        QTest::newRow("event_data")
+            << QByteArray(R"({"event_data": [1]})")
+            << QStringLiteral("event_data must be a JSON object, got an array");
         QTest::newRow("event_type") << QByteArray(R"({"event_type": 3})")
                                     << QStringLiteral("event_type must be a string, got 3");
-        QTest::newRow("created_at") << QByteArray(R"({"created_at": "yesterday"})")
-                                    << QStringLiteral("created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got \"yesterday\"");
+        QTest::newRow("created_at")
+            << QByteArray(R"({"created_at": "yesterday"})")
+            << QStringLiteral("created_at must be an ISO 8601 timestamp such as "
+                              "2024-05-01T12:00:00Z, got \"yesterday\"");
     }
 
     void fromJsonChecksTheShape()
@@ -388,12 +456,15 @@ private Q_SLOTS:
 
     void jsonRoundTrip()
     {
-        Event e = makeEvent(QStringLiteral("feedback.query"), validPayload(QStringLiteral("feedback.query")));
+        Event e = makeEvent(QStringLiteral("feedback.query"),
+                            validPayload(QStringLiteral("feedback.query")));
         e.datasetId = QUuid::createUuid();
         e.actorType = QStringLiteral("system");
-        e.data.insert(QStringLiteral("extra_from_another_writer"), QJsonArray{1, QStringLiteral("two")});
+        e.data.insert(QStringLiteral("extra_from_another_writer"),
+                      QJsonArray{1, QStringLiteral("two")});
         const QJsonObject j = e.toJson();
-        QCOMPARE(j.value(QStringLiteral("event_type")).toString(), QStringLiteral("feedback.query"));
+        QCOMPARE(j.value(QStringLiteral("event_type")).toString(),
+                 QStringLiteral("feedback.query"));
         QCOMPARE(j.value(QStringLiteral("id")).toString(), e.id.toString(QUuid::WithoutBraces));
         const auto back = Event::fromJson(j);
         QVERIFY(back);
@@ -419,8 +490,10 @@ private Q_SLOTS:
 
     void feedbackTargetsAndQuickReasons()
     {
-        QCOMPARE(EventTypes::feedbackTarget(QStringLiteral("feedback.hypothesis")), QStringLiteral("hypothesis"));
-        QCOMPARE(EventTypes::feedbackTarget(QStringLiteral("feedback.investigation")), QStringLiteral("investigation"));
+        QCOMPARE(EventTypes::feedbackTarget(QStringLiteral("feedback.hypothesis")),
+                 QStringLiteral("hypothesis"));
+        QCOMPARE(EventTypes::feedbackTarget(QStringLiteral("feedback.investigation")),
+                 QStringLiteral("investigation"));
         QCOMPARE(EventTypes::feedbackTarget(QStringLiteral("hypothesis.generated")), QString());
         QCOMPARE(EventTypes::quickReasons(QStringLiteral("hypothesis"), 1),
                  (QStringList{QStringLiteral("Right direction"), QStringLiteral("Key insight")}));
@@ -430,8 +503,9 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("Wrong table"), QStringLiteral("Inconclusive")}));
         QCOMPARE(EventTypes::quickReasons(QStringLiteral("evidence"), 1),
                  (QStringList{QStringLiteral("Key proof"), QStringLiteral("Clear signal")}));
-        QCOMPARE(EventTypes::quickReasons(QStringLiteral("synthesis"), -1),
-                 (QStringList{QStringLiteral("Partial answer"), QStringLiteral("Missed root cause")}));
+        QCOMPARE(
+            EventTypes::quickReasons(QStringLiteral("synthesis"), -1),
+            (QStringList{QStringLiteral("Partial answer"), QStringLiteral("Missed root cause")}));
         QCOMPARE(EventTypes::quickReasons(QStringLiteral("investigation"), 1),
                  (QStringList{QStringLiteral("Saved time"), QStringLiteral("Found the issue")}));
         QVERIFY(EventTypes::quickReasons(QStringLiteral("dataset"), 1).isEmpty());

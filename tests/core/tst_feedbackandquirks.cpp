@@ -30,9 +30,11 @@ private:
 
     int eventCount(const QString &type = {})
     {
-        const QString where = type.isEmpty() ? QString() : QStringLiteral(" AND event_type = '%1'").arg(type);
-        return m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE tenant_id = '%1'%2")
-                                .arg(m_tenant.toString(QUuid::WithoutBraces), where))
+        const QString where
+            = type.isEmpty() ? QString() : QStringLiteral(" AND event_type = '%1'").arg(type);
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE tenant_id = '%1'%2")
+                         .arg(m_tenant.toString(QUuid::WithoutBraces), where))
             .toInt();
     }
 
@@ -46,8 +48,10 @@ private Q_SLOTS:
         m_tenant = m_db->createTenant(QStringLiteral("acme"));
         m_db->createTenant(QStringLiteral("globex"));
         m_dataset = createUuidV7();
-        m_db->scalar(QStringLiteral("INSERT INTO datasets (tenant_id, id, name) VALUES ('%1', '%2', 'public.orders')")
-                         .arg(uuid(m_tenant), uuid(m_dataset)));
+        m_db->scalar(
+            QStringLiteral(
+                "INSERT INTO datasets (tenant_id, id, name) VALUES ('%1', '%2', 'public.orders')")
+                .arg(uuid(m_tenant), uuid(m_dataset)));
         m_conn = m_db->connect(QStringLiteral("acme"), QStringLiteral("alice"));
         QVERIFY2(m_conn, qPrintable(test::TestDatabase::error()));
 
@@ -89,14 +93,20 @@ private Q_SLOTS:
         QVERIFY2(e, qPrintable(e ? QString() : e.error().message));
         QCOMPARE(e->eventType, QStringLiteral("feedback.hypothesis"));
         QCOMPARE(eventCount(), before + 1);
-        const QString stored = m_db->scalar(
-            QStringLiteral("SELECT event_data->>'reason' || '|' || (event_data->>'rating') || '|' || actor_type "
-                           "FROM feedback_events WHERE id = '%1'").arg(uuid(e->id)));
+        const QString stored
+            = m_db->scalar(QStringLiteral("SELECT event_data->>'reason' || '|' || "
+                                          "(event_data->>'rating') || '|' || actor_type "
+                                          "FROM feedback_events WHERE id = '%1'")
+                               .arg(uuid(e->id)));
         QCOMPARE(stored, QStringLiteral("Right direction|1|user"));
         // The actor is the person "alice", created on first use.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events f JOIN people p ON p.id = f.actor_id "
-                                             "WHERE f.id = '%1'").arg(uuid(e->id))),
-                 QStringLiteral("alice"));
+        QCOMPARE(
+            m_db->scalar(
+                QStringLiteral(
+                    "SELECT p.handle FROM feedback_events f JOIN people p ON p.id = f.actor_id "
+                    "WHERE f.id = '%1'")
+                    .arg(uuid(e->id))),
+            QStringLiteral("alice"));
     }
 
     void refusesUnknownTarget()
@@ -110,7 +120,8 @@ private Q_SLOTS:
         auto e = FeedbackRecorder::record(*m_conn, in);
         QVERIFY(!e);
         QCOMPARE(e.error().code, QStringLiteral("unknown_target"));
-        QVERIFY2(e.error().message.contains(QLatin1String("no query")), qPrintable(e.error().message));
+        QVERIFY2(e.error().message.contains(QLatin1String("no query")),
+                 qPrintable(e.error().message));
         QVERIFY(e.error().message.contains(QLatin1String("nothing was recorded")));
         QCOMPARE(eventCount(), before);
     }
@@ -122,24 +133,37 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QString inv = uuid(m_investigation);
         const QString q = uuid(m_query);
-        QTest::newRow("good") << QStringList{QStringLiteral("--target-type"), QStringLiteral("query"), QStringLiteral("--target"), q,
-                                             QStringLiteral("--investigation"), inv, QStringLiteral("--rating"), QStringLiteral("1"),
-                                             QStringLiteral("--reason"), QStringLiteral("Useful data")}
-                              << 0 << QStringLiteral("recorded thumbs up on query");
-        QTest::newRow("rating of 5") << QStringList{QStringLiteral("--target-type"), QStringLiteral("query"), QStringLiteral("--target"), q,
-                                                    QStringLiteral("--investigation"), inv, QStringLiteral("--rating"), QStringLiteral("5")}
-                                     << 1 << QStringLiteral("rating must be 1 (thumbs up) or -1 (thumbs down), got 5");
-        QTest::newRow("unknown target") << QStringList{QStringLiteral("--target-type"), QStringLiteral("evidence"), QStringLiteral("--target"),
-                                                       uuid(createUuidV7()), QStringLiteral("--investigation"), inv,
-                                                       QStringLiteral("--rating"), QStringLiteral("-1")}
-                                        << 1 << QStringLiteral("no evidence");
-        QTest::newRow("bad target type") << QStringList{QStringLiteral("--target-type"), QStringLiteral("dashboard"), QStringLiteral("--target"), q,
-                                                        QStringLiteral("--investigation"), inv, QStringLiteral("--rating"), QStringLiteral("1")}
-                                         << 1 << QStringLiteral("unknown target type 'dashboard'");
-        QTest::newRow("target not a uuid") << QStringList{QStringLiteral("--target-type"), QStringLiteral("query"), QStringLiteral("--target"),
-                                                          QStringLiteral("q-17"), QStringLiteral("--investigation"), inv,
-                                                          QStringLiteral("--rating"), QStringLiteral("1")}
-                                           << 1 << QStringLiteral("--target must be a UUID, got 'q-17'");
+        QTest::newRow("good")
+            << QStringList{QStringLiteral("--target-type"),   QStringLiteral("query"),
+                           QStringLiteral("--target"),        q,
+                           QStringLiteral("--investigation"), inv,
+                           QStringLiteral("--rating"),        QStringLiteral("1"),
+                           QStringLiteral("--reason"),        QStringLiteral("Useful data")}
+            << 0 << QStringLiteral("recorded thumbs up on query");
+        QTest::newRow("rating of 5")
+            << QStringList{QStringLiteral("--target-type"),   QStringLiteral("query"),
+                           QStringLiteral("--target"),        q,
+                           QStringLiteral("--investigation"), inv,
+                           QStringLiteral("--rating"),        QStringLiteral("5")}
+            << 1 << QStringLiteral("rating must be 1 (thumbs up) or -1 (thumbs down), got 5");
+        QTest::newRow("unknown target")
+            << QStringList{QStringLiteral("--target-type"),   QStringLiteral("evidence"),
+                           QStringLiteral("--target"),        uuid(createUuidV7()),
+                           QStringLiteral("--investigation"), inv,
+                           QStringLiteral("--rating"),        QStringLiteral("-1")}
+            << 1 << QStringLiteral("no evidence");
+        QTest::newRow("bad target type")
+            << QStringList{QStringLiteral("--target-type"),   QStringLiteral("dashboard"),
+                           QStringLiteral("--target"),        q,
+                           QStringLiteral("--investigation"), inv,
+                           QStringLiteral("--rating"),        QStringLiteral("1")}
+            << 1 << QStringLiteral("unknown target type 'dashboard'");
+        QTest::newRow("target not a uuid")
+            << QStringList{QStringLiteral("--target-type"),   QStringLiteral("query"),
+                           QStringLiteral("--target"),        QStringLiteral("q-17"),
+                           QStringLiteral("--investigation"), inv,
+                           QStringLiteral("--rating"),        QStringLiteral("1")}
+            << 1 << QStringLiteral("--target must be a UUID, got 'q-17'");
     }
 
     void commandLineFeedback()
@@ -148,7 +172,8 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         const int before = eventCount();
-        const auto r = m_db->run(QStringLiteral("knowledgectl"), QStringList{QStringLiteral("feedback")} + args, {},
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 QStringList{QStringLiteral("feedback")} + args, {},
                                  QStringLiteral("acme"), QStringLiteral("bob"));
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2((exitCode == 0 ? r.out : r.err).contains(message), qPrintable(r.out + r.err));
@@ -157,10 +182,12 @@ private Q_SLOTS:
 
     void feedbackNeedsAnActor()
     {
-        const auto r = m_db->run(QStringLiteral("knowledgectl"),
-                                 {QStringLiteral("feedback"), QStringLiteral("--target-type"), QStringLiteral("investigation"),
-                                  QStringLiteral("--investigation"), uuid(m_investigation), QStringLiteral("--rating"), QStringLiteral("1")},
-                                 {}, QStringLiteral("acme"));
+        const auto r
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("feedback"), QStringLiteral("--target-type"),
+                         QStringLiteral("investigation"), QStringLiteral("--investigation"),
+                         uuid(m_investigation), QStringLiteral("--rating"), QStringLiteral("1")},
+                        {}, QStringLiteral("acme"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("KNOWLEDGE_ACTOR")), qPrintable(r.err));
     }
@@ -181,26 +208,33 @@ private Q_SLOTS:
 
     void quirkLifecycle()
     {
-        auto added = QuirkBook::add(*m_conn, QStringLiteral("public.orders"), QStringLiteral("  ETL has a 2-day lag on weekends "),
+        auto added = QuirkBook::add(*m_conn, QStringLiteral("public.orders"),
+                                    QStringLiteral("  ETL has a 2-day lag on weekends "),
                                     QStringLiteral("order_date"));
         QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
-        const QUuid quirk = QUuid::fromString(added->data.value(QStringLiteral("quirk_id")).toString());
+        const QUuid quirk
+            = QUuid::fromString(added->data.value(QStringLiteral("quirk_id")).toString());
         QVERIFY(!quirk.isNull());
         QCOMPARE(added->datasetId, m_dataset);
-        QCOMPARE(added->data.value(QStringLiteral("text")).toString(), QStringLiteral("ETL has a 2-day lag on weekends"));
+        QCOMPARE(added->data.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("ETL has a 2-day lag on weekends"));
 
-        auto edited = QuirkBook::edit(*m_conn, quirk, QStringLiteral("ETL has a 2-day lag on weekends and holidays"));
+        auto edited = QuirkBook::edit(
+            *m_conn, quirk, QStringLiteral("ETL has a 2-day lag on weekends and holidays"));
         QVERIFY(edited);
         QCOMPARE(edited->eventType, QStringLiteral("quirk.edited"));
         QCOMPARE(edited->datasetId, m_dataset);
         auto confirmed = QuirkBook::confirm(*m_conn, quirk);
         QVERIFY(confirmed);
-        auto retired = QuirkBook::retire(*m_conn, quirk, QStringLiteral("fixed by the new scheduler"));
+        auto retired
+            = QuirkBook::retire(*m_conn, quirk, QStringLiteral("fixed by the new scheduler"));
         QVERIFY(retired);
 
         // History stays: four events for this quirk, none changed.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(event_type, ',' ORDER BY created_at, id) FROM feedback_events "
-                                             "WHERE event_data->>'quirk_id' = '%1'").arg(uuid(quirk))),
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(event_type, ',' ORDER BY "
+                                             "created_at, id) FROM feedback_events "
+                                             "WHERE event_data->>'quirk_id' = '%1'")
+                                  .arg(uuid(quirk))),
                  QStringLiteral("quirk.added,quirk.edited,quirk.confirmed,quirk.retired"));
 
         const int before = eventCount();
@@ -220,12 +254,17 @@ private Q_SLOTS:
             << QStringLiteral("there is no quirk %1 in this tenant").arg(ghost);
         QTest::newRow("retire of a quirk that does not exist")
             << QStringList{QStringLiteral("retire"), ghost} << QStringLiteral("there is no quirk");
-        QTest::newRow("unknown dataset") << QStringList{QStringLiteral("add"), QStringLiteral("public.nope"), QStringLiteral("text")}
-                                         << QStringLiteral("unknown dataset 'public.nope'");
-        QTest::newRow("empty text") << QStringList{QStringLiteral("add"), QStringLiteral("public.orders"), QStringLiteral("   ")}
-                                    << QStringLiteral("the quirk text is empty");
-        QTest::newRow("id not a uuid") << QStringList{QStringLiteral("edit"), QStringLiteral("17"), QStringLiteral("x")}
-                                       << QStringLiteral("QUIRK_ID must be a UUID, got '17'");
+        QTest::newRow("unknown dataset")
+            << QStringList{QStringLiteral("add"), QStringLiteral("public.nope"),
+                           QStringLiteral("text")}
+            << QStringLiteral("unknown dataset 'public.nope'");
+        QTest::newRow("empty text")
+            << QStringList{QStringLiteral("add"), QStringLiteral("public.orders"),
+                           QStringLiteral("   ")}
+            << QStringLiteral("the quirk text is empty");
+        QTest::newRow("id not a uuid")
+            << QStringList{QStringLiteral("edit"), QStringLiteral("17"), QStringLiteral("x")}
+            << QStringLiteral("QUIRK_ID must be a UUID, got '17'");
     }
 
     void quirkRefusals()
@@ -233,8 +272,9 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         const int before = eventCount();
-        const auto r = m_db->run(QStringLiteral("knowledgectl"), QStringList{QStringLiteral("quirk")} + args, {},
-                                 QStringLiteral("acme"), QStringLiteral("carol"));
+        const auto r
+            = m_db->run(QStringLiteral("knowledgectl"), QStringList{QStringLiteral("quirk")} + args,
+                        {}, QStringLiteral("acme"), QStringLiteral("carol"));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(eventCount(), before);
@@ -243,13 +283,15 @@ private Q_SLOTS:
     void quirkFromTheCommandLine()
     {
         const auto r = m_db->run(QStringLiteral("knowledgectl"),
-                                 {QStringLiteral("quirk"), QStringLiteral("add"), QStringLiteral("public.orders"),
+                                 {QStringLiteral("quirk"), QStringLiteral("add"),
+                                  QStringLiteral("public.orders"),
                                   QStringLiteral("Refunds arrive as negative orders")},
                                  {}, QStringLiteral("acme"), QStringLiteral("carol"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String(": added")), qPrintable(r.out + r.err));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_type = 'quirk.added' "
-                                             "AND event_data->>'text' = 'Refunds arrive as negative orders'")),
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                     "SELECT count(*) FROM feedback_events WHERE event_type = 'quirk.added' "
+                     "AND event_data->>'text' = 'Refunds arrive as negative orders'")),
                  QStringLiteral("1"));
     }
 };

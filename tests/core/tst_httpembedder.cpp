@@ -42,7 +42,10 @@ public:
         QVERIFY(m_server.listen(QHostAddress::LocalHost));
     }
 
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
 
     QList<Reply> script; ///< answers to use first, in order; then the default answer
     QList<QJsonObject> requests;
@@ -59,7 +62,8 @@ public:
             data.append(QJsonObject{{QStringLiteral("index"), int(i)},
                                     {QStringLiteral("embedding"), QJsonArray{n, 1.0, 0.0}}});
         }
-        return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+        return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}})
+            .toJson(QJsonDocument::Compact);
     }
 
 private:
@@ -94,9 +98,10 @@ private:
             return;
         if (r.status == 200 && r.body.isEmpty())
             r.body = defaultBody(req);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + " X\r\n"
-                         "Content-Type: application/json\r\nContent-Length: "
-                         + QByteArray::number(r.body.size()) + "\r\n" + r.extraHeaders + "\r\n" + r.body;
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status)
+            + " X\r\n"
+              "Content-Type: application/json\r\nContent-Length: "
+            + QByteArray::number(r.body.size()) + "\r\n" + r.extraHeaders + "\r\n" + r.body;
         s->write(out);
     }
 
@@ -182,12 +187,14 @@ private Q_SLOTS:
     {
         FakeEmbeddingsServer server;
         for (int i = 0; i < 5; ++i)
-            server.script.append({500, QByteArrayLiteral("{\"error\":{\"message\":\"boom\"}}"), {}, false});
+            server.script.append(
+                {500, QByteArrayLiteral("{\"error\":{\"message\":\"boom\"}}"), {}, false});
         HttpEmbedder e(optionsFor(server));
         auto r = e.embed(texts(2));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("server_error"));
-        QVERIFY2(r.error().message.contains(QLatin1String("HTTP 500")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1String("HTTP 500")),
+                 qPrintable(r.error().message));
         QVERIFY(r.error().message.contains(QLatin1String("3 attempts")));
         QVERIFY(r.error().message.contains(QLatin1String("boom")));
         QCOMPARE(server.requests.size(), 3); // 1 + maxRetries
@@ -196,12 +203,14 @@ private Q_SLOTS:
     void refusedKey()
     {
         FakeEmbeddingsServer server;
-        server.script.append({401, QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"), {}, false});
+        server.script.append(
+            {401, QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"), {}, false});
         HttpEmbedder e(optionsFor(server));
         auto r = e.embed(texts(1));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("unauthorized"));
-        QVERIFY2(r.error().message.contains(QLatin1String("refused the key")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1String("refused the key")),
+                 qPrintable(r.error().message));
         QVERIFY(r.error().message.contains(QLatin1String("KNOWLEDGE_EMBEDDINGS_API_KEY")));
         QCOMPARE(server.requests.size(), 1); // a refused key is not retried
     }
@@ -209,7 +218,8 @@ private Q_SLOTS:
     void malformedJson()
     {
         FakeEmbeddingsServer server;
-        server.script.append({200, QByteArrayLiteral("{\"data\": [ {\"embedding\": [1, 2"), {}, false});
+        server.script.append(
+            {200, QByteArrayLiteral("{\"data\": [ {\"embedding\": [1, 2"), {}, false});
         HttpEmbedder e(optionsFor(server));
         auto r = e.embed(texts(1));
         QVERIFY(!r);
@@ -224,9 +234,8 @@ private Q_SLOTS:
     {
         FakeEmbeddingsServer server;
         server.script.append({200, {}, {}, false}); // default: 3 numbers
-        server.script.append({200,
-                              QByteArrayLiteral("{\"data\":[{\"index\":0,\"embedding\":[1,2]}]}"),
-                              {}, false});
+        server.script.append(
+            {200, QByteArrayLiteral("{\"data\":[{\"index\":0,\"embedding\":[1,2]}]}"), {}, false});
         HttpEmbedder e(optionsFor(server));
         auto r = e.embed(texts(5)); // 4 + 1
         QVERIFY(!r);
@@ -246,7 +255,8 @@ private Q_SLOTS:
         auto r = e.embed(texts(1));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("timeout"));
-        QVERIFY2(r.error().message.contains(QLatin1String("did not answer")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1String("did not answer")),
+                 qPrintable(r.error().message));
         QVERIFY(t.elapsed() < 5000);
     }
 

@@ -36,46 +36,61 @@ class TestInvestigationTrace : public QObject
 private Q_SLOTS:
     void buildsTheStepsInReadingOrder()
     {
-        const QUuid h1 = createUuidV7(), h2 = createUuidV7(), q1 = createUuidV7(), e1 = createUuidV7(),
-                    syn = createUuidV7();
+        const QUuid h1 = createUuidV7(), h2 = createUuidV7(), q1 = createUuidV7(),
+                    e1 = createUuidV7(), syn = createUuidV7();
         const QUuid alice = createUuidV7(), bob = createUuidV7();
         std::vector<Event> events = {
             // Deliberately out of order: the trace sorts by time.
             ev("synthesis.generated", 30,
-               {{QStringLiteral("synthesis_id"), s(syn)}, {QStringLiteral("root_cause"), QStringLiteral("late batch")},
+               {{QStringLiteral("synthesis_id"), s(syn)},
+                {QStringLiteral("root_cause"), QStringLiteral("late batch")},
                 {QStringLiteral("confidence"), 0.8},
                 {QStringLiteral("recommendations"), QJsonArray{QStringLiteral("alert on lag")}}}),
             ev("investigation.started", 0,
                {{QStringLiteral("dataset_id"), QStringLiteral("public.orders")},
-                {QStringLiteral("alert"), QJsonObject{{QStringLiteral("metric"), QStringLiteral("row_count")}}}}),
-            ev("investigation.started", 1, {{QStringLiteral("tables_found"), QJsonArray{QStringLiteral("orders")}}}),
+                {QStringLiteral("alert"),
+                 QJsonObject{{QStringLiteral("metric"), QStringLiteral("row_count")}}}}),
+            ev("investigation.started", 1,
+               {{QStringLiteral("tables_found"), QJsonArray{QStringLiteral("orders")}}}),
             ev("hypothesis.generated", 2,
-               {{QStringLiteral("hypothesis_id"), s(h1)}, {QStringLiteral("text"), QStringLiteral("ETL lag")},
+               {{QStringLiteral("hypothesis_id"), s(h1)},
+                {QStringLiteral("text"), QStringLiteral("ETL lag")},
                 {QStringLiteral("confidence"), 0.7}}),
             ev("hypothesis.generated", 3,
-               {{QStringLiteral("hypothesis_id"), s(h2)}, {QStringLiteral("text"), QStringLiteral("Bot traffic")}}),
+               {{QStringLiteral("hypothesis_id"), s(h2)},
+                {QStringLiteral("text"), QStringLiteral("Bot traffic")}}),
             ev("query.planned", 4,
-               {{QStringLiteral("query_id"), s(q1)}, {QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("query_id"), s(q1)},
+                {QStringLiteral("hypothesis_id"), s(h1)},
                 {QStringLiteral("sql"), QStringLiteral("SELECT max(loaded_at) FROM orders")},
                 {QStringLiteral("purpose"), QStringLiteral("freshness")}}),
             ev("query.failed", 5,
-               {{QStringLiteral("query_id"), s(q1)}, {QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("query_id"), s(q1)},
+                {QStringLiteral("hypothesis_id"), s(h1)},
                 {QStringLiteral("error"), QStringLiteral("timeout")}}),
             ev("evidence.evaluated", 6,
-               {{QStringLiteral("evidence_id"), s(e1)}, {QStringLiteral("hypothesis_id"), s(h1)},
-                {QStringLiteral("summary"), QStringLiteral("batch ran 2 days late")}, {QStringLiteral("supports"), true}}),
+               {{QStringLiteral("evidence_id"), s(e1)},
+                {QStringLiteral("hypothesis_id"), s(h1)},
+                {QStringLiteral("summary"), QStringLiteral("batch ran 2 days late")},
+                {QStringLiteral("supports"), true}}),
             ev("hypothesis.accepted", 7, {{QStringLiteral("hypothesis_id"), s(h1)}}),
             ev("hypothesis.rejected", 8, {{QStringLiteral("hypothesis_id"), s(h2)}}),
-            ev("investigation.completed", 31, {{QStringLiteral("root_cause"), QStringLiteral("late batch")}}),
+            ev("investigation.completed", 31,
+               {{QStringLiteral("root_cause"), QStringLiteral("late batch")}}),
             // Ratings: alice up then down (latest counts), bob up; bob on the synthesis.
-            ev("feedback.hypothesis", 40, {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, alice),
+            ev("feedback.hypothesis", 40,
+               {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, alice),
             ev("feedback.hypothesis", 41,
-               {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), -1},
+               {{QStringLiteral("target_id"), s(h1)},
+                {QStringLiteral("rating"), -1},
                 {QStringLiteral("reason"), QStringLiteral("Already known")}},
                alice),
-            ev("feedback.hypothesis", 42, {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, bob),
-            ev("feedback.synthesis", 43, {{QStringLiteral("target_id"), s(syn)}, {QStringLiteral("rating"), 1}}, bob),
-            ev("comment.added", 44, {{QStringLiteral("text"), QStringLiteral("seen this before")}}, bob),
+            ev("feedback.hypothesis", 42,
+               {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, bob),
+            ev("feedback.synthesis", 43,
+               {{QStringLiteral("target_id"), s(syn)}, {QStringLiteral("rating"), 1}}, bob),
+            ev("comment.added", 44, {{QStringLiteral("text"), QStringLiteral("seen this before")}},
+               bob),
         };
         const InvestigationTrace t = InvestigationTrace::fromEvents(events, alice);
         QCOMPARE(t.outcome, QStringLiteral("completed"));
@@ -84,12 +99,14 @@ private Q_SLOTS:
         QStringList kinds;
         for (const TraceStep &step : t.steps)
             kinds << step.kind;
-        QCOMPARE(kinds, (QStringList{QStringLiteral("investigation"), QStringLiteral("hypothesis"), QStringLiteral("query"),
-                                     QStringLiteral("evidence"), QStringLiteral("hypothesis"), QStringLiteral("synthesis")}));
+        QCOMPARE(kinds,
+                 (QStringList{QStringLiteral("investigation"), QStringLiteral("hypothesis"),
+                              QStringLiteral("query"), QStringLiteral("evidence"),
+                              QStringLiteral("hypothesis"), QStringLiteral("synthesis")}));
         const TraceStep &hyp = t.steps.at(1);
         QCOMPARE(hyp.title, QStringLiteral("ETL lag"));
         QCOMPARE(hyp.status, QStringLiteral("accepted"));
-        QCOMPARE(hyp.rating.up, 1);   // bob
+        QCOMPARE(hyp.rating.up, 1); // bob
         QCOMPARE(hyp.rating.down, 1); // alice's latest
         QCOMPARE(hyp.rating.mine, -1);
         QCOMPARE(hyp.rating.myReason, QStringLiteral("Already known"));

@@ -39,15 +39,14 @@ void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, con
                    "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, "
                    "'2026-01-01 00:00:00+00'::timestamptz + $8 * interval '1 second')",
                    u(tenant), u(inv),
-                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn), s(type),
-                   s(data), actor.isNull() ? std::optional<std::string>() : u(actor),
+                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn),
+                   s(type), s(data), actor.isNull() ? std::optional<std::string>() : u(actor),
                    std::string(actorType), at);
     tx.commit();
 }
 
 // QVERIFY2 evaluates its message even on success: never touch error() of a value.
-template<typename R>
-QString errorOf(const R &r)
+template <typename R> QString errorOf(const R &r)
 {
     return r ? QString() : r.error().message;
 }
@@ -70,19 +69,23 @@ private:
     QString derivedState(const QUuid &tenant)
     {
         const QString t = tenant.toString(QUuid::WithoutBraces);
-        return m_db->scalar(QStringLiteral(
-                   "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', dataset_id,"
-                   " investigation_count, positive_feedback_count, negative_feedback_count,"
-                   " last_investigation_at, common_issues, known_quirks, owners) AS x"
-                   " FROM dataset_knowledge WHERE tenant_id = '%1') k")
-                                .arg(t))
-               + QStringLiteral("\n--\n")
-               + m_db->scalar(QStringLiteral(
-                   "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', id, dataset_id,"
-                   " investigation_id, finding_type, summary, confidence, feedback_score,"
-                   " source_event_id, source_target_id, created_at) AS x"
-                   " FROM dataset_findings WHERE tenant_id = '%1') f")
-                                 .arg(t));
+        return m_db->scalar(
+                   QStringLiteral(
+                       "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', "
+                       "dataset_id,"
+                       " investigation_count, positive_feedback_count, negative_feedback_count,"
+                       " last_investigation_at, common_issues, known_quirks, owners) AS x"
+                       " FROM dataset_knowledge WHERE tenant_id = '%1') k")
+                       .arg(t))
+            + QStringLiteral("\n--\n")
+            + m_db->scalar(
+                QStringLiteral(
+                    "SELECT string_agg(x, E'\\n' ORDER BY x) FROM (SELECT concat_ws('|', id, "
+                    "dataset_id,"
+                    " investigation_id, finding_type, summary, confidence, feedback_score,"
+                    " source_event_id, source_target_id, created_at) AS x"
+                    " FROM dataset_findings WHERE tenant_id = '%1') f")
+                    .arg(t));
     }
 
 private Q_SLOTS:
@@ -107,58 +110,78 @@ private Q_SLOTS:
         const QString i1s = i1.toString(QUuid::WithoutBraces);
 
         // I1: dataset named by string, started twice (second by the orchestrator with context).
-        insertEvent(c, tenant, i1, QStringLiteral("investigation.started"),
-                    json(R"({"dataset_id": "public.orders", "alert": {"metric": "row_count", "anomaly_type": "volume_drop"}})"),
-                    alice, 10);
+        insertEvent(
+            c, tenant, i1, QStringLiteral("investigation.started"),
+            json(
+                R"({"dataset_id": "public.orders", "alert": {"metric": "row_count", "anomaly_type": "volume_drop"}})"),
+            alice, 10);
         insertEvent(c, tenant, i1, QStringLiteral("investigation.started"),
                     json(R"({"tables_found": ["orders"]})"), orchestrator, 11, {}, "system");
-        insertEvent(c, tenant, i1, QStringLiteral("synthesis.generated"),
-                    json(R"({"synthesis_id": "S1", "root_cause": "Late ETL on weekends 3 days.", "confidence": 0.8, "recommendations": ["Add a freshness check"]})"),
-                    orchestrator, 20, {}, "system");
-        insertEvent(c, tenant, i1, QStringLiteral("evidence.evaluated"),
-                    json(R"({"evidence_id": "E1", "summary": "Row count fell 40%", "supports": true, "confidence": 0.9})"),
-                    orchestrator, 21, {}, "system");
-        insertEvent(c, tenant, i1, QStringLiteral("evidence.evaluated"),
-                    json(R"({"evidence_id": "E2", "summary": "Nulls in amount", "confidence": "high"})"),
-                    orchestrator, 22, {}, "system");
-        insertEvent(c, tenant, i1, QStringLiteral("investigation.completed"),
-                    json(R"({"root_cause": "late ETL on weekends 3 days.", "confidence": 0.8, "duration_seconds": 40})"),
-                    orchestrator, 30, {}, "system");
+        insertEvent(
+            c, tenant, i1, QStringLiteral("synthesis.generated"),
+            json(
+                R"({"synthesis_id": "S1", "root_cause": "Late ETL on weekends 3 days.", "confidence": 0.8, "recommendations": ["Add a freshness check"]})"),
+            orchestrator, 20, {}, "system");
+        insertEvent(
+            c, tenant, i1, QStringLiteral("evidence.evaluated"),
+            json(
+                R"({"evidence_id": "E1", "summary": "Row count fell 40%", "supports": true, "confidence": 0.9})"),
+            orchestrator, 21, {}, "system");
+        insertEvent(
+            c, tenant, i1, QStringLiteral("evidence.evaluated"),
+            json(R"({"evidence_id": "E2", "summary": "Nulls in amount", "confidence": "high"})"),
+            orchestrator, 22, {}, "system");
+        insertEvent(
+            c, tenant, i1, QStringLiteral("investigation.completed"),
+            json(
+                R"({"root_cause": "late ETL on weekends 3 days.", "confidence": 0.8, "duration_seconds": 40})"),
+            orchestrator, 30, {}, "system");
         // I2: same dataset, started by the orchestrator (a system actor is nobody's owner).
-        insertEvent(c, tenant, i2, QStringLiteral("investigation.started"),
-                    json(R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "volume_drop"}})"),
-                    orchestrator, 40, {}, "system");
+        insertEvent(
+            c, tenant, i2, QStringLiteral("investigation.started"),
+            json(R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "volume_drop"}})"),
+            orchestrator, 40, {}, "system");
         insertEvent(c, tenant, i2, QStringLiteral("investigation.completed"),
                     json(R"({"root_cause": "Late ETL on weekends 2 days", "confidence": 0.6})"),
                     orchestrator, 50, {}, "system");
         // I3: a UUID nobody registered; I4: a new name.
         insertEvent(c, tenant, i3, QStringLiteral("investigation.started"),
-                    QStringLiteral(R"({"dataset_id": "%1"})").arg(unregistered.toString(QUuid::WithoutBraces)),
+                    QStringLiteral(R"({"dataset_id": "%1"})")
+                        .arg(unregistered.toString(QUuid::WithoutBraces)),
                     orchestrator, 60, {}, "system");
         insertEvent(c, tenant, i4, QStringLiteral("investigation.started"),
-                    json(R"({"dataset_id": "warehouse.new_table"})"), orchestrator, 61, {}, "system");
+                    json(R"({"dataset_id": "warehouse.new_table"})"), orchestrator, 61, {},
+                    "system");
         // Ratings, no dataset_id: bob +1 then (later) -1 on S1; carol +1 twice; dave +1 on E1;
         // alice -1 then +1 on the investigation; a rating of 5 and an unknown type are ignored.
-        const auto fb = [&](const char *type, const QString &target, int rating, const QUuid &who, int at) {
-            insertEvent(c, tenant, i1, QString::fromLatin1(type),
-                        QStringLiteral(R"({"target_id": "%1", "rating": %2, "reason": null})").arg(target).arg(rating),
-                        who, at);
-        };
+        const auto fb
+            = [&](const char *type, const QString &target, int rating, const QUuid &who, int at) {
+                  insertEvent(c, tenant, i1, QString::fromLatin1(type),
+                              QStringLiteral(R"({"target_id": "%1", "rating": %2, "reason": null})")
+                                  .arg(target)
+                                  .arg(rating),
+                              who, at);
+              };
         fb("feedback.synthesis", QStringLiteral("S1"), 1, bob, 100);
         fb("feedback.synthesis", QStringLiteral("S1"), 1, carol, 101);
         fb("feedback.evidence", QStringLiteral("E1"), 1, dave, 102);
         fb("feedback.investigation", i1s, -1, alice, 103);
         fb("feedback.evidence", QStringLiteral("E2"), 5, dave, 104);
-        insertEvent(c, tenant, i1, QStringLiteral("orchestrator.heartbeat"), json(R"([1, 2, 3])"), {}, 105, {}, "system");
+        insertEvent(c, tenant, i1, QStringLiteral("orchestrator.heartbeat"), json(R"([1, 2, 3])"),
+                    {}, 105, {}, "system");
         insertEvent(c, tenant, i1, QStringLiteral("comment.added"),
                     json(R"({"text": "Checked with the ETL team"})"), carol, 106);
         // Quirks (named by dataset string, investigation without a start).
-        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.added"),
-                    json(R"({"quirk_id": "Q1", "text": "ETL lags 2 days on weekends", "dataset_id": "public.orders"})"),
-                    alice, 110);
-        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.added"),
-                    json(R"({"quirk_id": "Q2", "text": "Currency mixes cents", "dataset_id": "public.orders"})"),
-                    bob, 111);
+        insertEvent(
+            c, tenant, quirkInv, QStringLiteral("quirk.added"),
+            json(
+                R"({"quirk_id": "Q1", "text": "ETL lags 2 days on weekends", "dataset_id": "public.orders"})"),
+            alice, 110);
+        insertEvent(
+            c, tenant, quirkInv, QStringLiteral("quirk.added"),
+            json(
+                R"({"quirk_id": "Q2", "text": "Currency mixes cents", "dataset_id": "public.orders"})"),
+            bob, 111);
 
         auto r = KnowledgeAggregator::runIncremental(*db);
         QVERIFY2(r, qPrintable(errorOf(r)));
@@ -173,14 +196,18 @@ private Q_SLOTS:
         QCOMPARE(k->knownQuirks.size(), 2);
 
         // Second part: re-ratings, quirk edit / confirm / retire.
-        fb("feedback.synthesis", QStringLiteral("S1"), -1, bob, 200);   // opposite: moves the count
-        fb("feedback.synthesis", QStringLiteral("S1"), 1, carol, 201);  // same again: no change
-        fb("feedback.investigation", i1s, 1, alice, 202);              // opposite
+        fb("feedback.synthesis", QStringLiteral("S1"), -1, bob, 200); // opposite: moves the count
+        fb("feedback.synthesis", QStringLiteral("S1"), 1, carol, 201); // same again: no change
+        fb("feedback.investigation", i1s, 1, alice, 202); // opposite
         insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.edited"),
-                    json(R"({"quirk_id": "Q1", "text": "ETL lags 2-3 days on weekends"})"), bob, 210);
-        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), carol, 211);
-        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), dave, 212);
-        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"), json(R"({"quirk_id": "Q1"})"), carol, 213);
+                    json(R"({"quirk_id": "Q1", "text": "ETL lags 2-3 days on weekends"})"), bob,
+                    210);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"),
+                    json(R"({"quirk_id": "Q1"})"), carol, 211);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"),
+                    json(R"({"quirk_id": "Q1"})"), dave, 212);
+        insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.confirmed"),
+                    json(R"({"quirk_id": "Q1"})"), carol, 213);
         insertEvent(c, tenant, quirkInv, QStringLiteral("quirk.retired"),
                     json(R"({"quirk_id": "Q2", "reason": "fixed upstream"})"), bob, 214);
 
@@ -225,9 +252,11 @@ private Q_SLOTS:
             QStringList types;
             types << k->topFindings.at(1).findingType << k->topFindings.at(2).findingType;
             types.sort();
-            QCOMPARE(types, QStringList({QStringLiteral("recommendation"), QStringLiteral("root_cause")}));
+            QCOMPARE(types,
+                     QStringList({QStringLiteral("recommendation"), QStringLiteral("root_cause")}));
             QCOMPARE(k->topFindings.at(3).feedbackScore, 0.0);
-            QCOMPARE(k->topFindings.at(3).summary, QStringLiteral("Late ETL on weekends 2 days")); // conf 0.6
+            QCOMPARE(k->topFindings.at(3).summary,
+                     QStringLiteral("Late ETL on weekends 2 days")); // conf 0.6
             QCOMPARE(k->topFindings.at(4).summary, QStringLiteral("Nulls in amount"));
             QVERIFY(!k->topFindings.at(4).confidence.has_value()); // "high" is not a number
             // Owners: alice 3 (started) + 1 (rating) + 3 (quirk) = 7; bob 1 + 2 (edit) + 3 = 6;
@@ -260,7 +289,8 @@ private Q_SLOTS:
         QVERIFY2(h, qPrintable(errorOf(h)));
         QCOMPARE(h->size(), 5);
         QCOMPARE(h->at(0).eventType, QStringLiteral("quirk.added"));
-        QCOMPARE(h->at(0).data.value(QLatin1String("text")).toString(), QStringLiteral("ETL lags 2 days on weekends"));
+        QCOMPARE(h->at(0).data.value(QLatin1String("text")).toString(),
+                 QStringLiteral("ETL lags 2 days on weekends"));
         QCOMPARE(h->at(1).eventType, QStringLiteral("quirk.edited"));
         QCOMPARE(h->at(1).actorId, bob);
 
@@ -282,7 +312,8 @@ private Q_SLOTS:
         const QUuid tenant = m_db->createTenant(QStringLiteral("late"));
         auto db = m_db->connect(QStringLiteral("late"));
         QVERIFY2(db, qPrintable(test::TestDatabase::error()));
-        const QUuid inv = QUuid::createUuid(), who = QUuid::createUuid(), other = QUuid::createUuid();
+        const QUuid inv = QUuid::createUuid(), who = QUuid::createUuid(),
+                    other = QUuid::createUuid();
         insertEvent(m_db->admin(), tenant, inv, QStringLiteral("investigation.started"),
                     json(R"({"dataset_id": "public.late"})"), who, 1);
         QVERIFY(KnowledgeAggregator::runIncremental(*db));
@@ -295,14 +326,17 @@ private Q_SLOTS:
             n.exec("SET search_path = \"" + s(m_db->schema()) + "\"");
         }
         pqxx::work slowTx(slow);
-        slowTx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
-                           " event_data, actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
-                           " 'feedback.investigation', $3::jsonb, $4, 'user', '2026-01-01 00:00:02+00')",
-                           u(tenant), u(inv), s(QStringLiteral(R"({"target_id": "%1", "rating": 1})")
-                                                     .arg(inv.toString(QUuid::WithoutBraces))),
-                           u(who));
+        slowTx.exec_params(
+            "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
+            " event_data, actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
+            " 'feedback.investigation', $3::jsonb, $4, 'user', '2026-01-01 00:00:02+00')",
+            u(tenant), u(inv),
+            s(QStringLiteral(R"({"target_id": "%1", "rating": 1})")
+                  .arg(inv.toString(QUuid::WithoutBraces))),
+            u(who));
         insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
-                    QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(inv.toString(QUuid::WithoutBraces)),
+                    QStringLiteral(R"({"target_id": "%1", "rating": -1})")
+                        .arg(inv.toString(QUuid::WithoutBraces)),
                     other, 3);
         auto r = KnowledgeAggregator::runIncremental(*db);
         QVERIFY2(r, qPrintable(errorOf(r)));
@@ -352,9 +386,11 @@ private Q_SLOTS:
                         json(R"({"dataset_id": "public.twins"})"), people[0], i * 10);
             for (int p = 0; p < 3; ++p)
                 insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
-                            QStringLiteral(R"({"target_id": "%1", "rating": 1})").arg(target), people[p], i * 10 + p + 1);
+                            QStringLiteral(R"({"target_id": "%1", "rating": 1})").arg(target),
+                            people[p], i * 10 + p + 1);
             insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
-                        QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(target), people[2], i * 10 + 5);
+                        QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(target),
+                        people[2], i * 10 + 5);
         }
         writing = false;
         a.join();
@@ -398,10 +434,12 @@ private Q_SLOTS:
                                    QStringLiteral("sales.daily")};
         const QStringList anomalies{QStringLiteral("volume_drop"), QStringLiteral("null_spike"),
                                     QStringLiteral("late_data")};
-        const QStringList causes{QStringLiteral("Late ETL %1 days"), QStringLiteral("Schema change in %1"),
+        const QStringList causes{QStringLiteral("Late ETL %1 days"),
+                                 QStringLiteral("Schema change in %1"),
                                  QStringLiteral("Duplicate load %1")};
         QStringList targets;
-        const auto pick = [&](const auto &list) { return list.at(int(rng.bounded(quint32(list.size())))); };
+        const auto pick
+            = [&](const auto &list) { return list.at(int(rng.bounded(quint32(list.size())))); };
         int totalRatings = 0;
         auto &c = m_db->admin();
         for (int chunk = 0; chunk < 12; ++chunk) {
@@ -414,10 +452,11 @@ private Q_SLOTS:
                 const int kind = int(rng.bounded(100u));
                 const QString invText = inv.toString(QUuid::WithoutBraces);
                 if (kind < 12) {
-                    insertEvent(c, tenant, inv, QStringLiteral("investigation.started"),
-                                QStringLiteral(R"({"dataset_id": "%1", "alert": {"anomaly_type": "%2"}})")
-                                    .arg(pick(datasets), pick(anomalies)),
-                                who, at, {}, rng.bounded(2u) ? "user" : "system");
+                    insertEvent(
+                        c, tenant, inv, QStringLiteral("investigation.started"),
+                        QStringLiteral(R"({"dataset_id": "%1", "alert": {"anomaly_type": "%2"}})")
+                            .arg(pick(datasets), pick(anomalies)),
+                        who, at, {}, rng.bounded(2u) ? "user" : "system");
                 } else if (kind < 20) {
                     insertEvent(c, tenant, inv, QStringLiteral("investigation.completed"),
                                 QStringLiteral(R"({"root_cause": "%1", "confidence": 0.%2})")
@@ -427,21 +466,26 @@ private Q_SLOTS:
                 } else if (kind < 28) {
                     const QString sid = QStringLiteral("S%1").arg(rng.bounded(40u));
                     targets << sid;
-                    insertEvent(c, tenant, inv, QStringLiteral("synthesis.generated"),
-                                QStringLiteral(R"({"synthesis_id": "%1", "root_cause": "%2", "confidence": 0.5, "recommendations": ["Fix %3"]})")
-                                    .arg(sid, pick(causes).arg(rng.bounded(5u)))
-                                    .arg(rng.bounded(4u)),
-                                {}, at, {}, "system");
+                    insertEvent(
+                        c, tenant, inv, QStringLiteral("synthesis.generated"),
+                        QStringLiteral(
+                            R"({"synthesis_id": "%1", "root_cause": "%2", "confidence": 0.5, "recommendations": ["Fix %3"]})")
+                            .arg(sid, pick(causes).arg(rng.bounded(5u)))
+                            .arg(rng.bounded(4u)),
+                        {}, at, {}, "system");
                 } else if (kind < 36) {
                     const QString eid = QStringLiteral("E%1").arg(rng.bounded(40u));
                     targets << eid;
-                    insertEvent(c, tenant, inv, QStringLiteral("evidence.evaluated"),
-                                QStringLiteral(R"({"evidence_id": "%1", "summary": "Evidence %2", "confidence": 0.7})")
-                                    .arg(eid)
-                                    .arg(rng.bounded(10u)),
-                                {}, at, {}, "system");
+                    insertEvent(
+                        c, tenant, inv, QStringLiteral("evidence.evaluated"),
+                        QStringLiteral(
+                            R"({"evidence_id": "%1", "summary": "Evidence %2", "confidence": 0.7})")
+                            .arg(eid)
+                            .arg(rng.bounded(10u)),
+                        {}, at, {}, "system");
                 } else if (kind < 70) {
-                    const QString target = rng.bounded(3u) == 0 || targets.isEmpty() ? invText : pick(targets);
+                    const QString target
+                        = rng.bounded(3u) == 0 || targets.isEmpty() ? invText : pick(targets);
                     ++totalRatings;
                     insertEvent(c, tenant, inv, QStringLiteral("feedback.synthesis"),
                                 QStringLiteral(R"({"target_id": "%1", "rating": %2})")
@@ -453,22 +497,24 @@ private Q_SLOTS:
                                 json(R"({"text": "a comment"})"), who, at);
                 } else if (kind < 92) {
                     const QString q = QStringLiteral("Q%1").arg(rng.bounded(8u));
-                    static const char *const types[] = {"quirk.added", "quirk.edited", "quirk.confirmed",
-                                                        "quirk.retired"};
+                    static const char *const types[]
+                        = {"quirk.added", "quirk.edited", "quirk.confirmed", "quirk.retired"};
                     const char *type = types[rng.bounded(4u)];
-                    insertEvent(c, tenant, inv, QString::fromLatin1(type),
-                                QStringLiteral(R"({"quirk_id": "%1", "text": "quirk text %2", "dataset_id": "%3"})")
-                                    .arg(q)
-                                    .arg(rng.bounded(100u))
-                                    .arg(pick(datasets)),
-                                who, at);
+                    insertEvent(
+                        c, tenant, inv, QString::fromLatin1(type),
+                        QStringLiteral(
+                            R"({"quirk_id": "%1", "text": "quirk text %2", "dataset_id": "%3"})")
+                            .arg(q)
+                            .arg(rng.bounded(100u))
+                            .arg(pick(datasets)),
+                        who, at);
                 } else if (kind < 96) {
                     insertEvent(c, tenant, inv, QStringLiteral("hypothesis.generated"),
-                                json(R"({"hypothesis_id": "H", "text": "maybe", "confidence": 7})"), {}, at,
-                                rng.bounded(2u) ? QUuid() : QUuid::createUuid(), "system");
+                                json(R"({"hypothesis_id": "H", "text": "maybe", "confidence": 7})"),
+                                {}, at, rng.bounded(2u) ? QUuid() : QUuid::createUuid(), "system");
                 } else {
-                    insertEvent(c, tenant, inv, QStringLiteral("vendor.custom"), json(R"("just a string")"),
-                                {}, at, {}, "system");
+                    insertEvent(c, tenant, inv, QStringLiteral("vendor.custom"),
+                                json(R"("just a string")"), {}, at, {}, "system");
                 }
             }
             if (rng.bounded(3u) != 0) {
@@ -481,13 +527,17 @@ private Q_SLOTS:
         const QString incremental = derivedState(tenant);
         // The comparison must be about something: rows with ratings, quirks and findings.
         QVERIFY(totalRatings > 20);
-        QVERIFY(m_db->scalar(QStringLiteral("SELECT sum(positive_feedback_count + negative_feedback_count) "
-                                            "FROM dataset_knowledge WHERE tenant_id = '%1'")
+        QVERIFY(m_db->scalar(QStringLiteral(
+                                 "SELECT sum(positive_feedback_count + negative_feedback_count) "
+                                 "FROM dataset_knowledge WHERE tenant_id = '%1'")
                                  .arg(tenant.toString(QUuid::WithoutBraces)))
-                    .toInt() > 10);
-        QVERIFY(m_db->scalar(QStringLiteral("SELECT count(*) FROM agg_quirks WHERE tenant_id = '%1'")
-                                 .arg(tenant.toString(QUuid::WithoutBraces)))
-                    .toInt() > 0);
+                    .toInt()
+                > 10);
+        QVERIFY(
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM agg_quirks WHERE tenant_id = '%1'")
+                             .arg(tenant.toString(QUuid::WithoutBraces)))
+                .toInt()
+            > 0);
         QVERIFY(incremental.contains(QLatin1String("recommendation")));
         r = KnowledgeAggregator::rebuild(*db);
         QVERIFY2(r, qPrintable(errorOf(r)));
@@ -500,9 +550,10 @@ private Q_SLOTS:
         const QUuid tenant = m_db->createTenant(QStringLiteral("ext"));
         {
             pqxx::work tx(m_db->admin());
-            tx.exec("CREATE TABLE investigation_feedback_events (id uuid PRIMARY KEY, tenant_id uuid,"
-                    " investigation_id uuid, dataset_id uuid, event_type varchar, event_data jsonb,"
-                    " actor_id uuid, actor_type varchar, created_at timestamptz)");
+            tx.exec(
+                "CREATE TABLE investigation_feedback_events (id uuid PRIMARY KEY, tenant_id uuid,"
+                " investigation_id uuid, dataset_id uuid, event_type varchar, event_data jsonb,"
+                " actor_id uuid, actor_type varchar, created_at timestamptz)");
             tx.commit();
         }
         auto settings = m_db->settings(QStringLiteral("ext"));
@@ -512,19 +563,24 @@ private Q_SLOTS:
         const QUuid inv = QUuid::createUuid();
         const auto add = [&](const char *type, const QString &data, int at) {
             pqxx::work tx(m_db->admin());
-            tx.exec_params("INSERT INTO investigation_feedback_events VALUES (gen_random_uuid(), $1, $2, NULL,"
-                           " $3, $4::jsonb, $5, 'user', '2026-01-01'::timestamptz + $6 * interval '1 second')",
-                           u(tenant), u(inv), std::string(type), s(data), u(QUuid::createUuid()), at);
+            tx.exec_params(
+                "INSERT INTO investigation_feedback_events VALUES (gen_random_uuid(), $1, $2, NULL,"
+                " $3, $4::jsonb, $5, 'user', '2026-01-01'::timestamptz + $6 * interval '1 second')",
+                u(tenant), u(inv), std::string(type), s(data), u(QUuid::createUuid()), at);
             tx.commit();
         };
         add("investigation.started", json(R"({"dataset_id": "public.orders"})"), 1);
         add("feedback.investigation",
-            QStringLiteral(R"({"target_id": "%1", "rating": 1})").arg(inv.toString(QUuid::WithoutBraces)), 2);
+            QStringLiteral(R"({"target_id": "%1", "rating": 1})")
+                .arg(inv.toString(QUuid::WithoutBraces)),
+            2);
         auto r = KnowledgeAggregator::runIncremental(**db);
         QVERIFY2(r, qPrintable(errorOf(r)));
         QVERIFY(r->full);
         add("feedback.investigation",
-            QStringLiteral(R"({"target_id": "%1", "rating": -1})").arg(inv.toString(QUuid::WithoutBraces)), 3);
+            QStringLiteral(R"({"target_id": "%1", "rating": -1})")
+                .arg(inv.toString(QUuid::WithoutBraces)),
+            3);
         r = KnowledgeAggregator::runIncremental(**db);
         QVERIFY2(r, qPrintable(errorOf(r)));
         auto k = KnowledgeStore::knowledge(**db, QStringLiteral("public.orders"));

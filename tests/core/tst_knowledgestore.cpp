@@ -16,8 +16,7 @@ using namespace ke;
 
 namespace {
 
-template<typename R>
-QString errorOf(const R &r)
+template <typename R> QString errorOf(const R &r)
 {
     return r ? QString() : r.error().message;
 }
@@ -45,10 +44,11 @@ private:
     void insert(const QUuid &inv, const char *type, const QString &data, const QUuid &actor, int at)
     {
         pqxx::work tx(m_db->admin());
-        tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
-                       " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,"
-                       " $5, 'user', '2026-02-01'::timestamptz + $6 * interval '1 second')",
-                       u(m_tenant), u(inv), std::string(type), s(data), u(actor), at);
+        tx.exec_params(
+            "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
+            " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,"
+            " $5, 'user', '2026-02-01'::timestamptz + $6 * interval '1 second')",
+            u(m_tenant), u(inv), std::string(type), s(data), u(actor), at);
         tx.commit();
     }
 
@@ -64,11 +64,22 @@ private Q_SLOTS:
         // broken by id).
         for (int i = 0; i < 12; ++i) {
             const QUuid inv = QUuid::createUuid();
-            insert(inv, "investigation.started", QStringLiteral(R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "late_data", "metric": "freshness"}})"), ann, i * 10);
-            insert(inv, "investigation.started", QStringLiteral(R"({"tables_found": 3})"), ann, i * 10 + 1);
-            insert(inv, "investigation.completed", QStringLiteral(R"({"root_cause": "Upstream job\nran late", "confidence": 0.9})"), ann, i * 10 + 2);
-            insert(inv, "comment.added", QStringLiteral(R"({"text": "seen before"})"), ann, i * 10 + 2);
-            insert(inv, "feedback.investigation", QStringLiteral(R"({"target_id": "%1", "rating": 1, "reason": "Saved time"})").arg(inv.toString(QUuid::WithoutBraces)), ann, i * 10 + 3);
+            insert(
+                inv, "investigation.started",
+                QStringLiteral(
+                    R"({"dataset_id": "public.orders", "alert": {"anomaly_type": "late_data", "metric": "freshness"}})"),
+                ann, i * 10);
+            insert(inv, "investigation.started", QStringLiteral(R"({"tables_found": 3})"), ann,
+                   i * 10 + 1);
+            insert(inv, "investigation.completed",
+                   QStringLiteral(R"({"root_cause": "Upstream job\nran late", "confidence": 0.9})"),
+                   ann, i * 10 + 2);
+            insert(inv, "comment.added", QStringLiteral(R"({"text": "seen before"})"), ann,
+                   i * 10 + 2);
+            insert(inv, "feedback.investigation",
+                   QStringLiteral(R"({"target_id": "%1", "rating": 1, "reason": "Saved time"})")
+                       .arg(inv.toString(QUuid::WithoutBraces)),
+                   ann, i * 10 + 3);
             insert(inv, "unknown.kind", QStringLiteral(R"({"x": 1})"), ann, i * 10 + 4);
         }
         auto db = m_db->connect(QStringLiteral("shop"));
@@ -84,9 +95,10 @@ private Q_SLOTS:
         auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
         QVERIFY2(k, qPrintable(errorOf(k)));
         const QJsonObject j = k->toJson();
-        for (const char *key : {"dataset_id", "name", "investigation_count", "positive_feedback_count",
-                                "negative_feedback_count", "last_investigation_at", "common_issues",
-                                "known_quirks", "top_findings", "owners"})
+        for (const char *key :
+             {"dataset_id", "name", "investigation_count", "positive_feedback_count",
+              "negative_feedback_count", "last_investigation_at", "common_issues", "known_quirks",
+              "top_findings", "owners"})
             QVERIFY2(j.contains(QLatin1String(key)), key);
         QCOMPARE(j.value(QLatin1String("name")).toString(), QStringLiteral("public.orders"));
         QCOMPARE(j.value(QLatin1String("investigation_count")).toInt(), 12);
@@ -108,18 +120,19 @@ private Q_SLOTS:
         QVERIFY2(byId, qPrintable(errorOf(byId)));
         QCOMPARE(byId->name, QStringLiteral("public.orders"));
         const auto run = m_db->run(QStringLiteral("knowledgectl"),
-                                   {QStringLiteral("knowledge"), QStringLiteral("public.orders"), QStringLiteral("--json")},
+                                   {QStringLiteral("knowledge"), QStringLiteral("public.orders"),
+                                    QStringLiteral("--json")},
                                    {}, QStringLiteral("shop"));
         QCOMPARE(run.exitCode, 0);
         const QJsonObject cli = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(cli.value(QLatin1String("investigation_count")).toInt(), 12);
         const auto human = m_db->run(QStringLiteral("knowledgectl"),
-                                     {QStringLiteral("knowledge"), QStringLiteral("public.orders")}, {},
-                                     QStringLiteral("shop"));
+                                     {QStringLiteral("knowledge"), QStringLiteral("public.orders")},
+                                     {}, QStringLiteral("shop"));
         QCOMPARE(human.exitCode, 0);
         QVERIFY2(human.out.contains(QLatin1String("12 investigation")), qPrintable(human.out));
-        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
-                                   QStringLiteral("shop"));
+        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")},
+                                   {}, QStringLiteral("shop"));
         QCOMPARE(agg.exitCode, 0);
         QVERIFY2(agg.out.contains(QLatin1String("0 events processed")), qPrintable(agg.out));
     }
@@ -136,7 +149,8 @@ private Q_SLOTS:
                                    {QStringLiteral("activity"), QStringLiteral("public.nope")}, {},
                                    QStringLiteral("shop"));
         QVERIFY(run.exitCode != 0);
-        QVERIFY2(run.err.contains(QLatin1String("unknown dataset 'public.nope'")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("unknown dataset 'public.nope'")),
+                 qPrintable(run.err));
         QVERIFY(run.out.isEmpty());
     }
 
@@ -174,15 +188,17 @@ private Q_SLOTS:
             }
         QCOMPARE(completed, 12);
 
-        auto bad = KnowledgeStore::activity(*db, QStringLiteral("public.orders"), 7, QStringLiteral("garbage"));
+        auto bad = KnowledgeStore::activity(*db, QStringLiteral("public.orders"), 7,
+                                            QStringLiteral("garbage"));
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, QStringLiteral("invalid_cursor"));
 
         // The CLI pages the same way.
-        const auto run = m_db->run(QStringLiteral("knowledgectl"),
-                                   {QStringLiteral("activity"), QStringLiteral("public.orders"),
-                                    QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")},
-                                   {}, QStringLiteral("shop"));
+        const auto run
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("activity"), QStringLiteral("public.orders"),
+                         QStringLiteral("--limit"), QStringLiteral("5"), QStringLiteral("--json")},
+                        {}, QStringLiteral("shop"));
         QCOMPARE(run.exitCode, 0);
         const QJsonObject j = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(j.value(QLatin1String("items")).toArray().size(), 5);

@@ -40,21 +40,25 @@ private Q_SLOTS:
 
     void createsTheSpecifiedTables()
     {
-        const QStringList tables = {
-            QStringLiteral("feedback_events"),   QStringLiteral("dataset_knowledge"),
-            QStringLiteral("dataset_findings"),  QStringLiteral("search_embeddings"),
-            QStringLiteral("ml_training_examples"), QStringLiteral("tenants"),
-            QStringLiteral("datasets"),          QStringLiteral("people")};
+        const QStringList tables = {QStringLiteral("feedback_events"),
+                                    QStringLiteral("dataset_knowledge"),
+                                    QStringLiteral("dataset_findings"),
+                                    QStringLiteral("search_embeddings"),
+                                    QStringLiteral("ml_training_examples"),
+                                    QStringLiteral("tenants"),
+                                    QStringLiteral("datasets"),
+                                    QStringLiteral("people")};
         for (const QString &t : tables) {
             const QString sql = QStringLiteral("SELECT to_regclass('\"%1\".%2') IS NOT NULL")
                                     .arg(m_db->schema(), t);
             QVERIFY2(m_db->scalar(sql) == QLatin1String("t"), qPrintable(t));
         }
         // The specified columns of feedback_events, exactly.
-        const QString cols = m_db->scalar(QStringLiteral(
-            "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
-            "information_schema.columns WHERE table_schema = '%1' AND table_name = "
-            "'feedback_events'").arg(m_db->schema()));
+        const QString cols = m_db->scalar(
+            QStringLiteral("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
+                           "information_schema.columns WHERE table_schema = '%1' AND table_name = "
+                           "'feedback_events'")
+                .arg(m_db->schema()));
         QVERIFY2(cols.startsWith(QLatin1String("id,tenant_id,investigation_id,dataset_id,"
                                                "event_type,event_data,actor_id,actor_type,"
                                                "created_at")),
@@ -64,13 +68,15 @@ private Q_SLOTS:
     void everyKeyIncludesTheTenant()
     {
         // Every primary and unique key of a tenant table starts with tenant_id (Citus-ready).
-        const QString offenders = m_db->scalar(QStringLiteral(
-            "SELECT string_agg(c.conname, ',') FROM pg_constraint c "
-            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
-            "WHERE n.nspname = '%1' AND c.contype IN ('p','u') "
-            "AND t.relname NOT IN ('tenants','schema_migrations') "
-            "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid "
-            "  AND a.attnum = c.conkey[1] AND a.attname = 'tenant_id')").arg(m_db->schema()));
+        const QString offenders = m_db->scalar(
+            QStringLiteral("SELECT string_agg(c.conname, ',') FROM pg_constraint c "
+                           "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = "
+                           "t.relnamespace "
+                           "WHERE n.nspname = '%1' AND c.contype IN ('p','u') "
+                           "AND t.relname NOT IN ('tenants','schema_migrations') "
+                           "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid "
+                           "  AND a.attnum = c.conkey[1] AND a.attname = 'tenant_id')")
+                .arg(m_db->schema()));
         QVERIFY2(offenders.isEmpty(), qPrintable(offenders));
     }
 
@@ -118,10 +124,10 @@ private Q_SLOTS:
                            {QStringLiteral("migrate"), QStringLiteral("--schema"), fresh});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QLatin1String("0001_initial")), qPrintable(r.out));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM \"%1\".schema_migrations")
-                                  .arg(fresh))
-                     .toInt(),
-                 Migrator::latestVersion() > 0 ? int(Migrator::available().size()) : 0);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM \"%1\".schema_migrations").arg(fresh))
+                .toInt(),
+            Migrator::latestVersion() > 0 ? int(Migrator::available().size()) : 0);
         m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(fresh));
     }
 

@@ -133,11 +133,13 @@ private Q_SLOTS:
         QVERIFY(s.watermarkAfter > before.watermarkAfter);
         QVERIFY(offlineIds(QStringLiteral("acme"), QStringLiteral("exchange rate"))
                     .contains(QStringLiteral("comment/c1")));
-        QVERIFY(!offlineIds(QStringLiteral("acme"), QStringLiteral("currency conversion"), SearchMode::Lexical)
+        QVERIFY(!offlineIds(QStringLiteral("acme"), QStringLiteral("currency conversion"),
+                            SearchMode::Lexical)
                      .contains(QStringLiteral("comment/c1")));
         for (SearchMode mode : {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid})
-            QVERIFY(!offlineIds(QStringLiteral("acme"), QStringLiteral("customer emails null"), mode)
-                         .contains(QStringLiteral("quirk/q1")));
+            QVERIFY(
+                !offlineIds(QStringLiteral("acme"), QStringLiteral("customer emails null"), mode)
+                     .contains(QStringLiteral("quirk/q1")));
         QVERIFY(offlineIds(QStringLiteral("acme"), QStringLiteral("timezone"))
                     .contains(QStringLiteral("hypothesis/h2")));
     }
@@ -147,9 +149,10 @@ private Q_SLOTS:
         sync(QStringLiteral("globex"));
         // The slug works offline: remembered by the sync.
         for (SearchMode mode : {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid}) {
-            const QStringList acme
-                = offlineIds(QStringLiteral("acme"), QStringLiteral("zeppelin revenue orders"), mode);
-            QVERIFY2(!acme.contains(QStringLiteral("hypothesis/secret")), qPrintable(acme.join(u',')));
+            const QStringList acme = offlineIds(QStringLiteral("acme"),
+                                                QStringLiteral("zeppelin revenue orders"), mode);
+            QVERIFY2(!acme.contains(QStringLiteral("hypothesis/secret")),
+                     qPrintable(acme.join(u',')));
         }
         QVERIFY(offlineIds(QStringLiteral("globex"), QStringLiteral("zeppelin"))
                     .contains(QStringLiteral("hypothesis/secret")));
@@ -162,11 +165,13 @@ private Q_SLOTS:
                             other.path() + QStringLiteral("/copy.sqlite")));
         QVERIFY(QDir().rename(OfflineCache::directoryFor(m_globex),
                               OfflineCache::directoryFor(m_globex) + QStringLiteral(".bak")));
-        QVERIFY(QDir().rename(OfflineCache::directoryFor(m_acme), OfflineCache::directoryFor(m_globex)));
+        QVERIFY(QDir().rename(OfflineCache::directoryFor(m_acme),
+                              OfflineCache::directoryFor(m_globex)));
         auto wrong = OfflineCache::open(m_globex);
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().code, QStringLiteral("wrong_tenant"));
-        QVERIFY(QDir().rename(OfflineCache::directoryFor(m_globex), OfflineCache::directoryFor(m_acme)));
+        QVERIFY(QDir().rename(OfflineCache::directoryFor(m_globex),
+                              OfflineCache::directoryFor(m_acme)));
         QVERIFY(QDir().rename(OfflineCache::directoryFor(m_globex) + QStringLiteral(".bak"),
                               OfflineCache::directoryFor(m_globex)));
     }
@@ -198,12 +203,12 @@ private Q_SLOTS:
 
     void searchFallsBackWhenTheDatabaseIsUnreachable()
     {
-        const auto run = m_db->run(QStringLiteral("knowledgectl"),
-                                   {QStringLiteral("--database"),
-                                    QStringLiteral("postgresql://127.0.0.1:1/nothing?connect_timeout=3"),
-                                    QStringLiteral("search"), QStringLiteral("timezone"),
-                                    QStringLiteral("--json")},
-                                   {}, QStringLiteral("acme"));
+        const auto run = m_db->run(
+            QStringLiteral("knowledgectl"),
+            {QStringLiteral("--database"),
+             QStringLiteral("postgresql://127.0.0.1:1/nothing?connect_timeout=3"),
+             QStringLiteral("search"), QStringLiteral("timezone"), QStringLiteral("--json")},
+            {}, QStringLiteral("acme"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("database unreachable")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("offline cache synced at")), qPrintable(run.err));

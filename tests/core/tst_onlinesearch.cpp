@@ -27,8 +27,7 @@ std::string u(const QUuid &id)
     return s(id.toString(QUuid::WithoutBraces));
 }
 
-template<typename R>
-QString errorOf(const R &r)
+template <typename R> QString errorOf(const R &r)
 {
     return r ? QString() : r.error().message;
 }
@@ -38,13 +37,13 @@ void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, con
                  const QJsonObject &data, int daysAgo, const QUuid &datasetColumn = {})
 {
     pqxx::work tx(c);
-    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-                   "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-                   "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, NULL, 'system', "
-                   "now() - $6 * interval '1 day')",
-                   u(tenant), u(inv),
-                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn), s(type),
-                   s(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))), daysAgo);
+    tx.exec_params(
+        "INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
+        "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+        "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, NULL, 'system', "
+        "now() - $6 * interval '1 day')",
+        u(tenant), u(inv), datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn),
+        s(type), s(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))), daysAgo);
     tx.commit();
 }
 
@@ -52,21 +51,24 @@ QUuid createDataset(pqxx::connection &c, const QUuid &tenant, const QString &nam
 {
     const QUuid id = QUuid::createUuid();
     pqxx::work tx(c);
-    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)", u(tenant), u(id), s(name));
+    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)", u(tenant),
+                   u(id), s(name));
     tx.commit();
     return id;
 }
 
 // An investigation of `dataset` with one hypothesis of `text`; returns the hypothesis id.
-QString addHypothesis(pqxx::connection &c, const QUuid &tenant, const QUuid &dataset, const QString &text,
-                      int daysAgo, QUuid *investigation = nullptr)
+QString addHypothesis(pqxx::connection &c, const QUuid &tenant, const QUuid &dataset,
+                      const QString &text, int daysAgo, QUuid *investigation = nullptr)
 {
     const QUuid inv = QUuid::createUuid();
     const QString hid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     insertEvent(c, tenant, inv, QStringLiteral("investigation.started"),
-                QJsonObject{{QStringLiteral("dataset_id"), dataset.toString(QUuid::WithoutBraces)}}, daysAgo);
+                QJsonObject{{QStringLiteral("dataset_id"), dataset.toString(QUuid::WithoutBraces)}},
+                daysAgo);
     insertEvent(c, tenant, inv, QStringLiteral("hypothesis.generated"),
-                QJsonObject{{QStringLiteral("hypothesis_id"), hid}, {QStringLiteral("text"), text},
+                QJsonObject{{QStringLiteral("hypothesis_id"), hid},
+                            {QStringLiteral("text"), text},
                             {QStringLiteral("confidence"), 0.5}},
                 daysAgo);
     if (investigation)
@@ -84,7 +86,8 @@ private:
     std::unique_ptr<test::TestDatabase> m_db;
     QUuid m_a, m_b, m_dsA1, m_dsA2, m_dsB;
 
-    Result<SearchOutcome> search(const QString &tenant, const QString &text, const QString &dataset = {})
+    Result<SearchOutcome> search(const QString &tenant, const QString &text,
+                                 const QString &dataset = {})
     {
         auto db = m_db->connect(tenant);
         if (!db)
@@ -108,7 +111,8 @@ private:
 
     void embed(const QString &tenant)
     {
-        const auto run = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, tenant);
+        const auto run
+            = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, tenant);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     }
 
@@ -140,8 +144,10 @@ private Q_SLOTS:
     void tenantBNeverInA()
     {
         auto &c = m_db->admin();
-        const QString a = addHypothesis(c, m_a, m_dsA1, QStringLiteral("warehouse vacuum stalled ingestion"), 3);
-        const QString b = addHypothesis(c, m_b, m_dsB, QStringLiteral("warehouse vacuum stalled ingestion"), 3);
+        const QString a = addHypothesis(c, m_a, m_dsA1,
+                                        QStringLiteral("warehouse vacuum stalled ingestion"), 3);
+        const QString b
+            = addHypothesis(c, m_b, m_dsB, QStringLiteral("warehouse vacuum stalled ingestion"), 3);
         embed(QStringLiteral("alpha"));
         embed(QStringLiteral("beta"));
         auto ra = search(QStringLiteral("alpha"), QStringLiteral("warehouse vacuum"));
@@ -149,11 +155,13 @@ private Q_SLOTS:
         QVERIFY(ids(ra).contains(a));
         QVERIFY(!ids(ra).contains(b));
         // Every result of A is A's: B's rows never show, whatever the query.
-        const QString bRows = m_db->scalar(QStringLiteral(
-            "SELECT string_agg(source_id, ',') FROM search_documents WHERE tenant_id = '%1'")
-                                               .arg(m_b.toString(QUuid::WithoutBraces)));
-        for (const QString &q : {QStringLiteral("row counts"), QStringLiteral("duplicate keys timezone"),
-                                 QStringLiteral("ingestion")}) {
+        const QString bRows = m_db->scalar(
+            QStringLiteral(
+                "SELECT string_agg(source_id, ',') FROM search_documents WHERE tenant_id = '%1'")
+                .arg(m_b.toString(QUuid::WithoutBraces)));
+        for (const QString &q :
+             {QStringLiteral("row counts"), QStringLiteral("duplicate keys timezone"),
+              QStringLiteral("ingestion")}) {
             auto r = search(QStringLiteral("alpha"), q);
             QVERIFY2(r, qPrintable(errorOf(r)));
             QVERIFY(!r->results.isEmpty());
@@ -167,7 +175,8 @@ private Q_SLOTS:
 
     void datasetFilter()
     {
-        auto all = search(QStringLiteral("alpha"), QStringLiteral("row counts schema duplicate timezone null currency"));
+        auto all = search(QStringLiteral("alpha"),
+                          QStringLiteral("row counts schema duplicate timezone null currency"));
         QVERIFY2(all, qPrintable(errorOf(all)));
         bool sawA1 = false, sawA2 = false;
         for (const auto &r : all->results) {
@@ -175,7 +184,8 @@ private Q_SLOTS:
             sawA2 |= QUuid::fromString(r.datasetId) == m_dsA2;
         }
         QVERIFY(sawA1 && sawA2);
-        auto one = search(QStringLiteral("alpha"), QStringLiteral("row counts schema duplicate timezone null currency"),
+        auto one = search(QStringLiteral("alpha"),
+                          QStringLiteral("row counts schema duplicate timezone null currency"),
                           m_dsA2.toString(QUuid::WithoutBraces));
         QVERIFY2(one, qPrintable(errorOf(one)));
         QVERIFY(!one->results.isEmpty());
@@ -192,21 +202,25 @@ private Q_SLOTS:
         const QString newId = addHypothesis(c, m_a, m_dsA1, text, 1, &inv);
         for (int i = 0; i < 3; ++i) {
             pqxx::work tx(c);
-            tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
-                           " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
-                           " 'feedback.hypothesis', jsonb_build_object('target_id', $3::text, 'rating', 1),"
-                           " gen_random_uuid(), 'user', now())",
-                           u(m_a), u(inv), s(newId));
+            tx.exec_params(
+                "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, "
+                "event_data,"
+                " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
+                " 'feedback.hypothesis', jsonb_build_object('target_id', $3::text, 'rating', 1),"
+                " gen_random_uuid(), 'user', now())",
+                u(m_a), u(inv), s(newId));
             tx.commit();
         }
         embed(QStringLiteral("alpha"));
-        auto r = search(QStringLiteral("alpha"), QStringLiteral("sharded ledger partition pruning"));
+        auto r
+            = search(QStringLiteral("alpha"), QStringLiteral("sharded ledger partition pruning"));
         QVERIFY2(r, qPrintable(errorOf(r)));
         const QStringList got = ids(r);
         QVERIFY(got.indexOf(newId) >= 0 && got.indexOf(oldId) >= 0);
         QVERIFY2(got.indexOf(newId) < got.indexOf(oldId), qPrintable(got.join(QLatin1Char(' '))));
         QCOMPARE(r->results.at(got.indexOf(newId)).feedbackScore, 3.0);
-        QCOMPARE(r->results.at(got.indexOf(newId)).snippet.contains(QStringLiteral("«ledger»")), true);
+        QCOMPARE(r->results.at(got.indexOf(newId)).snippet.contains(QStringLiteral("«ledger»")),
+                 true);
     }
 
     void editsAndRetirementsChangeDocuments()
@@ -216,37 +230,52 @@ private Q_SLOTS:
         const QUuid nil;
         insertEvent(c, m_a, nil, QStringLiteral("quirk.added"),
                     QJsonObject{{QStringLiteral("quirk_id"), qid},
-                                {QStringLiteral("text"), QStringLiteral("marmalade feed arrives twice on mondays")}},
+                                {QStringLiteral("text"),
+                                 QStringLiteral("marmalade feed arrives twice on mondays")}},
                     2, m_dsA1);
         embed(QStringLiteral("alpha"));
         QVERIFY(ids(search(QStringLiteral("alpha"), QStringLiteral("marmalade"))).contains(qid));
         const QString seq1 = m_db->scalar(
-            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid));
+            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'")
+                .arg(qid));
 
         insertEvent(c, m_a, nil, QStringLiteral("quirk.edited"),
                     QJsonObject{{QStringLiteral("quirk_id"), qid},
-                                {QStringLiteral("text"), QStringLiteral("gooseberry feed arrives twice on mondays")}},
+                                {QStringLiteral("text"),
+                                 QStringLiteral("gooseberry feed arrives twice on mondays")}},
                     1);
         embed(QStringLiteral("alpha"));
         QVERIFY(!ids(search(QStringLiteral("alpha"), QStringLiteral("marmalade"))).contains(qid));
         QVERIFY(ids(search(QStringLiteral("alpha"), QStringLiteral("gooseberry"))).contains(qid));
         const QString seq2 = m_db->scalar(
-            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid));
+            QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'")
+                .arg(qid));
         QVERIFY(seq2.toLongLong() > seq1.toLongLong());
         // The vector follows the edit too.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT content FROM search_embeddings WHERE source_id = '%1'").arg(qid)),
+        QCOMPARE(m_db->scalar(
+                     QStringLiteral("SELECT content FROM search_embeddings WHERE source_id = '%1'")
+                         .arg(qid)),
                  QStringLiteral("gooseberry feed arrives twice on mondays"));
 
         insertEvent(c, m_a, nil, QStringLiteral("quirk.retired"),
-                    QJsonObject{{QStringLiteral("quirk_id"), qid}, {QStringLiteral("reason"), QStringLiteral("fixed")}}, 0);
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("reason"), QStringLiteral("fixed")}},
+                    0);
         embed(QStringLiteral("alpha"));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT retired FROM search_documents WHERE source_id = '%1'").arg(qid)),
+        QCOMPARE(m_db->scalar(
+                     QStringLiteral("SELECT retired FROM search_documents WHERE source_id = '%1'")
+                         .arg(qid)),
                  QStringLiteral("t"));
-        QVERIFY(m_db->scalar(QStringLiteral("SELECT change_seq FROM search_documents WHERE source_id = '%1'").arg(qid))
+        QVERIFY(m_db->scalar(QStringLiteral(
+                                 "SELECT change_seq FROM search_documents WHERE source_id = '%1'")
+                                 .arg(qid))
                     .toLongLong()
                 > seq2.toLongLong());
-        QVERIFY(!ids(search(QStringLiteral("alpha"), QStringLiteral("gooseberry feed mondays"))).contains(qid));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_embeddings WHERE source_id = '%1'").arg(qid)),
+        QVERIFY(!ids(search(QStringLiteral("alpha"), QStringLiteral("gooseberry feed mondays")))
+                     .contains(qid));
+        QCOMPARE(m_db->scalar(
+                     QStringLiteral("SELECT count(*) FROM search_embeddings WHERE source_id = '%1'")
+                         .arg(qid)),
                  QStringLiteral("0"));
     }
 
@@ -254,12 +283,14 @@ private Q_SLOTS:
     {
         auto db = m_db->connect(QStringLiteral("alpha"));
         QVERIFY(db);
-        const QString before = m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents"));
+        const QString before
+            = m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents"));
         auto r = SearchDocuments::refresh(*db, true);
         QVERIFY2(r, qPrintable(errorOf(r)));
         QVERIFY(r->full);
         QCOMPARE(r->documentsChanged, 0);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents")), before);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents")),
+                 before);
     }
 
     void hostileQueries_data()
@@ -296,10 +327,11 @@ private Q_SLOTS:
 
     void searchJsonShape()
     {
-        const auto run = m_db->run(QStringLiteral("knowledgectl"),
-                                   {QStringLiteral("search"), QStringLiteral("ledger partition"),
-                                    QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("3")},
-                                   {}, QStringLiteral("alpha"));
+        const auto run
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("search"), QStringLiteral("ledger partition"),
+                         QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("3")},
+                        {}, QStringLiteral("alpha"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QJsonParseError e;
         const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8(), &e).object();
@@ -309,17 +341,23 @@ private Q_SLOTS:
         QVERIFY(!results.isEmpty() && results.size() <= 3);
         for (const auto &v : results) {
             const QJsonObject r = v.toObject();
-            for (const char *k : {"source_type", "source_id", "dataset_id", "investigation_id", "snippet",
-                                  "score", "created_at", "feedback_score", "ranks"})
+            for (const char *k : {"source_type", "source_id", "dataset_id", "investigation_id",
+                                  "snippet", "score", "created_at", "feedback_score", "ranks"})
                 QVERIFY2(r.contains(QLatin1String(k)), k);
-            QVERIFY(r.value(QStringLiteral("ranks")).toObject().contains(QStringLiteral("lexical")));
+            QVERIFY(
+                r.value(QStringLiteral("ranks")).toObject().contains(QStringLiteral("lexical")));
             QVERIFY(r.value(QStringLiteral("ranks")).toObject().contains(QStringLiteral("vector")));
             QVERIFY(r.value(QStringLiteral("score")).toDouble() > 0);
         }
-        QVERIFY(results.at(0).toObject().value(QStringLiteral("snippet")).toString().contains(QStringLiteral("«")));
+        QVERIFY(results.at(0)
+                    .toObject()
+                    .value(QStringLiteral("snippet"))
+                    .toString()
+                    .contains(QStringLiteral("«")));
         // A hostile query through the command line: a clear message, never an SQL error.
-        const auto bad = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("search"), QStringLiteral("&|!")},
-                                   {}, QStringLiteral("alpha"));
+        const auto bad = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("search"), QStringLiteral("&|!")}, {},
+                                   QStringLiteral("alpha"));
         QVERIFY(bad.exitCode != 0);
         QVERIFY2(bad.err.contains(QLatin1String("no words")), qPrintable(bad.err));
     }
@@ -327,20 +365,23 @@ private Q_SLOTS:
     void embedIsIncremental()
     {
         embed(QStringLiteral("alpha"));
-        const auto again = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, QStringLiteral("alpha"));
+        const auto again = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
+                                     QStringLiteral("alpha"));
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QVERIFY2(again.out.contains(QLatin1String("0 changed")), qPrintable(again.out));
         QVERIFY2(again.out.contains(QLatin1String("embedded 0 ")), qPrintable(again.out));
-        addHypothesis(m_db->admin(), m_a, m_dsA2, QStringLiteral("one more idea about late refunds"), 0);
-        const auto third = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {}, QStringLiteral("alpha"));
+        addHypothesis(m_db->admin(), m_a, m_dsA2,
+                      QStringLiteral("one more idea about late refunds"), 0);
+        const auto third = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
+                                     QStringLiteral("alpha"));
         QVERIFY2(third.out.contains(QLatin1String("1 changed")), qPrintable(third.out));
         QVERIFY2(third.out.contains(QLatin1String("embedded 1 ")), qPrintable(third.out));
     }
 
     void pgvectorOptionalPath()
     {
-        const QString available =
-            m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'"));
+        const QString available = m_db->scalar(
+            QStringLiteral("SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'"));
         if (available == QLatin1String("0"))
             QSKIP("pgvector is not installed on this server (Debian 12 does not package it): the "
                   "server-side vector path cannot be exercised here; the exact C++ scan is used");

@@ -50,7 +50,8 @@ private Q_SLOTS:
             Event e;
             e.investigationId = inv;
             e.eventType = QStringLiteral("comment.added");
-            e.data = QJsonObject{{QStringLiteral("text"), QStringLiteral("secret of %1").arg(text(tenant))}};
+            e.data = QJsonObject{
+                {QStringLiteral("text"), QStringLiteral("secret of %1").arg(text(tenant))}};
             auto w = log.emit(e);
             QVERIFY2(w, qPrintable(w ? QString() : w.error().message));
             if (tenant == m_b) {
@@ -64,7 +65,8 @@ private Q_SLOTS:
 
         // A role that is not the owner: RLS applies to it.
         m_db->scalar(QStringLiteral("CREATE ROLE \"%1\" NOLOGIN").arg(m_role));
-        m_db->scalar(QStringLiteral("GRANT USAGE ON SCHEMA \"%1\" TO \"%2\"").arg(m_db->schema(), m_role));
+        m_db->scalar(
+            QStringLiteral("GRANT USAGE ON SCHEMA \"%1\" TO \"%2\"").arg(m_db->schema(), m_role));
         m_db->scalar(QStringLiteral("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \"%1\" TO \"%2\"")
                          .arg(m_db->schema(), m_role));
     }
@@ -86,7 +88,8 @@ private Q_SLOTS:
     void theDataExistsForTheOwner()
     {
         // Without this, "0 rows" below would prove nothing.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE tenant_id = '%1'")
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT count(*) FROM feedback_events WHERE tenant_id = '%1'")
                                   .arg(text(m_b)))
                      .toInt(),
                  1);
@@ -126,7 +129,8 @@ private Q_SLOTS:
             "actor_type) VALUES (gen_random_uuid(), '%1', gen_random_uuid(), 'comment.added', "
             "'{\"text\": \"planted\"}', 'user')");
         QTest::newRow("dataset") << QStringLiteral(
-            "INSERT INTO datasets (tenant_id, id, name) VALUES ('%1', gen_random_uuid(), 'public.planted')");
+            "INSERT INTO datasets (tenant_id, id, name) VALUES ('%1', gen_random_uuid(), "
+            "'public.planted')");
     }
 
     void writingIntoAnotherTenantIsRefused()
@@ -145,8 +149,16 @@ private Q_SLOTS:
         }
         pqxx::nontransaction(m_db->admin()).exec("RESET ROLE");
         QVERIFY2(error.contains(QLatin1String("row-level security")), qPrintable(error));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_data->>'text' = 'planted'")).toInt(), 0);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM datasets WHERE name = 'public.planted'")).toInt(), 0);
+        QCOMPARE(
+            m_db
+                ->scalar(QStringLiteral(
+                    "SELECT count(*) FROM feedback_events WHERE event_data->>'text' = 'planted'"))
+                .toInt(),
+            0);
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT count(*) FROM datasets WHERE name = 'public.planted'"))
+                     .toInt(),
+                 0);
     }
 
     void ownTenantWritesAreAllowed()
@@ -155,9 +167,9 @@ private Q_SLOTS:
         pqxx::work tx(m_db->admin());
         tx.exec(sql(QStringLiteral("SET LOCAL ROLE \"%1\"").arg(m_role)));
         tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", sql(text(m_a)));
-        const pqxx::result r = tx.exec_params(
-            "INSERT INTO datasets (tenant_id, id, name) VALUES ($1, gen_random_uuid(), 'public.own')",
-            sql(text(m_a)));
+        const pqxx::result r = tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES "
+                                              "($1, gen_random_uuid(), 'public.own')",
+                                              sql(text(m_a)));
         QCOMPARE(int(r.affected_rows()), 1);
         tx.abort();
     }
@@ -209,7 +221,9 @@ private Q_SLOTS:
         ConnectionSettings s = m_db->settings(QStringLiteral("acme"), QStringLiteral("bob"));
         const QString user = QStringLiteral("user=") + m_role;
         if (s.databaseUrl.contains(QLatin1String("://")))
-            s.databaseUrl += (s.databaseUrl.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + user;
+            s.databaseUrl
+                += (s.databaseUrl.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                + user;
         else
             s.databaseUrl += QLatin1Char(' ') + user;
         auto db = Database::connect(s);
@@ -240,9 +254,11 @@ private Q_SLOTS:
         auto other = log.find(m_bEvent);
         QVERIFY(other);
         QVERIFY(!other->has_value());
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(DISTINCT tenant_id) FROM feedback_events "
-                                             "WHERE investigation_id = '%1'").arg(text(inv))),
-                 QStringLiteral("1"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT count(DISTINCT tenant_id) FROM feedback_events "
+                                        "WHERE investigation_id = '%1'")
+                             .arg(text(inv))),
+            QStringLiteral("1"));
     }
 
 private:

@@ -25,9 +25,10 @@ private Q_SLOTS:
     {
         m_db = test::TestDatabase::create(QStringLiteral("worker"));
         QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-        auto seed = m_db->run(QStringLiteral("knowledgectl"),
-                              {QStringLiteral("demo-seed"), QStringLiteral("--investigations"), QStringLiteral("12"),
-                               QStringLiteral("--seed"), QStringLiteral("5")});
+        auto seed
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                         QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("5")});
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
     }
 
@@ -35,7 +36,8 @@ private Q_SLOTS:
     {
         JobScheduler scheduler;
         std::atomic_int running{0}, maxRunning{0}, runs{0};
-        scheduler.addJob({QStringLiteral("slow"), std::chrono::seconds(1), [&](const std::atomic_bool &) -> Result<QString> {
+        scheduler.addJob({QStringLiteral("slow"), std::chrono::seconds(1),
+                          [&](const std::atomic_bool &) -> Result<QString> {
                               const int now = ++running;
                               maxRunning = std::max(maxRunning.load(), now);
                               QThread::msleep(150);
@@ -45,7 +47,8 @@ private Q_SLOTS:
                           }});
         scheduler.addJob({QStringLiteral("broken"), std::chrono::seconds(1),
                           [](const std::atomic_bool &) -> Result<QString> {
-                              return makeError(QStringLiteral("x"), QStringLiteral("database gone"));
+                              return makeError(QStringLiteral("x"),
+                                               QStringLiteral("database gone"));
                           }});
         QSignalSpy finished(&scheduler, &JobScheduler::jobFinished);
         QSignalSpy stopped(&scheduler, &JobScheduler::stopped);
@@ -67,9 +70,11 @@ private Q_SLOTS:
 
     void onceAggregatesEveryTenant()
     {
-        const auto r = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("worker"), QStringLiteral("--once")});
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("worker"), QStringLiteral("--once")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QLatin1String("aggregate_dataset_knowledge ok")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("aggregate_dataset_knowledge ok")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("3 tenants, ")), qPrintable(r.out));
         QVERIFY(m_db->scalar(QStringLiteral("SELECT count(*) FROM dataset_knowledge")).toInt() > 0);
     }
@@ -81,14 +86,17 @@ private Q_SLOTS:
         env.insert(QStringLiteral("KNOWLEDGE_SCHEMA"), m_db->schema());
         env.remove(QStringLiteral("KNOWLEDGE_TENANT"));
         p.setProcessEnvironment(env);
-        const QString bin = qEnvironmentVariable("KE_BUILD_BIN", QCoreApplication::applicationDirPath());
-        p.start(bin + QStringLiteral("/knowledgectl"), {QStringLiteral("worker"), QStringLiteral("--aggregate-interval"),
-                                                          QStringLiteral("1")});
+        const QString bin
+            = qEnvironmentVariable("KE_BUILD_BIN", QCoreApplication::applicationDirPath());
+        p.start(bin + QStringLiteral("/knowledgectl"),
+                {QStringLiteral("worker"), QStringLiteral("--aggregate-interval"),
+                 QStringLiteral("1")});
         QVERIFY(p.waitForStarted());
         // Wait for the first run's log line, then ask it to stop.
         QByteArray out;
-        QTRY_VERIFY2_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("aggregate_dataset_knowledge"),
-                                  qPrintable(QString::fromUtf8(out + p.readAllStandardError())), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (out += p.readAllStandardOutput()).contains("aggregate_dataset_knowledge"),
+            qPrintable(QString::fromUtf8(out + p.readAllStandardError())), 20000);
         ::kill(pid_t(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(20000));
         out += p.readAllStandardOutput();
@@ -100,7 +108,8 @@ private Q_SLOTS:
     void refusesBadIntervals()
     {
         const auto r = m_db->run(QStringLiteral("knowledgectl"),
-                                 {QStringLiteral("worker"), QStringLiteral("--aggregate-interval"), QStringLiteral("soon")});
+                                 {QStringLiteral("worker"), QStringLiteral("--aggregate-interval"),
+                                  QStringLiteral("soon")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("whole seconds")), qPrintable(r.err));
     }

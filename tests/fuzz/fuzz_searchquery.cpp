@@ -76,8 +76,8 @@ void check(const QString &query, int variant)
     SearchRequest req;
     req.text = query;
     req.mode = variant % 3 == 0 ? SearchMode::Hybrid
-               : variant % 3 == 1 ? SearchMode::Lexical
-                                  : SearchMode::Vector;
+        : variant % 3 == 1      ? SearchMode::Lexical
+                                : SearchMode::Vector;
     req.limit = 1 + variant % 20;
     if (variant & 4)
         req.datasetId = QStringLiteral("ds-a");

@@ -37,18 +37,21 @@ private Q_SLOTS:
     {
         m_db = test::TestDatabase::create(QStringLiteral("mainwindow"));
         QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-        auto seed = m_db->run(QStringLiteral("knowledgectl"),
-                              {QStringLiteral("demo-seed"), QStringLiteral("--investigations"), QStringLiteral("30"),
-                               QStringLiteral("--seed"), QStringLiteral("3")});
+        auto seed
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                         QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("3")});
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
-        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {}, QStringLiteral("acme"));
+        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
+                             QStringLiteral("acme"));
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
     }
 
     void modelsPassTheModelTester()
     {
         DatasetListModel datasets;
-        QAbstractItemModelTester t1(&datasets, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(&datasets,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         DatasetSummary d;
         d.ref.name = QStringLiteral("public.orders");
         d.investigationCount = 3;
@@ -57,7 +60,8 @@ private Q_SLOTS:
         QVERIFY(datasets.index(0).data().toString().startsWith(QLatin1String("public.orders")));
 
         ActivityModel activity;
-        QAbstractItemModelTester t2(&activity, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&activity,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         ActivityPage page;
         page.items.append(ActivityItem{});
         page.nextCursor = QStringLiteral("x");
@@ -89,7 +93,8 @@ private Q_SLOTS:
         auto *title = w.findChild<QLabel *>(QStringLiteral("knowledgeTitle"));
         QCOMPARE(title->text(), first);
         auto *stats = w.findChild<QLabel *>(QStringLiteral("knowledgeStats"));
-        QVERIFY2(stats->text().contains(QLatin1String("investigations")), qPrintable(stats->text()));
+        QVERIFY2(stats->text().contains(QLatin1String("investigations")),
+                 qPrintable(stats->text()));
         auto *activity = w.findChild<QListView *>(QStringLiteral("activityList"));
         QVERIFY(activity->model()->rowCount() > 0);
     }
@@ -98,9 +103,12 @@ private Q_SLOTS:
     {
         const QString investigation = m_db->scalar(QStringLiteral(
             "SELECT e.investigation_id FROM feedback_events e JOIN tenants t ON t.id = e.tenant_id "
-            "WHERE t.slug = 'acme' AND e.event_type = 'hypothesis.generated' ORDER BY e.id LIMIT 1"));
+            "WHERE t.slug = 'acme' AND e.event_type = 'hypothesis.generated' ORDER BY e.id LIMIT "
+            "1"));
         QVERIFY(!investigation.isEmpty());
-        const int before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_type = 'feedback.hypothesis'")).toInt();
+        const int before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                                       "event_type = 'feedback.hypothesis'"))
+                               .toInt();
 
         MainWindow w(m_db->settings(QStringLiteral("acme"), QStringLiteral("tester")));
         w.show();
@@ -110,22 +118,33 @@ private Q_SLOTS:
         QVERIFY(table);
         QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 2, 20000);
         // Row 1 is the first hypothesis (row 0 is the investigation itself).
-        QCOMPARE(table->model()->index(1, 0).data().toString().startsWith(QLatin1String("Hypothesis")), true);
+        QCOMPARE(
+            table->model()->index(1, 0).data().toString().startsWith(QLatin1String("Hypothesis")),
+            true);
         table->selectRow(1);
         w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
-        w.findChild<QLineEdit *>(QStringLiteral("rateComment"))->setText(QStringLiteral("good call"));
+        w.findChild<QLineEdit *>(QStringLiteral("rateComment"))
+            ->setText(QStringLiteral("good call"));
         auto *submit = w.findChild<QPushButton *>(QStringLiteral("rateSubmit"));
         QVERIFY(submit->isEnabled());
         submit->click();
         auto *message = w.findChild<QLabel *>(QStringLiteral("rateMessage"));
-        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("was saved")), qPrintable(message->text()), 20000);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE event_type = 'feedback.hypothesis'")).toInt(),
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("was saved")),
+                                  qPrintable(message->text()), 20000);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "event_type = 'feedback.hypothesis'"))
+                     .toInt(),
                  before + 1);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'comment' FROM feedback_events WHERE event_type = "
-                                             "'feedback.hypothesis' ORDER BY created_at DESC, id DESC LIMIT 1")),
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                     "SELECT event_data->>'comment' FROM feedback_events WHERE event_type = "
+                     "'feedback.hypothesis' ORDER BY created_at DESC, id DESC LIMIT 1")),
                  QStringLiteral("good call"));
         // The table shows the new rating as the viewer's own once reloaded.
-        QTRY_VERIFY_WITH_TIMEOUT(table->model()->index(1, TraceStepModel::MineColumn).data().toString().startsWith(QStringLiteral("▲")),
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()
+                                     ->index(1, TraceStepModel::MineColumn)
+                                     .data()
+                                     .toString()
+                                     .startsWith(QStringLiteral("▲")),
                                  20000);
     }
 
