@@ -7,22 +7,27 @@ namespace ke {
 
 Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
 {
-    if (key.trimmed().isEmpty())
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    const QString name = key.trimmed();
+    if (name.isEmpty())
         return makeError(QStringLiteral("invalid_dataset"),
                          tr("no dataset given — name one by UUID or name, e.g. public.orders"));
-    return guarded(tr("looking up dataset '%1'").arg(key), [&]() -> Result<DatasetRef> {
+    return guarded(tr("looking up dataset '%1'").arg(name), [&]() -> Result<DatasetRef> {
         pqxx::nontransaction tx(db.d_func()->conn);
         const std::string sql = "SELECT id, name, coalesce(description, '') FROM "
             + toStd(db.table(QStringLiteral("datasets"))) + " WHERE tenant_id = $1 AND "
-            + (isUuid(key) ? "id = $2::uuid" : "name = $2");
+            + (isUuid(name) ? "id = $2::uuid" : "name = $2");
         const QString k
-            = isUuid(key) ? QUuid::fromString(key).toString(QUuid::WithoutBraces) : key.trimmed();
+            = isUuid(name) ? QUuid::fromString(name).toString(QUuid::WithoutBraces) : name;
         const pqxx::result r = tx.exec_params(sql, uuidToStd(db.tenantId()), toStd(k));
         if (r.empty())
             return makeError(QStringLiteral("unknown_dataset"),
-                             tr("unknown dataset '%1' in this tenant — `knowledgectl datasets` "
-                                "lists the known ones")
-                                 .arg(key));
+                             tr("unknown dataset '%1' in this tenant — give a dataset UUID or its "
+                                "exact name (`knowledgectl datasets` lists them); datasets named "
+                                "by new investigations appear after `knowledgectl aggregate`")
+                                 .arg(name));
         return DatasetRef{uuidFromField(r[0][0]), stringFromField(r[0][1]),
                           stringFromField(r[0][2])};
     });

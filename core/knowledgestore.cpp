@@ -1,5 +1,7 @@
 #include "knowledgestore.h"
 
+#include "datasetdirectory.h"
+
 #include "database_p.h"
 
 #include <QJsonArray>
@@ -206,33 +208,10 @@ QJsonObject ActivityPage::toJson() const
 
 Result<QPair<QUuid, QString>> KnowledgeStore::resolveDataset(Database &db, const QString &dataset)
 {
-    if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
-    const QString key = dataset.trimmed();
-    if (key.isEmpty())
-        return makeError(QStringLiteral("unknown_dataset"),
-                         tr("no dataset given — name one by UUID or name, e.g. public.orders"));
-    return guarded(tr("looking up dataset '%1'").arg(key), [&]() -> Result<QPair<QUuid, QString>> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const QUuid asUuid = QUuid::fromString(key);
-        const std::string datasets = toStd(db.table(QStringLiteral("datasets")));
-        const pqxx::result r = asUuid.isNull()
-            ? tx.exec_params("SELECT id, name FROM " + datasets
-                                 + " WHERE tenant_id = $1 AND name = $2",
-                             uuidToStd(db.tenantId()), toStd(key))
-            : tx.exec_params("SELECT id, name FROM " + datasets
-                                 + " WHERE tenant_id = $1 AND id = $2",
-                             uuidToStd(db.tenantId()), uuidToStd(asUuid));
-        if (r.empty()) {
-            return makeError(QStringLiteral("unknown_dataset"),
-                             tr("unknown dataset '%1' in this tenant — give a dataset UUID or its "
-                                "exact name (e.g. public.orders); datasets named by new "
-                                "investigations appear after `knowledgectl aggregate`")
-                                 .arg(key));
-        }
-        return qMakePair(uuidFromField(r[0][0]), stringFromField(r[0][1]));
-    });
+    auto ds = DatasetDirectory::resolve(db, dataset);
+    if (!ds)
+        return ds.error();
+    return qMakePair(ds->id, ds->name);
 }
 
 Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &dataset)

@@ -4,17 +4,17 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/database.cpp" line="38"/>
+        <location filename="../core/database.cpp" line="37"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="47"/>
+        <location filename="../core/database.cpp" line="46"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="53"/>
+        <location filename="../core/database.cpp" line="52"/>
         <source>%1: refused by the database: %2</source>
         <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
@@ -24,62 +24,62 @@
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="59"/>
+        <location filename="../core/database.cpp" line="58"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="73"/>
+        <location filename="../core/database.cpp" line="72"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="83"/>
+        <location filename="../core/database.cpp" line="82"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="133"/>
+        <location filename="../core/database.cpp" line="132"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="139"/>
+        <location filename="../core/database.cpp" line="138"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="155"/>
+        <location filename="../core/database.cpp" line="154"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="156"/>
+        <location filename="../core/database.cpp" line="155"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="176"/>
+        <location filename="../core/database.cpp" line="175"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="180"/>
+        <location filename="../core/database.cpp" line="179"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="200"/>
+        <location filename="../core/database.cpp" line="199"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="205"/>
+        <location filename="../core/database.cpp" line="204"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="220"/>
+        <location filename="../core/database.cpp" line="219"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -88,22 +88,27 @@
     <name>DatasetDirectory</name>
     <message>
         <location filename="../core/datasetdirectory.cpp" line="12"/>
+        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
+        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
+    </message>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="16"/>
         <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
         <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="13"/>
+        <location filename="../core/datasetdirectory.cpp" line="17"/>
         <source>looking up dataset &apos;%1&apos;</source>
         <translation>Suchen des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="24"/>
-        <source>unknown dataset &apos;%1&apos; in this tenant — `knowledgectl datasets` lists the known ones</source>
-        <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — `knowledgectl datasets` listet die bekannten auf</translation>
+        <location filename="../core/datasetdirectory.cpp" line="27"/>
+        <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (`knowledgectl datasets` lists them); datasets named by new investigations appear after `knowledgectl aggregate`</source>
+        <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (`knowledgectl datasets` listet sie auf); Datasets, die neue Untersuchungen nennen, erscheinen nach `knowledgectl aggregate`</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="34"/>
-        <location filename="../core/datasetdirectory.cpp" line="55"/>
+        <location filename="../core/datasetdirectory.cpp" line="38"/>
+        <location filename="../core/datasetdirectory.cpp" line="58"/>
         <source>listing datasets</source>
         <translation>Auflisten der Datasets</translation>
     </message>
@@ -119,35 +124,35 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/eventlog.cpp" line="85"/>
+        <location filename="../core/eventlog.cpp" line="89"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="111"/>
-        <location filename="../core/eventlog.cpp" line="291"/>
-        <location filename="../core/eventlog.cpp" line="312"/>
-        <location filename="../core/eventlog.cpp" line="330"/>
+        <location filename="../core/eventlog.cpp" line="114"/>
+        <location filename="../core/eventlog.cpp" line="294"/>
+        <location filename="../core/eventlog.cpp" line="316"/>
+        <location filename="../core/eventlog.cpp" line="334"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="116"/>
+        <location filename="../core/eventlog.cpp" line="120"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="147"/>
+        <location filename="../core/eventlog.cpp" line="150"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="197"/>
+        <location filename="../core/eventlog.cpp" line="200"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="218"/>
+        <location filename="../core/eventlog.cpp" line="222"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -155,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="241"/>
+        <location filename="../core/eventlog.cpp" line="244"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -163,22 +168,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="292"/>
+        <location filename="../core/eventlog.cpp" line="296"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="313"/>
+        <location filename="../core/eventlog.cpp" line="317"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="331"/>
+        <location filename="../core/eventlog.cpp" line="335"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="346"/>
+        <location filename="../core/eventlog.cpp" line="350"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -201,142 +206,142 @@
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="144"/>
+        <location filename="../core/event.cpp" line="147"/>
         <source>%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed</source>
         <translation>%1: %2 ist %3 Bytes groß, erlaubt sind höchstens %4 Bytes (64 KiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="161"/>
+        <location filename="../core/event.cpp" line="165"/>
         <source>%1: %2 must be a string, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="170"/>
+        <location filename="../core/event.cpp" line="174"/>
         <source>%1: %2 must be a string or an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="179"/>
+        <location filename="../core/event.cpp" line="183"/>
         <source>%1: %2 must be a string or an array of strings, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="184"/>
+        <location filename="../core/event.cpp" line="187"/>
         <source>%1: %2 must be a non-empty string, got %3</source>
         <translation>%1: %2 muss eine nicht leere Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="188"/>
+        <location filename="../core/event.cpp" line="193"/>
         <source>%1: %2 must be a UUID, got %3</source>
         <translation>%1: %2 muss eine UUID sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="192"/>
+        <location filename="../core/event.cpp" line="197"/>
         <source>%1: %2 must be a dataset UUID or a dataset name such as public.orders, got %3</source>
         <translation>%1: %2 muss eine Dataset-UUID oder ein Dataset-Name wie public.orders sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="199"/>
+        <location filename="../core/event.cpp" line="204"/>
         <source>%1: %2 must be a number between 0 and 1, got %3</source>
         <translation>%1: %2 muss eine Zahl zwischen 0 und 1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="206"/>
+        <location filename="../core/event.cpp" line="212"/>
         <source>%1: %2 must be 1 or -1, got %3</source>
         <translation>%1: %2 muss 1 oder -1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="212"/>
+        <location filename="../core/event.cpp" line="218"/>
         <source>%1: %2 must be true or false, got %3</source>
         <translation>%1: %2 muss true oder false sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="217"/>
+        <location filename="../core/event.cpp" line="223"/>
         <source>%1: %2 must be a non-negative number, got %3</source>
         <translation>%1: %2 muss eine nicht negative Zahl sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="224"/>
+        <location filename="../core/event.cpp" line="229"/>
         <source>%1: %2 must be an array of strings, got %3</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="228"/>
+        <location filename="../core/event.cpp" line="234"/>
         <source>%1: %2 must be an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="240"/>
+        <location filename="../core/event.cpp" line="246"/>
         <source>%1: %2 must be a JSON object, got %3</source>
         <translation>%1: %2 muss ein JSON-Objekt sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="252"/>
+        <location filename="../core/event.cpp" line="259"/>
         <source>%1 must be a UUID, got %2</source>
         <translation>%1 muss eine UUID sein, erhalten: %2</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="300"/>
+        <location filename="../core/event.cpp" line="307"/>
         <source>event_type must be a string, got %1</source>
         <translation>event_type muss eine Zeichenkette sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="306"/>
+        <location filename="../core/event.cpp" line="314"/>
         <source>event_data must be a JSON object, got %1</source>
         <translation>event_data muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="312"/>
+        <location filename="../core/event.cpp" line="320"/>
         <source>actor_type must be &apos;user&apos; or &apos;system&apos;, got %1</source>
         <translation>actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="321"/>
+        <location filename="../core/event.cpp" line="330"/>
         <source>created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got %1</source>
         <translation>created_at muss ein ISO-8601-Zeitstempel wie 2024-05-01T12:00:00Z sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="395"/>
+        <location filename="../core/event.cpp" line="404"/>
         <source>event: event_type is required</source>
         <translation>Ereignis: event_type ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="397"/>
+        <location filename="../core/event.cpp" line="407"/>
         <source>event: event_type must be at most 100 characters, got %1</source>
         <translation>Ereignis: event_type darf höchstens 100 Zeichen lang sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="400"/>
+        <location filename="../core/event.cpp" line="409"/>
         <source>%1: id is required (a UUID)</source>
         <translation>%1: id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="402"/>
+        <location filename="../core/event.cpp" line="411"/>
         <source>%1: tenant_id is required (a UUID)</source>
         <translation>%1: tenant_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="404"/>
+        <location filename="../core/event.cpp" line="413"/>
         <source>%1: investigation_id is required (a UUID)</source>
         <translation>%1: investigation_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="406"/>
+        <location filename="../core/event.cpp" line="416"/>
         <source>%1: actor_type must be &apos;user&apos; or &apos;system&apos;, got &quot;%2&quot;</source>
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="412"/>
+        <location filename="../core/event.cpp" line="421"/>
         <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
         <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="421"/>
+        <location filename="../core/event.cpp" line="430"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="431"/>
+        <location filename="../core/event.cpp" line="440"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>
@@ -349,7 +354,7 @@
         <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="52"/>
+        <location filename="../core/feedbackrecorder.cpp" line="53"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
         <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
     </message>
@@ -359,27 +364,27 @@
         <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="63"/>
+        <location filename="../core/feedbackrecorder.cpp" line="64"/>
         <source>no target given — pass the UUID of the %1 you rate</source>
         <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="83"/>
+        <location filename="../core/feedbackrecorder.cpp" line="82"/>
         <source>checking the rated %1</source>
         <translation>Prüfen des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="102"/>
+        <location filename="../core/feedbackrecorder.cpp" line="101"/>
         <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
         <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="132"/>
+        <location filename="../core/feedbackrecorder.cpp" line="131"/>
         <source>the comment is empty — write something to add</source>
         <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="135"/>
+        <location filename="../core/feedbackrecorder.cpp" line="134"/>
         <source>finding the investigation</source>
         <translation>Suchen der Untersuchung</translation>
     </message>
@@ -387,67 +392,67 @@
 <context>
     <name>HttpEmbedder</name>
     <message>
-        <location filename="../core/httpembedder.cpp" line="89"/>
+        <location filename="../core/httpembedder.cpp" line="92"/>
         <source>no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)</source>
         <translation>keine Embeddings-API konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL (und KNOWLEDGE_EMBEDDINGS_API_KEY, falls sie einen Schlüssel braucht)</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="94"/>
+        <location filename="../core/httpembedder.cpp" line="98"/>
         <source>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; is not a URL such as https://api.example.com</source>
         <translation>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; ist keine URL wie https://api.example.com</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="162"/>
+        <location filename="../core/httpembedder.cpp" line="168"/>
         <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="169"/>
+        <location filename="../core/httpembedder.cpp" line="175"/>
         <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
         <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="174"/>
+        <location filename="../core/httpembedder.cpp" line="180"/>
         <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
         <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="180"/>
+        <location filename="../core/httpembedder.cpp" line="187"/>
         <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
         <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="186"/>
+        <location filename="../core/httpembedder.cpp" line="194"/>
         <source>the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — try again later</source>
         <translation>die Embeddings-API unter %1 ist nach %3 Versuchen mit HTTP %2 fehlgeschlagen: %4 — versuchen Sie es später erneut</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="194"/>
+        <location filename="../core/httpembedder.cpp" line="202"/>
         <source>the embeddings API at %1 answered HTTP %2: %3 — check the URL and KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</source>
         <translation>die Embeddings-API unter %1 antwortete mit HTTP %2: %3 — prüfen Sie die URL und KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="205"/>
+        <location filename="../core/httpembedder.cpp" line="213"/>
         <source>the embeddings API at %1 answered something that is not an OpenAI-compatible embeddings response (%2) — check the URL</source>
         <translation>die Embeddings-API unter %1 lieferte keine OpenAI-kompatible Embeddings-Antwort (%2) — prüfen Sie die URL</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="212"/>
+        <location filename="../core/httpembedder.cpp" line="220"/>
         <source>%1 embeddings for %2 inputs</source>
         <translation>%1 Embeddings für %2 Eingaben</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="219"/>
+        <location filename="../core/httpembedder.cpp" line="229"/>
         <source>a missing, repeated or empty embedding at index %1</source>
         <translation>ein fehlendes, doppeltes oder leeres Embedding an Index %1</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="224"/>
+        <location filename="../core/httpembedder.cpp" line="234"/>
         <source>a value that is not a number</source>
         <translation>ein Wert, der keine Zahl ist</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="232"/>
+        <location filename="../core/httpembedder.cpp" line="243"/>
         <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
         <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
     </message>
@@ -455,22 +460,22 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="587"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="699"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="590"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="703"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="692"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="810"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="727"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="845"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -478,117 +483,97 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="71"/>
+        <location filename="../core/knowledgestore.cpp" line="73"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="73"/>
+        <location filename="../core/knowledgestore.cpp" line="75"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="74"/>
+        <location filename="../core/knowledgestore.cpp" line="76"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="78"/>
+        <location filename="../core/knowledgestore.cpp" line="80"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="79"/>
+        <location filename="../core/knowledgestore.cpp" line="81"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="83"/>
+        <location filename="../core/knowledgestore.cpp" line="85"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="84"/>
+        <location filename="../core/knowledgestore.cpp" line="86"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="87"/>
+        <location filename="../core/knowledgestore.cpp" line="89"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="89"/>
+        <location filename="../core/knowledgestore.cpp" line="91"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="91"/>
+        <location filename="../core/knowledgestore.cpp" line="93"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledgestore.cpp" line="96"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="95"/>
+        <location filename="../core/knowledgestore.cpp" line="97"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledgestore.cpp" line="100"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="103"/>
+        <location filename="../core/knowledgestore.cpp" line="105"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="104"/>
+        <location filename="../core/knowledgestore.cpp" line="106"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="210"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledgestore.cpp" line="214"/>
-        <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
-        <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledgestore.cpp" line="215"/>
-        <source>looking up dataset &apos;%1&apos;</source>
-        <translation>Suchen des Datasets &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledgestore.cpp" line="227"/>
-        <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (e.g. public.orders); datasets named by new investigations appear after `knowledgectl aggregate`</source>
-        <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (z. B. public.orders); Datasets aus neuen Untersuchungen erscheinen nach `knowledgectl aggregate`</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledgestore.cpp" line="241"/>
+        <location filename="../core/knowledgestore.cpp" line="223"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="327"/>
+        <location filename="../core/knowledgestore.cpp" line="314"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="336"/>
+        <location filename="../core/knowledgestore.cpp" line="323"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="345"/>
+        <location filename="../core/knowledgestore.cpp" line="333"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -677,42 +662,42 @@
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="138"/>
+        <location filename="../core/offlinecache.cpp" line="137"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="170"/>
+        <location filename="../core/offlinecache.cpp" line="169"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="177"/>
+        <location filename="../core/offlinecache.cpp" line="176"/>
         <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="191"/>
+        <location filename="../core/offlinecache.cpp" line="190"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="195"/>
+        <location filename="../core/offlinecache.cpp" line="194"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="212"/>
+        <location filename="../core/offlinecache.cpp" line="211"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="256"/>
+        <location filename="../core/offlinecache.cpp" line="254"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="286"/>
+        <location filename="../core/offlinecache.cpp" line="284"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
@@ -720,17 +705,17 @@
 <context>
     <name>OfflineSearch</name>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="16"/>
+        <location filename="../core/offlinesearch.cpp" line="18"/>
         <source>there is no offline cache for tenant %1 in %2 — run `knowledgectl sync` while the database is reachable</source>
         <translation>für Mandant %1 gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="31"/>
+        <location filename="../core/offlinesearch.cpp" line="33"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="33"/>
+        <location filename="../core/offlinesearch.cpp" line="35"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -738,44 +723,44 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="68"/>
+        <location filename="../core/onlinesearch.cpp" line="71"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="72"/>
+        <location filename="../core/onlinesearch.cpp" line="75"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="79"/>
+        <location filename="../core/onlinesearch.cpp" line="82"/>
         <source>unknown document type &apos;%1&apos; — use one of %2</source>
         <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="84"/>
+        <location filename="../core/onlinesearch.cpp" line="87"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="113"/>
+        <location filename="../core/onlinesearch.cpp" line="118"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="146"/>
-        <location filename="../core/onlinesearch.cpp" line="219"/>
+        <location filename="../core/onlinesearch.cpp" line="162"/>
+        <location filename="../core/onlinesearch.cpp" line="244"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="153"/>
-        <location filename="../core/onlinesearch.cpp" line="216"/>
+        <location filename="../core/onlinesearch.cpp" line="169"/>
+        <location filename="../core/onlinesearch.cpp" line="240"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="215"/>
+        <location filename="../core/onlinesearch.cpp" line="239"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -886,32 +871,32 @@
 <context>
     <name>QuirkBook</name>
     <message>
-        <location filename="../core/quirkbook.cpp" line="22"/>
+        <location filename="../core/quirkbook.cpp" line="23"/>
         <source>looking up quirk %1</source>
         <translation>Suchen der Besonderheit %1</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="43"/>
+        <location filename="../core/quirkbook.cpp" line="44"/>
         <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="71"/>
+        <location filename="../core/quirkbook.cpp" line="72"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="107"/>
+        <location filename="../core/quirkbook.cpp" line="108"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="122"/>
+        <location filename="../core/quirkbook.cpp" line="124"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="137"/>
+        <location filename="../core/quirkbook.cpp" line="139"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
@@ -1096,44 +1081,44 @@
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1048"/>
+        <location filename="../core/searchindex.cpp" line="1049"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1096"/>
+        <location filename="../core/searchindex.cpp" line="1094"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1124"/>
+        <location filename="../core/searchindex.cpp" line="1122"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1128"/>
+        <location filename="../core/searchindex.cpp" line="1126"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1133"/>
+        <location filename="../core/searchindex.cpp" line="1131"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1204"/>
-        <location filename="../core/searchindex.cpp" line="1214"/>
+        <location filename="../core/searchindex.cpp" line="1202"/>
+        <location filename="../core/searchindex.cpp" line="1212"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1083"/>
-        <location filename="../core/searchindex.cpp" line="1328"/>
+        <location filename="../core/searchindex.cpp" line="1082"/>
+        <location filename="../core/searchindex.cpp" line="1326"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1353"/>
+        <location filename="../core/searchindex.cpp" line="1351"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -1240,9 +1225,9 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="66"/>
-        <location filename="../core/jobs.cpp" line="86"/>
-        <location filename="../core/jobs.cpp" line="116"/>
+        <location filename="../core/jobs.cpp" line="68"/>
+        <location filename="../core/jobs.cpp" line="89"/>
+        <location filename="../core/jobs.cpp" line="121"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -1250,7 +1235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="67"/>
+        <location filename="../core/jobs.cpp" line="69"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n neues Ereignis</numerusform>
@@ -1258,7 +1243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="68"/>
+        <location filename="../core/jobs.cpp" line="70"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n Dataset aktualisiert</numerusform>
@@ -1266,7 +1251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="87"/>
+        <location filename="../core/jobs.cpp" line="90"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n Untersuchung neu aufgebaut</numerusform>
@@ -1274,7 +1259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="88"/>
+        <location filename="../core/jobs.cpp" line="92"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n Beispiel geschrieben</numerusform>
@@ -1282,7 +1267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="117"/>
+        <location filename="../core/jobs.cpp" line="122"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n Dokument geändert</numerusform>
@@ -1290,7 +1275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="118"/>
+        <location filename="../core/jobs.cpp" line="123"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n eingebettet</numerusform>
@@ -1301,12 +1286,12 @@
 <context>
     <name>ke::ActivityModel</name>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="44"/>
+        <location filename="../ui/activitymodel.cpp" line="46"/>
         <source>orchestrator</source>
         <translation>Orchestrator</translation>
     </message>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="49"/>
+        <location filename="../ui/activitymodel.cpp" line="51"/>
         <source>%1 — double-click to open the investigation</source>
         <translation>%1 — Doppelklick öffnet die Untersuchung</translation>
     </message>
@@ -1314,7 +1299,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="41"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="44"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n Untersuchung</numerusform>
@@ -1325,73 +1310,73 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="41"/>
+        <location filename="../ui/investigationview.cpp" line="43"/>
         <source>Open an investigation from the dataset&apos;s activity or findings.</source>
         <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="58"/>
+        <location filename="../ui/investigationview.cpp" line="61"/>
         <source>Select a step to see its SQL, evidence or recommendations.</source>
         <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="60"/>
+        <location filename="../ui/investigationview.cpp" line="63"/>
         <source>▲ Helpful</source>
         <translation>▲ Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="61"/>
+        <location filename="../ui/investigationview.cpp" line="64"/>
         <source>▼ Not helpful</source>
         <translation>▼ Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="77"/>
+        <location filename="../ui/investigationview.cpp" line="80"/>
         <source>Optional comment</source>
         <translation>Kommentar (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="78"/>
+        <location filename="../ui/investigationview.cpp" line="81"/>
         <source>Rate step</source>
         <translation>Schritt bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="129"/>
-        <location filename="../ui/investigationview.cpp" line="167"/>
+        <location filename="../ui/investigationview.cpp" line="132"/>
+        <location filename="../ui/investigationview.cpp" line="170"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="143"/>
+        <location filename="../ui/investigationview.cpp" line="146"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="153"/>
+        <location filename="../ui/investigationview.cpp" line="155"/>
         <source>%1 — expected %2, got %3 (%4, %5)</source>
         <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="159"/>
+        <location filename="../ui/investigationview.cpp" line="162"/>
         <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
         <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="210"/>
+        <location filename="../ui/investigationview.cpp" line="215"/>
         <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
         <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="224"/>
+        <location filename="../ui/investigationview.cpp" line="229"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="230"/>
+        <location filename="../ui/investigationview.cpp" line="235"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="234"/>
+        <location filename="../ui/investigationview.cpp" line="239"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -1399,148 +1384,148 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="86"/>
-        <location filename="../ui/knowledgeview.cpp" line="200"/>
+        <location filename="../ui/knowledgeview.cpp" line="87"/>
+        <location filename="../ui/knowledgeview.cpp" line="201"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <location filename="../ui/knowledgeview.cpp" line="100"/>
         <source>Quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <location filename="../ui/knowledgeview.cpp" line="100"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <location filename="../ui/knowledgeview.cpp" line="100"/>
         <source>Confirmed</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="99"/>
+        <location filename="../ui/knowledgeview.cpp" line="100"/>
         <source>Last edited</source>
         <translation>Zuletzt bearbeitet</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="102"/>
+        <location filename="../ui/knowledgeview.cpp" line="103"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="103"/>
+        <location filename="../ui/knowledgeview.cpp" line="104"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="104"/>
+        <location filename="../ui/knowledgeview.cpp" line="105"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="105"/>
+        <location filename="../ui/knowledgeview.cpp" line="106"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="106"/>
+        <location filename="../ui/knowledgeview.cpp" line="107"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
         <source>Finding</source>
         <translation>Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="133"/>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <location filename="../ui/knowledgeview.cpp" line="135"/>
         <source>Double-click a finding to open its investigation</source>
         <translation>Doppelklick auf eine Erkenntnis öffnet ihre Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="140"/>
+        <location filename="../ui/knowledgeview.cpp" line="141"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="140"/>
+        <location filename="../ui/knowledgeview.cpp" line="141"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="149"/>
+        <location filename="../ui/knowledgeview.cpp" line="150"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <location filename="../ui/knowledgeview.cpp" line="151"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="154"/>
+        <location filename="../ui/knowledgeview.cpp" line="155"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="155"/>
+        <location filename="../ui/knowledgeview.cpp" line="156"/>
         <source>Who knows it best</source>
         <translation>Wer sich am besten auskennt</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="206"/>
+        <location filename="../ui/knowledgeview.cpp" line="207"/>
         <source>&lt;b&gt;%1&lt;/b&gt; investigations · &lt;b&gt;▲ %2&lt;/b&gt; helpful · &lt;b&gt;▼ %3&lt;/b&gt; not helpful · last investigation %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; Untersuchungen · &lt;b&gt;▲ %2&lt;/b&gt; hilfreich · &lt;b&gt;▼ %3&lt;/b&gt; nicht hilfreich · letzte Untersuchung %4</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="211"/>
+        <location filename="../ui/knowledgeview.cpp" line="212"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="230"/>
+        <location filename="../ui/knowledgeview.cpp" line="231"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="242"/>
+        <location filename="../ui/knowledgeview.cpp" line="244"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="243"/>
+        <location filename="../ui/knowledgeview.cpp" line="245"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="244"/>
+        <location filename="../ui/knowledgeview.cpp" line="246"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="267"/>
+        <location filename="../ui/knowledgeview.cpp" line="269"/>
         <source>Investigations</source>
         <translation>Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="298"/>
+        <location filename="../ui/knowledgeview.cpp" line="300"/>
         <source>No issues recorded yet</source>
         <translation>Noch keine Probleme erfasst</translation>
     </message>
@@ -1548,118 +1533,118 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="40"/>
+        <location filename="../ui/mainwindow.cpp" line="41"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="50"/>
+        <location filename="../ui/mainwindow.cpp" line="51"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="132"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>no tenant</source>
         <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Tenant: %1 · You: %2</source>
         <translation>Mandant: %1 · Sie: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -1667,32 +1652,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="253"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="301"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>%1: %2
 
 Your text:
@@ -1703,64 +1688,64 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -1770,47 +1755,47 @@ Ihr Text:
 <context>
     <name>ke::SearchResultModel</name>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="49"/>
+        <location filename="../ui/searchresultmodel.cpp" line="53"/>
         <source>finding</source>
         <translation>Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="51"/>
+        <location filename="../ui/searchresultmodel.cpp" line="55"/>
         <source>hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="53"/>
+        <location filename="../ui/searchresultmodel.cpp" line="57"/>
         <source>query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="55"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="57"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="66"/>
+        <location filename="../ui/searchresultmodel.cpp" line="70"/>
         <source>words #%1</source>
         <translation>Wörter #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="68"/>
+        <location filename="../ui/searchresultmodel.cpp" line="72"/>
         <source>meaning #%1</source>
         <translation>Bedeutung #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="70"/>
+        <location filename="../ui/searchresultmodel.cpp" line="74"/>
         <source>feedback %1</source>
         <translation>Feedback %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="75"/>
+        <location filename="../ui/searchresultmodel.cpp" line="79"/>
         <source>%1
 
 score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</source>
@@ -1819,27 +1804,27 @@ score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</sou
 Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="92"/>
+        <location filename="../ui/searchresultmodel.cpp" line="96"/>
         <source>Found</source>
         <translation>Fundstelle</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="94"/>
+        <location filename="../ui/searchresultmodel.cpp" line="98"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="96"/>
+        <location filename="../ui/searchresultmodel.cpp" line="100"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="98"/>
+        <location filename="../ui/searchresultmodel.cpp" line="102"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="100"/>
+        <location filename="../ui/searchresultmodel.cpp" line="104"/>
         <source>Why it ranked</source>
         <translation>Warum gefunden</translation>
     </message>
@@ -1847,82 +1832,82 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="70"/>
+        <location filename="../ui/searchview.cpp" line="74"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="74"/>
+        <location filename="../ui/searchview.cpp" line="78"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="75"/>
+        <location filename="../ui/searchview.cpp" line="79"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="77"/>
+        <location filename="../ui/searchview.cpp" line="81"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="82"/>
         <source>Findings</source>
         <translation>Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="83"/>
         <source>Hypotheses</source>
         <translation>Hypothesen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="80"/>
+        <location filename="../ui/searchview.cpp" line="84"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="85"/>
         <source>Comments</source>
         <translation>Kommentare</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="82"/>
+        <location filename="../ui/searchview.cpp" line="86"/>
         <source>Quirks</source>
         <translation>Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="83"/>
+        <location filename="../ui/searchview.cpp" line="87"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="84"/>
+        <location filename="../ui/searchview.cpp" line="88"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="86"/>
+        <location filename="../ui/searchview.cpp" line="90"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="133"/>
+        <location filename="../ui/searchview.cpp" line="140"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="151"/>
+        <location filename="../ui/searchview.cpp" line="158"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="165"/>
+        <location filename="../ui/searchview.cpp" line="172"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="183"/>
+        <location filename="../ui/searchview.cpp" line="190"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -1930,7 +1915,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="184"/>
+        <location filename="../ui/searchview.cpp" line="191"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1941,127 +1926,127 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::TraceStepModel</name>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="36"/>
+        <location filename="../ui/tracestepmodel.cpp" line="38"/>
         <source>Hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="38"/>
+        <location filename="../ui/tracestepmodel.cpp" line="40"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="40"/>
+        <location filename="../ui/tracestepmodel.cpp" line="42"/>
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="42"/>
+        <location filename="../ui/tracestepmodel.cpp" line="44"/>
         <source>Synthesis</source>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="44"/>
+        <location filename="../ui/tracestepmodel.cpp" line="46"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="51"/>
+        <location filename="../ui/tracestepmodel.cpp" line="53"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="52"/>
+        <location filename="../ui/tracestepmodel.cpp" line="54"/>
         <source>rejected</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="53"/>
+        <location filename="../ui/tracestepmodel.cpp" line="55"/>
         <source>proposed</source>
         <translation>vorgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="54"/>
+        <location filename="../ui/tracestepmodel.cpp" line="56"/>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="57"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <location filename="../ui/tracestepmodel.cpp" line="58"/>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="57"/>
+        <location filename="../ui/tracestepmodel.cpp" line="59"/>
         <source>submitted</source>
         <translation>abgeschickt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="58"/>
+        <location filename="../ui/tracestepmodel.cpp" line="60"/>
         <source>executed</source>
         <translation>ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="59"/>
+        <location filename="../ui/tracestepmodel.cpp" line="61"/>
         <source>supports</source>
         <translation>stützt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="60"/>
+        <location filename="../ui/tracestepmodel.cpp" line="62"/>
         <source>refutes</source>
         <translation>widerlegt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="61"/>
+        <location filename="../ui/tracestepmodel.cpp" line="63"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="62"/>
+        <location filename="../ui/tracestepmodel.cpp" line="64"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="92"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="93"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="127"/>
+        <location filename="../ui/tracestepmodel.cpp" line="130"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="129"/>
+        <location filename="../ui/tracestepmodel.cpp" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="131"/>
+        <location filename="../ui/tracestepmodel.cpp" line="134"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="133"/>
+        <location filename="../ui/tracestepmodel.cpp" line="136"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="135"/>
+        <location filename="../ui/tracestepmodel.cpp" line="138"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="137"/>
+        <location filename="../ui/tracestepmodel.cpp" line="140"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>
@@ -2079,22 +2064,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>angewendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="26"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="25"/>
         <source>schema &apos;%1&apos; is now at version %2</source>
         <translation>Schema &apos;%1&apos; hat jetzt Version %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="37"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="36"/>
         <source>usage: knowledgectl tenant add SLUG [--name NAME]</source>
         <translation>Aufruf: knowledgectl tenant add SLUG [--name NAME]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="54"/>
         <source>create or upgrade the database schema</source>
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="57"/>
         <source>create a tenant</source>
         <translation>einen Mandanten anlegen</translation>
     </message>
@@ -2124,22 +2109,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="17"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="19"/>
         <source>--limit wants a number, got &apos;%1&apos;</source>
         <translation>--limit erwartet eine Zahl, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="21"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="22"/>
         <source>usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</source>
         <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="40"/>
         <source>more: --before %1</source>
         <translation>mehr: --before %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="49"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="50"/>
         <source>recent activity of a dataset, newest first</source>
         <translation>jüngste Aktivität eines Datasets, neueste zuerst</translation>
     </message>
@@ -2160,9 +2145,9 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="24"/>
-        <location filename="../app/ctl/cmd_embed.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
         <location filename="../app/ctl/cmd_exporttraining.cpp" line="15"/>
-        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
     </message>
@@ -2240,12 +2225,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="119"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="118"/>
         <source>%1 written, %2 already present</source>
         <translation>%1 geschrieben, %2 bereits vorhanden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="129"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="128"/>
         <source>append events (one JSON object or JSON Lines)</source>
         <translation>Ereignisse anhängen (ein JSON-Objekt oder JSON Lines)</translation>
     </message>
@@ -2325,57 +2310,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="31"/>
         <source>usage: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</source>
         <translation>Aufruf: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="36"/>
         <source> (unexpected: %1)</source>
         <translation> (unerwartet: %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="48"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="54"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="59"/>
         <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so the rating is yours</source>
         <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID, damit die Bewertung Ihnen zugeordnet wird</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="64"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="73"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="75"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="76"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="78"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="90"/>
         <source>usage: knowledgectl comment --investigation ID [--target ID] TEXT</source>
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="95"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="108"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="105"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="119"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="122"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -2385,12 +2370,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="19"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="20"/>
         <source>usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)</source>
         <translation>Aufruf: knowledgectl knowledge DATASET [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="36"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -2398,25 +2383,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="40"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="69"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -2424,27 +2409,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="52"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="63"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="65"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="78"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="80"/>
         <source>what the team knows about a dataset</source>
         <translation>was das Team über ein Dataset weiß</translation>
     </message>
@@ -2454,32 +2439,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="25"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="27"/>
         <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID</source>
         <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="34"/>
         <source>QUIRK_ID must be a UUID, got &apos;%1&apos;</source>
         <translation>QUIRK_ID muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="44"/>
         <source>--investigation must be a UUID, got &apos;%1&apos;</source>
         <translation>--investigation muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="73"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="90"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="97"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="92"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="99"/>
         <source>list the tenant&apos;s datasets</source>
         <translation>die Datasets des Mandanten auflisten</translation>
     </message>
@@ -2497,87 +2482,87 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl status [--json] — unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="120"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="123"/>
         <source>server:       %1 (%2)</source>
         <translation>Server:          %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="124"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="127"/>
         <source>not migrated — run `knowledgectl migrate`</source>
         <translation>nicht migriert — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="126"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="129"/>
         <source>version %1 (up to date)</source>
         <translation>Version %1 (aktuell)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="128"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="131"/>
         <source>version %1, this build knows %2 — run `knowledgectl migrate`</source>
         <translation>Version %1, dieser Build kennt %2 — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="132"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="135"/>
         <source>version %1, newer than this build (%2) — upgrade knowledgectl</source>
         <translation>Version %1, neuer als dieser Build (%2) — aktualisieren Sie knowledgectl</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="135"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="138"/>
         <source>schema:       %1: %2</source>
         <translation>Schema:          %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="136"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="139"/>
         <source>events table: %1 (%2)</source>
         <translation>Ereignistabelle: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="138"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="141"/>
         <source>the product&apos;s own</source>
         <translation>produkteigen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="139"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="142"/>
         <source>external, read and appended only</source>
         <translation>extern, nur gelesen und ergänzt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="143"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="146"/>
         <source>installed (%1)</source>
         <translation>installiert (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="145"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="148"/>
         <source>available (%1), not installed in this database</source>
         <translation>verfügbar (%1), in dieser Datenbank nicht installiert</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="148"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="151"/>
         <source>not available — embeddings are stored as real[]</source>
         <translation>nicht verfügbar — Embeddings werden als real[] gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="149"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="152"/>
         <source>pgvector:     %1</source>
         <translation>pgvector:        %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="152"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="155"/>
         <source>tenant:       %1 (%2): %3</source>
         <translation>Mandant:         %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="162"/>
         <source>tenants:      %1</source>
         <translation>Mandanten:       %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="162"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="165"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="176"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="179"/>
         <source>server, schema version, event counts, pgvector</source>
         <translation>Server, Schemaversion, Ereigniszahlen, pgvector</translation>
     </message>
@@ -2587,7 +2572,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (Intervalle in ganzen Sekunden ≥ 1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="86"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="87"/>
         <source>cannot set up signal handling</source>
         <translation>Signalbehandlung kann nicht eingerichtet werden</translation>
     </message>
@@ -2632,13 +2617,13 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Dokumente (%1): %2 geändert, %3 zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="41"/>
         <location filename="../app/ctl/cmd_exporttraining.cpp" line="14"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="48"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="47"/>
         <source>embedded 0 (no documents yet)</source>
         <translation>0 eingebettet (noch keine Dokumente)</translation>
     </message>
@@ -2723,67 +2708,67 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="25"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="26"/>
         <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
         <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="28"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="31"/>
         <source>no query given — %1</source>
         <translation>keine Suchanfrage angegeben — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="32"/>
         <source>give the query as one argument (quote it) — %1</source>
         <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="36"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="40"/>
         <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="70"/>
         <source>database unreachable (%1) — %2</source>
         <translation>Datenbank nicht erreichbar (%1) — %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="100"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="108"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="120"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="128"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="18"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="19"/>
         <source>unexpected argument &quot;%1&quot; — usage: knowledgectl sync [--json]</source>
         <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="33"/>
         <source>sync: %1 of %2 changes</source>
         <translation>Synchronisierung: %1 von %2 Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
         <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
         <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
         <source>cold</source>
         <translation>kalt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="68"/>
         <source>embedding model: %1 (every document re-embedded)</source>
         <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="74"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="76"/>
         <source>bring the tenant&apos;s offline search cache up to date</source>
         <translation>den Offline-Such-Cache des Mandanten aktualisieren</translation>
     </message>
@@ -2791,37 +2776,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="41"/>
+        <location filename="../app/explorer/main.cpp" line="48"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="46"/>
+        <location filename="../app/explorer/main.cpp" line="53"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="50"/>
+        <location filename="../app/explorer/main.cpp" line="57"/>
         <source>Open view V: knowledge, activity or search.</source>
         <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="54"/>
+        <location filename="../app/explorer/main.cpp" line="61"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="58"/>
+        <location filename="../app/explorer/main.cpp" line="65"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="65"/>
+        <location filename="../app/explorer/main.cpp" line="72"/>
         <source>Search for TEXT in the Search tab.</source>
         <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="87"/>
+        <location filename="../app/explorer/main.cpp" line="96"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

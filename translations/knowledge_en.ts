@@ -4,7 +4,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="218"/>
+        <location filename="../core/eventlog.cpp" line="222"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="241"/>
+        <location filename="../core/eventlog.cpp" line="244"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>
@@ -45,9 +45,9 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="66"/>
-        <location filename="../core/jobs.cpp" line="86"/>
-        <location filename="../core/jobs.cpp" line="116"/>
+        <location filename="../core/jobs.cpp" line="68"/>
+        <location filename="../core/jobs.cpp" line="89"/>
+        <location filename="../core/jobs.cpp" line="121"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="67"/>
+        <location filename="../core/jobs.cpp" line="69"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n new event</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="68"/>
+        <location filename="../core/jobs.cpp" line="70"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n dataset updated</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="87"/>
+        <location filename="../core/jobs.cpp" line="90"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n investigation rebuilt</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="88"/>
+        <location filename="../core/jobs.cpp" line="92"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n example written</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="117"/>
+        <location filename="../core/jobs.cpp" line="122"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n document changed</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="118"/>
+        <location filename="../core/jobs.cpp" line="123"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n embedded</numerusform>
@@ -106,7 +106,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="41"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="44"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n investigation</numerusform>
@@ -117,7 +117,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="183"/>
+        <location filename="../ui/searchview.cpp" line="190"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="184"/>
+        <location filename="../ui/searchview.cpp" line="191"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="36"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -163,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>
