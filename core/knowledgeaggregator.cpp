@@ -803,42 +803,6 @@ Result<AggregationReport> KnowledgeAggregator::rebuild(Database &db)
     return aggregate(db, true);
 }
 
-Result<QList<QPair<QUuid, AggregationReport>>> KnowledgeAggregator::runAllTenants(Database &db,
-                                                                                  bool full)
-{
-    const QUuid original = db.tenantId();
-    auto tenants = guarded(tr("listing tenants"), [&]() -> Result<QList<QUuid>> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const pqxx::result r = tx.exec(
-            "SELECT id FROM " + toStd(db.table(QStringLiteral("tenants"))) + " ORDER BY id");
-        QList<QUuid> ids;
-        for (const auto &row : r)
-            ids << uuidFromField(row[0]);
-        return ids;
-    });
-    if (!tenants)
-        return tenants.error();
-    QList<QPair<QUuid, AggregationReport>> out;
-    std::optional<Error> failure;
-    for (const QUuid &t : *tenants) {
-        if (auto s = db.setTenant(t.toString(QUuid::WithoutBraces)); !s) {
-            failure = s.error();
-            break;
-        }
-        auto r = full ? rebuild(db) : runIncremental(db);
-        if (!r) {
-            failure = r.error();
-            break;
-        }
-        out.append({t, *r});
-    }
-    if (!original.isNull())
-        db.setTenant(original.toString(QUuid::WithoutBraces));
-    if (failure)
-        return *failure;
-    return out;
-}
-
 Result<QList<QuirkHistoryEntry>> KnowledgeAggregator::quirkHistory(Database &db,
                                                                    const QString &quirkId)
 {

@@ -53,10 +53,6 @@ public:
     static Result<AggregationReport> runIncremental(Database &db);
     /// Throws away the derived state of the tenant and recomputes it from all events.
     static Result<AggregationReport> rebuild(Database &db);
-    /// Runs runIncremental (or rebuild) for every tenant, switching db's tenant; for the
-    /// worker. The session's tenant is restored afterwards.
-    static Result<QList<QPair<QUuid, AggregationReport>>> runAllTenants(Database &db,
-                                                                        bool full = false);
 
     /// Every event of one quirk, oldest first (its whole history, retired or not).
     static Result<QList<QuirkHistoryEntry>> quirkHistory(Database &db, const QString &quirkId);

@@ -1,7 +1,6 @@
 #include "trainingexamplebuilder.h"
 
 #include "database_p.h"
-#include "jobscheduler.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -454,27 +453,6 @@ LEFT JOIN LATERAL (
         stats.seconds = double(timer.nsecsElapsed()) / 1e9;
         return stats;
     });
-}
-
-JobSpec TrainingExampleBuilder::job(const ConnectionSettings &settings)
-{
-    JobSpec spec;
-    spec.name = jobName();
-    spec.interval = std::chrono::hours(24);
-    spec.run = [settings](const std::atomic_bool &cancelled) -> Result<QString> {
-        if (cancelled)
-            return QString();
-        auto db = Database::connect(settings);
-        if (!db)
-            return db.error();
-        auto stats = rebuild(**db);
-        if (!stats)
-            return stats.error();
-        return tr("%1 training example(s) from %2 investigation(s)")
-            .arg(stats->examples)
-            .arg(stats->investigations);
-    };
-    return spec;
 }
 
 } // namespace ke

@@ -12,8 +12,6 @@
 namespace ke {
 
 class Database;
-struct ConnectionSettings;
-struct JobSpec;
 
 /// Rebuilds ml_training_examples from the event log — the `rebuild_training_examples` job.
 ///
@@ -82,11 +80,6 @@ public:
 
     static Result<Stats> rebuild(Database &db, const Options &options);
     static Result<Stats> rebuild(Database &db) { return rebuild(db, Options{}); }
-
-    /// The daily `rebuild_training_examples` job for `knowledgectl worker`: on its pool thread
-    /// it opens its own connection with `settings` (which name the tenant) and builds
-    /// incrementally.
-    static JobSpec job(const ConnectionSettings &settings);
 };
 
 } // namespace ke

@@ -470,12 +470,7 @@
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="810"/>
-        <source>listing tenants</source>
-        <translation>Auflisten der Mandanten</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="845"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="809"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1134,19 +1129,14 @@
 <context>
     <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="69"/>
+        <location filename="../core/trainingexamplebuilder.cpp" line="68"/>
         <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="73"/>
+        <location filename="../core/trainingexamplebuilder.cpp" line="72"/>
         <source>building training examples</source>
         <translation>Erstellen der Trainingsbeispiele</translation>
-    </message>
-    <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="473"/>
-        <source>%1 training example(s) from %2 investigation(s)</source>
-        <translation>%1 Trainingsbeispiel(e) aus %2 Untersuchung(en)</translation>
     </message>
 </context>
 <context>
