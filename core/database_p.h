@@ -40,7 +40,8 @@ inline QString fromStd(const std::string &s)
 
 inline std::string uuidToStd(const QUuid &u)
 {
-    return toStd(u.toString(QUuid::WithoutBraces));
+    const QByteArray b = u.toByteArray(QUuid::WithoutBraces);
+    return std::string(b.constData(), size_t(b.size()));
 }
 
 inline QUuid uuidFromField(const pqxx::field &f)

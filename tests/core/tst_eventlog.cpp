@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QTemporaryFile>
 #include <QTest>
+#include <QTimeZone>
 
 #include <pqxx/pqxx>
 
@@ -150,6 +151,68 @@ private Q_SLOTS:
                                   .arg(text(inv)))
                      .toInt(),
                  0);
+    }
+
+    void lateBadEventInALargeBatchWritesNothing()
+    {
+        // emitBatch sends each valid event while it validates the next; a bad event near the
+        // end comes after thousands of rows already reached the server, and still nothing of
+        // the batch may remain.
+        EventLog log(*m_conn);
+        const QUuid inv = createUuidV7();
+        std::vector<Event> batch;
+        for (int i = 0; i < 5000; ++i)
+            batch.push_back(feedback(inv, i % 2 ? 1 : -1));
+        batch[4990].data.insert(QStringLiteral("rating"), 2);
+        auto r = log.emitBatch(batch);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QLatin1String(
+                     "event 4991: feedback.hypothesis: rating must be 1 or -1, got 2")),
+                 qPrintable(r.error().message));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv)))
+                     .toInt(),
+                 0);
+        // The connection is still usable, and the corrected batch goes in whole.
+        batch[4990].data.insert(QStringLiteral("rating"), 1);
+        auto ok = log.emitBatch(batch);
+        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
+        QCOMPARE(*ok, qsizetype(5000));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                             "investigation_id = '%1'")
+                                  .arg(text(inv)))
+                     .toInt(),
+                 5000);
+    }
+
+    void batchKeepsCreatedAtToTheMillisecond_data()
+    {
+        QTest::addColumn<QDateTime>("createdAt");
+        const auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+        };
+        QTest::newRow("ordinary") << utc(2026, 9, 24, 16, 31, 6, 406);
+        QTest::newRow("leap day, last ms") << utc(2024, 2, 29, 23, 59, 59, 999);
+        QTest::newRow("epoch") << utc(1970, 1, 1, 0, 0, 0, 0);
+        QTest::newRow("before the epoch") << utc(1969, 12, 31, 23, 59, 59, 1);
+        QTest::newRow("year 1") << utc(1, 1, 1, 0, 0, 0, 5);
+        QTest::newRow("far future") << utc(9999, 12, 31, 23, 59, 59, 998);
+        QTest::newRow("not UTC") << QDateTime(QDate(2025, 3, 30), QTime(12, 30, 0, 250),
+                                              QTimeZone("Europe/Berlin"));
+    }
+
+    void batchKeepsCreatedAtToTheMillisecond()
+    {
+        QFETCH(QDateTime, createdAt);
+        EventLog log(*m_conn);
+        std::vector<Event> batch{feedback(createUuidV7())};
+        batch[0].createdAt = createdAt;
+        auto r = log.emitBatch(batch);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        auto found = log.find(batch[0].id);
+        QVERIFY(found && found->has_value());
+        QCOMPARE((*found)->createdAt.toMSecsSinceEpoch(), createdAt.toMSecsSinceEpoch());
     }
 
     void batchRetryWritesTheRestOnce()
