@@ -1,5 +1,7 @@
 #include "offlinecache.h"
 
+#include "datasetdirectory.h"
+
 #include "database.h"
 #include "database_p.h"
 #include "lsaembedder.h"
@@ -23,6 +25,8 @@ const QString kWatermarkKey = QStringLiteral("sync.watermark");
 const QString kSyncedAtKey = QStringLiteral("sync.completed_at");
 const QString kTenantKey = QStringLiteral("tenant_id");
 const QString kSlugKey = QStringLiteral("tenant_slug");
+/// "dataset:<name>" -> dataset UUID, so that --dataset NAME works offline too.
+const QString kDatasetKeyPrefix = QStringLiteral("dataset:");
 
 constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr auto kOwnerOnlyDir
@@ -271,6 +275,18 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         }
     }
 
+    // Dataset names, so that a dataset can be named offline as online.
+    if (auto datasets = DatasetDirectory::list(db)) {
+        QList<QPair<QString, QString>> names;
+        for (const DatasetRef &d : std::as_const(*datasets))
+            names.append({kDatasetKeyPrefix + d.name, d.id.toString(QUuid::WithoutBraces)});
+        if (!names.isEmpty())
+            if (auto stored = m_index->applyChanges({}, {}, names); !stored)
+                return stored.error();
+    } else {
+        return datasets.error();
+    }
+
     // The model first, so that the pages below are embedded once, with it.
     auto stored = fetchModel(db, m_tenant);
     if (!stored)
@@ -356,6 +372,23 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         summary.model = emb->name();
     summary.seconds = double(timer.nsecsElapsed()) / 1e9;
     return summary;
+}
+
+Result<QString> OfflineCache::resolveDataset(const QString &uuidOrName) const
+{
+    const QString key = uuidOrName.trimmed();
+    if (!QUuid::fromString(key).isNull())
+        return QUuid::fromString(key).toString(QUuid::WithoutBraces);
+    auto id = m_index->metaValue(kDatasetKeyPrefix + key);
+    if (!id)
+        return id.error();
+    if (id->isEmpty())
+        return makeError(QStringLiteral("unknown_dataset"),
+                         tr("the offline cache knows no dataset named '%1' — check the name "
+                            "(`knowledgectl datasets` lists them), give its UUID, or run "
+                            "`knowledgectl sync` while the database is reachable")
+                             .arg(key));
+    return *id;
 }
 
 } // namespace ke

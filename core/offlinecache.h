@@ -43,6 +43,9 @@ public:
     /// A tenant given as UUID, or as a slug remembered by an earlier sync (offline, there
     /// is no database to ask).
     static Result<QUuid> resolveTenant(const QString &uuidOrSlug);
+    /// A dataset given as UUID, or by a name remembered by an earlier sync; an unknown name
+    /// is an error that says what to do.
+    Result<QString> resolveDataset(const QString &uuidOrName) const;
     /// Whether a cache for `tenant` has been synced at least once.
     static bool exists(const QUuid &tenant);
 

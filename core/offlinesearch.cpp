@@ -22,7 +22,14 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
     auto cache = OfflineCache::open(*tenant);
     if (!cache)
         return cache.error();
-    auto results = (*cache)->index().search(request);
+    SearchRequest resolved = request;
+    if (!request.datasetId.isEmpty()) {
+        auto dataset = (*cache)->resolveDataset(request.datasetId);
+        if (!dataset)
+            return dataset.error();
+        resolved.datasetId = *dataset;
+    }
+    auto results = (*cache)->index().search(resolved);
     if (!results)
         return results.error();
     SearchOutcome outcome;

@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -34,7 +35,7 @@ namespace ke {
 constexpr size_t kHnswM = 16;
 constexpr size_t kHnswEfConstruction = 100;
 constexpr size_t kHnswEfSearch = 200;
-constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '1'};
+constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '2'};
 // Below this many filtered documents, a filtered vector search scans their vectors exactly
 // (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
 constexpr qint64 kExactFilterLimit = 50000;
@@ -223,6 +224,103 @@ bool SqliteStatement::isNull(int col) const
 
 // ---------------------------------------------------------------- Private
 
+namespace {
+
+/// ke_bm25(documents_fts, dfs): FTS5's bm25 (k1 1.2, b 0.75, the same idf and length
+/// normalisation; higher is better) with each phrase's document frequency given by the
+/// caller (`dfs`: one int64 per phrase of the MATCH expression, -1 = ignore the phrase).
+/// FTS5's own bm25 counts every phrase's matching rows on its first call — a pass over the
+/// whole posting lists, ~45 ms at 1M documents for common words even when only ten rows are
+/// ranked. Known frequencies make the cost per ranked row only.
+void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int argc,
+            sqlite3_value **argv)
+{
+    constexpr double k1 = 1.2, b = 0.75;
+    struct Query
+    {
+        std::vector<double> idf; // per phrase; 0 = ignored
+        double averageLength = 1;
+    };
+    auto *q = static_cast<Query *>(api->xGetAuxdata(fts, 0));
+    if (!q) {
+        const int phrases = api->xPhraseCount(fts);
+        if (argc != 1 || sqlite3_value_bytes(argv[0]) != phrases * int(sizeof(qint64))) {
+            sqlite3_result_error(out, "ke_bm25: one int64 document frequency per phrase", -1);
+            return;
+        }
+        std::vector<qint64> dfs(static_cast<size_t>(phrases));
+        if (phrases > 0)
+            std::memcpy(dfs.data(), sqlite3_value_blob(argv[0]), dfs.size() * sizeof(qint64));
+        sqlite3_int64 rows = 0, tokens = 0;
+        if (api->xRowCount(fts, &rows) != SQLITE_OK
+            || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) {
+            sqlite3_result_error(out, "ke_bm25: no corpus statistics", -1);
+            return;
+        }
+        auto fresh = std::make_unique<Query>();
+        fresh->averageLength = rows > 0 ? std::max(1.0, double(tokens) / double(rows)) : 1.0;
+        fresh->idf.resize(dfs.size());
+        for (size_t i = 0; i < dfs.size(); ++i) {
+            if (dfs[i] < 0)
+                continue;
+            const double idf = std::log((double(rows) - double(dfs[i]) + 0.5)
+                                        / (double(dfs[i]) + 0.5));
+            fresh->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+        }
+        q = fresh.get();
+        if (api->xSetAuxdata(fts, fresh.release(),
+                             [](void *p) { delete static_cast<Query *>(p); })
+            != SQLITE_OK) {
+            sqlite3_result_error_nomem(out);
+            return;
+        }
+    }
+    int length = 0, instances = 0;
+    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK
+        || api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(out, "ke_bm25: cannot read the row", -1);
+        return;
+    }
+    thread_local std::vector<int> frequency;
+    frequency.assign(q->idf.size(), 0);
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0
+            && size_t(phrase) < frequency.size())
+            ++frequency[size_t(phrase)];
+    }
+    const double norm = k1 * (1.0 - b + b * double(length) / q->averageLength);
+    double score = 0;
+    for (size_t i = 0; i < frequency.size(); ++i) {
+        if (frequency[i] > 0 && q->idf[i] > 0)
+            score += q->idf[i] * (double(frequency[i]) * (k1 + 1.0)) / (double(frequency[i]) + norm);
+    }
+    sqlite3_result_double(out, score);
+}
+
+/// Registers ke_bm25 on a connection (FTS5's API pointer comes from SELECT fts5(?1)).
+void registerRankingFunction(sqlite3 *h)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &s, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(s, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(s);
+    }
+    sqlite3_finalize(s);
+    if (api && api->iVersion >= 2)
+        api->xCreateFunction(api, "ke_bm25", nullptr, &keBm25, nullptr);
+}
+
+/// The most a phrase with this inverse document frequency can add to a row's bm25.
+double maxContribution(qint64 df, qint64 rows)
+{
+    const double idf = std::log((double(rows) - double(df) + 0.5) / (double(df) + 0.5));
+    return (idf <= 0.0 ? 1e-6 : idf) * 2.2; // idf * (k1 + 1)
+}
+
+} // namespace
+
 Result<sqlite3 *> SearchIndex::Private::db() const
 {
     QMutexLocker lock(&handlesMutex);
@@ -244,6 +342,7 @@ Result<sqlite3 *> SearchIndex::Private::db() const
     sqlite3_busy_timeout(h, 10000);
     sqlite3_exec(h, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", nullptr, nullptr,
                  nullptr);
+    registerRankingFunction(h);
     handles.insert(tid, h);
     return h;
 }
@@ -349,17 +448,50 @@ QString SearchIndex::Private::currentModelName() const
 void SearchIndex::Private::newVectorIndex(int dimension, size_t capacity)
 {
     hnsw.reset();
+    groups.clear();
     space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dimension));
     hnsw = std::make_unique<hnswlib::HierarchicalNSW<float>>(
         space.get(), std::max<size_t>(capacity, 1024), kHnswM, kHnswEfConstruction);
     hnsw->setEf(kHnswEfSearch);
 }
 
-void SearchIndex::Private::addVector(qint64 id, const float *v)
+namespace {
+
+quint64 vectorHash(const float *v, size_t dim)
 {
-    if (hnsw->cur_element_count >= hnsw->max_elements_)
-        hnsw->resizeIndex(hnsw->max_elements_ * 2);
-    hnsw->addPoint(v, hnswlib::labeltype(id));
+    return fnv1a(1469598103934665603ULL, reinterpret_cast<const char *>(v),
+                 qint64(dim * sizeof(float)));
+}
+
+} // namespace
+
+qint64 SearchIndex::Private::groupOf(qint64 document) const
+{
+    const auto it = groups.groupOf.find(document);
+    return it == groups.groupOf.end() ? -1 : qint64(it->second);
+}
+
+void SearchIndex::Private::removeVector(qint64 id)
+{
+    const auto it = groups.groupOf.find(id);
+    if (it == groups.groupOf.end())
+        return;
+    const quint32 label = it->second;
+    groups.groupOf.erase(it);
+    std::vector<qint64> &docs = groups.documents[label];
+    docs.erase(std::remove(docs.begin(), docs.end(), id), docs.end());
+    if (!docs.empty())
+        return;
+    docs.shrink_to_fit();
+    --groups.live;
+    const auto h = groups.byHash.find(groups.hashes[label]);
+    if (h != groups.byHash.end() && h->second == label)
+        groups.byHash.erase(h);
+    try {
+        hnsw->markDelete(hnswlib::labeltype(label));
+    } catch (const std::exception &) {
+        // Already deleted: nothing to do.
+    }
 }
 
 void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size_t n)
@@ -367,25 +499,55 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
     if (n == 0)
         return;
     const size_t dim = space->get_data_size() / sizeof(float);
-    const size_t needed = hnsw->cur_element_count + n;
+    const size_t bytes = dim * sizeof(float);
+    // 1. Group (one thread): a vector equal to a live group's joins it; the rest start groups.
+    std::vector<std::pair<hnswlib::labeltype, const float *>> fresh;
+    std::unordered_map<quint32, const float *> freshData; // groups started in this call
+    for (size_t i = 0; i < n; ++i) {
+        const qint64 id = ids[i];
+        const float *v = data + i * dim;
+        removeVector(id);
+        const quint64 h = vectorHash(v, dim);
+        const auto found = groups.byHash.find(h);
+        if (found != groups.byHash.end()) {
+            const quint32 label = found->second;
+            const auto f = freshData.find(label);
+            const float *existing = f != freshData.end()
+                ? f->second
+                : reinterpret_cast<const float *>(
+                      hnsw->getDataByInternalId(hnsw->label_lookup_.at(label)));
+            if (std::memcmp(existing, v, bytes) == 0) {
+                groups.documents[label].push_back(id);
+                groups.groupOf.emplace(id, label);
+                continue;
+            }
+        }
+        const auto label = quint32(groups.documents.size());
+        groups.documents.push_back({id});
+        groups.hashes.push_back(h);
+        groups.groupOf.emplace(id, label);
+        groups.byHash.try_emplace(h, label); // a (vanishingly rare) collision stays unshared
+        ++groups.live;
+        freshData.emplace(label, v);
+        fresh.emplace_back(hnswlib::labeltype(label), v);
+    }
+    if (fresh.empty())
+        return;
+
+    // 2. The new groups' vectors into the graph, from every core.
+    const size_t m = fresh.size();
+    const size_t needed = hnsw->cur_element_count + m;
     if (needed > hnsw->max_elements_)
         hnsw->resizeIndex(std::max(needed + needed / 4, hnsw->max_elements_ * 2));
     size_t start = 0;
     if (hnsw->cur_element_count == 0) { // the entry point, alone
-        hnsw->addPoint(data, hnswlib::labeltype(ids[0]));
+        hnsw->addPoint(fresh[0].second, fresh[0].first);
         start = 1;
     }
-    QSet<qint64> seen;
-    bool duplicates = false;
-    for (size_t i = start; i < n && !duplicates; ++i) {
-        if (seen.contains(ids[i]))
-            duplicates = true;
-        seen.insert(ids[i]);
-    }
     const int threads = workerThreads();
-    if (duplicates || threads == 1 || n - start < 256) {
-        for (size_t i = start; i < n; ++i)
-            hnsw->addPoint(data + i * dim, hnswlib::labeltype(ids[i]));
+    if (threads == 1 || m - start < 256) {
+        for (size_t i = start; i < m; ++i)
+            hnsw->addPoint(fresh[i].second, fresh[i].first);
         return;
     }
     std::atomic<size_t> next{start};
@@ -395,17 +557,17 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
         try {
             while (true) {
                 const size_t begin = next.fetch_add(64);
-                if (begin >= n)
+                if (begin >= m)
                     break;
-                const size_t end = std::min(n, begin + 64);
+                const size_t end = std::min(m, begin + 64);
                 for (size_t i = begin; i < end; ++i)
-                    hnsw->addPoint(data + i * dim, hnswlib::labeltype(ids[i]));
+                    hnsw->addPoint(fresh[i].second, fresh[i].first);
             }
         } catch (...) {
             std::lock_guard<std::mutex> l(failureMutex);
             if (!failure)
                 failure = std::current_exception();
-            next.store(n);
+            next.store(m);
         }
     };
     std::vector<std::thread> pool;
@@ -486,6 +648,7 @@ Result<void> SearchIndex::Private::saveVectors()
     if (!hnsw) {
         QFile::remove(vectorHeaderPath);
         QFile::remove(vectorPath);
+        QFile::remove(groupsPath);
         return {};
     }
     // hnswlib writes its own file; we write it under a temporary name, rename it into place,
@@ -510,6 +673,33 @@ Result<void> SearchIndex::Private::saveVectors()
         != 0)
         return makeError(QStringLiteral("io"),
                          SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
+    // The groups: which documents share each graph node's vector.
+    {
+        QSaveFile gf(groupsPath);
+        if (!gf.open(QIODevice::WriteOnly))
+            return makeError(
+                QStringLiteral("io"),
+                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+        QDataStream out(&gf);
+        out << quint64(groups.documents.size());
+        for (size_t label = 0; label < groups.documents.size(); ++label) {
+            const std::vector<qint64> &docs = groups.documents[label];
+            out << quint64(groups.hashes[label]) << quint32(docs.size());
+            for (qint64 id : docs)
+                out << id;
+        }
+        if (out.status() != QDataStream::Ok || !gf.commit())
+            return makeError(
+                QStringLiteral("io"),
+                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+    }
+    restrictToOwner(groupsPath);
+    qint64 groupsSize = 0;
+    auto groupsSum = fileChecksum(groupsPath, &groupsSize);
+    if (!groupsSum)
+        return makeError(
+            QStringLiteral("io"),
+            SearchIndex::tr("cannot write %1: %2").arg(groupsPath, groupsSum.error().message));
     QSaveFile header(vectorHeaderPath);
     if (!header.open(QIODevice::WriteOnly))
         return makeError(
@@ -519,7 +709,8 @@ Result<void> SearchIndex::Private::saveVectors()
     out.writeRawData(kVectorMagic, sizeof kVectorMagic);
     out << currentModelName() << quint32(space ? space->get_data_size() / sizeof(float) : 0)
         << quint64(hnsw->cur_element_count) << quint64(hnsw->num_deleted_) << qint64(size)
-        << quint64(*sum);
+        << quint64(*sum) << quint64(groups.documentCount()) << qint64(groupsSize)
+        << quint64(*groupsSum);
     if (!header.commit())
         return makeError(
             QStringLiteral("io"),
@@ -527,6 +718,46 @@ Result<void> SearchIndex::Private::saveVectors()
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
     return {};
+}
+
+bool SearchIndex::Private::loadGroups(quint64 labels, quint64 live, quint64 documents)
+{
+    groups.clear();
+    QFile f(groupsPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QDataStream in(&f);
+    quint64 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || count != labels)
+        return false;
+    groups.documents.resize(size_t(count));
+    groups.hashes.resize(size_t(count));
+    groups.groupOf.reserve(size_t(documents));
+    for (quint64 label = 0; label < count; ++label) {
+        quint64 hash = 0;
+        quint32 n = 0;
+        in >> hash >> n;
+        if (in.status() != QDataStream::Ok || n > documents)
+            return false;
+        groups.hashes[label] = hash;
+        std::vector<qint64> &docs = groups.documents[label];
+        docs.resize(n);
+        for (quint32 i = 0; i < n; ++i) {
+            in >> docs[i];
+            groups.groupOf.emplace(docs[i], quint32(label));
+        }
+        if (n > 0) {
+            ++groups.live;
+            groups.byHash.try_emplace(hash, quint32(label));
+        }
+    }
+    if (in.status() != QDataStream::Ok || groups.live != live
+        || groups.documentCount() != documents) {
+        groups.clear();
+        return false;
+    }
+    return true;
 }
 
 Result<void> SearchIndex::Private::loadOrRebuildVectors()
@@ -561,12 +792,13 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         char magic[8] = {};
         QString fileModel;
         quint32 fileDim = 0;
-        quint64 elements = 0, deleted = 0, sum = 0;
-        qint64 size = 0;
+        quint64 elements = 0, deleted = 0, sum = 0, documents = 0, groupsSum = 0;
+        qint64 size = 0, groupsSize = 0;
         if (hf.open(QIODevice::ReadOnly)) {
             QDataStream in(&hf);
             in.readRawData(magic, sizeof magic);
-            in >> fileModel >> fileDim >> elements >> deleted >> size >> sum;
+            in >> fileModel >> fileDim >> elements >> deleted >> size >> sum >> documents
+                >> groupsSize >> groupsSum;
             if (in.status() != QDataStream::Ok
                 || std::memcmp(magic, kVectorMagic, sizeof magic) != 0)
                 problem = SearchIndex::tr("the vector index header is damaged");
@@ -575,14 +807,20 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         }
         if (problem.isEmpty() && (fileModel != model || int(fileDim) != dim))
             problem = SearchIndex::tr("the vector index was built by another model");
-        if (problem.isEmpty() && qint64(elements - deleted) != stored)
+        if (problem.isEmpty() && qint64(documents) != stored)
             problem = SearchIndex::tr("the vector index holds %1 vectors, the cache %2")
-                          .arg(elements - deleted)
+                          .arg(documents)
                           .arg(stored);
         if (problem.isEmpty()) {
             qint64 actual = 0;
             auto actualSum = fileChecksum(vectorPath, &actual);
             if (!actualSum || actual != size || *actualSum != sum)
+                problem = SearchIndex::tr("the vector index file is truncated or damaged");
+        }
+        if (problem.isEmpty()) {
+            qint64 actual = 0;
+            auto actualSum = fileChecksum(groupsPath, &actual);
+            if (!actualSum || actual != groupsSize || *actualSum != groupsSum)
                 problem = SearchIndex::tr("the vector index file is truncated or damaged");
         }
         if (problem.isEmpty()) {
@@ -595,8 +833,12 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
                 hnsw->cur_element_count = 0;
                 hnsw->loadIndex(vectorPath.toStdString(), space.get());
                 hnsw->setEf(kHnswEfSearch);
-                vectorsDirty = false;
-                return {};
+                if (loadGroups(elements, elements - deleted, documents)) {
+                    vectorsDirty = false;
+                    return {};
+                }
+                hnsw.reset();
+                problem = SearchIndex::tr("the vector index file is truncated or damaged");
             } catch (const std::exception &e) {
                 // A half-loaded hnswlib object may hold uninitialised pointers that its
                 // destructor would free: leak it instead (only on out-of-memory, since the
@@ -744,6 +986,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
     p.dbPath = p.dir + QStringLiteral("/search.sqlite");
     p.vectorPath = p.dir + QStringLiteral("/vectors.hnsw");
     p.vectorHeaderPath = p.dir + QStringLiteral("/vectors.hnsw.header");
+    p.groupsPath = p.dir + QStringLiteral("/vectors.groups");
     p.modelPath = p.dir + QStringLiteral("/model.lsa");
     auto r = p.createSchema();
     if (!r)
@@ -977,13 +1220,9 @@ RETURNING id)sql");
         }
     }
     for (qint64 id : std::as_const(removedIds)) {
-        try {
-            if (hnsw)
-                hnsw->markDelete(hnswlib::labeltype(id));
-            vectorsDirty = true;
-        } catch (const std::exception &) {
-            // Not in the graph (never embedded, or already deleted): nothing to do.
-        }
+        if (hnsw)
+            removeVector(id);
+        vectorsDirty = true;
     }
     return counts;
 }
@@ -1047,15 +1286,15 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
         return makeError(
             QStringLiteral("vector_index"),
             tr("the query vector has %1 dimensions, the index %2").arg(query.size()).arg(dim));
+    auto any = [](qint64) { return true; };
     try {
-        if (!exact) {
-            for (const auto &f : d->hnsw->searchKnnCloserFirst(query.data(), size_t(k)))
-                out.append({qint64(f.second), 1.0f - f.first});
-            return out;
-        }
+        // Every group holds at least one document, so k groups give at least k documents.
+        if (!exact)
+            return d->expandGroups(d->hnsw->searchKnnCloserFirst(query.data(), size_t(k)),
+                                   size_t(k), any);
         const auto distance = d->space->get_dist_func();
         void *param = d->space->get_dist_func_param();
-        using Hit = std::pair<float, qint64>;
+        using Hit = std::pair<float, hnswlib::labeltype>;
         std::vector<Hit> heap; // max-heap on distance: the worst of the best k on top
         const size_t n = d->hnsw->cur_element_count;
         for (size_t i = 0; i < n; ++i) {
@@ -1064,7 +1303,7 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
                 continue;
             const float dist
                 = distance(query.data(), d->hnsw->getDataByInternalId(internal), param);
-            const qint64 label = qint64(d->hnsw->getExternalLabel(internal));
+            const hnswlib::labeltype label = d->hnsw->getExternalLabel(internal);
             if (heap.size() < size_t(k)) {
                 heap.emplace_back(dist, label);
                 std::push_heap(heap.begin(), heap.end());
@@ -1075,13 +1314,11 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
             }
         }
         std::sort_heap(heap.begin(), heap.end());
-        for (const Hit &hit : heap)
-            out.append({hit.second, 1.0f - hit.first});
+        return d->expandGroups(heap, size_t(k), any);
     } catch (const std::exception &e) {
         return makeError(QStringLiteral("vector_index"),
                          tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
     }
-    return out;
 }
 
 Result<qint64> SearchIndex::documentCount() const
@@ -1154,62 +1391,138 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             s.bind(101 + int(i), request.sourceTypes.at(i));
     };
 
-    // 1. Lexical: FTS5 bm25 over the sanitised words, pruned when the words are common
-    //    (see HybridParameters::lexicalPostingBudget).
+    // 1. Lexical: bm25 over the sanitised words. When their posting lists are long (common
+    //    words of a large cache), ranking every matching row would cost hundreds of ms, so
+    //    it is pruned MaxScore-style: the rarest words within HybridParameters::
+    //    lexicalPostingBudget postings select the candidates, which are scored with every
+    //    word of the query (ke_bm25 — FTS5's formula with known frequencies). Rows holding
+    //    none of those rare words can score at most the sum of the common words' largest
+    //    contributions; when the candidates' k-th score beats that bound the top k is exact,
+    //    otherwise the newest rows with common words are scored and merged in as well.
     QList<qint64> lexical;
     const QString match = fulltextquery::toFts5(words);
     if (request.mode != SearchMode::Vector) {
-        QString lexicalMatch = match;
-        bool capped = false;
-        if (params.lexicalPostingBudget > 0) {
-            const QList<qint64> df = d->documentFrequencies(*h, words);
-            qint64 total = 0;
-            for (qint64 n : df)
-                total += n;
-            if (total > params.lexicalPostingBudget) {
-                QList<int> order(words.size());
-                std::iota(order.begin(), order.end(), 0);
-                std::stable_sort(order.begin(), order.end(),
-                                 [&](int a, int b) { return df.at(a) < df.at(b); });
-                QStringList kept;
-                qint64 sum = 0;
-                for (int i : std::as_const(order)) {
-                    if (sum + df.at(i) > params.lexicalPostingBudget)
-                        break;
+        const QList<qint64> df = params.lexicalPostingBudget > 0
+            ? d->documentFrequencies(*h, words)
+            : QList<qint64>();
+        qint64 total = 0;
+        for (qint64 n : df)
+            total += n;
+        if (params.lexicalPostingBudget <= 0 || total <= params.lexicalPostingBudget) {
+            // Few postings: FTS5's own bm25 over every matching row.
+            const QByteArray sql = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN "
+                                                  "documents d ON d.id = f.rowid WHERE "
+                                                  "documents_fts MATCH ?1%1 ORDER BY f.rank "
+                                                  "LIMIT ?2")
+                                       .arg(filterSql)
+                                       .toUtf8();
+            SqliteStatement s(*h, sql.constData());
+            if (!s.isValid())
+                return d->sqliteError(*h, tr("the full-text search"));
+            s.bind(1, match);
+            s.bind(2, qint64(perSignal));
+            bindFilter(s);
+            int rc;
+            while ((rc = s.step()) == SQLITE_ROW)
+                lexical.append(s.int64(0));
+            if (rc != SQLITE_DONE)
+                return d->sqliteError(*h, tr("the full-text search"));
+        } else {
+            QList<int> order(words.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](int a, int b) { return df.at(a) < df.at(b); });
+            QStringList rare, common;
+            std::vector<qint64> rareDf, commonDf;
+            qint64 sum = 0;
+            for (int i : std::as_const(order)) {
+                if (common.isEmpty() && sum + df.at(i) <= params.lexicalPostingBudget) {
                     sum += df.at(i);
-                    kept.append(words.at(i));
+                    rare.append(words.at(i));
+                    rareDf.push_back(df.at(i));
+                } else {
+                    common.append(words.at(i));
+                    commonDf.push_back(df.at(i));
                 }
-                if (kept.isEmpty())
-                    capped = true; // every word is common: newest candidates, bm25-ordered
-                else
-                    lexicalMatch = fulltextquery::toFts5(kept);
             }
+            QHash<qint64, double> scores;
+            // Rows of `expression`, scored with ke_bm25 (`phraseDf`: one per phrase); `newest`
+            // > 0 takes only that many, newest first.
+            auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
+                             qint64 newest) -> Result<void> {
+                const QByteArray sql
+                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2) FROM "
+                                     "documents_fts f%1 WHERE documents_fts MATCH ?1%2%3")
+                          .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
+                                        : QString(),
+                               filterSql,
+                               newest > 0 ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
+                                          : QString())
+                          .toUtf8();
+                SqliteStatement s(*h, sql.constData());
+                if (!s.isValid())
+                    return d->sqliteError(*h, tr("the full-text search"));
+                s.bind(1, expression);
+                s.bindBlob(2, phraseDf.data(), int(phraseDf.size() * sizeof(qint64)));
+                if (newest > 0)
+                    s.bind(3, newest);
+                bindFilter(s);
+                int rc;
+                while ((rc = s.step()) == SQLITE_ROW) {
+                    double &best = scores[s.int64(0)];
+                    best = std::max(best, s.real(1));
+                    if (cancelled())
+                        return cancelledError();
+                }
+                if (rc != SQLITE_DONE)
+                    return d->sqliteError(*h, tr("the full-text search"));
+                return {};
+            };
+            auto ranked = [&] {
+                std::vector<std::pair<double, qint64>> v;
+                v.reserve(size_t(scores.size()));
+                for (auto it = scores.cbegin(); it != scores.cend(); ++it)
+                    v.emplace_back(it.value(), it.key());
+                std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+                    return a.first != b.first ? a.first > b.first : a.second < b.second;
+                });
+                return v;
+            };
+            if (!rare.isEmpty()) {
+                QString expression = fulltextquery::toFts5(rare);
+                std::vector<qint64> phraseDf = rareDf;
+                if (!common.isEmpty()) {
+                    // Every row with a rare word, with the common words' frequencies too.
+                    expression = QStringLiteral("(%1) AND (%1 OR %2)")
+                                     .arg(expression, fulltextquery::toFts5(common));
+                    phraseDf.insert(phraseDf.end(), rareDf.size(), -1);
+                    phraseDf.insert(phraseDf.end(), commonDf.begin(), commonDf.end());
+                }
+                if (auto r = score(expression, phraseDf, 0); !r)
+                    return r.error();
+            }
+            qint64 rows = 0; // an upper bound of the row count keeps the bound safe
+            {
+                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
+                if (c.step() == SQLITE_ROW)
+                    rows = c.int64(0);
+            }
+            double bound = 0;
+            for (qint64 n : commonDf)
+                bound += maxContribution(n, rows);
+            auto top = ranked();
+            const bool exact = top.size() >= size_t(perSignal)
+                && top[size_t(perSignal) - 1].first > bound;
+            if (!exact && !common.isEmpty()) {
+                if (auto r = score(fulltextquery::toFts5(common), commonDf,
+                                   std::max(params.commonTermCandidateCap, perSignal));
+                    !r)
+                    return r.error();
+                top = ranked();
+            }
+            for (size_t i = 0; i < top.size() && i < size_t(perSignal); ++i)
+                lexical.append(top[i].second);
         }
-        const QByteArray sql = capped
-            ? QStringLiteral("SELECT id FROM (SELECT f.rowid AS id, f.rank AS r FROM "
-                             "documents_fts f JOIN documents d ON d.id = f.rowid "
-                             "WHERE documents_fts MATCH ?1%1 ORDER BY f.rowid DESC "
-                             "LIMIT ?3) ORDER BY r LIMIT ?2")
-                  .arg(filterSql)
-                  .toUtf8()
-            : QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN documents d ON "
-                             "d.id = f.rowid WHERE documents_fts MATCH ?1%1 "
-                             "ORDER BY f.rank LIMIT ?2")
-                  .arg(filterSql)
-                  .toUtf8();
-        SqliteStatement s(*h, sql.constData());
-        if (!s.isValid())
-            return d->sqliteError(*h, tr("the full-text search"));
-        s.bind(1, lexicalMatch);
-        s.bind(2, qint64(perSignal));
-        if (capped)
-            s.bind(3, qint64(std::max(params.commonTermCandidateCap, perSignal)));
-        bindFilter(s);
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW)
-            lexical.append(s.int64(0));
-        if (rc != SQLITE_DONE)
-            return d->sqliteError(*h, tr("the full-text search"));
     }
     if (cancelled())
         return cancelledError();
@@ -1235,7 +1548,11 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     if (used >= params.feedbackDocuments)
                         break;
                     try {
-                        const auto v = d->hnsw->getDataByLabel<float>(hnswlib::labeltype(id));
+                        const qint64 group = d->groupOf(id);
+                        if (group < 0)
+                            continue;
+                        const auto v
+                            = d->hnsw->getDataByLabel<float>(hnswlib::labeltype(group));
                         for (size_t j = 0; j < q.size() && j < v.size(); ++j)
                             centroid[j] += v[j];
                         ++used;
@@ -1288,38 +1605,41 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 for (size_t i = 0; i < keep; ++i)
                     vector.append(scored[i].second);
             } else {
-                const size_t alive = d->hnsw->cur_element_count - d->hnsw->num_deleted_;
+                const size_t alive = d->groups.live;
                 size_t k = std::min(alive, size_t(filtered ? perSignal * 10 : perSignal));
                 if (k > 0) {
                     try {
                         // searchKnn needs ef >= k; setEf is not thread-safe, so a larger k
                         // than kHnswEfSearch is served by asking for k results
-                        // (hnswlib uses max(ef, k) internally).
-                        auto found = d->hnsw->searchKnnCloserFirst(q.data(), k);
-                        QSet<qint64> allowed;
+                        // (hnswlib uses max(ef, k) internally). Each hit is a group of
+                        // documents sharing one vector.
+                        const auto found = d->hnsw->searchKnnCloserFirst(q.data(), k);
+                        QList<QPair<qint64, float>> hits;
                         if (filtered) {
-                            // Keep only hits passing the filter.
+                            // Keep only documents passing the filter, checking a bounded
+                            // number of them.
                             SqliteStatement c(*h,
                                               QStringLiteral("SELECT 1 FROM documents d "
                                                              "WHERE d.id = ?1%1")
                                                   .arg(filterSql)
                                                   .toUtf8()
                                                   .constData());
-                            for (const auto &f : found) {
+                            size_t checked = 0;
+                            const size_t maxChecks = size_t(perSignal) * 20;
+                            hits = d->expandGroups(found, size_t(perSignal), [&](qint64 id) {
+                                if (checked++ >= maxChecks)
+                                    return false;
                                 c.reset();
-                                c.bind(1, qint64(f.second));
+                                c.bind(1, id);
                                 bindFilter(c);
-                                if (c.step() == SQLITE_ROW)
-                                    allowed.insert(qint64(f.second));
-                            }
+                                return c.step() == SQLITE_ROW;
+                            });
+                        } else {
+                            hits = d->expandGroups(found, size_t(perSignal),
+                                                   [](qint64) { return true; });
                         }
-                        for (const auto &f : found) {
-                            if (filtered && !allowed.contains(qint64(f.second)))
-                                continue;
-                            vector.append(qint64(f.second));
-                            if (vector.size() >= perSignal)
-                                break;
-                        }
+                        for (const auto &hit : std::as_const(hits))
+                            vector.append(hit.first);
                     } catch (const std::exception &e) {
                         return makeError(
                             QStringLiteral("vector_index"),

@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 namespace ke {
 
@@ -48,7 +50,8 @@ struct SearchIndex::Private
     QString dir;
     QString dbPath;
     QString vectorPath; // hnswlib's own file
-    QString vectorHeaderPath; // our header: model, dimension, count, size, checksum
+    QString vectorHeaderPath; // our header: model, dimension, counts, sizes, checksums
+    QString groupsPath; // the documents of each graph node (VectorGroups)
     QString modelPath;
 
     mutable QMutex handlesMutex;
@@ -56,9 +59,31 @@ struct SearchIndex::Private
 
     QMutex writeMutex; // serialises writers (SQLite transactions + vector inserts)
 
-    mutable QReadWriteLock vectorLock; // guards space, hnsw, vectorsDirty
+    mutable QReadWriteLock vectorLock; // guards space, hnsw, groups, vectorsDirty
     std::unique_ptr<hnswlib::InnerProductSpace> space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> hnsw;
+    /// One graph node per distinct vector. Templated texts (alerts, generated SQL, the demo
+    /// data) embed to the very same vector by the thousand, and an HNSW graph whose nodes'
+    /// neighbour lists are filled with copies of themselves cannot be navigated (recall@10
+    /// was 0.75 at 1M demo documents). So the graph's labels are group numbers, and a group
+    /// lists the documents that share its vector.
+    struct VectorGroups
+    {
+        std::vector<std::vector<qint64>> documents; ///< label -> documents (empty: deleted)
+        std::vector<quint64> hashes; ///< label -> hash of its vector
+        std::unordered_map<qint64, quint32> groupOf; ///< document -> label
+        std::unordered_map<quint64, quint32> byHash; ///< vector hash -> label of a live group
+        size_t live = 0; ///< groups with at least one document
+        size_t documentCount() const { return groupOf.size(); }
+        void clear()
+        {
+            documents.clear();
+            hashes.clear();
+            groupOf.clear();
+            byHash.clear();
+            live = 0;
+        }
+    } groups;
     bool vectorsDirty = false;
 
     mutable QMutex stateMutex; // guards embedder, params, recoveryNote, termDocuments
@@ -79,12 +104,40 @@ struct SearchIndex::Private
     /// Loads the vector index file if it matches SQLite, otherwise rebuilds it.
     Result<void> loadOrRebuildVectors();
     Result<void> rebuildVectorsFromSqlite(); // call with vectorLock held for writing
+    /// Reads the groups file; false when it does not match the graph (labels, live groups)
+    /// or the header (documents). vectorLock held for writing.
+    bool loadGroups(quint64 labels, quint64 live, quint64 documents);
     void newVectorIndex(int dimension, size_t capacity); // vectorLock held for writing
-    void addVector(qint64 id, const float *v); // vectorLock held for writing
-    /// Adds n vectors (row-major, dimension of the index) from every core; hnswlib 0.6.2's
-    /// addPoint is thread-safe for distinct labels once capacity is reserved and an entry
-    /// point exists. Duplicate labels are added one by one. vectorLock held for writing.
+    /// Sets the vectors of n documents (row-major, dimension of the index): a document
+    /// joins the group of an equal vector, or starts a group whose vector goes into the
+    /// graph — from every core: hnswlib 0.6.2's addPoint is thread-safe for distinct labels
+    /// once capacity is reserved and an entry point exists. A document that already had a
+    /// vector leaves its old group first. vectorLock held for writing.
     void addVectors(const qint64 *ids, const float *data, size_t n);
+    /// Takes a document out of its group; an emptied group's node is marked deleted.
+    void removeVector(qint64 id); // vectorLock held for writing
+    /// The documents of graph hits (nearest first), at most `k`, skipping those `accept`
+    /// refuses; within a group (equal distance) the newest first. vectorLock held.
+    template <typename Hits, typename Accept>
+    QList<QPair<qint64, float>> expandGroups(const Hits &closerFirst, size_t k,
+                                             Accept &&accept) const
+    {
+        QList<QPair<qint64, float>> out;
+        for (const auto &[distance, label] : closerFirst) {
+            if (label >= groups.documents.size())
+                continue;
+            const std::vector<qint64> &docs = groups.documents[label];
+            for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+                if (size_t(out.size()) >= k)
+                    return out;
+                if (accept(*it))
+                    out.append({*it, 1.0f - distance});
+            }
+        }
+        return out;
+    }
+    /// The graph's label of a document's vector, or -1.
+    qint64 groupOf(qint64 document) const;
     /// The document frequency of each (stemmed) word, cached until the next write.
     QList<qint64> documentFrequencies(sqlite3 *db, const QStringList &words) const;
     void invalidateStatistics();

@@ -63,7 +63,7 @@ int runSearch(CommandContext &ctx)
     }
     if (offline || !fallbackNote.isEmpty()) {
         if (dataset)
-            request.datasetId = *dataset; // a UUID; names need the database
+            request.datasetId = *dataset; // a UUID or a name the last sync remembered
         outcome = offlineSearch(ctx.settings, request);
         if (outcome && !fallbackNote.isEmpty()) {
             outcome->note

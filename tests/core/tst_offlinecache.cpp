@@ -227,6 +227,51 @@ private Q_SLOTS:
         QVERIFY(!forced.out.contains(QStringLiteral("secret")));
     }
 
+    void datasetByNameWorksOffline()
+    {
+        // `--dataset public.payments` must mean the same offline as online: the sync
+        // remembers the tenant's dataset names.
+        const QUuid payments = QUuid::createUuid();
+        {
+            pqxx::work tx(m_db->admin());
+            tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, "
+                           "'public.payments')",
+                           m_acme.toString(QUuid::WithoutBraces).toStdString(),
+                           payments.toString(QUuid::WithoutBraces).toStdString());
+            tx.exec_params("INSERT INTO search_documents (tenant_id, source_type, source_id, "
+                           "dataset_id, content, created_at) VALUES ($1, 'quirk', 'pay1', $2, "
+                           "'payments settle two days after the orders', now())",
+                           m_acme.toString(QUuid::WithoutBraces).toStdString(),
+                           payments.toString(QUuid::WithoutBraces).toStdString());
+            tx.commit();
+        }
+        sync(QStringLiteral("acme"));
+        auto search = [&](const QString &dataset) {
+            return m_db->run(QStringLiteral("knowledgectl"),
+                             {QStringLiteral("search"), QStringLiteral("orders"),
+                              QStringLiteral("--offline"), QStringLiteral("--dataset"), dataset,
+                              QStringLiteral("--json")},
+                             {}, QStringLiteral("acme"));
+        };
+        for (const QString &key : {QStringLiteral("public.payments"),
+                                   payments.toString(QUuid::WithoutBraces)}) {
+            const auto run = search(key);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            const QJsonArray results = QJsonDocument::fromJson(run.out.toUtf8())
+                                           .object()
+                                           .value(QStringLiteral("results"))
+                                           .toArray();
+            QCOMPARE(results.size(), 1); // "orders" is in other documents too: filtered out
+            QCOMPARE(results.first().toObject().value(QStringLiteral("source_id")).toString(),
+                     QStringLiteral("pay1"));
+        }
+        const auto unknown = search(QStringLiteral("public.nothing"));
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains(QStringLiteral("knows no dataset named 'public.nothing'")),
+                 qPrintable(unknown.err));
+        QVERIFY(unknown.out.isEmpty());
+    }
+
     void syncCommandReportsCounts()
     {
         put(m_acme, QStringLiteral("finding"), QStringLiteral("f1"),

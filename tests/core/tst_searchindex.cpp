@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFuture>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -237,6 +238,8 @@ private Q_SLOTS:
         QTest::newRow("missing") << QStringLiteral("delete");
         QTest::newRow("empty") << QStringLiteral("empty");
         QTest::newRow("header gone") << QStringLiteral("header");
+        QTest::newRow("groups truncated") << QStringLiteral("groups-truncate");
+        QTest::newRow("groups missing") << QStringLiteral("groups-delete");
     }
 
     void damagedVectorIndexIsRebuilt()
@@ -257,6 +260,11 @@ private Q_SLOTS:
             QVERIFY(f.remove());
         } else if (damage == QLatin1String("empty")) {
             QVERIFY(f.resize(0));
+        } else if (damage == QLatin1String("groups-truncate")) {
+            QFile g(m_path + QStringLiteral("/vectors.groups"));
+            QVERIFY(g.resize(g.size() - 3));
+        } else if (damage == QLatin1String("groups-delete")) {
+            QVERIFY(QFile::remove(m_path + QStringLiteral("/vectors.groups")));
         } else {
             QVERIFY(QFile::remove(file + QStringLiteral(".header")));
         }
@@ -387,6 +395,126 @@ private Q_SLOTS:
         for (int i = 0; i < 200; ++i)
             QVERIFY(m_index->remove(QStringLiteral("comment"), QStringLiteral("bulk-%1").arg(i)));
         QCOMPARE(*m_index->documentCount(), qint64(7));
+    }
+
+    void identicalVectorsShareOneGraphNode()
+    {
+        // Templated texts embed to the same vector by the hundred; they share one graph
+        // node, and every one of them is still found, removed and reloaded one by one.
+        QTemporaryDir dir;
+        auto opened = SearchIndex::open(dir.path() + QStringLiteral("/t"));
+        QVERIFY(opened);
+        SearchIndex &ix = **opened;
+        QList<SearchDocument> docs;
+        for (int i = 0; i < 300; ++i)
+            docs.append(doc(QStringLiteral("comment"), QStringLiteral("other-%1").arg(i),
+                            QStringLiteral("public.users"),
+                            QStringLiteral("Invoice %1 for carrier %2 was shipped")
+                                .arg(i)
+                                .arg(i % 7)));
+        for (int i = 0; i < 300; ++i)
+            docs.append(doc(QStringLiteral("finding"), QStringLiteral("same-%1").arg(i),
+                            QStringLiteral("public.orders"),
+                            QStringLiteral("Late data on weekends: the orders load runs two "
+                                           "days behind")));
+        docs.append(corpus());
+        QVERIFY(ix.upsert(docs));
+        QVERIFY(ix.learnLocalEmbedder());
+        auto query = ix.embedder()->embed({QStringLiteral("orders late on weekends")});
+        QVERIFY(query);
+        auto nearest = ix.nearestDocuments(query->front(), 10, false);
+        QVERIFY(nearest);
+        QCOMPARE(nearest->size(), 10);
+        auto exact = ix.nearestDocuments(query->front(), 10, true);
+        QVERIFY(exact);
+        QCOMPARE(exact->size(), 10);
+        QCOMPARE(nearest->first().second, exact->first().second);
+        QSet<qint64> ids;
+        for (const auto &[id, similarity] : std::as_const(*nearest))
+            ids.insert(id);
+        QCOMPARE(ids.size(), 10); // ten different documents, not one node ten times
+        // The graph holds one node for the 300 copies: its file is small.
+        QVERIFY(ix.save());
+        QVERIFY2(QFileInfo(dir.path() + QStringLiteral("/t/vectors.hnsw")).size() < 100 * 1024,
+                 "300 identical vectors should be stored once");
+        // Remove all copies but the last: it is still found, first.
+        for (int i = 0; i < 299; ++i)
+            QVERIFY(ix.remove(QStringLiteral("finding"), QStringLiteral("same-%1").arg(i)));
+        SearchRequest r;
+        r.text = QStringLiteral("late data weekends orders load behind");
+        r.mode = SearchMode::Vector;
+        auto res = ix.search(r);
+        QVERIFY2(res, qPrintable(res ? QString() : res.error().message));
+        QVERIFY(!res->isEmpty());
+        QCOMPARE(res->first().sourceId, QStringLiteral("same-299"));
+        // …also after a restart (the groups are saved beside the graph).
+        QVERIFY(ix.save());
+        opened->reset();
+        auto again = SearchIndex::open(dir.path() + QStringLiteral("/t"));
+        QVERIFY(again);
+        QVERIFY2((*again)->recoveryNote().isEmpty(), qPrintable((*again)->recoveryNote()));
+        res = (*again)->search(r);
+        QVERIFY(res && !res->isEmpty());
+        QCOMPARE(res->first().sourceId, QStringLiteral("same-299"));
+        QCOMPARE(*(*again)->documentCount(), qint64(309));
+    }
+
+    void prunedLexicalRanksLikeFullBm25()
+    {
+        // Common words make ranking every matching row expensive at scale, so the lexical
+        // search starts from the rare words' rows. The ranking must still be bm25's: the
+        // same documents in the same order as without pruning — including a document that
+        // holds every common word but not the rare one.
+        QTemporaryDir dir;
+        auto opened = SearchIndex::open(dir.path() + QStringLiteral("/t"));
+        QVERIFY(opened);
+        SearchIndex &ix = **opened;
+        QList<SearchDocument> docs;
+        for (int i = 0; i < 400; ++i)
+            docs.append(doc(QStringLiteral("query"), QStringLiteral("common-%1").arg(i),
+                            QStringLiteral("public.orders"),
+                            i % 2 ? QStringLiteral("select count from orders where day")
+                                  : QStringLiteral("select status from payments group by day")));
+        docs.append(doc(QStringLiteral("finding"), QStringLiteral("rare-short"),
+                        QStringLiteral("public.orders"),
+                        QStringLiteral("zanzibar orders")));
+        docs.append(doc(QStringLiteral("finding"), QStringLiteral("rare-long"),
+                        QStringLiteral("public.orders"),
+                        QStringLiteral("the zanzibar export was late again this week, the "
+                                       "orders team said, and nobody knew why")));
+        docs.append(doc(QStringLiteral("finding"), QStringLiteral("all-common"),
+                        QStringLiteral("public.orders"),
+                        QStringLiteral("select count orders day select count orders day")));
+        QVERIFY(ix.upsert(docs));
+        auto lexical = [&](const QString &text, qint64 budget) {
+            HybridParameters p = ix.parameters();
+            p.lexicalPostingBudget = budget;
+            ix.setParameters(p);
+            SearchRequest r;
+            r.text = text;
+            r.mode = SearchMode::Lexical;
+            r.snippets = false;
+            r.limit = 20;
+            QStringList ids;
+            auto res = ix.search(r);
+            if (res)
+                for (const SearchResult &x : std::as_const(*res))
+                    ids << x.sourceId;
+            return ids;
+        };
+        for (const QString &q : {QStringLiteral("zanzibar orders"),
+                                 QStringLiteral("zanzibar select count orders day"),
+                                 QStringLiteral("select count orders")}) {
+            const QStringList full = lexical(q, 0);
+            const QStringList pruned = lexical(q, 10); // far below the common words' postings
+            QVERIFY2(!full.isEmpty(), qPrintable(q));
+            QCOMPARE(pruned.mid(0, 5), full.mid(0, 5));
+        }
+        // The case pruning could get wrong is in the test: bm25 ranks the document without
+        // the rare word among its top five for this query.
+        QVERIFY(lexical(QStringLiteral("zanzibar select count orders day"), 0)
+                    .mid(0, 5)
+                    .contains(QStringLiteral("all-common")));
     }
 
     void cancelledSearchStops()
