@@ -36,6 +36,9 @@ public:
     /// Applies what is pending; returns the names of the migrations applied (empty when
     /// the schema was already current).
     static Result<QStringList> migrate(Database &db);
+    /// Drops the connection's schema and everything in it — for the throwaway schemas of
+    /// evaluations (`eval-search --online`); refuses the default schema "knowledge".
+    static Result<void> dropScratchSchema(Database &db);
 };
 
 } // namespace ke

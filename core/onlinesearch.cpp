@@ -126,7 +126,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
             double bm25;
         };
         QList<Lex> lexical;
-        {
+        if (request.mode != SearchMode::Vector) {
             const std::string sql = toStd(
                 QStringLiteral(
                     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
@@ -163,7 +163,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
 
         // 2. Vector: exact inner product over the tenant's vectors of the current model.
         QList<QString> vector;
-        if (d->embedder) {
+        if (d->embedder && request.mode != SearchMode::Lexical) {
             auto qv = d->embedder->embed({request.text});
             if (!qv) {
                 outcome.note = tr("semantic search unavailable (%1) — lexical results only")
@@ -234,7 +234,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     }
                 }
             }
-        } else if (outcome.note.isEmpty()) {
+        } else if (outcome.note.isEmpty() && request.mode != SearchMode::Lexical) {
             outcome.note = d->embedderNote.isEmpty()
                 ? tr("no embedding model yet (run `knowledgectl embed`) — lexical results only")
                 : tr("semantic search unavailable (%1) — lexical results only")

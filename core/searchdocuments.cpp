@@ -360,6 +360,47 @@ Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Databa
         });
 }
 
+Result<qint64> SearchDocuments::importDocuments(Database &db,
+                                                const QList<SearchDocument> &documents)
+{
+    if (db.tenantId().isNull())
+        return makeError(QStringLiteral("no_tenant"),
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(tr("writing %n searchable document(s)", "", int(documents.size())),
+                   [&]() -> Result<qint64> {
+                       auto uuidOrNull = [](const QString &s) -> std::optional<std::string> {
+                           const QUuid u = QUuid::fromString(s);
+                           if (u.isNull())
+                               return std::nullopt;
+                           return uuidToStd(u);
+                       };
+                       pqxx::work tx(db.d_func()->conn);
+                       pqxx::stream_to copy(
+                           tx, toStd(db.table(QStringLiteral("search_documents"))),
+                           std::vector<std::string>{"tenant_id", "source_type", "source_id",
+                                                    "dataset_id", "investigation_id", "content",
+                                                    "created_at", "feedback_score"});
+                       const std::string tenant = uuidToStd(db.tenantId());
+                       for (const SearchDocument &d : documents) {
+                           const auto dataset = uuidOrNull(d.datasetId);
+                           const auto investigation = uuidOrNull(d.investigationId);
+                           const std::string created
+                               = d.createdAt.isValid()
+                               ? toStd(d.createdAt.toUTC().toString(Qt::ISODateWithMs))
+                               : std::string();
+                           copy << std::make_tuple(
+                               tenant, toStd(d.sourceType), toStd(d.sourceId),
+                               dataset ? dataset->c_str() : nullptr,
+                               investigation ? investigation->c_str() : nullptr,
+                               toStd(d.content), created.empty() ? nullptr : created.c_str(),
+                               d.feedbackScore);
+                       }
+                       copy.complete();
+                       tx.commit();
+                       return qint64(documents.size());
+                   });
+}
+
 Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                     std::shared_ptr<const Embedder> httpEmbedder,
                                     const std::atomic_bool *cancel)

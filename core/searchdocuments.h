@@ -2,6 +2,7 @@
 
 #include "embedder.h"
 #include "result.h"
+#include "searchindex.h"
 
 #include <QCoreApplication>
 
@@ -65,6 +66,11 @@ public:
     static Result<void> embed(Database &db, SearchDocumentsReport &report,
                               std::shared_ptr<const Embedder> httpEmbedder = {},
                               const std::atomic_bool *cancel = nullptr);
+    /// Writes documents that do not come from events straight into search_documents (for
+    /// evaluating the online search on a collection such as Cranfield, in a throwaway
+    /// schema): one COPY, all or nothing. Source types must be the product's (finding,
+    /// hypothesis, query, comment, quirk); ids that are not UUIDs are stored as NULL.
+    static Result<qint64> importDocuments(Database &db, const QList<SearchDocument> &documents);
     /// The tenant's current stored model (the newest row of embedding_models), loaded;
     /// null when there is none. HTTP models are not stored: null for them.
     static Result<std::shared_ptr<const Embedder>> loadCurrentModel(Database &db);

@@ -1,8 +1,13 @@
 // knowledgectl eval-search DIR: search quality on a BEIR-layout collection, all three modes in
-// one run, in a throwaway cache. Needs no database.
+// one run, in a throwaway cache (needs no database); with --online also through the online
+// search, in a throwaway schema of the database.
 
 #include "commands.h"
+#include "database.h"
+#include "migrator.h"
+#include "onlinesearch.h"
 #include "retrievalmetrics.h"
+#include "searchdocuments.h"
 #include "searchindex.h"
 
 #include <QDir>
@@ -11,8 +16,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <map>
 
 namespace ke::ctl {
@@ -113,6 +120,7 @@ QJsonObject toJson(const retrievalmetrics::Summary &s)
 int runEvalSearch(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    const bool online = takeFlag(ctx.args, QStringLiteral("--online"));
     const auto qrelsOption = takeOption(ctx.args, QStringLiteral("--qrels"));
     // Tuning knobs (defaults are the tuned values; tune on dev judgements only).
     LsaEmbedder::Options lsa;
@@ -137,8 +145,8 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--candidates", params.candidates);
     numberOption("--posting-budget", params.lexicalPostingBudget);
     if (!ok || ctx.args.size() != 1)
-        return ctx.fail(Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--json] "
-                                     "[--dimension N] [--feedback-docs N] [--feedback-weight X] "
+        return ctx.fail(Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--online] "
+                                     "[--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] "
                                      "[--rrf-k X] [--vector-weight X] [--posting-budget N]"));
     const QString dir = ctx.args.first();
 
@@ -180,9 +188,6 @@ int runEvalSearch(CommandContext &ctx)
 
     const SearchMode modes[] = {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid};
     const char *modeNames[] = {"lexical", "vector", "hybrid"};
-    QJsonObject splitsJson;
-    retrievalmetrics::Summary overall[3];
-    timer.restart();
     QTextStream &out = ctx.out;
     if (!json)
         out << Messages::tr("%1 documents indexed in %2 ms (model %3)")
@@ -190,73 +195,160 @@ int runEvalSearch(CommandContext &ctx)
                    .arg(indexMs)
                    .arg((*index)->embedder()->name())
             << "\n";
-    for (const auto &[splitName, path] : std::as_const(splits)) {
-        auto qrels = readQrels(path);
-        if (!qrels)
-            return ctx.fail(qrels.error());
-        retrievalmetrics::Summary summary[3];
-        for (const auto &[queryId, judgements] : *qrels) {
-            const QString text = collection->queries.value(queryId);
-            for (int m = 0; m < 3; ++m) {
-                SearchRequest req;
-                req.text = text;
-                req.mode = modes[m];
-                req.limit = 100;
-                req.snippets = false;
-                QStringList ranking;
-                // The lexical-only baseline is plain bm25: never pruned.
-                HybridParameters used = params;
-                if (modes[m] == SearchMode::Lexical)
-                    used.lexicalPostingBudget = 0;
-                (*index)->setParameters(used);
-                auto found = (*index)->search(req);
-                if (found) {
-                    for (const SearchResult &res : *found)
-                        ranking.append(res.sourceId);
-                } else if (found.error().code != QLatin1String("empty_query")) {
-                    return ctx.fail(
-                        Messages::tr("query %1: %2").arg(queryId, found.error().message));
+
+    // Runs every judged query of every split in the three modes through `search` (ranked
+    // source ids, or an error), prints the tables and returns the JSON object.
+    using SearchFn = std::function<Result<QStringList>(const SearchRequest &)>;
+    auto evaluate = [&](const SearchFn &search, const QString &title,
+                        retrievalmetrics::Summary overall[3]) -> Result<QJsonObject> {
+        QJsonObject splitsJson;
+        if (!json && !title.isEmpty())
+            out << "\n" << title << "\n";
+        for (const auto &[splitName, path] : std::as_const(splits)) {
+            auto qrels = readQrels(path);
+            if (!qrels)
+                return qrels.error();
+            retrievalmetrics::Summary summary[3];
+            for (const auto &[queryId, judgements] : *qrels) {
+                const QString text = collection->queries.value(queryId);
+                for (int m = 0; m < 3; ++m) {
+                    SearchRequest req;
+                    req.text = text;
+                    req.mode = modes[m];
+                    req.limit = 100;
+                    req.snippets = false;
+                    auto found = search(req);
+                    QStringList ranking;
+                    if (found)
+                        ranking = *found;
+                    else if (found.error().code != QLatin1String("empty_query"))
+                        return makeError(found.error().code, Messages::tr("query %1: %2")
+                                                                 .arg(queryId,
+                                                                      found.error().message));
+                    retrievalmetrics::accumulate(summary[m], ranking, judgements);
+                    retrievalmetrics::accumulate(overall[m], ranking, judgements);
                 }
-                retrievalmetrics::accumulate(summary[m], ranking, judgements);
-                retrievalmetrics::accumulate(overall[m], ranking, judgements);
             }
-        }
-        QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
-        if (!json)
-            out << "\n"
-                << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
-                << QStringLiteral("  %1 %2 %3 %4\n")
-                       .arg(Messages::tr("mode"), -8)
-                       .arg(QStringLiteral("nDCG@10"), 8)
-                       .arg(QStringLiteral("R@100"), 8)
-                       .arg(QStringLiteral("MRR@10"), 8);
-        for (int m = 0; m < 3; ++m) {
-            retrievalmetrics::finish(summary[m]);
-            sj.insert(QLatin1String(modeNames[m]), toJson(summary[m]));
+            QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
             if (!json)
-                out << QStringLiteral("  %1 %2 %3 %4\n")
-                           .arg(QLatin1String(modeNames[m]), -8)
-                           .arg(summary[m].ndcg10, 8, 'f', 4)
-                           .arg(summary[m].recall100, 8, 'f', 4)
-                           .arg(summary[m].mrr10, 8, 'f', 4);
+                out << "\n"
+                    << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries)
+                    << "\n"
+                    << QStringLiteral("  %1 %2 %3 %4\n")
+                           .arg(Messages::tr("mode"), -8)
+                           .arg(QStringLiteral("nDCG@10"), 8)
+                           .arg(QStringLiteral("R@100"), 8)
+                           .arg(QStringLiteral("MRR@10"), 8);
+            for (int m = 0; m < 3; ++m) {
+                retrievalmetrics::finish(summary[m]);
+                sj.insert(QLatin1String(modeNames[m]), toJson(summary[m]));
+                if (!json)
+                    out << QStringLiteral("  %1 %2 %3 %4\n")
+                               .arg(QLatin1String(modeNames[m]), -8)
+                               .arg(summary[m].ndcg10, 8, 'f', 4)
+                               .arg(summary[m].recall100, 8, 'f', 4)
+                               .arg(summary[m].mrr10, 8, 'f', 4);
+            }
+            if (!json && summary[0].ndcg10 > 0)
+                out << "  "
+                    << Messages::tr("hybrid / lexical nDCG@10 = %1")
+                           .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
+                    << "\n";
+            splitsJson.insert(splitName, sj);
         }
-        if (!json && summary[0].ndcg10 > 0)
-            out << "  "
-                << Messages::tr("hybrid / lexical nDCG@10 = %1")
-                       .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
-                << "\n";
-        splitsJson.insert(splitName, sj);
-    }
-    QJsonObject top{{QStringLiteral("queries"), overall[0].queries}};
-    for (int m = 0; m < 3; ++m) {
-        retrievalmetrics::finish(overall[m]);
-        top.insert(QLatin1String(modeNames[m]), toJson(overall[m]));
-    }
-    top.insert(QStringLiteral("splits"), splitsJson);
+        QJsonObject top{{QStringLiteral("queries"), overall[0].queries}};
+        for (int m = 0; m < 3; ++m) {
+            retrievalmetrics::finish(overall[m]);
+            top.insert(QLatin1String(modeNames[m]), toJson(overall[m]));
+        }
+        top.insert(QStringLiteral("splits"), splitsJson);
+        return top;
+    };
+
+    // Offline: the search cache (SQLite FTS5 + HNSW).
+    QElapsedTimer searchTimer;
+    searchTimer.start();
+    retrievalmetrics::Summary overall[3];
+    auto offline = evaluate(
+        [&](const SearchRequest &req) -> Result<QStringList> {
+            // The lexical-only baseline is plain bm25: never pruned.
+            HybridParameters used = params;
+            if (req.mode == SearchMode::Lexical)
+                used.lexicalPostingBudget = 0;
+            (*index)->setParameters(used);
+            auto found = (*index)->search(req);
+            if (!found)
+                return found.error();
+            QStringList ids;
+            for (const SearchResult &res : std::as_const(*found))
+                ids.append(res.sourceId);
+            return ids;
+        },
+        QString(), overall);
+    if (!offline)
+        return ctx.fail(offline.error());
+    const qint64 searchMs = searchTimer.elapsed();
+    QJsonObject top = *offline;
     top.insert(QStringLiteral("documents"), qint64(collection->documents.size()));
     top.insert(QStringLiteral("model"), (*index)->embedder()->name());
     top.insert(QStringLiteral("index_ms"), indexMs);
-    top.insert(QStringLiteral("search_ms"), timer.elapsed());
+    top.insert(QStringLiteral("search_ms"), searchMs);
+
+    // Online: the same collection in a throwaway schema of the database, searched by
+    // OnlineSearch (PostgreSQL full text re-scored with bm25, vectors of a model learned by
+    // the embedding job) — so the two paths can be compared on the same judgements.
+    retrievalmetrics::Summary onlineOverall[3];
+    if (online) {
+        ConnectionSettings scratch = ctx.settings;
+        scratch.schema = QStringLiteral("ke_eval_%1").arg(QCoreApplication::applicationPid());
+        scratch.eventsTable.clear();
+        scratch.tenant.clear();
+        scratch.actor.clear();
+        auto db = Database::connect(scratch);
+        if (!db)
+            return ctx.fail(db.error());
+        (void)Migrator::dropScratchSchema(**db); // a leftover of an interrupted run
+        auto cleanup = qScopeGuard([&] { (void)Migrator::dropScratchSchema(**db); });
+        QElapsedTimer onlineTimer;
+        onlineTimer.start();
+        if (auto m = Migrator::migrate(**db); !m)
+            return ctx.fail(m.error());
+        auto tenant = (*db)->createTenant(QStringLiteral("eval"), QStringLiteral("Evaluation"));
+        if (!tenant)
+            return ctx.fail(tenant.error());
+        if (auto t = (*db)->setTenant(QStringLiteral("eval")); !t)
+            return ctx.fail(t.error());
+        QList<SearchDocument> documents = collection->documents;
+        for (SearchDocument &d : documents)
+            d.sourceType = QStringLiteral("finding"); // a type the product's table accepts
+        if (auto imported = SearchDocuments::importDocuments(**db, documents); !imported)
+            return ctx.fail(imported.error());
+        SearchDocumentsReport report;
+        if (auto embedded = SearchDocuments::embed(**db, report); !embedded)
+            return ctx.fail(embedded.error());
+        const qint64 onlineIndexMs = onlineTimer.elapsed();
+        onlineTimer.restart();
+        OnlineSearch search;
+        auto onlineResult = evaluate(
+            [&](const SearchRequest &req) -> Result<QStringList> {
+                auto found = search.search(**db, req);
+                if (!found)
+                    return found.error();
+                QStringList ids;
+                for (const SearchResult &res : std::as_const(found->results))
+                    ids.append(res.sourceId);
+                return ids;
+            },
+            Messages::tr("online (PostgreSQL, model %1)").arg(report.model), onlineOverall);
+        if (!onlineResult)
+            return ctx.fail(onlineResult.error());
+        QJsonObject o = *onlineResult;
+        o.insert(QStringLiteral("model"), report.model);
+        o.insert(QStringLiteral("index_ms"), onlineIndexMs);
+        o.insert(QStringLiteral("search_ms"), onlineTimer.elapsed());
+        top.insert(QStringLiteral("online"), o);
+    }
+
     if (json) {
         out << QJsonDocument(top).toJson(QJsonDocument::Compact) << "\n";
     } else {
@@ -267,8 +359,16 @@ int runEvalSearch(CommandContext &ctx)
                    .arg(overall[0].ndcg10, 0, 'f', 4)
                    .arg(overall[1].ndcg10, 0, 'f', 4)
                    .arg(overall[2].ndcg10, 0, 'f', 4)
-                   .arg(timer.elapsed())
+                   .arg(searchMs)
             << "\n";
+        if (online)
+            out << Messages::tr("online, all (%1 queries): nDCG@10 lexical %2, vector %3, "
+                                "hybrid %4")
+                       .arg(onlineOverall[0].queries)
+                       .arg(onlineOverall[0].ndcg10, 0, 'f', 4)
+                       .arg(onlineOverall[1].ndcg10, 0, 'f', 4)
+                       .arg(onlineOverall[2].ndcg10, 0, 'f', 4)
+                << "\n";
     }
     out.flush();
     return 0;
@@ -276,7 +376,7 @@ int runEvalSearch(CommandContext &ctx)
 
 } // namespace
 
-KE_REGISTER_COMMAND("eval-search", "DIR [--qrels FILE] [--json]",
+KE_REGISTER_COMMAND("eval-search", "DIR [--qrels FILE] [--online] [--json]",
                     QT_TRANSLATE_NOOP("knowledgectl",
                                       "measure search quality (nDCG@10, Recall@100, MRR@10) "
                                       "on a BEIR-layout collection"),
