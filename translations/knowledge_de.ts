@@ -124,35 +124,35 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/eventlog.cpp" line="89"/>
+        <location filename="../core/eventlog.cpp" line="171"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="114"/>
-        <location filename="../core/eventlog.cpp" line="294"/>
-        <location filename="../core/eventlog.cpp" line="316"/>
-        <location filename="../core/eventlog.cpp" line="334"/>
+        <location filename="../core/eventlog.cpp" line="196"/>
+        <location filename="../core/eventlog.cpp" line="403"/>
+        <location filename="../core/eventlog.cpp" line="425"/>
+        <location filename="../core/eventlog.cpp" line="443"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="120"/>
+        <location filename="../core/eventlog.cpp" line="202"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="150"/>
+        <location filename="../core/eventlog.cpp" line="232"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="200"/>
+        <location filename="../core/eventlog.cpp" line="317"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="222"/>
+        <location filename="../core/eventlog.cpp" line="350"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -160,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="244"/>
+        <location filename="../core/eventlog.cpp" line="283"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -168,22 +168,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="296"/>
+        <location filename="../core/eventlog.cpp" line="405"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="317"/>
+        <location filename="../core/eventlog.cpp" line="426"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="335"/>
+        <location filename="../core/eventlog.cpp" line="444"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="350"/>
+        <location filename="../core/eventlog.cpp" line="459"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -643,58 +643,73 @@
         <source>migration %1 (%2) differs from the one applied to this database — migrations must never be edited once released; add a new one instead</source>
         <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
     </message>
+    <message>
+        <location filename="../core/migrator.cpp" line="112"/>
+        <source>refusing to drop the schema &apos;%1&apos;: only throwaway schemas are dropped</source>
+        <translation>das Schema &apos;%1&apos; wird nicht gelöscht: gelöscht werden nur Wegwerf-Schemas</translation>
+    </message>
+    <message>
+        <location filename="../core/migrator.cpp" line="114"/>
+        <source>dropping the schema %1</source>
+        <translation>Löschen des Schemas %1</translation>
+    </message>
 </context>
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/offlinecache.cpp" line="72"/>
+        <location filename="../core/offlinecache.cpp" line="76"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="115"/>
+        <location filename="../core/offlinecache.cpp" line="119"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="137"/>
+        <location filename="../core/offlinecache.cpp" line="141"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="169"/>
+        <location filename="../core/offlinecache.cpp" line="173"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="176"/>
+        <location filename="../core/offlinecache.cpp" line="180"/>
         <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="190"/>
+        <location filename="../core/offlinecache.cpp" line="194"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="194"/>
+        <location filename="../core/offlinecache.cpp" line="198"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="211"/>
+        <location filename="../core/offlinecache.cpp" line="215"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="254"/>
+        <location filename="../core/offlinecache.cpp" line="258"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="284"/>
+        <location filename="../core/offlinecache.cpp" line="300"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="387"/>
+        <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
+        <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
 </context>
 <context>
@@ -705,12 +720,12 @@
         <translation>für Mandant %1 gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="33"/>
+        <location filename="../core/offlinesearch.cpp" line="40"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="35"/>
+        <location filename="../core/offlinesearch.cpp" line="42"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -900,6 +915,7 @@
     <name>SearchDocuments</name>
     <message>
         <location filename="../core/searchdocuments.cpp" line="170"/>
+        <location filename="../core/searchdocuments.cpp" line="368"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -934,13 +950,21 @@
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/searchdocuments.cpp" line="369"/>
+        <source>writing %n searchable document(s)</source>
+        <translation>
+            <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
+            <numerusform>Schreiben von %n durchsuchbaren Dokumenten</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="367"/>
+        <location filename="../core/searchdocuments.cpp" line="408"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="414"/>
+        <location filename="../core/searchdocuments.cpp" line="455"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -948,12 +972,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="503"/>
+        <location filename="../core/searchdocuments.cpp" line="544"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="557"/>
+        <location filename="../core/searchdocuments.cpp" line="598"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -961,159 +985,166 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/searchindex.cpp" line="240"/>
+        <location filename="../core/searchindex.cpp" line="384"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="254"/>
+        <location filename="../core/searchindex.cpp" line="399"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="449"/>
+        <location filename="../core/searchindex.cpp" line="657"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="479"/>
+        <location filename="../core/searchindex.cpp" line="687"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="500"/>
-        <location filename="../core/searchindex.cpp" line="506"/>
-        <location filename="../core/searchindex.cpp" line="517"/>
-        <location filename="../core/searchindex.cpp" line="526"/>
+        <location filename="../core/searchindex.cpp" line="709"/>
+        <location filename="../core/searchindex.cpp" line="715"/>
+        <location filename="../core/searchindex.cpp" line="728"/>
+        <location filename="../core/searchindex.cpp" line="740"/>
+        <location filename="../core/searchindex.cpp" line="748"/>
+        <location filename="../core/searchindex.cpp" line="753"/>
+        <location filename="../core/searchindex.cpp" line="763"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="512"/>
+        <location filename="../core/searchindex.cpp" line="721"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="558"/>
+        <location filename="../core/searchindex.cpp" line="835"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="572"/>
+        <location filename="../core/searchindex.cpp" line="850"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="574"/>
+        <location filename="../core/searchindex.cpp" line="852"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="577"/>
+        <location filename="../core/searchindex.cpp" line="855"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="579"/>
+        <location filename="../core/searchindex.cpp" line="857"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="586"/>
+        <location filename="../core/searchindex.cpp" line="864"/>
+        <location filename="../core/searchindex.cpp" line="870"/>
+        <location filename="../core/searchindex.cpp" line="887"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="605"/>
+        <location filename="../core/searchindex.cpp" line="893"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="620"/>
+        <location filename="../core/searchindex.cpp" line="908"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="633"/>
-        <location filename="../core/searchindex.cpp" line="650"/>
+        <location filename="../core/searchindex.cpp" line="921"/>
+        <location filename="../core/searchindex.cpp" line="938"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="639"/>
+        <location filename="../core/searchindex.cpp" line="927"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="736"/>
+        <location filename="../core/searchindex.cpp" line="1024"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="793"/>
+        <location filename="../core/searchindex.cpp" line="1082"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="900"/>
-        <location filename="../core/searchindex.cpp" line="913"/>
+        <location filename="../core/searchindex.cpp" line="1189"/>
+        <location filename="../core/searchindex.cpp" line="1202"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="941"/>
+        <location filename="../core/searchindex.cpp" line="1230"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="952"/>
+        <location filename="../core/searchindex.cpp" line="1241"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1026"/>
+        <location filename="../core/searchindex.cpp" line="1311"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1049"/>
+        <location filename="../core/searchindex.cpp" line="1334"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1094"/>
+        <location filename="../core/searchindex.cpp" line="1377"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1122"/>
+        <location filename="../core/searchindex.cpp" line="1405"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1126"/>
+        <location filename="../core/searchindex.cpp" line="1409"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1131"/>
+        <location filename="../core/searchindex.cpp" line="1414"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1202"/>
-        <location filename="../core/searchindex.cpp" line="1212"/>
+        <location filename="../core/searchindex.cpp" line="1467"/>
+        <location filename="../core/searchindex.cpp" line="1475"/>
+        <location filename="../core/searchindex.cpp" line="1510"/>
+        <location filename="../core/searchindex.cpp" line="1524"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1082"/>
-        <location filename="../core/searchindex.cpp" line="1326"/>
+        <location filename="../core/searchindex.cpp" line="1366"/>
+        <location filename="../core/searchindex.cpp" line="1692"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1351"/>
+        <location filename="../core/searchindex.cpp" line="1717"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2225,72 +2256,82 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Ereignisse anhängen (ein JSON-Objekt oder JSON Lines)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="35"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="42"/>
         <source>cannot read %1: %2 — DIR must hold corpus.jsonl, queries.jsonl and qrels/*.tsv (BEIR layout)</source>
         <translation>%1 kann nicht gelesen werden: %2 — DIR muss corpus.jsonl, queries.jsonl und qrels/*.tsv enthalten (BEIR-Layout)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="48"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="55"/>
         <source>%1 line %2 is not a JSON object: %3</source>
         <translation>%1 Zeile %2 ist kein JSON-Objekt: %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="86"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="93"/>
         <source>cannot read the judgements %1: %2</source>
         <translation>Relevanzurteile %1 können nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="100"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="107"/>
         <source>%1 holds no judgements (expected query-id, corpus-id, score separated by tabs)</source>
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="140"/>
-        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
-        <translation>Aufruf: knowledgectl eval-search DIR [--qrels FILE] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="148"/>
+        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
+        <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="165"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="166"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="174"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="188"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="193"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="218"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="225"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="227"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="235"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="229"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="238"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="245"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="254"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="264"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="342"/>
+        <source>online (PostgreSQL, model %1)</source>
+        <translation>online (PostgreSQL, Modell %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="356"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="280"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="365"/>
+        <source>online, all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4</source>
+        <translation>online, alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="380"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>

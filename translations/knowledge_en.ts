@@ -4,7 +4,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="222"/>
+        <location filename="../core/eventlog.cpp" line="350"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="244"/>
+        <location filename="../core/eventlog.cpp" line="283"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>
@@ -34,7 +34,15 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="414"/>
+        <location filename="../core/searchdocuments.cpp" line="369"/>
+        <source>writing %n searchable document(s)</source>
+        <translation>
+            <numerusform>writing %n searchable document</numerusform>
+            <numerusform>writing %n searchable documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/searchdocuments.cpp" line="455"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
