@@ -7,11 +7,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
 #include <QSaveFile>
 #include <QSet>
 #include <QThread>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -1492,36 +1494,71 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 }
             }
             QHash<qint64, double> scores;
-            // Rows of `expression`, scored with ke_bm25 (`phraseDf`: one per phrase); `newest`
-            // > 0 takes only that many, newest first.
-            auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
-                             qint64 newest) -> Result<void> {
+            // Rows of `expression` with ids in [from, to], scored with ke_bm25 (`phraseDf`:
+            // one per phrase) into `into`, on the SQLite handle `db`; `newest` > 0 takes only
+            // that many, newest first.
+            auto scoreRange = [&](sqlite3 *db, const QString &expression,
+                                  const std::vector<qint64> &phraseDf, qint64 newest, qint64 from,
+                                  qint64 to, QHash<qint64, double> &into) -> Result<void> {
                 const QByteArray sql
                     = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2) FROM "
-                                     "documents_fts f%1 WHERE documents_fts MATCH ?1%2%3")
+                                     "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
+                                     "f.rowid BETWEEN ?4 AND ?5%2%3")
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
                                         : QString(),
                                filterSql,
                                newest > 0 ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
                                           : QString())
                           .toUtf8();
-                SqliteStatement s(*h, sql.constData());
+                SqliteStatement s(db, sql.constData());
                 if (!s.isValid())
-                    return d->sqliteError(*h, tr("the full-text search"));
+                    return d->sqliteError(db, tr("the full-text search"));
                 s.bind(1, expression);
                 s.bindBlob(2, phraseDf.data(), int(phraseDf.size() * sizeof(qint64)));
                 if (newest > 0)
                     s.bind(3, newest);
+                s.bind(4, from);
+                s.bind(5, to);
                 bindFilter(s);
                 int rc;
                 while ((rc = s.step()) == SQLITE_ROW) {
-                    double &best = scores[s.int64(0)];
+                    double &best = into[s.int64(0)];
                     best = std::max(best, s.real(1));
                     if (cancelled())
                         return cancelledError();
                 }
                 if (rc != SQLITE_DONE)
-                    return d->sqliteError(*h, tr("the full-text search"));
+                    return d->sqliteError(db, tr("the full-text search"));
+                return {};
+            };
+            qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
+            {
+                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
+                if (c.step() == SQLITE_ROW)
+                    maxId = c.int64(0);
+            }
+            // A pass over many postings runs on two cores: the id range is split in halves,
+            // the upper one scored on a pool thread with its own SQLite handle.
+            auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
+                             qint64 newest, qint64 postings) -> Result<void> {
+                if (newest > 0 || postings < 1500 || workerThreads() < 2 || maxId < 2)
+                    return scoreRange(*h, expression, phraseDf, newest, 0, maxId, scores);
+                const qint64 middle = maxId / 2;
+                QHash<qint64, double> upper;
+                QFuture<Result<void>> other = QtConcurrent::run([&]() -> Result<void> {
+                    auto own = d->db();
+                    if (!own)
+                        return own.error();
+                    return scoreRange(*own, expression, phraseDf, 0, middle + 1, maxId, upper);
+                });
+                auto mine = scoreRange(*h, expression, phraseDf, 0, 0, middle, scores);
+                const Result<void> theirs = other.result();
+                if (!mine)
+                    return mine;
+                if (!theirs)
+                    return theirs;
+                for (auto it = upper.cbegin(); it != upper.cend(); ++it)
+                    scores.insert(it.key(), it.value());
                 return {};
             };
             auto ranked = [&] {
@@ -1544,24 +1581,18 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     phraseDf.insert(phraseDf.end(), rareDf.size(), -1);
                     phraseDf.insert(phraseDf.end(), commonDf.begin(), commonDf.end());
                 }
-                if (auto r = score(expression, phraseDf, 0); !r)
+                if (auto r = score(expression, phraseDf, 0, sum); !r)
                     return r.error();
-            }
-            qint64 rows = 0; // an upper bound of the row count keeps the bound safe
-            {
-                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
-                if (c.step() == SQLITE_ROW)
-                    rows = c.int64(0);
             }
             double bound = 0;
             for (qint64 n : commonDf)
-                bound += maxContribution(n, rows);
+                bound += maxContribution(n, maxId);
             auto top = ranked();
             const bool exact = top.size() >= size_t(perSignal)
                 && top[size_t(perSignal) - 1].first > bound;
             if (!exact && !common.isEmpty()) {
                 if (auto r = score(fulltextquery::toFts5(common), commonDf,
-                                   std::max(params.commonTermCandidateCap, perSignal));
+                                   std::max(params.commonTermCandidateCap, perSignal), 0);
                     !r)
                     return r.error();
                 top = ranked();
