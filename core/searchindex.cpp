@@ -1744,18 +1744,21 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     SqliteStatement meta(*h,
                          "SELECT source_type, source_id, dataset_id, investigation_id, "
                          "created_at, feedback_score, content FROM documents WHERE id = ?1");
-    if (!meta.isValid())
+    // The boosts need only time and feedback: reading the content (often long SQL, in
+    // overflow pages) of ~200 candidates cost ~1.5 ms at 1M documents.
+    SqliteStatement boosts(*h, "SELECT created_at, feedback_score FROM documents WHERE id = ?1");
+    if (!meta.isValid() || !boosts.isValid())
         return d->sqliteError(*h, tr("reading results"));
     QList<ranking::Candidate> candidates;
     candidates.reserve(byId.size());
     for (auto it = byId.begin(); it != byId.end(); ++it) {
-        meta.reset();
-        meta.bind(1, it.key());
-        if (meta.step() != SQLITE_ROW)
+        boosts.reset();
+        boosts.bind(1, it.key());
+        if (boosts.step() != SQLITE_ROW)
             continue;
-        if (!meta.isNull(4))
-            it->createdAt = QDateTime::fromMSecsSinceEpoch(meta.int64(4), Qt::UTC);
-        it->feedbackScore = meta.real(5);
+        if (!boosts.isNull(0))
+            it->createdAt = QDateTime::fromMSecsSinceEpoch(boosts.int64(0), Qt::UTC);
+        it->feedbackScore = boosts.real(1);
         candidates.append(*it);
     }
     const QDateTime now = params.now.isValid() ? params.now : QDateTime::currentDateTimeUtc();
