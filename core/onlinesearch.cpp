@@ -43,6 +43,9 @@ struct OnlineSearch::Private
     QString cacheModel;
     QString cacheStamp;
     std::vector<CachedVector> vectors;
+    // pgvector: whether the model's HNSW index exists (checked once per schema and model).
+    QString pgvectorChecked;
+    bool pgvectorReady = false;
 };
 
 OnlineSearch::OnlineSearch()
@@ -171,7 +174,56 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
             } else {
                 const EmbeddingVector q = std::move(qv->front());
                 const std::string model = toStd(d->embedder->name());
-                const pqxx::result stamp = tx.exec_params(
+                // pgvector's index, when the embedding job built one for this model.
+                const QString pgKey = db.settings().schema + QLatin1Char('/') + d->embedder->name();
+                if (d->options.useServerVectorIndex && d->pgvectorChecked != pgKey) {
+                    d->pgvectorChecked = pgKey;
+                    d->pgvectorReady
+                        = !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
+                                          "indexname = $2",
+                                          toStd(db.settings().schema),
+                                          toStd(searchdocs::pgvectorIndexName(
+                                              d->embedder->name())))
+                               .empty();
+                }
+                bool served = false;
+                if (d->options.useServerVectorIndex && d->pgvectorReady
+                    && dotProduct(q, q) > 0.5f) {
+                    QString literal = searchdocs::arrayLiteral(q);
+                    literal[0] = QLatin1Char('[');
+                    literal[literal.size() - 1] = QLatin1Char(']');
+                    try {
+                        tx.exec("SELECT set_config('hnsw.ef_search', '"
+                                + std::to_string(std::clamp(perSignal * 2, 40, 1000)) + "', false)");
+                        const pqxx::result r = tx.exec_params(
+                            toStd(QStringLiteral(
+                                      "SELECT e.source_type, e.source_id FROM %1 e JOIN %2 d ON "
+                                      "d.tenant_id = e.tenant_id AND d.source_type = "
+                                      "e.source_type AND d.source_id = e.source_id WHERE "
+                                      "e.tenant_id = $1::uuid AND e.model = %3 AND %4 "
+                                      "ORDER BY %5 <#> $4::vector(%6) LIMIT $5")
+                                      .arg(embs, docs,
+                                           QString::fromStdString(tx.quote(model)), filter,
+                                           QStringLiteral("e.")
+                                               + searchdocs::pgvectorExpression(
+                                                     d->embedder->dimension())
+                                                     .mid(1)
+                                                     .chopped(1))
+                                      .arg(d->embedder->dimension())),
+                            tenant, dataset, types, toStd(literal), perSignal);
+                        for (const auto &row : r)
+                            vector.append(
+                                keyOf(stringFromField(row[0]), stringFromField(row[1])));
+                        served = true;
+                    } catch (const pqxx::sql_error &e) {
+                        // Not usable after all (e.g. the extension was dropped): the exact
+                        // scan below, from now on.
+                        d->pgvectorReady = false;
+                        outcome.note = tr("pgvector index not usable (%1) — exact vector scan")
+                                           .arg(QString::fromUtf8(e.what()).trimmed());
+                    }
+                }
+                const pqxx::result stamp = served ? pqxx::result() : tx.exec_params(
                     toStd(QStringLiteral(
                               "SELECT count(*)::text || ':' || coalesce(max(d.change_seq), 0)::text"
                               " || ':' || (SELECT count(*) FROM %1 WHERE tenant_id = $1::uuid AND "
@@ -179,9 +231,9 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                               " FROM %2 d WHERE d.tenant_id = $1::uuid")
                               .arg(embs, docs)),
                     tenant, model);
-                const QString st = stringFromField(stamp[0][0]);
-                if (d->cacheTenant != db.tenantId().toString()
-                    || d->cacheModel != d->embedder->name() || d->cacheStamp != st) {
+                const QString st = served ? QString() : stringFromField(stamp[0][0]);
+                if (!served && (d->cacheTenant != db.tenantId().toString()
+                    || d->cacheModel != d->embedder->name() || d->cacheStamp != st)) {
                     d->vectors.clear();
                     const pqxx::result r = tx.exec_params(
                         toStd(QStringLiteral(
@@ -208,7 +260,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     d->cacheStamp = st;
                 }
                 // A query the model knows no word of embeds to zero: skip it (as offline).
-                if (dotProduct(q, q) > 0.5f) {
+                if (!served && dotProduct(q, q) > 0.5f) {
                     std::vector<std::pair<float, size_t>> scored;
                     scored.reserve(d->vectors.size());
                     for (size_t i = 0; i < d->vectors.size(); ++i) {

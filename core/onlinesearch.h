@@ -45,6 +45,9 @@ public:
         RankingParameters ranking;
         int lexicalCandidates = 200; ///< taken from PostgreSQL, then re-scored with BM25
         int vectorCandidates = 100; ///< nearest vectors kept for fusion
+        /// Use pgvector's HNSW index when the server has the extension and the embedding job
+        /// built the model's index; false = always the exact scan in C++ (tests compare).
+        bool useServerVectorIndex = true;
         QDateTime now; ///< invalid: the current time (tests pin it)
     };
 

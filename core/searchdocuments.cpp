@@ -5,6 +5,7 @@
 #include "lsaembedder.h"
 #include "searchdocuments_p.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -360,6 +361,63 @@ Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Databa
         });
 }
 
+namespace searchdocs {
+
+QString pgvectorIndexName(const QString &model)
+{
+    return QStringLiteral("search_embeddings_hnsw_")
+        + QString::fromLatin1(
+              QCryptographicHash::hash(model.toUtf8(), QCryptographicHash::Md5).toHex().left(16));
+}
+
+QString pgvectorExpression(int dimension)
+{
+    return QStringLiteral("(embedding_vector::vector(%1))").arg(dimension);
+}
+
+} // namespace searchdocs
+
+namespace {
+
+/// Where the database has the pgvector extension installed: the vector column, this model's
+/// HNSW index, and the model's vectors copied into the column. Best effort — the exact scan
+/// in C++ serves search without it — so a failure (e.g. a role that may not alter the table)
+/// is reported as a note, never as a failed job.
+QString syncPgvector(Database &db, const QString &model, int dimension, const QJsonArray &touched)
+{
+    auto &conn = db.d_func()->conn;
+    try {
+        {
+            pqxx::nontransaction q(conn);
+            if (q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty())
+                return {};
+        }
+        const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
+        pqxx::work tx(conn);
+        tx.exec("ALTER TABLE " + embs + " ADD COLUMN IF NOT EXISTS embedding_vector vector");
+        tx.exec("CREATE INDEX IF NOT EXISTS " + toStd(searchdocs::pgvectorIndexName(model)) + " ON "
+                + embs + " USING hnsw (" + toStd(searchdocs::pgvectorExpression(dimension))
+                + " vector_ip_ops) WHERE model = " + tx.quote(toStd(model)));
+        // The rows this run wrote (their vector may have changed) and any never copied.
+        tx.exec_params("UPDATE " + embs
+                           + " e SET embedding_vector = e.embedding::vector WHERE e.tenant_id = "
+                             "$1 AND e.model = $2 AND e.embedding IS NOT NULL AND "
+                             "(e.embedding_vector IS NULL OR (e.source_type, e.source_id) IN "
+                             "(SELECT x.t, x.s FROM jsonb_to_recordset($3::jsonb) AS x(t text, "
+                             "s text)))",
+                       uuidToStd(db.tenantId()), toStd(model),
+                       QJsonDocument(touched).toJson(QJsonDocument::Compact).toStdString());
+        tx.commit();
+        return {};
+    } catch (const std::exception &e) {
+        return SearchDocuments::tr("pgvector is installed but its index could not be kept "
+                                   "(%1) — searching with the exact scan instead")
+            .arg(QString::fromUtf8(e.what()).trimmed());
+    }
+}
+
+} // namespace
+
 Result<qint64> SearchDocuments::importDocuments(Database &db,
                                                 const QList<SearchDocument> &documents)
 {
@@ -539,6 +597,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         qint64 pages = 0;
         // New or changed documents, a page at a time (each page its own transaction, so an
         // interrupted run keeps what it did).
+        QJsonArray touched;
         for (;;) {
             if (cancel && cancel->load())
                 return makeError(QStringLiteral("cancelled"), tr("cancelled"));
@@ -563,6 +622,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             for (int i = 0; i < int(page.size()); ++i) {
                 const auto &row = page[i];
                 const EmbeddingVector &v = (*vectors)[size_t(i)];
+                touched.append(QJsonObject{{QStringLiteral("t"), stringFromField(row[0])},
+                                           {QStringLiteral("s"), stringFromField(row[1])}});
                 rows.append(QJsonObject{
                     {QStringLiteral("t"), stringFromField(row[0])},
                     {QStringLiteral("s"), stringFromField(row[1])},
@@ -598,6 +659,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                     tr("embedding made no progress (documents keep differing from their "
                        "stored copies) — please report this"));
         }
+        report.note = syncPgvector(db, model, embedder->dimension(), touched);
         return {};
     });
 }

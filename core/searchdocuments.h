@@ -23,6 +23,7 @@ struct SearchDocumentsReport
     qint64 embeddingsRemoved = 0; ///< vectors of retired documents or of older models removed
     QString model; ///< the model used ("" when there was nothing to embed with)
     bool modelTrained = false; ///< a new local (LSA) model was learned in this run
+    QString note; ///< something a person should know (e.g. pgvector present but not usable)
     double seconds = 0;
 };
 

@@ -733,44 +733,49 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="71"/>
+        <location filename="../core/onlinesearch.cpp" line="74"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="75"/>
+        <location filename="../core/onlinesearch.cpp" line="78"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="82"/>
+        <location filename="../core/onlinesearch.cpp" line="85"/>
         <source>unknown document type &apos;%1&apos; — use one of %2</source>
         <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="87"/>
+        <location filename="../core/onlinesearch.cpp" line="90"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="118"/>
+        <location filename="../core/onlinesearch.cpp" line="121"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="162"/>
-        <location filename="../core/onlinesearch.cpp" line="244"/>
+        <location filename="../core/onlinesearch.cpp" line="165"/>
+        <location filename="../core/onlinesearch.cpp" line="296"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="169"/>
-        <location filename="../core/onlinesearch.cpp" line="240"/>
+        <location filename="../core/onlinesearch.cpp" line="172"/>
+        <location filename="../core/onlinesearch.cpp" line="292"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="239"/>
+        <location filename="../core/onlinesearch.cpp" line="222"/>
+        <source>pgvector index not usable (%1) — exact vector scan</source>
+        <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="291"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -914,44 +919,49 @@
 <context>
     <name>SearchDocuments</name>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="170"/>
-        <location filename="../core/searchdocuments.cpp" line="368"/>
+        <location filename="../core/searchdocuments.cpp" line="171"/>
+        <location filename="../core/searchdocuments.cpp" line="426"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="174"/>
+        <location filename="../core/searchdocuments.cpp" line="175"/>
         <source>updating the searchable documents</source>
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="300"/>
-        <location filename="../core/searchdocuments.cpp" line="317"/>
+        <location filename="../core/searchdocuments.cpp" line="301"/>
+        <location filename="../core/searchdocuments.cpp" line="318"/>
         <source>cannot create a temporary directory</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="304"/>
+        <location filename="../core/searchdocuments.cpp" line="305"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="323"/>
+        <location filename="../core/searchdocuments.cpp" line="324"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="337"/>
+        <location filename="../core/searchdocuments.cpp" line="338"/>
         <source>loading the search model</source>
         <translation>Laden des Suchmodells</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="351"/>
+        <location filename="../core/searchdocuments.cpp" line="352"/>
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
+    <message>
+        <location filename="../core/searchdocuments.cpp" line="413"/>
+        <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
+        <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="369"/>
+        <location filename="../core/searchdocuments.cpp" line="427"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -959,12 +969,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="408"/>
+        <location filename="../core/searchdocuments.cpp" line="466"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="455"/>
+        <location filename="../core/searchdocuments.cpp" line="513"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -972,12 +982,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="544"/>
+        <location filename="../core/searchdocuments.cpp" line="603"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="598"/>
+        <location filename="../core/searchdocuments.cpp" line="659"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -985,166 +995,166 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/searchindex.cpp" line="384"/>
+        <location filename="../core/searchindex.cpp" line="386"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="399"/>
+        <location filename="../core/searchindex.cpp" line="401"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="657"/>
+        <location filename="../core/searchindex.cpp" line="659"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="687"/>
+        <location filename="../core/searchindex.cpp" line="689"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="709"/>
-        <location filename="../core/searchindex.cpp" line="715"/>
-        <location filename="../core/searchindex.cpp" line="728"/>
-        <location filename="../core/searchindex.cpp" line="740"/>
-        <location filename="../core/searchindex.cpp" line="748"/>
-        <location filename="../core/searchindex.cpp" line="753"/>
-        <location filename="../core/searchindex.cpp" line="763"/>
+        <location filename="../core/searchindex.cpp" line="711"/>
+        <location filename="../core/searchindex.cpp" line="717"/>
+        <location filename="../core/searchindex.cpp" line="730"/>
+        <location filename="../core/searchindex.cpp" line="742"/>
+        <location filename="../core/searchindex.cpp" line="750"/>
+        <location filename="../core/searchindex.cpp" line="755"/>
+        <location filename="../core/searchindex.cpp" line="765"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="721"/>
+        <location filename="../core/searchindex.cpp" line="723"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="835"/>
+        <location filename="../core/searchindex.cpp" line="837"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="850"/>
+        <location filename="../core/searchindex.cpp" line="852"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="852"/>
+        <location filename="../core/searchindex.cpp" line="854"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="855"/>
+        <location filename="../core/searchindex.cpp" line="857"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="857"/>
+        <location filename="../core/searchindex.cpp" line="859"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="864"/>
-        <location filename="../core/searchindex.cpp" line="870"/>
-        <location filename="../core/searchindex.cpp" line="887"/>
+        <location filename="../core/searchindex.cpp" line="866"/>
+        <location filename="../core/searchindex.cpp" line="872"/>
+        <location filename="../core/searchindex.cpp" line="889"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="893"/>
+        <location filename="../core/searchindex.cpp" line="895"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="908"/>
+        <location filename="../core/searchindex.cpp" line="910"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="921"/>
-        <location filename="../core/searchindex.cpp" line="938"/>
+        <location filename="../core/searchindex.cpp" line="923"/>
+        <location filename="../core/searchindex.cpp" line="940"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="927"/>
+        <location filename="../core/searchindex.cpp" line="929"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1024"/>
+        <location filename="../core/searchindex.cpp" line="1026"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1082"/>
+        <location filename="../core/searchindex.cpp" line="1084"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1189"/>
-        <location filename="../core/searchindex.cpp" line="1202"/>
+        <location filename="../core/searchindex.cpp" line="1191"/>
+        <location filename="../core/searchindex.cpp" line="1204"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1230"/>
+        <location filename="../core/searchindex.cpp" line="1232"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1241"/>
+        <location filename="../core/searchindex.cpp" line="1243"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1311"/>
+        <location filename="../core/searchindex.cpp" line="1313"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1334"/>
+        <location filename="../core/searchindex.cpp" line="1336"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1377"/>
+        <location filename="../core/searchindex.cpp" line="1379"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1405"/>
+        <location filename="../core/searchindex.cpp" line="1407"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1409"/>
+        <location filename="../core/searchindex.cpp" line="1411"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1414"/>
+        <location filename="../core/searchindex.cpp" line="1416"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1467"/>
-        <location filename="../core/searchindex.cpp" line="1475"/>
-        <location filename="../core/searchindex.cpp" line="1510"/>
-        <location filename="../core/searchindex.cpp" line="1524"/>
+        <location filename="../core/searchindex.cpp" line="1469"/>
+        <location filename="../core/searchindex.cpp" line="1477"/>
+        <location filename="../core/searchindex.cpp" line="1515"/>
+        <location filename="../core/searchindex.cpp" line="1531"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1366"/>
-        <location filename="../core/searchindex.cpp" line="1692"/>
+        <location filename="../core/searchindex.cpp" line="1368"/>
+        <location filename="../core/searchindex.cpp" line="1723"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1717"/>
+        <location filename="../core/searchindex.cpp" line="1751"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2669,12 +2679,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 mit Modell %2 eingebettet, %3 alte(n) Vektor(en) entfernt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="61"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="63"/>
         <source>done in %1 s</source>
         <translation>fertig in %1 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="70"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="72"/>
         <source>update the searchable documents and embed new ones (--full: recompute every document)</source>
         <translation>die durchsuchbaren Dokumente aktualisieren und neue einbetten (--full: jedes Dokument neu berechnen)</translation>
     </message>

@@ -58,6 +58,8 @@ int runEmbed(CommandContext &ctx)
                        .arg(report->embeddingsRemoved)
                 << Qt::endl;
     }
+    if (!report->note.isEmpty())
+        ctx.err << report->note << Qt::endl;
     ctx.out << QCoreApplication::translate("knowledgectl", "done in %1 s")
                    .arg(double(timer.nsecsElapsed()) / 1e9, 0, 'f', 3)
             << Qt::endl;

@@ -385,7 +385,43 @@ private Q_SLOTS:
         if (available == QLatin1String("0"))
             QSKIP("pgvector is not installed on this server (Debian 12 does not package it): the "
                   "server-side vector path cannot be exercised here; the exact C++ scan is used");
-        QFAIL("pgvector is available: enable and test the vector(n) + HNSW path (not written yet)");
+        // The extension exists: install it, let the embedding job build the column and the
+        // model's HNSW index, and hold the indexed search to the exact scan's answers.
+        {
+            pqxx::nontransaction tx(m_db->admin());
+            tx.exec("CREATE EXTENSION IF NOT EXISTS vector");
+        }
+        embed(QStringLiteral("alpha"));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname "
+                                             "LIKE 'search_embeddings_hnsw_%'"))
+                     .toInt()
+                     > 0,
+                 true);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_embeddings WHERE "
+                                             "embedding_vector IS NULL AND embedding IS NOT NULL")),
+                 QStringLiteral("0"));
+        auto db = m_db->connect(QStringLiteral("alpha"));
+        QVERIFY(db);
+        SearchRequest r;
+        r.text = QStringLiteral("timezone shift events previous day");
+        r.mode = SearchMode::Vector;
+        r.limit = 3;
+        OnlineSearch indexed;
+        OnlineSearch::Options exactOptions;
+        exactOptions.useServerVectorIndex = false;
+        OnlineSearch exact(exactOptions);
+        const auto a = indexed.search(*db, r);
+        const auto b = exact.search(*db, r);
+        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
+        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        QVERIFY2(a->note.isEmpty(), qPrintable(a->note));
+        QCOMPARE(ids(*a), ids(*b));
+        // The dataset filter holds on the indexed path too.
+        r.datasetId = m_dsA1.toString(QUuid::WithoutBraces);
+        const auto filtered = indexed.search(*db, r);
+        QVERIFY(filtered);
+        for (const SearchResult &x : filtered->results)
+            QCOMPARE(QUuid::fromString(x.datasetId), m_dsA1);
     }
 };
 
