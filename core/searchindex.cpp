@@ -92,9 +92,13 @@ void restrictToOwner(const QString &path)
 // found by the vector signal alone gets its opening words.
 QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords = 16)
 {
+    // Stop words ("the", "on") are searched for but not marked: marking them is noise.
     QSet<QString> stems;
-    for (const QString &w : queryWords)
-        stems.insert(textanalyzer::stem(w.toLower()));
+    for (const QString &w : queryWords) {
+        const QString lower = w.toLower();
+        if (!textanalyzer::isStopword(lower))
+            stems.insert(textanalyzer::stem(lower));
+    }
     struct Word
     {
         qsizetype begin, end;

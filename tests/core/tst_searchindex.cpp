@@ -130,6 +130,16 @@ private Q_SLOTS:
         QCOMPARE(res.first().lexicalRank, 1);
         QCOMPARE(res.first().vectorRank, 0);
         QVERIFY(res.first().createdAt.isValid());
+        // Inflected forms are marked (by stem), stop words are not, and the window is the
+        // part of the text where the query's words are.
+        const auto worded = find(QStringLiteral("the weekends order counts"), SearchMode::Lexical);
+        QVERIFY(!worded.isEmpty());
+        QCOMPARE(worded.first().sourceId, QStringLiteral("q1"));
+        const QString snippet = worded.first().snippet;
+        QVERIFY2(snippet.contains(QStringLiteral("«weekends»"))
+                     && snippet.contains(QStringLiteral("«weekend» «order» «counts»"))
+                     && !snippet.contains(QStringLiteral("«The»")),
+                 qPrintable(snippet));
     }
 
     void vectorFindsTheDocument()
