@@ -108,9 +108,9 @@ Result<void> Migrator::dropScratchSchema(Database &db)
 {
     const QString schema = db.settings().schema;
     if (schema.isEmpty() || schema == ConnectionSettings().schema)
-        return makeError(QStringLiteral("refused"),
-                         tr("refusing to drop the schema '%1': only throwaway schemas are dropped")
-                             .arg(schema));
+        return makeError(
+            QStringLiteral("refused"),
+            tr("refusing to drop the schema '%1': only throwaway schemas are dropped").arg(schema));
     return guarded(tr("dropping the schema %1").arg(schema), [&]() -> Result<void> {
         pqxx::nontransaction tx(db.d_func()->conn);
         tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(schema)) + " CASCADE");

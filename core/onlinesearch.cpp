@@ -182,8 +182,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                         = !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
                                           "indexname = $2",
                                           toStd(db.settings().schema),
-                                          toStd(searchdocs::pgvectorIndexName(
-                                              d->embedder->name())))
+                                          toStd(searchdocs::pgvectorIndexName(d->embedder->name())))
                                .empty();
                 }
                 bool served = false;
@@ -194,7 +193,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     literal[literal.size() - 1] = QLatin1Char(']');
                     try {
                         tx.exec("SELECT set_config('hnsw.ef_search', '"
-                                + std::to_string(std::clamp(perSignal * 2, 40, 1000)) + "', false)");
+                                + std::to_string(std::clamp(perSignal * 2, 40, 1000))
+                                + "', false)");
                         const pqxx::result r = tx.exec_params(
                             toStd(QStringLiteral(
                                       "SELECT e.source_type, e.source_id FROM %1 e JOIN %2 d ON "
@@ -202,8 +202,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                                       "e.source_type AND d.source_id = e.source_id WHERE "
                                       "e.tenant_id = $1::uuid AND e.model = %3 AND %4 "
                                       "ORDER BY %5 <#> $4::vector(%6) LIMIT $5")
-                                      .arg(embs, docs,
-                                           QString::fromStdString(tx.quote(model)), filter,
+                                      .arg(embs, docs, QString::fromStdString(tx.quote(model)),
+                                           filter,
                                            QStringLiteral("e.")
                                                + searchdocs::pgvectorExpression(
                                                      d->embedder->dimension())
@@ -212,8 +212,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                                       .arg(d->embedder->dimension())),
                             tenant, dataset, types, toStd(literal), perSignal);
                         for (const auto &row : r)
-                            vector.append(
-                                keyOf(stringFromField(row[0]), stringFromField(row[1])));
+                            vector.append(keyOf(stringFromField(row[0]), stringFromField(row[1])));
                         served = true;
                     } catch (const pqxx::sql_error &e) {
                         // Not usable after all (e.g. the extension was dropped): the exact
@@ -223,17 +222,20 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                                            .arg(QString::fromUtf8(e.what()).trimmed());
                     }
                 }
-                const pqxx::result stamp = served ? pqxx::result() : tx.exec_params(
-                    toStd(QStringLiteral(
-                              "SELECT count(*)::text || ':' || coalesce(max(d.change_seq), 0)::text"
-                              " || ':' || (SELECT count(*) FROM %1 WHERE tenant_id = $1::uuid AND "
-                              "model = $2)"
-                              " FROM %2 d WHERE d.tenant_id = $1::uuid")
-                              .arg(embs, docs)),
-                    tenant, model);
+                const pqxx::result stamp = served
+                    ? pqxx::result()
+                    : tx.exec_params(toStd(QStringLiteral("SELECT count(*)::text || ':' || "
+                                                          "coalesce(max(d.change_seq), 0)::text"
+                                                          " || ':' || (SELECT count(*) FROM %1 "
+                                                          "WHERE tenant_id = $1::uuid AND "
+                                                          "model = $2)"
+                                                          " FROM %2 d WHERE d.tenant_id = $1::uuid")
+                                               .arg(embs, docs)),
+                                     tenant, model);
                 const QString st = served ? QString() : stringFromField(stamp[0][0]);
-                if (!served && (d->cacheTenant != db.tenantId().toString()
-                    || d->cacheModel != d->embedder->name() || d->cacheStamp != st)) {
+                if (!served
+                    && (d->cacheTenant != db.tenantId().toString()
+                        || d->cacheModel != d->embedder->name() || d->cacheStamp != st)) {
                     d->vectors.clear();
                     const pqxx::result r = tx.exec_params(
                         toStd(QStringLiteral(

@@ -367,7 +367,7 @@ QString pgvectorIndexName(const QString &model)
 {
     return QStringLiteral("search_embeddings_hnsw_")
         + QString::fromLatin1(
-              QCryptographicHash::hash(model.toUtf8(), QCryptographicHash::Md5).toHex().left(16));
+               QCryptographicHash::hash(model.toUtf8(), QCryptographicHash::Md5).toHex().left(16));
 }
 
 QString pgvectorExpression(int dimension)
@@ -442,16 +442,14 @@ Result<qint64> SearchDocuments::importDocuments(Database &db,
                        for (const SearchDocument &d : documents) {
                            const auto dataset = uuidOrNull(d.datasetId);
                            const auto investigation = uuidOrNull(d.investigationId);
-                           const std::string created
-                               = d.createdAt.isValid()
+                           const std::string created = d.createdAt.isValid()
                                ? toStd(d.createdAt.toUTC().toString(Qt::ISODateWithMs))
                                : std::string();
                            copy << std::make_tuple(
                                tenant, toStd(d.sourceType), toStd(d.sourceId),
                                dataset ? dataset->c_str() : nullptr,
-                               investigation ? investigation->c_str() : nullptr,
-                               toStd(d.content), created.empty() ? nullptr : created.c_str(),
-                               d.feedbackScore);
+                               investigation ? investigation->c_str() : nullptr, toStd(d.content),
+                               created.empty() ? nullptr : created.c_str(), d.feedbackScore);
                        }
                        copy.complete();
                        tx.commit();

@@ -315,13 +315,12 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
         for (size_t i = 0; i < dfs.size(); ++i) {
             if (dfs[i] < 0)
                 continue;
-            const double idf = std::log((double(rows) - double(dfs[i]) + 0.5)
-                                        / (double(dfs[i]) + 0.5));
+            const double idf
+                = std::log((double(rows) - double(dfs[i]) + 0.5) / (double(dfs[i]) + 0.5));
             fresh->idf[i] = idf <= 0.0 ? 1e-6 : idf;
         }
         q = fresh.get();
-        if (api->xSetAuxdata(fts, fresh.release(),
-                             [](void *p) { delete static_cast<Query *>(p); })
+        if (api->xSetAuxdata(fts, fresh.release(), [](void *p) { delete static_cast<Query *>(p); })
             != SQLITE_OK) {
             sqlite3_result_error_nomem(out);
             return;
@@ -345,7 +344,8 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
     double score = 0;
     for (size_t i = 0; i < frequency.size(); ++i) {
         if (frequency[i] > 0 && q->idf[i] > 0)
-            score += q->idf[i] * (double(frequency[i]) * (k1 + 1.0)) / (double(frequency[i]) + norm);
+            score
+                += q->idf[i] * (double(frequency[i]) * (k1 + 1.0)) / (double(frequency[i]) + norm);
     }
     sqlite3_result_double(out, score);
 }
@@ -567,7 +567,7 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
             const float *existing = f != freshData.end()
                 ? f->second
                 : reinterpret_cast<const float *>(
-                      hnsw->getDataByInternalId(hnsw->label_lookup_.at(label)));
+                    hnsw->getDataByInternalId(hnsw->label_lookup_.at(label)));
             if (std::memcmp(existing, v, bytes) == 0) {
                 groups.documents[label].push_back(id);
                 groups.groupOf.emplace(id, label);
@@ -1454,9 +1454,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     QList<qint64> lexical;
     const QString match = fulltextquery::toFts5(words);
     if (request.mode != SearchMode::Vector) {
-        const QList<qint64> df = params.lexicalPostingBudget > 0
-            ? d->documentFrequencies(*h, words)
-            : QList<qint64>();
+        const QList<qint64> df
+            = params.lexicalPostingBudget > 0 ? d->documentFrequencies(*h, words) : QList<qint64>();
         qint64 total = 0;
         for (qint64 n : df)
             total += n;
@@ -1592,8 +1591,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             for (qint64 n : commonDf)
                 bound += maxContribution(n, maxId);
             auto top = ranked();
-            const bool exact = top.size() >= size_t(perSignal)
-                && top[size_t(perSignal) - 1].first > bound;
+            const bool exact
+                = top.size() >= size_t(perSignal) && top[size_t(perSignal) - 1].first > bound;
             if (!exact && !common.isEmpty()) {
                 if (auto r = score(fulltextquery::toFts5(common), commonDf,
                                    std::max(params.commonTermCandidateCap, perSignal), 0);
@@ -1632,8 +1631,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                         const qint64 group = d->groupOf(id);
                         if (group < 0)
                             continue;
-                        const auto v
-                            = d->hnsw->getDataByLabel<float>(hnswlib::labeltype(group));
+                        const auto v = d->hnsw->getDataByLabel<float>(hnswlib::labeltype(group));
                         for (size_t j = 0; j < q.size() && j < v.size(); ++j)
                             centroid[j] += v[j];
                         ++used;

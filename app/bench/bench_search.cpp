@@ -307,8 +307,8 @@ int runSearchBench(BenchContext &ctx)
         return 1;
     }
     QTemporaryDir dir;
-    auto index = SearchIndex::open(cacheDir.isEmpty() ? dir.path() + QStringLiteral("/cache")
-                                                      : cacheDir);
+    auto index
+        = SearchIndex::open(cacheDir.isEmpty() ? dir.path() + QStringLiteral("/cache") : cacheDir);
     if (!index) {
         ctx.err << index.error().message << Qt::endl;
         return 1;

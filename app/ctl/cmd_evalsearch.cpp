@@ -145,9 +145,10 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--candidates", params.candidates);
     numberOption("--posting-budget", params.lexicalPostingBudget);
     if (!ok || ctx.args.size() != 1)
-        return ctx.fail(Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--online] "
-                                     "[--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] "
-                                     "[--rrf-k X] [--vector-weight X] [--posting-budget N]"));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--online] "
+                         "[--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] "
+                         "[--rrf-k X] [--vector-weight X] [--posting-budget N]"));
     const QString dir = ctx.args.first();
 
     // Which judgements: the one file given, or every qrels/*.tsv, each reported separately.
@@ -222,9 +223,9 @@ int runEvalSearch(CommandContext &ctx)
                     if (found)
                         ranking = *found;
                     else if (found.error().code != QLatin1String("empty_query"))
-                        return makeError(found.error().code, Messages::tr("query %1: %2")
-                                                                 .arg(queryId,
-                                                                      found.error().message));
+                        return makeError(
+                            found.error().code,
+                            Messages::tr("query %1: %2").arg(queryId, found.error().message));
                     retrievalmetrics::accumulate(summary[m], ranking, judgements);
                     retrievalmetrics::accumulate(overall[m], ranking, judgements);
                 }

@@ -28,8 +28,9 @@ private Q_SLOTS:
         QProcess p;
         // --online: the same judgements through the online search too (a throwaway schema of
         // the test database), so that online is held to the offline figures.
-        p.start(bin, {QStringLiteral("eval-search"), data, QStringLiteral("--online"),
-                      QStringLiteral("--json")});
+        p.start(bin,
+                {QStringLiteral("eval-search"), data, QStringLiteral("--online"),
+                 QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(300000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();

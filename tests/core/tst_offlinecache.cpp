@@ -253,8 +253,8 @@ private Q_SLOTS:
                               QStringLiteral("--json")},
                              {}, QStringLiteral("acme"));
         };
-        for (const QString &key : {QStringLiteral("public.payments"),
-                                   payments.toString(QUuid::WithoutBraces)}) {
+        for (const QString &key :
+             {QStringLiteral("public.payments"), payments.toString(QUuid::WithoutBraces)}) {
             const auto run = search(key);
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             const QJsonArray results = QJsonDocument::fromJson(run.out.toUtf8())

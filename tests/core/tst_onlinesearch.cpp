@@ -394,7 +394,7 @@ private Q_SLOTS:
         embed(QStringLiteral("alpha"));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname "
                                              "LIKE 'search_embeddings_hnsw_%'"))
-                     .toInt()
+                         .toInt()
                      > 0,
                  true);
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_embeddings WHERE "

@@ -417,11 +417,10 @@ private Q_SLOTS:
         SearchIndex &ix = **opened;
         QList<SearchDocument> docs;
         for (int i = 0; i < 300; ++i)
-            docs.append(doc(QStringLiteral("comment"), QStringLiteral("other-%1").arg(i),
-                            QStringLiteral("public.users"),
-                            QStringLiteral("Invoice %1 for carrier %2 was shipped")
-                                .arg(i)
-                                .arg(i % 7)));
+            docs.append(
+                doc(QStringLiteral("comment"), QStringLiteral("other-%1").arg(i),
+                    QStringLiteral("public.users"),
+                    QStringLiteral("Invoice %1 for carrier %2 was shipped").arg(i).arg(i % 7)));
         for (int i = 0; i < 300; ++i)
             docs.append(doc(QStringLiteral("finding"), QStringLiteral("same-%1").arg(i),
                             QStringLiteral("public.orders"),
@@ -486,8 +485,7 @@ private Q_SLOTS:
                             i % 2 ? QStringLiteral("select count from orders where day")
                                   : QStringLiteral("select status from payments group by day")));
         docs.append(doc(QStringLiteral("finding"), QStringLiteral("rare-short"),
-                        QStringLiteral("public.orders"),
-                        QStringLiteral("zanzibar orders")));
+                        QStringLiteral("public.orders"), QStringLiteral("zanzibar orders")));
         docs.append(doc(QStringLiteral("finding"), QStringLiteral("rare-long"),
                         QStringLiteral("public.orders"),
                         QStringLiteral("the zanzibar export was late again this week, the "
@@ -512,9 +510,9 @@ private Q_SLOTS:
                     ids << x.sourceId;
             return ids;
         };
-        for (const QString &q : {QStringLiteral("zanzibar orders"),
-                                 QStringLiteral("zanzibar select count orders day"),
-                                 QStringLiteral("select count orders")}) {
+        for (const QString &q :
+             {QStringLiteral("zanzibar orders"), QStringLiteral("zanzibar select count orders day"),
+              QStringLiteral("select count orders")}) {
             const QStringList full = lexical(q, 0);
             const QStringList pruned = lexical(q, 10); // far below the common words' postings
             QVERIFY2(!full.isEmpty(), qPrintable(q));
