@@ -50,6 +50,17 @@ class TestEventLog : public QObject
 {
     Q_OBJECT
 
+private:
+    /// How many events of investigation `inv` are stored.
+    int eventsIn(const QUuid &inv)
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
+                                    "investigation_id = '%1'")
+                         .arg(text(inv)))
+            .toInt();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -146,11 +157,7 @@ private Q_SLOTS:
         QVERIFY2(r.error().message.contains(
                      QLatin1String("event 5: feedback.hypothesis: target_id is required")),
                  qPrintable(r.error().message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                             "investigation_id = '%1'")
-                                  .arg(text(inv)))
-                     .toInt(),
-                 0);
+        QCOMPARE(eventsIn(inv), 0);
     }
 
     void lateBadEventInALargeBatchWritesNothing()
@@ -169,21 +176,13 @@ private Q_SLOTS:
         QVERIFY2(r.error().message.contains(QLatin1String(
                      "event 4991: feedback.hypothesis: rating must be 1 or -1, got 2")),
                  qPrintable(r.error().message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                             "investigation_id = '%1'")
-                                  .arg(text(inv)))
-                     .toInt(),
-                 0);
+        QCOMPARE(eventsIn(inv), 0);
         // The connection is still usable, and the corrected batch goes in whole.
         batch[4990].data.insert(QStringLiteral("rating"), 1);
         auto ok = log.emitBatch(batch);
         QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
         QCOMPARE(*ok, qsizetype(5000));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                             "investigation_id = '%1'")
-                                  .arg(text(inv)))
-                     .toInt(),
-                 5000);
+        QCOMPARE(eventsIn(inv), 5000);
     }
 
     void batchKeepsCreatedAtToTheMillisecond_data()
@@ -374,11 +373,7 @@ private Q_SLOTS:
                  qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("line 4: ")), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QLatin1String("line 1:")), qPrintable(r.err));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                             "investigation_id = '%1'")
-                                  .arg(text(inv)))
-                     .toInt(),
-                 0);
+        QCOMPARE(eventsIn(inv), 0);
     }
 
     void commandLineEmitWritesAndIsIdempotent()
@@ -587,11 +582,7 @@ private:
         QVERIFY(counts);
         QCOMPARE(counts->size(), 2);
         // Nothing of it went to the product's own table.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
-                                             "investigation_id = '%1'")
-                                  .arg(text(inv)))
-                     .toInt(),
-                 0);
+        QCOMPARE(eventsIn(inv), 0);
     }
 
     std::unique_ptr<test::TestDatabase> m_db;
