@@ -63,6 +63,23 @@ QString textOf(const QJsonObject &d, const char *key)
 }
 
 // The one line a person reads for an event of the feed.
+
+/// The kind of step a rating is about, in the reader's language.
+QString stepName(const QString &target)
+{
+    if (target == QLatin1String("hypothesis"))
+        return KnowledgeStore::tr("hypothesis", "rated step");
+    if (target == QLatin1String("query"))
+        return KnowledgeStore::tr("query", "rated step");
+    if (target == QLatin1String("evidence"))
+        return KnowledgeStore::tr("evidence", "rated step");
+    if (target == QLatin1String("synthesis"))
+        return KnowledgeStore::tr("synthesis", "rated step");
+    if (target == QLatin1String("investigation"))
+        return KnowledgeStore::tr("investigation", "rated step");
+    return target;
+}
+
 QString describe(const QString &type, const QJsonObject &d)
 {
     if (type == QLatin1String("investigation.started")) {
@@ -99,12 +116,15 @@ QString describe(const QString &type, const QJsonObject &d)
     if (type == QLatin1String("quirk.confirmed"))
         return KnowledgeStore::tr("Quirk confirmed");
     if (type.startsWith(QLatin1String("feedback."))) {
-        const QString target = type.mid(9);
+        const QString target = stepName(type.mid(9));
         const bool up = d.value(QLatin1String("rating")).toDouble() > 0
             || d.value(QLatin1String("rating")).toString() == QLatin1String("1");
         QString line = up ? KnowledgeStore::tr("Rated the %1 up").arg(target)
                           : KnowledgeStore::tr("Rated the %1 down").arg(target);
-        const QString reason = textOf(d, "reason");
+        // Quick reasons are stored in English (so that everybody's group together) and shown
+        // in the reader's language; a reason typed by hand is shown as typed.
+        const QString reason
+            = QCoreApplication::translate("QuickReason", textOf(d, "reason").toUtf8().constData());
         const QString comment = textOf(d, "comment");
         if (!reason.isEmpty())
             line += QStringLiteral(": ") + reason;

@@ -478,97 +478,127 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
+        <location filename="../core/knowledgestore.cpp" line="71"/>
+        <source>hypothesis</source>
+        <comment>rated step</comment>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
         <location filename="../core/knowledgestore.cpp" line="73"/>
+        <source>query</source>
+        <comment>rated step</comment>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="75"/>
+        <source>evidence</source>
+        <comment>rated step</comment>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="77"/>
+        <source>synthesis</source>
+        <comment>rated step</comment>
+        <translation>Synthese</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="79"/>
+        <source>investigation</source>
+        <comment>rated step</comment>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgestore.cpp" line="90"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="75"/>
+        <location filename="../core/knowledgestore.cpp" line="92"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="76"/>
+        <location filename="../core/knowledgestore.cpp" line="93"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="80"/>
+        <location filename="../core/knowledgestore.cpp" line="97"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="81"/>
+        <location filename="../core/knowledgestore.cpp" line="98"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="85"/>
+        <location filename="../core/knowledgestore.cpp" line="102"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="86"/>
+        <location filename="../core/knowledgestore.cpp" line="103"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="89"/>
+        <location filename="../core/knowledgestore.cpp" line="106"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="91"/>
+        <location filename="../core/knowledgestore.cpp" line="108"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="93"/>
+        <location filename="../core/knowledgestore.cpp" line="110"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="96"/>
+        <location filename="../core/knowledgestore.cpp" line="113"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="97"/>
+        <location filename="../core/knowledgestore.cpp" line="114"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="100"/>
+        <location filename="../core/knowledgestore.cpp" line="117"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="105"/>
+        <location filename="../core/knowledgestore.cpp" line="122"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledgestore.cpp" line="123"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="223"/>
+        <location filename="../core/knowledgestore.cpp" line="243"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="314"/>
+        <location filename="../core/knowledgestore.cpp" line="334"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="323"/>
+        <location filename="../core/knowledgestore.cpp" line="343"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="333"/>
+        <location filename="../core/knowledgestore.cpp" line="353"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -644,7 +674,7 @@
         <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="112"/>
+        <location filename="../core/migrator.cpp" line="113"/>
         <source>refusing to drop the schema &apos;%1&apos;: only throwaway schemas are dropped</source>
         <translation>das Schema &apos;%1&apos; wird nicht gelöscht: gelöscht werden nur Wegwerf-Schemas</translation>
     </message>
@@ -759,23 +789,23 @@
     </message>
     <message>
         <location filename="../core/onlinesearch.cpp" line="165"/>
-        <location filename="../core/onlinesearch.cpp" line="296"/>
+        <location filename="../core/onlinesearch.cpp" line="298"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/onlinesearch.cpp" line="172"/>
-        <location filename="../core/onlinesearch.cpp" line="292"/>
+        <location filename="../core/onlinesearch.cpp" line="294"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="222"/>
+        <location filename="../core/onlinesearch.cpp" line="221"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="291"/>
+        <location filename="../core/onlinesearch.cpp" line="293"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -969,12 +999,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="466"/>
+        <location filename="../core/searchdocuments.cpp" line="464"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="513"/>
+        <location filename="../core/searchdocuments.cpp" line="511"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -982,12 +1012,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="603"/>
+        <location filename="../core/searchdocuments.cpp" line="601"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="659"/>
+        <location filename="../core/searchdocuments.cpp" line="657"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -995,166 +1025,166 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/searchindex.cpp" line="386"/>
+        <location filename="../core/searchindex.cpp" line="390"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="401"/>
+        <location filename="../core/searchindex.cpp" line="405"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="659"/>
+        <location filename="../core/searchindex.cpp" line="663"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="689"/>
+        <location filename="../core/searchindex.cpp" line="693"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="711"/>
-        <location filename="../core/searchindex.cpp" line="717"/>
-        <location filename="../core/searchindex.cpp" line="730"/>
-        <location filename="../core/searchindex.cpp" line="742"/>
-        <location filename="../core/searchindex.cpp" line="750"/>
-        <location filename="../core/searchindex.cpp" line="755"/>
-        <location filename="../core/searchindex.cpp" line="765"/>
+        <location filename="../core/searchindex.cpp" line="715"/>
+        <location filename="../core/searchindex.cpp" line="721"/>
+        <location filename="../core/searchindex.cpp" line="734"/>
+        <location filename="../core/searchindex.cpp" line="746"/>
+        <location filename="../core/searchindex.cpp" line="754"/>
+        <location filename="../core/searchindex.cpp" line="759"/>
+        <location filename="../core/searchindex.cpp" line="769"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="723"/>
+        <location filename="../core/searchindex.cpp" line="727"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="837"/>
+        <location filename="../core/searchindex.cpp" line="841"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="852"/>
+        <location filename="../core/searchindex.cpp" line="856"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="854"/>
+        <location filename="../core/searchindex.cpp" line="858"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="857"/>
+        <location filename="../core/searchindex.cpp" line="861"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="859"/>
+        <location filename="../core/searchindex.cpp" line="863"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="866"/>
-        <location filename="../core/searchindex.cpp" line="872"/>
-        <location filename="../core/searchindex.cpp" line="889"/>
+        <location filename="../core/searchindex.cpp" line="870"/>
+        <location filename="../core/searchindex.cpp" line="876"/>
+        <location filename="../core/searchindex.cpp" line="893"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="895"/>
+        <location filename="../core/searchindex.cpp" line="899"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="910"/>
+        <location filename="../core/searchindex.cpp" line="914"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="923"/>
-        <location filename="../core/searchindex.cpp" line="940"/>
+        <location filename="../core/searchindex.cpp" line="927"/>
+        <location filename="../core/searchindex.cpp" line="944"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="929"/>
+        <location filename="../core/searchindex.cpp" line="933"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1026"/>
+        <location filename="../core/searchindex.cpp" line="1030"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1084"/>
+        <location filename="../core/searchindex.cpp" line="1088"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1191"/>
-        <location filename="../core/searchindex.cpp" line="1204"/>
+        <location filename="../core/searchindex.cpp" line="1195"/>
+        <location filename="../core/searchindex.cpp" line="1208"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1232"/>
+        <location filename="../core/searchindex.cpp" line="1236"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1243"/>
+        <location filename="../core/searchindex.cpp" line="1247"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1313"/>
+        <location filename="../core/searchindex.cpp" line="1317"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1336"/>
+        <location filename="../core/searchindex.cpp" line="1340"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1379"/>
+        <location filename="../core/searchindex.cpp" line="1383"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1407"/>
+        <location filename="../core/searchindex.cpp" line="1411"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1411"/>
+        <location filename="../core/searchindex.cpp" line="1415"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1416"/>
+        <location filename="../core/searchindex.cpp" line="1420"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1469"/>
-        <location filename="../core/searchindex.cpp" line="1477"/>
-        <location filename="../core/searchindex.cpp" line="1515"/>
-        <location filename="../core/searchindex.cpp" line="1531"/>
+        <location filename="../core/searchindex.cpp" line="1472"/>
+        <location filename="../core/searchindex.cpp" line="1480"/>
+        <location filename="../core/searchindex.cpp" line="1518"/>
+        <location filename="../core/searchindex.cpp" line="1534"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1368"/>
-        <location filename="../core/searchindex.cpp" line="1723"/>
+        <location filename="../core/searchindex.cpp" line="1372"/>
+        <location filename="../core/searchindex.cpp" line="1725"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1751"/>
+        <location filename="../core/searchindex.cpp" line="1753"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2286,62 +2316,62 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="148"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="149"/>
         <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
         <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="165"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="166"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="174"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="175"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="193"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="194"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="225"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="228"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="235"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="236"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="238"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="239"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="254"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="255"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="342"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="343"/>
         <source>online (PostgreSQL, model %1)</source>
         <translation>online (PostgreSQL, Modell %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="356"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="357"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="365"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="366"/>
         <source>online, all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4</source>
         <translation>online, alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="380"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="381"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
@@ -2817,37 +2847,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="48"/>
+        <location filename="../app/explorer/main.cpp" line="53"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="53"/>
+        <location filename="../app/explorer/main.cpp" line="58"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="57"/>
+        <location filename="../app/explorer/main.cpp" line="62"/>
         <source>Open view V: knowledge, activity or search.</source>
         <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="61"/>
+        <location filename="../app/explorer/main.cpp" line="66"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="65"/>
+        <location filename="../app/explorer/main.cpp" line="70"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="72"/>
+        <location filename="../app/explorer/main.cpp" line="77"/>
         <source>Search for TEXT in the Search tab.</source>
         <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="96"/>
+        <location filename="../app/explorer/main.cpp" line="101"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

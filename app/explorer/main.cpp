@@ -32,12 +32,17 @@ int main(int argc, char **argv)
                                          QStringLiteral("_"), QStringLiteral(":/i18n"));
     if (matched || translator.load(QStringLiteral(":/i18n/knowledge_en.qm")))
         QApplication::installTranslator(&translator);
-    // Dates and numbers in the language of the words (LANGUAGE=de on a C locale would
-    // otherwise show German labels with "17 Oct 2026" and "0.34").
+    // Dates and numbers in the language of the words. LANGUAGE=de on a C locale (no LC_ALL,
+    // LC_TIME or LANG set) reports the system locale as de_DE but formats like C ("17 Oct
+    // 2026", "0.34"): then format as the translation's language. A regional setting the user
+    // made (LANG=de_AT.UTF-8, …) is kept.
     if (matched) {
-        const QLocale ui(translator.language());
-        if (ui.language() != QLocale().language())
-            QLocale::setDefault(ui);
+        auto configured = [](const char *name) {
+            const QByteArray v = qgetenv(name);
+            return !v.isEmpty() && v != "C" && !v.startsWith("C.") && v != "POSIX";
+        };
+        if (!configured("LC_ALL") && !configured("LC_TIME") && !configured("LANG"))
+            QLocale::setDefault(QLocale(translator.language()));
     }
 
     ke::ConnectionSettings settings = ke::ConnectionSettings::fromEnvironment();

@@ -14,9 +14,11 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
+
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
+#include <pqxx/pqxx>
 
 using namespace ke;
 using namespace ke::test;
@@ -250,6 +252,45 @@ private Q_SLOTS:
         r = knowledgectl(QStringLiteral("de"), emit, env, "not json\n[]\n");
         QVERIFY2(r.err.contains(QLatin1String("2 fehlerhafte Zeilen, nichts wurde geschrieben")),
                  qPrintable(r.err));
+
+        // The activity feed in German: the rated step and a quick reason (stored in English)
+        // are shown translated, a reason typed by hand as typed.
+        const QUuid dataset = QUuid::createUuid();
+        {
+            pqxx::work tx(db->admin());
+            tx.exec_params("INSERT INTO datasets (tenant_id, id, name) SELECT id, $1, "
+                           "'public.orders' FROM tenants WHERE slug = 'acme'",
+                           dataset.toString(QUuid::WithoutBraces).toStdString());
+            tx.commit();
+        }
+        const QString inv = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString ds = dataset.toString(QUuid::WithoutBraces);
+        auto feedback = [&](const char *reason) {
+            return QStringLiteral("{\"event_type\":\"feedback.hypothesis\",\"investigation_id\":"
+                                  "\"%1\",\"dataset_id\":\"%2\",\"actor_type\":\"user\","
+                                  "\"event_data\":{\"target_id\":\"%3\",\"rating\":1,"
+                                  "\"reason\":\"%4\"}}\n")
+                .arg(inv, ds, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                     QLatin1String(reason))
+                .toUtf8();
+        };
+        const QByteArray started
+            = QStringLiteral("{\"event_type\":\"investigation.started\",\"investigation_id\":"
+                             "\"%1\",\"dataset_id\":\"%2\",\"actor_type\":\"system\","
+                             "\"event_data\":{\"dataset_id\":\"%2\"}}\n")
+                  .arg(inv, ds)
+                  .toUtf8();
+        r = knowledgectl(QStringLiteral("en"), emit, env,
+                         started + feedback("Right direction") + feedback("seen it in March"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = knowledgectl(QStringLiteral("en"), {QStringLiteral("aggregate")}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = knowledgectl(QStringLiteral("de"), {QStringLiteral("activity"), ds}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Positiv bewertet: Hypothese: Richtige Richtung")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("Positiv bewertet: Hypothese: seen it in March")),
+                 qPrintable(r.out));
     }
 
     void tsFilesAreCompleteAndConsistent_data()
