@@ -1,5 +1,7 @@
 #include "event.h"
 
+#include <algorithm>
+
 #include "uuid.h"
 
 #include <QHash>
@@ -249,6 +251,23 @@ Result<void> checkField(const QString &type, const FieldSpec &spec, const QJsonV
     return {};
 }
 
+bool containsNul(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(u'\0'));
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        return std::any_of(a.begin(), a.end(), [](const QJsonValue &x) { return containsNul(x); });
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key().contains(QChar(u'\0')) || containsNul(it.value()))
+                return true;
+    }
+    return false;
+}
+
 Result<QUuid> parseUuid(const QJsonObject &json, const char *key)
 {
     const QJsonValue v = json.value(QLatin1String(key));
@@ -405,6 +424,8 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
     if (type.size() > 100)
         return invalid(
             tr("event: event_type must be at most 100 characters, got %1").arg(type.size()));
+    if (type.contains(QChar(u'\0')))
+        return invalid(tr("event: event_type must not contain NUL characters"));
     if (event.id.isNull())
         return invalid(tr("%1: id is required (a UUID)").arg(type));
     if (event.tenantId.isNull())
@@ -426,6 +447,12 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
     }
 
     const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+    // PostgreSQL's jsonb cannot hold \u0000: say so here rather than fail the whole batch.
+    // (The text search is a cheap first look; a typed "\\u0000" is no NUL.)
+    if (json.contains("u0000") && containsNul(QJsonValue(event.data)))
+        return invalid(tr("%1: event_data must not contain NUL characters (\\u0000) — "
+                          "PostgreSQL cannot store them")
+                           .arg(type));
     if (json.size() > maxDataBytes)
         return invalid(tr("%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed")
                            .arg(type)

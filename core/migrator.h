@@ -36,8 +36,8 @@ public:
     /// Applies what is pending; returns the names of the migrations applied (empty when
     /// the schema was already current).
     static Result<QStringList> migrate(Database &db);
-    /// Drops the connection's schema and everything in it — for the throwaway schemas of
-    /// evaluations (`eval-search --online`); refuses the default schema "knowledge".
+    /// Drops the connection's schema and everything in it — only a throwaway schema of an
+    /// evaluation or benchmark (named ke_eval_… or ke_bench_…); any other is refused.
     static Result<void> dropScratchSchema(Database &db);
 };
 

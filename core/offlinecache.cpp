@@ -25,8 +25,9 @@ const QString kWatermarkKey = QStringLiteral("sync.watermark");
 const QString kSyncedAtKey = QStringLiteral("sync.completed_at");
 const QString kTenantKey = QStringLiteral("tenant_id");
 const QString kSlugKey = QStringLiteral("tenant_slug");
-/// "dataset:<name>" -> dataset UUID, so that --dataset NAME works offline too.
-const QString kDatasetKeyPrefix = QStringLiteral("dataset:");
+/// The tenant's datasets at the last sync, {"name": "uuid", …}, so that --dataset NAME works
+/// offline too; replaced whole by every sync (renamed and deleted datasets drop out).
+const QString kDatasetsKey = QStringLiteral("datasets");
 
 constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr auto kOwnerOnlyDir
@@ -275,16 +276,14 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         }
     }
 
-    // Dataset names, so that a dataset can be named offline as online.
+    // Dataset names, so that a dataset can be named offline as online (best effort: without
+    // them the search itself still syncs, and names from the last sync stay).
     if (auto datasets = DatasetDirectory::list(db)) {
-        QList<QPair<QString, QString>> names;
+        QJsonObject names;
         for (const DatasetRef &d : std::as_const(*datasets))
-            names.append({kDatasetKeyPrefix + d.name, d.id.toString(QUuid::WithoutBraces)});
-        if (!names.isEmpty())
-            if (auto stored = m_index->applyChanges({}, {}, names); !stored)
-                return stored.error();
-    } else {
-        return datasets.error();
+            names.insert(d.name, d.id.toString(QUuid::WithoutBraces));
+        (void)m_index->setMetaValue(
+            kDatasetsKey, QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
     }
 
     // The model first, so that the pages below are embedded once, with it.
@@ -379,16 +378,17 @@ Result<QString> OfflineCache::resolveDataset(const QString &uuidOrName) const
     const QString key = uuidOrName.trimmed();
     if (!QUuid::fromString(key).isNull())
         return QUuid::fromString(key).toString(QUuid::WithoutBraces);
-    auto id = m_index->metaValue(kDatasetKeyPrefix + key);
-    if (!id)
-        return id.error();
-    if (id->isEmpty())
+    auto stored = m_index->metaValue(kDatasetsKey);
+    if (!stored)
+        return stored.error();
+    const QString id = QJsonDocument::fromJson(stored->toUtf8()).object().value(key).toString();
+    if (id.isEmpty())
         return makeError(QStringLiteral("unknown_dataset"),
                          tr("the offline cache knows no dataset named '%1' — check the name "
                             "(`knowledgectl datasets` lists them), give its UUID, or run "
                             "`knowledgectl sync` while the database is reachable")
                              .arg(key));
-    return *id;
+    return id;
 }
 
 } // namespace ke

@@ -211,9 +211,15 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                                                      .chopped(1))
                                       .arg(d->embedder->dimension())),
                             tenant, dataset, types, toStd(literal), perSignal);
-                        for (const auto &row : r)
-                            vector.append(keyOf(stringFromField(row[0]), stringFromField(row[1])));
-                        served = true;
+                        // The index covers the model, not the tenant or the filters, which
+                        // apply after its scan: when that leaves fewer than asked for, the
+                        // exact scan below answers instead.
+                        if (r.size() >= size_t(perSignal)) {
+                            for (const auto &row : r)
+                                vector.append(
+                                    keyOf(stringFromField(row[0]), stringFromField(row[1])));
+                            served = true;
+                        }
                     } catch (const pqxx::sql_error &e) {
                         // Not usable after all (e.g. the extension was dropped): the exact
                         // scan below, from now on.
@@ -288,6 +294,10 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     }
                 }
             }
+        } else if (outcome.note.isEmpty() && request.mode == SearchMode::Vector) {
+            outcome.note = d->embedderNote.isEmpty()
+                ? tr("no embedding model yet (run `knowledgectl embed`) — no semantic results")
+                : tr("semantic search unavailable (%1)").arg(d->embedderNote);
         } else if (outcome.note.isEmpty() && request.mode != SearchMode::Lexical) {
             outcome.note = d->embedderNote.isEmpty()
                 ? tr("no embedding model yet (run `knowledgectl embed`) — lexical results only")

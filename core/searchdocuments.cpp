@@ -387,18 +387,40 @@ QString syncPgvector(Database &db, const QString &model, int dimension, const QJ
 {
     auto &conn = db.d_func()->conn;
     try {
+        const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
+        const std::string index = toStd(searchdocs::pgvectorIndexName(model));
+        bool haveColumn = false, haveIndex = false;
         {
             pqxx::nontransaction q(conn);
             if (q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty())
                 return {};
+            haveColumn = !q.exec_params("SELECT 1 FROM pg_attribute WHERE attrelid = "
+                                        "$1::regclass AND attname = 'embedding_vector' AND NOT "
+                                        "attisdropped",
+                                        embs)
+                              .empty();
+            haveIndex = !q.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
+                                       "indexname = $2",
+                                       toStd(db.settings().schema), index)
+                             .empty();
         }
-        const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
+        // DDL only when something is missing: ALTER TABLE locks the table even when the
+        // column exists, and online searches would wait for it.
+        if (!haveColumn) {
+            pqxx::work tx(conn);
+            tx.exec("ALTER TABLE " + embs + " ADD COLUMN IF NOT EXISTS embedding_vector vector");
+            tx.commit();
+        }
+        if (!haveIndex) {
+            pqxx::work tx(conn);
+            tx.exec("CREATE INDEX IF NOT EXISTS " + index + " ON " + embs + " USING hnsw ("
+                    + toStd(searchdocs::pgvectorExpression(dimension))
+                    + " vector_ip_ops) WHERE model = " + tx.quote(toStd(model)));
+            tx.commit();
+        }
+        // The rows this run wrote and any never copied (the page upserts reset the column
+        // to NULL whenever they change a vector, so an interrupted run leaves no stale copy).
         pqxx::work tx(conn);
-        tx.exec("ALTER TABLE " + embs + " ADD COLUMN IF NOT EXISTS embedding_vector vector");
-        tx.exec("CREATE INDEX IF NOT EXISTS " + toStd(searchdocs::pgvectorIndexName(model)) + " ON "
-                + embs + " USING hnsw (" + toStd(searchdocs::pgvectorExpression(dimension))
-                + " vector_ip_ops) WHERE model = " + tx.quote(toStd(model)));
-        // The rows this run wrote (their vector may have changed) and any never copied.
         tx.exec_params("UPDATE " + embs
                            + " e SET embedding_vector = e.embedding::vector WHERE e.tenant_id = "
                              "$1 AND e.model = $2 AND e.embedding IS NOT NULL AND "
@@ -414,6 +436,15 @@ QString syncPgvector(Database &db, const QString &model, int dimension, const QJ
                                    "(%1) — searching with the exact scan instead")
             .arg(QString::fromUtf8(e.what()).trimmed());
     }
+}
+
+/// Whether search_embeddings has the pgvector column (added by syncPgvector).
+bool hasVectorColumn(pqxx::transaction_base &tx, const std::string &embs)
+{
+    return !tx.exec_params("SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND "
+                           "attname = 'embedding_vector' AND NOT attisdropped",
+                           embs)
+                .empty();
 }
 
 } // namespace
@@ -596,6 +627,11 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         // New or changed documents, a page at a time (each page its own transaction, so an
         // interrupted run keeps what it did).
         QJsonArray touched;
+        bool vectorColumn = false;
+        {
+            pqxx::nontransaction q(conn);
+            vectorColumn = hasVectorColumn(q, embs);
+        }
         for (;;) {
             if (cancel && cancel->load())
                 return makeError(QStringLiteral("cancelled"), tr("cancelled"));
@@ -646,7 +682,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                       "ON CONFLICT (tenant_id, source_type, source_id, model) DO UPDATE SET"
                       " dataset_id = excluded.dataset_id, content = excluded.content,"
                       " embedding = excluded.embedding, packed = excluded.packed, dimension = "
-                      "excluded.dimension",
+                      "excluded.dimension"
+                    + std::string(vectorColumn ? ", embedding_vector = NULL" : ""),
                 tenant, toStd(model), embedder->dimension(),
                 QJsonDocument(rows).toJson(QJsonDocument::Compact).toStdString());
             tx.commit();

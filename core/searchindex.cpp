@@ -106,7 +106,7 @@ QString markedExcerpt(const QString &content, const QStringList &queryWords, int
     };
     std::vector<Word> words;
     QStringList found;
-    constexpr qsizetype kMaxScan = 20000; // characters: long SQL texts are not scanned whole
+    constexpr qsizetype kMaxScan = 5000; // characters: long SQL texts are not scanned whole
     const qsizetype scan = std::min(content.size(), kMaxScan);
     for (qsizetype i = 0; i < scan;) {
         if (!content.at(i).isLetterOrNumber()) {
@@ -555,20 +555,34 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
     // 1. Group (one thread): a vector equal to a live group's joins it; the rest start groups.
     std::vector<std::pair<hnswlib::labeltype, const float *>> fresh;
     std::unordered_map<quint32, const float *> freshData; // groups started in this call
+    // The same document twice in one call: only its last vector counts.
+    std::unordered_map<qint64, size_t> last;
+    last.reserve(n);
+    for (size_t i = 0; i < n; ++i)
+        last[ids[i]] = i;
+    auto vectorOf = [&](quint32 label) {
+        const auto f = freshData.find(label);
+        return f != freshData.end() ? f->second
+                                    : reinterpret_cast<const float *>(
+                                        hnsw->getDataByInternalId(hnsw->label_lookup_.at(label)));
+    };
     for (size_t i = 0; i < n; ++i) {
         const qint64 id = ids[i];
+        if (last[id] != i)
+            continue;
         const float *v = data + i * dim;
-        removeVector(id);
         const quint64 h = vectorHash(v, dim);
+        // Unchanged (a re-upsert for another field, e.g. the feedback score): nothing to do —
+        // deleting and re-adding would leave a dead node in the graph each time.
+        if (const auto current = groups.groupOf.find(id); current != groups.groupOf.end()
+            && groups.hashes[current->second] == h
+            && std::memcmp(vectorOf(current->second), v, bytes) == 0)
+            continue;
+        removeVector(id);
         const auto found = groups.byHash.find(h);
         if (found != groups.byHash.end()) {
             const quint32 label = found->second;
-            const auto f = freshData.find(label);
-            const float *existing = f != freshData.end()
-                ? f->second
-                : reinterpret_cast<const float *>(
-                    hnsw->getDataByInternalId(hnsw->label_lookup_.at(label)));
-            if (std::memcmp(existing, v, bytes) == 0) {
+            if (std::memcmp(vectorOf(label), v, bytes) == 0) {
                 groups.documents[label].push_back(id);
                 groups.groupOf.emplace(id, label);
                 continue;
@@ -1276,6 +1290,13 @@ RETURNING id)sql");
             removeVector(id);
         vectorsDirty = true;
     }
+    // hnswlib 0.6.2 never reuses a deleted node: when the dead outnumber the living (edits
+    // and retirements over time), the graph is rebuilt from SQLite.
+    if (hnsw && hnsw->num_deleted_ > std::max<size_t>(1000, groups.live)) {
+        auto rb = rebuildVectorsFromSqlite();
+        if (!rb)
+            return rb.error();
+    }
     return counts;
 }
 
@@ -1338,7 +1359,7 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
         return makeError(
             QStringLiteral("vector_index"),
             tr("the query vector has %1 dimensions, the index %2").arg(query.size()).arg(dim));
-    auto any = [](qint64) { return true; };
+    auto any = [](qint64, size_t) { return true; };
     try {
         // Every group holds at least one document, so k groups give at least k documents.
         if (!exact)
@@ -1703,19 +1724,23 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                                                   .arg(filterSql)
                                                   .toUtf8()
                                                   .constData());
+                            // At most 64 documents of one group (its documents share the
+                            // vector: a group of thousands of templated texts that fail the
+                            // filter must not use up the checks of the groups after it).
                             size_t checked = 0;
-                            const size_t maxChecks = size_t(perSignal) * 20;
-                            hits = d->expandGroups(found, size_t(perSignal), [&](qint64 id) {
-                                if (checked++ >= maxChecks)
-                                    return false;
-                                c.reset();
-                                c.bind(1, id);
-                                bindFilter(c);
-                                return c.step() == SQLITE_ROW;
-                            });
+                            const size_t maxChecks = size_t(perSignal) * 100;
+                            hits = d->expandGroups(found, size_t(perSignal),
+                                                   [&](qint64 id, size_t inGroup) {
+                                                       if (inGroup >= 64 || checked++ >= maxChecks)
+                                                           return false;
+                                                       c.reset();
+                                                       c.bind(1, id);
+                                                       bindFilter(c);
+                                                       return c.step() == SQLITE_ROW;
+                                                   });
                         } else {
                             hits = d->expandGroups(found, size_t(perSignal),
-                                                   [](qint64) { return true; });
+                                                   [](qint64, size_t) { return true; });
                         }
                         for (const auto &hit : std::as_const(hits))
                             vector.append(hit.first);

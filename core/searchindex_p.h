@@ -117,7 +117,8 @@ struct SearchIndex::Private
     /// Takes a document out of its group; an emptied group's node is marked deleted.
     void removeVector(qint64 id); // vectorLock held for writing
     /// The documents of graph hits (nearest first), at most `k`, skipping those `accept`
-    /// refuses; within a group (equal distance) the newest first. vectorLock held.
+    /// (document, position within its group) refuses; within a group (equal distance) the
+    /// newest first. vectorLock held.
     template <typename Hits, typename Accept>
     QList<QPair<qint64, float>> expandGroups(const Hits &closerFirst, size_t k,
                                              Accept &&accept) const
@@ -127,10 +128,11 @@ struct SearchIndex::Private
             if (label >= groups.documents.size())
                 continue;
             const std::vector<qint64> &docs = groups.documents[label];
-            for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+            size_t position = 0;
+            for (auto it = docs.rbegin(); it != docs.rend(); ++it, ++position) {
                 if (size_t(out.size()) >= k)
                     return out;
-                if (accept(*it))
+                if (accept(*it, position))
                     out.append({*it, 1.0f - distance});
             }
         }

@@ -191,157 +191,167 @@
 <context>
     <name>EventValidator</name>
     <message>
-        <location filename="../core/event.cpp" line="40"/>
+        <location filename="../core/event.cpp" line="42"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="42"/>
+        <location filename="../core/event.cpp" line="44"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="46"/>
+        <location filename="../core/event.cpp" line="48"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="147"/>
+        <location filename="../core/event.cpp" line="149"/>
         <source>%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed</source>
         <translation>%1: %2 ist %3 Bytes groß, erlaubt sind höchstens %4 Bytes (64 KiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="165"/>
+        <location filename="../core/event.cpp" line="167"/>
         <source>%1: %2 must be a string, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="174"/>
+        <location filename="../core/event.cpp" line="176"/>
         <source>%1: %2 must be a string or an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="183"/>
+        <location filename="../core/event.cpp" line="185"/>
         <source>%1: %2 must be a string or an array of strings, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="187"/>
+        <location filename="../core/event.cpp" line="189"/>
         <source>%1: %2 must be a non-empty string, got %3</source>
         <translation>%1: %2 muss eine nicht leere Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="193"/>
+        <location filename="../core/event.cpp" line="195"/>
         <source>%1: %2 must be a UUID, got %3</source>
         <translation>%1: %2 muss eine UUID sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="197"/>
+        <location filename="../core/event.cpp" line="199"/>
         <source>%1: %2 must be a dataset UUID or a dataset name such as public.orders, got %3</source>
         <translation>%1: %2 muss eine Dataset-UUID oder ein Dataset-Name wie public.orders sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="204"/>
+        <location filename="../core/event.cpp" line="206"/>
         <source>%1: %2 must be a number between 0 and 1, got %3</source>
         <translation>%1: %2 muss eine Zahl zwischen 0 und 1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="212"/>
+        <location filename="../core/event.cpp" line="214"/>
         <source>%1: %2 must be 1 or -1, got %3</source>
         <translation>%1: %2 muss 1 oder -1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="218"/>
+        <location filename="../core/event.cpp" line="220"/>
         <source>%1: %2 must be true or false, got %3</source>
         <translation>%1: %2 muss true oder false sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="223"/>
+        <location filename="../core/event.cpp" line="225"/>
         <source>%1: %2 must be a non-negative number, got %3</source>
         <translation>%1: %2 muss eine nicht negative Zahl sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="229"/>
+        <location filename="../core/event.cpp" line="231"/>
         <source>%1: %2 must be an array of strings, got %3</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="234"/>
+        <location filename="../core/event.cpp" line="236"/>
         <source>%1: %2 must be an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="246"/>
+        <location filename="../core/event.cpp" line="248"/>
         <source>%1: %2 must be a JSON object, got %3</source>
         <translation>%1: %2 muss ein JSON-Objekt sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="259"/>
+        <location filename="../core/event.cpp" line="278"/>
         <source>%1 must be a UUID, got %2</source>
         <translation>%1 muss eine UUID sein, erhalten: %2</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="307"/>
+        <location filename="../core/event.cpp" line="326"/>
         <source>event_type must be a string, got %1</source>
         <translation>event_type muss eine Zeichenkette sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="314"/>
+        <location filename="../core/event.cpp" line="333"/>
         <source>event_data must be a JSON object, got %1</source>
         <translation>event_data muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="320"/>
+        <location filename="../core/event.cpp" line="339"/>
         <source>actor_type must be &apos;user&apos; or &apos;system&apos;, got %1</source>
         <translation>actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="330"/>
+        <location filename="../core/event.cpp" line="349"/>
         <source>created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got %1</source>
         <translation>created_at muss ein ISO-8601-Zeitstempel wie 2024-05-01T12:00:00Z sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="404"/>
+        <location filename="../core/event.cpp" line="423"/>
         <source>event: event_type is required</source>
         <translation>Ereignis: event_type ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="407"/>
+        <location filename="../core/event.cpp" line="426"/>
         <source>event: event_type must be at most 100 characters, got %1</source>
         <translation>Ereignis: event_type darf höchstens 100 Zeichen lang sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="409"/>
+        <location filename="../core/event.cpp" line="428"/>
+        <source>event: event_type must not contain NUL characters</source>
+        <translation>Ereignis: event_type darf keine NUL-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="430"/>
         <source>%1: id is required (a UUID)</source>
         <translation>%1: id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="411"/>
+        <location filename="../core/event.cpp" line="432"/>
         <source>%1: tenant_id is required (a UUID)</source>
         <translation>%1: tenant_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="413"/>
+        <location filename="../core/event.cpp" line="434"/>
         <source>%1: investigation_id is required (a UUID)</source>
         <translation>%1: investigation_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="416"/>
+        <location filename="../core/event.cpp" line="437"/>
         <source>%1: actor_type must be &apos;user&apos; or &apos;system&apos;, got &quot;%2&quot;</source>
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="421"/>
+        <location filename="../core/event.cpp" line="442"/>
         <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
         <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="430"/>
+        <location filename="../core/event.cpp" line="453"/>
+        <source>%1: event_data must not contain NUL characters (\u0000) — PostgreSQL cannot store them</source>
+        <translation>%1: event_data darf keine NUL-Zeichen (\u0000) enthalten — PostgreSQL kann sie nicht speichern</translation>
+    </message>
+    <message>
+        <location filename="../core/event.cpp" line="457"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="440"/>
+        <location filename="../core/event.cpp" line="467"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>
@@ -674,12 +684,12 @@
         <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="113"/>
+        <location filename="../core/migrator.cpp" line="114"/>
         <source>refusing to drop the schema &apos;%1&apos;: only throwaway schemas are dropped</source>
         <translation>das Schema &apos;%1&apos; wird nicht gelöscht: gelöscht werden nur Wegwerf-Schemas</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="114"/>
+        <location filename="../core/migrator.cpp" line="115"/>
         <source>dropping the schema %1</source>
         <translation>Löschen des Schemas %1</translation>
     </message>
@@ -687,52 +697,52 @@
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/offlinecache.cpp" line="76"/>
+        <location filename="../core/offlinecache.cpp" line="77"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="119"/>
+        <location filename="../core/offlinecache.cpp" line="120"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="141"/>
+        <location filename="../core/offlinecache.cpp" line="142"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="173"/>
+        <location filename="../core/offlinecache.cpp" line="174"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="180"/>
+        <location filename="../core/offlinecache.cpp" line="181"/>
         <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="194"/>
+        <location filename="../core/offlinecache.cpp" line="195"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="198"/>
+        <location filename="../core/offlinecache.cpp" line="199"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="215"/>
+        <location filename="../core/offlinecache.cpp" line="216"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="258"/>
+        <location filename="../core/offlinecache.cpp" line="259"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="300"/>
+        <location filename="../core/offlinecache.cpp" line="299"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
@@ -789,23 +799,33 @@
     </message>
     <message>
         <location filename="../core/onlinesearch.cpp" line="165"/>
-        <location filename="../core/onlinesearch.cpp" line="298"/>
+        <location filename="../core/onlinesearch.cpp" line="308"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/onlinesearch.cpp" line="172"/>
-        <location filename="../core/onlinesearch.cpp" line="294"/>
+        <location filename="../core/onlinesearch.cpp" line="304"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="221"/>
+        <location filename="../core/onlinesearch.cpp" line="227"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="293"/>
+        <location filename="../core/onlinesearch.cpp" line="299"/>
+        <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
+        <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="300"/>
+        <source>semantic search unavailable (%1)</source>
+        <translation>semantische Suche nicht verfügbar (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/onlinesearch.cpp" line="303"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -950,7 +970,7 @@
     <name>SearchDocuments</name>
     <message>
         <location filename="../core/searchdocuments.cpp" line="171"/>
-        <location filename="../core/searchdocuments.cpp" line="426"/>
+        <location filename="../core/searchdocuments.cpp" line="457"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -986,12 +1006,12 @@
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="413"/>
+        <location filename="../core/searchdocuments.cpp" line="435"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="427"/>
+        <location filename="../core/searchdocuments.cpp" line="458"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -999,12 +1019,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="464"/>
+        <location filename="../core/searchdocuments.cpp" line="495"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="511"/>
+        <location filename="../core/searchdocuments.cpp" line="542"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1012,12 +1032,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="601"/>
+        <location filename="../core/searchdocuments.cpp" line="637"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="657"/>
+        <location filename="../core/searchdocuments.cpp" line="694"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -1035,156 +1055,156 @@
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="663"/>
+        <location filename="../core/searchindex.cpp" line="677"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="693"/>
+        <location filename="../core/searchindex.cpp" line="707"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="715"/>
-        <location filename="../core/searchindex.cpp" line="721"/>
-        <location filename="../core/searchindex.cpp" line="734"/>
-        <location filename="../core/searchindex.cpp" line="746"/>
-        <location filename="../core/searchindex.cpp" line="754"/>
-        <location filename="../core/searchindex.cpp" line="759"/>
-        <location filename="../core/searchindex.cpp" line="769"/>
+        <location filename="../core/searchindex.cpp" line="729"/>
+        <location filename="../core/searchindex.cpp" line="735"/>
+        <location filename="../core/searchindex.cpp" line="748"/>
+        <location filename="../core/searchindex.cpp" line="760"/>
+        <location filename="../core/searchindex.cpp" line="768"/>
+        <location filename="../core/searchindex.cpp" line="773"/>
+        <location filename="../core/searchindex.cpp" line="783"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="727"/>
+        <location filename="../core/searchindex.cpp" line="741"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="841"/>
+        <location filename="../core/searchindex.cpp" line="855"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="856"/>
+        <location filename="../core/searchindex.cpp" line="870"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="858"/>
+        <location filename="../core/searchindex.cpp" line="872"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="861"/>
+        <location filename="../core/searchindex.cpp" line="875"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="863"/>
+        <location filename="../core/searchindex.cpp" line="877"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="870"/>
-        <location filename="../core/searchindex.cpp" line="876"/>
-        <location filename="../core/searchindex.cpp" line="893"/>
+        <location filename="../core/searchindex.cpp" line="884"/>
+        <location filename="../core/searchindex.cpp" line="890"/>
+        <location filename="../core/searchindex.cpp" line="907"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="899"/>
+        <location filename="../core/searchindex.cpp" line="913"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="914"/>
+        <location filename="../core/searchindex.cpp" line="928"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="927"/>
-        <location filename="../core/searchindex.cpp" line="944"/>
+        <location filename="../core/searchindex.cpp" line="941"/>
+        <location filename="../core/searchindex.cpp" line="958"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="933"/>
+        <location filename="../core/searchindex.cpp" line="947"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1030"/>
+        <location filename="../core/searchindex.cpp" line="1044"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1088"/>
+        <location filename="../core/searchindex.cpp" line="1102"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1195"/>
-        <location filename="../core/searchindex.cpp" line="1208"/>
+        <location filename="../core/searchindex.cpp" line="1209"/>
+        <location filename="../core/searchindex.cpp" line="1222"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1236"/>
+        <location filename="../core/searchindex.cpp" line="1250"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1247"/>
+        <location filename="../core/searchindex.cpp" line="1261"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1317"/>
+        <location filename="../core/searchindex.cpp" line="1338"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1340"/>
+        <location filename="../core/searchindex.cpp" line="1361"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1383"/>
+        <location filename="../core/searchindex.cpp" line="1404"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1411"/>
+        <location filename="../core/searchindex.cpp" line="1432"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1415"/>
+        <location filename="../core/searchindex.cpp" line="1436"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1420"/>
+        <location filename="../core/searchindex.cpp" line="1441"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1472"/>
-        <location filename="../core/searchindex.cpp" line="1480"/>
-        <location filename="../core/searchindex.cpp" line="1518"/>
-        <location filename="../core/searchindex.cpp" line="1534"/>
+        <location filename="../core/searchindex.cpp" line="1493"/>
+        <location filename="../core/searchindex.cpp" line="1501"/>
+        <location filename="../core/searchindex.cpp" line="1539"/>
+        <location filename="../core/searchindex.cpp" line="1555"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1372"/>
-        <location filename="../core/searchindex.cpp" line="1725"/>
+        <location filename="../core/searchindex.cpp" line="1393"/>
+        <location filename="../core/searchindex.cpp" line="1750"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1753"/>
+        <location filename="../core/searchindex.cpp" line="1778"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>

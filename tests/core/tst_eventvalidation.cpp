@@ -169,6 +169,16 @@ private Q_SLOTS:
                               + (rest.isEmpty() ? QByteArray() : QByteArray(", " + rest)) + "}");
         };
 
+        // PostgreSQL cannot store NUL in jsonb: refused with a clear message; the six
+        // characters \u0000 typed as text are no NUL and pass.
+        QTest::newRow("NUL in a text")
+            << QStringLiteral("comment.added") << QByteArray("{\"text\": \"a\\u0000b\"}")
+            << QStringLiteral("comment.added: event_data must not contain NUL characters "
+                              "(\\u0000) — PostgreSQL cannot store them");
+        QTest::newRow("backslash-u0000 typed")
+            << QStringLiteral("comment.added") << QByteArray("{\"text\": \"a\\\\u0000b\"}")
+            << QString();
+
         // feedback.*
         QTest::newRow("rating 5") << QStringLiteral("feedback.hypothesis") << fb("\"rating\": 5")
                                   << QStringLiteral(
