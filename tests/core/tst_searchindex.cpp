@@ -446,6 +446,25 @@ private Q_SLOTS:
         QVERIFY(ix.save());
         QVERIFY2(QFileInfo(dir.path() + QStringLiteral("/t/vectors.hnsw")).size() < 100 * 1024,
                  "300 identical vectors should be stored once");
+        // Re-upserting documents whose text did not change (a new feedback score) must not
+        // grow the graph: hnswlib never reuses a deleted node.
+        const qint64 graphBytes = QFileInfo(dir.path() + QStringLiteral("/t/vectors.hnsw")).size();
+        QList<SearchDocument> rescored;
+        for (int i = 1; i <= 100; ++i) { // distinct texts (often alone in their group)
+            SearchDocument d = docs.at(i);
+            d.feedbackScore = 3;
+            rescored.append(d);
+        }
+        // …and the same document twice in one batch: its last text counts.
+        SearchDocument twiceA = docs.at(0), twiceB = docs.at(0);
+        twiceA.content = QStringLiteral("first version about carriers");
+        twiceB.content = QStringLiteral("Invoice for carrier shipped late on weekends");
+        rescored << twiceA << twiceB;
+        QVERIFY(ix.upsert(rescored));
+        QVERIFY(ix.save());
+        QVERIFY2(QFileInfo(dir.path() + QStringLiteral("/t/vectors.hnsw")).size()
+                     <= graphBytes + 4096,
+                 "an unchanged vector added a node");
         // Remove all copies but the last: it is still found, first.
         for (int i = 0; i < 299; ++i)
             QVERIFY(ix.remove(QStringLiteral("finding"), QStringLiteral("same-%1").arg(i)));
