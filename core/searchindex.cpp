@@ -1022,7 +1022,12 @@ Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedd
 
 SearchIndex::SearchIndex()
     : d(std::make_unique<Private>())
-{ }
+{
+    // One long-lived helper thread: its SQLite handle is opened once and reused (pool
+    // threads of the global pool expire after 30 s, and each new one would open another).
+    d->helperPool.setMaxThreadCount(1);
+    d->helperPool.setExpiryTimeout(-1);
+}
 
 SearchIndex::~SearchIndex()
 {
@@ -1569,12 +1574,13 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     return scoreRange(*h, expression, phraseDf, newest, 0, maxId, scores);
                 const qint64 middle = maxId / 2;
                 QHash<qint64, double> upper;
-                QFuture<Result<void>> other = QtConcurrent::run([&]() -> Result<void> {
-                    auto own = d->db();
-                    if (!own)
-                        return own.error();
-                    return scoreRange(*own, expression, phraseDf, 0, middle + 1, maxId, upper);
-                });
+                QFuture<Result<void>> other = QtConcurrent::run(
+                    &d->helperPool, [&]() -> Result<void> {
+                        auto own = d->db();
+                        if (!own)
+                            return own.error();
+                        return scoreRange(*own, expression, phraseDf, 0, middle + 1, maxId, upper);
+                    });
                 auto mine = scoreRange(*h, expression, phraseDf, 0, 0, middle, scores);
                 const Result<void> theirs = other.result();
                 if (!mine)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QReadWriteLock>
+#include <QThreadPool>
 
 #include <hnswlib/hnswlib.h>
 #include <sqlite3.h>
@@ -58,6 +59,8 @@ struct SearchIndex::Private
     mutable QHash<Qt::HANDLE, sqlite3 *> handles; // one SQLite handle per thread
 
     QMutex writeMutex; // serialises writers (SQLite transactions + vector inserts)
+    /// The second thread of a two-thread lexical pass (see SearchIndex::search).
+    QThreadPool helperPool;
 
     mutable QReadWriteLock vectorLock; // guards space, hnsw, groups, vectorsDirty
     std::unique_ptr<hnswlib::InnerProductSpace> space;

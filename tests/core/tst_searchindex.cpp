@@ -559,6 +559,30 @@ private Q_SLOTS:
             QVERIFY2(full.size() >= 10, qPrintable(q));
             QCOMPARE(pruned.mid(0, 10), full.mid(0, 10));
         }
+        // Several searches at once share the index's one helper thread (a search whose half
+        // waits runs it itself): the same answers, no error.
+        const QString q = QStringLiteral("zanzibar select count orders day");
+        const QStringList expected = lexical(q, 1800);
+        QList<QFuture<QStringList>> runs;
+        for (int t = 0; t < 4; ++t)
+            runs.append(QtConcurrent::run([&] {
+                QStringList last;
+                for (int i = 0; i < 5; ++i) {
+                    SearchRequest r;
+                    r.text = q;
+                    r.mode = SearchMode::Lexical;
+                    r.snippets = false;
+                    r.limit = 20;
+                    auto res = ix.search(r);
+                    last.clear();
+                    if (res)
+                        for (const SearchResult &x : std::as_const(*res))
+                            last << x.sourceId;
+                }
+                return last;
+            }));
+        for (auto &f : runs)
+            QCOMPARE(f.result(), expected);
     }
 
     void cancelledSearchStops()
