@@ -1,5 +1,7 @@
 #include "event.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 #include "uuid.h"
@@ -390,11 +392,31 @@ QStringList quickReasons(const QString &target, int rating)
         const char *negative[2];
     };
     static const Reasons table[] = {
-        {"hypothesis", {"Right direction", "Key insight"}, {"Dead end", "Already known"}},
-        {"query", {"Useful data", "Confirmed suspicion"}, {"Wrong table", "Inconclusive"}},
-        {"evidence", {"Key proof", "Clear signal"}, {"Noise", "Misleading"}},
-        {"synthesis", {"Solved it", "Actionable"}, {"Partial answer", "Missed root cause"}},
-        {"investigation", {"Saved time", "Found the issue"}, {"No value", "Wrong conclusion"}},
+        {"hypothesis",
+         {QT_TRANSLATE_NOOP("QuickReason", "Right direction"),
+          QT_TRANSLATE_NOOP("QuickReason", "Key insight")},
+         {QT_TRANSLATE_NOOP("QuickReason", "Dead end"),
+          QT_TRANSLATE_NOOP("QuickReason", "Already known")}},
+        {"query",
+         {QT_TRANSLATE_NOOP("QuickReason", "Useful data"),
+          QT_TRANSLATE_NOOP("QuickReason", "Confirmed suspicion")},
+         {QT_TRANSLATE_NOOP("QuickReason", "Wrong table"),
+          QT_TRANSLATE_NOOP("QuickReason", "Inconclusive")}},
+        {"evidence",
+         {QT_TRANSLATE_NOOP("QuickReason", "Key proof"),
+          QT_TRANSLATE_NOOP("QuickReason", "Clear signal")},
+         {QT_TRANSLATE_NOOP("QuickReason", "Noise"),
+          QT_TRANSLATE_NOOP("QuickReason", "Misleading")}},
+        {"synthesis",
+         {QT_TRANSLATE_NOOP("QuickReason", "Solved it"),
+          QT_TRANSLATE_NOOP("QuickReason", "Actionable")},
+         {QT_TRANSLATE_NOOP("QuickReason", "Partial answer"),
+          QT_TRANSLATE_NOOP("QuickReason", "Missed root cause")}},
+        {"investigation",
+         {QT_TRANSLATE_NOOP("QuickReason", "Saved time"),
+          QT_TRANSLATE_NOOP("QuickReason", "Found the issue")},
+         {QT_TRANSLATE_NOOP("QuickReason", "No value"),
+          QT_TRANSLATE_NOOP("QuickReason", "Wrong conclusion")}},
     };
     for (const Reasons &r : table) {
         if (target != QLatin1String(r.target))
@@ -405,6 +427,11 @@ QStringList quickReasons(const QString &target, int rating)
             return {QString::fromLatin1(r.negative[0]), QString::fromLatin1(r.negative[1])};
     }
     return {};
+}
+
+QString reasonLabel(const QString &storedReason)
+{
+    return QCoreApplication::translate("QuickReason", storedReason.toUtf8().constData());
 }
 
 } // namespace EventTypes

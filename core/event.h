@@ -42,6 +42,9 @@ bool isKnown(const QString &type);
 QString feedbackTarget(const QString &type);
 /// The quick reasons for a feedback target ("hypothesis", ...) and rating (1 / -1).
 QStringList quickReasons(const QString &target, int rating);
+/// A stored reason as a person reads it: a quick reason (stored in English, so that
+/// everybody's reasons count together) in the reader's language, any other text as typed.
+QString reasonLabel(const QString &storedReason);
 } // namespace EventTypes
 
 /// Validates events against the rules of DESIGN.md: required fields per known type and their

@@ -1,6 +1,7 @@
 #include "knowledgestore.h"
 
 #include "datasetdirectory.h"
+#include "event.h"
 
 #include "database_p.h"
 
@@ -121,10 +122,7 @@ QString describe(const QString &type, const QJsonObject &d)
             || d.value(QLatin1String("rating")).toString() == QLatin1String("1");
         QString line = up ? KnowledgeStore::tr("Rated the %1 up").arg(target)
                           : KnowledgeStore::tr("Rated the %1 down").arg(target);
-        // Quick reasons are stored in English (so that everybody's group together) and shown
-        // in the reader's language; a reason typed by hand is shown as typed.
-        const QString reason
-            = QCoreApplication::translate("QuickReason", textOf(d, "reason").toUtf8().constData());
+        const QString reason = EventTypes::reasonLabel(textOf(d, "reason"));
         const QString comment = textOf(d, "comment");
         if (!reason.isEmpty())
             line += QStringLiteral(": ") + reason;

@@ -379,6 +379,15 @@ QString pgvectorExpression(int dimension)
 
 namespace {
 
+/// Whether search_embeddings has the pgvector column (added by syncPgvector).
+bool hasVectorColumn(pqxx::transaction_base &tx, const std::string &embs)
+{
+    return !tx.exec_params("SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND "
+                           "attname = 'embedding_vector' AND NOT attisdropped",
+                           embs)
+                .empty();
+}
+
 /// Where the database has the pgvector extension installed: the vector column, this model's
 /// HNSW index, and the model's vectors copied into the column. Best effort — the exact scan
 /// in C++ serves search without it — so a failure (e.g. a role that may not alter the table)
@@ -394,11 +403,7 @@ QString syncPgvector(Database &db, const QString &model, int dimension, const QJ
             pqxx::nontransaction q(conn);
             if (q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty())
                 return {};
-            haveColumn = !q.exec_params("SELECT 1 FROM pg_attribute WHERE attrelid = "
-                                        "$1::regclass AND attname = 'embedding_vector' AND NOT "
-                                        "attisdropped",
-                                        embs)
-                              .empty();
+            haveColumn = hasVectorColumn(q, embs);
             haveIndex = !q.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
                                        "indexname = $2",
                                        toStd(db.settings().schema), index)
@@ -436,15 +441,6 @@ QString syncPgvector(Database &db, const QString &model, int dimension, const QJ
                                    "(%1) — searching with the exact scan instead")
             .arg(QString::fromUtf8(e.what()).trimmed());
     }
-}
-
-/// Whether search_embeddings has the pgvector column (added by syncPgvector).
-bool hasVectorColumn(pqxx::transaction_base &tx, const std::string &embs)
-{
-    return !tx.exec_params("SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND "
-                           "attname = 'embedding_vector' AND NOT attisdropped",
-                           embs)
-                .empty();
 }
 
 } // namespace

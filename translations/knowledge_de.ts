@@ -191,167 +191,167 @@
 <context>
     <name>EventValidator</name>
     <message>
-        <location filename="../core/event.cpp" line="42"/>
+        <location filename="../core/event.cpp" line="44"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="44"/>
+        <location filename="../core/event.cpp" line="46"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="48"/>
+        <location filename="../core/event.cpp" line="50"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="149"/>
+        <location filename="../core/event.cpp" line="151"/>
         <source>%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed</source>
         <translation>%1: %2 ist %3 Bytes groß, erlaubt sind höchstens %4 Bytes (64 KiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="167"/>
+        <location filename="../core/event.cpp" line="169"/>
         <source>%1: %2 must be a string, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="176"/>
+        <location filename="../core/event.cpp" line="178"/>
         <source>%1: %2 must be a string or an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="185"/>
+        <location filename="../core/event.cpp" line="187"/>
         <source>%1: %2 must be a string or an array of strings, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="189"/>
+        <location filename="../core/event.cpp" line="191"/>
         <source>%1: %2 must be a non-empty string, got %3</source>
         <translation>%1: %2 muss eine nicht leere Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="195"/>
+        <location filename="../core/event.cpp" line="197"/>
         <source>%1: %2 must be a UUID, got %3</source>
         <translation>%1: %2 muss eine UUID sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="199"/>
+        <location filename="../core/event.cpp" line="201"/>
         <source>%1: %2 must be a dataset UUID or a dataset name such as public.orders, got %3</source>
         <translation>%1: %2 muss eine Dataset-UUID oder ein Dataset-Name wie public.orders sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="206"/>
+        <location filename="../core/event.cpp" line="208"/>
         <source>%1: %2 must be a number between 0 and 1, got %3</source>
         <translation>%1: %2 muss eine Zahl zwischen 0 und 1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="214"/>
+        <location filename="../core/event.cpp" line="216"/>
         <source>%1: %2 must be 1 or -1, got %3</source>
         <translation>%1: %2 muss 1 oder -1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="220"/>
+        <location filename="../core/event.cpp" line="222"/>
         <source>%1: %2 must be true or false, got %3</source>
         <translation>%1: %2 muss true oder false sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="225"/>
+        <location filename="../core/event.cpp" line="227"/>
         <source>%1: %2 must be a non-negative number, got %3</source>
         <translation>%1: %2 muss eine nicht negative Zahl sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="231"/>
+        <location filename="../core/event.cpp" line="233"/>
         <source>%1: %2 must be an array of strings, got %3</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="236"/>
+        <location filename="../core/event.cpp" line="238"/>
         <source>%1: %2 must be an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="248"/>
+        <location filename="../core/event.cpp" line="250"/>
         <source>%1: %2 must be a JSON object, got %3</source>
         <translation>%1: %2 muss ein JSON-Objekt sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="278"/>
+        <location filename="../core/event.cpp" line="280"/>
         <source>%1 must be a UUID, got %2</source>
         <translation>%1 muss eine UUID sein, erhalten: %2</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="326"/>
+        <location filename="../core/event.cpp" line="328"/>
         <source>event_type must be a string, got %1</source>
         <translation>event_type muss eine Zeichenkette sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="333"/>
+        <location filename="../core/event.cpp" line="335"/>
         <source>event_data must be a JSON object, got %1</source>
         <translation>event_data muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="339"/>
+        <location filename="../core/event.cpp" line="341"/>
         <source>actor_type must be &apos;user&apos; or &apos;system&apos;, got %1</source>
         <translation>actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="349"/>
+        <location filename="../core/event.cpp" line="351"/>
         <source>created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got %1</source>
         <translation>created_at muss ein ISO-8601-Zeitstempel wie 2024-05-01T12:00:00Z sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="423"/>
+        <location filename="../core/event.cpp" line="450"/>
         <source>event: event_type is required</source>
         <translation>Ereignis: event_type ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="426"/>
+        <location filename="../core/event.cpp" line="453"/>
         <source>event: event_type must be at most 100 characters, got %1</source>
         <translation>Ereignis: event_type darf höchstens 100 Zeichen lang sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="428"/>
+        <location filename="../core/event.cpp" line="455"/>
         <source>event: event_type must not contain NUL characters</source>
         <translation>Ereignis: event_type darf keine NUL-Zeichen enthalten</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="430"/>
+        <location filename="../core/event.cpp" line="457"/>
         <source>%1: id is required (a UUID)</source>
         <translation>%1: id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="432"/>
+        <location filename="../core/event.cpp" line="459"/>
         <source>%1: tenant_id is required (a UUID)</source>
         <translation>%1: tenant_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="434"/>
+        <location filename="../core/event.cpp" line="461"/>
         <source>%1: investigation_id is required (a UUID)</source>
         <translation>%1: investigation_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="437"/>
+        <location filename="../core/event.cpp" line="464"/>
         <source>%1: actor_type must be &apos;user&apos; or &apos;system&apos;, got &quot;%2&quot;</source>
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="442"/>
+        <location filename="../core/event.cpp" line="469"/>
         <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
         <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="453"/>
+        <location filename="../core/event.cpp" line="480"/>
         <source>%1: event_data must not contain NUL characters (\u0000) — PostgreSQL cannot store them</source>
         <translation>%1: event_data darf keine NUL-Zeichen (\u0000) enthalten — PostgreSQL kann sie nicht speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="457"/>
+        <location filename="../core/event.cpp" line="484"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="467"/>
+        <location filename="../core/event.cpp" line="494"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>
@@ -488,127 +488,127 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="71"/>
+        <location filename="../core/knowledgestore.cpp" line="72"/>
         <source>hypothesis</source>
         <comment>rated step</comment>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="73"/>
+        <location filename="../core/knowledgestore.cpp" line="74"/>
         <source>query</source>
         <comment>rated step</comment>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="75"/>
+        <location filename="../core/knowledgestore.cpp" line="76"/>
         <source>evidence</source>
         <comment>rated step</comment>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="77"/>
+        <location filename="../core/knowledgestore.cpp" line="78"/>
         <source>synthesis</source>
         <comment>rated step</comment>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="79"/>
+        <location filename="../core/knowledgestore.cpp" line="80"/>
         <source>investigation</source>
         <comment>rated step</comment>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="90"/>
+        <location filename="../core/knowledgestore.cpp" line="91"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="92"/>
+        <location filename="../core/knowledgestore.cpp" line="93"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="93"/>
+        <location filename="../core/knowledgestore.cpp" line="94"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="97"/>
+        <location filename="../core/knowledgestore.cpp" line="98"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledgestore.cpp" line="99"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="102"/>
+        <location filename="../core/knowledgestore.cpp" line="103"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="103"/>
+        <location filename="../core/knowledgestore.cpp" line="104"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledgestore.cpp" line="107"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="108"/>
+        <location filename="../core/knowledgestore.cpp" line="109"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="110"/>
+        <location filename="../core/knowledgestore.cpp" line="111"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="113"/>
+        <location filename="../core/knowledgestore.cpp" line="114"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledgestore.cpp" line="115"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="117"/>
+        <location filename="../core/knowledgestore.cpp" line="118"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="122"/>
+        <location filename="../core/knowledgestore.cpp" line="123"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="123"/>
+        <location filename="../core/knowledgestore.cpp" line="124"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="243"/>
+        <location filename="../core/knowledgestore.cpp" line="241"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="334"/>
+        <location filename="../core/knowledgestore.cpp" line="332"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="343"/>
+        <location filename="../core/knowledgestore.cpp" line="341"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="353"/>
+        <location filename="../core/knowledgestore.cpp" line="351"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -833,102 +833,102 @@
 <context>
     <name>QuickReason</name>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="9"/>
+        <location filename="../core/event.cpp" line="396"/>
         <source>Right direction</source>
         <translation>Richtige Richtung</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="10"/>
+        <location filename="../core/event.cpp" line="397"/>
         <source>Key insight</source>
         <translation>Wichtige Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="11"/>
+        <location filename="../core/event.cpp" line="398"/>
         <source>Dead end</source>
         <translation>Sackgasse</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="12"/>
+        <location filename="../core/event.cpp" line="399"/>
         <source>Already known</source>
         <translation>Schon bekannt</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="13"/>
+        <location filename="../core/event.cpp" line="401"/>
         <source>Useful data</source>
         <translation>Nützliche Daten</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="14"/>
+        <location filename="../core/event.cpp" line="402"/>
         <source>Confirmed suspicion</source>
         <translation>Verdacht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="15"/>
+        <location filename="../core/event.cpp" line="403"/>
         <source>Wrong table</source>
         <translation>Falsche Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="16"/>
+        <location filename="../core/event.cpp" line="404"/>
         <source>Inconclusive</source>
         <translation>Nicht eindeutig</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="17"/>
+        <location filename="../core/event.cpp" line="406"/>
         <source>Key proof</source>
         <translation>Entscheidender Beleg</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="18"/>
+        <location filename="../core/event.cpp" line="407"/>
         <source>Clear signal</source>
         <translation>Klares Signal</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="19"/>
+        <location filename="../core/event.cpp" line="408"/>
         <source>Noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="20"/>
+        <location filename="../core/event.cpp" line="409"/>
         <source>Misleading</source>
         <translation>Irreführend</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="21"/>
+        <location filename="../core/event.cpp" line="411"/>
         <source>Solved it</source>
         <translation>Problem gelöst</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="22"/>
+        <location filename="../core/event.cpp" line="412"/>
         <source>Actionable</source>
         <translation>Umsetzbar</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="23"/>
+        <location filename="../core/event.cpp" line="413"/>
         <source>Partial answer</source>
         <translation>Teilantwort</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="24"/>
+        <location filename="../core/event.cpp" line="414"/>
         <source>Missed root cause</source>
         <translation>Ursache verfehlt</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="25"/>
+        <location filename="../core/event.cpp" line="416"/>
         <source>Saved time</source>
         <translation>Zeit gespart</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="26"/>
+        <location filename="../core/event.cpp" line="417"/>
         <source>Found the issue</source>
         <translation>Fehler gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="27"/>
+        <location filename="../core/event.cpp" line="418"/>
         <source>No value</source>
         <translation>Kein Nutzen</translation>
     </message>
     <message>
-        <location filename="../ui/quickreasons.cpp" line="28"/>
+        <location filename="../core/event.cpp" line="419"/>
         <source>Wrong conclusion</source>
         <translation>Falscher Schluss</translation>
     </message>
@@ -970,7 +970,7 @@
     <name>SearchDocuments</name>
     <message>
         <location filename="../core/searchdocuments.cpp" line="171"/>
-        <location filename="../core/searchdocuments.cpp" line="457"/>
+        <location filename="../core/searchdocuments.cpp" line="453"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -1006,12 +1006,12 @@
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="435"/>
+        <location filename="../core/searchdocuments.cpp" line="440"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="458"/>
+        <location filename="../core/searchdocuments.cpp" line="454"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -1019,12 +1019,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="495"/>
+        <location filename="../core/searchdocuments.cpp" line="491"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="542"/>
+        <location filename="../core/searchdocuments.cpp" line="538"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1032,12 +1032,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="637"/>
+        <location filename="../core/searchdocuments.cpp" line="633"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="694"/>
+        <location filename="../core/searchdocuments.cpp" line="690"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -1134,77 +1134,77 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1044"/>
+        <location filename="../core/searchindex.cpp" line="1049"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1102"/>
+        <location filename="../core/searchindex.cpp" line="1107"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1209"/>
-        <location filename="../core/searchindex.cpp" line="1222"/>
+        <location filename="../core/searchindex.cpp" line="1214"/>
+        <location filename="../core/searchindex.cpp" line="1227"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1250"/>
+        <location filename="../core/searchindex.cpp" line="1255"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1261"/>
+        <location filename="../core/searchindex.cpp" line="1266"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1338"/>
+        <location filename="../core/searchindex.cpp" line="1343"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1361"/>
+        <location filename="../core/searchindex.cpp" line="1366"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1404"/>
+        <location filename="../core/searchindex.cpp" line="1409"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1432"/>
+        <location filename="../core/searchindex.cpp" line="1437"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1436"/>
+        <location filename="../core/searchindex.cpp" line="1441"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1441"/>
+        <location filename="../core/searchindex.cpp" line="1446"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1493"/>
-        <location filename="../core/searchindex.cpp" line="1501"/>
-        <location filename="../core/searchindex.cpp" line="1539"/>
-        <location filename="../core/searchindex.cpp" line="1555"/>
+        <location filename="../core/searchindex.cpp" line="1498"/>
+        <location filename="../core/searchindex.cpp" line="1506"/>
+        <location filename="../core/searchindex.cpp" line="1544"/>
+        <location filename="../core/searchindex.cpp" line="1560"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1393"/>
-        <location filename="../core/searchindex.cpp" line="1750"/>
+        <location filename="../core/searchindex.cpp" line="1398"/>
+        <location filename="../core/searchindex.cpp" line="1756"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1778"/>
+        <location filename="../core/searchindex.cpp" line="1784"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -1442,22 +1442,22 @@
         <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="215"/>
+        <location filename="../ui/investigationview.cpp" line="214"/>
         <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
         <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="229"/>
+        <location filename="../ui/investigationview.cpp" line="228"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="235"/>
+        <location filename="../ui/investigationview.cpp" line="234"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="239"/>
+        <location filename="../ui/investigationview.cpp" line="238"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>

@@ -34,7 +34,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="458"/>
+        <location filename="../core/searchdocuments.cpp" line="454"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="542"/>
+        <location filename="../core/searchdocuments.cpp" line="538"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>

@@ -200,8 +200,7 @@ void InvestigationView::updateReasons()
     if (s && (rating == 1 || rating == -1)) {
         const QStringList reasons = EventTypes::quickReasons(s->kind, rating);
         for (const QString &r : reasons)
-            m_reason->addItem(QCoreApplication::translate("QuickReason", r.toUtf8().constData()),
-                              r);
+            m_reason->addItem(EventTypes::reasonLabel(r), r);
     }
 }
 

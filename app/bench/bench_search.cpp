@@ -322,6 +322,11 @@ int runSearchBench(BenchContext &ctx)
     DocumentGenerator gen;
     QList<SearchDocument> sample;
     double generateS = 0;
+    // Every 97th document of each generated slice: where the queries come from.
+    auto takeSample = [&](const QList<SearchDocument> &docs) {
+        for (qsizetype i = 0; i < docs.size(); i += 97)
+            sample.append(docs.at(i));
+    };
     const auto stored = ix.documentCount();
     const bool reuse = !cacheDir.isEmpty() && stored && *stored == size && ix.embedder();
     if (reuse) {
@@ -331,8 +336,7 @@ int runSearchBench(BenchContext &ctx)
                 << Qt::endl;
         for (qint64 done = 0; done < size;) {
             const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
-            for (qsizetype i = 0; i < docs.size(); i += 97)
-                sample.append(docs.at(i));
+            takeSample(docs);
             done += docs.size();
         }
     }
@@ -341,8 +345,7 @@ int runSearchBench(BenchContext &ctx)
         g.start();
         const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
         generateS += seconds(g);
-        for (qsizetype i = 0; i < docs.size(); i += 97)
-            sample.append(docs.at(i));
+        takeSample(docs);
         auto r = ix.applyChanges(docs, {});
         if (!r) {
             ctx.err << r.error().message << Qt::endl;
