@@ -14,6 +14,10 @@ ConnectionSettings ConnectionSettings::fromEnvironment()
     if (!schema.isEmpty())
         s.schema = schema;
     s.eventsTable = qEnvironmentVariable("KNOWLEDGE_EVENTS_TABLE");
+    s.datasetsTable = qEnvironmentVariable("KNOWLEDGE_DATASETS_TABLE");
+    const QString nameColumn = qEnvironmentVariable("KNOWLEDGE_DATASETS_NAME_COLUMN");
+    if (!nameColumn.isEmpty())
+        s.datasetsNameColumn = nameColumn;
     return s;
 }
 
@@ -30,6 +34,8 @@ QStringList ConnectionSettings::applyFlags(const QStringList &args)
         {QLatin1String("--actor"), &actor},
         {QLatin1String("--schema"), &schema},
         {QLatin1String("--events-table"), &eventsTable},
+        {QLatin1String("--datasets-table"), &datasetsTable},
+        {QLatin1String("--datasets-name-column"), &datasetsNameColumn},
     };
     QStringList rest;
     for (qsizetype i = 0; i < args.size(); ++i) {

@@ -7,7 +7,8 @@ namespace ke {
 
 /// Where the shared database is and who is speaking: the command-line contract's
 /// KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA and
-/// KNOWLEDGE_EVENTS_TABLE. A plain value type; safe to copy between threads.
+/// KNOWLEDGE_EVENTS_TABLE, KNOWLEDGE_DATASETS_TABLE and KNOWLEDGE_DATASETS_NAME_COLUMN. A plain
+/// value type; safe to copy between threads.
 struct ConnectionSettings
 {
     QString databaseUrl; ///< libpq URI or conninfo; empty = libpq's PG* variables / service file
@@ -15,13 +16,18 @@ struct ConnectionSettings
     QString actor; ///< person UUID or handle
     QString schema = QStringLiteral("knowledge");
     QString eventsTable; ///< empty = "<schema>.feedback_events"
+    /// An orchestrator's dataset catalog (e.g. "public.datasets"), read only, with the columns
+    /// id, tenant_id and datasetsNameColumn: its dataset UUIDs resolve to its names. Empty =
+    /// none (an unknown dataset UUID is then an "unnamed dataset").
+    QString datasetsTable;
+    QString datasetsNameColumn = QStringLiteral("native_path");
 
     /// Reads the KNOWLEDGE_* environment variables.
     static ConnectionSettings fromEnvironment();
 
     /// Consumes the global flags (--database, --tenant, --actor, --schema, --events-table,
-    /// each as "--flag value" or "--flag=value") wherever they stand in `args`, overriding
-    /// the environment. Returns the remaining arguments in order.
+    /// --datasets-table, --datasets-name-column, each as "--flag value" or "--flag=value") wherever
+    /// they stand in `args`, overriding the environment. Returns the remaining arguments in order.
     QStringList applyFlags(const QStringList &args);
 
     /// The events table, schema-qualified: eventsTable or "<schema>.feedback_events".

@@ -129,20 +129,40 @@ QUuid Database::actorId() const
 
 Result<void> Database::setTenant(const QString &uuidOrSlug)
 {
+    const auto resolve = [&]() -> Result<std::string> {
+        return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<std::string> {
+            pqxx::nontransaction tx(d->conn);
+            const std::string fn = toStd(quoteIdent(d->settings.schema)) + ".resolve_tenant";
+            const pqxx::result r = tx.exec_params("SELECT " + fn + "($1)", toStd(uuidOrSlug));
+            return r.empty() || r[0][0].is_null() ? std::string() : std::string(r[0][0].c_str());
+        });
+    };
+    auto id = resolve();
+    if (!id)
+        return id.error();
+    const QUuid asUuid = QUuid::fromString(uuidOrSlug.trimmed());
+    if (id->empty() && !asUuid.isNull()) {
+        // A tenant UUID with events (an orchestrator's tenant) is registered on first use.
+        auto registered = registerTenantFromEvents(asUuid);
+        if (!registered)
+            return registered.error();
+        if (*registered) {
+            id = resolve();
+            if (!id)
+                return id.error();
+        }
+    }
+    if (id->empty()) {
+        return makeError(QStringLiteral("unknown_tenant"),
+                         tr("unknown tenant '%1' — give a tenant UUID or slug that exists "
+                            "(`knowledgectl status` lists them; `knowledgectl tenant add "
+                            "SLUG` creates one)")
+                             .arg(uuidOrSlug));
+    }
     return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<void> {
         pqxx::nontransaction tx(d->conn);
-        const std::string fn = toStd(quoteIdent(d->settings.schema)) + ".resolve_tenant";
-        const pqxx::result r = tx.exec_params("SELECT " + fn + "($1)", toStd(uuidOrSlug));
-        if (r.empty() || r[0][0].is_null()) {
-            return makeError(QStringLiteral("unknown_tenant"),
-                             tr("unknown tenant '%1' — give a tenant UUID or slug that exists "
-                                "(`knowledgectl status` lists them; `knowledgectl tenant add "
-                                "SLUG` creates one)")
-                                 .arg(uuidOrSlug));
-        }
-        const std::string id = r[0][0].c_str();
-        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", id);
-        d->tenant = QUuid::fromString(QLatin1String(id.c_str()));
+        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", *id);
+        d->tenant = QUuid::fromString(QLatin1String(id->c_str()));
         return {};
     });
 }
@@ -199,11 +219,30 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
                          tr("'%1' is not a valid tenant slug: use lowercase letters, digits, "
                             "'-' and '_', starting with a letter or digit, at most 63")
                              .arg(slug));
+    const bool explicitId = !id.isNull();
     if (id.isNull())
         id = QUuid::createUuid();
     return guarded(tr("creating tenant '%1'").arg(slug), [&]() -> Result<QUuid> {
         pqxx::work tx(d->conn);
         const std::string tenants = toStd(table(QStringLiteral("tenants")));
+        if (explicitId) {
+            // Names a known id (e.g. one registered from the events table) or creates it.
+            const pqxx::result other
+                = tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1 AND id <> $2",
+                                 toStd(slug), uuidToStd(id));
+            if (!other.empty())
+                return makeError(QStringLiteral("invalid_tenant"),
+                                 tr("the slug '%1' already names tenant %2 — choose another slug")
+                                     .arg(slug, stringFromField(other[0][0])));
+            tx.exec_params("INSERT INTO " + tenants
+                               + " AS t (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO "
+                                 "UPDATE SET slug = excluded.slug, name = CASE WHEN $4 THEN "
+                                 "excluded.name ELSE t.name END",
+                           uuidToStd(id), toStd(slug), toStd(name.isEmpty() ? slug : name),
+                           !name.isEmpty());
+            tx.commit();
+            return id;
+        }
         tx.exec_params("INSERT INTO " + tenants
                            + " (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING",
                        uuidToStd(id), toStd(slug), toStd(name.isEmpty() ? slug : name));
@@ -212,6 +251,115 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
         tx.commit();
         return uuidFromField(r[0][0]);
     });
+}
+
+namespace {
+
+// A tenant slug from an orchestrator's name for it ("ACME Corp." -> "acme-corp").
+QString slugFrom(const QString &text)
+{
+    QString slug;
+    for (const QChar c : text.toLower()) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_'))
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(QLatin1Char('-')))
+            slug += QLatin1Char('-');
+    }
+    while (slug.endsWith(QLatin1Char('-')))
+        slug.chop(1);
+    return slug.left(48);
+}
+
+} // namespace
+
+Result<bool> Database::registerTenantFromEvents(const QUuid &id)
+{
+    const QString idText = id.toString(QUuid::WithoutBraces);
+    return guarded(tr("registering tenant %1").arg(idText), [&]() -> Result<bool> {
+        pqxx::work tx(d->conn);
+        const std::string tid = uuidToStd(id);
+        const pqxx::result seen = tx.exec_params(
+            "SELECT EXISTS (SELECT 1 FROM " + toStd(eventsTable()) + " WHERE tenant_id = $1)", tid);
+        if (!seen[0][0].as<bool>())
+            return false;
+        // A readable name: the orchestrator's own tenants table next to its events table
+        // (its slug, else its name), when it has one; else the UUID's first block.
+        QString name;
+        const QString events = d->settings.effectiveEventsTable();
+        const qsizetype dot = events.indexOf(QLatin1Char('.'));
+        const QString theirSchema = dot > 0 ? events.left(dot) : QString();
+        if (!theirSchema.isEmpty() && theirSchema != d->settings.schema) {
+            const std::string theirs
+                = toStd(quoteQualified(theirSchema + QStringLiteral(".tenants")));
+            const pqxx::result cols = tx.exec_params(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND NOT "
+                "attisdropped AND attnum > 0 AND attname IN ('id', 'slug', 'name') "
+                "ORDER BY CASE attname WHEN 'slug' THEN 0 WHEN 'name' THEN 1 ELSE 2 END",
+                theirs);
+            QStringList names;
+            bool hasId = false;
+            for (const auto &c : cols) {
+                const QString col = QString::fromUtf8(c[0].c_str());
+                if (col == QLatin1String("id"))
+                    hasId = true;
+                else
+                    names << col;
+            }
+            if (hasId && !names.isEmpty()) {
+                tx.exec("SAVEPOINT ke_their_tenant");
+                try {
+                    const pqxx::result n = tx.exec_params(
+                        "SELECT " + toStd(quoteIdent(names.first())) + "::text FROM " + theirs
+                            + " WHERE id::text = $1 LIMIT 1",
+                        tid);
+                    if (!n.empty() && !n[0][0].is_null())
+                        name = QString::fromUtf8(n[0][0].c_str()).trimmed();
+                    tx.exec("RELEASE SAVEPOINT ke_their_tenant");
+                } catch (const pqxx::sql_error &) {
+                    // Not readable by this login: fall back to the UUID.
+                    tx.exec("ROLLBACK TO SAVEPOINT ke_their_tenant");
+                }
+            }
+        }
+        QString slug = slugFrom(name);
+        const QString shortId = idText.left(8);
+        if (slug.isEmpty() || !QChar(slug.at(0)).isLetterOrNumber())
+            slug = QStringLiteral("tenant-") + shortId;
+        const std::string tenants = toStd(table(QStringLiteral("tenants")));
+        const pqxx::result taken
+            = tx.exec_params("SELECT 1 FROM " + tenants + " WHERE slug = $1", toStd(slug));
+        if (!taken.empty())
+            slug += QLatin1Char('-') + shortId;
+        tx.exec_params("INSERT INTO " + tenants
+                           + " (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                       tid, toStd(slug), toStd(name.isEmpty() ? slug : name));
+        tx.commit();
+        return true;
+    });
+}
+
+Result<QList<Database::TenantInfo>> Database::batchTenants()
+{
+    auto seen
+        = guarded(tr("listing the tenants of the events table"), [&]() -> Result<QList<QUuid>> {
+              pqxx::nontransaction tx(d->conn);
+              const pqxx::result r = tx.exec(
+                  "SELECT DISTINCT e.tenant_id FROM " + toStd(eventsTable())
+                  + " e WHERE NOT EXISTS (SELECT 1 FROM " + toStd(table(QStringLiteral("tenants")))
+                  + " t WHERE t.id = e.tenant_id) ORDER BY 1");
+              QList<QUuid> out;
+              for (const auto &row : r)
+                  out.append(uuidFromField(row[0]));
+              return out;
+          });
+    if (!seen)
+        return seen.error();
+    for (const QUuid &id : std::as_const(*seen)) {
+        if (auto r = registerTenantFromEvents(id); !r)
+            return r.error();
+    }
+    return tenants();
 }
 
 Result<QList<Database::TenantInfo>> Database::tenants()
@@ -226,6 +374,11 @@ Result<QList<Database::TenantInfo>> Database::tenants()
             out.append({uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])});
         return out;
     });
+}
+
+bool Database::isConnected() const
+{
+    return d->conn.is_open();
 }
 
 QString Database::serverVersion() const

@@ -55,6 +55,18 @@ public:
     };
     /// The tenants this connection may see (all of them for the owner role).
     Result<QList<TenantInfo>> tenants();
+    /// What a batch command without a tenant works on: every tenant this connection may see,
+    /// after registering the tenants that have events in the events table but no row in the
+    /// product's tenants table (an orchestrator's tenants; see registerTenantFromEvents).
+    Result<QList<TenantInfo>> batchTenants();
+    /// Registers a tenant UUID that has events in the events table (an orchestrator keeps its
+    /// own tenants): slug from the orchestrator's `<its schema>.tenants` (slug, else name)
+    /// when readable, else "tenant-<first 8 hex digits>". Returns false when the UUID has no
+    /// events (nothing registered). Needs a role that may write the tenants table.
+    Result<bool> registerTenantFromEvents(const QUuid &id);
+
+    /// False once the server connection is lost (a new Database must be connected then).
+    bool isConnected() const;
 
     /// "PostgreSQL 15.18" and the like.
     QString serverVersion() const;

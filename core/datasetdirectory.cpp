@@ -5,6 +5,14 @@
 
 namespace ke {
 
+DatasetRef DatasetDirectory::fromStored(const QUuid &id, const QString &name,
+                                        const QString &description)
+{
+    // A dataset known only by a UUID (no catalog name yet) is stored under its UUID.
+    const QString text = id.toString(QUuid::WithoutBraces);
+    return {id, name == text ? tr("unnamed dataset %1").arg(text) : name, description};
+}
+
 Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
 {
     if (db.tenantId().isNull())
@@ -28,8 +36,8 @@ Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
                                 "exact name (`knowledgectl datasets` lists them); datasets named "
                                 "by new investigations appear after `knowledgectl aggregate`")
                                  .arg(name));
-        return DatasetRef{uuidFromField(r[0][0]), stringFromField(r[0][1]),
-                          stringFromField(r[0][2])};
+        return fromStored(uuidFromField(r[0][0]), stringFromField(r[0][1]),
+                          stringFromField(r[0][2]));
     });
 }
 
@@ -44,7 +52,8 @@ Result<QList<DatasetRef>> DatasetDirectory::list(Database &db)
         QList<DatasetRef> out;
         out.reserve(qsizetype(r.size()));
         for (const auto &row : r)
-            out.append({uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])});
+            out.append(fromStored(uuidFromField(row[0]), stringFromField(row[1]),
+                                  stringFromField(row[2])));
         return out;
     });
 }
@@ -70,7 +79,8 @@ Result<QList<DatasetSummary>> DatasetDirectory::summaries(Database &db)
         out.reserve(qsizetype(r.size()));
         for (const auto &row : r) {
             DatasetSummary s;
-            s.ref = {uuidFromField(row[0]), stringFromField(row[1]), stringFromField(row[2])};
+            s.ref = fromStored(uuidFromField(row[0]), stringFromField(row[1]),
+                               stringFromField(row[2]));
             s.investigationCount = row[3].as<int>();
             s.positiveFeedback = row[4].as<int>();
             s.negativeFeedback = row[5].as<int>();

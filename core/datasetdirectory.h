@@ -41,6 +41,9 @@ public:
     static Result<QList<DatasetRef>> list(Database &db);
     /// All datasets with their headline numbers, most investigated first.
     static Result<QList<DatasetSummary>> summaries(Database &db);
+    /// A stored row as people see it: a dataset known only by its UUID (no name yet — see
+    /// KNOWLEDGE_DATASETS_TABLE) reads "unnamed dataset <uuid>".
+    static DatasetRef fromStored(const QUuid &id, const QString &name, const QString &description);
 };
 
 } // namespace ke

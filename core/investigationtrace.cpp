@@ -1,9 +1,10 @@
 #include "investigationtrace.h"
 
+#include "latestrating.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
-#include <map>
 
 namespace ke {
 
@@ -38,8 +39,7 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
     QList<TraceStep> orphans; // queries / evidence without a known hypothesis
     TraceStep synthesis;
     bool hasSynthesis = false;
-    // (target, actor) -> (rating, reason), later events overwrite earlier ones.
-    std::map<std::pair<QUuid, QUuid>, std::pair<int, QString>> latest;
+    LatestRatings latest; // the one rule for each person's latest rating
 
     const auto findStep = [](QList<TraceStep> &list, const QUuid &id) -> TraceStep * {
         for (TraceStep &s : list) {
@@ -153,11 +153,7 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             if (t.rootCause.isEmpty())
                 t.rootCause = synthesis.title;
         } else if (type.startsWith(QLatin1String("feedback."))) {
-            const QUuid target = idField(d, "target_id");
-            const int rating = d.value(QLatin1String("rating")).toInt();
-            if (!target.isNull() && (rating == 1 || rating == -1))
-                latest[{target, e->actorId}]
-                    = {rating, d.value(QLatin1String("reason")).toString()};
+            latest.add(*e);
         } else if (type == QLatin1String("comment.added")) {
             t.comments.append({e->actorId.toString(QUuid::WithoutBraces),
                                d.value(QLatin1String("text")).toString()});
@@ -185,15 +181,18 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
     QHash<QUuid, qsizetype> index;
     for (qsizetype i = 0; i < t.steps.size(); ++i)
         index.insert(t.steps.at(i).id, i);
-    for (const auto &[key, value] : latest) {
-        const auto it = index.constFind(key.first);
+    for (const LatestRatings::Vote &v : latest.votes()) {
+        // Ratings filed under another investigation are not this trace's.
+        if (v.investigationId != t.investigationId)
+            continue;
+        const auto it = index.constFind(QUuid::fromString(v.targetId));
         if (it == index.cend())
             continue;
         RatingTally &tally = t.steps[*it].rating;
-        (value.first > 0 ? tally.up : tally.down) += 1;
-        if (!viewer.isNull() && key.second == viewer) {
-            tally.mine = value.first;
-            tally.myReason = value.second;
+        (v.rating > 0 ? tally.up : tally.down) += 1;
+        if (!viewer.isNull() && v.actorId == viewer) {
+            tally.mine = v.rating;
+            tally.myReason = v.reason;
         }
     }
     return t;

@@ -10,44 +10,84 @@
 
 namespace ke {
 
-namespace {
-
-/// The tenants a job works on: the one named in the settings, or all of them.
-Result<QList<Database::TenantInfo>> tenantsFor(Database &db, const ConnectionSettings &settings)
-{
-    auto all = db.tenants();
-    if (!all || settings.tenant.isEmpty())
-        return all;
-    QList<Database::TenantInfo> one;
-    for (const auto &t : std::as_const(*all)) {
-        if (t.id == db.tenantId())
-            one.append(t);
-    }
-    return one;
-}
-
-/// Runs `step` for every tenant the job works on, on one connection of its own.
-Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_bool &cancelled,
-                          const std::function<Result<void>(Database &)> &step)
+Result<QList<TenantRun>> runForEachTenant(const ConnectionSettings &settings,
+                                          const std::atomic_bool *cancelled,
+                                          const std::function<Result<QString>(Database &)> &step)
 {
     auto db = Database::connect(settings);
     if (!db)
         return db.error();
-    auto tenants = tenantsFor(**db, settings);
-    if (!tenants)
-        return tenants.error();
-    int done = 0;
-    for (const auto &t : std::as_const(*tenants)) {
-        if (cancelled.load())
-            break;
-        if (auto r = (*db)->setTenant(t.id.toString(QUuid::WithoutBraces)); !r)
-            return r.error();
-        if (auto r = step(**db); !r)
-            return makeError(r.error().code,
-                             QStringLiteral("%1: %2").arg(t.slug, r.error().message));
-        ++done;
+    QList<Database::TenantInfo> tenants;
+    if (!settings.tenant.isEmpty()) {
+        // The connection already selected it (and registered it when it was new).
+        tenants.append({(*db)->tenantId(), settings.tenant, settings.tenant});
+    } else {
+        auto all = (*db)->batchTenants();
+        if (!all)
+            return all.error();
+        tenants = *all;
     }
+    QList<TenantRun> out;
+    for (const auto &t : std::as_const(tenants)) {
+        if (cancelled && cancelled->load())
+            break;
+        TenantRun run{t, {}, {}};
+        if (auto r = (*db)->setTenant(t.id.toString(QUuid::WithoutBraces)); !r) {
+            run.error = r.error().message;
+        } else if (auto r = step(**db); !r) {
+            run.error = r.error().message;
+        } else {
+            run.summary = *r;
+        }
+        // A step that lost the connection leaves nothing usable for the next tenant: reconnect.
+        if (!run.error.isEmpty() && !(*db)->isConnected()) {
+            auto again = Database::connect([&] {
+                ConnectionSettings s = settings;
+                s.tenant.clear();
+                return s;
+            }());
+            if (again)
+                db = std::move(again);
+        }
+        out.append(run);
+    }
+    return out;
+}
+
+namespace {
+
+/// What a job reports: the tenants done, or — when some failed — an error naming each failed
+/// tenant (the others still ran).
+Result<int> jobOutcome(const Result<QList<TenantRun>> &runs)
+{
+    if (!runs)
+        return runs.error();
+    int done = 0;
+    QStringList failed;
+    for (const TenantRun &r : *runs) {
+        if (r.error.isEmpty())
+            ++done;
+        else
+            failed << QStringLiteral("%1: %2").arg(r.tenant.slug, r.error);
+    }
+    if (!failed.isEmpty())
+        return makeError(
+            QStringLiteral("tenant_failed"),
+            QCoreApplication::translate("jobs", "%1 of %2 tenant(s) failed (the others ran): %3")
+                .arg(failed.size())
+                .arg(runs->size())
+                .arg(failed.join(QStringLiteral("; "))));
     return done;
+}
+
+Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_bool &cancelled,
+                          const std::function<Result<void>(Database &)> &step)
+{
+    return jobOutcome(runForEachTenant(settings, &cancelled, [&](Database &db) -> Result<QString> {
+        if (auto r = step(db); !r)
+            return r.error();
+        return QString();
+    }));
 }
 
 Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "database.h"
 #include "jobscheduler.h"
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 
 namespace ke {
 
@@ -14,6 +17,24 @@ struct JobIntervals
     std::chrono::seconds embeddings{300}; ///< generate_embeddings
     std::chrono::seconds training{86400}; ///< rebuild_training_examples (daily)
 };
+
+/// One tenant's part of a batch: its summary, or the error that stopped it.
+struct TenantRun
+{
+    Database::TenantInfo tenant;
+    QString summary; ///< what the step returned
+    QString error; ///< empty = done
+};
+
+/// Runs `step` for settings.tenant, or — without one — for every tenant
+/// (Database::batchTenants: registered ones and those seen in the events table), on one
+/// connection of its own, in the calling thread. One tenant's failure is recorded and the
+/// others still run; `cancelled` (may be null) stops before the next tenant. Fails as a whole
+/// only when it cannot connect or list the tenants. What `aggregate`, `embed` and
+/// `build-training` without a tenant, and the worker's jobs, share.
+Result<QList<TenantRun>> runForEachTenant(const ConnectionSettings &settings,
+                                          const std::atomic_bool *cancelled,
+                                          const std::function<Result<QString>(Database &)> &step);
 
 /// The product's background jobs, each opening its own connection on the pool thread it runs
 /// on and working through every tenant (or only settings.tenant when one is given).

@@ -1,6 +1,7 @@
 #include "knowledgeaggregator.h"
 
 #include "database_p.h"
+#include "latestrating.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -75,6 +76,14 @@ public:
         sql.replace(QLatin1String("{k}"), Database::quoteQualified(m_db.settings().schema));
         sql.replace(QLatin1String("{ev}"), m_db.eventsTable());
         sql.replace(QLatin1String("{uuid_re}"), QLatin1String(kUuidRe));
+        sql.replace(QLatin1String("{feedback_columns}"),
+                    ratings::feedbackColumnsSql(Database::quoteQualified(m_db.settings().schema)));
+        if (!m_db.settings().datasetsTable.isEmpty()) {
+            sql.replace(QLatin1String("{cat}"),
+                        Database::quoteQualified(m_db.settings().datasetsTable));
+            sql.replace(QLatin1String("{cat_name}"),
+                        Database::quoteQualified(m_db.settings().datasetsNameColumn));
+        }
         // Restricts a single-table scan to the touched investigations / quirks.
         sql.replace(QLatin1String("{INV}"),
                     m_full ? QString()
@@ -127,27 +136,19 @@ void clearTenant(Run &run)
     }
 }
 
-// The ratings of a window, latest per (target, person): DISTINCT ON within the window; the
-// caller merges them against the stored ones (incremental) or inserts them (full).
-// %1 is a relation with the columns id, investigation_id, event_type, created_at, actor_id,
-// target_id and rating (kFeedbackColumns), holding the feedback events. The sort compares
-// target ids bytewise (COLLATE "C": the database's C.UTF-8 is not "C" to PostgreSQL 15, so a
-// default-collation sort calls strcoll per comparison); grouping is the same, as the
-// collations are deterministic.
-const char *const kRatingsSelect
-    = "SELECT DISTINCT ON (target_id COLLATE \"C\", actor) $1, target_id, actor, investigation_id, "
-      " substr(event_type, 10), rating, created_at, id FROM ("
-      "  SELECT e.id, e.investigation_id, e.event_type, e.created_at, e.target_id,"
-      "   coalesce(e.actor_id, '00000000-0000-0000-0000-000000000000') AS actor, e.rating"
-      "  FROM %1 e WHERE e.event_type LIKE 'feedback.%') f "
-      "WHERE coalesce(target_id, '') <> '' AND rating IS NOT NULL "
-      "ORDER BY target_id COLLATE \"C\", actor, created_at DESC, id DESC";
-// target_id and rating of a feedback event (NULL for other events).
-const char *const kFeedbackColumns
-    = "CASE WHEN event_type LIKE 'feedback.%' THEN event_data->>'target_id' END AS target_id,"
-      " CASE WHEN event_type NOT LIKE 'feedback.%' THEN NULL::smallint"
-      "  WHEN event_data->>'rating' IN ('1', '1.0', '+1') THEN 1::smallint"
-      "  WHEN event_data->>'rating' IN ('-1', '-1.0') THEN -1::smallint END AS rating";
+// The ratings of a window, each person's latest per target (the one rule, latestrating.h):
+// DISTINCT ON within the window; the caller merges them against the stored ones (incremental)
+// or inserts them (full). The relation has the columns of ratings::feedbackColumnsSql()
+// ({feedback_columns}) plus id, investigation_id, event_type, created_at and actor_id.
+QString ratingsSelect(const QString &relation)
+{
+    return ratings::latestSql(relation,
+                              QStringLiteral("$1, f.target_id, f.actor_id, f.person, "
+                                             "f.investigation_id, substr(f.event_type, 10),"
+                                             " f.rating, f.created_at, f.id"));
+}
+const char *const kRatingsColumns = "(tenant_id, target_id, actor_id, person, investigation_id,"
+                                    " target_type, rating, created_at, event_id)";
 const char *const kFallbackSelect
     = "SELECT DISTINCT ON (investigation_id) $1, investigation_id, dataset_id, created_at, id "
       "FROM %1 e WHERE dataset_id IS NOT NULL ORDER BY investigation_id, created_at, id";
@@ -184,13 +185,12 @@ qint64 levelOne(Run &run)
                 // Only what the consumers need: the jsonb of the sparse events, target and
                 // rating of feedback (the 1M-row tuplestore then stays in work_mem).
                 "WITH e AS MATERIALIZED (SELECT id, investigation_id, dataset_id, event_type,"
-                "  CASE WHEN event_type IN %2 THEN event_data END AS event_data, %3,"
+                "  CASE WHEN event_type IN %2 THEN event_data END AS event_data, "
+                "{feedback_columns},"
                 "  actor_id, CASE WHEN event_type IN %2 THEN actor_type END AS actor_type, "
                 "created_at"
                 "  FROM {ev} WHERE tenant_id = $1),"
-                " r AS (INSERT INTO {k}.agg_ratings (tenant_id, target_id, actor_id, "
-                "investigation_id,"
-                "  target_type, rating, created_at, event_id) %1),"
+                " r AS (INSERT INTO {k}.agg_ratings %3 %1),"
                 // The earliest (created_at, id) with a dataset per investigation, as
                 // kFallbackSelect, without sorting the ~700k rows: hash the earliest created_at,
                 // join back, and break ties by id among the few rows left.
@@ -210,8 +210,8 @@ qint64 levelOne(Run &run)
                 " i AS (INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM e"
                 "  WHERE investigation_id <> '00000000-0000-0000-0000-000000000000') "
                 "SELECT count(*) FROM e")
-                .arg(QString::fromLatin1(kRatingsSelect).arg(QLatin1String("e")),
-                     QLatin1String(kSparseTypes), QLatin1String(kFeedbackColumns)),
+                .arg(ratingsSelect(QStringLiteral("e")), QLatin1String(kSparseTypes),
+                     QLatin1String(kRatingsColumns)),
             "level 1 (one pass)");
         run.exec(QStringLiteral("ANALYZE ke_inv_t"), "analyze");
         run.exec(QStringLiteral("ANALYZE ke_sparse (investigation_id, event_type)"), "analyze");
@@ -223,14 +223,6 @@ qint64 levelOne(Run &run)
     run.exec(QStringLiteral("INSERT INTO ke_inv_t SELECT DISTINCT investigation_id FROM ke_window "
                             "WHERE investigation_id <> '00000000-0000-0000-0000-000000000000'"),
              "touched investigations");
-    // A re-rating filed under another investigation moves the rating out of the old one.
-    run.exec(QStringLiteral(
-                 "INSERT INTO ke_inv_t SELECT DISTINCT r.investigation_id FROM {k}.agg_ratings r "
-                 "JOIN ke_window w ON r.tenant_id = $1 AND w.event_type LIKE 'feedback.%' "
-                 " AND r.target_id = w.event_data->>'target_id' "
-                 " AND r.actor_id = coalesce(w.actor_id, '00000000-0000-0000-0000-000000000000') "
-                 "ON CONFLICT DO NOTHING"),
-             "touched by re-rating");
     run.exec(QStringLiteral(
                  "INSERT INTO ke_quirk_t SELECT DISTINCT event_data->>'quirk_id' FROM ke_window "
                  "WHERE event_type LIKE 'quirk.%' AND coalesce(event_data->>'quirk_id', '') <> ''"),
@@ -256,16 +248,14 @@ qint64 levelOne(Run &run)
     // stored one by the same (created_at, event id) order — so arrival order never matters.
     run.exec(
         QStringLiteral(
-            "INSERT INTO {k}.agg_ratings AS a (tenant_id, target_id, actor_id, investigation_id, "
-            " target_type, rating, created_at, event_id) %1 "
-            "ON CONFLICT (tenant_id, target_id, actor_id) DO UPDATE SET "
-            " investigation_id = excluded.investigation_id, target_type = excluded.target_type,"
+            "INSERT INTO {k}.agg_ratings AS a %2 %1 "
+            "ON CONFLICT (tenant_id, investigation_id, target_id, person) DO UPDATE SET "
+            " actor_id = excluded.actor_id, target_type = excluded.target_type,"
             " rating = excluded.rating, created_at = excluded.created_at, event_id = "
             "excluded.event_id "
             "WHERE (excluded.created_at, excluded.event_id) > (a.created_at, a.event_id)")
-            .arg(QString::fromLatin1(kRatingsSelect)
-                     .arg(QStringLiteral("(SELECT *, %1 FROM ke_window)")
-                              .arg(QLatin1String(kFeedbackColumns)))),
+            .arg(ratingsSelect(QStringLiteral("(SELECT *, {feedback_columns} FROM ke_window)")),
+                 QLatin1String(kRatingsColumns)),
         "ratings");
     run.exec(QStringLiteral(
                  "INSERT INTO {k}.agg_inv_fallback AS a (tenant_id, investigation_id, dataset_id,"
@@ -328,7 +318,86 @@ void addDatasetActors(Run &run, int sign)
             "dataset actors 0");
 }
 
-void levelTwo(Run &run)
+// Resolves every dataset reference of the recomputed investigations and quirks (a name such as
+// "public.orders", a dataset UUID, the dataset_id column) to one dataset id, in ke_ref (ref,
+// ref_id, name, dataset_id). A name is a dataset of that name (created when new). A UUID is, with
+// the orchestrator's catalog configured (KNOWLEDGE_DATASETS_TABLE), the dataset of its catalog
+// name — so a dataset named by name in one investigation and by catalog UUID in another is one —
+// else the dataset of that id (an "unnamed dataset" until a name becomes known: its placeholder
+// row, named by its UUID, then takes the name). New datasets named by name take the catalog's id
+// for that name when there is exactly one.
+void resolveDatasets(Run &run, bool haveCatalog)
+{
+    run.exec(
+        QStringLiteral("CREATE TEMP TABLE ke_ref ON COMMIT DROP AS "
+                       "SELECT ref, CASE WHEN ref ~ {uuid_re} THEN ref::uuid END AS ref_id,"
+                       " CASE WHEN ref !~ {uuid_re} THEN ref END AS name, NULL::uuid AS dataset_id "
+                       "FROM (SELECT ref FROM ke_inv WHERE ref IS NOT NULL"
+                       " UNION SELECT fallback_dataset_id::text FROM ke_inv"
+                       "  WHERE fallback_dataset_id IS NOT NULL"
+                       " UNION SELECT ref FROM ke_quirk WHERE ref IS NOT NULL) r"),
+        "dataset refs");
+    // The catalog: its rows of this tenant (ids compared as canonical text, so a text or uuid
+    // column works).
+    const QString catalog = QStringLiteral(
+        "(SELECT lower(c.id::text) AS id, nullif(btrim(c.{cat_name}::text), '') AS name"
+        " FROM {cat} c WHERE lower(c.tenant_id::text) = $1::text)");
+    if (haveCatalog) {
+        run.exec(QStringLiteral("UPDATE ke_ref r SET name = c.name FROM (SELECT DISTINCT ON (id) "
+                                "id, name FROM %1 x WHERE name IS NOT NULL ORDER BY id, name) c "
+                                "WHERE r.ref_id IS NOT NULL AND c.id = r.ref_id::text")
+                     .arg(catalog),
+                 "catalog names");
+        // Where a name has exactly one catalog id, that id (placeholders renamed, new datasets).
+        run.exec(QStringLiteral("UPDATE ke_ref r SET ref_id = c.id::uuid FROM (SELECT name, "
+                                "min(id) AS id FROM %1 x WHERE name IS NOT NULL AND id ~ {uuid_re} "
+                                "GROUP BY name HAVING count(*) = 1) c "
+                                "WHERE r.ref_id IS NULL AND r.name = c.name")
+                     .arg(catalog),
+                 "catalog ids");
+        // A placeholder (an unnamed dataset, named by its UUID) takes its name when no other
+        // dataset has it yet.
+        run.exec(QStringLiteral(
+                     "UPDATE {k}.datasets d SET name = x.name FROM ("
+                     " SELECT DISTINCT ON (name) name, ref_id FROM ke_ref"
+                     " WHERE name IS NOT NULL AND ref_id IS NOT NULL ORDER BY name, ref_id) x "
+                     "WHERE d.tenant_id = $1 AND d.id = x.ref_id AND d.name = d.id::text"
+                     " AND NOT EXISTS (SELECT 1 FROM {k}.datasets o WHERE o.tenant_id = $1"
+                     "  AND o.name = x.name)"),
+                 "placeholders named");
+    }
+    // Names never seen before become datasets.
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.datasets (tenant_id, id, name) "
+                 "SELECT DISTINCT ON (r.name) $1, coalesce(r.ref_id, gen_random_uuid()), r.name "
+                 "FROM ke_ref r WHERE r.name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                 "{k}.datasets d WHERE d.tenant_id = $1 AND d.name = r.name) "
+                 "ORDER BY r.name, r.ref_id ON CONFLICT DO NOTHING"),
+             "new datasets");
+    run.exec(QStringLiteral("UPDATE ke_ref r SET dataset_id = coalesce((SELECT d.id FROM "
+                            "{k}.datasets d WHERE d.tenant_id = $1 AND d.name = r.name), "
+                            "CASE WHEN r.ref ~ {uuid_re} THEN r.ref::uuid END)"),
+             "resolve datasets");
+    // UUIDs nobody named: an unnamed dataset each.
+    run.exec(QStringLiteral(
+                 "INSERT INTO {k}.datasets (tenant_id, id, name) SELECT DISTINCT $1, "
+                 "r.dataset_id, r.dataset_id::text FROM ke_ref r WHERE r.dataset_id IS NOT NULL"
+                 " AND NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1"
+                 "  AND d.id = r.dataset_id) ORDER BY 2 ON CONFLICT DO NOTHING"),
+             "unnamed datasets");
+    // A full run sees every reference: a placeholder whose UUID now resolves to another
+    // (named) dataset is gone, with the knowledge it had.
+    if (run.full() && haveCatalog)
+        run.exec(
+            QStringLiteral("DELETE FROM {k}.datasets d USING ke_ref r WHERE d.tenant_id = $1"
+                           " AND r.ref ~ {uuid_re} AND d.id = r.ref::uuid AND r.dataset_id <> d.id"
+                           " AND d.name = d.id::text"),
+            "placeholders merged");
+    run.exec(QStringLiteral("CREATE INDEX ON ke_ref (ref)"), "index refs");
+    run.exec(QStringLiteral("ANALYZE ke_ref"), "analyze");
+}
+
+void levelTwo(Run &run, bool haveCatalog)
 {
     // The investigations' sparse facts, datasets still as written (UUID or name).
     run.exec(
@@ -407,17 +476,7 @@ void levelTwo(Run &run)
             " LEFT JOIN rt USING (quirk_id) LEFT JOIN cf USING (quirk_id)"),
         "quirk facts");
 
-    // Names never seen before become datasets; so do UUIDs nobody registered.
-    run.exec(QStringLiteral(
-                 "INSERT INTO {k}.datasets (tenant_id, id, name) "
-                 "SELECT $1, CASE WHEN ref ~ {uuid_re} THEN ref::uuid ELSE gen_random_uuid() END, "
-                 " CASE WHEN ref ~ {uuid_re} THEN lower(ref) ELSE ref END "
-                 "FROM (SELECT ref FROM ke_inv WHERE ref IS NOT NULL UNION SELECT ref FROM "
-                 "ke_quirk WHERE ref IS NOT NULL) r "
-                 "WHERE NOT EXISTS (SELECT 1 FROM {k}.datasets d WHERE d.tenant_id = $1 AND "
-                 " (CASE WHEN r.ref ~ {uuid_re} THEN d.id = r.ref::uuid ELSE d.name = r.ref END)) "
-                 "ORDER BY 1 ON CONFLICT DO NOTHING"),
-             "new datasets");
+    resolveDatasets(run, haveCatalog);
 
     // The per-dataset sums lose what the recomputed investigations contributed so far (their
     // old dataset, their old actors); the new contribution is added back below.
@@ -435,9 +494,10 @@ void levelTwo(Run &run)
             "i.started_by,"
             " i.anomaly_type, i.status, i.outcome, i.root_cause_theme, i.finished_at,"
             " greatest(i.started_at, i.finished_at), coalesce(r.pos, 0), coalesce(r.neg, 0) "
-            "FROM ke_inv i LEFT JOIN {k}.datasets dn ON dn.tenant_id = $1 AND dn.name = i.ref "
-            "CROSS JOIN LATERAL (SELECT coalesce(CASE WHEN i.ref ~ {uuid_re} THEN i.ref::uuid END,"
-            "  dn.id, i.fallback_dataset_id) AS dataset_id) ds "
+            "FROM ke_inv i LEFT JOIN ke_ref r1 ON r1.ref = i.ref"
+            " LEFT JOIN ke_ref r2 ON r2.ref = i.fallback_dataset_id::text "
+            "CROSS JOIN LATERAL (SELECT coalesce(r1.dataset_id, r2.dataset_id,"
+            "  i.fallback_dataset_id) AS dataset_id) ds "
             "LEFT JOIN (SELECT investigation_id, count(*) FILTER (WHERE rating > 0) AS pos,"
             "  count(*) FILTER (WHERE rating < 0) AS neg FROM {k}.agg_ratings"
             "  WHERE tenant_id = $1 {INV} GROUP BY investigation_id) r USING (investigation_id) "
@@ -460,7 +520,7 @@ void levelTwo(Run &run)
             "comments"
             "  FROM ke_inv WHERE started_by IS NOT NULL "
             " UNION ALL SELECT investigation_id, actor_id, 0, count(*), 0 FROM {k}.agg_ratings"
-            "  WHERE tenant_id = $1 AND actor_id <> '00000000-0000-0000-0000-000000000000' {INV}"
+            "  WHERE tenant_id = $1 AND actor_id IS NOT NULL {INV}"
             "  GROUP BY investigation_id, actor_id "
             " UNION ALL SELECT investigation_id, actor_id, 0, 0, count(*) FROM ke_sparse"
             "  WHERE event_type = 'comment.added' AND actor_id IS NOT NULL"
@@ -561,8 +621,8 @@ void levelTwo(Run &run)
                  "INSERT INTO {k}.agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id, "
                  "text, author_id,"
                  " created_at, last_edited_at, last_editor_id, retired_at, confirmations) "
-                 "SELECT $1, q.quirk_id, coalesce(CASE WHEN q.ref ~ {uuid_re} THEN q.ref::uuid END,"
-                 "  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = q.ref),"
+                 "SELECT $1, q.quirk_id, coalesce("
+                 "  (SELECT r.dataset_id FROM ke_ref r WHERE r.ref = q.ref),"
                  "  (SELECT i.dataset_id FROM {k}.agg_investigations i WHERE i.tenant_id = $1"
                  "   AND i.investigation_id = q.investigation_id)),"
                  " q.investigation_id, coalesce(q.text, ''), q.author_id, q.created_at, "
@@ -620,8 +680,13 @@ qint64 levelThree(Run &run)
             " positive_feedback_count, negative_feedback_count, last_investigation_at, "
             "common_issues,"
             " known_quirks, owners, updated_at) "
-            "WITH inv AS (SELECT i.dataset_id, count(*) AS n, sum(positive_count) AS pos,"
-            "  sum(negative_count) AS neg, max(coalesce(started_at, finished_at)) AS last"
+            // Investigations that started; rows without a start (a quirk made outside an
+            // investigation carries the dataset's id as its investigation id) only resolve
+            // datasets and carry their ratings.
+            "WITH inv AS (SELECT i.dataset_id, count(*) FILTER (WHERE start_event_id IS NOT NULL)"
+            "  AS n, sum(positive_count) AS pos, sum(negative_count) AS neg,"
+            "  max(coalesce(started_at, finished_at)) FILTER (WHERE start_event_id IS NOT NULL)"
+            "  AS last"
             "  FROM {k}.agg_investigations i JOIN ke_ds_t USING (dataset_id) WHERE i.tenant_id = $1"
             "  GROUP BY i.dataset_id),"
             " iss AS (SELECT dataset_id, jsonb_agg(jsonb_build_object('kind', kind, 'issue', "
@@ -716,12 +781,44 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
                         toStd(db.eventsTable()))[0][0]
                       .as<bool>();
             const std::string state = toStd(db.table(QStringLiteral("aggregation_state")));
+            // The orchestrator's dataset catalog, when configured: it must have the columns the
+            // resolution reads (a clear message instead of an SQL error in the middle of a run).
+            const std::string catalog = toStd(db.settings().datasetsTable);
+            if (!catalog.empty()) {
+                const pqxx::result cols = tx.exec_params(
+                    "SELECT to_regclass($1) IS NOT NULL, (SELECT count(DISTINCT attname) FROM "
+                    "pg_attribute WHERE attrelid = to_regclass($1) AND NOT attisdropped AND "
+                    "attnum > 0 AND attname IN ('id', 'tenant_id', $2))",
+                    toStd(Database::quoteQualified(db.settings().datasetsTable)),
+                    toStd(db.settings().datasetsNameColumn));
+                if (!cols[0][0].as<bool>())
+                    return makeError(
+                        QStringLiteral("invalid_datasets_table"),
+                        KnowledgeAggregator::tr(
+                            "the dataset catalog '%1' (KNOWLEDGE_DATASETS_TABLE / "
+                            "--datasets-table) does not exist or cannot be read — name an "
+                            "existing table such as public.datasets, or unset it")
+                            .arg(db.settings().datasetsTable));
+                if (cols[0][1].as<int>() < 3)
+                    return makeError(
+                        QStringLiteral("invalid_datasets_table"),
+                        KnowledgeAggregator::tr(
+                            "the dataset catalog '%1' needs the columns id, tenant_id and %2 "
+                            "— name the column holding dataset names with "
+                            "KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column")
+                            .arg(db.settings().datasetsTable, db.settings().datasetsNameColumn));
+            }
+            const std::string catalogSource = catalog.empty()
+                ? std::string()
+                : catalog + "." + toStd(db.settings().datasetsNameColumn);
             const pqxx::result prev
-                = tx.exec_params("SELECT last_snapshot FROM " + state
+                = tx.exec_params("SELECT last_snapshot, coalesce(datasets_source, '') FROM " + state
                                      + " WHERE tenant_id = $1 AND events_table = $2",
                                  tenant, events);
             const bool havePrev = !prev.empty() && !prev[0][0].is_null();
-            report.full = wantFull || !hasTxId || !havePrev;
+            // Another catalog (or none after one) resolves datasets differently: rebuild.
+            const bool sameCatalog = !prev.empty() && prev[0][1].c_str() == catalogSource;
+            report.full = wantFull || !hasTxId || !havePrev || !sameCatalog;
             std::string current;
             if (hasTxId)
                 current = tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str();
@@ -756,7 +853,7 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
                 const qint64 all = levelOne(run);
                 if (report.full)
                     report.eventsProcessed = all;
-                levelTwo(run);
+                levelTwo(run, !catalog.empty());
                 report.datasetsTouched = levelThree(run);
             }
             if (report.full) {
@@ -778,13 +875,14 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
             }
             tx.exec_params(
                 "INSERT INTO " + state
-                    + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at)"
-                      " VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END)"
-                      " ON CONFLICT (tenant_id, events_table) DO UPDATE SET"
+                    + " AS s (tenant_id, events_table, last_snapshot, last_run_at, last_full_at,"
+                      " datasets_source) VALUES ($1, $2, $3, now(), CASE WHEN $4 THEN now() END,"
+                      " $5) ON CONFLICT (tenant_id, events_table) DO UPDATE SET"
                       " last_snapshot = excluded.last_snapshot, last_run_at = now(),"
+                      " datasets_source = excluded.datasets_source,"
                       " last_full_at = coalesce(excluded.last_full_at, s.last_full_at)",
                 tenant, events, hasTxId ? std::optional<std::string>(current) : std::nullopt,
-                report.full);
+                report.full, catalogSource);
             tx.commit();
             report.seconds = double(timer.nsecsElapsed()) / 1e9;
             return report;

@@ -1,6 +1,7 @@
 #include "trainingexamplebuilder.h"
 
 #include "database_p.h"
+#include "latestrating.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -222,19 +223,19 @@ GROUP BY investigation_id)SQL")),
                        tenant);
         tx.exec("CREATE UNIQUE INDEX ON _tr_quirks (investigation_id)");
 
-        // Each person's latest valid rating per target.
-        tx.exec(R"SQL(
-CREATE TEMP TABLE _tr_fb ON COMMIT DROP AS
-SELECT DISTINCT ON (investigation_id, kind, target_id, person)
-       investigation_id, kind, target_id, person, rating::int AS rating, id, created_at,
-       nullif(event_data->>'reason', '') AS reason, nullif(event_data->>'comment', '') AS comment
-FROM (SELECT e.*, substr(e.event_type, 10) AS kind, e.event_data->>'target_id' AS target_id,
-             coalesce(e.actor_id, e.id) AS person,
-             CASE WHEN jsonb_typeof(e.event_data->'rating') = 'number'
-                  THEN (e.event_data->>'rating')::numeric END AS rating
-      FROM _tr_ev e WHERE e.event_type LIKE 'feedback.%') f
-WHERE rating IN (1, -1) AND target_id IS NOT NULL
-ORDER BY investigation_id, kind, target_id, person, created_at DESC, id DESC)SQL");
+        // Each person's latest valid rating per target: the one rule (latestrating.h).
+        tx.exec(toStd(QStringLiteral("CREATE TEMP TABLE _tr_fb ON COMMIT DROP AS ")
+                      + ratings::latestSql(
+                          QStringLiteral("(SELECT e.id, e.investigation_id, e.created_at,"
+                                         " substr(e.event_type, 10) AS kind,"
+                                         " nullif(e.event_data->>'reason', '') AS reason,"
+                                         " nullif(e.event_data->>'comment', '') AS comment, %1"
+                                         " FROM _tr_ev e WHERE e.event_type LIKE 'feedback.%')")
+                              .arg(ratings::feedbackColumnsSql(
+                                  Database::quoteQualified(db.settings().schema))),
+                          QStringLiteral("f.investigation_id, f.kind, f.target_id, f.person,"
+                                         " f.rating::int AS rating, f.id, f.created_at, f.reason,"
+                                         " f.comment"))));
         // Every lookup is within one investigation: logical ids such as "h1" repeat across them.
         tx.exec("CREATE INDEX ON _tr_fb (investigation_id, kind, target_id)");
         tx.exec("ANALYZE _tr_fb");

@@ -12,28 +12,26 @@ int runAggregate(CommandContext &ctx)
                                                     "unexpected argument '%1' — usage: "
                                                     "knowledgectl aggregate [--full]")
                             .arg(ctx.args.first()));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto r = full ? KnowledgeAggregator::rebuild(**db) : KnowledgeAggregator::runIncremental(**db);
-    if (!r)
-        return ctx.fail(r.error());
-    ctx.out << QCoreApplication::translate("knowledgectl",
+    return ctx.forEachTenant([full](Database &db) -> Result<QString> {
+        auto r = full ? KnowledgeAggregator::rebuild(db) : KnowledgeAggregator::runIncremental(db);
+        if (!r)
+            return r.error();
+        return QCoreApplication::translate("knowledgectl",
                                            "%1: %2 events processed, %3 datasets touched in %4 s")
-                   .arg(r->full ? QCoreApplication::translate("knowledgectl", "full rebuild")
-                                : QCoreApplication::translate("knowledgectl", "incremental"))
-                   .arg(r->eventsProcessed)
-                   .arg(r->datasetsTouched)
-                   .arg(r->seconds, 0, 'f', 3)
-            << Qt::endl;
-    return 0;
+            .arg(r->full ? QCoreApplication::translate("knowledgectl", "full rebuild")
+                         : QCoreApplication::translate("knowledgectl", "incremental"))
+            .arg(r->eventsProcessed)
+            .arg(r->datasetsTouched)
+            .arg(r->seconds, 0, 'f', 3);
+    });
 }
 
 } // namespace
 
 KE_REGISTER_COMMAND("aggregate", "[--full]",
                     QT_TRANSLATE_NOOP("knowledgectl",
-                                      "update dataset knowledge from new events (--full: rebuild)"),
+                                      "update dataset knowledge from new events, for the tenant "
+                                      "given or every tenant (--full: rebuild)"),
                     runAggregate);
 
 } // namespace ke::ctl

@@ -108,6 +108,7 @@ int runStatus(CommandContext &ctx)
                     {QStringLiteral("id"), t.tenantId.toString(QUuid::WithoutBraces)},
                     {QStringLiteral("slug"),
                      t.slug.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(t.slug)},
+                    {QStringLiteral("registered"), !t.slug.isEmpty()},
                     {QStringLiteral("events"), t.events}});
             }
             o.insert(QStringLiteral("tenants"), tenants);
@@ -161,10 +162,15 @@ int runStatus(CommandContext &ctx)
     } else if (migrated) {
         ctx.out << Messages::tr("tenants:      %1").arg(byTenant.size()) << '\n';
         for (const auto &t : byTenant) {
-            ctx.out << "  "
-                    << (t.slug.isEmpty() ? Messages::tr("(unknown)") : t.slug).leftJustified(20)
-                    << ' ' << t.tenantId.toString(QUuid::WithoutBraces) << "  " << events(t.events)
-                    << '\n';
+            ctx.out << "  " << (t.slug.isEmpty() ? QStringLiteral("-") : t.slug).leftJustified(20)
+                    << ' ' << t.tenantId.toString(QUuid::WithoutBraces) << "  " << events(t.events);
+            // Seen in the events table only (an orchestrator's tenant): registered on first use.
+            if (t.slug.isEmpty())
+                ctx.out << "  "
+                        << Messages::tr("(not registered: registered on first use, or name it "
+                                        "with `knowledgectl tenant add SLUG --id %1`)")
+                               .arg(t.tenantId.toString(QUuid::WithoutBraces));
+            ctx.out << '\n';
         }
     }
     ctx.out.flush();

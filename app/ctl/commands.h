@@ -27,6 +27,10 @@ struct CommandContext
     /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.
     int fail(const Error &e) const;
     int fail(const QString &message) const;
+    /// A batch command's body: for the tenant given, or — without one — for every tenant (one
+    /// "slug: summary" line each; a tenant's failure is reported and the others still run).
+    /// Returns the exit code (1 when any tenant failed).
+    int forEachTenant(const std::function<Result<QString>(Database &)> &step) const;
 };
 
 /// knowledgectl's translation context: Messages::tr("...") is

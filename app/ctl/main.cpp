@@ -1,6 +1,7 @@
 // knowledgectl — the command line of Knowledge Explorer. Each command is in cmd_*.cpp.
 
 #include "commands.h"
+#include "jobs.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -65,6 +66,37 @@ bool takeFlag(QStringList &args, const QString &name)
     return args.removeAll(name) > 0;
 }
 
+int CommandContext::forEachTenant(const std::function<Result<QString>(Database &)> &step) const
+{
+    auto runs = runForEachTenant(settings, nullptr, step);
+    if (!runs)
+        return fail(runs.error());
+    // With a tenant: its summary alone, as always. Without: one line per tenant.
+    const bool one = !settings.tenant.isEmpty();
+    int failed = 0;
+    for (const TenantRun &r : std::as_const(*runs)) {
+        if (!r.error.isEmpty()) {
+            ++failed;
+            err << "knowledgectl: " << (one ? QString() : r.tenant.slug + QStringLiteral(": "))
+                << r.error << Qt::endl;
+        } else {
+            out << (one ? QString() : r.tenant.slug + QStringLiteral(": ")) << r.summary
+                << Qt::endl;
+        }
+    }
+    if (runs->isEmpty())
+        out << Messages::tr("no tenants yet — `knowledgectl tenant add SLUG` creates one, and "
+                            "tenants with events in %1 are found by themselves")
+                   .arg(settings.effectiveEventsTable())
+            << Qt::endl;
+    if (failed > 0 && !one)
+        err << Messages::tr("knowledgectl: %1 of %2 tenant(s) failed; the others are done")
+                   .arg(failed)
+                   .arg(runs->size())
+            << Qt::endl;
+    return failed > 0 ? 1 : 0;
+}
+
 } // namespace ke::ctl
 
 namespace {
@@ -74,7 +106,8 @@ void printUsage(QTextStream &out)
     using namespace ke::ctl;
     out << QCoreApplication::translate("knowledgectl",
                                        "usage: knowledgectl COMMAND [ARGS] [--database URL] "
-                                       "[--tenant T] [--actor A] [--schema S] [--events-table T]")
+                                       "[--tenant T] [--actor A] [--schema S] [--events-table T] "
+                                       "[--datasets-table T [--datasets-name-column C]]")
         << "\n\n";
     QList<Command> cmds = commandRegistry();
     std::sort(cmds.begin(), cmds.end(),

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
+#include "quirkbook.h"
 #include "testdatabase.h"
 
 #include <QRandomGenerator>
@@ -305,6 +306,111 @@ private Q_SLOTS:
         QVERIFY(r->full);
         QCOMPARE(derivedState(tenant), before);
         check();
+    }
+
+    // A quirk made outside an investigation carries the dataset's own id as its investigation
+    // id: it is a quirk of the dataset, never one more investigation (numbers by hand).
+    void quirkOutsideAnInvestigationIsNoInvestigation()
+    {
+        const QUuid tenant = m_db->createTenant(QStringLiteral("quirky"));
+        auto db = m_db->connect(QStringLiteral("quirky"), QStringLiteral("alice"));
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        auto &c = m_db->admin();
+        const QUuid alice = db->actorId();
+        const QUuid i1 = QUuid::createUuid(), i2 = QUuid::createUuid();
+        for (const QUuid &inv : {i1, i2}) {
+            insertEvent(c, tenant, inv, QStringLiteral("investigation.started"),
+                        json(R"({"dataset_id": "public.subscriptions"})"), alice, 10);
+            insertEvent(c, tenant, inv, QStringLiteral("investigation.completed"),
+                        json(R"({"root_cause": "late batch"})"), {}, 20, {}, "system");
+        }
+        // Rated up once (the investigation itself).
+        insertEvent(c, tenant, i1, QStringLiteral("feedback.investigation"),
+                    QStringLiteral(R"({"target_id": "%1", "rating": 1})")
+                        .arg(i1.toString(QUuid::WithoutBraces)),
+                    alice, 30);
+        auto agg = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(agg, qPrintable(errorOf(agg)));
+        auto quirk = QuirkBook::add(*db, QStringLiteral("public.subscriptions"),
+                                    QStringLiteral("ETL has a 2-day lag on weekends"));
+        QVERIFY2(quirk, qPrintable(errorOf(quirk)));
+        for (int pass = 0; pass < 2; ++pass) {
+            auto run = pass == 0 ? KnowledgeAggregator::runIncremental(*db)
+                                 : KnowledgeAggregator::rebuild(*db);
+            QVERIFY2(run, qPrintable(errorOf(run)));
+            auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.subscriptions"));
+            QVERIFY2(k, qPrintable(errorOf(k)));
+            QCOMPARE(k->investigationCount, 2);
+            QCOMPARE(k->positiveFeedbackCount, 1);
+            QCOMPARE(k->negativeFeedbackCount, 0);
+            QCOMPARE(k->knownQuirks.size(), 1);
+            QCOMPARE(k->lastInvestigationAt,
+                     QDateTime(QDate(2026, 1, 1), QTime(0, 0, 10), Qt::UTC));
+        }
+    }
+
+    void demoNumbersEqualAnIndependentCount_data()
+    {
+        QTest::addColumn<int>("seed");
+        QTest::newRow("seed 11") << 11;
+        QTest::newRow("seed 42") << 42;
+        QTest::newRow("seed 7") << 7;
+    }
+
+    // `knowledgectl aggregate` (every tenant, no --tenant) on demo data gives the numbers of a
+    // count written straight over the events: investigations that started, named by the
+    // dataset_id column or inside the earliest investigation.started naming one; each person's
+    // latest rating per target (anonymous ones each on their own).
+    void demoNumbersEqualAnIndependentCount()
+    {
+        QFETCH(int, seed);
+        auto demo = test::TestDatabase::create(QStringLiteral("aggdemo"));
+        QVERIFY2(demo, qPrintable(test::TestDatabase::error()));
+        const auto seeded
+            = demo->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                         QStringLiteral("300"), QStringLiteral("--seed"), QString::number(seed)});
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        const auto agg = demo->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")});
+        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        QCOMPARE(agg.out.count(QStringLiteral("full rebuild")), 3); // acme, globex, initech
+        const QString ours = demo->scalar(
+            QStringLiteral("SELECT string_agg(concat_ws('|', t.slug, d.name, k.investigation_count,"
+                           " k.positive_feedback_count, k.negative_feedback_count), E'\\n' ORDER "
+                           "BY t.slug, d.name)"
+                           " FROM dataset_knowledge k JOIN datasets d ON d.tenant_id = k.tenant_id"
+                           " AND d.id = k.dataset_id JOIN tenants t ON t.id = k.tenant_id"
+                           " WHERE k.investigation_count > 0"));
+        const QString independent = demo->scalar(QStringLiteral(R"SQL(
+WITH ref AS (
+  SELECT DISTINCT ON (tenant_id, investigation_id) tenant_id, investigation_id,
+         coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) AS ref
+  FROM feedback_events WHERE event_type = 'investigation.started'
+    AND coalesce(dataset_id::text, nullif(btrim(event_data->>'dataset_id'), '')) IS NOT NULL
+  ORDER BY tenant_id, investigation_id, created_at, id),
+inv AS (
+  SELECT r.tenant_id, r.investigation_id, d.id AS dataset_id FROM ref r
+  JOIN datasets d ON d.tenant_id = r.tenant_id AND (d.name = r.ref OR d.id::text = lower(r.ref))),
+latest AS (
+  SELECT DISTINCT ON (tenant_id, investigation_id, event_data->>'target_id', coalesce(actor_id, id))
+         tenant_id, investigation_id,
+         CASE WHEN event_data->>'rating' IN ('1', '1.0', '+1') THEN 1 ELSE -1 END AS rating
+  FROM feedback_events WHERE event_type LIKE 'feedback.%'
+    AND coalesce(event_data->>'target_id', '') <> ''
+    AND event_data->>'rating' IN ('1', '1.0', '+1', '-1', '-1.0')
+  ORDER BY tenant_id, investigation_id, event_data->>'target_id', coalesce(actor_id, id),
+           created_at DESC, id DESC),
+per AS (
+  SELECT i.tenant_id, i.dataset_id, count(DISTINCT i.investigation_id) AS n,
+         count(l.rating) FILTER (WHERE l.rating > 0) AS pos,
+         count(l.rating) FILTER (WHERE l.rating < 0) AS neg
+  FROM inv i LEFT JOIN latest l USING (tenant_id, investigation_id)
+  GROUP BY i.tenant_id, i.dataset_id)
+SELECT string_agg(concat_ws('|', t.slug, d.name, p.n, p.pos, p.neg), E'\n' ORDER BY t.slug, d.name)
+FROM per p JOIN datasets d ON d.tenant_id = p.tenant_id AND d.id = p.dataset_id
+JOIN tenants t ON t.id = p.tenant_id)SQL"));
+        QVERIFY(!ours.isEmpty());
+        QCOMPARE(ours, independent);
     }
 
     void lateCommitIsCountedOnce()

@@ -8,10 +8,27 @@
 #include <QUuid>
 
 #include <memory>
+#include <string>
 
 #include <pqxx/connection>
 
 namespace ke::test {
+
+/// UTF-8 text for libpqxx parameters.
+inline std::string sqlText(const QString &v)
+{
+    return v.toUtf8().toStdString();
+}
+inline std::string sqlText(const QUuid &id)
+{
+    return sqlText(id.toString(QUuid::WithoutBraces));
+}
+/// The message of a failed Result, empty for a value (QVERIFY2 evaluates its message even on
+/// success: never touch error() of a value).
+template <typename R> QString errorOf(const R &r)
+{
+    return r ? QString() : r.error().message;
+}
 
 /// A private, freshly migrated schema in the test PostgreSQL (KNOWLEDGE_DATABASE_URL, as
 /// printed by `scripts/postgres env`), so test executables can run in parallel. Dropped in
