@@ -79,6 +79,29 @@ private Q_SLOTS:
         QVERIFY(m_db->scalar(QStringLiteral("SELECT count(*) FROM dataset_knowledge")).toInt() > 0);
     }
 
+    // One tenant whose job fails (here: a dataset-type rule that is not a valid regular
+    // expression) is reported by name, and every other tenant's job still runs.
+    void poisonTenantDoesNotStopTheOthers()
+    {
+        m_db->scalar(QStringLiteral(
+            "UPDATE tenants SET settings = '{\"training\": {\"dataset_type_rules\":"
+            " [{\"match\": \"(\", \"type\": \"broken\"}]}}' WHERE slug = 'acme' RETURNING 1"));
+        m_db->scalar(
+            QStringLiteral("DELETE FROM ml_training_examples; DELETE FROM training_build_state"));
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("worker"), QStringLiteral("--once")});
+        m_db->scalar(
+            QStringLiteral("UPDATE tenants SET settings = '{}' WHERE slug = 'acme' RETURNING 1"));
+        QVERIFY2(r.out.contains(QLatin1String("1 of 3 tenant(s) failed (the others ran): acme:")),
+                 qPrintable(r.out + r.err));
+        const QString built = m_db->scalar(QStringLiteral(
+            "SELECT string_agg(DISTINCT t.slug, ',' ORDER BY t.slug) FROM ml_training_examples e"
+            " JOIN tenants t ON t.id = e.tenant_id"));
+        QVERIFY2(built.contains(QLatin1String("globex"))
+                     && built.contains(QLatin1String("initech")),
+                 qPrintable(built));
+    }
+
     void stopsCleanlyOnSigterm()
     {
         QProcess p;

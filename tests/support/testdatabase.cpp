@@ -139,6 +139,8 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     env.remove(QStringLiteral("KNOWLEDGE_EVENTS_TABLE"));
+    env.remove(QStringLiteral("KNOWLEDGE_DATASETS_TABLE"));
+    env.remove(QStringLiteral("KNOWLEDGE_DATASETS_NAME_COLUMN"));
     if (!tenant.isEmpty())
         env.insert(QStringLiteral("KNOWLEDGE_TENANT"), tenant);
     else
