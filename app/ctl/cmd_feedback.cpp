@@ -7,15 +7,6 @@
 namespace ke::ctl {
 namespace {
 
-Result<QUuid> parseUuid(const QString &what, const QString &value)
-{
-    if (!isUuid(value))
-        return makeError(QStringLiteral("usage"),
-                         QCoreApplication::translate("knowledgectl", "%1 must be a UUID, got '%2'")
-                             .arg(what, value));
-    return QUuid::fromString(value);
-}
-
 int runFeedback(CommandContext &ctx)
 {
     QStringList &a = ctx.args;
@@ -37,12 +28,12 @@ int runFeedback(CommandContext &ctx)
                                        .arg(a.join(QLatin1Char(' ')))));
     FeedbackInput in;
     in.targetType = *type;
-    auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
+    auto inv = parseUuidArgument(QStringLiteral("--investigation"), *investigation);
     if (!inv)
         return ctx.fail(inv.error());
     in.investigationId = *inv;
     if (target) {
-        auto t = parseUuid(QStringLiteral("--target"), *target);
+        auto t = parseUuidArgument(QStringLiteral("--target"), *target);
         if (!t)
             return ctx.fail(t.error());
         in.targetId = *t;
@@ -81,36 +72,6 @@ int runFeedback(CommandContext &ctx)
     return 0;
 }
 
-int runComment(CommandContext &ctx)
-{
-    QStringList &a = ctx.args;
-    const auto investigation = takeOption(a, QStringLiteral("--investigation"));
-    const auto target = takeOption(a, QStringLiteral("--target"));
-    if (!investigation || a.size() != 1)
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
-    auto inv = parseUuid(QStringLiteral("--investigation"), *investigation);
-    if (!inv)
-        return ctx.fail(inv.error());
-    QUuid targetId;
-    if (target) {
-        auto t = parseUuid(QStringLiteral("--target"), *target);
-        if (!t)
-            return ctx.fail(t.error());
-        targetId = *t;
-    }
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
-    if (!event)
-        return ctx.fail(event.error());
-    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)")
-                   .arg(event->id.toString(QUuid::WithoutBraces))
-            << Qt::endl;
-    return 0;
-}
-
 } // namespace
 
 KE_REGISTER_COMMAND("feedback",
@@ -118,7 +79,5 @@ KE_REGISTER_COMMAND("feedback",
                     "[--comment C]",
                     QT_TRANSLATE_NOOP("knowledgectl", "rate a step of an investigation"),
                     runFeedback);
-KE_REGISTER_COMMAND("comment", "--investigation ID [--target ID] TEXT",
-                    QT_TRANSLATE_NOOP("knowledgectl", "comment on an investigation"), runComment);
 
 } // namespace ke::ctl

@@ -77,26 +77,10 @@ int runQuirk(CommandContext &ctx)
     return 0;
 }
 
-int runDatasets(CommandContext &ctx)
-{
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto list = DatasetDirectory::list(**db);
-    if (!list)
-        return ctx.fail(list.error());
-    for (const DatasetRef &d : *list)
-        ctx.out << d.id.toString(QUuid::WithoutBraces) << '\t' << d.name << '\n';
-    ctx.out.flush();
-    return 0;
-}
-
 } // namespace
 
 KE_REGISTER_COMMAND("quirk", "add DATASET TEXT | edit ID TEXT | retire ID | confirm ID",
                     QT_TRANSLATE_NOOP("knowledgectl", "add, edit, retire or confirm a quirk"),
                     runQuirk);
-KE_REGISTER_COMMAND("datasets", "", QT_TRANSLATE_NOOP("knowledgectl", "list the tenant's datasets"),
-                    runDatasets);
 
 } // namespace ke::ctl

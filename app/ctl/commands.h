@@ -62,6 +62,8 @@ struct CommandRegistrar
 std::optional<QString> takeOption(QStringList &args, const QString &name);
 /// Takes a bare "--name" out of args.
 bool takeFlag(QStringList &args, const QString &name);
+/// `value` as a UUID, or a usage error naming the option ("--investigation must be a UUID").
+Result<QUuid> parseUuidArgument(const QString &what, const QString &value);
 
 } // namespace ke::ctl
 

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "jobs.h"
+#include "uuid.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -64,6 +65,14 @@ std::optional<QString> takeOption(QStringList &args, const QString &name)
 bool takeFlag(QStringList &args, const QString &name)
 {
     return args.removeAll(name) > 0;
+}
+
+Result<QUuid> parseUuidArgument(const QString &what, const QString &value)
+{
+    if (!isUuid(value))
+        return makeError(QStringLiteral("usage"),
+                         Messages::tr("%1 must be a UUID, got '%2'").arg(what, value));
+    return QUuid::fromString(value);
 }
 
 int CommandContext::forEachTenant(const std::function<Result<QString>(Database &)> &step) const

@@ -11,6 +11,7 @@
 #include "latestrating.h"
 #include "testdatabase.h"
 #include "trainingexamplebuilder.h"
+#include "uuid.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,6 +107,21 @@ private Q_SLOTS:
             QStringLiteral("SELECT coalesce(rating_value('{\"rating\": %1}'::jsonb), 0)")
                 .arg(json));
         QCOMPARE(sql.toInt(), expected);
+    }
+
+    // Ties on created_at are broken by the id, so ids made one after the other — many in the
+    // same millisecond — must sort in the order they were made.
+    void idsSortInTheOrderTheyWereMade()
+    {
+        QByteArray previous = createUuidV7().toRfc4122();
+        for (int i = 0; i < 20000; ++i) {
+            const QUuid id = createUuidV7();
+            const QByteArray bytes = id.toRfc4122();
+            QVERIFY2(bytes > previous, qPrintable(id.toString()));
+            QCOMPARE(int(quint8(bytes.at(6)) >> 4), 7);
+            QCOMPARE(int(quint8(bytes.at(8)) >> 6), 2);
+            previous = bytes;
+        }
     }
 
     void threeReadersAgree()

@@ -1,0 +1,44 @@
+// knowledgectl comment --investigation ID [--target ID] TEXT
+
+#include "commands.h"
+#include "feedbackrecorder.h"
+
+namespace ke::ctl {
+namespace {
+
+int runComment(CommandContext &ctx)
+{
+    QStringList &a = ctx.args;
+    const auto investigation = takeOption(a, QStringLiteral("--investigation"));
+    const auto target = takeOption(a, QStringLiteral("--target"));
+    if (!investigation || a.size() != 1)
+        return ctx.fail(QCoreApplication::translate(
+            "knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
+    auto inv = parseUuidArgument(QStringLiteral("--investigation"), *investigation);
+    if (!inv)
+        return ctx.fail(inv.error());
+    QUuid targetId;
+    if (target) {
+        auto t = parseUuidArgument(QStringLiteral("--target"), *target);
+        if (!t)
+            return ctx.fail(t.error());
+        targetId = *t;
+    }
+    auto db = ctx.connect();
+    if (!db)
+        return ctx.fail(db.error());
+    auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
+    if (!event)
+        return ctx.fail(event.error());
+    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)")
+                   .arg(event->id.toString(QUuid::WithoutBraces))
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+KE_REGISTER_COMMAND("comment", "--investigation ID [--target ID] TEXT",
+                    QT_TRANSLATE_NOOP("knowledgectl", "comment on an investigation"), runComment);
+
+} // namespace ke::ctl
