@@ -39,47 +39,63 @@
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="132"/>
+        <location filename="../core/database.cpp" line="133"/>
+        <location filename="../core/database.cpp" line="162"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="138"/>
+        <location filename="../core/database.cpp" line="157"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="154"/>
+        <location filename="../core/database.cpp" line="174"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="155"/>
+        <location filename="../core/database.cpp" line="175"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="175"/>
+        <location filename="../core/database.cpp" line="195"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="179"/>
+        <location filename="../core/database.cpp" line="199"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="199"/>
+        <location filename="../core/database.cpp" line="219"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="204"/>
+        <location filename="../core/database.cpp" line="225"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="219"/>
+        <location filename="../core/database.cpp" line="235"/>
+        <source>the slug &apos;%1&apos; already names tenant %2 — choose another slug</source>
+        <translation>der Slug &apos;%1&apos; bezeichnet bereits Mandant %2 — wählen Sie einen anderen Slug</translation>
+    </message>
+    <message>
+        <location filename="../core/database.cpp" line="279"/>
+        <source>registering tenant %1</source>
+        <translation>Registrieren des Mandanten %1</translation>
+    </message>
+    <message>
+        <location filename="../core/database.cpp" line="345"/>
+        <source>listing the tenants of the events table</source>
+        <translation>Auflisten der Mandanten der Ereignistabelle</translation>
+    </message>
+    <message>
+        <location filename="../core/database.cpp" line="367"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -87,28 +103,33 @@
 <context>
     <name>DatasetDirectory</name>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="12"/>
+        <location filename="../core/datasetdirectory.cpp" line="13"/>
+        <source>unnamed dataset %1</source>
+        <translation>unbenanntes Dataset %1</translation>
+    </message>
+    <message>
+        <location filename="../core/datasetdirectory.cpp" line="20"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="16"/>
+        <location filename="../core/datasetdirectory.cpp" line="24"/>
         <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
         <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="17"/>
+        <location filename="../core/datasetdirectory.cpp" line="25"/>
         <source>looking up dataset &apos;%1&apos;</source>
         <translation>Suchen des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="27"/>
+        <location filename="../core/datasetdirectory.cpp" line="35"/>
         <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (`knowledgectl datasets` lists them); datasets named by new investigations appear after `knowledgectl aggregate`</source>
         <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (`knowledgectl datasets` listet sie auf); Datasets, die neue Untersuchungen nennen, erscheinen nach `knowledgectl aggregate`</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="38"/>
-        <location filename="../core/datasetdirectory.cpp" line="58"/>
+        <location filename="../core/datasetdirectory.cpp" line="46"/>
+        <location filename="../core/datasetdirectory.cpp" line="67"/>
         <source>listing datasets</source>
         <translation>Auflisten der Datasets</translation>
     </message>
@@ -470,17 +491,27 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="699"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="764"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="703"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="768"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="809"/>
+        <location filename="../core/knowledgeaggregator.cpp" line="797"/>
+        <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
+        <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="805"/>
+        <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
+        <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledgeaggregator.cpp" line="907"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1220,12 +1251,12 @@
 <context>
     <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="68"/>
+        <location filename="../core/trainingexamplebuilder.cpp" line="69"/>
         <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="72"/>
+        <location filename="../core/trainingexamplebuilder.cpp" line="73"/>
         <source>building training examples</source>
         <translation>Erstellen der Trainingsbeispiele</translation>
     </message>
@@ -1305,10 +1336,15 @@
 </context>
 <context>
     <name>jobs</name>
+    <message>
+        <location filename="../core/jobs.cpp" line="76"/>
+        <source>%1 of %2 tenant(s) failed (the others ran): %3</source>
+        <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="68"/>
-        <location filename="../core/jobs.cpp" line="89"/>
-        <location filename="../core/jobs.cpp" line="121"/>
+        <location filename="../core/jobs.cpp" line="108"/>
+        <location filename="../core/jobs.cpp" line="129"/>
+        <location filename="../core/jobs.cpp" line="161"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -1316,7 +1352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="69"/>
+        <location filename="../core/jobs.cpp" line="109"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n neues Ereignis</numerusform>
@@ -1324,7 +1360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="70"/>
+        <location filename="../core/jobs.cpp" line="110"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n Dataset aktualisiert</numerusform>
@@ -1332,7 +1368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="90"/>
+        <location filename="../core/jobs.cpp" line="130"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n Untersuchung neu aufgebaut</numerusform>
@@ -1340,7 +1376,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="92"/>
+        <location filename="../core/jobs.cpp" line="132"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n Beispiel geschrieben</numerusform>
@@ -1348,7 +1384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="122"/>
+        <location filename="../core/jobs.cpp" line="162"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n Dokument geändert</numerusform>
@@ -1356,7 +1392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="123"/>
+        <location filename="../core/jobs.cpp" line="163"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n eingebettet</numerusform>
@@ -2151,41 +2187,41 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_migrate.cpp" line="36"/>
-        <source>usage: knowledgectl tenant add SLUG [--name NAME]</source>
-        <translation>Aufruf: knowledgectl tenant add SLUG [--name NAME]</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="54"/>
         <source>create or upgrade the database schema</source>
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="57"/>
-        <source>create a tenant</source>
-        <translation>einen Mandanten anlegen</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/main.cpp" line="25"/>
+        <location filename="../app/ctl/main.cpp" line="27"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="75"/>
-        <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</source>
-        <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</translation>
+        <location filename="../app/ctl/main.cpp" line="97"/>
+        <source>no tenants yet — `knowledgectl tenant add SLUG` creates one, and tenants with events in %1 are found by themselves</source>
+        <translation>noch keine Mandanten — `knowledgectl tenant add SLUG` legt einen an, und Mandanten mit Ereignissen in %1 werden von selbst gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="92"/>
+        <location filename="../app/ctl/main.cpp" line="102"/>
+        <source>knowledgectl: %1 of %2 tenant(s) failed; the others are done</source>
+        <translation>knowledgectl: %1 von %2 Mandant(en) fehlgeschlagen; die übrigen sind erledigt</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="116"/>
+        <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</source>
+        <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="134"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="137"/>
+        <location filename="../app/ctl/main.cpp" line="179"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="142"/>
+        <location filename="../app/ctl/main.cpp" line="184"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2215,17 +2251,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl aggregate [--full]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="21"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <source>%1: %2 events processed, %3 datasets touched in %4 s</source>
         <translation>%1: %2 Ereignisse verarbeitet, %3 Datasets betroffen, in %4 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="23"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="21"/>
         <source>full rebuild</source>
         <translation>vollständiger Neuaufbau</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="22"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
         <location filename="../app/ctl/cmd_exporttraining.cpp" line="15"/>
         <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
@@ -2233,9 +2269,9 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>inkrementell</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="35"/>
-        <source>update dataset knowledge from new events (--full: rebuild)</source>
-        <translation>Dataset-Wissen aus neuen Ereignissen aktualisieren (--full: neu aufbauen)</translation>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="32"/>
+        <source>update dataset knowledge from new events, for the tenant given or every tenant (--full: rebuild)</source>
+        <translation>Dataset-Wissen aus neuen Ereignissen aktualisieren, für den angegebenen oder jeden Mandanten (--full: neu aufbauen)</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_demoseed.cpp" line="17"/>
@@ -2396,62 +2432,62 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="14"/>
+        <location filename="../app/ctl/main.cpp" line="74"/>
         <source>%1 must be a UUID, got &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="31"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="22"/>
         <source>usage: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</source>
         <translation>Aufruf: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="36"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="27"/>
         <source> (unexpected: %1)</source>
         <translation> (unerwartet: %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="45"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="59"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
         <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so the rating is yours</source>
         <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID, damit die Bewertung Ihnen zugeordnet wird</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="73"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="64"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="75"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="66"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="76"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="67"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="90"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="15"/>
         <source>usage: knowledgectl comment --investigation ID [--target ID] TEXT</source>
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="119"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="80"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="122"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="42"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -2550,12 +2586,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="97"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="83"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="99"/>
+        <location filename="../app/ctl/cmd_datasets.cpp" line="25"/>
         <source>list the tenant&apos;s datasets</source>
         <translation>die Datasets des Mandanten auflisten</translation>
     </message>
@@ -2573,87 +2609,87 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl status [--json] — unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="123"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="124"/>
         <source>server:       %1 (%2)</source>
         <translation>Server:          %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="127"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="128"/>
         <source>not migrated — run `knowledgectl migrate`</source>
         <translation>nicht migriert — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="129"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="130"/>
         <source>version %1 (up to date)</source>
         <translation>Version %1 (aktuell)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="131"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="132"/>
         <source>version %1, this build knows %2 — run `knowledgectl migrate`</source>
         <translation>Version %1, dieser Build kennt %2 — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="135"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="136"/>
         <source>version %1, newer than this build (%2) — upgrade knowledgectl</source>
         <translation>Version %1, neuer als dieser Build (%2) — aktualisieren Sie knowledgectl</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="138"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="139"/>
         <source>schema:       %1: %2</source>
         <translation>Schema:          %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="139"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="140"/>
         <source>events table: %1 (%2)</source>
         <translation>Ereignistabelle: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="141"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="142"/>
         <source>the product&apos;s own</source>
         <translation>produkteigen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="142"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="143"/>
         <source>external, read and appended only</source>
         <translation>extern, nur gelesen und ergänzt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="146"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="147"/>
         <source>installed (%1)</source>
         <translation>installiert (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="148"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="149"/>
         <source>available (%1), not installed in this database</source>
         <translation>verfügbar (%1), in dieser Datenbank nicht installiert</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="151"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="152"/>
         <source>not available — embeddings are stored as real[]</source>
         <translation>nicht verfügbar — Embeddings werden als real[] gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="152"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="153"/>
         <source>pgvector:     %1</source>
         <translation>pgvector:        %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="155"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="156"/>
         <source>tenant:       %1 (%2): %3</source>
         <translation>Mandant:         %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="162"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="163"/>
         <source>tenants:      %1</source>
         <translation>Mandanten:       %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="165"/>
-        <source>(unknown)</source>
-        <translation>(unbekannt)</translation>
+        <location filename="../app/ctl/cmd_status.cpp" line="170"/>
+        <source>(not registered: registered on first use, or name it with `knowledgectl tenant add SLUG --id %1`)</source>
+        <translation>(nicht registriert: wird bei der ersten Verwendung registriert, oder benennen Sie ihn mit `knowledgectl tenant add SLUG --id %1`)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_status.cpp" line="179"/>
+        <location filename="../app/ctl/cmd_status.cpp" line="185"/>
         <source>server, schema version, event counts, pgvector</source>
         <translation>Server, Schemaversion, Ereigniszahlen, pgvector</translation>
     </message>
@@ -2862,6 +2898,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../app/ctl/cmd_sync.cpp" line="76"/>
         <source>bring the tenant&apos;s offline search cache up to date</source>
         <translation>den Offline-Such-Cache des Mandanten aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="11"/>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="23"/>
+        <source>usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</source>
+        <translation>Aufruf: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="18"/>
+        <source>&apos;%1&apos; is not a tenant UUID — usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</source>
+        <translation>&apos;%1&apos; ist keine Mandanten-UUID — Aufruf: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="38"/>
+        <source>create a tenant, or name one by its UUID (--id)</source>
+        <translation>einen Mandanten anlegen oder einen per UUID benennen (--id)</translation>
     </message>
 </context>
 <context>

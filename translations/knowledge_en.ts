@@ -53,9 +53,9 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="68"/>
-        <location filename="../core/jobs.cpp" line="89"/>
-        <location filename="../core/jobs.cpp" line="121"/>
+        <location filename="../core/jobs.cpp" line="108"/>
+        <location filename="../core/jobs.cpp" line="129"/>
+        <location filename="../core/jobs.cpp" line="161"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="69"/>
+        <location filename="../core/jobs.cpp" line="109"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n new event</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="70"/>
+        <location filename="../core/jobs.cpp" line="110"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n dataset updated</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="90"/>
+        <location filename="../core/jobs.cpp" line="130"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n investigation rebuilt</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="92"/>
+        <location filename="../core/jobs.cpp" line="132"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n example written</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="122"/>
+        <location filename="../core/jobs.cpp" line="162"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n document changed</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="123"/>
+        <location filename="../core/jobs.cpp" line="163"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n embedded</numerusform>
