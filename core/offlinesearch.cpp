@@ -9,17 +9,7 @@ namespace ke {
 Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
                                     const SearchRequest &request)
 {
-    auto tenant = OfflineCache::resolveTenant(settings.tenant);
-    if (!tenant)
-        return tenant.error();
-    if (!OfflineCache::exists(*tenant))
-        return makeError(
-            QStringLiteral("no_cache"),
-            QCoreApplication::translate("OfflineSearch",
-                                        "there is no offline cache for tenant %1 in %2 — run "
-                                        "`knowledgectl sync` while the database is reachable")
-                .arg(settings.tenant, OfflineCache::rootDirectory()));
-    auto cache = OfflineCache::open(*tenant);
+    auto cache = OfflineCache::openForSearch(settings);
     if (!cache)
         return cache.error();
     SearchRequest resolved = request;

@@ -873,7 +873,14 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         }
         if (problem.isEmpty() && (fileModel != model || int(fileDim) != dim))
             problem = SearchIndex::tr("the vector index was built by another model");
-        if (problem.isEmpty() && qint64(documents) != stored)
+        if (problem.isEmpty() && qint64(documents) != stored && snapshot) {
+            // A writer is between two saves: its pages are in SQLite, its graph in memory.
+            QMutexLocker l(&stateMutex);
+            recoveryNote = SearchIndex::tr("a sync is writing the cache: the vector index is the "
+                                           "one saved last (%1 of %2 vectors)")
+                               .arg(documents)
+                               .arg(stored);
+        } else if (problem.isEmpty() && qint64(documents) != stored)
             problem = SearchIndex::tr("the vector index holds %1 vectors, the cache %2")
                           .arg(documents)
                           .arg(stored);
@@ -917,6 +924,15 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
     }
     if (stored == 0 && problem.isEmpty()) {
         hnsw.reset();
+        return {};
+    }
+    if (snapshot) {
+        // Never rebuild under a writer's feet: search without the vector signal for now.
+        hnsw.reset();
+        QMutexLocker l(&stateMutex);
+        recoveryNote = SearchIndex::tr("%1; a sync is writing the cache, so vector matches are "
+                                       "left out until it is done")
+                           .arg(problem);
         return {};
     }
     auto r = rebuildVectorsFromSqlite();
@@ -1042,7 +1058,7 @@ SearchIndex::~SearchIndex()
     d->handles.clear();
 }
 
-Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory, OpenMode mode)
 {
     if (!QDir().mkpath(directory))
         return makeError(QStringLiteral("io"),
@@ -1059,6 +1075,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
     p.vectorHeaderPath = p.dir + QStringLiteral("/vectors.hnsw.header");
     p.groupsPath = p.dir + QStringLiteral("/vectors.groups");
     p.modelPath = p.dir + QStringLiteral("/model.lsa");
+    p.snapshot = mode == OpenMode::Snapshot;
     auto r = p.createSchema();
     if (!r)
         return r.error();
@@ -1072,6 +1089,8 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
         } else {
             // The model is needed to embed queries like the documents were: relearn it.
             p.recoveryNote = model.error().message;
+            if (p.snapshot)
+                return index; // lexical only until the writer is done
             auto learned = index->learnLocalEmbedder();
             if (!learned)
                 return learned.error();

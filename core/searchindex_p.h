@@ -88,6 +88,7 @@ struct SearchIndex::Private
         }
     } groups;
     bool vectorsDirty = false;
+    bool snapshot = false; // OpenMode::Snapshot: never rebuild, never write the files
 
     mutable QMutex stateMutex; // guards embedder, params, recoveryNote, termDocuments
     /// Document frequency of stemmed words (from the FTS5 vocabulary), for lexical pruning;

@@ -1,6 +1,7 @@
 // knowledgectl — the command line of Knowledge Explorer. Each command is in cmd_*.cpp.
 
 #include "commands.h"
+#include "offlinecache.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -29,7 +30,10 @@ Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) co
     ConnectionSettings s = settings;
     if (!requireTenant)
         s.tenant.clear();
-    return Database::connect(s);
+    auto db = Database::connect(s);
+    if (db) // so that the offline cache of this connection is found when it is unreachable
+        OfflineCache::rememberConnectionIfCaching(**db);
+    return db;
 }
 
 int CommandContext::fail(const Error &e) const
