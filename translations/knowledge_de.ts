@@ -85,6 +85,14 @@
     </message>
 </context>
 <context>
+    <name>DatabaseIdentity</name>
+    <message>
+        <location filename="../core/serverinfo.cpp" line="41"/>
+        <source>reading which database this is</source>
+        <translation>Ermitteln, welche Datenbank dies ist</translation>
+    </message>
+</context>
+<context>
     <name>DatasetDirectory</name>
     <message>
         <location filename="../core/datasetdirectory.cpp" line="12"/>
@@ -697,57 +705,134 @@
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/offlinecache.cpp" line="77"/>
+        <location filename="../core/offlinecache.cpp" line="192"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="120"/>
+        <location filename="../core/offlinecache.cpp" line="235"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="142"/>
+        <location filename="../core/offlinecache.cpp" line="257"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="174"/>
+        <location filename="../core/offlinecache.cpp" line="379"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="181"/>
-        <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
-        <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
-    </message>
-    <message>
-        <location filename="../core/offlinecache.cpp" line="195"/>
+        <location filename="../core/offlinecache.cpp" line="398"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="199"/>
+        <location filename="../core/offlinecache.cpp" line="89"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="216"/>
+        <location filename="../core/offlinecache.cpp" line="72"/>
+        <source>cannot write %1: %2 — check the cache directory&apos;s permissions</source>
+        <translation>%1 kann nicht geschrieben werden: %2 — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="78"/>
+        <source>cannot write %1: %2 — check the cache directory&apos;s permissions and free space</source>
+        <translation>%1 kann nicht geschrieben werden: %2 — prüfen Sie die Berechtigungen des Cache-Verzeichnisses und den freien Speicherplatz</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="114"/>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="115"/>
+        <source>process %1 (%2) on %3</source>
+        <translation>Prozess %1 (%2) auf %3</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="122"/>
+        <source>%1: the offline cache lock %2 is held by %3 — try again when it is done (if that process hangs, end it; the lock of a process that is gone is taken over)</source>
+        <translation>%1: die Sperre %2 des Offline-Caches hält %3 — versuchen Sie es erneut, wenn er fertig ist (hängt dieser Prozess, beenden Sie ihn; die Sperre eines beendeten Prozesses wird übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="128"/>
+        <source>%1: cannot create the lock file %2 — check the cache directory&apos;s permissions</source>
+        <translation>%1: die Sperrdatei %2 kann nicht angelegt werden — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="152"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="259"/>
+        <location filename="../core/offlinecache.cpp" line="155"/>
+        <source>none recorded</source>
+        <translation>keiner vermerkt</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="175"/>
+        <source> (the cache in %1 was made by an earlier version, which did not record the database it came from, so it is not used; you may remove it after the sync)</source>
+        <translation> (der Cache in %1 stammt von einer früheren Version, die nicht vermerkte, aus welcher Datenbank er kam; er wird daher nicht verwendet und kann nach der Synchronisation gelöscht werden)</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="340"/>
+        <source>remembering which database this connection reaches</source>
+        <translation>Vermerken, welche Datenbank diese Verbindung erreicht</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="387"/>
+        <source>no offline cache of this database knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
+        <translation>kein Offline-Cache dieser Datenbank kennt den Mandanten „%1“ — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="410"/>
+        <location filename="../core/offlinecache.cpp" line="415"/>
+        <location filename="../core/offlinecache.cpp" line="541"/>
+        <source>syncing</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="433"/>
+        <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
+        <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="443"/>
+        <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
+        <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="453"/>
+        <source>searching offline</source>
+        <translation>Offline-Suche</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="522"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="299"/>
+        <location filename="../core/offlinecache.cpp" line="527"/>
+        <source>this offline cache was opened for searching, not for syncing</source>
+        <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="533"/>
+        <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
+        <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../core/offlinecache.cpp" line="581"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="387"/>
+        <location filename="../core/offlinecache.cpp" line="676"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -755,17 +840,12 @@
 <context>
     <name>OfflineSearch</name>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="18"/>
-        <source>there is no offline cache for tenant %1 in %2 — run `knowledgectl sync` while the database is reachable</source>
-        <translation>für Mandant %1 gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
-    </message>
-    <message>
-        <location filename="../core/offlinesearch.cpp" line="40"/>
+        <location filename="../core/offlinesearch.cpp" line="30"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="42"/>
+        <location filename="../core/offlinesearch.cpp" line="32"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -1101,110 +1181,120 @@
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="877"/>
+        <location filename="../core/searchindex.cpp" line="879"/>
+        <source>a sync is writing the cache: the vector index is the one saved last (%1 of %2 vectors)</source>
+        <translation>eine Synchronisation schreibt gerade den Cache: der Vektorindex ist der zuletzt gespeicherte (%1 von %2 Vektoren)</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="884"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="884"/>
-        <location filename="../core/searchindex.cpp" line="890"/>
-        <location filename="../core/searchindex.cpp" line="907"/>
+        <location filename="../core/searchindex.cpp" line="891"/>
+        <location filename="../core/searchindex.cpp" line="897"/>
+        <location filename="../core/searchindex.cpp" line="914"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="913"/>
+        <location filename="../core/searchindex.cpp" line="920"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="928"/>
+        <location filename="../core/searchindex.cpp" line="933"/>
+        <source>%1; a sync is writing the cache, so vector matches are left out until it is done</source>
+        <translation>%1; eine Synchronisation schreibt gerade den Cache, daher fehlen Vektortreffer, bis sie fertig ist</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="944"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="941"/>
-        <location filename="../core/searchindex.cpp" line="958"/>
+        <location filename="../core/searchindex.cpp" line="957"/>
+        <location filename="../core/searchindex.cpp" line="974"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="947"/>
+        <location filename="../core/searchindex.cpp" line="963"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1049"/>
+        <location filename="../core/searchindex.cpp" line="1065"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1107"/>
+        <location filename="../core/searchindex.cpp" line="1126"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1214"/>
-        <location filename="../core/searchindex.cpp" line="1227"/>
+        <location filename="../core/searchindex.cpp" line="1233"/>
+        <location filename="../core/searchindex.cpp" line="1246"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1255"/>
+        <location filename="../core/searchindex.cpp" line="1274"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1266"/>
+        <location filename="../core/searchindex.cpp" line="1285"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1343"/>
+        <location filename="../core/searchindex.cpp" line="1362"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1366"/>
+        <location filename="../core/searchindex.cpp" line="1385"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1409"/>
+        <location filename="../core/searchindex.cpp" line="1428"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1437"/>
+        <location filename="../core/searchindex.cpp" line="1456"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1441"/>
+        <location filename="../core/searchindex.cpp" line="1460"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1446"/>
+        <location filename="../core/searchindex.cpp" line="1465"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1498"/>
-        <location filename="../core/searchindex.cpp" line="1506"/>
-        <location filename="../core/searchindex.cpp" line="1544"/>
-        <location filename="../core/searchindex.cpp" line="1560"/>
+        <location filename="../core/searchindex.cpp" line="1517"/>
+        <location filename="../core/searchindex.cpp" line="1525"/>
+        <location filename="../core/searchindex.cpp" line="1563"/>
+        <location filename="../core/searchindex.cpp" line="1579"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1398"/>
-        <location filename="../core/searchindex.cpp" line="1756"/>
+        <location filename="../core/searchindex.cpp" line="1417"/>
+        <location filename="../core/searchindex.cpp" line="1775"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1784"/>
+        <location filename="../core/searchindex.cpp" line="1803"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -1212,7 +1302,7 @@
 <context>
     <name>ServerInfo</name>
     <message>
-        <location filename="../core/serverinfo.cpp" line="9"/>
+        <location filename="../core/serverinfo.cpp" line="11"/>
         <source>asking the server what it offers</source>
         <translation>Abfragen der Serverfunktionen</translation>
     </message>
@@ -1233,74 +1323,127 @@
 <context>
     <name>TrainingExporter</name>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="231"/>
+        <location filename="../core/trainingexporter.cpp" line="232"/>
         <source>unknown format &apos;%1&apos; — use raw, openai-chat or preference</source>
         <translation>unbekanntes Format &apos;%1&apos; — verwenden Sie raw, openai-chat oder preference</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="237"/>
+        <location filename="../core/trainingexporter.cpp" line="238"/>
         <source>no output file — give --out FILE</source>
         <translation>keine Ausgabedatei — geben Sie --out FILE an</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="241"/>
+        <location filename="../core/trainingexporter.cpp" line="242"/>
         <source>unknown task &apos;%1&apos; — use one of %2</source>
         <translation>unbekannte Aufgabe &apos;%1&apos; — verwenden Sie eine von %2</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="245"/>
+        <location filename="../core/trainingexporter.cpp" line="246"/>
         <source>the preference format pairs hypotheses or syntheses: --task must be hypothesis_gen or synthesis, not &apos;%1&apos;</source>
         <translation>das Format preference bildet Paare aus Hypothesen oder Synthesen: --task muss hypothesis_gen oder synthesis sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="251"/>
+        <location filename="../core/trainingexporter.cpp" line="252"/>
         <source>--min-score must be a number between -1 and 1 (feedback scores are means of ratings of +1 and -1)</source>
         <translation>--min-score muss eine Zahl zwischen -1 und 1 sein (Feedback-Scores sind Mittelwerte aus Bewertungen mit +1 und -1)</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="255"/>
+        <location filename="../core/trainingexporter.cpp" line="256"/>
         <source>--split must be a fraction between 0 and 1 exclusive, e.g. 0.9</source>
         <translation>--split muss ein Anteil echt zwischen 0 und 1 sein, z. B. 0.9</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="257"/>
+        <location filename="../core/trainingexporter.cpp" line="258"/>
         <source>fetch size must be positive</source>
         <translation>die Abrufgröße muss positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="277"/>
+        <location filename="../core/trainingexporter.cpp" line="278"/>
         <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="289"/>
+        <location filename="../core/trainingexporter.cpp" line="290"/>
         <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="297"/>
+        <location filename="../core/trainingexporter.cpp" line="298"/>
         <source>exporting training data</source>
         <translation>Exportieren der Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="318"/>
+        <location filename="../core/trainingexporter.cpp" line="319"/>
         <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant setting training_export.hmac_key</source>
         <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen) oder die Mandanteneinstellung training_export.hmac_key</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="327"/>
+        <location filename="../core/trainingexporter.cpp" line="328"/>
         <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
         <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="508"/>
+        <location filename="../core/trainingexporter.cpp" line="527"/>
         <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="522"/>
+        <location filename="../core/trainingexporter.cpp" line="541"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="555"/>
+        <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
+        <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="558"/>
+        <source>reading the event log</source>
+        <translation>Lesen des Ereignisprotokolls</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="569"/>
+        <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
+        <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/trainingexporter.cpp" line="572"/>
+        <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
+        <translation>
+            <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
+            <numerusform>nichts zu exportieren: %n Untersuchungen im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="582"/>
+        <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
+        <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="587"/>
+        <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
+        <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="591"/>
+        <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
+        <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="596"/>
+        <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
+        <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="601"/>
+        <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
+        <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
+    </message>
+    <message>
+        <location filename="../core/trainingexporter.cpp" line="605"/>
+        <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
+        <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>
 </context>
 <context>
@@ -2165,27 +2308,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>einen Mandanten anlegen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="25"/>
+        <location filename="../app/ctl/main.cpp" line="26"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="75"/>
+        <location filename="../app/ctl/main.cpp" line="79"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</source>
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="92"/>
+        <location filename="../app/ctl/main.cpp" line="96"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="137"/>
+        <location filename="../app/ctl/main.cpp" line="141"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="142"/>
+        <location filename="../app/ctl/main.cpp" line="146"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2764,37 +2907,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--split &apos;%1&apos; ist keine Zahl — geben Sie z. B. --split 0.9 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="102"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="105"/>
         <source>unexpected argument &apos;%1&apos; — run `knowledgectl --help` for the usage</source>
         <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="122"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="125"/>
         <source>exported %1 line(s) to %2 in %3 s</source>
         <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="128"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="131"/>
         <source>  train: %1, valid: %2</source>
         <translation>  Training: %1, Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="133"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="136"/>
         <source>  tenants (opted in, anonymised): %1</source>
         <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="141"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="144"/>
         <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
         <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="159"/>
-        <source>export training examples as JSON Lines</source>
-        <translation>Trainingsbeispiele als JSON Lines exportieren</translation>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="167"/>
+        <source>bring the training examples up to date (unless --no-build) and export them as JSON Lines</source>
+        <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="162"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="172"/>
         <source>rebuild the training examples from the event log</source>
         <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen</translation>
     </message>

@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>TrainingExporter</name>
+    <message numerus="yes">
+        <location filename="../core/trainingexporter.cpp" line="572"/>
+        <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
+        <translation>
+            <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
+            <numerusform>nothing to export: %n investigations in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jobs</name>
     <message numerus="yes">
         <location filename="../core/jobs.cpp" line="68"/>
