@@ -424,8 +424,7 @@ Result<std::unique_ptr<OfflineCache>> OfflineCache::openForSync(Database &db, in
     return cache;
 }
 
-Result<std::unique_ptr<OfflineCache>>
-OfflineCache::openForSearch(const ConnectionSettings &settings, int lockTimeoutMs)
+Result<QString> OfflineCache::searchDirectory(const ConnectionSettings &settings)
 {
     const QString dbKey = rememberedDatabase(settings);
     if (dbKey.isEmpty())
@@ -443,6 +442,20 @@ OfflineCache::openForSearch(const ConnectionSettings &settings, int lockTimeoutM
                          tr("there is no offline cache for tenant %1 of this database in %2 — "
                             "run `knowledgectl sync` while the database is reachable")
                              .arg(settings.tenant, databaseDirectory(dbKey)));
+    return dir;
+}
+
+Result<std::unique_ptr<OfflineCache>>
+OfflineCache::openForSearch(const ConnectionSettings &settings, int lockTimeoutMs)
+{
+    auto found = searchDirectory(settings);
+    if (!found)
+        return found.error();
+    const QString dir = *found;
+    const QString dbKey = rememberedDatabase(settings);
+    auto tenant = resolveTenant(dbKey, settings.tenant);
+    if (!tenant)
+        return tenant.error();
     std::unique_ptr<OfflineCache> cache(new OfflineCache);
     cache->m_tenant = *tenant;
     cache->m_databaseKey = dbKey;

@@ -58,10 +58,10 @@ struct ConnectionSettings;
 /// one SQLite transaction, so the watermark never runs ahead of the data; the vector index
 /// is saved atomically at the end (and rebuilt from SQLite if a crash left it behind).
 ///
-/// Thread rules: an OfflineCache may be used from one thread at a time; sync() also uses a
-/// worker thread to fetch the next page while the current one is applied (the Database is
-/// handed over, never used by two threads at once). Searches may run from any thread
-/// through index().
+/// Thread rules: sync() runs on one thread at a time (it also uses a worker thread to fetch
+/// the next page while the current one is applied; the Database is handed over, never used
+/// by two threads at once). The const accessors, resolveDataset() and searches through
+/// index() may run from any thread, also while another thread syncs.
 class OfflineCache
 {
     Q_DECLARE_TR_FUNCTIONS(OfflineCache)
@@ -94,6 +94,9 @@ public:
     /// another sync to finish).
     static Result<std::unique_ptr<OfflineCache>> openForSync(Database &db,
                                                              int lockTimeoutMs = 120000);
+    /// The cache directory openForSearch() would open (through the remembered connection
+    /// and the tenant), or the error it would give when there is none.
+    static Result<QString> searchDirectory(const ConnectionSettings &settings);
     /// For searching without the database: finds the cache through the remembered
     /// connection and the tenant (UUID or remembered slug). Waits for files.lock at most
     /// `lockTimeoutMs` (a writer holds it only while it saves the index or changes model).

@@ -715,6 +715,7 @@ Result<void> SearchIndex::Private::saveVectors()
         QFile::remove(vectorHeaderPath);
         QFile::remove(vectorPath);
         QFile::remove(groupsPath);
+        clearUnsavedMark();
         return {};
     }
     // hnswlib writes its own file; we write it under a temporary name, rename it into place,
@@ -783,7 +784,16 @@ Result<void> SearchIndex::Private::saveVectors()
             SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
+    clearUnsavedMark();
     return {};
+}
+
+void SearchIndex::Private::clearUnsavedMark()
+{
+    // Best effort: left set, it costs one needless rebuild on the next open.
+    if (auto h = db())
+        sqlite3_exec(*h, "DELETE FROM meta WHERE key = 'vectors.unsaved'", nullptr, nullptr,
+                     nullptr);
 }
 
 bool SearchIndex::Private::loadGroups(quint64 labels, quint64 live, quint64 documents)
@@ -849,6 +859,11 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         if (c.step() == SQLITE_ROW)
             stored = c.int64(0);
     }
+    bool unsaved = false;
+    {
+        SqliteStatement u(*h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
+        unsaved = u.step() == SQLITE_ROW && u.text(0) == QLatin1String("1");
+    }
     QString problem;
     if (!QFileInfo::exists(vectorHeaderPath) || !QFileInfo::exists(vectorPath)) {
         if (stored > 0)
@@ -873,6 +888,9 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         }
         if (problem.isEmpty() && (fileModel != model || int(fileDim) != dim))
             problem = SearchIndex::tr("the vector index was built by another model");
+        if (problem.isEmpty() && unsaved && !snapshot)
+            problem = SearchIndex::tr("the vector index is older than the documents (a sync "
+                                      "was interrupted)");
         if (problem.isEmpty() && qint64(documents) != stored && snapshot) {
             // A writer is between two saves: its pages are in SQLite, its graph in memory.
             QMutexLocker l(&stateMutex);
@@ -1274,6 +1292,13 @@ RETURNING id)sql");
                 return fail(sqliteError(*h, SearchIndex::tr("removing a document")));
         }
         counts.removed = removedIds.size();
+    }
+    if ((emb && !ids.isEmpty()) || !removedIds.isEmpty()) {
+        // The vector index file no longer matches the documents until save(): a crash before
+        // it (an interrupted sync) is detected on the next open even when the count matches.
+        r = exec(*h, "INSERT OR REPLACE INTO meta (key, value) VALUES ('vectors.unsaved', '1')");
+        if (!r)
+            return fail(r.error());
     }
     if (!meta.isEmpty()) {
         SqliteStatement s(*h, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");

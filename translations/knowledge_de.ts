@@ -792,47 +792,47 @@
     <message>
         <location filename="../core/offlinecache.cpp" line="410"/>
         <location filename="../core/offlinecache.cpp" line="415"/>
-        <location filename="../core/offlinecache.cpp" line="541"/>
+        <location filename="../core/offlinecache.cpp" line="554"/>
         <source>syncing</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="433"/>
+        <location filename="../core/offlinecache.cpp" line="432"/>
         <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
         <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="443"/>
+        <location filename="../core/offlinecache.cpp" line="442"/>
         <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
         <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="453"/>
+        <location filename="../core/offlinecache.cpp" line="466"/>
         <source>searching offline</source>
         <translation>Offline-Suche</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="522"/>
+        <location filename="../core/offlinecache.cpp" line="535"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="527"/>
+        <location filename="../core/offlinecache.cpp" line="540"/>
         <source>this offline cache was opened for searching, not for syncing</source>
         <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="533"/>
+        <location filename="../core/offlinecache.cpp" line="546"/>
         <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
         <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="581"/>
+        <location filename="../core/offlinecache.cpp" line="594"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="676"/>
+        <location filename="../core/offlinecache.cpp" line="689"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -840,12 +840,12 @@
 <context>
     <name>OfflineSearch</name>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="30"/>
+        <location filename="../core/offlinesearch.cpp" line="102"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="32"/>
+        <location filename="../core/offlinesearch.cpp" line="104"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -1145,156 +1145,161 @@
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="729"/>
-        <location filename="../core/searchindex.cpp" line="735"/>
-        <location filename="../core/searchindex.cpp" line="748"/>
-        <location filename="../core/searchindex.cpp" line="760"/>
-        <location filename="../core/searchindex.cpp" line="768"/>
-        <location filename="../core/searchindex.cpp" line="773"/>
-        <location filename="../core/searchindex.cpp" line="783"/>
+        <location filename="../core/searchindex.cpp" line="730"/>
+        <location filename="../core/searchindex.cpp" line="736"/>
+        <location filename="../core/searchindex.cpp" line="749"/>
+        <location filename="../core/searchindex.cpp" line="761"/>
+        <location filename="../core/searchindex.cpp" line="769"/>
+        <location filename="../core/searchindex.cpp" line="774"/>
+        <location filename="../core/searchindex.cpp" line="784"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="741"/>
+        <location filename="../core/searchindex.cpp" line="742"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="855"/>
+        <location filename="../core/searchindex.cpp" line="870"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="870"/>
+        <location filename="../core/searchindex.cpp" line="885"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="872"/>
+        <location filename="../core/searchindex.cpp" line="887"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="875"/>
+        <location filename="../core/searchindex.cpp" line="890"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="879"/>
+        <location filename="../core/searchindex.cpp" line="892"/>
+        <source>the vector index is older than the documents (a sync was interrupted)</source>
+        <translation>der Vektorindex ist älter als die Dokumente (eine Synchronisation wurde unterbrochen)</translation>
+    </message>
+    <message>
+        <location filename="../core/searchindex.cpp" line="897"/>
         <source>a sync is writing the cache: the vector index is the one saved last (%1 of %2 vectors)</source>
         <translation>eine Synchronisation schreibt gerade den Cache: der Vektorindex ist der zuletzt gespeicherte (%1 von %2 Vektoren)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="884"/>
+        <location filename="../core/searchindex.cpp" line="902"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="891"/>
-        <location filename="../core/searchindex.cpp" line="897"/>
-        <location filename="../core/searchindex.cpp" line="914"/>
+        <location filename="../core/searchindex.cpp" line="909"/>
+        <location filename="../core/searchindex.cpp" line="915"/>
+        <location filename="../core/searchindex.cpp" line="932"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="920"/>
+        <location filename="../core/searchindex.cpp" line="938"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="933"/>
+        <location filename="../core/searchindex.cpp" line="951"/>
         <source>%1; a sync is writing the cache, so vector matches are left out until it is done</source>
         <translation>%1; eine Synchronisation schreibt gerade den Cache, daher fehlen Vektortreffer, bis sie fertig ist</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="944"/>
+        <location filename="../core/searchindex.cpp" line="962"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="957"/>
-        <location filename="../core/searchindex.cpp" line="974"/>
+        <location filename="../core/searchindex.cpp" line="975"/>
+        <location filename="../core/searchindex.cpp" line="992"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="963"/>
+        <location filename="../core/searchindex.cpp" line="981"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1065"/>
+        <location filename="../core/searchindex.cpp" line="1083"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1126"/>
+        <location filename="../core/searchindex.cpp" line="1144"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1233"/>
-        <location filename="../core/searchindex.cpp" line="1246"/>
+        <location filename="../core/searchindex.cpp" line="1251"/>
+        <location filename="../core/searchindex.cpp" line="1264"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1274"/>
+        <location filename="../core/searchindex.cpp" line="1292"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1285"/>
+        <location filename="../core/searchindex.cpp" line="1310"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1362"/>
+        <location filename="../core/searchindex.cpp" line="1387"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1385"/>
+        <location filename="../core/searchindex.cpp" line="1410"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1428"/>
+        <location filename="../core/searchindex.cpp" line="1453"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1456"/>
+        <location filename="../core/searchindex.cpp" line="1481"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1460"/>
+        <location filename="../core/searchindex.cpp" line="1485"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1465"/>
+        <location filename="../core/searchindex.cpp" line="1490"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1517"/>
-        <location filename="../core/searchindex.cpp" line="1525"/>
-        <location filename="../core/searchindex.cpp" line="1563"/>
-        <location filename="../core/searchindex.cpp" line="1579"/>
+        <location filename="../core/searchindex.cpp" line="1542"/>
+        <location filename="../core/searchindex.cpp" line="1550"/>
+        <location filename="../core/searchindex.cpp" line="1588"/>
+        <location filename="../core/searchindex.cpp" line="1604"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1417"/>
-        <location filename="../core/searchindex.cpp" line="1775"/>
+        <location filename="../core/searchindex.cpp" line="1442"/>
+        <location filename="../core/searchindex.cpp" line="1800"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1803"/>
+        <location filename="../core/searchindex.cpp" line="1828"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
