@@ -10,6 +10,7 @@
 #include <QFuture>
 #include <QSaveFile>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QThread>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
@@ -721,7 +722,14 @@ Result<void> SearchIndex::Private::saveVectors()
     // hnswlib writes its own file; we write it under a temporary name, rename it into place,
     // then commit the header that vouches for it (model, dimension, count, size, checksum).
     // A crash between the two leaves a header that does not match: detected, rebuilt.
-    const QString tmp = vectorPath + QStringLiteral(".tmp");
+    // A name of its own (two savers never share one; OfflineCache's files.lock also
+    // serialises processes), removed unless it is renamed into place.
+    QTemporaryFile reserved(vectorPath + QStringLiteral(".XXXXXX.tmp"));
+    if (!reserved.open())
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot write %1: %2").arg(dir, reserved.errorString()));
+    const QString tmp = reserved.fileName();
+    reserved.close();
     try {
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
@@ -740,6 +748,7 @@ Result<void> SearchIndex::Private::saveVectors()
         != 0)
         return makeError(QStringLiteral("io"),
                          SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
+    reserved.setAutoRemove(false); // renamed: nothing left to remove
     // The groups: which documents share each graph node's vector.
     {
         QSaveFile gf(groupsPath);
