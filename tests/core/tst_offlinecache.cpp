@@ -105,6 +105,7 @@ private:
     QTemporaryDir m_cacheRoot;
     QUuid m_acme, m_globex;
     QString m_otherDatabase;
+    QString m_login;
 
     void put(const QUuid &tenant, const QString &type, const QString &id, const QString &content,
              bool retired = false)
@@ -156,13 +157,13 @@ private:
     }
 
     /// The test PostgreSQL over TCP: postgresql://USER@127.0.0.1:PORT/DATABASE.
-    QString tcpUrl(quint16 port, const QString &database = {}) const
+    QString tcpUrl(quint16 port, const QString &database = {}, QString user = {}) const
     {
         const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
         const QUrlQuery q(url);
-        const QString user = q.hasQueryItem(QStringLiteral("user"))
-            ? q.queryItemValue(QStringLiteral("user"))
-            : url.userName();
+        if (user.isEmpty())
+            user = q.hasQueryItem(QStringLiteral("user")) ? q.queryItemValue(QStringLiteral("user"))
+                                                          : url.userName();
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
             .arg(user)
             .arg(port)
@@ -516,6 +517,49 @@ private Q_SLOTS:
         QCOMPARE((*third)->watermark(), 0);
     }
 
+    void databaseIdentityForOrdinaryLogins()
+    {
+        // An ordinary login reads the system identifier; where a server revokes
+        // pg_control_system() (here: in the second database only), the identity falls back to
+        // the server's address and port, and still names the database.
+        QVERIFY(!m_otherDatabase.isEmpty());
+        m_login = QStringLiteral("ke_oc_login_%1").arg(QCoreApplication::applicationPid());
+        {
+            pqxx::nontransaction tx(m_db->admin());
+            tx.exec("DROP ROLE IF EXISTS " + m_login.toStdString());
+            tx.exec("CREATE ROLE " + m_login.toStdString() + " LOGIN");
+        }
+        auto identityAs = [&](const QString &database) -> Result<DatabaseIdentity> {
+            ConnectionSettings s = m_db->settings();
+            s.databaseUrl = tcpUrl(serverPort(), database, m_login);
+            auto db = Database::connect(s);
+            if (!db)
+                return db.error();
+            return DatabaseIdentity::query(**db);
+        };
+        const QString mainDatabase
+            = QUrl(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL")).path().mid(1);
+        auto normal = identityAs(mainDatabase);
+        QVERIFY2(normal, normal ? "" : qPrintable(normal.error().message));
+        QCOMPARE(normal->systemIdentifier,
+                 m_db->scalar(
+                     QStringLiteral("SELECT system_identifier::text FROM pg_control_system()")));
+        QCOMPARE(normal->databaseName, mainDatabase);
+        {
+            ConnectionSettings owner = m_db->settings();
+            owner.databaseUrl = tcpUrl(serverPort(), m_otherDatabase);
+            pqxx::connection raw(owner.databaseUrl.toStdString());
+            pqxx::nontransaction tx(raw);
+            tx.exec("REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC");
+        }
+        auto fallback = identityAs(m_otherDatabase);
+        QVERIFY2(fallback, fallback ? "" : qPrintable(fallback.error().message));
+        QCOMPARE(fallback->systemIdentifier, QStringLiteral("addr:127.0.0.1:%1").arg(serverPort()));
+        QCOMPARE(fallback->databaseName, m_otherDatabase);
+        QVERIFY(fallback->key() != normal->key());
+        QVERIFY(fallback->key().startsWith(QStringLiteral("db-")));
+    }
+
     void passwordNeverEntersTheConnectionKey()
     {
         ConnectionSettings a = m_db->settings();
@@ -748,10 +792,13 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        if (m_otherDatabase.isEmpty() || !m_db)
+        if (!m_db)
             return;
         pqxx::nontransaction tx(m_db->admin());
-        tx.exec("DROP DATABASE IF EXISTS " + m_otherDatabase.toStdString() + " WITH (FORCE)");
+        if (!m_otherDatabase.isEmpty())
+            tx.exec("DROP DATABASE IF EXISTS " + m_otherDatabase.toStdString() + " WITH (FORCE)");
+        if (!m_login.isEmpty())
+            tx.exec("DROP ROLE IF EXISTS " + m_login.toStdString());
     }
 };
 
