@@ -4,132 +4,135 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/database.cpp" line="37"/>
+        <location filename="../core/storage/database.cpp" line="37"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="46"/>
+        <location filename="../core/storage/database.cpp" line="46"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="52"/>
+        <location filename="../core/storage/database.cpp" line="52"/>
         <source>%1: refused by the database: %2</source>
         <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="56"/>
+        <location filename="../core/storage/database.cpp" line="56"/>
         <source>%1: the database refused it (SQLSTATE %2): %3</source>
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="58"/>
+        <location filename="../core/storage/database.cpp" line="58"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="72"/>
+        <location filename="../core/storage/database.cpp" line="72"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="82"/>
+        <location filename="../core/storage/database.cpp" line="82"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="133"/>
-        <location filename="../core/database.cpp" line="162"/>
+        <location filename="../core/storage/database.cpp" line="133"/>
+        <location filename="../core/storage/database.cpp" line="162"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="157"/>
+        <location filename="../core/storage/database.cpp" line="157"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="174"/>
+        <location filename="../core/storage/database.cpp" line="174"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="175"/>
+        <location filename="../core/storage/database.cpp" line="175"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="195"/>
+        <location filename="../core/storage/database.cpp" line="195"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="199"/>
+        <location filename="../core/storage/database.cpp" line="199"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="219"/>
+        <location filename="../core/storage/database.cpp" line="219"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="225"/>
+        <location filename="../core/storage/database.cpp" line="225"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="235"/>
-        <source>the slug &apos;%1&apos; already names tenant %2 — choose another slug</source>
-        <translation>der Slug &apos;%1&apos; bezeichnet bereits Mandant %2 — wählen Sie einen anderen Slug</translation>
-    </message>
-    <message>
-        <location filename="../core/database.cpp" line="279"/>
+        <location filename="../core/storage/database.cpp" line="278"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="345"/>
+        <location filename="../core/storage/database.cpp" line="344"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/database.cpp" line="367"/>
+        <location filename="../core/storage/database.cpp" line="366"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseIdentity</name>
+    <message>
+        <location filename="../core/storage/serverinfo.cpp" line="41"/>
+        <source>reading which database this is</source>
+        <translation>Ermitteln, welche Datenbank dies ist</translation>
+    </message>
+</context>
+<context>
     <name>DatasetDirectory</name>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="13"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="13"/>
         <source>unnamed dataset %1</source>
         <translation>unbenanntes Dataset %1</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="20"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="20"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="24"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="24"/>
         <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
         <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="25"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="25"/>
         <source>looking up dataset &apos;%1&apos;</source>
         <translation>Suchen des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="35"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="35"/>
         <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (`knowledgectl datasets` lists them); datasets named by new investigations appear after `knowledgectl aggregate`</source>
         <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (`knowledgectl datasets` listet sie auf); Datasets, die neue Untersuchungen nennen, erscheinen nach `knowledgectl aggregate`</translation>
     </message>
     <message>
-        <location filename="../core/datasetdirectory.cpp" line="46"/>
-        <location filename="../core/datasetdirectory.cpp" line="67"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="46"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="67"/>
         <source>listing datasets</source>
         <translation>Auflisten der Datasets</translation>
     </message>
@@ -137,7 +140,7 @@
 <context>
     <name>DemoSeeder</name>
     <message>
-        <location filename="../core/demoseeder.cpp" line="695"/>
+        <location filename="../demo/demoseeder.cpp" line="695"/>
         <source>writing the people and datasets of tenant &apos;%1&apos;</source>
         <translation>Schreiben der Personen und Datasets des Mandanten &apos;%1&apos;</translation>
     </message>
@@ -145,35 +148,35 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/eventlog.cpp" line="171"/>
+        <location filename="../core/events/eventlog.cpp" line="171"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="196"/>
-        <location filename="../core/eventlog.cpp" line="403"/>
-        <location filename="../core/eventlog.cpp" line="425"/>
-        <location filename="../core/eventlog.cpp" line="443"/>
+        <location filename="../core/events/eventlog.cpp" line="196"/>
+        <location filename="../core/events/eventlog.cpp" line="403"/>
+        <location filename="../core/events/eventlog.cpp" line="425"/>
+        <location filename="../core/events/eventlog.cpp" line="443"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="202"/>
+        <location filename="../core/events/eventlog.cpp" line="202"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="232"/>
+        <location filename="../core/events/eventlog.cpp" line="232"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="317"/>
+        <location filename="../core/events/eventlog.cpp" line="317"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="350"/>
+        <location filename="../core/events/eventlog.cpp" line="350"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -181,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="283"/>
+        <location filename="../core/events/eventlog.cpp" line="283"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -189,22 +192,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="405"/>
+        <location filename="../core/events/eventlog.cpp" line="405"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="426"/>
+        <location filename="../core/events/eventlog.cpp" line="426"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="444"/>
+        <location filename="../core/events/eventlog.cpp" line="444"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/eventlog.cpp" line="459"/>
+        <location filename="../core/events/eventlog.cpp" line="459"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -212,167 +215,167 @@
 <context>
     <name>EventValidator</name>
     <message>
-        <location filename="../core/event.cpp" line="44"/>
+        <location filename="../core/events/event.cpp" line="44"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="46"/>
+        <location filename="../core/events/event.cpp" line="46"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="50"/>
+        <location filename="../core/events/event.cpp" line="50"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="151"/>
+        <location filename="../core/events/event.cpp" line="151"/>
         <source>%1: %2 is %3 bytes, at most %4 bytes (64 KiB) allowed</source>
         <translation>%1: %2 ist %3 Bytes groß, erlaubt sind höchstens %4 Bytes (64 KiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="169"/>
+        <location filename="../core/events/event.cpp" line="169"/>
         <source>%1: %2 must be a string, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="178"/>
+        <location filename="../core/events/event.cpp" line="178"/>
         <source>%1: %2 must be a string or an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="187"/>
+        <location filename="../core/events/event.cpp" line="187"/>
         <source>%1: %2 must be a string or an array of strings, got %3</source>
         <translation>%1: %2 muss eine Zeichenkette oder ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="191"/>
+        <location filename="../core/events/event.cpp" line="191"/>
         <source>%1: %2 must be a non-empty string, got %3</source>
         <translation>%1: %2 muss eine nicht leere Zeichenkette sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="197"/>
+        <location filename="../core/events/event.cpp" line="197"/>
         <source>%1: %2 must be a UUID, got %3</source>
         <translation>%1: %2 muss eine UUID sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="201"/>
+        <location filename="../core/events/event.cpp" line="201"/>
         <source>%1: %2 must be a dataset UUID or a dataset name such as public.orders, got %3</source>
         <translation>%1: %2 muss eine Dataset-UUID oder ein Dataset-Name wie public.orders sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="208"/>
+        <location filename="../core/events/event.cpp" line="208"/>
         <source>%1: %2 must be a number between 0 and 1, got %3</source>
         <translation>%1: %2 muss eine Zahl zwischen 0 und 1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="216"/>
+        <location filename="../core/events/event.cpp" line="216"/>
         <source>%1: %2 must be 1 or -1, got %3</source>
         <translation>%1: %2 muss 1 oder -1 sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="222"/>
+        <location filename="../core/events/event.cpp" line="222"/>
         <source>%1: %2 must be true or false, got %3</source>
         <translation>%1: %2 muss true oder false sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="227"/>
+        <location filename="../core/events/event.cpp" line="227"/>
         <source>%1: %2 must be a non-negative number, got %3</source>
         <translation>%1: %2 muss eine nicht negative Zahl sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="233"/>
+        <location filename="../core/events/event.cpp" line="233"/>
         <source>%1: %2 must be an array of strings, got %3</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="238"/>
+        <location filename="../core/events/event.cpp" line="238"/>
         <source>%1: %2 must be an array of strings, got %3 at index %4</source>
         <translation>%1: %2 muss ein Array von Zeichenketten sein, erhalten: %3 an Index %4</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="250"/>
+        <location filename="../core/events/event.cpp" line="250"/>
         <source>%1: %2 must be a JSON object, got %3</source>
         <translation>%1: %2 muss ein JSON-Objekt sein, erhalten: %3</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="280"/>
+        <location filename="../core/events/event.cpp" line="280"/>
         <source>%1 must be a UUID, got %2</source>
         <translation>%1 muss eine UUID sein, erhalten: %2</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="328"/>
+        <location filename="../core/events/event.cpp" line="328"/>
         <source>event_type must be a string, got %1</source>
         <translation>event_type muss eine Zeichenkette sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="335"/>
+        <location filename="../core/events/event.cpp" line="335"/>
         <source>event_data must be a JSON object, got %1</source>
         <translation>event_data muss ein JSON-Objekt sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="341"/>
+        <location filename="../core/events/event.cpp" line="341"/>
         <source>actor_type must be &apos;user&apos; or &apos;system&apos;, got %1</source>
         <translation>actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="351"/>
+        <location filename="../core/events/event.cpp" line="351"/>
         <source>created_at must be an ISO 8601 timestamp such as 2024-05-01T12:00:00Z, got %1</source>
         <translation>created_at muss ein ISO-8601-Zeitstempel wie 2024-05-01T12:00:00Z sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="450"/>
+        <location filename="../core/events/event.cpp" line="450"/>
         <source>event: event_type is required</source>
         <translation>Ereignis: event_type ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="453"/>
+        <location filename="../core/events/event.cpp" line="453"/>
         <source>event: event_type must be at most 100 characters, got %1</source>
         <translation>Ereignis: event_type darf höchstens 100 Zeichen lang sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="455"/>
+        <location filename="../core/events/event.cpp" line="455"/>
         <source>event: event_type must not contain NUL characters</source>
         <translation>Ereignis: event_type darf keine NUL-Zeichen enthalten</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="457"/>
+        <location filename="../core/events/event.cpp" line="457"/>
         <source>%1: id is required (a UUID)</source>
         <translation>%1: id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="459"/>
+        <location filename="../core/events/event.cpp" line="459"/>
         <source>%1: tenant_id is required (a UUID)</source>
         <translation>%1: tenant_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="461"/>
+        <location filename="../core/events/event.cpp" line="461"/>
         <source>%1: investigation_id is required (a UUID)</source>
         <translation>%1: investigation_id ist erforderlich (eine UUID)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="464"/>
+        <location filename="../core/events/event.cpp" line="464"/>
         <source>%1: actor_type must be &apos;user&apos; or &apos;system&apos;, got &quot;%2&quot;</source>
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="469"/>
+        <location filename="../core/events/event.cpp" line="469"/>
         <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
         <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="480"/>
+        <location filename="../core/events/event.cpp" line="480"/>
         <source>%1: event_data must not contain NUL characters (\u0000) — PostgreSQL cannot store them</source>
         <translation>%1: event_data darf keine NUL-Zeichen (\u0000) enthalten — PostgreSQL kann sie nicht speichern</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="484"/>
+        <location filename="../core/events/event.cpp" line="484"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="494"/>
+        <location filename="../core/events/event.cpp" line="494"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>
@@ -380,42 +383,42 @@
 <context>
     <name>FeedbackRecorder</name>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="48"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="48"/>
         <source>unknown target type &apos;%1&apos; — use one of: %2</source>
         <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="53"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="53"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
         <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="56"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="56"/>
         <source>no investigation given — pass the investigation&apos;s UUID</source>
         <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="64"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="64"/>
         <source>no target given — pass the UUID of the %1 you rate</source>
         <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="82"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="82"/>
         <source>checking the rated %1</source>
         <translation>Prüfen des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="101"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="101"/>
         <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
         <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="131"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="131"/>
         <source>the comment is empty — write something to add</source>
         <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
     </message>
     <message>
-        <location filename="../core/feedbackrecorder.cpp" line="134"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="134"/>
         <source>finding the investigation</source>
         <translation>Suchen der Untersuchung</translation>
     </message>
@@ -423,67 +426,67 @@
 <context>
     <name>HttpEmbedder</name>
     <message>
-        <location filename="../core/httpembedder.cpp" line="92"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="92"/>
         <source>no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)</source>
         <translation>keine Embeddings-API konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL (und KNOWLEDGE_EMBEDDINGS_API_KEY, falls sie einen Schlüssel braucht)</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="98"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="98"/>
         <source>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; is not a URL such as https://api.example.com</source>
         <translation>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; ist keine URL wie https://api.example.com</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="168"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="168"/>
         <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="175"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="175"/>
         <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
         <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="180"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="180"/>
         <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
         <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="187"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="187"/>
         <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
         <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="194"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="194"/>
         <source>the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — try again later</source>
         <translation>die Embeddings-API unter %1 ist nach %3 Versuchen mit HTTP %2 fehlgeschlagen: %4 — versuchen Sie es später erneut</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="202"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="202"/>
         <source>the embeddings API at %1 answered HTTP %2: %3 — check the URL and KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</source>
         <translation>die Embeddings-API unter %1 antwortete mit HTTP %2: %3 — prüfen Sie die URL und KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="213"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="213"/>
         <source>the embeddings API at %1 answered something that is not an OpenAI-compatible embeddings response (%2) — check the URL</source>
         <translation>die Embeddings-API unter %1 lieferte keine OpenAI-kompatible Embeddings-Antwort (%2) — prüfen Sie die URL</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="220"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="220"/>
         <source>%1 embeddings for %2 inputs</source>
         <translation>%1 Embeddings für %2 Eingaben</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="229"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="229"/>
         <source>a missing, repeated or empty embedding at index %1</source>
         <translation>ein fehlendes, doppeltes oder leeres Embedding an Index %1</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="234"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="234"/>
         <source>a value that is not a number</source>
         <translation>ein Wert, der keine Zahl ist</translation>
     </message>
     <message>
-        <location filename="../core/httpembedder.cpp" line="243"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="243"/>
         <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
         <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
     </message>
@@ -491,27 +494,27 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="764"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="764"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="768"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="768"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="797"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="797"/>
         <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
         <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="805"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="805"/>
         <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledgeaggregator.cpp" line="907"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="907"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -519,127 +522,127 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="72"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="72"/>
         <source>hypothesis</source>
         <comment>rated step</comment>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="74"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="74"/>
         <source>query</source>
         <comment>rated step</comment>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="76"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="76"/>
         <source>evidence</source>
         <comment>rated step</comment>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="78"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="78"/>
         <source>synthesis</source>
         <comment>rated step</comment>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="80"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="80"/>
         <source>investigation</source>
         <comment>rated step</comment>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="91"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="93"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="93"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="99"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="103"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="103"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="104"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="104"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="107"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="109"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="111"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="111"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="118"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="118"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="123"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="123"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="124"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="124"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="241"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="241"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="332"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="332"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="341"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="341"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledgestore.cpp" line="351"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="351"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -647,12 +650,12 @@
 <context>
     <name>LsaEmbedder</name>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="173"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="173"/>
         <source>cannot learn a search model from an empty corpus — add documents first</source>
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/lsaembedder.cpp" line="205"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="205"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
@@ -660,34 +663,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="338"/>
-        <location filename="../core/lsaembedder.cpp" line="354"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="338"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="354"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="362"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="362"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="369"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="369"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="377"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="377"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="382"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="382"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/lsaembedder.cpp" line="396"/>
-        <location filename="../core/lsaembedder.cpp" line="400"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="396"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="400"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
@@ -695,32 +698,32 @@
 <context>
     <name>Migrator</name>
     <message>
-        <location filename="../core/migrator.cpp" line="38"/>
+        <location filename="../core/storage/migrator.cpp" line="38"/>
         <source>reading the schema version</source>
         <translation>Lesen der Schemaversion</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="54"/>
+        <location filename="../core/storage/migrator.cpp" line="54"/>
         <source>migrating schema &apos;%1&apos;</source>
         <translation>Migrieren des Schemas &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="72"/>
+        <location filename="../core/storage/migrator.cpp" line="72"/>
         <source>the database schema &apos;%1&apos; is at version %2, newer than this build knows (%3) — upgrade Knowledge Explorer before using this database</source>
         <translation>das Datenbankschema &apos;%1&apos; hat Version %2 und ist neuer, als dieser Build kennt (%3) — aktualisieren Sie Knowledge Explorer, bevor Sie diese Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="88"/>
+        <location filename="../core/storage/migrator.cpp" line="88"/>
         <source>migration %1 (%2) differs from the one applied to this database — migrations must never be edited once released; add a new one instead</source>
         <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="114"/>
+        <location filename="../core/storage/migrator.cpp" line="114"/>
         <source>refusing to drop the schema &apos;%1&apos;: only throwaway schemas are dropped</source>
         <translation>das Schema &apos;%1&apos; wird nicht gelöscht: gelöscht werden nur Wegwerf-Schemas</translation>
     </message>
     <message>
-        <location filename="../core/migrator.cpp" line="115"/>
+        <location filename="../core/storage/migrator.cpp" line="115"/>
         <source>dropping the schema %1</source>
         <translation>Löschen des Schemas %1</translation>
     </message>
@@ -728,57 +731,134 @@
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/offlinecache.cpp" line="77"/>
+        <location filename="../core/search/offlinecache.cpp" line="192"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="120"/>
+        <location filename="../core/search/offlinecache.cpp" line="235"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="142"/>
+        <location filename="../core/search/offlinecache.cpp" line="257"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="174"/>
+        <location filename="../core/search/offlinecache.cpp" line="379"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="181"/>
-        <source>no offline cache knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
-        <translation>kein Offline-Cache kennt den Mandanten &quot;%1&quot; — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
-    </message>
-    <message>
-        <location filename="../core/offlinecache.cpp" line="195"/>
+        <location filename="../core/search/offlinecache.cpp" line="398"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="199"/>
+        <location filename="../core/search/offlinecache.cpp" line="89"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="216"/>
+        <location filename="../core/search/offlinecache.cpp" line="72"/>
+        <source>cannot write %1: %2 — check the cache directory&apos;s permissions</source>
+        <translation>%1 kann nicht geschrieben werden: %2 — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="78"/>
+        <source>cannot write %1: %2 — check the cache directory&apos;s permissions and free space</source>
+        <translation>%1 kann nicht geschrieben werden: %2 — prüfen Sie die Berechtigungen des Cache-Verzeichnisses und den freien Speicherplatz</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="114"/>
+        <source>another process</source>
+        <translation>ein anderer Prozess</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="115"/>
+        <source>process %1 (%2) on %3</source>
+        <translation>Prozess %1 (%2) auf %3</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="122"/>
+        <source>%1: the offline cache lock %2 is held by %3 — try again when it is done (if that process hangs, end it; the lock of a process that is gone is taken over)</source>
+        <translation>%1: die Sperre %2 des Offline-Caches hält %3 — versuchen Sie es erneut, wenn er fertig ist (hängt dieser Prozess, beenden Sie ihn; die Sperre eines beendeten Prozesses wird übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="128"/>
+        <source>%1: cannot create the lock file %2 — check the cache directory&apos;s permissions</source>
+        <translation>%1: die Sperrdatei %2 kann nicht angelegt werden — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="152"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="259"/>
+        <location filename="../core/search/offlinecache.cpp" line="155"/>
+        <source>none recorded</source>
+        <translation>keiner vermerkt</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="175"/>
+        <source> (the cache in %1 was made by an earlier version, which did not record the database it came from, so it is not used; you may remove it after the sync)</source>
+        <translation> (der Cache in %1 stammt von einer früheren Version, die nicht vermerkte, aus welcher Datenbank er kam; er wird daher nicht verwendet und kann nach der Synchronisation gelöscht werden)</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="340"/>
+        <source>remembering which database this connection reaches</source>
+        <translation>Vermerken, welche Datenbank diese Verbindung erreicht</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="387"/>
+        <source>no offline cache of this database knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
+        <translation>kein Offline-Cache dieser Datenbank kennt den Mandanten „%1“ — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="410"/>
+        <location filename="../core/search/offlinecache.cpp" line="415"/>
+        <location filename="../core/search/offlinecache.cpp" line="554"/>
+        <source>syncing</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="432"/>
+        <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
+        <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="442"/>
+        <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
+        <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="466"/>
+        <source>searching offline</source>
+        <translation>Offline-Suche</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="535"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="299"/>
+        <location filename="../core/search/offlinecache.cpp" line="540"/>
+        <source>this offline cache was opened for searching, not for syncing</source>
+        <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="546"/>
+        <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
+        <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="594"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/offlinecache.cpp" line="387"/>
+        <location filename="../core/search/offlinecache.cpp" line="689"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -786,17 +866,12 @@
 <context>
     <name>OfflineSearch</name>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="18"/>
-        <source>there is no offline cache for tenant %1 in %2 — run `knowledgectl sync` while the database is reachable</source>
-        <translation>für Mandant %1 gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
-    </message>
-    <message>
-        <location filename="../core/offlinesearch.cpp" line="40"/>
+        <location filename="../core/search/offlinesearch.cpp" line="102"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/offlinesearch.cpp" line="42"/>
+        <location filename="../core/search/offlinesearch.cpp" line="104"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -804,59 +879,59 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="74"/>
+        <location filename="../core/search/onlinesearch.cpp" line="74"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="78"/>
+        <location filename="../core/search/onlinesearch.cpp" line="78"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="85"/>
+        <location filename="../core/search/onlinesearch.cpp" line="85"/>
         <source>unknown document type &apos;%1&apos; — use one of %2</source>
         <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="90"/>
+        <location filename="../core/search/onlinesearch.cpp" line="90"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="121"/>
+        <location filename="../core/search/onlinesearch.cpp" line="121"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="165"/>
-        <location filename="../core/onlinesearch.cpp" line="308"/>
+        <location filename="../core/search/onlinesearch.cpp" line="165"/>
+        <location filename="../core/search/onlinesearch.cpp" line="308"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="172"/>
-        <location filename="../core/onlinesearch.cpp" line="304"/>
+        <location filename="../core/search/onlinesearch.cpp" line="172"/>
+        <location filename="../core/search/onlinesearch.cpp" line="304"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="227"/>
+        <location filename="../core/search/onlinesearch.cpp" line="227"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="299"/>
+        <location filename="../core/search/onlinesearch.cpp" line="299"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="300"/>
+        <location filename="../core/search/onlinesearch.cpp" line="300"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/onlinesearch.cpp" line="303"/>
+        <location filename="../core/search/onlinesearch.cpp" line="303"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -864,102 +939,102 @@
 <context>
     <name>QuickReason</name>
     <message>
-        <location filename="../core/event.cpp" line="396"/>
+        <location filename="../core/events/event.cpp" line="396"/>
         <source>Right direction</source>
         <translation>Richtige Richtung</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="397"/>
+        <location filename="../core/events/event.cpp" line="397"/>
         <source>Key insight</source>
         <translation>Wichtige Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="398"/>
+        <location filename="../core/events/event.cpp" line="398"/>
         <source>Dead end</source>
         <translation>Sackgasse</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="399"/>
+        <location filename="../core/events/event.cpp" line="399"/>
         <source>Already known</source>
         <translation>Schon bekannt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="401"/>
+        <location filename="../core/events/event.cpp" line="401"/>
         <source>Useful data</source>
         <translation>Nützliche Daten</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="402"/>
+        <location filename="../core/events/event.cpp" line="402"/>
         <source>Confirmed suspicion</source>
         <translation>Verdacht bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="403"/>
+        <location filename="../core/events/event.cpp" line="403"/>
         <source>Wrong table</source>
         <translation>Falsche Tabelle</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="404"/>
+        <location filename="../core/events/event.cpp" line="404"/>
         <source>Inconclusive</source>
         <translation>Nicht eindeutig</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="406"/>
+        <location filename="../core/events/event.cpp" line="406"/>
         <source>Key proof</source>
         <translation>Entscheidender Beleg</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="407"/>
+        <location filename="../core/events/event.cpp" line="407"/>
         <source>Clear signal</source>
         <translation>Klares Signal</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="408"/>
+        <location filename="../core/events/event.cpp" line="408"/>
         <source>Noise</source>
         <translation>Rauschen</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="409"/>
+        <location filename="../core/events/event.cpp" line="409"/>
         <source>Misleading</source>
         <translation>Irreführend</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="411"/>
+        <location filename="../core/events/event.cpp" line="411"/>
         <source>Solved it</source>
         <translation>Problem gelöst</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="412"/>
+        <location filename="../core/events/event.cpp" line="412"/>
         <source>Actionable</source>
         <translation>Umsetzbar</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="413"/>
+        <location filename="../core/events/event.cpp" line="413"/>
         <source>Partial answer</source>
         <translation>Teilantwort</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="414"/>
+        <location filename="../core/events/event.cpp" line="414"/>
         <source>Missed root cause</source>
         <translation>Ursache verfehlt</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="416"/>
+        <location filename="../core/events/event.cpp" line="416"/>
         <source>Saved time</source>
         <translation>Zeit gespart</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="417"/>
+        <location filename="../core/events/event.cpp" line="417"/>
         <source>Found the issue</source>
         <translation>Fehler gefunden</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="418"/>
+        <location filename="../core/events/event.cpp" line="418"/>
         <source>No value</source>
         <translation>Kein Nutzen</translation>
     </message>
     <message>
-        <location filename="../core/event.cpp" line="419"/>
+        <location filename="../core/events/event.cpp" line="419"/>
         <source>Wrong conclusion</source>
         <translation>Falscher Schluss</translation>
     </message>
@@ -967,32 +1042,32 @@
 <context>
     <name>QuirkBook</name>
     <message>
-        <location filename="../core/quirkbook.cpp" line="23"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="23"/>
         <source>looking up quirk %1</source>
         <translation>Suchen der Besonderheit %1</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="44"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="44"/>
         <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="72"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="72"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="108"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="108"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="124"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="124"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/quirkbook.cpp" line="139"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="139"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
@@ -1000,49 +1075,49 @@
 <context>
     <name>SearchDocuments</name>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="171"/>
-        <location filename="../core/searchdocuments.cpp" line="453"/>
+        <location filename="../core/search/searchdocuments.cpp" line="171"/>
+        <location filename="../core/search/searchdocuments.cpp" line="453"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="175"/>
+        <location filename="../core/search/searchdocuments.cpp" line="175"/>
         <source>updating the searchable documents</source>
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="301"/>
-        <location filename="../core/searchdocuments.cpp" line="318"/>
+        <location filename="../core/search/searchdocuments.cpp" line="301"/>
+        <location filename="../core/search/searchdocuments.cpp" line="318"/>
         <source>cannot create a temporary directory</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="305"/>
+        <location filename="../core/search/searchdocuments.cpp" line="305"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="324"/>
+        <location filename="../core/search/searchdocuments.cpp" line="324"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="338"/>
+        <location filename="../core/search/searchdocuments.cpp" line="338"/>
         <source>loading the search model</source>
         <translation>Laden des Suchmodells</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="352"/>
+        <location filename="../core/search/searchdocuments.cpp" line="352"/>
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="440"/>
+        <location filename="../core/search/searchdocuments.cpp" line="440"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="454"/>
+        <location filename="../core/search/searchdocuments.cpp" line="454"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -1050,12 +1125,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="491"/>
+        <location filename="../core/search/searchdocuments.cpp" line="491"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="538"/>
+        <location filename="../core/search/searchdocuments.cpp" line="538"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1063,12 +1138,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="633"/>
+        <location filename="../core/search/searchdocuments.cpp" line="633"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchdocuments.cpp" line="690"/>
+        <location filename="../core/search/searchdocuments.cpp" line="690"/>
         <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
         <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
@@ -1076,166 +1151,182 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/searchindex.cpp" line="390"/>
+        <location filename="../core/search/searchindex.cpp" line="391"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="405"/>
+        <location filename="../core/search/searchindex.cpp" line="406"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="677"/>
+        <location filename="../core/search/searchindex.cpp" line="678"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="707"/>
+        <location filename="../core/search/searchindex.cpp" line="708"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="729"/>
-        <location filename="../core/searchindex.cpp" line="735"/>
-        <location filename="../core/searchindex.cpp" line="748"/>
-        <location filename="../core/searchindex.cpp" line="760"/>
-        <location filename="../core/searchindex.cpp" line="768"/>
-        <location filename="../core/searchindex.cpp" line="773"/>
-        <location filename="../core/searchindex.cpp" line="783"/>
+        <location filename="../core/search/searchindex.cpp" line="730"/>
+        <location filename="../core/search/searchindex.cpp" line="738"/>
+        <location filename="../core/search/searchindex.cpp" line="744"/>
+        <location filename="../core/search/searchindex.cpp" line="758"/>
+        <location filename="../core/search/searchindex.cpp" line="770"/>
+        <location filename="../core/search/searchindex.cpp" line="778"/>
+        <location filename="../core/search/searchindex.cpp" line="783"/>
+        <location filename="../core/search/searchindex.cpp" line="793"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="741"/>
+        <location filename="../core/search/searchindex.cpp" line="750"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="855"/>
+        <location filename="../core/search/searchindex.cpp" line="879"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="870"/>
+        <location filename="../core/search/searchindex.cpp" line="894"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="872"/>
+        <location filename="../core/search/searchindex.cpp" line="896"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="875"/>
+        <location filename="../core/search/searchindex.cpp" line="899"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="877"/>
+        <location filename="../core/search/searchindex.cpp" line="901"/>
+        <source>the vector index is older than the documents (a sync was interrupted)</source>
+        <translation>der Vektorindex ist älter als die Dokumente (eine Synchronisation wurde unterbrochen)</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchindex.cpp" line="906"/>
+        <source>a sync is writing the cache: the vector index is the one saved last (%1 of %2 vectors)</source>
+        <translation>eine Synchronisation schreibt gerade den Cache: der Vektorindex ist der zuletzt gespeicherte (%1 von %2 Vektoren)</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchindex.cpp" line="911"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="884"/>
-        <location filename="../core/searchindex.cpp" line="890"/>
-        <location filename="../core/searchindex.cpp" line="907"/>
+        <location filename="../core/search/searchindex.cpp" line="918"/>
+        <location filename="../core/search/searchindex.cpp" line="924"/>
+        <location filename="../core/search/searchindex.cpp" line="941"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="913"/>
+        <location filename="../core/search/searchindex.cpp" line="947"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="928"/>
+        <location filename="../core/search/searchindex.cpp" line="960"/>
+        <source>%1; a sync is writing the cache, so vector matches are left out until it is done</source>
+        <translation>%1; eine Synchronisation schreibt gerade den Cache, daher fehlen Vektortreffer, bis sie fertig ist</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchindex.cpp" line="971"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="941"/>
-        <location filename="../core/searchindex.cpp" line="958"/>
+        <location filename="../core/search/searchindex.cpp" line="984"/>
+        <location filename="../core/search/searchindex.cpp" line="1001"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="947"/>
+        <location filename="../core/search/searchindex.cpp" line="990"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1049"/>
+        <location filename="../core/search/searchindex.cpp" line="1092"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1107"/>
+        <location filename="../core/search/searchindex.cpp" line="1153"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1214"/>
-        <location filename="../core/searchindex.cpp" line="1227"/>
+        <location filename="../core/search/searchindex.cpp" line="1260"/>
+        <location filename="../core/search/searchindex.cpp" line="1273"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1255"/>
+        <location filename="../core/search/searchindex.cpp" line="1301"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1266"/>
+        <location filename="../core/search/searchindex.cpp" line="1319"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1343"/>
+        <location filename="../core/search/searchindex.cpp" line="1396"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1366"/>
+        <location filename="../core/search/searchindex.cpp" line="1419"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1409"/>
+        <location filename="../core/search/searchindex.cpp" line="1462"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1437"/>
+        <location filename="../core/search/searchindex.cpp" line="1490"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1441"/>
+        <location filename="../core/search/searchindex.cpp" line="1494"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1446"/>
+        <location filename="../core/search/searchindex.cpp" line="1499"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1498"/>
-        <location filename="../core/searchindex.cpp" line="1506"/>
-        <location filename="../core/searchindex.cpp" line="1544"/>
-        <location filename="../core/searchindex.cpp" line="1560"/>
+        <location filename="../core/search/searchindex.cpp" line="1551"/>
+        <location filename="../core/search/searchindex.cpp" line="1559"/>
+        <location filename="../core/search/searchindex.cpp" line="1597"/>
+        <location filename="../core/search/searchindex.cpp" line="1613"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1398"/>
-        <location filename="../core/searchindex.cpp" line="1756"/>
+        <location filename="../core/search/searchindex.cpp" line="1451"/>
+        <location filename="../core/search/searchindex.cpp" line="1809"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/searchindex.cpp" line="1784"/>
+        <location filename="../core/search/searchindex.cpp" line="1837"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -1243,7 +1334,7 @@
 <context>
     <name>ServerInfo</name>
     <message>
-        <location filename="../core/serverinfo.cpp" line="9"/>
+        <location filename="../core/storage/serverinfo.cpp" line="11"/>
         <source>asking the server what it offers</source>
         <translation>Abfragen der Serverfunktionen</translation>
     </message>
@@ -1251,12 +1342,12 @@
 <context>
     <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="69"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="69"/>
         <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/trainingexamplebuilder.cpp" line="73"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="73"/>
         <source>building training examples</source>
         <translation>Erstellen der Trainingsbeispiele</translation>
     </message>
@@ -1264,87 +1355,140 @@
 <context>
     <name>TrainingExporter</name>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="231"/>
+        <location filename="../core/training/trainingexporter.cpp" line="232"/>
         <source>unknown format &apos;%1&apos; — use raw, openai-chat or preference</source>
         <translation>unbekanntes Format &apos;%1&apos; — verwenden Sie raw, openai-chat oder preference</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="237"/>
+        <location filename="../core/training/trainingexporter.cpp" line="238"/>
         <source>no output file — give --out FILE</source>
         <translation>keine Ausgabedatei — geben Sie --out FILE an</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="241"/>
+        <location filename="../core/training/trainingexporter.cpp" line="242"/>
         <source>unknown task &apos;%1&apos; — use one of %2</source>
         <translation>unbekannte Aufgabe &apos;%1&apos; — verwenden Sie eine von %2</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="245"/>
+        <location filename="../core/training/trainingexporter.cpp" line="246"/>
         <source>the preference format pairs hypotheses or syntheses: --task must be hypothesis_gen or synthesis, not &apos;%1&apos;</source>
         <translation>das Format preference bildet Paare aus Hypothesen oder Synthesen: --task muss hypothesis_gen oder synthesis sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="251"/>
+        <location filename="../core/training/trainingexporter.cpp" line="252"/>
         <source>--min-score must be a number between -1 and 1 (feedback scores are means of ratings of +1 and -1)</source>
         <translation>--min-score muss eine Zahl zwischen -1 und 1 sein (Feedback-Scores sind Mittelwerte aus Bewertungen mit +1 und -1)</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="255"/>
+        <location filename="../core/training/trainingexporter.cpp" line="256"/>
         <source>--split must be a fraction between 0 and 1 exclusive, e.g. 0.9</source>
         <translation>--split muss ein Anteil echt zwischen 0 und 1 sein, z. B. 0.9</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="257"/>
+        <location filename="../core/training/trainingexporter.cpp" line="258"/>
         <source>fetch size must be positive</source>
         <translation>die Abrufgröße muss positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="277"/>
+        <location filename="../core/training/trainingexporter.cpp" line="278"/>
         <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="289"/>
+        <location filename="../core/training/trainingexporter.cpp" line="290"/>
         <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="297"/>
+        <location filename="../core/training/trainingexporter.cpp" line="298"/>
         <source>exporting training data</source>
         <translation>Exportieren der Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="318"/>
+        <location filename="../core/training/trainingexporter.cpp" line="319"/>
         <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant setting training_export.hmac_key</source>
         <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen) oder die Mandanteneinstellung training_export.hmac_key</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="327"/>
+        <location filename="../core/training/trainingexporter.cpp" line="328"/>
         <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
         <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="508"/>
+        <location filename="../core/training/trainingexporter.cpp" line="527"/>
         <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/trainingexporter.cpp" line="522"/>
+        <location filename="../core/training/trainingexporter.cpp" line="541"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="555"/>
+        <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
+        <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="558"/>
+        <source>reading the event log</source>
+        <translation>Lesen des Ereignisprotokolls</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="569"/>
+        <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
+        <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/training/trainingexporter.cpp" line="572"/>
+        <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
+        <translation>
+            <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
+            <numerusform>nichts zu exportieren: %n Untersuchungen im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="582"/>
+        <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
+        <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="587"/>
+        <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
+        <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="591"/>
+        <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
+        <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="596"/>
+        <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
+        <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="601"/>
+        <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
+        <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="605"/>
+        <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
+        <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>
 </context>
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../core/jobs.cpp" line="76"/>
+        <location filename="../core/jobs/jobs.cpp" line="76"/>
         <source>%1 of %2 tenant(s) failed (the others ran): %3</source>
         <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="108"/>
-        <location filename="../core/jobs.cpp" line="129"/>
-        <location filename="../core/jobs.cpp" line="161"/>
+        <location filename="../core/jobs/jobs.cpp" line="108"/>
+        <location filename="../core/jobs/jobs.cpp" line="129"/>
+        <location filename="../core/jobs/jobs.cpp" line="161"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -1352,7 +1496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="109"/>
+        <location filename="../core/jobs/jobs.cpp" line="109"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n neues Ereignis</numerusform>
@@ -1360,7 +1504,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="110"/>
+        <location filename="../core/jobs/jobs.cpp" line="110"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n Dataset aktualisiert</numerusform>
@@ -1368,7 +1512,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="130"/>
+        <location filename="../core/jobs/jobs.cpp" line="130"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n Untersuchung neu aufgebaut</numerusform>
@@ -1376,7 +1520,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="132"/>
+        <location filename="../core/jobs/jobs.cpp" line="132"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n Beispiel geschrieben</numerusform>
@@ -1384,7 +1528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="162"/>
+        <location filename="../core/jobs/jobs.cpp" line="162"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n Dokument geändert</numerusform>
@@ -1392,7 +1536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="163"/>
+        <location filename="../core/jobs/jobs.cpp" line="163"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n eingebettet</numerusform>
@@ -2191,37 +2335,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="27"/>
+        <location filename="../app/ctl/main.cpp" line="28"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="97"/>
+        <location filename="../app/ctl/main.cpp" line="101"/>
         <source>no tenants yet — `knowledgectl tenant add SLUG` creates one, and tenants with events in %1 are found by themselves</source>
         <translation>noch keine Mandanten — `knowledgectl tenant add SLUG` legt einen an, und Mandanten mit Ereignissen in %1 werden von selbst gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="102"/>
+        <location filename="../app/ctl/main.cpp" line="106"/>
         <source>knowledgectl: %1 of %2 tenant(s) failed; the others are done</source>
         <translation>knowledgectl: %1 von %2 Mandant(en) fehlgeschlagen; die übrigen sind erledigt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="116"/>
+        <location filename="../app/ctl/main.cpp" line="120"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</source>
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="134"/>
+        <location filename="../app/ctl/main.cpp" line="138"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="179"/>
+        <location filename="../app/ctl/main.cpp" line="183"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="184"/>
+        <location filename="../app/ctl/main.cpp" line="188"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2432,7 +2576,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="74"/>
+        <location filename="../app/ctl/main.cpp" line="78"/>
         <source>%1 must be a UUID, got &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
@@ -2800,37 +2944,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--split &apos;%1&apos; ist keine Zahl — geben Sie z. B. --split 0.9 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="102"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="105"/>
         <source>unexpected argument &apos;%1&apos; — run `knowledgectl --help` for the usage</source>
         <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="122"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="125"/>
         <source>exported %1 line(s) to %2 in %3 s</source>
         <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="128"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="131"/>
         <source>  train: %1, valid: %2</source>
         <translation>  Training: %1, Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="133"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="136"/>
         <source>  tenants (opted in, anonymised): %1</source>
         <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="141"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="144"/>
         <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
         <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="159"/>
-        <source>export training examples as JSON Lines</source>
-        <translation>Trainingsbeispiele als JSON Lines exportieren</translation>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="167"/>
+        <source>bring the training examples up to date (unless --no-build) and export them as JSON Lines</source>
+        <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="162"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="172"/>
         <source>rebuild the training examples from the event log</source>
         <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen</translation>
     </message>
@@ -2911,7 +3055,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>&apos;%1&apos; ist keine Mandanten-UUID — Aufruf: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_tenant.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="32"/>
+        <source>the slug &apos;%1&apos; already names tenant %2 — choose another slug</source>
+        <translation>der Slug &apos;%1&apos; bezeichnet bereits Mandant %2 — wählen Sie einen anderen Slug</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="41"/>
         <source>create a tenant, or name one by its UUID (--id)</source>
         <translation>einen Mandanten anlegen oder einen per UUID benennen (--id)</translation>
     </message>

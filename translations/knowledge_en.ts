@@ -4,7 +4,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="350"/>
+        <location filename="../core/events/eventlog.cpp" line="350"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/eventlog.cpp" line="283"/>
+        <location filename="../core/events/eventlog.cpp" line="283"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>LsaEmbedder</name>
     <message numerus="yes">
-        <location filename="../core/lsaembedder.cpp" line="205"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="205"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>cannot learn a search model: the %n document contains no words</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="454"/>
+        <location filename="../core/search/searchdocuments.cpp" line="454"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/searchdocuments.cpp" line="538"/>
+        <location filename="../core/search/searchdocuments.cpp" line="538"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
@@ -51,11 +51,22 @@
     </message>
 </context>
 <context>
+    <name>TrainingExporter</name>
+    <message numerus="yes">
+        <location filename="../core/training/trainingexporter.cpp" line="572"/>
+        <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
+        <translation>
+            <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
+            <numerusform>nothing to export: %n investigations in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="108"/>
-        <location filename="../core/jobs.cpp" line="129"/>
-        <location filename="../core/jobs.cpp" line="161"/>
+        <location filename="../core/jobs/jobs.cpp" line="108"/>
+        <location filename="../core/jobs/jobs.cpp" line="129"/>
+        <location filename="../core/jobs/jobs.cpp" line="161"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -63,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="109"/>
+        <location filename="../core/jobs/jobs.cpp" line="109"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n new event</numerusform>
@@ -71,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="110"/>
+        <location filename="../core/jobs/jobs.cpp" line="110"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n dataset updated</numerusform>
@@ -79,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="130"/>
+        <location filename="../core/jobs/jobs.cpp" line="130"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n investigation rebuilt</numerusform>
@@ -87,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="132"/>
+        <location filename="../core/jobs/jobs.cpp" line="132"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n example written</numerusform>
@@ -95,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="162"/>
+        <location filename="../core/jobs/jobs.cpp" line="162"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n document changed</numerusform>
@@ -103,7 +114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs.cpp" line="163"/>
+        <location filename="../core/jobs/jobs.cpp" line="163"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n embedded</numerusform>

@@ -236,7 +236,7 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
     QTemporaryDir cacheRoot;
     qputenv("KNOWLEDGE_CACHE_DIR", cacheRoot.path().toUtf8());
     {
-        auto cache = OfflineCache::open(*tenant);
+        auto cache = OfflineCache::openForSync(**db);
         if (!cache)
             return fail(cache.error().message);
         auto cold = (*cache)->sync(**db);
@@ -259,7 +259,7 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         return fail(QString::fromUtf8(e.what()));
     }
     {
-        auto cache = OfflineCache::open(*tenant);
+        auto cache = OfflineCache::openForSync(**db);
         if (!cache)
             return fail(cache.error().message);
         auto inc = (*cache)->sync(**db);

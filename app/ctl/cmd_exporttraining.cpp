@@ -95,7 +95,10 @@ int runExportTraining(CommandContext &ctx)
     }
     o.excludeComments = takeFlag(args, QStringLiteral("--exclude-comments"));
     o.crossTenant = takeFlag(args, QStringLiteral("--cross-tenant"));
-    const bool rebuild = takeFlag(args, QStringLiteral("--rebuild"));
+    // The examples are brought up to date first (the incremental build), unless --no-build;
+    // --rebuild is the older spelling of that default.
+    const bool noBuild = takeFlag(args, QStringLiteral("--no-build"));
+    (void)takeFlag(args, QStringLiteral("--rebuild"));
     if (o.crossTenant)
         o.key = qEnvironmentVariable("KNOWLEDGE_EXPORT_KEY").toUtf8();
     if (!args.isEmpty())
@@ -109,7 +112,7 @@ int runExportTraining(CommandContext &ctx)
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
-    if (rebuild) {
+    if (!noBuild) {
         auto stats = TrainingExampleBuilder::rebuild(**db);
         if (!stats)
             return ctx.fail(stats.error());
@@ -147,6 +150,11 @@ int runExportTraining(CommandContext &ctx)
                    .arg(s.filteredOut)
                    .arg(s.unpaired)
             << Qt::endl;
+    if (s.written == 0) {
+        // "Nothing to export" is not a failure (exit 0), but it must say why.
+        auto why = TrainingExporter::explainNothingExported(**db, o, s, !noBuild);
+        ctx.err << "knowledgectl: " << (why ? *why : why.error().message) << Qt::endl;
+    }
     return 0;
 }
 
@@ -155,8 +163,10 @@ int runExportTraining(CommandContext &ctx)
 KE_REGISTER_COMMAND("export-training",
                     "--out FILE [--task T] [--min-score X] [--since DATE] [--dataset-type T] "
                     "[--issue-type T] [--format raw|openai-chat|preference] [--split 0.9] "
-                    "[--exclude-comments] [--cross-tenant] [--rebuild]",
-                    QT_TRANSLATE_NOOP("knowledgectl", "export training examples as JSON Lines"),
+                    "[--exclude-comments] [--cross-tenant] [--no-build]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "bring the training examples up to date (unless "
+                                      "--no-build) and export them as JSON Lines"),
                     runExportTraining);
 KE_REGISTER_COMMAND("build-training", "[--full]",
                     QT_TRANSLATE_NOOP("knowledgectl",

@@ -21,7 +21,7 @@ int runSync(CommandContext &ctx)
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
-    auto cache = OfflineCache::open((*db)->tenantId());
+    auto cache = OfflineCache::openForSync(**db);
     if (!cache)
         return ctx.fail(cache.error());
     QElapsedTimer sinceReport;

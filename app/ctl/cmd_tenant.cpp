@@ -28,6 +28,9 @@ int runTenant(CommandContext &ctx)
     auto created = (*db)->createTenant(slug, name, id);
     if (!created)
         return ctx.fail(created.error());
+    if (!id.isNull() && *created != id)
+        return ctx.fail(Messages::tr("the slug '%1' already names tenant %2 — choose another slug")
+                            .arg(slug, created->toString(QUuid::WithoutBraces)));
     ctx.out << created->toString(QUuid::WithoutBraces) << Qt::endl;
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "jobs.h"
+#include "offlinecache.h"
 #include "uuid.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,10 @@ Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) co
     ConnectionSettings s = settings;
     if (!requireTenant)
         s.tenant.clear();
-    return Database::connect(s);
+    auto db = Database::connect(s);
+    if (db) // so that the offline cache of this connection is found when it is unreachable
+        OfflineCache::rememberConnectionIfCaching(**db);
+    return db;
 }
 
 int CommandContext::fail(const Error &e) const

@@ -2,20 +2,26 @@
 
 #include "datasetdirectory.h"
 
+#include "connectionsettings.h"
 #include "database.h"
 #include "database_p.h"
 #include "lsaembedder.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <libpq-fe.h>
 
 namespace ke {
 
@@ -33,34 +39,143 @@ constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr auto kOwnerOnlyDir
     = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
-QString tenantsFile()
+constexpr int kNeverStale = 0; // QLockFile: only a lock whose process is gone is stale
+
+QString connectionsFile()
 {
-    return OfflineCache::rootDirectory() + QStringLiteral("/tenants.json");
+    return OfflineCache::rootDirectory() + QStringLiteral("/connections.json");
 }
 
-QJsonObject readTenants()
+QString databaseDirectory(const QString &databaseKey)
 {
-    QFile f(tenantsFile());
+    return OfflineCache::rootDirectory() + QLatin1Char('/') + databaseKey;
+}
+
+QString tenantsFile(const QString &databaseKey)
+{
+    return databaseDirectory(databaseKey) + QStringLiteral("/tenants.json");
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-void rememberSlug(const QString &slug, const QUuid &tenant)
+Result<void> writeJson(const QString &path, const QJsonObject &o)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("io"),
+                         OfflineCache::tr("cannot write %1: %2 — check the cache directory's "
+                                          "permissions")
+                             .arg(path, f.errorString()));
+    f.write(QJsonDocument(o).toJson());
+    if (!f.commit())
+        return makeError(QStringLiteral("io"),
+                         OfflineCache::tr("cannot write %1: %2 — check the cache directory's "
+                                          "permissions and free space")
+                             .arg(path, f.errorString()));
+    QFile::setPermissions(path, kOwnerOnly);
+    return {};
+}
+
+Result<void> makePrivateDirectory(const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return makeError(QStringLiteral("io"),
+                         OfflineCache::tr("cannot create the cache directory %1 — check its "
+                                          "parent's permissions or set KNOWLEDGE_CACHE_DIR")
+                             .arg(dir));
+    QFile::setPermissions(dir, kOwnerOnlyDir);
+    return {};
+}
+
+void rememberSlug(const QString &databaseKey, const QString &slug, const QUuid &tenant)
 {
     if (slug.isEmpty())
         return;
-    QJsonObject map = readTenants();
+    QJsonObject map = readJson(tenantsFile(databaseKey));
     const QString id = tenant.toString(QUuid::WithoutBraces);
     if (map.value(slug).toString() == id)
         return;
     map.insert(slug, id);
-    QSaveFile f(tenantsFile());
-    if (!f.open(QIODevice::WriteOnly))
-        return; // only a convenience for offline use by slug
-    f.write(QJsonDocument(map).toJson());
-    if (f.commit())
-        QFile::setPermissions(tenantsFile(), kOwnerOnly);
+    (void)writeJson(tenantsFile(databaseKey), map); // only a convenience for offline use by slug
+}
+
+/// Who holds a lock, for messages: "process 1234 (knowledgectl) on host".
+QString lockHolder(const QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host, app;
+    if (!lock.getLockInfo(&pid, &host, &app))
+        return OfflineCache::tr("another process");
+    return OfflineCache::tr("process %1 (%2) on %3").arg(pid).arg(app, host);
+}
+
+Error lockError(const QLockFile &lock, const QString &what)
+{
+    if (lock.error() == QLockFile::LockFailedError)
+        return makeError(QStringLiteral("cache_busy"),
+                         OfflineCache::tr("%1: the offline cache lock %2 is held by %3 — try "
+                                          "again when it is done (if that process hangs, end "
+                                          "it; the lock of a process that is gone is taken "
+                                          "over)")
+                             .arg(what, lock.fileName(), lockHolder(lock)));
+    return makeError(QStringLiteral("io"),
+                     OfflineCache::tr("%1: cannot create the lock file %2 — check the cache "
+                                      "directory's permissions")
+                         .arg(what, lock.fileName()));
+}
+
+std::unique_ptr<QLockFile> cacheLock(const QString &directory, const char *name)
+{
+    auto lock = std::make_unique<QLockFile>(directory + QLatin1Char('/') + QLatin1String(name));
+    lock->setStaleLockTime(kNeverStale);
+    return lock;
+}
+
+/// The cache records its tenant and refuses to serve as another's; `claim`: record it when
+/// the cache is new (the writer's first sync).
+Result<void> checkOwner(SearchIndex &index, const QUuid &tenant, bool claim)
+{
+    const QString id = tenant.toString(QUuid::WithoutBraces);
+    auto owner = index.metaValue(kTenantKey);
+    if (!owner)
+        return owner.error();
+    if (owner->isEmpty() && claim)
+        return index.setMetaValue(kTenantKey, id);
+    if (*owner != id)
+        return makeError(QStringLiteral("wrong_tenant"),
+                         OfflineCache::tr("the cache in %1 belongs to another tenant (%2) — "
+                                          "remove the directory and sync again")
+                             .arg(index.directory(),
+                                  owner->isEmpty() ? OfflineCache::tr("none recorded") : *owner));
+    return {};
+}
+
+/// Offline, when no current cache exists: whether a tenant-only cache of an earlier version
+/// does, for the message (it is never used).
+QString legacyCacheNote(const QString &uuidOrSlug)
+{
+    QUuid tenant = QUuid::fromString(uuidOrSlug);
+    if (tenant.isNull())
+        tenant = QUuid::fromString(
+            readJson(OfflineCache::rootDirectory() + QStringLiteral("/tenants.json"))
+                .value(uuidOrSlug)
+                .toString());
+    if (tenant.isNull())
+        return {};
+    const QString dir
+        = OfflineCache::rootDirectory() + QLatin1Char('/') + tenant.toString(QUuid::WithoutBraces);
+    if (!QFileInfo::exists(dir + QStringLiteral("/search.sqlite")))
+        return {};
+    return OfflineCache::tr(" (the cache in %1 was made by an earlier version, which did not "
+                            "record the database it came from, so it is not used; you may "
+                            "remove it after the sync)")
+        .arg(dir);
 }
 
 /// One page of search_documents rows.
@@ -162,12 +277,102 @@ QString OfflineCache::rootDirectory()
         + QStringLiteral("/knowledge-explorer");
 }
 
-QString OfflineCache::directoryFor(const QUuid &tenant)
+QString OfflineCache::connectionKey(const ConnectionSettings &settings)
 {
-    return rootDirectory() + QLatin1Char('/') + tenant.toString(QUuid::WithoutBraces);
+    // The server parameters as libpq would use them: from the URL / conninfo, else from
+    // libpq's defaults (PG* variables). Secrets (password, sslpassword) never enter the key.
+    static const char *const kKeys[] = {"host", "hostaddr", "port", "dbname", "user", "service"};
+    QMap<QString, QString> params;
+    auto take = [&](PQconninfoOption *options) {
+        for (PQconninfoOption *o = options; o && o->keyword; ++o) {
+            for (const char *k : kKeys) {
+                if (o->val && *o->val && qstrcmp(o->keyword, k) == 0)
+                    params.insert(QString::fromUtf8(k), QString::fromUtf8(o->val));
+            }
+        }
+        PQconninfoFree(options);
+    };
+    take(PQconndefaults());
+    const QByteArray url = settings.databaseUrl.toUtf8();
+    if (!url.isEmpty()) {
+        char *parseError = nullptr;
+        PQconninfoOption *parsed = PQconninfoParse(url.constData(), &parseError);
+        if (parsed)
+            take(parsed);
+        else // not parseable (the connect fails too): the text without anything secret
+            params.insert(QStringLiteral("unparsed"), settings.redactedUrl());
+        if (parseError)
+            PQfreemem(parseError);
+    }
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        h.addData((it.key() + QLatin1Char('=') + it.value() + QLatin1Char('\n')).toUtf8());
+    h.addData((QStringLiteral("schema=") + settings.schema).toUtf8());
+    return QString::fromLatin1(h.result().toHex());
 }
 
-Result<QUuid> OfflineCache::resolveTenant(const QString &uuidOrSlug)
+Result<DatabaseIdentity> OfflineCache::rememberConnection(Database &db)
+{
+    auto identity = DatabaseIdentity::query(db);
+    if (!identity)
+        return identity;
+    const QString root = rootDirectory();
+    if (auto made = makePrivateDirectory(root); !made)
+        return made.error();
+    const QString dbKey = identity->key();
+    const QString dbDir = databaseDirectory(dbKey);
+    if (auto made = makePrivateDirectory(dbDir); !made)
+        return made.error();
+    const QJsonObject described{{QStringLiteral("system_identifier"), identity->systemIdentifier},
+                                {QStringLiteral("database_name"), identity->databaseName},
+                                {QStringLiteral("schema"), identity->schema}};
+    if (readJson(dbDir + QStringLiteral("/database.json")) != described) {
+        if (auto w = writeJson(dbDir + QStringLiteral("/database.json"), described); !w)
+            return w.error();
+    }
+    const QString key = connectionKey(db.settings());
+    if (readJson(connectionsFile()).value(key).toObject().value(QStringLiteral("database"))
+        == dbKey)
+        return identity;
+    // A read-modify-write of a file other processes update too: under its own short lock.
+    auto lock = cacheLock(root, "connections.lock");
+    if (!lock->tryLock(10000))
+        return lockError(*lock, tr("remembering which database this connection reaches"));
+    QJsonObject map = readJson(connectionsFile());
+    map.insert(key,
+               QJsonObject{{QStringLiteral("database"), dbKey},
+                           {QStringLiteral("remembered_at"),
+                            QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+    if (auto w = writeJson(connectionsFile(), map); !w)
+        return w.error();
+    return identity;
+}
+
+void OfflineCache::rememberConnectionIfCaching(Database &db)
+{
+    if (QFileInfo::exists(connectionsFile()))
+        (void)rememberConnection(db);
+}
+
+QString OfflineCache::rememberedDatabase(const ConnectionSettings &settings)
+{
+    const QString key = readJson(connectionsFile())
+                            .value(connectionKey(settings))
+                            .toObject()
+                            .value(QStringLiteral("database"))
+                            .toString();
+    // Only a key of our own shape names a directory (the file is input, not trusted).
+    static const QRegularExpression shape(QStringLiteral("^db-[0-9a-f]{16}$"));
+    return shape.match(key).hasMatch() ? key : QString();
+}
+
+QString OfflineCache::directoryFor(const QString &databaseKey, const QUuid &tenant)
+{
+    return databaseDirectory(databaseKey) + QLatin1Char('/')
+        + tenant.toString(QUuid::WithoutBraces);
+}
+
+Result<QUuid> OfflineCache::resolveTenant(const QString &databaseKey, const QString &uuidOrSlug)
 {
     if (uuidOrSlug.isEmpty())
         return makeError(QStringLiteral("no_tenant"),
@@ -175,55 +380,126 @@ Result<QUuid> OfflineCache::resolveTenant(const QString &uuidOrSlug)
     const QUuid asUuid = QUuid::fromString(uuidOrSlug);
     if (!asUuid.isNull())
         return asUuid;
-    const QUuid remembered = QUuid::fromString(readTenants().value(uuidOrSlug).toString());
+    const QUuid remembered
+        = QUuid::fromString(readJson(tenantsFile(databaseKey)).value(uuidOrSlug).toString());
     if (remembered.isNull())
         return makeError(QStringLiteral("unknown_tenant"),
-                         tr("no offline cache knows the tenant \"%1\" — run `knowledgectl sync` "
-                            "while the database is reachable, or give the tenant's UUID")
+                         tr("no offline cache of this database knows the tenant \"%1\" — run "
+                            "`knowledgectl sync` while the database is reachable, or give the "
+                            "tenant's UUID")
                              .arg(uuidOrSlug));
     return remembered;
 }
 
-bool OfflineCache::exists(const QUuid &tenant)
+Result<std::unique_ptr<OfflineCache>> OfflineCache::openForSync(Database &db, int lockTimeoutMs)
 {
-    return QFileInfo::exists(directoryFor(tenant) + QStringLiteral("/search.sqlite"));
-}
-
-Result<std::unique_ptr<OfflineCache>> OfflineCache::open(const QUuid &tenant)
-{
+    const QUuid tenant = db.tenantId();
     if (tenant.isNull())
         return makeError(QStringLiteral("no_tenant"), tr("no tenant given for the offline cache"));
-    const QString root = rootDirectory();
-    if (!QDir().mkpath(root))
-        return makeError(QStringLiteral("io"),
-                         tr("cannot create the cache directory %1 — check its parent's "
-                            "permissions or set KNOWLEDGE_CACHE_DIR")
-                             .arg(root));
-    QFile::setPermissions(root, kOwnerOnlyDir);
-    auto index = SearchIndex::open(directoryFor(tenant));
-    if (!index)
-        return index.error();
-    const QString id = tenant.toString(QUuid::WithoutBraces);
-    auto owner = (*index)->metaValue(kTenantKey);
-    if (!owner)
-        return owner.error();
-    if (owner->isEmpty()) {
-        auto set = (*index)->setMetaValue(kTenantKey, id);
-        if (!set)
-            return set.error();
-    } else if (*owner != id) {
-        return makeError(QStringLiteral("wrong_tenant"),
-                         tr("the cache in %1 belongs to another tenant (%2) — remove the "
-                            "directory and sync again")
-                             .arg((*index)->directory(), *owner));
-    }
+    auto identity = rememberConnection(db);
+    if (!identity)
+        return identity.error();
     std::unique_ptr<OfflineCache> cache(new OfflineCache);
     cache->m_tenant = tenant;
+    cache->m_databaseKey = identity->key();
+    const QString dir = directoryFor(cache->m_databaseKey, tenant);
+    if (auto made = makePrivateDirectory(dir); !made)
+        return made.error();
+    cache->m_syncLock = cacheLock(dir, "sync.lock");
+    if (!cache->m_syncLock->tryLock(lockTimeoutMs))
+        return lockError(*cache->m_syncLock, tr("syncing"));
+    auto files = cacheLock(dir, "files.lock");
+    QElapsedTimer waited;
+    waited.start();
+    if (!files->tryLock(lockTimeoutMs))
+        return lockError(*files, tr("syncing"));
+    cache->m_lockWaitMs = double(waited.nsecsElapsed()) / 1e6;
+    auto index = SearchIndex::open(dir);
+    files->unlock();
+    if (!index)
+        return index.error();
     cache->m_index = std::move(*index);
+    if (auto owned = checkOwner(*cache->m_index, tenant, true); !owned)
+        return owned.error();
     return cache;
 }
 
-OfflineCache::~OfflineCache() = default;
+Result<QString> OfflineCache::searchDirectory(const ConnectionSettings &settings)
+{
+    const QString dbKey = rememberedDatabase(settings);
+    if (dbKey.isEmpty())
+        return makeError(QStringLiteral("no_cache"),
+                         tr("there is no offline cache for %1 (schema %2) in %3 — run "
+                            "`knowledgectl sync` once while the database is reachable%4")
+                             .arg(settings.redactedUrl(), settings.schema, rootDirectory(),
+                                  legacyCacheNote(settings.tenant)));
+    auto tenant = resolveTenant(dbKey, settings.tenant);
+    if (!tenant)
+        return tenant.error();
+    const QString dir = directoryFor(dbKey, *tenant);
+    if (!QFileInfo::exists(dir + QStringLiteral("/search.sqlite")))
+        return makeError(QStringLiteral("no_cache"),
+                         tr("there is no offline cache for tenant %1 of this database in %2 — "
+                            "run `knowledgectl sync` while the database is reachable")
+                             .arg(settings.tenant, databaseDirectory(dbKey)));
+    return dir;
+}
+
+Result<std::unique_ptr<OfflineCache>>
+OfflineCache::openForSearch(const ConnectionSettings &settings, int lockTimeoutMs)
+{
+    auto found = searchDirectory(settings);
+    if (!found)
+        return found.error();
+    const QString dir = *found;
+    const QString dbKey = rememberedDatabase(settings);
+    auto tenant = resolveTenant(dbKey, settings.tenant);
+    if (!tenant)
+        return tenant.error();
+    std::unique_ptr<OfflineCache> cache(new OfflineCache);
+    cache->m_tenant = *tenant;
+    cache->m_databaseKey = dbKey;
+    auto files = cacheLock(dir, "files.lock");
+    QElapsedTimer waited;
+    waited.start();
+    if (!files->tryLock(lockTimeoutMs))
+        return lockError(*files, tr("searching offline"));
+    cache->m_lockWaitMs = double(waited.nsecsElapsed()) / 1e6;
+    // Is a writer at work? Never blocks (a writer takes sync.lock before files.lock, and
+    // cannot touch the files while this process holds files.lock).
+    cache->m_snapshot = !cacheLock(dir, "sync.lock")->tryLock(0);
+    auto index = SearchIndex::open(
+        dir, cache->m_snapshot ? SearchIndex::OpenMode::Snapshot : SearchIndex::OpenMode::Repair);
+    files->unlock();
+    if (!index)
+        return index.error();
+    cache->m_index = std::move(*index);
+    if (auto owned = checkOwner(*cache->m_index, *tenant, false); !owned)
+        return owned.error();
+    return cache;
+}
+
+OfflineCache::~OfflineCache()
+{
+    if (m_syncLock && m_index) {
+        // A writer's index saves unsaved changes when destroyed: that writes the files.
+        auto files = cacheLock(m_index->directory(), "files.lock");
+        const bool locked = files->tryLock(60000);
+        m_index.reset();
+        if (locked)
+            files->unlock();
+    }
+}
+
+bool OfflineCache::isSnapshot() const
+{
+    return m_snapshot;
+}
+
+double OfflineCache::lockWaitMs() const
+{
+    return m_lockWaitMs;
+}
 
 QUuid OfflineCache::tenant() const
 {
@@ -259,6 +535,25 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
                          tr("the connection is for tenant %1 but the cache for %2")
                              .arg(db.tenantId().toString(QUuid::WithoutBraces),
                                   m_tenant.toString(QUuid::WithoutBraces)));
+    if (!m_syncLock)
+        return makeError(QStringLiteral("internal"),
+                         tr("this offline cache was opened for searching, not for syncing"));
+    auto identity = DatabaseIdentity::query(db);
+    if (!identity)
+        return identity.error();
+    if (identity->key() != m_databaseKey)
+        return makeError(QStringLiteral("wrong_database"),
+                         tr("the connection reaches another database (%1, schema %2) than the "
+                            "one this cache belongs to — open the cache for that connection")
+                             .arg(identity->databaseName, identity->schema));
+    // The vector index and model files change only under files.lock (readers checksum and
+    // load them under it); the SQLite pages need no lock (each is one transaction).
+    auto files = cacheLock(m_index->directory(), "files.lock");
+    auto lockFiles = [&]() -> Result<void> {
+        if (!files->tryLock(300000))
+            return lockError(*files, tr("syncing"));
+        return {};
+    };
     SyncSummary summary;
     summary.watermarkBefore = watermark();
     auto existing = m_index->documentCount();
@@ -270,7 +565,7 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     if (auto tenants = db.tenants()) {
         for (const auto &t : std::as_const(*tenants)) {
             if (t.id == m_tenant) {
-                rememberSlug(t.slug, m_tenant);
+                rememberSlug(m_databaseKey, t.slug, m_tenant);
                 (void)m_index->setMetaValue(kSlugKey, t.slug);
             }
         }
@@ -301,7 +596,10 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         auto model = LsaEmbedder::load(file.fileName());
         if (!model)
             return model.error();
+        if (auto locked = lockFiles(); !locked)
+            return locked.error();
         auto set = m_index->setEmbedder(std::make_shared<LsaEmbedder>(std::move(*model)));
+        files->unlock();
         if (!set)
             return set.error();
         summary.modelChanged = true;
@@ -350,6 +648,9 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     if (summary.watermarkAfter == 0)
         summary.watermarkAfter = summary.watermarkBefore;
 
+    // From here on the files change: the model (when learned) and the vector index.
+    if (auto locked = lockFiles(); !locked)
+        return locked.error();
     // No model from the database (no embedding job has run yet): learn one from the cache.
     if (!m_index->embedder()) {
         auto count = m_index->documentCount();
@@ -361,6 +662,7 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         }
     }
     auto saved = m_index->save();
+    files->unlock();
     if (!saved)
         return saved.error();
     auto done = m_index->setMetaValue(kSyncedAtKey,

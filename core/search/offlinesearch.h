@@ -8,7 +8,9 @@
 namespace ke {
 
 /// Searches the tenant's local cache (the SearchIndex directory `knowledgectl sync` keeps)
-/// without touching the database. Implemented by the offline search (core/offlinesearch.cpp).
+/// without touching the database, found through the connection remembered online
+/// (OfflineCache::openForSearch). The last cache opened is kept open for the next search and
+/// reopened when a sync has saved new index files. May be called from any thread.
 Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
                                     const SearchRequest &request);
 

@@ -10,6 +10,7 @@
 #include <QFuture>
 #include <QSaveFile>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QThread>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
@@ -715,12 +716,20 @@ Result<void> SearchIndex::Private::saveVectors()
         QFile::remove(vectorHeaderPath);
         QFile::remove(vectorPath);
         QFile::remove(groupsPath);
+        clearUnsavedMark();
         return {};
     }
     // hnswlib writes its own file; we write it under a temporary name, rename it into place,
     // then commit the header that vouches for it (model, dimension, count, size, checksum).
     // A crash between the two leaves a header that does not match: detected, rebuilt.
-    const QString tmp = vectorPath + QStringLiteral(".tmp");
+    // A name of its own (two savers never share one; OfflineCache's files.lock also
+    // serialises processes), removed unless it is renamed into place.
+    QTemporaryFile reserved(vectorPath + QStringLiteral(".XXXXXX.tmp"));
+    if (!reserved.open())
+        return makeError(QStringLiteral("io"),
+                         SearchIndex::tr("cannot write %1: %2").arg(dir, reserved.errorString()));
+    const QString tmp = reserved.fileName();
+    reserved.close();
     try {
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
@@ -739,6 +748,7 @@ Result<void> SearchIndex::Private::saveVectors()
         != 0)
         return makeError(QStringLiteral("io"),
                          SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
+    reserved.setAutoRemove(false); // renamed: nothing left to remove
     // The groups: which documents share each graph node's vector.
     {
         QSaveFile gf(groupsPath);
@@ -783,7 +793,16 @@ Result<void> SearchIndex::Private::saveVectors()
             SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
+    clearUnsavedMark();
     return {};
+}
+
+void SearchIndex::Private::clearUnsavedMark()
+{
+    // Best effort: left set, it costs one needless rebuild on the next open.
+    if (auto h = db())
+        sqlite3_exec(*h, "DELETE FROM meta WHERE key = 'vectors.unsaved'", nullptr, nullptr,
+                     nullptr);
 }
 
 bool SearchIndex::Private::loadGroups(quint64 labels, quint64 live, quint64 documents)
@@ -849,6 +868,11 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         if (c.step() == SQLITE_ROW)
             stored = c.int64(0);
     }
+    bool unsaved = false;
+    {
+        SqliteStatement u(*h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
+        unsaved = u.step() == SQLITE_ROW && u.text(0) == QLatin1String("1");
+    }
     QString problem;
     if (!QFileInfo::exists(vectorHeaderPath) || !QFileInfo::exists(vectorPath)) {
         if (stored > 0)
@@ -873,7 +897,17 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
         }
         if (problem.isEmpty() && (fileModel != model || int(fileDim) != dim))
             problem = SearchIndex::tr("the vector index was built by another model");
-        if (problem.isEmpty() && qint64(documents) != stored)
+        if (problem.isEmpty() && unsaved && !snapshot)
+            problem = SearchIndex::tr("the vector index is older than the documents (a sync "
+                                      "was interrupted)");
+        if (problem.isEmpty() && qint64(documents) != stored && snapshot) {
+            // A writer is between two saves: its pages are in SQLite, its graph in memory.
+            QMutexLocker l(&stateMutex);
+            recoveryNote = SearchIndex::tr("a sync is writing the cache: the vector index is the "
+                                           "one saved last (%1 of %2 vectors)")
+                               .arg(documents)
+                               .arg(stored);
+        } else if (problem.isEmpty() && qint64(documents) != stored)
             problem = SearchIndex::tr("the vector index holds %1 vectors, the cache %2")
                           .arg(documents)
                           .arg(stored);
@@ -917,6 +951,15 @@ Result<void> SearchIndex::Private::loadOrRebuildVectors()
     }
     if (stored == 0 && problem.isEmpty()) {
         hnsw.reset();
+        return {};
+    }
+    if (snapshot) {
+        // Never rebuild under a writer's feet: search without the vector signal for now.
+        hnsw.reset();
+        QMutexLocker l(&stateMutex);
+        recoveryNote = SearchIndex::tr("%1; a sync is writing the cache, so vector matches are "
+                                       "left out until it is done")
+                           .arg(problem);
         return {};
     }
     auto r = rebuildVectorsFromSqlite();
@@ -1042,7 +1085,7 @@ SearchIndex::~SearchIndex()
     d->handles.clear();
 }
 
-Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory, OpenMode mode)
 {
     if (!QDir().mkpath(directory))
         return makeError(QStringLiteral("io"),
@@ -1059,6 +1102,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
     p.vectorHeaderPath = p.dir + QStringLiteral("/vectors.hnsw.header");
     p.groupsPath = p.dir + QStringLiteral("/vectors.groups");
     p.modelPath = p.dir + QStringLiteral("/model.lsa");
+    p.snapshot = mode == OpenMode::Snapshot;
     auto r = p.createSchema();
     if (!r)
         return r.error();
@@ -1072,6 +1116,8 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory)
         } else {
             // The model is needed to embed queries like the documents were: relearn it.
             p.recoveryNote = model.error().message;
+            if (p.snapshot)
+                return index; // lexical only until the writer is done
             auto learned = index->learnLocalEmbedder();
             if (!learned)
                 return learned.error();
@@ -1255,6 +1301,13 @@ RETURNING id)sql");
                 return fail(sqliteError(*h, SearchIndex::tr("removing a document")));
         }
         counts.removed = removedIds.size();
+    }
+    if ((emb && !ids.isEmpty()) || !removedIds.isEmpty()) {
+        // The vector index file no longer matches the documents until save(): a crash before
+        // it (an interrupted sync) is detected on the next open even when the count matches.
+        r = exec(*h, "INSERT OR REPLACE INTO meta (key, value) VALUES ('vectors.unsaved', '1')");
+        if (!r)
+            return fail(r.error());
     }
     if (!meta.isEmpty()) {
         SqliteStatement s(*h, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");

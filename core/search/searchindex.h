@@ -104,9 +104,19 @@ class SearchIndex
     Q_DECLARE_TR_FUNCTIONS(SearchIndex)
 
 public:
+    enum class OpenMode {
+        /// A missing, damaged or out-of-date vector index (or model) is rebuilt and saved.
+        Repair,
+        /// For a reader while another process writes (OfflineCache's locks): the vector
+        /// index is used as last saved even when its count differs from SQLite's, a damaged
+        /// one is not used (the vector signal is then empty), nothing is rebuilt or written.
+        Snapshot,
+    };
     /// Opens (creating if needed) the index in `directory` (created with mode 0700; files
-    /// 0600). Loads the local model and the vector index, rebuilding the latter if needed.
-    static Result<std::unique_ptr<SearchIndex>> open(const QString &directory);
+    /// 0600). Loads the local model and the vector index, rebuilding the latter if needed
+    /// (OpenMode::Repair).
+    static Result<std::unique_ptr<SearchIndex>> open(const QString &directory,
+                                                     OpenMode mode = OpenMode::Repair);
     ~SearchIndex(); ///< saves a changed vector index (errors ignored: call save() to see them)
 
     QString directory() const;

@@ -226,14 +226,13 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
         pqxx::work tx(d->conn);
         const std::string tenants = toStd(table(QStringLiteral("tenants")));
         if (explicitId) {
-            // Names a known id (e.g. one registered from the events table) or creates it.
+            // A slug already taken answers its tenant (as without an id; the caller compares);
+            // otherwise the id is created, or — registered from the events table under another
+            // slug — renamed.
             const pqxx::result other
-                = tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1 AND id <> $2",
-                                 toStd(slug), uuidToStd(id));
+                = tx.exec_params("SELECT id FROM " + tenants + " WHERE slug = $1", toStd(slug));
             if (!other.empty())
-                return makeError(QStringLiteral("invalid_tenant"),
-                                 tr("the slug '%1' already names tenant %2 — choose another slug")
-                                     .arg(slug, stringFromField(other[0][0])));
+                return uuidFromField(other[0][0]);
             tx.exec_params("INSERT INTO " + tenants
                                + " AS t (id, slug, name) VALUES ($1, $2, $3) ON CONFLICT (id) DO "
                                  "UPDATE SET slug = excluded.slug, name = CASE WHEN $4 THEN "

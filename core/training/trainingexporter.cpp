@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 #include <vector>
 
@@ -401,6 +402,24 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
 
             const QString base = QStringLiteral("x.tenant_id = %1 AND x.task_type IN (%2)")
                                      .arg(tenantLit, quotedTasks.join(QLatin1Char(',')));
+            // What there is to export at all, for the explanation when nothing is written.
+            const pqxx::result available = tx.exec(
+                toStd(QStringLiteral("SELECT x.task_type, count(*), max(x.feedback_score) "
+                                     "FILTER (WHERE %1) FROM %2 x WHERE x.tenant_id = %3 "
+                                     "GROUP BY x.task_type")
+                          .arg(otherFilter(QStringLiteral("x")), ex, tenantLit)));
+            for (const auto &row : available) {
+                const QString task = stringFromField(row[0]);
+                const qint64 n = row[1].as<qint64>();
+                summary.available[task] += n;
+                summary.examples += n;
+                if (!tasks.contains(task))
+                    continue;
+                summary.taskExamples += n;
+                if (!row[2].is_null())
+                    summary.bestScore
+                        = std::max(row[2].as<double>(), summary.bestScore.value_or(-2.0));
+            }
             QString lineQuery;
             if (o.format == Format::Preference) {
                 const QString pairCond
@@ -524,6 +543,71 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         summary.seconds = double(timer.nsecsElapsed()) / 1e9;
         return summary;
     });
+}
+
+Result<QString> TrainingExporter::explainNothingExported(Database &db, const Options &o,
+                                                         const Summary &s, bool built)
+{
+    if (s.written > 0)
+        return QString();
+    if (s.examples == 0) {
+        if (!built)
+            return tr("nothing to export: no training examples are built yet and --no-build was "
+                      "given — run export-training without --no-build, or `knowledgectl "
+                      "build-training` first");
+        return guarded(tr("reading the event log"), [&]() -> Result<QString> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            const pqxx::result r = tx.exec_params(
+                "SELECT count(DISTINCT investigation_id) FILTER (WHERE event_type = "
+                "'investigation.started'), count(DISTINCT investigation_id) FILTER (WHERE "
+                "event_type LIKE 'feedback.%') FROM "
+                    + toStd(db.eventsTable()) + " WHERE tenant_id = $1",
+                uuidToStd(db.tenantId()));
+            const qint64 started = r[0][0].as<qint64>();
+            const qint64 rated = r[0][1].as<qint64>();
+            if (started == 0)
+                return tr("nothing to export: the event log has no investigation for this "
+                          "tenant yet, so no training example was built — the orchestrator "
+                          "writes them (`knowledgectl demo-seed` makes demo data)");
+            return tr("nothing to export: %n investigation(s) in the event log, but none has a "
+                      "hypothesis, a query or a synthesis to learn from yet (%1 with feedback)",
+                      nullptr, int(std::min<qint64>(started, INT_MAX)))
+                .arg(rated);
+        });
+    }
+    QStringList present;
+    for (auto it = s.available.cbegin(); it != s.available.cend(); ++it)
+        present << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
+    if (s.taskExamples == 0)
+        return tr("nothing to export: the task filter matched none of the %1 example(s) — "
+                  "there are: %2")
+            .arg(s.examples)
+            .arg(present.join(QStringLiteral(", ")));
+    if (s.filteredOut >= s.taskExamples)
+        return tr("nothing to export: --since/--dataset-type/--issue-type filtered out all %1 "
+                  "example(s) of the chosen task(s)")
+            .arg(s.taskExamples);
+    if (o.minScore && !s.bestScore)
+        return tr("nothing to export: none of the %1 example(s) has a feedback score, because "
+                  "no investigation has feedback on them yet — rate hypotheses, queries or "
+                  "syntheses, or drop --min-score")
+            .arg(s.taskExamples - s.filteredOut);
+    if (o.minScore && *s.bestScore < *o.minScore)
+        return tr("nothing to export: nothing at or above --min-score %1 (the best score is %2) "
+                  "— lower --min-score")
+            .arg(*o.minScore)
+            .arg(*s.bestScore, 0, 'f', 2);
+    if (o.format == Format::Preference)
+        return tr("nothing to export: no investigation has two examples of one task where one "
+                  "is valued positive and another lower and not positive (%1 without a pair) — "
+                  "preference pairs need hypotheses or syntheses rated both ways")
+            .arg(s.unpaired);
+    return tr("nothing to export: none of the %1 example(s) matched the filters (%2 below "
+              "--min-score, %3 without a feedback score, %4 filtered out)")
+        .arg(s.taskExamples)
+        .arg(s.belowMinScore)
+        .arg(s.unscored)
+        .arg(s.filteredOut);
 }
 
 } // namespace ke

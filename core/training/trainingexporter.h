@@ -78,6 +78,13 @@ public:
         qint64 filteredOut = 0; ///< by --since / --dataset-type / --issue-type
         qint64 unpaired = 0; ///< Preference: examples that formed no pair
         int tenants = 0;
+        /// Examples in the table for the exported tenant(s) by task, before any filter.
+        QMap<QString, qint64> available;
+        qint64 examples = 0; ///< sum of `available`
+        qint64 taskExamples = 0; ///< of those, of the exported tasks
+        /// The highest feedback score among the exported tasks' examples that pass
+        /// --since/--dataset-type/--issue-type (none: none of them is scored).
+        std::optional<double> bestScore;
         QStringList files;
         double seconds = 0;
     };
@@ -90,6 +97,14 @@ public:
     static QStringList outputFiles(const Options &options);
 
     static Result<Summary> exportTo(Database &db, const Options &options);
+
+    /// Why an export wrote no line, for people: nothing built (`built` false: --no-build),
+    /// no investigation in the event log yet, the task filter matched nothing, everything
+    /// filtered out, no feedback score yet, nothing at or above --min-score (with the best
+    /// score), no preference pair. Empty when `summary` wrote lines. Reads the event log
+    /// only when no example exists at all.
+    static Result<QString> explainNothingExported(Database &db, const Options &options,
+                                                  const Summary &summary, bool built);
 };
 
 } // namespace ke

@@ -239,6 +239,17 @@ private Q_SLOTS:
                       QStringLiteral("--json")},
                      QStringLiteral("wayne"));
         QVERIFY2(k.exitCode == 0, qPrintable(k.err));
+        // A slug that names another tenant is refused, and nothing changes.
+        auto other
+            = ctl({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("other")});
+        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
+        auto clash = ctl({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("other"),
+                          QStringLiteral("--id"), m_tenant.toString(QUuid::WithoutBraces)});
+        QCOMPARE(clash.exitCode, 1);
+        QVERIFY2(clash.err.contains(QLatin1String("already names tenant")), qPrintable(clash.err));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT slug FROM tenants WHERE id = '%1'")
+                                  .arg(m_tenant.toString(QUuid::WithoutBraces))),
+                 QStringLiteral("wayne"));
         auto unknownTenant = ctl({QStringLiteral("aggregate")},
                                  QUuid::createUuid().toString(QUuid::WithoutBraces));
         QCOMPARE(unknownTenant.exitCode, 1);

@@ -421,6 +421,90 @@ private Q_SLOTS:
         QCOMPARE(investigations.size(), 3);
         m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}'"));
     }
+    void nothingToExportSaysWhy_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("filtered out")
+            << QStringList{QStringLiteral("--since"), QStringLiteral("2026-03-02")}
+            << QStringLiteral("filtered out all 8 example(s)");
+        QTest::newRow("issue type matched nothing")
+            << QStringList{QStringLiteral("--task"), QStringLiteral("hypothesis_rank"),
+                           QStringLiteral("--issue-type"), QStringLiteral("none such")}
+            << QStringLiteral("filtered out all");
+    }
+
+    void nothingToExportSaysWhy()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, reason);
+        const QString out = path(QStringLiteral("why.jsonl"));
+        const auto r = exportTraining(QStringLiteral("acme"),
+                                      QStringList{QStringLiteral("--out"), out} + args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err)); // nothing to export is not a failure
+        QCOMPARE(readLines(out).size(), 0);
+        QVERIFY2(r.err.contains(QStringLiteral("nothing to export")) && r.err.contains(reason),
+                 qPrintable(r.err));
+    }
+
+    void freshDatabaseBuildsBeforeExporting()
+    {
+        // On a fresh database: nothing built yet, and --no-build says so; without it the
+        // export builds first. After demo-seed + aggregate, every format has lines.
+        auto fresh = TestDatabase::create(QStringLiteral("trainfresh"));
+        QVERIFY2(fresh, qPrintable(TestDatabase::error()));
+        fresh->createTenant(QStringLiteral("acme"));
+        auto exportFresh = [&](QStringList args) {
+            args.prepend(QStringLiteral("export-training"));
+            return fresh->run(QStringLiteral("knowledgectl"), args, {}, QStringLiteral("acme"));
+        };
+        const QString out = path(QStringLiteral("fresh.jsonl"));
+        auto r = exportFresh({QStringLiteral("--out"), out, QStringLiteral("--no-build")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("no training examples are built yet")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("without --no-build")), qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("build:"))); // nothing was built
+        r = exportFresh({QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("build:")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("no investigation")), qPrintable(r.err));
+
+        for (const QStringList &step :
+             {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                          QStringLiteral("40")},
+              QStringList{QStringLiteral("aggregate")}}) {
+            const auto done
+                = fresh->run(QStringLiteral("knowledgectl"), step, {}, QStringLiteral("acme"));
+            QVERIFY2(done.exitCode == 0, qPrintable(done.err));
+        }
+        for (const QString &format :
+             {QStringLiteral("raw"), QStringLiteral("openai-chat"), QStringLiteral("preference")}) {
+            const QString file = path(QStringLiteral("fresh-%1.jsonl").arg(format));
+            const auto e
+                = exportFresh({QStringLiteral("--out"), file, QStringLiteral("--format"), format});
+            QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+            QVERIFY2(!readLines(file).isEmpty(), qPrintable(format + QLatin1Char(' ') + e.err));
+            QVERIFY2(!e.err.contains(QStringLiteral("nothing to export")), qPrintable(e.err));
+        }
+
+        // Everything scored below the bar: the message names the best score.
+        fresh->scalar(QStringLiteral("UPDATE ml_training_examples SET feedback_score = "
+                                     "least(feedback_score, 0.25)"));
+        r = exportFresh({QStringLiteral("--out"), out, QStringLiteral("--no-build"),
+                         QStringLiteral("--min-score"), QStringLiteral("0.5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readLines(out).size(), 0);
+        QVERIFY2(r.err.contains(QStringLiteral("nothing at or above --min-score 0.5 (the best "
+                                               "score is 0.25)")),
+                 qPrintable(r.err));
+        // No score at all: nobody has given feedback.
+        fresh->scalar(QStringLiteral("UPDATE ml_training_examples SET feedback_score = NULL"));
+        r = exportFresh({QStringLiteral("--out"), out, QStringLiteral("--no-build"),
+                         QStringLiteral("--min-score"), QStringLiteral("0.5")});
+        QVERIFY2(r.err.contains(QStringLiteral("no investigation has feedback")),
+                 qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTrainingExport)

@@ -88,6 +88,7 @@ struct SearchIndex::Private
         }
     } groups;
     bool vectorsDirty = false;
+    bool snapshot = false; // OpenMode::Snapshot: never rebuild, never write the files
 
     mutable QMutex stateMutex; // guards embedder, params, recoveryNote, termDocuments
     /// Document frequency of stemmed words (from the FTS5 vocabulary), for lexical pruning;
@@ -101,6 +102,8 @@ struct SearchIndex::Private
     /// This thread's SQLite handle (opened on first use).
     Result<sqlite3 *> db() const;
     Error sqliteError(sqlite3 *db, const QString &what) const;
+    /// Clears the mark apply() sets while the vector index file lags the documents.
+    void clearUnsavedMark();
     Result<void> exec(sqlite3 *db, const char *sql) const;
 
     Result<void> createSchema();

@@ -1,6 +1,7 @@
 #include "threaddatabase.h"
 
 #include "database_p.h"
+#include "offlinecache.h"
 
 #include <memory>
 
@@ -33,6 +34,8 @@ Result<Database *> threadDatabase(const ConnectionSettings &settings)
     auto db = Database::connect(settings);
     if (!db)
         return db.error();
+    // So that the offline cache of this connection is found when it becomes unreachable.
+    OfflineCache::rememberConnectionIfCaching(**db);
     t_cached.settings = settings;
     t_cached.db = std::move(*db);
     return t_cached.db.get();
