@@ -2407,8 +2407,8 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="22"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="15"/>
         <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
+        <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
     </message>
@@ -2889,7 +2889,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_embed.cpp" line="41"/>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="14"/>
+        <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
@@ -2919,64 +2919,64 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die durchsuchbaren Dokumente aktualisieren und neue einbetten (--full: jedes Dokument neu berechnen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="12"/>
+        <location filename="../app/ctl/trainingtext.h" line="14"/>
         <source>%1 build: %2 investigation(s), %3 example(s) in %4 s</source>
         <translation>Aufbau (%1): %2 Untersuchung(en), %3 Beispiel(e) in %4 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_buildtraining.cpp" line="15"/>
         <source>unexpected argument &apos;%1&apos; — usage: knowledgectl build-training [--full]</source>
         <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl build-training [--full]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_buildtraining.cpp" line="28"/>
+        <source>rebuild the training examples from the event log, for the tenant given or every tenant</source>
+        <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen, für den angegebenen oder jeden Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="28"/>
         <source>--min-score &apos;%1&apos; is not a number — give e.g. --min-score 0.5</source>
         <translation>--min-score &apos;%1&apos; ist keine Zahl — geben Sie z. B. --min-score 0.5 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="41"/>
         <source>--since &apos;%1&apos; is not a date — give YYYY-MM-DD or an ISO 8601 date and time</source>
         <translation>--since &apos;%1&apos; ist kein Datum — geben Sie YYYY-MM-DD oder Datum und Uhrzeit nach ISO 8601 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="91"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="63"/>
         <source>--split &apos;%1&apos; is not a number — give e.g. --split 0.9</source>
         <translation>--split &apos;%1&apos; ist keine Zahl — geben Sie z. B. --split 0.9 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="105"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="77"/>
         <source>unexpected argument &apos;%1&apos; — run `knowledgectl --help` for the usage</source>
         <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="125"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="97"/>
         <source>exported %1 line(s) to %2 in %3 s</source>
         <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="131"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="103"/>
         <source>  train: %1, valid: %2</source>
         <translation>  Training: %1, Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="136"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="108"/>
         <source>  tenants (opted in, anonymised): %1</source>
         <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="144"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="116"/>
         <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
         <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="167"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="139"/>
         <source>bring the training examples up to date (unless --no-build) and export them as JSON Lines</source>
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="172"/>
-        <source>rebuild the training examples from the event log</source>
-        <translation>die Trainingsbeispiele aus dem Ereignisprotokoll neu aufbauen</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_search.cpp" line="26"/>

@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "trainingexamplebuilder.h"
 #include "trainingexporter.h"
+#include "trainingtext.h"
 
 #include <QDate>
 
@@ -9,36 +10,7 @@ namespace {
 
 void printBuildStats(CommandContext &ctx, const TrainingExampleBuilder::Stats &s)
 {
-    ctx.out << QCoreApplication::translate("knowledgectl",
-                                           "%1 build: %2 investigation(s), %3 example(s) in %4 s")
-                   .arg(s.full ? QCoreApplication::translate("knowledgectl", "full")
-                               : QCoreApplication::translate("knowledgectl", "incremental"))
-                   .arg(s.investigations)
-                   .arg(s.examples)
-                   .arg(s.seconds, 0, 'f', 2)
-            << Qt::endl;
-    for (auto it = s.perTask.begin(); it != s.perTask.end(); ++it)
-        ctx.out << "  " << it.key() << ": " << it.value() << Qt::endl;
-}
-
-int runBuildTraining(CommandContext &ctx)
-{
-    TrainingExampleBuilder::Options options;
-    options.full = takeFlag(ctx.args, QStringLiteral("--full"));
-    if (!ctx.args.isEmpty())
-        return ctx.fail(
-            QCoreApplication::translate(
-                "knowledgectl",
-                "unexpected argument '%1' — usage: knowledgectl build-training [--full]")
-                .arg(ctx.args.first()));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto stats = TrainingExampleBuilder::rebuild(**db, options);
-    if (!stats)
-        return ctx.fail(stats.error());
-    printBuildStats(ctx, *stats);
-    return 0;
+    ctx.out << describeTrainingBuild(s) << Qt::endl;
 }
 
 int runExportTraining(CommandContext &ctx)
@@ -168,9 +140,5 @@ KE_REGISTER_COMMAND("export-training",
                                       "bring the training examples up to date (unless "
                                       "--no-build) and export them as JSON Lines"),
                     runExportTraining);
-KE_REGISTER_COMMAND("build-training", "[--full]",
-                    QT_TRANSLATE_NOOP("knowledgectl",
-                                      "rebuild the training examples from the event log"),
-                    runBuildTraining);
 
 } // namespace ke::ctl

@@ -374,6 +374,12 @@ private Q_SLOTS:
         const auto agg = demo->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")});
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
         QCOMPARE(agg.out.count(QStringLiteral("full rebuild")), 3); // acme, globex, initech
+        // The other batch command without a tenant: one line per tenant too.
+        const auto training
+            = demo->run(QStringLiteral("knowledgectl"), {QStringLiteral("build-training")});
+        QVERIFY2(training.exitCode == 0, qPrintable(training.err));
+        for (const char *slug : {"acme: ", "globex: ", "initech: "})
+            QVERIFY2(training.out.contains(QLatin1String(slug)), qPrintable(training.out));
         const QString ours = demo->scalar(
             QStringLiteral("SELECT string_agg(concat_ws('|', t.slug, d.name, k.investigation_count,"
                            " k.positive_feedback_count, k.negative_feedback_count), E'\\n' ORDER "
