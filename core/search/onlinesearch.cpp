@@ -1,5 +1,7 @@
 #include "onlinesearch.h"
 
+#include "bm25.h"
+
 #include "database_p.h"
 #include "fulltextquery.h"
 #include "httpembedder.h"
@@ -145,16 +147,17 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q "
                     "WHERE %2 AND d.tsv @@ q.q"
                     "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
-                    "SELECT c.source_type, c.source_id, sum(greatest(ln((s.n - df.n + 0.5) / (df.n "
-                    "+ 0.5)), 1e-6)"
-                    " * (u.tf * 2.2) / (u.tf + 1.2 * (0.25 + 0.75 * length(c.tsv) / s.avgdl))) AS "
-                    "bm25 "
+                    "SELECT c.source_type, c.source_id, sum(%3) AS bm25 "
                     "FROM cand c CROSS JOIN LATERAL (SELECT lexeme, "
                     "coalesce(array_length(positions, 1), 1) AS tf"
                     " FROM unnest(c.tsv)) u JOIN df ON df.lexeme = u.lexeme CROSS JOIN stats s "
                     "GROUP BY c.source_type, c.source_id ORDER BY bm25 DESC, c.source_type, "
                     "c.source_id")
-                    .arg(docs, filter));
+                    .arg(docs, filter,
+                         bm25::termScoreSql(
+                             bm25::idfSql(QStringLiteral("s.n"), QStringLiteral("df.n")),
+                             QStringLiteral("u.tf"), QStringLiteral("length(c.tsv)"),
+                             QStringLiteral("s.avgdl"))));
             const pqxx::result r
                 = tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalCandidates);
             for (const auto &row : r)

@@ -10,14 +10,55 @@
 #include <QReadWriteLock>
 #include <QThreadPool>
 
-#include <hnswlib/hnswlib.h>
 #include <sqlite3.h>
 
 #include <memory>
 #include <unordered_map>
 #include <vector>
 
+// hnswlib 0.6.2 defines functions in its headers: only vectorindex.cpp includes it, the
+// other files of SearchIndex reach the graph through the Private methods defined there.
+namespace hnswlib {
+class InnerProductSpace;
+template <typename dist_t> class HierarchicalNSW;
+} // namespace hnswlib
+
 namespace ke {
+
+// hnswlib parameters, chosen for 128-dimension LSA vectors and a 1M-document build in
+// under 5 minutes on 2 cores. M = 16 links per node (32 on layer 0): the usual sweet spot for
+// 100–400 dimensions; the graph costs M * 8 + 4 bytes per vector (~136 MB at 1M) next to
+// the 512 bytes of the vector itself; a higher M costs memory and build time for little
+// gain. efConstruction = 100 rather than hnswlib's 200: build time is roughly linear in it.
+// Search ef = 128: templated content (demo data, real alert texts) holds many identical or
+// near-identical vectors, and such ties need a wider beam: tie-aware recall@10 was 0.89 at
+// ef 64 on 20k demo documents; a search at ef 128 still costs well under 1 ms.
+// (hnswlib uses max(ef, k), so k larger than ef still gets k results.)
+constexpr size_t kHnswM = 16;
+constexpr size_t kHnswEfConstruction = 100;
+constexpr size_t kHnswEfSearch = 200;
+constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '2'};
+// Below this many filtered documents, a filtered vector search scans their vectors exactly
+// (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
+constexpr qint64 kExactFilterLimit = 50000;
+
+/// Helpers shared by the files of SearchIndex (searchindexfiles.cpp, bm25.cpp).
+namespace searchindexdetail {
+QByteArray utf8(const QString &s);
+/// FNV-1a over `n` bytes, continuing from `h`.
+quint64 fnv1a(quint64 h, const char *data, qint64 n);
+/// The FNV-1a checksum of a whole file, and its size.
+Result<quint64> fileChecksum(const QString &path, qint64 *size);
+/// rw for the owner only (the cache holds the tenant's texts).
+void restrictToOwner(const QString &path);
+int workerThreads();
+/// Embeds on every core: the LSA projection is pure CPU and embed() is thread-safe.
+Result<std::vector<EmbeddingVector>> embedInParallel(const Embedder &emb, const QStringList &texts);
+/// Registers ke_bm25 on a connection (bm25.cpp).
+void registerRankingFunction(sqlite3 *h);
+/// The most a phrase with this document frequency can add to a row's ke_bm25.
+double maxContribution(qint64 df, qint64 rows);
+} // namespace searchindexdetail
 
 /// A prepared SQLite statement, finalised on destruction. Errors are read from the handle.
 class SqliteStatement
@@ -48,6 +89,9 @@ private:
 
 struct SearchIndex::Private
 {
+    Private();
+    ~Private(); // in vectorindex.cpp, where the hnswlib types are complete
+
     QString dir;
     QString dbPath;
     QString vectorPath; // hnswlib's own file
@@ -144,6 +188,19 @@ struct SearchIndex::Private
         }
         return out;
     }
+    /// A graph hit: (distance, label). The graph's labels are group numbers.
+    using GraphHit = std::pair<float, size_t>;
+    /// The dimension of the graph's vectors; 0 when there is no graph. vectorLock held.
+    size_t graphDimension() const;
+    /// Nodes marked deleted (hnswlib never reuses them). vectorLock held.
+    size_t deletedGraphNodes() const;
+    /// The `k` nearest graph nodes of `query` (of graphDimension()), nearest first; throws
+    /// what hnswlib throws. vectorLock held.
+    std::vector<GraphHit> searchGraph(const float *query, size_t k) const;
+    /// The same by an exact scan of every live node.
+    std::vector<GraphHit> scanGraph(const float *query, size_t k) const;
+    /// The vector of a group (graph label); throws for an unknown one. vectorLock held.
+    std::vector<float> groupVector(qint64 group) const;
     /// The graph's label of a document's vector, or -1.
     qint64 groupOf(qint64 document) const;
     /// The document frequency of each (stemmed) word, cached until the next write.

@@ -1,0 +1,432 @@
+// SearchIndex::search — the offline hybrid search: filters, lexical candidates (bm25 with
+// pruning), vector candidates, fusion (ranking.h), snippets (snippet.h).
+
+#include "bm25.h"
+#include "searchindex.h"
+#include "searchindex_p.h"
+#include "snippet.h"
+
+#include "fulltextquery.h"
+#include "textanalyzer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFuture>
+#include <QSaveFile>
+#include <QSet>
+#include <QTemporaryFile>
+#include <QThread>
+#include <QTimeZone>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+namespace ke {
+
+using namespace searchindexdetail;
+
+Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
+                                                const std::atomic_bool *cancel) const
+{
+    auto cancelled = [&] { return cancel && cancel->load(); };
+    auto cancelledError
+        = [] { return makeError(QStringLiteral("cancelled"), tr("the search was cancelled")); };
+    const QStringList words = fulltextquery::terms(request.text);
+    if (words.isEmpty())
+        return makeError(QStringLiteral("empty_query"),
+                         tr("the query has no words to search for — type a word or two"));
+    const HybridParameters params = parameters();
+    const auto emb = embedder();
+    if (request.mode == SearchMode::Vector && !emb)
+        return makeError(QStringLiteral("no_model"),
+                         tr("the search cache has no embedding model yet — sync it first"));
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    const int limit = std::clamp(request.limit, 1, 10000);
+    const int perSignal
+        = request.mode == SearchMode::Hybrid ? std::max(limit, params.candidates) : limit;
+
+    // The metadata filter, shared by the lexical and the exact-vector queries.
+    QString filterSql;
+    if (!request.datasetId.isEmpty())
+        filterSql += QStringLiteral(" AND d.dataset_id = ?100");
+    if (!request.sourceTypes.isEmpty()) {
+        QStringList ph;
+        for (qsizetype i = 0; i < request.sourceTypes.size() && i < 50; ++i)
+            ph.append(QStringLiteral("?%1").arg(101 + i));
+        filterSql += QStringLiteral(" AND d.source_type IN (%1)").arg(ph.join(QLatin1Char(',')));
+    }
+    const bool filtered = !filterSql.isEmpty();
+    auto bindFilter = [&](SqliteStatement &s) {
+        if (!request.datasetId.isEmpty())
+            s.bind(100, request.datasetId);
+        for (qsizetype i = 0; i < request.sourceTypes.size() && i < 50; ++i)
+            s.bind(101 + int(i), request.sourceTypes.at(i));
+    };
+
+    // 1. Lexical: bm25 over the sanitised words. When their posting lists are long (common
+    //    words of a large cache), ranking every matching row would cost hundreds of ms, so
+    //    it is pruned MaxScore-style: the rarest words within HybridParameters::
+    //    lexicalPostingBudget postings select the candidates, which are scored with every
+    //    word of the query (ke_bm25 — FTS5's formula with known frequencies). Rows holding
+    //    none of those rare words can score at most the sum of the common words' largest
+    //    contributions; when the candidates' k-th score beats that bound the top k is exact,
+    //    otherwise the newest rows with common words are scored and merged in as well.
+    QList<qint64> lexical;
+    const QString match = fulltextquery::toFts5(words);
+    if (request.mode != SearchMode::Vector) {
+        const QList<qint64> df
+            = params.lexicalPostingBudget > 0 ? d->documentFrequencies(*h, words) : QList<qint64>();
+        qint64 total = 0;
+        for (qint64 n : df)
+            total += n;
+        if (params.lexicalPostingBudget <= 0 || total <= params.lexicalPostingBudget) {
+            // Few postings: FTS5's own bm25 over every matching row.
+            const QByteArray sql = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN "
+                                                  "documents d ON d.id = f.rowid WHERE "
+                                                  "documents_fts MATCH ?1%1 ORDER BY f.rank "
+                                                  "LIMIT ?2")
+                                       .arg(filterSql)
+                                       .toUtf8();
+            SqliteStatement s(*h, sql.constData());
+            if (!s.isValid())
+                return d->sqliteError(*h, tr("the full-text search"));
+            s.bind(1, match);
+            s.bind(2, qint64(perSignal));
+            bindFilter(s);
+            int rc;
+            while ((rc = s.step()) == SQLITE_ROW)
+                lexical.append(s.int64(0));
+            if (rc != SQLITE_DONE)
+                return d->sqliteError(*h, tr("the full-text search"));
+        } else {
+            QList<int> order(words.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::stable_sort(order.begin(), order.end(),
+                             [&](int a, int b) { return df.at(a) < df.at(b); });
+            QStringList rare, common;
+            std::vector<qint64> rareDf, commonDf;
+            qint64 sum = 0;
+            for (int i : std::as_const(order)) {
+                if (common.isEmpty() && sum + df.at(i) <= params.lexicalPostingBudget) {
+                    sum += df.at(i);
+                    rare.append(words.at(i));
+                    rareDf.push_back(df.at(i));
+                } else {
+                    common.append(words.at(i));
+                    commonDf.push_back(df.at(i));
+                }
+            }
+            QHash<qint64, double> scores;
+            // Rows of `expression` with ids in [from, to], scored with ke_bm25 (`phraseDf`:
+            // one per phrase) into `into`, on the SQLite handle `db`; `newest` > 0 takes only
+            // that many, newest first.
+            auto scoreRange = [&](sqlite3 *db, const QString &expression,
+                                  const std::vector<qint64> &phraseDf, qint64 newest, qint64 from,
+                                  qint64 to, QHash<qint64, double> &into) -> Result<void> {
+                const QByteArray sql
+                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2) FROM "
+                                     "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
+                                     "f.rowid BETWEEN ?4 AND ?5%2%3")
+                          .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
+                                        : QString(),
+                               filterSql,
+                               newest > 0 ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
+                                          : QString())
+                          .toUtf8();
+                SqliteStatement s(db, sql.constData());
+                if (!s.isValid())
+                    return d->sqliteError(db, tr("the full-text search"));
+                s.bind(1, expression);
+                s.bindBlob(2, phraseDf.data(), int(phraseDf.size() * sizeof(qint64)));
+                if (newest > 0)
+                    s.bind(3, newest);
+                s.bind(4, from);
+                s.bind(5, to);
+                bindFilter(s);
+                int rc;
+                while ((rc = s.step()) == SQLITE_ROW) {
+                    double &best = into[s.int64(0)];
+                    best = std::max(best, s.real(1));
+                    if (cancelled())
+                        return cancelledError();
+                }
+                if (rc != SQLITE_DONE)
+                    return d->sqliteError(db, tr("the full-text search"));
+                return {};
+            };
+            qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
+            {
+                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
+                if (c.step() == SQLITE_ROW)
+                    maxId = c.int64(0);
+            }
+            // A pass over many postings runs on two cores: the id range is split in halves,
+            // the upper one scored on a pool thread with its own SQLite handle.
+            auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
+                             qint64 newest, qint64 postings) -> Result<void> {
+                if (newest > 0 || postings < 1500 || workerThreads() < 2 || maxId < 2)
+                    return scoreRange(*h, expression, phraseDf, newest, 0, maxId, scores);
+                const qint64 middle = maxId / 2;
+                QHash<qint64, double> upper;
+                QFuture<Result<void>> other = QtConcurrent::run(
+                    &d->helperPool, [&]() -> Result<void> {
+                        auto own = d->db();
+                        if (!own)
+                            return own.error();
+                        return scoreRange(*own, expression, phraseDf, 0, middle + 1, maxId, upper);
+                    });
+                auto mine = scoreRange(*h, expression, phraseDf, 0, 0, middle, scores);
+                const Result<void> theirs = other.result();
+                if (!mine)
+                    return mine;
+                if (!theirs)
+                    return theirs;
+                for (auto it = upper.cbegin(); it != upper.cend(); ++it)
+                    scores.insert(it.key(), it.value());
+                return {};
+            };
+            auto ranked = [&] {
+                std::vector<std::pair<double, qint64>> v;
+                v.reserve(size_t(scores.size()));
+                for (auto it = scores.cbegin(); it != scores.cend(); ++it)
+                    v.emplace_back(it.value(), it.key());
+                std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+                    return a.first != b.first ? a.first > b.first : a.second < b.second;
+                });
+                return v;
+            };
+            if (!rare.isEmpty()) {
+                QString expression = fulltextquery::toFts5(rare);
+                std::vector<qint64> phraseDf = rareDf;
+                if (!common.isEmpty()) {
+                    // Every row with a rare word, with the common words' frequencies too.
+                    expression = QStringLiteral("(%1) AND (%1 OR %2)")
+                                     .arg(expression, fulltextquery::toFts5(common));
+                    phraseDf.insert(phraseDf.end(), rareDf.size(), -1);
+                    phraseDf.insert(phraseDf.end(), commonDf.begin(), commonDf.end());
+                }
+                if (auto r = score(expression, phraseDf, 0, sum); !r)
+                    return r.error();
+            }
+            double bound = 0;
+            for (qint64 n : commonDf)
+                bound += maxContribution(n, maxId);
+            auto top = ranked();
+            const bool exact
+                = top.size() >= size_t(perSignal) && top[size_t(perSignal) - 1].first > bound;
+            if (!exact && !common.isEmpty()) {
+                if (auto r = score(fulltextquery::toFts5(common), commonDf,
+                                   std::max(params.commonTermCandidateCap, perSignal), 0);
+                    !r)
+                    return r.error();
+                top = ranked();
+            }
+            for (size_t i = 0; i < top.size() && i < size_t(perSignal); ++i)
+                lexical.append(top[i].second);
+        }
+    }
+    if (cancelled())
+        return cancelledError();
+
+    // 2. Vector: the query's embedding (with pseudo-relevance feedback in hybrid mode).
+    QList<qint64> vector;
+    if (request.mode != SearchMode::Lexical && emb) {
+        auto qv = emb->embed({request.text});
+        if (!qv)
+            return qv.error();
+        EmbeddingVector q = std::move(qv->front());
+        // A query the model knows no word of embeds to zero: its "nearest" documents would
+        // be arbitrary and would bury exact lexical matches (ids, rare words). Skip it.
+        const bool known = dotProduct(q, q) > 0.5f;
+        QReadLocker vl(&d->vectorLock);
+        if (known && int(d->graphDimension()) == emb->dimension() && emb->dimension() > 0) {
+            if (request.mode == SearchMode::Hybrid && params.feedbackDocuments > 0
+                && params.feedbackWeight > 0 && !lexical.isEmpty()) {
+                EmbeddingVector centroid(q.size(), 0.0f);
+                int used = 0;
+                for (qint64 id : std::as_const(lexical)) {
+                    if (used >= params.feedbackDocuments)
+                        break;
+                    try {
+                        const qint64 group = d->groupOf(id);
+                        if (group < 0)
+                            continue;
+                        const std::vector<float> v = d->groupVector(group);
+                        for (size_t j = 0; j < q.size() && j < v.size(); ++j)
+                            centroid[j] += v[j];
+                        ++used;
+                    } catch (const std::exception &) { }
+                }
+                normalizeEmbedding(centroid);
+                for (size_t j = 0; j < q.size(); ++j)
+                    q[j] += float(params.feedbackWeight) * centroid[j];
+                normalizeEmbedding(q);
+            }
+            qint64 filteredCount = -1;
+            if (filtered) {
+                SqliteStatement c(*h,
+                                  QStringLiteral("SELECT count(*) FROM documents d WHERE 1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
+                bindFilter(c);
+                if (c.step() == SQLITE_ROW)
+                    filteredCount = c.int64(0);
+            }
+            if (filtered && filteredCount <= kExactFilterLimit) {
+                // Exact scan over the filtered documents' vectors.
+                SqliteStatement s(*h,
+                                  QStringLiteral("SELECT e.document_id, e.vector FROM "
+                                                 "embeddings e JOIN documents d ON d.id = "
+                                                 "e.document_id WHERE e.model = ?1%1")
+                                      .arg(filterSql)
+                                      .toUtf8()
+                                      .constData());
+                s.bind(1, emb->name());
+                bindFilter(s);
+                std::vector<std::pair<float, qint64>> scored;
+                const int bytes = int(q.size() * sizeof(float));
+                while (s.step() == SQLITE_ROW) {
+                    if (sqlite3_column_bytes(s.get(), 1) != bytes)
+                        continue;
+                    const auto *v = static_cast<const float *>(sqlite3_column_blob(s.get(), 1));
+                    float dotv = 0;
+                    for (size_t j = 0; j < q.size(); ++j)
+                        dotv += q[j] * v[j];
+                    scored.emplace_back(dotv, s.int64(0));
+                }
+                const size_t keep = std::min(scored.size(), size_t(perSignal));
+                std::partial_sort(scored.begin(), scored.begin() + qint64(keep), scored.end(),
+                                  [](const auto &a, const auto &b) {
+                                      return a.first != b.first ? a.first > b.first
+                                                                : a.second < b.second;
+                                  });
+                for (size_t i = 0; i < keep; ++i)
+                    vector.append(scored[i].second);
+            } else {
+                const size_t alive = d->groups.live;
+                size_t k = std::min(alive, size_t(filtered ? perSignal * 10 : perSignal));
+                if (k > 0) {
+                    try {
+                        // searchKnn needs ef >= k; setEf is not thread-safe, so a larger k
+                        // than kHnswEfSearch is served by asking for k results
+                        // (hnswlib uses max(ef, k) internally). Each hit is a group of
+                        // documents sharing one vector.
+                        const auto found = d->searchGraph(q.data(), k);
+                        QList<QPair<qint64, float>> hits;
+                        if (filtered) {
+                            // Keep only documents passing the filter, checking a bounded
+                            // number of them.
+                            SqliteStatement c(*h,
+                                              QStringLiteral("SELECT 1 FROM documents d "
+                                                             "WHERE d.id = ?1%1")
+                                                  .arg(filterSql)
+                                                  .toUtf8()
+                                                  .constData());
+                            // At most 64 documents of one group (its documents share the
+                            // vector: a group of thousands of templated texts that fail the
+                            // filter must not use up the checks of the groups after it).
+                            size_t checked = 0;
+                            const size_t maxChecks = size_t(perSignal) * 100;
+                            hits = d->expandGroups(found, size_t(perSignal),
+                                                   [&](qint64 id, size_t inGroup) {
+                                                       if (inGroup >= 64 || checked++ >= maxChecks)
+                                                           return false;
+                                                       c.reset();
+                                                       c.bind(1, id);
+                                                       bindFilter(c);
+                                                       return c.step() == SQLITE_ROW;
+                                                   });
+                        } else {
+                            hits = d->expandGroups(found, size_t(perSignal),
+                                                   [](qint64, size_t) { return true; });
+                        }
+                        for (const auto &hit : std::as_const(hits))
+                            vector.append(hit.first);
+                    } catch (const std::exception &e) {
+                        return makeError(
+                            QStringLiteral("vector_index"),
+                            tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
+                    }
+                }
+            }
+        }
+    }
+    if (cancelled())
+        return cancelledError();
+
+    // 3. Fusion and boosts.
+    QHash<qint64, ranking::Candidate> byId;
+    for (qsizetype i = 0; i < lexical.size(); ++i) {
+        auto &c = byId[lexical.at(i)];
+        c.id = lexical.at(i);
+        c.lexicalRank = int(i) + 1;
+    }
+    for (qsizetype i = 0; i < vector.size(); ++i) {
+        auto &c = byId[vector.at(i)];
+        c.id = vector.at(i);
+        c.vectorRank = int(i) + 1;
+    }
+    SqliteStatement meta(*h,
+                         "SELECT source_type, source_id, dataset_id, investigation_id, "
+                         "created_at, feedback_score, content FROM documents WHERE id = ?1");
+    // The boosts need only time and feedback: reading the content (often long SQL, in
+    // overflow pages) of ~200 candidates cost ~1.5 ms at 1M documents.
+    SqliteStatement boosts(*h, "SELECT created_at, feedback_score FROM documents WHERE id = ?1");
+    if (!meta.isValid() || !boosts.isValid())
+        return d->sqliteError(*h, tr("reading results"));
+    QList<ranking::Candidate> candidates;
+    candidates.reserve(byId.size());
+    for (auto it = byId.begin(); it != byId.end(); ++it) {
+        boosts.reset();
+        boosts.bind(1, it.key());
+        if (boosts.step() != SQLITE_ROW)
+            continue;
+        if (!boosts.isNull(0))
+            it->createdAt = QDateTime::fromMSecsSinceEpoch(boosts.int64(0), Qt::UTC);
+        it->feedbackScore = boosts.real(1);
+        candidates.append(*it);
+    }
+    const QDateTime now = params.now.isValid() ? params.now : QDateTime::currentDateTimeUtc();
+    ranking::rank(candidates, now, params.ranking);
+    if (candidates.size() > limit)
+        candidates.resize(limit);
+    if (cancelled())
+        return cancelledError();
+
+    // 4. Results, with snippets.
+    QList<SearchResult> results;
+    results.reserve(candidates.size());
+    for (const ranking::Candidate &c : std::as_const(candidates)) {
+        meta.reset();
+        meta.bind(1, c.id);
+        if (meta.step() != SQLITE_ROW)
+            continue;
+        SearchResult r;
+        r.sourceType = meta.text(0);
+        r.sourceId = meta.text(1);
+        r.datasetId = meta.text(2);
+        r.investigationId = meta.text(3);
+        r.createdAt = c.createdAt;
+        r.feedbackScore = c.feedbackScore;
+        r.lexicalRank = c.lexicalRank;
+        r.vectorRank = c.vectorRank;
+        r.score = c.score;
+        if (request.snippets)
+            r.snippet = markedExcerpt(meta.text(6), words);
+        results.append(r);
+    }
+    return results;
+}
+
+} // namespace ke
