@@ -879,59 +879,59 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="74"/>
+        <location filename="../core/search/onlinesearch.cpp" line="76"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="78"/>
+        <location filename="../core/search/onlinesearch.cpp" line="80"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="85"/>
+        <location filename="../core/search/onlinesearch.cpp" line="87"/>
         <source>unknown document type &apos;%1&apos; — use one of %2</source>
         <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="90"/>
+        <location filename="../core/search/onlinesearch.cpp" line="92"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="121"/>
+        <location filename="../core/search/onlinesearch.cpp" line="123"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="165"/>
-        <location filename="../core/search/onlinesearch.cpp" line="308"/>
+        <location filename="../core/search/onlinesearch.cpp" line="168"/>
+        <location filename="../core/search/onlinesearch.cpp" line="311"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="172"/>
-        <location filename="../core/search/onlinesearch.cpp" line="304"/>
+        <location filename="../core/search/onlinesearch.cpp" line="175"/>
+        <location filename="../core/search/onlinesearch.cpp" line="307"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="227"/>
+        <location filename="../core/search/onlinesearch.cpp" line="230"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="299"/>
+        <location filename="../core/search/onlinesearch.cpp" line="302"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="300"/>
+        <location filename="../core/search/onlinesearch.cpp" line="303"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="303"/>
+        <location filename="../core/search/onlinesearch.cpp" line="306"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -1151,182 +1151,182 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="391"/>
+        <location filename="../core/search/searchindex.cpp" line="45"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="406"/>
+        <location filename="../core/search/searchindex.cpp" line="60"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="678"/>
+        <location filename="../core/search/vectorindex.cpp" line="266"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="708"/>
+        <location filename="../core/search/vectorindex.cpp" line="296"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="730"/>
-        <location filename="../core/search/searchindex.cpp" line="738"/>
-        <location filename="../core/search/searchindex.cpp" line="744"/>
-        <location filename="../core/search/searchindex.cpp" line="758"/>
-        <location filename="../core/search/searchindex.cpp" line="770"/>
-        <location filename="../core/search/searchindex.cpp" line="778"/>
-        <location filename="../core/search/searchindex.cpp" line="783"/>
-        <location filename="../core/search/searchindex.cpp" line="793"/>
+        <location filename="../core/search/vectorindex.cpp" line="318"/>
+        <location filename="../core/search/vectorindex.cpp" line="326"/>
+        <location filename="../core/search/vectorindex.cpp" line="332"/>
+        <location filename="../core/search/vectorindex.cpp" line="346"/>
+        <location filename="../core/search/vectorindex.cpp" line="358"/>
+        <location filename="../core/search/vectorindex.cpp" line="366"/>
+        <location filename="../core/search/vectorindex.cpp" line="371"/>
+        <location filename="../core/search/vectorindex.cpp" line="381"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="750"/>
+        <location filename="../core/search/vectorindex.cpp" line="338"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="879"/>
+        <location filename="../core/search/vectorindex.cpp" line="467"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="894"/>
+        <location filename="../core/search/vectorindex.cpp" line="482"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="896"/>
+        <location filename="../core/search/vectorindex.cpp" line="484"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="899"/>
+        <location filename="../core/search/vectorindex.cpp" line="487"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="901"/>
+        <location filename="../core/search/vectorindex.cpp" line="489"/>
         <source>the vector index is older than the documents (a sync was interrupted)</source>
         <translation>der Vektorindex ist älter als die Dokumente (eine Synchronisation wurde unterbrochen)</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="906"/>
+        <location filename="../core/search/vectorindex.cpp" line="494"/>
         <source>a sync is writing the cache: the vector index is the one saved last (%1 of %2 vectors)</source>
         <translation>eine Synchronisation schreibt gerade den Cache: der Vektorindex ist der zuletzt gespeicherte (%1 von %2 Vektoren)</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="911"/>
+        <location filename="../core/search/vectorindex.cpp" line="499"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="918"/>
-        <location filename="../core/search/searchindex.cpp" line="924"/>
-        <location filename="../core/search/searchindex.cpp" line="941"/>
+        <location filename="../core/search/vectorindex.cpp" line="506"/>
+        <location filename="../core/search/vectorindex.cpp" line="512"/>
+        <location filename="../core/search/vectorindex.cpp" line="529"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="947"/>
+        <location filename="../core/search/vectorindex.cpp" line="535"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="960"/>
+        <location filename="../core/search/vectorindex.cpp" line="548"/>
         <source>%1; a sync is writing the cache, so vector matches are left out until it is done</source>
         <translation>%1; eine Synchronisation schreibt gerade den Cache, daher fehlen Vektortreffer, bis sie fertig ist</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="971"/>
+        <location filename="../core/search/vectorindex.cpp" line="559"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="984"/>
-        <location filename="../core/search/searchindex.cpp" line="1001"/>
+        <location filename="../core/search/vectorindex.cpp" line="572"/>
+        <location filename="../core/search/vectorindex.cpp" line="589"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="990"/>
+        <location filename="../core/search/vectorindex.cpp" line="578"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1092"/>
+        <location filename="../core/search/searchindex.cpp" line="183"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1153"/>
+        <location filename="../core/search/searchindex.cpp" line="244"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1260"/>
-        <location filename="../core/search/searchindex.cpp" line="1273"/>
+        <location filename="../core/search/searchindex.cpp" line="351"/>
+        <location filename="../core/search/searchindex.cpp" line="364"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1301"/>
+        <location filename="../core/search/searchindex.cpp" line="392"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1319"/>
+        <location filename="../core/search/searchindex.cpp" line="410"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1396"/>
+        <location filename="../core/search/searchindex.cpp" line="487"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1419"/>
+        <location filename="../core/search/searchindex.cpp" line="510"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1462"/>
+        <location filename="../core/search/searchindex.cpp" line="530"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1490"/>
+        <location filename="../core/search/searchindexquery.cpp" line="41"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1494"/>
+        <location filename="../core/search/searchindexquery.cpp" line="45"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1499"/>
+        <location filename="../core/search/searchindexquery.cpp" line="50"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1551"/>
-        <location filename="../core/search/searchindex.cpp" line="1559"/>
-        <location filename="../core/search/searchindex.cpp" line="1597"/>
-        <location filename="../core/search/searchindex.cpp" line="1613"/>
+        <location filename="../core/search/searchindexquery.cpp" line="102"/>
+        <location filename="../core/search/searchindexquery.cpp" line="110"/>
+        <location filename="../core/search/searchindexquery.cpp" line="148"/>
+        <location filename="../core/search/searchindexquery.cpp" line="164"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1451"/>
-        <location filename="../core/search/searchindex.cpp" line="1809"/>
+        <location filename="../core/search/searchindex.cpp" line="519"/>
+        <location filename="../core/search/searchindexquery.cpp" line="359"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="1837"/>
+        <location filename="../core/search/searchindexquery.cpp" line="387"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2320,72 +2320,72 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Schema &apos;%1&apos; ist aktuell (Version %2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="23"/>
         <source>applied %1</source>
         <translation>angewendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="25"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="24"/>
         <source>schema &apos;%1&apos; is now at version %2</source>
         <translation>Schema &apos;%1&apos; hat jetzt Version %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="36"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="35"/>
         <source>create or upgrade the database schema</source>
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="28"/>
+        <location filename="../app/ctl/main.cpp" line="29"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="101"/>
+        <location filename="../app/ctl/main.cpp" line="100"/>
         <source>no tenants yet — `knowledgectl tenant add SLUG` creates one, and tenants with events in %1 are found by themselves</source>
         <translation>noch keine Mandanten — `knowledgectl tenant add SLUG` legt einen an, und Mandanten mit Ereignissen in %1 werden von selbst gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="106"/>
+        <location filename="../app/ctl/main.cpp" line="105"/>
         <source>knowledgectl: %1 of %2 tenant(s) failed; the others are done</source>
         <translation>knowledgectl: %1 von %2 Mandant(en) fehlgeschlagen; die übrigen sind erledigt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="120"/>
+        <location filename="../app/ctl/main.cpp" line="119"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</source>
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="138"/>
+        <location filename="../app/ctl/main.cpp" line="135"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="183"/>
+        <location filename="../app/ctl/main.cpp" line="179"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="188"/>
+        <location filename="../app/ctl/main.cpp" line="183"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="19"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="18"/>
         <source>--limit wants a number, got &apos;%1&apos;</source>
         <translation>--limit erwartet eine Zahl, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="22"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="20"/>
         <source>usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</source>
         <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="37"/>
         <source>more: --before %1</source>
         <translation>mehr: --before %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="45"/>
         <source>recent activity of a dataset, newest first</source>
         <translation>jüngste Aktivität eines Datasets, neueste zuerst</translation>
     </message>
@@ -2395,17 +2395,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl aggregate [--full]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="18"/>
         <source>%1: %2 events processed, %3 datasets touched in %4 s</source>
         <translation>%1: %2 Ereignisse verarbeitet, %3 Datasets betroffen, in %4 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="21"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <source>full rebuild</source>
         <translation>vollständiger Neuaufbau</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="22"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
         <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
@@ -2413,7 +2413,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>inkrementell</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_aggregate.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_aggregate.cpp" line="29"/>
         <source>update dataset knowledge from new events, for the tenant given or every tenant (--full: rebuild)</source>
         <translation>Dataset-Wissen aus neuen Ereignissen aktualisieren, für den angegebenen oder jeden Mandanten (--full: neu aufbauen)</translation>
     </message>
@@ -2428,22 +2428,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--seed muss eine nicht negative ganze Zahl sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="26"/>
         <source>unexpected argument &apos;%1&apos; — usage: knowledgectl demo-seed [--investigations N] [--seed S]</source>
         <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl demo-seed [--investigations N] [--seed S]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="43"/>
         <source>demo-seed: %1 of %2 investigations (%3%)</source>
         <translation>demo-seed: %1 von %2 Untersuchungen (%3 %)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="57"/>
         <source>seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: %6 events generated, %7 written (the rest were already stored), in %8 s</source>
         <translation>%1 Mandanten (%2), %3 Personen, %4 Datasets, %5 Untersuchungen angelegt: %6 Ereignisse erzeugt, %7 geschrieben (der Rest war bereits gespeichert), in %8 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="82"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="76"/>
         <source>write realistic, deterministic demo data for the demo tenants</source>
         <translation>realistische, deterministische Demodaten für die Demo-Mandanten schreiben</translation>
     </message>
@@ -2478,7 +2478,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_emit.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="108"/>
         <source>%n bad line(s), nothing was written</source>
         <translation>
             <numerusform>%n fehlerhafte Zeile, nichts wurde geschrieben</numerusform>
@@ -2576,7 +2576,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="78"/>
+        <location filename="../app/ctl/main.cpp" line="77"/>
         <source>%1 must be a UUID, got &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
@@ -2586,47 +2586,47 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="27"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="26"/>
         <source> (unexpected: %1)</source>
         <translation> (unerwartet: %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="45"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="42"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="47"/>
         <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so the rating is yours</source>
         <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID, damit die Bewertung Ihnen zugeordnet wird</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="64"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="59"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="60"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="60"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="15"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="16"/>
         <source>usage: knowledgectl comment --investigation ID [--target ID] TEXT</source>
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="34"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="80"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="73"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
@@ -2641,12 +2641,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="20"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="19"/>
         <source>usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)</source>
         <translation>Aufruf: knowledgectl knowledge DATASET [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="36"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -2654,25 +2654,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="37"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="41"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="52"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="64"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -2680,32 +2680,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="50"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="80"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="75"/>
         <source>what the team knows about a dataset</source>
         <translation>was das Team über ein Dataset weiß</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="11"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="12"/>
         <source>usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</source>
         <translation>Aufruf: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</translation>
     </message>
@@ -2715,22 +2715,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="32"/>
         <source>QUIRK_ID must be a UUID, got &apos;%1&apos;</source>
         <translation>QUIRK_ID muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="42"/>
         <source>--investigation must be a UUID, got &apos;%1&apos;</source>
         <translation>--investigation muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="73"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="69"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="83"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="79"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
@@ -2838,42 +2838,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Server, Schemaversion, Ereigniszahlen, pgvector</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="55"/>
         <source>usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (intervals are whole seconds ≥ 1)</source>
         <translation>Aufruf: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (Intervalle in ganzen Sekunden ≥ 1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="87"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="85"/>
         <source>cannot set up signal handling</source>
         <translation>Signalbehandlung kann nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="93"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="91"/>
         <source>stopping: waiting for running jobs to finish</source>
         <translation>wird beendet: warten, bis laufende Jobs fertig sind</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="106"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="102"/>
         <source>worker started (%1)</source>
         <translation>Worker gestartet (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="103"/>
         <source>each job once</source>
         <translation>jeder Job einmal</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="104"/>
         <source>aggregate every %1 s, embeddings every %2 s, training every %3 s</source>
         <translation>Aggregation alle %1 s, Embeddings alle %2 s, Training alle %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="118"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="113"/>
         <source>worker stopped</source>
         <translation>Worker beendet</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="125"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="120"/>
         <source>run the background jobs on their schedule</source>
         <translation>die Hintergrundjobs nach Zeitplan ausführen</translation>
     </message>
@@ -2944,37 +2944,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--since &apos;%1&apos; ist kein Datum — geben Sie YYYY-MM-DD oder Datum und Uhrzeit nach ISO 8601 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="63"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="61"/>
         <source>--split &apos;%1&apos; is not a number — give e.g. --split 0.9</source>
         <translation>--split &apos;%1&apos; ist keine Zahl — geben Sie z. B. --split 0.9 an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="77"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="74"/>
         <source>unexpected argument &apos;%1&apos; — run `knowledgectl --help` for the usage</source>
         <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="97"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="92"/>
         <source>exported %1 line(s) to %2 in %3 s</source>
         <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="103"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="98"/>
         <source>  train: %1, valid: %2</source>
         <translation>  Training: %1, Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="100"/>
         <source>  tenants (opted in, anonymised): %1</source>
         <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="116"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="105"/>
         <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
         <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="139"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="127"/>
         <source>bring the training examples up to date (unless --no-build) and export them as JSON Lines</source>
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
@@ -3044,7 +3044,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>den Offline-Such-Cache des Mandanten aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_tenant.cpp" line="11"/>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="12"/>
         <location filename="../app/ctl/cmd_tenant.cpp" line="23"/>
         <source>usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</source>
         <translation>Aufruf: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</translation>

@@ -166,7 +166,7 @@
 <context>
     <name>knowledgectl</name>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_emit.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="108"/>
         <source>%n bad line(s), nothing was written</source>
         <translation>
             <numerusform>%n bad line, nothing was written</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="36"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>

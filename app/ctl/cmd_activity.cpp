@@ -15,12 +15,9 @@ int runActivity(CommandContext &ctx)
     bool ok = false;
     const int limit = limitText.toInt(&ok);
     if (!ok)
-        return ctx.fail(
-            QCoreApplication::translate("knowledgectl", "--limit wants a number, got '%1'")
-                .arg(limitText));
+        return ctx.fail(Messages::tr("--limit wants a number, got '%1'").arg(limitText));
     if (ctx.args.size() != 1)
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl",
+        return ctx.fail(Messages::tr(
             "usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]"));
     auto db = ctx.connect();
     if (!db)
@@ -37,9 +34,7 @@ int runActivity(CommandContext &ctx)
         ctx.out << a.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
                 << (a.actor.isEmpty() ? QStringLiteral("-") : a.actor) << "  " << a.text << '\n';
     if (!page->nextCursor.isEmpty())
-        ctx.out << QCoreApplication::translate("knowledgectl", "more: --before %1")
-                       .arg(page->nextCursor)
-                << '\n';
+        ctx.out << Messages::tr("more: --before %1").arg(page->nextCursor) << '\n';
     ctx.out.flush();
     return 0;
 }

@@ -12,8 +12,8 @@ int runComment(CommandContext &ctx)
     const auto investigation = takeOption(a, QStringLiteral("--investigation"));
     const auto target = takeOption(a, QStringLiteral("--target"));
     if (!investigation || a.size() != 1)
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl comment --investigation ID [--target ID] TEXT"));
     auto inv = parseUuidArgument(QStringLiteral("--investigation"), *investigation);
     if (!inv)
         return ctx.fail(inv.error());
@@ -30,9 +30,9 @@ int runComment(CommandContext &ctx)
     auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
     if (!event)
         return ctx.fail(event.error());
-    ctx.out << QCoreApplication::translate("knowledgectl", "comment added (event %1)")
-                   .arg(event->id.toString(QUuid::WithoutBraces))
-            << Qt::endl;
+    ctx.out
+        << Messages::tr("comment added (event %1)").arg(event->id.toString(QUuid::WithoutBraces))
+        << Qt::endl;
     return 0;
 }
 

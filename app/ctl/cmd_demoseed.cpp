@@ -14,22 +14,18 @@ int runDemoSeed(CommandContext &ctx)
     const qint64 investigations = countText.toLongLong(&ok);
     if (!ok || investigations < 0)
         return ctx.fail(
-            QCoreApplication::translate(
-                "knowledgectl", "--investigations must be a whole number of at least 0, got '%1'")
+            Messages::tr("--investigations must be a whole number of at least 0, got '%1'")
                 .arg(countText));
     const QString seedText
         = takeOption(ctx.args, QStringLiteral("--seed")).value_or(QStringLiteral("42"));
     const quint64 seed = seedText.toULongLong(&ok);
     if (!ok)
-        return ctx.fail(QCoreApplication::translate(
-                            "knowledgectl", "--seed must be a non-negative whole number, got '%1'")
-                            .arg(seedText));
-    if (!ctx.args.isEmpty())
         return ctx.fail(
-            QCoreApplication::translate("knowledgectl",
-                                        "unexpected argument '%1' — usage: knowledgectl demo-seed "
-                                        "[--investigations N] [--seed S]")
-                .arg(ctx.args.first()));
+            Messages::tr("--seed must be a non-negative whole number, got '%1'").arg(seedText));
+    if (!ctx.args.isEmpty())
+        return ctx.fail(Messages::tr("unexpected argument '%1' — usage: knowledgectl demo-seed "
+                                     "[--investigations N] [--seed S]")
+                            .arg(ctx.args.first()));
 
     // All demo tenants are seeded: the tenant setting, if any, is not needed.
     auto db = ctx.connect(false);
@@ -44,8 +40,7 @@ int runDemoSeed(CommandContext &ctx)
             return;
         lastPercent = percent;
         ctx.err << '\r'
-                << QCoreApplication::translate("knowledgectl",
-                                               "demo-seed: %1 of %2 investigations (%3%)")
+                << Messages::tr("demo-seed: %1 of %2 investigations (%3%)")
                        .arg(done)
                        .arg(total)
                        .arg(percent)
@@ -59,8 +54,7 @@ int runDemoSeed(CommandContext &ctx)
     QStringList slugs;
     for (const DemoTenant &t : seeder.tenants())
         slugs << t.slug;
-    ctx.out << QCoreApplication::translate(
-                   "knowledgectl",
+    ctx.out << Messages::tr(
                    "seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: "
                    "%6 events generated, %7 written (the rest were already stored), in %8 s")
                    .arg(summary->tenants)

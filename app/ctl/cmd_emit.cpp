@@ -104,8 +104,8 @@ int runEmit(CommandContext &ctx)
                          [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &[line, why] : problems)
             ctx.err << Messages::tr("line %1: %2").arg(line).arg(why) << Qt::endl;
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "%n bad line(s), nothing was written", nullptr, int(problems.size())));
+        return ctx.fail(
+            Messages::tr("%n bad line(s), nothing was written", nullptr, int(problems.size())));
     }
 
     std::vector<Event> events;

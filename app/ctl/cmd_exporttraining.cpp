@@ -25,8 +25,7 @@ int runExportTraining(CommandContext &ctx)
         const double v = m->toDouble(&ok);
         if (!ok)
             return ctx.fail(
-                QCoreApplication::translate(
-                    "knowledgectl", "--min-score '%1' is not a number — give e.g. --min-score 0.5")
+                Messages::tr("--min-score '%1' is not a number — give e.g. --min-score 0.5")
                     .arg(*m));
         o.minScore = v;
     }
@@ -38,11 +37,10 @@ int runExportTraining(CommandContext &ctx)
                 dt = d.startOfDay(Qt::UTC);
         }
         if (!dt.isValid())
-            return ctx.fail(QCoreApplication::translate(
-                                "knowledgectl",
-                                "--since '%1' is not a date — give YYYY-MM-DD or an ISO 8601 "
-                                "date and time")
-                                .arg(*s));
+            return ctx.fail(
+                Messages::tr("--since '%1' is not a date — give YYYY-MM-DD or an ISO 8601 "
+                             "date and time")
+                    .arg(*s));
         if (dt.timeSpec() == Qt::LocalTime)
             dt.setTimeSpec(Qt::UTC);
         o.since = dt;
@@ -60,9 +58,7 @@ int runExportTraining(CommandContext &ctx)
         const double v = s->toDouble(&ok);
         if (!ok)
             return ctx.fail(
-                QCoreApplication::translate("knowledgectl",
-                                            "--split '%1' is not a number — give e.g. --split 0.9")
-                    .arg(*s));
+                Messages::tr("--split '%1' is not a number — give e.g. --split 0.9").arg(*s));
         o.split = v;
     }
     o.excludeComments = takeFlag(args, QStringLiteral("--exclude-comments"));
@@ -74,10 +70,9 @@ int runExportTraining(CommandContext &ctx)
     if (o.crossTenant)
         o.key = qEnvironmentVariable("KNOWLEDGE_EXPORT_KEY").toUtf8();
     if (!args.isEmpty())
-        return ctx.fail(QCoreApplication::translate(
-                            "knowledgectl",
-                            "unexpected argument '%1' — run `knowledgectl --help` for the usage")
-                            .arg(args.first()));
+        return ctx.fail(
+            Messages::tr("unexpected argument '%1' — run `knowledgectl --help` for the usage")
+                .arg(args.first()));
     if (auto v = TrainingExporter::validate(o); !v)
         return ctx.fail(v.error());
 
@@ -94,27 +89,20 @@ int runExportTraining(CommandContext &ctx)
     if (!summary)
         return ctx.fail(summary.error());
     const auto &s = *summary;
-    ctx.out << QCoreApplication::translate("knowledgectl", "exported %1 line(s) to %2 in %3 s")
+    ctx.out << Messages::tr("exported %1 line(s) to %2 in %3 s")
                    .arg(s.written)
                    .arg(s.files.join(QStringLiteral(", ")))
                    .arg(s.seconds, 0, 'f', 2)
             << Qt::endl;
     if (o.split)
-        ctx.out << QCoreApplication::translate("knowledgectl", "  train: %1, valid: %2")
-                       .arg(s.train)
-                       .arg(s.valid)
-                << Qt::endl;
+        ctx.out << Messages::tr("  train: %1, valid: %2").arg(s.train).arg(s.valid) << Qt::endl;
     if (o.crossTenant)
-        ctx.out << QCoreApplication::translate("knowledgectl",
-                                               "  tenants (opted in, anonymised): %1")
-                       .arg(s.tenants)
-                << Qt::endl;
+        ctx.out << Messages::tr("  tenants (opted in, anonymised): %1").arg(s.tenants) << Qt::endl;
     for (const QString &task : TrainingExporter::taskTypes()) {
         if (s.perTask.contains(task))
             ctx.out << "  " << task << ": " << s.perTask.value(task) << Qt::endl;
     }
-    ctx.out << QCoreApplication::translate(
-                   "knowledgectl",
+    ctx.out << Messages::tr(
                    "skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out "
                    "by --since/--dataset-type/--issue-type, %4 without a preference pair")
                    .arg(s.belowMinScore)

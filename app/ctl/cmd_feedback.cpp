@@ -19,13 +19,11 @@ int runFeedback(CommandContext &ctx)
     const bool json = takeFlag(a, QStringLiteral("--json"));
     if (!type || !investigation || !rating || !a.isEmpty())
         return ctx.fail(
-            QCoreApplication::translate(
-                "knowledgectl",
-                "usage: knowledgectl feedback --target-type T --target ID "
-                "--investigation ID --rating 1|-1 [--reason R] [--comment C]%1")
-                .arg(a.isEmpty() ? QString()
-                                 : QCoreApplication::translate("knowledgectl", " (unexpected: %1)")
-                                       .arg(a.join(QLatin1Char(' ')))));
+            Messages::tr("usage: knowledgectl feedback --target-type T --target ID "
+                         "--investigation ID --rating 1|-1 [--reason R] [--comment C]%1")
+                .arg(a.isEmpty()
+                         ? QString()
+                         : Messages::tr(" (unexpected: %1)").arg(a.join(QLatin1Char(' ')))));
     FeedbackInput in;
     in.targetType = *type;
     auto inv = parseUuidArgument(QStringLiteral("--investigation"), *investigation);
@@ -41,16 +39,13 @@ int runFeedback(CommandContext &ctx)
     bool ok = false;
     in.rating = rating->toInt(&ok);
     if (!ok)
-        return ctx.fail(
-            QCoreApplication::translate("knowledgectl", "--rating must be 1 or -1, got '%1'")
-                .arg(*rating));
+        return ctx.fail(Messages::tr("--rating must be 1 or -1, got '%1'").arg(*rating));
     in.reason = reason.value_or(QString());
     in.comment = comment.value_or(QString());
     if (ctx.settings.actor.isEmpty())
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl",
-            "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
-            "so the rating is yours"));
+        return ctx.fail(
+            Messages::tr("no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
+                         "so the rating is yours"));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
@@ -61,10 +56,8 @@ int runFeedback(CommandContext &ctx)
         ctx.out << QString::fromUtf8(QJsonDocument(event->toJson()).toJson(QJsonDocument::Compact))
                 << Qt::endl;
     else
-        ctx.out << QCoreApplication::translate("knowledgectl", "recorded %1 on %2 %3 (event %4)")
-                       .arg(in.rating > 0
-                                ? QCoreApplication::translate("knowledgectl", "thumbs up")
-                                : QCoreApplication::translate("knowledgectl", "thumbs down"),
+        ctx.out << Messages::tr("recorded %1 on %2 %3 (event %4)")
+                       .arg(in.rating > 0 ? Messages::tr("thumbs up") : Messages::tr("thumbs down"),
                             in.targetType,
                             event->data.value(QStringLiteral("target_id")).toString(),
                             event->id.toString(QUuid::WithoutBraces))

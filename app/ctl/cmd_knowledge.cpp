@@ -9,17 +9,15 @@ namespace {
 QString when(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                       : QCoreApplication::translate("knowledgectl", "never");
+                       : Messages::tr("never");
 }
 
 int runKnowledge(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
     if (ctx.args.size() != 1)
-        return ctx.fail(
-            QCoreApplication::translate("knowledgectl",
-                                        "usage: knowledgectl knowledge DATASET [--json] (DATASET "
-                                        "is a UUID or a name such as public.orders)"));
+        return ctx.fail(Messages::tr("usage: knowledgectl knowledge DATASET [--json] (DATASET "
+                                     "is a UUID or a name such as public.orders)"));
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
@@ -33,11 +31,10 @@ int runKnowledge(CommandContext &ctx)
     }
     QTextStream &o = ctx.out;
     o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
-    o << QCoreApplication::translate("knowledgectl", "%n investigation(s), last %1", nullptr,
-                                     k->investigationCount)
+    o << Messages::tr("%n investigation(s), last %1", nullptr, k->investigationCount)
              .arg(when(k->lastInvestigationAt))
       << '\n';
-    o << QCoreApplication::translate("knowledgectl", "feedback: %1 up, %2 down")
+    o << Messages::tr("feedback: %1 up, %2 down")
              .arg(k->positiveFeedbackCount)
              .arg(k->negativeFeedbackCount)
       << "\n\n";
@@ -46,8 +43,7 @@ int runKnowledge(CommandContext &ctx)
         o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &q : k->knownQuirks)
         o << "  - " << q.text << "  ["
-          << QCoreApplication::translate("knowledgectl", "by %1, %2, %n confirmation(s)", nullptr,
-                                         q.confirmations)
+          << Messages::tr("by %1, %2, %n confirmation(s)", nullptr, q.confirmations)
                  .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
                       when(q.createdAt))
           << "]\n";
@@ -62,8 +58,7 @@ int runKnowledge(CommandContext &ctx)
         o << "  " << Messages::tr("(none)") << '\n';
     for (const auto &i : k->commonIssues)
         o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": " << i.issue
-          << "  (" << QCoreApplication::translate("knowledgectl", "last %1").arg(when(i.lastSeen))
-          << ")\n";
+          << "  (" << Messages::tr("last %1").arg(when(i.lastSeen)) << ")\n";
     o << '\n' << Messages::tr("Owners:") << '\n';
     if (k->owners.isEmpty())
         o << "  " << Messages::tr("(none)") << '\n';

@@ -14,15 +14,14 @@ int runMigrate(CommandContext &ctx)
         return ctx.fail(applied.error());
     const QString schema = ctx.settings.schema;
     if (applied->isEmpty()) {
-        ctx.out << QCoreApplication::translate("knowledgectl",
-                                               "schema '%1' is up to date (version %2)")
+        ctx.out << Messages::tr("schema '%1' is up to date (version %2)")
                        .arg(schema)
                        .arg(Migrator::latestVersion())
                 << Qt::endl;
     } else {
         for (const QString &m : *applied)
-            ctx.out << QCoreApplication::translate("knowledgectl", "applied %1").arg(m) << Qt::endl;
-        ctx.out << QCoreApplication::translate("knowledgectl", "schema '%1' is now at version %2")
+            ctx.out << Messages::tr("applied %1").arg(m) << Qt::endl;
+        ctx.out << Messages::tr("schema '%1' is now at version %2")
                        .arg(schema)
                        .arg(Migrator::latestVersion())
                 << Qt::endl;

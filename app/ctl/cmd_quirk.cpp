@@ -8,10 +8,9 @@ namespace {
 
 int usage(CommandContext &ctx)
 {
-    return ctx.fail(QCoreApplication::translate(
-        "knowledgectl",
-        "usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | "
-        "edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID"));
+    return ctx.fail(
+        Messages::tr("usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | "
+                     "edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID"));
 }
 
 int runQuirk(CommandContext &ctx)
@@ -24,15 +23,13 @@ int runQuirk(CommandContext &ctx)
     const auto reason = takeOption(a, QStringLiteral("--reason"));
     const auto investigation = takeOption(a, QStringLiteral("--investigation"));
     if (ctx.settings.actor.isEmpty())
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
+        return ctx.fail(
+            Messages::tr("no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
 
     const auto quirkId = [&](const QString &s) -> Result<QUuid> {
         if (!isUuid(s))
-            return makeError(
-                QStringLiteral("usage"),
-                QCoreApplication::translate("knowledgectl", "QUIRK_ID must be a UUID, got '%1'")
-                    .arg(s));
+            return makeError(QStringLiteral("usage"),
+                             Messages::tr("QUIRK_ID must be a UUID, got '%1'").arg(s));
         return QUuid::fromString(s);
     };
 
@@ -41,9 +38,8 @@ int runQuirk(CommandContext &ctx)
         QUuid inv;
         if (investigation) {
             if (!isUuid(*investigation))
-                return ctx.fail(QCoreApplication::translate(
-                                    "knowledgectl", "--investigation must be a UUID, got '%1'")
-                                    .arg(*investigation));
+                return ctx.fail(
+                    Messages::tr("--investigation must be a UUID, got '%1'").arg(*investigation));
             inv = QUuid::fromString(*investigation);
         }
         auto db = ctx.connect();
@@ -70,7 +66,7 @@ int runQuirk(CommandContext &ctx)
     }
     if (!result)
         return ctx.fail(result.error());
-    ctx.out << QCoreApplication::translate("knowledgectl", "quirk %1: %2 (event %3)")
+    ctx.out << Messages::tr("quirk %1: %2 (event %3)")
                    .arg(result->data.value(QStringLiteral("quirk_id")).toString(),
                         result->eventType.mid(6), result->id.toString(QUuid::WithoutBraces))
             << Qt::endl;

@@ -15,7 +15,7 @@ namespace {
 
 QString events(qint64 n)
 {
-    return QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, int(n));
+    return Messages::tr("%n event(s)", nullptr, int(n));
 }
 
 int runStatus(CommandContext &ctx)

@@ -8,8 +8,8 @@ namespace {
 int runTenant(CommandContext &ctx)
 {
     if (ctx.args.size() < 2 || ctx.args.first() != QLatin1String("add"))
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl", "usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]"));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]"));
     ctx.args.removeFirst();
     const QString name = takeOption(ctx.args, QStringLiteral("--name")).value_or(QString());
     const QString idText = takeOption(ctx.args, QStringLiteral("--id")).value_or(QString());

@@ -51,11 +51,10 @@ int runWorker(CommandContext &ctx)
         = takeSeconds(a, QStringLiteral("--training-interval"), intervals.training, bad)
               .value_or(intervals.training);
     if (bad || !a.isEmpty())
-        return ctx.fail(QCoreApplication::translate(
-            "knowledgectl",
-            "usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] "
-            "[--embed-interval SECONDS] [--training-interval SECONDS] "
-            "(intervals are whole seconds ≥ 1)"));
+        return ctx.fail(
+            Messages::tr("usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] "
+                         "[--embed-interval SECONDS] [--training-interval SECONDS] "
+                         "(intervals are whole seconds ≥ 1)"));
 
     // Fail early and clearly when the database is not there.
     {
@@ -83,16 +82,13 @@ int runWorker(CommandContext &ctx)
 
     // SIGTERM / SIGINT: stop taking new runs, let the running ones finish, exit 0.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return ctx.fail(
-            QCoreApplication::translate("knowledgectl", "cannot set up signal handling"));
+        return ctx.fail(Messages::tr("cannot set up signal handling"));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &scheduler, [&]() {
         char byte = 0;
         [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
         ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-                << QCoreApplication::translate("knowledgectl",
-                                               "stopping: waiting for running jobs to finish")
-                << Qt::endl;
+                << Messages::tr("stopping: waiting for running jobs to finish") << Qt::endl;
         scheduler.stop();
     });
     struct sigaction sa = {};
@@ -103,11 +99,10 @@ int runWorker(CommandContext &ctx)
     sigaction(SIGINT, &sa, nullptr);
 
     ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-            << QCoreApplication::translate("knowledgectl", "worker started (%1)")
-                   .arg(once ? QCoreApplication::translate("knowledgectl", "each job once")
-                             : QCoreApplication::translate("knowledgectl",
-                                                           "aggregate every %1 s, embeddings "
-                                                           "every %2 s, training every %3 s")
+            << Messages::tr("worker started (%1)")
+                   .arg(once ? Messages::tr("each job once")
+                             : Messages::tr("aggregate every %1 s, embeddings "
+                                            "every %2 s, training every %3 s")
                                    .arg(intervals.aggregate.count())
                                    .arg(intervals.embeddings.count())
                                    .arg(intervals.training.count()))
@@ -115,7 +110,7 @@ int runWorker(CommandContext &ctx)
     scheduler.start(once);
     QCoreApplication::exec();
     ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-            << QCoreApplication::translate("knowledgectl", "worker stopped") << Qt::endl;
+            << Messages::tr("worker stopped") << Qt::endl;
     return once && failures > 0 ? 1 : 0;
 }
 

@@ -34,7 +34,7 @@ struct CommandContext
 };
 
 /// knowledgectl's translation context: Messages::tr("...") is
-/// QCoreApplication::translate("knowledgectl", "..."), and lupdate files it under that context
+/// Messages::tr("..."), and lupdate files it under that context
 /// (a file-local tr() helper would be filed under its namespace and never found at run time).
 class Messages
 {

@@ -24,10 +24,9 @@ QList<Command> &commandRegistry()
 Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) const
 {
     if (requireTenant && settings.tenant.isEmpty()) {
-        return makeError(QStringLiteral("no_tenant"),
-                         QCoreApplication::translate(
-                             "knowledgectl",
-                             "no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+        return makeError(
+            QStringLiteral("no_tenant"),
+            Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
     }
     ConnectionSettings s = settings;
     if (!requireTenant)
@@ -117,28 +116,24 @@ namespace {
 void printUsage(QTextStream &out)
 {
     using namespace ke::ctl;
-    out << QCoreApplication::translate("knowledgectl",
-                                       "usage: knowledgectl COMMAND [ARGS] [--database URL] "
-                                       "[--tenant T] [--actor A] [--schema S] [--events-table T] "
-                                       "[--datasets-table T [--datasets-name-column C]]")
+    out << Messages::tr("usage: knowledgectl COMMAND [ARGS] [--database URL] "
+                        "[--tenant T] [--actor A] [--schema S] [--events-table T] "
+                        "[--datasets-table T [--datasets-name-column C]]")
         << "\n\n";
     QList<Command> cmds = commandRegistry();
     std::sort(cmds.begin(), cmds.end(),
               [](const Command &a, const Command &b) { return a.name < b.name; });
     for (const Command &c : cmds) {
         const QString synopsis = c.usage.isEmpty() ? c.name : c.name + QLatin1Char(' ') + c.usage;
-        const QString summary
-            = QCoreApplication::translate("knowledgectl", c.summary.toUtf8().constData());
+        const QString summary = Messages::tr(c.summary.toUtf8().constData());
         if (synopsis.size() <= 44)
             out << "  " << synopsis.leftJustified(44) << ' ' << summary << '\n';
         else
             out << "  " << synopsis << '\n' << QString(47, QLatin1Char(' ')) << summary << '\n';
     }
     out << '\n'
-        << QCoreApplication::translate(
-               "knowledgectl",
-               "Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, "
-               "KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq's PG* variables).")
+        << Messages::tr("Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, "
+                        "KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq's PG* variables).")
         << Qt::endl;
 }
 
@@ -180,14 +175,13 @@ int main(int argc, char **argv)
                 err.flush();
                 return rc;
             } catch (const std::exception &e) {
-                return ctx.fail(QCoreApplication::translate("knowledgectl", "internal error: %1")
-                                    .arg(QString::fromUtf8(e.what())));
+                return ctx.fail(
+                    ke::ctl::Messages::tr("internal error: %1").arg(QString::fromUtf8(e.what())));
             }
         }
     }
-    err << QCoreApplication::translate("knowledgectl",
-                                       "knowledgectl: unknown command '%1' — run "
-                                       "`knowledgectl --help` for the list")
+    err << ke::ctl::Messages::tr("knowledgectl: unknown command '%1' — run "
+                        "`knowledgectl --help` for the list")
                .arg(name)
         << Qt::endl;
     return 2;
