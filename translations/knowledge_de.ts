@@ -383,42 +383,42 @@
 <context>
     <name>FeedbackRecorder</name>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="48"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="34"/>
         <source>unknown target type &apos;%1&apos; — use one of: %2</source>
         <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="53"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="39"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
         <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="56"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="42"/>
         <source>no investigation given — pass the investigation&apos;s UUID</source>
         <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="64"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="50"/>
         <source>no target given — pass the UUID of the %1 you rate</source>
         <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="82"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="68"/>
         <source>checking the rated %1</source>
         <translation>Prüfen des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="101"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="88"/>
         <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
         <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="131"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="118"/>
         <source>the comment is empty — write something to add</source>
         <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="134"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="121"/>
         <source>finding the investigation</source>
         <translation>Suchen der Untersuchung</translation>
     </message>
@@ -522,127 +522,97 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="72"/>
-        <source>hypothesis</source>
-        <comment>rated step</comment>
-        <translation>Hypothese</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="74"/>
-        <source>query</source>
-        <comment>rated step</comment>
-        <translation>Abfrage</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="76"/>
-        <source>evidence</source>
-        <comment>rated step</comment>
-        <translation>Beleg</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="78"/>
-        <source>synthesis</source>
-        <comment>rated step</comment>
-        <translation>Synthese</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="80"/>
-        <source>investigation</source>
-        <comment>rated step</comment>
-        <translation>Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="93"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="84"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="89"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="103"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="104"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="100"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="111"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="105"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="118"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="123"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="124"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="241"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="232"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="332"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="323"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="341"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="332"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="351"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="342"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -879,59 +849,59 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="76"/>
+        <location filename="../core/search/onlinesearch.cpp" line="77"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="80"/>
+        <location filename="../core/search/onlinesearch.cpp" line="81"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="87"/>
+        <location filename="../core/search/onlinesearch.cpp" line="85"/>
         <source>unknown document type &apos;%1&apos; — use one of %2</source>
         <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="92"/>
+        <location filename="../core/search/onlinesearch.cpp" line="90"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="123"/>
+        <location filename="../core/search/onlinesearch.cpp" line="121"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="168"/>
-        <location filename="../core/search/onlinesearch.cpp" line="311"/>
+        <location filename="../core/search/onlinesearch.cpp" line="166"/>
+        <location filename="../core/search/onlinesearch.cpp" line="309"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="175"/>
-        <location filename="../core/search/onlinesearch.cpp" line="307"/>
+        <location filename="../core/search/onlinesearch.cpp" line="173"/>
+        <location filename="../core/search/onlinesearch.cpp" line="305"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="230"/>
+        <location filename="../core/search/onlinesearch.cpp" line="228"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="302"/>
+        <location filename="../core/search/onlinesearch.cpp" line="300"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="303"/>
+        <location filename="../core/search/onlinesearch.cpp" line="301"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="306"/>
+        <location filename="../core/search/onlinesearch.cpp" line="304"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -1337,6 +1307,112 @@
         <location filename="../core/storage/serverinfo.cpp" line="11"/>
         <source>asking the server what it offers</source>
         <translation>Abfragen der Serverfunktionen</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTypes</name>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="45"/>
+        <source>finding</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="46"/>
+        <source>Findings</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="47"/>
+        <source>hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="48"/>
+        <source>Hypotheses</source>
+        <translation>Hypothesen</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="49"/>
+        <source>query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="50"/>
+        <source>Queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="51"/>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="52"/>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="53"/>
+        <source>quirk</source>
+        <translation>Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="54"/>
+        <source>Quirks</source>
+        <translation>Besonderheiten</translation>
+    </message>
+</context>
+<context>
+    <name>StepKinds</name>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="16"/>
+        <source>hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="17"/>
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="18"/>
+        <source>query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="19"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="20"/>
+        <source>evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="21"/>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="22"/>
+        <source>synthesis</source>
+        <translation>Synthese</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="23"/>
+        <source>Synthesis</source>
+        <translation>Synthese</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="24"/>
+        <source>investigation</source>
+        <translation>Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="25"/>
+        <source>Investigation</source>
+        <translation>Untersuchung</translation>
     </message>
 </context>
 <context>
@@ -2016,47 +2092,22 @@ Ihr Text:
 <context>
     <name>ke::SearchResultModel</name>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="53"/>
-        <source>finding</source>
-        <translation>Erkenntnis</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchresultmodel.cpp" line="55"/>
-        <source>hypothesis</source>
-        <translation>Hypothese</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchresultmodel.cpp" line="57"/>
-        <source>query</source>
-        <translation>Abfrage</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
-        <source>comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
         <location filename="../ui/searchresultmodel.cpp" line="61"/>
-        <source>quirk</source>
-        <translation>Besonderheit</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchresultmodel.cpp" line="70"/>
         <source>words #%1</source>
         <translation>Wörter #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="72"/>
+        <location filename="../ui/searchresultmodel.cpp" line="63"/>
         <source>meaning #%1</source>
         <translation>Bedeutung #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="74"/>
+        <location filename="../ui/searchresultmodel.cpp" line="65"/>
         <source>feedback %1</source>
         <translation>Feedback %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="79"/>
+        <location filename="../ui/searchresultmodel.cpp" line="70"/>
         <source>%1
 
 score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</source>
@@ -2065,27 +2116,27 @@ score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</sou
 Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="96"/>
+        <location filename="../ui/searchresultmodel.cpp" line="87"/>
         <source>Found</source>
         <translation>Fundstelle</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="98"/>
+        <location filename="../ui/searchresultmodel.cpp" line="89"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="100"/>
+        <location filename="../ui/searchresultmodel.cpp" line="91"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="102"/>
+        <location filename="../ui/searchresultmodel.cpp" line="93"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="104"/>
+        <location filename="../ui/searchresultmodel.cpp" line="95"/>
         <source>Why it ranked</source>
         <translation>Warum gefunden</translation>
     </message>
@@ -2093,82 +2144,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="74"/>
+        <location filename="../ui/searchview.cpp" line="75"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="79"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="80"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="82"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="82"/>
-        <source>Findings</source>
-        <translation>Erkenntnisse</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchview.cpp" line="83"/>
-        <source>Hypotheses</source>
-        <translation>Hypothesen</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchview.cpp" line="84"/>
-        <source>Queries</source>
-        <translation>Abfragen</translation>
-    </message>
-    <message>
         <location filename="../ui/searchview.cpp" line="85"/>
-        <source>Comments</source>
-        <translation>Kommentare</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchview.cpp" line="86"/>
-        <source>Quirks</source>
-        <translation>Besonderheiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/searchview.cpp" line="87"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="88"/>
+        <location filename="../ui/searchview.cpp" line="86"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="90"/>
+        <location filename="../ui/searchview.cpp" line="88"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="140"/>
+        <location filename="../ui/searchview.cpp" line="138"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="158"/>
+        <location filename="../ui/searchview.cpp" line="156"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="172"/>
+        <location filename="../ui/searchview.cpp" line="170"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="190"/>
+        <location filename="../ui/searchview.cpp" line="188"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -2176,7 +2202,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="191"/>
+        <location filename="../ui/searchview.cpp" line="189"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -2187,127 +2213,102 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::TraceStepModel</name>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="38"/>
-        <source>Hypothesis</source>
-        <translation>Hypothese</translation>
-    </message>
-    <message>
-        <location filename="../ui/tracestepmodel.cpp" line="40"/>
-        <source>Query</source>
-        <translation>Abfrage</translation>
-    </message>
-    <message>
-        <location filename="../ui/tracestepmodel.cpp" line="42"/>
-        <source>Evidence</source>
-        <translation>Beleg</translation>
-    </message>
-    <message>
         <location filename="../ui/tracestepmodel.cpp" line="44"/>
-        <source>Synthesis</source>
-        <translation>Synthese</translation>
-    </message>
-    <message>
-        <location filename="../ui/tracestepmodel.cpp" line="46"/>
-        <source>Investigation</source>
-        <translation>Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../ui/tracestepmodel.cpp" line="53"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="54"/>
+        <location filename="../ui/tracestepmodel.cpp" line="45"/>
         <source>rejected</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="46"/>
         <source>proposed</source>
         <translation>vorgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <location filename="../ui/tracestepmodel.cpp" line="47"/>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="57"/>
+        <location filename="../ui/tracestepmodel.cpp" line="48"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="58"/>
+        <location filename="../ui/tracestepmodel.cpp" line="49"/>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="59"/>
+        <location filename="../ui/tracestepmodel.cpp" line="50"/>
         <source>submitted</source>
         <translation>abgeschickt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="60"/>
+        <location filename="../ui/tracestepmodel.cpp" line="51"/>
         <source>executed</source>
         <translation>ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="61"/>
+        <location filename="../ui/tracestepmodel.cpp" line="52"/>
         <source>supports</source>
         <translation>stützt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="62"/>
+        <location filename="../ui/tracestepmodel.cpp" line="53"/>
         <source>refutes</source>
         <translation>widerlegt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="63"/>
+        <location filename="../ui/tracestepmodel.cpp" line="54"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="64"/>
+        <location filename="../ui/tracestepmodel.cpp" line="55"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="92"/>
+        <location filename="../ui/tracestepmodel.cpp" line="83"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="93"/>
+        <location filename="../ui/tracestepmodel.cpp" line="84"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="130"/>
+        <location filename="../ui/tracestepmodel.cpp" line="121"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="132"/>
+        <location filename="../ui/tracestepmodel.cpp" line="123"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="134"/>
+        <location filename="../ui/tracestepmodel.cpp" line="125"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="136"/>
+        <location filename="../ui/tracestepmodel.cpp" line="127"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="138"/>
+        <location filename="../ui/tracestepmodel.cpp" line="129"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="140"/>
+        <location filename="../ui/tracestepmodel.cpp" line="131"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>

@@ -147,7 +147,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="190"/>
+        <location filename="../ui/searchview.cpp" line="188"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="191"/>
+        <location filename="../ui/searchview.cpp" line="189"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -1,5 +1,6 @@
 #include "searchresultmodel.h"
 
+#include "catalogue.h"
 #include <QLocale>
 
 namespace ke {
@@ -49,17 +50,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
                 .replace(QChar(0xab), QString())
                 .replace(QChar(0xbb), QString());
         case KindColumn:
-            if (r.sourceType == QLatin1String("finding"))
-                return tr("finding");
-            if (r.sourceType == QLatin1String("hypothesis"))
-                return tr("hypothesis");
-            if (r.sourceType == QLatin1String("query"))
-                return tr("query");
-            if (r.sourceType == QLatin1String("comment"))
-                return tr("comment");
-            if (r.sourceType == QLatin1String("quirk"))
-                return tr("quirk");
-            return r.sourceType;
+            return SourceTypes::label(r.sourceType);
         case DatasetColumn:
             return m_names.value(r.datasetId, r.datasetId.left(8));
         case WhenColumn:

@@ -1,6 +1,7 @@
 #include "searchview.h"
 
 #include "backgroundtask.h"
+#include "catalogue.h"
 #include "offlinesearch.h"
 #include "onlinesearch.h"
 #include "searchresultmodel.h"
@@ -79,11 +80,8 @@ SearchView::SearchView(const ConnectionSettings &settings, QWidget *parent)
     m_scope->addItem(tr("This dataset"));
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Everything"), QString());
-    m_kind->addItem(tr("Findings"), QStringLiteral("finding"));
-    m_kind->addItem(tr("Hypotheses"), QStringLiteral("hypothesis"));
-    m_kind->addItem(tr("Queries"), QStringLiteral("query"));
-    m_kind->addItem(tr("Comments"), QStringLiteral("comment"));
-    m_kind->addItem(tr("Quirks"), QStringLiteral("quirk"));
+    for (const QString &type : SourceTypes::all())
+        m_kind->addItem(SourceTypes::pluralTitle(type), type);
     m_offline = new QCheckBox(tr("Offline cache"), this);
     m_offline->setToolTip(tr("Search the local cache kept by `knowledgectl sync` instead of the "
                              "database (used by itself when the database cannot be reached)"));

@@ -1,5 +1,6 @@
 #include "tracestepmodel.h"
 
+#include "catalogue.h"
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -34,17 +35,7 @@ int TraceStepModel::columnCount(const QModelIndex &parent) const
 
 QString TraceStepModel::kindName(const QString &kind)
 {
-    if (kind == QLatin1String("hypothesis"))
-        return tr("Hypothesis");
-    if (kind == QLatin1String("query"))
-        return tr("Query");
-    if (kind == QLatin1String("evidence"))
-        return tr("Evidence");
-    if (kind == QLatin1String("synthesis"))
-        return tr("Synthesis");
-    if (kind == QLatin1String("investigation"))
-        return tr("Investigation");
-    return kind;
+    return StepKinds::title(kind);
 }
 
 QString TraceStepModel::statusName(const QString &status)

@@ -1,25 +1,12 @@
 #include "feedbackrecorder.h"
 
+#include "catalogue.h"
 #include "database_p.h"
 #include "eventlog.h"
 
 namespace ke {
 
 namespace {
-
-/// The event_data key under which a step of this type carries its id.
-std::string idKeyFor(const QString &targetType)
-{
-    if (targetType == QLatin1String("hypothesis"))
-        return "hypothesis_id";
-    if (targetType == QLatin1String("query"))
-        return "query_id";
-    if (targetType == QLatin1String("evidence"))
-        return "evidence_id";
-    if (targetType == QLatin1String("synthesis"))
-        return "synthesis_id";
-    return {};
-}
 
 /// The dataset column of the investigation's first event that has one (NULL otherwise;
 /// the aggregator resolves it then).
@@ -37,8 +24,7 @@ QUuid investigationDataset(Database &db, pqxx::work &tx, const QUuid &investigat
 
 QStringList FeedbackRecorder::targetTypes()
 {
-    return {QStringLiteral("hypothesis"), QStringLiteral("query"), QStringLiteral("evidence"),
-            QStringLiteral("synthesis"), QStringLiteral("investigation")};
+    return StepKinds::all();
 }
 
 Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
@@ -94,7 +80,8 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
                                    + " WHERE tenant_id = $1 AND investigation_id = $2 "
                                      "AND event_data @> jsonb_build_object($3::text, $4::text) "
                                      "LIMIT 1",
-                               tenant, inv, idKeyFor(input.targetType), uuidToStd(target));
+                               tenant, inv, toStd(StepKinds::idKey(input.targetType)),
+                               uuidToStd(target));
         }
         if (r.empty()) {
             return makeError(QStringLiteral("unknown_target"),

@@ -1,5 +1,6 @@
 #include "knowledgestore.h"
 
+#include "catalogue.h"
 #include "datasetdirectory.h"
 #include "event.h"
 
@@ -68,17 +69,7 @@ QString textOf(const QJsonObject &d, const char *key)
 /// The kind of step a rating is about, in the reader's language.
 QString stepName(const QString &target)
 {
-    if (target == QLatin1String("hypothesis"))
-        return KnowledgeStore::tr("hypothesis", "rated step");
-    if (target == QLatin1String("query"))
-        return KnowledgeStore::tr("query", "rated step");
-    if (target == QLatin1String("evidence"))
-        return KnowledgeStore::tr("evidence", "rated step");
-    if (target == QLatin1String("synthesis"))
-        return KnowledgeStore::tr("synthesis", "rated step");
-    if (target == QLatin1String("investigation"))
-        return KnowledgeStore::tr("investigation", "rated step");
-    return target;
+    return StepKinds::label(target);
 }
 
 QString describe(const QString &type, const QJsonObject &d)

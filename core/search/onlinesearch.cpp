@@ -1,6 +1,7 @@
 #include "onlinesearch.h"
 
 #include "bm25.h"
+#include "catalogue.h"
 
 #include "database_p.h"
 #include "fulltextquery.h"
@@ -79,13 +80,10 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
         return makeError(QStringLiteral("empty_query"),
                          tr("the query has no words to search for — type a word or two"));
     for (const QString &t : request.sourceTypes) {
-        static const QStringList known{QStringLiteral("finding"), QStringLiteral("hypothesis"),
-                                       QStringLiteral("query"), QStringLiteral("comment"),
-                                       QStringLiteral("quirk")};
-        if (!known.contains(t))
+        if (!SourceTypes::isKnown(t))
             return makeError(QStringLiteral("invalid_type"),
                              tr("unknown document type '%1' — use one of %2")
-                                 .arg(t, known.join(QStringLiteral(", "))));
+                                 .arg(t, SourceTypes::all().join(QStringLiteral(", "))));
     }
     if (!request.datasetId.isEmpty() && QUuid::fromString(request.datasetId).isNull())
         return makeError(QStringLiteral("invalid_dataset"),
