@@ -36,13 +36,12 @@ void runInBackground(QObject *receiver, const ConnectionSettings &settings,
             if (!db)
                 return Answer(Result<T>(db.error()));
             Result<T> r = work(**db);
-            if (!r && r.error().code == QLatin1String("unreachable"))
+            if (!r && r.error().is(ErrorCode::Unreachable))
                 resetThreadDatabase();
             return Answer(std::move(r));
         } catch (const std::exception &e) {
             resetThreadDatabase();
-            return Answer(
-                Result<T>(makeError(QStringLiteral("internal"), QString::fromUtf8(e.what()))));
+            return Answer(Result<T>(makeError(ErrorCode::Internal, QString::fromUtf8(e.what()))));
         }
     }));
 }

@@ -199,20 +199,20 @@ void SearchView::run()
                     return offlineSearch(settings, request);
                 auto db = threadDatabase(settings);
                 if (!db) {
-                    if (db.error().code == QLatin1String("unreachable"))
+                    if (db.error().is(ErrorCode::Unreachable))
                         return offlineSearch(settings, request); // keep working without the network
                     return Result<SearchOutcome>(db.error());
                 }
                 thread_local OnlineSearch online;
                 auto r = online.search(**db, request);
-                if (!r && r.error().code == QLatin1String("unreachable")) {
+                if (!r && r.error().is(ErrorCode::Unreachable)) {
                     resetThreadDatabase();
                     return offlineSearch(settings, request);
                 }
                 return r;
             } catch (const std::exception &e) {
                 return Result<SearchOutcome>(
-                    makeError(QStringLiteral("internal"), QString::fromUtf8(e.what())));
+                    makeError(ErrorCode::Internal, QString::fromUtf8(e.what())));
             }
         }));
 }

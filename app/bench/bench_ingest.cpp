@@ -213,14 +213,14 @@ int runIngest(BenchContext &ctx)
         if (!psql.waitForFinished(-1) || psql.exitStatus() != QProcess::NormalExit
             || psql.exitCode() != 0)
             return makeError(
-                QStringLiteral("copy"),
+                ErrorCode::Copy,
                 tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
                     .arg(psql.errorString(), QString::fromUtf8(psql.readAllStandardError())));
         const double seconds = double(t.nsecsElapsed()) / 1e9;
         copyClientCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - cpuBefore);
         if (schema.count() != size)
             return makeError(
-                QStringLiteral("copy"),
+                ErrorCode::Copy,
                 tr("psql \\copy loaded %1 rows, expected %2").arg(schema.count()).arg(size));
         return seconds;
     };
@@ -241,7 +241,7 @@ int runIngest(BenchContext &ctx)
         const double seconds = double(t.nsecsElapsed()) / 1e9;
         batchClientCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpuBefore);
         if (written != size || schema.count() != size)
-            return makeError(QStringLiteral("batch"),
+            return makeError(ErrorCode::Batch,
                              tr("emitBatch wrote %1 events, expected %2").arg(written).arg(size));
         return seconds;
     };

@@ -92,7 +92,7 @@ int runEmit(CommandContext &ctx)
         auto r = log.prepare(p.event, options);
         if (!r) {
             QString why = r.error().message;
-            if (r.error().code == QLatin1String("unknown_event_type"))
+            if (r.error().is(ErrorCode::UnknownEventType))
                 why += Messages::tr(
                     " (pass --allow-unknown-types to replay another writer's stream)");
             problems.emplace_back(p.line, why);

@@ -38,7 +38,7 @@ Result<Collection> readCollection(const QString &dir)
                          const std::function<void(const QJsonObject &)> &fn) -> Result<void> {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("io"),
+            return makeError(ErrorCode::Io,
                              Messages::tr("cannot read %1: %2 — DIR must hold corpus.jsonl, "
                                           "queries.jsonl and qrels/*.tsv (BEIR layout)")
                                  .arg(path, f.errorString()));
@@ -51,7 +51,7 @@ Result<Collection> readCollection(const QString &dir)
             QJsonParseError err;
             const QJsonDocument doc = QJsonDocument::fromJson(l, &err);
             if (!doc.isObject())
-                return makeError(QStringLiteral("bad_input"),
+                return makeError(ErrorCode::BadInput,
                                  Messages::tr("%1 line %2 is not a JSON object: %3")
                                      .arg(path)
                                      .arg(line)
@@ -89,7 +89,7 @@ Result<Qrels> readQrels(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return makeError(
-            QStringLiteral("io"),
+            ErrorCode::Io,
             Messages::tr("cannot read the judgements %1: %2").arg(path, f.errorString()));
     Qrels q;
     while (!f.atEnd()) {
@@ -103,7 +103,7 @@ Result<Qrels> readQrels(const QString &path)
         q[QString::fromUtf8(cols.at(0))][QString::fromUtf8(cols.at(1))] = grade;
     }
     if (q.empty())
-        return makeError(QStringLiteral("bad_input"),
+        return makeError(ErrorCode::BadInput,
                          Messages::tr("%1 holds no judgements (expected query-id, corpus-id, score "
                                       "separated by tabs)")
                              .arg(path));
@@ -222,7 +222,7 @@ int runEvalSearch(CommandContext &ctx)
                     QStringList ranking;
                     if (found)
                         ranking = *found;
-                    else if (found.error().code != QLatin1String("empty_query"))
+                    else if (!found.error().is(ErrorCode::EmptyQuery))
                         return makeError(
                             found.error().code,
                             Messages::tr("query %1: %2").arg(queryId, found.error().message));

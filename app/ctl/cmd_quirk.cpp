@@ -28,7 +28,7 @@ int runQuirk(CommandContext &ctx)
 
     const auto quirkId = [&](const QString &s) -> Result<QUuid> {
         if (!isUuid(s))
-            return makeError(QStringLiteral("usage"),
+            return makeError(ErrorCode::Usage,
                              Messages::tr("QUIRK_ID must be a UUID, got '%1'").arg(s));
         return QUuid::fromString(s);
     };

@@ -55,7 +55,7 @@ int runSearch(CommandContext &ctx)
             }
             OnlineSearch search;
             outcome = search.search(**db, request);
-        } else if (db.error().code == QLatin1String("unreachable")) {
+        } else if (db.error().is(ErrorCode::Unreachable)) {
             fallbackNote = db.error().message;
         } else {
             return ctx.fail(db.error());

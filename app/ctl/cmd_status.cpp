@@ -31,7 +31,7 @@ int runStatus(CommandContext &ctx)
     const bool wantTenant = !ctx.settings.tenant.isEmpty();
     auto db = ctx.connect(wantTenant);
     bool haveTenant = wantTenant;
-    if (!db && wantTenant && db.error().code == QLatin1String("not_migrated")) {
+    if (!db && wantTenant && db.error().is(ErrorCode::NotMigrated)) {
         db = ctx.connect(false);
         haveTenant = false;
     }

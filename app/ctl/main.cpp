@@ -25,7 +25,7 @@ Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) co
 {
     if (requireTenant && settings.tenant.isEmpty()) {
         return makeError(
-            QStringLiteral("no_tenant"),
+            ErrorCode::NoTenant,
             Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
     }
     ConnectionSettings s = settings;
@@ -73,7 +73,7 @@ bool takeFlag(QStringList &args, const QString &name)
 Result<QUuid> parseUuidArgument(const QString &what, const QString &value)
 {
     if (!isUuid(value))
-        return makeError(QStringLiteral("usage"),
+        return makeError(ErrorCode::Usage,
                          Messages::tr("%1 must be a UUID, got '%2'").arg(what, value));
     return QUuid::fromString(value);
 }
@@ -181,7 +181,7 @@ int main(int argc, char **argv)
         }
     }
     err << ke::ctl::Messages::tr("knowledgectl: unknown command '%1' — run "
-                        "`knowledgectl --help` for the list")
+                                 "`knowledgectl --help` for the list")
                .arg(name)
         << Qt::endl;
     return 2;

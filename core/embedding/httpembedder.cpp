@@ -88,13 +88,13 @@ Result<HttpEmbedder::Options> HttpEmbedder::optionsFromEnvironment()
     o.apiKey = qEnvironmentVariable("KNOWLEDGE_EMBEDDINGS_API_KEY").trimmed();
     if (url.isEmpty() || o.model.isEmpty())
         return makeError(
-            QStringLiteral("not_configured"),
+            ErrorCode::NotConfigured,
             tr("no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and "
                "KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)"));
     o.baseUrl = QUrl(url);
     if (!o.baseUrl.isValid() || o.baseUrl.scheme().isEmpty() || o.baseUrl.host().isEmpty())
         return makeError(
-            QStringLiteral("invalid_url"),
+            ErrorCode::InvalidUrl,
             tr("KNOWLEDGE_EMBEDDINGS_URL '%1' is not a URL such as https://api.example.com")
                 .arg(url));
     return o;
@@ -164,33 +164,33 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
         const int attempts = m_options.maxRetries + 1;
         if (a.timedOut)
             return makeError(
-                QStringLiteral("timeout"),
+                ErrorCode::Timeout,
                 tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
                    "check that it is up, or raise the timeout")
                     .arg(where)
                     .arg(double(m_options.timeout.count()) / 1000.0)
                     .arg(attempts));
         if (a.status == 0)
-            return makeError(QStringLiteral("unreachable"),
+            return makeError(ErrorCode::Unreachable,
                              tr("cannot reach the embeddings API at %1: %2 — check "
                                 "KNOWLEDGE_EMBEDDINGS_URL and the network")
                                  .arg(where, a.networkError));
         if (a.status == 401 || a.status == 403)
-            return makeError(QStringLiteral("unauthorized"),
+            return makeError(ErrorCode::Unauthorized,
                              tr("the embeddings API refused the key (HTTP %1: %2) — check "
                                 "KNOWLEDGE_EMBEDDINGS_API_KEY")
                                  .arg(a.status)
                                  .arg(serverWords(a.body)));
         if (a.status == 429)
             return makeError(
-                QStringLiteral("rate_limited"),
+                ErrorCode::RateLimited,
                 tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
                    "attempts — try again later or lower the request rate")
                     .arg(where)
                     .arg(attempts));
         if (a.status >= 500)
             return makeError(
-                QStringLiteral("server_error"),
+                ErrorCode::ServerError,
                 tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
                    "try again later")
                     .arg(where)
@@ -198,7 +198,7 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                     .arg(attempts)
                     .arg(serverWords(a.body)));
         if (a.status != 200)
-            return makeError(QStringLiteral("http_error"),
+            return makeError(ErrorCode::HttpError,
                              tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
                                 "KNOWLEDGE_EMBEDDINGS_MODEL '%4'")
                                  .arg(where)
@@ -209,7 +209,7 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
         const QJsonDocument doc = QJsonDocument::fromJson(a.body, &perr);
         const QJsonArray data = doc.object().value(QStringLiteral("data")).toArray();
         auto malformed = [&](const QString &what) {
-            return makeError(QStringLiteral("malformed_answer"),
+            return makeError(ErrorCode::MalformedAnswer,
                              tr("the embeddings API at %1 answered something that is not an "
                                 "OpenAI-compatible embeddings response (%2) — check the URL")
                                  .arg(where, what));
@@ -239,7 +239,7 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                 expected = int(v.size());
             if (int(v.size()) != expected)
                 return makeError(
-                    QStringLiteral("dimension_mismatch"),
+                    ErrorCode::DimensionMismatch,
                     tr("the embeddings API answered vectors of %1 numbers where %2 were "
                        "expected (model '%3') — the model behind the URL changed?")
                         .arg(v.size())

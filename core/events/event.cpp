@@ -138,7 +138,7 @@ const Specs &specs()
 
 Error invalid(const QString &message)
 {
-    return makeError(QStringLiteral("invalid_event"), message);
+    return makeError(ErrorCode::InvalidEvent, message);
 }
 
 Result<void> checkText(const QString &type, const QString &field, const QString &text)
@@ -465,7 +465,7 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
 
     const auto spec = specs().constFind(type);
     if (spec == specs().constEnd() && forEmit) {
-        return makeError(QStringLiteral("unknown_event_type"),
+        return makeError(ErrorCode::UnknownEventType,
                          tr("%1: unknown event type — the product emits only the known types "
                             "(investigation.*, hypothesis.*, query.*, evidence.*, "
                             "synthesis.generated, feedback.*, comment.added, quirk.*); allow "

@@ -192,13 +192,13 @@ Result<void> prepareEvent(const Database &db, Event &event, const EmitOptions &o
 {
     const QUuid tenant = db.tenantId();
     if (tenant.isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          EventLog::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     if (event.tenantId.isNull()) {
         event.tenantId = tenant;
     } else if (event.tenantId != tenant) {
         return makeError(
-            QStringLiteral("wrong_tenant"),
+            ErrorCode::WrongTenant,
             EventLog::tr("%1: the event belongs to tenant %2 but this session is tenant %3 — "
                          "connect with --tenant %2 to write it")
                 .arg(event.eventType.isEmpty() ? QStringLiteral("event") : event.eventType,
@@ -346,7 +346,7 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
         }
         stopStreaming(nullptr);
         return makeError(
-            QStringLiteral("invalid_event"),
+            ErrorCode::InvalidEvent,
             tr("%n event(s) refused, nothing was written:", nullptr, int(problems.size()))
                 + QLatin1Char('\n') + problems.join(QLatin1Char('\n')));
     }
@@ -399,7 +399,7 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
 Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
 {
     if (m_db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(
         tr("reading investigation %1").arg(investigationId.toString(QUuid::WithoutBraces)),
@@ -421,7 +421,7 @@ Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
 Result<std::optional<Event>> EventLog::find(const QUuid &id)
 {
     if (m_db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("reading event %1").arg(id.toString(QUuid::WithoutBraces)),
                    [&]() -> Result<std::optional<Event>> {
@@ -439,7 +439,7 @@ Result<std::optional<Event>> EventLog::find(const QUuid &id)
 Result<QList<QPair<QString, qint64>>> EventLog::countsByType()
 {
     if (m_db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("counting events"), [&]() -> Result<QList<QPair<QString, qint64>>> {
         pqxx::nontransaction tx(m_db.d_func()->conn);

@@ -72,7 +72,7 @@ Result<int> jobOutcome(const Result<QList<TenantRun>> &runs)
     }
     if (!failed.isEmpty())
         return makeError(
-            QStringLiteral("tenant_failed"),
+            ErrorCode::TenantFailed,
             QCoreApplication::translate("jobs", "%1 of %2 tenant(s) failed (the others ran): %3")
                 .arg(failed.size())
                 .arg(runs->size())

@@ -85,11 +85,11 @@ void JobScheduler::launch(Slot *slot)
     watcher->setFuture(QtConcurrent::run([run, cancel]() -> QPair<Result<QString>, double> {
         QElapsedTimer t;
         t.start();
-        Result<QString> r = makeError(QStringLiteral("internal"), QString());
+        Result<QString> r = makeError(ErrorCode::Internal, QString());
         try {
             r = run(*cancel);
         } catch (const std::exception &e) {
-            r = makeError(QStringLiteral("internal"), QString::fromUtf8(e.what()));
+            r = makeError(ErrorCode::Internal, QString::fromUtf8(e.what()));
         }
         return {r, double(t.nsecsElapsed()) / 1e9};
     }));

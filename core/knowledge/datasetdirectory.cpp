@@ -16,11 +16,11 @@ DatasetRef DatasetDirectory::fromStored(const QUuid &id, const QString &name,
 Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
 {
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     const QString name = key.trimmed();
     if (name.isEmpty())
-        return makeError(QStringLiteral("invalid_dataset"),
+        return makeError(ErrorCode::InvalidDataset,
                          tr("no dataset given — name one by UUID or name, e.g. public.orders"));
     return guarded(tr("looking up dataset '%1'").arg(name), [&]() -> Result<DatasetRef> {
         pqxx::nontransaction tx(db.d_func()->conn);
@@ -31,7 +31,7 @@ Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
             = isUuid(name) ? QUuid::fromString(name).toString(QUuid::WithoutBraces) : name;
         const pqxx::result r = tx.exec_params(sql, uuidToStd(db.tenantId()), toStd(k));
         if (r.empty())
-            return makeError(QStringLiteral("unknown_dataset"),
+            return makeError(ErrorCode::UnknownDataset,
                              tr("unknown dataset '%1' in this tenant — give a dataset UUID or its "
                                 "exact name (`knowledgectl datasets` lists them); datasets named "
                                 "by new investigations appear after `knowledgectl aggregate`")

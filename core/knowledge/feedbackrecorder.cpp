@@ -30,15 +30,15 @@ QStringList FeedbackRecorder::targetTypes()
 Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
 {
     if (!targetTypes().contains(input.targetType))
-        return makeError(QStringLiteral("invalid_feedback"),
+        return makeError(ErrorCode::InvalidFeedback,
                          tr("unknown target type '%1' — use one of: %2")
                              .arg(input.targetType, targetTypes().join(QStringLiteral(", "))));
     if (input.rating != 1 && input.rating != -1)
         return makeError(
-            QStringLiteral("invalid_feedback"),
+            ErrorCode::InvalidFeedback,
             tr("rating must be 1 (thumbs up) or -1 (thumbs down), got %1").arg(input.rating));
     if (input.investigationId.isNull())
-        return makeError(QStringLiteral("invalid_feedback"),
+        return makeError(ErrorCode::InvalidFeedback,
                          tr("no investigation given — pass the investigation's UUID"));
     const QUuid target
         = input.targetType == QLatin1String("investigation") && input.targetId.isNull()
@@ -46,7 +46,7 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
         : input.targetId;
     if (target.isNull())
         return makeError(
-            QStringLiteral("invalid_feedback"),
+            ErrorCode::InvalidFeedback,
             tr("no target given — pass the UUID of the %1 you rate").arg(input.targetType));
 
     Event event;
@@ -84,7 +84,7 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
                                uuidToStd(target));
         }
         if (r.empty()) {
-            return makeError(QStringLiteral("unknown_target"),
+            return makeError(ErrorCode::UnknownTarget,
                              tr("no %1 %2 in investigation %3 of this tenant — check both ids "
                                 "(`knowledgectl activity DATASET` lists investigations); "
                                 "nothing was recorded")
@@ -114,7 +114,7 @@ Result<Event> FeedbackRecorder::comment(Database &db, const QUuid &investigation
         data.insert(QStringLiteral("target_id"), targetId.toString(QUuid::WithoutBraces));
     event.data = data;
     if (text.trimmed().isEmpty())
-        return makeError(QStringLiteral("invalid_comment"),
+        return makeError(ErrorCode::InvalidComment,
                          tr("the comment is empty — write something to add"));
     if (auto v = EventLog(db).prepare(event); !v)
         return v.error();

@@ -760,7 +760,7 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
 {
     if (db.tenantId().isNull())
         return makeError(
-            QStringLiteral("no_tenant"),
+            ErrorCode::NoTenant,
             KnowledgeAggregator::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     QElapsedTimer timer;
     timer.start();
@@ -793,7 +793,7 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
                     toStd(db.settings().datasetsNameColumn));
                 if (!cols[0][0].as<bool>())
                     return makeError(
-                        QStringLiteral("invalid_datasets_table"),
+                        ErrorCode::InvalidDatasetsTable,
                         KnowledgeAggregator::tr(
                             "the dataset catalog '%1' (KNOWLEDGE_DATASETS_TABLE / "
                             "--datasets-table) does not exist or cannot be read — name an "
@@ -801,7 +801,7 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
                             .arg(db.settings().datasetsTable));
                 if (cols[0][1].as<int>() < 3)
                     return makeError(
-                        QStringLiteral("invalid_datasets_table"),
+                        ErrorCode::InvalidDatasetsTable,
                         KnowledgeAggregator::tr(
                             "the dataset catalog '%1' needs the columns id, tenant_id and %2 "
                             "— name the column holding dataset names with "

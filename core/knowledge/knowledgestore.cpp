@@ -319,7 +319,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
                                               const QString &before)
 {
     if (limit < 1 || limit > 1000)
-        return makeError(QStringLiteral("invalid_limit"),
+        return makeError(ErrorCode::InvalidLimit,
                          tr("the limit must be between 1 and 1000, got %1").arg(limit));
     std::optional<std::string> beforeTime, beforeId;
     if (!before.isEmpty()) {
@@ -328,7 +328,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z)_([0-9a-fA-F-]{36})$"));
         const auto m = cursorRe.match(before);
         if (!m.hasMatch())
-            return makeError(QStringLiteral("invalid_cursor"),
+            return makeError(ErrorCode::InvalidCursor,
                              tr("'%1' is not an activity cursor — pass the cursor printed with "
                                 "the last item of the previous page")
                                  .arg(before));

@@ -40,7 +40,7 @@ Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
                 }
             }
             if (!added)
-                return makeError(QStringLiteral("unknown_quirk"),
+                return makeError(ErrorCode::UnknownQuirk,
                                  QuirkBook::tr("there is no quirk %1 in this tenant — check the id "
                                                "(`knowledgectl knowledge DATASET` lists quirks); "
                                                "nothing was changed")
@@ -68,7 +68,7 @@ Result<Event> emitQuirkEvent(Database &db, const QString &type, const QuirkState
 Result<void> checkText(const QString &text)
 {
     if (text.trimmed().isEmpty())
-        return makeError(QStringLiteral("invalid_quirk"),
+        return makeError(ErrorCode::InvalidQuirk,
                          QuirkBook::tr("the quirk text is empty — describe the quirk, e.g. "
                                        "\"ETL has a 2-day lag on weekends\""));
     return {};
@@ -104,7 +104,7 @@ Result<Event> QuirkBook::edit(Database &db, const QUuid &quirkId, const QString 
     if (!state)
         return state.error();
     if (state->retired)
-        return makeError(QStringLiteral("retired_quirk"),
+        return makeError(ErrorCode::RetiredQuirk,
                          tr("quirk %1 was retired; add a new quirk instead of editing it")
                              .arg(quirkId.toString(QUuid::WithoutBraces)));
     QJsonObject data;
@@ -120,7 +120,7 @@ Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QStrin
         return state.error();
     if (state->retired)
         return makeError(
-            QStringLiteral("retired_quirk"),
+            ErrorCode::RetiredQuirk,
             tr("quirk %1 is already retired").arg(quirkId.toString(QUuid::WithoutBraces)));
     QJsonObject data;
     data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
@@ -135,7 +135,7 @@ Result<Event> QuirkBook::confirm(Database &db, const QUuid &quirkId)
     if (!state)
         return state.error();
     if (state->retired)
-        return makeError(QStringLiteral("retired_quirk"),
+        return makeError(ErrorCode::RetiredQuirk,
                          tr("quirk %1 was retired and cannot be confirmed")
                              .arg(quirkId.toString(QUuid::WithoutBraces)));
     QJsonObject data;

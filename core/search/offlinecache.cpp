@@ -68,13 +68,13 @@ Result<void> writeJson(const QString &path, const QJsonObject &o)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          OfflineCache::tr("cannot write %1: %2 — check the cache directory's "
                                           "permissions")
                              .arg(path, f.errorString()));
     f.write(QJsonDocument(o).toJson());
     if (!f.commit())
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          OfflineCache::tr("cannot write %1: %2 — check the cache directory's "
                                           "permissions and free space")
                              .arg(path, f.errorString()));
@@ -85,7 +85,7 @@ Result<void> writeJson(const QString &path, const QJsonObject &o)
 Result<void> makePrivateDirectory(const QString &dir)
 {
     if (!QDir().mkpath(dir))
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          OfflineCache::tr("cannot create the cache directory %1 — check its "
                                           "parent's permissions or set KNOWLEDGE_CACHE_DIR")
                              .arg(dir));
@@ -118,13 +118,13 @@ QString lockHolder(const QLockFile &lock)
 Error lockError(const QLockFile &lock, const QString &what)
 {
     if (lock.error() == QLockFile::LockFailedError)
-        return makeError(QStringLiteral("cache_busy"),
+        return makeError(ErrorCode::CacheBusy,
                          OfflineCache::tr("%1: the offline cache lock %2 is held by %3 — try "
                                           "again when it is done (if that process hangs, end "
                                           "it; the lock of a process that is gone is taken "
                                           "over)")
                              .arg(what, lock.fileName(), lockHolder(lock)));
-    return makeError(QStringLiteral("io"),
+    return makeError(ErrorCode::Io,
                      OfflineCache::tr("%1: cannot create the lock file %2 — check the cache "
                                       "directory's permissions")
                          .arg(what, lock.fileName()));
@@ -148,7 +148,7 @@ Result<void> checkOwner(SearchIndex &index, const QUuid &tenant, bool claim)
     if (owner->isEmpty() && claim)
         return index.setMetaValue(kTenantKey, id);
     if (*owner != id)
-        return makeError(QStringLiteral("wrong_tenant"),
+        return makeError(ErrorCode::WrongTenant,
                          OfflineCache::tr("the cache in %1 belongs to another tenant (%2) — "
                                           "remove the directory and sync again")
                              .arg(index.directory(),
@@ -375,7 +375,7 @@ QString OfflineCache::directoryFor(const QString &databaseKey, const QUuid &tena
 Result<QUuid> OfflineCache::resolveTenant(const QString &databaseKey, const QString &uuidOrSlug)
 {
     if (uuidOrSlug.isEmpty())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant"));
     const QUuid asUuid = QUuid::fromString(uuidOrSlug);
     if (!asUuid.isNull())
@@ -383,7 +383,7 @@ Result<QUuid> OfflineCache::resolveTenant(const QString &databaseKey, const QStr
     const QUuid remembered
         = QUuid::fromString(readJson(tenantsFile(databaseKey)).value(uuidOrSlug).toString());
     if (remembered.isNull())
-        return makeError(QStringLiteral("unknown_tenant"),
+        return makeError(ErrorCode::UnknownTenant,
                          tr("no offline cache of this database knows the tenant \"%1\" — run "
                             "`knowledgectl sync` while the database is reachable, or give the "
                             "tenant's UUID")
@@ -395,7 +395,7 @@ Result<std::unique_ptr<OfflineCache>> OfflineCache::openForSync(Database &db, in
 {
     const QUuid tenant = db.tenantId();
     if (tenant.isNull())
-        return makeError(QStringLiteral("no_tenant"), tr("no tenant given for the offline cache"));
+        return makeError(ErrorCode::NoTenant, tr("no tenant given for the offline cache"));
     auto identity = rememberConnection(db);
     if (!identity)
         return identity.error();
@@ -428,7 +428,7 @@ Result<QString> OfflineCache::searchDirectory(const ConnectionSettings &settings
 {
     const QString dbKey = rememberedDatabase(settings);
     if (dbKey.isEmpty())
-        return makeError(QStringLiteral("no_cache"),
+        return makeError(ErrorCode::NoCache,
                          tr("there is no offline cache for %1 (schema %2) in %3 — run "
                             "`knowledgectl sync` once while the database is reachable%4")
                              .arg(settings.redactedUrl(), settings.schema, rootDirectory(),
@@ -438,7 +438,7 @@ Result<QString> OfflineCache::searchDirectory(const ConnectionSettings &settings
         return tenant.error();
     const QString dir = directoryFor(dbKey, *tenant);
     if (!QFileInfo::exists(dir + QStringLiteral("/search.sqlite")))
-        return makeError(QStringLiteral("no_cache"),
+        return makeError(ErrorCode::NoCache,
                          tr("there is no offline cache for tenant %1 of this database in %2 — "
                             "run `knowledgectl sync` while the database is reachable")
                              .arg(settings.tenant, databaseDirectory(dbKey)));
@@ -531,18 +531,18 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     QElapsedTimer timer;
     timer.start();
     if (db.tenantId() != m_tenant)
-        return makeError(QStringLiteral("wrong_tenant"),
+        return makeError(ErrorCode::WrongTenant,
                          tr("the connection is for tenant %1 but the cache for %2")
                              .arg(db.tenantId().toString(QUuid::WithoutBraces),
                                   m_tenant.toString(QUuid::WithoutBraces)));
     if (!m_syncLock)
-        return makeError(QStringLiteral("internal"),
+        return makeError(ErrorCode::Internal,
                          tr("this offline cache was opened for searching, not for syncing"));
     auto identity = DatabaseIdentity::query(db);
     if (!identity)
         return identity.error();
     if (identity->key() != m_databaseKey)
-        return makeError(QStringLiteral("wrong_database"),
+        return makeError(ErrorCode::WrongDatabase,
                          tr("the connection reaches another database (%1, schema %2) than the "
                             "one this cache belongs to — open the cache for that connection")
                              .arg(identity->databaseName, identity->schema));
@@ -590,7 +590,7 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         QTemporaryFile file(m_index->directory() + QStringLiteral("/model-XXXXXX.tmp"));
         if (!file.open() || file.write((*stored)->bytes) != (*stored)->bytes.size()
             || !file.flush())
-            return makeError(QStringLiteral("io"),
+            return makeError(ErrorCode::Io,
                              tr("cannot write the embedding model into %1: %2")
                                  .arg(m_index->directory(), file.errorString()));
         auto model = LsaEmbedder::load(file.fileName());
@@ -685,7 +685,7 @@ Result<QString> OfflineCache::resolveDataset(const QString &uuidOrName) const
         return stored.error();
     const QString id = QJsonDocument::fromJson(stored->toUtf8()).object().value(key).toString();
     if (id.isEmpty())
-        return makeError(QStringLiteral("unknown_dataset"),
+        return makeError(ErrorCode::UnknownDataset,
                          tr("the offline cache knows no dataset named '%1' — check the name "
                             "(`knowledgectl datasets` lists them), give its UUID, or run "
                             "`knowledgectl sync` while the database is reachable")

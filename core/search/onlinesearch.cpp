@@ -73,20 +73,20 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                                            const std::atomic_bool *cancel)
 {
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     const QStringList words = fulltextquery::terms(request.text);
     if (words.isEmpty())
-        return makeError(QStringLiteral("empty_query"),
+        return makeError(ErrorCode::EmptyQuery,
                          tr("the query has no words to search for — type a word or two"));
     for (const QString &t : request.sourceTypes) {
         if (!SourceTypes::isKnown(t))
-            return makeError(QStringLiteral("invalid_type"),
+            return makeError(ErrorCode::InvalidType,
                              tr("unknown document type '%1' — use one of %2")
                                  .arg(t, SourceTypes::all().join(QStringLiteral(", "))));
     }
     if (!request.datasetId.isEmpty() && QUuid::fromString(request.datasetId).isNull())
-        return makeError(QStringLiteral("invalid_dataset"),
+        return makeError(ErrorCode::InvalidDataset,
                          tr("'%1' is not a dataset id (a UUID)").arg(request.datasetId));
     auto cancelled = [&]() { return cancel && cancel->load(); };
     const QDateTime now
@@ -163,7 +163,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                     {keyOf(stringFromField(row[0]), stringFromField(row[1])), row[2].as<double>()});
         }
         if (cancelled())
-            return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+            return makeError(ErrorCode::Cancelled, tr("cancelled"));
 
         // 2. Vector: exact inner product over the tenant's vectors of the current model.
         QList<QString> vector;
@@ -306,7 +306,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
                       .arg(d->embedderNote);
         }
         if (cancelled())
-            return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+            return makeError(ErrorCode::Cancelled, tr("cancelled"));
 
         // 3. Fusion with the shared ranking code.
         QHash<QString, int> index;

@@ -41,7 +41,7 @@ Result<sqlite3 *> SearchIndex::Private::db() const
     if (rc != SQLITE_OK) {
         const QString msg = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString();
         sqlite3_close(h);
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          SearchIndex::tr("cannot open the search cache %1: %2 — check the "
                                          "directory's permissions and free space")
                              .arg(dbPath, msg));
@@ -56,7 +56,7 @@ Result<sqlite3 *> SearchIndex::Private::db() const
 
 Error SearchIndex::Private::sqliteError(sqlite3 *h, const QString &what) const
 {
-    return makeError(QStringLiteral("cache_error"),
+    return makeError(ErrorCode::CacheError,
                      SearchIndex::tr("%1 failed in the search cache %2: %3")
                          .arg(what, dbPath, QString::fromUtf8(sqlite3_errmsg(h))));
 }
@@ -179,7 +179,7 @@ SearchIndex::~SearchIndex()
 Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const QString &directory, OpenMode mode)
 {
     if (!QDir().mkpath(directory))
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          tr("cannot create the search cache directory %1 — check its parent's "
                             "permissions")
                              .arg(directory));
@@ -241,7 +241,7 @@ std::shared_ptr<const Embedder> SearchIndex::embedder() const
 Result<void> SearchIndex::setEmbedder(std::shared_ptr<const Embedder> embedder)
 {
     if (!embedder)
-        return makeError(QStringLiteral("embedder"), tr("no embedder given"));
+        return makeError(ErrorCode::Embedder, tr("no embedder given"));
     if (d->currentModelName() == embedder->name())
         return {};
     // A local model is kept beside the index: queries must be embedded with it after a
@@ -506,7 +506,7 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
         return out;
     if (query.size() != dim)
         return makeError(
-            QStringLiteral("vector_index"),
+            ErrorCode::VectorIndex,
             tr("the query vector has %1 dimensions, the index %2").arg(query.size()).arg(dim));
     auto any = [](qint64, size_t) { return true; };
     try {
@@ -515,7 +515,7 @@ Result<QList<QPair<qint64, float>>> SearchIndex::nearestDocuments(const Embeddin
                                      : d->searchGraph(query.data(), size_t(k)),
                                size_t(k), any);
     } catch (const std::exception &e) {
-        return makeError(QStringLiteral("vector_index"),
+        return makeError(ErrorCode::VectorIndex,
                          tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
     }
 }

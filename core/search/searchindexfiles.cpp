@@ -48,14 +48,14 @@ Result<quint64> fileChecksum(const QString &path, qint64 *size)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), f.errorString());
+        return makeError(ErrorCode::Io, f.errorString());
     quint64 h = 1469598103934665603ULL;
     QByteArray buf(1 << 20, Qt::Uninitialized);
     qint64 total = 0;
     while (true) {
         const qint64 n = f.read(buf.data(), buf.size());
         if (n < 0)
-            return makeError(QStringLiteral("io"), f.errorString());
+            return makeError(ErrorCode::Io, f.errorString());
         if (n == 0)
             break;
         h = fnv1a(h, buf.constData(), n);

@@ -38,15 +38,15 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
 {
     auto cancelled = [&] { return cancel && cancel->load(); };
     auto cancelledError
-        = [] { return makeError(QStringLiteral("cancelled"), tr("the search was cancelled")); };
+        = [] { return makeError(ErrorCode::Cancelled, tr("the search was cancelled")); };
     const QStringList words = fulltextquery::terms(request.text);
     if (words.isEmpty())
-        return makeError(QStringLiteral("empty_query"),
+        return makeError(ErrorCode::EmptyQuery,
                          tr("the query has no words to search for — type a word or two"));
     const HybridParameters params = parameters();
     const auto emb = embedder();
     if (request.mode == SearchMode::Vector && !emb)
-        return makeError(QStringLiteral("no_model"),
+        return makeError(ErrorCode::NoModel,
                          tr("the search cache has no embedding model yet — sync it first"));
     auto h = d->db();
     if (!h)
@@ -355,7 +355,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                             vector.append(hit.first);
                     } catch (const std::exception &e) {
                         return makeError(
-                            QStringLiteral("vector_index"),
+                            ErrorCode::VectorIndex,
                             tr("the vector search failed: %1").arg(QString::fromUtf8(e.what())));
                     }
                 }

@@ -292,7 +292,7 @@ Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
     } catch (const std::exception &e) {
         hnsw.reset();
         return makeError(
-            QStringLiteral("vector_index"),
+            ErrorCode::VectorIndex,
             SearchIndex::tr("cannot build the vector index: %1").arg(QString::fromUtf8(e.what())));
     }
     return {};
@@ -314,7 +314,7 @@ Result<void> SearchIndex::Private::saveVectors()
     // serialises processes), removed unless it is renamed into place.
     QTemporaryFile reserved(vectorPath + QStringLiteral(".XXXXXX.tmp"));
     if (!reserved.open())
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          SearchIndex::tr("cannot write %1: %2").arg(dir, reserved.errorString()));
     const QString tmp = reserved.fileName();
     reserved.close();
@@ -322,19 +322,19 @@ Result<void> SearchIndex::Private::saveVectors()
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
         return makeError(
-            QStringLiteral("io"),
+            ErrorCode::Io,
             SearchIndex::tr("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what())));
     }
     qint64 size = 0;
     auto sum = fileChecksum(tmp, &size);
     if (!sum)
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          SearchIndex::tr("cannot write %1: %2").arg(tmp, sum.error().message));
     restrictToOwner(tmp);
     QFile::remove(vectorHeaderPath); // the old header no longer vouches for anything
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(vectorPath).constData())
         != 0)
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          SearchIndex::tr("cannot rename %1 to %2").arg(tmp, vectorPath));
     reserved.setAutoRemove(false); // renamed: nothing left to remove
     // The groups: which documents share each graph node's vector.
@@ -342,7 +342,7 @@ Result<void> SearchIndex::Private::saveVectors()
         QSaveFile gf(groupsPath);
         if (!gf.open(QIODevice::WriteOnly))
             return makeError(
-                QStringLiteral("io"),
+                ErrorCode::Io,
                 SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
         QDataStream out(&gf);
         out << quint64(groups.documents.size());
@@ -354,7 +354,7 @@ Result<void> SearchIndex::Private::saveVectors()
         }
         if (out.status() != QDataStream::Ok || !gf.commit())
             return makeError(
-                QStringLiteral("io"),
+                ErrorCode::Io,
                 SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
     }
     restrictToOwner(groupsPath);
@@ -362,12 +362,12 @@ Result<void> SearchIndex::Private::saveVectors()
     auto groupsSum = fileChecksum(groupsPath, &groupsSize);
     if (!groupsSum)
         return makeError(
-            QStringLiteral("io"),
+            ErrorCode::Io,
             SearchIndex::tr("cannot write %1: %2").arg(groupsPath, groupsSum.error().message));
     QSaveFile header(vectorHeaderPath);
     if (!header.open(QIODevice::WriteOnly))
         return makeError(
-            QStringLiteral("io"),
+            ErrorCode::Io,
             SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     QDataStream out(&header);
     out.writeRawData(kVectorMagic, sizeof kVectorMagic);
@@ -377,7 +377,7 @@ Result<void> SearchIndex::Private::saveVectors()
         << quint64(*groupsSum);
     if (!header.commit())
         return makeError(
-            QStringLiteral("io"),
+            ErrorCode::Io,
             SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
@@ -574,7 +574,7 @@ Result<void> SearchIndex::Private::storeEmbeddings(sqlite3 *h, const QList<qint6
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const EmbeddingVector &v = vectors[size_t(i)];
         if (int(v.size()) != emb.dimension())
-            return makeError(QStringLiteral("embedder"),
+            return makeError(ErrorCode::Embedder,
                              SearchIndex::tr("the model %1 returned a vector of %2 dimensions "
                                              "instead of %3")
                                  .arg(model)

@@ -33,7 +33,7 @@ Error databaseError(const QString &what, const std::exception &e)
 {
     const QString server = QString::fromUtf8(e.what()).trimmed();
     if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
-        return makeError(QStringLiteral("unreachable"),
+        return makeError(ErrorCode::Unreachable,
                          Database::tr("%1: cannot reach the database: %2 — start it with "
                                       "`scripts/postgres start` or set KNOWLEDGE_DATABASE_URL")
                              .arg(what, server));
@@ -42,20 +42,20 @@ Error databaseError(const QString &what, const std::exception &e)
         const QString state = QString::fromStdString(sql->sqlstate());
         if (state == QLatin1String("42P01") || state == QLatin1String("3F000")
             || state == QLatin1String("42883")) {
-            return makeError(QStringLiteral("not_migrated"),
+            return makeError(ErrorCode::NotMigrated,
                              Database::tr("%1: the database schema is missing or out of date "
                                           "(%2) — run `knowledgectl migrate`")
                                  .arg(what, server));
         }
         if (state == QLatin1String("42501")) {
-            return makeError(QStringLiteral("permission_denied"),
+            return makeError(ErrorCode::PermissionDenied,
                              Database::tr("%1: refused by the database: %2").arg(what, server));
         }
         return makeError(
-            QStringLiteral("database"),
+            ErrorCode::Database,
             Database::tr("%1: the database refused it (SQLSTATE %2): %3").arg(what, state, server));
     }
-    return makeError(QStringLiteral("database"), Database::tr("%1: %2").arg(what, server));
+    return makeError(ErrorCode::Database, Database::tr("%1: %2").arg(what, server));
 }
 
 Database::Database() = default;
@@ -68,7 +68,7 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
         db->d = std::make_unique<Private>(toStd(settings.databaseUrl));
     } catch (const std::exception &e) {
         const QString server = QString::fromUtf8(e.what()).trimmed();
-        return makeError(QStringLiteral("unreachable"),
+        return makeError(ErrorCode::Unreachable,
                          tr("cannot reach the database at %1: %2 — start it with "
                             "`scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database")
                              .arg(settings.redactedUrl(), server));
@@ -153,7 +153,7 @@ Result<void> Database::setTenant(const QString &uuidOrSlug)
         }
     }
     if (id->empty()) {
-        return makeError(QStringLiteral("unknown_tenant"),
+        return makeError(ErrorCode::UnknownTenant,
                          tr("unknown tenant '%1' — give a tenant UUID or slug that exists "
                             "(`knowledgectl status` lists them; `knowledgectl tenant add "
                             "SLUG` creates one)")
@@ -170,7 +170,7 @@ Result<void> Database::setTenant(const QString &uuidOrSlug)
 Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)
 {
     if (d->tenant.isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("resolving person '%1'").arg(uuidOrHandle), [&]() -> Result<QUuid> {
         pqxx::work tx(d->conn);
@@ -191,11 +191,11 @@ Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIf
         if (!r.empty())
             return uuidFromField(r[0][0]);
         if (!createIfMissing)
-            return makeError(QStringLiteral("unknown_person"),
+            return makeError(ErrorCode::UnknownPerson,
                              tr("unknown person '%1' in this tenant").arg(uuidOrHandle));
         static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
         if (!handleRe.match(uuidOrHandle).hasMatch())
-            return makeError(QStringLiteral("invalid_person"),
+            return makeError(ErrorCode::InvalidPerson,
                              tr("'%1' is neither a UUID nor a valid handle (letters, digits, "
                                 ". _ @ -, at most 64)")
                                  .arg(uuidOrHandle));
@@ -215,7 +215,7 @@ Result<QUuid> Database::createTenant(const QString &slug, const QString &name, Q
 {
     static const QRegularExpression slugRe(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,62}$"));
     if (!slugRe.match(slug).hasMatch())
-        return makeError(QStringLiteral("invalid_tenant"),
+        return makeError(ErrorCode::InvalidTenant,
                          tr("'%1' is not a valid tenant slug: use lowercase letters, digits, "
                             "'-' and '_', starting with a letter or digit, at most 63")
                              .arg(slug));

@@ -68,7 +68,7 @@ Result<QStringList> Migrator::migrate(Database &db)
             checksums.insert(row[0].as<int>(), stringFromField(row[1]));
         for (auto it = checksums.cbegin(); it != checksums.cend(); ++it) {
             if (it.key() > latest) {
-                return makeError(QStringLiteral("schema_too_new"),
+                return makeError(ErrorCode::SchemaTooNew,
                                  tr("the database schema '%1' is at version %2, newer than this "
                                     "build knows (%3) — upgrade Knowledge Explorer before using "
                                     "this database")
@@ -84,7 +84,7 @@ Result<QStringList> Migrator::migrate(Database &db)
                 QCryptographicHash::hash(m.sql.toUtf8(), QCryptographicHash::Sha256).toHex());
             if (checksums.contains(m.version)) {
                 if (checksums.value(m.version) != sum) {
-                    return makeError(QStringLiteral("migration_changed"),
+                    return makeError(ErrorCode::MigrationChanged,
                                      tr("migration %1 (%2) differs from the one applied to this "
                                         "database — migrations must never be edited once "
                                         "released; add a new one instead")
@@ -110,7 +110,7 @@ Result<void> Migrator::dropScratchSchema(Database &db)
     if (!schema.startsWith(QLatin1String("ke_eval_"))
         && !schema.startsWith(QLatin1String("ke_bench_")))
         return makeError(
-            QStringLiteral("refused"),
+            ErrorCode::Refused,
             tr("refusing to drop the schema '%1': only throwaway schemas are dropped").arg(schema));
     return guarded(tr("dropping the schema %1").arg(schema), [&]() -> Result<void> {
         pqxx::nontransaction tx(db.d_func()->conn);

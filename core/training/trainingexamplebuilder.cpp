@@ -65,7 +65,7 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
                                                                       const Options &options)
 {
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("building training examples needs a tenant — set KNOWLEDGE_TENANT "
                             "or --tenant"));
     QElapsedTimer timer;

@@ -228,34 +228,34 @@ Result<TrainingExporter::Format> TrainingExporter::parseFormat(const QString &na
         return Format::OpenAiChat;
     if (name == QLatin1String("preference"))
         return Format::Preference;
-    return makeError(QStringLiteral("invalid_format"),
+    return makeError(ErrorCode::InvalidFormat,
                      tr("unknown format '%1' — use raw, openai-chat or preference").arg(name));
 }
 
 Result<void> TrainingExporter::validate(const Options &o)
 {
     if (o.outPath.isEmpty())
-        return makeError(QStringLiteral("invalid_option"), tr("no output file — give --out FILE"));
+        return makeError(ErrorCode::InvalidOption, tr("no output file — give --out FILE"));
     for (const QString &t : o.tasks) {
         if (!taskTypes().contains(t))
-            return makeError(QStringLiteral("invalid_task"),
+            return makeError(ErrorCode::InvalidTask,
                              tr("unknown task '%1' — use one of %2")
                                  .arg(t, taskTypes().join(QStringLiteral(", "))));
         if (o.format == Format::Preference && t != kHypothesisGen && t != kSynthesis)
-            return makeError(QStringLiteral("invalid_task"),
+            return makeError(ErrorCode::InvalidTask,
                              tr("the preference format pairs hypotheses or syntheses: --task "
                                 "must be hypothesis_gen or synthesis, not '%1'")
                                  .arg(t));
     }
     if (o.minScore && !(*o.minScore >= -1.0 && *o.minScore <= 1.0))
-        return makeError(QStringLiteral("invalid_option"),
+        return makeError(ErrorCode::InvalidOption,
                          tr("--min-score must be a number between -1 and 1 (feedback scores "
                             "are means of ratings of +1 and -1)"));
     if (o.split && !(*o.split > 0.0 && *o.split < 1.0))
-        return makeError(QStringLiteral("invalid_option"),
+        return makeError(ErrorCode::InvalidOption,
                          tr("--split must be a fraction between 0 and 1 exclusive, e.g. 0.9"));
     if (o.fetchSize < 1)
-        return makeError(QStringLiteral("invalid_option"), tr("fetch size must be positive"));
+        return makeError(ErrorCode::InvalidOption, tr("fetch size must be positive"));
     return {};
 }
 
@@ -274,7 +274,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
     if (auto v = validate(o); !v)
         return v.error();
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("exporting training data needs a tenant — set KNOWLEDGE_TENANT or "
                             "--tenant"));
     QElapsedTimer timer;
@@ -286,7 +286,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
     for (const QString &path : summary.files) {
         auto f = std::make_unique<QSaveFile>(path);
         if (!f->open(QIODevice::WriteOnly)) {
-            return makeError(QStringLiteral("unwritable"),
+            return makeError(ErrorCode::Unwritable,
                              tr("cannot write '%1': %2 — check that the directory exists and is "
                                 "writable")
                                  .arg(path, f->errorString()));
@@ -315,7 +315,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                     key = QByteArray(r[0][0].c_str());
             }
             if (key.size() < 16)
-                return makeError(QStringLiteral("no_key"),
+                return makeError(ErrorCode::NoKey,
                                  tr("a cross-tenant export is anonymised with a secret key: set "
                                     "KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant "
                                     "setting training_export.hmac_key"));
@@ -324,7 +324,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
             for (const auto &row : r)
                 scopes.push_back({row[0].c_str(), row[1].as<bool>()});
             if (scopes.empty())
-                return makeError(QStringLiteral("no_tenants"),
+                return makeError(ErrorCode::NoTenants,
                                  tr("no tenant has opted in to cross-tenant training export — a "
                                     "tenant opts in with the setting "
                                     "{\"training_export\": {\"cross_tenant\": true}}"));
@@ -523,7 +523,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                             written = target->write("\n", 1);
                     }
                     if (written < 0)
-                        return makeError(QStringLiteral("write_failed"),
+                        return makeError(ErrorCode::WriteFailed,
                                          tr("writing '%1' failed: %2 — nothing was exported")
                                              .arg(target->fileName(), target->errorString()));
                     ++summary.perTask[stringFromField(row[0])];
@@ -537,7 +537,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         for (auto &f : files) {
             if (!f->commit())
                 return makeError(
-                    QStringLiteral("write_failed"),
+                    ErrorCode::WriteFailed,
                     tr("could not finish writing '%1': %2").arg(f->fileName(), f->errorString()));
         }
         summary.seconds = double(timer.nsecsElapsed()) / 1e9;

@@ -671,7 +671,7 @@ private Q_SLOTS:
                 auto db = m_db->connect(QStringLiteral("initech"));
                 QVERIFY(db);
                 auto second = OfflineCache::openForSync(*db, 0);
-                if (!second && second.error().code == QLatin1String("cache_busy"))
+                if (!second && second.error().is(ErrorCode::CacheBusy))
                     ++busyRefused;
             }
             writer.waitForFinished(50);

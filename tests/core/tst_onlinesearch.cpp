@@ -91,7 +91,7 @@ private:
     {
         auto db = m_db->connect(tenant);
         if (!db)
-            return makeError(QStringLiteral("connect"), test::TestDatabase::error());
+            return makeError(ErrorCode::Connect, test::TestDatabase::error());
         SearchRequest r;
         r.text = text;
         r.limit = 50;

@@ -47,8 +47,7 @@ private Q_SLOTS:
                           }});
         scheduler.addJob({QStringLiteral("broken"), std::chrono::seconds(1),
                           [](const std::atomic_bool &) -> Result<QString> {
-                              return makeError(QStringLiteral("x"),
-                                               QStringLiteral("database gone"));
+                              return makeError(ErrorCode::X, QStringLiteral("database gone"));
                           }});
         QSignalSpy finished(&scheduler, &JobScheduler::jobFinished);
         QSignalSpy stopped(&scheduler, &JobScheduler::stopped);

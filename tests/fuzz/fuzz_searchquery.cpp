@@ -87,12 +87,12 @@ void check(const QString &query, int variant)
     if (!r) {
         const QString code = r.error().code;
         // A word-less query is refused; anything else (an SQL error) is a bug.
-        if (code != QLatin1String("empty_query") && code != QLatin1String("no_model")) {
+        if (code != ErrorCode::EmptyQuery && code != ErrorCode::NoModel) {
             std::fprintf(stderr, "search failed (%s): %s\n", qPrintable(code),
                          qPrintable(r.error().message));
             std::abort();
         }
-        if (code == QLatin1String("empty_query") && !terms.isEmpty())
+        if (code == ErrorCode::EmptyQuery && !terms.isEmpty())
             std::abort(); // words, yet refused as empty
     }
 }
