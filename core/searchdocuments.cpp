@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 
+#include <charconv>
 #include <optional>
 
 namespace ke {
@@ -49,12 +50,26 @@ QString arrayLiteral(const EmbeddingVector &v)
     return s + QLatin1Char('}');
 }
 
+void appendArrayLiteral(std::string &out, const EmbeddingVector &v)
+{
+    out.assign(1, '{');
+    char buf[32];
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i)
+            out += ',';
+        // The shortest text that reads back as the same float.
+        const auto r = std::to_chars(buf, buf + sizeof buf, v[i]);
+        out.append(buf, r.ptr);
+    }
+    out += '}';
+}
+
 } // namespace searchdocs
 
 namespace {
 
 constexpr int kRetrainMinGrowth = 200; // documents, together with doubling
-constexpr int kEmbedPage = 256;
+constexpr int kEmbedPage = 1000;
 
 class Sql
 {
@@ -121,13 +136,17 @@ void buildInvestigationDocuments(Sql &sql, bool all)
             "nullif(btrim(event_data->>'sql'), '') AS sql"
             "  FROM src WHERE event_type IN ('query.planned', 'query.submitted')"
             "  AND coalesce(event_data->>'query_id', '') <> ''),"
-            " qry AS (SELECT DISTINCT ON (qid) 'query'::text, qid, investigation_id, dataset_id,"
+            // One GROUP BY: a query is dated and placed by its first event, its text is the
+            // latest non-empty purpose and SQL (latest by created_at, ties by id).
+            " qry AS (SELECT 'query'::text, qid,"
+            "  (array_agg(investigation_id ORDER BY created_at, id))[1],"
+            "  (array_agg(dataset_id ORDER BY created_at, id))[1],"
             "  concat_ws(E'\\n',"
-            "   (SELECT q2.purpose FROM qev q2 WHERE q2.qid = q.qid AND q2.purpose IS NOT NULL "
-            "ORDER BY q2.created_at DESC, q2.id DESC LIMIT 1),"
-            "   (SELECT q2.sql FROM qev q2 WHERE q2.qid = q.qid AND q2.sql IS NOT NULL ORDER BY "
-            "q2.created_at DESC, q2.id DESC LIMIT 1)),"
-            "  created_at FROM qev q ORDER BY qid, created_at, id),"
+            "   (array_agg(purpose ORDER BY created_at DESC, id DESC) FILTER (WHERE purpose IS NOT "
+            "NULL))[1],"
+            "   (array_agg(sql ORDER BY created_at DESC, id DESC) FILTER (WHERE sql IS NOT "
+            "NULL))[1]),"
+            "  min(created_at) FROM qev GROUP BY qid),"
             " com AS (SELECT 'comment'::text, id::text, investigation_id, dataset_id,"
             "  btrim(event_data->>'text'), created_at FROM src"
             "  WHERE event_type = 'comment.added' AND btrim(coalesce(event_data->>'text', '')) <> "
@@ -531,7 +550,10 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                     // A small corpus has few terms in two documents: keep every term then.
                     if (corpusTexts.size() < 100)
                         options.minDocumentFrequency = 1;
+                    QElapsedTimer trainTimer;
+                    trainTimer.start();
                     auto model = LsaEmbedder::train(corpusTexts, options);
+                    report.trainingSeconds = double(trainTimer.nsecsElapsed()) / 1e9;
                     if (!model && cur.empty())
                         return makeError(
                             model.error().code,
@@ -561,9 +583,10 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         const QString model = embedder->name();
         report.model = model;
 
-        // The model becomes the tenant's current one; other models' vectors go.
-        {
-            pqxx::work tx(conn);
+        // The model becomes the tenant's current one; other models' vectors go. Its row needs
+        // the dimension (CHECK dimension > 0), which an embeddings API only tells with its first
+        // answer: then the model is registered together with the first page of vectors.
+        auto registerModel = [&](pqxx::work &tx, int dimension) {
             if (report.modelTrained) {
                 tx.exec_params(
                     "INSERT INTO " + models
@@ -571,8 +594,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                           " VALUES ($1, $2, $3, decode($4, 'hex'), 'lsa', $5, clock_timestamp())"
                           " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at = "
                           "clock_timestamp()",
-                    tenant, toStd(model), embedder->dimension(), modelBytes.toHex().toStdString(),
-                    trainedOn);
+                    tenant, toStd(model), dimension, modelBytes.toHex().toStdString(), trainedOn);
             } else {
                 const pqxx::result cur = tx.exec_params(
                     "SELECT name FROM " + models
@@ -583,9 +605,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                        + " (tenant_id, name, dimension, model, kind, created_at)"
                                          " VALUES ($1, $2, $3, NULL, $4, clock_timestamp())"
                                          " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at "
-                                         "= clock_timestamp()",
-                                   tenant, toStd(model), std::max(0, embedder->dimension()),
-                                   toStd(kind));
+                                         "= clock_timestamp(), dimension = excluded.dimension",
+                                   tenant, toStd(model), dimension, toStd(kind));
                 }
             }
             // Older LSA models are of no use any more (their vectors are removed below).
@@ -607,27 +628,38 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                  " AND d.source_id = e.source_id AND e.dataset_id IS DISTINCT FROM "
                                  "d.dataset_id",
                            tenant);
+        };
+        int dimension = embedder->dimension();
+        if (dimension <= 0) {
+            // An API model registered by an earlier run already knows its dimension.
+            pqxx::nontransaction q(conn);
+            const pqxx::result known = q.exec_params("SELECT dimension FROM " + models
+                                                         + " WHERE tenant_id = $1 AND name = $2",
+                                                     tenant, toStd(model));
+            if (!known.empty())
+                dimension = known[0][0].as<int>();
+        }
+        bool registered = false;
+        if (dimension > 0) {
+            pqxx::work tx(conn);
+            registerModel(tx, dimension);
             tx.commit();
+            registered = true;
         }
 
-        qint64 pending = 0;
-        {
-            pqxx::nontransaction q(conn);
-            pending = q.exec_params("SELECT count(*) FROM " + docs
-                                        + " WHERE tenant_id = $1 AND NOT retired",
-                                    tenant)[0][0]
-                          .as<qint64>();
-        }
-        const qint64 maxPages = pending / kEmbedPage + 2;
-        qint64 pages = 0;
-        // New or changed documents, a page at a time (each page its own transaction, so an
-        // interrupted run keeps what it did).
-        QJsonArray touched;
-        bool vectorColumn = false;
+        // New or changed documents, a page at a time in key order (keyset paging: each page
+        // starts where the last one ended, so the run stays linear), each page its own
+        // transaction, so an interrupted run keeps what it did. A page's vectors go in by COPY
+        // into a scratch table and one upsert from it.
+        QJsonArray touched; // only where pgvector needs them
+        bool vectorColumn = false, pgvector = false;
         {
             pqxx::nontransaction q(conn);
             vectorColumn = hasVectorColumn(q, embs);
+            pgvector = !q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty();
         }
+        std::string afterType, afterId; // the last key of the previous page ('' sorts first)
+        std::string literal;
         for (;;) {
             if (cancel && cancel->load())
                 return makeError(QStringLiteral("cancelled"), tr("cancelled"));
@@ -638,59 +670,68 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                     + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND e.source_id = "
                       "d.source_id"
                       " AND e.model = $2 WHERE d.tenant_id = $1 AND NOT d.retired"
-                      " AND (e.id IS NULL OR e.content IS DISTINCT FROM d.content) LIMIT $3",
-                tenant, toStd(model), kEmbedPage);
+                      " AND (d.source_type, d.source_id) > ($4::varchar, $5::text)"
+                      " AND (e.id IS NULL OR e.content IS DISTINCT FROM d.content)"
+                      " ORDER BY d.source_type, d.source_id LIMIT $3",
+                tenant, toStd(model), kEmbedPage, afterType, afterId);
             if (page.empty())
                 break;
+            afterType = page[page.size() - 1][0].c_str();
+            afterId = page[page.size() - 1][1].c_str();
             QStringList texts;
+            texts.reserve(qsizetype(page.size()));
             for (const auto &row : page)
                 texts << stringFromField(row[3]);
             auto vectors = embedder->embed(texts);
             if (!vectors)
                 return vectors.error();
-            QJsonArray rows;
-            for (int i = 0; i < int(page.size()); ++i) {
-                const auto &row = page[i];
-                const EmbeddingVector &v = (*vectors)[size_t(i)];
-                touched.append(QJsonObject{{QStringLiteral("t"), stringFromField(row[0])},
-                                           {QStringLiteral("s"), stringFromField(row[1])}});
-                rows.append(QJsonObject{
-                    {QStringLiteral("t"), stringFromField(row[0])},
-                    {QStringLiteral("s"), stringFromField(row[1])},
-                    {QStringLiteral("d"),
-                     row[2].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[2]))},
-                    {QStringLiteral("c"), texts.at(i)},
-                    {QStringLiteral("at"),
-                     row[4].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[4]))},
-                    {QStringLiteral("e"), searchdocs::arrayLiteral(v)},
-                    {QStringLiteral("p"), QString::fromLatin1(searchdocs::packVector(v).toHex())}});
+            if (!registered) {
+                if (embedder->dimension() <= 0)
+                    return makeError(QStringLiteral("bad_embedding"),
+                                     tr("the embedding model %1 answered vectors without any "
+                                        "numbers — check the embeddings service and its model")
+                                         .arg(model));
+                registerModel(tx, embedder->dimension());
+                registered = true;
+            }
+            tx.exec("CREATE TEMP TABLE ke_se_page (t varchar(16), s text, d uuid, c text, at "
+                    "timestamptz, e real[], p bytea) ON COMMIT DROP");
+            {
+                pqxx::stream_to copy(tx, "ke_se_page",
+                                     std::vector<std::string>{"t", "s", "d", "c", "at", "e", "p"});
+                for (int i = 0; i < int(page.size()); ++i) {
+                    const auto &row = page[i];
+                    const EmbeddingVector &v = (*vectors)[size_t(i)];
+                    searchdocs::appendArrayLiteral(literal, v);
+                    const std::string packed
+                        = "\\x" + searchdocs::packVector(v).toHex().toStdString();
+                    copy << std::make_tuple(
+                        row[0].c_str(), row[1].c_str(), row[2].is_null() ? nullptr : row[2].c_str(),
+                        row[3].c_str(), row[4].is_null() ? nullptr : row[4].c_str(), literal,
+                        packed);
+                    if (pgvector)
+                        touched.append(QJsonObject{{QStringLiteral("t"), stringFromField(row[0])},
+                                                   {QStringLiteral("s"), stringFromField(row[1])}});
+                }
+                copy.complete();
             }
             tx.exec_params(
                 "INSERT INTO " + embs
                     + " AS e (tenant_id, id, source_type, source_id, dataset_id, content, "
-                      "embedding, packed,"
-                      " model, dimension, created_at) SELECT $1, gen_random_uuid(), x.t, x.s, x.d, "
-                      "x.c,"
-                      " x.e::real[], decode(x.p, 'hex'), $2, $3, coalesce(x.at, now())"
-                      " FROM jsonb_to_recordset($4::jsonb) AS x(t text, s text, d uuid, c text, at "
-                      "timestamptz,"
-                      " e text, p text) "
+                      "embedding, packed, model, dimension, created_at)"
+                      " SELECT $1, gen_random_uuid(), x.t, x.s, x.d, x.c, x.e, x.p, $2, $3,"
+                      " coalesce(x.at, now()) FROM ke_se_page x "
                       "ON CONFLICT (tenant_id, source_type, source_id, model) DO UPDATE SET"
                       " dataset_id = excluded.dataset_id, content = excluded.content,"
                       " embedding = excluded.embedding, packed = excluded.packed, dimension = "
                       "excluded.dimension"
                     + std::string(vectorColumn ? ", embedding_vector = NULL" : ""),
-                tenant, toStd(model), embedder->dimension(),
-                QJsonDocument(rows).toJson(QJsonDocument::Compact).toStdString());
+                tenant, toStd(model), embedder->dimension());
             tx.commit();
             report.documentsEmbedded += qint64(page.size());
-            if (++pages > maxPages)
-                return makeError(
-                    QStringLiteral("no_progress"),
-                    tr("embedding made no progress (documents keep differing from their "
-                       "stored copies) — please report this"));
         }
-        report.note = syncPgvector(db, model, embedder->dimension(), touched);
+        if (embedder->dimension() > 0) // else nothing was ever embedded with it
+            report.note = syncPgvector(db, model, embedder->dimension(), touched);
         return {};
     });
 }

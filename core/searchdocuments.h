@@ -25,6 +25,7 @@ struct SearchDocumentsReport
     bool modelTrained = false; ///< a new local (LSA) model was learned in this run
     QString note; ///< something a person should know (e.g. pgvector present but not usable)
     double seconds = 0;
+    double trainingSeconds = 0; ///< of which learning the local model
 };
 
 /// The generate_embeddings job: keeps search_documents current for the session's tenant and
