@@ -49,37 +49,71 @@ struct Entry
 using Column = std::vector<Entry>; // one document's non-zero TF-IDF weights
 using Dense = std::vector<std::vector<double>>; // column-major: Dense[c] is one column
 
-// Y (terms x l) = A X, X (docs x l); columns of X and Y stored separately.
-Dense multiplyA(const std::vector<Column> &docs, const Dense &x, int terms)
+// Row-major blocks of l numbers per row: a row is contiguous, so the sparse products below
+// run over whole rows (vectorisable, cache friendly) instead of striding over columns.
+struct Rows
 {
-    Dense y(x.size(), std::vector<double>(size_t(terms), 0.0));
-    for (size_t c = 0; c < x.size(); ++c) {
-        auto &yc = y[c];
-        const auto &xc = x[c];
-        for (size_t d = 0; d < docs.size(); ++d) {
-            const double v = xc[d];
-            for (const Entry &e : docs[d])
-                yc[size_t(e.term)] += e.weight * v;
+    int rows = 0, width = 0;
+    std::vector<double> v;
+    Rows(int r, int w)
+        : rows(r)
+        , width(w)
+        , v(size_t(r) * size_t(w), 0.0)
+    { }
+    double *row(int r) { return v.data() + size_t(r) * size_t(width); }
+    const double *row(int r) const { return v.data() + size_t(r) * size_t(width); }
+};
+
+// Y (terms x l) = A X, X (docs x l).
+Rows multiplyA(const std::vector<Column> &docs, const Rows &x, int terms)
+{
+    Rows y(terms, x.width);
+    const int l = x.width;
+    for (size_t d = 0; d < docs.size(); ++d) {
+        const double *__restrict xd = x.row(int(d));
+        for (const Entry &e : docs[d]) {
+            double *__restrict yt = y.row(e.term);
+            const double w = e.weight;
+            for (int c = 0; c < l; ++c)
+                yt[c] += w * xd[c];
         }
     }
     return y;
 }
 
-// Z (docs x l) = A^T Y.
-Dense multiplyAt(const std::vector<Column> &docs, const Dense &y)
+// Z (docs x l) = A^T Y, Y (terms x l).
+Rows multiplyAt(const std::vector<Column> &docs, const Rows &y)
 {
-    Dense z(y.size(), std::vector<double>(docs.size(), 0.0));
-    for (size_t c = 0; c < y.size(); ++c) {
-        const auto &yc = y[c];
-        auto &zc = z[c];
-        for (size_t d = 0; d < docs.size(); ++d) {
-            double s = 0;
-            for (const Entry &e : docs[d])
-                s += e.weight * yc[size_t(e.term)];
-            zc[d] = s;
+    Rows z(int(docs.size()), y.width);
+    const int l = y.width;
+    for (size_t d = 0; d < docs.size(); ++d) {
+        double *__restrict zd = z.row(int(d));
+        for (const Entry &e : docs[d]) {
+            const double *__restrict yt = y.row(e.term);
+            const double w = e.weight;
+            for (int c = 0; c < l; ++c)
+                zd[c] += w * yt[c];
         }
     }
     return z;
+}
+
+Dense toColumns(const Rows &r)
+{
+    Dense out(size_t(r.width), std::vector<double>(size_t(r.rows)));
+    for (int i = 0; i < r.rows; ++i)
+        for (int c = 0; c < r.width; ++c)
+            out[size_t(c)][size_t(i)] = r.row(i)[c];
+    return out;
+}
+
+Rows toRows(const Dense &q)
+{
+    Rows out(q.empty() ? 0 : int(q[0].size()), int(q.size()));
+    for (int c = 0; c < out.width; ++c)
+        for (int i = 0; i < out.rows; ++i)
+            out.row(i)[c] = q[size_t(c)][size_t(i)];
+    return out;
 }
 
 double dot(const std::vector<double> &a, const std::vector<double> &b)
@@ -244,27 +278,30 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     const int k = std::max(1, std::min({options.dimension, m, n}));
     const int l = std::min({k + std::max(0, options.oversampling), m, n});
 
-    // Randomized range finder with subspace iteration.
+    // Randomized range finder with subspace iteration. Only the terms side is orthonormalised
+    // (it is the small one: a corpus has far fewer terms than documents): Q = orth(A A^T Q)
+    // spans the same space whether or not A^T Q is orthonormalised first, and in double
+    // precision the few iterations keep it well conditioned.
     std::mt19937_64 rng(options.seed);
     std::normal_distribution<double> gauss;
-    Dense omega(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(n)));
-    for (auto &c : omega)
-        for (double &v : c)
-            v = gauss(rng);
-    Dense q = multiplyA(docs, omega, m);
+    Rows omega(n, l);
+    for (int col = 0; col < l; ++col) // the same draws, in the same order, as one column each
+        for (int d = 0; d < n; ++d)
+            omega.row(d)[col] = gauss(rng);
+    Dense q = toColumns(multiplyA(docs, omega, m));
     orthonormalize(q);
     for (int it = 0; it < options.powerIterations; ++it) {
-        Dense z = multiplyAt(docs, q);
-        orthonormalize(z);
-        q = multiplyA(docs, z, m);
+        q = toColumns(multiplyA(docs, multiplyAt(docs, toRows(q)), m));
         orthonormalize(q);
     }
-    // B = Q^T A (l x docs); C = B B^T; C = W diag(lambda) W^T; U = Q W.
-    const Dense b = multiplyAt(docs, q); // b[c][d] = (Q^T A)[c][d]
+    // B = Q^T A (l x docs); C = B B^T = Q^T (A A^T Q), computed on the terms side;
+    // C = W diag(lambda) W^T; U = Q W.
+    const Dense aatq = toColumns(multiplyA(docs, multiplyAt(docs, toRows(q)), m));
     std::vector<double> c(size_t(l) * l);
     for (int i = 0; i < l; ++i)
         for (int j = i; j < l; ++j)
-            c[size_t(i) * l + j] = c[size_t(j) * l + i] = dot(b[size_t(i)], b[size_t(j)]);
+            c[size_t(i) * l + j] = c[size_t(j) * l + i]
+                = 0.5 * (dot(q[size_t(i)], aatq[size_t(j)]) + dot(q[size_t(j)], aatq[size_t(i)]));
     std::vector<double> w;
     const std::vector<double> lambda = jacobiEigen(std::move(c), l, w);
     std::vector<int> order(static_cast<size_t>(l));
