@@ -1,0 +1,45 @@
+#pragma once
+
+// Helpers the benchmarks share: timing, the server's CPU time, the machine's load, and
+// loading demo events in batches.
+
+#include "event.h"
+#include "result.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <vector>
+
+namespace ke {
+class Database;
+class DemoSeeder;
+} // namespace ke
+
+namespace ke::bench {
+
+inline double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+/// Rounded to three decimals (for --json).
+double round3(double v);
+/// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
+/// not on this machine: the figure that other work on a shared machine does not inflate.
+double serverCpuSeconds(qint64 pid);
+/// The server process serving `db`'s connection, or -1.
+qint64 backendPid(Database &db);
+/// /proc/loadavg's three figures ("" where there is none).
+QString loadAverage();
+/// Emits [from, to) through EventLog::emitBatch, 10,000 events at a time.
+Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
+                       std::vector<Event>::iterator to);
+
+/// The demo catalogue's datasets, registered for `db`'s tenant as demo-seed does (names
+/// shared between the demo tenants are registered once; the others resolve by UUID).
+Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder);
+/// VACUUM ANALYZE of the events table, as autovacuum would after a bulk load.
+Result<void> analyzeEvents(Database &db);
+
+} // namespace ke::bench
