@@ -65,9 +65,9 @@ struct Rows
 };
 
 // Y (terms x l) = A X, X (docs x l).
-Rows multiplyA(const std::vector<Column> &docs, const Rows &x, int terms)
+void multiplyA(const std::vector<Column> &docs, const Rows &x, Rows &y)
 {
-    Rows y(terms, x.width);
+    std::fill(y.v.begin(), y.v.end(), 0.0);
     const int l = x.width;
     for (size_t d = 0; d < docs.size(); ++d) {
         const double *__restrict xd = x.row(int(d));
@@ -78,16 +78,15 @@ Rows multiplyA(const std::vector<Column> &docs, const Rows &x, int terms)
                 yt[c] += w * xd[c];
         }
     }
-    return y;
 }
 
 // Z (docs x l) = A^T Y, Y (terms x l).
-Rows multiplyAt(const std::vector<Column> &docs, const Rows &y)
+void multiplyAt(const std::vector<Column> &docs, const Rows &y, Rows &z)
 {
-    Rows z(int(docs.size()), y.width);
     const int l = y.width;
     for (size_t d = 0; d < docs.size(); ++d) {
         double *__restrict zd = z.row(int(d));
+        std::fill(zd, zd + l, 0.0);
         for (const Entry &e : docs[d]) {
             const double *__restrict yt = y.row(e.term);
             const double w = e.weight;
@@ -95,7 +94,6 @@ Rows multiplyAt(const std::vector<Column> &docs, const Rows &y)
                 zd[c] += w * yt[c];
         }
     }
-    return z;
 }
 
 Dense toColumns(const Rows &r)
@@ -199,7 +197,8 @@ std::vector<double> jacobiEigen(std::vector<double> a, int n, std::vector<double
 
 } // namespace
 
-Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options &options)
+Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options &options,
+                                       std::vector<EmbeddingVector> *corpusVectors)
 {
     const int n = int(corpus.size());
     if (n == 0)
@@ -207,20 +206,40 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
                          tr("cannot learn a search model from an empty corpus — add documents "
                             "first"));
 
-    // Term statistics.
-    std::vector<QHash<QString, int>> tf(static_cast<size_t>(n));
-    QHash<QString, int> df;
+    // Term statistics: every distinct term gets a number once; a document is its sorted
+    // (term number, count) pairs.
+    QHash<QString, int> termNumber;
+    std::vector<QString> termText;
+    std::vector<int> documentFrequency;
+    std::vector<std::vector<std::pair<int, int>>> counts(static_cast<size_t>(n));
+    std::vector<int> tokens;
     for (int d = 0; d < n; ++d) {
-        for (const QString &t : textanalyzer::terms(corpus.at(d)))
-            ++tf[size_t(d)][t];
-        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it)
-            ++df[it.key()];
+        tokens.clear();
+        for (const QString &t : textanalyzer::terms(corpus.at(d))) {
+            auto it = termNumber.constFind(t);
+            if (it == termNumber.cend()) {
+                it = termNumber.insert(t, int(termText.size()));
+                termText.push_back(t);
+                documentFrequency.push_back(0);
+            }
+            tokens.push_back(*it);
+        }
+        std::sort(tokens.begin(), tokens.end());
+        auto &doc = counts[size_t(d)];
+        for (size_t i = 0; i < tokens.size();) {
+            size_t j = i;
+            while (j < tokens.size() && tokens[j] == tokens[i])
+                ++j;
+            doc.emplace_back(tokens[i], int(j - i));
+            ++documentFrequency[size_t(tokens[i])];
+            i = j;
+        }
     }
     auto pickVocabulary = [&](int minDf, double maxShare) {
         std::vector<std::pair<int, QString>> picked;
-        for (auto it = df.cbegin(); it != df.cend(); ++it)
-            if (it.value() >= minDf && double(it.value()) <= maxShare * n)
-                picked.emplace_back(it.value(), it.key());
+        for (size_t t = 0; t < termText.size(); ++t)
+            if (documentFrequency[t] >= minDf && double(documentFrequency[t]) <= maxShare * n)
+                picked.emplace_back(documentFrequency[t], termText[t]);
         std::sort(picked.begin(), picked.end(), [](const auto &a, const auto &b) {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         });
@@ -249,30 +268,32 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
         model.m_idf[size_t(t)] = float(std::log((n + 1.0) / vocab[size_t(t)].first));
     }
 
-    // Sparse TF-IDF columns, cosine-normalised.
+    // Sparse TF-IDF columns, cosine-normalised, by term (so that the floating-point sums, and
+    // the model's name, do not depend on any hash order).
+    std::vector<int> vocabularyIndex(termText.size(), -1);
+    for (size_t t = 0; t < termText.size(); ++t)
+        vocabularyIndex[t] = model.m_termIndex.value(termText[t], -1);
     std::vector<Column> docs(static_cast<size_t>(n));
     for (int d = 0; d < n; ++d) {
+        auto &doc = counts[size_t(d)];
+        for (auto &[term, count] : doc)
+            term = vocabularyIndex[size_t(term)];
+        doc.erase(std::remove_if(doc.begin(), doc.end(), [](const auto &e) { return e.first < 0; }),
+                  doc.end());
+        std::sort(doc.begin(), doc.end());
         Column &col = docs[size_t(d)];
+        col.reserve(doc.size());
         double norm = 0;
-        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it) {
-            const auto ti = model.m_termIndex.constFind(it.key());
-            if (ti == model.m_termIndex.cend())
-                continue;
-            const double w = (1.0 + std::log(double(it.value()))) * model.m_idf[size_t(*ti)];
-            col.push_back({*ti, w});
+        for (const auto &[term, count] : doc) {
+            const double w = (1.0 + std::log(double(count))) * model.m_idf[size_t(term)];
+            col.push_back({term, w});
+            norm += w * w;
         }
-        // By term, so that the floating-point sums (and the model's name) do not depend on
-        // QHash's per-process iteration order.
-        std::sort(col.begin(), col.end(),
-                  [](const Entry &a, const Entry &b) { return a.term < b.term; });
-        for (const Entry &e : col)
-            norm += e.weight * e.weight;
         if (norm > 0) {
             const double inv = 1 / std::sqrt(norm);
             for (Entry &e : col)
                 e.weight *= inv;
         }
-        tf[size_t(d)].clear();
     }
 
     const int k = std::max(1, std::min({options.dimension, m, n}));
@@ -282,21 +303,28 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     // (it is the small one: a corpus has far fewer terms than documents): Q = orth(A A^T Q)
     // spans the same space whether or not A^T Q is orthonormalised first, and in double
     // precision the few iterations keep it well conditioned.
+    // The random start is on the terms side too (Q0: terms x l), so Q = orth((A A^T)^(p+1) Q0).
     std::mt19937_64 rng(options.seed);
     std::normal_distribution<double> gauss;
-    Rows omega(n, l);
-    for (int col = 0; col < l; ++col) // the same draws, in the same order, as one column each
-        for (int d = 0; d < n; ++d)
-            omega.row(d)[col] = gauss(rng);
-    Dense q = toColumns(multiplyA(docs, omega, m));
+    Dense q(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(m)));
+    for (auto &col : q)
+        for (double &v : col)
+            v = gauss(rng);
     orthonormalize(q);
-    for (int it = 0; it < options.powerIterations; ++it) {
-        q = toColumns(multiplyA(docs, multiplyAt(docs, toRows(q)), m));
+    Rows qRows(m, l), z(n, l), y(m, l); // reused: documents x l is the large one
+    auto timesAAt = [&]() {
+        qRows = toRows(q);
+        multiplyAt(docs, qRows, z);
+        multiplyA(docs, z, y);
+        return toColumns(y);
+    };
+    for (int it = 0; it <= options.powerIterations; ++it) {
+        q = timesAAt();
         orthonormalize(q);
     }
     // B = Q^T A (l x docs); C = B B^T = Q^T (A A^T Q), computed on the terms side;
     // C = W diag(lambda) W^T; U = Q W.
-    const Dense aatq = toColumns(multiplyA(docs, multiplyAt(docs, toRows(q)), m));
+    const Dense aatq = timesAAt();
     std::vector<double> c(size_t(l) * l);
     for (int i = 0; i < l; ++i)
         for (int j = i; j < l; ++j)
@@ -311,18 +339,36 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
 
     model.m_dimension = k;
     model.m_projection.assign(size_t(m) * k, 0.0f);
+    // U = Q W (terms x k), one term's row at a time (contiguous in both Q's rows and U).
+    std::vector<double> wk(size_t(l) * k); // W's top k columns, scaled, row-major
     for (int j = 0; j < k; ++j) {
         const int src = order[size_t(j)];
         const double sigma = std::sqrt(std::max(lambda[size_t(src)], 1e-12));
         const double scale = std::pow(sigma, -options.sigmaExponent);
-        for (int t = 0; t < m; ++t) {
-            double u = 0;
-            for (int i = 0; i < l; ++i)
-                u += q[size_t(i)][size_t(t)] * w[size_t(i) * l + src];
-            model.m_projection[size_t(t) * k + j] = float(u * scale);
+        for (int i = 0; i < l; ++i)
+            wk[size_t(i) * k + j] = w[size_t(i) * l + src] * scale;
+    }
+    const Rows qr = toRows(q);
+    std::vector<double> u(static_cast<size_t>(k));
+    for (int t = 0; t < m; ++t) {
+        std::fill(u.begin(), u.end(), 0.0);
+        const double *qt = qr.row(t);
+        for (int i = 0; i < l; ++i) {
+            const double qi = qt[i];
+            const double *__restrict wi = wk.data() + size_t(i) * k;
+            for (int j = 0; j < k; ++j)
+                u[size_t(j)] += qi * wi[j];
         }
+        for (int j = 0; j < k; ++j)
+            model.m_projection[size_t(t) * k + j] = float(u[size_t(j)]);
     }
     model.computeName();
+    if (corpusVectors) {
+        corpusVectors->clear();
+        corpusVectors->reserve(size_t(n));
+        for (const auto &doc : counts)
+            corpusVectors->push_back(model.project(doc));
+    }
     return model;
 }
 
@@ -341,13 +387,18 @@ void LsaEmbedder::computeName()
 
 EmbeddingVector LsaEmbedder::embedOne(const QString &text) const
 {
-    EmbeddingVector out(size_t(m_dimension), 0.0f);
     std::map<int, int> counts; // ordered: the same sums in every process
     for (const QString &t : textanalyzer::terms(text)) {
         const auto it = m_termIndex.constFind(t);
         if (it != m_termIndex.cend())
             ++counts[*it];
     }
+    return project(std::vector<std::pair<int, int>>(counts.begin(), counts.end()));
+}
+
+EmbeddingVector LsaEmbedder::project(const std::vector<std::pair<int, int>> &counts) const
+{
+    EmbeddingVector out(size_t(m_dimension), 0.0f);
     for (const auto &[term, count] : counts) {
         const float wt = float((1.0 + std::log(double(count))) * m_idf[size_t(term)]);
         const float *row = m_projection.data() + size_t(term) * m_dimension;

@@ -68,6 +68,15 @@ void appendArrayLiteral(std::string &out, const EmbeddingVector &v)
 
 namespace {
 
+/// A document's key (source type and id) as one byte string.
+QByteArray documentKey(const pqxx::field &type, const pqxx::field &id)
+{
+    QByteArray key(type.c_str());
+    key += '\x1f';
+    key += id.c_str();
+    return key;
+}
+
 constexpr int kRetrainMinGrowth = 200; // documents, together with doubling
 constexpr int kEmbedPage = 1000;
 
@@ -516,6 +525,11 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
 
         std::shared_ptr<const Embedder> embedder = httpEmbedder;
         QString kind = QStringLiteral("http");
+        // A model learned in this run gives the vectors of its corpus with it: the page loop
+        // takes those (while the document still reads the same) instead of embedding again.
+        QStringList corpusTexts;
+        std::vector<EmbeddingVector> corpusVectors;
+        QHash<QByteArray, qsizetype> trainedIndex;
         QByteArray modelBytes;
         qint64 trainedOn = 0;
         if (!embedder) {
@@ -539,20 +553,21 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                 if (corpus == 0 && cur.empty())
                     return {}; // nothing to learn from, nothing to embed
                 if (retrain) {
-                    QStringList corpusTexts;
                     for (const auto &row :
-                         q.exec_params("SELECT content FROM " + docs
+                         q.exec_params("SELECT content, source_type, source_id FROM " + docs
                                            + " WHERE tenant_id = $1 AND NOT retired"
                                              " ORDER BY source_type, source_id",
-                                       tenant))
+                                       tenant)) {
+                        trainedIndex.insert(documentKey(row[1], row[2]), corpusTexts.size());
                         corpusTexts << stringFromField(row[0]);
+                    }
                     LsaEmbedder::Options options;
                     // A small corpus has few terms in two documents: keep every term then.
                     if (corpusTexts.size() < 100)
                         options.minDocumentFrequency = 1;
                     QElapsedTimer trainTimer;
                     trainTimer.start();
-                    auto model = LsaEmbedder::train(corpusTexts, options);
+                    auto model = LsaEmbedder::train(corpusTexts, options, &corpusVectors);
                     report.trainingSeconds = double(trainTimer.nsecsElapsed()) / 1e9;
                     if (!model && cur.empty())
                         return makeError(
@@ -678,13 +693,28 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                 break;
             afterType = page[page.size() - 1][0].c_str();
             afterId = page[page.size() - 1][1].c_str();
+            std::vector<EmbeddingVector> vectors(page.size());
             QStringList texts;
-            texts.reserve(qsizetype(page.size()));
-            for (const auto &row : page)
-                texts << stringFromField(row[3]);
-            auto vectors = embedder->embed(texts);
-            if (!vectors)
-                return vectors.error();
+            std::vector<size_t> toEmbed;
+            for (size_t i = 0; i < page.size(); ++i) {
+                const auto &row = page[int(i)];
+                const QString content = stringFromField(row[3]);
+                const qsizetype known = trainedIndex.value(documentKey(row[0], row[1]), -1);
+                if (known >= 0 && size_t(known) < corpusVectors.size()
+                    && corpusTexts.at(known) == content && !corpusVectors[size_t(known)].empty()) {
+                    vectors[i] = std::move(corpusVectors[size_t(known)]);
+                } else {
+                    texts << content;
+                    toEmbed.push_back(i);
+                }
+            }
+            if (!texts.isEmpty()) {
+                auto embedded = embedder->embed(texts);
+                if (!embedded)
+                    return embedded.error();
+                for (size_t j = 0; j < toEmbed.size(); ++j)
+                    vectors[toEmbed[j]] = std::move((*embedded)[j]);
+            }
             if (!registered) {
                 if (embedder->dimension() <= 0)
                     return makeError(QStringLiteral("bad_embedding"),
@@ -701,7 +731,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                      std::vector<std::string>{"t", "s", "d", "c", "at", "e", "p"});
                 for (int i = 0; i < int(page.size()); ++i) {
                     const auto &row = page[i];
-                    const EmbeddingVector &v = (*vectors)[size_t(i)];
+                    const EmbeddingVector &v = vectors[size_t(i)];
                     searchdocs::appendArrayLiteral(literal, v);
                     const std::string packed
                         = "\\x" + searchdocs::packVector(v).toHex().toStdString();

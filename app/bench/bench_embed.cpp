@@ -36,8 +36,8 @@ int fail(BenchContext &ctx, const QString &message)
     return 1;
 }
 
-/// The documents an investigation's events make (hypotheses, queries, comments, one finding
-/// per completion), counted as the document builder would, to size the run.
+/// The documents an investigation's events make (hypotheses, queries, comments, findings:
+/// root cause, observations, recommendations), counted as the document builder would, to size the run.
 qint64 documentsOf(const std::vector<Event> &events, size_t from)
 {
     qint64 n = 0;
@@ -46,7 +46,8 @@ qint64 documentsOf(const std::vector<Event> &events, size_t from)
         const Event &e = events[i];
         if (e.eventType == QLatin1String("hypothesis.generated")
             || e.eventType == QLatin1String("comment.added")
-            || e.eventType == QLatin1String("investigation.completed"))
+            || e.eventType == QLatin1String("investigation.completed")
+            || e.eventType == QLatin1String("evidence.collected"))
             ++n;
         else if (e.eventType == QLatin1String("synthesis.generated"))
             n += e.data.value(QStringLiteral("recommendations")).toArray().size();
