@@ -673,22 +673,36 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             vectorColumn = hasVectorColumn(q, embs);
             pgvector = !q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty();
         }
+        // What needs a vector, found once by one join: a join per page would let the planner,
+        // whose statistics still see the vectors table as it was before the run, sort every
+        // vector written so far at each page (quadratic).
+        {
+            pqxx::nontransaction q(conn);
+            q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
+            q.exec_params("CREATE TEMP TABLE ke_se_todo AS SELECT d.source_type, d.source_id, "
+                          "d.dataset_id, d.content, d.created_at FROM "
+                              + docs + " d LEFT JOIN " + embs
+                              + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND "
+                                "e.source_id = d.source_id AND e.model = $2 WHERE d.tenant_id = "
+                                "$1 AND NOT d.retired AND (e.id IS NULL OR e.content IS DISTINCT "
+                                "FROM d.content)",
+                          tenant, toStd(model));
+            q.exec("CREATE UNIQUE INDEX ON ke_se_todo (source_type, source_id)");
+            q.exec("ANALYZE ke_se_todo");
+        }
         std::string afterType, afterId; // the last key of the previous page ('' sorts first)
         std::string literal;
         for (;;) {
             if (cancel && cancel->load())
                 return makeError(QStringLiteral("cancelled"), tr("cancelled"));
             pqxx::work tx(conn);
-            const pqxx::result page = tx.exec_params(
-                "SELECT d.source_type, d.source_id, d.dataset_id, d.content, d.created_at FROM "
-                    + docs + " d LEFT JOIN " + embs
-                    + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND e.source_id = "
-                      "d.source_id"
-                      " AND e.model = $2 WHERE d.tenant_id = $1 AND NOT d.retired"
-                      " AND (d.source_type, d.source_id) > ($4::varchar, $5::text)"
-                      " AND (e.id IS NULL OR e.content IS DISTINCT FROM d.content)"
-                      " ORDER BY d.source_type, d.source_id LIMIT $3",
-                tenant, toStd(model), kEmbedPage, afterType, afterId);
+            // Derived rows that the next run recomputes: no need to wait for the WAL flush.
+            tx.exec("SET LOCAL synchronous_commit = off");
+            const pqxx::result page
+                = tx.exec_params("SELECT source_type, source_id, dataset_id, content, created_at "
+                                 "FROM ke_se_todo WHERE (source_type, source_id) > ($1::varchar, "
+                                 "$2::text) ORDER BY source_type, source_id LIMIT $3",
+                                 afterType, afterId, kEmbedPage);
             if (page.empty())
                 break;
             afterType = page[page.size() - 1][0].c_str();
@@ -759,6 +773,10 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                 tenant, toStd(model), embedder->dimension());
             tx.commit();
             report.documentsEmbedded += qint64(page.size());
+        }
+        {
+            pqxx::nontransaction q(conn);
+            q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
         }
         if (embedder->dimension() > 0) // else nothing was ever embedded with it
             report.note = syncPgvector(db, model, embedder->dimension(), touched);

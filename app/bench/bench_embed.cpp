@@ -37,7 +37,8 @@ int fail(BenchContext &ctx, const QString &message)
 }
 
 /// The documents an investigation's events make (hypotheses, queries, comments, findings:
-/// root cause, observations, recommendations), counted as the document builder would, to size the run.
+/// root cause, observations, recommendations), counted as the document builder would, to size the
+/// run.
 qint64 documentsOf(const std::vector<Event> &events, size_t from)
 {
     qint64 n = 0;
