@@ -243,12 +243,14 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
                     sql.exec(QStringLiteral(
                         "INSERT INTO ke_sd_inv SELECT DISTINCT investigation_id FROM ke_sd_win"));
                     // A rating filed under another investigation than its target's.
+                    // From the (few) rated targets to their documents by the primary key.
+                    sql.exec(QStringLiteral("ANALYZE ke_sd_win"));
                     sql.exec(QStringLiteral(
                         "INSERT INTO ke_sd_inv SELECT DISTINCT coalesce(d.investigation_id,"
-                        " '00000000-0000-0000-0000-000000000000') FROM {k}.search_documents d"
-                        " WHERE d.tenant_id = $1::uuid AND d.source_type IN ('hypothesis', 'query')"
-                        " AND d.source_id IN (SELECT target_id FROM ke_sd_win WHERE event_type "
-                        "LIKE 'feedback.%')"
+                        " '00000000-0000-0000-0000-000000000000') FROM (SELECT DISTINCT target_id"
+                        " FROM ke_sd_win WHERE event_type LIKE 'feedback.%' AND target_id IS NOT"
+                        " NULL) w JOIN {k}.search_documents d ON d.tenant_id = $1::uuid AND"
+                        " d.source_type IN ('hypothesis', 'query') AND d.source_id = w.target_id"
                         " ON CONFLICT DO NOTHING"));
                 }
                 sql.exec(QStringLiteral("ANALYZE ke_sd_inv"));
@@ -271,11 +273,19 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
                            "source_id, dataset_id,"
                            " investigation_id, content, created_at, feedback_score, retired, "
                            "change_seq) "
-                           "SELECT DISTINCT ON (n.source_type, n.source_id) $1::uuid, "
-                           "n.source_type, n.source_id,"
-                           " n.dataset_id, n.investigation_id, n.content, n.created_at, "
-                           "n.feedback_score, %1, {seq}"
-                           " FROM ke_sd_new n ORDER BY n.source_type, n.source_id, n.created_at "
+                           // Only rows that are new or differ go to the upsert: every
+                           // proposed row costs its generated tsvector, also when unchanged.
+                           "SELECT $1::uuid, n.source_type, n.source_id, n.dataset_id, "
+                           "n.investigation_id, n.content, n.created_at, n.feedback_score, "
+                           "n.retired, {seq} FROM (SELECT DISTINCT ON (n.source_type, "
+                           "n.source_id) n.*, %1 AS retired FROM ke_sd_new n ORDER BY "
+                           "n.source_type, n.source_id, n.created_at) n LEFT JOIN "
+                           "{k}.search_documents o ON o.tenant_id = $1::uuid AND o.source_type = "
+                           "n.source_type AND o.source_id = n.source_id WHERE o.source_id IS NULL "
+                           "OR (o.dataset_id, o.investigation_id, o.content, o.created_at, "
+                           "o.feedback_score, o.retired) IS DISTINCT FROM (n.dataset_id, "
+                           "n.investigation_id, n.content, n.created_at, n.feedback_score, "
+                           "n.retired) "
                            "ON CONFLICT (tenant_id, source_type, source_id) DO UPDATE SET"
                            " dataset_id = excluded.dataset_id, investigation_id = "
                            "excluded.investigation_id,"
@@ -637,12 +647,6 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                      " AND d.source_id = e.source_id AND NOT d.retired))",
                                tenant, toStd(model))
                     .affected_rows());
-            tx.exec_params("UPDATE " + embs + " e SET dataset_id = d.dataset_id FROM " + docs
-                               + " d WHERE e.tenant_id = $1 AND d.tenant_id = $1 AND d.source_type "
-                                 "= e.source_type"
-                                 " AND d.source_id = e.source_id AND e.dataset_id IS DISTINCT FROM "
-                                 "d.dataset_id",
-                           tenant);
         };
         int dimension = embedder->dimension();
         if (dimension <= 0) {
@@ -679,16 +683,23 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         {
             pqxx::nontransaction q(conn);
             q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
+            // current: the vector is right, only the document's dataset changed.
             q.exec_params("CREATE TEMP TABLE ke_se_todo AS SELECT d.source_type, d.source_id, "
-                          "d.dataset_id, d.content, d.created_at FROM "
+                          "d.dataset_id, d.content, d.created_at, e.content IS NOT DISTINCT FROM "
+                          "d.content AS current FROM "
                               + docs + " d LEFT JOIN " + embs
                               + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND "
                                 "e.source_id = d.source_id AND e.model = $2 WHERE d.tenant_id = "
                                 "$1 AND NOT d.retired AND (e.id IS NULL OR e.content IS DISTINCT "
-                                "FROM d.content)",
+                                "FROM d.content OR e.dataset_id IS DISTINCT FROM d.dataset_id)",
                           tenant, toStd(model));
             q.exec("CREATE UNIQUE INDEX ON ke_se_todo (source_type, source_id)");
             q.exec("ANALYZE ke_se_todo");
+            q.exec_params("UPDATE " + embs
+                              + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
+                                "t.current AND e.tenant_id = $1 AND e.model = $2 AND "
+                                "e.source_type = t.source_type AND e.source_id = t.source_id",
+                          tenant, toStd(model));
         }
         std::string afterType, afterId; // the last key of the previous page ('' sorts first)
         std::string literal;
@@ -700,8 +711,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             tx.exec("SET LOCAL synchronous_commit = off");
             const pqxx::result page
                 = tx.exec_params("SELECT source_type, source_id, dataset_id, content, created_at "
-                                 "FROM ke_se_todo WHERE (source_type, source_id) > ($1::varchar, "
-                                 "$2::text) ORDER BY source_type, source_id LIMIT $3",
+                                 "FROM ke_se_todo WHERE NOT current AND (source_type, source_id) > "
+                                 "($1::varchar, $2::text) ORDER BY source_type, source_id LIMIT $3",
                                  afterType, afterId, kEmbedPage);
             if (page.empty())
                 break;

@@ -226,6 +226,31 @@ private Q_SLOTS:
         QVERIFY2(full.exitCode == 0, qPrintable(full.err));
         QVERIFY2(full.out.contains(QLatin1String("(full): 0 changed")), qPrintable(full.out));
         QCOMPARE(documents(tenant, names), expected);
+
+        // An investigation that names its dataset later: the document moves, and its vector
+        // follows without being embedded again.
+        const QUuid i3 = QUuid::createUuid();
+        insertEvent(c, 30, tenant, i3, QStringLiteral("hypothesis.generated"),
+                    R"({"hypothesis_id": "H5", "text": "refunds booked twice"})", 200);
+        const auto before = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
+                                      QStringLiteral("handmade"));
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        const QString vectorDataset
+            = QStringLiteral("SELECT coalesce(dataset_id::text, '-') FROM search_embeddings WHERE "
+                             "tenant_id = '%1' AND source_id = 'H5'")
+                  .arg(tenant.toString(QUuid::WithoutBraces));
+        QCOMPARE(m_db->scalar(vectorDataset), QStringLiteral("-"));
+        const QByteArray startedLate = QStringLiteral(R"({"dataset_id": "%1"})")
+                                           .arg(ds2.toString(QUuid::WithoutBraces))
+                                           .toUtf8();
+        insertEvent(c, 31, tenant, i3, QStringLiteral("investigation.started"),
+                    startedLate.constData(), 199);
+        const auto after = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
+                                     QStringLiteral("handmade"));
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+        QVERIFY2(after.out.contains(QLatin1String("1 changed")), qPrintable(after.out));
+        QVERIFY2(after.out.contains(QLatin1String("embedded 0 ")), qPrintable(after.out));
+        QCOMPARE(m_db->scalar(vectorDataset), ds2.toString(QUuid::WithoutBraces));
     }
 
     // The job with an OpenAI-compatible embeddings API: the model is registered with the
