@@ -638,14 +638,21 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             tx.exec_params("DELETE FROM " + models
                                + " WHERE tenant_id = $1 AND name <> $2 AND kind = 'lsa'",
                            tenant, toStd(model));
+            // Other models' vectors (by the model index), and those of retired documents
+            // (documents are retired, never deleted): no pass over every vector.
+            for (const auto &row : tx.exec_params("SELECT DISTINCT model FROM " + embs
+                                                      + " WHERE tenant_id = $1 AND model <> $2",
+                                                  tenant, toStd(model)))
+                report.embeddingsRemoved += qint64(
+                    tx.exec_params("DELETE FROM " + embs + " WHERE tenant_id = $1 AND model = $2",
+                                   tenant, row[0].c_str())
+                        .affected_rows());
             report.embeddingsRemoved += qint64(
-                tx.exec_params("DELETE FROM " + embs
-                                   + " e WHERE e.tenant_id = $1 AND (e.model <> $2 OR NOT EXISTS"
-                                     " (SELECT 1 FROM "
-                                   + docs
-                                   + " d WHERE d.tenant_id = $1 AND d.source_type = e.source_type"
-                                     " AND d.source_id = e.source_id AND NOT d.retired))",
-                               tenant, toStd(model))
+                tx.exec_params("DELETE FROM " + embs + " e USING " + docs
+                                   + " d WHERE d.tenant_id = $1 AND d.retired AND e.tenant_id = $1"
+                                     " AND e.source_type = d.source_type AND e.source_id = "
+                                     "d.source_id",
+                               tenant)
                     .affected_rows());
         };
         int dimension = embedder->dimension();
@@ -695,11 +702,12 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                           tenant, toStd(model));
             q.exec("CREATE UNIQUE INDEX ON ke_se_todo (source_type, source_id)");
             q.exec("ANALYZE ke_se_todo");
-            q.exec_params("UPDATE " + embs
-                              + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
-                                "t.current AND e.tenant_id = $1 AND e.model = $2 AND "
-                                "e.source_type = t.source_type AND e.source_id = t.source_id",
-                          tenant, toStd(model));
+            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE current LIMIT 1").empty())
+                q.exec_params("UPDATE " + embs
+                                  + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
+                                    "t.current AND e.tenant_id = $1 AND e.model = $2 AND "
+                                    "e.source_type = t.source_type AND e.source_id = t.source_id",
+                              tenant, toStd(model));
         }
         std::string afterType, afterId; // the last key of the previous page ('' sorts first)
         std::string literal;
