@@ -162,6 +162,7 @@ int runEmbed(BenchContext &ctx)
     // Cold: empty search tables, no model.
     ctx.err << tr("cold embed…") << Qt::endl;
     double cpu0 = serverCpuSeconds(pid);
+    const double clientCpu0 = processCpuSeconds();
     t.restart();
     auto cold = SearchDocuments::refresh(db);
     if (!cold)
@@ -174,6 +175,7 @@ int runEmbed(BenchContext &ctx)
     const double embedS = seconds(et);
     const double coldS = seconds(t);
     const double coldCpu = cpuSince(cpu0);
+    const double coldClientCpu = processCpuSeconds() - clientCpu0;
     auto live = guarded(tr("counting the documents"), [&]() -> Result<qint64> {
         pqxx::nontransaction tx(db.d_func()->conn);
         return tx
@@ -225,6 +227,7 @@ int runEmbed(BenchContext &ctx)
                       {QStringLiteral("cold_embed_s"), round3(embedS)},
                       {QStringLiteral("cold_training_s"), round3(cold->trainingSeconds)},
                       {QStringLiteral("cold_server_cpu_s"), round3(coldCpu)},
+                      {QStringLiteral("cold_client_cpu_s"), round3(coldClientCpu)},
                       {QStringLiteral("incremental_docs_per_s"), std::round(incRate)},
                       {QStringLiteral("incremental_documents"), double(inc->documentsEmbedded)},
                       {QStringLiteral("incremental_s"), round3(incS)},
@@ -249,11 +252,13 @@ int runEmbed(BenchContext &ctx)
                        .arg(coldRate, 0, 'f', 0)
                        .arg(coldS / scanS, 0, 'f', 1)
                 << '\n'
-                << tr("    documents %1 s, model + vectors %2 s (training %3 s), server CPU %4 s")
+                << tr("    documents %1 s, model + vectors %2 s (training %3 s); CPU: server %4 s, "
+                      "client %5 s")
                        .arg(refreshS, 0, 'f', 2)
                        .arg(embedS, 0, 'f', 2)
                        .arg(cold->trainingSeconds, 0, 'f', 2)
                        .arg(coldCpu, 0, 'f', 2)
+                       .arg(coldClientCpu, 0, 'f', 2)
                 << '\n'
                 << tr("  incremental: %1 documents of %2 new investigations in %3 s = %4 "
                       "documents/s")

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -33,6 +34,15 @@ double serverCpuSeconds(qint64 pid)
         return -1;
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
         / double(sysconf(_SC_CLK_TCK));
+}
+
+double processCpuSeconds()
+{
+    rusage u{};
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return -1;
+    auto s = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
 }
 
 qint64 backendPid(Database &db)

@@ -28,6 +28,8 @@ double round3(double v);
 /// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
 /// not on this machine: the figure that other work on a shared machine does not inflate.
 double serverCpuSeconds(qint64 pid);
+/// CPU seconds (user + system) this process has used.
+double processCpuSeconds();
 /// The server process serving `db`'s connection, or -1.
 qint64 backendPid(Database &db);
 /// /proc/loadavg's three figures ("" where there is none).
