@@ -980,6 +980,11 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
+        <location filename="../core/searchdocuments.cpp" line="754"/>
+        <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
+        <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
+    </message>
+    <message>
         <location filename="../core/searchdocuments.cpp" line="301"/>
         <location filename="../core/searchdocuments.cpp" line="318"/>
         <source>cannot create a temporary directory</source>
