@@ -63,28 +63,17 @@ int runAggregate(BenchContext &ctx)
     bool json = false;
     bool keep = false;
     bool verify = false;
-    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
-        const QString a = ctx.args.at(i);
-        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
-        bool ok = true;
-        if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--keep"))
-            keep = true;
-        else if (a == QLatin1String("--verify"))
-            verify = true;
-        else if (a == QLatin1String("--size"))
-            size = value().toLongLong(&ok);
-        else if (a == QLatin1String("--incremental"))
-            incremental = value().toLongLong(&ok);
-        else
-            return fail(ctx,
-                        tr("unknown argument '%1' — usage: knowledge-bench aggregate [--size N] "
-                           "[--incremental N] [--verify] [--keep] [--json]")
-                            .arg(a));
-        if (!ok || size < 1 || incremental < 1)
-            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
-    }
+    if (auto parsed = parseOptions(
+            ctx.args,
+            {{QStringLiteral("--json"), &json},
+             {QStringLiteral("--keep"), &keep},
+             {QStringLiteral("--verify"), &verify},
+             {QStringLiteral("--size"), nullptr, &size},
+             {QStringLiteral("--incremental"), nullptr, &incremental}},
+            QStringLiteral("knowledge-bench aggregate [--size N] [--incremental N] [--verify] "
+                           "[--keep] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
 
     // Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
     // (about 39 events each) up to `size`; the next investigations give the incremental slice.

@@ -64,28 +64,18 @@ int runEmbed(BenchContext &ctx)
     qint64 incremental = 50; // investigations
     bool json = false;
     bool keep = false;
-    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
-        const QString a = ctx.args.at(i);
-        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
-        bool ok = true;
-        if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--keep"))
-            keep = true;
-        else if (a == QLatin1String("--size"))
-            size = value().toLongLong(&ok);
-        else if (a == QLatin1String("--incremental"))
-            incremental = value().toLongLong(&ok);
-        else
-            return fail(ctx,
-                        tr("unknown argument '%1' — usage: knowledge-bench embed [--size N] "
-                           "[--incremental INVESTIGATIONS] [--keep] [--json]")
-                            .arg(a));
-        if (!ok || size < 1 || incremental < 1)
-            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
-    }
+    if (auto parsed = parseOptions(
+            ctx.args,
+            {{QStringLiteral("--json"), &json},
+             {QStringLiteral("--keep"), &keep},
+             {QStringLiteral("--size"), nullptr, &size},
+             {QStringLiteral("--incremental"), nullptr, &incremental}},
+            QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
+                           "[--keep] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
 
-    // Demo investigations (about 22 documents each), all in one tenant, until they make
+    // Demo investigations (about 14.4 documents each), all in one tenant, until they make
     // `size` documents; the next `incremental` investigations are the incremental batch.
     ctx.err << tr("generating demo events for %1 documents…").arg(size) << Qt::endl;
     const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000e3bd"));

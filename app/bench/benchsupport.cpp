@@ -10,9 +10,38 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ke::bench {
+
+Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
+                          const QString &usage)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const auto option = std::find_if(options.begin(), options.end(), [&](const BenchOption &o) {
+            return o.name == args.at(i);
+        });
+        if (option == options.end())
+            return makeError(
+                QStringLiteral("usage"),
+                QCoreApplication::translate("knowledge-bench", "unknown argument '%1' — usage: %2")
+                    .arg(args.at(i), usage));
+        if (option->flag) {
+            *option->flag = true;
+            continue;
+        }
+        bool ok = i + 1 < args.size();
+        const qint64 n = ok ? args.at(++i).toLongLong(&ok) : 0;
+        if (!ok || n < 1)
+            return makeError(
+                QStringLiteral("usage"),
+                QCoreApplication::translate("knowledge-bench", "%1 needs a positive whole number")
+                    .arg(option->name));
+        *option->number = n;
+    }
+    return {};
+}
 
 double round3(double v)
 {

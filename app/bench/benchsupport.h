@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -22,6 +23,19 @@ inline double seconds(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e9;
 }
+
+/// A command-line option of a benchmark: `--name` sets *flag, `--name N` sets *number (a
+/// positive whole number).
+struct BenchOption
+{
+    QString name;
+    bool *flag = nullptr;
+    qint64 *number = nullptr;
+};
+/// Reads `args` against `options`; an unknown argument or a bad number is an error that names
+/// it and shows `usage`.
+Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
+                          const QString &usage);
 
 /// Rounded to three decimals (for --json).
 double round3(double v);
