@@ -256,6 +256,12 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
                 sql.exec(QStringLiteral("ANALYZE ke_sd_inv"));
             }
             buildInvestigationDocuments(sql, report.full);
+            // The statistics of search_documents (and of the aggregate tables) may still be
+            // those of before a bulk write that autovacuum has not analysed yet: a nested loop
+            // planned for an "empty" table scans it once per row. Hash and merge joins stay
+            // linear whatever the estimates.
+            sql.exec(QStringLiteral("ANALYZE ke_sd_new"));
+            sql.exec(QStringLiteral("SET LOCAL enable_nestloop = off"));
 
             report.documentsRetired += sql.exec(QStringLiteral(
                 "SELECT count(*) FROM {k}.search_documents d JOIN ke_sd_retired r ON d.source_id = "
@@ -688,8 +694,9 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         // whose statistics still see the vectors table as it was before the run, sort every
         // vector written so far at each page (quadratic).
         {
-            pqxx::nontransaction q(conn);
+            pqxx::work q(conn);
             q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
+            q.exec("SET LOCAL enable_nestloop = off"); // see refreshDocuments()
             // current: the vector is right, only the document's dataset changed.
             q.exec_params("CREATE TEMP TABLE ke_se_todo AS SELECT d.source_type, d.source_id, "
                           "d.dataset_id, d.content, d.created_at, e.content IS NOT DISTINCT FROM "
@@ -708,6 +715,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                     "t.current AND e.tenant_id = $1 AND e.model = $2 AND "
                                     "e.source_type = t.source_type AND e.source_id = t.source_id",
                               tenant, toStd(model));
+            q.commit();
         }
         std::string afterType, afterId; // the last key of the previous page ('' sorts first)
         std::string literal;
