@@ -2,6 +2,7 @@
 // PostgreSQL: the documents of a small hand-made tenant (every rule of the document builder),
 // and the job with an OpenAI-compatible embeddings server (the project's fake, on 127.0.0.1)
 // followed by `knowledgectl search`.
+#include "database_p.h"
 #include "fakeembeddingsserver.h"
 #include "testdatabase.h"
 
@@ -16,16 +17,6 @@
 using namespace ke;
 
 namespace {
-
-std::string s(const QString &v)
-{
-    return v.toUtf8().toStdString();
-}
-
-std::string u(const QUuid &id)
-{
-    return s(id.toString(QUuid::WithoutBraces));
-}
 
 /// A fixed event id, so that ties on created_at are broken the same way in every run.
 QUuid eventId(int n)
@@ -44,10 +35,10 @@ void insertEvent(pqxx::connection &c, int id, const QUuid &tenant, const QUuid &
                    "event_type, event_data, actor_id, actor_type, created_at) VALUES "
                    "($1, $2, $3, $4, $5, $6::jsonb, $7, $8, "
                    "'2026-01-01 00:00:00+00'::timestamptz + $9 * interval '1 second')",
-                   u(eventId(id)), u(tenant), u(inv),
-                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn),
-                   s(type), std::string(data),
-                   actor.isNull() ? std::optional<std::string>() : u(actor),
+                   uuidToStd(eventId(id)), uuidToStd(tenant), uuidToStd(inv),
+                   datasetColumn.isNull() ? std::optional<std::string>() : uuidToStd(datasetColumn),
+                   toStd(type), std::string(data),
+                   actor.isNull() ? std::optional<std::string>() : uuidToStd(actor),
                    std::string(actor.isNull() ? "system" : "user"), at);
     tx.commit();
 }
@@ -56,8 +47,8 @@ QUuid createDataset(pqxx::connection &c, const QUuid &tenant, const QString &nam
 {
     const QUuid id = QUuid::createUuid();
     pqxx::work tx(c);
-    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)", u(tenant),
-                   u(id), s(name));
+    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)",
+                   uuidToStd(tenant), uuidToStd(id), toStd(name));
     tx.commit();
     return id;
 }
@@ -99,7 +90,7 @@ private:
                  "content, feedback_score, retired, extract(epoch FROM created_at - "
                  "'2026-01-01 00:00:00+00'::timestamptz)::bigint FROM search_documents WHERE "
                  "tenant_id = $1 ORDER BY source_type, source_id",
-                 u(tenant))) {
+                 uuidToStd(tenant))) {
             QStringList f;
             for (const auto &field : r)
                 f << QString::fromUtf8(field.c_str());
