@@ -90,19 +90,13 @@ int runAggregate(BenchContext &ctx)
     for (Event &e : events)
         e.tenantId = tenant;
 
-    const QString name
-        = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
-    auto schema = ScratchSchema::create(ctx.settings, name, tenant);
+    auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_agg_"), tenant, seeder, keep);
     if (!schema)
         return fail(ctx, schema.error().message);
-    if (keep)
-        (*schema)->keep();
     Database &db = (*schema)->db();
+    const QString name = db.settings().schema;
     const std::string ev = toStd(db.eventsTable());
     const std::string tenantText = uuidToStd(tenant);
-
-    if (auto registered = registerDemoDatasets(db, seeder); !registered)
-        return fail(ctx, registered.error().message);
 
     ctx.err << tr("loading %1 events into %2…").arg(size).arg(name) << Qt::endl;
     QElapsedTimer t;

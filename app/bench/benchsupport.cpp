@@ -127,6 +127,21 @@ Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder)
                    });
 }
 
+Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &settings,
+                                                  const QString &prefix, const QUuid &tenant,
+                                                  const DemoSeeder &seeder, bool keep)
+{
+    auto schema = ScratchSchema::create(
+        settings, prefix + QString::number(QCoreApplication::applicationPid()), tenant);
+    if (!schema)
+        return schema.error();
+    if (keep)
+        (*schema)->keep();
+    if (auto registered = registerDemoDatasets((*schema)->db(), seeder); !registered)
+        return registered.error();
+    return schema;
+}
+
 Result<void> analyzeEvents(Database &db)
 {
     return guarded(QCoreApplication::translate("knowledge-bench", "analyzing the events"),

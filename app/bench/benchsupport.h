@@ -5,11 +5,13 @@
 
 #include "event.h"
 #include "result.h"
+#include "scratchschema.h"
 
 #include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 namespace ke {
@@ -55,6 +57,11 @@ Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
 /// The demo catalogue's datasets, registered for `db`'s tenant as demo-seed does (names
 /// shared between the demo tenants are registered once; the others resolve by UUID).
 Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder);
+/// A fresh scratch schema named `prefix` + this process's id, with `tenant` selected and the
+/// demo catalogue's datasets registered; kept after the run when `keep`.
+Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &settings,
+                                                  const QString &prefix, const QUuid &tenant,
+                                                  const DemoSeeder &seeder, bool keep);
 /// VACUUM ANALYZE of the events table, as autovacuum would after a bulk load.
 Result<void> analyzeEvents(Database &db);
 
