@@ -78,7 +78,10 @@ QByteArray documentKey(const pqxx::field &type, const pqxx::field &id)
 }
 
 constexpr int kRetrainMinGrowth = 200; // documents, together with doubling
+// Documents per page of vectors (one transaction each). An embeddings API answers slowly and
+// may fail midway: smaller pages keep more of an interrupted run.
 constexpr int kEmbedPage = 1000;
+constexpr int kEmbedPageHttp = 256;
 
 class Sql
 {
@@ -729,7 +732,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                 = tx.exec_params("SELECT source_type, source_id, dataset_id, content, created_at "
                                  "FROM ke_se_todo WHERE NOT current AND (source_type, source_id) > "
                                  "($1::varchar, $2::text) ORDER BY source_type, source_id LIMIT $3",
-                                 afterType, afterId, kEmbedPage);
+                                 afterType, afterId, httpEmbedder ? kEmbedPageHttp : kEmbedPage);
             if (page.empty())
                 break;
             afterType = page[page.size() - 1][0].c_str();
