@@ -263,7 +263,6 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
             // those of before a bulk write that autovacuum has not analysed yet: a nested loop
             // planned for an "empty" table scans it once per row. Hash and merge joins stay
             // linear whatever the estimates.
-            sql.exec(QStringLiteral("ANALYZE ke_sd_new"));
             sql.exec(QStringLiteral("SET LOCAL enable_nestloop = off"));
 
             report.documentsRetired += sql.exec(QStringLiteral(
@@ -647,8 +646,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             tx.exec_params("DELETE FROM " + models
                                + " WHERE tenant_id = $1 AND name <> $2 AND kind = 'lsa'",
                            tenant, toStd(model));
-            // Other models' vectors (by the model index), and those of retired documents
-            // (documents are retired, never deleted): no pass over every vector.
+            // Other models' vectors, by the model index: no pass over every vector. (Those of
+            // retired documents go with the join that finds the work, below.)
             for (const auto &row : tx.exec_params("SELECT DISTINCT model FROM " + embs
                                                       + " WHERE tenant_id = $1 AND model <> $2",
                                                   tenant, toStd(model)))
@@ -656,13 +655,6 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                     tx.exec_params("DELETE FROM " + embs + " WHERE tenant_id = $1 AND model = $2",
                                    tenant, row[0].c_str())
                         .affected_rows());
-            report.embeddingsRemoved += qint64(
-                tx.exec_params("DELETE FROM " + embs + " e USING " + docs
-                                   + " d WHERE d.tenant_id = $1 AND d.retired AND e.tenant_id = $1"
-                                     " AND e.source_type = d.source_type AND e.source_id = "
-                                     "d.source_id",
-                               tenant)
-                    .affected_rows());
         };
         int dimension = embedder->dimension();
         if (dimension <= 0) {
@@ -700,24 +692,35 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             pqxx::work q(conn);
             q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
             q.exec("SET LOCAL enable_nestloop = off"); // see refreshDocuments()
-            // current: the vector is right, only the document's dataset changed.
+            // current: the vector is right, only the document's dataset changed; gone: the
+            // document was retired (documents are retired, never deleted), its vector goes.
             q.exec_params("CREATE TEMP TABLE ke_se_todo AS SELECT d.source_type, d.source_id, "
                           "d.dataset_id, d.content, d.created_at, e.content IS NOT DISTINCT FROM "
-                          "d.content AS current FROM "
+                          "d.content AS current, d.retired AS gone FROM "
                               + docs + " d LEFT JOIN " + embs
                               + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND "
                                 "e.source_id = d.source_id AND e.model = $2 WHERE d.tenant_id = "
-                                "$1 AND NOT d.retired AND (e.id IS NULL OR e.content IS DISTINCT "
-                                "FROM d.content OR e.dataset_id IS DISTINCT FROM d.dataset_id)",
+                                "$1 AND CASE WHEN d.retired THEN e.id IS NOT NULL ELSE e.id IS "
+                                "NULL OR e.content IS DISTINCT FROM d.content OR e.dataset_id IS "
+                                "DISTINCT FROM d.dataset_id END",
                           tenant, toStd(model));
             q.exec("CREATE UNIQUE INDEX ON ke_se_todo (source_type, source_id)");
             q.exec("ANALYZE ke_se_todo");
-            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE current LIMIT 1").empty())
+            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE current AND NOT gone LIMIT 1").empty())
                 q.exec_params("UPDATE " + embs
                                   + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
-                                    "t.current AND e.tenant_id = $1 AND e.model = $2 AND "
-                                    "e.source_type = t.source_type AND e.source_id = t.source_id",
+                                    "t.current AND NOT t.gone AND e.tenant_id = $1 AND e.model = "
+                                    "$2 AND e.source_type = t.source_type AND e.source_id = "
+                                    "t.source_id",
                               tenant, toStd(model));
+            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE gone LIMIT 1").empty())
+                report.embeddingsRemoved += qint64(
+                    q.exec_params("DELETE FROM " + embs
+                                      + " e USING ke_se_todo t WHERE t.gone AND e.tenant_id = $1 "
+                                        "AND e.model = $2 AND e.source_type = t.source_type AND "
+                                        "e.source_id = t.source_id",
+                                  tenant, toStd(model))
+                        .affected_rows());
             q.commit();
         }
         std::string afterType, afterId; // the last key of the previous page ('' sorts first)
@@ -728,11 +731,11 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             pqxx::work tx(conn);
             // Derived rows that the next run recomputes: no need to wait for the WAL flush.
             tx.exec("SET LOCAL synchronous_commit = off");
-            const pqxx::result page
-                = tx.exec_params("SELECT source_type, source_id, dataset_id, content, created_at "
-                                 "FROM ke_se_todo WHERE NOT current AND (source_type, source_id) > "
-                                 "($1::varchar, $2::text) ORDER BY source_type, source_id LIMIT $3",
-                                 afterType, afterId, httpEmbedder ? kEmbedPageHttp : kEmbedPage);
+            const pqxx::result page = tx.exec_params(
+                "SELECT source_type, source_id, dataset_id, content, created_at "
+                "FROM ke_se_todo WHERE NOT current AND NOT gone AND (source_type, source_id) > "
+                "($1::varchar, $2::text) ORDER BY source_type, source_id LIMIT $3",
+                afterType, afterId, httpEmbedder ? kEmbedPageHttp : kEmbedPage);
             if (page.empty())
                 break;
             afterType = page[page.size() - 1][0].c_str();
