@@ -270,6 +270,12 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             insertEvent(c, 102 + i, tenant, inv, QStringLiteral("hypothesis.generated"), texts[i],
                         10 + i);
+        // First with the local model, as a tenant has before anyone configures an API.
+        const auto local = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
+                                     QStringLiteral("api"));
+        QVERIFY2(local.exitCode == 0, qPrintable(local.err));
+        QVERIFY2(local.out.contains(QLatin1String("embedded 5 with model lsa-")),
+                 qPrintable(local.out));
 
         qputenv("KNOWLEDGE_EMBEDDINGS_URL", server.url().toString().toUtf8());
         qputenv("KNOWLEDGE_EMBEDDINGS_MODEL", "fake-keywords");
@@ -282,14 +288,21 @@ private Q_SLOTS:
         const auto run = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
                                    QStringLiteral("api"));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
-        QVERIFY2(run.out.contains(QLatin1String("embedded 5 with model http:fake-keywords")),
+        QVERIFY2(run.out.contains(QLatin1String("embedded 5 with model http:fake-keywords, "
+                                                "removed 5 old vector(s)")),
                  qPrintable(run.out));
         QVERIFY(server.served() > 0);
         const QString t = tenant.toString(QUuid::WithoutBraces);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT kind || ' ' || name || ' ' || dimension FROM "
-                                             "embedding_models WHERE tenant_id = '%1'")
+        // The API model is the tenant's only one now; the local model and its vectors are gone.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(kind || ' ' || name || ' ' || "
+                                             "dimension, ',') FROM embedding_models WHERE "
+                                             "tenant_id = '%1'")
                                   .arg(t)),
                  QStringLiteral("http http:fake-keywords 8"));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_embeddings WHERE "
+                                             "tenant_id = '%1' AND model <> 'http:fake-keywords'")
+                                  .arg(t)),
+                 QStringLiteral("0"));
         QCOMPARE(m_db->scalar(
                      QStringLiteral("SELECT count(*) || ' ' || min(dimension) || ' ' || "
                                     "max(dimension) || ' ' || min(array_length(embedding, 1)) || "
