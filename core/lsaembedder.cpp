@@ -299,11 +299,11 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     const int k = std::max(1, std::min({options.dimension, m, n}));
     const int l = std::min({k + std::max(0, options.oversampling), m, n});
 
-    // Randomized range finder with subspace iteration. Only the terms side is orthonormalised
-    // (it is the small one: a corpus has far fewer terms than documents): Q = orth(A A^T Q)
-    // spans the same space whether or not A^T Q is orthonormalised first, and in double
-    // precision the few iterations keep it well conditioned.
-    // The random start is on the terms side too (Q0: terms x l), so Q = orth((A A^T)^(p+1) Q0).
+    // Randomized range finder with subspace iteration, entirely on the terms side (the small
+    // one: a corpus has far fewer terms than documents): a random start Q0 (terms x l), then
+    // Q = orth(A A^T Q) powerIterations + 1 times. Orthonormalising A^T Q in between would not
+    // change the space Q spans, and in double precision the few iterations stay well
+    // conditioned.
     std::mt19937_64 rng(options.seed);
     std::normal_distribution<double> gauss;
     Dense q(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(m)));
