@@ -12,6 +12,7 @@ namespace ke {
 /// (`makeError(ErrorCode::NoTenant, ...)`) and test them with Error::is(). The words are
 /// stable (scripts read them from `--json` output), so a code is never renamed.
 namespace ErrorCode {
+inline constexpr QLatin1String BadEmbedding{"bad_embedding"};
 inline constexpr QLatin1String BadInput{"bad_input"};
 inline constexpr QLatin1String Batch{"batch"};
 inline constexpr QLatin1String CacheBusy{"cache_busy"};

@@ -620,12 +620,12 @@
 <context>
     <name>LsaEmbedder</name>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="173"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="206"/>
         <source>cannot learn a search model from an empty corpus — add documents first</source>
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="205"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="258"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
@@ -633,34 +633,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="338"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="354"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="426"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="442"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="362"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="450"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="369"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="457"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="377"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="465"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="382"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="470"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="396"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="400"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="484"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="488"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
@@ -1045,49 +1045,54 @@
 <context>
     <name>SearchDocuments</name>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="171"/>
-        <location filename="../core/search/searchdocuments.cpp" line="453"/>
+        <location filename="../core/search/searchdocuments.cpp" line="202"/>
+        <location filename="../core/search/searchdocuments.cpp" line="497"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="175"/>
+        <location filename="../core/search/searchdocuments.cpp" line="206"/>
         <source>updating the searchable documents</source>
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="301"/>
-        <location filename="../core/search/searchdocuments.cpp" line="318"/>
+        <location filename="../core/search/searchdocuments.cpp" line="766"/>
+        <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
+        <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchdocuments.cpp" line="346"/>
+        <location filename="../core/search/searchdocuments.cpp" line="362"/>
         <source>cannot create a temporary directory</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="305"/>
+        <location filename="../core/search/searchdocuments.cpp" line="350"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="324"/>
+        <location filename="../core/search/searchdocuments.cpp" line="368"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="338"/>
+        <location filename="../core/search/searchdocuments.cpp" line="382"/>
         <source>loading the search model</source>
         <translation>Laden des Suchmodells</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="352"/>
+        <location filename="../core/search/searchdocuments.cpp" line="396"/>
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="440"/>
+        <location filename="../core/search/searchdocuments.cpp" line="484"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="454"/>
+        <location filename="../core/search/searchdocuments.cpp" line="498"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -1095,12 +1100,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="491"/>
+        <location filename="../core/search/searchdocuments.cpp" line="535"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="538"/>
+        <location filename="../core/search/searchdocuments.cpp" line="591"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1108,14 +1113,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="633"/>
+        <location filename="../core/search/searchdocuments.cpp" line="728"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <location filename="../core/search/searchdocuments.cpp" line="690"/>
-        <source>embedding made no progress (documents keep differing from their stored copies) — please report this</source>
-        <translation>das Einbetten kommt nicht voran (Dokumente weichen weiterhin von ihren gespeicherten Kopien ab) — bitte melden Sie das</translation>
     </message>
 </context>
 <context>
@@ -2407,7 +2407,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
-        <location filename="../app/ctl/cmd_embed.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
         <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
@@ -2879,45 +2879,45 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Hintergrundjobs nach Zeitplan ausführen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="15"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="16"/>
         <source>unexpected argument &apos;%1&apos; — usage: knowledgectl embed [--full]</source>
         <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl embed [--full]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="38"/>
         <source>documents (%1): %2 changed, %3 retired</source>
         <translation>Dokumente (%1): %2 geändert, %3 zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="41"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="43"/>
         <source>embedded 0 (no documents yet)</source>
         <translation>0 eingebettet (noch keine Dokumente)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="46"/>
         <source>learned a new local model: %1</source>
         <translation>neues lokales Modell gelernt: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="47"/>
         <source>embedded %1 with model %2, removed %3 old vector(s)</source>
         <translation>%1 mit Modell %2 eingebettet, %3 alte(n) Vektor(en) entfernt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="63"/>
+        <location filename="../app/ctl/cmd_embed.cpp" line="54"/>
         <source>done in %1 s</source>
         <translation>fertig in %1 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_embed.cpp" line="72"/>
-        <source>update the searchable documents and embed new ones (--full: recompute every document)</source>
-        <translation>die durchsuchbaren Dokumente aktualisieren und neue einbetten (--full: jedes Dokument neu berechnen)</translation>
+        <location filename="../app/ctl/cmd_embed.cpp" line="63"/>
+        <source>update the searchable documents and embed new ones, for the tenant given or every tenant (--full: recompute every document)</source>
+        <translation>die durchsuchbaren Dokumente aktualisieren und neue einbetten, für den angegebenen oder jeden Mandanten (--full: jedes Dokument neu berechnen)</translation>
     </message>
     <message>
         <location filename="../app/ctl/trainingtext.h" line="14"/>

@@ -23,7 +23,7 @@
 <context>
     <name>LsaEmbedder</name>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="205"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="258"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>cannot learn a search model: the %n document contains no words</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="454"/>
+        <location filename="../core/search/searchdocuments.cpp" line="498"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="538"/>
+        <location filename="../core/search/searchdocuments.cpp" line="591"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>

@@ -2,6 +2,7 @@
 // events, against one plain GROUP BY over the same events, in a fresh throwaway schema.
 
 #include "bench.h"
+#include "benchsupport.h"
 #include "database.h"
 #include "database_p.h"
 #include "demoseeder.h"
@@ -15,8 +16,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -34,60 +33,6 @@ int fail(BenchContext &ctx, const QString &message)
 {
     ctx.err << "knowledge-bench aggregate: " << message << Qt::endl;
     return 1;
-}
-
-double seconds(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
-
-double round3(double v)
-{
-    return std::round(v * 1000) / 1000;
-}
-
-/// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
-/// not on this machine: the figure that other work on a shared machine does not inflate.
-double serverCpuSeconds(qint64 pid)
-{
-    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
-    if (pid <= 0 || !comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("postgres"))
-        return -1;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
-        / double(sysconf(_SC_CLK_TCK));
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
-}
-
-Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
-                       std::vector<Event>::iterator to)
-{
-    EventLog log(db);
-    qint64 written = 0;
-    for (auto at = from; at < to;) {
-        const auto end = to - at > 10000 ? at + 10000 : to;
-        std::vector<Event> batch(at, end);
-        auto w = log.emitBatch(batch);
-        if (!w)
-            return w.error();
-        written += *w;
-        at = end;
-    }
-    return written;
 }
 
 /// A text fingerprint of the tenant's derived rows, to compare incremental with full.
@@ -118,28 +63,17 @@ int runAggregate(BenchContext &ctx)
     bool json = false;
     bool keep = false;
     bool verify = false;
-    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
-        const QString a = ctx.args.at(i);
-        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
-        bool ok = true;
-        if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--keep"))
-            keep = true;
-        else if (a == QLatin1String("--verify"))
-            verify = true;
-        else if (a == QLatin1String("--size"))
-            size = value().toLongLong(&ok);
-        else if (a == QLatin1String("--incremental"))
-            incremental = value().toLongLong(&ok);
-        else
-            return fail(ctx,
-                        tr("unknown argument '%1' — usage: knowledge-bench aggregate [--size N] "
-                           "[--incremental N] [--verify] [--keep] [--json]")
-                            .arg(a));
-        if (!ok || size < 1 || incremental < 1)
-            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
-    }
+    if (auto parsed = parseOptions(
+            ctx.args,
+            {{QStringLiteral("--json"), &json},
+             {QStringLiteral("--keep"), &keep},
+             {QStringLiteral("--verify"), &verify},
+             {QStringLiteral("--size"), nullptr, &size},
+             {QStringLiteral("--incremental"), nullptr, &incremental}},
+            QStringLiteral("knowledge-bench aggregate [--size N] [--incremental N] [--verify] "
+                           "[--keep] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
 
     // Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
     // (about 39 events each) up to `size`; the next investigations give the incremental slice.
@@ -156,32 +90,13 @@ int runAggregate(BenchContext &ctx)
     for (Event &e : events)
         e.tenantId = tenant;
 
-    const QString name
-        = QStringLiteral("ke_bench_agg_") + QString::number(QCoreApplication::applicationPid());
-    auto schema = ScratchSchema::create(ctx.settings, name, tenant);
+    auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_agg_"), tenant, seeder, keep);
     if (!schema)
         return fail(ctx, schema.error().message);
-    if (keep)
-        (*schema)->keep();
     Database &db = (*schema)->db();
+    const QString name = db.settings().schema;
     const std::string ev = toStd(db.eventsTable());
     const std::string tenantText = uuidToStd(tenant);
-
-    // The catalogue's datasets, registered as demo-seed does (names shared between the demo
-    // tenants are registered once; the others resolve by UUID).
-    auto registered = guarded(tr("registering datasets"), [&]() -> Result<void> {
-        pqxx::work tx(db.d_func()->conn);
-        for (const DemoTenant &t : seeder.tenants())
-            for (const DemoDataset &d : t.datasets)
-                tx.exec_params(
-                    "INSERT INTO " + toStd(db.table(QStringLiteral("datasets")))
-                        + " (tenant_id, id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    tenantText, uuidToStd(d.id), toStd(d.name));
-        tx.commit();
-        return {};
-    });
-    if (!registered)
-        return fail(ctx, registered.error().message);
 
     ctx.err << tr("loading %1 events into %2…").arg(size).arg(name) << Qt::endl;
     QElapsedTimer t;
@@ -191,12 +106,7 @@ int runAggregate(BenchContext &ctx)
         return fail(ctx, loaded.error().message);
     const double loadS = seconds(t);
     // As autovacuum would after a bulk load; the aggregator relies on these statistics.
-    auto analyzed = guarded(tr("analyzing the events"), [&]() -> Result<void> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        tx.exec("VACUUM ANALYZE " + ev);
-        return {};
-    });
-    if (!analyzed)
+    if (auto analyzed = analyzeEvents(db); !analyzed)
         return fail(ctx, analyzed.error().message);
 
     auto backend = guarded(tr("reading the server process id"), [&]() -> Result<qint64> {

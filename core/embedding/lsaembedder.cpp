@@ -49,37 +49,69 @@ struct Entry
 using Column = std::vector<Entry>; // one document's non-zero TF-IDF weights
 using Dense = std::vector<std::vector<double>>; // column-major: Dense[c] is one column
 
-// Y (terms x l) = A X, X (docs x l); columns of X and Y stored separately.
-Dense multiplyA(const std::vector<Column> &docs, const Dense &x, int terms)
+// Row-major blocks of l numbers per row: a row is contiguous, so the sparse products below
+// run over whole rows (vectorisable, cache friendly) instead of striding over columns.
+struct Rows
 {
-    Dense y(x.size(), std::vector<double>(size_t(terms), 0.0));
-    for (size_t c = 0; c < x.size(); ++c) {
-        auto &yc = y[c];
-        const auto &xc = x[c];
-        for (size_t d = 0; d < docs.size(); ++d) {
-            const double v = xc[d];
-            for (const Entry &e : docs[d])
-                yc[size_t(e.term)] += e.weight * v;
+    int rows = 0, width = 0;
+    std::vector<double> v;
+    Rows(int r, int w)
+        : rows(r)
+        , width(w)
+        , v(size_t(r) * size_t(w), 0.0)
+    { }
+    double *row(int r) { return v.data() + size_t(r) * size_t(width); }
+    const double *row(int r) const { return v.data() + size_t(r) * size_t(width); }
+};
+
+// Y (terms x l) = A X, X (docs x l).
+void multiplyA(const std::vector<Column> &docs, const Rows &x, Rows &y)
+{
+    std::fill(y.v.begin(), y.v.end(), 0.0);
+    const int l = x.width;
+    for (size_t d = 0; d < docs.size(); ++d) {
+        const double *__restrict xd = x.row(int(d));
+        for (const Entry &e : docs[d]) {
+            double *__restrict yt = y.row(e.term);
+            const double w = e.weight;
+            for (int c = 0; c < l; ++c)
+                yt[c] += w * xd[c];
         }
     }
-    return y;
 }
 
-// Z (docs x l) = A^T Y.
-Dense multiplyAt(const std::vector<Column> &docs, const Dense &y)
+// Z (docs x l) = A^T Y, Y (terms x l).
+void multiplyAt(const std::vector<Column> &docs, const Rows &y, Rows &z)
 {
-    Dense z(y.size(), std::vector<double>(docs.size(), 0.0));
-    for (size_t c = 0; c < y.size(); ++c) {
-        const auto &yc = y[c];
-        auto &zc = z[c];
-        for (size_t d = 0; d < docs.size(); ++d) {
-            double s = 0;
-            for (const Entry &e : docs[d])
-                s += e.weight * yc[size_t(e.term)];
-            zc[d] = s;
+    const int l = y.width;
+    for (size_t d = 0; d < docs.size(); ++d) {
+        double *__restrict zd = z.row(int(d));
+        std::fill(zd, zd + l, 0.0);
+        for (const Entry &e : docs[d]) {
+            const double *__restrict yt = y.row(e.term);
+            const double w = e.weight;
+            for (int c = 0; c < l; ++c)
+                zd[c] += w * yt[c];
         }
     }
-    return z;
+}
+
+Dense toColumns(const Rows &r)
+{
+    Dense out(size_t(r.width), std::vector<double>(size_t(r.rows)));
+    for (int i = 0; i < r.rows; ++i)
+        for (int c = 0; c < r.width; ++c)
+            out[size_t(c)][size_t(i)] = r.row(i)[c];
+    return out;
+}
+
+Rows toRows(const Dense &q)
+{
+    Rows out(q.empty() ? 0 : int(q[0].size()), int(q.size()));
+    for (int c = 0; c < out.width; ++c)
+        for (int i = 0; i < out.rows; ++i)
+            out.row(i)[c] = q[size_t(c)][size_t(i)];
+    return out;
 }
 
 double dot(const std::vector<double> &a, const std::vector<double> &b)
@@ -165,28 +197,49 @@ std::vector<double> jacobiEigen(std::vector<double> a, int n, std::vector<double
 
 } // namespace
 
-Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options &options)
+Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options &options,
+                                       std::vector<EmbeddingVector> *corpusVectors)
 {
     const int n = int(corpus.size());
     if (n == 0)
-        return makeError(QStringLiteral("empty_corpus"),
+        return makeError(ErrorCode::EmptyCorpus,
                          tr("cannot learn a search model from an empty corpus — add documents "
                             "first"));
 
-    // Term statistics.
-    std::vector<QHash<QString, int>> tf(static_cast<size_t>(n));
-    QHash<QString, int> df;
+    // Term statistics: every distinct term gets a number once; a document is its sorted
+    // (term number, count) pairs.
+    QHash<QString, int> termNumber;
+    std::vector<QString> termText;
+    std::vector<int> documentFrequency;
+    std::vector<std::vector<std::pair<int, int>>> counts(static_cast<size_t>(n));
+    std::vector<int> tokens;
     for (int d = 0; d < n; ++d) {
-        for (const QString &t : textanalyzer::terms(corpus.at(d)))
-            ++tf[size_t(d)][t];
-        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it)
-            ++df[it.key()];
+        tokens.clear();
+        for (const QString &t : textanalyzer::terms(corpus.at(d))) {
+            auto it = termNumber.constFind(t);
+            if (it == termNumber.cend()) {
+                it = termNumber.insert(t, int(termText.size()));
+                termText.push_back(t);
+                documentFrequency.push_back(0);
+            }
+            tokens.push_back(*it);
+        }
+        std::sort(tokens.begin(), tokens.end());
+        auto &doc = counts[size_t(d)];
+        for (size_t i = 0; i < tokens.size();) {
+            size_t j = i;
+            while (j < tokens.size() && tokens[j] == tokens[i])
+                ++j;
+            doc.emplace_back(tokens[i], int(j - i));
+            ++documentFrequency[size_t(tokens[i])];
+            i = j;
+        }
     }
     auto pickVocabulary = [&](int minDf, double maxShare) {
         std::vector<std::pair<int, QString>> picked;
-        for (auto it = df.cbegin(); it != df.cend(); ++it)
-            if (it.value() >= minDf && double(it.value()) <= maxShare * n)
-                picked.emplace_back(it.value(), it.key());
+        for (size_t t = 0; t < termText.size(); ++t)
+            if (documentFrequency[t] >= minDf && double(documentFrequency[t]) <= maxShare * n)
+                picked.emplace_back(documentFrequency[t], termText[t]);
         std::sort(picked.begin(), picked.end(), [](const auto &a, const auto &b) {
             return a.first != b.first ? a.first > b.first : a.second < b.second;
         });
@@ -201,7 +254,7 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
         vocab = pickVocabulary(1, 1.0);
     if (vocab.empty())
         return makeError(
-            QStringLiteral("empty_corpus"),
+            ErrorCode::EmptyCorpus,
             tr("cannot learn a search model: the %n document(s) contain no words", nullptr, n));
     // Terms in a stable (alphabetical) order, so equal corpora give equal models.
     std::sort(vocab.begin(), vocab.end(),
@@ -215,56 +268,68 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
         model.m_idf[size_t(t)] = float(std::log((n + 1.0) / vocab[size_t(t)].first));
     }
 
-    // Sparse TF-IDF columns, cosine-normalised.
+    // Sparse TF-IDF columns, cosine-normalised, by term (so that the floating-point sums, and
+    // the model's name, do not depend on any hash order).
+    std::vector<int> vocabularyIndex(termText.size(), -1);
+    for (size_t t = 0; t < termText.size(); ++t)
+        vocabularyIndex[t] = model.m_termIndex.value(termText[t], -1);
     std::vector<Column> docs(static_cast<size_t>(n));
     for (int d = 0; d < n; ++d) {
+        auto &doc = counts[size_t(d)];
+        for (auto &[term, count] : doc)
+            term = vocabularyIndex[size_t(term)];
+        doc.erase(std::remove_if(doc.begin(), doc.end(), [](const auto &e) { return e.first < 0; }),
+                  doc.end());
+        std::sort(doc.begin(), doc.end());
         Column &col = docs[size_t(d)];
+        col.reserve(doc.size());
         double norm = 0;
-        for (auto it = tf[size_t(d)].cbegin(); it != tf[size_t(d)].cend(); ++it) {
-            const auto ti = model.m_termIndex.constFind(it.key());
-            if (ti == model.m_termIndex.cend())
-                continue;
-            const double w = (1.0 + std::log(double(it.value()))) * model.m_idf[size_t(*ti)];
-            col.push_back({*ti, w});
+        for (const auto &[term, count] : doc) {
+            const double w = (1.0 + std::log(double(count))) * model.m_idf[size_t(term)];
+            col.push_back({term, w});
+            norm += w * w;
         }
-        // By term, so that the floating-point sums (and the model's name) do not depend on
-        // QHash's per-process iteration order.
-        std::sort(col.begin(), col.end(),
-                  [](const Entry &a, const Entry &b) { return a.term < b.term; });
-        for (const Entry &e : col)
-            norm += e.weight * e.weight;
         if (norm > 0) {
             const double inv = 1 / std::sqrt(norm);
             for (Entry &e : col)
                 e.weight *= inv;
         }
-        tf[size_t(d)].clear();
     }
 
     const int k = std::max(1, std::min({options.dimension, m, n}));
     const int l = std::min({k + std::max(0, options.oversampling), m, n});
 
-    // Randomized range finder with subspace iteration.
+    // Randomized range finder with subspace iteration, entirely on the terms side (the small
+    // one: a corpus has far fewer terms than documents): a random start Q0 (terms x l), then
+    // Q = orth(A A^T Q) powerIterations + 1 times. Orthonormalising A^T Q in between would not
+    // change the space Q spans, and in double precision the few iterations stay well
+    // conditioned.
     std::mt19937_64 rng(options.seed);
     std::normal_distribution<double> gauss;
-    Dense omega(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(n)));
-    for (auto &c : omega)
-        for (double &v : c)
+    Dense q(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(m)));
+    for (auto &col : q)
+        for (double &v : col)
             v = gauss(rng);
-    Dense q = multiplyA(docs, omega, m);
     orthonormalize(q);
-    for (int it = 0; it < options.powerIterations; ++it) {
-        Dense z = multiplyAt(docs, q);
-        orthonormalize(z);
-        q = multiplyA(docs, z, m);
+    Rows qRows(m, l), z(n, l), y(m, l); // reused: documents x l is the large one
+    auto timesAAt = [&]() {
+        qRows = toRows(q);
+        multiplyAt(docs, qRows, z);
+        multiplyA(docs, z, y);
+        return toColumns(y);
+    };
+    for (int it = 0; it <= options.powerIterations; ++it) {
+        q = timesAAt();
         orthonormalize(q);
     }
-    // B = Q^T A (l x docs); C = B B^T; C = W diag(lambda) W^T; U = Q W.
-    const Dense b = multiplyAt(docs, q); // b[c][d] = (Q^T A)[c][d]
+    // B = Q^T A (l x docs); C = B B^T = Q^T (A A^T Q), computed on the terms side;
+    // C = W diag(lambda) W^T; U = Q W.
+    const Dense aatq = timesAAt();
     std::vector<double> c(size_t(l) * l);
     for (int i = 0; i < l; ++i)
         for (int j = i; j < l; ++j)
-            c[size_t(i) * l + j] = c[size_t(j) * l + i] = dot(b[size_t(i)], b[size_t(j)]);
+            c[size_t(i) * l + j] = c[size_t(j) * l + i]
+                = 0.5 * (dot(q[size_t(i)], aatq[size_t(j)]) + dot(q[size_t(j)], aatq[size_t(i)]));
     std::vector<double> w;
     const std::vector<double> lambda = jacobiEigen(std::move(c), l, w);
     std::vector<int> order(static_cast<size_t>(l));
@@ -274,18 +339,36 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
 
     model.m_dimension = k;
     model.m_projection.assign(size_t(m) * k, 0.0f);
+    // U = Q W (terms x k), one term's row at a time (contiguous in both Q's rows and U).
+    std::vector<double> wk(size_t(l) * k); // W's top k columns, scaled, row-major
     for (int j = 0; j < k; ++j) {
         const int src = order[size_t(j)];
         const double sigma = std::sqrt(std::max(lambda[size_t(src)], 1e-12));
         const double scale = std::pow(sigma, -options.sigmaExponent);
-        for (int t = 0; t < m; ++t) {
-            double u = 0;
-            for (int i = 0; i < l; ++i)
-                u += q[size_t(i)][size_t(t)] * w[size_t(i) * l + src];
-            model.m_projection[size_t(t) * k + j] = float(u * scale);
+        for (int i = 0; i < l; ++i)
+            wk[size_t(i) * k + j] = w[size_t(i) * l + src] * scale;
+    }
+    const Rows qr = toRows(q);
+    std::vector<double> u(static_cast<size_t>(k));
+    for (int t = 0; t < m; ++t) {
+        std::fill(u.begin(), u.end(), 0.0);
+        const double *qt = qr.row(t);
+        for (int i = 0; i < l; ++i) {
+            const double qi = qt[i];
+            const double *__restrict wi = wk.data() + size_t(i) * k;
+            for (int j = 0; j < k; ++j)
+                u[size_t(j)] += qi * wi[j];
         }
+        for (int j = 0; j < k; ++j)
+            model.m_projection[size_t(t) * k + j] = float(u[size_t(j)]);
     }
     model.computeName();
+    if (corpusVectors) {
+        corpusVectors->clear();
+        corpusVectors->reserve(size_t(n));
+        for (const auto &doc : counts)
+            corpusVectors->push_back(model.project(doc));
+    }
     return model;
 }
 
@@ -304,13 +387,18 @@ void LsaEmbedder::computeName()
 
 EmbeddingVector LsaEmbedder::embedOne(const QString &text) const
 {
-    EmbeddingVector out(size_t(m_dimension), 0.0f);
     std::map<int, int> counts; // ordered: the same sums in every process
     for (const QString &t : textanalyzer::terms(text)) {
         const auto it = m_termIndex.constFind(t);
         if (it != m_termIndex.cend())
             ++counts[*it];
     }
+    return project(std::vector<std::pair<int, int>>(counts.begin(), counts.end()));
+}
+
+EmbeddingVector LsaEmbedder::project(const std::vector<std::pair<int, int>> &counts) const
+{
+    EmbeddingVector out(size_t(m_dimension), 0.0f);
     for (const auto &[term, count] : counts) {
         const float wt = float((1.0 + std::log(double(count))) * m_idf[size_t(term)]);
         const float *row = m_projection.data() + size_t(term) * m_dimension;
@@ -334,7 +422,7 @@ Result<void> LsaEmbedder::save(const QString &path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          tr("cannot write the search model %1: %2").arg(path, file.errorString()));
     QDataStream out(&file);
     out.setVersion(QDataStream::Qt_6_4);
@@ -350,7 +438,7 @@ Result<void> LsaEmbedder::save(const QString &path) const
                      int(m_projection.size() * sizeof(float)));
     out << kMagic; // trailer: a truncated file lacks it
     if (out.status() != QDataStream::Ok || !file.commit())
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          tr("cannot write the search model %1: %2").arg(path, file.errorString()));
     return {};
 }
@@ -358,14 +446,14 @@ Result<void> LsaEmbedder::save(const QString &path) const
 Result<LsaEmbedder> LsaEmbedder::load(const QString &path)
 {
     auto bad = [&](const QString &why) {
-        return makeError(QStringLiteral("corrupt_model"),
+        return makeError(ErrorCode::CorruptModel,
                          tr("the search model %1 is unusable (%2) — it will be relearned from "
                             "the cache")
                              .arg(path, why));
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"),
+        return makeError(ErrorCode::Io,
                          tr("cannot read the search model %1: %2").arg(path, file.errorString()));
     QDataStream in(&file);
     in.setVersion(QDataStream::Qt_6_4);

@@ -39,7 +39,10 @@ public:
 
     /// Learns a model from `corpus` (one string per document). Fails on an empty corpus or
     /// one without any term occurring in minDocumentFrequency documents.
-    static Result<LsaEmbedder> train(const QStringList &corpus, const Options &options);
+    /// With `corpusVectors`, also gives embed()'s vector of every corpus document (in order)
+    /// without analysing the texts a second time.
+    static Result<LsaEmbedder> train(const QStringList &corpus, const Options &options,
+                                     std::vector<EmbeddingVector> *corpusVectors = nullptr);
     static Result<LsaEmbedder> train(const QStringList &corpus) { return train(corpus, Options{}); }
     /// Reads a model written by save(); refuses a truncated or foreign file.
     static Result<LsaEmbedder> load(const QString &path);
@@ -57,6 +60,8 @@ public:
 private:
     LsaEmbedder() = default;
     void computeName();
+    /// The vector of a text given as (term, count) pairs in increasing term order.
+    EmbeddingVector project(const std::vector<std::pair<int, int>> &counts) const;
 
     QString m_name;
     int m_dimension = 0;

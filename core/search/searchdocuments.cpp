@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 
+#include <charconv>
 #include <optional>
 
 namespace ke {
@@ -49,12 +50,38 @@ QString arrayLiteral(const EmbeddingVector &v)
     return s + QLatin1Char('}');
 }
 
+void appendArrayLiteral(std::string &out, const EmbeddingVector &v)
+{
+    out.assign(1, '{');
+    char buf[32];
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i)
+            out += ',';
+        // The shortest text that reads back as the same float.
+        const auto r = std::to_chars(buf, buf + sizeof buf, v[i]);
+        out.append(buf, r.ptr);
+    }
+    out += '}';
+}
+
 } // namespace searchdocs
 
 namespace {
 
+/// A document's key (source type and id) as one byte string.
+QByteArray documentKey(const pqxx::field &type, const pqxx::field &id)
+{
+    QByteArray key(type.c_str());
+    key += '\x1f';
+    key += id.c_str();
+    return key;
+}
+
 constexpr int kRetrainMinGrowth = 200; // documents, together with doubling
-constexpr int kEmbedPage = 256;
+// Documents per page of vectors (one transaction each). An embeddings API answers slowly and
+// may fail midway: smaller pages keep more of an interrupted run.
+constexpr int kEmbedPage = 1000;
+constexpr int kEmbedPageHttp = 256;
 
 class Sql
 {
@@ -121,13 +148,17 @@ void buildInvestigationDocuments(Sql &sql, bool all)
             "nullif(btrim(event_data->>'sql'), '') AS sql"
             "  FROM src WHERE event_type IN ('query.planned', 'query.submitted')"
             "  AND coalesce(event_data->>'query_id', '') <> ''),"
-            " qry AS (SELECT DISTINCT ON (qid) 'query'::text, qid, investigation_id, dataset_id,"
+            // One GROUP BY: a query is dated and placed by its first event, its text is the
+            // latest non-empty purpose and SQL (latest by created_at, ties by id).
+            " qry AS (SELECT 'query'::text, qid,"
+            "  (array_agg(investigation_id ORDER BY created_at, id))[1],"
+            "  (array_agg(dataset_id ORDER BY created_at, id))[1],"
             "  concat_ws(E'\\n',"
-            "   (SELECT q2.purpose FROM qev q2 WHERE q2.qid = q.qid AND q2.purpose IS NOT NULL "
-            "ORDER BY q2.created_at DESC, q2.id DESC LIMIT 1),"
-            "   (SELECT q2.sql FROM qev q2 WHERE q2.qid = q.qid AND q2.sql IS NOT NULL ORDER BY "
-            "q2.created_at DESC, q2.id DESC LIMIT 1)),"
-            "  created_at FROM qev q ORDER BY qid, created_at, id),"
+            "   (array_agg(purpose ORDER BY created_at DESC, id DESC) FILTER (WHERE purpose IS NOT "
+            "NULL))[1],"
+            "   (array_agg(sql ORDER BY created_at DESC, id DESC) FILTER (WHERE sql IS NOT "
+            "NULL))[1]),"
+            "  min(created_at) FROM qev GROUP BY qid),"
             " com AS (SELECT 'comment'::text, id::text, investigation_id, dataset_id,"
             "  btrim(event_data->>'text'), created_at FROM src"
             "  WHERE event_type = 'comment.added' AND btrim(coalesce(event_data->>'text', '')) <> "
@@ -167,7 +198,7 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
 {
     if (db.tenantId().isNull())
         return makeError(
-            QStringLiteral("no_tenant"),
+            ErrorCode::NoTenant,
             SearchDocuments::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     QElapsedTimer timer;
     timer.start();
@@ -215,17 +246,24 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
                     sql.exec(QStringLiteral(
                         "INSERT INTO ke_sd_inv SELECT DISTINCT investigation_id FROM ke_sd_win"));
                     // A rating filed under another investigation than its target's.
+                    // From the (few) rated targets to their documents by the primary key.
+                    sql.exec(QStringLiteral("ANALYZE ke_sd_win"));
                     sql.exec(QStringLiteral(
                         "INSERT INTO ke_sd_inv SELECT DISTINCT coalesce(d.investigation_id,"
-                        " '00000000-0000-0000-0000-000000000000') FROM {k}.search_documents d"
-                        " WHERE d.tenant_id = $1::uuid AND d.source_type IN ('hypothesis', 'query')"
-                        " AND d.source_id IN (SELECT target_id FROM ke_sd_win WHERE event_type "
-                        "LIKE 'feedback.%')"
+                        " '00000000-0000-0000-0000-000000000000') FROM (SELECT DISTINCT target_id"
+                        " FROM ke_sd_win WHERE event_type LIKE 'feedback.%' AND target_id IS NOT"
+                        " NULL) w JOIN {k}.search_documents d ON d.tenant_id = $1::uuid AND"
+                        " d.source_type IN ('hypothesis', 'query') AND d.source_id = w.target_id"
                         " ON CONFLICT DO NOTHING"));
                 }
                 sql.exec(QStringLiteral("ANALYZE ke_sd_inv"));
             }
             buildInvestigationDocuments(sql, report.full);
+            // The statistics of search_documents (and of the aggregate tables) may still be
+            // those of before a bulk write that autovacuum has not analysed yet: a nested loop
+            // planned for an "empty" table scans it once per row. Hash and merge joins stay
+            // linear whatever the estimates.
+            sql.exec(QStringLiteral("SET LOCAL enable_nestloop = off"));
 
             report.documentsRetired += sql.exec(QStringLiteral(
                 "SELECT count(*) FROM {k}.search_documents d JOIN ke_sd_retired r ON d.source_id = "
@@ -243,11 +281,19 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
                            "source_id, dataset_id,"
                            " investigation_id, content, created_at, feedback_score, retired, "
                            "change_seq) "
-                           "SELECT DISTINCT ON (n.source_type, n.source_id) $1::uuid, "
-                           "n.source_type, n.source_id,"
-                           " n.dataset_id, n.investigation_id, n.content, n.created_at, "
-                           "n.feedback_score, %1, {seq}"
-                           " FROM ke_sd_new n ORDER BY n.source_type, n.source_id, n.created_at "
+                           // Only rows that are new or differ go to the upsert: every
+                           // proposed row costs its generated tsvector, also when unchanged.
+                           "SELECT $1::uuid, n.source_type, n.source_id, n.dataset_id, "
+                           "n.investigation_id, n.content, n.created_at, n.feedback_score, "
+                           "n.retired, {seq} FROM (SELECT DISTINCT ON (n.source_type, "
+                           "n.source_id) n.*, %1 AS retired FROM ke_sd_new n ORDER BY "
+                           "n.source_type, n.source_id, n.created_at) n LEFT JOIN "
+                           "{k}.search_documents o ON o.tenant_id = $1::uuid AND o.source_type = "
+                           "n.source_type AND o.source_id = n.source_id WHERE o.source_id IS NULL "
+                           "OR (o.dataset_id, o.investigation_id, o.content, o.created_at, "
+                           "o.feedback_score, o.retired) IS DISTINCT FROM (n.dataset_id, "
+                           "n.investigation_id, n.content, n.created_at, n.feedback_score, "
+                           "n.retired) "
                            "ON CONFLICT (tenant_id, source_type, source_id) DO UPDATE SET"
                            " dataset_id = excluded.dataset_id, investigation_id = "
                            "excluded.investigation_id,"
@@ -297,12 +343,11 @@ Result<std::shared_ptr<const Embedder>> lsaFromBytes(const QByteArray &bytes)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return makeError(QStringLiteral("io"),
-                         SearchDocuments::tr("cannot create a temporary directory"));
+        return makeError(ErrorCode::Io, SearchDocuments::tr("cannot create a temporary directory"));
     const QString path = dir.filePath(QStringLiteral("model.lsa"));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        return makeError(QStringLiteral("io"), SearchDocuments::tr("cannot write %1").arg(path));
+        return makeError(ErrorCode::Io, SearchDocuments::tr("cannot write %1").arg(path));
     f.close();
     auto m = LsaEmbedder::load(path);
     if (!m)
@@ -314,14 +359,13 @@ Result<QByteArray> lsaToBytes(const LsaEmbedder &model)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
-        return makeError(QStringLiteral("io"),
-                         SearchDocuments::tr("cannot create a temporary directory"));
+        return makeError(ErrorCode::Io, SearchDocuments::tr("cannot create a temporary directory"));
     const QString path = dir.filePath(QStringLiteral("model.lsa"));
     if (auto r = model.save(path); !r)
         return r.error();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("io"), SearchDocuments::tr("cannot read %1").arg(path));
+        return makeError(ErrorCode::Io, SearchDocuments::tr("cannot read %1").arg(path));
     return f.readAll();
 }
 
@@ -348,7 +392,7 @@ Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Databa
                 auto o = HttpEmbedder::optionsFromEnvironment();
                 if (!o)
                     return makeError(
-                        QStringLiteral("not_configured"),
+                        ErrorCode::NotConfigured,
                         tr("the tenant's documents were embedded with the embeddings API model "
                            "'%1', but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and "
                            "KNOWLEDGE_EMBEDDINGS_MODEL")
@@ -449,7 +493,7 @@ Result<qint64> SearchDocuments::importDocuments(Database &db,
                                                 const QList<SearchDocument> &documents)
 {
     if (db.tenantId().isNull())
-        return makeError(QStringLiteral("no_tenant"),
+        return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("writing %n searchable document(s)", "", int(documents.size())),
                    [&]() -> Result<qint64> {
@@ -497,6 +541,11 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
 
         std::shared_ptr<const Embedder> embedder = httpEmbedder;
         QString kind = QStringLiteral("http");
+        // A model learned in this run gives the vectors of its corpus with it: the page loop
+        // takes those (while the document still reads the same) instead of embedding again.
+        QStringList corpusTexts;
+        std::vector<EmbeddingVector> corpusVectors;
+        QHash<QByteArray, qsizetype> trainedIndex;
         QByteArray modelBytes;
         qint64 trainedOn = 0;
         if (!embedder) {
@@ -520,18 +569,22 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                 if (corpus == 0 && cur.empty())
                     return {}; // nothing to learn from, nothing to embed
                 if (retrain) {
-                    QStringList corpusTexts;
                     for (const auto &row :
-                         q.exec_params("SELECT content FROM " + docs
+                         q.exec_params("SELECT content, source_type, source_id FROM " + docs
                                            + " WHERE tenant_id = $1 AND NOT retired"
                                              " ORDER BY source_type, source_id",
-                                       tenant))
+                                       tenant)) {
+                        trainedIndex.insert(documentKey(row[1], row[2]), corpusTexts.size());
                         corpusTexts << stringFromField(row[0]);
+                    }
                     LsaEmbedder::Options options;
                     // A small corpus has few terms in two documents: keep every term then.
                     if (corpusTexts.size() < 100)
                         options.minDocumentFrequency = 1;
-                    auto model = LsaEmbedder::train(corpusTexts, options);
+                    QElapsedTimer trainTimer;
+                    trainTimer.start();
+                    auto model = LsaEmbedder::train(corpusTexts, options, &corpusVectors);
+                    report.trainingSeconds = double(trainTimer.nsecsElapsed()) / 1e9;
                     if (!model && cur.empty())
                         return makeError(
                             model.error().code,
@@ -561,9 +614,10 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         const QString model = embedder->name();
         report.model = model;
 
-        // The model becomes the tenant's current one; other models' vectors go.
-        {
-            pqxx::work tx(conn);
+        // The model becomes the tenant's current one; other models' vectors go. Its row needs
+        // the dimension (CHECK dimension > 0), which an embeddings API only tells with its first
+        // answer: then the model is registered together with the first page of vectors.
+        auto registerModel = [&](pqxx::work &tx, int dimension) {
             if (report.modelTrained) {
                 tx.exec_params(
                     "INSERT INTO " + models
@@ -571,8 +625,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                           " VALUES ($1, $2, $3, decode($4, 'hex'), 'lsa', $5, clock_timestamp())"
                           " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at = "
                           "clock_timestamp()",
-                    tenant, toStd(model), embedder->dimension(), modelBytes.toHex().toStdString(),
-                    trainedOn);
+                    tenant, toStd(model), dimension, modelBytes.toHex().toStdString(), trainedOn);
             } else {
                 const pqxx::result cur = tx.exec_params(
                     "SELECT name FROM " + models
@@ -583,114 +636,181 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                        + " (tenant_id, name, dimension, model, kind, created_at)"
                                          " VALUES ($1, $2, $3, NULL, $4, clock_timestamp())"
                                          " ON CONFLICT (tenant_id, name) DO UPDATE SET created_at "
-                                         "= clock_timestamp()",
-                                   tenant, toStd(model), std::max(0, embedder->dimension()),
-                                   toStd(kind));
+                                         "= clock_timestamp(), dimension = excluded.dimension",
+                                   tenant, toStd(model), dimension, toStd(kind));
                 }
             }
             // Older LSA models are of no use any more (their vectors are removed below).
             tx.exec_params("DELETE FROM " + models
                                + " WHERE tenant_id = $1 AND name <> $2 AND kind = 'lsa'",
                            tenant, toStd(model));
-            report.embeddingsRemoved += qint64(
-                tx.exec_params("DELETE FROM " + embs
-                                   + " e WHERE e.tenant_id = $1 AND (e.model <> $2 OR NOT EXISTS"
-                                     " (SELECT 1 FROM "
-                                   + docs
-                                   + " d WHERE d.tenant_id = $1 AND d.source_type = e.source_type"
-                                     " AND d.source_id = e.source_id AND NOT d.retired))",
-                               tenant, toStd(model))
-                    .affected_rows());
-            tx.exec_params("UPDATE " + embs + " e SET dataset_id = d.dataset_id FROM " + docs
-                               + " d WHERE e.tenant_id = $1 AND d.tenant_id = $1 AND d.source_type "
-                                 "= e.source_type"
-                                 " AND d.source_id = e.source_id AND e.dataset_id IS DISTINCT FROM "
-                                 "d.dataset_id",
-                           tenant);
+            // Other models' vectors, by the model index: no pass over every vector. (Those of
+            // retired documents go with the join that finds the work, below.)
+            for (const auto &row : tx.exec_params("SELECT DISTINCT model FROM " + embs
+                                                      + " WHERE tenant_id = $1 AND model <> $2",
+                                                  tenant, toStd(model)))
+                report.embeddingsRemoved += qint64(
+                    tx.exec_params("DELETE FROM " + embs + " WHERE tenant_id = $1 AND model = $2",
+                                   tenant, row[0].c_str())
+                        .affected_rows());
+        };
+        int dimension = embedder->dimension();
+        if (dimension <= 0) {
+            // An API model registered by an earlier run already knows its dimension.
+            pqxx::nontransaction q(conn);
+            const pqxx::result known = q.exec_params("SELECT dimension FROM " + models
+                                                         + " WHERE tenant_id = $1 AND name = $2",
+                                                     tenant, toStd(model));
+            if (!known.empty())
+                dimension = known[0][0].as<int>();
+        }
+        bool registered = false;
+        if (dimension > 0) {
+            pqxx::work tx(conn);
+            registerModel(tx, dimension);
             tx.commit();
+            registered = true;
         }
 
-        qint64 pending = 0;
-        {
-            pqxx::nontransaction q(conn);
-            pending = q.exec_params("SELECT count(*) FROM " + docs
-                                        + " WHERE tenant_id = $1 AND NOT retired",
-                                    tenant)[0][0]
-                          .as<qint64>();
-        }
-        const qint64 maxPages = pending / kEmbedPage + 2;
-        qint64 pages = 0;
-        // New or changed documents, a page at a time (each page its own transaction, so an
-        // interrupted run keeps what it did).
-        QJsonArray touched;
-        bool vectorColumn = false;
+        // New or changed documents, a page at a time in key order (keyset paging: each page
+        // starts where the last one ended, so the run stays linear), each page its own
+        // transaction, so an interrupted run keeps what it did. A page's vectors go in by COPY
+        // into a scratch table and one upsert from it.
+        QJsonArray touched; // only where pgvector needs them
+        bool vectorColumn = false, pgvector = false;
         {
             pqxx::nontransaction q(conn);
             vectorColumn = hasVectorColumn(q, embs);
+            pgvector = !q.exec("SELECT 1 FROM pg_extension WHERE extname = 'vector'").empty();
         }
+        // What needs a vector, found once by one join: a join per page would let the planner,
+        // whose statistics still see the vectors table as it was before the run, sort every
+        // vector written so far at each page (quadratic).
+        {
+            pqxx::work q(conn);
+            q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
+            q.exec("SET LOCAL enable_nestloop = off"); // see refreshDocuments()
+            // current: the vector is right, only the document's dataset changed; gone: the
+            // document was retired (documents are retired, never deleted), its vector goes.
+            q.exec_params("CREATE TEMP TABLE ke_se_todo AS SELECT d.source_type, d.source_id, "
+                          "d.dataset_id, d.content, d.created_at, e.content IS NOT DISTINCT FROM "
+                          "d.content AS current, d.retired AS gone FROM "
+                              + docs + " d LEFT JOIN " + embs
+                              + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND "
+                                "e.source_id = d.source_id AND e.model = $2 WHERE d.tenant_id = "
+                                "$1 AND CASE WHEN d.retired THEN e.id IS NOT NULL ELSE e.id IS "
+                                "NULL OR e.content IS DISTINCT FROM d.content OR e.dataset_id IS "
+                                "DISTINCT FROM d.dataset_id END",
+                          tenant, toStd(model));
+            q.exec("CREATE UNIQUE INDEX ON ke_se_todo (source_type, source_id)");
+            q.exec("ANALYZE ke_se_todo");
+            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE current AND NOT gone LIMIT 1").empty())
+                q.exec_params("UPDATE " + embs
+                                  + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
+                                    "t.current AND NOT t.gone AND e.tenant_id = $1 AND e.model = "
+                                    "$2 AND e.source_type = t.source_type AND e.source_id = "
+                                    "t.source_id",
+                              tenant, toStd(model));
+            if (!q.exec("SELECT 1 FROM ke_se_todo WHERE gone LIMIT 1").empty())
+                report.embeddingsRemoved += qint64(
+                    q.exec_params("DELETE FROM " + embs
+                                      + " e USING ke_se_todo t WHERE t.gone AND e.tenant_id = $1 "
+                                        "AND e.model = $2 AND e.source_type = t.source_type AND "
+                                        "e.source_id = t.source_id",
+                                  tenant, toStd(model))
+                        .affected_rows());
+            q.commit();
+        }
+        std::string afterType, afterId; // the last key of the previous page ('' sorts first)
+        std::string literal;
         for (;;) {
             if (cancel && cancel->load())
-                return makeError(QStringLiteral("cancelled"), tr("cancelled"));
+                return makeError(ErrorCode::Cancelled, tr("cancelled"));
             pqxx::work tx(conn);
+            // Derived rows that the next run recomputes: no need to wait for the WAL flush.
+            tx.exec("SET LOCAL synchronous_commit = off");
             const pqxx::result page = tx.exec_params(
-                "SELECT d.source_type, d.source_id, d.dataset_id, d.content, d.created_at FROM "
-                    + docs + " d LEFT JOIN " + embs
-                    + " e ON e.tenant_id = $1 AND e.source_type = d.source_type AND e.source_id = "
-                      "d.source_id"
-                      " AND e.model = $2 WHERE d.tenant_id = $1 AND NOT d.retired"
-                      " AND (e.id IS NULL OR e.content IS DISTINCT FROM d.content) LIMIT $3",
-                tenant, toStd(model), kEmbedPage);
+                "SELECT source_type, source_id, dataset_id, content, created_at "
+                "FROM ke_se_todo WHERE NOT current AND NOT gone AND (source_type, source_id) > "
+                "($1::varchar, $2::text) ORDER BY source_type, source_id LIMIT $3",
+                afterType, afterId, httpEmbedder ? kEmbedPageHttp : kEmbedPage);
             if (page.empty())
                 break;
+            afterType = page[page.size() - 1][0].c_str();
+            afterId = page[page.size() - 1][1].c_str();
+            std::vector<EmbeddingVector> vectors(page.size());
             QStringList texts;
-            for (const auto &row : page)
-                texts << stringFromField(row[3]);
-            auto vectors = embedder->embed(texts);
-            if (!vectors)
-                return vectors.error();
-            QJsonArray rows;
-            for (int i = 0; i < int(page.size()); ++i) {
-                const auto &row = page[i];
-                const EmbeddingVector &v = (*vectors)[size_t(i)];
-                touched.append(QJsonObject{{QStringLiteral("t"), stringFromField(row[0])},
-                                           {QStringLiteral("s"), stringFromField(row[1])}});
-                rows.append(QJsonObject{
-                    {QStringLiteral("t"), stringFromField(row[0])},
-                    {QStringLiteral("s"), stringFromField(row[1])},
-                    {QStringLiteral("d"),
-                     row[2].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[2]))},
-                    {QStringLiteral("c"), texts.at(i)},
-                    {QStringLiteral("at"),
-                     row[4].is_null() ? QJsonValue() : QJsonValue(stringFromField(row[4]))},
-                    {QStringLiteral("e"), searchdocs::arrayLiteral(v)},
-                    {QStringLiteral("p"), QString::fromLatin1(searchdocs::packVector(v).toHex())}});
+            std::vector<size_t> toEmbed;
+            for (size_t i = 0; i < page.size(); ++i) {
+                const auto &row = page[int(i)];
+                const QString content = stringFromField(row[3]);
+                const qsizetype known = trainedIndex.value(documentKey(row[0], row[1]), -1);
+                if (known >= 0 && size_t(known) < corpusVectors.size()
+                    && corpusTexts.at(known) == content && !corpusVectors[size_t(known)].empty()) {
+                    vectors[i] = std::move(corpusVectors[size_t(known)]);
+                } else {
+                    texts << content;
+                    toEmbed.push_back(i);
+                }
+            }
+            if (!texts.isEmpty()) {
+                auto embedded = embedder->embed(texts);
+                if (!embedded)
+                    return embedded.error();
+                for (size_t j = 0; j < toEmbed.size(); ++j)
+                    vectors[toEmbed[j]] = std::move((*embedded)[j]);
+            }
+            if (!registered) {
+                if (embedder->dimension() <= 0)
+                    return makeError(ErrorCode::BadEmbedding,
+                                     tr("the embedding model %1 answered vectors without any "
+                                        "numbers — check the embeddings service and its model")
+                                         .arg(model));
+                registerModel(tx, embedder->dimension());
+                registered = true;
+            }
+            tx.exec("CREATE TEMP TABLE ke_se_page (t varchar(16), s text, d uuid, c text, at "
+                    "timestamptz, e real[], p bytea) ON COMMIT DROP");
+            {
+                pqxx::stream_to copy(tx, "ke_se_page",
+                                     std::vector<std::string>{"t", "s", "d", "c", "at", "e", "p"});
+                for (int i = 0; i < int(page.size()); ++i) {
+                    const auto &row = page[i];
+                    const EmbeddingVector &v = vectors[size_t(i)];
+                    searchdocs::appendArrayLiteral(literal, v);
+                    const std::string packed
+                        = "\\x" + searchdocs::packVector(v).toHex().toStdString();
+                    copy << std::make_tuple(
+                        row[0].c_str(), row[1].c_str(), row[2].is_null() ? nullptr : row[2].c_str(),
+                        row[3].c_str(), row[4].is_null() ? nullptr : row[4].c_str(), literal,
+                        packed);
+                    if (pgvector)
+                        touched.append(QJsonObject{{QStringLiteral("t"), stringFromField(row[0])},
+                                                   {QStringLiteral("s"), stringFromField(row[1])}});
+                }
+                copy.complete();
             }
             tx.exec_params(
                 "INSERT INTO " + embs
                     + " AS e (tenant_id, id, source_type, source_id, dataset_id, content, "
-                      "embedding, packed,"
-                      " model, dimension, created_at) SELECT $1, gen_random_uuid(), x.t, x.s, x.d, "
-                      "x.c,"
-                      " x.e::real[], decode(x.p, 'hex'), $2, $3, coalesce(x.at, now())"
-                      " FROM jsonb_to_recordset($4::jsonb) AS x(t text, s text, d uuid, c text, at "
-                      "timestamptz,"
-                      " e text, p text) "
+                      "embedding, packed, model, dimension, created_at)"
+                      " SELECT $1, gen_random_uuid(), x.t, x.s, x.d, x.c, x.e, x.p, $2, $3,"
+                      " coalesce(x.at, now()) FROM ke_se_page x "
                       "ON CONFLICT (tenant_id, source_type, source_id, model) DO UPDATE SET"
                       " dataset_id = excluded.dataset_id, content = excluded.content,"
                       " embedding = excluded.embedding, packed = excluded.packed, dimension = "
                       "excluded.dimension"
                     + std::string(vectorColumn ? ", embedding_vector = NULL" : ""),
-                tenant, toStd(model), embedder->dimension(),
-                QJsonDocument(rows).toJson(QJsonDocument::Compact).toStdString());
+                tenant, toStd(model), embedder->dimension());
             tx.commit();
             report.documentsEmbedded += qint64(page.size());
-            if (++pages > maxPages)
-                return makeError(
-                    QStringLiteral("no_progress"),
-                    tr("embedding made no progress (documents keep differing from their "
-                       "stored copies) — please report this"));
         }
-        report.note = syncPgvector(db, model, embedder->dimension(), touched);
+        {
+            pqxx::nontransaction q(conn);
+            q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
+        }
+        if (embedder->dimension() > 0) // else nothing was ever embedded with it
+            report.note = syncPgvector(db, model, embedder->dimension(), touched);
         return {};
     });
 }

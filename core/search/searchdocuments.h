@@ -25,6 +25,7 @@ struct SearchDocumentsReport
     bool modelTrained = false; ///< a new local (LSA) model was learned in this run
     QString note; ///< something a person should know (e.g. pgvector present but not usable)
     double seconds = 0;
+    double trainingSeconds = 0; ///< of which learning the local model
 };
 
 /// The generate_embeddings job: keeps search_documents current for the session's tenant and
@@ -49,7 +50,9 @@ struct SearchDocumentsReport
 /// Embedding: the HTTP embedder when one is given, else the tenant's local LSA model, learned
 /// from its documents when none exists or when the corpus has grown to twice the size the
 /// model was learned from (and by at least 200 documents); a new model re-embeds everything
-/// and removes the old model's vectors.
+/// and removes the old model's vectors. An API model is registered (embedding_models) with
+/// the dimension of its first answer, in the transaction of the first page of vectors.
+/// Linear in the tenant's documents: one join finds what needs a vector, pages go by key.
 ///
 /// Stateless: borrows the Database per call; use from that Database's thread only.
 class SearchDocuments

@@ -1,113 +1,21 @@
 // HttpEmbedder against a small HTTP/1.1 server started by the test on 127.0.0.1 that speaks
 // the OpenAI embeddings protocol, with scripted failures.
 
+#include "fakeembeddingsserver.h"
 #include "httpembedder.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-
-#include <functional>
 
 using namespace ke;
 
 namespace {
 
-/// One scripted answer: status, extra headers, body; `silent` never answers (timeout).
-struct Reply
-{
-    int status = 200;
-    QByteArray body;
-    QByteArray extraHeaders;
-    bool silent = false;
-};
-
-/// Serves POST /v1/embeddings; by default answers a 3-dimensional embedding per input
-/// derived from the text's length, and records every request it saw.
-class FakeEmbeddingsServer : public QObject
-{
-public:
-    FakeEmbeddingsServer()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this]() {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                s->setParent(this);
-                QObject::connect(s, &QTcpSocket::readyRead, this, [this, s]() { onData(s); });
-            }
-        });
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-    }
-
-    QUrl url() const
-    {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
-    }
-
-    QList<Reply> script; ///< answers to use first, in order; then the default answer
-    QList<QJsonObject> requests;
-    QList<QByteArray> authorizations;
-    QList<QByteArray> paths;
-
-    static QByteArray defaultBody(const QJsonObject &req)
-    {
-        QJsonArray data;
-        const QJsonArray input = req.value(QStringLiteral("input")).toArray();
-        // Answered in reverse order: clients must use "index", not the position.
-        for (qsizetype i = input.size() - 1; i >= 0; --i) {
-            const double n = double(input.at(i).toString().size());
-            data.append(QJsonObject{{QStringLiteral("index"), int(i)},
-                                    {QStringLiteral("embedding"), QJsonArray{n, 1.0, 0.0}}});
-        }
-        return QJsonDocument(QJsonObject{{QStringLiteral("data"), data}})
-            .toJson(QJsonDocument::Compact);
-    }
-
-private:
-    void onData(QTcpSocket *s)
-    {
-        QByteArray &buf = m_buffers[s];
-        buf += s->readAll();
-        const qsizetype headerEnd = buf.indexOf("\r\n\r\n");
-        if (headerEnd < 0)
-            return;
-        const QByteArray head = buf.left(headerEnd);
-        qsizetype length = 0;
-        QByteArray auth;
-        const QList<QByteArray> lines = head.split('\n');
-        for (const QByteArray &l : lines) {
-            const QByteArray line = l.trimmed();
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-            if (line.toLower().startsWith("authorization:"))
-                auth = line.mid(14).trimmed();
-        }
-        if (buf.size() < headerEnd + 4 + length)
-            return;
-        const QByteArray body = buf.mid(headerEnd + 4, length);
-        buf.remove(0, headerEnd + 4 + length);
-        paths.append(lines.value(0).split(' ').value(1));
-        authorizations.append(auth);
-        const QJsonObject req = QJsonDocument::fromJson(body).object();
-        requests.append(req);
-        Reply r = script.isEmpty() ? Reply{200, defaultBody(req), {}, false} : script.takeFirst();
-        if (r.silent)
-            return;
-        if (r.status == 200 && r.body.isEmpty())
-            r.body = defaultBody(req);
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status)
-            + " X\r\n"
-              "Content-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(r.body.size()) + "\r\n" + r.extraHeaders + "\r\n" + r.body;
-        s->write(out);
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
+using test::FakeEmbeddingsServer;
+using Reply = test::FakeReply;
 
 HttpEmbedder::Options optionsFor(const FakeEmbeddingsServer &server)
 {

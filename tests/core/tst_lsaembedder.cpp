@@ -82,6 +82,22 @@ private Q_SLOTS:
         QVERIFY(other->name() != a->name());
     }
 
+    // The job stores the vectors train() hands back for its corpus instead of embedding the
+    // same texts again: they must be exactly embed()'s, or a query would be compared with
+    // vectors made differently.
+    void corpusVectorsAreEmbedsOwn()
+    {
+        QStringList texts = corpus();
+        texts << QStringLiteral("lift lift lift of the airfoil") << QStringLiteral("zzz qqq");
+        std::vector<EmbeddingVector> vectors;
+        auto m = LsaEmbedder::train(texts, LsaEmbedder::Options{}, &vectors);
+        QVERIFY(m);
+        QCOMPARE(vectors.size(), size_t(texts.size()));
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            QCOMPARE(vectors[size_t(i)], m->embedOne(texts.at(i)));
+        QCOMPARE(LsaEmbedder::train(texts)->name(), m->name());
+    }
+
     void damagedModelIsRefused()
     {
         auto a = LsaEmbedder::train(corpus());

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string>
+
 namespace ke::searchdocs {
 
 /// The advisory lock every writer of a tenant's search_documents holds (migration 0004).
@@ -21,6 +23,8 @@ QByteArray packVector(const EmbeddingVector &v);
 EmbeddingVector unpackVector(const QByteArray &bytes);
 /// "{0.1,0.2}" for a real[] parameter.
 QString arrayLiteral(const EmbeddingVector &v);
+/// The same into `out` (replacing its contents), shortest round-trip digits: for COPY.
+void appendArrayLiteral(std::string &out, const EmbeddingVector &v);
 
 // pgvector, where the server has it (Debian 12 does not package it, so none of this runs on
 // the development machine; tst_onlinesearch::pgvectorOptionalPath exercises it on a server

@@ -1,0 +1,275 @@
+// knowledge-bench embed: the generate_embeddings job (SearchDocuments: documents, local LSA
+// model, vectors) for a cold tenant of N documents and for a small incremental batch after it,
+// against one plain read of the same events, in a fresh throwaway schema.
+
+#include "bench.h"
+#include "benchsupport.h"
+#include "database.h"
+#include "database_p.h"
+#include "demoseeder.h"
+#include "knowledgeaggregator.h"
+#include "scratchschema.h"
+#include "searchdocuments.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace ke::bench {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+int fail(BenchContext &ctx, const QString &message)
+{
+    ctx.err << "knowledge-bench embed: " << message << Qt::endl;
+    return 1;
+}
+
+/// The documents an investigation's events make (hypotheses, queries, comments, findings:
+/// root cause, observations, recommendations), counted as the document builder would, to size the
+/// run.
+qint64 documentsOf(const std::vector<Event> &events, size_t from)
+{
+    qint64 n = 0;
+    QSet<QString> queries;
+    for (size_t i = from; i < events.size(); ++i) {
+        const Event &e = events[i];
+        if (e.eventType == QLatin1String("hypothesis.generated")
+            || e.eventType == QLatin1String("comment.added")
+            || e.eventType == QLatin1String("investigation.completed")
+            || e.eventType == QLatin1String("evidence.collected"))
+            ++n;
+        else if (e.eventType == QLatin1String("synthesis.generated"))
+            n += e.data.value(QStringLiteral("recommendations")).toArray().size();
+        else if (e.eventType.startsWith(QLatin1String("query.")))
+            queries.insert(e.data.value(QStringLiteral("query_id")).toString());
+    }
+    return n + queries.size();
+}
+
+int runEmbed(BenchContext &ctx)
+{
+    qint64 size = 100000;
+    qint64 incremental = 50; // investigations
+    bool json = false;
+    bool keep = false;
+    if (auto parsed = parseOptions(
+            ctx.args,
+            {{QStringLiteral("--json"), &json},
+             {QStringLiteral("--keep"), &keep},
+             {QStringLiteral("--size"), nullptr, &size},
+             {QStringLiteral("--incremental"), nullptr, &incremental}},
+            QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
+                           "[--keep] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
+
+    // Demo investigations (about 14.4 documents each), all in one tenant, until they make
+    // `size` documents; the next `incremental` investigations are the incremental batch.
+    ctx.err << tr("generating demo events for %1 documents…").arg(size) << Qt::endl;
+    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000e3bd"));
+    DemoSeeder seeder(1);
+    std::vector<Event> events;
+    seeder.appendCatalogEvents(events);
+    qint64 investigations = 0, expected = 0;
+    while (expected < size) {
+        const size_t from = events.size();
+        seeder.appendInvestigation(investigations++, events);
+        expected += documentsOf(events, from);
+    }
+    const size_t coldEvents = events.size();
+    for (qint64 i = 0; i < incremental; ++i)
+        seeder.appendInvestigation(investigations + i, events);
+    for (Event &e : events)
+        e.tenantId = tenant;
+
+    auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_embed_"), tenant, seeder, keep);
+    if (!schema)
+        return fail(ctx, schema.error().message);
+    Database &db = (*schema)->db();
+    const QString name = db.settings().schema;
+    const std::string ev = toStd(db.eventsTable());
+    const std::string tenantText = uuidToStd(tenant);
+
+    ctx.err << tr("loading %1 events (%2 investigations) into %3…")
+                   .arg(coldEvents)
+                   .arg(investigations)
+                   .arg(name)
+            << Qt::endl;
+    if (auto loaded = emitAll(db, events.begin(), events.begin() + qsizetype(coldEvents)); !loaded)
+        return fail(ctx, loaded.error().message);
+    if (auto analyzed = analyzeEvents(db); !analyzed)
+        return fail(ctx, analyzed.error().message);
+    QElapsedTimer t;
+    t.start();
+    if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
+        return fail(ctx, agg.error().message);
+    const double aggregateS = seconds(t);
+
+    const qint64 pid = backendPid(db);
+    auto cpuSince
+        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
+    const QString loadBefore = loadAverage();
+
+    // Baseline: one plain read of every payload the documents come from (median of three, the
+    // first warms the cache) — the floor of any document build that reads the events.
+    std::vector<double> scans;
+    for (int i = 0; i < 3; ++i) {
+        auto g = guarded(tr("scan baseline"), [&]() -> Result<double> {
+            pqxx::nontransaction tx(db.d_func()->conn);
+            QElapsedTimer gt;
+            gt.start();
+            tx.exec_params("SELECT count(*), sum(length(event_data::text)) FROM " + ev
+                               + " WHERE tenant_id = $1 AND event_type IN "
+                                 "('hypothesis.generated', 'query.planned', 'query.submitted',"
+                                 " 'comment.added')",
+                           tenantText);
+            return seconds(gt);
+        });
+        if (!g)
+            return fail(ctx, g.error().message);
+        scans.push_back(*g);
+    }
+    std::sort(scans.begin(), scans.end());
+    const double scanS = scans[1];
+
+    // Cold: empty search tables, no model.
+    ctx.err << tr("cold embed…") << Qt::endl;
+    double cpu0 = serverCpuSeconds(pid);
+    const double clientCpu0 = processCpuSeconds();
+    t.restart();
+    auto cold = SearchDocuments::refresh(db);
+    if (!cold)
+        return fail(ctx, cold.error().message);
+    const double refreshS = seconds(t);
+    QElapsedTimer et;
+    et.start();
+    if (auto r = SearchDocuments::embed(db, *cold); !r)
+        return fail(ctx, r.error().message);
+    const double embedS = seconds(et);
+    const double coldS = seconds(t);
+    const double coldCpu = cpuSince(cpu0);
+    const double coldClientCpu = processCpuSeconds() - clientCpu0;
+    auto live = guarded(tr("counting the documents"), [&]() -> Result<qint64> {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        return tx
+            .exec_params("SELECT count(*) FROM "
+                             + toStd(db.table(QStringLiteral("search_documents")))
+                             + " WHERE tenant_id = $1 AND NOT retired",
+                         tenantText)[0][0]
+            .as<qint64>();
+    });
+    if (!live)
+        return fail(ctx, live.error().message);
+    const qint64 documents = *live;
+    if (!cold->modelTrained || cold->documentsEmbedded != documents)
+        return fail(ctx,
+                    tr("the cold run embedded %1 of %2 documents (model trained: %3)")
+                        .arg(cold->documentsEmbedded)
+                        .arg(documents)
+                        .arg(cold->modelTrained));
+
+    // Incremental: a small batch of new investigations, aggregated, then the job again.
+    ctx.err << tr("%1 more investigations, incremental embed…").arg(incremental) << Qt::endl;
+    if (auto more = emitAll(db, events.begin() + qsizetype(coldEvents), events.end()); !more)
+        return fail(ctx, more.error().message);
+    if (auto agg = KnowledgeAggregator::runIncremental(db); !agg)
+        return fail(ctx, agg.error().message);
+    cpu0 = serverCpuSeconds(pid);
+    t.restart();
+    auto inc = SearchDocuments::run(db);
+    if (!inc)
+        return fail(ctx, inc.error().message);
+    const double incS = seconds(t);
+    const double incCpu = cpuSince(cpu0);
+    const QString loadAfter = loadAverage();
+    if (inc->full || inc->documentsEmbedded == 0)
+        return fail(ctx,
+                    tr("the incremental run embedded %1 documents (full: %2)")
+                        .arg(inc->documentsEmbedded)
+                        .arg(inc->full));
+
+    const double coldRate = double(documents) / coldS;
+    const double incRate = double(inc->documentsEmbedded) / incS;
+    if (json) {
+        QJsonObject o{{QStringLiteral("documents"), double(documents)},
+                      {QStringLiteral("investigations"), double(investigations)},
+                      {QStringLiteral("events"), double(coldEvents)},
+                      {QStringLiteral("cold_docs_per_s"), std::round(coldRate)},
+                      {QStringLiteral("cold_s"), round3(coldS)},
+                      {QStringLiteral("cold_documents_s"), round3(refreshS)},
+                      {QStringLiteral("cold_embed_s"), round3(embedS)},
+                      {QStringLiteral("cold_training_s"), round3(cold->trainingSeconds)},
+                      {QStringLiteral("cold_server_cpu_s"), round3(coldCpu)},
+                      {QStringLiteral("cold_client_cpu_s"), round3(coldClientCpu)},
+                      {QStringLiteral("incremental_docs_per_s"), std::round(incRate)},
+                      {QStringLiteral("incremental_documents"), double(inc->documentsEmbedded)},
+                      {QStringLiteral("incremental_s"), round3(incS)},
+                      {QStringLiteral("incremental_server_cpu_s"), round3(incCpu)},
+                      {QStringLiteral("scan_baseline_s"), round3(scanS)},
+                      {QStringLiteral("cold_to_scan"), round3(coldS / scanS)},
+                      {QStringLiteral("aggregate_s"), round3(aggregateS)},
+                      {QStringLiteral("model"), cold->model},
+                      {QStringLiteral("loadavg_before"), loadBefore},
+                      {QStringLiteral("loadavg_after"), loadAfter}};
+        if (keep)
+            o.insert(QStringLiteral("schema"), name);
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        ctx.out << tr("embedding job, cold tenant of %1 documents (%2 investigations, %3 events)")
+                       .arg(documents)
+                       .arg(investigations)
+                       .arg(coldEvents)
+                << '\n'
+                << tr("  cold:        %1 s = %2 documents/s  (%3 × the scan baseline)")
+                       .arg(coldS, 0, 'f', 2)
+                       .arg(coldRate, 0, 'f', 0)
+                       .arg(coldS / scanS, 0, 'f', 1)
+                << '\n'
+                << tr("    documents %1 s, model + vectors %2 s (training %3 s); CPU: server %4 s, "
+                      "client %5 s")
+                       .arg(refreshS, 0, 'f', 2)
+                       .arg(embedS, 0, 'f', 2)
+                       .arg(cold->trainingSeconds, 0, 'f', 2)
+                       .arg(coldCpu, 0, 'f', 2)
+                       .arg(coldClientCpu, 0, 'f', 2)
+                << '\n'
+                << tr("  incremental: %1 documents of %2 new investigations in %3 s = %4 "
+                      "documents/s")
+                       .arg(inc->documentsEmbedded)
+                       .arg(incremental)
+                       .arg(incS, 0, 'f', 3)
+                       .arg(incRate, 0, 'f', 0)
+                << '\n'
+                << tr("  scan baseline: %1 s  (one read of the document events' payloads)")
+                       .arg(scanS, 0, 'f', 3)
+                << '\n'
+                << tr("  aggregation before the job (not counted): %1 s").arg(aggregateS, 0, 'f', 2)
+                << '\n'
+                << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n';
+        if (keep)
+            ctx.out << tr("  schema kept: %1").arg(name) << '\n';
+        ctx.out.flush();
+    }
+    return 0;
+}
+
+BenchmarkRegistrar registrar{
+    {QStringLiteral("embed"),
+     QStringLiteral("embedding job: cold tenant of N documents, incremental batch, vs a scan "
+                    "[--size N] [--json]"),
+     runEmbed}};
+
+} // namespace
+} // namespace ke::bench

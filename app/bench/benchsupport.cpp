@@ -1,0 +1,155 @@
+#include "benchsupport.h"
+
+#include "database_p.h"
+#include "demoseeder.h"
+#include "eventlog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ke::bench {
+
+Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
+                          const QString &usage)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const auto option = std::find_if(options.begin(), options.end(), [&](const BenchOption &o) {
+            return o.name == args.at(i);
+        });
+        if (option == options.end())
+            return makeError(
+                ErrorCode::Usage,
+                QCoreApplication::translate("knowledge-bench", "unknown argument '%1' — usage: %2")
+                    .arg(args.at(i), usage));
+        if (option->flag) {
+            *option->flag = true;
+            continue;
+        }
+        bool ok = i + 1 < args.size();
+        const qint64 n = ok ? args.at(++i).toLongLong(&ok) : 0;
+        if (!ok || n < 1)
+            return makeError(
+                ErrorCode::Usage,
+                QCoreApplication::translate("knowledge-bench", "%1 needs a positive whole number")
+                    .arg(option->name));
+        *option->number = n;
+    }
+    return {};
+}
+
+double round3(double v)
+{
+    return std::round(v * 1000) / 1000;
+}
+
+double serverCpuSeconds(qint64 pid)
+{
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (pid <= 0 || !comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("postgres"))
+        return -1;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+        / double(sysconf(_SC_CLK_TCK));
+}
+
+double processCpuSeconds()
+{
+    rusage u{};
+    if (getrusage(RUSAGE_SELF, &u) != 0)
+        return -1;
+    auto s = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return s(u.ru_utime) + s(u.ru_stime);
+}
+
+qint64 backendPid(Database &db)
+{
+    try {
+        pqxx::nontransaction tx(db.d_func()->conn);
+        return tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
+    } catch (const std::exception &) {
+        return -1;
+    }
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll().split(' ').mid(0, 3).join(' '));
+}
+
+Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
+                       std::vector<Event>::iterator to)
+{
+    EventLog log(db);
+    qint64 written = 0;
+    for (auto at = from; at < to;) {
+        const auto end = to - at > 10000 ? at + 10000 : to;
+        std::vector<Event> batch(at, end);
+        auto w = log.emitBatch(batch);
+        if (!w)
+            return w.error();
+        written += *w;
+        at = end;
+    }
+    return written;
+}
+
+Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder)
+{
+    return guarded(QCoreApplication::translate("knowledge-bench", "registering datasets"),
+                   [&]() -> Result<void> {
+                       pqxx::work tx(db.d_func()->conn);
+                       const std::string tenant = uuidToStd(db.tenantId());
+                       for (const DemoTenant &t : seeder.tenants())
+                           for (const DemoDataset &d : t.datasets)
+                               tx.exec_params("INSERT INTO "
+                                                  + toStd(db.table(QStringLiteral("datasets")))
+                                                  + " (tenant_id, id, name) VALUES ($1, $2, $3) "
+                                                    "ON CONFLICT DO NOTHING",
+                                              tenant, uuidToStd(d.id), toStd(d.name));
+                       tx.commit();
+                       return {};
+                   });
+}
+
+Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &settings,
+                                                  const QString &prefix, const QUuid &tenant,
+                                                  const DemoSeeder &seeder, bool keep)
+{
+    auto schema = ScratchSchema::create(
+        settings, prefix + QString::number(QCoreApplication::applicationPid()), tenant);
+    if (!schema)
+        return schema.error();
+    if (keep)
+        (*schema)->keep();
+    if (auto registered = registerDemoDatasets((*schema)->db(), seeder); !registered)
+        return registered.error();
+    return schema;
+}
+
+Result<void> analyzeEvents(Database &db)
+{
+    return guarded(QCoreApplication::translate("knowledge-bench", "analyzing the events"),
+                   [&]() -> Result<void> {
+                       pqxx::nontransaction tx(db.d_func()->conn);
+                       tx.exec("VACUUM ANALYZE " + toStd(db.eventsTable()));
+                       return {};
+                   });
+}
+
+} // namespace ke::bench

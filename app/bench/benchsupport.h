@@ -1,0 +1,68 @@
+#pragma once
+
+// Helpers the benchmarks share: timing, the server's CPU time, the machine's load, and
+// loading demo events in batches.
+
+#include "event.h"
+#include "result.h"
+#include "scratchschema.h"
+
+#include <QElapsedTimer>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace ke {
+class Database;
+class DemoSeeder;
+} // namespace ke
+
+namespace ke::bench {
+
+inline double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+/// A command-line option of a benchmark: `--name` sets *flag, `--name N` sets *number (a
+/// positive whole number).
+struct BenchOption
+{
+    QString name;
+    bool *flag = nullptr;
+    qint64 *number = nullptr;
+};
+/// Reads `args` against `options`; an unknown argument or a bad number is an error that names
+/// it and shows `usage`.
+Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
+                          const QString &usage);
+
+/// Rounded to three decimals (for --json).
+double round3(double v);
+/// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
+/// not on this machine: the figure that other work on a shared machine does not inflate.
+double serverCpuSeconds(qint64 pid);
+/// CPU seconds (user + system) this process has used.
+double processCpuSeconds();
+/// The server process serving `db`'s connection, or -1.
+qint64 backendPid(Database &db);
+/// /proc/loadavg's three figures ("" where there is none).
+QString loadAverage();
+/// Emits [from, to) through EventLog::emitBatch, 10,000 events at a time.
+Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
+                       std::vector<Event>::iterator to);
+
+/// The demo catalogue's datasets, registered for `db`'s tenant as demo-seed does (names
+/// shared between the demo tenants are registered once; the others resolve by UUID).
+Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder);
+/// A fresh scratch schema named `prefix` + this process's id, with `tenant` selected and the
+/// demo catalogue's datasets registered; kept after the run when `keep`.
+Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &settings,
+                                                  const QString &prefix, const QUuid &tenant,
+                                                  const DemoSeeder &seeder, bool keep);
+/// VACUUM ANALYZE of the events table, as autovacuum would after a bulk load.
+Result<void> analyzeEvents(Database &db);
+
+} // namespace ke::bench
