@@ -849,59 +849,54 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="77"/>
+        <location filename="../core/search/onlinesearch.cpp" line="82"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="81"/>
+        <location filename="../core/search/onlinesearch.cpp" line="86"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="85"/>
-        <source>unknown document type &apos;%1&apos; — use one of %2</source>
-        <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
-    </message>
-    <message>
-        <location filename="../core/search/onlinesearch.cpp" line="90"/>
+        <location filename="../core/search/onlinesearch.cpp" line="89"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="121"/>
+        <location filename="../core/search/onlinesearch.cpp" line="120"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="166"/>
-        <location filename="../core/search/onlinesearch.cpp" line="309"/>
+        <location filename="../core/search/onlinesearch.cpp" line="165"/>
+        <location filename="../core/search/onlinesearch.cpp" line="308"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="173"/>
-        <location filename="../core/search/onlinesearch.cpp" line="305"/>
+        <location filename="../core/search/onlinesearch.cpp" line="172"/>
+        <location filename="../core/search/onlinesearch.cpp" line="304"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="228"/>
+        <location filename="../core/search/onlinesearch.cpp" line="227"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="300"/>
+        <location filename="../core/search/onlinesearch.cpp" line="299"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="301"/>
+        <location filename="../core/search/onlinesearch.cpp" line="300"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="304"/>
+        <location filename="../core/search/onlinesearch.cpp" line="303"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -1040,6 +1035,14 @@
         <location filename="../core/knowledge/quirkbook.cpp" line="139"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>SearchClient</name>
+    <message>
+        <location filename="../core/client/searchclient.cpp" line="15"/>
+        <source>database unreachable (%1) — %2</source>
+        <translation>Datenbank nicht erreichbar (%1) — %2</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1302,14 @@
         <location filename="../core/search/searchindexquery.cpp" line="387"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>SearchRequests</name>
+    <message>
+        <location filename="../core/search/searchengine.cpp" line="29"/>
+        <source>unknown document type &apos;%1&apos; — use one of %2</source>
+        <translation>unbekannter Dokumenttyp &apos;%1&apos; — verwenden Sie einen von %2</translation>
     </message>
 </context>
 <context>
@@ -2144,57 +2155,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="75"/>
+        <location filename="../ui/searchview.cpp" line="74"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="78"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="80"/>
+        <location filename="../ui/searchview.cpp" line="79"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="82"/>
+        <location filename="../ui/searchview.cpp" line="81"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="85"/>
+        <location filename="../ui/searchview.cpp" line="84"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="86"/>
+        <location filename="../ui/searchview.cpp" line="85"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="88"/>
+        <location filename="../ui/searchview.cpp" line="87"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="138"/>
+        <location filename="../ui/searchview.cpp" line="137"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="156"/>
+        <location filename="../ui/searchview.cpp" line="155"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="170"/>
+        <location filename="../ui/searchview.cpp" line="175"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="188"/>
+        <location filename="../ui/searchview.cpp" line="193"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -2202,7 +2213,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="189"/>
+        <location filename="../ui/searchview.cpp" line="194"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -2336,6 +2347,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
+        <location filename="../app/ctl/cmd_search.cpp" line="48"/>
         <location filename="../app/ctl/main.cpp" line="29"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
@@ -2980,37 +2992,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="26"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
         <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
         <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="31"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
         <source>no query given — %1</source>
         <translation>keine Suchanfrage angegeben — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="30"/>
         <source>give the query as one argument (quote it) — %1</source>
         <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="38"/>
         <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="70"/>
-        <source>database unreachable (%1) — %2</source>
-        <translation>Datenbank nicht erreichbar (%1) — %2</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="88"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="128"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="108"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>

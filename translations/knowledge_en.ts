@@ -147,7 +147,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="188"/>
+        <location filename="../ui/searchview.cpp" line="193"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="189"/>
+        <location filename="../ui/searchview.cpp" line="194"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -2,8 +2,7 @@
 
 #include "backgroundtask.h"
 #include "catalogue.h"
-#include "offlinesearch.h"
-#include "onlinesearch.h"
+#include "searchclient.h"
 #include "searchresultmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -165,6 +164,12 @@ void SearchView::run()
     if (!kind.isEmpty())
         request.sourceTypes << kind;
     const bool offline = m_offline->isChecked();
+    // A newer search supersedes this one: the old one is told to stop between its stages,
+    // and its answer, should it still come, is thrown away.
+    if (m_cancel)
+        m_cancel->store(true);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
     const int generation = ++m_generation;
     m_busy = true;
     m_status->setText(tr("Searching…"));
@@ -192,29 +197,19 @@ void SearchView::run()
         m_status->setText(status);
         Q_EMIT searchFinished();
     });
-    watcher->setFuture(
-        QtConcurrent::run([settings, request, offline]() -> std::optional<Result<SearchOutcome>> {
-            try {
-                if (offline)
-                    return offlineSearch(settings, request);
-                auto db = threadDatabase(settings);
-                if (!db) {
-                    if (db.error().is(ErrorCode::Unreachable))
-                        return offlineSearch(settings, request); // keep working without the network
-                    return Result<SearchOutcome>(db.error());
-                }
-                thread_local OnlineSearch online;
-                auto r = online.search(**db, request);
-                if (!r && r.error().is(ErrorCode::Unreachable)) {
-                    resetThreadDatabase();
-                    return offlineSearch(settings, request);
-                }
-                return r;
-            } catch (const std::exception &e) {
-                return Result<SearchOutcome>(
-                    makeError(ErrorCode::Internal, QString::fromUtf8(e.what())));
-            }
-        }));
+    // Online or the offline cache: SearchClient decides and falls back (the same policy as
+    // knowledgectl's).
+    watcher->setFuture(QtConcurrent::run([settings, request, offline,
+                                          cancel]() -> std::optional<Result<SearchOutcome>> {
+        try {
+            return SearchClient::search(settings, request,
+                                        offline ? SearchSource::Offline : SearchSource::Automatic,
+                                        cancel.get());
+        } catch (const std::exception &e) {
+            return Result<SearchOutcome>(
+                makeError(ErrorCode::Internal, QString::fromUtf8(e.what())));
+        }
+    }));
 }
 
 } // namespace ke

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <atomic>
+#include <memory>
+
 #include "connectionsettings.h"
 
 #include <QHash>
@@ -46,6 +49,7 @@ private:
     QUuid m_dataset;
     QString m_datasetName;
     int m_generation = 0;
+    std::shared_ptr<std::atomic_bool> m_cancel; ///< the running search's; set when superseded
     bool m_busy = false;
     QLineEdit *m_query = nullptr;
     QComboBox *m_scope = nullptr;

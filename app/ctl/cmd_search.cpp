@@ -1,7 +1,5 @@
 #include "commands.h"
-#include "datasetdirectory.h"
-#include "offlinesearch.h"
-#include "onlinesearch.h"
+#include "searchclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,36 +40,18 @@ int runSearch(CommandContext &ctx)
     if (type)
         request.sourceTypes = type->split(QLatin1Char(','), Qt::SkipEmptyParts);
 
-    Result<SearchOutcome> outcome = makeError(QString(), QString());
-    QString fallbackNote;
-    if (!offline) {
-        auto db = ctx.connect();
-        if (db) {
-            if (dataset) {
-                auto ref = DatasetDirectory::resolve(**db, *dataset);
-                if (!ref)
-                    return ctx.fail(ref.error());
-                request.datasetId = ref->id.toString(QUuid::WithoutBraces);
-            }
-            OnlineSearch search;
-            outcome = search.search(**db, request);
-        } else if (db.error().is(ErrorCode::Unreachable)) {
-            fallbackNote = db.error().message;
-        } else {
-            return ctx.fail(db.error());
-        }
-    }
-    if (offline || !fallbackNote.isEmpty()) {
-        if (dataset)
-            request.datasetId = *dataset; // a UUID or a name the last sync remembered
-        outcome = offlineSearch(ctx.settings, request);
-        if (outcome && !fallbackNote.isEmpty()) {
-            outcome->note
-                = Messages::tr("database unreachable (%1) — %2").arg(fallbackNote, outcome->note);
-            if (json) // the JSON carries it too; a person watching stderr must see it
-                ctx.err << outcome->note << Qt::endl;
-        }
-    }
+    if (dataset)
+        request.datasetId
+            = *dataset; // a UUID or a name (online: the database's; offline: the last sync's)
+    if (!offline && ctx.settings.tenant.isEmpty())
+        return ctx.fail(
+            Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+    // Online, or the offline cache when the database cannot be reached: decided in one place.
+    auto outcome = SearchClient::search(ctx.settings, request,
+                                        offline ? SearchSource::Offline : SearchSource::Automatic);
+    if (outcome && json && !offline && outcome->mode == QLatin1String("offline"))
+        ctx.err << outcome->note
+                << Qt::endl; // the JSON carries it too; a person watching stderr must see it
     if (!outcome)
         return ctx.fail(outcome.error());
 

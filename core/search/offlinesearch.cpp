@@ -79,7 +79,7 @@ Result<std::shared_ptr<OfflineCache>> cacheForSearch(const ConnectionSettings &s
 } // namespace
 
 Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
-                                    const SearchRequest &request)
+                                    const SearchRequest &request, const std::atomic_bool *cancel)
 {
     auto cache = cacheForSearch(settings);
     if (!cache)
@@ -91,7 +91,7 @@ Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
             return dataset.error();
         resolved.datasetId = *dataset;
     }
-    auto results = (*cache)->index().search(resolved);
+    auto results = (*cache)->index().search(resolved, cancel);
     if (!results)
         return results.error();
     SearchOutcome outcome;

@@ -1,7 +1,7 @@
 #include "onlinesearch.h"
 
 #include "bm25.h"
-#include "catalogue.h"
+#include "searchengine.h"
 
 #include "database_p.h"
 #include "fulltextquery.h"
@@ -69,9 +69,14 @@ void OnlineSearch::setEmbedder(std::shared_ptr<const Embedder> embedder)
     d->embedderLoaded = true;
 }
 
-Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &request,
+Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &incoming,
                                            const std::atomic_bool *cancel)
 {
+    // One validation for both engines (searchengine.h): types, limit, dataset id.
+    const auto checked = normalizedRequest(incoming);
+    if (!checked)
+        return checked.error();
+    const SearchRequest &request = *checked;
     if (db.tenantId().isNull())
         return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
@@ -79,12 +84,6 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &re
     if (words.isEmpty())
         return makeError(ErrorCode::EmptyQuery,
                          tr("the query has no words to search for — type a word or two"));
-    for (const QString &t : request.sourceTypes) {
-        if (!SourceTypes::isKnown(t))
-            return makeError(ErrorCode::InvalidType,
-                             tr("unknown document type '%1' — use one of %2")
-                                 .arg(t, SourceTypes::all().join(QStringLiteral(", "))));
-    }
     if (!request.datasetId.isEmpty() && QUuid::fromString(request.datasetId).isNull())
         return makeError(ErrorCode::InvalidDataset,
                          tr("'%1' is not a dataset id (a UUID)").arg(request.datasetId));
