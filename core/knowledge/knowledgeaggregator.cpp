@@ -2,6 +2,7 @@
 
 #include "database_p.h"
 #include "latestrating.h"
+#include "sqltemplate_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -48,9 +49,6 @@ namespace ke {
 
 namespace {
 
-const char *const kUuidRe
-    = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
-
 // A number in 0..1, else NULL (other writers' "high" or 7 never break the run).
 QString confidenceOf(const QString &data)
 {
@@ -73,9 +71,7 @@ public:
     pqxx::result exec(const QString &tmpl, const char *step)
     {
         QString sql = tmpl;
-        sql.replace(QLatin1String("{k}"), Database::quoteQualified(m_db.settings().schema));
-        sql.replace(QLatin1String("{ev}"), m_db.eventsTable());
-        sql.replace(QLatin1String("{uuid_re}"), QLatin1String(kUuidRe));
+        sql = ke::sql::expand(m_db, sql); // {k}, {ev}, {uuid_re}; then the run's own fragments
         sql.replace(QLatin1String("{feedback_columns}"),
                     ratings::feedbackColumnsSql(Database::quoteQualified(m_db.settings().schema)));
         if (!m_db.settings().datasetsTable.isEmpty()) {

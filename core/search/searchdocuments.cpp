@@ -4,6 +4,7 @@
 #include "httpembedder.h"
 #include "lsaembedder.h"
 #include "searchdocuments_p.h"
+#include "sqltemplate_p.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -95,8 +96,7 @@ public:
     std::string expand(const QString &tmpl) const
     {
         QString sql = tmpl;
-        sql.replace(QLatin1String("{k}"), Database::quoteQualified(m_db.settings().schema));
-        sql.replace(QLatin1String("{ev}"), m_db.eventsTable());
+        sql = ke::sql::expand(m_db, sql); // {k}, {ev}; then {seq}
         sql.replace(QLatin1String("{seq}"),
                     QStringLiteral("nextval('%1.search_documents_change_seq')")
                         .arg(Database::quoteQualified(m_db.settings().schema)));

@@ -2,6 +2,7 @@
 
 #include "database_p.h"
 #include "latestrating.h"
+#include "sqltemplate_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -11,9 +12,6 @@
 namespace ke {
 
 namespace {
-
-const char *const kUuidRe
-    = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
 
 /// A LATERAL subquery aggregating the ratings matched by `where` (over _tr_fb f), each
 /// person's latest one only; `preference` orders candidates of one person before recency
@@ -72,32 +70,21 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
     timer.start();
     return guarded(tr("building training examples"), [&]() -> Result<Stats> {
         const std::string tenant = uuidToStd(db.tenantId());
-        auto sql = [&](QString text) {
-            text.replace(QLatin1String("%EV%"), db.eventsTable());
-            text.replace(QLatin1String("%EX%"), db.table(QStringLiteral("ml_training_examples")));
-            text.replace(QLatin1String("%STATE%"),
-                         db.table(QStringLiteral("training_build_state")));
-            text.replace(QLatin1String("%DS%"), db.table(QStringLiteral("datasets")));
-            text.replace(QLatin1String("%TENANTS%"), db.table(QStringLiteral("tenants")));
-            text.replace(QLatin1String("%ID%"),
-                         Database::quoteQualified(db.settings().schema)
-                             + QLatin1String(".training_example_id"));
-            text.replace(QLatin1String("%UUIDRE%"), QLatin1String(kUuidRe));
-            return toStd(text);
-        };
+        auto sql = [&](const QString &text) { return toStd(ke::sql::expand(db, text)); };
 
         // One snapshot for the watermark and the events read, so nothing falls in between.
         pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(db.d_func()->conn);
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('ke.training.' || $1))", tenant);
 
         Stats stats;
-        const pqxx::result state = tx.exec_params(
-            sql(QStringLiteral("SELECT events_seen_until::text FROM %STATE% WHERE tenant_id = $1")),
-            tenant);
+        const pqxx::result state
+            = tx.exec_params(sql(QStringLiteral("SELECT events_seen_until::text FROM "
+                                                "{k}.training_build_state WHERE tenant_id = $1")),
+                             tenant);
         const bool haveMark = !state.empty() && !state[0][0].is_null();
         stats.full = options.full || !haveMark;
         const pqxx::result mark = tx.exec_params(
-            sql(QStringLiteral("SELECT max(created_at)::text FROM %EV% WHERE tenant_id = $1")),
+            sql(QStringLiteral("SELECT max(created_at)::text FROM {ev} WHERE tenant_id = $1")),
             tenant);
         const bool anyEvents = !mark[0][0].is_null();
         const std::string newMark = anyEvents ? mark[0][0].c_str() : std::string();
@@ -105,7 +92,7 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
         // The events of the investigations to (re)build.
         const QString evColumns = QStringLiteral(
             "SELECT e.id, e.investigation_id, e.dataset_id, e.event_type::text AS event_type, "
-            "e.event_data, e.actor_id, e.created_at FROM %EV% e WHERE e.tenant_id = $1");
+            "e.event_data, e.actor_id, e.created_at FROM {ev} e WHERE e.tenant_id = $1");
         if (stats.full) {
             tx.exec_params(
                 sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns),
@@ -114,7 +101,7 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
             tx.exec_params(
                 sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns
                     + QStringLiteral(" AND e.investigation_id IN (SELECT DISTINCT investigation_id "
-                                     "FROM %EV% WHERE tenant_id = $1 AND created_at > "
+                                     "FROM {ev} WHERE tenant_id = $1 AND created_at > "
                                      "$2::timestamptz - make_interval(secs => $3))")),
                 tenant, std::string(state[0][0].c_str()), options.overlapSeconds);
         }
@@ -131,7 +118,7 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
             = tx.exec_params(
                     sql(QStringLiteral(
                         "SELECT (coalesce((SELECT settings->'training'->'dataset_type_rules' "
-                        "FROM %TENANTS% WHERE id = $1 AND jsonb_typeof(settings->'training'"
+                        "FROM {k}.tenants WHERE id = $1 AND jsonb_typeof(settings->'training'"
                         "->'dataset_type_rules') = 'array'), '[]'::jsonb) || $2::jsonb)::text")),
                     tenant, toStd(rulesJson(rules)))[0][0]
                   .c_str();
@@ -163,13 +150,13 @@ base AS (
          coalesce(st.started_ids, '{}'::uuid[]) AS started_ids,
          coalesce(st.alert, '{}'::jsonb) AS alert, st.tables_found, st.schema_info, st.lineage,
          c.dataset_col, st.dataset_ref,
-         CASE WHEN st.dataset_ref ~ %UUIDRE% THEN st.dataset_ref::uuid END AS dataset_ref_uuid
+         CASE WHEN st.dataset_ref ~ {uuid_re} THEN st.dataset_ref::uuid END AS dataset_ref_uuid
   FROM col c LEFT JOIN st USING (investigation_id)),
 res AS (
   SELECT b.*, d.id AS d_id, d.name AS d_name, d.description AS d_description, d.metadata AS d_metadata
   FROM base b
   LEFT JOIN LATERAL (
-    SELECT d.id, d.name, d.description, d.metadata FROM %DS% d
+    SELECT d.id, d.name, d.description, d.metadata FROM {k}.datasets d
     WHERE d.tenant_id = $1
       AND (d.id = coalesce(b.dataset_col, b.dataset_ref_uuid)
            OR (b.dataset_col IS NULL AND b.dataset_ref_uuid IS NULL AND d.name = b.dataset_ref))
@@ -207,9 +194,9 @@ WITH q AS (
   SELECT e.id, e.event_type, e.event_data->>'quirk_id' AS quirk_id, e.event_data->>'text' AS text,
          e.created_at,
          coalesce(e.dataset_id,
-                  CASE WHEN e.event_data->>'dataset_id' ~ %UUIDRE% THEN (e.event_data->>'dataset_id')::uuid END,
-                  (SELECT d.id FROM %DS% d WHERE d.tenant_id = $1 AND d.name = e.event_data->>'dataset_id')) AS dataset_id
-  FROM %EV% e
+                  CASE WHEN e.event_data->>'dataset_id' ~ {uuid_re} THEN (e.event_data->>'dataset_id')::uuid END,
+                  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = e.event_data->>'dataset_id')) AS dataset_id
+  FROM {ev} e
   WHERE e.tenant_id = $1 AND e.event_type IN ('quirk.added', 'quirk.edited', 'quirk.retired')
     AND coalesce(e.event_data->>'quirk_id', '') <> ''),
 latest AS (
@@ -270,21 +257,24 @@ FROM h LEFT JOIN v USING (investigation_id, hid))SQL")
         tx.exec("ANALYZE _tr_hyp");
 
         if (stats.full)
-            tx.exec_params(sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1")), tenant);
+            tx.exec_params(
+                sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1")),
+                tenant);
         else
             tx.exec_params(
-                sql(QStringLiteral("DELETE FROM %EX% WHERE tenant_id = $1 AND "
+                sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1 AND "
                                    "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
                 tenant);
 
         const QString insertInto = QStringLiteral(
-            "INSERT INTO %EX% (tenant_id, id, task_type, input_data, output_data, feedback_score, "
+            "INSERT INTO {k}.ml_training_examples (tenant_id, id, task_type, input_data, "
+            "output_data, feedback_score, "
             "feedback_count, dataset_type, issue_type, investigation_id, dataset_id, dataset_name, "
             "source_event_ids, metadata, created_at) ");
 
         // hypothesis_gen
         tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
-SELECT $1::uuid, %ID%($1::uuid, 'hypothesis_gen', h.investigation_id::text || '/' || h.hid), 'hypothesis_gen',
+SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_gen', h.investigation_id::text || '/' || h.hid), 'hypothesis_gen',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'schema', c.schema_json,
                           'known_quirks', coalesce(q.quirks, '[]'::jsonb)),
        jsonb_strip_nulls(jsonb_build_object('text', h.text, 'confidence', h.confidence)),
@@ -299,7 +289,7 @@ FROM _tr_hyp h JOIN _tr_ctx c USING (investigation_id) LEFT JOIN _tr_quirks q US
 
         // hypothesis_rank: the best is the highest ranking value, when it is positive.
         tx.exec_params(sql(insertInto + QStringLiteral(R"SQL(
-SELECT $1::uuid, %ID%($1::uuid, 'hypothesis_rank', g.investigation_id::text), 'hypothesis_rank',
+SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_rank', g.investigation_id::text), 'hypothesis_rank',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'hypotheses', g.hypotheses),
        jsonb_build_object('best', CASE WHEN g.top_value > 0 THEN g.top_hid END,
                           'best_text', CASE WHEN g.top_value > 0 THEN g.top_text END,
@@ -349,7 +339,7 @@ oc AS (
         WHERE e.event_type IN ('query.succeeded', 'query.failed', 'query.executed')) g
   WHERE qid IS NOT NULL
   ORDER BY investigation_id, qid, (event_type <> 'query.executed') DESC, created_at DESC, id DESC)
-SELECT $1::uuid, %ID%($1::uuid, 'query_gen', qp.investigation_id::text || '/' || qp.qid), 'query_gen',
+SELECT $1::uuid, {k}.training_example_id($1::uuid, 'query_gen', qp.investigation_id::text || '/' || qp.qid), 'query_gen',
        jsonb_strip_nulls(jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
                          'schema', c.schema_json, 'hypothesis', h.text)),
        jsonb_strip_nulls(jsonb_build_object('sql', qp.sql, 'purpose', qp.purpose,
@@ -401,7 +391,7 @@ WITH sg AS (
                           AND s.event_type = 'synthesis.generated')) g
   WHERE coalesce(root_cause, '') <> ''
   ORDER BY investigation_id, sid, created_at, event_id)
-SELECT $1::uuid, %ID%($1::uuid, 'synthesis', sg.investigation_id::text || '/' || sg.sid), 'synthesis',
+SELECT $1::uuid, {k}.training_example_id($1::uuid, 'synthesis', sg.investigation_id::text || '/' || sg.sid), 'synthesis',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
                           'evidence', coalesce(el.list, '[]'::jsonb)),
        jsonb_strip_nulls(jsonb_build_object('root_cause', sg.root_cause, 'confidence', sg.confidence,
@@ -429,9 +419,10 @@ LEFT JOIN LATERAL (
                        tenant);
 
         const pqxx::result counts = tx.exec_params(
-            sql(QStringLiteral("SELECT task_type, count(*) FROM %EX% WHERE tenant_id = $1 AND "
-                               "investigation_id IN (SELECT investigation_id FROM _tr_inv) "
-                               "GROUP BY task_type ORDER BY task_type")),
+            sql(QStringLiteral(
+                "SELECT task_type, count(*) FROM {k}.ml_training_examples WHERE tenant_id = $1 AND "
+                "investigation_id IN (SELECT investigation_id FROM _tr_inv) "
+                "GROUP BY task_type ORDER BY task_type")),
             tenant);
         for (const auto &row : counts) {
             stats.perTask.insert(stringFromField(row[0]), row[1].as<qint64>());
@@ -440,14 +431,16 @@ LEFT JOIN LATERAL (
 
         tx.exec_params(
             sql(QStringLiteral(
-                "INSERT INTO %STATE% (tenant_id, events_seen_until, last_full_build, built_at, "
+                "INSERT INTO {k}.training_build_state (tenant_id, events_seen_until, "
+                "last_full_build, built_at, "
                 "examples) "
                 "VALUES ($1, nullif($2, '')::timestamptz, CASE WHEN $3 THEN now() END, now(), "
-                "(SELECT count(*) FROM %EX% WHERE tenant_id = $1)) "
+                "(SELECT count(*) FROM {k}.ml_training_examples WHERE tenant_id = $1)) "
                 "ON CONFLICT (tenant_id) DO UPDATE SET "
                 "events_seen_until = coalesce(EXCLUDED.events_seen_until, "
-                "%STATE%.events_seen_until), "
-                "last_full_build = coalesce(EXCLUDED.last_full_build, %STATE%.last_full_build), "
+                "{k}.training_build_state.events_seen_until), "
+                "last_full_build = coalesce(EXCLUDED.last_full_build, "
+                "{k}.training_build_state.last_full_build), "
                 "built_at = now(), examples = EXCLUDED.examples")),
             tenant, newMark, stats.full);
         tx.commit();
