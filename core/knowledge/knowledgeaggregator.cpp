@@ -85,6 +85,10 @@ public:
                     m_full ? QString()
                            : QStringLiteral(
                                "AND investigation_id IN (SELECT investigation_id FROM ke_inv_t)"));
+        // Restricts to the touched quirks (nothing in a full run).
+        sql.replace(QLatin1String("{QUIRKS}"),
+                    m_full ? QString()
+                           : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)"));
         sql.replace(QLatin1String("{QUIRK}"),
                     m_full
                         ? QStringLiteral("AND coalesce(event_data->>'quirk_id', '') <> ''")
@@ -608,10 +612,7 @@ void levelTwo(Run &run, bool haveCatalog)
         "findings");
 
     // Quirks, now that investigations have their datasets.
-    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirks WHERE tenant_id = $1 %1")
-                 .arg(run.full()
-                          ? QString()
-                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirks WHERE tenant_id = $1 {QUIRKS}"),
              "delete quirks");
     run.exec(QStringLiteral(
                  "INSERT INTO {k}.agg_quirks (tenant_id, quirk_id, dataset_id, investigation_id, "
@@ -625,10 +626,7 @@ void levelTwo(Run &run, bool haveCatalog)
                  "q.last_edited_at,"
                  " q.last_editor_id, q.retired_at, q.confirmations FROM ke_quirk q"),
              "quirks");
-    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirk_actors WHERE tenant_id = $1 %1")
-                 .arg(run.full()
-                          ? QString()
-                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+    run.exec(QStringLiteral("DELETE FROM {k}.agg_quirk_actors WHERE tenant_id = $1 {QUIRKS}"),
              "delete quirk actors");
     run.exec(QStringLiteral("INSERT INTO {k}.agg_quirk_actors (tenant_id, quirk_id, actor_id, "
                             "authored, edits, confirmed) "
@@ -644,10 +642,7 @@ void levelTwo(Run &run, bool haveCatalog)
              "quirk actors");
     run.exec(QStringLiteral("INSERT INTO ke_ds_t SELECT DISTINCT dataset_id FROM {k}.agg_quirks "
                             "WHERE tenant_id = $1"
-                            " AND dataset_id IS NOT NULL %1 ON CONFLICT DO NOTHING")
-                 .arg(run.full()
-                          ? QString()
-                          : QStringLiteral("AND quirk_id IN (SELECT quirk_id FROM ke_quirk_t)")),
+                            " AND dataset_id IS NOT NULL {QUIRKS} ON CONFLICT DO NOTHING"),
              "quirk datasets touched");
 }
 

@@ -88,8 +88,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         return makeError(ErrorCode::InvalidDataset,
                          tr("'%1' is not a dataset id (a UUID)").arg(request.datasetId));
     auto cancelled = [&]() { return cancel && cancel->load(); };
-    const QDateTime now
-        = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTimeUtc();
+    const QDateTime now = d->options.parameters.now.isValid() ? d->options.parameters.now
+                                                              : QDateTime::currentDateTimeUtc();
     SearchOutcome outcome;
     outcome.mode = QStringLiteral("online");
 
@@ -99,7 +99,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
     const std::string tenant = uuidToStd(db.tenantId());
     const std::string dataset = toStd(request.datasetId);
     const std::string types = toStd(request.sourceTypes.join(QLatin1Char(',')));
-    const int perSignal = std::max(request.limit, d->options.vectorCandidates);
+    const int perSignal = std::max(request.limit, d->options.parameters.candidates);
     const QString docs = db.table(QStringLiteral("search_documents"));
     const QString embs = db.table(QStringLiteral("search_embeddings"));
     // $1 tenant, $2 dataset ('' = any), $3 types ('' = any).
@@ -156,7 +156,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                              QStringLiteral("u.tf"), QStringLiteral("length(c.tsv)"),
                              QStringLiteral("s.avgdl"))));
             const pqxx::result r
-                = tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalCandidates);
+                = tx.exec_params(sql, tenant, dataset, types, tsText, d->options.lexicalPrefilter);
             for (const auto &row : r)
                 lexical.append(
                     {keyOf(stringFromField(row[0]), stringFromField(row[1])), row[2].as<double>()});
@@ -363,7 +363,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             c.createdAt = m.createdAt;
             c.feedbackScore = m.feedback;
         }
-        ranking::rank(candidates, now, d->options.ranking);
+        ranking::rank(candidates, now, d->options.parameters.ranking);
         if (candidates.size() > request.limit)
             candidates.resize(std::max(0, request.limit));
 

@@ -21,7 +21,7 @@ class Database;
 ///
 ///  lexical  PostgreSQL full text: the sanitised words of the query (fulltextquery::terms),
 ///           OR-ed, as websearch_to_tsquery('english', $bound) over search_documents.tsv
-///           (GIN). The top `lexicalCandidates` by ts_rank_cd are re-scored with BM25
+///           (GIN). The top `lexicalPrefilter` by ts_rank_cd are re-scored with BM25
 ///           (k1 1.2, b 0.75, the formula SQLite FTS5 uses offline) from the documents'
 ///           tsvectors and the tenant's document frequencies, so online ranks like offline.
 ///  vector   the query embedded with the tenant's current model (the newest row of
@@ -42,13 +42,15 @@ class OnlineSearch
 public:
     struct Options
     {
-        RankingParameters ranking;
-        int lexicalCandidates = 200; ///< taken from PostgreSQL, then re-scored with BM25
-        int vectorCandidates = 100; ///< nearest vectors kept for fusion
+        /// The knobs both engines share — fusion and boosts (`ranking`), documents per signal
+        /// (`candidates`), the clock (`now`) — in the one parameter struct of the pipeline.
+        /// Its lexical pruning and pseudo-relevance feedback fields are the offline engine's.
+        HybridParameters parameters;
+        /// Rows PostgreSQL's full-text match pre-selects (by ts_rank_cd) for BM25 re-scoring.
+        int lexicalPrefilter = 200;
         /// Use pgvector's HNSW index when the server has the extension and the embedding job
         /// built the model's index; false = always the exact scan in C++ (tests compare).
         bool useServerVectorIndex = true;
-        QDateTime now; ///< invalid: the current time (tests pin it)
     };
 
     OnlineSearch();
