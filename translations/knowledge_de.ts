@@ -494,27 +494,27 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="764"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="755"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="768"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="759"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="797"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="788"/>
         <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
         <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="805"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="796"/>
         <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="907"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="898"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1429,12 +1429,12 @@
 <context>
     <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/training/trainingexamplebuilder.cpp" line="69"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="67"/>
         <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexamplebuilder.cpp" line="73"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="71"/>
         <source>building training examples</source>
         <translation>Erstellen der Trainingsbeispiele</translation>
     </message>
@@ -3087,26 +3087,26 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/explorer/main.cpp" line="62"/>
-        <source>Open view V: knowledge, activity or search.</source>
-        <translation>Ansicht V öffnen: knowledge, activity oder search.</translation>
+        <source>Open view V: knowledge, activity, investigation or search.</source>
+        <translation>Ansicht V öffnen: knowledge, activity, investigation oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="66"/>
+        <location filename="../app/explorer/main.cpp" line="67"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="70"/>
+        <location filename="../app/explorer/main.cpp" line="71"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="77"/>
+        <location filename="../app/explorer/main.cpp" line="78"/>
         <source>Search for TEXT in the Search tab.</source>
         <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="101"/>
+        <location filename="../app/explorer/main.cpp" line="102"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>
