@@ -360,22 +360,22 @@
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="469"/>
-        <source>%1: unknown event type — the product emits only the known types (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); allow unknown types to store another writer&apos;s events</source>
-        <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (investigation.*, hypothesis.*, query.*, evidence.*, synthesis.generated, feedback.*, comment.added, quirk.*); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
+        <location filename="../core/events/event.cpp" line="481"/>
+        <source>%1: unknown event type — the product emits only the known types (%2); allow unknown types to store another writer&apos;s events</source>
+        <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (%2); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="480"/>
+        <location filename="../core/events/event.cpp" line="490"/>
         <source>%1: event_data must not contain NUL characters (\u0000) — PostgreSQL cannot store them</source>
         <translation>%1: event_data darf keine NUL-Zeichen (\u0000) enthalten — PostgreSQL kann sie nicht speichern</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="484"/>
+        <location filename="../core/events/event.cpp" line="494"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="494"/>
+        <location filename="../core/events/event.cpp" line="504"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>

@@ -465,12 +465,22 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
 
     const auto spec = specs().constFind(type);
     if (spec == specs().constEnd() && forEmit) {
+        // The families of the catalogue ("investigation.*", "synthesis.generated", …).
+        const QStringList all = EventTypes::known();
+        QStringList families;
+        for (const QString &known : all) {
+            const QString family = known.section(QLatin1Char('.'), 0, 0);
+            const auto members = std::count_if(all.cbegin(), all.cend(), [&](const QString &t) {
+                return t.startsWith(family + QLatin1Char('.'));
+            });
+            const QString shown = members > 1 ? family + QStringLiteral(".*") : known;
+            if (!families.contains(shown))
+                families << shown;
+        }
         return makeError(ErrorCode::UnknownEventType,
                          tr("%1: unknown event type — the product emits only the known types "
-                            "(investigation.*, hypothesis.*, query.*, evidence.*, "
-                            "synthesis.generated, feedback.*, comment.added, quirk.*); allow "
-                            "unknown types to store another writer's events")
-                             .arg(type));
+                            "(%2); allow unknown types to store another writer's events")
+                             .arg(type, families.join(QStringLiteral(", "))));
     }
 
     const QByteArray json = QJsonDocument(event.data).toJson(QJsonDocument::Compact);
