@@ -78,6 +78,9 @@ public:
     Private *d_func() const { return d.get(); }
 
 private:
+    /// Core's own way to the connection (declared again in database_p.h, which only core sees).
+    friend Private *databasePrivate(const Database &db);
+
     Database();
     std::unique_ptr<Private> d;
 };
