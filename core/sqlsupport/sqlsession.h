@@ -108,7 +108,9 @@ public:
     Result<QList<SqlRow>> rows(const QString &sql, const SqlParams &params = {});
 
     /// Transactions: begin() opens one, commit() / rollback() end it. Destroying an owning
-    /// session with a transaction open rolls it back (the server does, on disconnect).
+    /// session with a transaction open rolls it back (the server does, on disconnect); a
+    /// borrowed one (forDatabase) would leave it open on the Database's connection: end it,
+    /// or use inTransaction().
     Result<void> begin();
     Result<void> commit();
     Result<void> rollback();
