@@ -681,7 +681,7 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
     QElapsedTimer timer;
     timer.start();
     DemoSeedSummary summary;
-    Database::Private *d = db.d_func();
+    Database::Private *d = databasePrivate(db);
 
     // Tenants, people and datasets; adopt the ids already stored.
     for (DemoTenant &tenant : m_tenants) {

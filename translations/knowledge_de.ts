@@ -29,68 +29,68 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="72"/>
+        <location filename="../core/storage/database.cpp" line="77"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="82"/>
+        <location filename="../core/storage/database.cpp" line="87"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="133"/>
-        <location filename="../core/storage/database.cpp" line="162"/>
+        <location filename="../core/storage/database.cpp" line="138"/>
+        <location filename="../core/storage/database.cpp" line="167"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="157"/>
+        <location filename="../core/storage/database.cpp" line="162"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="174"/>
+        <location filename="../core/storage/database.cpp" line="179"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="175"/>
+        <location filename="../core/storage/database.cpp" line="180"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="195"/>
+        <location filename="../core/storage/database.cpp" line="200"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="199"/>
+        <location filename="../core/storage/database.cpp" line="204"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="219"/>
+        <location filename="../core/storage/database.cpp" line="224"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="225"/>
+        <location filename="../core/storage/database.cpp" line="230"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="278"/>
+        <location filename="../core/storage/database.cpp" line="283"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="344"/>
+        <location filename="../core/storage/database.cpp" line="349"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="366"/>
+        <location filename="../core/storage/database.cpp" line="371"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -1371,6 +1371,34 @@
         <location filename="../core/events/catalogue.cpp" line="54"/>
         <source>Quirks</source>
         <translation>Besonderheiten</translation>
+    </message>
+</context>
+<context>
+    <name>SqlSession</name>
+    <message>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="41"/>
+        <source>running “%1”</source>
+        <translation>Ausführen von „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="84"/>
+        <source>cannot reach the database at %1: %2</source>
+        <translation>Datenbank unter %1 nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="187"/>
+        <source>cannot load %1: %2 columns given, 1 to %3 are possible</source>
+        <translation>%1 kann nicht geladen werden: %2 Spalten angegeben, möglich sind 1 bis %3</translation>
+    </message>
+    <message>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="194"/>
+        <source>cannot load %1: a row has %2 values for %3 columns</source>
+        <translation>%1 kann nicht geladen werden: eine Zeile hat %2 Werte für %3 Spalten</translation>
+    </message>
+    <message>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="199"/>
+        <source>loading %1</source>
+        <translation>Laden von %1</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@
 #include "bench.h"
 #include "benchsupport.h"
 #include "database.h"
-#include "database_p.h"
 #include "demoseeder.h"
 #include "eventlog.h"
 #include "knowledgeaggregator.h"
@@ -36,24 +35,16 @@ int fail(BenchContext &ctx, const QString &message)
 }
 
 /// A text fingerprint of the tenant's derived rows, to compare incremental with full.
-Result<std::string> fingerprint(Database &db)
+Result<QString> fingerprint(Database &db)
 {
-    return guarded(tr("reading the aggregated rows"), [&]() -> Result<std::string> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        const std::string k = toStd(db.table(QStringLiteral("dataset_knowledge")));
-        const std::string f = toStd(db.table(QStringLiteral("dataset_findings")));
-        return std::string(
-            tx.exec("SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (SELECT "
-                    "concat_ws(',',"
-                    " dataset_id, investigation_count, positive_feedback_count, "
-                    "negative_feedback_count,"
-                    " last_investigation_at, common_issues, known_quirks, owners) AS x FROM "
-                    + k
-                    + " UNION ALL SELECT concat_ws(',', id, dataset_id, feedback_score, summary) "
-                      "FROM "
-                    + f + ") s")[0][0]
-                .c_str());
-    });
+    return SqlSession::forDatabase(db).scalar(
+        QStringLiteral("SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) FROM (SELECT "
+                       "concat_ws(',', dataset_id, investigation_count, positive_feedback_count, "
+                       "negative_feedback_count, last_investigation_at, common_issues, "
+                       "known_quirks, owners) AS x FROM %1 UNION ALL SELECT concat_ws(',', id, "
+                       "dataset_id, feedback_score, summary) FROM %2) s")
+            .arg(db.table(QStringLiteral("dataset_knowledge")),
+                 db.table(QStringLiteral("dataset_findings"))));
 }
 
 int runAggregate(BenchContext &ctx)
@@ -95,8 +86,7 @@ int runAggregate(BenchContext &ctx)
         return fail(ctx, schema.error().message);
     Database &db = (*schema)->db();
     const QString name = db.settings().schema;
-    const std::string ev = toStd(db.eventsTable());
-    const std::string tenantText = uuidToStd(tenant);
+    const QString ev = db.eventsTable();
 
     ctx.err << tr("loading %1 events into %2…").arg(size).arg(name) << Qt::endl;
     QElapsedTimer t;
@@ -109,13 +99,10 @@ int runAggregate(BenchContext &ctx)
     if (auto analyzed = analyzeEvents(db); !analyzed)
         return fail(ctx, analyzed.error().message);
 
-    auto backend = guarded(tr("reading the server process id"), [&]() -> Result<qint64> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        return tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
-    });
-    if (!backend)
-        return fail(ctx, backend.error().message);
-    const qint64 pid = *backend;
+    SqlSession sql = SqlSession::forDatabase(db);
+    const qint64 pid = sql.backendPid();
+    if (pid < 0)
+        return fail(ctx, tr("cannot read the server process id"));
     const QString loadBefore = loadAverage();
     auto cpuSince
         = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
@@ -125,18 +112,15 @@ int runAggregate(BenchContext &ctx)
     double groupByCpu = 0;
     for (int i = 0; i < 3; ++i) {
         const double cpu0 = serverCpuSeconds(pid);
-        auto g = guarded(tr("GROUP BY baseline"), [&]() -> Result<double> {
-            pqxx::nontransaction tx(db.d_func()->conn);
-            QElapsedTimer gt;
-            gt.start();
-            tx.exec_params("SELECT dataset_id, event_type, count(*) FROM " + ev
-                               + " WHERE tenant_id = $1 GROUP BY dataset_id, event_type",
-                           tenantText);
-            return seconds(gt);
-        });
+        QElapsedTimer gt;
+        gt.start();
+        auto g = sql.exec(QStringLiteral("SELECT dataset_id, event_type, count(*) FROM %1 WHERE "
+                                         "tenant_id = $1 GROUP BY dataset_id, event_type")
+                              .arg(ev),
+                          {tenant});
         if (!g)
             return fail(ctx, g.error().message);
-        groupBy.push_back(*g);
+        groupBy.push_back(seconds(gt));
         groupByCpu = i == 0 ? cpuSince(cpu0) : std::min(groupByCpu, cpuSince(cpu0));
     }
     std::sort(groupBy.begin(), groupBy.end());

@@ -5,7 +5,6 @@
 #include "bench.h"
 #include "benchsupport.h"
 #include "database.h"
-#include "database_p.h"
 #include "demoseeder.h"
 #include "knowledgeaggregator.h"
 #include "scratchschema.h"
@@ -99,8 +98,8 @@ int runEmbed(BenchContext &ctx)
         return fail(ctx, schema.error().message);
     Database &db = (*schema)->db();
     const QString name = db.settings().schema;
-    const std::string ev = toStd(db.eventsTable());
-    const std::string tenantText = uuidToStd(tenant);
+    const QString ev = db.eventsTable();
+    SqlSession sql = SqlSession::forDatabase(db);
 
     ctx.err << tr("loading %1 events (%2 investigations) into %3…")
                    .arg(coldEvents)
@@ -126,20 +125,17 @@ int runEmbed(BenchContext &ctx)
     // first warms the cache) — the floor of any document build that reads the events.
     std::vector<double> scans;
     for (int i = 0; i < 3; ++i) {
-        auto g = guarded(tr("scan baseline"), [&]() -> Result<double> {
-            pqxx::nontransaction tx(db.d_func()->conn);
-            QElapsedTimer gt;
-            gt.start();
-            tx.exec_params("SELECT count(*), sum(length(event_data::text)) FROM " + ev
-                               + " WHERE tenant_id = $1 AND event_type IN "
-                                 "('hypothesis.generated', 'query.planned', 'query.submitted',"
-                                 " 'comment.added')",
-                           tenantText);
-            return seconds(gt);
-        });
+        QElapsedTimer gt;
+        gt.start();
+        auto g = sql.exec(QStringLiteral("SELECT count(*), sum(length(event_data::text)) FROM %1 "
+                                         "WHERE tenant_id = $1 AND event_type IN "
+                                         "('hypothesis.generated', 'query.planned', "
+                                         "'query.submitted', 'comment.added')")
+                              .arg(ev),
+                          {tenant});
         if (!g)
             return fail(ctx, g.error().message);
-        scans.push_back(*g);
+        scans.push_back(seconds(gt));
     }
     std::sort(scans.begin(), scans.end());
     const double scanS = scans[1];
@@ -161,18 +157,13 @@ int runEmbed(BenchContext &ctx)
     const double coldS = seconds(t);
     const double coldCpu = cpuSince(cpu0);
     const double coldClientCpu = processCpuSeconds() - clientCpu0;
-    auto live = guarded(tr("counting the documents"), [&]() -> Result<qint64> {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        return tx
-            .exec_params("SELECT count(*) FROM "
-                             + toStd(db.table(QStringLiteral("search_documents")))
-                             + " WHERE tenant_id = $1 AND NOT retired",
-                         tenantText)[0][0]
-            .as<qint64>();
-    });
+    auto live
+        = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1 AND NOT retired")
+                         .arg(db.table(QStringLiteral("search_documents"))),
+                     {tenant});
     if (!live)
         return fail(ctx, live.error().message);
-    const qint64 documents = *live;
+    const qint64 documents = live->toLongLong();
     if (!cold->modelTrained || cold->documentsEmbedded != documents)
         return fail(ctx,
                     tr("the cold run embedded %1 of %2 documents (model trained: %3)")

@@ -4,7 +4,7 @@
 // which stays flat because the export streams through a cursor.
 
 #include "bench.h"
-#include "database_p.h"
+#include "benchsupport.h"
 #include "migrator.h"
 #include "trainingexporter.h"
 
@@ -58,13 +58,8 @@ int runExportBench(BenchContext &ctx)
     if (!conn)
         return fail(ctx, conn.error().message);
     Database &db = **conn;
-    auto dropSchema = [&] {
-        try {
-            pqxx::nontransaction tx(db.d_func()->conn);
-            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(settings.schema))
-                    + " CASCADE");
-        } catch (const std::exception &) { }
-    };
+    SqlSession sql = SqlSession::forDatabase(db);
+    auto dropSchema = [&] { dropSchemaQuietly(db); };
     if (auto m = Migrator::migrate(db); !m) {
         dropSchema();
         return fail(ctx, m.error().message);
@@ -82,11 +77,12 @@ int runExportBench(BenchContext &ctx)
     try {
         QElapsedTimer t;
         t.start();
-        {
-            pqxx::work tx(db.d_func()->conn);
-            tx.exec_params(
-                "INSERT INTO " + toStd(db.table(QStringLiteral("ml_training_examples")))
-                    + R"SQL( (tenant_id, id, task_type, input_data, output_data, feedback_score,
+        const QString examples = db.table(QStringLiteral("ml_training_examples"));
+        orThrow(sql.inTransaction([&]() -> Result<void> {
+            orThrow(sql.exec(
+                QStringLiteral("INSERT INTO ") + examples
+                    + QStringLiteral(
+                        R"SQL( (tenant_id, id, task_type, input_data, output_data, feedback_score,
   feedback_count, dataset_type, issue_type, investigation_id, source_event_ids, metadata, created_at)
 SELECT $1::uuid, md5('ex' || g)::uuid,
   (ARRAY['hypothesis_gen', 'hypothesis_rank', 'query_gen', 'synthesis'])[1 + g % 4],
@@ -104,27 +100,25 @@ SELECT $1::uuid, md5('ex' || g)::uuid,
   ((g % 5) - 2) / 2.0, 1 + g % 3, 'transactions', 'null_spike', md5('inv' || g / 4)::uuid,
   ARRAY[md5('ev' || g)::uuid, md5('fb' || g)::uuid], '{"ratings_up": 1}'::jsonb,
   now() - make_interval(secs => g)
-FROM generate_series(1, $2::bigint) g)SQL",
-                uuidToStd(*tenant), size);
-            tx.exec("ANALYZE " + toStd(db.table(QStringLiteral("ml_training_examples"))));
-            tx.commit();
-        }
+FROM generate_series(1, $2::bigint) g)SQL"),
+                {*tenant, size}));
+            orThrow(sql.exec(QStringLiteral("ANALYZE ") + examples));
+            return {};
+        }));
         const double insertS = double(t.nsecsElapsed()) / 1e9;
         ctx.err << "generated " << size << " examples in " << insertS << " s" << Qt::endl;
 
         // Baseline: PostgreSQL builds the same raw lines without sending them.
         t.restart();
-        {
-            pqxx::work tx(db.d_func()->conn);
-            tx.exec("SELECT sum(length(jsonb_build_object('id', x.id, 'task_type', x.task_type, "
-                    "'input', x.input_data, 'output', x.output_data, 'feedback_score', "
-                    "x.feedback_score, 'feedback_count', x.feedback_count, 'dataset_type', "
-                    "x.dataset_type, 'issue_type', x.issue_type, 'investigation_id', "
-                    "x.investigation_id, 'tenant_id', x.tenant_id, 'source_event_ids', "
-                    "to_jsonb(x.source_event_ids), 'created_at', x.created_at, 'metadata', "
-                    "x.metadata)::text)) FROM "
-                    + toStd(db.table(QStringLiteral("ml_training_examples"))) + " x");
-        }
+        orThrow(sql.exec(
+            QStringLiteral("SELECT sum(length(jsonb_build_object('id', x.id, 'task_type', "
+                           "x.task_type, 'input', x.input_data, 'output', x.output_data, "
+                           "'feedback_score', x.feedback_score, 'feedback_count', "
+                           "x.feedback_count, 'dataset_type', x.dataset_type, 'issue_type', "
+                           "x.issue_type, 'investigation_id', x.investigation_id, 'tenant_id', "
+                           "x.tenant_id, 'source_event_ids', to_jsonb(x.source_event_ids), "
+                           "'created_at', x.created_at, 'metadata', x.metadata)::text)) FROM ")
+            + examples + QStringLiteral(" x")));
         const double baselineS = double(t.nsecsElapsed()) / 1e9;
 
         const double hwmBefore = peakRssMiB();

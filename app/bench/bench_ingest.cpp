@@ -3,11 +3,11 @@
 
 #include "bench.h"
 #include "database.h"
-#include "database_p.h"
 #include "demoseeder.h"
 #include "eventlog.h"
 #include "migrator.h"
 #include "scratchschema.h"
+#include "sqlsession.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -183,10 +183,7 @@ int runIngest(BenchContext &ctx)
     // load's dirty pages first, so neither side pays for the other's (superuser only; without
     // the right the loads simply run without it).
     auto checkpoint = [&](ScratchSchema &schema) {
-        try {
-            pqxx::nontransaction tx(schema.db().d_func()->conn);
-            tx.exec("CHECKPOINT");
-        } catch (const std::exception &) { }
+        (void)SqlSession::forDatabase(schema.db()).exec(QStringLiteral("CHECKPOINT"));
     };
 
     std::vector<double> copyClientCpu, batchClientCpu; // CPU s of psql / of this process

@@ -5,8 +5,8 @@
 // PostgreSQL (cold and incremental) into a fresh cache, in a throwaway schema.
 
 #include "bench.h"
+#include "benchsupport.h"
 #include "database.h"
-#include "database_p.h"
 #include "demoseeder.h"
 #include "fulltextquery.h"
 #include "migrator.h"
@@ -190,13 +190,8 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         f.error = db.error().message;
         return f;
     }
-    auto dropSchema = [&] {
-        try {
-            pqxx::nontransaction tx((*db)->d_func()->conn);
-            tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(s.schema))
-                    + " CASCADE");
-        } catch (const std::exception &) { }
-    };
+    auto dropSchema = [&] { dropSchemaQuietly(**db); };
+    SqlSession sql = SqlSession::forDatabase(**db);
     dropSchema();
     auto fail = [&](const QString &m) {
         f.error = m;
@@ -210,29 +205,31 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         return fail(tenant.error().message);
     if (auto t = (*db)->setTenant(QStringLiteral("bench")); !t)
         return fail(t.error().message);
-    try {
-        pqxx::work tx((*db)->d_func()->conn);
-        pqxx::stream_to copy(tx, toStd(s.schema) + ".search_documents",
-                             std::vector<std::string>{"tenant_id", "source_type", "source_id",
-                                                      "dataset_id", "investigation_id", "content",
-                                                      "created_at", "feedback_score"});
+    const QString table = s.schema + QStringLiteral(".search_documents");
+    const auto loaded = sql.inTransaction([&]() -> Result<void> {
+        const QStringList columns{
+            QStringLiteral("tenant_id"),        QStringLiteral("source_type"),
+            QStringLiteral("source_id"),        QStringLiteral("dataset_id"),
+            QStringLiteral("investigation_id"), QStringLiteral("content"),
+            QStringLiteral("created_at"),       QStringLiteral("feedback_score")};
         DocumentGenerator gen;
-        const std::string tid = uuidToStd(*tenant);
         for (qint64 done = 0; done < size;) {
             const auto docs = gen.next(int(std::min<qint64>(10000, size - done)));
+            QList<SqlParams> rows;
+            rows.reserve(qsizetype(docs.size()));
             for (const SearchDocument &d : docs)
-                copy << std::make_tuple(
-                    tid, toStd(d.sourceType), toStd(d.sourceId), toStd(d.datasetId),
-                    toStd(d.investigationId), toStd(d.content),
-                    toStd(d.createdAt.toString(Qt::ISODateWithMs)), d.feedbackScore);
+                rows.append({*tenant, d.sourceType, d.sourceId, d.datasetId, d.investigationId,
+                             d.content, d.createdAt.toString(Qt::ISODateWithMs), d.feedbackScore});
+            if (auto c = sql.copy(table, columns, rows); !c)
+                return c.error();
             done += docs.size();
         }
-        copy.complete();
-        tx.exec("ANALYZE " + toStd(s.schema) + ".search_documents");
-        tx.commit();
-    } catch (const std::exception &e) {
-        return fail(QString::fromUtf8(e.what()));
-    }
+        if (auto a = sql.exec(QStringLiteral("ANALYZE ") + table); !a)
+            return a.error();
+        return {};
+    });
+    if (!loaded)
+        return fail(loaded.error().message);
     QTemporaryDir cacheRoot;
     qputenv("KNOWLEDGE_CACHE_DIR", cacheRoot.path().toUtf8());
     {
@@ -246,18 +243,23 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         f.coldRate = double(cold->rows) / cold->seconds;
     }
     // 5 % edited, 1 % retired.
-    try {
-        pqxx::work tx((*db)->d_func()->conn);
-        const std::string table = toStd(s.schema) + ".search_documents";
-        const std::string seq = "nextval('" + toStd(s.schema) + ".search_documents_change_seq')";
-        tx.exec("UPDATE " + table + " SET content = content || ' revised after review', "
-                + "change_seq = " + seq + " WHERE hashtext(source_id) % 20 = 0");
-        tx.exec("UPDATE " + table + " SET retired = true, change_seq = " + seq
-                + " WHERE hashtext(source_id) % 100 = 1");
-        tx.commit();
-    } catch (const std::exception &e) {
-        return fail(QString::fromUtf8(e.what()));
-    }
+    const QString seq = QStringLiteral("nextval('%1.search_documents_change_seq')").arg(s.schema);
+    const auto edited = sql.inTransaction([&]() -> Result<void> {
+        if (auto r = sql.exec(QStringLiteral("UPDATE ") + table
+                              + QStringLiteral(" SET content = content || ' revised after review', "
+                                               "change_seq = ")
+                              + seq + QStringLiteral(" WHERE hashtext(source_id) % 20 = 0"));
+            !r)
+            return r.error();
+        if (auto r = sql.exec(QStringLiteral("UPDATE ") + table
+                              + QStringLiteral(" SET retired = true, change_seq = ") + seq
+                              + QStringLiteral(" WHERE hashtext(source_id) % 100 = 1"));
+            !r)
+            return r.error();
+        return {};
+    });
+    if (!edited)
+        return fail(edited.error().message);
     {
         auto cache = OfflineCache::openForSync(**db);
         if (!cache)

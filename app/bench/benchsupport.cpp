@@ -1,6 +1,6 @@
 #include "benchsupport.h"
 
-#include "database_p.h"
+#include "database.h"
 #include "demoseeder.h"
 #include "eventlog.h"
 
@@ -76,12 +76,14 @@ double processCpuSeconds()
 
 qint64 backendPid(Database &db)
 {
-    try {
-        pqxx::nontransaction tx(db.d_func()->conn);
-        return tx.exec("SELECT pg_backend_pid()")[0][0].as<qint64>();
-    } catch (const std::exception &) {
-        return -1;
-    }
+    return SqlSession::forDatabase(db).backendPid();
+}
+
+void dropSchemaQuietly(Database &db)
+{
+    (void)SqlSession::forDatabase(db).exec(
+        QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE")
+            .arg(Database::quoteQualified(db.settings().schema)));
 }
 
 QString loadAverage()
@@ -111,20 +113,17 @@ Result<qint64> emitAll(Database &db, std::vector<Event>::iterator from,
 
 Result<void> registerDemoDatasets(Database &db, const DemoSeeder &seeder)
 {
-    return guarded(QCoreApplication::translate("knowledge-bench", "registering datasets"),
-                   [&]() -> Result<void> {
-                       pqxx::work tx(db.d_func()->conn);
-                       const std::string tenant = uuidToStd(db.tenantId());
-                       for (const DemoTenant &t : seeder.tenants())
-                           for (const DemoDataset &d : t.datasets)
-                               tx.exec_params("INSERT INTO "
-                                                  + toStd(db.table(QStringLiteral("datasets")))
-                                                  + " (tenant_id, id, name) VALUES ($1, $2, $3) "
-                                                    "ON CONFLICT DO NOTHING",
-                                              tenant, uuidToStd(d.id), toStd(d.name));
-                       tx.commit();
-                       return {};
-                   });
+    SqlSession sql = SqlSession::forDatabase(db);
+    const QString insert = QStringLiteral("INSERT INTO %1 (tenant_id, id, name) VALUES ($1, $2, "
+                                          "$3) ON CONFLICT DO NOTHING")
+                               .arg(db.table(QStringLiteral("datasets")));
+    return sql.inTransaction([&]() -> Result<void> {
+        for (const DemoTenant &t : seeder.tenants())
+            for (const DemoDataset &d : t.datasets)
+                if (auto r = sql.exec(insert, {db.tenantId(), d.id, d.name}); !r)
+                    return r.error();
+        return {};
+    });
 }
 
 Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &settings,
@@ -144,12 +143,10 @@ Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &sett
 
 Result<void> analyzeEvents(Database &db)
 {
-    return guarded(QCoreApplication::translate("knowledge-bench", "analyzing the events"),
-                   [&]() -> Result<void> {
-                       pqxx::nontransaction tx(db.d_func()->conn);
-                       tx.exec("VACUUM ANALYZE " + toStd(db.eventsTable()));
-                       return {};
-                   });
+    auto r = SqlSession::forDatabase(db).exec(QStringLiteral("VACUUM ANALYZE ") + db.eventsTable());
+    if (!r)
+        return r.error();
+    return {};
 }
 
 } // namespace ke::bench

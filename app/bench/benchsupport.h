@@ -6,6 +6,7 @@
 #include "event.h"
 #include "result.h"
 #include "scratchschema.h"
+#include "sqlsession.h"
 
 #include <QElapsedTimer>
 #include <QString>
@@ -48,6 +49,9 @@ double serverCpuSeconds(qint64 pid);
 double processCpuSeconds();
 /// The server process serving `db`'s connection, or -1.
 qint64 backendPid(Database &db);
+/// Drops `db`'s schema and everything in it, if it can (a leftover is dropped by the next
+/// run of the same benchmark).
+void dropSchemaQuietly(Database &db);
 /// /proc/loadavg's three figures ("" where there is none).
 QString loadAverage();
 /// Emits [from, to) through EventLog::emitBatch, 10,000 events at a time.

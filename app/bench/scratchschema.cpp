@@ -1,6 +1,6 @@
 #include "scratchschema.h"
 
-#include "database_p.h"
+#include "benchsupport.h"
 #include "migrator.h"
 
 namespace ke::bench {
@@ -39,25 +39,15 @@ ScratchSchema::~ScratchSchema()
 
 qint64 ScratchSchema::count()
 {
-    try {
-        pqxx::nontransaction tx(m_db->d_func()->conn);
-        return tx.exec("SELECT count(*) FROM " + toStd(m_db->eventsTable()))[0][0].as<qint64>();
-    } catch (const std::exception &) {
-        return -1;
-    }
+    auto n = SqlSession::forDatabase(*m_db).scalar(QStringLiteral("SELECT count(*) FROM ")
+                                                   + m_db->eventsTable());
+    return n ? n->toLongLong() : -1;
 }
 
 void ScratchSchema::drop()
 {
-    if (!m_db)
-        return;
-    try {
-        pqxx::nontransaction tx(m_db->d_func()->conn);
-        tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(m_settings.schema))
-                + " CASCADE");
-    } catch (const std::exception &) {
-        // Best effort: a leftover schema is dropped by the next run of the same benchmark.
-    }
+    if (m_db)
+        dropSchemaQuietly(*m_db);
 }
 
 } // namespace ke::bench

@@ -28,7 +28,7 @@ bool sameSettings(const ConnectionSettings &a, const ConnectionSettings &b)
 Result<Database *> threadDatabase(const ConnectionSettings &settings)
 {
     if (t_cached.db && sameSettings(t_cached.settings, settings)
-        && t_cached.db->d_func()->conn.is_open())
+        && databasePrivate(*t_cached.db)->conn.is_open())
         return t_cached.db.get();
     t_cached.db.reset();
     auto db = Database::connect(settings);

@@ -169,7 +169,7 @@ Result<bool> EventLog::hasUniqueId()
         return m_uniqueId == 1;
     return guarded(
         tr("inspecting the events table %1").arg(m_db.eventsTable()), [&]() -> Result<bool> {
-            pqxx::nontransaction tx(m_db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(m_db)->conn);
             // A unique index whose columns are all among (id, tenant_id) and
             // include id: then ON CONFLICT DO NOTHING keeps re-emits no-ops.
             const pqxx::result r
@@ -243,7 +243,7 @@ Result<bool> EventLog::emit(Event &event, const EmitOptions &options)
                 + table + " WHERE id = $1::uuid AND tenant_id = $2::uuid)";
         }
         const std::string name = statementName("ke_emit_", sql);
-        pqxx::connection &conn = m_db.d_func()->conn;
+        pqxx::connection &conn = databasePrivate(m_db)->conn;
         conn.prepare(name, sql);
         const std::string dataset = uuidToStd(event.datasetId);
         const std::string actor = uuidToStd(event.actorId);
@@ -278,7 +278,7 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
     // the rest is still validated so that every problem is reported, and the transaction is
     // rolled back — nothing of an invalid batch is written.
     auto unique = hasUniqueId();
-    pqxx::connection &conn = m_db.d_func()->conn;
+    pqxx::connection &conn = databasePrivate(m_db)->conn;
     const std::string table = toStd(m_db.eventsTable());
     const QString what = tr("writing %n event(s)", nullptr, int(events.size()));
 
@@ -404,7 +404,7 @@ Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
     return guarded(
         tr("reading investigation %1").arg(investigationId.toString(QUuid::WithoutBraces)),
         [&]() -> Result<std::vector<Event>> {
-            pqxx::nontransaction tx(m_db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(m_db)->conn);
             const pqxx::result r = tx.exec_params(
                 selectSql(m_db.eventsTable())
                     + " WHERE tenant_id = $1::uuid AND investigation_id = $2::uuid "
@@ -425,7 +425,7 @@ Result<std::optional<Event>> EventLog::find(const QUuid &id)
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("reading event %1").arg(id.toString(QUuid::WithoutBraces)),
                    [&]() -> Result<std::optional<Event>> {
-                       pqxx::nontransaction tx(m_db.d_func()->conn);
+                       pqxx::nontransaction tx(databasePrivate(m_db)->conn);
                        const pqxx::result r = tx.exec_params(
                            selectSql(m_db.eventsTable())
                                + " WHERE tenant_id = $1::uuid AND id = $2::uuid LIMIT 1",
@@ -442,7 +442,7 @@ Result<QList<QPair<QString, qint64>>> EventLog::countsByType()
         return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     return guarded(tr("counting events"), [&]() -> Result<QList<QPair<QString, qint64>>> {
-        pqxx::nontransaction tx(m_db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(m_db)->conn);
         const pqxx::result r = tx.exec_params(
             "SELECT event_type, count(*) FROM " + toStd(m_db.eventsTable())
                 + " WHERE tenant_id = $1::uuid GROUP BY event_type ORDER BY 2 DESC, 1",
@@ -457,7 +457,7 @@ Result<QList<QPair<QString, qint64>>> EventLog::countsByType()
 Result<QList<TenantEventCount>> EventLog::countsByTenant()
 {
     return guarded(tr("counting events per tenant"), [&]() -> Result<QList<TenantEventCount>> {
-        pqxx::nontransaction tx(m_db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(m_db)->conn);
         const pqxx::result r
             = tx.exec("WITH c AS (SELECT tenant_id, count(*) AS n FROM " + toStd(m_db.eventsTable())
                       + " GROUP BY tenant_id) SELECT coalesce(t.id, c.tenant_id), t.slug, "

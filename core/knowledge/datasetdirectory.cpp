@@ -23,7 +23,7 @@ Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
         return makeError(ErrorCode::InvalidDataset,
                          tr("no dataset given — name one by UUID or name, e.g. public.orders"));
     return guarded(tr("looking up dataset '%1'").arg(name), [&]() -> Result<DatasetRef> {
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         const std::string sql = "SELECT id, name, coalesce(description, '') FROM "
             + toStd(db.table(QStringLiteral("datasets"))) + " WHERE tenant_id = $1 AND "
             + (isUuid(name) ? "id = $2::uuid" : "name = $2");
@@ -44,7 +44,7 @@ Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
 Result<QList<DatasetRef>> DatasetDirectory::list(Database &db)
 {
     return guarded(tr("listing datasets"), [&]() -> Result<QList<DatasetRef>> {
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         const pqxx::result r = tx.exec_params("SELECT id, name, coalesce(description, '') FROM "
                                                   + toStd(db.table(QStringLiteral("datasets")))
                                                   + " WHERE tenant_id = $1 ORDER BY name",
@@ -65,7 +65,7 @@ namespace ke {
 Result<QList<DatasetSummary>> DatasetDirectory::summaries(Database &db)
 {
     return guarded(tr("listing datasets"), [&]() -> Result<QList<DatasetSummary>> {
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         const pqxx::result r = tx.exec_params(
             "SELECT d.id, d.name, coalesce(d.description, ''), coalesce(k.investigation_count, 0), "
             "coalesce(k.positive_feedback_count, 0), coalesce(k.negative_feedback_count, 0), "

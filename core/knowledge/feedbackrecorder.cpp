@@ -66,7 +66,7 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
         return v.error();
 
     auto found = guarded(tr("checking the rated %1").arg(input.targetType), [&]() -> Result<QUuid> {
-        pqxx::work tx(db.d_func()->conn);
+        pqxx::work tx(databasePrivate(db)->conn);
         const std::string events = toStd(db.eventsTable());
         const std::string tenant = uuidToStd(db.tenantId());
         const std::string inv = uuidToStd(input.investigationId);
@@ -119,7 +119,7 @@ Result<Event> FeedbackRecorder::comment(Database &db, const QUuid &investigation
     if (auto v = EventLog(db).prepare(event); !v)
         return v.error();
     auto dataset = guarded(tr("finding the investigation"), [&]() -> Result<QUuid> {
-        pqxx::work tx(db.d_func()->conn);
+        pqxx::work tx(databasePrivate(db)->conn);
         return investigationDataset(db, tx, investigationId);
     });
     if (!dataset)

@@ -759,7 +759,7 @@ Result<AggregationReport> aggregate(Database &db, bool wantFull)
         KnowledgeAggregator::tr("aggregating dataset knowledge"),
         [&]() -> Result<AggregationReport> {
             AggregationReport report;
-            auto &conn = db.d_func()->conn;
+            auto &conn = databasePrivate(db)->conn;
             pqxx::work tx(conn);
             const std::string tenant = uuidToStd(db.tenantId());
             const std::string events = toStd(db.settings().effectiveEventsTable());
@@ -897,7 +897,7 @@ Result<QList<QuirkHistoryEntry>> KnowledgeAggregator::quirkHistory(Database &db,
 {
     return guarded(tr("reading the history of quirk '%1'").arg(quirkId),
                    [&]() -> Result<QList<QuirkHistoryEntry>> {
-                       pqxx::nontransaction tx(db.d_func()->conn);
+                       pqxx::nontransaction tx(databasePrivate(db)->conn);
                        const pqxx::result r = tx.exec_params(
                            "SELECT id, event_type, actor_id, created_at, event_data::text FROM "
                                + toStd(db.eventsTable())

@@ -231,7 +231,7 @@ Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &
     return guarded(
         tr("reading the knowledge of dataset '%1'").arg(ds->second),
         [&]() -> Result<DatasetKnowledge> {
-            pqxx::work tx(db.d_func()->conn); // one snapshot for the row and its findings
+            pqxx::work tx(databasePrivate(db)->conn); // one snapshot for the row and its findings
             const std::string tenant = uuidToStd(db.tenantId());
             const std::string id = uuidToStd(ds->first);
             DatasetKnowledge k;
@@ -340,7 +340,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
         return ds.error();
     return guarded(
         tr("reading the activity of dataset '%1'").arg(ds->second), [&]() -> Result<ActivityPage> {
-            pqxx::nontransaction tx(db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(db)->conn);
             const std::string k = toStd(Database::quoteQualified(db.settings().schema));
             // Feed = the dataset's investigations' start (the first one only; orchestrators repeat
             // it), outcome, comments and feedback, plus the events of the dataset's quirks.

@@ -22,7 +22,7 @@ Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
     return guarded(
         QuirkBook::tr("looking up quirk %1").arg(quirkId.toString(QUuid::WithoutBraces)),
         [&]() -> Result<QuirkState> {
-            pqxx::nontransaction tx(db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(db)->conn);
             const pqxx::result r = tx.exec_params(
                 "SELECT event_type, dataset_id, investigation_id FROM " + toStd(db.eventsTable())
                     + " WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.retired') "

@@ -190,9 +190,9 @@ struct Page
 Result<Page> fetchPage(Database &db, const QUuid &tenant, qint64 after, int pageSize)
 {
     return guarded(OfflineCache::tr("reading the searchable documents"), [&]() -> Result<Page> {
-        pqxx::work tx(db.d_func()->conn);
+        pqxx::work tx(databasePrivate(db)->conn);
         const std::string table = toStd(Database::quoteQualified(
-            db.d_func()->settings.schema + QStringLiteral(".search_documents")));
+            databasePrivate(db)->settings.schema + QStringLiteral(".search_documents")));
         const pqxx::result rows = tx.exec_params(
             "SELECT source_type, source_id, dataset_id, investigation_id, content, created_at, "
             "feedback_score, retired, change_seq FROM "
@@ -234,9 +234,9 @@ Result<std::optional<StoredModel>> fetchModel(Database &db, const QUuid &tenant)
     return guarded(
         OfflineCache::tr("reading the embedding model"),
         [&]() -> Result<std::optional<StoredModel>> {
-            pqxx::work tx(db.d_func()->conn);
+            pqxx::work tx(databasePrivate(db)->conn);
             const std::string table = toStd(Database::quoteQualified(
-                db.d_func()->settings.schema + QStringLiteral(".embedding_models")));
+                databasePrivate(db)->settings.schema + QStringLiteral(".embedding_models")));
             const pqxx::result r = tx.exec_params(
                 "SELECT name, model FROM " + table
                     + " WHERE tenant_id = $1 AND kind = 'lsa' AND model IS NOT NULL "
@@ -255,9 +255,9 @@ Result<std::optional<StoredModel>> fetchModel(Database &db, const QUuid &tenant)
 Result<qint64> countPending(Database &db, const QUuid &tenant, qint64 after)
 {
     return guarded(OfflineCache::tr("counting the searchable documents"), [&]() -> Result<qint64> {
-        pqxx::work tx(db.d_func()->conn);
+        pqxx::work tx(databasePrivate(db)->conn);
         const std::string table = toStd(Database::quoteQualified(
-            db.d_func()->settings.schema + QStringLiteral(".search_documents")));
+            databasePrivate(db)->settings.schema + QStringLiteral(".search_documents")));
         const auto r = tx.exec_params("SELECT count(*) FROM " + table
                                           + " WHERE tenant_id = $1 AND change_seq > $2",
                                       uuidToStd(tenant), after);

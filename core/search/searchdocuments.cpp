@@ -206,7 +206,7 @@ Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
         SearchDocuments::tr("updating the searchable documents"),
         [&]() -> Result<SearchDocumentsReport> {
             SearchDocumentsReport report;
-            pqxx::work tx(db.d_func()->conn);
+            pqxx::work tx(databasePrivate(db)->conn);
             Sql sql(db, tx);
             tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
                            toStd(searchdocs::lockKey(db.settings().schema)), sql.tenant());
@@ -380,7 +380,7 @@ Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Databa
 {
     return guarded(
         tr("loading the search model"), [&]() -> Result<std::shared_ptr<const Embedder>> {
-            pqxx::nontransaction tx(db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(db)->conn);
             const pqxx::result r = tx.exec_params(
                 "SELECT kind, name, model FROM "
                     + toStd(db.table(QStringLiteral("embedding_models")))
@@ -438,7 +438,7 @@ bool hasVectorColumn(pqxx::transaction_base &tx, const std::string &embs)
 /// is reported as a note, never as a failed job.
 QString syncPgvector(Database &db, const QString &model, int dimension, const QJsonArray &touched)
 {
-    auto &conn = db.d_func()->conn;
+    auto &conn = databasePrivate(db)->conn;
     try {
         const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
         const std::string index = toStd(searchdocs::pgvectorIndexName(model));
@@ -503,7 +503,7 @@ Result<qint64> SearchDocuments::importDocuments(Database &db,
                                return std::nullopt;
                            return uuidToStd(u);
                        };
-                       pqxx::work tx(db.d_func()->conn);
+                       pqxx::work tx(databasePrivate(db)->conn);
                        pqxx::stream_to copy(
                            tx, toStd(db.table(QStringLiteral("search_documents"))),
                            std::vector<std::string>{"tenant_id", "source_type", "source_id",
@@ -533,7 +533,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                     const std::atomic_bool *cancel)
 {
     return guarded(tr("embedding the searchable documents"), [&]() -> Result<void> {
-        auto &conn = db.d_func()->conn;
+        auto &conn = databasePrivate(db)->conn;
         const std::string tenant = uuidToStd(db.tenantId());
         const std::string docs = toStd(db.table(QStringLiteral("search_documents")));
         const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));

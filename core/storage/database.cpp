@@ -58,6 +58,11 @@ Error databaseError(const QString &what, const std::exception &e)
     return makeError(ErrorCode::Database, Database::tr("%1: %2").arg(what, server));
 }
 
+Database::Private *databasePrivate(const Database &db)
+{
+    return db.d.get();
+}
+
 Database::Database() = default;
 Database::~Database() = default;
 

@@ -36,7 +36,7 @@ int Migrator::latestVersion()
 Result<int> Migrator::currentVersion(Database &db)
 {
     return guarded(tr("reading the schema version"), [&]() -> Result<int> {
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         const std::string reg = toStd(db.table(QStringLiteral("schema_migrations")));
         const pqxx::result exists = tx.exec_params("SELECT to_regclass($1) IS NOT NULL", reg);
         if (!exists[0][0].as<bool>())
@@ -52,7 +52,7 @@ Result<QStringList> Migrator::migrate(Database &db)
     const QString schema = db.settings().schema;
     const QString quotedSchema = Database::quoteQualified(schema);
     return guarded(tr("migrating schema '%1'").arg(schema), [&]() -> Result<QStringList> {
-        pqxx::work tx(db.d_func()->conn);
+        pqxx::work tx(databasePrivate(db)->conn);
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))",
                        toStd(QStringLiteral("knowledge.migrate.") + schema));
         tx.exec("CREATE SCHEMA IF NOT EXISTS " + toStd(quotedSchema));
@@ -113,7 +113,7 @@ Result<void> Migrator::dropScratchSchema(Database &db)
             ErrorCode::Refused,
             tr("refusing to drop the schema '%1': only throwaway schemas are dropped").arg(schema));
     return guarded(tr("dropping the schema %1").arg(schema), [&]() -> Result<void> {
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(schema)) + " CASCADE");
         return {};
     });

@@ -11,7 +11,7 @@ Result<ServerInfo> ServerInfo::query(Database &db)
     return guarded(tr("asking the server what it offers"), [&]() -> Result<ServerInfo> {
         ServerInfo info;
         info.version = db.serverVersion();
-        pqxx::nontransaction tx(db.d_func()->conn);
+        pqxx::nontransaction tx(databasePrivate(db)->conn);
         const pqxx::result r = tx.exec(
             "SELECT (SELECT default_version FROM pg_available_extensions WHERE name = 'vector'), "
             "(SELECT extversion FROM pg_extension WHERE extname = 'vector')");
@@ -41,7 +41,7 @@ Result<DatabaseIdentity> DatabaseIdentity::query(Database &db)
     return guarded(tr("reading which database this is"), [&]() -> Result<DatabaseIdentity> {
         DatabaseIdentity id;
         id.schema = db.settings().schema;
-        pqxx::connection &conn = db.d_func()->conn;
+        pqxx::connection &conn = databasePrivate(db)->conn;
         try {
             pqxx::nontransaction tx(conn);
             const pqxx::result r = tx.exec(

@@ -73,7 +73,7 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
         auto sql = [&](const QString &text) { return toStd(ke::sql::expand(db, text)); };
 
         // One snapshot for the watermark and the events read, so nothing falls in between.
-        pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(db.d_func()->conn);
+        pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(databasePrivate(db)->conn);
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('ke.training.' || $1))", tenant);
 
         Stats stats;

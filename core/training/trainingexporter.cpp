@@ -297,7 +297,7 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
 
     return guarded(tr("exporting training data"), [&]() -> Result<Summary> {
         pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only>
-            tx(db.d_func()->conn);
+            tx(databasePrivate(db)->conn);
         const QString ex = db.table(QStringLiteral("ml_training_examples"));
         const QString schema = Database::quoteQualified(db.settings().schema);
 
@@ -556,7 +556,7 @@ Result<QString> TrainingExporter::explainNothingExported(Database &db, const Opt
                       "given — run export-training without --no-build, or `knowledgectl "
                       "build-training` first");
         return guarded(tr("reading the event log"), [&]() -> Result<QString> {
-            pqxx::nontransaction tx(db.d_func()->conn);
+            pqxx::nontransaction tx(databasePrivate(db)->conn);
             const pqxx::result r = tx.exec_params(
                 "SELECT count(DISTINCT investigation_id) FILTER (WHERE event_type = "
                 "'investigation.started'), count(DISTINCT investigation_id) FILTER (WHERE "

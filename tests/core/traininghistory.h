@@ -11,19 +11,7 @@
 #include <QJsonObject>
 #include <QUuid>
 
-#include <pqxx/pqxx>
-
 namespace ke::test {
-
-inline std::string s(const QString &q)
-{
-    return q.toUtf8().toStdString();
-}
-
-inline std::string s(const QUuid &u)
-{
-    return u.toString(QUuid::WithoutBraces).toStdString();
-}
 
 /// Writes events for one tenant; times are base + offset seconds.
 class HistoryWriter
@@ -40,17 +28,14 @@ public:
                 int offsetSeconds, const QUuid &actor = {}, const QUuid &dataset = {})
     {
         const QUuid id = QUuid::createUuid();
-        pqxx::nontransaction tx(m_db.admin());
-        tx.exec_params(
-            "INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-            "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-            "($1, $2, $3, nullif($4, '')::uuid, $5, $6::jsonb, nullif($7, '')::uuid, $8, "
-            "$9::timestamptz)",
-            s(id), s(m_tenant), s(investigation), dataset.isNull() ? std::string() : s(dataset),
-            s(type), QJsonDocument(data).toJson(QJsonDocument::Compact).toStdString(),
-            actor.isNull() ? std::string() : s(actor),
-            actor.isNull() ? std::string("system") : std::string("user"),
-            s(m_base.addSecs(offsetSeconds).toString(Qt::ISODate)));
+        m_db.exec(QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                                 "dataset_id, event_type, event_data, actor_id, actor_type, "
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, "
+                                 "$9::timestamptz)"),
+                  {id, m_tenant, investigation, SqlValue::orNull(dataset), type,
+                   QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)),
+                   SqlValue::orNull(actor), actor.isNull() ? "system" : "user",
+                   m_base.addSecs(offsetSeconds).toString(Qt::ISODate)});
         return id;
     }
 
@@ -66,21 +51,19 @@ public:
     QUuid person(const QString &handle, const QString &name)
     {
         const QUuid id = QUuid::createUuid();
-        pqxx::nontransaction tx(m_db.admin());
-        tx.exec_params("INSERT INTO people (tenant_id, id, handle, display_name, email) VALUES "
-                       "($1, $2, $3, $4, $3 || '@example.com')",
-                       s(m_tenant), s(id), s(handle), s(name));
+        m_db.exec(QStringLiteral("INSERT INTO people (tenant_id, id, handle, display_name, email) "
+                                 "VALUES ($1, $2, $3, $4, $3 || '@example.com')"),
+                  {m_tenant, id, handle, name});
         return id;
     }
 
     QUuid dataset(const QString &name, const QJsonObject &metadata = {})
     {
         const QUuid id = QUuid::createUuid();
-        pqxx::nontransaction tx(m_db.admin());
-        tx.exec_params("INSERT INTO datasets (tenant_id, id, name, metadata) VALUES ($1, $2, $3, "
-                       "$4::jsonb)",
-                       s(m_tenant), s(id), s(name),
-                       QJsonDocument(metadata).toJson(QJsonDocument::Compact).toStdString());
+        m_db.exec(QStringLiteral("INSERT INTO datasets (tenant_id, id, name, metadata) VALUES "
+                                 "($1, $2, $3, $4::jsonb)"),
+                  {m_tenant, id, name,
+                   QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact))});
         return id;
     }
 

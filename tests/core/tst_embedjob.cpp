@@ -11,8 +11,6 @@
 #include <QRegularExpression>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {
@@ -25,32 +23,16 @@ QUuid eventId(int n)
 }
 
 /// Inserts one event as another writer would; `at` is seconds after 2026-01-01.
-void insertEvent(pqxx::connection &c, int id, const QUuid &tenant, const QUuid &inv,
-                 const QString &type, const char *data, int at, const QUuid &actor = {},
-                 const QUuid &datasetColumn = {})
+void insertEvent(SqlSession &c, int id, const QUuid &tenant, const QUuid &inv, const QString &type,
+                 const char *data, int at, const QUuid &actor = {}, const QUuid &datasetColumn = {})
 {
-    pqxx::work tx(c);
-    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-                   "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-                   "($1, $2, $3, $4, $5, $6::jsonb, $7, $8, "
-                   "'2026-01-01 00:00:00+00'::timestamptz + $9 * interval '1 second')",
-                   test::sqlText(eventId(id)), test::sqlText(tenant), test::sqlText(inv),
-                   datasetColumn.isNull() ? std::optional<std::string>()
-                                          : test::sqlText(datasetColumn),
-                   test::sqlText(type), std::string(data),
-                   actor.isNull() ? std::optional<std::string>() : test::sqlText(actor),
-                   std::string(actor.isNull() ? "system" : "user"), at);
-    tx.commit();
-}
-
-QUuid createDataset(pqxx::connection &c, const QUuid &tenant, const QString &name)
-{
-    const QUuid id = QUuid::createUuid();
-    pqxx::work tx(c);
-    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)",
-                   test::sqlText(tenant), test::sqlText(id), test::sqlText(name));
-    tx.commit();
-    return id;
+    test::orThrow(
+        c.exec(QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                              "dataset_id, event_type, event_data, actor_id, actor_type, "
+                              "created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, "
+                              "'2026-01-01 00:00:00+00'::timestamptz + $9 * interval '1 second')"),
+               {eventId(id), tenant, inv, SqlValue::orNull(datasetColumn), type, data,
+                SqlValue::orNull(actor), actor.isNull() ? "system" : "user", at}));
 }
 
 /// A text's embedding for the fake server: one dimension per word of a small vocabulary
@@ -83,17 +65,15 @@ private:
     QStringList documents(const QUuid &tenant, const QHash<QString, QString> &names)
     {
         QStringList out;
-        pqxx::nontransaction tx(m_db->admin());
-        for (const auto &r : tx.exec_params(
-                 "SELECT source_type, CASE WHEN source_type = 'finding' THEN '*' ELSE source_id "
-                 "END, coalesce(dataset_id::text, '-'), coalesce(investigation_id::text, '-'), "
-                 "content, feedback_score, retired, extract(epoch FROM created_at - "
-                 "'2026-01-01 00:00:00+00'::timestamptz)::bigint FROM search_documents WHERE "
-                 "tenant_id = $1 ORDER BY source_type, source_id",
-                 test::sqlText(tenant))) {
-            QStringList f;
-            for (const auto &field : r)
-                f << QString::fromUtf8(field.c_str());
+        const QList<SqlRow> rows = m_db->rows(
+            QStringLiteral(
+                "SELECT source_type, CASE WHEN source_type = 'finding' THEN '*' ELSE source_id "
+                "END, coalesce(dataset_id::text, '-'), coalesce(investigation_id::text, '-'), "
+                "content, feedback_score, retired, extract(epoch FROM created_at - "
+                "'2026-01-01 00:00:00+00'::timestamptz)::bigint FROM search_documents WHERE "
+                "tenant_id = $1 ORDER BY source_type, source_id"),
+            {tenant});
+        for (SqlRow f : rows) {
             f[2] = names.value(f[2], f[2]);
             f[3] = names.value(f[3], f[3]);
             out << f.join(QLatin1Char('|'));
@@ -118,8 +98,8 @@ private Q_SLOTS:
     {
         const QUuid tenant = m_db->createTenant(QStringLiteral("handmade"));
         auto &c = m_db->admin();
-        const QUuid ds1 = createDataset(c, tenant, QStringLiteral("public.orders"));
-        const QUuid ds2 = createDataset(c, tenant, QStringLiteral("public.payments"));
+        const QUuid ds1 = m_db->createDataset(tenant, QStringLiteral("public.orders"));
+        const QUuid ds2 = m_db->createDataset(tenant, QStringLiteral("public.payments"));
         const QUuid i1 = QUuid::createUuid(), i2 = QUuid::createUuid(), nil;
         const QUuid alice = QUuid::createUuid(), bob = QUuid::createUuid();
         const QByteArray started = QStringLiteral(R"({"dataset_id": "%1"})")
@@ -253,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(server.isListening());
         const QUuid tenant = m_db->createTenant(QStringLiteral("api"));
         auto &c = m_db->admin();
-        const QUuid ds = createDataset(c, tenant, QStringLiteral("public.orders"));
+        const QUuid ds = m_db->createDataset(tenant, QStringLiteral("public.orders"));
         const QUuid inv = QUuid::createUuid();
         const QByteArray started = QStringLiteral(R"({"dataset_id": "%1"})")
                                        .arg(ds.toString(QUuid::WithoutBraces))

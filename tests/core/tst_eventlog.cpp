@@ -14,8 +14,6 @@
 #include <QTest>
 #include <QTimeZone>
 
-#include <pqxx/pqxx>
-
 #include <algorithm>
 
 using namespace ke;
@@ -301,14 +299,7 @@ private Q_SLOTS:
         const int before
             = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt();
         QVERIFY(before > 0);
-        QString message;
-        try {
-            pqxx::work tx(m_db->admin());
-            tx.exec(sql.toStdString());
-            tx.commit();
-        } catch (const pqxx::sql_error &e) {
-            message = QString::fromUtf8(e.what());
-        }
+        const QString message = test::errorOf(m_db->admin().exec(sql));
         QVERIFY2(message.contains(
                      QStringLiteral("feedback_events is append-only: %1 is refused").arg(op)),
                  qPrintable(message));

@@ -11,8 +11,6 @@
 #include <QJsonArray>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 class TestFeedbackAndQuirks : public QObject

@@ -10,40 +10,26 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 #include <thread>
 
 using namespace ke;
 
 namespace {
 
-std::string s(const QString &v)
-{
-    return v.toUtf8().toStdString();
-}
-
-std::string u(const QUuid &id)
-{
-    return s(id.toString(QUuid::WithoutBraces));
-}
-
 // Inserts one event as another writer would (raw SQL; dataset_id column usually NULL).
 // `at` is seconds after 2026-01-01.
-void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, const QString &type,
+void insertEvent(SqlSession &c, const QUuid &tenant, const QUuid &inv, const QString &type,
                  const QString &data, const QUuid &actor, int at, const QUuid &datasetColumn = {},
                  const char *actorType = "user")
 {
-    pqxx::work tx(c);
-    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-                   "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-                   "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, $6, $7, "
-                   "'2026-01-01 00:00:00+00'::timestamptz + $8 * interval '1 second')",
-                   u(tenant), u(inv),
-                   datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn),
-                   s(type), s(data), actor.isNull() ? std::optional<std::string>() : u(actor),
-                   std::string(actorType), at);
-    tx.commit();
+    test::orThrow(
+        c.exec(QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                              "dataset_id, event_type, event_data, actor_id, actor_type, "
+                              "created_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, "
+                              "$6, $7, '2026-01-01 00:00:00+00'::timestamptz + $8 * interval '1 "
+                              "second')"),
+               {tenant, inv, SqlValue::orNull(datasetColumn), type, data, SqlValue::orNull(actor),
+                actorType, at}));
 }
 
 // QVERIFY2 evaluates its message even on success: never touch error() of a value.
@@ -432,20 +418,18 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
 
         // A slow writer: its transaction begins (and takes its xid) before the next run and
         // commits after it, with a created_at older than events the run already saw.
-        pqxx::connection slow(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL").toStdString());
-        {
-            pqxx::nontransaction n(slow);
-            n.exec("SET search_path = \"" + s(m_db->schema()) + "\"");
-        }
-        pqxx::work slowTx(slow);
-        slowTx.exec_params(
-            "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
-            " event_data, actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
-            " 'feedback.investigation', $3::jsonb, $4, 'user', '2026-01-01 00:00:02+00')",
-            u(tenant), u(inv),
-            s(QStringLiteral(R"({"target_id": "%1", "rating": 1})")
-                  .arg(inv.toString(QUuid::WithoutBraces))),
-            u(who));
+        auto slow = test::orThrow(
+            SqlSession::open(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"), m_db->schema()));
+        test::orThrow(slow.begin());
+        test::orThrow(slow.exec(
+            QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                           "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+                           "(gen_random_uuid(), $1, $2, 'feedback.investigation', $3::jsonb, $4, "
+                           "'user', '2026-01-01 00:00:02+00')"),
+            {tenant, inv,
+             QStringLiteral(R"({"target_id": "%1", "rating": 1})")
+                 .arg(inv.toString(QUuid::WithoutBraces)),
+             who}));
         insertEvent(m_db->admin(), tenant, inv, QStringLiteral("feedback.investigation"),
                     QStringLiteral(R"({"target_id": "%1", "rating": -1})")
                         .arg(inv.toString(QUuid::WithoutBraces)),
@@ -458,7 +442,7 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
         QCOMPARE(k->positiveFeedbackCount, 0);
         QCOMPARE(k->negativeFeedbackCount, 1);
 
-        slowTx.commit();
+        test::orThrow(slow.commit());
         r = KnowledgeAggregator::runIncremental(*db);
         QVERIFY2(r, qPrintable(errorOf(r)));
         QCOMPARE(r->eventsProcessed, 1);
@@ -660,26 +644,21 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
     {
         // An orchestrator's own table, without tx_id: every run is a (correct) full rebuild.
         const QUuid tenant = m_db->createTenant(QStringLiteral("ext"));
-        {
-            pqxx::work tx(m_db->admin());
-            tx.exec(
-                "CREATE TABLE investigation_feedback_events (id uuid PRIMARY KEY, tenant_id uuid,"
-                " investigation_id uuid, dataset_id uuid, event_type varchar, event_data jsonb,"
-                " actor_id uuid, actor_type varchar, created_at timestamptz)");
-            tx.commit();
-        }
+        m_db->exec(QStringLiteral(
+            "CREATE TABLE investigation_feedback_events (id uuid PRIMARY KEY, tenant_id uuid,"
+            " investigation_id uuid, dataset_id uuid, event_type varchar, event_data jsonb,"
+            " actor_id uuid, actor_type varchar, created_at timestamptz)"));
         auto settings = m_db->settings(QStringLiteral("ext"));
         settings.eventsTable = m_db->schema() + QStringLiteral(".investigation_feedback_events");
         auto db = Database::connect(settings);
         QVERIFY2(db, qPrintable(errorOf(db)));
         const QUuid inv = QUuid::createUuid();
         const auto add = [&](const char *type, const QString &data, int at) {
-            pqxx::work tx(m_db->admin());
-            tx.exec_params(
-                "INSERT INTO investigation_feedback_events VALUES (gen_random_uuid(), $1, $2, NULL,"
-                " $3, $4::jsonb, $5, 'user', '2026-01-01'::timestamptz + $6 * interval '1 second')",
-                u(tenant), u(inv), std::string(type), s(data), u(QUuid::createUuid()), at);
-            tx.commit();
+            m_db->exec(QStringLiteral("INSERT INTO investigation_feedback_events VALUES "
+                                      "(gen_random_uuid(), $1, $2, NULL, $3, $4::jsonb, $5, "
+                                      "'user', '2026-01-01'::timestamptz + $6 * interval '1 "
+                                      "second')"),
+                       {tenant, inv, type, data, QUuid::createUuid(), at});
         };
         add("investigation.started", json(R"({"dataset_id": "public.orders"})"), 1);
         add("feedback.investigation",

@@ -10,8 +10,6 @@
 #include <QSet>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {
@@ -19,16 +17,6 @@ namespace {
 template <typename R> QString errorOf(const R &r)
 {
     return r ? QString() : r.error().message;
-}
-
-std::string s(const QString &v)
-{
-    return v.toUtf8().toStdString();
-}
-
-std::string u(const QUuid &id)
-{
-    return s(id.toString(QUuid::WithoutBraces));
 }
 
 } // namespace
@@ -43,13 +31,12 @@ private:
 
     void insert(const QUuid &inv, const char *type, const QString &data, const QUuid &actor, int at)
     {
-        pqxx::work tx(m_db->admin());
-        tx.exec_params(
-            "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data,"
-            " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2, $3, $4::jsonb,"
-            " $5, 'user', '2026-02-01'::timestamptz + $6 * interval '1 second')",
-            u(m_tenant), u(inv), std::string(type), s(data), u(actor), at);
-        tx.commit();
+        m_db->exec(QStringLiteral(
+                       "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, "
+                       "event_data, actor_id, actor_type, created_at) VALUES (gen_random_uuid(), "
+                       "$1, $2, $3, $4::jsonb, $5, 'user', '2026-02-01'::timestamptz + $6 * "
+                       "interval '1 second')"),
+                   {m_tenant, inv, type, data, actor, at});
     }
 
 private Q_SLOTS:

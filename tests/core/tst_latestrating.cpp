@@ -17,23 +17,11 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {
 
 using test::errorOf;
-
-std::string s(const QString &v)
-{
-    return test::sqlText(v);
-}
-
-std::string u(const QUuid &id)
-{
-    return test::sqlText(id);
-}
 
 QUuid fixedId(int n)
 {
@@ -42,17 +30,15 @@ QUuid fixedId(int n)
 }
 
 // One event as another writer would write it; `at` is seconds after 2026-01-01.
-void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, const QString &type,
+void insertEvent(SqlSession &c, const QUuid &tenant, const QUuid &inv, const QString &type,
                  const QString &data, const QUuid &actor, int at, const QUuid &id = {})
 {
-    pqxx::work tx(c);
-    tx.exec_params("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
-                   " event_data, actor_id, actor_type, created_at) VALUES "
-                   "(coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5::jsonb, $6, 'user', "
-                   "'2026-01-01 00:00:00+00'::timestamptz + $7 * interval '1 second')",
-                   id.isNull() ? std::optional<std::string>() : u(id), u(tenant), u(inv), s(type),
-                   s(data), actor.isNull() ? std::optional<std::string>() : u(actor), at);
-    tx.commit();
+    test::orThrow(c.exec(
+        QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type,"
+                       " event_data, actor_id, actor_type, created_at) VALUES "
+                       "(coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5::jsonb, $6, 'user', "
+                       "'2026-01-01 00:00:00+00'::timestamptz + $7 * interval '1 second')"),
+        {SqlValue::orNull(id), tenant, inv, type, data, SqlValue::orNull(actor), at}));
 }
 
 QString rating(const QUuid &target, const QString &value)

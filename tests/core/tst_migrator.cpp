@@ -6,8 +6,6 @@
 
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 class TestMigrator : public QObject

@@ -31,8 +31,6 @@
 
 #include <csignal>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 using ke::test::TestDatabase;
 
@@ -110,15 +108,13 @@ private:
     void put(const QUuid &tenant, const QString &type, const QString &id, const QString &content,
              bool retired = false)
     {
-        pqxx::work tx(m_db->admin());
-        tx.exec_params("INSERT INTO search_documents (tenant_id, source_type, source_id, content, "
-                       "created_at, retired) VALUES ($1, $2, $3, $4, now(), $5) "
-                       "ON CONFLICT (tenant_id, source_type, source_id) DO UPDATE SET "
-                       "content = excluded.content, retired = excluded.retired, "
-                       "change_seq = nextval('search_documents_change_seq')",
-                       tenant.toString(QUuid::WithoutBraces).toStdString(), type.toStdString(),
-                       id.toStdString(), content.toUtf8().toStdString(), retired);
-        tx.commit();
+        m_db->exec(
+            QStringLiteral("INSERT INTO search_documents (tenant_id, source_type, source_id, "
+                           "content, created_at, retired) VALUES ($1, $2, $3, $4, now(), "
+                           "$5) ON CONFLICT (tenant_id, source_type, source_id) DO UPDATE "
+                           "SET content = excluded.content, retired = excluded.retired, "
+                           "change_seq = nextval('search_documents_change_seq')"),
+            {tenant, type, id, content, retired});
     }
 
     OfflineCache::SyncSummary sync(const QString &slug)
@@ -385,19 +381,14 @@ private Q_SLOTS:
         // `--dataset public.payments` must mean the same offline as online: the sync
         // remembers the tenant's dataset names.
         const QUuid payments = QUuid::createUuid();
-        {
-            pqxx::work tx(m_db->admin());
-            tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, "
-                           "'public.payments')",
-                           m_acme.toString(QUuid::WithoutBraces).toStdString(),
-                           payments.toString(QUuid::WithoutBraces).toStdString());
-            tx.exec_params("INSERT INTO search_documents (tenant_id, source_type, source_id, "
-                           "dataset_id, content, created_at) VALUES ($1, 'quirk', 'pay1', $2, "
-                           "'payments settle two days after the orders', now())",
-                           m_acme.toString(QUuid::WithoutBraces).toStdString(),
-                           payments.toString(QUuid::WithoutBraces).toStdString());
-            tx.commit();
-        }
+        m_db->exec(QStringLiteral("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, "
+                                  "'public.payments')"),
+                   {m_acme, payments});
+        m_db->exec(
+            QStringLiteral("INSERT INTO search_documents (tenant_id, source_type, source_id, "
+                           "dataset_id, content, created_at) VALUES ($1, 'quirk', 'pay1', "
+                           "$2, 'payments settle two days after the orders', now())"),
+            {m_acme, payments});
         sync(QStringLiteral("acme"));
         auto search = [&](const QString &dataset) {
             return m_db->run(QStringLiteral("knowledgectl"),
@@ -444,11 +435,8 @@ private Q_SLOTS:
         // another database with a shorter change history. Its sync must start cold, not from
         // production's watermark, and neither cache may hold the other's documents.
         m_otherDatabase = QStringLiteral("ke_oc_other_%1").arg(QCoreApplication::applicationPid());
-        {
-            pqxx::nontransaction tx(m_db->admin());
-            tx.exec("DROP DATABASE IF EXISTS " + m_otherDatabase.toStdString() + " WITH (FORCE)");
-            tx.exec("CREATE DATABASE " + m_otherDatabase.toStdString());
-        }
+        m_db->exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_otherDatabase));
+        m_db->exec(QStringLiteral("CREATE DATABASE %1").arg(m_otherDatabase));
         ConnectionSettings staging = m_db->settings();
         staging.databaseUrl = tcpUrl(serverPort(), m_otherDatabase);
         {
@@ -459,15 +447,14 @@ private Q_SLOTS:
             auto same
                 = (*owner)->createTenant(QStringLiteral("acme"), QStringLiteral("acme"), m_acme);
             QVERIFY2(same && *same == m_acme, same ? "" : qPrintable(same.error().message));
-            pqxx::connection raw(staging.databaseUrl.toStdString());
-            pqxx::work tx(raw);
-            tx.exec_params("INSERT INTO " + m_db->schema().toStdString()
-                               + ".search_documents (tenant_id, source_type, source_id, content, "
-                                 "created_at) VALUES ($1, 'quirk', 'st1', 'staging kumquat "
-                                 "ledger drifts', now()), ($1, 'quirk', 'st2', 'staging kumquat "
-                                 "invoices repeat', now())",
-                           m_acme.toString(QUuid::WithoutBraces).toStdString());
-            tx.commit();
+            auto raw = test::orThrow(SqlSession::open(staging.databaseUrl));
+            test::orThrow(raw.exec(
+                QStringLiteral("INSERT INTO %1.search_documents (tenant_id, source_type, "
+                               "source_id, content, created_at) VALUES ($1, 'quirk', 'st1', "
+                               "'staging kumquat ledger drifts', now()), ($1, 'quirk', 'st2', "
+                               "'staging kumquat invoices repeat', now())")
+                    .arg(m_db->schema()),
+                {m_acme}));
         }
         const auto production = sync(QStringLiteral("acme"));
         QVERIFY(production.watermarkAfter > 2); // production's history is longer
@@ -524,11 +511,8 @@ private Q_SLOTS:
         // the server's address and port, and still names the database.
         QVERIFY(!m_otherDatabase.isEmpty());
         m_login = QStringLiteral("ke_oc_login_%1").arg(QCoreApplication::applicationPid());
-        {
-            pqxx::nontransaction tx(m_db->admin());
-            tx.exec("DROP ROLE IF EXISTS " + m_login.toStdString());
-            tx.exec("CREATE ROLE " + m_login.toStdString() + " LOGIN");
-        }
+        m_db->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_login));
+        m_db->exec(QStringLiteral("CREATE ROLE %1 LOGIN").arg(m_login));
         auto identityAs = [&](const QString &database) -> Result<DatabaseIdentity> {
             ConnectionSettings s = m_db->settings();
             s.databaseUrl = tcpUrl(serverPort(), database, m_login);
@@ -548,9 +532,9 @@ private Q_SLOTS:
         {
             ConnectionSettings owner = m_db->settings();
             owner.databaseUrl = tcpUrl(serverPort(), m_otherDatabase);
-            pqxx::connection raw(owner.databaseUrl.toStdString());
-            pqxx::nontransaction tx(raw);
-            tx.exec("REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC");
+            auto raw = test::orThrow(SqlSession::open(owner.databaseUrl));
+            test::orThrow(raw.exec(
+                QStringLiteral("REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC")));
         }
         auto fallback = identityAs(m_otherDatabase);
         QVERIFY2(fallback, fallback ? "" : qPrintable(fallback.error().message));
@@ -619,24 +603,20 @@ private Q_SLOTS:
         // again: every search answers, none rebuilds or sees a damaged index.
         const QUuid initech = m_db->createTenant(QStringLiteral("initech"));
         auto fill = [&](int from, int to) {
-            pqxx::work tx(m_db->admin());
-            tx.exec_params(
-                "INSERT INTO search_documents (tenant_id, source_type, source_id, content, "
-                "created_at) SELECT $1, 'comment', 'n' || g, 'stapler report ' || g || ' ' || "
-                "(ARRAY['orders','revenue','latency','refunds','churn'])[1 + g % 5] || ' ' || "
-                "md5(g::text), now() FROM generate_series($2::int, $3::int) g",
-                initech.toString(QUuid::WithoutBraces).toStdString(), from, to);
-            tx.commit();
+            m_db->exec(QStringLiteral(
+                           "INSERT INTO search_documents (tenant_id, source_type, source_id, "
+                           "content, created_at) SELECT $1, 'comment', 'n' || g, 'stapler report "
+                           "' || g || ' ' || (ARRAY['orders','revenue','latency','refunds',"
+                           "'churn'])[1 + g % 5] || ' ' || md5(g::text), now() FROM "
+                           "generate_series($2::int, $3::int) g"),
+                       {initech, from, to});
         };
         fill(1, 2000);
         sync(QStringLiteral("initech"));
         fill(2001, 60000);
-        {
-            pqxx::work tx(m_db->admin());
-            tx.exec("UPDATE search_documents SET content = content || ' revised', change_seq = "
-                    "nextval('search_documents_change_seq') WHERE source_id IN ('n1', 'n2')");
-            tx.commit();
-        }
+        m_db->exec(QStringLiteral("UPDATE search_documents SET content = content || ' revised', "
+                                  "change_seq = nextval('search_documents_change_seq') WHERE "
+                                  "source_id IN ('n1', 'n2')"));
 
         QProcess writer;
         startSync(writer, QStringLiteral("initech"), {QStringLiteral("--quiet")});
@@ -703,13 +683,9 @@ private Q_SLOTS:
     {
         // A sync killed mid-way leaves its lock file behind; the next sync takes it over
         // (its process is gone) and the cache is whole again.
-        {
-            pqxx::work tx(m_db->admin());
-            tx.exec("UPDATE search_documents SET content = content || ' again', change_seq = "
-                    "nextval('search_documents_change_seq') WHERE source_type = 'comment' AND "
-                    "source_id LIKE 'n%'");
-            tx.commit();
-        }
+        m_db->exec(QStringLiteral("UPDATE search_documents SET content = content || ' again', "
+                                  "change_seq = nextval('search_documents_change_seq') WHERE "
+                                  "source_type = 'comment' AND source_id LIKE 'n%'"));
         QProcess writer;
         writer.setReadChannel(QProcess::StandardError);
         startSync(writer, QStringLiteral("initech"));
@@ -794,11 +770,11 @@ private Q_SLOTS:
     {
         if (!m_db)
             return;
-        pqxx::nontransaction tx(m_db->admin());
         if (!m_otherDatabase.isEmpty())
-            tx.exec("DROP DATABASE IF EXISTS " + m_otherDatabase.toStdString() + " WITH (FORCE)");
+            m_db->exec(
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_otherDatabase));
         if (!m_login.isEmpty())
-            tx.exec("DROP ROLE IF EXISTS " + m_login.toStdString());
+            m_db->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_login));
     }
 };
 

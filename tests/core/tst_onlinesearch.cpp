@@ -1,7 +1,6 @@
 // Online search and the generate_embeddings job against a real PostgreSQL: tenant isolation,
 // dataset filter, boosts, edits and retirements, hostile queries, the knowledgectl commands.
 #include "database.h"
-#include "database_p.h"
 #include "onlinesearch.h"
 #include "searchdocuments.h"
 #include "testdatabase.h"
@@ -11,21 +10,9 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {
-
-std::string s(const QString &v)
-{
-    return v.toUtf8().toStdString();
-}
-
-std::string u(const QUuid &id)
-{
-    return s(id.toString(QUuid::WithoutBraces));
-}
 
 template <typename R> QString errorOf(const R &r)
 {
@@ -33,33 +20,21 @@ template <typename R> QString errorOf(const R &r)
 }
 
 // `daysAgo` before now.
-void insertEvent(pqxx::connection &c, const QUuid &tenant, const QUuid &inv, const QString &type,
+void insertEvent(SqlSession &c, const QUuid &tenant, const QUuid &inv, const QString &type,
                  const QJsonObject &data, int daysAgo, const QUuid &datasetColumn = {})
 {
-    pqxx::work tx(c);
-    tx.exec_params(
-        "INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
-        "event_type, event_data, actor_id, actor_type, created_at) VALUES "
-        "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, NULL, 'system', "
-        "now() - $6 * interval '1 day')",
-        u(tenant), u(inv), datasetColumn.isNull() ? std::optional<std::string>() : u(datasetColumn),
-        s(type), s(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))), daysAgo);
-    tx.commit();
-}
-
-QUuid createDataset(pqxx::connection &c, const QUuid &tenant, const QString &name)
-{
-    const QUuid id = QUuid::createUuid();
-    pqxx::work tx(c);
-    tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)", u(tenant),
-                   u(id), s(name));
-    tx.commit();
-    return id;
+    test::orThrow(c.exec(
+        QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, dataset_id, "
+                       "event_type, event_data, actor_id, actor_type, created_at) VALUES "
+                       "(gen_random_uuid(), $1, $2, $3, $4, $5::jsonb, NULL, 'system', "
+                       "now() - $6 * interval '1 day')"),
+        {tenant, inv, SqlValue::orNull(datasetColumn), type,
+         QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), daysAgo}));
 }
 
 // An investigation of `dataset` with one hypothesis of `text`; returns the hypothesis id.
-QString addHypothesis(pqxx::connection &c, const QUuid &tenant, const QUuid &dataset,
-                      const QString &text, int daysAgo, QUuid *investigation = nullptr)
+QString addHypothesis(SqlSession &c, const QUuid &tenant, const QUuid &dataset, const QString &text,
+                      int daysAgo, QUuid *investigation = nullptr)
 {
     const QUuid inv = QUuid::createUuid();
     const QString hid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -124,9 +99,9 @@ private Q_SLOTS:
         m_a = m_db->createTenant(QStringLiteral("alpha"));
         m_b = m_db->createTenant(QStringLiteral("beta"));
         auto &c = m_db->admin();
-        m_dsA1 = createDataset(c, m_a, QStringLiteral("public.orders"));
-        m_dsA2 = createDataset(c, m_a, QStringLiteral("public.payments"));
-        m_dsB = createDataset(c, m_b, QStringLiteral("public.orders"));
+        m_dsA1 = m_db->createDataset(m_a, QStringLiteral("public.orders"));
+        m_dsA2 = m_db->createDataset(m_a, QStringLiteral("public.payments"));
+        m_dsB = m_db->createDataset(m_b, QStringLiteral("public.orders"));
         const QStringList filler{
             QStringLiteral("row counts dropped after the nightly load"),
             QStringLiteral("schema change renamed a column upstream"),
@@ -201,15 +176,13 @@ private Q_SLOTS:
         QUuid inv;
         const QString newId = addHypothesis(c, m_a, m_dsA1, text, 1, &inv);
         for (int i = 0; i < 3; ++i) {
-            pqxx::work tx(c);
-            tx.exec_params(
-                "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, "
-                "event_data,"
-                " actor_id, actor_type, created_at) VALUES (gen_random_uuid(), $1, $2,"
-                " 'feedback.hypothesis', jsonb_build_object('target_id', $3::text, 'rating', 1),"
-                " gen_random_uuid(), 'user', now())",
-                u(m_a), u(inv), s(newId));
-            tx.commit();
+            m_db->exec(
+                QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                               "event_type, event_data, actor_id, actor_type, created_at) "
+                               "VALUES (gen_random_uuid(), $1, $2, 'feedback.hypothesis', "
+                               "jsonb_build_object('target_id', $3::text, 'rating', 1), "
+                               "gen_random_uuid(), 'user', now())"),
+                {m_a, inv, newId});
         }
         embed(QStringLiteral("alpha"));
         auto r
@@ -387,10 +360,7 @@ private Q_SLOTS:
                   "server-side vector path cannot be exercised here; the exact C++ scan is used");
         // The extension exists: install it, let the embedding job build the column and the
         // model's HNSW index, and hold the indexed search to the exact scan's answers.
-        {
-            pqxx::nontransaction tx(m_db->admin());
-            tx.exec("CREATE EXTENSION IF NOT EXISTS vector");
-        }
+        m_db->exec(QStringLiteral("CREATE EXTENSION IF NOT EXISTS vector"));
         embed(QStringLiteral("alpha"));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname "
                                              "LIKE 'search_embeddings_hnsw_%'"))

@@ -12,8 +12,6 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {

@@ -10,8 +10,6 @@
 #include <QScopeGuard>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 using namespace ke;
 
 namespace {
@@ -19,11 +17,6 @@ namespace {
 QString text(const QUuid &u)
 {
     return u.toString(QUuid::WithoutBraces);
-}
-
-std::string sql(const QString &s)
-{
-    return s.toStdString();
 }
 
 } // namespace
@@ -75,14 +68,12 @@ private Q_SLOTS:
     {
         if (!m_db || m_role.isEmpty())
             return;
-        try {
-            pqxx::nontransaction tx(m_db->admin());
-            tx.exec("RESET ROLE");
-            tx.exec(sql(QStringLiteral("DROP OWNED BY \"%1\"").arg(m_role)));
-            tx.exec(sql(QStringLiteral("DROP ROLE IF EXISTS \"%1\"").arg(m_role)));
-        } catch (const std::exception &e) {
-            qWarning("could not drop role %s: %s", qPrintable(m_role), e.what());
-        }
+        const auto dropped = m_db->admin().exec(
+            QStringLiteral("RESET ROLE; DROP OWNED BY \"%1\"; DROP ROLE IF EXISTS \"%1\"")
+                .arg(m_role));
+        if (!dropped)
+            qWarning("could not drop role %s: %s", qPrintable(m_role),
+                     qPrintable(dropped.error().message));
     }
 
     void theDataExistsForTheOwner()
@@ -101,24 +92,23 @@ private Q_SLOTS:
 
     void handWrittenSqlSeesOnlyItsTenant()
     {
-        pqxx::nontransaction tx(m_db->admin());
-        tx.exec(sql(QStringLiteral("SET ROLE \"%1\"").arg(m_role)));
-        auto reset = qScopeGuard([&] { tx.exec("RESET ROLE"); });
-        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", sql(text(m_a)));
+        m_db->exec(QStringLiteral("SET ROLE \"%1\"").arg(m_role));
+        auto reset = qScopeGuard([&] { (void)m_db->admin().exec(QStringLiteral("RESET ROLE")); });
+        m_db->exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_a});
 
-        auto count = [&](const char *q, const QUuid &tenant) {
-            return tx.exec_params(q, sql(text(tenant)))[0][0].as<int>();
+        auto count = [&](const QString &q, const QUuid &tenant = {}) {
+            return m_db->scalar(q, tenant.isNull() ? SqlParams{} : SqlParams{tenant}).toInt();
         };
-        QCOMPARE(count("SELECT count(*) FROM feedback_events WHERE tenant_id = $1", m_b), 0);
-        QCOMPARE(count("SELECT count(*) FROM datasets WHERE tenant_id = $1", m_b), 0);
-        QCOMPARE(count("SELECT count(*) FROM feedback_events WHERE tenant_id = $1", m_a), 1);
-        QCOMPARE(count("SELECT count(*) FROM datasets WHERE tenant_id = $1", m_a), 1);
+        const QString events = QStringLiteral("SELECT count(*) FROM feedback_events");
+        const QString datasets = QStringLiteral("SELECT count(*) FROM datasets");
+        const QString ofTenant = QStringLiteral(" WHERE tenant_id = $1");
+        QCOMPARE(count(events + ofTenant, m_b), 0);
+        QCOMPARE(count(datasets + ofTenant, m_b), 0);
+        QCOMPARE(count(events + ofTenant, m_a), 1);
+        QCOMPARE(count(datasets + ofTenant, m_a), 1);
         // Not even without a filter, nor by id.
-        QCOMPARE(tx.exec("SELECT count(*) FROM feedback_events")[0][0].as<int>(), 1);
-        QCOMPARE(tx.exec_params("SELECT count(*) FROM feedback_events WHERE id = $1",
-                                sql(text(m_bEvent)))[0][0]
-                     .as<int>(),
-                 0);
+        QCOMPARE(count(events), 1);
+        QCOMPARE(count(events + QStringLiteral(" WHERE id = $1"), m_bEvent), 0);
     }
 
     void writingIntoAnotherTenantIsRefused_data()
@@ -136,18 +126,10 @@ private Q_SLOTS:
     void writingIntoAnotherTenantIsRefused()
     {
         QFETCH(QString, statement);
-        QString error;
-        {
-            pqxx::nontransaction tx(m_db->admin());
-            tx.exec(sql(QStringLiteral("SET ROLE \"%1\"").arg(m_role)));
-            tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", sql(text(m_a)));
-            try {
-                tx.exec(sql(statement.arg(text(m_b))));
-            } catch (const pqxx::sql_error &e) {
-                error = QString::fromUtf8(e.what());
-            }
-        }
-        pqxx::nontransaction(m_db->admin()).exec("RESET ROLE");
+        m_db->exec(QStringLiteral("SET ROLE \"%1\"").arg(m_role));
+        m_db->exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_a});
+        const QString error = test::errorOf(m_db->admin().exec(statement.arg(text(m_b))));
+        m_db->exec(QStringLiteral("RESET ROLE"));
         QVERIFY2(error.contains(QLatin1String("row-level security")), qPrintable(error));
         QCOMPARE(
             m_db
@@ -164,27 +146,31 @@ private Q_SLOTS:
     void ownTenantWritesAreAllowed()
     {
         // The policy is not simply "refuse everything": the role may write its own tenant.
-        pqxx::work tx(m_db->admin());
-        tx.exec(sql(QStringLiteral("SET LOCAL ROLE \"%1\"").arg(m_role)));
-        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", sql(text(m_a)));
-        const pqxx::result r = tx.exec_params("INSERT INTO datasets (tenant_id, id, name) VALUES "
-                                              "($1, gen_random_uuid(), 'public.own')",
-                                              sql(text(m_a)));
-        QCOMPARE(int(r.affected_rows()), 1);
-        tx.abort();
+        test::orThrow(m_db->admin().begin());
+        auto abort = qScopeGuard([&] { (void)m_db->admin().rollback(); });
+        m_db->exec(QStringLiteral("SET LOCAL ROLE \"%1\"").arg(m_role));
+        m_db->exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, true)"), {m_a});
+        const qint64 inserted = m_db->exec(QStringLiteral("INSERT INTO datasets (tenant_id, id, "
+                                                          "name) VALUES ($1, gen_random_uuid(), "
+                                                          "'public.own')"),
+                                           {m_a});
+        QCOMPARE(int(inserted), 1);
     }
 
     void noTenantSettingSeesNothing()
     {
-        pqxx::nontransaction tx(m_db->admin());
-        tx.exec(sql(QStringLiteral("SET ROLE \"%1\"").arg(m_role)));
-        auto reset = qScopeGuard([&] { tx.exec("RESET ROLE"); });
-        tx.exec("SELECT set_config('knowledge.tenant_id', '', false)");
-        QCOMPARE(tx.exec("SELECT count(*) FROM feedback_events")[0][0].as<int>(), 0);
-        QCOMPARE(tx.exec("SELECT count(*) FROM datasets")[0][0].as<int>(), 0);
-        QCOMPARE(tx.exec("SELECT count(*) FROM tenants")[0][0].as<int>(), 0);
-        tx.exec("RESET knowledge.tenant_id");
-        QCOMPARE(tx.exec("SELECT count(*) FROM feedback_events")[0][0].as<int>(), 0);
+        m_db->exec(QStringLiteral("SET ROLE \"%1\"").arg(m_role));
+        auto reset = qScopeGuard([&] { (void)m_db->admin().exec(QStringLiteral("RESET ROLE")); });
+        m_db->exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', '', false)"));
+        auto count = [&](const char *table) {
+            return m_db->scalar(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table))
+                .toInt();
+        };
+        QCOMPARE(count("feedback_events"), 0);
+        QCOMPARE(count("datasets"), 0);
+        QCOMPARE(count("tenants"), 0);
+        m_db->exec(QStringLiteral("RESET knowledge.tenant_id"));
+        QCOMPARE(count("feedback_events"), 0);
     }
 
     void productConnectionNeverReturnsAnotherTenantsEvents()

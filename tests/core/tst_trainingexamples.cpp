@@ -35,13 +35,14 @@ private:
 
     Row row(const QString &task, const QString &where)
     {
-        pqxx::nontransaction tx(m_db->admin());
-        const pqxx::result r = tx.exec(
-            "SELECT id, input_data::text, output_data::text, metadata::text, feedback_score, "
-            "feedback_count, dataset_type, issue_type, dataset_id, "
-            "array_to_string(source_event_ids, ',') "
-            "FROM ml_training_examples WHERE tenant_id = '"
-            + s(m_acme.tenant) + "' AND task_type = '" + s(task) + "' AND " + s(where));
+        const QList<SqlRow> r = m_db->rows(
+            QStringLiteral("SELECT id, input_data::text, output_data::text, metadata::text, "
+                           "feedback_score, feedback_count, dataset_type, issue_type, dataset_id, "
+                           "array_to_string(source_event_ids, ',') "
+                           "FROM ml_training_examples WHERE tenant_id = $1 AND task_type = $2 "
+                           "AND ")
+                + where,
+            {m_acme.tenant, task});
         if (r.size() != 1) {
             QTest::qFail(qPrintable(QStringLiteral("expected one %1 example where %2, got %3")
                                         .arg(task, where)
@@ -49,20 +50,23 @@ private:
                          __FILE__, __LINE__);
             return {};
         }
-        auto str = [](const pqxx::field &f) {
-            return f.is_null() ? QString() : QString::fromUtf8(f.c_str());
-        };
+        const SqlRow &f = r.at(0);
+        auto json
+            = [](const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); };
         Row out;
-        out.id = str(r[0][0]);
-        out.input = QJsonDocument::fromJson(r[0][1].c_str()).object();
-        out.output = QJsonDocument::fromJson(r[0][2].c_str()).object();
-        out.metadata = QJsonDocument::fromJson(r[0][3].c_str()).object();
-        out.score = str(r[0][4]);
-        out.count = r[0][5].as<int>();
-        out.datasetType = str(r[0][6]);
-        out.issueType = str(r[0][7]);
-        out.datasetId = str(r[0][8]);
-        out.sources = str(r[0][9]).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        out.id = f.at(0);
+        out.input = json(f.at(1));
+        out.output = json(f.at(2));
+        out.metadata = json(f.at(3));
+        out.score = f.at(4);
+        bool counted = false;
+        out.count = f.at(5).toInt(&counted);
+        if (!counted)
+            throw std::runtime_error("feedback_count is not a number");
+        out.datasetType = f.at(6);
+        out.issueType = f.at(7);
+        out.datasetId = f.at(8);
+        out.sources = f.at(9).split(QLatin1Char(','), Qt::SkipEmptyParts);
         return out;
     }
 

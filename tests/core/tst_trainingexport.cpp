@@ -393,17 +393,15 @@ private Q_SLOTS:
 
         // No original id of any kind survives.
         {
-            pqxx::nontransaction tx(m_db->admin());
-            const pqxx::result ids
-                = tx.exec("SELECT id::text FROM feedback_events UNION SELECT "
-                          "investigation_id::text FROM feedback_events "
-                          "UNION SELECT id::text FROM tenants UNION SELECT id::text FROM people "
-                          "UNION SELECT id::text FROM datasets UNION SELECT id::text FROM "
-                          "ml_training_examples");
+            const QList<SqlRow> ids = m_db->rows(
+                QStringLiteral("SELECT id::text FROM feedback_events UNION SELECT "
+                               "investigation_id::text FROM feedback_events "
+                               "UNION SELECT id::text FROM tenants UNION SELECT id::text FROM "
+                               "people UNION SELECT id::text FROM datasets UNION SELECT id::text "
+                               "FROM ml_training_examples"));
             QVERIFY(ids.size() > 100);
-            for (const auto &row : ids)
-                QVERIFY2(!text.contains(QLatin1String(row[0].c_str()), Qt::CaseInsensitive),
-                         row[0].c_str());
+            for (const SqlRow &row : ids)
+                QVERIFY2(!text.contains(row.at(0), Qt::CaseInsensitive), qPrintable(row.at(0)));
         }
         // No names, handles or e-mails of people; acme's dataset names masked.
         for (const QString &name :

@@ -18,8 +18,6 @@
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
-#include <pqxx/pqxx>
-
 using namespace ke;
 using namespace ke::test;
 
@@ -256,13 +254,9 @@ private Q_SLOTS:
         // The activity feed in German: the rated step and a quick reason (stored in English)
         // are shown translated, a reason typed by hand as typed.
         const QUuid dataset = QUuid::createUuid();
-        {
-            pqxx::work tx(db->admin());
-            tx.exec_params("INSERT INTO datasets (tenant_id, id, name) SELECT id, $1, "
-                           "'public.orders' FROM tenants WHERE slug = 'acme'",
-                           dataset.toString(QUuid::WithoutBraces).toStdString());
-            tx.commit();
-        }
+        db->exec(QStringLiteral("INSERT INTO datasets (tenant_id, id, name) SELECT id, $1, "
+                                "'public.orders' FROM tenants WHERE slug = 'acme'"),
+                 {dataset});
         const QString inv = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString ds = dataset.toString(QUuid::WithoutBraces);
         auto feedback = [&](const char *reason) {

@@ -8,17 +8,10 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-#include <pqxx/pqxx>
-
 namespace ke::test {
 
 namespace {
 QString g_error;
-
-std::string toStd(const QString &s)
-{
-    return s.toUtf8().toStdString();
-}
 } // namespace
 
 QString TestDatabase::error()
@@ -40,16 +33,13 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString &prefix)
                       .arg(prefix.toLower())
                       .arg(QCoreApplication::applicationPid())
                       .arg(QRandomGenerator::global()->bounded(1000000));
-    try {
-        t->m_admin = std::make_unique<pqxx::connection>(toStd(url));
-        pqxx::nontransaction tx(*t->m_admin);
-        tx.exec("SET TimeZone = 'UTC'");
-        tx.exec("SET client_min_messages = warning");
-    } catch (const std::exception &e) {
+    auto admin = SqlSession::open(url);
+    if (!admin) {
         g_error = QStringLiteral("cannot reach the test database (%1): %2")
-                      .arg(url, QString::fromUtf8(e.what()));
+                      .arg(url, admin.error().message);
         return nullptr;
     }
+    t->m_admin.emplace(std::move(*admin));
     auto db = Database::connect(t->settings());
     if (!db) {
         g_error = db.error().message;
@@ -60,8 +50,12 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString &prefix)
         g_error = m.error().message;
         return nullptr;
     }
-    pqxx::nontransaction tx(*t->m_admin);
-    tx.exec("SET search_path = \"" + toStd(t->m_schema) + "\", public");
+    if (auto r = t->m_admin->exec(QStringLiteral("SET search_path = %1, public")
+                                      .arg(Database::quoteQualified(t->m_schema)));
+        !r) {
+        g_error = r.error().message;
+        return nullptr;
+    }
     return t;
 }
 
@@ -69,12 +63,9 @@ TestDatabase::~TestDatabase()
 {
     if (!m_admin || qEnvironmentVariableIsSet("KE_KEEP_TEST_SCHEMA"))
         return;
-    try {
-        pqxx::nontransaction tx(*m_admin);
-        tx.exec("DROP SCHEMA IF EXISTS \"" + toStd(m_schema) + "\" CASCADE");
-    } catch (const std::exception &) {
-        // Best effort: a leftover schema of a crashed test is harmless.
-    }
+    // Best effort: a leftover schema of a crashed test is harmless.
+    (void)m_admin->exec(
+        QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(Database::quoteQualified(m_schema)));
 }
 
 ConnectionSettings TestDatabase::settings(const QString &tenant, const QString &actor) const
@@ -102,6 +93,14 @@ QUuid TestDatabase::createTenant(const QString &slug)
     return *id;
 }
 
+QUuid TestDatabase::createDataset(const QUuid &tenant, const QString &name)
+{
+    const QUuid id = QUuid::createUuid();
+    exec(QStringLiteral("INSERT INTO datasets (tenant_id, id, name) VALUES ($1, $2, $3)"),
+         {tenant, id, name});
+    return id;
+}
+
 std::unique_ptr<Database> TestDatabase::connect(const QString &tenant, const QString &actor)
 {
     auto db = Database::connect(settings(tenant, actor));
@@ -112,18 +111,24 @@ std::unique_ptr<Database> TestDatabase::connect(const QString &tenant, const QSt
     return std::move(*db);
 }
 
-pqxx::connection &TestDatabase::admin()
+SqlSession &TestDatabase::admin()
 {
     return *m_admin;
 }
 
-QString TestDatabase::scalar(const QString &sql)
+QString TestDatabase::scalar(const QString &sql, const SqlParams &params)
 {
-    pqxx::nontransaction tx(*m_admin);
-    const pqxx::result r = tx.exec(toStd(sql));
-    if (r.empty() || r.columns() == 0 || r[0][0].is_null())
-        return {};
-    return QString::fromUtf8(r[0][0].c_str());
+    return orThrow(m_admin->scalar(sql, params));
+}
+
+qint64 TestDatabase::exec(const QString &sql, const SqlParams &params)
+{
+    return orThrow(m_admin->exec(sql, params));
+}
+
+QList<SqlRow> TestDatabase::rows(const QString &sql, const SqlParams &params)
+{
+    return orThrow(m_admin->rows(sql, params));
 }
 
 TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &args,

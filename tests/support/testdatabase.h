@@ -2,27 +2,17 @@
 
 #include "connectionsettings.h"
 #include "database.h"
+#include "sqlsession.h"
 
 #include <QProcess>
 #include <QString>
 #include <QUuid>
 
 #include <memory>
-#include <string>
-
-#include <pqxx/connection>
 
 namespace ke::test {
 
-/// UTF-8 text for libpqxx parameters.
-inline std::string sqlText(const QString &v)
-{
-    return v.toUtf8().toStdString();
-}
-inline std::string sqlText(const QUuid &id)
-{
-    return sqlText(id.toString(QUuid::WithoutBraces));
-}
+using ke::orThrow;
 /// The message of a failed Result, empty for a value (QVERIFY2 evaluates its message even on
 /// success: never touch error() of a value).
 template <typename R> QString errorOf(const R &r)
@@ -46,14 +36,21 @@ public:
     ConnectionSettings settings(const QString &tenant = {}, const QString &actor = {}) const;
     /// Creates a tenant (slug) and returns its id; aborts the test on failure (QVERIFY).
     QUuid createTenant(const QString &slug);
+    /// Registers a dataset `name` of `tenant` by hand-written SQL (as another writer would) and
+    /// returns its new id. Throws on SQL errors.
+    QUuid createDataset(const QUuid &tenant, const QString &name);
     /// A product connection for tenant/actor, or null (with error()).
     std::unique_ptr<Database> connect(const QString &tenant, const QString &actor = {});
-    /// A raw superuser/owner libpqxx connection with search_path set to the schema, for
-    /// hand-written SQL in tests.
-    pqxx::connection &admin();
+    /// A superuser/owner session with search_path set to the schema, for hand-written SQL
+    /// in tests (and for statements whose error the test checks).
+    SqlSession &admin();
     /// Runs one statement as the owner; returns the first column of the first row as text
     /// (empty for none). Throws on SQL errors (let the test fail).
-    QString scalar(const QString &sql);
+    QString scalar(const QString &sql, const SqlParams &params = {});
+    /// Runs one statement as the owner; returns the rows it affected. Throws on SQL errors.
+    qint64 exec(const QString &sql, const SqlParams &params = {});
+    /// Runs one query as the owner; returns its rows. Throws on SQL errors.
+    QList<SqlRow> rows(const QString &sql, const SqlParams &params = {});
 
     struct Run
     {
@@ -69,7 +66,7 @@ public:
 private:
     TestDatabase() = default;
     QString m_schema;
-    std::unique_ptr<pqxx::connection> m_admin;
+    std::optional<SqlSession> m_admin;
 };
 
 } // namespace ke::test

@@ -27,6 +27,9 @@ struct Database::Private
     QUuid actor;
 };
 
+/// The connection and session state behind `db` (for core's code only).
+Database::Private *databasePrivate(const Database &db);
+
 inline std::string toStd(const QString &s)
 {
     const QByteArray b = s.toUtf8();
