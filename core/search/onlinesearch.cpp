@@ -118,7 +118,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
     }
 
     return guarded(tr("searching"), [&]() -> Result<SearchOutcome> {
-        auto &conn = db.d_func()->conn;
+        auto &conn = databasePrivate(db)->conn;
         pqxx::nontransaction tx(conn);
 
         // 1. Lexical: PostgreSQL finds the candidates, BM25 (as FTS5 offline) ranks them.

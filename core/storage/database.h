@@ -79,9 +79,6 @@ public:
 private:
     /// Core's own way to the connection (declared again in database_p.h, which only core sees).
     friend Private *databasePrivate(const Database &db);
-    /// OnlineSearch still asks through d_func(); new code uses databasePrivate().
-    friend class OnlineSearch;
-    Private *d_func() const { return d.get(); }
 
     Database();
     std::unique_ptr<Private> d;

@@ -9,6 +9,7 @@
 #include "migrator.h"
 #include "offlinecache.h"
 #include "offlinesearch.h"
+#include "tcpforwarder.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -34,65 +35,7 @@
 using namespace ke;
 using ke::test::TestDatabase;
 
-/// A TCP forwarder 127.0.0.1:<port()> -> 127.0.0.1:<target> on a thread of its own (the
-/// test blocks on child processes); close() makes the server unreachable at the same URL, as
-/// a laptop that loses the network.
-class TcpForwarder
-{
-public:
-    explicit TcpForwarder(quint16 target)
-    {
-        m_context.moveToThread(&m_thread);
-        m_thread.start();
-        QMetaObject::invokeMethod(
-            &m_context,
-            [this, target] {
-                m_server = new QTcpServer;
-                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this, target] {
-                    while (QTcpSocket *client = m_server->nextPendingConnection()) {
-                        auto *upstream = new QTcpSocket(client);
-                        QObject::connect(
-                            client, &QTcpSocket::readyRead, upstream,
-                            [client, upstream] { upstream->write(client->readAll()); });
-                        QObject::connect(
-                            upstream, &QTcpSocket::readyRead, client,
-                            [client, upstream] { client->write(upstream->readAll()); });
-                        QObject::connect(upstream, &QTcpSocket::disconnected, client,
-                                         &QTcpSocket::disconnectFromHost);
-                        QObject::connect(client, &QTcpSocket::disconnected, client,
-                                         &QObject::deleteLater);
-                        upstream->connectToHost(QHostAddress::LocalHost, target);
-                    }
-                });
-                m_server->listen(QHostAddress::LocalHost);
-                m_port = m_server->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    ~TcpForwarder()
-    {
-        close();
-        m_thread.quit();
-        m_thread.wait();
-    }
-    quint16 port() const { return m_port; }
-    void close()
-    {
-        QMetaObject::invokeMethod(
-            &m_context,
-            [this] {
-                delete m_server; // the listener and every forwarded connection (its children)
-                m_server = nullptr;
-            },
-            Qt::BlockingQueuedConnection);
-    }
-
-private:
-    QThread m_thread;
-    QObject m_context;
-    QTcpServer *m_server = nullptr;
-    quint16 m_port = 0;
-};
+using ke::test::TcpForwarder;
 
 class TestOfflineCache : public QObject
 {
