@@ -2,6 +2,7 @@
 // same rows, each into a fresh, fully indexed throwaway schema, in the same run.
 
 #include "bench.h"
+#include "benchsupport.h"
 #include "database.h"
 #include "demoseeder.h"
 #include "eventlog.h"
@@ -73,15 +74,6 @@ double cpuSeconds(int who)
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
         + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    return v[i];
 }
 
 int fail(BenchContext &ctx, const QString &message)

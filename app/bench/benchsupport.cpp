@@ -43,6 +43,15 @@ Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption
     return {};
 }
 
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    return v[i];
+}
+
 double round3(double v)
 {
     return std::round(v * 1000) / 1000;

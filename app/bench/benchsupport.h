@@ -40,6 +40,8 @@ struct BenchOption
 Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
                           const QString &usage);
 
+/// The p-quantile (0..1) of `v` by the nearest rank; 0 for none.
+double percentile(std::vector<double> v, double p);
 /// Rounded to three decimals (for --json).
 double round3(double v);
 /// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
