@@ -1226,43 +1226,43 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="183"/>
+        <location filename="../core/search/searchindex.cpp" line="186"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="244"/>
+        <location filename="../core/search/searchindex.cpp" line="247"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="351"/>
-        <location filename="../core/search/searchindex.cpp" line="364"/>
+        <location filename="../core/search/searchindex.cpp" line="354"/>
+        <location filename="../core/search/searchindex.cpp" line="367"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="392"/>
+        <location filename="../core/search/searchindex.cpp" line="395"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="410"/>
+        <location filename="../core/search/searchindex.cpp" line="413"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="487"/>
+        <location filename="../core/search/searchindex.cpp" line="490"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="510"/>
+        <location filename="../core/search/searchindex.cpp" line="513"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="530"/>
+        <location filename="../core/search/searchindex.cpp" line="533"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
@@ -1272,31 +1272,31 @@
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="45"/>
+        <location filename="../core/search/searchindexquery.cpp" line="46"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="50"/>
+        <location filename="../core/search/searchindexquery.cpp" line="51"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="102"/>
-        <location filename="../core/search/searchindexquery.cpp" line="110"/>
+        <location filename="../core/search/searchindexquery.cpp" line="136"/>
         <location filename="../core/search/searchindexquery.cpp" line="148"/>
-        <location filename="../core/search/searchindexquery.cpp" line="164"/>
+        <location filename="../core/search/searchindexquery.cpp" line="189"/>
+        <location filename="../core/search/searchindexquery.cpp" line="206"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="519"/>
-        <location filename="../core/search/searchindexquery.cpp" line="359"/>
+        <location filename="../core/search/searchindex.cpp" line="522"/>
+        <location filename="../core/search/searchindexquery.cpp" line="402"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="387"/>
+        <location filename="../core/search/searchindexquery.cpp" line="430"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2517,62 +2517,62 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="149"/>
-        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
-        <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="150"/>
+        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</source>
+        <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="166"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="168"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="175"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="177"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="194"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="196"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="228"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="230"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="236"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="238"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="239"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="241"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="255"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="257"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="343"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="345"/>
         <source>online (PostgreSQL, model %1)</source>
         <translation>online (PostgreSQL, Modell %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="357"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="359"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="366"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="368"/>
         <source>online, all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4</source>
         <translation>online, alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="381"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="383"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>

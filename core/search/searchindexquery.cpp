@@ -82,15 +82,48 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     //    none of those rare words can score at most the sum of the common words' largest
     //    contributions; when the candidates' k-th score beats that bound the top k is exact,
     //    otherwise the newest rows with common words are scored and merged in as well.
-    //    Each word weighs as often as the query repeats it (fulltextquery.h).
+    //    Each word weighs as often as the query repeats it (fulltextquery.h); when pruned, a
+    //    long query is scored with its HybridParameters::maxScoredTerms most telling words.
     QList<qint64> lexical;
-    const QString match = fulltextquery::toFts5(words);
+    QStringList scored = words; // the words bm25 scores (and snippets mark)
     if (request.mode != SearchMode::Vector) {
-        const QList<qint64> df = d->documentFrequencies(*h, words);
+        QList<qint64> df = d->documentFrequencies(*h, words);
+        qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
+        {
+            SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
+            if (c.step() == SQLITE_ROW)
+                maxId = c.int64(0);
+        }
         qint64 total = 0;
         for (qint64 n : df)
             total += n;
-        if (params.lexicalPostingBudget <= 0 || total <= params.lexicalPostingBudget) {
+        const bool pruned = params.lexicalPostingBudget > 0 && total > params.lexicalPostingBudget;
+        if (pruned && params.maxScoredTerms > 0 && words.size() > params.maxScoredTerms) {
+            // The most telling words of a long query, in the query's order (a word in no
+            // document tells nothing).
+            QList<int> byWeight(words.size());
+            std::iota(byWeight.begin(), byWeight.end(), 0);
+            auto weight = [&](int i) {
+                return df.at(i) > 0 ? maxContribution(df.at(i), maxId) * counts.at(i) : 0.0;
+            };
+            std::stable_sort(byWeight.begin(), byWeight.end(),
+                             [&](int a, int b) { return weight(a) > weight(b); });
+            byWeight.resize(params.maxScoredTerms);
+            std::sort(byWeight.begin(), byWeight.end());
+            QStringList keptWords;
+            QList<qint64> keptDf;
+            QList<int> keptCounts;
+            for (int i : std::as_const(byWeight)) {
+                keptWords.append(words.at(i));
+                keptDf.append(df.at(i));
+                keptCounts.append(counts.at(i));
+            }
+            scored = keptWords;
+            df = keptDf;
+            counts = keptCounts;
+        }
+        const QString match = fulltextquery::toFts5(scored);
+        if (!pruned) {
             // Few postings: bm25 over every matching row.
             const QByteArray sql
                 = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?3, ?4) AS score FROM "
@@ -114,7 +147,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             if (rc != SQLITE_DONE)
                 return d->sqliteError(*h, tr("the full-text search"));
         } else {
-            QList<int> order(words.size());
+            QList<int> order(scored.size());
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(),
                              [&](int a, int b) { return df.at(a) < df.at(b); });
@@ -124,11 +157,11 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             for (int i : std::as_const(order)) {
                 if (common.isEmpty() && sum + df.at(i) <= params.lexicalPostingBudget) {
                     sum += df.at(i);
-                    rare.append(words.at(i));
+                    rare.append(scored.at(i));
                     rareDf.push_back(df.at(i));
                     rareWeight.push_back(counts.at(i));
                 } else {
-                    common.append(words.at(i));
+                    common.append(scored.at(i));
                     commonDf.push_back(df.at(i));
                     commonWeight.push_back(counts.at(i));
                 }
@@ -173,12 +206,6 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     return d->sqliteError(db, tr("the full-text search"));
                 return {};
             };
-            qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
-            {
-                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
-                if (c.step() == SQLITE_ROW)
-                    maxId = c.int64(0);
-            }
             // A pass over many postings runs on two cores: the id range is split in halves,
             // the upper one scored on a pool thread with its own SQLite handle.
             auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
@@ -439,7 +466,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         r.vectorRank = c.vectorRank;
         r.score = c.score;
         if (request.snippets)
-            r.snippet = markedExcerpt(meta.text(6), words);
+            r.snippet = markedExcerpt(meta.text(6), scored);
         results.append(r);
     }
     return results;
