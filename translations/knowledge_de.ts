@@ -620,47 +620,55 @@
 <context>
     <name>LsaEmbedder</name>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="206"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="105"/>
         <source>cannot learn a search model from an empty corpus — add documents first</source>
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="258"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="157"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
             <numerusform>Suchmodell kann nicht gelernt werden: keines der %n Dokumente enthält Wörter</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
+        <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
+        <translation>
+            <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung von %n Dokument ist nicht konvergiert</numerusform>
+            <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung der %n Dokumente ist nicht konvergiert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="426"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="442"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="303"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="319"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="450"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="327"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="457"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="334"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="465"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="342"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="470"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="347"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="484"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="488"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="361"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="365"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
@@ -828,7 +836,7 @@
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="689"/>
+        <location filename="../core/search/offlinecache.cpp" line="693"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1056,7 +1064,7 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="766"/>
+        <location filename="../core/search/searchdocuments.cpp" line="781"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
@@ -1105,7 +1113,7 @@
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="591"/>
+        <location filename="../core/search/searchdocuments.cpp" line="606"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1113,7 +1121,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="728"/>
+        <location filename="../core/search/searchdocuments.cpp" line="743"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

@@ -6,8 +6,10 @@
 namespace ke {
 
 /// Turns text into index terms for the corpus-learned embedders: lower-case, split on
-/// anything that is not a letter or digit, drop English stop words, Porter-stem (the same
-/// algorithm as SQLite FTS5's `porter` tokenizer, so lexical and vector terms agree).
+/// anything that is not a letter or digit, drop English stop words, stem with Snowball's
+/// English stemmer (libstemmer: the one PostgreSQL's `english` configuration uses, so the
+/// online and offline vocabularies stem alike; SQLite FTS5's lexical index keeps its own
+/// `porter` tokenizer, and the offline search asks that tokenizer for its forms).
 /// Pure functions; safe from any thread.
 namespace textanalyzer {
 
@@ -16,7 +18,8 @@ namespace textanalyzer {
 QStringList words(const QString &text, int maxWordLength = 64);
 /// The index terms of `text`: words(), without stop words and one-character words, stemmed.
 QStringList terms(const QString &text);
-/// Porter (1980) stem of an ASCII lower-case word; other words are returned unchanged.
+/// Snowball English ("Porter2") stem of a lower-case word; words of one or two characters
+/// are returned unchanged.
 QString stem(const QString &word);
 bool isStopword(const QString &lowerCaseWord);
 

@@ -33,13 +33,17 @@ class TestLsaEmbedder : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void stemsLikePorter()
+    void stemsLikePostgresEnglish()
     {
+        // PostgreSQL 15: to_tsvector('english', 'caresses ponies relational hopping
+        // generalizations knowledge') = caress poni relat hop general knowledg (Snowball
+        // English; the original Porter algorithm makes "gener" of "generalizations").
         QCOMPARE(textanalyzer::stem(QStringLiteral("caresses")), QStringLiteral("caress"));
         QCOMPARE(textanalyzer::stem(QStringLiteral("ponies")), QStringLiteral("poni"));
         QCOMPARE(textanalyzer::stem(QStringLiteral("relational")), QStringLiteral("relat"));
         QCOMPARE(textanalyzer::stem(QStringLiteral("hopping")), QStringLiteral("hop"));
-        QCOMPARE(textanalyzer::stem(QStringLiteral("generalizations")), QStringLiteral("gener"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("generalizations")), QStringLiteral("general"));
+        QCOMPARE(textanalyzer::stem(QStringLiteral("knowledge")), QStringLiteral("knowledg"));
         QCOMPARE(textanalyzer::terms(QStringLiteral("The Wings, of the AIRFOILS!")),
                  (QStringList{QStringLiteral("wing"), QStringLiteral("airfoil")}));
     }
