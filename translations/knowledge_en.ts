@@ -33,9 +33,9 @@
     <message numerus="yes">
         <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
         <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>cannot learn a search model: the decomposition of the %n document did not converge</numerusform>
+            <numerusform>cannot learn a search model: the decomposition of the %n documents did not converge</numerusform>
         </translation>
     </message>
 </context>

@@ -41,8 +41,9 @@ float dotProduct(const EmbeddingVector &a, const EmbeddingVector &b)
 namespace {
 
 constexpr quint32 kMagic = 0x4b454c53; // "KELS"
-// 2: terms stemmed by Snowball English (1: the original Porter algorithm). A model of another
-// version is refused by load(), so a cache relearns its model instead of misreading queries.
+// 2: terms stemmed by Snowball's "porter" (1: our own Porter stemmer, which stemmed only
+// ASCII words and differs on some). A model of another version is refused by load(), so its
+// owner relearns it instead of misreading queries.
 constexpr quint32 kFormatVersion = 2;
 
 struct Entry

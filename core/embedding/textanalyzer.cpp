@@ -7,12 +7,13 @@
 namespace ke::textanalyzer {
 namespace {
 
-/// Snowball's English stemmer, one per thread (a stemmer keeps state between calls).
+/// Snowball's implementation of the original Porter algorithm, one per thread (a stemmer
+/// keeps state between calls).
 class Stemmer
 {
 public:
     Stemmer()
-        : m_stemmer(sb_stemmer_new("english", "UTF_8"))
+        : m_stemmer(sb_stemmer_new("porter", "UTF_8"))
     { }
     ~Stemmer() { sb_stemmer_delete(m_stemmer); }
     Stemmer(const Stemmer &) = delete;

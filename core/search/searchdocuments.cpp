@@ -552,7 +552,7 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             kind = QStringLiteral("lsa");
             bool haveModel = false;
             // The current model of an older format (another stemmer: textanalyzer.h) is
-            // relearned, not used: its terms would not match the queries'.
+            // relearned, not used: its terms would not all match the queries'.
             bool staleModel = false;
             for (int attempt = 0; attempt < 2 && !embedder; ++attempt) {
                 if (attempt == 1) { // not relearned: is the current model still readable?
