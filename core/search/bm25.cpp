@@ -92,19 +92,24 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
             return;
         }
     }
-    int length = 0, instances = 0;
-    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK
-        || api->xInstCount(fts, &instances) != SQLITE_OK) {
+    int length = 0;
+    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK) {
         sqlite3_result_error(out, "ke_bm25: cannot read the row", -1);
         return;
     }
+    // Each scored phrase's occurrences in this row, phrase by phrase: cheaper than the row's
+    // instance list (xInst), which FTS5 builds sorted over every phrase, ignored ones too.
     thread_local std::vector<int> frequency;
     frequency.assign(q->idf.size(), 0);
-    for (int i = 0; i < instances; ++i) {
-        int phrase = 0, column = 0, offset = 0;
-        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0
-            && size_t(phrase) < frequency.size())
-            ++frequency[size_t(phrase)];
+    for (size_t i = 0; i < frequency.size(); ++i) {
+        if (q->idf[i] <= 0)
+            continue;
+        Fts5PhraseIter it;
+        int column = 0, offset = 0;
+        if (api->xPhraseFirst(fts, int(i), &it, &column, &offset) != SQLITE_OK)
+            continue;
+        for (; column >= 0; api->xPhraseNext(fts, &it, &column, &offset))
+            ++frequency[i];
     }
     const double norm = k1 * (1.0 - b + b * double(length) / q->averageLength);
     double score = 0;
