@@ -620,47 +620,55 @@
 <context>
     <name>LsaEmbedder</name>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="206"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="105"/>
         <source>cannot learn a search model from an empty corpus — add documents first</source>
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="258"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="157"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
             <numerusform>Suchmodell kann nicht gelernt werden: keines der %n Dokumente enthält Wörter</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
+        <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
+        <translation>
+            <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung von %n Dokument ist nicht konvergiert</numerusform>
+            <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung der %n Dokumente ist nicht konvergiert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="426"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="442"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="303"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="319"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="450"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="327"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="457"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="334"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="465"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="342"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="470"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="347"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="484"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="488"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="361"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="365"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
@@ -828,7 +836,7 @@
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="689"/>
+        <location filename="../core/search/offlinecache.cpp" line="693"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1059,7 +1067,7 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="766"/>
+        <location filename="../core/search/searchdocuments.cpp" line="781"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
@@ -1108,7 +1116,7 @@
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="591"/>
+        <location filename="../core/search/searchdocuments.cpp" line="606"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1116,7 +1124,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="728"/>
+        <location filename="../core/search/searchdocuments.cpp" line="743"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -1229,43 +1237,43 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="183"/>
+        <location filename="../core/search/searchindex.cpp" line="186"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="244"/>
+        <location filename="../core/search/searchindex.cpp" line="247"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="351"/>
-        <location filename="../core/search/searchindex.cpp" line="364"/>
+        <location filename="../core/search/searchindex.cpp" line="354"/>
+        <location filename="../core/search/searchindex.cpp" line="367"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="392"/>
+        <location filename="../core/search/searchindex.cpp" line="395"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="410"/>
+        <location filename="../core/search/searchindex.cpp" line="413"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="487"/>
+        <location filename="../core/search/searchindex.cpp" line="490"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="510"/>
+        <location filename="../core/search/searchindex.cpp" line="513"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="530"/>
+        <location filename="../core/search/searchindex.cpp" line="533"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
@@ -1275,31 +1283,31 @@
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="45"/>
+        <location filename="../core/search/searchindexquery.cpp" line="46"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="50"/>
+        <location filename="../core/search/searchindexquery.cpp" line="51"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="102"/>
-        <location filename="../core/search/searchindexquery.cpp" line="110"/>
+        <location filename="../core/search/searchindexquery.cpp" line="136"/>
         <location filename="../core/search/searchindexquery.cpp" line="148"/>
-        <location filename="../core/search/searchindexquery.cpp" line="164"/>
+        <location filename="../core/search/searchindexquery.cpp" line="189"/>
+        <location filename="../core/search/searchindexquery.cpp" line="206"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="519"/>
-        <location filename="../core/search/searchindexquery.cpp" line="359"/>
+        <location filename="../core/search/searchindex.cpp" line="522"/>
+        <location filename="../core/search/searchindexquery.cpp" line="402"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="387"/>
+        <location filename="../core/search/searchindexquery.cpp" line="430"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -2557,62 +2565,62 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="149"/>
-        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</source>
-        <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N]</translation>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="150"/>
+        <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</source>
+        <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="166"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="168"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="175"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="177"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="194"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="196"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="228"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="230"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="236"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="238"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="239"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="241"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="255"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="257"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="343"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="345"/>
         <source>online (PostgreSQL, model %1)</source>
         <translation>online (PostgreSQL, Modell %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="357"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="359"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="366"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="368"/>
         <source>online, all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4</source>
         <translation>online, alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="381"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="383"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>

@@ -23,11 +23,19 @@
 <context>
     <name>LsaEmbedder</name>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="258"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="157"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>cannot learn a search model: the %n document contains no words</numerusform>
             <numerusform>cannot learn a search model: the %n documents contain no words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
+        <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
+        <translation>
+            <numerusform>cannot learn a search model: the decomposition of the %n document did not converge</numerusform>
+            <numerusform>cannot learn a search model: the decomposition of the %n documents did not converge</numerusform>
         </translation>
     </message>
 </context>
@@ -42,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="591"/>
+        <location filename="../core/search/searchdocuments.cpp" line="606"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>

@@ -144,11 +144,13 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--vector-weight", params.ranking.vectorWeight);
     numberOption("--candidates", params.candidates);
     numberOption("--posting-budget", params.lexicalPostingBudget);
+    numberOption("--max-scored-terms", params.maxScoredTerms);
     if (!ok || ctx.args.size() != 1)
         return ctx.fail(
             Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--online] "
                          "[--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] "
-                         "[--rrf-k X] [--vector-weight X] [--posting-budget N]"));
+                         "[--rrf-k X] [--vector-weight X] [--posting-budget N] "
+                         "[--max-scored-terms N]"));
     const QString dir = ctx.args.first();
 
     // Which judgements: the one file given, or every qrels/*.tsv, each reported separately.

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <Eigen/Dense>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -39,7 +41,10 @@ float dotProduct(const EmbeddingVector &a, const EmbeddingVector &b)
 namespace {
 
 constexpr quint32 kMagic = 0x4b454c53; // "KELS"
-constexpr quint32 kFormatVersion = 1;
+// 2: terms stemmed by Snowball's "porter" (1: our own Porter stemmer, which stemmed only
+// ASCII words and differs on some). A model of another version is refused by load(), so its
+// owner relearns it instead of misreading queries.
+constexpr quint32 kFormatVersion = 2;
 
 struct Entry
 {
@@ -47,34 +52,21 @@ struct Entry
     double weight;
 };
 using Column = std::vector<Entry>; // one document's non-zero TF-IDF weights
-using Dense = std::vector<std::vector<double>>; // column-major: Dense[c] is one column
-
-// Row-major blocks of l numbers per row: a row is contiguous, so the sparse products below
-// run over whole rows (vectorisable, cache friendly) instead of striding over columns.
-struct Rows
-{
-    int rows = 0, width = 0;
-    std::vector<double> v;
-    Rows(int r, int w)
-        : rows(r)
-        , width(w)
-        , v(size_t(r) * size_t(w), 0.0)
-    { }
-    double *row(int r) { return v.data() + size_t(r) * size_t(width); }
-    const double *row(int r) const { return v.data() + size_t(r) * size_t(width); }
-};
+// Dense blocks of l numbers per row, row-major: a row is contiguous, so the sparse products
+// below run over whole rows (vectorisable, cache friendly) instead of striding over columns.
+using Rows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // Y (terms x l) = A X, X (docs x l).
 void multiplyA(const std::vector<Column> &docs, const Rows &x, Rows &y)
 {
-    std::fill(y.v.begin(), y.v.end(), 0.0);
-    const int l = x.width;
+    y.setZero();
+    const Eigen::Index l = x.cols();
     for (size_t d = 0; d < docs.size(); ++d) {
-        const double *__restrict xd = x.row(int(d));
+        const double *__restrict xd = x.row(Eigen::Index(d)).data();
         for (const Entry &e : docs[d]) {
-            double *__restrict yt = y.row(e.term);
+            double *__restrict yt = y.row(e.term).data();
             const double w = e.weight;
-            for (int c = 0; c < l; ++c)
+            for (Eigen::Index c = 0; c < l; ++c)
                 yt[c] += w * xd[c];
         }
     }
@@ -83,116 +75,24 @@ void multiplyA(const std::vector<Column> &docs, const Rows &x, Rows &y)
 // Z (docs x l) = A^T Y, Y (terms x l).
 void multiplyAt(const std::vector<Column> &docs, const Rows &y, Rows &z)
 {
-    const int l = y.width;
+    const Eigen::Index l = y.cols();
     for (size_t d = 0; d < docs.size(); ++d) {
-        double *__restrict zd = z.row(int(d));
+        double *__restrict zd = z.row(Eigen::Index(d)).data();
         std::fill(zd, zd + l, 0.0);
         for (const Entry &e : docs[d]) {
-            const double *__restrict yt = y.row(e.term);
+            const double *__restrict yt = y.row(e.term).data();
             const double w = e.weight;
-            for (int c = 0; c < l; ++c)
+            for (Eigen::Index c = 0; c < l; ++c)
                 zd[c] += w * yt[c];
         }
     }
 }
 
-Dense toColumns(const Rows &r)
+// An orthonormal basis of the columns' span (thin Q of a Householder QR, Eigen).
+Rows orthonormalized(const Rows &a)
 {
-    Dense out(size_t(r.width), std::vector<double>(size_t(r.rows)));
-    for (int i = 0; i < r.rows; ++i)
-        for (int c = 0; c < r.width; ++c)
-            out[size_t(c)][size_t(i)] = r.row(i)[c];
-    return out;
-}
-
-Rows toRows(const Dense &q)
-{
-    Rows out(q.empty() ? 0 : int(q[0].size()), int(q.size()));
-    for (int c = 0; c < out.width; ++c)
-        for (int i = 0; i < out.rows; ++i)
-            out.row(i)[c] = q[size_t(c)][size_t(i)];
-    return out;
-}
-
-double dot(const std::vector<double> &a, const std::vector<double> &b)
-{
-    double s = 0;
-    for (size_t i = 0; i < a.size(); ++i)
-        s += a[i] * b[i];
-    return s;
-}
-
-// Modified Gram-Schmidt, twice for stability; a column that vanishes stays zero.
-void orthonormalize(Dense &q)
-{
-    for (int pass = 0; pass < 2; ++pass) {
-        for (size_t i = 0; i < q.size(); ++i) {
-            for (size_t j = 0; j < i; ++j) {
-                const double r = dot(q[j], q[i]);
-                for (size_t t = 0; t < q[i].size(); ++t)
-                    q[i][t] -= r * q[j][t];
-            }
-            const double n = std::sqrt(dot(q[i], q[i]));
-            if (n > 1e-12) {
-                for (double &v : q[i])
-                    v /= n;
-            } else {
-                std::fill(q[i].begin(), q[i].end(), 0.0);
-            }
-        }
-    }
-}
-
-// Cyclic Jacobi eigen-decomposition of the symmetric matrix a (n x n, row-major). Returns
-// eigenvalues; v receives eigenvectors as columns (row-major n x n).
-std::vector<double> jacobiEigen(std::vector<double> a, int n, std::vector<double> &v)
-{
-    v.assign(size_t(n) * n, 0.0);
-    for (int i = 0; i < n; ++i)
-        v[size_t(i) * n + i] = 1.0;
-    auto at = [&](int r, int c) -> double & { return a[size_t(r) * n + c]; };
-    for (int sweep = 0; sweep < 50; ++sweep) {
-        double off = 0, total = 0;
-        for (int p = 0; p < n; ++p)
-            for (int q = 0; q < n; ++q) {
-                total += at(p, q) * at(p, q);
-                if (p != q)
-                    off += at(p, q) * at(p, q);
-            }
-        if (off <= 1e-22 * std::max(total, 1e-300))
-            break;
-        for (int p = 0; p < n - 1; ++p) {
-            for (int q = p + 1; q < n; ++q) {
-                const double apq = at(p, q);
-                if (std::abs(apq) < 1e-300)
-                    continue;
-                const double theta = (at(q, q) - at(p, p)) / (2 * apq);
-                const double t
-                    = (theta >= 0 ? 1.0 : -1.0) / (std::abs(theta) + std::sqrt(theta * theta + 1));
-                const double c = 1 / std::sqrt(t * t + 1), s = t * c;
-                for (int k = 0; k < n; ++k) { // rows p, q
-                    const double akp = at(p, k), akq = at(q, k);
-                    at(p, k) = c * akp - s * akq;
-                    at(q, k) = s * akp + c * akq;
-                }
-                for (int k = 0; k < n; ++k) { // columns p, q
-                    const double akp = at(k, p), akq = at(k, q);
-                    at(k, p) = c * akp - s * akq;
-                    at(k, q) = s * akp + c * akq;
-                }
-                for (int k = 0; k < n; ++k) {
-                    double &vkp = v[size_t(k) * n + p], &vkq = v[size_t(k) * n + q];
-                    const double a1 = vkp, a2 = vkq;
-                    vkp = c * a1 - s * a2;
-                    vkq = s * a1 + c * a2;
-                }
-            }
-        }
-    }
-    std::vector<double> ev(static_cast<size_t>(n));
-    for (int i = 0; i < n; ++i)
-        ev[size_t(i)] = at(i, i);
-    return ev;
+    const Eigen::HouseholderQR<Rows> qr(a);
+    return qr.householderQ() * Eigen::MatrixXd::Identity(a.rows(), a.cols());
 }
 
 } // namespace
@@ -306,62 +206,40 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     // conditioned.
     std::mt19937_64 rng(options.seed);
     std::normal_distribution<double> gauss;
-    Dense q(static_cast<size_t>(l), std::vector<double>(static_cast<size_t>(m)));
-    for (auto &col : q)
-        for (double &v : col)
-            v = gauss(rng);
-    orthonormalize(q);
-    Rows qRows(m, l), z(n, l), y(m, l); // reused: documents x l is the large one
+    Rows q(m, l), z(n, l), y(m, l); // z (documents x l) is the large one, reused
+    for (Eigen::Index c = 0; c < l; ++c) // column by column, as the model's seed always was
+        for (Eigen::Index t = 0; t < m; ++t)
+            q(t, c) = gauss(rng);
+    q = orthonormalized(q);
     auto timesAAt = [&]() {
-        qRows = toRows(q);
-        multiplyAt(docs, qRows, z);
+        multiplyAt(docs, q, z);
         multiplyA(docs, z, y);
-        return toColumns(y);
     };
     for (int it = 0; it <= options.powerIterations; ++it) {
-        q = timesAAt();
-        orthonormalize(q);
+        timesAAt();
+        q = orthonormalized(y);
     }
     // B = Q^T A (l x docs); C = B B^T = Q^T (A A^T Q), computed on the terms side;
-    // C = W diag(lambda) W^T; U = Q W.
-    const Dense aatq = timesAAt();
-    std::vector<double> c(size_t(l) * l);
-    for (int i = 0; i < l; ++i)
-        for (int j = i; j < l; ++j)
-            c[size_t(i) * l + j] = c[size_t(j) * l + i]
-                = 0.5 * (dot(q[size_t(i)], aatq[size_t(j)]) + dot(q[size_t(j)], aatq[size_t(i)]));
-    std::vector<double> w;
-    const std::vector<double> lambda = jacobiEigen(std::move(c), l, w);
-    std::vector<int> order(static_cast<size_t>(l));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](int a, int bb) { return lambda[size_t(a)] > lambda[size_t(bb)]; });
-
+    // C = W diag(lambda) W^T (Eigen's symmetric eigen-solver, ascending); U = Q W.
+    timesAAt();
+    Eigen::MatrixXd c = q.transpose() * y;
+    c = 0.5 * (c + c.transpose()).eval();
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(c);
+    if (eigen.info() != Eigen::Success)
+        return makeError(ErrorCode::EmptyCorpus,
+                         tr("cannot learn a search model: the decomposition of the %n "
+                            "document(s) did not converge",
+                            nullptr, n));
     model.m_dimension = k;
-    model.m_projection.assign(size_t(m) * k, 0.0f);
-    // U = Q W (terms x k), one term's row at a time (contiguous in both Q's rows and U).
-    std::vector<double> wk(size_t(l) * k); // W's top k columns, scaled, row-major
+    Eigen::MatrixXd wk(l, k); // W's top k columns, scaled
     for (int j = 0; j < k; ++j) {
-        const int src = order[size_t(j)];
-        const double sigma = std::sqrt(std::max(lambda[size_t(src)], 1e-12));
-        const double scale = std::pow(sigma, -options.sigmaExponent);
-        for (int i = 0; i < l; ++i)
-            wk[size_t(i) * k + j] = w[size_t(i) * l + src] * scale;
+        const Eigen::Index src = l - 1 - j;
+        const double sigma = std::sqrt(std::max(eigen.eigenvalues()(src), 1e-12));
+        wk.col(j) = eigen.eigenvectors().col(src) * std::pow(sigma, -options.sigmaExponent);
     }
-    const Rows qr = toRows(q);
-    std::vector<double> u(static_cast<size_t>(k));
-    for (int t = 0; t < m; ++t) {
-        std::fill(u.begin(), u.end(), 0.0);
-        const double *qt = qr.row(t);
-        for (int i = 0; i < l; ++i) {
-            const double qi = qt[i];
-            const double *__restrict wi = wk.data() + size_t(i) * k;
-            for (int j = 0; j < k; ++j)
-                u[size_t(j)] += qi * wi[j];
-        }
-        for (int j = 0; j < k; ++j)
-            model.m_projection[size_t(t) * k + j] = float(u[size_t(j)]);
-    }
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> u
+        = (q * wk).cast<float>();
+    model.m_projection.assign(u.data(), u.data() + u.size());
     model.computeName();
     if (corpusVectors) {
         corpusVectors->clear();

@@ -12,8 +12,10 @@ namespace ke {
 /// vector on the top `dimension` left singular vectors (scaled by sigma^-exponent, see
 /// Options), then L2-normalising. Needs no network and no weights: the default embedder.
 ///
-/// The SVD is a randomized subspace iteration (Halko, Martinsson & Tropp 2011) written
-/// here: the corpus matrix is sparse and the dense parts are (terms x dimension+oversampling).
+/// The SVD is a randomized subspace iteration (Halko, Martinsson & Tropp 2011): the sparse
+/// corpus products are ours (one pass over the documents' TF-IDF entries), the dense algebra
+/// on the (terms x dimension+oversampling) blocks — QR, the small symmetric eigenproblem,
+/// the products — is Eigen's.
 ///
 /// Owns its vocabulary, IDF weights and projection. Immutable after train()/load(): embed()
 /// is safe from any number of threads.

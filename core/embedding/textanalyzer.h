@@ -6,8 +6,11 @@
 namespace ke {
 
 /// Turns text into index terms for the corpus-learned embedders: lower-case, split on
-/// anything that is not a letter or digit, drop English stop words, Porter-stem (the same
-/// algorithm as SQLite FTS5's `porter` tokenizer, so lexical and vector terms agree).
+/// anything that is not a letter or digit, drop English stop words, stem with the original
+/// Porter algorithm as Snowball's libstemmer implements it ("porter") — the algorithm of
+/// SQLite FTS5's `porter` tokenizer, so the offline lexical index, the snippets' marks and
+/// the embedding's vocabulary agree. Snowball's "english" (Porter2, PostgreSQL's `english`)
+/// was measured too and ranked no better (docs/benchmarks.md, "Stemmer and SVD libraries").
 /// Pure functions; safe from any thread.
 namespace textanalyzer {
 
@@ -16,7 +19,8 @@ namespace textanalyzer {
 QStringList words(const QString &text, int maxWordLength = 64);
 /// The index terms of `text`: words(), without stop words and one-character words, stemmed.
 QStringList terms(const QString &text);
-/// Porter (1980) stem of an ASCII lower-case word; other words are returned unchanged.
+/// Porter stem (Snowball's "porter") of a lower-case word; words of one or two characters
+/// are returned unchanged.
 QString stem(const QString &word);
 bool isStopword(const QString &lowerCaseWord);
 

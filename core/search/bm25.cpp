@@ -31,9 +31,12 @@ namespace ke {
 
 namespace searchindexdetail {
 
-/// ke_bm25(documents_fts, dfs): FTS5's bm25 (bm25.h: the same k1, b, idf and length
-/// normalisation; higher is better) with each phrase's document frequency given by the
-/// caller (`dfs`: one int64 per phrase of the MATCH expression, -1 = ignore the phrase).
+/// ke_bm25(documents_fts, dfs[, weights]): FTS5's bm25 (bm25.h: the same k1, b, idf and
+/// length normalisation; higher is better) with each phrase's document frequency given by
+/// the caller (`dfs`: one int64 per phrase of the MATCH expression, -1 = ignore the phrase)
+/// and optionally a weight per phrase (`weights`: one int64 each, the word's count in the
+/// query — what FTS5's bm25 gives a phrase repeated that many times, without reading its
+/// postings that many times).
 /// FTS5's own bm25 counts every phrase's matching rows on its first call — a pass over the
 /// whole posting lists, ~45 ms at 1M documents for common words even when only ten rows are
 /// ranked. Known frequencies make the cost per ranked row only.
@@ -44,19 +47,27 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
     using bm25::k1;
     struct Query
     {
-        std::vector<double> idf; // per phrase; 0 = ignored
+        std::vector<double> idf; // per phrase, times its weight; 0 = ignored
         double averageLength = 1;
     };
     auto *q = static_cast<Query *>(api->xGetAuxdata(fts, 0));
     if (!q) {
         const int phrases = api->xPhraseCount(fts);
-        if (argc != 1 || sqlite3_value_bytes(argv[0]) != phrases * int(sizeof(qint64))) {
-            sqlite3_result_error(out, "ke_bm25: one int64 document frequency per phrase", -1);
+        const int bytes = phrases * int(sizeof(qint64));
+        if (argc < 1 || argc > 2 || sqlite3_value_bytes(argv[0]) != bytes
+            || (argc == 2 && sqlite3_value_bytes(argv[1]) != bytes)) {
+            sqlite3_result_error(
+                out, "ke_bm25: one int64 document frequency (and weight) per phrase", -1);
             return;
         }
         std::vector<qint64> dfs(static_cast<size_t>(phrases));
-        if (phrases > 0)
+        std::vector<qint64> weights(static_cast<size_t>(phrases), 1);
+        if (phrases > 0) {
             std::memcpy(dfs.data(), sqlite3_value_blob(argv[0]), dfs.size() * sizeof(qint64));
+            if (argc == 2)
+                std::memcpy(weights.data(), sqlite3_value_blob(argv[1]),
+                            weights.size() * sizeof(qint64));
+        }
         sqlite3_int64 rows = 0, tokens = 0;
         if (api->xRowCount(fts, &rows) != SQLITE_OK
             || api->xColumnTotalSize(fts, -1, &tokens) != SQLITE_OK) {
@@ -71,7 +82,8 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
                 continue;
             const double idf
                 = std::log((double(rows) - double(dfs[i]) + 0.5) / (double(dfs[i]) + 0.5));
-            fresh->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+            fresh->idf[i]
+                = (idf <= 0.0 ? bm25::minIdf : idf) * double(std::max<qint64>(weights[i], 0));
         }
         q = fresh.get();
         if (api->xSetAuxdata(fts, fresh.release(), [](void *p) { delete static_cast<Query *>(p); })
@@ -80,19 +92,24 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
             return;
         }
     }
-    int length = 0, instances = 0;
-    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK
-        || api->xInstCount(fts, &instances) != SQLITE_OK) {
+    int length = 0;
+    if (api->xColumnSize(fts, -1, &length) != SQLITE_OK) {
         sqlite3_result_error(out, "ke_bm25: cannot read the row", -1);
         return;
     }
+    // Each scored phrase's occurrences in this row, phrase by phrase: cheaper than the row's
+    // instance list (xInst), which FTS5 builds sorted over every phrase, ignored ones too.
     thread_local std::vector<int> frequency;
     frequency.assign(q->idf.size(), 0);
-    for (int i = 0; i < instances; ++i) {
-        int phrase = 0, column = 0, offset = 0;
-        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0
-            && size_t(phrase) < frequency.size())
-            ++frequency[size_t(phrase)];
+    for (size_t i = 0; i < frequency.size(); ++i) {
+        if (q->idf[i] <= 0)
+            continue;
+        Fts5PhraseIter it;
+        int column = 0, offset = 0;
+        if (api->xPhraseFirst(fts, int(i), &it, &column, &offset) != SQLITE_OK)
+            continue;
+        for (; column >= 0; api->xPhraseNext(fts, &it, &column, &offset))
+            ++frequency[i];
     }
     const double norm = k1 * (1.0 - b + b * double(length) / q->averageLength);
     double score = 0;
@@ -104,8 +121,10 @@ void keBm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out,
     sqlite3_result_double(out, score);
 }
 
-/// Registers ke_bm25 on a connection (FTS5's API pointer comes from SELECT fts5(?1)).
-void registerRankingFunction(sqlite3 *h)
+namespace {
+
+/// A connection's FTS5 API (SELECT fts5(?1) hands it out), or null.
+fts5_api *fts5Api(sqlite3 *h)
 {
     fts5_api *api = nullptr;
     sqlite3_stmt *s = nullptr;
@@ -114,8 +133,38 @@ void registerRankingFunction(sqlite3 *h)
         sqlite3_step(s);
     }
     sqlite3_finalize(s);
-    if (api && api->iVersion >= 2)
+    return api && api->iVersion >= 2 ? api : nullptr;
+}
+
+} // namespace
+
+void registerRankingFunction(sqlite3 *h)
+{
+    if (fts5_api *api = fts5Api(h))
         api->xCreateFunction(api, "ke_bm25", nullptr, &keBm25, nullptr);
+}
+
+QStringList indexTokens(sqlite3 *h, const QString &text)
+{
+    QStringList out;
+    fts5_api *api = fts5Api(h);
+    void *context = nullptr;
+    fts5_tokenizer tokenizer{};
+    if (!api || api->xFindTokenizer(api, "porter", &context, &tokenizer) != SQLITE_OK)
+        return out;
+    const char *args[] = {"unicode61"}; // documents_fts: tokenize='porter unicode61'
+    Fts5Tokenizer *instance = nullptr;
+    if (tokenizer.xCreate(context, args, 1, &instance) != SQLITE_OK)
+        return out;
+    const QByteArray utf8 = text.toUtf8();
+    tokenizer.xTokenize(instance, &out, FTS5_TOKENIZE_QUERY, utf8.constData(), int(utf8.size()),
+                        [](void *into, int, const char *token, int bytes, int, int) {
+                            static_cast<QStringList *>(into)->append(
+                                QString::fromUtf8(token, bytes));
+                            return SQLITE_OK;
+                        });
+    tokenizer.xDelete(instance);
+    return out;
 }
 
 /// The most a phrase with this inverse document frequency can add to a row's bm25.

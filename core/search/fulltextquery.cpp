@@ -2,21 +2,29 @@
 
 #include "textanalyzer.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace ke::fulltextquery {
 
-QStringList terms(const QString &userQuery)
+QStringList terms(const QString &userQuery, QList<int> *counts)
 {
     QStringList out;
-    QSet<QString> seen;
+    QHash<QString, int> seen; // word -> its index in out
+    if (counts)
+        counts->clear();
     for (const QString &w : textanalyzer::words(userQuery, kMaxTermLength)) {
-        if (seen.contains(w))
+        const auto it = seen.constFind(w);
+        if (it != seen.cend()) {
+            if (counts)
+                ++(*counts)[*it];
             continue;
-        seen.insert(w);
-        out.append(w);
+        }
         if (out.size() >= kMaxTerms)
-            break;
+            continue; // later repeats of kept words still count
+        seen.insert(w, int(out.size()));
+        out.append(w);
+        if (counts)
+            counts->append(1);
     }
     return out;
 }

@@ -594,15 +594,19 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
                              tr("cannot write the embedding model into %1: %2")
                                  .arg(m_index->directory(), file.errorString()));
         auto model = LsaEmbedder::load(file.fileName());
-        if (!model)
+        // A model of an older format (the server has not relearned it yet) is not taken:
+        // the cache keeps its own, learned from its documents, until the server's is new.
+        if (!model && !model.error().is(ErrorCode::CorruptModel))
             return model.error();
-        if (auto locked = lockFiles(); !locked)
-            return locked.error();
-        auto set = m_index->setEmbedder(std::make_shared<LsaEmbedder>(std::move(*model)));
-        files->unlock();
-        if (!set)
-            return set.error();
-        summary.modelChanged = true;
+        if (model) {
+            if (auto locked = lockFiles(); !locked)
+                return locked.error();
+            auto set = m_index->setEmbedder(std::make_shared<LsaEmbedder>(std::move(*model)));
+            files->unlock();
+            if (!set)
+                return set.error();
+            summary.modelChanged = true;
+        }
     }
 
     auto total = countPending(db, m_tenant, summary.watermarkBefore);

@@ -551,7 +551,22 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         if (!embedder) {
             kind = QStringLiteral("lsa");
             bool haveModel = false;
-            {
+            // The current model of an older format (another stemmer: textanalyzer.h) is
+            // relearned, not used: its terms would not all match the queries'.
+            bool staleModel = false;
+            for (int attempt = 0; attempt < 2 && !embedder; ++attempt) {
+                if (attempt == 1) { // not relearned: is the current model still readable?
+                    if (!haveModel)
+                        break;
+                    auto loaded = loadCurrentModel(db);
+                    if (loaded) {
+                        embedder = *loaded;
+                        break;
+                    }
+                    if (!loaded.error().is(ErrorCode::CorruptModel))
+                        return loaded.error();
+                    staleModel = true;
+                }
                 pqxx::nontransaction q(conn);
                 const qint64 corpus = q.exec_params("SELECT count(*) FROM " + docs
                                                         + " WHERE tenant_id = $1 AND NOT retired",
@@ -563,8 +578,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                                           "created_at DESC, name LIMIT 1",
                                     tenant);
                 const qint64 was = cur.empty() ? 0 : cur[0][1].as<qint64>();
-                const bool retrain
-                    = cur.empty() || (corpus >= 2 * was && corpus - was >= kRetrainMinGrowth);
+                const bool retrain = cur.empty() || staleModel
+                    || (corpus >= 2 * was && corpus - was >= kRetrainMinGrowth);
                 haveModel = !cur.empty();
                 if (corpus == 0 && cur.empty())
                     return {}; // nothing to learn from, nothing to embed

@@ -118,30 +118,33 @@ QList<qint64> SearchIndex::Private::documentFrequencies(sqlite3 *h, const QStrin
 {
     QList<qint64> out;
     out.reserve(words.size());
-    QStringList missing;
     {
         QMutexLocker l(&stateMutex);
-        for (const QString &w : words) {
-            const auto it = termDocuments.constFind(textanalyzer::stem(w));
-            out.append(it == termDocuments.cend() ? -1 : *it);
-        }
+        for (const QString &w : words)
+            out.append(termDocuments.value(w, -1));
     }
-    SqliteStatement s(h, "SELECT doc FROM documents_fts_vocab WHERE term = ?1");
+    SqliteStatement vocabulary(h, "SELECT doc FROM documents_fts_vocab WHERE term = ?1");
+    SqliteStatement matching(h, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
     for (qsizetype i = 0; i < words.size(); ++i) {
         if (out.at(i) >= 0)
             continue;
-        // The FTS5 porter tokenizer's form of the word (unknown forms count as rare).
-        const QString term = textanalyzer::stem(words.at(i));
+        // The word as the FTS5 tokenizer indexes it. A word it splits into several tokens
+        // (rare: unicode61's and QChar's letter classes differ a little) is a phrase:
+        // count its rows.
+        const QStringList tokens = indexTokens(h, words.at(i));
         qint64 n = 0;
-        if (s.isValid()) {
+        SqliteStatement &s = tokens.size() == 1 ? vocabulary : matching;
+        if (!tokens.isEmpty() && s.isValid()) {
             s.reset();
-            s.bind(1, term);
+            s.bind(1,
+                   tokens.size() == 1 ? tokens.front()
+                                      : fulltextquery::toFts5(QStringList{words.at(i)}));
             if (s.step() == SQLITE_ROW)
                 n = s.int64(0);
         }
         out[i] = n;
         QMutexLocker l(&stateMutex);
-        termDocuments.insert(term, n);
+        termDocuments.insert(words.at(i), n);
     }
     return out;
 }

@@ -86,6 +86,13 @@ struct HybridParameters
     /// forcing it (200) costs hybrid nDCG@10 2.2% on dev and 0.4% on test. 0 disables pruning.
     qint64 lexicalPostingBudget = 4000;
     int commonTermCandidateCap = 1000;
+    /// When pruning, a long query (a pasted paragraph) is scored with its `maxScoredTerms`
+    /// most telling words — the largest idf × count in the query — and the rest left out:
+    /// the cost grows with every word scored on every candidate (~45 ms for 150 words at
+    /// 21k documents, 11 ms with 32), and the words left out are those bm25 weighs least.
+    /// Unpruned (few postings) every word is scored. 0: every word (docs/benchmarks.md,
+    /// "Long queries and document lengths").
+    int maxScoredTerms = 32;
 };
 
 /// The offline search index of one tenant: an SQLite file (documents + metadata + an FTS5

@@ -39,7 +39,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     auto cancelled = [&] { return cancel && cancel->load(); };
     auto cancelledError
         = [] { return makeError(ErrorCode::Cancelled, tr("the search was cancelled")); };
-    const QStringList words = fulltextquery::terms(request.text);
+    QList<int> counts; // each word's count in the query: its weight in bm25
+    const QStringList words = fulltextquery::terms(request.text, &counts);
     if (words.isEmpty())
         return makeError(ErrorCode::EmptyQuery,
                          tr("the query has no words to search for — type a word or two"));
@@ -81,27 +82,64 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     //    none of those rare words can score at most the sum of the common words' largest
     //    contributions; when the candidates' k-th score beats that bound the top k is exact,
     //    otherwise the newest rows with common words are scored and merged in as well.
+    //    Each word weighs as often as the query repeats it (fulltextquery.h); when pruned, a
+    //    long query is scored with its HybridParameters::maxScoredTerms most telling words.
     QList<qint64> lexical;
-    const QString match = fulltextquery::toFts5(words);
+    QStringList scored = words; // the words bm25 scores (and snippets mark)
     if (request.mode != SearchMode::Vector) {
-        const QList<qint64> df
-            = params.lexicalPostingBudget > 0 ? d->documentFrequencies(*h, words) : QList<qint64>();
+        QList<qint64> df = d->documentFrequencies(*h, words);
+        qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
+        {
+            SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
+            if (c.step() == SQLITE_ROW)
+                maxId = c.int64(0);
+        }
         qint64 total = 0;
         for (qint64 n : df)
             total += n;
-        if (params.lexicalPostingBudget <= 0 || total <= params.lexicalPostingBudget) {
-            // Few postings: FTS5's own bm25 over every matching row.
-            const QByteArray sql = QStringLiteral("SELECT f.rowid FROM documents_fts f JOIN "
-                                                  "documents d ON d.id = f.rowid WHERE "
-                                                  "documents_fts MATCH ?1%1 ORDER BY f.rank "
-                                                  "LIMIT ?2")
-                                       .arg(filterSql)
-                                       .toUtf8();
+        const bool pruned = params.lexicalPostingBudget > 0 && total > params.lexicalPostingBudget;
+        if (pruned && params.maxScoredTerms > 0 && words.size() > params.maxScoredTerms) {
+            // The most telling words of a long query, in the query's order (a word in no
+            // document tells nothing).
+            QList<int> byWeight(words.size());
+            std::iota(byWeight.begin(), byWeight.end(), 0);
+            auto weight = [&](int i) {
+                return df.at(i) > 0 ? maxContribution(df.at(i), maxId) * counts.at(i) : 0.0;
+            };
+            std::stable_sort(byWeight.begin(), byWeight.end(),
+                             [&](int a, int b) { return weight(a) > weight(b); });
+            byWeight.resize(params.maxScoredTerms);
+            std::sort(byWeight.begin(), byWeight.end());
+            QStringList keptWords;
+            QList<qint64> keptDf;
+            QList<int> keptCounts;
+            for (int i : std::as_const(byWeight)) {
+                keptWords.append(words.at(i));
+                keptDf.append(df.at(i));
+                keptCounts.append(counts.at(i));
+            }
+            scored = keptWords;
+            df = keptDf;
+            counts = keptCounts;
+        }
+        const QString match = fulltextquery::toFts5(scored);
+        if (!pruned) {
+            // Few postings: bm25 over every matching row.
+            const QByteArray sql
+                = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?3, ?4) AS score FROM "
+                                 "documents_fts f JOIN documents d ON d.id = f.rowid WHERE "
+                                 "documents_fts MATCH ?1%1 ORDER BY score DESC, f.rowid LIMIT ?2")
+                      .arg(filterSql)
+                      .toUtf8();
             SqliteStatement s(*h, sql.constData());
             if (!s.isValid())
                 return d->sqliteError(*h, tr("the full-text search"));
+            const std::vector<qint64> allDf(df.cbegin(), df.cend());
+            const std::vector<qint64> allWeights(counts.cbegin(), counts.cend());
             s.bind(1, match);
             s.bind(2, qint64(perSignal));
+            s.bindBlob(3, allDf.data(), int(allDf.size() * sizeof(qint64)));
+            s.bindBlob(4, allWeights.data(), int(allWeights.size() * sizeof(qint64)));
             bindFilter(s);
             int rc;
             while ((rc = s.step()) == SQLITE_ROW)
@@ -109,32 +147,35 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             if (rc != SQLITE_DONE)
                 return d->sqliteError(*h, tr("the full-text search"));
         } else {
-            QList<int> order(words.size());
+            QList<int> order(scored.size());
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(),
                              [&](int a, int b) { return df.at(a) < df.at(b); });
             QStringList rare, common;
-            std::vector<qint64> rareDf, commonDf;
+            std::vector<qint64> rareDf, commonDf, rareWeight, commonWeight;
             qint64 sum = 0;
             for (int i : std::as_const(order)) {
                 if (common.isEmpty() && sum + df.at(i) <= params.lexicalPostingBudget) {
                     sum += df.at(i);
-                    rare.append(words.at(i));
+                    rare.append(scored.at(i));
                     rareDf.push_back(df.at(i));
+                    rareWeight.push_back(counts.at(i));
                 } else {
-                    common.append(words.at(i));
+                    common.append(scored.at(i));
                     commonDf.push_back(df.at(i));
+                    commonWeight.push_back(counts.at(i));
                 }
             }
             QHash<qint64, double> scores;
-            // Rows of `expression` with ids in [from, to], scored with ke_bm25 (`phraseDf`:
-            // one per phrase) into `into`, on the SQLite handle `db`; `newest` > 0 takes only
-            // that many, newest first.
-            auto scoreRange = [&](sqlite3 *db, const QString &expression,
-                                  const std::vector<qint64> &phraseDf, qint64 newest, qint64 from,
-                                  qint64 to, QHash<qint64, double> &into) -> Result<void> {
+            // Rows of `expression` with ids in [from, to], scored with ke_bm25 (`phraseDf`,
+            // `phraseWeight`: one per phrase) into `into`, on the SQLite handle `db`;
+            // `newest` > 0 takes only that many, newest first.
+            auto scoreRange
+                = [&](sqlite3 *db, const QString &expression, const std::vector<qint64> &phraseDf,
+                      const std::vector<qint64> &phraseWeight, qint64 newest, qint64 from,
+                      qint64 to, QHash<qint64, double> &into) -> Result<void> {
                 const QByteArray sql
-                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2) FROM "
+                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2, ?6) FROM "
                                      "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
                                      "f.rowid BETWEEN ?4 AND ?5%2%3")
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
@@ -148,6 +189,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     return d->sqliteError(db, tr("the full-text search"));
                 s.bind(1, expression);
                 s.bindBlob(2, phraseDf.data(), int(phraseDf.size() * sizeof(qint64)));
+                s.bindBlob(6, phraseWeight.data(), int(phraseWeight.size() * sizeof(qint64)));
                 if (newest > 0)
                     s.bind(3, newest);
                 s.bind(4, from);
@@ -164,28 +206,26 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     return d->sqliteError(db, tr("the full-text search"));
                 return {};
             };
-            qint64 maxId = 0; // also an upper bound of the row count, which keeps the bound safe
-            {
-                SqliteStatement c(*h, "SELECT coalesce(max(id), 0) FROM documents");
-                if (c.step() == SQLITE_ROW)
-                    maxId = c.int64(0);
-            }
             // A pass over many postings runs on two cores: the id range is split in halves,
             // the upper one scored on a pool thread with its own SQLite handle.
             auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
-                             qint64 newest, qint64 postings) -> Result<void> {
+                             const std::vector<qint64> &phraseWeight, qint64 newest,
+                             qint64 postings) -> Result<void> {
                 if (newest > 0 || postings < 1500 || workerThreads() < 2 || maxId < 2)
-                    return scoreRange(*h, expression, phraseDf, newest, 0, maxId, scores);
+                    return scoreRange(*h, expression, phraseDf, phraseWeight, newest, 0, maxId,
+                                      scores);
                 const qint64 middle = maxId / 2;
                 QHash<qint64, double> upper;
-                QFuture<Result<void>> other = QtConcurrent::run(
-                    &d->helperPool, [&]() -> Result<void> {
-                        auto own = d->db();
-                        if (!own)
-                            return own.error();
-                        return scoreRange(*own, expression, phraseDf, 0, middle + 1, maxId, upper);
-                    });
-                auto mine = scoreRange(*h, expression, phraseDf, 0, 0, middle, scores);
+                QFuture<Result<void>> other
+                    = QtConcurrent::run(&d->helperPool, [&]() -> Result<void> {
+                          auto own = d->db();
+                          if (!own)
+                              return own.error();
+                          return scoreRange(*own, expression, phraseDf, phraseWeight, 0, middle + 1,
+                                            maxId, upper);
+                      });
+                auto mine
+                    = scoreRange(*h, expression, phraseDf, phraseWeight, 0, 0, middle, scores);
                 const Result<void> theirs = other.result();
                 if (!mine)
                     return mine;
@@ -207,25 +247,28 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             };
             if (!rare.isEmpty()) {
                 QString expression = fulltextquery::toFts5(rare);
-                std::vector<qint64> phraseDf = rareDf;
+                std::vector<qint64> phraseDf = rareDf, phraseWeight = rareWeight;
                 if (!common.isEmpty()) {
                     // Every row with a rare word, with the common words' frequencies too.
                     expression = QStringLiteral("(%1) AND (%1 OR %2)")
                                      .arg(expression, fulltextquery::toFts5(common));
                     phraseDf.insert(phraseDf.end(), rareDf.size(), -1);
                     phraseDf.insert(phraseDf.end(), commonDf.begin(), commonDf.end());
+                    phraseWeight.insert(phraseWeight.end(), rareWeight.size(), 0);
+                    phraseWeight.insert(phraseWeight.end(), commonWeight.begin(),
+                                        commonWeight.end());
                 }
-                if (auto r = score(expression, phraseDf, 0, sum); !r)
+                if (auto r = score(expression, phraseDf, phraseWeight, 0, sum); !r)
                     return r.error();
             }
             double bound = 0;
-            for (qint64 n : commonDf)
-                bound += maxContribution(n, maxId);
+            for (size_t i = 0; i < commonDf.size(); ++i)
+                bound += maxContribution(commonDf[i], maxId) * double(commonWeight[i]);
             auto top = ranked();
             const bool exact
                 = top.size() >= size_t(perSignal) && top[size_t(perSignal) - 1].first > bound;
             if (!exact && !common.isEmpty()) {
-                if (auto r = score(fulltextquery::toFts5(common), commonDf,
+                if (auto r = score(fulltextquery::toFts5(common), commonDf, commonWeight,
                                    std::max(params.commonTermCandidateCap, perSignal), 0);
                     !r)
                     return r.error();
@@ -423,7 +466,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         r.vectorRank = c.vectorRank;
         r.score = c.score;
         if (request.snippets)
-            r.snippet = markedExcerpt(meta.text(6), words);
+            r.snippet = markedExcerpt(meta.text(6), scored);
         results.append(r);
     }
     return results;

@@ -32,6 +32,25 @@ SearchDocument doc(const QString &type, const QString &id, const QString &datase
     return d;
 }
 
+/// The source ids of a lexical search's top 20 with the given posting budget.
+QStringList lexicalIds(SearchIndex &ix, const QString &text, qint64 budget)
+{
+    HybridParameters p = ix.parameters();
+    p.lexicalPostingBudget = budget;
+    ix.setParameters(p);
+    SearchRequest r;
+    r.text = text;
+    r.mode = SearchMode::Lexical;
+    r.snippets = false;
+    r.limit = 20;
+    QStringList ids;
+    auto res = ix.search(r);
+    if (res)
+        for (const SearchResult &x : std::as_const(*res))
+            ids << x.sourceId;
+    return ids;
+}
+
 QList<SearchDocument> corpus()
 {
     const QString orders = QStringLiteral("public.orders");
@@ -513,22 +532,8 @@ private Q_SLOTS:
                         QStringLiteral("public.orders"),
                         QStringLiteral("select count orders day select count orders day")));
         QVERIFY(ix.upsert(docs));
-        auto lexical = [&](const QString &text, qint64 budget) {
-            HybridParameters p = ix.parameters();
-            p.lexicalPostingBudget = budget;
-            ix.setParameters(p);
-            SearchRequest r;
-            r.text = text;
-            r.mode = SearchMode::Lexical;
-            r.snippets = false;
-            r.limit = 20;
-            QStringList ids;
-            auto res = ix.search(r);
-            if (res)
-                for (const SearchResult &x : std::as_const(*res))
-                    ids << x.sourceId;
-            return ids;
-        };
+        auto lexical
+            = [&](const QString &text, qint64 budget) { return lexicalIds(ix, text, budget); };
         for (const QString &q :
              {QStringLiteral("zanzibar orders"), QStringLiteral("zanzibar select count orders day"),
               QStringLiteral("select count orders")}) {
@@ -583,6 +588,41 @@ private Q_SLOTS:
             }));
         for (auto &f : runs)
             QCOMPARE(f.result(), expected);
+    }
+
+    void longQueriesKeepEveryWordAndItsRepeats()
+    {
+        // A pasted paragraph: the word it is about may come after many others, and the words
+        // it repeats matter more — as in FTS5's bm25 of the same words OR-ed.
+        QList<SearchDocument> docs{
+            doc(QStringLiteral("finding"), QStringLiteral("kestrel"),
+                QStringLiteral("public.orders"), QStringLiteral("the kestrel feed drops rows")),
+            doc(QStringLiteral("finding"), QStringLiteral("osprey"),
+                QStringLiteral("public.orders"), QStringLiteral("the osprey feed drops rows"))};
+        for (int i = 0; i < 50; ++i)
+            docs.append(doc(QStringLiteral("comment"), QStringLiteral("filler-%1").arg(i),
+                            QStringLiteral("public.orders"),
+                            QStringLiteral("orders arrived late on day %1").arg(i)));
+        QTemporaryDir dir;
+        auto opened = SearchIndex::open(dir.path() + QStringLiteral("/t"));
+        QVERIFY(opened && (*opened)->upsert(docs));
+        SearchIndex &ix = **opened;
+        auto top = [&](const QString &text, qint64 budget) {
+            const QStringList ids = lexicalIds(ix, text, budget);
+            return ids.isEmpty() ? QString() : ids.front();
+        };
+        QStringList padding;
+        for (int i = 0; i < 100; ++i)
+            padding << QStringLiteral("word%1").arg(i);
+        const QString late = padding.join(QLatin1Char(' ')) + QStringLiteral(" kestrel");
+        const QString repeated = QStringLiteral("osprey kestrel feed osprey drops osprey");
+        for (qint64 budget : {qint64(0), qint64(4000), qint64(3)}) {
+            QCOMPARE(top(late, budget), QStringLiteral("kestrel"));
+            QCOMPARE(top(repeated, budget), QStringLiteral("osprey"));
+        }
+        QList<int> counts;
+        QCOMPARE(fulltextquery::terms(repeated, &counts).size(), 4);
+        QCOMPARE(counts, (QList<int>{3, 1, 1, 1}));
     }
 
     void cancelledSearchStops()

@@ -56,6 +56,9 @@ int workerThreads();
 Result<std::vector<EmbeddingVector>> embedInParallel(const Embedder &emb, const QStringList &texts);
 /// Registers ke_bm25 on a connection (bm25.cpp).
 void registerRankingFunction(sqlite3 *h);
+/// The terms documents_fts's tokenizer (FTS5's porter over unicode61) makes of `text`: the
+/// form its vocabulary holds a query word under.
+QStringList indexTokens(sqlite3 *h, const QString &text);
 /// The most a phrase with this document frequency can add to a row's ke_bm25.
 double maxContribution(qint64 df, qint64 rows);
 } // namespace searchindexdetail
@@ -203,7 +206,8 @@ struct SearchIndex::Private
     std::vector<float> groupVector(qint64 group) const;
     /// The graph's label of a document's vector, or -1.
     qint64 groupOf(qint64 document) const;
-    /// The document frequency of each (stemmed) word, cached until the next write.
+    /// The document frequency of each word (of its FTS5 token; a word the tokenizer splits
+    /// is counted by a MATCH), cached until the next write.
     QList<qint64> documentFrequencies(sqlite3 *db, const QStringList &words) const;
     void invalidateStatistics();
     Result<SearchIndex::ChangeCounts> apply(const QList<SearchDocument> &upserts,
