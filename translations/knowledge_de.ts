@@ -620,12 +620,12 @@
 <context>
     <name>LsaEmbedder</name>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="105"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="106"/>
         <source>cannot learn a search model from an empty corpus — add documents first</source>
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="157"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="158"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
@@ -633,7 +633,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="230"/>
         <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung von %n Dokument ist nicht konvergiert</numerusform>
@@ -641,34 +641,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="303"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="319"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="304"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="320"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="327"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="328"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="334"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="335"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="342"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="343"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="347"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="348"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="361"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="365"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="362"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="366"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
@@ -1394,17 +1394,17 @@
         <translation>Datenbank unter %1 nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location filename="../core/sqlsupport/sqlsession.cpp" line="187"/>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="189"/>
         <source>cannot load %1: %2 columns given, 1 to %3 are possible</source>
         <translation>%1 kann nicht geladen werden: %2 Spalten angegeben, möglich sind 1 bis %3</translation>
     </message>
     <message>
-        <location filename="../core/sqlsupport/sqlsession.cpp" line="194"/>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="196"/>
         <source>cannot load %1: a row has %2 values for %3 columns</source>
         <translation>%1 kann nicht geladen werden: eine Zeile hat %2 Werte für %3 Spalten</translation>
     </message>
     <message>
-        <location filename="../core/sqlsupport/sqlsession.cpp" line="199"/>
+        <location filename="../core/sqlsupport/sqlsession.cpp" line="201"/>
         <source>loading %1</source>
         <translation>Laden von %1</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>LsaEmbedder</name>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="157"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="158"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>cannot learn a search model: the %n document contains no words</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="229"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="230"/>
         <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
         <translation>
             <numerusform>cannot learn a search model: the decomposition of the %n document did not converge</numerusform>
