@@ -80,7 +80,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
     if (db.tenantId().isNull())
         return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
-    const QStringList words = fulltextquery::terms(request.text);
+    QList<int> counts;
+    const QStringList words = fulltextquery::terms(request.text, &counts);
     if (words.isEmpty())
         return makeError(ErrorCode::EmptyQuery,
                          tr("the query has no words to search for — type a word or two"));
@@ -95,7 +96,13 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
 
     // Only letters and digits survive fulltextquery::terms, joined by "or": whatever the
     // user typed, websearch_to_tsquery sees an OR of plain words, bound as a parameter.
-    const std::string tsText = toStd(words.join(QStringLiteral(" or ")));
+    // Each word as often as the query has it: its lexeme's positions in to_tsvector($4) are
+    // then its count, which weighs its BM25 term as offline (fulltextquery.h).
+    QStringList repeated;
+    for (qsizetype i = 0; i < words.size(); ++i)
+        for (int n = 0; n < std::max(1, counts.value(i, 1)); ++n)
+            repeated << words.at(i);
+    const std::string tsText = toStd(repeated.join(QStringLiteral(" or ")));
     const std::string tenant = uuidToStd(db.tenantId());
     const std::string dataset = toStd(request.datasetId);
     const std::string types = toStd(request.sourceTypes.join(QLatin1Char(',')));
@@ -132,19 +139,19 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             const std::string sql = toStd(
                 QStringLiteral(
                     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
-                    " lex AS MATERIALIZED (SELECT DISTINCT "
-                    "unnest(tsvector_to_array(to_tsvector('english', $4))) AS lexeme),"
+                    " lex AS MATERIALIZED (SELECT lexeme, coalesce(array_length(positions, 1), "
+                    "1)::float8 AS qtf FROM unnest(to_tsvector('english', $4))),"
                     " stats AS MATERIALIZED (SELECT count(*)::float8 AS n, "
                     "coalesce(avg(length(tsv)), 1)::float8 AS avgdl"
                     "  FROM %1 WHERE tenant_id = $1::uuid AND NOT retired),"
-                    " df AS MATERIALIZED (SELECT l.lexeme, (SELECT count(*) FROM %1 x WHERE "
+                    " df AS MATERIALIZED (SELECT l.lexeme, l.qtf, (SELECT count(*) FROM %1 x WHERE "
                     "x.tenant_id = $1::uuid"
                     "  AND NOT x.retired AND x.tsv @@ quote_literal(l.lexeme)::tsquery)::float8 AS "
                     "n FROM lex l),"
                     " cand AS MATERIALIZED (SELECT d.source_type, d.source_id, d.tsv FROM %1 d, q "
                     "WHERE %2 AND d.tsv @@ q.q"
                     "  ORDER BY ts_rank_cd(d.tsv, q.q) DESC, d.source_type, d.source_id LIMIT $5) "
-                    "SELECT c.source_type, c.source_id, sum(%3) AS bm25 "
+                    "SELECT c.source_type, c.source_id, sum(df.qtf * %3) AS bm25 "
                     "FROM cand c CROSS JOIN LATERAL (SELECT lexeme, "
                     "coalesce(array_length(positions, 1), 1) AS tf"
                     " FROM unnest(c.tsv)) u JOIN df ON df.lexeme = u.lexeme CROSS JOIN stats s "
