@@ -42,15 +42,6 @@ double seconds(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    return v[i];
-}
-
 /// CPU seconds (user + system) this process has used: on a shared machine, wall time alone
 /// says more about the neighbours than about the code.
 double cpuSeconds()
