@@ -447,7 +447,9 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     if (cancelled())
         return cancelledError();
 
-    // 4. Results, with snippets.
+    // 4. Results, with snippets (the query's stems once, not once per result).
+    const QSet<QString> snippetStemsOfQuery
+        = request.snippets ? snippetStems(scored) : QSet<QString>();
     QList<SearchResult> results;
     results.reserve(candidates.size());
     for (const ranking::Candidate &c : std::as_const(candidates)) {
@@ -466,7 +468,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         r.vectorRank = c.vectorRank;
         r.score = c.score;
         if (request.snippets)
-            r.snippet = markedExcerpt(meta.text(6), scored);
+            r.snippet = markedExcerpt(meta.text(6), snippetStemsOfQuery);
         results.append(r);
     }
     return results;

@@ -27,7 +27,7 @@
 
 namespace ke {
 
-QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords)
+QSet<QString> snippetStems(const QStringList &queryWords)
 {
     // Stop words ("the", "on") are searched for but not marked: marking them is noise.
     QSet<QString> stems;
@@ -36,6 +36,16 @@ QString markedExcerpt(const QString &content, const QStringList &queryWords, int
         if (!textanalyzer::isStopword(lower))
             stems.insert(textanalyzer::stem(lower));
     }
+    return stems;
+}
+
+QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords)
+{
+    return markedExcerpt(content, snippetStems(queryWords), windowWords);
+}
+
+QString markedExcerpt(const QString &content, const QSet<QString> &stems, int windowWords)
+{
     struct Word
     {
         qsizetype begin, end;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -12,5 +13,10 @@ namespace ke {
 /// every result (2–5 ms per search at 100k documents). A document found by the vector signal
 /// alone gets its opening words. Pure and thread-safe.
 QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords = 16);
+/// The stems markedExcerpt() marks for `queryWords` — computed once per query when many
+/// results get a snippet (a pasted paragraph has hundreds of words).
+QSet<QString> snippetStems(const QStringList &queryWords);
+/// markedExcerpt() with the query's stems already computed (snippetStems).
+QString markedExcerpt(const QString &content, const QSet<QString> &stems, int windowWords = 16);
 
 } // namespace ke
