@@ -844,12 +844,12 @@
 <context>
     <name>OfflineSearch</name>
     <message>
-        <location filename="../core/search/offlinesearch.cpp" line="102"/>
+        <location filename="../core/search/offlinesearch.cpp" line="108"/>
         <source>searching the offline cache synced at %1</source>
         <translation>Suche im Offline-Cache, synchronisiert am %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesearch.cpp" line="104"/>
+        <location filename="../core/search/offlinesearch.cpp" line="110"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
     </message>
@@ -862,49 +862,49 @@
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="86"/>
+        <location filename="../core/search/onlinesearch.cpp" line="87"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="89"/>
+        <location filename="../core/search/onlinesearch.cpp" line="90"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="120"/>
+        <location filename="../core/search/onlinesearch.cpp" line="127"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="165"/>
-        <location filename="../core/search/onlinesearch.cpp" line="308"/>
+        <location filename="../core/search/onlinesearch.cpp" line="172"/>
+        <location filename="../core/search/onlinesearch.cpp" line="315"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="172"/>
-        <location filename="../core/search/onlinesearch.cpp" line="304"/>
+        <location filename="../core/search/onlinesearch.cpp" line="179"/>
+        <location filename="../core/search/onlinesearch.cpp" line="311"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="227"/>
+        <location filename="../core/search/onlinesearch.cpp" line="234"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="299"/>
+        <location filename="../core/search/onlinesearch.cpp" line="306"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="300"/>
+        <location filename="../core/search/onlinesearch.cpp" line="307"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="303"/>
+        <location filename="../core/search/onlinesearch.cpp" line="310"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
@@ -2383,38 +2383,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="48"/>
-        <location filename="../app/ctl/main.cpp" line="29"/>
+        <location filename="../app/ctl/main.cpp" line="30"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="100"/>
+        <location filename="../app/ctl/main.cpp" line="108"/>
         <source>no tenants yet — `knowledgectl tenant add SLUG` creates one, and tenants with events in %1 are found by themselves</source>
         <translation>noch keine Mandanten — `knowledgectl tenant add SLUG` legt einen an, und Mandanten mit Ereignissen in %1 werden von selbst gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="105"/>
+        <location filename="../app/ctl/main.cpp" line="113"/>
         <source>knowledgectl: %1 of %2 tenant(s) failed; the others are done</source>
         <translation>knowledgectl: %1 von %2 Mandant(en) fehlgeschlagen; die übrigen sind erledigt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="119"/>
+        <location filename="../app/ctl/main.cpp" line="127"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</source>
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="135"/>
+        <location filename="../app/ctl/main.cpp" line="143"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="179"/>
+        <location filename="../app/ctl/main.cpp" line="187"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="183"/>
+        <location filename="../app/ctl/main.cpp" line="191"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2625,7 +2624,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="77"/>
+        <location filename="../app/ctl/main.cpp" line="85"/>
         <source>%1 must be a UUID, got &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
@@ -3048,12 +3047,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="88"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="87"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="107"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>

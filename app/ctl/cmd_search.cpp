@@ -43,9 +43,8 @@ int runSearch(CommandContext &ctx)
     if (dataset)
         request.datasetId
             = *dataset; // a UUID or a name (online: the database's; offline: the last sync's)
-    if (!offline && ctx.settings.tenant.isEmpty())
-        return ctx.fail(
-            Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+    if (auto missing = ctx.missingTenant(); missing && !offline)
+        return ctx.fail(*missing);
     // Online, or the offline cache when the database cannot be reached: decided in one place.
     auto outcome = SearchClient::search(ctx.settings, request,
                                         offline ? SearchSource::Offline : SearchSource::Automatic);

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ke::ctl {
 
@@ -22,6 +23,8 @@ struct CommandContext
     QTextStream &out;
     QTextStream &err;
 
+    /// The error "no tenant given …" when KNOWLEDGE_TENANT / --tenant is not set.
+    std::optional<Error> missingTenant() const;
     /// Connects; with requireTenant, refuses to go on without KNOWLEDGE_TENANT / --tenant.
     Result<std::unique_ptr<Database>> connect(bool requireTenant = true) const;
     /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.

@@ -21,12 +21,20 @@ QList<Command> &commandRegistry()
     return registry;
 }
 
+std::optional<Error> CommandContext::missingTenant() const
+{
+    if (!settings.tenant.isEmpty())
+        return std::nullopt;
+    return makeError(
+        ErrorCode::NoTenant,
+        Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+}
+
 Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) const
 {
-    if (requireTenant && settings.tenant.isEmpty()) {
-        return makeError(
-            ErrorCode::NoTenant,
-            Messages::tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant SLUG|UUID"));
+    if (requireTenant) {
+        if (auto missing = missingTenant())
+            return *missing;
     }
     ConnectionSettings s = settings;
     if (!requireTenant)

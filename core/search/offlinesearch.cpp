@@ -1,6 +1,7 @@
 #include "offlinesearch.h"
 
 #include "offlinecache.h"
+#include "searchengine.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -79,8 +80,13 @@ Result<std::shared_ptr<OfflineCache>> cacheForSearch(const ConnectionSettings &s
 } // namespace
 
 Result<SearchOutcome> offlineSearch(const ConnectionSettings &settings,
-                                    const SearchRequest &request, const std::atomic_bool *cancel)
+                                    const SearchRequest &incoming, const std::atomic_bool *cancel)
 {
+    // One validation for both engines (searchengine.h): types, limit, dataset id.
+    const auto checked = normalizedRequest(incoming);
+    if (!checked)
+        return checked.error();
+    const SearchRequest &request = *checked;
     auto cache = cacheForSearch(settings);
     if (!cache)
         return cache.error();

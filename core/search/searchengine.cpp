@@ -40,17 +40,17 @@ OnlineSearchEngine::OnlineSearchEngine(Database &db, OnlineSearch &search)
 Result<SearchOutcome> OnlineSearchEngine::search(const SearchRequest &request,
                                                  const std::atomic_bool *cancel)
 {
-    auto r = normalizedRequest(request);
-    if (!r)
-        return r.error();
-    // A dataset name is resolved against the database's datasets.
-    if (!r->datasetId.isEmpty() && QUuid::fromString(r->datasetId).isNull()) {
-        auto ref = DatasetDirectory::resolve(m_db, r->datasetId);
-        if (!ref)
-            return ref.error();
-        r->datasetId = ref->id.toString(QUuid::WithoutBraces);
-    }
-    return m_search.search(m_db, *r, cancel);
+    // A dataset name is resolved against the database's datasets; OnlineSearch::search
+    // normalises the request (normalizedRequest).
+    const QString dataset = request.datasetId.trimmed();
+    if (dataset.isEmpty() || !QUuid::fromString(dataset).isNull())
+        return m_search.search(m_db, request, cancel);
+    auto ref = DatasetDirectory::resolve(m_db, dataset);
+    if (!ref)
+        return ref.error();
+    SearchRequest resolved = request;
+    resolved.datasetId = ref->id.toString(QUuid::WithoutBraces);
+    return m_search.search(m_db, resolved, cancel);
 }
 
 OfflineSearchEngine::OfflineSearchEngine(ConnectionSettings settings)
@@ -60,11 +60,9 @@ OfflineSearchEngine::OfflineSearchEngine(ConnectionSettings settings)
 Result<SearchOutcome> OfflineSearchEngine::search(const SearchRequest &request,
                                                   const std::atomic_bool *cancel)
 {
-    auto r = normalizedRequest(request);
-    if (!r)
-        return r.error();
-    // A dataset name is resolved against the names the last sync remembered.
-    return offlineSearch(m_settings, *r, cancel);
+    // offlineSearch normalises the request and resolves a dataset name against the names the
+    // last sync remembered.
+    return offlineSearch(m_settings, request, cancel);
 }
 
 } // namespace ke
