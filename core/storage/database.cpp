@@ -31,7 +31,7 @@ QDateTime timestampFromField(const pqxx::field &f)
 
 Error databaseError(const QString &what, const std::exception &e)
 {
-    const QString server = QString::fromUtf8(e.what()).trimmed();
+    const QString server = QString::fromUtf8(e.what()).simplified(); // libpq breaks its lines with "\n\t"
     if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
         return makeError(ErrorCode::Unreachable,
                          Database::tr("%1: cannot reach the database: %2 — start it with "
@@ -72,7 +72,7 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
     try {
         db->d = std::make_unique<Private>(toStd(settings.databaseUrl));
     } catch (const std::exception &e) {
-        const QString server = QString::fromUtf8(e.what()).trimmed();
+        const QString server = QString::fromUtf8(e.what()).simplified();
         return makeError(ErrorCode::Unreachable,
                          tr("cannot reach the database at %1: %2 — start it with "
                             "`scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database")
