@@ -24,7 +24,7 @@ int runComment(CommandContext &ctx)
             return ctx.fail(t.error());
         targetId = *t;
     }
-    auto db = ctx.connect();
+    auto db = ctx.connectAsPerson();
     if (!db)
         return ctx.fail(db.error());
     auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);

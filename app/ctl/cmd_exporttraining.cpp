@@ -79,7 +79,17 @@ int runExportTraining(CommandContext &ctx)
     auto db = ctx.connect();
     if (!db)
         return ctx.fail(db.error());
-    if (!noBuild) {
+    const auto level = (*db)->accessLevel();
+    const bool mayBuild
+        = level == Database::AccessLevel::Service || level == Database::AccessLevel::Owner;
+    if (!noBuild && !mayBuild) {
+        // Building is the worker's (a service login's) job; a member exports what it built.
+        ctx.out << Messages::tr("exporting the examples as last built by the worker (login %1 "
+                                "does not build them; a service login runs `knowledgectl "
+                                "build-training`)")
+                       .arg((*db)->login())
+                << Qt::endl;
+    } else if (!noBuild) {
         auto stats = TrainingExampleBuilder::rebuild(**db);
         if (!stats)
             return ctx.fail(stats.error());
@@ -112,7 +122,7 @@ int runExportTraining(CommandContext &ctx)
             << Qt::endl;
     if (s.written == 0) {
         // "Nothing to export" is not a failure (exit 0), but it must say why.
-        auto why = TrainingExporter::explainNothingExported(**db, o, s, !noBuild);
+        auto why = TrainingExporter::explainNothingExported(**db, o, s, !noBuild && mayBuild);
         ctx.err << "knowledgectl: " << (why ? *why : why.error().message) << Qt::endl;
     }
     return 0;

@@ -42,11 +42,7 @@ int runFeedback(CommandContext &ctx)
         return ctx.fail(Messages::tr("--rating must be 1 or -1, got '%1'").arg(*rating));
     in.reason = reason.value_or(QString());
     in.comment = comment.value_or(QString());
-    if (ctx.settings.actor.isEmpty())
-        return ctx.fail(
-            Messages::tr("no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
-                         "so the rating is yours"));
-    auto db = ctx.connect();
+    auto db = ctx.connectAsPerson();
     if (!db)
         return ctx.fail(db.error());
     auto event = FeedbackRecorder::record(**db, in);

@@ -22,9 +22,6 @@ int runQuirk(CommandContext &ctx)
     const auto appliesTo = takeOption(a, QStringLiteral("--applies-to"));
     const auto reason = takeOption(a, QStringLiteral("--reason"));
     const auto investigation = takeOption(a, QStringLiteral("--investigation"));
-    if (ctx.settings.actor.isEmpty())
-        return ctx.fail(
-            Messages::tr("no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID"));
 
     const auto quirkId = [&](const QString &s) -> Result<QUuid> {
         if (!isUuid(s))
@@ -42,7 +39,7 @@ int runQuirk(CommandContext &ctx)
                     Messages::tr("--investigation must be a UUID, got '%1'").arg(*investigation));
             inv = QUuid::fromString(*investigation);
         }
-        auto db = ctx.connect();
+        auto db = ctx.connectAsPerson();
         if (!db)
             return ctx.fail(db.error());
         result = QuirkBook::add(**db, a.at(0), a.at(1), appliesTo.value_or(QString()), inv);
@@ -52,7 +49,7 @@ int runQuirk(CommandContext &ctx)
         auto id = quirkId(a.at(0));
         if (!id)
             return ctx.fail(id.error());
-        auto db = ctx.connect();
+        auto db = ctx.connectAsPerson();
         if (!db)
             return ctx.fail(db.error());
         if (verb == QLatin1String("edit"))

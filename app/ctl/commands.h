@@ -27,6 +27,9 @@ struct CommandContext
     std::optional<Error> missingTenant() const;
     /// Connects; with requireTenant, refuses to go on without KNOWLEDGE_TENANT / --tenant.
     Result<std::unique_ptr<Database>> connect(bool requireTenant = true) const;
+    /// Connects for a person's own write (feedback, quirks, comments): a member login is its
+    /// granted person; a service login or the owner must name one (--actor), else an error.
+    Result<std::unique_ptr<Database>> connectAsPerson() const;
     /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.
     int fail(const Error &e) const;
     int fail(const QString &message) const;

@@ -45,6 +45,18 @@ Result<std::unique_ptr<Database>> CommandContext::connect(bool requireTenant) co
     return db;
 }
 
+Result<std::unique_ptr<Database>> CommandContext::connectAsPerson() const
+{
+    auto db = connect();
+    if (db && (*db)->actorId().isNull())
+        return makeError(ErrorCode::NoActor,
+                         Messages::tr("no actor given — login %1 writes for others (a service "
+                                      "login or the schema owner): set KNOWLEDGE_ACTOR or pass "
+                                      "--actor HANDLE|UUID, so that it is that person's")
+                             .arg((*db)->login()));
+    return db;
+}
+
 int CommandContext::fail(const Error &e) const
 {
     return fail(e.message);

@@ -463,6 +463,15 @@ Result<void> EventValidator::validate(const Event &event, bool forEmit, QByteArr
         return invalid(
             tr("%1: actor_type must be 'user' or 'system', got \"%2\"").arg(type, event.actorType));
 
+    // "Latest" and the watermarks go by created_at: a writer's clock far ahead must not pin a
+    // rating or freeze a build. Offline writes keep the time the person acted (the past). The
+    // database refuses the same (migration 0006) against its own clock.
+    if (forEmit && event.createdAt.isValid()
+        && event.createdAt > QDateTime::currentDateTimeUtc().addSecs(maxFutureSeconds))
+        return invalid(tr("%1: created_at %2 is more than 5 minutes in the future — check the "
+                          "writer's clock, or leave created_at out to use the time of writing")
+                           .arg(type, event.createdAt.toUTC().toString(Qt::ISODateWithMs)));
+
     const auto spec = specs().constFind(type);
     if (spec == specs().constEnd() && forEmit) {
         // The families of the catalogue ("investigation.*", "synthesis.generated", …).

@@ -59,6 +59,8 @@ class EventValidator
 public:
     static constexpr qsizetype maxTextBytes = 64 * 1024;
     static constexpr qsizetype maxDataBytes = 1024 * 1024;
+    /// How far ahead of the clock a created_at may be (clock skew between writers).
+    static constexpr int maxFutureSeconds = 5 * 60;
 
     /// The error message names the field and the rule, e.g.
     /// "feedback.hypothesis: rating must be 1 or -1, got 5".

@@ -280,8 +280,10 @@ QString OfflineCache::rootDirectory()
 QString OfflineCache::connectionKey(const ConnectionSettings &settings)
 {
     // The server parameters as libpq would use them: from the URL / conninfo, else from
-    // libpq's defaults (PG* variables). Secrets (password, sslpassword) never enter the key.
-    static const char *const kKeys[] = {"host", "hostaddr", "port", "dbname", "user", "service"};
+    // libpq's defaults (PG* variables). Secrets (password, sslpassword) never enter the key,
+    // nor the login: the caches belong to the database and its tenants, so signing in with
+    // another login of the same server finds them (the files are the OS user's, 0600).
+    static const char *const kKeys[] = {"host", "hostaddr", "port", "dbname", "service"};
     QMap<QString, QString> params;
     auto take = [&](PQconninfoOption *options) {
         for (PQconninfoOption *o = options; o && o->keyword; ++o) {

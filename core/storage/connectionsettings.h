@@ -21,6 +21,9 @@ struct ConnectionSettings
     /// none (an unknown dataset UUID is then an "unnamed dataset").
     QString datasetsTable;
     QString datasetsNameColumn = QStringLiteral("native_path");
+    /// A person waits for the answers (the GUI, reading commands): statements time out after
+    /// 30 s and lock waits after 5 s instead of hanging. Batch jobs leave it off.
+    bool interactive = false;
 
     /// Reads the KNOWLEDGE_* environment variables.
     static ConnectionSettings fromEnvironment();

@@ -1,6 +1,9 @@
 #include "database_p.h"
 
+#include <QHash>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace ke {
 
@@ -47,13 +50,30 @@ Error databaseError(const QString &what, const std::exception &e)
                                           "(%2) — run `knowledgectl migrate`")
                                  .arg(what, server));
         }
-        if (state == QLatin1String("42501")) {
+        if (state == QLatin1String("42501")
+            || dynamic_cast<const pqxx::insufficient_privilege *>(&e)
+            || server.contains(QLatin1String("row-level security policy"))) {
+            // Access (README "Access and deployment"): the login's level does not allow it.
             return makeError(ErrorCode::PermissionDenied,
-                             Database::tr("%1: refused by the database: %2").arg(what, server));
+                             Database::tr("%1: refused by the database: %2 — this login's access "
+                                          "does not allow it (a member writes only its own "
+                                          "feedback, quirks and comments; jobs such as embed and "
+                                          "build-training run as a service login; `knowledgectl "
+                                          "access list` shows the grants)")
+                                 .arg(what, server));
+        }
+        if (server.contains(QLatin1String("feedback_events_created_at_not_future"))) {
+            return makeError(ErrorCode::InvalidEvent,
+                             Database::tr("%1: refused by the database: an event's created_at is "
+                                          "more than 5 minutes ahead of the server's clock — "
+                                          "check the writer's clock, or leave created_at out")
+                                 .arg(what));
         }
         return makeError(
             ErrorCode::Database,
-            Database::tr("%1: the database refused it (SQLSTATE %2): %3").arg(what, state, server));
+            state.isEmpty()
+                ? Database::tr("%1: the database refused it: %2").arg(what, server)
+                : Database::tr("%1: the database refused it (SQLSTATE %2): %3").arg(what, state, server));
     }
     return makeError(ErrorCode::Database, Database::tr("%1: %2").arg(what, server));
 }
@@ -66,11 +86,67 @@ Database::Private *databasePrivate(const Database &db)
 Database::Database() = default;
 Database::~Database() = default;
 
+namespace {
+
+// Schema and table names from configuration go into SQL as identifiers (and, in migrations,
+// inside literals): only plain lower-case names are accepted.
+bool isPlainIdentifier(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    return re.match(name).hasMatch();
+}
+
+bool isPlainTableName(const QString &name)
+{
+    const QStringList parts = name.split(QLatin1Char('.'));
+    return (parts.size() == 1 || parts.size() == 2)
+        && std::all_of(parts.cbegin(), parts.cend(), isPlainIdentifier);
+}
+
+// A few seconds to reach the server, unless the URL or PGCONNECT_TIMEOUT says otherwise: an
+// unreachable server is reported (and the clients go offline) instead of waiting out TCP.
+std::string withConnectTimeout(const QString &url)
+{
+    if (url.contains(QLatin1String("connect_timeout")) || qEnvironmentVariableIsSet("PGCONNECT_TIMEOUT"))
+        return toStd(url);
+    const bool uri = url.startsWith(QLatin1String("postgresql://"))
+        || url.startsWith(QLatin1String("postgres://"));
+    if (!uri)
+        return toStd(url.isEmpty() ? QStringLiteral("connect_timeout=5")
+                                   : url + QStringLiteral(" connect_timeout=5"));
+    return toStd(url + (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                 + QStringLiteral("connect_timeout=5"));
+}
+
+} // namespace
+
 Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &settings)
 {
+    const struct
+    {
+        const char *what;
+        QString value;
+        bool ok;
+    } names[] = {
+        {"KNOWLEDGE_SCHEMA", settings.schema, isPlainIdentifier(settings.schema)},
+        {"KNOWLEDGE_EVENTS_TABLE", settings.eventsTable,
+         settings.eventsTable.isEmpty() || isPlainTableName(settings.eventsTable)},
+        {"KNOWLEDGE_DATASETS_TABLE", settings.datasetsTable,
+         settings.datasetsTable.isEmpty() || isPlainTableName(settings.datasetsTable)},
+        {"KNOWLEDGE_DATASETS_NAME_COLUMN", settings.datasetsNameColumn,
+         isPlainIdentifier(settings.datasetsNameColumn)},
+    };
+    for (const auto &n : names) {
+        if (!n.ok)
+            return makeError(ErrorCode::InvalidName,
+                             tr("%1 '%2' is not a plain name — use lower-case letters, digits "
+                                "and '_' (at most 63, not starting with a digit; a table may be "
+                                "schema-qualified as schema.table)")
+                                 .arg(QLatin1String(n.what), n.value));
+    }
     std::unique_ptr<Database> db(new Database);
     try {
-        db->d = std::make_unique<Private>(toStd(settings.databaseUrl));
+        db->d = std::make_unique<Private>(withConnectTimeout(settings.databaseUrl));
     } catch (const std::exception &e) {
         const QString server = QString::fromUtf8(e.what()).simplified();
         return makeError(ErrorCode::Unreachable,
@@ -83,18 +159,17 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
         pqxx::nontransaction tx(db->d->conn);
         tx.exec("SET TimeZone = 'UTC'; SET application_name = 'knowledge-explorer'; "
                 "SET client_encoding = 'UTF8'");
+        if (settings.interactive) // a person waits: a stuck statement or lock is an error
+            tx.exec("SET statement_timeout = '30s'; SET lock_timeout = '5s'");
+        db->d->login = QString::fromUtf8(tx.exec("SELECT current_user")[0][0].c_str());
     } catch (const std::exception &e) {
         return databaseError(tr("preparing the session"), e);
     }
     if (!settings.tenant.isEmpty()) {
         if (auto r = db->setTenant(settings.tenant); !r)
             return r.error();
-        if (!settings.actor.isEmpty()) {
-            auto actor = db->resolvePerson(settings.actor, true);
-            if (!actor)
-                return actor.error();
-            db->d->actor = *actor;
-        }
+        if (auto r = db->adoptActor(settings.actor); !r)
+            return r.error();
     }
     return db;
 }
@@ -122,6 +197,21 @@ QString Database::eventsTable() const
     return quoteQualified(d->settings.effectiveEventsTable());
 }
 
+Database::AccessLevel Database::accessLevel() const
+{
+    return d->level;
+}
+
+QString Database::login() const
+{
+    return d->login;
+}
+
+bool Database::servesEveryTenant() const
+{
+    return d->everyTenant;
+}
+
 QUuid Database::tenantId() const
 {
     return d->tenant;
@@ -134,42 +224,106 @@ QUuid Database::actorId() const
 
 Result<void> Database::setTenant(const QString &uuidOrSlug)
 {
-    const auto resolve = [&]() -> Result<std::string> {
-        return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<std::string> {
+    struct Lookup
+    {
+        std::string id;
+        bool admin = false;
+        bool everyTenant = false;
+    };
+    const std::string schema = toStd(quoteIdent(d->settings.schema));
+    const auto resolve = [&]() -> Result<Lookup> {
+        return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<Lookup> {
             pqxx::nontransaction tx(d->conn);
-            const std::string fn = toStd(quoteIdent(d->settings.schema)) + ".resolve_tenant";
-            const pqxx::result r = tx.exec_params("SELECT " + fn + "($1)", toStd(uuidOrSlug));
-            return r.empty() || r[0][0].is_null() ? std::string() : std::string(r[0][0].c_str());
+            const pqxx::result r = tx.exec_params("SELECT " + schema + ".resolve_tenant($1), "
+                                                      + schema + ".is_admin(), " + schema
+                                                      + ".serves_every_tenant()",
+                                                  toStd(uuidOrSlug));
+            return Lookup{r[0][0].is_null() ? std::string() : std::string(r[0][0].c_str()),
+                          r[0][1].as<bool>(), r[0][2].as<bool>()};
         });
     };
-    auto id = resolve();
-    if (!id)
-        return id.error();
+    const Error noAccess = makeError(ErrorCode::NoAccess,
+                         tr("login %1 has no access to tenant %2 — ask an administrator to run "
+                            "`knowledgectl access grant %1 --tenant %2`")
+                             .arg(d->login, uuidOrSlug));
+    auto found = resolve();
+    if (!found) // a login outside every group of this schema may not even look
+        return found.error().is(ErrorCode::PermissionDenied) ? noAccess : found.error();
     const QUuid asUuid = QUuid::fromString(uuidOrSlug.trimmed());
-    if (id->empty() && !asUuid.isNull()) {
-        // A tenant UUID with events (an orchestrator's tenant) is registered on first use.
+    if (found->id.empty() && !asUuid.isNull() && (found->admin || found->everyTenant)) {
+        // A tenant UUID with events (an orchestrator's tenant) is registered on first use, by
+        // the owner or a service login for every tenant.
         auto registered = registerTenantFromEvents(asUuid);
         if (!registered)
             return registered.error();
         if (*registered) {
-            id = resolve();
-            if (!id)
-                return id.error();
+            found = resolve();
+            if (!found)
+                return found.error();
         }
     }
-    if (id->empty()) {
+    if (found->id.empty() && !found->admin && !found->everyTenant)
+        return noAccess; // whether the tenant exists is not told to a login without a grant
+    if (found->id.empty()) {
         return makeError(ErrorCode::UnknownTenant,
                          tr("unknown tenant '%1' — give a tenant UUID or slug that exists "
                             "(`knowledgectl status` lists them; `knowledgectl tenant add "
                             "SLUG` creates one)")
                              .arg(uuidOrSlug));
     }
-    return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<void> {
+    auto level = guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<QString> {
         pqxx::nontransaction tx(d->conn);
-        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", *id);
-        d->tenant = QUuid::fromString(QLatin1String(id->c_str()));
-        return {};
+        tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, false)", found->id);
+        const pqxx::result r = tx.exec("SELECT " + schema + ".session_level()");
+        return stringFromField(r[0][0]);
     });
+    if (!level)
+        return level.error();
+    static const QHash<QString, AccessLevel> levels{
+        {QStringLiteral("owner"), AccessLevel::Owner},
+        {QStringLiteral("service"), AccessLevel::Service},
+        {QStringLiteral("member"), AccessLevel::Member},
+        {QStringLiteral("reader"), AccessLevel::Reader}};
+    d->tenant = QUuid::fromString(QLatin1String(found->id.c_str()));
+    d->level = levels.value(*level, AccessLevel::None);
+    d->everyTenant = found->everyTenant;
+    d->actor = {};
+    return {};
+}
+
+Result<void> Database::adoptActor(const QString &uuidOrHandle)
+{
+    if (d->level == AccessLevel::Owner || d->level == AccessLevel::Service) {
+        // The owner and service logins write for whoever they name (the orchestrator's users,
+        // the demo's people); an unknown handle becomes a new person.
+        if (uuidOrHandle.isEmpty())
+            return {};
+        auto actor = resolvePerson(uuidOrHandle, true);
+        if (!actor)
+            return actor.error();
+        d->actor = *actor;
+        return {};
+    }
+    // A reader or member login is its granted person, whatever the client claims.
+    auto person = guarded(tr("reading the person of login %1").arg(d->login), [&]() -> Result<QUuid> {
+        pqxx::nontransaction tx(d->conn);
+        return uuidFromField(tx.exec("SELECT " + toStd(quoteIdent(d->settings.schema))
+                                     + ".session_person()")[0][0]);
+    });
+    if (!person)
+        return person.error();
+    if (!uuidOrHandle.isEmpty()) {
+        auto named = resolvePerson(uuidOrHandle, false);
+        if (!named || *named != *person) {
+            return makeError(ErrorCode::NotYourPerson,
+                             tr("login %1 writes as its own person in this tenant; --actor / "
+                                "KNOWLEDGE_ACTOR '%2' is for service logins and the schema "
+                                "owner — leave it out")
+                                 .arg(d->login, uuidOrHandle));
+        }
+    }
+    d->actor = *person;
+    return {};
 }
 
 Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)
@@ -282,6 +436,9 @@ Result<bool> Database::registerTenantFromEvents(const QUuid &id)
     const QString idText = id.toString(QUuid::WithoutBraces);
     return guarded(tr("registering tenant %1").arg(idText), [&]() -> Result<bool> {
         pqxx::work tx(d->conn);
+        // Across tenants (the owner's or an every-tenant service's overview), whichever
+        // tenant the session has selected; for this transaction only.
+        tx.exec("SELECT set_config('knowledge.tenant_id', '', true)");
         const std::string tid = uuidToStd(id);
         const pqxx::result seen = tx.exec_params(
             "SELECT EXISTS (SELECT 1 FROM " + toStd(eventsTable()) + " WHERE tenant_id = $1)", tid);

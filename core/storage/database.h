@@ -14,8 +14,10 @@ namespace ke {
 ///
 /// Owns the libpq connection. libpq forbids sharing a connection between threads: create,
 /// use and destroy a Database on one thread (one per worker thread). On connect it resolves
-/// the tenant (UUID or slug) and the actor (UUID or handle; an unknown handle becomes a new
-/// person of the tenant) and sets the session's tenant so that row-level security applies.
+/// the tenant (UUID or slug) among those the login holds a grant for (any tenant for the
+/// schema owner) and selects it, so that row-level security confines the session to it; the
+/// actor is the login's granted person for a reader or member login, and — for a service
+/// login or the owner — the given UUID or handle (an unknown handle becomes a new person).
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -32,13 +34,27 @@ public:
     /// Quoted, schema-qualified name of the events table.
     QString eventsTable() const;
 
+    /// What the login may do in the selected tenant (migration 0006, README "Access").
+    enum class AccessLevel { None, Reader, Member, Service, Owner };
+    /// None until a tenant is selected (Owner for the schema owner or a superuser).
+    AccessLevel accessLevel() const;
+    /// The database login (current_user).
+    QString login() const;
+    /// A service login granted every tenant (the worker; a cross-tenant export may run).
+    bool servesEveryTenant() const;
+
     /// Null when no tenant was given.
     QUuid tenantId() const;
     /// Null when no actor was given.
     QUuid actorId() const;
 
-    /// Switches the session to another tenant (UUID or slug).
+    /// Switches the session to another tenant (UUID or slug); refused with a message naming
+    /// the `knowledgectl access grant` to ask for when the login holds no grant for it.
     Result<void> setTenant(const QString &uuidOrSlug);
+    /// Makes `uuidOrHandle` the actor of this session's writes: for the owner and a service
+    /// login the named person (an unknown handle becomes a new person; empty = none); for a
+    /// reader or member login always its granted person — naming another one is refused.
+    Result<void> adoptActor(const QString &uuidOrHandle);
     /// Resolves a person by UUID or handle within the current tenant; creates the person
     /// when `createIfMissing` and the handle is unknown.
     Result<QUuid> resolvePerson(const QString &uuidOrHandle, bool createIfMissing);

@@ -1,5 +1,6 @@
 #include "migrator.h"
 
+#include "access.h"
 #include "database_p.h"
 
 #include <QCryptographicHash>
@@ -112,11 +113,14 @@ Result<void> Migrator::dropScratchSchema(Database &db)
         return makeError(
             ErrorCode::Refused,
             tr("refusing to drop the schema '%1': only throwaway schemas are dropped").arg(schema));
-    return guarded(tr("dropping the schema %1").arg(schema), [&]() -> Result<void> {
+    auto dropped = guarded(tr("dropping the schema %1").arg(schema), [&]() -> Result<void> {
         pqxx::nontransaction tx(databasePrivate(db)->conn);
         tx.exec("DROP SCHEMA IF EXISTS " + toStd(Database::quoteQualified(schema)) + " CASCADE");
         return {};
     });
+    if (!dropped)
+        return dropped;
+    return Access::dropGroupRoles(db);
 }
 
 } // namespace ke

@@ -277,6 +277,17 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         return makeError(ErrorCode::NoTenant,
                          tr("exporting training data needs a tenant — set KNOWLEDGE_TENANT or "
                             "--tenant"));
+    if (o.crossTenant && db.accessLevel() != Database::AccessLevel::Owner
+        && !(db.accessLevel() == Database::AccessLevel::Service && db.servesEveryTenant())) {
+        // Other tenants' rows are read and anonymised only inside a privileged run; the
+        // database refuses the same (training_export_tenants() is for the service group).
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("a cross-tenant export runs only as a service login for every "
+                            "tenant (`knowledgectl access grant LOGIN --all-tenants --level "
+                            "service`) or the schema owner — login %1 may export its own tenant "
+                            "(leave out --cross-tenant)")
+                             .arg(db.login()));
+    }
     QElapsedTimer timer;
     timer.start();
 
@@ -307,18 +318,17 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
             scopes.push_back({uuidToStd(db.tenantId()), true});
         } else {
             if (key.isEmpty()) {
-                const pqxx::result r = tx.exec_params(
-                    "SELECT settings->'training_export'->>'hmac_key' FROM "
-                        + toStd(db.table(QStringLiteral("tenants"))) + " WHERE id = $1",
-                    uuidToStd(db.tenantId()));
+                // The schema's own secret (migration 0006), readable by services and the owner.
+                const pqxx::result r = tx.exec("SELECT hmac_key FROM "
+                                               + toStd(db.table(QStringLiteral("export_secret"))));
                 if (!r.empty() && !r[0][0].is_null())
                     key = QByteArray(r[0][0].c_str());
             }
             if (key.size() < 16)
                 return makeError(ErrorCode::NoKey,
                                  tr("a cross-tenant export is anonymised with a secret key: set "
-                                    "KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant "
-                                    "setting training_export.hmac_key"));
+                                    "KNOWLEDGE_EXPORT_KEY (at least 16 characters), or run "
+                                    "`knowledgectl migrate` so the schema keeps one"));
             const pqxx::result r = tx.exec("SELECT tenant_id, allow_dataset_names FROM "
                                            + toStd(schema) + ".training_export_tenants()");
             for (const auto &row : r)

@@ -3,6 +3,7 @@
 // events-table configuration (an orchestrator's table), and `knowledgectl emit`.
 
 #include "database.h"
+#include "access.h"
 #include "eventlog.h"
 #include "testdatabase.h"
 #include "uuid.h"
@@ -194,7 +195,9 @@ private Q_SLOTS:
         QTest::newRow("epoch") << utc(1970, 1, 1, 0, 0, 0, 0);
         QTest::newRow("before the epoch") << utc(1969, 12, 31, 23, 59, 59, 1);
         QTest::newRow("year 1") << utc(1, 1, 1, 0, 0, 0, 5);
-        QTest::newRow("far future") << utc(9999, 12, 31, 23, 59, 59, 998);
+        // A writer's clock a little ahead is fine; more than 5 minutes is refused (below).
+        const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(60);
+        QTest::newRow("a minute ahead") << QDateTime::fromMSecsSinceEpoch(soon.toMSecsSinceEpoch(), Qt::UTC);
         QTest::newRow("not UTC") << QDateTime(QDate(2025, 3, 30), QTime(12, 30, 0, 250),
                                               QTimeZone("Europe/Berlin"));
     }
@@ -210,6 +213,23 @@ private Q_SLOTS:
         auto found = log.find(batch[0].id);
         QVERIFY(found && found->has_value());
         QCOMPARE((*found)->createdAt.toMSecsSinceEpoch(), createdAt.toMSecsSinceEpoch());
+    }
+
+    void eventFromNextYearIsRefused()
+    {
+        EventLog log(*m_conn);
+        std::vector<Event> batch{feedback(createUuidV7())};
+        batch[0].createdAt = QDateTime::currentDateTimeUtc().addYears(1);
+        auto r = log.emitBatch(batch);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QLatin1String("in the future")),
+                 qPrintable(r.error().message));
+        auto single = log.emit(batch[0]);
+        QVERIFY(!single);
+        QVERIFY2(single.error().message.contains(QLatin1String("in the future")),
+                 qPrintable(single.error().message));
+        auto found = log.find(batch[0].id);
+        QVERIFY(found && !found->has_value());
     }
 
     void batchRetryWritesTheRestOnce()
@@ -255,7 +275,11 @@ private Q_SLOTS:
         QCOMPARE((*found)->data, QJsonDocument::fromJson(data.toUtf8()).object());
         QCOMPARE((*found)->actorType, QStringLiteral("system"));
 
-        // …and replayed through emitBatch with unknown types allowed.
+        // …and replayed through emitBatch with unknown types allowed (by a service login: a
+        // member writes only its own feedback, quirks and comments).
+        auto service = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
+        QVERIFY2(service, qPrintable(test::TestDatabase::error()));
+        EventLog serviceLog(*service);
         Event e;
         e.investigationId = inv;
         e.eventType = QStringLiteral("orchestrator.plan_revised");
@@ -263,19 +287,19 @@ private Q_SLOTS:
         e.data = QJsonObject{{QStringLiteral("steps"), QJsonArray{1, 2, 3}},
                              {QStringLiteral("rating"), 42}};
         std::vector<Event> batch = {e};
-        auto refused = log.emitBatch(batch);
+        auto refused = serviceLog.emitBatch(batch);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(QLatin1String("unknown event type")),
                  qPrintable(refused.error().message));
         EmitOptions allow;
         allow.allowUnknownTypes = true;
-        auto ok = log.emitBatch(batch, allow);
+        auto ok = serviceLog.emitBatch(batch, allow);
         QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
         QCOMPARE(*ok, qsizetype(1));
-        auto back = log.find(batch[0].id);
+        auto back = serviceLog.find(batch[0].id);
         QVERIFY(back && back->has_value());
         QCOMPARE((*back)->data, e.data);
-        auto all = log.investigation(inv);
+        auto all = serviceLog.investigation(inv);
         QVERIFY(all);
         QCOMPARE(all->size(), size_t(2));
     }
@@ -325,6 +349,17 @@ private Q_SLOTS:
                 .arg(schema));
         auto cleanup = qScopeGuard(
             [&] { m_db->scalar(QStringLiteral("DROP SCHEMA \"%1\" CASCADE").arg(schema)); });
+        // The orchestrator's administrator lets the product's group roles read and append (the
+        // README's deployment section); that table's tenant isolation is the orchestrator's.
+        const auto grantExternal = [&] {
+            const QString member = Access::groupRole(m_db->schema(), QStringLiteral("member"));
+            const QString service = Access::groupRole(m_db->schema(), QStringLiteral("service"));
+            m_db->exec(QStringLiteral("GRANT USAGE ON SCHEMA \"%1\" TO \"%2\", \"%3\"; "
+                                      "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \"%1\" TO "
+                                      "\"%2\", \"%3\"")
+                           .arg(schema, member, service));
+        };
+        grantExternal();
         checkExternalTable(table);
         if (QTest::currentTestFailed())
             return;
@@ -338,6 +373,7 @@ private Q_SLOTS:
                 "event_data jsonb, actor_id uuid, actor_type varchar NOT NULL, created_at "
                 "timestamptz NOT NULL DEFAULT now())")
                 .arg(schema));
+        grantExternal();
         checkExternalTable(loose);
     }
 
@@ -414,7 +450,8 @@ private Q_SLOTS:
                   .arg(text(inv))
                   .toUtf8();
         const auto refused = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("emit")},
-                                       line, QStringLiteral("acme"));
+                                       line, QStringLiteral("acme"), {},
+                                       test::TestDatabase::As::Service);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(
             refused.err.contains(QLatin1String("line 1: orchestrator.step: unknown event type")),
@@ -423,7 +460,15 @@ private Q_SLOTS:
                  qPrintable(refused.err));
         const auto ok = m_db->run(QStringLiteral("knowledgectl"),
                                   {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
-                                  line, QStringLiteral("acme"));
+                                  line, QStringLiteral("acme"), {},
+                                  test::TestDatabase::As::Service);
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
+        // A member login may not write system events, even with unknown types allowed.
+        const auto member = m_db->run(QStringLiteral("knowledgectl"),
+                                      {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
+                                      line, QStringLiteral("acme"));
+        QCOMPARE(member.exitCode, 1);
+        QVERIFY2(member.err.contains(QLatin1String("access does not allow it")), qPrintable(member.err));
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'x' FROM feedback_events WHERE "
                                              "investigation_id = '%1'")

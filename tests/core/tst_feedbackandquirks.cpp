@@ -73,7 +73,10 @@ private Q_SLOTS:
             e.investigationId = m_investigation;
             e.actorType = QStringLiteral("system");
         }
-        auto written = EventLog(*m_conn).emitBatch(events);
+        // The orchestrator is a service login; the people rating below are member logins.
+        auto orchestrator = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
+        QVERIFY2(orchestrator, qPrintable(test::TestDatabase::error()));
+        auto written = EventLog(*orchestrator).emitBatch(events);
         QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
         QCOMPARE(*written, qsizetype(3));
     }
@@ -180,14 +183,25 @@ private Q_SLOTS:
 
     void feedbackNeedsAnActor()
     {
-        const auto r
-            = m_db->run(QStringLiteral("knowledgectl"),
-                        {QStringLiteral("feedback"), QStringLiteral("--target-type"),
-                         QStringLiteral("investigation"), QStringLiteral("--investigation"),
-                         uuid(m_investigation), QStringLiteral("--rating"), QStringLiteral("1")},
-                        {}, QStringLiteral("acme"));
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("KNOWLEDGE_ACTOR")), qPrintable(r.err));
+        const QStringList args{QStringLiteral("feedback"),        QStringLiteral("--target-type"),
+                               QStringLiteral("investigation"),   QStringLiteral("--investigation"),
+                               uuid(m_investigation),             QStringLiteral("--rating"),
+                               QStringLiteral("1")};
+        // A service login writes for others: it must say for whom.
+        const auto service = m_db->run(QStringLiteral("knowledgectl"), args, {},
+                                       QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
+        QCOMPARE(service.exitCode, 1);
+        QVERIFY2(service.err.contains(QLatin1String("KNOWLEDGE_ACTOR")), qPrintable(service.err));
+        // A member login is its person: no --actor needed, and the rating is that person's.
+        const qint64 before = eventCount();
+        const auto member = m_db->run(QStringLiteral("knowledgectl"), args, {},
+                                      QStringLiteral("acme"), QStringLiteral("carol"));
+        QVERIFY2(member.exitCode == 0, qPrintable(member.err));
+        QCOMPARE(eventCount(), before + 1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events e JOIN people p "
+                                             "ON p.tenant_id = e.tenant_id AND p.id = e.actor_id "
+                                             "ORDER BY e.id DESC LIMIT 1")),
+                 QStringLiteral("carol"));
     }
 
     void anotherTenantCannotRateIt()

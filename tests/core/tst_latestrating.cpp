@@ -212,8 +212,11 @@ private Q_SLOTS:
             QCOMPARE(k->negativeFeedbackCount, hypDown + queryDown + synthDown);
         }
 
-        // 3. The training scores: (Σ latest ratings) / persons, and the up/down behind them.
-        auto built = TrainingExampleBuilder::rebuild(*db);
+        // 3. The training scores: (Σ latest ratings) / persons, and the up/down behind them
+        //    (built by the worker's service login).
+        auto worker = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
+        QVERIFY2(worker, qPrintable(test::TestDatabase::error()));
+        auto built = TrainingExampleBuilder::rebuild(*worker);
         QVERIFY2(built, qPrintable(errorOf(built)));
         const auto example = [&](const QString &task, const QString &key, const QString &id) {
             return m_db->scalar(

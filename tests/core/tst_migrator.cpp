@@ -1,6 +1,7 @@
 // Migrations: ordered, idempotent, recorded, and refusing a schema newer than the build.
 
 #include "database.h"
+#include "access.h"
 #include "migrator.h"
 #include "testdatabase.h"
 
@@ -63,6 +64,56 @@ private Q_SLOTS:
                  qPrintable(cols));
     }
 
+    void accessIsLockedDown()
+    {
+        const QString schema = m_db->schema();
+        // Row-level security is enabled and forced on every table with a tenant_id.
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT string_agg(c.relname, ',') FROM pg_class c JOIN "
+                                  "pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' "
+                                  "WHERE c.relnamespace = '%1'::regnamespace AND c.relkind = 'r' "
+                                  "AND NOT (c.relrowsecurity AND c.relforcerowsecurity)")
+                                  .arg(schema)),
+                 QString());
+        // The three group roles exist, cannot log in, and none may change or empty the log.
+        for (const QString &level : Access::levels()) {
+            const QString role = Access::groupRole(schema, level);
+            QCOMPARE(m_db->scalar(QStringLiteral("SELECT rolcanlogin::text FROM pg_roles WHERE "
+                                                 "rolname = $1"),
+                                  {role}),
+                     QStringLiteral("false"));
+            for (const char *privilege : {"UPDATE", "DELETE", "TRUNCATE"}) {
+                QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_table_privilege($1, '%1.feedback_events', "
+                                                     "'%2')::text")
+                                          .arg(schema, QLatin1String(privilege)),
+                                      {role}),
+                         QStringLiteral("false"));
+            }
+            QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_schema_privilege($1, '%1', 'CREATE')::text")
+                                      .arg(schema),
+                                  {role}),
+                     QStringLiteral("false"));
+            QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_table_privilege($1, '%1.export_secret', "
+                                                 "'SELECT')::text")
+                                      .arg(schema),
+                                  {role}),
+                     level == QLatin1String("service") ? QStringLiteral("true") : QStringLiteral("false"));
+        }
+        // No function of the schema is executable by PUBLIC; SECURITY DEFINER ones (if any)
+        // pin search_path with pg_temp last.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
+                                             "p.pronamespace = '%1'::regnamespace AND "
+                                             "has_function_privilege('public', p.oid, 'EXECUTE')")
+                                  .arg(schema)),
+                 QString());
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
+                                             "p.pronamespace = '%1'::regnamespace AND p.prosecdef AND "
+                                             "NOT coalesce('search_path=pg_catalog, pg_temp' = ANY "
+                                             "(p.proconfig), false)")
+                                  .arg(schema)),
+                 QString());
+    }
+
     void everyKeyIncludesTheTenant()
     {
         // Every primary and unique key of a tenant table starts with tenant_id (Citus-ready).
@@ -71,7 +122,10 @@ private Q_SLOTS:
                            "JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = "
                            "t.relnamespace "
                            "WHERE n.nspname = '%1' AND c.contype IN ('p','u') "
-                           "AND t.relname NOT IN ('tenants','schema_migrations') "
+                           // Not tenant data: the tenants, the grants (per login, across
+                           // tenants), the export key, the migrations.
+                           "AND t.relname NOT IN ('tenants','schema_migrations','access_grants',"
+                           "'export_secret') "
                            "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid "
                            "  AND a.attnum = c.conkey[1] AND a.attname = 'tenant_id')")
                 .arg(m_db->schema()));

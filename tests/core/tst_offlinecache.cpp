@@ -501,6 +501,9 @@ private Q_SLOTS:
         ConnectionSettings d = a;
         d.databaseUrl = QStringLiteral("postgresql://alice@db2.example:5432/prod");
         QVERIFY(OfflineCache::connectionKey(a) != OfflineCache::connectionKey(d));
+        ConnectionSettings login = a;
+        login.databaseUrl = QStringLiteral("postgresql://bob@db1.example:5432/prod");
+        QCOMPARE(OfflineCache::connectionKey(a), OfflineCache::connectionKey(login));
         ConnectionSettings e = a;
         e.schema = QStringLiteral("other");
         QVERIFY(OfflineCache::connectionKey(a) != OfflineCache::connectionKey(e));

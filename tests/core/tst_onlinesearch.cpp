@@ -254,7 +254,7 @@ private Q_SLOTS:
 
     void fullRebuildChangesNothing()
     {
-        auto db = m_db->connect(QStringLiteral("alpha"));
+        auto db = m_db->connect(QStringLiteral("alpha"), {}, test::TestDatabase::As::Service);
         QVERIFY(db);
         const QString before
             = m_db->scalar(QStringLiteral("SELECT max(change_seq) FROM search_documents"));

@@ -5,6 +5,7 @@
 // knowledgectl must work on it as is, give the right counts, and leave the orchestrator's
 // tables unchanged.
 
+#include "access.h"
 #include "testdatabase.h"
 
 #include <QJsonArray>
@@ -36,10 +37,18 @@ private:
     QUuid m_unknownDataset = QUuid::createUuid(); // named by UUID, in no catalog
     QUuid m_alice = QUuid::createUuid();
 
+    // The worker (a service login for every tenant) runs the jobs and registers the
+    // orchestrator's tenants; a person (a member login) reads.
     test::TestDatabase::Run ctl(QStringList args, const QString &tenant = {})
     {
+        const bool job = args.first() == QLatin1String("aggregate")
+            || args.first() == QLatin1String("status") || tenant.isEmpty();
+        const bool admin = args.first() == QLatin1String("tenant"); // naming tenants: the owner
         args << QStringLiteral("--events-table") << m_events;
-        return m_db->run(QStringLiteral("knowledgectl"), args, {}, tenant);
+        return m_db->run(QStringLiteral("knowledgectl"), args, {}, tenant, {},
+                         admin ? test::TestDatabase::As::Owner
+                         : job ? test::TestDatabase::As::Worker
+                               : test::TestDatabase::As::Member);
     }
 
     QString orchestratorTables()
@@ -121,6 +130,14 @@ private Q_SLOTS:
         investigation(QStringLiteral("public.orders"), 0, 2, 1);
         investigation(m_ordersId.toString(QUuid::WithoutBraces), 100, 1, 0);
         investigation(m_unknownDataset.toString(QUuid::WithoutBraces), 200, 0, 1);
+        // The orchestrator's administrator lets the product's group roles read its tables
+        // (README, "Access and deployment"); its tenant isolation is the orchestrator's own.
+        QStringList groups;
+        for (const QString &level : Access::levels())
+            groups << QLatin1Char('"') + Access::groupRole(m_db->schema(), level) + QLatin1Char('"');
+        m_db->exec(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2; GRANT SELECT ON ALL TABLES IN "
+                                  "SCHEMA %1 TO %2")
+                       .arg(m_orch, groups.join(QLatin1Char(','))));
     }
 
     void cleanupTestCase()

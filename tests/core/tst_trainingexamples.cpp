@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY2(m_db, qPrintable(TestDatabase::error()));
         m_acme.write(*m_db);
         m_other.write(*m_db);
-        auto db = m_db->connect(QStringLiteral("acme"));
+        auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY2(db, qPrintable(TestDatabase::error()));
         auto stats = TrainingExampleBuilder::rebuild(*db);
         QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
@@ -231,7 +231,7 @@ private Q_SLOTS:
                                           "coalesce(feedback_score::text, '-'), ',' ORDER BY id) "
                                           "FROM ml_training_examples WHERE ")
                            + acme());
-        auto db = m_db->connect(QStringLiteral("acme"));
+        auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY(db);
         TrainingExampleBuilder::Options full;
         full.full = true;
@@ -253,7 +253,7 @@ private Q_SLOTS:
         HistoryWriter w(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addSecs(-10));
         w.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), -1, m_acme.carol,
                    0);
-        auto db = m_db->connect(QStringLiteral("acme"));
+        auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY(db);
         // No overlap window: exactly the investigations with events newer than the last build.
         TrainingExampleBuilder::Options incremental;
@@ -283,7 +283,7 @@ private Q_SLOTS:
         m_db->scalar(QStringLiteral(
             "UPDATE tenants SET settings = '{\"training\": {\"dataset_type_rules\": "
             "[{\"match\": \"^public\\\\.\", \"type\": \"warehouse\"}]}}' WHERE slug = 'acme'"));
-        auto db = m_db->connect(QStringLiteral("acme"));
+        auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY(db);
         TrainingExampleBuilder::Options full;
         full.full = true;

@@ -111,7 +111,7 @@ private Q_SLOTS:
         QVERIFY2(built.out.contains(QStringLiteral("8 example(s)")), qPrintable(built.out));
         for (const QString &t :
              {QStringLiteral("other"), QStringLiteral("hidden"), QStringLiteral("bulk")}) {
-            auto db = m_db->connect(t);
+            auto db = m_db->connect(t, {}, test::TestDatabase::As::Service);
             QVERIFY(db);
             auto stats = TrainingExampleBuilder::rebuild(*db);
             QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
@@ -317,8 +317,10 @@ private Q_SLOTS:
         QTest::newRow("since not a date")
             << QStringList{QStringLiteral("--since"), QStringLiteral("yesterday")}
             << QStringLiteral("not a date");
-        QTest::newRow("cross-tenant without key") << QStringList{QStringLiteral("--cross-tenant")}
-                                                  << QStringLiteral("KNOWLEDGE_EXPORT_KEY");
+        // Only the owner or a service login for every tenant reads other tenants.
+        QTest::newRow("cross-tenant as one tenant's login")
+            << QStringList{QStringLiteral("--cross-tenant")}
+            << QStringLiteral("a cross-tenant export runs only as a service login for every tenant");
     }
 
     void badInputWritesNothing()
@@ -378,9 +380,20 @@ private Q_SLOTS:
         qputenv("KNOWLEDGE_EXPORT_KEY", "a-test-key-of-sufficient-length");
         const QString out = path(QStringLiteral("cross.jsonl"));
         // Asked by "bulk", which has not opted in itself: it gets only the opted-in tenants.
-        const auto r
-            = exportTraining(QStringLiteral("bulk"),
-                             {QStringLiteral("--out"), out, QStringLiteral("--cross-tenant")});
+        const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("export-training"), QStringLiteral("--out"), out,
+                                  QStringLiteral("--cross-tenant")},
+                                 {}, QStringLiteral("bulk"), {}, TestDatabase::As::Worker);
+        // A member login of a tenant may not pull the pool, whatever its client does: the
+        // product refuses, and so does the database (training_export_tenants is services').
+        const QString refusedOut = path(QStringLiteral("cross-member.jsonl"));
+        const auto member = m_db->run(QStringLiteral("knowledgectl"),
+                                      {QStringLiteral("export-training"), QStringLiteral("--out"),
+                                       refusedOut, QStringLiteral("--cross-tenant")},
+                                      {}, QStringLiteral("bulk"), {}, TestDatabase::As::Member);
+        QCOMPARE(member.exitCode, 1);
+        QVERIFY2(member.err.contains(QLatin1String("runs only as a service login")), qPrintable(member.err));
+        QVERIFY(!QFile::exists(refusedOut));
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QString text;

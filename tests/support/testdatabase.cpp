@@ -1,11 +1,14 @@
 #include "testdatabase.h"
 
+#include "access.h"
 #include "migrator.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace ke::test {
@@ -63,15 +66,77 @@ TestDatabase::~TestDatabase()
 {
     if (!m_admin || qEnvironmentVariableIsSet("KE_KEEP_TEST_SCHEMA"))
         return;
-    // Best effort: a leftover schema of a crashed test is harmless.
+    // Best effort: a leftover schema or role of a crashed test is harmless.
     (void)m_admin->exec(
         QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(Database::quoteQualified(m_schema)));
+    QStringList roles = m_logins.values();
+    for (const QString &level : Access::levels())
+        roles << Access::groupRole(m_schema, level);
+    for (const QString &role : std::as_const(roles))
+        (void)m_admin->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(Database::quoteQualified(role)));
+}
+
+namespace {
+
+/// `url` with its user replaced by `login` (libpq URI or conninfo).
+QString urlAs(QString url, const QString &login)
+{
+    if (login.isEmpty())
+        return url;
+    static const QRegularExpression user(QStringLiteral("(^|[?&\\s])user=[^&\\s]*"));
+    if (url.contains(user))
+        return url.replace(user, QStringLiteral("\\1user=") + login);
+    const bool uri = url.startsWith(QLatin1String("postgres"));
+    return url + (uri ? (url.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?"))
+                      : QStringLiteral(" "))
+        + QStringLiteral("user=") + login;
+}
+
+} // namespace
+
+QString TestDatabase::login(const QString &tenant, const QString &person, As as)
+{
+    if (as == As::Owner)
+        return {};
+    static const char *const levels[] = {"member", "reader", "service", "", "service"};
+    const QString level = QLatin1String(levels[int(as)]);
+    const bool everyTenant = as == As::Worker;
+    const QString key = level + QLatin1Char('|') + (everyTenant ? QStringLiteral("*") : tenant)
+        + QLatin1Char('|') + person;
+    const QMutexLocker lock(&m_loginsLock);
+    if (const auto it = m_logins.constFind(key); it != m_logins.cend())
+        return *it;
+    const QString login = m_schema.left(40) + QLatin1Char('_') + level.at(0) + QLatin1Char('_')
+        + QString::fromLatin1(
+              QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Md5).toHex().left(10));
+    // Its own session: tests connect from several threads while the admin session is busy.
+    SqlSession owner = orThrow(SqlSession::open(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL")));
+    orThrow(owner.exec(QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN")
+                           .arg(Database::quoteQualified(login))));
+    auto admin = Database::connect(settings());
+    if (!admin)
+        throw std::runtime_error(admin.error().message.toStdString());
+    QString who = person;
+    if (who.isEmpty() && level != QLatin1String("service"))
+        who = QStringLiteral("member");
+    auto granted = Access::grant(**admin, login, everyTenant ? QString() : tenant, who, level,
+                                 everyTenant);
+    if (!granted)
+        throw std::runtime_error(granted.error().message.toStdString());
+    m_logins.insert(key, login);
+    return login;
 }
 
 ConnectionSettings TestDatabase::settings(const QString &tenant, const QString &actor) const
 {
+    return settingsAs(QString(), tenant, actor);
+}
+
+ConnectionSettings TestDatabase::settingsAs(const QString &login, const QString &tenant,
+                                            const QString &actor) const
+{
     ConnectionSettings s;
-    s.databaseUrl = qEnvironmentVariable("KNOWLEDGE_DATABASE_URL");
+    s.databaseUrl = urlAs(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"), login);
     s.schema = m_schema;
     s.tenant = tenant;
     s.actor = actor;
@@ -101,9 +166,16 @@ QUuid TestDatabase::createDataset(const QUuid &tenant, const QString &name)
     return id;
 }
 
-std::unique_ptr<Database> TestDatabase::connect(const QString &tenant, const QString &actor)
+std::unique_ptr<Database> TestDatabase::connect(const QString &tenant, const QString &actor, As as)
 {
-    auto db = Database::connect(settings(tenant, actor));
+    QString who;
+    try {
+        who = tenant.isEmpty() && as != As::Worker ? QString() : login(tenant, actor, as);
+    } catch (const std::exception &e) {
+        g_error = QString::fromStdString(e.what());
+        return nullptr;
+    }
+    auto db = Database::connect(settingsAs(who, tenant, actor));
     if (!db) {
         g_error = db.error().message;
         return nullptr;
@@ -133,14 +205,35 @@ QList<SqlRow> TestDatabase::rows(const QString &sql, const SqlParams &params)
 
 TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &args,
                                     const QByteArray &input, const QString &tenant,
-                                    const QString &actor) const
+                                    const QString &actor, std::optional<As> as)
 {
+    Run r;
+    QString who;
+    if (!as) {
+        const QString command = args.value(0);
+        static const QStringList jobs{QStringLiteral("embed"), QStringLiteral("build-training"),
+                                      QStringLiteral("export-training")};
+        static const QStringList administration{QStringLiteral("demo-seed"),
+                                                QStringLiteral("migrate"), QStringLiteral("tenant"),
+                                                QStringLiteral("access")};
+        as = jobs.contains(command)             ? As::Service
+            : administration.contains(command) ? As::Owner
+                                               : As::Member;
+    }
+    try {
+        who = tenant.isEmpty() && *as != As::Worker ? QString() : login(tenant, actor, *as);
+    } catch (const std::exception &e) {
+        r.err = QString::fromStdString(e.what());
+        return r;
+    }
     QString bin = qEnvironmentVariable("KE_BUILD_BIN");
     if (bin.isEmpty())
         bin = QCoreApplication::applicationDirPath();
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("KNOWLEDGE_SCHEMA"), m_schema);
+    env.insert(QStringLiteral("KNOWLEDGE_DATABASE_URL"),
+               urlAs(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"), who));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     env.remove(QStringLiteral("KNOWLEDGE_EVENTS_TABLE"));
@@ -156,7 +249,6 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
         env.remove(QStringLiteral("KNOWLEDGE_ACTOR"));
     p.setProcessEnvironment(env);
     p.start(bin + QLatin1Char('/') + program, args);
-    Run r;
     if (!p.waitForStarted(10000)) {
         r.err = QStringLiteral("could not start %1: %2").arg(program, p.errorString());
         return r;

@@ -25,6 +25,9 @@ struct Database::Private
     ConnectionSettings settings;
     QUuid tenant;
     QUuid actor;
+    QString login; ///< current_user, read on connect
+    Database::AccessLevel level = Database::AccessLevel::None;
+    bool everyTenant = false; ///< a service grant for every tenant
 };
 
 /// The connection and session state behind `db` (for core's code only).
