@@ -691,26 +691,25 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
     std::vector<bool> ours(m_tenants.size(), true); // made by the seeder, or found empty
     for (size_t i = 0; i < m_tenants.size(); ++i) {
         const DemoTenant &tenant = m_tenants[i];
-        const auto found = std::find_if(existing->cbegin(), existing->cend(),
-                                        [&](const Database::TenantInfo &t) {
-                                            return t.slug == tenant.slug;
-                                        });
+        const auto found
+            = std::find_if(existing->cbegin(), existing->cend(),
+                           [&](const Database::TenantInfo &t) { return t.slug == tenant.slug; });
         if (found == existing->cend())
             continue;
         if (auto set = db.setTenant(idString(found->id)); !set)
             return set.error();
-        auto state = guarded(
-            tr("checking whether tenant '%1' holds demo data").arg(tenant.slug),
-            [&]() -> Result<bool> {
-                pqxx::nontransaction tx(d->conn);
-                const pqxx::result r = tx.exec_params(
-                    "SELECT coalesce((SELECT settings->'demo' = 'true'::jsonb FROM "
-                        + toStd(db.table(QStringLiteral("tenants")))
-                        + " WHERE id = $1), false), EXISTS (SELECT 1 FROM "
-                        + toStd(db.eventsTable()) + " WHERE tenant_id = $1)",
-                    uuidToStd(found->id));
-                return r[0][0].as<bool>() || !r[0][1].as<bool>();
-            });
+        auto state
+            = guarded(tr("checking whether tenant '%1' holds demo data").arg(tenant.slug),
+                      [&]() -> Result<bool> {
+                          pqxx::nontransaction tx(d->conn);
+                          const pqxx::result r = tx.exec_params(
+                              "SELECT coalesce((SELECT settings->'demo' = 'true'::jsonb FROM "
+                                  + toStd(db.table(QStringLiteral("tenants")))
+                                  + " WHERE id = $1), false), EXISTS (SELECT 1 FROM "
+                                  + toStd(db.eventsTable()) + " WHERE tenant_id = $1)",
+                              uuidToStd(found->id));
+                          return r[0][0].as<bool>() || !r[0][1].as<bool>();
+                      });
         if (!state)
             return state.error();
         ours[i] = *state;

@@ -49,7 +49,8 @@ Answer post(QNetworkAccessManager &nam, const QNetworkRequest &request, const QB
     };
     QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, [&]() {
         bool ok = false;
-        const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        const qint64 announced
+            = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
         if (ok && announced > maxBytes)
             tooLarge();
     });
@@ -73,8 +74,7 @@ Answer post(QNetworkAccessManager &nam, const QNetworkRequest &request, const QB
             a.tooLarge = true;
     }
     if (a.status >= 300 && a.status < 400 && !reply->rawHeader("Location").isEmpty())
-        a.redirectTarget
-            = request.url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        a.redirectTarget = request.url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
     a.retryAfter = reply->rawHeader("Retry-After");
     reply->deleteLater();
     return a;
@@ -166,9 +166,10 @@ Result<void> HttpEmbedder::checkTransport(const Options &o)
                "(http://127.0.0.1, http://localhost) for a server on this machine, or unset the "
                "key if the server needs none")
                 .arg(o.baseUrl.host(),
-                     o.baseUrl.host() + (o.baseUrl.port() > 0
-                                             ? QLatin1Char(':') + QString::number(o.baseUrl.port())
-                                             : QString())));
+                     o.baseUrl.host()
+                         + (o.baseUrl.port() > 0
+                                ? QLatin1Char(':') + QString::number(o.baseUrl.port())
+                                : QString())));
     return {};
 }
 
@@ -251,9 +252,10 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
         };
         for (;;) {
             ++attempts;
-            a = post(nam, request, payload,
-                     std::max(std::chrono::milliseconds(1), std::min(m_options.timeout, remaining())),
-                     m_options.maxResponseBytes);
+            a = post(
+                nam, request, payload,
+                std::max(std::chrono::milliseconds(1), std::min(m_options.timeout, remaining())),
+                m_options.maxResponseBytes);
             const bool retryable = !a.tooLarge
                 && (a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500);
             if (!retryable || attempts > m_options.maxRetries)
@@ -298,13 +300,13 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                           .arg(double(m_options.timeout.count()) / 1000.0)
                           .arg(attempts));
         if (a.redirectTarget.isValid())
-            return fail(ErrorCode::Redirected,
-                        tr("the embeddings API at %1 redirected to %2, another host or scheme: not "
-                           "followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to "
-                           "the address that answers")
-                            .arg(where,
-                                 a.redirectTarget.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
-                                 m_options.baseUrl.host()));
+            return fail(
+                ErrorCode::Redirected,
+                tr("the embeddings API at %1 redirected to %2, another host or scheme: not "
+                   "followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to "
+                   "the address that answers")
+                    .arg(where, a.redirectTarget.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                         m_options.baseUrl.host()));
         if (a.status == 0)
             return fail(ErrorCode::Unreachable,
                         tr("cannot reach the embeddings API at %1: %2 — check "
@@ -317,21 +319,19 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                             .arg(a.status)
                             .arg(serverWords(a.body)));
         if (a.status == 429)
-            return fail(
-                ErrorCode::RateLimited,
-                tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
-                   "attempts — try again later or lower the request rate")
-                    .arg(where)
-                    .arg(attempts));
+            return fail(ErrorCode::RateLimited,
+                        tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
+                           "attempts — try again later or lower the request rate")
+                            .arg(where)
+                            .arg(attempts));
         if (a.status >= 500)
-            return fail(
-                ErrorCode::ServerError,
-                tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
-                   "try again later")
-                    .arg(where)
-                    .arg(a.status)
-                    .arg(attempts)
-                    .arg(serverWords(a.body)));
+            return fail(ErrorCode::ServerError,
+                        tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
+                           "try again later")
+                            .arg(where)
+                            .arg(a.status)
+                            .arg(attempts)
+                            .arg(serverWords(a.body)));
         if (a.status != 200)
             return fail(ErrorCode::HttpError,
                         tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "

@@ -23,15 +23,15 @@ constexpr qsizetype kMinTerm = 3;
 const QSet<QString> &notNames()
 {
     static const QSet<QString> words{
-        QStringLiteral("inc"),       QStringLiteral("corp"),      QStringLiteral("corporation"),
-        QStringLiteral("co"),        QStringLiteral("ltd"),       QStringLiteral("llc"),
-        QStringLiteral("gmbh"),      QStringLiteral("ag"),        QStringLiteral("plc"),
-        QStringLiteral("sa"),        QStringLiteral("group"),     QStringLiteral("company"),
-        QStringLiteral("the"),       QStringLiteral("and"),       QStringLiteral("von"),
-        QStringLiteral("van"),       QStringLiteral("der"),       QStringLiteral("del"),
-        QStringLiteral("team"),      QStringLiteral("admin"),     QStringLiteral("root"),
-        QStringLiteral("bot"),       QStringLiteral("system"),    QStringLiteral("user"),
-        QStringLiteral("users"),     QStringLiteral("service"),   QStringLiteral("unknown"),
+        QStringLiteral("inc"),       QStringLiteral("corp"),         QStringLiteral("corporation"),
+        QStringLiteral("co"),        QStringLiteral("ltd"),          QStringLiteral("llc"),
+        QStringLiteral("gmbh"),      QStringLiteral("ag"),           QStringLiteral("plc"),
+        QStringLiteral("sa"),        QStringLiteral("group"),        QStringLiteral("company"),
+        QStringLiteral("the"),       QStringLiteral("and"),          QStringLiteral("von"),
+        QStringLiteral("van"),       QStringLiteral("der"),          QStringLiteral("del"),
+        QStringLiteral("team"),      QStringLiteral("admin"),        QStringLiteral("root"),
+        QStringLiteral("bot"),       QStringLiteral("system"),       QStringLiteral("user"),
+        QStringLiteral("users"),     QStringLiteral("service"),      QStringLiteral("unknown"),
         QStringLiteral("anonymous"), QStringLiteral("orchestrator"), QStringLiteral("none"),
         QStringLiteral("null"),      QStringLiteral("test")};
     return words;
@@ -63,9 +63,8 @@ QRegularExpression alternation(QStringList terms, const QString &boundary, bool 
     QRegularExpression::PatternOptions opts = QRegularExpression::UseUnicodePropertiesOption;
     if (caseInsensitive)
         opts |= QRegularExpression::CaseInsensitiveOption;
-    QRegularExpression re(QStringLiteral("(?<!%1)(?:%2)(?!%1)")
-                              .arg(boundary, terms.join(QLatin1Char('|'))),
-                          opts);
+    QRegularExpression re(
+        QStringLiteral("(?<!%1)(?:%2)(?!%1)").arg(boundary, terms.join(QLatin1Char('|'))), opts);
     re.optimize();
     return re;
 }
@@ -94,9 +93,9 @@ QStringList capitalisedParts(const QStringList &names)
 }
 
 /// Replaces every match of `re` in `s` by what `with` returns for it (nullopt: keep it).
-QString replaceEach(const QString &s, const QRegularExpression &re,
-                    const std::function<std::optional<QString>(const QRegularExpressionMatch &)>
-                        &with)
+QString
+replaceEach(const QString &s, const QRegularExpression &re,
+            const std::function<std::optional<QString>(const QRegularExpressionMatch &)> &with)
 {
     if (re.pattern().isEmpty())
         return s;
@@ -153,9 +152,9 @@ QString Anonymiser::hashId(const QString &uuid) const
     canonical.remove(QLatin1Char('}'));
     canonical.remove(QLatin1Char('-'));
     if (canonical.size() == 32)
-        canonical = canonical.mid(0, 8) + QLatin1Char('-') + canonical.mid(8, 4)
-            + QLatin1Char('-') + canonical.mid(12, 4) + QLatin1Char('-') + canonical.mid(16, 4)
-            + QLatin1Char('-') + canonical.mid(20, 12);
+        canonical = canonical.mid(0, 8) + QLatin1Char('-') + canonical.mid(8, 4) + QLatin1Char('-')
+            + canonical.mid(12, 4) + QLatin1Char('-') + canonical.mid(16, 4) + QLatin1Char('-')
+            + canonical.mid(20, 12);
     else
         canonical = uuid.toLower();
     const QString s = QString::fromLatin1(
@@ -203,9 +202,8 @@ QString Anonymiser::maskText(const QString &text) const
                             + after),
          8, 15},
         // 0049 30 1234567
-        {QRegularExpression(before
-                            + QStringLiteral("00[1-9]\\d{0,2}(?:[ .\\-/]\\(?\\d{1,8}\\)?){2,6}")
-                            + after),
+        {QRegularExpression(
+             before + QStringLiteral("00[1-9]\\d{0,2}(?:[ .\\-/]\\(?\\d{1,8}\\)?){2,6}") + after),
          10, 15},
         // (555) 123-4567, (030) 1234567
         {QRegularExpression(before
@@ -239,36 +237,39 @@ QString Anonymiser::maskText(const QString &text) const
     s = replaceEach(s, m_people, [](const Match &) { return QStringLiteral("[person]"); });
     s = replaceEach(s, m_personParts, [&](const Match &m) {
         return m_tenantParts.contains(m.captured()) ? QStringLiteral("[tenant]")
-                                                        : QStringLiteral("[person]");
+                                                    : QStringLiteral("[person]");
     });
     return s;
 }
 
 bool Anonymiser::isLabelPath(const QString &path)
 {
-    static const QSet<QString> labels{
-        QStringLiteral("task_type"),          QStringLiteral("dataset_type"),
-        QStringLiteral("issue_type"),         QStringLiteral("input.dataset.type"),
-        QStringLiteral("output.outcome"),     QStringLiteral("output.ranking.verdict"),
-        QStringLiteral("metadata.verdict"),   QStringLiteral("messages.role"),
-        QStringLiteral("input.alert.anomaly_type"), QStringLiteral("input.alert.severity")};
+    static const QSet<QString> labels{QStringLiteral("task_type"),
+                                      QStringLiteral("dataset_type"),
+                                      QStringLiteral("issue_type"),
+                                      QStringLiteral("input.dataset.type"),
+                                      QStringLiteral("output.outcome"),
+                                      QStringLiteral("output.ranking.verdict"),
+                                      QStringLiteral("metadata.verdict"),
+                                      QStringLiteral("messages.role"),
+                                      QStringLiteral("input.alert.anomaly_type"),
+                                      QStringLiteral("input.alert.severity")};
     return labels.contains(path);
 }
 
 bool Anonymiser::isFormatObject(const QString &path)
 {
-    static const QSet<QString> objects{
-        QString(),
-        QStringLiteral("input"),
-        QStringLiteral("input.dataset"),
-        QStringLiteral("input.schema"),
-        QStringLiteral("input.known_quirks"),
-        QStringLiteral("input.hypotheses"),
-        QStringLiteral("input.evidence"),
-        QStringLiteral("output"),
-        QStringLiteral("output.ranking"),
-        QStringLiteral("metadata"),
-        QStringLiteral("messages")};
+    static const QSet<QString> objects{QString(),
+                                       QStringLiteral("input"),
+                                       QStringLiteral("input.dataset"),
+                                       QStringLiteral("input.schema"),
+                                       QStringLiteral("input.known_quirks"),
+                                       QStringLiteral("input.hypotheses"),
+                                       QStringLiteral("input.evidence"),
+                                       QStringLiteral("output"),
+                                       QStringLiteral("output.ranking"),
+                                       QStringLiteral("metadata"),
+                                       QStringLiteral("messages")};
     return objects.contains(path);
 }
 
@@ -292,8 +293,7 @@ QJsonValue Anonymiser::apply(const QJsonValue &v, const QString &path) const
         QJsonObject o;
         const QJsonObject in = v.toObject();
         for (auto it = in.begin(); it != in.end(); ++it) {
-            const QString child
-                = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            const QString child = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
             QString key = ours ? it.key() : maskText(it.key());
             // Two keys masked alike ("[person]") must not overwrite each other.
             if (o.contains(key)) {
@@ -311,10 +311,9 @@ QJsonValue Anonymiser::apply(const QJsonValue &v, const QString &path) const
 
 QByteArray Anonymiser::apply(QByteArrayView jsonLine) const
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(
-        QByteArray::fromRawData(jsonLine.data(), jsonLine.size()));
-    return QJsonDocument(apply(QJsonValue(doc.object())).toObject())
-        .toJson(QJsonDocument::Compact);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromRawData(jsonLine.data(), jsonLine.size()));
+    return QJsonDocument(apply(QJsonValue(doc.object())).toObject()).toJson(QJsonDocument::Compact);
 }
 
 } // namespace ke

@@ -61,17 +61,17 @@ Result<Anonymiser::Names> anonymiserNames(pqxx::transaction_base &tx, Database &
                                           const TenantScope &scope, const QString &examples)
 {
     Anonymiser::Names names;
-    const pqxx::result tr = tx.exec_params("SELECT slug, coalesce(name, '') FROM "
-                                               + toStd(db.table(QStringLiteral("tenants")))
-                                               + " WHERE id = $1",
-                                           scope.id);
+    const pqxx::result tr
+        = tx.exec_params("SELECT slug, coalesce(name, '') FROM "
+                             + toStd(db.table(QStringLiteral("tenants"))) + " WHERE id = $1",
+                         scope.id);
     for (const auto &row : tr)
         names.tenant << stringFromField(row[0]) << stringFromField(row[1]);
 
-    const pqxx::result pr = tx.exec_params(
-        "SELECT handle, display_name, coalesce(email, '') FROM "
-            + toStd(db.table(QStringLiteral("people"))) + " WHERE tenant_id = $1",
-        scope.id);
+    const pqxx::result pr
+        = tx.exec_params("SELECT handle, display_name, coalesce(email, '') FROM "
+                             + toStd(db.table(QStringLiteral("people"))) + " WHERE tenant_id = $1",
+                         scope.id);
     for (const auto &row : pr)
         names.people << stringFromField(row[0]) << stringFromField(row[1])
                      << stringFromField(row[2]);
@@ -101,11 +101,11 @@ Result<Anonymiser::Names> anonymiserNames(pqxx::transaction_base &tx, Database &
                 nameColumns << fromStd(tx.quote_name(toStd(col))) + QStringLiteral("::text");
         }
         if (!nameColumns.isEmpty() && !readable)
-            return makeError(ErrorCode::PermissionDenied,
-                             TrainingExporter::tr(
-                                 "cannot read the orchestrator's people in %1 to mask their "
-                                 "names in the export — grant this login SELECT on it")
-                                 .arg(fromStd(users)));
+            return makeError(
+                ErrorCode::PermissionDenied,
+                TrainingExporter::tr("cannot read the orchestrator's people in %1 to mask their "
+                                     "names in the export — grant this login SELECT on it")
+                    .arg(fromStd(users)));
         if (!nameColumns.isEmpty()) {
             const pqxx::result ur = tx.exec_params(
                 "SELECT " + toStd(nameColumns.join(QStringLiteral(", "))) + " FROM " + users
@@ -139,8 +139,7 @@ Result<Anonymiser::Names> anonymiserNames(pqxx::transaction_base &tx, Database &
     if (!scope.allowDatasetNames) {
         const pqxx::result dr = tx.exec_params(
             "SELECT name FROM " + toStd(db.table(QStringLiteral("datasets")))
-                + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM "
-                + toStd(examples)
+                + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM " + toStd(examples)
                 + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
                   "UNION SELECT DISTINCT t FROM "
                 + toStd(examples)
@@ -285,9 +284,9 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         // Owner only (0600), before a byte is written: the lines carry comments, SQL and
         // names. QSaveFile would give a new file 0666 & ~umask, and keep an old file's mode.
         if (!f->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return makeError(ErrorCode::Unwritable,
-                             tr("cannot make '%1' readable by its owner only: %2")
-                                 .arg(path, f->errorString()));
+            return makeError(
+                ErrorCode::Unwritable,
+                tr("cannot make '%1' readable by its owner only: %2").arg(path, f->errorString()));
         files.push_back(std::move(f));
     }
     // From here on, returning without commit() discards the temporary files.

@@ -19,12 +19,16 @@ Anonymiser acme(bool datasets = true)
 {
     Anonymiser::Names n;
     n.tenant = {QStringLiteral("acme"), QStringLiteral("Acme Corporation")};
-    n.people = {QStringLiteral("maria.lopez"), QStringLiteral("María López"),
-                QStringLiteral("maria.lopez@acme.example"), QStringLiteral("a"),
-                QStringLiteral("jo"), QStringLiteral("Will Turner"), QStringLiteral("system")};
+    n.people = {QStringLiteral("maria.lopez"),
+                QStringLiteral("María López"),
+                QStringLiteral("maria.lopez@acme.example"),
+                QStringLiteral("a"),
+                QStringLiteral("jo"),
+                QStringLiteral("Will Turner"),
+                QStringLiteral("system")};
     if (datasets)
-        n.datasets = {QStringLiteral("public.orders"), QStringLiteral("orders"),
-                      QStringLiteral("events")};
+        n.datasets
+            = {QStringLiteral("public.orders"), QStringLiteral("orders"), QStringLiteral("events")};
     return Anonymiser(kKey, n);
 }
 
@@ -68,28 +72,30 @@ private Q_SLOTS:
         QTest::newRow("phone 00 prefix")
             << QStringLiteral("Tel. 0049 30 1234567") << QStringLiteral("1234567")
             << QStringLiteral("Tel. [phone]");
-        QTest::newRow("phone US parens") << QStringLiteral("call (555) 123-4567")
-                                         << QStringLiteral("123-4567")
-                                         << QStringLiteral("call [phone]");
+        QTest::newRow("phone US parens")
+            << QStringLiteral("call (555) 123-4567") << QStringLiteral("123-4567")
+            << QStringLiteral("call [phone]");
         QTest::newRow("phone US") << QStringLiteral("call 555-123-4567 or 555.987.6543")
-                                  << QStringLiteral("555") << QStringLiteral("call [phone] or [phone]");
-        QTest::newRow("phone German") << QStringLiteral("Ruf 030 1234567 an, mobil 0170/1234567")
-                                      << QStringLiteral("1234567")
-                                      << QStringLiteral("Ruf [phone] an, mobil [phone]");
-        QTest::newRow("phone German parens") << QStringLiteral("(030) 1234567")
-                                             << QStringLiteral("1234567")
-                                             << QStringLiteral("[phone]");
-        QTest::newRow("phone UK") << QStringLiteral("ring 020 7946 0958")
-                                  << QStringLiteral("7946") << QStringLiteral("ring [phone]");
-        QTest::newRow("phone French") << QStringLiteral("appeler 01 23 45 67 89")
-                                      << QStringLiteral("45 67") << QStringLiteral("appeler [phone]");
+                                  << QStringLiteral("555")
+                                  << QStringLiteral("call [phone] or [phone]");
+        QTest::newRow("phone German")
+            << QStringLiteral("Ruf 030 1234567 an, mobil 0170/1234567") << QStringLiteral("1234567")
+            << QStringLiteral("Ruf [phone] an, mobil [phone]");
+        QTest::newRow("phone German parens")
+            << QStringLiteral("(030) 1234567") << QStringLiteral("1234567")
+            << QStringLiteral("[phone]");
+        QTest::newRow("phone UK") << QStringLiteral("ring 020 7946 0958") << QStringLiteral("7946")
+                                  << QStringLiteral("ring [phone]");
+        QTest::newRow("phone French")
+            << QStringLiteral("appeler 01 23 45 67 89") << QStringLiteral("45 67")
+            << QStringLiteral("appeler [phone]");
         QTest::newRow("url credentials")
             << QStringLiteral("postgres://etl:s3cr3t@db.internal:5432/prod failed")
             << QStringLiteral("s3cr3t")
             << QStringLiteral("postgres://[credentials]@db.internal:5432/prod failed");
-        QTest::newRow("url user only") << QStringLiteral("https://deploy@git.example.org/x")
-                                       << QStringLiteral("deploy@")
-                                       << QStringLiteral("https://[credentials]@git.example.org/x");
+        QTest::newRow("url user only")
+            << QStringLiteral("https://deploy@git.example.org/x") << QStringLiteral("deploy@")
+            << QStringLiteral("https://[credentials]@git.example.org/x");
         QTest::newRow("conninfo password")
             << QStringLiteral("host=db1 user=etl password=hunter22 dbname=prod")
             << QStringLiteral("hunter22")
@@ -97,20 +103,21 @@ private Q_SLOTS:
         QTest::newRow("tenant slug in identifier")
             << QStringLiteral("SELECT * FROM acme_prod.sales") << QStringLiteral("acme")
             << QStringLiteral("SELECT * FROM [tenant]_prod.sales");
-        QTest::newRow("tenant name") << QStringLiteral("Acme Corporation's warehouse")
-                                     << QStringLiteral("Acme")
-                                     << QStringLiteral("[tenant]'s warehouse");
-        QTest::newRow("tenant name part") << QStringLiteral("ACME billing and Acme CRM")
-                                          << QStringLiteral("cme")
-                                          << QStringLiteral("[tenant] billing and [tenant] CRM");
-        QTest::newRow("person handle") << QStringLiteral("assigned to maria.lopez")
-                                       << QStringLiteral("maria") << QStringLiteral("assigned to [person]");
+        QTest::newRow("tenant name")
+            << QStringLiteral("Acme Corporation's warehouse") << QStringLiteral("Acme")
+            << QStringLiteral("[tenant]'s warehouse");
+        QTest::newRow("tenant name part")
+            << QStringLiteral("ACME billing and Acme CRM") << QStringLiteral("cme")
+            << QStringLiteral("[tenant] billing and [tenant] CRM");
+        QTest::newRow("person handle")
+            << QStringLiteral("assigned to maria.lopez") << QStringLiteral("maria")
+            << QStringLiteral("assigned to [person]");
         QTest::newRow("person display name")
             << QStringLiteral("ask María López") << QStringLiteral("Mar")
             << QStringLiteral("ask [person]");
         QTest::newRow("person first name alone")
-            << QStringLiteral("María checked it; so did MARÍA and López")
-            << QStringLiteral("Mar") << QStringLiteral("[person] checked it; so did [person] and [person]");
+            << QStringLiteral("María checked it; so did MARÍA and López") << QStringLiteral("Mar")
+            << QStringLiteral("[person] checked it; so did [person] and [person]");
         QTest::newRow("person case-insensitive whole name")
             << QStringLiteral("ask maría lópez") << QStringLiteral("lópez")
             << QStringLiteral("ask [person]");
@@ -141,10 +148,11 @@ private Q_SLOTS:
                     .hasMatch());
         for (const QString &spelling : QStringList{
                  canonical, canonical.toUpper(), QLatin1Char('{') + canonical + QLatin1Char('}'),
-              QString(canonical).remove(QLatin1Char('-')),
-              QString(canonical).remove(QLatin1Char('-')).toUpper(),
-              QStringLiteral("urn:uuid:") + canonical}) {
-            const QString masked = a.maskText(QStringLiteral("id ") + spelling + QStringLiteral(" x"));
+                 QString(canonical).remove(QLatin1Char('-')),
+                 QString(canonical).remove(QLatin1Char('-')).toUpper(),
+                 QStringLiteral("urn:uuid:") + canonical}) {
+            const QString masked
+                = a.maskText(QStringLiteral("id ") + spelling + QStringLiteral(" x"));
             QVERIFY2(!masked.contains(QStringLiteral("0e5c4a9e"), Qt::CaseInsensitive),
                      qPrintable(masked));
             QVERIFY2(!masked.contains(QStringLiteral("2c8d1e0f7a53"), Qt::CaseInsensitive),
@@ -152,9 +160,9 @@ private Q_SLOTS:
             QVERIFY2(masked.contains(hashed), qPrintable(masked));
         }
         // Keyed: another key, another value.
-        QVERIFY(Anonymiser(QByteArrayLiteral("another-key-of-sufficient-length"), {})
-                    .hashId(canonical)
-                != hashed);
+        QVERIFY(
+            Anonymiser(QByteArrayLiteral("another-key-of-sufficient-length"), {}).hashId(canonical)
+            != hashed);
     }
 
     void datasetHashesAreKeyedAnd64Bits()
@@ -176,13 +184,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         for (const char *t :
-             {"30% of rows since 02:00 lack customer_id", "row_count 1234567 of 12345678",
-              "between 2026-03-01 and 2026-03-02T08:00:00+00:00", "01.03.2026 um 08:15",
-              "03/01/2026", "took 00:30:15 (1800 s)", "version 1.2.3 and 10.0.0.1",
-              "rating +1 from 3 people", "expected 0.01, actual 0.3", "order 1001-2002",
-              "limit 100 offset 200", "batch 20260301 of 42", "a wrong idea", "jo said so",
-              "we will retry", "the system table", "ids h1, q-1 and e1", "cost 1,234,567.89",
-              "INC-123456 and JIRA-4242", "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"})
+             {"30% of rows since 02:00 lack customer_id",
+              "row_count 1234567 of 12345678",
+              "between 2026-03-01 and 2026-03-02T08:00:00+00:00",
+              "01.03.2026 um 08:15",
+              "03/01/2026",
+              "took 00:30:15 (1800 s)",
+              "version 1.2.3 and 10.0.0.1",
+              "rating +1 from 3 people",
+              "expected 0.01, actual 0.3",
+              "order 1001-2002",
+              "limit 100 offset 200",
+              "batch 20260301 of 42",
+              "a wrong idea",
+              "jo said so",
+              "we will retry",
+              "the system table",
+              "ids h1, q-1 and e1",
+              "cost 1,234,567.89",
+              "INC-123456 and JIRA-4242",
+              "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"})
             QTest::newRow(t) << QString::fromUtf8(t);
     }
 
@@ -236,9 +257,9 @@ private Q_SLOTS:
                                         .toArray()
                                         .first()
                                         .toObject();
-        QVERIFY2(lineage.value(QStringLiteral("type")).toString().startsWith(
-                     QStringLiteral("dataset-")),
-                 qPrintable(out));
+        QVERIFY2(
+            lineage.value(QStringLiteral("type")).toString().startsWith(QStringLiteral("dataset-")),
+            qPrintable(out));
         const QJsonObject schema = input.value(QStringLiteral("schema"))
                                        .toObject()
                                        .value(QStringLiteral("schema"))
@@ -267,8 +288,7 @@ private Q_SLOTS:
         // Handles "a" and "jo" are people, but masking them would mangle every sentence.
         const QString text = QStringLiteral("a join of jo and a table");
         QCOMPARE(acme().maskText(text), text);
-        QCOMPARE(compact(acme().apply(QJsonValue(QJsonArray{text}))),
-                 compact(QJsonArray{text}));
+        QCOMPARE(compact(acme().apply(QJsonValue(QJsonArray{text}))), compact(QJsonArray{text}));
     }
 };
 

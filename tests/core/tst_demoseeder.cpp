@@ -311,8 +311,9 @@ private Q_SLOTS:
         QVERIFY2(db, qPrintable(test::TestDatabase::error()));
         const QUuid globex = db->createTenant(QStringLiteral("globex"));
         DemoSeeder catalogue(7);
-        const auto it = std::find_if(catalogue.tenants().cbegin(), catalogue.tenants().cend(),
-                                     [](const DemoTenant &t) { return t.slug == QLatin1String("globex"); });
+        const auto it
+            = std::find_if(catalogue.tenants().cbegin(), catalogue.tenants().cend(),
+                           [](const DemoTenant &t) { return t.slug == QLatin1String("globex"); });
         QVERIFY(it != catalogue.tenants().cend());
         const QString handle = it->people.front().handle;
         db->exec(QStringLiteral("INSERT INTO people (tenant_id, id, handle, display_name, email) "
@@ -327,9 +328,9 @@ private Q_SLOTS:
                  {globex});
         auto seed = [&](QStringList extra) {
             return db->run(QStringLiteral("knowledgectl"),
-                           QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                                       QStringLiteral("10"), QStringLiteral("--seed"),
-                                       QStringLiteral("7")}
+                           QStringList{QStringLiteral("demo-seed"),
+                                       QStringLiteral("--investigations"), QStringLiteral("10"),
+                                       QStringLiteral("--seed"), QStringLiteral("7")}
                                + extra);
         };
         const auto refused = seed({});

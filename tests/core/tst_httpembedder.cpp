@@ -246,8 +246,8 @@ private Q_SLOTS:
         QVERIFY(!r.error().message.contains(QLatin1String("sk-test")));
         QVERIFY(t.elapsed() < 1000); // refused before connecting
         // Loopback spellings and https are fine; so is http without a key.
-        for (const char *url : {"http://localhost:1", "http://127.0.0.1:1", "http://[::1]:1",
-                                "https://192.0.2.10"}) {
+        for (const char *url :
+             {"http://localhost:1", "http://127.0.0.1:1", "http://[::1]:1", "https://192.0.2.10"}) {
             o.baseUrl = QUrl(QString::fromLatin1(url));
             QVERIFY2(HttpEmbedder::checkTransport(o), url);
         }

@@ -189,7 +189,8 @@ private Q_SLOTS:
             | QFileDevice::ExeOther;
         QVERIFY(QFile::setPermissions(home.path(), open));
         const QByteArray saved = qgetenv("KNOWLEDGE_CACHE_DIR");
-        for (const QString &root : QStringList{home.path(), home.path() + QStringLiteral("/new/cache")}) {
+        for (const QString &root :
+             QStringList{home.path(), home.path() + QStringLiteral("/new/cache")}) {
             qputenv("KNOWLEDGE_CACHE_DIR", root.toUtf8());
             sync(QStringLiteral("acme"));
             const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup

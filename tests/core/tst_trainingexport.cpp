@@ -155,7 +155,8 @@ private Q_SLOTS:
         {
             QFile old(again);
             QVERIFY(old.open(QIODevice::WriteOnly));
-            QVERIFY(old.setPermissions(ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+            QVERIFY(
+                old.setPermissions(ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         }
         QCOMPARE(exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), again}).exitCode,
                  0);
@@ -438,9 +439,10 @@ private Q_SLOTS:
     void crossTenantExportMasksPlantedValues()
     {
         const QUuid tenant = m_db->createTenant(QStringLiteral("globodyne"));
-        m_db->exec(QStringLiteral("UPDATE tenants SET name = 'Globodyne Holdings', settings = "
-                                  "'{\"training_export\": {\"cross_tenant\": true}}' WHERE id = $1"),
-                   {tenant});
+        m_db->exec(
+            QStringLiteral("UPDATE tenants SET name = 'Globodyne Holdings', settings = "
+                           "'{\"training_export\": {\"cross_tenant\": true}}' WHERE id = $1"),
+            {tenant});
         HistoryWriter w(*m_db, tenant);
         const QUuid ingrid
             = w.person(QStringLiteral("ingrid.k"), QStringLiteral("Ingrid Kowalski"));
@@ -499,23 +501,34 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QString text;
             QVERIFY(!readLines(out, &text).isEmpty());
-            QVERIFY2(text.contains(QStringLiteral("lost 1234 rows on 2026-03-01")), qPrintable(text));
-            for (const QString &planted :
-                 {QStringLiteral("Olga"), QStringLiteral("Orchestrova"), QStringLiteral("Ingrid"),
-                  QStringLiteral("Kowalski"), QStringLiteral("ingrid.k"), QStringLiteral("jane.roe"),
-                  QStringLiteral("ops-lead"), QStringLiteral("corp.example"),
-                  QStringLiteral("s3cr3t"), QStringLiteral("etl:"), QStringLiteral("1234567"),
-                  QStringLiteral("123-4567"), QStringLiteral("globodyne"),
-                  QStringLiteral("Holdings"), QStringLiteral("finance.invoices"),
-                  run.toString(QUuid::WithoutBraces), runBare,
-                  tenant.toString(QUuid::WithoutBraces), inv.toString(QUuid::WithoutBraces),
-                  ingrid.toString(QUuid::WithoutBraces)})
+            QVERIFY2(text.contains(QStringLiteral("lost 1234 rows on 2026-03-01")),
+                     qPrintable(text));
+            for (const QString &planted : {QStringLiteral("Olga"),
+                                           QStringLiteral("Orchestrova"),
+                                           QStringLiteral("Ingrid"),
+                                           QStringLiteral("Kowalski"),
+                                           QStringLiteral("ingrid.k"),
+                                           QStringLiteral("jane.roe"),
+                                           QStringLiteral("ops-lead"),
+                                           QStringLiteral("corp.example"),
+                                           QStringLiteral("s3cr3t"),
+                                           QStringLiteral("etl:"),
+                                           QStringLiteral("1234567"),
+                                           QStringLiteral("123-4567"),
+                                           QStringLiteral("globodyne"),
+                                           QStringLiteral("Holdings"),
+                                           QStringLiteral("finance.invoices"),
+                                           run.toString(QUuid::WithoutBraces),
+                                           runBare,
+                                           tenant.toString(QUuid::WithoutBraces),
+                                           inv.toString(QUuid::WithoutBraces),
+                                           ingrid.toString(QUuid::WithoutBraces)})
                 QVERIFY2(!text.contains(planted, Qt::CaseInsensitive),
                          qPrintable(format + QStringLiteral(": ") + planted + QStringLiteral(" in ")
                                     + text));
-            for (const QString &token : {QStringLiteral("[person]"), QStringLiteral("[tenant]"),
-                                         QStringLiteral("[email]"), QStringLiteral("[phone]"),
-                                         QStringLiteral("[credentials]@db.internal")})
+            for (const QString &token :
+                 {QStringLiteral("[person]"), QStringLiteral("[tenant]"), QStringLiteral("[email]"),
+                  QStringLiteral("[phone]"), QStringLiteral("[credentials]@db.internal")})
                 QVERIFY2(text.contains(token), qPrintable(format + QStringLiteral(": ") + token));
         }
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
