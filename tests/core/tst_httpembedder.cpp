@@ -39,6 +39,21 @@ QStringList texts(int n)
     return t;
 }
 
+/// embed() of one text that must fail: its error, and (optionally) how long it took.
+Error failure(const HttpEmbedder &e, qint64 *elapsedMs = nullptr)
+{
+    QElapsedTimer t;
+    t.start();
+    auto r = e.embed(texts(1));
+    if (elapsedMs)
+        *elapsedMs = t.elapsed();
+    if (r) {
+        QTest::qFail("embed() succeeded where it must fail", __FILE__, __LINE__);
+        return {};
+    }
+    return r.error();
+}
+
 } // namespace
 
 class TestHttpEmbedder : public QObject
@@ -157,15 +172,11 @@ private Q_SLOTS:
             server.script.append({200, {}, {}, true});
         auto o = optionsFor(server);
         o.timeout = std::chrono::milliseconds(300);
-        HttpEmbedder e(o);
-        QElapsedTimer t;
-        t.start();
-        auto r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("timeout"));
-        QVERIFY2(r.error().message.contains(QLatin1String("did not answer")),
-                 qPrintable(r.error().message));
-        QVERIFY(t.elapsed() < 5000);
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("timeout"));
+        QVERIFY2(err.message.contains(QLatin1String("did not answer")), qPrintable(err.message));
+        QVERIFY(ms < 5000);
     }
 
     void unreachable()
@@ -235,16 +246,13 @@ private Q_SLOTS:
         o.baseUrl = QUrl(QStringLiteral("http://192.0.2.10:8080"));
         o.model = QStringLiteral("m");
         o.apiKey = QStringLiteral("sk-test");
-        HttpEmbedder e(o);
-        QElapsedTimer t;
-        t.start();
-        auto r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("insecure_url"));
-        QVERIFY2(r.error().message.contains(QLatin1String("https://192.0.2.10:8080")),
-                 qPrintable(r.error().message));
-        QVERIFY(!r.error().message.contains(QLatin1String("sk-test")));
-        QVERIFY(t.elapsed() < 1000); // refused before connecting
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("insecure_url"));
+        QVERIFY2(err.message.contains(QLatin1String("https://192.0.2.10:8080")),
+                 qPrintable(err.message));
+        QVERIFY(!err.message.contains(QLatin1String("sk-test")));
+        QVERIFY(ms < 1000); // refused before connecting
         // Loopback spellings and https are fine; so is http without a key.
         for (const char *url :
              {"http://localhost:1", "http://127.0.0.1:1", "http://[::1]:1", "https://192.0.2.10"}) {
@@ -278,15 +286,12 @@ private Q_SLOTS:
         o.maxRetries = 10;
         o.initialBackoff = std::chrono::milliseconds(100);
         o.deadline = std::chrono::milliseconds(1000);
-        HttpEmbedder e(o);
-        QElapsedTimer t;
-        t.start();
-        auto r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("timeout"));
-        QVERIFY2(t.elapsed() < 1500, qPrintable(QString::number(t.elapsed())));
-        QVERIFY2(r.error().message.contains(QLatin1String("1 s allowed for one request")),
-                 qPrintable(r.error().message));
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("timeout"));
+        QVERIFY2(ms < 1500, qPrintable(QString::number(ms)));
+        QVERIFY2(err.message.contains(QLatin1String("1 s allowed for one request")),
+                 qPrintable(err.message));
         QVERIFY(server.requests.size() < 4);
 
         // The query-time limits: a search never waits out 5 × 30 s.
