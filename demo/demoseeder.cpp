@@ -683,8 +683,49 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
     DemoSeedSummary summary;
     Database::Private *d = databasePrivate(db);
 
+    // Which tenants exist already, and whether they are the seeder's: all are checked before
+    // anything is written, so a refusal leaves every tenant as it was.
+    auto existing = db.tenants();
+    if (!existing)
+        return existing.error();
+    std::vector<bool> ours(m_tenants.size(), true); // made by the seeder, or found empty
+    for (size_t i = 0; i < m_tenants.size(); ++i) {
+        const DemoTenant &tenant = m_tenants[i];
+        const auto found
+            = std::find_if(existing->cbegin(), existing->cend(),
+                           [&](const Database::TenantInfo &t) { return t.slug == tenant.slug; });
+        if (found == existing->cend())
+            continue;
+        if (auto set = db.setTenant(idString(found->id)); !set)
+            return set.error();
+        auto state
+            = guarded(tr("checking whether tenant '%1' holds demo data").arg(tenant.slug),
+                      [&]() -> Result<bool> {
+                          pqxx::nontransaction tx(d->conn);
+                          const pqxx::result r = tx.exec_params(
+                              "SELECT coalesce((SELECT settings->'demo' = 'true'::jsonb FROM "
+                                  + toStd(db.table(QStringLiteral("tenants")))
+                                  + " WHERE id = $1), false), EXISTS (SELECT 1 FROM "
+                                  + toStd(db.eventsTable()) + " WHERE tenant_id = $1)",
+                              uuidToStd(found->id));
+                          return r[0][0].as<bool>() || !r[0][1].as<bool>();
+                      });
+        if (!state)
+            return state.error();
+        ours[i] = *state;
+        if (!ours[i] && !m_force)
+            return makeError(
+                ErrorCode::Refused,
+                tr("tenant '%1' already holds events that demo-seed did not write — it looks "
+                   "like real data, and the event log is append-only, so nothing was written; "
+                   "seed a database of its own (scripts/postgres start gives a private one), or "
+                   "pass --force if this really is a demo database")
+                    .arg(tenant.slug));
+    }
+
     // Tenants, people and datasets; adopt the ids already stored.
-    for (DemoTenant &tenant : m_tenants) {
+    for (size_t i = 0; i < m_tenants.size(); ++i) {
+        DemoTenant &tenant = m_tenants[i];
         auto id = db.createTenant(tenant.slug, tenant.name, tenant.id);
         if (!id)
             return id.error();
@@ -697,18 +738,28 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
                 pqxx::work tx(d->conn);
                 const std::string people = toStd(db.table(QStringLiteral("people")));
                 const std::string datasets = toStd(db.table(QStringLiteral("datasets")));
+                if (ours[i])
+                    tx.exec_params("UPDATE " + toStd(db.table(QStringLiteral("tenants")))
+                                       + " SET settings = coalesce(settings, '{}'::jsonb) || "
+                                         "'{\"demo\": true}'::jsonb WHERE id = $1",
+                                   uuidToStd(tenant.id));
+                // A person already there keeps their name and e-mail: it may be a real one.
                 for (DemoPerson &p : tenant.people) {
                     const pqxx::result r
                         = tx.exec_params("INSERT INTO " + people
                                              + " (tenant_id, id, handle, display_name, email) "
                                                "VALUES ($1, $2, $3, $4, $5) ON CONFLICT "
                                                "(tenant_id, handle) DO UPDATE SET "
-                                               "display_name = EXCLUDED.display_name, email = "
-                                               "EXCLUDED.email RETURNING id",
+                                               "handle = EXCLUDED.handle RETURNING id",
                                          uuidToStd(tenant.id), uuidToStd(p.id), toStd(p.handle),
                                          toStd(p.displayName), toStd(p.email));
                     p.id = uuidFromField(r[0][0]);
                 }
+                // The seeder's own tenants get the catalogue's descriptions; others keep theirs.
+                const std::string onConflict = ours[i]
+                    ? "DO UPDATE SET description = EXCLUDED.description, metadata = "
+                      "EXCLUDED.metadata"
+                    : "DO UPDATE SET name = EXCLUDED.name";
                 for (DemoDataset &ds : tenant.datasets) {
                     const QByteArray meta
                         = QJsonDocument(ds.metadata).toJson(QJsonDocument::Compact);
@@ -716,9 +767,8 @@ Result<DemoSeedSummary> DemoSeeder::write(Database &db, qint64 investigations,
                         = tx.exec_params("INSERT INTO " + datasets
                                              + " (tenant_id, id, name, description, metadata) "
                                                "VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT "
-                                               "(tenant_id, name) DO UPDATE SET "
-                                               "description = EXCLUDED.description, metadata = "
-                                               "EXCLUDED.metadata RETURNING id",
+                                               "(tenant_id, name) "
+                                             + onConflict + " RETURNING id",
                                          uuidToStd(tenant.id), uuidToStd(ds.id), toStd(ds.name),
                                          toStd(ds.description), meta.toStdString());
                     ds.id = uuidFromField(r[0][0]);

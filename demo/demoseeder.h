@@ -100,15 +100,25 @@ public:
     /// Appends the quirk events of every dataset of every tenant.
     void appendCatalogEvents(std::vector<Event> &out) const;
 
-    /// Creates the tenants when missing, upserts people and datasets, and emits the catalog
+    /// Creates the tenants when missing, adds people and datasets, and emits the catalog
     /// events and `investigations` investigations through EventLog::emitBatch, `batchSize`
     /// events at a time. `progress(done, total)` is called after each batch.
+    ///
+    /// Real data is never adopted by accident: a tenant the seeder made (or found empty) is
+    /// marked `{"demo": true}` in its settings; an existing tenant without the mark that holds
+    /// events is refused ("refused", nothing written to any tenant) unless setForce(true).
+    /// Existing people keep their display names and e-mails; a forced tenant's datasets keep
+    /// their descriptions and metadata, and it stays unmarked.
     Result<DemoSeedSummary> write(Database &db, qint64 investigations,
                                   const std::function<void(qint64, qint64)> &progress = {},
                                   int batchSize = 10000);
 
+    /// Write into tenants that hold events the seeder did not make (`demo-seed --force`).
+    void setForce(bool force) { m_force = force; }
+
 private:
     quint64 m_seed;
+    bool m_force = false;
     std::vector<DemoTenant> m_tenants;
 };
 

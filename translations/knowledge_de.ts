@@ -140,7 +140,17 @@
 <context>
     <name>DemoSeeder</name>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="695"/>
+        <location filename="../demo/demoseeder.cpp" line="703"/>
+        <source>checking whether tenant &apos;%1&apos; holds demo data</source>
+        <translation>prüfen, ob Mandant &apos;%1&apos; Demodaten enthält</translation>
+    </message>
+    <message>
+        <location filename="../demo/demoseeder.cpp" line="720"/>
+        <source>tenant &apos;%1&apos; already holds events that demo-seed did not write — it looks like real data, and the event log is append-only, so nothing was written; seed a database of its own (scripts/postgres start gives a private one), or pass --force if this really is a demo database</source>
+        <translation>Mandant &apos;%1&apos; enthält bereits Ereignisse, die demo-seed nicht geschrieben hat — das sieht nach echten Daten aus, und das Ereignisprotokoll lässt sich nur ergänzen, daher wurde nichts geschrieben; erzeugen Sie die Demodaten in einer eigenen Datenbank (scripts/postgres start richtet eine private ein) oder geben Sie --force an, wenn dies wirklich eine Demodatenbank ist</translation>
+    </message>
+    <message>
+        <location filename="../demo/demoseeder.cpp" line="737"/>
         <source>writing the people and datasets of tenant &apos;%1&apos;</source>
         <translation>Schreiben der Personen und Datasets des Mandanten &apos;%1&apos;</translation>
     </message>
@@ -426,67 +436,92 @@
 <context>
     <name>HttpEmbedder</name>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="92"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="130"/>
         <source>no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)</source>
         <translation>keine Embeddings-API konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL (und KNOWLEDGE_EMBEDDINGS_API_KEY, falls sie einen Schlüssel braucht)</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="98"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="136"/>
         <source>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; is not a URL such as https://api.example.com</source>
         <translation>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; ist keine URL wie https://api.example.com</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="168"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="158"/>
+        <source>the embeddings API URL %1 is neither https:// nor http:// — set KNOWLEDGE_EMBEDDINGS_URL to e.g. https://api.example.com</source>
+        <translation>die URL der Embeddings-API %1 ist weder https:// noch http:// — setzen Sie KNOWLEDGE_EMBEDDINGS_URL z. B. auf https://api.example.com</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/httpembedder.cpp" line="164"/>
+        <source>refusing to send KNOWLEDGE_EMBEDDINGS_API_KEY over plain http:// to %1, where anyone on the way can read it — use https://%2, or a loopback address (http://127.0.0.1, http://localhost) for a server on this machine, or unset the key if the server needs none</source>
+        <translation>KNOWLEDGE_EMBEDDINGS_API_KEY wird nicht über unverschlüsseltes http:// an %1 gesendet, wo jeder auf dem Weg ihn lesen kann — verwenden Sie https://%2, eine Loopback-Adresse (http://127.0.0.1, http://localhost) für einen Server auf diesem Rechner, oder entfernen Sie den Schlüssel, wenn der Server keinen braucht</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/httpembedder.cpp" line="281"/>
+        <source>the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL</source>
+        <translation>die Embeddings-API unter %1 hat mehr als %2 MiB für %3 Text(e) gesendet — das ist keine Embeddings-Antwort; prüfen Sie KNOWLEDGE_EMBEDDINGS_URL</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/httpembedder.cpp" line="290"/>
+        <source>the embeddings API at %1 did not answer within the %2 s allowed for one request (%3 attempts) — check that it is up</source>
+        <translation>die Embeddings-API unter %1 hat nicht innerhalb der %2 s geantwortet, die eine Anfrage dauern darf (%3 Versuche) — prüfen Sie, ob sie läuft</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/httpembedder.cpp" line="295"/>
         <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="175"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="302"/>
+        <source>the embeddings API at %1 redirected to %2, another host or scheme: not followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to the address that answers</source>
+        <translation>die Embeddings-API unter %1 hat auf %2 umgeleitet, einen anderen Host oder ein anderes Schema: nicht gefolgt, damit der Schlüssel bei %3 bleibt — setzen Sie KNOWLEDGE_EMBEDDINGS_URL auf die Adresse, die antwortet</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/httpembedder.cpp" line="310"/>
         <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
         <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="180"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="315"/>
         <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
         <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="187"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="322"/>
         <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
         <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="194"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="329"/>
         <source>the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — try again later</source>
         <translation>die Embeddings-API unter %1 ist nach %3 Versuchen mit HTTP %2 fehlgeschlagen: %4 — versuchen Sie es später erneut</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="202"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="337"/>
         <source>the embeddings API at %1 answered HTTP %2: %3 — check the URL and KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</source>
         <translation>die Embeddings-API unter %1 antwortete mit HTTP %2: %3 — prüfen Sie die URL und KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="213"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="348"/>
         <source>the embeddings API at %1 answered something that is not an OpenAI-compatible embeddings response (%2) — check the URL</source>
         <translation>die Embeddings-API unter %1 lieferte keine OpenAI-kompatible Embeddings-Antwort (%2) — prüfen Sie die URL</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="220"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="355"/>
         <source>%1 embeddings for %2 inputs</source>
         <translation>%1 Embeddings für %2 Eingaben</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="229"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="364"/>
         <source>a missing, repeated or empty embedding at index %1</source>
         <translation>ein fehlendes, doppeltes oder leeres Embedding an Index %1</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="234"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="369"/>
         <source>a value that is not a number</source>
         <translation>ein Wert, der keine Zahl ist</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="243"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="378"/>
         <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
         <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
     </message>
@@ -709,32 +744,33 @@
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="192"/>
+        <location filename="../core/search/offlinecache.cpp" line="214"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="235"/>
+        <location filename="../core/search/offlinecache.cpp" line="257"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="257"/>
+        <location filename="../core/search/offlinecache.cpp" line="279"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="379"/>
+        <location filename="../core/search/offlinecache.cpp" line="403"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="398"/>
+        <location filename="../core/search/offlinecache.cpp" line="422"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="89"/>
+        <location filename="../core/search/offlinecache.cpp" line="104"/>
+        <location filename="../core/search/offlinecache.cpp" line="110"/>
         <source>cannot create the cache directory %1 — check its parent&apos;s permissions or set KNOWLEDGE_CACHE_DIR</source>
         <translation>Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses oder setzen Sie KNOWLEDGE_CACHE_DIR</translation>
     </message>
@@ -749,94 +785,94 @@
         <translation>%1 kann nicht geschrieben werden: %2 — prüfen Sie die Berechtigungen des Cache-Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="114"/>
+        <location filename="../core/search/offlinecache.cpp" line="136"/>
         <source>another process</source>
         <translation>ein anderer Prozess</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="115"/>
+        <location filename="../core/search/offlinecache.cpp" line="137"/>
         <source>process %1 (%2) on %3</source>
         <translation>Prozess %1 (%2) auf %3</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="122"/>
+        <location filename="../core/search/offlinecache.cpp" line="144"/>
         <source>%1: the offline cache lock %2 is held by %3 — try again when it is done (if that process hangs, end it; the lock of a process that is gone is taken over)</source>
         <translation>%1: die Sperre %2 des Offline-Caches hält %3 — versuchen Sie es erneut, wenn er fertig ist (hängt dieser Prozess, beenden Sie ihn; die Sperre eines beendeten Prozesses wird übernommen)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="128"/>
+        <location filename="../core/search/offlinecache.cpp" line="150"/>
         <source>%1: cannot create the lock file %2 — check the cache directory&apos;s permissions</source>
         <translation>%1: die Sperrdatei %2 kann nicht angelegt werden — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="152"/>
+        <location filename="../core/search/offlinecache.cpp" line="174"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="155"/>
+        <location filename="../core/search/offlinecache.cpp" line="177"/>
         <source>none recorded</source>
         <translation>keiner vermerkt</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="175"/>
+        <location filename="../core/search/offlinecache.cpp" line="197"/>
         <source> (the cache in %1 was made by an earlier version, which did not record the database it came from, so it is not used; you may remove it after the sync)</source>
         <translation> (der Cache in %1 stammt von einer früheren Version, die nicht vermerkte, aus welcher Datenbank er kam; er wird daher nicht verwendet und kann nach der Synchronisation gelöscht werden)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="340"/>
+        <location filename="../core/search/offlinecache.cpp" line="364"/>
         <source>remembering which database this connection reaches</source>
         <translation>Vermerken, welche Datenbank diese Verbindung erreicht</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="387"/>
+        <location filename="../core/search/offlinecache.cpp" line="411"/>
         <source>no offline cache of this database knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache dieser Datenbank kennt den Mandanten „%1“ — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="410"/>
-        <location filename="../core/search/offlinecache.cpp" line="415"/>
-        <location filename="../core/search/offlinecache.cpp" line="554"/>
+        <location filename="../core/search/offlinecache.cpp" line="434"/>
+        <location filename="../core/search/offlinecache.cpp" line="439"/>
+        <location filename="../core/search/offlinecache.cpp" line="578"/>
         <source>syncing</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="432"/>
+        <location filename="../core/search/offlinecache.cpp" line="456"/>
         <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
         <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="442"/>
+        <location filename="../core/search/offlinecache.cpp" line="466"/>
         <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
         <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="466"/>
+        <location filename="../core/search/offlinecache.cpp" line="490"/>
         <source>searching offline</source>
         <translation>Offline-Suche</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="535"/>
+        <location filename="../core/search/offlinecache.cpp" line="559"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="540"/>
+        <location filename="../core/search/offlinecache.cpp" line="564"/>
         <source>this offline cache was opened for searching, not for syncing</source>
         <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="546"/>
+        <location filename="../core/search/offlinecache.cpp" line="570"/>
         <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
         <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="594"/>
+        <location filename="../core/search/offlinecache.cpp" line="618"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="693"/>
+        <location filename="../core/search/offlinecache.cpp" line="717"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1057,7 +1093,7 @@
     <name>SearchDocuments</name>
     <message>
         <location filename="../core/search/searchdocuments.cpp" line="202"/>
-        <location filename="../core/search/searchdocuments.cpp" line="497"/>
+        <location filename="../core/search/searchdocuments.cpp" line="499"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -1067,7 +1103,7 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="781"/>
+        <location filename="../core/search/searchdocuments.cpp" line="783"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
@@ -1098,12 +1134,12 @@
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="484"/>
+        <location filename="../core/search/searchdocuments.cpp" line="486"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="498"/>
+        <location filename="../core/search/searchdocuments.cpp" line="500"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -1111,12 +1147,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="535"/>
+        <location filename="../core/search/searchdocuments.cpp" line="537"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="606"/>
+        <location filename="../core/search/searchdocuments.cpp" line="608"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -1124,7 +1160,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="743"/>
+        <location filename="../core/search/searchdocuments.cpp" line="745"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -1478,92 +1514,102 @@
 <context>
     <name>TrainingExporter</name>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="232"/>
+        <location filename="../core/training/trainingexporter.cpp" line="105"/>
+        <source>cannot read the orchestrator&apos;s people in %1 to mask their names in the export — grant this login SELECT on it</source>
+        <translation>die Personen des Orchestrators in %1 können nicht gelesen werden, um ihre Namen im Export zu maskieren — gewähren Sie diesem Login SELECT darauf</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="223"/>
         <source>unknown format &apos;%1&apos; — use raw, openai-chat or preference</source>
         <translation>unbekanntes Format &apos;%1&apos; — verwenden Sie raw, openai-chat oder preference</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="238"/>
+        <location filename="../core/training/trainingexporter.cpp" line="229"/>
         <source>no output file — give --out FILE</source>
         <translation>keine Ausgabedatei — geben Sie --out FILE an</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="242"/>
+        <location filename="../core/training/trainingexporter.cpp" line="233"/>
         <source>unknown task &apos;%1&apos; — use one of %2</source>
         <translation>unbekannte Aufgabe &apos;%1&apos; — verwenden Sie eine von %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="246"/>
+        <location filename="../core/training/trainingexporter.cpp" line="237"/>
         <source>the preference format pairs hypotheses or syntheses: --task must be hypothesis_gen or synthesis, not &apos;%1&apos;</source>
         <translation>das Format preference bildet Paare aus Hypothesen oder Synthesen: --task muss hypothesis_gen oder synthesis sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="252"/>
+        <location filename="../core/training/trainingexporter.cpp" line="243"/>
         <source>--min-score must be a number between -1 and 1 (feedback scores are means of ratings of +1 and -1)</source>
         <translation>--min-score muss eine Zahl zwischen -1 und 1 sein (Feedback-Scores sind Mittelwerte aus Bewertungen mit +1 und -1)</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="256"/>
+        <location filename="../core/training/trainingexporter.cpp" line="247"/>
         <source>--split must be a fraction between 0 and 1 exclusive, e.g. 0.9</source>
         <translation>--split muss ein Anteil echt zwischen 0 und 1 sein, z. B. 0.9</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="258"/>
+        <location filename="../core/training/trainingexporter.cpp" line="249"/>
         <source>fetch size must be positive</source>
         <translation>die Abrufgröße muss positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="278"/>
+        <location filename="../core/training/trainingexporter.cpp" line="269"/>
         <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="290"/>
+        <location filename="../core/training/trainingexporter.cpp" line="281"/>
         <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="298"/>
+        <location filename="../core/training/trainingexporter.cpp" line="289"/>
+        <source>cannot make &apos;%1&apos; readable by its owner only: %2</source>
+        <translation>&apos;%1&apos; kann nicht nur für seinen Eigentümer lesbar gemacht werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="295"/>
         <source>exporting training data</source>
         <translation>Exportieren der Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="319"/>
+        <location filename="../core/training/trainingexporter.cpp" line="316"/>
         <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant setting training_export.hmac_key</source>
         <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen) oder die Mandanteneinstellung training_export.hmac_key</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="328"/>
+        <location filename="../core/training/trainingexporter.cpp" line="325"/>
         <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
         <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="527"/>
+        <location filename="../core/training/trainingexporter.cpp" line="499"/>
         <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="541"/>
+        <location filename="../core/training/trainingexporter.cpp" line="513"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="555"/>
+        <location filename="../core/training/trainingexporter.cpp" line="527"/>
         <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
         <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="558"/>
+        <location filename="../core/training/trainingexporter.cpp" line="530"/>
         <source>reading the event log</source>
         <translation>Lesen des Ereignisprotokolls</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="569"/>
+        <location filename="../core/training/trainingexporter.cpp" line="541"/>
         <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
         <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="572"/>
+        <location filename="../core/training/trainingexporter.cpp" line="544"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
@@ -1571,32 +1617,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="582"/>
+        <location filename="../core/training/trainingexporter.cpp" line="554"/>
         <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
         <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="587"/>
+        <location filename="../core/training/trainingexporter.cpp" line="559"/>
         <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
         <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="591"/>
+        <location filename="../core/training/trainingexporter.cpp" line="563"/>
         <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="596"/>
+        <location filename="../core/training/trainingexporter.cpp" line="568"/>
         <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
         <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="601"/>
+        <location filename="../core/training/trainingexporter.cpp" line="573"/>
         <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
         <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="605"/>
+        <location filename="../core/training/trainingexporter.cpp" line="577"/>
         <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>
@@ -2476,22 +2522,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--seed muss eine nicht negative ganze Zahl sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="26"/>
-        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl demo-seed [--investigations N] [--seed S]</source>
-        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl demo-seed [--investigations N] [--seed S]</translation>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="27"/>
+        <source>unexpected argument &apos;%1&apos; — usage: knowledgectl demo-seed [--investigations N] [--seed S] [--force]</source>
+        <translation>unerwartetes Argument &apos;%1&apos; — Aufruf: knowledgectl demo-seed [--investigations N] [--seed S] [--force]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="45"/>
         <source>demo-seed: %1 of %2 investigations (%3%)</source>
         <translation>demo-seed: %1 von %2 Untersuchungen (%3 %)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="59"/>
         <source>seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: %6 events generated, %7 written (the rest were already stored), in %8 s</source>
         <translation>%1 Mandanten (%2), %3 Personen, %4 Datasets, %5 Untersuchungen angelegt: %6 Ereignisse erzeugt, %7 geschrieben (der Rest war bereits gespeichert), in %8 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_demoseed.cpp" line="76"/>
+        <location filename="../app/ctl/cmd_demoseed.cpp" line="78"/>
         <source>write realistic, deterministic demo data for the demo tenants</source>
         <translation>realistische, deterministische Demodaten für die Demo-Mandanten schreiben</translation>
     </message>

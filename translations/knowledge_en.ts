@@ -42,7 +42,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="498"/>
+        <location filename="../core/search/searchdocuments.cpp" line="500"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="606"/>
+        <location filename="../core/search/searchdocuments.cpp" line="608"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>TrainingExporter</name>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="572"/>
+        <location filename="../core/training/trainingexporter.cpp" line="544"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>

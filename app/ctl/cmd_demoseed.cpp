@@ -22,9 +22,10 @@ int runDemoSeed(CommandContext &ctx)
     if (!ok)
         return ctx.fail(
             Messages::tr("--seed must be a non-negative whole number, got '%1'").arg(seedText));
+    const bool force = takeFlag(ctx.args, QStringLiteral("--force"));
     if (!ctx.args.isEmpty())
         return ctx.fail(Messages::tr("unexpected argument '%1' — usage: knowledgectl demo-seed "
-                                     "[--investigations N] [--seed S]")
+                                     "[--investigations N] [--seed S] [--force]")
                             .arg(ctx.args.first()));
 
     // All demo tenants are seeded: the tenant setting, if any, is not needed.
@@ -33,6 +34,7 @@ int runDemoSeed(CommandContext &ctx)
         return ctx.fail(db.error());
 
     DemoSeeder seeder(seed);
+    seeder.setForce(force);
     int lastPercent = -1;
     auto progress = [&](qint64 done, qint64 total) {
         const int percent = total > 0 ? int(done * 100 / total) : 100;
@@ -72,7 +74,7 @@ int runDemoSeed(CommandContext &ctx)
 } // namespace
 
 KE_REGISTER_COMMAND(
-    "demo-seed", "[--investigations N] [--seed S]",
+    "demo-seed", "[--investigations N] [--seed S] [--force]",
     QT_TRANSLATE_NOOP("knowledgectl",
                       "write realistic, deterministic demo data for the demo tenants"),
     runDemoSeed);

@@ -1,6 +1,8 @@
 #include "httpembedder.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,13 +22,15 @@ struct Answer
 {
     int status = 0; // HTTP status, 0 when none (network error or timeout)
     bool timedOut = false;
+    bool tooLarge = false;
     QString networkError;
     QByteArray body;
     QByteArray retryAfter;
+    QUrl redirectTarget; // a redirect that was not followed (another origin)
 };
 
 Answer post(QNetworkAccessManager &nam, const QNetworkRequest &request, const QByteArray &body,
-            std::chrono::milliseconds timeout)
+            std::chrono::milliseconds timeout, qint64 maxBytes)
 {
     Answer a;
     QEventLoop loop;
@@ -38,6 +42,25 @@ Answer post(QNetworkAccessManager &nam, const QNetworkRequest &request, const QB
         a.timedOut = true;
         reply->abort();
     });
+    // The body is read as it arrives and never grows beyond maxBytes.
+    auto tooLarge = [&]() {
+        a.tooLarge = true;
+        reply->abort();
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, [&]() {
+        bool ok = false;
+        const qint64 announced
+            = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok && announced > maxBytes)
+            tooLarge();
+    });
+    QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&]() {
+        if (a.tooLarge)
+            return;
+        a.body += reply->read(maxBytes + 1 - a.body.size());
+        if (a.body.size() > maxBytes)
+            tooLarge();
+    });
     timer.start(timeout);
     if (!reply->isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
@@ -45,10 +68,25 @@ Answer post(QNetworkAccessManager &nam, const QNetworkRequest &request, const QB
     a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && a.status == 0)
         a.networkError = reply->errorString();
-    a.body = reply->readAll();
+    if (!a.tooLarge && reply->isOpen()) {
+        a.body += reply->read(maxBytes + 1 - a.body.size());
+        if (a.body.size() > maxBytes)
+            a.tooLarge = true;
+    }
+    if (a.status >= 300 && a.status < 400 && !reply->rawHeader("Location").isEmpty())
+        a.redirectTarget = request.url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
     a.retryAfter = reply->rawHeader("Retry-After");
     reply->deleteLater();
     return a;
+}
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+        || host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 void waitFor(std::chrono::milliseconds delay)
@@ -97,7 +135,63 @@ Result<HttpEmbedder::Options> HttpEmbedder::optionsFromEnvironment()
             ErrorCode::InvalidUrl,
             tr("KNOWLEDGE_EMBEDDINGS_URL '%1' is not a URL such as https://api.example.com")
                 .arg(url));
+    if (auto checked = checkTransport(o); !checked)
+        return checked.error();
     return o;
+}
+
+HttpEmbedder::Options HttpEmbedder::forQueries(Options options)
+{
+    options.timeout = std::min(options.timeout, std::chrono::milliseconds(5000));
+    options.maxRetries = std::min(options.maxRetries, 1);
+    options.maxBackoff = std::min(options.maxBackoff, std::chrono::milliseconds(1000));
+    options.deadline = std::min(options.deadline, std::chrono::milliseconds(8000));
+    return options;
+}
+
+Result<void> HttpEmbedder::checkTransport(const Options &o)
+{
+    const QString where = o.baseUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    const QString scheme = o.baseUrl.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return makeError(ErrorCode::InvalidUrl,
+                         tr("the embeddings API URL %1 is neither https:// nor http:// — set "
+                            "KNOWLEDGE_EMBEDDINGS_URL to e.g. https://api.example.com")
+                             .arg(where));
+    if (scheme == QLatin1String("http") && !o.apiKey.isEmpty() && !isLoopback(o.baseUrl.host()))
+        return makeError(
+            ErrorCode::InsecureUrl,
+            tr("refusing to send KNOWLEDGE_EMBEDDINGS_API_KEY over plain http:// to %1, where "
+               "anyone on the way can read it — use https://%2, or a loopback address "
+               "(http://127.0.0.1, http://localhost) for a server on this machine, or unset the "
+               "key if the server needs none")
+                .arg(o.baseUrl.host(),
+                     o.baseUrl.host()
+                         + (o.baseUrl.port() > 0
+                                ? QLatin1Char(':') + QString::number(o.baseUrl.port())
+                                : QString())));
+    return {};
+}
+
+QString HttpEmbedder::redacted(QString text) const
+{
+    const QString &key = m_options.apiKey;
+    if (!key.isEmpty())
+        text.replace(key, QStringLiteral("[key]"));
+    // Providers echo parts of a refused key ("sk-proj-…abcd"): a word with a long piece of
+    // its start or end goes too.
+    if (key.size() >= 16) {
+        QStringList words = text.split(QLatin1Char(' '));
+        for (QString &w : words) {
+            if (w.contains(key.left(8)) || w.contains(key.right(6)))
+                w = QStringLiteral("[key]");
+        }
+        text = words.join(QLatin1Char(' '));
+    }
+    const QString password = m_options.baseUrl.password();
+    if (!password.isEmpty())
+        text.replace(password, QStringLiteral("***"));
+    return text;
 }
 
 bool HttpEmbedder::isConfigured()
@@ -121,6 +215,8 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
     out.reserve(size_t(texts.size()));
     if (texts.isEmpty())
         return out;
+    if (auto checked = checkTransport(m_options); !checked)
+        return checked.error();
 
     QUrl url = m_options.baseUrl;
     QString path = url.path();
@@ -134,7 +230,7 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         QNetworkRequest::SameOriginRedirectPolicy);
     if (!m_options.apiKey.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_options.apiKey.toUtf8());
     QNetworkAccessManager nam; // of this thread: embed() may run on any thread
@@ -147,63 +243,102 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
 
         Answer a;
         auto backoff = m_options.initialBackoff;
-        for (int attempt = 0;; ++attempt) {
-            a = post(nam, request, payload, m_options.timeout);
-            const bool retryable
-                = a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500;
-            if (!retryable || attempt >= m_options.maxRetries)
+        int attempts = 0;
+        bool pastDeadline = false;
+        QElapsedTimer batchTimer;
+        batchTimer.start();
+        auto remaining = [&]() {
+            return m_options.deadline - std::chrono::milliseconds(batchTimer.elapsed());
+        };
+        for (;;) {
+            ++attempts;
+            a = post(
+                nam, request, payload,
+                std::max(std::chrono::milliseconds(1), std::min(m_options.timeout, remaining())),
+                m_options.maxResponseBytes);
+            const bool retryable = !a.tooLarge
+                && (a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500);
+            if (!retryable || attempts > m_options.maxRetries)
                 break;
             auto delay = backoff;
             bool ok = false;
             const int seconds = a.retryAfter.trimmed().toInt(&ok);
             if (ok && seconds >= 0)
                 delay = std::chrono::milliseconds(qint64(seconds) * 1000);
-            waitFor(std::min(delay, m_options.maxBackoff));
+            delay = std::min(delay, m_options.maxBackoff);
+            // Waiting and asking again must fit in the batch's deadline.
+            if (delay >= remaining()) {
+                pastDeadline = true;
+                break;
+            }
+            waitFor(delay);
             backoff = std::min(backoff * 2, m_options.maxBackoff);
         }
-        const int attempts = m_options.maxRetries + 1;
+        const double deadlineSeconds = double(m_options.deadline.count()) / 1000.0;
+        auto fail = [&](QLatin1String code, const QString &message) {
+            return makeError(code, redacted(message));
+        };
+        if (a.tooLarge)
+            return fail(ErrorCode::ResponseTooLarge,
+                        tr("the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that "
+                           "is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL")
+                            .arg(where)
+                            .arg(double(m_options.maxResponseBytes) / (1024.0 * 1024.0), 0, 'f', 0)
+                            .arg(batch.size()));
         if (a.timedOut)
-            return makeError(
+            return fail(
                 ErrorCode::Timeout,
-                tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
-                   "check that it is up, or raise the timeout")
-                    .arg(where)
-                    .arg(double(m_options.timeout.count()) / 1000.0)
-                    .arg(attempts));
+                pastDeadline || remaining() <= std::chrono::milliseconds(0)
+                    ? tr("the embeddings API at %1 did not answer within the %2 s allowed for one "
+                         "request (%3 attempts) — check that it is up")
+                          .arg(where)
+                          .arg(deadlineSeconds)
+                          .arg(attempts)
+                    : tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
+                         "check that it is up, or raise the timeout")
+                          .arg(where)
+                          .arg(double(m_options.timeout.count()) / 1000.0)
+                          .arg(attempts));
+        if (a.redirectTarget.isValid())
+            return fail(
+                ErrorCode::Redirected,
+                tr("the embeddings API at %1 redirected to %2, another host or scheme: not "
+                   "followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to "
+                   "the address that answers")
+                    .arg(where, a.redirectTarget.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                         m_options.baseUrl.host()));
         if (a.status == 0)
-            return makeError(ErrorCode::Unreachable,
-                             tr("cannot reach the embeddings API at %1: %2 — check "
-                                "KNOWLEDGE_EMBEDDINGS_URL and the network")
-                                 .arg(where, a.networkError));
+            return fail(ErrorCode::Unreachable,
+                        tr("cannot reach the embeddings API at %1: %2 — check "
+                           "KNOWLEDGE_EMBEDDINGS_URL and the network")
+                            .arg(where, a.networkError));
         if (a.status == 401 || a.status == 403)
-            return makeError(ErrorCode::Unauthorized,
-                             tr("the embeddings API refused the key (HTTP %1: %2) — check "
-                                "KNOWLEDGE_EMBEDDINGS_API_KEY")
-                                 .arg(a.status)
-                                 .arg(serverWords(a.body)));
+            return fail(ErrorCode::Unauthorized,
+                        tr("the embeddings API refused the key (HTTP %1: %2) — check "
+                           "KNOWLEDGE_EMBEDDINGS_API_KEY")
+                            .arg(a.status)
+                            .arg(serverWords(a.body)));
         if (a.status == 429)
-            return makeError(
-                ErrorCode::RateLimited,
-                tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
-                   "attempts — try again later or lower the request rate")
-                    .arg(where)
-                    .arg(attempts));
+            return fail(ErrorCode::RateLimited,
+                        tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
+                           "attempts — try again later or lower the request rate")
+                            .arg(where)
+                            .arg(attempts));
         if (a.status >= 500)
-            return makeError(
-                ErrorCode::ServerError,
-                tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
-                   "try again later")
-                    .arg(where)
-                    .arg(a.status)
-                    .arg(attempts)
-                    .arg(serverWords(a.body)));
+            return fail(ErrorCode::ServerError,
+                        tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
+                           "try again later")
+                            .arg(where)
+                            .arg(a.status)
+                            .arg(attempts)
+                            .arg(serverWords(a.body)));
         if (a.status != 200)
-            return makeError(ErrorCode::HttpError,
-                             tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
-                                "KNOWLEDGE_EMBEDDINGS_MODEL '%4'")
-                                 .arg(where)
-                                 .arg(a.status)
-                                 .arg(serverWords(a.body), m_options.model));
+            return fail(ErrorCode::HttpError,
+                        tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
+                           "KNOWLEDGE_EMBEDDINGS_MODEL '%4'")
+                            .arg(where)
+                            .arg(a.status)
+                            .arg(serverWords(a.body), m_options.model));
 
         QJsonParseError perr;
         const QJsonDocument doc = QJsonDocument::fromJson(a.body, &perr);

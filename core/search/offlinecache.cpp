@@ -82,14 +82,36 @@ Result<void> writeJson(const QString &path, const QJsonObject &o)
     return {};
 }
 
-Result<void> makePrivateDirectory(const QString &dir)
+/// Creates `dir` and any missing parent with mode 0700 from the start (no window in which it
+/// is readable by others). An existing directory is restricted to 0700 only when it is the
+/// product's own (`restrictExisting`): never one the user pointed KNOWLEDGE_CACHE_DIR at,
+/// which may be $HOME.
+Result<void> makePrivateDirectory(const QString &dir, bool restrictExisting = true)
 {
-    if (!QDir().mkpath(dir))
+    const QString path = QDir::cleanPath(QDir(dir).absolutePath());
+    QStringList missing;
+    QString existing = path;
+    while (!QFileInfo(existing).exists()) {
+        missing.prepend(existing);
+        const QString parent = QFileInfo(existing).path();
+        if (parent == existing)
+            break;
+        existing = parent;
+    }
+    for (const QString &d : missing) {
+        if (!QDir().mkdir(d, kOwnerOnlyDir) && !QFileInfo(d).isDir())
+            return makeError(ErrorCode::Io,
+                             OfflineCache::tr("cannot create the cache directory %1 — check its "
+                                              "parent's permissions or set KNOWLEDGE_CACHE_DIR")
+                                 .arg(d));
+    }
+    if (!QFileInfo(path).isDir())
         return makeError(ErrorCode::Io,
                          OfflineCache::tr("cannot create the cache directory %1 — check its "
                                           "parent's permissions or set KNOWLEDGE_CACHE_DIR")
-                             .arg(dir));
-    QFile::setPermissions(dir, kOwnerOnlyDir);
+                             .arg(path));
+    if (missing.isEmpty() && restrictExisting)
+        QFile::setPermissions(path, kOwnerOnlyDir);
     return {};
 }
 
@@ -319,7 +341,9 @@ Result<DatabaseIdentity> OfflineCache::rememberConnection(Database &db)
     if (!identity)
         return identity;
     const QString root = rootDirectory();
-    if (auto made = makePrivateDirectory(root); !made)
+    // A root the user chose (KNOWLEDGE_CACHE_DIR) is not ours to chmod; what we create is 0700.
+    if (auto made = makePrivateDirectory(root, qEnvironmentVariableIsEmpty("KNOWLEDGE_CACHE_DIR"));
+        !made)
         return made.error();
     const QString dbKey = identity->key();
     const QString dbDir = databaseDirectory(dbKey);

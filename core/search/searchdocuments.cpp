@@ -397,7 +397,9 @@ Result<std::shared_ptr<const Embedder>> SearchDocuments::loadCurrentModel(Databa
                            "'%1', but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and "
                            "KNOWLEDGE_EMBEDDINGS_MODEL")
                             .arg(stringFromField(r[0][1])));
-                return std::shared_ptr<const Embedder>(std::make_shared<HttpEmbedder>(*o));
+                // Used to embed queries: a person waits, so the short limits.
+                return std::shared_ptr<const Embedder>(
+                    std::make_shared<HttpEmbedder>(HttpEmbedder::forQueries(*o)));
             }
             const pqxx::binarystring bytes(r[0][2]);
             return lsaFromBytes(

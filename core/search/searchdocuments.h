@@ -76,7 +76,8 @@ public:
     /// hypothesis, query, comment, quirk); ids that are not UUIDs are stored as NULL.
     static Result<qint64> importDocuments(Database &db, const QList<SearchDocument> &documents);
     /// The tenant's current stored model (the newest row of embedding_models), loaded;
-    /// null when there is none. HTTP models are not stored: null for them.
+    /// null when there is none. An HTTP model is not stored: it is the configured API
+    /// (KNOWLEDGE_EMBEDDINGS_*) with the limits for embedding queries (HttpEmbedder::forQueries).
     static Result<std::shared_ptr<const Embedder>> loadCurrentModel(Database &db);
 };
 

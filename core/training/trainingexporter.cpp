@@ -1,5 +1,6 @@
 #include "trainingexporter.h"
 
+#include "anonymiser.h"
 #include "database_p.h"
 
 #include <QCryptographicHash>
@@ -8,8 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -41,122 +40,6 @@ const char *const kSystemQueryGen
 const char *const kSystemSynthesis
     = "You explain data-quality anomalies. Given the evidence collected, state the root cause.";
 
-/// Anonymises one tenant's lines: UUIDs to keyed hashes, people to "[person]", dataset names
-/// to "dataset-<hash>". Works on JSON string values only, so keys and structure survive.
-class Anonymiser
-{
-public:
-    Anonymiser(QByteArray key, const QStringList &people, const QStringList &datasets)
-        : m_key(std::move(key))
-        , m_people(alternation(people))
-        , m_datasets(alternation(datasets))
-    { }
-
-    QByteArray apply(const char *line, qsizetype size) const
-    {
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(line, size));
-        return QJsonDocument(transform(doc.object(), QString()).toObject())
-            .toJson(QJsonDocument::Compact);
-    }
-
-    QString hashId(const QString &uuid) const
-    {
-        const QByteArray h = QMessageAuthenticationCode::hash(uuid.toLower().toUtf8(), m_key,
-                                                              QCryptographicHash::Sha256)
-                                 .left(16)
-                                 .toHex();
-        const QString s = QString::fromLatin1(h);
-        return s.mid(0, 8) + QLatin1Char('-') + s.mid(8, 4) + QLatin1Char('-') + s.mid(12, 4)
-            + QLatin1Char('-') + s.mid(16, 4) + QLatin1Char('-') + s.mid(20, 12);
-    }
-
-private:
-    static QRegularExpression alternation(QStringList terms)
-    {
-        terms.removeAll(QString());
-        terms.removeDuplicates();
-        if (terms.isEmpty())
-            return {};
-        std::sort(terms.begin(), terms.end(),
-                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
-        for (QString &t : terms)
-            t = QRegularExpression::escape(t);
-        QRegularExpression re(QStringLiteral("(?<![\\w])(?:") + terms.join(QLatin1Char('|'))
-                                  + QStringLiteral(")(?![\\w])"),
-                              QRegularExpression::CaseInsensitiveOption
-                                  | QRegularExpression::UseUnicodePropertiesOption);
-        re.optimize();
-        return re;
-    }
-
-    QString maskText(QString s) const
-    {
-        static const QRegularExpression uuidRe(QStringLiteral(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
-        if (!m_people.pattern().isEmpty())
-            s.replace(m_people, QStringLiteral("[person]"));
-        if (!m_datasets.pattern().isEmpty()) {
-            QString out;
-            qsizetype last = 0;
-            auto it = m_datasets.globalMatch(s);
-            while (it.hasNext()) {
-                const auto m = it.next();
-                out += QStringView(s).mid(last, m.capturedStart() - last);
-                out += QStringLiteral("dataset-") + hashId(m.captured().toLower()).left(8);
-                last = m.capturedEnd();
-            }
-            if (last > 0) {
-                out += QStringView(s).mid(last);
-                s = out;
-            }
-        }
-        QString out;
-        qsizetype last = 0;
-        auto it = uuidRe.globalMatch(s);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            out += QStringView(s).mid(last, m.capturedStart() - last);
-            out += hashId(m.captured());
-            last = m.capturedEnd();
-        }
-        if (last == 0)
-            return s;
-        out += QStringView(s).mid(last);
-        return out;
-    }
-
-    QJsonValue transform(const QJsonValue &v, const QString &key) const
-    {
-        // Labels of the format, never names: leave them readable.
-        static const QSet<QString> labels{
-            QStringLiteral("task_type"),  QStringLiteral("dataset_type"),
-            QStringLiteral("issue_type"), QStringLiteral("role"),
-            QStringLiteral("verdict"),    QStringLiteral("outcome"),
-            QStringLiteral("type"),       QStringLiteral("anomaly_type"),
-            QStringLiteral("severity")};
-        if (v.isString())
-            return labels.contains(key) ? v : QJsonValue(maskText(v.toString()));
-        if (v.isArray()) {
-            QJsonArray a;
-            for (const QJsonValue &e : v.toArray())
-                a.append(transform(e, key));
-            return a;
-        }
-        if (v.isObject()) {
-            QJsonObject o;
-            const QJsonObject in = v.toObject();
-            for (auto it = in.begin(); it != in.end(); ++it)
-                o.insert(it.key(), transform(it.value(), it.key()));
-            return o;
-        }
-        return v;
-    }
-
-    QByteArray m_key;
-    QRegularExpression m_people;
-    QRegularExpression m_datasets;
-};
-
 struct TenantScope
 {
     std::string id;
@@ -166,6 +49,113 @@ struct TenantScope
 QString sqlQuote(pqxx::transaction_base &tx, const QString &s)
 {
     return fromStd(tx.quote(toStd(s)));
+}
+
+/// What the anonymiser of one tenant masks by name (docs/fine-tuning.md, "Privacy"), read
+/// with row-level security on that tenant: its slug and name; its people from the product's
+/// `people` table, from the orchestrator's `users` table next to an external events table,
+/// and the names the tenant's events carry in event_data (actor_name, user, author, ...; the
+/// name, e-mail and handle of an `actor` / `user` object); its dataset names unless it allows
+/// them.
+Result<Anonymiser::Names> anonymiserNames(pqxx::transaction_base &tx, Database &db,
+                                          const TenantScope &scope, const QString &examples)
+{
+    Anonymiser::Names names;
+    const pqxx::result tr
+        = tx.exec_params("SELECT slug, coalesce(name, '') FROM "
+                             + toStd(db.table(QStringLiteral("tenants"))) + " WHERE id = $1",
+                         scope.id);
+    for (const auto &row : tr)
+        names.tenant << stringFromField(row[0]) << stringFromField(row[1]);
+
+    const pqxx::result pr
+        = tx.exec_params("SELECT handle, display_name, coalesce(email, '') FROM "
+                             + toStd(db.table(QStringLiteral("people"))) + " WHERE tenant_id = $1",
+                         scope.id);
+    for (const auto &row : pr)
+        names.people << stringFromField(row[0]) << stringFromField(row[1])
+                     << stringFromField(row[2]);
+
+    // The orchestrator's people: a `users` table next to its events table, any of these
+    // columns, filtered by tenant_id when it has one.
+    const QString events = db.settings().effectiveEventsTable();
+    const qsizetype dot = events.indexOf(QLatin1Char('.'));
+    if (!db.settings().ownsEventsTable() && dot > 0) {
+        const std::string users
+            = toStd(Database::quoteQualified(events.left(dot) + QStringLiteral(".users")));
+        const pqxx::result cols = tx.exec_params(
+            "SELECT attname::text, has_table_privilege(to_regclass($1), 'SELECT') FROM "
+            "pg_attribute WHERE attrelid = to_regclass($1) AND NOT attisdropped AND attnum > 0 "
+            "AND attname IN ('tenant_id', 'handle', 'username', 'login', 'name', "
+            "'display_name', 'full_name', 'first_name', 'last_name', 'email') ORDER BY attnum",
+            users);
+        QStringList nameColumns;
+        bool byTenant = false;
+        bool readable = true;
+        for (const auto &c : cols) {
+            const QString col = stringFromField(c[0]);
+            readable = c[1].as<bool>();
+            if (col == QLatin1String("tenant_id"))
+                byTenant = true;
+            else
+                nameColumns << fromStd(tx.quote_name(toStd(col))) + QStringLiteral("::text");
+        }
+        if (!nameColumns.isEmpty() && !readable)
+            return makeError(
+                ErrorCode::PermissionDenied,
+                TrainingExporter::tr("cannot read the orchestrator's people in %1 to mask their "
+                                     "names in the export — grant this login SELECT on it")
+                    .arg(fromStd(users)));
+        if (!nameColumns.isEmpty()) {
+            const pqxx::result ur = tx.exec_params(
+                "SELECT " + toStd(nameColumns.join(QStringLiteral(", "))) + " FROM " + users
+                    + (byTenant ? " WHERE tenant_id::text = $1" : " WHERE $1::text IS NOT NULL"),
+                scope.id);
+            for (const auto &row : ur)
+                for (const auto &field : row)
+                    names.people << stringFromField(field);
+        }
+    }
+    // Names inside the events: top-level keys, and the fields of actor/user/author objects.
+    static const std::string nameKeys
+        = "{actor_name,actor_email,actor_handle,user,user_name,username,user_email,author,"
+          "author_name,author_email,assignee,reporter,requested_by,created_by}";
+    static const std::string objectKeys = "{actor,user,author,assignee,reporter,created_by}";
+    static const std::string objectFields
+        = "{name,display_name,full_name,handle,username,login,email}";
+    const pqxx::result er = tx.exec_params(
+        "SELECT DISTINCT v.value #>> '{}' FROM " + toStd(db.eventsTable())
+            + " e CROSS JOIN LATERAL ("
+              "SELECT t.value FROM jsonb_each(e.event_data::jsonb) t WHERE t.key = ANY($2::text[]) "
+              "UNION ALL SELECT o.value FROM jsonb_each(e.event_data::jsonb) t, jsonb_each(CASE "
+              "WHEN jsonb_typeof(t.value) = 'object' THEN t.value ELSE '{}'::jsonb END) o "
+              "WHERE t.key = ANY($3::text[]) AND o.key = ANY($4::text[])) v "
+              "WHERE e.tenant_id = $1 AND e.event_data::jsonb ?| ($2::text[] || $3::text[]) "
+              "AND jsonb_typeof(v.value) = 'string'",
+        scope.id, nameKeys, objectKeys, objectFields);
+    for (const auto &row : er)
+        names.people << stringFromField(row[0]);
+
+    if (!scope.allowDatasetNames) {
+        const pqxx::result dr = tx.exec_params(
+            "SELECT name FROM " + toStd(db.table(QStringLiteral("datasets")))
+                + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM " + toStd(examples)
+                + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
+                  "UNION SELECT DISTINCT t FROM "
+                + toStd(examples)
+                + " x, jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.input_data"
+                  "->'schema'->'tables_found') = 'array' THEN x.input_data->'schema'"
+                  "->'tables_found' ELSE '[]'::jsonb END) t WHERE x.tenant_id = $1",
+            scope.id);
+        for (const auto &row : dr) {
+            const QString name = stringFromField(row[0]).trimmed();
+            names.datasets << name;
+            const qsizetype d = name.lastIndexOf(QLatin1Char('.'));
+            if (d >= 0 && name.size() - d - 1 >= 3)
+                names.datasets << name.mid(d + 1);
+        }
+    }
+    return names;
 }
 
 /// The ranking value of a hypothesis_gen / synthesis example (see TrainingExampleBuilder).
@@ -302,6 +292,12 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                                 "writable")
                                  .arg(path, f->errorString()));
         }
+        // Owner only (0600), before a byte is written: the lines carry comments, SQL and
+        // names. QSaveFile would give a new file 0666 & ~umask, and keep an old file's mode.
+        if (!f->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return makeError(
+                ErrorCode::Unwritable,
+                tr("cannot make '%1' readable by its owner only: %2").arg(path, f->errorString()));
         files.push_back(std::move(f));
     }
     // From here on, returning without commit() discards the temporary files.
@@ -378,36 +374,10 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
             if (o.crossTenant) {
                 // Row-level security follows the tenant being read, for this transaction only.
                 tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", scope.id);
-                QStringList people;
-                const pqxx::result pr = tx.exec_params(
-                    "SELECT handle, display_name, coalesce(email, '') FROM "
-                        + toStd(db.table(QStringLiteral("people"))) + " WHERE tenant_id = $1",
-                    scope.id);
-                for (const auto &row : pr)
-                    people << stringFromField(row[0]).trimmed() << stringFromField(row[1]).trimmed()
-                           << stringFromField(row[2]).trimmed();
-                QStringList datasets;
-                if (!scope.allowDatasetNames) {
-                    const pqxx::result dr = tx.exec_params(
-                        "SELECT name FROM " + toStd(db.table(QStringLiteral("datasets")))
-                            + " WHERE tenant_id = $1 UNION SELECT DISTINCT dataset_name FROM "
-                            + toStd(ex)
-                            + " WHERE tenant_id = $1 AND dataset_name IS NOT NULL "
-                              "UNION SELECT DISTINCT t FROM "
-                            + toStd(ex)
-                            + " x, jsonb_array_elements_text(CASE WHEN jsonb_typeof(x.input_data"
-                              "->'schema'->'tables_found') = 'array' THEN x.input_data->'schema'"
-                              "->'tables_found' ELSE '[]'::jsonb END) t WHERE x.tenant_id = $1",
-                        scope.id);
-                    for (const auto &row : dr) {
-                        const QString name = stringFromField(row[0]).trimmed();
-                        datasets << name;
-                        const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
-                        if (dot >= 0 && name.size() - dot - 1 >= 3)
-                            datasets << name.mid(dot + 1);
-                    }
-                }
-                anon = std::make_unique<Anonymiser>(key, people, datasets);
+                auto names = anonymiserNames(tx, db, scope, ex);
+                if (!names)
+                    return names.error();
+                anon = std::make_unique<Anonymiser>(key, std::move(*names));
             }
 
             const QString base = QStringLiteral("x.tenant_id = %1 AND x.task_type IN (%2)")
@@ -524,7 +494,8 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                     }
                     qint64 written;
                     if (anon) {
-                        QByteArray bytes = anon->apply(row[2].c_str(), qsizetype(row[2].size()));
+                        QByteArray bytes
+                            = anon->apply(QByteArrayView(row[2].c_str(), qsizetype(row[2].size())));
                         bytes.append('\n');
                         written = target->write(bytes);
                     } else {

@@ -38,10 +38,10 @@ class Database;
 ///
 /// Privacy: only the session's tenant, unless crossTenant: then every tenant whose settings
 /// opt in (training_export.cross_tenant) — and only those, the caller's own included only when
-/// it opted in — anonymised: every UUID in a line is replaced by HMAC-SHA256(key, uuid)
-/// shaped as a UUID, the names, handles and e-mails of the tenant's people by "[person]",
-/// and dataset names by "dataset-<hmac>" unless the tenant allows them
-/// (training_export.allow_dataset_names). excludeComments drops free-text comments.
+/// it opted in — anonymised by Anonymiser (anonymiser.h: ids, e-mails, phone numbers, URL
+/// credentials, the tenant's name and slug, its people and the orchestrator's, dataset names
+/// unless the tenant allows them with training_export.allow_dataset_names; JSON keys too).
+/// excludeComments drops free-text comments. Output files are created 0600.
 ///
 /// Stateless; call from the thread that owns `db`.
 class TrainingExporter

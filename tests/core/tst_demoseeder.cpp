@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -295,6 +296,67 @@ private Q_SLOTS:
         QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QCOMPARE(counts(), after1);
         QVERIFY2(second.out.contains(QLatin1String(" 0 written")), qPrintable(second.out));
+        // The seeder's tenants carry its mark, which is what lets it write there again.
+        QCOMPARE(db->scalar(QStringLiteral(
+                     "SELECT count(*) FROM tenants WHERE settings->'demo' = 'true'::jsonb")),
+                 QStringLiteral("3"));
+    }
+
+    // A tenant with real events (an operator's `acme` on a shared server) is not adopted:
+    // nothing is written to any tenant without --force, and even with it real people keep
+    // their names and e-mails, and the tenant does not become a demo tenant.
+    void demoSeedRefusesATenantWithRealEvents()
+    {
+        auto db = test::TestDatabase::create(QStringLiteral("demoseedreal"));
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        const QUuid globex = db->createTenant(QStringLiteral("globex"));
+        DemoSeeder catalogue(7);
+        const auto it
+            = std::find_if(catalogue.tenants().cbegin(), catalogue.tenants().cend(),
+                           [](const DemoTenant &t) { return t.slug == QLatin1String("globex"); });
+        QVERIFY(it != catalogue.tenants().cend());
+        const QString handle = it->people.front().handle;
+        db->exec(QStringLiteral("INSERT INTO people (tenant_id, id, handle, display_name, email) "
+                                "VALUES ($1, gen_random_uuid(), $2, 'A Real Person', "
+                                "'real.person@globex.com')"),
+                 {globex, handle});
+        db->exec(QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                                "event_type, event_data, actor_type, created_at) VALUES "
+                                "(gen_random_uuid(), $1, gen_random_uuid(), "
+                                "'investigation.started', '{\"dataset_id\": \"crm.accounts\"}', "
+                                "'system', now() - interval '1 day')"),
+                 {globex});
+        auto seed = [&](QStringList extra) {
+            return db->run(QStringLiteral("knowledgectl"),
+                           QStringList{QStringLiteral("demo-seed"),
+                                       QStringLiteral("--investigations"), QStringLiteral("10"),
+                                       QStringLiteral("--seed"), QStringLiteral("7")}
+                               + extra);
+        };
+        const auto refused = seed({});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QLatin1String("tenant 'globex' already holds events"))
+                     && refused.err.contains(QLatin1String("--force")),
+                 qPrintable(refused.err));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")),
+                 QStringLiteral("1"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT count(*) FROM tenants")), QStringLiteral("1"));
+
+        const auto forced = seed({QStringLiteral("--force")});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+        QVERIFY(db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toInt() > 1);
+        QCOMPARE(db->scalar(QStringLiteral("SELECT display_name || ' ' || email FROM people "
+                                           "WHERE tenant_id = $1 AND handle = $2"),
+                            {globex, handle}),
+                 QStringLiteral("A Real Person real.person@globex.com"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT coalesce(settings->>'demo', 'unmarked') FROM "
+                                           "tenants WHERE id = $1"),
+                            {globex}),
+                 QStringLiteral("unmarked"));
+        // The tenants it made itself are marked, so a rerun refuses only because of globex.
+        const auto again = seed({});
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.err.contains(QLatin1String("'globex'")), qPrintable(again.err));
     }
 
     void demoSeedRefusesBadArguments()

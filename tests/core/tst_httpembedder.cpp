@@ -39,6 +39,21 @@ QStringList texts(int n)
     return t;
 }
 
+/// embed() of one text that must fail: its error, and (optionally) how long it took.
+Error failure(const HttpEmbedder &e, qint64 *elapsedMs = nullptr)
+{
+    QElapsedTimer t;
+    t.start();
+    auto r = e.embed(texts(1));
+    if (elapsedMs)
+        *elapsedMs = t.elapsed();
+    if (r) {
+        QTest::qFail("embed() succeeded where it must fail", __FILE__, __LINE__);
+        return {};
+    }
+    return r.error();
+}
+
 } // namespace
 
 class TestHttpEmbedder : public QObject
@@ -157,15 +172,11 @@ private Q_SLOTS:
             server.script.append({200, {}, {}, true});
         auto o = optionsFor(server);
         o.timeout = std::chrono::milliseconds(300);
-        HttpEmbedder e(o);
-        QElapsedTimer t;
-        t.start();
-        auto r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("timeout"));
-        QVERIFY2(r.error().message.contains(QLatin1String("did not answer")),
-                 qPrintable(r.error().message));
-        QVERIFY(t.elapsed() < 5000);
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("timeout"));
+        QVERIFY2(err.message.contains(QLatin1String("did not answer")), qPrintable(err.message));
+        QVERIFY(ms < 5000);
     }
 
     void unreachable()
@@ -178,6 +189,143 @@ private Q_SLOTS:
         auto r = e.embed(texts(1));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("unreachable"));
+    }
+
+    // A redirect to another origin (here: another port) is not followed, so the key never
+    // reaches it; the message says where it pointed and what to set.
+    void redirectToAnotherHostCarriesNoKey()
+    {
+        FakeEmbeddingsServer server;
+        FakeEmbeddingsServer elsewhere;
+        const QByteArray target = elsewhere.url().toEncoded() + "/v1/embeddings";
+        for (const int status : {307, 302, 308}) {
+            server.script.append({status, {}, "Location: " + target + "\r\n", false});
+            HttpEmbedder e(optionsFor(server));
+            auto r = e.embed(texts(1));
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, QStringLiteral("redirected"));
+            QVERIFY2(r.error().message.contains(QString::fromLatin1(target)),
+                     qPrintable(r.error().message));
+            QVERIFY(r.error().message.contains(QLatin1String("KNOWLEDGE_EMBEDDINGS_URL")));
+        }
+        QCOMPARE(elsewhere.requests.size(), 0);
+        QCOMPARE(elsewhere.authorizations.size(), 0);
+    }
+
+    void sameOriginRedirectIsFollowed()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({307, {}, "Location: /v2/embeddings\r\n", false});
+        HttpEmbedder e(optionsFor(server));
+        auto r = e.embed(texts(2));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(server.paths.value(1), QByteArray("/v2/embeddings"));
+        QCOMPARE(server.authorizations.value(1), QByteArray("Bearer sk-test"));
+    }
+
+    void hugeAnswerIsRefused()
+    {
+        FakeEmbeddingsServer server;
+        server.script.append({200, QByteArray(2 * 1024 * 1024, ' '), {}, false});
+        auto o = optionsFor(server);
+        o.maxResponseBytes = 1024 * 1024;
+        HttpEmbedder e(o);
+        auto r = e.embed(texts(1));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("response_too_large"));
+        QVERIFY2(r.error().message.contains(QLatin1String("more than 1 MiB")),
+                 qPrintable(r.error().message));
+        QCOMPARE(server.requests.size(), 1); // not retried
+        // Within the limit, the same server answers normally.
+        QVERIFY(e.embed(texts(1)));
+    }
+
+    void keyOverPlainHttpOnlyToLoopback()
+    {
+        HttpEmbedder::Options o;
+        o.baseUrl = QUrl(QStringLiteral("http://192.0.2.10:8080"));
+        o.model = QStringLiteral("m");
+        o.apiKey = QStringLiteral("sk-test");
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("insecure_url"));
+        QVERIFY2(err.message.contains(QLatin1String("https://192.0.2.10:8080")),
+                 qPrintable(err.message));
+        QVERIFY(!err.message.contains(QLatin1String("sk-test")));
+        QVERIFY(ms < 1000); // refused before connecting
+        // Loopback spellings and https are fine; so is http without a key.
+        for (const char *url :
+             {"http://localhost:1", "http://127.0.0.1:1", "http://[::1]:1", "https://192.0.2.10"}) {
+            o.baseUrl = QUrl(QString::fromLatin1(url));
+            QVERIFY2(HttpEmbedder::checkTransport(o), url);
+        }
+        o.baseUrl = QUrl(QStringLiteral("http://192.0.2.10"));
+        o.apiKey.clear();
+        QVERIFY(HttpEmbedder::checkTransport(o));
+        o.baseUrl = QUrl(QStringLiteral("ftp://192.0.2.10"));
+        QVERIFY(!HttpEmbedder::checkTransport(o));
+        // The environment is checked as it is read.
+        qputenv("KNOWLEDGE_EMBEDDINGS_URL", "http://embeddings.example.com");
+        qputenv("KNOWLEDGE_EMBEDDINGS_MODEL", "m1");
+        qputenv("KNOWLEDGE_EMBEDDINGS_API_KEY", "sk-test");
+        auto env = HttpEmbedder::optionsFromEnvironment();
+        QVERIFY(!env);
+        QCOMPARE(env.error().code, QStringLiteral("insecure_url"));
+        qunsetenv("KNOWLEDGE_EMBEDDINGS_URL");
+        qunsetenv("KNOWLEDGE_EMBEDDINGS_API_KEY");
+    }
+
+    // All attempts of a request end within the deadline, however many retries are allowed.
+    void deadlineBoundsTheRetries()
+    {
+        FakeEmbeddingsServer server;
+        for (int i = 0; i < 20; ++i)
+            server.script.append({200, {}, {}, true});
+        auto o = optionsFor(server);
+        o.timeout = std::chrono::milliseconds(400);
+        o.maxRetries = 10;
+        o.initialBackoff = std::chrono::milliseconds(100);
+        o.deadline = std::chrono::milliseconds(1000);
+        qint64 ms = 0;
+        const Error err = failure(HttpEmbedder(o), &ms);
+        QCOMPARE(err.code, QStringLiteral("timeout"));
+        QVERIFY2(ms < 1500, qPrintable(QString::number(ms)));
+        QVERIFY2(err.message.contains(QLatin1String("1 s allowed for one request")),
+                 qPrintable(err.message));
+        QVERIFY(server.requests.size() < 4);
+
+        // The query-time limits: a search never waits out 5 × 30 s.
+        const auto q = HttpEmbedder::forQueries(HttpEmbedder::Options{});
+        QVERIFY(q.deadline <= std::chrono::milliseconds(8000));
+        QVERIFY(q.timeout <= std::chrono::milliseconds(5000));
+        QVERIFY(q.maxRetries <= 1);
+    }
+
+    void messagesNeverContainTheKey()
+    {
+        FakeEmbeddingsServer server;
+        const QString key = QStringLiteral("sk-live-0123456789abcdef");
+        server.script.append(
+            {401,
+             QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key provided: "
+                               "sk-live-0123456789abcdef (sk-live-...89abcdef)\"}}"),
+             {},
+             false});
+        server.script.append(
+            {500, QByteArrayLiteral("key sk-live-0123456789abcdef is over quota"), {}, false});
+        auto o = optionsFor(server);
+        o.apiKey = key;
+        o.maxRetries = 0;
+        HttpEmbedder e(o);
+        for (int i = 0; i < 2; ++i) {
+            auto r = e.embed(texts(1));
+            QVERIFY(!r);
+            QVERIFY2(!r.error().message.contains(QLatin1String("0123456789"))
+                         && !r.error().message.contains(QLatin1String("89abcdef")),
+                     qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(QLatin1String("[key]")),
+                     qPrintable(r.error().message));
+        }
     }
 
     void environment()

@@ -178,6 +178,39 @@ private Q_SLOTS:
                      qPrintable(f.fileName()));
     }
 
+    // KNOWLEDGE_CACHE_DIR may name a directory of the user's (even $HOME): it keeps its mode.
+    // What the cache creates, the root included when it is missing, is 0700 from the start.
+    void chosenCacheRootKeepsItsMode()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+            | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(home.path(), open));
+        const QByteArray saved = qgetenv("KNOWLEDGE_CACHE_DIR");
+        for (const QString &root :
+             QStringList{home.path(), home.path() + QStringLiteral("/new/cache")}) {
+            qputenv("KNOWLEDGE_CACHE_DIR", root.toUtf8());
+            sync(QStringLiteral("acme"));
+            const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+                | QFileDevice::ExeOther;
+            QCOMPARE(QFileInfo(home.path()).permissions() & others, open & others);
+            if (root != home.path()) {
+                QCOMPARE(QFileInfo(home.path() + QStringLiteral("/new")).permissions() & others,
+                         QFileDevice::Permissions());
+                QCOMPARE(QFileInfo(root).permissions() & others, QFileDevice::Permissions());
+            }
+            const QString dir = dirOf(m_acme);
+            QVERIFY2(dir.startsWith(root), qPrintable(dir));
+            QCOMPARE(QFileInfo(dir).permissions() & others, QFileDevice::Permissions());
+            QCOMPARE(QFileInfo(QFileInfo(dir).path()).permissions() & others,
+                     QFileDevice::Permissions());
+        }
+        qputenv("KNOWLEDGE_CACHE_DIR", saved);
+    }
+
     void editsAndRetirementsReachTheCache()
     {
         const auto before = sync(QStringLiteral("acme"));

@@ -143,11 +143,25 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0")));
         QVERIFY(text.contains(QStringLiteral("Dead end"))); // comments kept by default
 
+        // Readable by its owner only (0600), also when it replaces a file readable by all.
+        const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOwner;
+        QVERIFY((QFile::permissions(out) & ownerOnly) == ownerOnly);
+        QCOMPARE(QFile::permissions(out) & others, QFileDevice::Permissions());
+
         // Deterministic: the same export twice is byte-identical.
         const QString again = path(QStringLiteral("raw2.jsonl"));
+        {
+            QFile old(again);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            QVERIFY(
+                old.setPermissions(ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        }
         QCOMPARE(exportTraining(QStringLiteral("acme"), {QStringLiteral("--out"), again}).exitCode,
                  0);
         QCOMPARE(digest(again), digest(out));
+        QCOMPARE(QFile::permissions(again) & others, QFileDevice::Permissions());
     }
 
     void minScoreFilters()
@@ -399,7 +413,8 @@ private Q_SLOTS:
         QString text;
         const auto lines = readLines(out, &text);
         QCOMPARE(lines.size(), 8 + 3); // acme's 8, other's 2 hypotheses + ranking
-        QVERIFY(text.contains(QStringLiteral("secret other-tenant hypothesis"))); // included
+        // Included; the tenant's slug ("other") is masked wherever it stands, common word or not.
+        QVERIFY(text.contains(QStringLiteral("secret [tenant]-tenant hypothesis")));
         QVERIFY(text.contains(QStringLiteral("sales.invoices"))); // allowed by "other"
         QVERIFY(!text.contains(QStringLiteral("hidden tenant hypothesis"))); // not opted in
         QVERIFY(!text.contains(QStringLiteral("hypothesis h1-0"))); // bulk did not opt in
@@ -432,6 +447,107 @@ private Q_SLOTS:
         QCOMPARE(investigations.size(), 3);
         m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}'"));
     }
+    // A tenant whose events carry a value of every kind the anonymiser masks: none of them
+    // reaches the pooled file, in any format, while ordinary numbers and dates do.
+    void crossTenantExportMasksPlantedValues()
+    {
+        const QUuid tenant = m_db->createTenant(QStringLiteral("globodyne"));
+        m_db->exec(
+            QStringLiteral("UPDATE tenants SET name = 'Globodyne Holdings', settings = "
+                           "'{\"training_export\": {\"cross_tenant\": true}}' WHERE id = $1"),
+            {tenant});
+        HistoryWriter w(*m_db, tenant);
+        const QUuid ingrid
+            = w.person(QStringLiteral("ingrid.k"), QStringLiteral("Ingrid Kowalski"));
+        w.dataset(QStringLiteral("finance.invoices"));
+        const QUuid run = QUuid::createUuid();
+        const QString runUpper = run.toString(QUuid::WithBraces).toUpper();
+        const QString runBare = run.toString(QUuid::Id128);
+        const QUuid inv = QUuid::createUuid();
+        w.event(inv, QStringLiteral("investigation.started"),
+                obj({{QStringLiteral("dataset_id"), QStringLiteral("finance.invoices")},
+                     {QStringLiteral("actor_name"), QStringLiteral("Olga Orchestrova")},
+                     {QStringLiteral("alert"),
+                      obj({{QStringLiteral("anomaly_type"), QStringLiteral("null_spike")},
+                           {QStringLiteral("jane.roe@corp.example"), QStringLiteral("watcher")},
+                           {run.toString(QUuid::WithoutBraces), 1},
+                           {QStringLiteral("note"),
+                            QStringLiteral("paged Olga at +49 30 1234567")}})}}),
+                0);
+        w.event(inv, QStringLiteral("hypothesis.generated"),
+                obj({{QStringLiteral("hypothesis_id"), QStringLiteral("h1")},
+                     {QStringLiteral("text"),
+                      QStringLiteral("Olga Orchestrova says the Globodyne Holdings loader in "
+                                     "globodyne_prod.staging lost 1234 rows on 2026-03-01; call "
+                                     "(555) 123-4567 or ops-lead@corp.example; creds "
+                                     "postgres://etl:s3cr3t@db.internal/prod; run %1 aka %2")
+                          .arg(runUpper, runBare)}}),
+                10);
+        w.event(inv, QStringLiteral("query.planned"),
+                obj({{QStringLiteral("query_id"), QStringLiteral("q1")},
+                     {QStringLiteral("hypothesis_id"), QStringLiteral("h1")},
+                     {QStringLiteral("sql"),
+                      QStringLiteral("SELECT * FROM globodyne_prod.staging WHERE owner = "
+                                     "'jane.roe@corp.example'")}}),
+                20);
+        w.feedback(inv, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1, ingrid, 30,
+                   QStringLiteral("Ingrid here: ask Olga, mobile 0170/1234567"));
+        w.feedback(inv, QStringLiteral("query"), QStringLiteral("q1"), 1, ingrid, 31);
+        w.event(inv, QStringLiteral("synthesis.generated"),
+                obj({{QStringLiteral("synthesis_id"), QStringLiteral("s1")},
+                     {QStringLiteral("root_cause"),
+                      QStringLiteral("INGRID KOWALSKI found run %1").arg(runBare.toUpper())}}),
+                40);
+        {
+            auto db = m_db->connect(QStringLiteral("globodyne"));
+            QVERIFY(db);
+            auto stats = TrainingExampleBuilder::rebuild(*db);
+            QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        }
+
+        qputenv("KNOWLEDGE_EXPORT_KEY", "a-test-key-of-sufficient-length");
+        for (const QString &format : {QStringLiteral("raw"), QStringLiteral("openai-chat")}) {
+            const QString out = path(QStringLiteral("planted-%1.jsonl").arg(format));
+            const auto r = exportTraining(QStringLiteral("bulk"),
+                                          {QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                           format, QStringLiteral("--cross-tenant")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QString text;
+            QVERIFY(!readLines(out, &text).isEmpty());
+            QVERIFY2(text.contains(QStringLiteral("lost 1234 rows on 2026-03-01")),
+                     qPrintable(text));
+            for (const QString &planted : {QStringLiteral("Olga"),
+                                           QStringLiteral("Orchestrova"),
+                                           QStringLiteral("Ingrid"),
+                                           QStringLiteral("Kowalski"),
+                                           QStringLiteral("ingrid.k"),
+                                           QStringLiteral("jane.roe"),
+                                           QStringLiteral("ops-lead"),
+                                           QStringLiteral("corp.example"),
+                                           QStringLiteral("s3cr3t"),
+                                           QStringLiteral("etl:"),
+                                           QStringLiteral("1234567"),
+                                           QStringLiteral("123-4567"),
+                                           QStringLiteral("globodyne"),
+                                           QStringLiteral("Holdings"),
+                                           QStringLiteral("finance.invoices"),
+                                           run.toString(QUuid::WithoutBraces),
+                                           runBare,
+                                           tenant.toString(QUuid::WithoutBraces),
+                                           inv.toString(QUuid::WithoutBraces),
+                                           ingrid.toString(QUuid::WithoutBraces)})
+                QVERIFY2(!text.contains(planted, Qt::CaseInsensitive),
+                         qPrintable(format + QStringLiteral(": ") + planted + QStringLiteral(" in ")
+                                    + text));
+            for (const QString &token :
+                 {QStringLiteral("[person]"), QStringLiteral("[tenant]"), QStringLiteral("[email]"),
+                  QStringLiteral("[phone]"), QStringLiteral("[credentials]@db.internal")})
+                QVERIFY2(text.contains(token), qPrintable(format + QStringLiteral(": ") + token));
+        }
+        qunsetenv("KNOWLEDGE_EXPORT_KEY");
+        m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}'"));
+    }
+
     void nothingToExportSaysWhy_data()
     {
         QTest::addColumn<QStringList>("args");
