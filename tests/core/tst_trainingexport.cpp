@@ -499,7 +499,7 @@ private Q_SLOTS:
                       QStringLiteral("INGRID KOWALSKI found run %1").arg(runBare.toUpper())}}),
                 40);
         {
-            auto db = m_db->connect(QStringLiteral("globodyne"));
+            auto db = m_db->connect(QStringLiteral("globodyne"), {}, TestDatabase::As::Service);
             QVERIFY(db);
             auto stats = TrainingExampleBuilder::rebuild(*db);
             QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
@@ -508,9 +508,12 @@ private Q_SLOTS:
         qputenv("KNOWLEDGE_EXPORT_KEY", "a-test-key-of-sufficient-length");
         for (const QString &format : {QStringLiteral("raw"), QStringLiteral("openai-chat")}) {
             const QString out = path(QStringLiteral("planted-%1.jsonl").arg(format));
-            const auto r = exportTraining(QStringLiteral("bulk"),
-                                          {QStringLiteral("--out"), out, QStringLiteral("--format"),
-                                           format, QStringLiteral("--cross-tenant")});
+            // As the service login for every tenant, the only one that may pool tenants.
+            const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                     {QStringLiteral("export-training"), QStringLiteral("--out"),
+                                      out, QStringLiteral("--format"), format,
+                                      QStringLiteral("--cross-tenant")},
+                                     {}, QStringLiteral("bulk"), {}, TestDatabase::As::Worker);
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QString text;
             QVERIFY(!readLines(out, &text).isEmpty());
