@@ -836,7 +836,7 @@
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="693"/>
+        <location filename="../core/search/offlinecache.cpp" line="696"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1237,77 +1237,82 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="186"/>
+        <location filename="../core/search/searchindex.cpp" line="188"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="247"/>
+        <location filename="../core/search/searchindex.cpp" line="249"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="354"/>
-        <location filename="../core/search/searchindex.cpp" line="367"/>
+        <location filename="../core/search/searchindex.cpp" line="356"/>
+        <location filename="../core/search/searchindex.cpp" line="369"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="395"/>
+        <location filename="../core/search/searchindex.cpp" line="397"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="413"/>
+        <location filename="../core/search/searchindex.cpp" line="415"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="490"/>
+        <location filename="../core/search/searchindex.cpp" line="492"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="513"/>
+        <location filename="../core/search/searchindex.cpp" line="515"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="533"/>
+        <location filename="../core/search/searchindex.cpp" line="535"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="41"/>
+        <location filename="../core/search/searchindex.cpp" line="555"/>
+        <source>reading the full-text index</source>
+        <translation>Lesen des Volltextindex</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchindexquery.cpp" line="42"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="46"/>
+        <location filename="../core/search/searchindexquery.cpp" line="47"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="51"/>
+        <location filename="../core/search/searchindexquery.cpp" line="52"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="136"/>
-        <location filename="../core/search/searchindexquery.cpp" line="148"/>
-        <location filename="../core/search/searchindexquery.cpp" line="189"/>
-        <location filename="../core/search/searchindexquery.cpp" line="206"/>
+        <location filename="../core/search/searchindexquery.cpp" line="138"/>
+        <location filename="../core/search/searchindexquery.cpp" line="150"/>
+        <location filename="../core/search/searchindexquery.cpp" line="196"/>
+        <location filename="../core/search/searchindexquery.cpp" line="225"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="522"/>
-        <location filename="../core/search/searchindexquery.cpp" line="402"/>
+        <location filename="../core/search/searchindex.cpp" line="524"/>
+        <location filename="../core/search/searchindexquery.cpp" line="425"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="430"/>
+        <location filename="../core/search/searchindexquery.cpp" line="453"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>

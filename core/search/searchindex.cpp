@@ -541,6 +541,23 @@ Result<void> SearchIndex::save()
     return d->saveVectors();
 }
 
+Result<bool> SearchIndex::compactTextIndex()
+{
+    QMutexLocker wl(&d->writeMutex);
+    auto h = d->db();
+    if (!h)
+        return h.error();
+    // FTS5's idx shadow table holds at least one row per segment.
+    SqliteStatement count(*h, "SELECT count(DISTINCT segid) FROM documents_fts_idx");
+    if (count.step() != SQLITE_ROW)
+        return d->sqliteError(*h, tr("reading the full-text index"));
+    if (count.int64(0) <= kMaxTextSegments)
+        return false;
+    if (auto r = d->exec(*h, "INSERT INTO documents_fts (documents_fts) VALUES ('optimize')"); !r)
+        return r.error();
+    return true;
+}
+
 HybridParameters SearchIndex::parameters() const
 {
     QMutexLocker l(&d->stateMutex);

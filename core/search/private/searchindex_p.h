@@ -41,6 +41,9 @@ constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '2'};
 // Below this many filtered documents, a filtered vector search scans their vectors exactly
 // (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
 constexpr qint64 kExactFilterLimit = 50000;
+// More full-text segments than this and SearchIndex::compactTextIndex() merges them (an
+// incremental sync adds one or two; a cold one, or many small ones, far more).
+constexpr qint64 kMaxTextSegments = 4;
 
 /// Helpers shared by the files of SearchIndex (searchindexfiles.cpp, bm25.cpp).
 namespace searchindexdetail {
