@@ -677,6 +677,9 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     }
     if (summary.watermarkAfter == 0)
         summary.watermarkAfter = summary.watermarkBefore;
+    // Each page was a transaction, so a segment of the full-text index: merged here, once.
+    if (auto compacted = m_index->compactTextIndex(); !compacted)
+        return compacted.error();
 
     // From here on the files change: the model (when learned) and the vector index.
     if (auto locked = lockFiles(); !locked)

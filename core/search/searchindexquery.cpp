@@ -27,6 +27,7 @@
 #include <exception>
 #include <mutex>
 #include <numeric>
+#include <queue>
 #include <thread>
 
 namespace ke {
@@ -103,11 +104,12 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             // document tells nothing).
             QList<int> byWeight(words.size());
             std::iota(byWeight.begin(), byWeight.end(), 0);
-            auto weight = [&](int i) {
-                return df.at(i) > 0 ? maxContribution(df.at(i), maxId) * counts.at(i) : 0.0;
-            };
+            std::vector<double> weight(size_t(words.size())); // once each, not per comparison
+            for (qsizetype i = 0; i < words.size(); ++i)
+                weight[size_t(i)]
+                    = df.at(i) > 0 ? maxContribution(df.at(i), maxId) * counts.at(i) : 0.0;
             std::stable_sort(byWeight.begin(), byWeight.end(),
-                             [&](int a, int b) { return weight(a) > weight(b); });
+                             [&](int a, int b) { return weight[size_t(a)] > weight[size_t(b)]; });
             byWeight.resize(params.maxScoredTerms);
             std::sort(byWeight.begin(), byWeight.end());
             QStringList keptWords;
@@ -167,15 +169,20 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 }
             }
             QHash<qint64, double> scores;
+            scores.reserve(qsizetype(sum) + params.commonTermCandidateCap);
             // Rows of `expression` with ids in [from, to], scored with ke_bm25 (`phraseDf`,
             // `phraseWeight`: one per phrase) into `into`, on the SQLite handle `db`;
-            // `newest` > 0 takes only that many, newest first.
+            // `newest` > 0 takes only that many, newest first. Only rows that can be among the
+            // perSignal best are scored and kept: ke_bm25 skips a row below the floor — the
+            // perSignal-th best score so far, at least `floor` (already known to be reached) —
+            // and since a row's final score is at least the one it scores here, the top
+            // perSignal (ties included) is the same as when every row is scored.
             auto scoreRange
                 = [&](sqlite3 *db, const QString &expression, const std::vector<qint64> &phraseDf,
                       const std::vector<qint64> &phraseWeight, qint64 newest, qint64 from,
-                      qint64 to, QHash<qint64, double> &into) -> Result<void> {
+                      qint64 to, double floor, QHash<qint64, double> &into) -> Result<void> {
                 const QByteArray sql
-                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2, ?6) FROM "
+                    = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2, ?6, ?7) FROM "
                                      "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
                                      "f.rowid BETWEEN ?4 AND ?5%2%3")
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
@@ -194,13 +201,25 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     s.bind(3, newest);
                 s.bind(4, from);
                 s.bind(5, to);
+                ScoreFloor least{floor};
+                sqlite3_bind_pointer(s.get(), 7, &least, kScoreFloorType, nullptr);
                 bindFilter(s);
+                // The perSignal best scores of this pass, the lowest on top.
+                std::priority_queue<double, std::vector<double>, std::greater<>> kept;
                 int rc;
                 while ((rc = s.step()) == SQLITE_ROW) {
-                    double &best = into[s.int64(0)];
-                    best = std::max(best, s.real(1));
                     if (cancelled())
                         return cancelledError();
+                    if (s.isNull(1))
+                        continue; // below the floor
+                    const double value = s.real(1);
+                    double &best = into[s.int64(0)];
+                    best = std::max(best, value);
+                    kept.push(value);
+                    if (kept.size() > size_t(perSignal))
+                        kept.pop();
+                    if (kept.size() == size_t(perSignal))
+                        least.value = std::max(least.value, kept.top());
                 }
                 if (rc != SQLITE_DONE)
                     return d->sqliteError(db, tr("the full-text search"));
@@ -210,10 +229,10 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             // the upper one scored on a pool thread with its own SQLite handle.
             auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
                              const std::vector<qint64> &phraseWeight, qint64 newest,
-                             qint64 postings) -> Result<void> {
+                             qint64 postings, double floor) -> Result<void> {
                 if (newest > 0 || postings < 1500 || workerThreads() < 2 || maxId < 2)
                     return scoreRange(*h, expression, phraseDf, phraseWeight, newest, 0, maxId,
-                                      scores);
+                                      floor, scores);
                 const qint64 middle = maxId / 2;
                 QHash<qint64, double> upper;
                 QFuture<Result<void>> other
@@ -222,10 +241,10 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                           if (!own)
                               return own.error();
                           return scoreRange(*own, expression, phraseDf, phraseWeight, 0, middle + 1,
-                                            maxId, upper);
+                                            maxId, floor, upper);
                       });
-                auto mine
-                    = scoreRange(*h, expression, phraseDf, phraseWeight, 0, 0, middle, scores);
+                auto mine = scoreRange(*h, expression, phraseDf, phraseWeight, 0, 0, middle, floor,
+                                       scores);
                 const Result<void> theirs = other.result();
                 if (!mine)
                     return mine;
@@ -235,14 +254,17 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     scores.insert(it.key(), it.value());
                 return {};
             };
+            // The best perSignal rows, best first (only those are used: the rest is unsorted).
             auto ranked = [&] {
                 std::vector<std::pair<double, qint64>> v;
                 v.reserve(size_t(scores.size()));
                 for (auto it = scores.cbegin(); it != scores.cend(); ++it)
                     v.emplace_back(it.value(), it.key());
-                std::sort(v.begin(), v.end(), [](const auto &a, const auto &b) {
+                const auto kept = v.begin() + qint64(std::min(v.size(), size_t(perSignal)));
+                std::partial_sort(v.begin(), kept, v.end(), [](const auto &a, const auto &b) {
                     return a.first != b.first ? a.first > b.first : a.second < b.second;
                 });
+                v.erase(kept, v.end());
                 return v;
             };
             if (!rare.isEmpty()) {
@@ -258,18 +280,19 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     phraseWeight.insert(phraseWeight.end(), commonWeight.begin(),
                                         commonWeight.end());
                 }
-                if (auto r = score(expression, phraseDf, phraseWeight, 0, sum); !r)
+                if (auto r = score(expression, phraseDf, phraseWeight, 0, sum, 0); !r)
                     return r.error();
             }
             double bound = 0;
             for (size_t i = 0; i < commonDf.size(); ++i)
                 bound += maxContribution(commonDf[i], maxId) * double(commonWeight[i]);
             auto top = ranked();
-            const bool exact
-                = top.size() >= size_t(perSignal) && top[size_t(perSignal) - 1].first > bound;
+            const bool full = top.size() >= size_t(perSignal);
+            const bool exact = full && top[size_t(perSignal) - 1].first > bound;
             if (!exact && !common.isEmpty()) {
                 if (auto r = score(fulltextquery::toFts5(common), commonDf, commonWeight,
-                                   std::max(params.commonTermCandidateCap, perSignal), 0);
+                                   std::max(params.commonTermCandidateCap, perSignal), 0,
+                                   full ? top[size_t(perSignal) - 1].first : 0);
                     !r)
                     return r.error();
                 top = ranked();

@@ -590,6 +590,41 @@ private Q_SLOTS:
             QCOMPARE(f.result(), expected);
     }
 
+    void compactingTheTextIndexKeepsTheRanking()
+    {
+        // Each write adds a segment to the full-text index, and every query word is looked up
+        // in each; a sync merges them. The answers must not change, and a merged index is
+        // left alone.
+        QTemporaryDir dir;
+        auto opened = SearchIndex::open(dir.path() + QStringLiteral("/t"));
+        QVERIFY(opened);
+        SearchIndex &ix = **opened;
+        for (int batch = 0; batch < 8; ++batch) {
+            QList<SearchDocument> docs;
+            for (int i = 0; i < 30; ++i)
+                docs.append(doc(QStringLiteral("comment"),
+                                QStringLiteral("b%1-%2").arg(batch).arg(i),
+                                QStringLiteral("public.orders"),
+                                QStringLiteral("orders batch %1 arrived %2 late day %3")
+                                    .arg(batch)
+                                    .arg(i % 3 ? QStringLiteral("very") : QStringLiteral("not"))
+                                    .arg(i)));
+            QVERIFY(ix.upsert(docs));
+        }
+        const QString q = QStringLiteral("orders arrived very late day 7 batch 3");
+        const QStringList pruned = lexicalIds(ix, q, 50);
+        const QStringList full = lexicalIds(ix, q, 0);
+        QVERIFY(full.size() >= 10);
+        auto merged = ix.compactTextIndex();
+        QVERIFY2(merged, merged ? "" : qPrintable(merged.error().message));
+        QVERIFY(*merged);
+        QCOMPARE(lexicalIds(ix, q, 50), pruned);
+        QCOMPARE(lexicalIds(ix, q, 0), full);
+        merged = ix.compactTextIndex();
+        QVERIFY(merged);
+        QVERIFY(!*merged);
+    }
+
     void longQueriesKeepEveryWordAndItsRepeats()
     {
         // A pasted paragraph: the word it is about may come after many others, and the words

@@ -41,6 +41,9 @@ constexpr char kVectorMagic[8] = {'K', 'E', 'H', 'N', 'S', 'W', '0', '2'};
 // Below this many filtered documents, a filtered vector search scans their vectors exactly
 // (hnswlib 0.6.2 has no filter callback); above, it over-fetches from the graph.
 constexpr qint64 kExactFilterLimit = 50000;
+// More full-text segments than this and SearchIndex::compactTextIndex() merges them (an
+// incremental sync adds one or two; a cold one, or many small ones, far more).
+constexpr qint64 kMaxTextSegments = 4;
 
 /// Helpers shared by the files of SearchIndex (searchindexfiles.cpp, bm25.cpp).
 namespace searchindexdetail {
@@ -54,6 +57,14 @@ void restrictToOwner(const QString &path);
 int workerThreads();
 /// Embeds on every core: the LSA projection is pure CPU and embed() is thread-safe.
 Result<std::vector<EmbeddingVector>> embedInParallel(const Embedder &emb, const QStringList &texts);
+/// ke_bm25's optional last argument, bound with sqlite3_bind_pointer as kScoreFloorType: a
+/// row whose score is certainly below `value` is answered NULL (0: every row is scored). The
+/// caller raises it as the scores come (the k-th best so far), on the statement's thread.
+struct ScoreFloor
+{
+    double value = 0;
+};
+inline constexpr char kScoreFloorType[] = "ke_bm25_floor";
 /// Registers ke_bm25 on a connection (bm25.cpp).
 void registerRankingFunction(sqlite3 *h);
 /// The terms documents_fts's tokenizer (FTS5's porter over unicode61) makes of `text`: the
