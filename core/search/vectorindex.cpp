@@ -235,35 +235,50 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
         std::rethrow_exception(failure);
 }
 
+Result<std::optional<SearchIndex::Private::StoredVectors>>
+SearchIndex::Private::storedVectors() const
+{
+    StoredVectors v;
+    {
+        QMutexLocker lock(&stateMutex);
+        if (!embedder || embedder->name().isEmpty())
+            return std::optional<StoredVectors>();
+        v.model = embedder->name();
+        v.dimension = embedder->dimension();
+    }
+    auto h = db();
+    if (!h)
+        return h.error();
+    v.db = *h;
+    SqliteStatement c(v.db, "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+    c.bind(1, v.model);
+    c.bind(2, qint64(v.dimension));
+    if (c.step() == SQLITE_ROW)
+        v.count = c.int64(0);
+    return std::optional<StoredVectors>(v);
+}
+
 Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
 {
     hnsw.reset();
     space.reset();
     vectorsDirty = true;
-    const QString model = currentModelName();
-    if (model.isEmpty())
+    auto stored = storedVectors();
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return {};
-    auto h = db();
-    if (!h)
-        return h.error();
-    const int dim = [&] {
-        QMutexLocker lock(&stateMutex);
-        return embedder->dimension();
-    }();
-    qint64 count = 0;
-    {
-        SqliteStatement c(*h,
-                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
-        c.bind(1, model);
-        c.bind(2, qint64(dim));
-        if (c.step() == SQLITE_ROW)
-            count = c.int64(0);
-    }
-    SqliteStatement s(*h,
+    return rebuildVectors(**stored);
+}
+
+Result<void> SearchIndex::Private::rebuildVectors(const StoredVectors &stored)
+{
+    const auto &[h, model, dim, count] = stored;
+    SqliteStatement s(h,
                       "SELECT document_id, vector FROM embeddings "
                       "WHERE model = ?1 AND dimension = ?2");
     if (!s.isValid())
-        return sqliteError(*h, SearchIndex::tr("reading vectors"));
+        return sqliteError(h, SearchIndex::tr("reading vectors"));
     s.bind(1, model);
     s.bind(2, qint64(dim));
     try {
@@ -436,29 +451,15 @@ bool SearchIndex::Private::loadGroups(quint64 labels, quint64 live, quint64 docu
 Result<void> SearchIndex::Private::loadOrRebuildVectors()
 {
     QWriteLocker lock(&vectorLock);
-    const QString model = currentModelName();
-    if (model.isEmpty())
+    auto vectors = storedVectors();
+    if (!vectors)
+        return vectors.error();
+    if (!*vectors)
         return {};
-    auto h = db();
-    if (!h)
-        return h.error();
-    qint64 stored = 0;
-    int dim = 0;
-    {
-        QMutexLocker l(&stateMutex);
-        dim = embedder->dimension();
-    }
-    {
-        SqliteStatement c(*h,
-                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
-        c.bind(1, model);
-        c.bind(2, qint64(dim));
-        if (c.step() == SQLITE_ROW)
-            stored = c.int64(0);
-    }
+    const auto [h, model, dim, stored] = **vectors;
     bool unsaved = false;
     {
-        SqliteStatement u(*h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
+        SqliteStatement u(h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
         unsaved = u.step() == SQLITE_ROW && u.text(0) == QLatin1String("1");
     }
     QString problem;
@@ -594,17 +595,11 @@ Result<void> SearchIndex::Private::storeEmbeddings(sqlite3 *h, const QList<qint6
 Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedder> &emb)
 {
     QMutexLocker wl(&writeMutex);
-    auto h = db();
+    auto h = beginWrite();
     if (!h)
         return h.error();
-    auto r = exec(*h, "BEGIN IMMEDIATE");
-    if (!r)
-        return r;
-    auto fail = [&](Error e) {
-        sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
-        return e;
-    };
-    r = exec(*h, "DELETE FROM embeddings");
+    auto fail = [&](Error e) { return rollback(*h, std::move(e)); };
+    auto r = exec(*h, "DELETE FROM embeddings");
     if (!r)
         return fail(r.error());
     {

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -40,6 +41,25 @@ const char *const kSystemQueryGen
       "with the SQL only.";
 const char *const kSystemSynthesis
     = "You explain data-quality anomalies. Given the evidence collected, state the root cause.";
+
+/// `s` with every match of `re` replaced by what `replacement` makes of it.
+QString replaceMatches(const QString &s, const QRegularExpression &re,
+                       const std::function<QString(const QRegularExpressionMatch &)> &replacement)
+{
+    QString out;
+    qsizetype last = 0;
+    auto it = re.globalMatch(s);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        out += replacement(m);
+        last = m.capturedEnd();
+    }
+    if (last == 0)
+        return s;
+    out += QStringView(s).mid(last);
+    return out;
+}
 
 /// Anonymises one tenant's lines: UUIDs to keyed hashes, people to "[person]", dataset names
 /// to "dataset-<hash>". Works on JSON string values only, so keys and structure survive.
@@ -95,34 +115,12 @@ private:
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
         if (!m_people.pattern().isEmpty())
             s.replace(m_people, QStringLiteral("[person]"));
-        if (!m_datasets.pattern().isEmpty()) {
-            QString out;
-            qsizetype last = 0;
-            auto it = m_datasets.globalMatch(s);
-            while (it.hasNext()) {
-                const auto m = it.next();
-                out += QStringView(s).mid(last, m.capturedStart() - last);
-                out += QStringLiteral("dataset-") + hashId(m.captured().toLower()).left(8);
-                last = m.capturedEnd();
-            }
-            if (last > 0) {
-                out += QStringView(s).mid(last);
-                s = out;
-            }
-        }
-        QString out;
-        qsizetype last = 0;
-        auto it = uuidRe.globalMatch(s);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            out += QStringView(s).mid(last, m.capturedStart() - last);
-            out += hashId(m.captured());
-            last = m.capturedEnd();
-        }
-        if (last == 0)
-            return s;
-        out += QStringView(s).mid(last);
-        return out;
+        if (!m_datasets.pattern().isEmpty())
+            s = replaceMatches(s, m_datasets, [this](const QRegularExpressionMatch &m) -> QString {
+                return QStringLiteral("dataset-") + hashId(m.captured().toLower()).left(8);
+            });
+        return replaceMatches(
+            s, uuidRe, [this](const QRegularExpressionMatch &m) { return hashId(m.captured()); });
     }
 
     QJsonValue transform(const QJsonValue &v, const QString &key) const
