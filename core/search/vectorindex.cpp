@@ -98,6 +98,12 @@ void SearchIndex::Private::newVectorIndex(int dimension, size_t capacity)
 
 namespace {
 
+/// "cannot write PATH: WHY", the error of every step of saving the vector index files.
+Error writeError(const QString &path, const QString &why)
+{
+    return makeError(ErrorCode::Io, SearchIndex::tr("cannot write %1: %2").arg(path, why));
+}
+
 quint64 vectorHash(const float *v, size_t dim)
 {
     return fnv1a(1469598103934665603ULL, reinterpret_cast<const char *>(v),
@@ -329,22 +335,18 @@ Result<void> SearchIndex::Private::saveVectors()
     // serialises processes), removed unless it is renamed into place.
     QTemporaryFile reserved(vectorPath + QStringLiteral(".XXXXXX.tmp"));
     if (!reserved.open())
-        return makeError(ErrorCode::Io,
-                         SearchIndex::tr("cannot write %1: %2").arg(dir, reserved.errorString()));
+        return writeError(dir, reserved.errorString());
     const QString tmp = reserved.fileName();
     reserved.close();
     try {
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what())));
+        return writeError(tmp, QString::fromUtf8(e.what()));
     }
     qint64 size = 0;
     auto sum = fileChecksum(tmp, &size);
     if (!sum)
-        return makeError(ErrorCode::Io,
-                         SearchIndex::tr("cannot write %1: %2").arg(tmp, sum.error().message));
+        return writeError(tmp, sum.error().message);
     restrictToOwner(tmp);
     QFile::remove(vectorHeaderPath); // the old header no longer vouches for anything
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(vectorPath).constData())
@@ -356,9 +358,7 @@ Result<void> SearchIndex::Private::saveVectors()
     {
         QSaveFile gf(groupsPath);
         if (!gf.open(QIODevice::WriteOnly))
-            return makeError(
-                ErrorCode::Io,
-                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+            return writeError(groupsPath, gf.errorString());
         QDataStream out(&gf);
         out << quint64(groups.documents.size());
         for (size_t label = 0; label < groups.documents.size(); ++label) {
@@ -368,22 +368,16 @@ Result<void> SearchIndex::Private::saveVectors()
                 out << id;
         }
         if (out.status() != QDataStream::Ok || !gf.commit())
-            return makeError(
-                ErrorCode::Io,
-                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+            return writeError(groupsPath, gf.errorString());
     }
     restrictToOwner(groupsPath);
     qint64 groupsSize = 0;
     auto groupsSum = fileChecksum(groupsPath, &groupsSize);
     if (!groupsSum)
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(groupsPath, groupsSum.error().message));
+        return writeError(groupsPath, groupsSum.error().message);
     QSaveFile header(vectorHeaderPath);
     if (!header.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+        return writeError(vectorHeaderPath, header.errorString());
     QDataStream out(&header);
     out.writeRawData(kVectorMagic, sizeof kVectorMagic);
     out << currentModelName() << quint32(space ? space->get_data_size() / sizeof(float) : 0)
@@ -391,9 +385,7 @@ Result<void> SearchIndex::Private::saveVectors()
         << quint64(*sum) << quint64(groups.documentCount()) << qint64(groupsSize)
         << quint64(*groupsSum);
     if (!header.commit())
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+        return writeError(vectorHeaderPath, header.errorString());
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
     clearUnsavedMark();
