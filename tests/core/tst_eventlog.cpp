@@ -3,8 +3,8 @@
 // events-table configuration (an orchestrator's table), and `knowledgectl emit`.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
-#include "testdatabase.h"
 #include "uuid.h"
 
 #include <QElapsedTimer>
@@ -44,7 +44,7 @@ QByteArray jsonLine(const Event &e)
 
 } // namespace
 
-class TestEventLog : public QObject
+class TestEventLog : public test::DatabaseTestCase
 {
     Q_OBJECT
 
@@ -62,8 +62,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("eventlog"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("eventlog");
         m_tenant = m_db->createTenant(QStringLiteral("acme"));
         m_other = m_db->createTenant(QStringLiteral("globex"));
         m_conn = m_db->connect(QStringLiteral("acme"), QStringLiteral("alice"));
@@ -576,7 +575,6 @@ private:
         QCOMPARE(eventsIn(inv), 0);
     }
 
-    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<Database> m_conn;
     QUuid m_tenant;
     QUuid m_other;

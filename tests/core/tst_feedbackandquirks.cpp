@@ -2,10 +2,10 @@
 // Every refusal must say why and leave the event log untouched.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
 #include "feedbackrecorder.h"
 #include "quirkbook.h"
-#include "testdatabase.h"
 #include "uuid.h"
 
 #include <QJsonArray>
@@ -13,12 +13,11 @@
 
 using namespace ke;
 
-class TestFeedbackAndQuirks : public QObject
+class TestFeedbackAndQuirks : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<Database> m_conn;
     QUuid m_tenant;
     QUuid m_dataset;
@@ -41,8 +40,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("feedback"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("feedback");
         m_tenant = m_db->createTenant(QStringLiteral("acme"));
         m_db->createTenant(QStringLiteral("globex"));
         m_dataset = createUuidV7();

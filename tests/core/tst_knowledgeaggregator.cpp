@@ -2,10 +2,10 @@
 // two aggregators at once, and full rebuild == any sequence of incremental runs.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
 #include "quirkbook.h"
-#include "testdatabase.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -45,13 +45,11 @@ QString json(const char *text)
 
 } // namespace
 
-class TestKnowledgeAggregator : public QObject
+class TestKnowledgeAggregator : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-
     // dataset_knowledge (without updated_at) and dataset_findings of a tenant, as text.
     QString derivedState(const QUuid &tenant)
     {
@@ -78,8 +76,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("agg"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("agg");
     }
 
     void handBuiltHistory()

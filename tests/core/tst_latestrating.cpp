@@ -4,12 +4,12 @@
 // worked out by hand.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
 #include "investigationtrace.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
 #include "latestrating.h"
-#include "testdatabase.h"
 #include "trainingexamplebuilder.h"
 #include "uuid.h"
 
@@ -49,18 +49,14 @@ QString rating(const QUuid &target, const QString &value)
 
 } // namespace
 
-class TestLatestRating : public QObject
+class TestLatestRating : public test::DatabaseTestCase
 {
     Q_OBJECT
-
-private:
-    std::unique_ptr<test::TestDatabase> m_db;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("rating"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("rating");
     }
 
     void valueOf_data()

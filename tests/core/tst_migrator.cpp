@@ -1,22 +1,21 @@
 // Migrations: ordered, idempotent, recorded, and refusing a schema newer than the build.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "migrator.h"
-#include "testdatabase.h"
 
 #include <QTest>
 
 using namespace ke;
 
-class TestMigrator : public QObject
+class TestMigrator : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("migrator"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("migrator");
     }
 
     void shipsOrderedMigrations()
@@ -130,7 +129,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
 };
 
 QTEST_GUILESS_MAIN(TestMigrator)

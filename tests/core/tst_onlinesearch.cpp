@@ -1,9 +1,9 @@
 // Online search and the generate_embeddings job against a real PostgreSQL: tenant isolation,
 // dataset filter, boosts, edits and retirements, hostile queries, the knowledgectl commands.
 #include "database.h"
+#include "databasetestcase.h"
 #include "onlinesearch.h"
 #include "searchdocuments.h"
-#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,12 +53,11 @@ QString addHypothesis(SqlSession &c, const QUuid &tenant, const QUuid &dataset, 
 
 } // namespace
 
-class TestOnlineSearch : public QObject
+class TestOnlineSearch : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QUuid m_a, m_b, m_dsA1, m_dsA2, m_dsB;
 
     Result<SearchOutcome> search(const QString &tenant, const QString &text,
@@ -94,8 +93,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("onlinesearch"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("onlinesearch");
         m_a = m_db->createTenant(QStringLiteral("alpha"));
         m_b = m_db->createTenant(QStringLiteral("beta"));
         auto &c = m_db->admin();

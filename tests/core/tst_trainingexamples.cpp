@@ -1,6 +1,7 @@
 // TrainingExampleBuilder against hand-built histories: the right examples, labels, scores,
 // dataset/issue types and source events; idempotent and incremental rebuilds.
 
+#include "databasetestcase.h"
 #include "trainingexamplebuilder.h"
 #include "traininghistory.h"
 
@@ -10,12 +11,11 @@
 using namespace ke;
 using namespace ke::test;
 
-class TestTrainingExamples : public QObject
+class TestTrainingExamples : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
     AcmeHistory m_acme;
     OtherHistory m_other;
 
@@ -84,8 +84,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = TestDatabase::create(QStringLiteral("trainex"));
-        QVERIFY2(m_db, qPrintable(TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("trainex");
         m_acme.write(*m_db);
         m_other.write(*m_db);
         auto db = m_db->connect(QStringLiteral("acme"));
