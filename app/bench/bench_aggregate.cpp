@@ -23,17 +23,6 @@
 namespace ke::bench {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench aggregate: " << message << Qt::endl;
-    return 1;
-}
-
 /// A text fingerprint of the tenant's derived rows, to compare incremental with full.
 Result<QString> fingerprint(Database &db)
 {
@@ -104,8 +93,6 @@ int runAggregate(BenchContext &ctx)
     if (pid < 0)
         return fail(ctx, tr("cannot read the server process id"));
     const QString loadBefore = loadAverage();
-    auto cpuSince
-        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
 
     // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
     std::vector<double> groupBy;
@@ -121,7 +108,8 @@ int runAggregate(BenchContext &ctx)
         if (!g)
             return fail(ctx, g.error().message);
         groupBy.push_back(seconds(gt));
-        groupByCpu = i == 0 ? cpuSince(cpu0) : std::min(groupByCpu, cpuSince(cpu0));
+        groupByCpu
+            = i == 0 ? serverCpuSince(pid, cpu0) : std::min(groupByCpu, serverCpuSince(pid, cpu0));
     }
     std::sort(groupBy.begin(), groupBy.end());
     const double groupByS = groupBy[1];
@@ -133,7 +121,7 @@ int runAggregate(BenchContext &ctx)
     if (!full)
         return fail(ctx, full.error().message);
     const double fullS = seconds(t);
-    const double fullCpu = cpuSince(cpu0);
+    const double fullCpu = serverCpuSince(pid, cpu0);
 
     ctx.err << tr("emitting %1 more events, incremental run…").arg(incremental) << Qt::endl;
     auto more = emitAll(db, events.begin() + size, events.end());
@@ -145,7 +133,7 @@ int runAggregate(BenchContext &ctx)
     if (!inc)
         return fail(ctx, inc.error().message);
     const double incS = seconds(t);
-    const double incCpu = cpuSince(cpu0);
+    const double incCpu = serverCpuSince(pid, cpu0);
     const QString loadAfter = loadAverage();
     if (inc->full || inc->eventsProcessed != incremental)
         return fail(ctx,

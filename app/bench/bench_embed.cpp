@@ -24,17 +24,6 @@
 namespace ke::bench {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench embed: " << message << Qt::endl;
-    return 1;
-}
-
 /// The documents an investigation's events make (hypotheses, queries, comments, findings:
 /// root cause, observations, recommendations), counted as the document builder would, to size the
 /// run.
@@ -117,8 +106,6 @@ int runEmbed(BenchContext &ctx)
     const double aggregateS = seconds(t);
 
     const qint64 pid = backendPid(db);
-    auto cpuSince
-        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
     const QString loadBefore = loadAverage();
 
     // Baseline: one plain read of every payload the documents come from (median of three, the
@@ -155,7 +142,7 @@ int runEmbed(BenchContext &ctx)
         return fail(ctx, r.error().message);
     const double embedS = seconds(et);
     const double coldS = seconds(t);
-    const double coldCpu = cpuSince(cpu0);
+    const double coldCpu = serverCpuSince(pid, cpu0);
     const double coldClientCpu = processCpuSeconds() - clientCpu0;
     auto live
         = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1 AND NOT retired")
@@ -183,7 +170,7 @@ int runEmbed(BenchContext &ctx)
     if (!inc)
         return fail(ctx, inc.error().message);
     const double incS = seconds(t);
-    const double incCpu = cpuSince(cpu0);
+    const double incCpu = serverCpuSince(pid, cpu0);
     const QString loadAfter = loadAverage();
     if (inc->full || inc->documentsEmbedded == 0)
         return fail(ctx,

@@ -3,16 +3,19 @@
 // Helpers the benchmarks share: timing, the server's CPU time, the machine's load, and
 // loading demo events in batches.
 
+#include "bench.h"
 #include "event.h"
 #include "result.h"
 #include "scratchschema.h"
 #include "sqlsession.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ke {
@@ -21,6 +24,15 @@ class DemoSeeder;
 } // namespace ke
 
 namespace ke::bench {
+
+/// The benchmarks' translation context.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+/// Prints "knowledge-bench NAME: message" to stderr; returns the exit code of a failed run.
+int fail(BenchContext &ctx, const QString &message);
 
 inline double seconds(const QElapsedTimer &t)
 {
@@ -47,6 +59,11 @@ double round3(double v);
 /// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
 /// not on this machine: the figure that other work on a shared machine does not inflate.
 double serverCpuSeconds(qint64 pid);
+/// The server CPU seconds since `before` (an earlier serverCpuSeconds(pid)); -1 when the
+/// server is not on this machine.
+double serverCpuSince(qint64 pid, double before);
+/// This process's peak resident memory (VmHWM) in MiB; nullopt where /proc does not say.
+std::optional<double> peakRssMiB();
 /// CPU seconds (user + system) this process has used.
 double processCpuSeconds();
 /// The server process serving `db`'s connection, or -1.
