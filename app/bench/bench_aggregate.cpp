@@ -38,22 +38,16 @@ Result<QString> fingerprint(Database &db)
 
 int runAggregate(BenchContext &ctx)
 {
-    qint64 size = 1000000;
-    qint64 incremental = 10000;
-    bool json = false;
-    bool keep = false;
+    LoadOptions options{1000000, 10000};
     bool verify = false;
-    if (auto parsed = parseOptions(
-            ctx.args,
-            {{QStringLiteral("--json"), &json},
-             {QStringLiteral("--keep"), &keep},
-             {QStringLiteral("--verify"), &verify},
-             {QStringLiteral("--size"), nullptr, &size},
-             {QStringLiteral("--incremental"), nullptr, &incremental}},
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
             QStringLiteral("knowledge-bench aggregate [--size N] [--incremental N] [--verify] "
-                           "[--keep] [--json]"));
+                           "[--keep] [--json]"),
+            {{QStringLiteral("--verify"), &verify}});
         !parsed)
         return fail(ctx, parsed.error().message);
+    const auto [size, incremental, keep, json] = options;
 
     // Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
     // (about 39 events each) up to `size`; the next investigations give the incremental slice.

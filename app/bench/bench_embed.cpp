@@ -48,20 +48,14 @@ qint64 documentsOf(const std::vector<Event> &events, size_t from)
 
 int runEmbed(BenchContext &ctx)
 {
-    qint64 size = 100000;
-    qint64 incremental = 50; // investigations
-    bool json = false;
-    bool keep = false;
-    if (auto parsed = parseOptions(
-            ctx.args,
-            {{QStringLiteral("--json"), &json},
-             {QStringLiteral("--keep"), &keep},
-             {QStringLiteral("--size"), nullptr, &size},
-             {QStringLiteral("--incremental"), nullptr, &incremental}},
+    LoadOptions options{100000, 50}; // incremental: investigations
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
             QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
                            "[--keep] [--json]"));
         !parsed)
         return fail(ctx, parsed.error().message);
+    const auto [size, incremental, keep, json] = options;
 
     // Demo investigations (about 14.4 documents each), all in one tenant, until they make
     // `size` documents; the next `incremental` investigations are the incremental batch.

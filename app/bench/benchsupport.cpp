@@ -74,6 +74,16 @@ double serverCpuSeconds(qint64 pid)
         / double(sysconf(_SC_CLK_TCK));
 }
 
+Result<void> parseLoadOptions(const QStringList &args, LoadOptions &o, const QString &usage,
+                              std::vector<BenchOption> extra)
+{
+    extra.push_back({QStringLiteral("--json"), &o.json});
+    extra.push_back({QStringLiteral("--keep"), &o.keep});
+    extra.push_back({QStringLiteral("--size"), nullptr, &o.size});
+    extra.push_back({QStringLiteral("--incremental"), nullptr, &o.incremental});
+    return parseOptions(args, extra, usage);
+}
+
 int fail(BenchContext &ctx, const QString &message)
 {
     ctx.err << "knowledge-bench " << ctx.name << ": " << message << Qt::endl;

@@ -52,6 +52,20 @@ struct BenchOption
 Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
                           const QString &usage);
 
+/// The options of a benchmark that loads `size` demo items into a scratch schema, then
+/// `incremental` more: --size N, --incremental N, --keep (leave the schema), --json.
+struct LoadOptions
+{
+    qint64 size = 0;
+    qint64 incremental = 0;
+    bool keep = false;
+    bool json = false;
+};
+/// parseOptions() of LoadOptions (its defaults as `o` holds them) and the benchmark's own
+/// `extra` options.
+Result<void> parseLoadOptions(const QStringList &args, LoadOptions &o, const QString &usage,
+                              std::vector<BenchOption> extra = {});
+
 /// The p-quantile (0..1) of `v` by the nearest rank; 0 for none.
 double percentile(std::vector<double> v, double p);
 /// Rounded to three decimals (for --json).
