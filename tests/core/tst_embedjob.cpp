@@ -80,10 +80,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        KE_CREATE_TEST_DATABASE("embedjob");
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("embedjob"); }
 
     // Every rule of the document builder on a tenant small enough to know the answer by hand:
     // the first hypothesis.generated of an id wins; a query is its latest non-empty purpose and

@@ -72,7 +72,7 @@ private Q_SLOTS:
             e.actorType = QStringLiteral("system");
         }
         auto written = EventLog(*m_conn).emitBatch(events);
-        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QVERIFY2(written, qPrintable(test::errorOf(written)));
         QCOMPARE(*written, qsizetype(3));
     }
 
@@ -86,7 +86,7 @@ private Q_SLOTS:
         in.rating = 1;
         in.reason = QStringLiteral("Right direction");
         auto e = FeedbackRecorder::record(*m_conn, in);
-        QVERIFY2(e, qPrintable(e ? QString() : e.error().message));
+        QVERIFY2(e, qPrintable(test::errorOf(e)));
         QCOMPARE(e->eventType, QStringLiteral("feedback.hypothesis"));
         QCOMPARE(eventCount(), before + 1);
         const QString stored
@@ -207,7 +207,7 @@ private Q_SLOTS:
         auto added = QuirkBook::add(*m_conn, QStringLiteral("public.orders"),
                                     QStringLiteral("  ETL has a 2-day lag on weekends "),
                                     QStringLiteral("order_date"));
-        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        QVERIFY2(added, qPrintable(test::errorOf(added)));
         const QUuid quirk
             = QUuid::fromString(added->data.value(QStringLiteral("quirk_id")).toString());
         QVERIFY(!quirk.isNull());

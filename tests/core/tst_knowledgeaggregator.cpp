@@ -35,7 +35,7 @@ void insertEvent(SqlSession &c, const QUuid &tenant, const QUuid &inv, const QSt
 // QVERIFY2 evaluates its message even on success: never touch error() of a value.
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 QString json(const char *text)
@@ -74,10 +74,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        KE_CREATE_TEST_DATABASE("agg");
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("agg"); }
 
     void handBuiltHistory()
     {

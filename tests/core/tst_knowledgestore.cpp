@@ -16,7 +16,7 @@ namespace {
 
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 } // namespace

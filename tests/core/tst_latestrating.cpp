@@ -54,10 +54,7 @@ class TestLatestRating : public test::DatabaseTestCase
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        KE_CREATE_TEST_DATABASE("rating");
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("rating"); }
 
     void valueOf_data()
     {

@@ -13,10 +13,7 @@ class TestMigrator : public test::DatabaseTestCase
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        KE_CREATE_TEST_DATABASE("migrator");
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("migrator"); }
 
     void shipsOrderedMigrations()
     {
@@ -82,7 +79,7 @@ private Q_SLOTS:
         auto db = m_db->connect(QString());
         QVERIFY2(db, qPrintable(test::TestDatabase::error()));
         auto again = Migrator::migrate(*db);
-        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY2(again, qPrintable(test::errorOf(again)));
         QVERIFY(again->isEmpty());
         auto v = Migrator::currentVersion(*db);
         QVERIFY(v);

@@ -16,7 +16,7 @@ namespace {
 
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 // `daysAgo` before now.
@@ -380,8 +380,8 @@ private Q_SLOTS:
         OnlineSearch exact(exactOptions);
         const auto a = indexed.search(*db, r);
         const auto b = exact.search(*db, r);
-        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
-        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        QVERIFY2(a, qPrintable(test::errorOf(a)));
+        QVERIFY2(b, qPrintable(test::errorOf(b)));
         QVERIFY2(a->note.isEmpty(), qPrintable(a->note));
         QCOMPARE(ids(*a), ids(*b));
         // The dataset filter holds on the indexed path too.

@@ -113,7 +113,7 @@ private Q_SLOTS:
             auto db = m_db->connect(t);
             QVERIFY(db);
             auto stats = TrainingExampleBuilder::rebuild(*db);
-            QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+            QVERIFY2(stats, qPrintable(errorOf(stats)));
         }
     }
 
