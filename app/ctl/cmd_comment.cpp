@@ -24,16 +24,15 @@ int runComment(CommandContext &ctx)
             return ctx.fail(t.error());
         targetId = *t;
     }
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
-    if (!event)
-        return ctx.fail(event.error());
-    ctx.out
-        << Messages::tr("comment added (event %1)").arg(event->id.toString(QUuid::WithoutBraces))
-        << Qt::endl;
-    return 0;
+    return ctx.withDatabase([&](Database &db) {
+        auto event = FeedbackRecorder::comment(db, *inv, a.first(), targetId);
+        if (!event)
+            return ctx.fail(event.error());
+        ctx.out << Messages::tr("comment added (event %1)")
+                       .arg(event->id.toString(QUuid::WithoutBraces))
+                << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace

@@ -28,45 +28,43 @@ int runDemoSeed(CommandContext &ctx)
                             .arg(ctx.args.first()));
 
     // All demo tenants are seeded: the tenant setting, if any, is not needed.
-    auto db = ctx.connect(false);
-    if (!db)
-        return ctx.fail(db.error());
+    return ctx.withDatabaseWithoutTenant([&](Database &db) {
+        DemoSeeder seeder(seed);
+        int lastPercent = -1;
+        auto progress = [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
+            ctx.err << '\r'
+                    << Messages::tr("demo-seed: %1 of %2 investigations (%3%)")
+                           .arg(done)
+                           .arg(total)
+                           .arg(percent)
+                    << Qt::flush;
+        };
+        auto summary = seeder.write(db, investigations, progress);
+        ctx.err << Qt::endl;
+        if (!summary)
+            return ctx.fail(summary.error());
 
-    DemoSeeder seeder(seed);
-    int lastPercent = -1;
-    auto progress = [&](qint64 done, qint64 total) {
-        const int percent = total > 0 ? int(done * 100 / total) : 100;
-        if (percent == lastPercent)
-            return;
-        lastPercent = percent;
-        ctx.err << '\r'
-                << Messages::tr("demo-seed: %1 of %2 investigations (%3%)")
-                       .arg(done)
-                       .arg(total)
-                       .arg(percent)
-                << Qt::flush;
-    };
-    auto summary = seeder.write(**db, investigations, progress);
-    ctx.err << Qt::endl;
-    if (!summary)
-        return ctx.fail(summary.error());
-
-    QStringList slugs;
-    for (const DemoTenant &t : seeder.tenants())
-        slugs << t.slug;
-    ctx.out << Messages::tr(
-                   "seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: "
-                   "%6 events generated, %7 written (the rest were already stored), in %8 s")
-                   .arg(summary->tenants)
-                   .arg(slugs.join(QStringLiteral(", ")))
-                   .arg(summary->people)
-                   .arg(summary->datasets)
-                   .arg(summary->investigations)
-                   .arg(summary->eventsGenerated)
-                   .arg(summary->eventsWritten)
-                   .arg(summary->seconds, 0, 'f', 1)
-            << Qt::endl;
-    return 0;
+        QStringList slugs;
+        for (const DemoTenant &t : seeder.tenants())
+            slugs << t.slug;
+        ctx.out << Messages::tr(
+                       "seeded %1 tenants (%2), %3 people, %4 datasets, %5 investigations: "
+                       "%6 events generated, %7 written (the rest were already stored), in %8 s")
+                       .arg(summary->tenants)
+                       .arg(slugs.join(QStringLiteral(", ")))
+                       .arg(summary->people)
+                       .arg(summary->datasets)
+                       .arg(summary->investigations)
+                       .arg(summary->eventsGenerated)
+                       .arg(summary->eventsWritten)
+                       .arg(summary->seconds, 0, 'f', 1)
+                << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace

@@ -76,33 +76,33 @@ int runExportTraining(CommandContext &ctx)
     if (auto v = TrainingExporter::validate(o); !v)
         return ctx.fail(v.error());
 
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    if (!noBuild) {
-        auto stats = TrainingExampleBuilder::rebuild(**db);
-        if (!stats)
-            return ctx.fail(stats.error());
-        printBuildStats(ctx, *stats);
-    }
-    auto summary = TrainingExporter::exportTo(**db, o);
-    if (!summary)
-        return ctx.fail(summary.error());
-    const auto &s = *summary;
-    ctx.out << Messages::tr("exported %1 line(s) to %2 in %3 s")
-                   .arg(s.written)
-                   .arg(s.files.join(QStringLiteral(", ")))
-                   .arg(s.seconds, 0, 'f', 2)
-            << Qt::endl;
-    if (o.split)
-        ctx.out << Messages::tr("  train: %1, valid: %2").arg(s.train).arg(s.valid) << Qt::endl;
-    if (o.crossTenant)
-        ctx.out << Messages::tr("  tenants (opted in, anonymised): %1").arg(s.tenants) << Qt::endl;
-    for (const QString &task : TrainingExporter::taskTypes()) {
-        if (s.perTask.contains(task))
-            ctx.out << "  " << task << ": " << s.perTask.value(task) << Qt::endl;
-    }
-    ctx.out << Messages::tr(
+    return ctx.withDatabase([&](Database &db) {
+        if (!noBuild) {
+            auto stats = TrainingExampleBuilder::rebuild(db);
+            if (!stats)
+                return ctx.fail(stats.error());
+            printBuildStats(ctx, *stats);
+        }
+        auto summary = TrainingExporter::exportTo(db, o);
+        if (!summary)
+            return ctx.fail(summary.error());
+        const auto &s = *summary;
+        ctx.out << Messages::tr("exported %1 line(s) to %2 in %3 s")
+                       .arg(s.written)
+                       .arg(s.files.join(QStringLiteral(", ")))
+                       .arg(s.seconds, 0, 'f', 2)
+                << Qt::endl;
+        if (o.split)
+            ctx.out << Messages::tr("  train: %1, valid: %2").arg(s.train).arg(s.valid) << Qt::endl;
+        if (o.crossTenant)
+            ctx.out << Messages::tr("  tenants (opted in, anonymised): %1").arg(s.tenants)
+                    << Qt::endl;
+        for (const QString &task : TrainingExporter::taskTypes()) {
+            if (s.perTask.contains(task))
+                ctx.out << "  " << task << ": " << s.perTask.value(task) << Qt::endl;
+        }
+        ctx.out
+            << Messages::tr(
                    "skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out "
                    "by --since/--dataset-type/--issue-type, %4 without a preference pair")
                    .arg(s.belowMinScore)
@@ -110,12 +110,13 @@ int runExportTraining(CommandContext &ctx)
                    .arg(s.filteredOut)
                    .arg(s.unpaired)
             << Qt::endl;
-    if (s.written == 0) {
-        // "Nothing to export" is not a failure (exit 0), but it must say why.
-        auto why = TrainingExporter::explainNothingExported(**db, o, s, !noBuild);
-        ctx.err << "knowledgectl: " << (why ? *why : why.error().message) << Qt::endl;
-    }
-    return 0;
+        if (s.written == 0) {
+            // "Nothing to export" is not a failure (exit 0), but it must say why.
+            auto why = TrainingExporter::explainNothingExported(db, o, s, !noBuild);
+            ctx.err << "knowledgectl: " << (why ? *why : why.error().message) << Qt::endl;
+        }
+        return 0;
+    });
 }
 
 } // namespace

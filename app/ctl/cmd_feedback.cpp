@@ -46,23 +46,24 @@ int runFeedback(CommandContext &ctx)
         return ctx.fail(
             Messages::tr("no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, "
                          "so the rating is yours"));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto event = FeedbackRecorder::record(**db, in);
-    if (!event)
-        return ctx.fail(event.error());
-    if (json)
-        ctx.out << QString::fromUtf8(QJsonDocument(event->toJson()).toJson(QJsonDocument::Compact))
-                << Qt::endl;
-    else
-        ctx.out << Messages::tr("recorded %1 on %2 %3 (event %4)")
-                       .arg(in.rating > 0 ? Messages::tr("thumbs up") : Messages::tr("thumbs down"),
-                            in.targetType,
-                            event->data.value(QStringLiteral("target_id")).toString(),
-                            event->id.toString(QUuid::WithoutBraces))
-                << Qt::endl;
-    return 0;
+    return ctx.withDatabase([&](Database &db) {
+        auto event = FeedbackRecorder::record(db, in);
+        if (!event)
+            return ctx.fail(event.error());
+        if (json)
+            ctx.out << QString::fromUtf8(
+                QJsonDocument(event->toJson()).toJson(QJsonDocument::Compact))
+                    << Qt::endl;
+        else
+            ctx.out << Messages::tr("recorded %1 on %2 %3 (event %4)")
+                           .arg(in.rating > 0 ? Messages::tr("thumbs up")
+                                              : Messages::tr("thumbs down"),
+                                in.targetType,
+                                event->data.value(QStringLiteral("target_id")).toString(),
+                                event->id.toString(QUuid::WithoutBraces))
+                    << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace

@@ -27,6 +27,11 @@ struct CommandContext
     std::optional<Error> missingTenant() const;
     /// Connects; with requireTenant, refuses to go on without KNOWLEDGE_TENANT / --tenant.
     Result<std::unique_ptr<Database>> connect(bool requireTenant = true) const;
+    /// Connects as the tenant given (see connect()) and runs `body` on the database, returning
+    /// its exit code; when connecting fails, prints why (see fail()) instead.
+    int withDatabase(const std::function<int(Database &)> &body) const;
+    /// The same without a tenant, for the commands that work on the schema or on all tenants.
+    int withDatabaseWithoutTenant(const std::function<int(Database &)> &body) const;
     /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.
     int fail(const Error &e) const;
     int fail(const QString &message) const;
