@@ -3,6 +3,7 @@
 // stored as strings, ties on created_at, ratings that are not ratings — and match numbers
 // worked out by hand.
 
+#include "aggregatedknowledge.h"
 #include "database.h"
 #include "databasetestcase.h"
 #include "eventlog.h"
@@ -195,10 +196,7 @@ private Q_SLOTS:
 
         // 2. The knowledge counts (full rebuild and the incremental run agree).
         for (int pass = 0; pass < 2; ++pass) {
-            auto agg = pass == 0 ? KnowledgeAggregator::runIncremental(*db)
-                                 : KnowledgeAggregator::rebuild(*db);
-            QVERIFY2(agg, qPrintable(errorOf(agg)));
-            auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
+            auto k = test::knowledgeAfterPass(*db, pass, QStringLiteral("public.orders"));
             QVERIFY2(k, qPrintable(errorOf(k)));
             QCOMPARE(k->investigationCount, 1);
             QCOMPARE(k->positiveFeedbackCount, hypUp + queryUp + synthUp);
