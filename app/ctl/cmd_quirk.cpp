@@ -33,7 +33,8 @@ int runQuirk(CommandContext &ctx)
         return QUuid::fromString(s);
     };
 
-    Result<Event> result = makeError(QString(), QString());
+    // What to change, decided (and the arguments checked) before connecting.
+    std::function<Result<Event>(Database &)> change;
     if (verb == QLatin1String("add") && a.size() == 2) {
         QUuid inv;
         if (investigation) {
@@ -42,35 +43,37 @@ int runQuirk(CommandContext &ctx)
                     Messages::tr("--investigation must be a UUID, got '%1'").arg(*investigation));
             inv = QUuid::fromString(*investigation);
         }
-        auto db = ctx.connect();
-        if (!db)
-            return ctx.fail(db.error());
-        result = QuirkBook::add(**db, a.at(0), a.at(1), appliesTo.value_or(QString()), inv);
+        change = [&, inv](Database &db) {
+            return QuirkBook::add(db, a.at(0), a.at(1), appliesTo.value_or(QString()), inv);
+        };
     } else if ((verb == QLatin1String("edit") && a.size() == 2)
                || ((verb == QLatin1String("retire") || verb == QLatin1String("confirm"))
                    && a.size() == 1)) {
         auto id = quirkId(a.at(0));
         if (!id)
             return ctx.fail(id.error());
-        auto db = ctx.connect();
-        if (!db)
-            return ctx.fail(db.error());
+        const QUuid quirk = *id;
         if (verb == QLatin1String("edit"))
-            result = QuirkBook::edit(**db, *id, a.at(1));
+            change = [&, quirk](Database &db) { return QuirkBook::edit(db, quirk, a.at(1)); };
         else if (verb == QLatin1String("retire"))
-            result = QuirkBook::retire(**db, *id, reason.value_or(QString()));
+            change = [&, quirk](Database &db) {
+                return QuirkBook::retire(db, quirk, reason.value_or(QString()));
+            };
         else
-            result = QuirkBook::confirm(**db, *id);
+            change = [quirk](Database &db) { return QuirkBook::confirm(db, quirk); };
     } else {
         return usage(ctx);
     }
-    if (!result)
-        return ctx.fail(result.error());
-    ctx.out << Messages::tr("quirk %1: %2 (event %3)")
-                   .arg(result->data.value(QStringLiteral("quirk_id")).toString(),
-                        result->eventType.mid(6), result->id.toString(QUuid::WithoutBraces))
-            << Qt::endl;
-    return 0;
+    return ctx.withDatabase([&](Database &db) {
+        auto result = change(db);
+        if (!result)
+            return ctx.fail(result.error());
+        ctx.out << Messages::tr("quirk %1: %2 (event %3)")
+                       .arg(result->data.value(QStringLiteral("quirk_id")).toString(),
+                            result->eventType.mid(6), result->id.toString(QUuid::WithoutBraces))
+                << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace
