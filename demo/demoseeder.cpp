@@ -234,6 +234,17 @@ QString versionText(Rng &r)
         .arg(r.between(0, 12));
 }
 
+/// 0 … n-1 in an order drawn from `r` (Fisher–Yates, so a seed always gives the same order).
+std::vector<int> shuffledIndexes(int n, Rng &r)
+{
+    std::vector<int> order(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        order[size_t(i)] = i;
+    for (int i = n - 1; i > 0; --i)
+        std::swap(order[size_t(i)], order[size_t(r.between(0, i))]);
+    return order;
+}
+
 struct Target
 {
     int kind; // index into feedbackTargets
@@ -264,11 +275,7 @@ DemoSeeder::DemoSeeder(quint64 seed)
         t.name = QString::fromUtf8(name);
         t.orchestratorId = r.uuidV7(catalogMs);
         // People: 6–10 distinct names from the pool.
-        std::vector<int> order(peoplePool);
-        for (int i = 0; i < peoplePool; ++i)
-            order[size_t(i)] = i;
-        for (int i = peoplePool - 1; i > 0; --i)
-            std::swap(order[size_t(i)], order[size_t(r.between(0, i))]);
+        const std::vector<int> order = shuffledIndexes(peoplePool, r);
         const int people = int(r.between(6, 10));
         for (int i = 0; i < people; ++i) {
             const PersonTemplate &p = personPool[order[size_t(i)]];
@@ -283,11 +290,7 @@ DemoSeeder::DemoSeeder(quint64 seed)
             t.people.push_back(std::move(person));
         }
         // Datasets: 10–20 distinct entries of the catalogue.
-        std::vector<int> ds(poolSize);
-        for (int i = 0; i < poolSize; ++i)
-            ds[size_t(i)] = i;
-        for (int i = poolSize - 1; i > 0; --i)
-            std::swap(ds[size_t(i)], ds[size_t(r.between(0, i))]);
+        std::vector<int> ds = shuffledIndexes(poolSize, r);
         const int datasets = int(r.between(10, 20));
         std::sort(ds.begin(), ds.begin() + datasets);
         for (int i = 0; i < datasets; ++i) {

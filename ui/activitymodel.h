@@ -2,32 +2,33 @@
 
 #include "knowledgestore.h"
 
+#include "rowmodel.h"
+
 #include <QAbstractListModel>
 
 namespace ke {
 
 /// A dataset's activity feed, newest first, growing page by page ("Load more" appends the
 /// next keyset page). A plain list underneath; GUI thread only.
-class ActivityModel : public QAbstractListModel
+class ActivityModel : public RowModel<QAbstractListModel, ActivityItem>
 {
     Q_OBJECT
 
 public:
     enum Role { InvestigationRole = Qt::UserRole + 1, EventTypeRole };
 
-    explicit ActivityModel(QObject *parent = nullptr);
+    using RowModel::RowModel; // explicit ActivityModel(QObject *parent = nullptr)
 
     void clear();
     void appendPage(const ActivityPage &page);
     QString nextCursor() const { return m_next; }
     bool hasMore() const { return !m_next.isEmpty(); }
-    const ActivityItem *item(int row) const;
+    const ActivityItem *item(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
+protected:
+    QVariant rowData(const ActivityItem &a, int column, int role) const override;
 
 private:
-    QList<ActivityItem> m_items;
     QString m_next;
 };
 

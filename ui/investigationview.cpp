@@ -4,6 +4,7 @@
 #include "event.h"
 #include "eventlog.h"
 #include "feedbackrecorder.h"
+#include "splitter.h"
 #include "tracestepmodel.h"
 
 #include <QButtonGroup>
@@ -16,7 +17,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -100,11 +100,7 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     bottomLayout->addLayout(ratingRow);
     bottomLayout->addWidget(m_message);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    auto *split = splitInTwo(Qt::Vertical, m_table, bottom, 3, 2, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);

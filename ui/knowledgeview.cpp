@@ -1,5 +1,7 @@
 #include "knowledgeview.h"
 
+#include "splitter.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -13,7 +15,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -154,11 +155,7 @@ KnowledgeView::KnowledgeView(QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(box(tr("Common issues"), m_issues), 3);
     rightLayout->addWidget(box(tr("Who knows it best"), m_owners), 2);
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    auto *split = splitInTwo(Qt::Horizontal, left, right, 3, 2, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);

@@ -10,6 +10,7 @@
 #include "knowledgeview.h"
 #include "quirkbook.h"
 #include "searchview.h"
+#include "splitter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,7 +23,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -111,11 +111,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
             Q_EMIT settled();
     });
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(left);
-    split->addWidget(m_tabs);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 4);
+    auto *split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
     split->setSizes({280, 1000});
     setCentralWidget(split);
 

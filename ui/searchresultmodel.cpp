@@ -5,32 +5,11 @@
 
 namespace ke {
 
-SearchResultModel::SearchResultModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{ }
-
-void SearchResultModel::setResults(QList<SearchResult> results)
-{
-    beginResetModel();
-    m_results = std::move(results);
-    endResetModel();
-}
-
 void SearchResultModel::setDatasetNames(QHash<QString, QString> names)
 {
     m_names = std::move(names);
-    if (!m_results.isEmpty())
+    if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, DatasetColumn), index(rowCount() - 1, DatasetColumn));
-}
-
-const SearchResult *SearchResultModel::result(int row) const
-{
-    return row >= 0 && row < m_results.size() ? &m_results.at(row) : nullptr;
-}
-
-int SearchResultModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_results.size());
 }
 
 int SearchResultModel::columnCount(const QModelIndex &parent) const
@@ -38,13 +17,10 @@ int SearchResultModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant SearchResultModel::data(const QModelIndex &index, int role) const
+QVariant SearchResultModel::rowData(const SearchResult &r, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SearchResult &r = m_results.at(index.row());
     if (role == Qt::DisplayRole) {
-        switch (index.column()) {
+        switch (column) {
         case SnippetColumn:
             return QString(r.snippet)
                 .replace(QChar(0xab), QString())
@@ -80,21 +56,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
 
 QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case SnippetColumn:
-        return tr("Found");
-    case KindColumn:
-        return tr("Kind");
-    case DatasetColumn:
-        return tr("Dataset");
-    case WhenColumn:
-        return tr("When");
-    case WhyColumn:
-        return tr("Why it ranked");
-    }
-    return {};
+    return columnTitle({tr("Found"), tr("Kind"), tr("Dataset"), tr("When"), tr("Why it ranked")},
+                       section, orientation, role);
 }
 
 } // namespace ke

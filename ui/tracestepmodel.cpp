@@ -7,27 +7,6 @@
 
 namespace ke {
 
-TraceStepModel::TraceStepModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{ }
-
-void TraceStepModel::setSteps(QList<TraceStep> steps)
-{
-    beginResetModel();
-    m_steps = std::move(steps);
-    endResetModel();
-}
-
-const TraceStep *TraceStepModel::step(int row) const
-{
-    return row >= 0 && row < m_steps.size() ? &m_steps.at(row) : nullptr;
-}
-
-int TraceStepModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_steps.size());
-}
-
 int TraceStepModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -40,33 +19,26 @@ QString TraceStepModel::kindName(const QString &kind)
 
 QString TraceStepModel::statusName(const QString &status)
 {
-    static const QHash<QString, const char *> names = {
-        {QStringLiteral("accepted"), QT_TR_NOOP("accepted")},
-        {QStringLiteral("rejected"), QT_TR_NOOP("rejected")},
-        {QStringLiteral("proposed"), QT_TR_NOOP("proposed")},
-        {QStringLiteral("succeeded"), QT_TR_NOOP("succeeded")},
-        {QStringLiteral("failed"), QT_TR_NOOP("failed")},
-        {QStringLiteral("planned"), QT_TR_NOOP("planned")},
-        {QStringLiteral("submitted"), QT_TR_NOOP("submitted")},
-        {QStringLiteral("executed"), QT_TR_NOOP("executed")},
-        {QStringLiteral("supports"), QT_TR_NOOP("supports")},
-        {QStringLiteral("refutes"), QT_TR_NOOP("refutes")},
-        {QStringLiteral("completed"), QT_TR_NOOP("completed")},
-        {QStringLiteral("running"), QT_TR_NOOP("running")},
+    // The status words an investigation step can have; any other is shown as it is.
+    static const char *const names[] = {
+        QT_TR_NOOP("accepted"),  QT_TR_NOOP("rejected"),  QT_TR_NOOP("proposed"),
+        QT_TR_NOOP("succeeded"), QT_TR_NOOP("failed"),    QT_TR_NOOP("planned"),
+        QT_TR_NOOP("submitted"), QT_TR_NOOP("executed"),  QT_TR_NOOP("supports"),
+        QT_TR_NOOP("refutes"),   QT_TR_NOOP("completed"), QT_TR_NOOP("running"),
     };
-    const auto it = names.constFind(status);
-    return it == names.cend() ? status : tr(*it);
+    for (const char *name : names) {
+        if (status == QLatin1String(name))
+            return tr(name);
+    }
+    return status;
 }
 
-QVariant TraceStepModel::data(const QModelIndex &index, int role) const
+QVariant TraceStepModel::rowData(const TraceStep &s, int column, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const TraceStep &s = m_steps.at(index.row());
     const bool nested = s.kind == QLatin1String("query") || s.kind == QLatin1String("evidence");
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
+        switch (column) {
         case StepColumn:
             return QString((nested ? QStringLiteral("    ") : QString()) + kindName(s.kind)
                            + QStringLiteral(": ") + s.title);
@@ -88,14 +60,14 @@ QVariant TraceStepModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return s.detail.isEmpty() ? s.title : QString(s.title + QStringLiteral("\n\n") + s.detail);
     case Qt::FontRole:
-        if (!nested && index.column() == StepColumn) {
+        if (!nested && column == StepColumn) {
             QFont f;
             f.setBold(true);
             return f;
         }
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StatusColumn) {
+        if (column == StatusColumn) {
             if (s.status == QLatin1String("rejected") || s.status == QLatin1String("failed")
                 || s.status == QLatin1String("refutes"))
                 return QBrush(QColor(0xb0, 0x30, 0x30));
@@ -105,7 +77,7 @@ QVariant TraceStepModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() >= ConfidenceColumn && index.column() <= DownColumn)
+        if (column >= ConfidenceColumn && column <= DownColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     }
@@ -114,23 +86,9 @@ QVariant TraceStepModel::data(const QModelIndex &index, int role) const
 
 QVariant TraceStepModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case StepColumn:
-        return tr("Step");
-    case StatusColumn:
-        return tr("Status");
-    case ConfidenceColumn:
-        return tr("Confidence");
-    case UpColumn:
-        return tr("Helpful");
-    case DownColumn:
-        return tr("Not helpful");
-    case MineColumn:
-        return tr("Your rating");
-    }
-    return {};
+    return columnTitle({tr("Step"), tr("Status"), tr("Confidence"), tr("Helpful"),
+                        tr("Not helpful"), tr("Your rating")},
+                       section, orientation, role);
 }
 
 } // namespace ke

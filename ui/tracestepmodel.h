@@ -2,13 +2,15 @@
 
 #include "investigationtrace.h"
 
+#include "rowmodel.h"
+
 #include <QAbstractTableModel>
 
 namespace ke {
 
 /// The steps of one investigation as a table: step, status, confidence, thumbs up, thumbs
 /// down, your rating. A plain list underneath; GUI thread only.
-class TraceStepModel : public QAbstractTableModel
+class TraceStepModel : public RowModel<QAbstractTableModel, TraceStep>
 {
     Q_OBJECT
 
@@ -23,14 +25,12 @@ public:
         ColumnCount
     };
 
-    explicit TraceStepModel(QObject *parent = nullptr);
+    using RowModel::RowModel; // explicit TraceStepModel(QObject *parent = nullptr)
 
-    void setSteps(QList<TraceStep> steps);
-    const TraceStep *step(int row) const;
+    void setSteps(QList<TraceStep> steps) { resetRows(std::move(steps)); }
+    const TraceStep *step(int row) const { return rowAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     /// The translated name of a step kind ("hypothesis" -> "Hypothesis").
@@ -38,8 +38,8 @@ public:
     /// The translated status word.
     static QString statusName(const QString &status);
 
-private:
-    QList<TraceStep> m_steps;
+protected:
+    QVariant rowData(const TraceStep &s, int column, int role) const override;
 };
 
 } // namespace ke

@@ -15,6 +15,7 @@ struct BenchContext
     QStringList args;
     QTextStream &out;
     QTextStream &err;
+    QString name; ///< the benchmark's, for its messages ("knowledge-bench NAME: …")
 };
 
 struct Benchmark

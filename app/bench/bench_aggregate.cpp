@@ -23,17 +23,6 @@
 namespace ke::bench {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench aggregate: " << message << Qt::endl;
-    return 1;
-}
-
 /// A text fingerprint of the tenant's derived rows, to compare incremental with full.
 Result<QString> fingerprint(Database &db)
 {
@@ -49,22 +38,16 @@ Result<QString> fingerprint(Database &db)
 
 int runAggregate(BenchContext &ctx)
 {
-    qint64 size = 1000000;
-    qint64 incremental = 10000;
-    bool json = false;
-    bool keep = false;
+    LoadOptions options{1000000, 10000};
     bool verify = false;
-    if (auto parsed = parseOptions(
-            ctx.args,
-            {{QStringLiteral("--json"), &json},
-             {QStringLiteral("--keep"), &keep},
-             {QStringLiteral("--verify"), &verify},
-             {QStringLiteral("--size"), nullptr, &size},
-             {QStringLiteral("--incremental"), nullptr, &incremental}},
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
             QStringLiteral("knowledge-bench aggregate [--size N] [--incremental N] [--verify] "
-                           "[--keep] [--json]"));
+                           "[--keep] [--json]"),
+            {{QStringLiteral("--verify"), &verify}});
         !parsed)
         return fail(ctx, parsed.error().message);
+    const auto [size, incremental, keep, json] = options;
 
     // Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
     // (about 39 events each) up to `size`; the next investigations give the incremental slice.
@@ -104,8 +87,6 @@ int runAggregate(BenchContext &ctx)
     if (pid < 0)
         return fail(ctx, tr("cannot read the server process id"));
     const QString loadBefore = loadAverage();
-    auto cpuSince
-        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
 
     // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
     std::vector<double> groupBy;
@@ -121,7 +102,8 @@ int runAggregate(BenchContext &ctx)
         if (!g)
             return fail(ctx, g.error().message);
         groupBy.push_back(seconds(gt));
-        groupByCpu = i == 0 ? cpuSince(cpu0) : std::min(groupByCpu, cpuSince(cpu0));
+        groupByCpu
+            = i == 0 ? serverCpuSince(pid, cpu0) : std::min(groupByCpu, serverCpuSince(pid, cpu0));
     }
     std::sort(groupBy.begin(), groupBy.end());
     const double groupByS = groupBy[1];
@@ -133,7 +115,7 @@ int runAggregate(BenchContext &ctx)
     if (!full)
         return fail(ctx, full.error().message);
     const double fullS = seconds(t);
-    const double fullCpu = cpuSince(cpu0);
+    const double fullCpu = serverCpuSince(pid, cpu0);
 
     ctx.err << tr("emitting %1 more events, incremental run…").arg(incremental) << Qt::endl;
     auto more = emitAll(db, events.begin() + size, events.end());
@@ -145,7 +127,7 @@ int runAggregate(BenchContext &ctx)
     if (!inc)
         return fail(ctx, inc.error().message);
     const double incS = seconds(t);
-    const double incCpu = cpuSince(cpu0);
+    const double incCpu = serverCpuSince(pid, cpu0);
     const QString loadAfter = loadAverage();
     if (inc->full || inc->eventsProcessed != incremental)
         return fail(ctx,

@@ -24,17 +24,6 @@
 namespace ke::bench {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench embed: " << message << Qt::endl;
-    return 1;
-}
-
 /// The documents an investigation's events make (hypotheses, queries, comments, findings:
 /// root cause, observations, recommendations), counted as the document builder would, to size the
 /// run.
@@ -59,20 +48,14 @@ qint64 documentsOf(const std::vector<Event> &events, size_t from)
 
 int runEmbed(BenchContext &ctx)
 {
-    qint64 size = 100000;
-    qint64 incremental = 50; // investigations
-    bool json = false;
-    bool keep = false;
-    if (auto parsed = parseOptions(
-            ctx.args,
-            {{QStringLiteral("--json"), &json},
-             {QStringLiteral("--keep"), &keep},
-             {QStringLiteral("--size"), nullptr, &size},
-             {QStringLiteral("--incremental"), nullptr, &incremental}},
+    LoadOptions options{100000, 50}; // incremental: investigations
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
             QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
                            "[--keep] [--json]"));
         !parsed)
         return fail(ctx, parsed.error().message);
+    const auto [size, incremental, keep, json] = options;
 
     // Demo investigations (about 14.4 documents each), all in one tenant, until they make
     // `size` documents; the next `incremental` investigations are the incremental batch.
@@ -117,8 +100,6 @@ int runEmbed(BenchContext &ctx)
     const double aggregateS = seconds(t);
 
     const qint64 pid = backendPid(db);
-    auto cpuSince
-        = [pid](double before) { return before < 0 ? -1.0 : serverCpuSeconds(pid) - before; };
     const QString loadBefore = loadAverage();
 
     // Baseline: one plain read of every payload the documents come from (median of three, the
@@ -155,7 +136,7 @@ int runEmbed(BenchContext &ctx)
         return fail(ctx, r.error().message);
     const double embedS = seconds(et);
     const double coldS = seconds(t);
-    const double coldCpu = cpuSince(cpu0);
+    const double coldCpu = serverCpuSince(pid, cpu0);
     const double coldClientCpu = processCpuSeconds() - clientCpu0;
     auto live
         = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1 AND NOT retired")
@@ -183,7 +164,7 @@ int runEmbed(BenchContext &ctx)
     if (!inc)
         return fail(ctx, inc.error().message);
     const double incS = seconds(t);
-    const double incCpu = cpuSince(cpu0);
+    const double incCpu = serverCpuSince(pid, cpu0);
     const QString loadAfter = loadAverage();
     if (inc->full || inc->documentsEmbedded == 0)
         return fail(ctx,

@@ -19,24 +19,6 @@
 namespace ke::bench {
 namespace {
 
-double peakRssMiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench export: " << message << Qt::endl;
-    return 1;
-}
-
 int runExportBench(BenchContext &ctx)
 {
     qint64 size = 1000000;
@@ -121,7 +103,7 @@ FROM generate_series(1, $2::bigint) g)SQL"),
             + examples + QStringLiteral(" x")));
         const double baselineS = double(t.nsecsElapsed()) / 1e9;
 
-        const double hwmBefore = peakRssMiB();
+        const double hwmBefore = peakRssMiB().value_or(-1);
         TrainingExporter::Options o;
         o.outPath = out;
         // A tenth first (by --since): if memory grew with the rows, the full run would show it.
@@ -129,20 +111,20 @@ FROM generate_series(1, $2::bigint) g)SQL"),
         auto small = TrainingExporter::exportTo(db, o);
         if (!small)
             throw std::runtime_error(small.error().message.toStdString());
-        const double hwmSmall = peakRssMiB();
+        const double hwmSmall = peakRssMiB().value_or(-1);
 
         o.since = QDateTime();
         auto full = TrainingExporter::exportTo(db, o);
         if (!full)
             throw std::runtime_error(full.error().message.toStdString());
-        const double hwmFull = peakRssMiB();
+        const double hwmFull = peakRssMiB().value_or(-1);
         const double fileMiB = double(QFileInfo(out).size()) / (1024.0 * 1024.0);
 
         o.format = TrainingExporter::Format::OpenAiChat;
         auto chat = TrainingExporter::exportTo(db, o);
         if (!chat)
             throw std::runtime_error(chat.error().message.toStdString());
-        const double hwmChat = peakRssMiB();
+        const double hwmChat = peakRssMiB().value_or(-1);
 
         figures = QJsonObject{
             {QStringLiteral("examples"), double(full->written)},

@@ -31,11 +31,6 @@
 namespace ke::bench {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
 /// Appends `s` to a COPY text-format field, escaped.
 void appendCopyField(QByteArray &line, const QByteArray &s)
 {
@@ -74,12 +69,6 @@ double cpuSeconds(int who)
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
         + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-int fail(BenchContext &ctx, const QString &message)
-{
-    ctx.err << "knowledge-bench ingest: " << message << Qt::endl;
-    return 1;
 }
 
 int runIngest(BenchContext &ctx)

@@ -15,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,45 +22,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <random>
 #include <vector>
 
 namespace ke::bench {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("knowledge-bench", text);
-}
-
-double seconds(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
-
-/// CPU seconds (user + system) this process has used: on a shared machine, wall time alone
-/// says more about the neighbours than about the code.
-double cpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double peakRssMib()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return 0;
-}
 
 SearchRequest hybridRequest(const QString &text)
 {
@@ -182,6 +148,15 @@ struct SyncFigures
     QString error;
 };
 
+/// One sync of the tenant's offline cache (opened for it, closed after) from `db`.
+Result<OfflineCache::SyncSummary> syncCache(Database &db)
+{
+    auto cache = OfflineCache::openForSync(db);
+    if (!cache)
+        return cache.error();
+    return (*cache)->sync(db);
+}
+
 SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
 {
     SyncFigures f;
@@ -238,16 +213,11 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         return fail(loaded.error().message);
     QTemporaryDir cacheRoot;
     qputenv("KNOWLEDGE_CACHE_DIR", cacheRoot.path().toUtf8());
-    {
-        auto cache = OfflineCache::openForSync(**db);
-        if (!cache)
-            return fail(cache.error().message);
-        auto cold = (*cache)->sync(**db);
-        if (!cold)
-            return fail(cold.error().message);
-        f.coldS = cold->seconds;
-        f.coldRate = double(cold->rows) / cold->seconds;
-    }
+    auto cold = syncCache(**db);
+    if (!cold)
+        return fail(cold.error().message);
+    f.coldS = cold->seconds;
+    f.coldRate = double(cold->rows) / cold->seconds;
     // 5 % edited, 1 % retired.
     const QString seq = QStringLiteral("nextval('%1.search_documents_change_seq')").arg(s.schema);
     const auto edited = sql.inTransaction([&]() -> Result<void> {
@@ -266,17 +236,12 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
     });
     if (!edited)
         return fail(edited.error().message);
-    {
-        auto cache = OfflineCache::openForSync(**db);
-        if (!cache)
-            return fail(cache.error().message);
-        auto inc = (*cache)->sync(**db);
-        if (!inc)
-            return fail(inc.error().message);
-        f.changed = inc->rows;
-        f.incrementalS = inc->seconds;
-        f.incrementalRate = double(inc->rows) / inc->seconds;
-    }
+    auto inc = syncCache(**db);
+    if (!inc)
+        return fail(inc.error().message);
+    f.changed = inc->rows;
+    f.incrementalS = inc->seconds;
+    f.incrementalRate = double(inc->rows) / inc->seconds;
     qunsetenv("KNOWLEDGE_CACHE_DIR");
     dropSchema();
     return f;
@@ -326,7 +291,7 @@ int runSearchBench(BenchContext &ctx)
     // 1. Build: documents (SQLite + FTS5), then the model (sampled), embeddings and HNSW.
     QElapsedTimer total;
     total.start();
-    const double cpuStart = cpuSeconds();
+    const double cpuStart = processCpuSeconds();
     DocumentGenerator gen;
     QList<SearchDocument> sample;
     double generateS = 0;
@@ -385,8 +350,8 @@ int runSearchBench(BenchContext &ctx)
         return 1;
     }
     const double buildS = seconds(total) - generateS;
-    const double buildCpuS = cpuSeconds() - cpuStart - generateS; // generation is ~1 thread
-    const double buildRss = peakRssMib();
+    const double buildCpuS = processCpuSeconds() - cpuStart - generateS; // generation is ~1 thread
+    const double buildRss = peakRssMiB().value_or(0);
 
     // 2. Offline hybrid latency over natural-language queries.
     const QStringList queries = buildQueries(sample, queryCount);

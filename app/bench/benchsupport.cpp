@@ -74,6 +74,39 @@ double serverCpuSeconds(qint64 pid)
         / double(sysconf(_SC_CLK_TCK));
 }
 
+Result<void> parseLoadOptions(const QStringList &args, LoadOptions &o, const QString &usage,
+                              std::vector<BenchOption> extra)
+{
+    extra.push_back({QStringLiteral("--json"), &o.json});
+    extra.push_back({QStringLiteral("--keep"), &o.keep});
+    extra.push_back({QStringLiteral("--size"), nullptr, &o.size});
+    extra.push_back({QStringLiteral("--incremental"), nullptr, &o.incremental});
+    return parseOptions(args, extra, usage);
+}
+
+int fail(BenchContext &ctx, const QString &message)
+{
+    ctx.err << "knowledge-bench " << ctx.name << ": " << message << Qt::endl;
+    return 1;
+}
+
+double serverCpuSince(qint64 pid, double before)
+{
+    return before < 0 ? -1.0 : serverCpuSeconds(pid) - before;
+}
+
+std::optional<double> peakRssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return std::nullopt;
+}
+
 double processCpuSeconds()
 {
     rusage u{};

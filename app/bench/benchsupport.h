@@ -3,16 +3,19 @@
 // Helpers the benchmarks share: timing, the server's CPU time, the machine's load, and
 // loading demo events in batches.
 
+#include "bench.h"
 #include "event.h"
 #include "result.h"
 #include "scratchschema.h"
 #include "sqlsession.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ke {
@@ -21,6 +24,15 @@ class DemoSeeder;
 } // namespace ke
 
 namespace ke::bench {
+
+/// The benchmarks' translation context.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("knowledge-bench", text);
+}
+
+/// Prints "knowledge-bench NAME: message" to stderr; returns the exit code of a failed run.
+int fail(BenchContext &ctx, const QString &message);
 
 inline double seconds(const QElapsedTimer &t)
 {
@@ -40,6 +52,20 @@ struct BenchOption
 Result<void> parseOptions(const QStringList &args, const std::vector<BenchOption> &options,
                           const QString &usage);
 
+/// The options of a benchmark that loads `size` demo items into a scratch schema, then
+/// `incremental` more: --size N, --incremental N, --keep (leave the schema), --json.
+struct LoadOptions
+{
+    qint64 size = 0;
+    qint64 incremental = 0;
+    bool keep = false;
+    bool json = false;
+};
+/// parseOptions() of LoadOptions (its defaults as `o` holds them) and the benchmark's own
+/// `extra` options.
+Result<void> parseLoadOptions(const QStringList &args, LoadOptions &o, const QString &usage,
+                              std::vector<BenchOption> extra = {});
+
 /// The p-quantile (0..1) of `v` by the nearest rank; 0 for none.
 double percentile(std::vector<double> v, double p);
 /// Rounded to three decimals (for --json).
@@ -47,6 +73,11 @@ double round3(double v);
 /// CPU seconds (user + system) the server process `pid` has used, or -1 when the server is
 /// not on this machine: the figure that other work on a shared machine does not inflate.
 double serverCpuSeconds(qint64 pid);
+/// The server CPU seconds since `before` (an earlier serverCpuSeconds(pid)); -1 when the
+/// server is not on this machine.
+double serverCpuSince(qint64 pid, double before);
+/// This process's peak resident memory (VmHWM) in MiB; nullopt where /proc does not say.
+std::optional<double> peakRssMiB();
 /// CPU seconds (user + system) this process has used.
 double processCpuSeconds();
 /// The server process serving `db`'s connection, or -1.

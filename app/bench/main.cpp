@@ -21,7 +21,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    ke::bench::BenchContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err};
+    ke::bench::BenchContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err, {}};
     QStringList args = ctx.settings.applyFlags(app.arguments().mid(1));
     if (args.isEmpty() || args.first() == QLatin1String("--help")) {
         out << "usage: knowledge-bench NAME [--size N] [--json]\n";
@@ -34,6 +34,7 @@ int main(int argc, char **argv)
     for (const auto &b : ke::bench::benchmarkRegistry()) {
         if (b.name == name) {
             ctx.args = args;
+            ctx.name = name;
             return b.run(ctx);
         }
     }

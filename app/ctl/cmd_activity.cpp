@@ -19,24 +19,25 @@ int runActivity(CommandContext &ctx)
     if (ctx.args.size() != 1)
         return ctx.fail(Messages::tr(
             "usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]"));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto page = KnowledgeStore::activity(**db, ctx.args.first(), limit, before);
-    if (!page)
-        return ctx.fail(page.error());
-    if (json) {
-        ctx.out << QString::fromUtf8(QJsonDocument(page->toJson()).toJson(QJsonDocument::Compact))
-                << Qt::endl;
+    return ctx.withDatabase([&](Database &db) {
+        auto page = KnowledgeStore::activity(db, ctx.args.first(), limit, before);
+        if (!page)
+            return ctx.fail(page.error());
+        if (json) {
+            ctx.out << QString::fromUtf8(
+                QJsonDocument(page->toJson()).toJson(QJsonDocument::Compact))
+                    << Qt::endl;
+            return 0;
+        }
+        for (const auto &a : page->items)
+            ctx.out << a.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+                    << (a.actor.isEmpty() ? QStringLiteral("-") : a.actor) << "  " << a.text
+                    << '\n';
+        if (!page->nextCursor.isEmpty())
+            ctx.out << Messages::tr("more: --before %1").arg(page->nextCursor) << '\n';
+        ctx.out.flush();
         return 0;
-    }
-    for (const auto &a : page->items)
-        ctx.out << a.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-                << (a.actor.isEmpty() ? QStringLiteral("-") : a.actor) << "  " << a.text << '\n';
-    if (!page->nextCursor.isEmpty())
-        ctx.out << Messages::tr("more: --before %1").arg(page->nextCursor) << '\n';
-    ctx.out.flush();
-    return 0;
+    });
 }
 
 } // namespace

@@ -8,16 +8,15 @@ namespace {
 
 int runDatasets(CommandContext &ctx)
 {
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto list = DatasetDirectory::list(**db);
-    if (!list)
-        return ctx.fail(list.error());
-    for (const DatasetRef &d : *list)
-        ctx.out << d.id.toString(QUuid::WithoutBraces) << '\t' << d.name << '\n';
-    ctx.out.flush();
-    return 0;
+    return ctx.withDatabase([&](Database &db) {
+        auto list = DatasetDirectory::list(db);
+        if (!list)
+            return ctx.fail(list.error());
+        for (const DatasetRef &d : *list)
+            ctx.out << d.id.toString(QUuid::WithoutBraces) << '\t' << d.name << '\n';
+        ctx.out.flush();
+        return 0;
+    });
 }
 
 } // namespace

@@ -84,42 +84,41 @@ int runEmit(CommandContext &ctx)
         }
     }
 
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    EventLog log(**db);
-    for (Parsed &p : parsed) {
-        auto r = log.prepare(p.event, options);
-        if (!r) {
-            QString why = r.error().message;
-            if (r.error().is(ErrorCode::UnknownEventType))
-                why += Messages::tr(
-                    " (pass --allow-unknown-types to replay another writer's stream)");
-            problems.emplace_back(p.line, why);
+    return ctx.withDatabase([&](Database &db) {
+        EventLog log(db);
+        for (Parsed &p : parsed) {
+            auto r = log.prepare(p.event, options);
+            if (!r) {
+                QString why = r.error().message;
+                if (r.error().is(ErrorCode::UnknownEventType))
+                    why += Messages::tr(
+                        " (pass --allow-unknown-types to replay another writer's stream)");
+                problems.emplace_back(p.line, why);
+            }
         }
-    }
-    if (!problems.empty()) {
-        // Parse problems were collected before the per-event ones: order by line number.
-        std::stable_sort(problems.begin(), problems.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        for (const auto &[line, why] : problems)
-            ctx.err << Messages::tr("line %1: %2").arg(line).arg(why) << Qt::endl;
-        return ctx.fail(
-            Messages::tr("%n bad line(s), nothing was written", nullptr, int(problems.size())));
-    }
+        if (!problems.empty()) {
+            // Parse problems were collected before the per-event ones: order by line number.
+            std::stable_sort(problems.begin(), problems.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
+            for (const auto &[line, why] : problems)
+                ctx.err << Messages::tr("line %1: %2").arg(line).arg(why) << Qt::endl;
+            return ctx.fail(
+                Messages::tr("%n bad line(s), nothing was written", nullptr, int(problems.size())));
+        }
 
-    std::vector<Event> events;
-    events.reserve(parsed.size());
-    for (Parsed &p : parsed)
-        events.push_back(std::move(p.event));
-    auto written = log.emitBatch(events, options);
-    if (!written)
-        return ctx.fail(written.error());
-    ctx.out << Messages::tr("%1 written, %2 already present")
-                   .arg(*written)
-                   .arg(qsizetype(events.size()) - *written)
-            << Qt::endl;
-    return 0;
+        std::vector<Event> events;
+        events.reserve(parsed.size());
+        for (Parsed &p : parsed)
+            events.push_back(std::move(p.event));
+        auto written = log.emitBatch(events, options);
+        if (!written)
+            return ctx.fail(written.error());
+        ctx.out << Messages::tr("%1 written, %2 already present")
+                       .arg(*written)
+                       .arg(qsizetype(events.size()) - *written)
+                << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace

@@ -18,55 +18,54 @@ int runKnowledge(CommandContext &ctx)
     if (ctx.args.size() != 1)
         return ctx.fail(Messages::tr("usage: knowledgectl knowledge DATASET [--json] (DATASET "
                                      "is a UUID or a name such as public.orders)"));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto k = KnowledgeStore::knowledge(**db, ctx.args.first());
-    if (!k)
-        return ctx.fail(k.error());
-    if (json) {
-        ctx.out << QString::fromUtf8(QJsonDocument(k->toJson()).toJson(QJsonDocument::Compact))
-                << Qt::endl;
+    return ctx.withDatabase([&](Database &db) {
+        auto k = KnowledgeStore::knowledge(db, ctx.args.first());
+        if (!k)
+            return ctx.fail(k.error());
+        if (json) {
+            ctx.out << QString::fromUtf8(QJsonDocument(k->toJson()).toJson(QJsonDocument::Compact))
+                    << Qt::endl;
+            return 0;
+        }
+        QTextStream &o = ctx.out;
+        o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
+        o << Messages::tr("%n investigation(s), last %1", nullptr, k->investigationCount)
+                 .arg(when(k->lastInvestigationAt))
+          << '\n';
+        o << Messages::tr("feedback: %1 up, %2 down")
+                 .arg(k->positiveFeedbackCount)
+                 .arg(k->negativeFeedbackCount)
+          << "\n\n";
+        o << Messages::tr("Known quirks:") << '\n';
+        if (k->knownQuirks.isEmpty())
+            o << "  " << Messages::tr("(none)") << '\n';
+        for (const auto &q : k->knownQuirks)
+            o << "  - " << q.text << "  ["
+              << Messages::tr("by %1, %2, %n confirmation(s)", nullptr, q.confirmations)
+                     .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
+                          when(q.createdAt))
+              << "]\n";
+        o << '\n' << Messages::tr("Top findings:") << '\n';
+        if (k->topFindings.isEmpty())
+            o << "  " << Messages::tr("(none)") << '\n';
+        for (const auto &f : k->topFindings)
+            o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
+              << f.summary << '\n';
+        o << '\n' << Messages::tr("Common issues:") << '\n';
+        if (k->commonIssues.isEmpty())
+            o << "  " << Messages::tr("(none)") << '\n';
+        for (const auto &i : k->commonIssues)
+            o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": "
+              << i.issue << "  (" << Messages::tr("last %1").arg(when(i.lastSeen)) << ")\n";
+        o << '\n' << Messages::tr("Owners:") << '\n';
+        if (k->owners.isEmpty())
+            o << "  " << Messages::tr("(none)") << '\n';
+        for (const auto &w : k->owners)
+            o << "  " << QString::number(w.share * 100, 'f', 0).rightJustified(3) << "%  "
+              << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';
+        o.flush();
         return 0;
-    }
-    QTextStream &o = ctx.out;
-    o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
-    o << Messages::tr("%n investigation(s), last %1", nullptr, k->investigationCount)
-             .arg(when(k->lastInvestigationAt))
-      << '\n';
-    o << Messages::tr("feedback: %1 up, %2 down")
-             .arg(k->positiveFeedbackCount)
-             .arg(k->negativeFeedbackCount)
-      << "\n\n";
-    o << Messages::tr("Known quirks:") << '\n';
-    if (k->knownQuirks.isEmpty())
-        o << "  " << Messages::tr("(none)") << '\n';
-    for (const auto &q : k->knownQuirks)
-        o << "  - " << q.text << "  ["
-          << Messages::tr("by %1, %2, %n confirmation(s)", nullptr, q.confirmations)
-                 .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
-                      when(q.createdAt))
-          << "]\n";
-    o << '\n' << Messages::tr("Top findings:") << '\n';
-    if (k->topFindings.isEmpty())
-        o << "  " << Messages::tr("(none)") << '\n';
-    for (const auto &f : k->topFindings)
-        o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
-          << f.summary << '\n';
-    o << '\n' << Messages::tr("Common issues:") << '\n';
-    if (k->commonIssues.isEmpty())
-        o << "  " << Messages::tr("(none)") << '\n';
-    for (const auto &i : k->commonIssues)
-        o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": " << i.issue
-          << "  (" << Messages::tr("last %1").arg(when(i.lastSeen)) << ")\n";
-    o << '\n' << Messages::tr("Owners:") << '\n';
-    if (k->owners.isEmpty())
-        o << "  " << Messages::tr("(none)") << '\n';
-    for (const auto &w : k->owners)
-        o << "  " << QString::number(w.share * 100, 'f', 0).rightJustified(3) << "%  "
-          << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';
-    o.flush();
-    return 0;
+    });
 }
 
 } // namespace

@@ -18,56 +18,56 @@ int runSync(CommandContext &ctx)
         return ctx.fail(
             Messages::tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
                 .arg(ctx.args.first()));
-    auto db = ctx.connect();
-    if (!db)
-        return ctx.fail(db.error());
-    auto cache = OfflineCache::openForSync(**db);
-    if (!cache)
-        return ctx.fail(cache.error());
-    QElapsedTimer sinceReport;
-    sinceReport.start();
-    auto progress = [&](qint64 done, qint64 total) {
-        if (quiet || (sinceReport.elapsed() < 1000 && done != total && done != 0))
-            return;
-        sinceReport.restart();
-        ctx.err << Messages::tr("sync: %1 of %2 changes").arg(done).arg(total) << Qt::endl;
-    };
-    auto summary = (*cache)->sync(**db, progress);
-    if (!summary)
-        return ctx.fail(summary.error());
-    const double rate = summary->seconds > 0 ? double(summary->rows) / summary->seconds : 0.0;
-    if (json) {
-        const QJsonObject o{
-            {QStringLiteral("tenant"), (*cache)->tenant().toString(QUuid::WithoutBraces)},
-            {QStringLiteral("cache"), (*cache)->index().directory()},
-            {QStringLiteral("cold"), summary->cold},
-            {QStringLiteral("added"), summary->added},
-            {QStringLiteral("updated"), summary->updated},
-            {QStringLiteral("removed"), summary->removed},
-            {QStringLiteral("rows"), summary->rows},
-            {QStringLiteral("watermark"), summary->watermarkAfter},
-            {QStringLiteral("model"), summary->model},
-            {QStringLiteral("model_changed"), summary->modelChanged},
-            {QStringLiteral("seconds"), summary->seconds},
-            {QStringLiteral("docs_per_s"), rate},
+    return ctx.withDatabase([&](Database &db) {
+        auto cache = OfflineCache::openForSync(db);
+        if (!cache)
+            return ctx.fail(cache.error());
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        auto progress = [&](qint64 done, qint64 total) {
+            if (quiet || (sinceReport.elapsed() < 1000 && done != total && done != 0))
+                return;
+            sinceReport.restart();
+            ctx.err << Messages::tr("sync: %1 of %2 changes").arg(done).arg(total) << Qt::endl;
         };
-        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        auto summary = (*cache)->sync(db, progress);
+        if (!summary)
+            return ctx.fail(summary.error());
+        const double rate = summary->seconds > 0 ? double(summary->rows) / summary->seconds : 0.0;
+        if (json) {
+            const QJsonObject o{
+                {QStringLiteral("tenant"), (*cache)->tenant().toString(QUuid::WithoutBraces)},
+                {QStringLiteral("cache"), (*cache)->index().directory()},
+                {QStringLiteral("cold"), summary->cold},
+                {QStringLiteral("added"), summary->added},
+                {QStringLiteral("updated"), summary->updated},
+                {QStringLiteral("removed"), summary->removed},
+                {QStringLiteral("rows"), summary->rows},
+                {QStringLiteral("watermark"), summary->watermarkAfter},
+                {QStringLiteral("model"), summary->model},
+                {QStringLiteral("model_changed"), summary->modelChanged},
+                {QStringLiteral("seconds"), summary->seconds},
+                {QStringLiteral("docs_per_s"), rate},
+            };
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+            return 0;
+        }
+        ctx.out << Messages::tr(
+                       "%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)")
+                       .arg(summary->cold ? Messages::tr("cold") : Messages::tr("incremental"),
+                            (*cache)->index().directory())
+                       .arg(summary->added)
+                       .arg(summary->updated)
+                       .arg(summary->removed)
+                       .arg(summary->seconds, 0, 'f', 2)
+                       .arg(rate, 0, 'f', 0)
+                << Qt::endl;
+        if (summary->modelChanged)
+            ctx.out << Messages::tr("embedding model: %1 (every document re-embedded)")
+                           .arg(summary->model)
+                    << Qt::endl;
         return 0;
-    }
-    ctx.out << Messages::tr("%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)")
-                   .arg(summary->cold ? Messages::tr("cold") : Messages::tr("incremental"),
-                        (*cache)->index().directory())
-                   .arg(summary->added)
-                   .arg(summary->updated)
-                   .arg(summary->removed)
-                   .arg(summary->seconds, 0, 'f', 2)
-                   .arg(rate, 0, 'f', 0)
-            << Qt::endl;
-    if (summary->modelChanged)
-        ctx.out
-            << Messages::tr("embedding model: %1 (every document re-embedded)").arg(summary->model)
-            << Qt::endl;
-    return 0;
+    });
 }
 
 } // namespace

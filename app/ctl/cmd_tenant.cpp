@@ -22,17 +22,17 @@ int runTenant(CommandContext &ctx)
         return ctx.fail(
             Messages::tr("usage: knowledgectl tenant add SLUG [--id UUID] [--name NAME]"));
     const QString slug = ctx.args.value(0);
-    auto db = ctx.connect(false);
-    if (!db)
-        return ctx.fail(db.error());
-    auto created = (*db)->createTenant(slug, name, id);
-    if (!created)
-        return ctx.fail(created.error());
-    if (!id.isNull() && *created != id)
-        return ctx.fail(Messages::tr("the slug '%1' already names tenant %2 — choose another slug")
-                            .arg(slug, created->toString(QUuid::WithoutBraces)));
-    ctx.out << created->toString(QUuid::WithoutBraces) << Qt::endl;
-    return 0;
+    return ctx.withDatabaseWithoutTenant([&](Database &db) {
+        auto created = db.createTenant(slug, name, id);
+        if (!created)
+            return ctx.fail(created.error());
+        if (!id.isNull() && *created != id)
+            return ctx.fail(
+                Messages::tr("the slug '%1' already names tenant %2 — choose another slug")
+                    .arg(slug, created->toString(QUuid::WithoutBraces)));
+        ctx.out << created->toString(QUuid::WithoutBraces) << Qt::endl;
+        return 0;
+    });
 }
 
 } // namespace

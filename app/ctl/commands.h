@@ -30,6 +30,11 @@ struct CommandContext
     /// Connects for a person's own write (feedback, quirks, comments): a member login is its
     /// granted person; a service login or the owner must name one (--actor), else an error.
     Result<std::unique_ptr<Database>> connectAsPerson() const;
+    /// Connects as the tenant given (see connect()) and runs `body` on the database, returning
+    /// its exit code; when connecting fails, prints why (see fail()) instead.
+    int withDatabase(const std::function<int(Database &)> &body) const;
+    /// The same without a tenant, for the commands that work on the schema or on all tenants.
+    int withDatabaseWithoutTenant(const std::function<int(Database &)> &body) const;
     /// Prints "knowledgectl: <message>" to stderr and returns the exit code to use.
     int fail(const Error &e) const;
     int fail(const QString &message) const;

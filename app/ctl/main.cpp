@@ -57,6 +57,29 @@ Result<std::unique_ptr<Database>> CommandContext::connectAsPerson() const
     return db;
 }
 
+namespace {
+
+int runOnDatabase(const CommandContext &ctx, bool requireTenant,
+                  const std::function<int(Database &)> &body)
+{
+    auto db = ctx.connect(requireTenant);
+    if (!db)
+        return ctx.fail(db.error());
+    return body(**db);
+}
+
+} // namespace
+
+int CommandContext::withDatabase(const std::function<int(Database &)> &body) const
+{
+    return runOnDatabase(*this, true, body);
+}
+
+int CommandContext::withDatabaseWithoutTenant(const std::function<int(Database &)> &body) const
+{
+    return runOnDatabase(*this, false, body);
+}
+
 int CommandContext::fail(const Error &e) const
 {
     return fail(e.message);

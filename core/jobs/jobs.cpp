@@ -90,47 +90,70 @@ Result<int> forEachTenant(const ConnectionSettings &settings, const std::atomic_
     }));
 }
 
-Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+/// Two counts a job adds up over the tenants (events and datasets, investigations and
+/// examples, ...).
+struct JobCounts
 {
-    qint64 events = 0;
-    qint64 datasets = 0;
+    qint64 first = 0;
+    qint64 second = 0;
+};
+
+/// Runs `step` for every tenant and sums its counts; the summary is "N tenant(s), " followed
+/// by what `describe` says of the sums.
+Result<QString> countingJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled,
+                            const std::function<Result<JobCounts>(Database &)> &step,
+                            const std::function<QStringList(const JobCounts &)> &describe)
+{
+    JobCounts total;
     auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
-        auto report = KnowledgeAggregator::runIncremental(db);
-        if (!report)
-            return report.error();
-        events += report->eventsProcessed;
-        datasets += report->datasetsTouched;
+        auto counts = step(db);
+        if (!counts)
+            return counts.error();
+        total.first += counts->first;
+        total.second += counts->second;
         return {};
     });
     if (!done)
         return done.error();
-    return QStringList{
-        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-        QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(events)),
-        QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr, int(datasets))}
+    return (QStringList{QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done)}
+            + describe(total))
         .join(QStringLiteral(", "));
+}
+
+Result<QString> aggregateJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
+{
+    return countingJob(
+        settings, cancelled,
+        [](Database &db) -> Result<JobCounts> {
+            auto report = KnowledgeAggregator::runIncremental(db);
+            if (!report)
+                return report.error();
+            return JobCounts{report->eventsProcessed, report->datasetsTouched};
+        },
+        [](const JobCounts &c) {
+            return QStringList{
+                QCoreApplication::translate("jobs", "%n new event(s)", nullptr, int(c.first)),
+                QCoreApplication::translate("jobs", "%n dataset(s) updated", nullptr,
+                                            int(c.second))};
+        });
 }
 
 Result<QString> trainingJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
 {
-    qint64 investigations = 0;
-    qint64 examples = 0;
-    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
-        auto stats = TrainingExampleBuilder::rebuild(db);
-        if (!stats)
-            return stats.error();
-        investigations += stats->investigations;
-        examples += stats->examples;
-        return {};
-    });
-    if (!done)
-        return done.error();
-    return QStringList{
-        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-        QCoreApplication::translate("jobs", "%n investigation(s) rebuilt", nullptr,
-                                    int(investigations)),
-        QCoreApplication::translate("jobs", "%n example(s) written", nullptr, int(examples))}
-        .join(QStringLiteral(", "));
+    return countingJob(
+        settings, cancelled,
+        [](Database &db) -> Result<JobCounts> {
+            auto stats = TrainingExampleBuilder::rebuild(db);
+            if (!stats)
+                return stats.error();
+            return JobCounts{stats->investigations, stats->examples};
+        },
+        [](const JobCounts &c) {
+            return QStringList{QCoreApplication::translate("jobs", "%n investigation(s) rebuilt",
+                                                           nullptr, int(c.first)),
+                               QCoreApplication::translate("jobs", "%n example(s) written", nullptr,
+                                                           int(c.second))};
+        });
 }
 
 Result<QString> embeddingsJob(const ConnectionSettings &settings, const std::atomic_bool &cancelled)
@@ -142,26 +165,24 @@ Result<QString> embeddingsJob(const ConnectionSettings &settings, const std::ato
             return o.error();
         http = std::make_shared<HttpEmbedder>(*o);
     }
-    qint64 changed = 0;
-    qint64 embedded = 0;
-    auto done = forEachTenant(settings, cancelled, [&](Database &db) -> Result<void> {
-        // Documents read the aggregate tables: aggregate first (a no-op when nothing is new).
-        if (auto a = KnowledgeAggregator::runIncremental(db); !a)
-            return a.error();
-        auto report = SearchDocuments::run(db, http, &cancelled);
-        if (!report)
-            return report.error();
-        changed += report->documentsChanged;
-        embedded += report->documentsEmbedded;
-        return {};
-    });
-    if (!done)
-        return done.error();
-    return QStringList{
-        QCoreApplication::translate("jobs", "%n tenant(s)", nullptr, *done),
-        QCoreApplication::translate("jobs", "%n document(s) changed", nullptr, int(changed)),
-        QCoreApplication::translate("jobs", "%n embedded", nullptr, int(embedded))}
-        .join(QStringLiteral(", "));
+    return countingJob(
+        settings, cancelled,
+        [&](Database &db) -> Result<JobCounts> {
+            // Documents read the aggregate tables: aggregate first (a no-op when nothing is
+            // new).
+            if (auto a = KnowledgeAggregator::runIncremental(db); !a)
+                return a.error();
+            auto report = SearchDocuments::run(db, http, &cancelled);
+            if (!report)
+                return report.error();
+            return JobCounts{report->documentsChanged, report->documentsEmbedded};
+        },
+        [](const JobCounts &c) {
+            return QStringList{
+                QCoreApplication::translate("jobs", "%n document(s) changed", nullptr,
+                                            int(c.first)),
+                QCoreApplication::translate("jobs", "%n embedded", nullptr, int(c.second))};
+        });
 }
 
 } // namespace

@@ -20,6 +20,19 @@ QUuid investigationDataset(Database &db, pqxx::work &tx, const QUuid &investigat
     return r.empty() ? QUuid() : uuidFromField(r[0][0]);
 }
 
+/// Writes `event` into the dataset `dataset` names (found in a transaction of its own), or
+/// hands on why there is none.
+Result<Event> emitIntoDataset(Database &db, Event event, const Result<QUuid> &dataset)
+{
+    if (!dataset)
+        return dataset.error();
+    event.datasetId = *dataset;
+    auto written = EventLog(db).emit(event);
+    if (!written)
+        return written.error();
+    return event;
+}
+
 } // namespace
 
 QStringList FeedbackRecorder::targetTypes()
@@ -93,13 +106,7 @@ Result<Event> FeedbackRecorder::record(Database &db, const FeedbackInput &input)
         }
         return investigationDataset(db, tx, input.investigationId);
     });
-    if (!found)
-        return found.error();
-    event.datasetId = *found;
-    auto written = EventLog(db).emit(event);
-    if (!written)
-        return written.error();
-    return event;
+    return emitIntoDataset(db, std::move(event), found);
 }
 
 Result<Event> FeedbackRecorder::comment(Database &db, const QUuid &investigationId,
@@ -122,13 +129,7 @@ Result<Event> FeedbackRecorder::comment(Database &db, const QUuid &investigation
         pqxx::work tx(databasePrivate(db)->conn);
         return investigationDataset(db, tx, investigationId);
     });
-    if (!dataset)
-        return dataset.error();
-    event.datasetId = *dataset;
-    auto written = EventLog(db).emit(event);
-    if (!written)
-        return written.error();
-    return event;
+    return emitIntoDataset(db, std::move(event), dataset);
 }
 
 } // namespace ke

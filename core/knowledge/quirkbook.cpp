@@ -49,6 +49,28 @@ Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
         });
 }
 
+/// The quirk as lookup() finds it, or — when it has been retired — the error
+/// `retiredMessage` (its %1: the quirk's id).
+Result<QuirkState> lookupUnretired(Database &db, const QUuid &quirkId,
+                                   const QString &retiredMessage)
+{
+    auto state = lookup(db, quirkId);
+    if (!state)
+        return state.error();
+    if (state->retired)
+        return makeError(ErrorCode::RetiredQuirk,
+                         retiredMessage.arg(quirkId.toString(QUuid::WithoutBraces)));
+    return state;
+}
+
+/// The event data every event about an existing quirk starts with.
+QJsonObject quirkData(const QUuid &quirkId)
+{
+    QJsonObject data;
+    data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
+    return data;
+}
+
 Result<Event> emitQuirkEvent(Database &db, const QString &type, const QuirkState &state,
                              QJsonObject data)
 {
@@ -100,30 +122,21 @@ Result<Event> QuirkBook::edit(Database &db, const QUuid &quirkId, const QString 
 {
     if (auto t = checkText(text); !t)
         return t.error();
-    auto state = lookup(db, quirkId);
+    auto state = lookupUnretired(db, quirkId,
+                                 tr("quirk %1 was retired; add a new quirk instead of editing it"));
     if (!state)
         return state.error();
-    if (state->retired)
-        return makeError(ErrorCode::RetiredQuirk,
-                         tr("quirk %1 was retired; add a new quirk instead of editing it")
-                             .arg(quirkId.toString(QUuid::WithoutBraces)));
-    QJsonObject data;
-    data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
+    QJsonObject data = quirkData(quirkId);
     data.insert(QStringLiteral("text"), text.trimmed());
     return emitQuirkEvent(db, QStringLiteral("quirk.edited"), *state, data);
 }
 
 Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QString &reason)
 {
-    auto state = lookup(db, quirkId);
+    auto state = lookupUnretired(db, quirkId, tr("quirk %1 is already retired"));
     if (!state)
         return state.error();
-    if (state->retired)
-        return makeError(
-            ErrorCode::RetiredQuirk,
-            tr("quirk %1 is already retired").arg(quirkId.toString(QUuid::WithoutBraces)));
-    QJsonObject data;
-    data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
+    QJsonObject data = quirkData(quirkId);
     if (!reason.isEmpty())
         data.insert(QStringLiteral("reason"), reason);
     return emitQuirkEvent(db, QStringLiteral("quirk.retired"), *state, data);
@@ -131,16 +144,10 @@ Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QStrin
 
 Result<Event> QuirkBook::confirm(Database &db, const QUuid &quirkId)
 {
-    auto state = lookup(db, quirkId);
+    auto state = lookupUnretired(db, quirkId, tr("quirk %1 was retired and cannot be confirmed"));
     if (!state)
         return state.error();
-    if (state->retired)
-        return makeError(ErrorCode::RetiredQuirk,
-                         tr("quirk %1 was retired and cannot be confirmed")
-                             .arg(quirkId.toString(QUuid::WithoutBraces)));
-    QJsonObject data;
-    data.insert(QStringLiteral("quirk_id"), quirkId.toString(QUuid::WithoutBraces));
-    return emitQuirkEvent(db, QStringLiteral("quirk.confirmed"), *state, data);
+    return emitQuirkEvent(db, QStringLiteral("quirk.confirmed"), *state, quirkData(quirkId));
 }
 
 } // namespace ke

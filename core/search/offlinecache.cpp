@@ -159,6 +159,20 @@ std::unique_ptr<QLockFile> cacheLock(const QString &directory, const char *name)
     return lock;
 }
 
+/// Takes the cache's files.lock in `directory` within `timeoutMs` (`what`: what it is for, for
+/// the error); how long that took goes to `waitedMs`.
+Result<std::unique_ptr<QLockFile>> takeFilesLock(const QString &directory, int timeoutMs,
+                                                 const QString &what, double &waitedMs)
+{
+    auto files = cacheLock(directory, "files.lock");
+    QElapsedTimer waited;
+    waited.start();
+    if (!files->tryLock(timeoutMs))
+        return lockError(*files, what);
+    waitedMs = double(waited.nsecsElapsed()) / 1e6;
+    return files;
+}
+
 /// The cache records its tenant and refuses to serve as another's; `claim`: record it when
 /// the cache is new (the writer's first sync).
 Result<void> checkOwner(SearchIndex &index, const QUuid &tenant, bool claim)
@@ -434,14 +448,11 @@ Result<std::unique_ptr<OfflineCache>> OfflineCache::openForSync(Database &db, in
     cache->m_syncLock = cacheLock(dir, "sync.lock");
     if (!cache->m_syncLock->tryLock(lockTimeoutMs))
         return lockError(*cache->m_syncLock, tr("syncing"));
-    auto files = cacheLock(dir, "files.lock");
-    QElapsedTimer waited;
-    waited.start();
-    if (!files->tryLock(lockTimeoutMs))
-        return lockError(*files, tr("syncing"));
-    cache->m_lockWaitMs = double(waited.nsecsElapsed()) / 1e6;
+    auto files = takeFilesLock(dir, lockTimeoutMs, tr("syncing"), cache->m_lockWaitMs);
+    if (!files)
+        return files.error();
     auto index = SearchIndex::open(dir);
-    files->unlock();
+    (*files)->unlock();
     if (!index)
         return index.error();
     cache->m_index = std::move(*index);
@@ -485,18 +496,15 @@ OfflineCache::openForSearch(const ConnectionSettings &settings, int lockTimeoutM
     std::unique_ptr<OfflineCache> cache(new OfflineCache);
     cache->m_tenant = *tenant;
     cache->m_databaseKey = dbKey;
-    auto files = cacheLock(dir, "files.lock");
-    QElapsedTimer waited;
-    waited.start();
-    if (!files->tryLock(lockTimeoutMs))
-        return lockError(*files, tr("searching offline"));
-    cache->m_lockWaitMs = double(waited.nsecsElapsed()) / 1e6;
+    auto files = takeFilesLock(dir, lockTimeoutMs, tr("searching offline"), cache->m_lockWaitMs);
+    if (!files)
+        return files.error();
     // Is a writer at work? Never blocks (a writer takes sync.lock before files.lock, and
     // cannot touch the files while this process holds files.lock).
     cache->m_snapshot = !cacheLock(dir, "sync.lock")->tryLock(0);
     auto index = SearchIndex::open(
         dir, cache->m_snapshot ? SearchIndex::OpenMode::Snapshot : SearchIndex::OpenMode::Repair);
-    files->unlock();
+    (*files)->unlock();
     if (!index)
         return index.error();
     cache->m_index = std::move(*index);

@@ -157,6 +157,23 @@ QString SearchIndex::Private::currentModelName() const
     return embedder ? embedder->name() : QString();
 }
 
+Result<sqlite3 *> SearchIndex::Private::beginWrite() const
+{
+    auto h = db();
+    if (!h)
+        return h.error();
+    auto r = exec(*h, "BEGIN IMMEDIATE");
+    if (!r)
+        return r.error();
+    return *h;
+}
+
+Error SearchIndex::Private::rollback(sqlite3 *db, Error e)
+{
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return e;
+}
+
 // ---------------------------------------------------------------- SearchIndex
 
 SearchIndex::SearchIndex()
@@ -324,16 +341,11 @@ SearchIndex::Private::apply(const QList<SearchDocument> &documents,
         vectors = std::move(*v);
     }
     QMutexLocker wl(&writeMutex);
-    auto h = db();
+    auto h = beginWrite();
     if (!h)
         return h.error();
-    auto r = exec(*h, "BEGIN IMMEDIATE");
-    if (!r)
-        return r.error();
-    auto fail = [&](Error e) {
-        sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
-        return e;
-    };
+    auto fail = [&](Error e) { return rollback(*h, std::move(e)); };
+    Result<void> r;
     invalidateStatistics();
     qint64 maxIdBefore = 0;
     {

@@ -98,6 +98,12 @@ void SearchIndex::Private::newVectorIndex(int dimension, size_t capacity)
 
 namespace {
 
+/// "cannot write PATH: WHY", the error of every step of saving the vector index files.
+Error writeError(const QString &path, const QString &why)
+{
+    return makeError(ErrorCode::Io, SearchIndex::tr("cannot write %1: %2").arg(path, why));
+}
+
 quint64 vectorHash(const float *v, size_t dim)
 {
     return fnv1a(1469598103934665603ULL, reinterpret_cast<const char *>(v),
@@ -235,35 +241,50 @@ void SearchIndex::Private::addVectors(const qint64 *ids, const float *data, size
         std::rethrow_exception(failure);
 }
 
+Result<std::optional<SearchIndex::Private::StoredVectors>>
+SearchIndex::Private::storedVectors() const
+{
+    StoredVectors v;
+    {
+        QMutexLocker lock(&stateMutex);
+        if (!embedder || embedder->name().isEmpty())
+            return std::optional<StoredVectors>();
+        v.model = embedder->name();
+        v.dimension = embedder->dimension();
+    }
+    auto h = db();
+    if (!h)
+        return h.error();
+    v.db = *h;
+    SqliteStatement c(v.db, "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
+    c.bind(1, v.model);
+    c.bind(2, qint64(v.dimension));
+    if (c.step() == SQLITE_ROW)
+        v.count = c.int64(0);
+    return std::optional<StoredVectors>(v);
+}
+
 Result<void> SearchIndex::Private::rebuildVectorsFromSqlite()
 {
     hnsw.reset();
     space.reset();
     vectorsDirty = true;
-    const QString model = currentModelName();
-    if (model.isEmpty())
+    auto stored = storedVectors();
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return {};
-    auto h = db();
-    if (!h)
-        return h.error();
-    const int dim = [&] {
-        QMutexLocker lock(&stateMutex);
-        return embedder->dimension();
-    }();
-    qint64 count = 0;
-    {
-        SqliteStatement c(*h,
-                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
-        c.bind(1, model);
-        c.bind(2, qint64(dim));
-        if (c.step() == SQLITE_ROW)
-            count = c.int64(0);
-    }
-    SqliteStatement s(*h,
+    return rebuildVectors(**stored);
+}
+
+Result<void> SearchIndex::Private::rebuildVectors(const StoredVectors &stored)
+{
+    const auto &[h, model, dim, count] = stored;
+    SqliteStatement s(h,
                       "SELECT document_id, vector FROM embeddings "
                       "WHERE model = ?1 AND dimension = ?2");
     if (!s.isValid())
-        return sqliteError(*h, SearchIndex::tr("reading vectors"));
+        return sqliteError(h, SearchIndex::tr("reading vectors"));
     s.bind(1, model);
     s.bind(2, qint64(dim));
     try {
@@ -314,22 +335,18 @@ Result<void> SearchIndex::Private::saveVectors()
     // serialises processes), removed unless it is renamed into place.
     QTemporaryFile reserved(vectorPath + QStringLiteral(".XXXXXX.tmp"));
     if (!reserved.open())
-        return makeError(ErrorCode::Io,
-                         SearchIndex::tr("cannot write %1: %2").arg(dir, reserved.errorString()));
+        return writeError(dir, reserved.errorString());
     const QString tmp = reserved.fileName();
     reserved.close();
     try {
         hnsw->saveIndex(tmp.toStdString());
     } catch (const std::exception &e) {
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(tmp, QString::fromUtf8(e.what())));
+        return writeError(tmp, QString::fromUtf8(e.what()));
     }
     qint64 size = 0;
     auto sum = fileChecksum(tmp, &size);
     if (!sum)
-        return makeError(ErrorCode::Io,
-                         SearchIndex::tr("cannot write %1: %2").arg(tmp, sum.error().message));
+        return writeError(tmp, sum.error().message);
     restrictToOwner(tmp);
     QFile::remove(vectorHeaderPath); // the old header no longer vouches for anything
     if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(vectorPath).constData())
@@ -341,9 +358,7 @@ Result<void> SearchIndex::Private::saveVectors()
     {
         QSaveFile gf(groupsPath);
         if (!gf.open(QIODevice::WriteOnly))
-            return makeError(
-                ErrorCode::Io,
-                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+            return writeError(groupsPath, gf.errorString());
         QDataStream out(&gf);
         out << quint64(groups.documents.size());
         for (size_t label = 0; label < groups.documents.size(); ++label) {
@@ -353,22 +368,16 @@ Result<void> SearchIndex::Private::saveVectors()
                 out << id;
         }
         if (out.status() != QDataStream::Ok || !gf.commit())
-            return makeError(
-                ErrorCode::Io,
-                SearchIndex::tr("cannot write %1: %2").arg(groupsPath, gf.errorString()));
+            return writeError(groupsPath, gf.errorString());
     }
     restrictToOwner(groupsPath);
     qint64 groupsSize = 0;
     auto groupsSum = fileChecksum(groupsPath, &groupsSize);
     if (!groupsSum)
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(groupsPath, groupsSum.error().message));
+        return writeError(groupsPath, groupsSum.error().message);
     QSaveFile header(vectorHeaderPath);
     if (!header.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+        return writeError(vectorHeaderPath, header.errorString());
     QDataStream out(&header);
     out.writeRawData(kVectorMagic, sizeof kVectorMagic);
     out << currentModelName() << quint32(space ? space->get_data_size() / sizeof(float) : 0)
@@ -376,9 +385,7 @@ Result<void> SearchIndex::Private::saveVectors()
         << quint64(*sum) << quint64(groups.documentCount()) << qint64(groupsSize)
         << quint64(*groupsSum);
     if (!header.commit())
-        return makeError(
-            ErrorCode::Io,
-            SearchIndex::tr("cannot write %1: %2").arg(vectorHeaderPath, header.errorString()));
+        return writeError(vectorHeaderPath, header.errorString());
     restrictToOwner(vectorHeaderPath);
     vectorsDirty = false;
     clearUnsavedMark();
@@ -436,29 +443,15 @@ bool SearchIndex::Private::loadGroups(quint64 labels, quint64 live, quint64 docu
 Result<void> SearchIndex::Private::loadOrRebuildVectors()
 {
     QWriteLocker lock(&vectorLock);
-    const QString model = currentModelName();
-    if (model.isEmpty())
+    auto vectors = storedVectors();
+    if (!vectors)
+        return vectors.error();
+    if (!*vectors)
         return {};
-    auto h = db();
-    if (!h)
-        return h.error();
-    qint64 stored = 0;
-    int dim = 0;
-    {
-        QMutexLocker l(&stateMutex);
-        dim = embedder->dimension();
-    }
-    {
-        SqliteStatement c(*h,
-                          "SELECT count(*) FROM embeddings WHERE model = ?1 AND dimension = ?2");
-        c.bind(1, model);
-        c.bind(2, qint64(dim));
-        if (c.step() == SQLITE_ROW)
-            stored = c.int64(0);
-    }
+    const auto [h, model, dim, stored] = **vectors;
     bool unsaved = false;
     {
-        SqliteStatement u(*h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
+        SqliteStatement u(h, "SELECT value FROM meta WHERE key = 'vectors.unsaved'");
         unsaved = u.step() == SQLITE_ROW && u.text(0) == QLatin1String("1");
     }
     QString problem;
@@ -594,17 +587,11 @@ Result<void> SearchIndex::Private::storeEmbeddings(sqlite3 *h, const QList<qint6
 Result<void> SearchIndex::Private::reembedAll(const std::shared_ptr<const Embedder> &emb)
 {
     QMutexLocker wl(&writeMutex);
-    auto h = db();
+    auto h = beginWrite();
     if (!h)
         return h.error();
-    auto r = exec(*h, "BEGIN IMMEDIATE");
-    if (!r)
-        return r;
-    auto fail = [&](Error e) {
-        sqlite3_exec(*h, "ROLLBACK", nullptr, nullptr, nullptr);
-        return e;
-    };
-    r = exec(*h, "DELETE FROM embeddings");
+    auto fail = [&](Error e) { return rollback(*h, std::move(e)); };
+    auto r = exec(*h, "DELETE FROM embeddings");
     if (!r)
         return fail(r.error());
     {

@@ -108,7 +108,7 @@ private Q_SLOTS:
         std::set<QUuid> ids;
         for (const Event &e : events) {
             const auto valid = EventValidator::validate(e, true);
-            QVERIFY2(valid, qPrintable(valid ? QString() : valid.error().message));
+            QVERIFY2(valid, qPrintable(test::errorOf(valid)));
             QVERIFY2(e.createdAt >= begin && e.createdAt <= end,
                      qPrintable(e.createdAt.toString(Qt::ISODate)));
             const QByteArray raw = e.id.toRfc4122();

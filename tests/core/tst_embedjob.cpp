@@ -2,8 +2,8 @@
 // PostgreSQL: the documents of a small hand-made tenant (every rule of the document builder),
 // and the job with an OpenAI-compatible embeddings server (the project's fake, on 127.0.0.1)
 // followed by `knowledgectl search`.
+#include "databasetestcase.h"
 #include "fakeembeddingsserver.h"
-#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,13 +53,11 @@ QJsonArray keywordEmbedding(const QString &text)
 
 } // namespace
 
-class TestEmbedJob : public QObject
+class TestEmbedJob : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-
     /// search_documents of the tenant as "type|id|dataset|investigation|content|score|retired|at"
     /// (`at` in seconds after 2026-01-01; dataset and investigation named by the test).
     QStringList documents(const QUuid &tenant, const QHash<QString, QString> &names)
@@ -82,11 +80,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_db = test::TestDatabase::create(QStringLiteral("embedjob"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("embedjob"); }
 
     // Every rule of the document builder on a tenant small enough to know the answer by hand:
     // the first hypothesis.generated of an id wins; a query is its latest non-empty purpose and

@@ -4,8 +4,8 @@
 
 #include "database.h"
 #include "access.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
-#include "testdatabase.h"
 #include "uuid.h"
 
 #include <QElapsedTimer>
@@ -33,6 +33,15 @@ Event feedback(const QUuid &investigation, int rating = 1)
     return e;
 }
 
+/// `n` thumbs-up feedback events (each on a target of its own) in one investigation.
+std::vector<Event> feedbackBatch(const QUuid &investigation, int n)
+{
+    std::vector<Event> batch;
+    for (int i = 0; i < n; ++i)
+        batch.push_back(feedback(investigation));
+    return batch;
+}
+
 QString text(const QUuid &u)
 {
     return u.toString(QUuid::WithoutBraces);
@@ -45,7 +54,7 @@ QByteArray jsonLine(const Event &e)
 
 } // namespace
 
-class TestEventLog : public QObject
+class TestEventLog : public test::DatabaseTestCase
 {
     Q_OBJECT
 
@@ -63,8 +72,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("eventlog"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("eventlog");
         m_tenant = m_db->createTenant(QStringLiteral("acme"));
         m_other = m_db->createTenant(QStringLiteral("globex"));
         m_conn = m_db->connect(QStringLiteral("acme"), QStringLiteral("alice"));
@@ -77,7 +85,7 @@ private Q_SLOTS:
         const QUuid inv = createUuidV7();
         Event e = feedback(inv);
         auto written = log.emit(e);
-        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QVERIFY2(written, qPrintable(test::errorOf(written)));
         QVERIFY(*written);
         QVERIFY(!e.id.isNull());
         QCOMPARE(e.tenantId, m_tenant);
@@ -143,9 +151,7 @@ private Q_SLOTS:
     {
         EventLog log(*m_conn);
         const QUuid inv = createUuidV7();
-        std::vector<Event> batch;
-        for (int i = 0; i < 5; ++i)
-            batch.push_back(feedback(inv));
+        std::vector<Event> batch = feedbackBatch(inv, 5);
         batch[2].data.insert(QStringLiteral("rating"), 0);
         batch[4].data.remove(QStringLiteral("target_id"));
         auto r = log.emitBatch(batch);
@@ -179,7 +185,7 @@ private Q_SLOTS:
         // The connection is still usable, and the corrected batch goes in whole.
         batch[4990].data.insert(QStringLiteral("rating"), 1);
         auto ok = log.emitBatch(batch);
-        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
+        QVERIFY2(ok, qPrintable(test::errorOf(ok)));
         QCOMPARE(*ok, qsizetype(5000));
         QCOMPARE(eventsIn(inv), 5000);
     }
@@ -209,7 +215,7 @@ private Q_SLOTS:
         std::vector<Event> batch{feedback(createUuidV7())};
         batch[0].createdAt = createdAt;
         auto r = log.emitBatch(batch);
-        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QVERIFY2(r, qPrintable(test::errorOf(r)));
         auto found = log.find(batch[0].id);
         QVERIFY(found && found->has_value());
         QCOMPARE((*found)->createdAt.toMSecsSinceEpoch(), createdAt.toMSecsSinceEpoch());
@@ -236,18 +242,16 @@ private Q_SLOTS:
     {
         EventLog log(*m_conn);
         const QUuid inv = createUuidV7();
-        std::vector<Event> batch;
-        for (int i = 0; i < 10; ++i)
-            batch.push_back(feedback(inv));
+        std::vector<Event> batch = feedbackBatch(inv, 10);
         // Two of them are already stored (an earlier, partly acknowledged attempt).
         std::vector<Event> first = {batch[3], batch[7]};
         auto r1 = log.emitBatch(first);
-        QVERIFY2(r1, qPrintable(r1 ? QString() : r1.error().message));
+        QVERIFY2(r1, qPrintable(test::errorOf(r1)));
         QCOMPARE(*r1, qsizetype(2));
         batch[3] = first[0];
         batch[7] = first[1];
         auto r2 = log.emitBatch(batch);
-        QVERIFY2(r2, qPrintable(r2 ? QString() : r2.error().message));
+        QVERIFY2(r2, qPrintable(test::errorOf(r2)));
         QCOMPARE(*r2, qsizetype(8));
         auto r3 = log.emitBatch(batch);
         QVERIFY(r3);
@@ -294,7 +298,7 @@ private Q_SLOTS:
         EmitOptions allow;
         allow.allowUnknownTypes = true;
         auto ok = serviceLog.emitBatch(batch, allow);
-        QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
+        QVERIFY2(ok, qPrintable(test::errorOf(ok)));
         QCOMPARE(*ok, qsizetype(1));
         auto back = serviceLog.find(batch[0].id);
         QVERIFY(back && back->has_value());
@@ -546,9 +550,7 @@ private Q_SLOTS:
             QVERIFY(log.find(e.id).value().has_value());
         }
         std::sort(nsAsync.begin(), nsAsync.end());
-        std::vector<Event> batch;
-        for (int i = 0; i < 20000; ++i)
-            batch.push_back(feedback(inv));
+        std::vector<Event> batch = feedbackBatch(inv, 20000);
         QElapsedTimer t;
         t.start();
         auto r = log.emitBatch(batch);
@@ -574,7 +576,7 @@ private:
         ConnectionSettings s = m_db->settings(QStringLiteral("acme"), QStringLiteral("alice"));
         s.eventsTable = table;
         auto db = Database::connect(s);
-        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        QVERIFY2(db, qPrintable(test::errorOf(db)));
         EventLog log(**db);
         const QUuid inv = createUuidV7();
         Event started;
@@ -583,19 +585,19 @@ private:
         started.actorType = QStringLiteral("system");
         started.data = QJsonObject{{QStringLiteral("dataset_id"), QStringLiteral("public.orders")}};
         auto w = log.emit(started);
-        QVERIFY2(w, qPrintable(w ? QString() : w.error().message));
+        QVERIFY2(w, qPrintable(test::errorOf(w)));
         QVERIFY(*w);
         Event dup = started;
         auto w2 = log.emit(dup);
-        QVERIFY2(w2, qPrintable(w2 ? QString() : w2.error().message));
+        QVERIFY2(w2, qPrintable(test::errorOf(w2)));
         QVERIFY2(!*w2, "re-emitting into the external table must be a no-op");
 
         std::vector<Event> batch = {feedback(inv), feedback(inv, -1), started};
         auto b = log.emitBatch(batch);
-        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        QVERIFY2(b, qPrintable(test::errorOf(b)));
         QCOMPARE(*b, qsizetype(2));
         auto b2 = log.emitBatch(batch);
-        QVERIFY2(b2, qPrintable(b2 ? QString() : b2.error().message));
+        QVERIFY2(b2, qPrintable(test::errorOf(b2)));
         QCOMPARE(*b2, qsizetype(0));
 
         // The command line, with the table given by --events-table.
@@ -607,7 +609,7 @@ private:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
         auto all = log.investigation(inv);
-        QVERIFY2(all, qPrintable(all ? QString() : all.error().message));
+        QVERIFY2(all, qPrintable(test::errorOf(all)));
         QCOMPARE(all->size(), size_t(4));
         QCOMPARE(all->front().eventType, QStringLiteral("investigation.started"));
         QCOMPARE(all->front().data.value(QStringLiteral("dataset_id")).toString(),
@@ -621,7 +623,6 @@ private:
         QCOMPARE(eventsIn(inv), 0);
     }
 
-    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<Database> m_conn;
     QUuid m_tenant;
     QUuid m_other;

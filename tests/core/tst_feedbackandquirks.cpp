@@ -2,10 +2,10 @@
 // Every refusal must say why and leave the event log untouched.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
 #include "feedbackrecorder.h"
 #include "quirkbook.h"
-#include "testdatabase.h"
 #include "uuid.h"
 
 #include <QJsonArray>
@@ -13,12 +13,11 @@
 
 using namespace ke;
 
-class TestFeedbackAndQuirks : public QObject
+class TestFeedbackAndQuirks : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<Database> m_conn;
     QUuid m_tenant;
     QUuid m_dataset;
@@ -41,8 +40,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("feedback"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("feedback");
         m_tenant = m_db->createTenant(QStringLiteral("acme"));
         m_db->createTenant(QStringLiteral("globex"));
         m_dataset = createUuidV7();
@@ -77,7 +75,7 @@ private Q_SLOTS:
         auto orchestrator = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
         QVERIFY2(orchestrator, qPrintable(test::TestDatabase::error()));
         auto written = EventLog(*orchestrator).emitBatch(events);
-        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QVERIFY2(written, qPrintable(test::errorOf(written)));
         QCOMPARE(*written, qsizetype(3));
     }
 
@@ -91,7 +89,7 @@ private Q_SLOTS:
         in.rating = 1;
         in.reason = QStringLiteral("Right direction");
         auto e = FeedbackRecorder::record(*m_conn, in);
-        QVERIFY2(e, qPrintable(e ? QString() : e.error().message));
+        QVERIFY2(e, qPrintable(test::errorOf(e)));
         QCOMPARE(e->eventType, QStringLiteral("feedback.hypothesis"));
         QCOMPARE(eventCount(), before + 1);
         const QString stored
@@ -223,7 +221,7 @@ private Q_SLOTS:
         auto added = QuirkBook::add(*m_conn, QStringLiteral("public.orders"),
                                     QStringLiteral("  ETL has a 2-day lag on weekends "),
                                     QStringLiteral("order_date"));
-        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        QVERIFY2(added, qPrintable(test::errorOf(added)));
         const QUuid quirk
             = QUuid::fromString(added->data.value(QStringLiteral("quirk_id")).toString());
         QVERIFY(!quirk.isNull());

@@ -2,6 +2,7 @@
 // each person's latest rating of a step counts.
 
 #include "investigationtrace.h"
+#include "testuuid.h"
 #include "uuid.h"
 
 #include <QJsonArray>
@@ -22,11 +23,6 @@ Event ev(const char *type, int minute, QJsonObject data, QUuid actor = {})
     return e;
 }
 
-QString s(const QUuid &u)
-{
-    return u.toString(QUuid::WithoutBraces);
-}
-
 } // namespace
 
 class TestInvestigationTrace : public QObject
@@ -42,7 +38,7 @@ private Q_SLOTS:
         std::vector<Event> events = {
             // Deliberately out of order: the trace sorts by time.
             ev("synthesis.generated", 30,
-               {{QStringLiteral("synthesis_id"), s(syn)},
+               {{QStringLiteral("synthesis_id"), test::uuidText(syn)},
                 {QStringLiteral("root_cause"), QStringLiteral("late batch")},
                 {QStringLiteral("confidence"), 0.8},
                 {QStringLiteral("recommendations"), QJsonArray{QStringLiteral("alert on lag")}}}),
@@ -53,42 +49,45 @@ private Q_SLOTS:
             ev("investigation.started", 1,
                {{QStringLiteral("tables_found"), QJsonArray{QStringLiteral("orders")}}}),
             ev("hypothesis.generated", 2,
-               {{QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("hypothesis_id"), test::uuidText(h1)},
                 {QStringLiteral("text"), QStringLiteral("ETL lag")},
                 {QStringLiteral("confidence"), 0.7}}),
             ev("hypothesis.generated", 3,
-               {{QStringLiteral("hypothesis_id"), s(h2)},
+               {{QStringLiteral("hypothesis_id"), test::uuidText(h2)},
                 {QStringLiteral("text"), QStringLiteral("Bot traffic")}}),
             ev("query.planned", 4,
-               {{QStringLiteral("query_id"), s(q1)},
-                {QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("query_id"), test::uuidText(q1)},
+                {QStringLiteral("hypothesis_id"), test::uuidText(h1)},
                 {QStringLiteral("sql"), QStringLiteral("SELECT max(loaded_at) FROM orders")},
                 {QStringLiteral("purpose"), QStringLiteral("freshness")}}),
             ev("query.failed", 5,
-               {{QStringLiteral("query_id"), s(q1)},
-                {QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("query_id"), test::uuidText(q1)},
+                {QStringLiteral("hypothesis_id"), test::uuidText(h1)},
                 {QStringLiteral("error"), QStringLiteral("timeout")}}),
             ev("evidence.evaluated", 6,
-               {{QStringLiteral("evidence_id"), s(e1)},
-                {QStringLiteral("hypothesis_id"), s(h1)},
+               {{QStringLiteral("evidence_id"), test::uuidText(e1)},
+                {QStringLiteral("hypothesis_id"), test::uuidText(h1)},
                 {QStringLiteral("summary"), QStringLiteral("batch ran 2 days late")},
                 {QStringLiteral("supports"), true}}),
-            ev("hypothesis.accepted", 7, {{QStringLiteral("hypothesis_id"), s(h1)}}),
-            ev("hypothesis.rejected", 8, {{QStringLiteral("hypothesis_id"), s(h2)}}),
+            ev("hypothesis.accepted", 7, {{QStringLiteral("hypothesis_id"), test::uuidText(h1)}}),
+            ev("hypothesis.rejected", 8, {{QStringLiteral("hypothesis_id"), test::uuidText(h2)}}),
             ev("investigation.completed", 31,
                {{QStringLiteral("root_cause"), QStringLiteral("late batch")}}),
             // Ratings: alice up then down (latest counts), bob up; bob on the synthesis.
             ev("feedback.hypothesis", 40,
-               {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, alice),
+               {{QStringLiteral("target_id"), test::uuidText(h1)}, {QStringLiteral("rating"), 1}},
+               alice),
             ev("feedback.hypothesis", 41,
-               {{QStringLiteral("target_id"), s(h1)},
+               {{QStringLiteral("target_id"), test::uuidText(h1)},
                 {QStringLiteral("rating"), -1},
                 {QStringLiteral("reason"), QStringLiteral("Already known")}},
                alice),
             ev("feedback.hypothesis", 42,
-               {{QStringLiteral("target_id"), s(h1)}, {QStringLiteral("rating"), 1}}, bob),
+               {{QStringLiteral("target_id"), test::uuidText(h1)}, {QStringLiteral("rating"), 1}},
+               bob),
             ev("feedback.synthesis", 43,
-               {{QStringLiteral("target_id"), s(syn)}, {QStringLiteral("rating"), 1}}, bob),
+               {{QStringLiteral("target_id"), test::uuidText(syn)}, {QStringLiteral("rating"), 1}},
+               bob),
             ev("comment.added", 44, {{QStringLiteral("text"), QStringLiteral("seen this before")}},
                bob),
         };

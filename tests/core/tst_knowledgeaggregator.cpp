@@ -1,11 +1,12 @@
 // The knowledge aggregator: hand-built histories with their expected numbers, late commits,
 // two aggregators at once, and full rebuild == any sequence of incremental runs.
 
+#include "aggregatedknowledge.h"
 #include "database.h"
+#include "databasetestcase.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
 #include "quirkbook.h"
-#include "testdatabase.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -35,7 +36,7 @@ void insertEvent(SqlSession &c, const QUuid &tenant, const QUuid &inv, const QSt
 // QVERIFY2 evaluates its message even on success: never touch error() of a value.
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 QString json(const char *text)
@@ -45,13 +46,11 @@ QString json(const char *text)
 
 } // namespace
 
-class TestKnowledgeAggregator : public QObject
+class TestKnowledgeAggregator : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-
     // dataset_knowledge (without updated_at) and dataset_findings of a tenant, as text.
     QString derivedState(const QUuid &tenant)
     {
@@ -76,11 +75,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_db = test::TestDatabase::create(QStringLiteral("agg"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("agg"); }
 
     void handBuiltHistory()
     {
@@ -321,10 +316,7 @@ private Q_SLOTS:
                                     QStringLiteral("ETL has a 2-day lag on weekends"));
         QVERIFY2(quirk, qPrintable(errorOf(quirk)));
         for (int pass = 0; pass < 2; ++pass) {
-            auto run = pass == 0 ? KnowledgeAggregator::runIncremental(*db)
-                                 : KnowledgeAggregator::rebuild(*db);
-            QVERIFY2(run, qPrintable(errorOf(run)));
-            auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.subscriptions"));
+            auto k = test::knowledgeAfterPass(*db, pass, QStringLiteral("public.subscriptions"));
             QVERIFY2(k, qPrintable(errorOf(k)));
             QCOMPARE(k->investigationCount, 2);
             QCOMPARE(k->positiveFeedbackCount, 1);
@@ -547,6 +539,10 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
                 const int at = int(rng.bounded(100000u)); // arrival order != time order
                 const int kind = int(rng.bounded(100u));
                 const QString invText = inv.toString(QUuid::WithoutBraces);
+                // An event the orchestrator writes: no actor.
+                const auto systemEvent = [&](const QString &type, const QString &data) {
+                    insertEvent(c, tenant, inv, type, data, {}, at, {}, "system");
+                };
                 if (kind < 12) {
                     insertEvent(
                         c, tenant, inv, QStringLiteral("investigation.started"),
@@ -554,31 +550,28 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
                             .arg(pick(datasets), pick(anomalies)),
                         who, at, {}, rng.bounded(2u) ? "user" : "system");
                 } else if (kind < 20) {
-                    insertEvent(c, tenant, inv, QStringLiteral("investigation.completed"),
+                    systemEvent(QStringLiteral("investigation.completed"),
                                 QStringLiteral(R"({"root_cause": "%1", "confidence": 0.%2})")
                                     .arg(pick(causes).arg(rng.bounded(5u)))
-                                    .arg(rng.bounded(10u)),
-                                {}, at, {}, "system");
+                                    .arg(rng.bounded(10u)));
                 } else if (kind < 28) {
                     const QString sid = QStringLiteral("S%1").arg(rng.bounded(40u));
                     targets << sid;
-                    insertEvent(
-                        c, tenant, inv, QStringLiteral("synthesis.generated"),
+                    systemEvent(
+                        QStringLiteral("synthesis.generated"),
                         QStringLiteral(
                             R"({"synthesis_id": "%1", "root_cause": "%2", "confidence": 0.5, "recommendations": ["Fix %3"]})")
                             .arg(sid, pick(causes).arg(rng.bounded(5u)))
-                            .arg(rng.bounded(4u)),
-                        {}, at, {}, "system");
+                            .arg(rng.bounded(4u)));
                 } else if (kind < 36) {
                     const QString eid = QStringLiteral("E%1").arg(rng.bounded(40u));
                     targets << eid;
-                    insertEvent(
-                        c, tenant, inv, QStringLiteral("evidence.evaluated"),
+                    systemEvent(
+                        QStringLiteral("evidence.evaluated"),
                         QStringLiteral(
                             R"({"evidence_id": "%1", "summary": "Evidence %2", "confidence": 0.7})")
                             .arg(eid)
-                            .arg(rng.bounded(10u)),
-                        {}, at, {}, "system");
+                            .arg(rng.bounded(10u)));
                 } else if (kind < 70) {
                     const QString target
                         = rng.bounded(3u) == 0 || targets.isEmpty() ? invText : pick(targets);
@@ -609,8 +602,7 @@ JOIN tenants t ON t.id = p.tenant_id)SQL"));
                                 json(R"({"hypothesis_id": "H", "text": "maybe", "confidence": 7})"),
                                 {}, at, rng.bounded(2u) ? QUuid() : QUuid::createUuid(), "system");
                 } else {
-                    insertEvent(c, tenant, inv, QStringLiteral("vendor.custom"),
-                                json(R"("just a string")"), {}, at, {}, "system");
+                    systemEvent(QStringLiteral("vendor.custom"), json(R"("just a string")"));
                 }
             }
             if (rng.bounded(3u) != 0) {

@@ -1,9 +1,9 @@
 // Reading knowledge and the activity feed: JSON keys, pagination, unknown datasets, the CLI.
 
 #include "database.h"
+#include "databasetestcase.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
-#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,17 +16,16 @@ namespace {
 
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 } // namespace
 
-class TestKnowledgeStore : public QObject
+class TestKnowledgeStore : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QUuid m_tenant;
 
     void insert(const QUuid &inv, const char *type, const QString &data, const QUuid &actor, int at)
@@ -42,8 +41,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("kstore"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("kstore");
         m_tenant = m_db->createTenant(QStringLiteral("shop"));
         const QUuid ann = QUuid::createUuid();
         // 12 investigations of public.orders: started twice each (the repeat is not in the

@@ -3,13 +3,14 @@
 // stored as strings, ties on created_at, ratings that are not ratings — and match numbers
 // worked out by hand.
 
+#include "aggregatedknowledge.h"
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
 #include "investigationtrace.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
 #include "latestrating.h"
-#include "testdatabase.h"
 #include "trainingexamplebuilder.h"
 #include "uuid.h"
 
@@ -49,19 +50,12 @@ QString rating(const QUuid &target, const QString &value)
 
 } // namespace
 
-class TestLatestRating : public QObject
+class TestLatestRating : public test::DatabaseTestCase
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<test::TestDatabase> m_db;
-
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_db = test::TestDatabase::create(QStringLiteral("rating"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("rating"); }
 
     void valueOf_data()
     {
@@ -202,10 +196,7 @@ private Q_SLOTS:
 
         // 2. The knowledge counts (full rebuild and the incremental run agree).
         for (int pass = 0; pass < 2; ++pass) {
-            auto agg = pass == 0 ? KnowledgeAggregator::runIncremental(*db)
-                                 : KnowledgeAggregator::rebuild(*db);
-            QVERIFY2(agg, qPrintable(errorOf(agg)));
-            auto k = KnowledgeStore::knowledge(*db, QStringLiteral("public.orders"));
+            auto k = test::knowledgeAfterPass(*db, pass, QStringLiteral("public.orders"));
             QVERIFY2(k, qPrintable(errorOf(k)));
             QCOMPARE(k->investigationCount, 1);
             QCOMPARE(k->positiveFeedbackCount, hypUp + queryUp + synthUp);

@@ -2,23 +2,19 @@
 
 #include "database.h"
 #include "access.h"
+#include "databasetestcase.h"
 #include "migrator.h"
-#include "testdatabase.h"
 
 #include <QTest>
 
 using namespace ke;
 
-class TestMigrator : public QObject
+class TestMigrator : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_db = test::TestDatabase::create(QStringLiteral("migrator"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-    }
+    void initTestCase() { KE_CREATE_TEST_DATABASE("migrator"); }
 
     void shipsOrderedMigrations()
     {
@@ -137,7 +133,7 @@ private Q_SLOTS:
         auto db = m_db->connect(QString());
         QVERIFY2(db, qPrintable(test::TestDatabase::error()));
         auto again = Migrator::migrate(*db);
-        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QVERIFY2(again, qPrintable(test::errorOf(again)));
         QVERIFY(again->isEmpty());
         auto v = Migrator::currentVersion(*db);
         QVERIFY(v);
@@ -184,7 +180,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
 };
 
 QTEST_GUILESS_MAIN(TestMigrator)

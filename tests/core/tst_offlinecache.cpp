@@ -6,11 +6,11 @@
 // in another process and searches here never see a broken index; a dead sync's lock is taken
 // over.
 
+#include "databasetestcase.h"
 #include "migrator.h"
 #include "offlinecache.h"
 #include "offlinesearch.h"
 #include "tcpforwarder.h"
-#include "testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -37,12 +37,11 @@ using ke::test::TestDatabase;
 
 using ke::test::TcpForwarder;
 
-class TestOfflineCache : public QObject
+class TestOfflineCache : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
     QTemporaryDir m_cacheRoot;
     QUuid m_acme, m_globex;
     QString m_otherDatabase;
@@ -141,10 +140,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_cacheRoot.isValid());
-        qputenv("KNOWLEDGE_CACHE_DIR", m_cacheRoot.path().toUtf8());
-        m_db = TestDatabase::create(QStringLiteral("offlinecache"));
-        QVERIFY2(m_db, qPrintable(TestDatabase::error()));
+        QVERIFY(useCacheDirectory(m_cacheRoot));
+        KE_CREATE_TEST_DATABASE("offlinecache");
         m_acme = m_db->createTenant(QStringLiteral("acme"));
         m_globex = m_db->createTenant(QStringLiteral("globex"));
         put(m_acme, QStringLiteral("hypothesis"), QStringLiteral("h1"),

@@ -1,9 +1,9 @@
 // Online search and the generate_embeddings job against a real PostgreSQL: tenant isolation,
 // dataset filter, boosts, edits and retirements, hostile queries, the knowledgectl commands.
 #include "database.h"
+#include "databasetestcase.h"
 #include "onlinesearch.h"
 #include "searchdocuments.h"
-#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +16,7 @@ namespace {
 
 template <typename R> QString errorOf(const R &r)
 {
-    return r ? QString() : r.error().message;
+    return test::errorOf(r);
 }
 
 // `daysAgo` before now.
@@ -53,12 +53,11 @@ QString addHypothesis(SqlSession &c, const QUuid &tenant, const QUuid &dataset, 
 
 } // namespace
 
-class TestOnlineSearch : public QObject
+class TestOnlineSearch : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QUuid m_a, m_b, m_dsA1, m_dsA2, m_dsB;
 
     Result<SearchOutcome> search(const QString &tenant, const QString &text,
@@ -94,8 +93,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("onlinesearch"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("onlinesearch");
         m_a = m_db->createTenant(QStringLiteral("alpha"));
         m_b = m_db->createTenant(QStringLiteral("beta"));
         auto &c = m_db->admin();
@@ -382,8 +380,8 @@ private Q_SLOTS:
         OnlineSearch exact(exactOptions);
         const auto a = indexed.search(*db, r);
         const auto b = exact.search(*db, r);
-        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
-        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        QVERIFY2(a, qPrintable(test::errorOf(a)));
+        QVERIFY2(b, qPrintable(test::errorOf(b)));
         QVERIFY2(a->note.isEmpty(), qPrintable(a->note));
         QCOMPARE(ids(*a), ids(*b));
         // The dataset filter holds on the indexed path too.

@@ -6,7 +6,7 @@
 // tables unchanged.
 
 #include "access.h"
-#include "testdatabase.h"
+#include "databasetestcase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,12 +24,11 @@ QJsonObject jsonOf(const QString &text)
 
 } // namespace
 
-class TestOrchestratorDatabase : public QObject
+class TestOrchestratorDatabase : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QString m_orch; // the orchestrator's schema
     QString m_events;
     QUuid m_tenant = QUuid::createUuid();
@@ -104,8 +103,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("orch"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("orch");
         m_orch = m_db->schema() + QStringLiteral("_orch");
         m_events = m_orch + QStringLiteral(".investigation_feedback_events");
         m_db->scalar(QStringLiteral("CREATE SCHEMA %1").arg(m_orch));

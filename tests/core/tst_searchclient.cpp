@@ -3,9 +3,9 @@
 // laptop that loses the network — and errors that are not about the network answered as
 // they are. The GUI's search view and knowledgectl both go through it.
 
+#include "databasetestcase.h"
 #include "searchclient.h"
 #include "tcpforwarder.h"
-#include "testdatabase.h"
 #include "threaddatabase.h"
 
 #include <QTemporaryDir>
@@ -13,12 +13,11 @@
 
 using namespace ke;
 
-class TestSearchClient : public QObject
+class TestSearchClient : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QTemporaryDir m_cacheRoot;
 
     void ctl(const QStringList &args, const QString &tenant = QStringLiteral("acme"))
@@ -31,10 +30,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_cacheRoot.isValid());
-        qputenv("KNOWLEDGE_CACHE_DIR", m_cacheRoot.path().toUtf8());
-        m_db = test::TestDatabase::create(QStringLiteral("searchclient"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        QVERIFY(useCacheDirectory(m_cacheRoot));
+        KE_CREATE_TEST_DATABASE("searchclient");
         ctl({QStringLiteral("demo-seed"), QStringLiteral("--investigations"), QStringLiteral("30"),
              QStringLiteral("--seed"), QStringLiteral("3")},
             {});

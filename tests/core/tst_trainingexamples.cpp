@@ -1,6 +1,7 @@
 // TrainingExampleBuilder against hand-built histories: the right examples, labels, scores,
 // dataset/issue types and source events; idempotent and incremental rebuilds.
 
+#include "databasetestcase.h"
 #include "trainingexamplebuilder.h"
 #include "traininghistory.h"
 
@@ -10,12 +11,21 @@
 using namespace ke;
 using namespace ke::test;
 
-class TestTrainingExamples : public QObject
+namespace {
+
+/// object[outer][inner], for the nested parts of an example's input.
+QJsonValue nested(const QJsonObject &object, const char *outer, const char *inner)
+{
+    return object.value(QLatin1String(outer)).toObject().value(QLatin1String(inner));
+}
+
+} // namespace
+
+class TestTrainingExamples : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
     AcmeHistory m_acme;
     OtherHistory m_other;
 
@@ -84,14 +94,13 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = TestDatabase::create(QStringLiteral("trainex"));
-        QVERIFY2(m_db, qPrintable(TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("trainex");
         m_acme.write(*m_db);
         m_other.write(*m_db);
         auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY2(db, qPrintable(TestDatabase::error()));
         auto stats = TrainingExampleBuilder::rebuild(*db);
-        QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        QVERIFY2(stats, qPrintable(errorOf(stats)));
         QVERIFY(stats->full);
         QCOMPARE(stats->perTask.value(QStringLiteral("hypothesis_gen")), 3);
         QCOMPARE(stats->perTask.value(QStringLiteral("hypothesis_rank")), 1);
@@ -118,27 +127,15 @@ private Q_SLOTS:
         QCOMPARE(h1.count, 2);
         QCOMPARE(h1.metadata.value(QStringLiteral("verdict")).toString(),
                  QStringLiteral("accepted"));
-        QCOMPARE(h1.input.value(QStringLiteral("alert"))
-                     .toObject()
-                     .value(QStringLiteral("anomaly_type"))
-                     .toString(),
+        QCOMPARE(nested(h1.input, "alert", "anomaly_type").toString(),
                  QStringLiteral("null_spike"));
         QCOMPARE(h1.issueType, QStringLiteral("null_spike"));
         // The dataset was named only inside investigation.started: resolved by name.
         QCOMPARE(h1.datasetId, m_acme.orders.toString(QUuid::WithoutBraces));
-        QCOMPARE(h1.input.value(QStringLiteral("dataset"))
-                     .toObject()
-                     .value(QStringLiteral("name"))
-                     .toString(),
-                 QStringLiteral("public.orders"));
+        QCOMPARE(nested(h1.input, "dataset", "name").toString(), QStringLiteral("public.orders"));
         QCOMPARE(h1.datasetType, QStringLiteral("transactions"));
         // The schema as recorded by the repeated investigation.started.
-        QCOMPARE(h1.input.value(QStringLiteral("schema"))
-                     .toObject()
-                     .value(QStringLiteral("tables_found"))
-                     .toArray()
-                     .size(),
-                 2);
+        QCOMPARE(nested(h1.input, "schema", "tables_found").toArray().size(), 2);
         // Quirks as they stood when it started: q-1 edited, q-2 retired, q-3 later.
         const QJsonArray quirks = h1.input.value(QStringLiteral("known_quirks")).toArray();
         QCOMPARE(quirks.size(), 1);
@@ -259,7 +256,7 @@ private Q_SLOTS:
         TrainingExampleBuilder::Options incremental;
         incremental.overlapSeconds = 0;
         auto stats = TrainingExampleBuilder::rebuild(*db, incremental);
-        QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+        QVERIFY2(stats, qPrintable(errorOf(stats)));
         QVERIFY(!stats->full);
         QCOMPARE(stats->investigations, 1);
         QCOMPARE(stats->examples, 6); // I1's: 2 hypothesis_gen, rank, 2 query_gen, synthesis

@@ -1,6 +1,7 @@
 // `knowledgectl export-training` end to end: formats, filters, tenant confinement, the
 // anonymised cross-tenant export, the investigation-preserving split and atomic writes.
 
+#include "databasetestcase.h"
 #include "trainingexamplebuilder.h"
 #include "traininghistory.h"
 
@@ -14,12 +15,11 @@
 using namespace ke;
 using namespace ke::test;
 
-class TestTrainingExport : public QObject
+class TestTrainingExport : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestDatabase> m_db;
     QTemporaryDir m_dir;
     AcmeHistory m_acme;
     OtherHistory m_other;
@@ -75,8 +75,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_db = TestDatabase::create(QStringLiteral("trainexp"));
-        QVERIFY2(m_db, qPrintable(TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("trainexp");
         m_acme.write(*m_db);
         m_other.write(*m_db);
         m_hidden.write(*m_db, QStringLiteral("hidden"), QStringLiteral("hidden tenant hypothesis"));
@@ -114,7 +113,7 @@ private Q_SLOTS:
             auto db = m_db->connect(t, {}, test::TestDatabase::As::Service);
             QVERIFY(db);
             auto stats = TrainingExampleBuilder::rebuild(*db);
-            QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+            QVERIFY2(stats, qPrintable(errorOf(stats)));
         }
     }
 

@@ -144,6 +144,30 @@ Run knowledgectl(const QString &language, const QStringList &args,
     return r;
 }
 
+/// A compiled translation (.qm), installed in the application while this object lives.
+class InstalledTranslation
+{
+public:
+    explicit InstalledTranslation(const QString &qmFile)
+    {
+        if (m_translator.load(qmFile))
+            m_installed = QCoreApplication::installTranslator(&m_translator);
+    }
+    ~InstalledTranslation()
+    {
+        if (m_installed)
+            QCoreApplication::removeTranslator(&m_translator);
+    }
+    InstalledTranslation(const InstalledTranslation &) = delete;
+    InstalledTranslation &operator=(const InstalledTranslation &) = delete;
+
+    bool isInstalled() const { return m_installed; }
+
+private:
+    QTranslator m_translator;
+    bool m_installed = false;
+};
+
 } // namespace
 
 class TestTranslations : public QObject
@@ -153,11 +177,9 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void germanReachesEveryLayer()
     {
-        QTranslator de;
-        QVERIFY2(de.load(QStringLiteral(KE_QM_DIR "/knowledge_de.qm")),
+        const InstalledTranslation de(QStringLiteral(KE_QM_DIR "/knowledge_de.qm"));
+        QVERIFY2(de.isInstalled(),
                  "knowledge_de.qm was not built — build the knowledge-explorer target");
-        QCoreApplication::installTranslator(&de);
-        auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&de); });
 
         // A knowledgectl error, a GUI label, a quick reason, a status of a trace step.
         QCOMPARE(QCoreApplication::translate(
@@ -192,11 +214,8 @@ private Q_SLOTS:
 
     void englishHasPluralForms()
     {
-        QTranslator en;
-        QVERIFY2(en.load(QStringLiteral(KE_QM_DIR "/knowledge_en.qm")),
-                 "knowledge_en.qm was not built — build the knowledgectl target");
-        QCoreApplication::installTranslator(&en);
-        auto cleanup = qScopeGuard([&] { QCoreApplication::removeTranslator(&en); });
+        const InstalledTranslation en(QStringLiteral(KE_QM_DIR "/knowledge_en.qm"));
+        QVERIFY2(en.isInstalled(), "knowledge_en.qm was not built — build the knowledgectl target");
         QCOMPARE(QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, 1),
                  QStringLiteral("1 event"));
         QCOMPARE(QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, 2),

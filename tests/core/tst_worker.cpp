@@ -1,8 +1,8 @@
 // knowledgectl worker: runs the jobs on their schedule, logs one line per run, and stops
 // cleanly on SIGTERM (the running job finishes, exit code 0).
 
+#include "databasetestcase.h"
 #include "jobscheduler.h"
-#include "testdatabase.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -13,22 +13,15 @@
 
 using namespace ke;
 
-class TestWorker : public QObject
+class TestWorker : public test::DatabaseTestCase
 {
     Q_OBJECT
-
-private:
-    std::unique_ptr<test::TestDatabase> m_db;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("worker"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-        auto seed
-            = m_db->run(QStringLiteral("knowledgectl"),
-                        {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                         QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("5")});
+        KE_CREATE_TEST_DATABASE("worker");
+        auto seed = seedDemo(12, 5);
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
     }
 

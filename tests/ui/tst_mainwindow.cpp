@@ -2,9 +2,9 @@
 // investigation opened and a step rated — all without blocking the GUI thread.
 
 #include "activitymodel.h"
+#include "databasetestcase.h"
 #include "datasetlistmodel.h"
 #include "mainwindow.h"
-#include "testdatabase.h"
 #include "tracestepmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -19,13 +19,11 @@
 
 using namespace ke;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
-
     static bool settle(MainWindow &w)
     {
         QTest::qWait(50);
@@ -35,12 +33,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("mainwindow"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-        auto seed
-            = m_db->run(QStringLiteral("knowledgectl"),
-                        {QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                         QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("3")});
+        KE_CREATE_TEST_DATABASE("mainwindow");
+        auto seed = seedDemo(30, 3);
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
         auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
                              QStringLiteral("acme"));

@@ -2,9 +2,9 @@
 // answer never shown), results come through SearchClient like knowledgectl's, the result model
 // passes the model tester, and without database and cache it says what to do.
 
+#include "databasetestcase.h"
 #include "searchresultmodel.h"
 #include "searchview.h"
-#include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -15,21 +15,18 @@
 
 using namespace ke;
 
-class TestSearchView : public QObject
+class TestSearchView : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<test::TestDatabase> m_db;
     QTemporaryDir m_cacheRoot;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_cacheRoot.isValid());
-        qputenv("KNOWLEDGE_CACHE_DIR", m_cacheRoot.path().toUtf8());
-        m_db = test::TestDatabase::create(QStringLiteral("searchview"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        QVERIFY(useCacheDirectory(m_cacheRoot));
+        KE_CREATE_TEST_DATABASE("searchview");
         for (const QStringList &step :
              {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
                           QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("3")},

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -163,11 +164,28 @@ struct SearchIndex::Private
     /// Clears the mark apply() sets while the vector index file lags the documents.
     void clearUnsavedMark();
     Result<void> exec(sqlite3 *db, const char *sql) const;
+    /// This thread's handle in a write transaction (BEGIN IMMEDIATE); end it with COMMIT or
+    /// rollback(). Call with writeMutex held.
+    Result<sqlite3 *> beginWrite() const;
+    /// Rolls back the write transaction on `db` and hands `e` on.
+    static Error rollback(sqlite3 *db, Error e);
+    /// The current embedder's vectors as the embeddings table holds them.
+    struct StoredVectors
+    {
+        sqlite3 *db = nullptr; ///< this thread's handle
+        QString model;
+        int dimension = 0;
+        qint64 count = 0;
+    };
+    /// The current embedder's stored vectors; nullopt without an embedder (then there is
+    /// nothing to load or rebuild, and the database is not even opened).
+    Result<std::optional<StoredVectors>> storedVectors() const;
 
     Result<void> createSchema();
     /// Loads the vector index file if it matches SQLite, otherwise rebuilds it.
     Result<void> loadOrRebuildVectors();
     Result<void> rebuildVectorsFromSqlite(); // call with vectorLock held for writing
+    Result<void> rebuildVectors(const StoredVectors &stored); // vectorLock held for writing
     /// Reads the groups file; false when it does not match the graph (labels, live groups)
     /// or the header (documents). vectorLock held for writing.
     bool loadGroups(quint64 labels, quint64 live, quint64 documents);
