@@ -2,95 +2,213 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Access</name>
+    <message>
+        <location filename="../core/storage/access.cpp" line="45"/>
+        <source>%1 is for the owner of the schema &apos;%2&apos; — login %3 is not it; run it as the login that ran `knowledgectl migrate`</source>
+        <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="86"/>
+        <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
+        <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="89"/>
+        <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
+        <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="93"/>
+        <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
+        <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="95"/>
+        <source>granting %1 access to login %2</source>
+        <translation>Zugriff %1 für Login %2 freigeben</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="103"/>
+        <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
+        <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="108"/>
+        <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
+        <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="117"/>
+        <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
+        <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="133"/>
+        <source>tenant %1 has no person %2 — give a handle to create one</source>
+        <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="141"/>
+        <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
+        <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="176"/>
+        <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
+        <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="177"/>
+        <source>revoking the access of login %1</source>
+        <translation>Zugriff von Login %1 entziehen</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="186"/>
+        <source>unknown tenant &apos;%1&apos;</source>
+        <translation>unbekannter Mandant &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="195"/>
+        <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
+        <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="197"/>
+        <source>every tenant</source>
+        <translation>alle Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="210"/>
+        <source>listing the grants</source>
+        <translation>Freigaben auflisten</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/access.cpp" line="225"/>
+        <source>dropping the group roles of schema %1</source>
+        <translation>Gruppenrollen des Schemas %1 löschen</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="37"/>
+        <location filename="../core/storage/database.cpp" line="40"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="46"/>
+        <location filename="../core/storage/database.cpp" line="49"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="52"/>
-        <source>%1: refused by the database: %2</source>
+        <location filename="../core/storage/database.cpp" line="58"/>
+        <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a member writes only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
+        <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Mitglied schreibt nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="67"/>
+        <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
+        <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="75"/>
+        <source>%1: the database refused it: %2</source>
         <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="56"/>
+        <location filename="../core/storage/database.cpp" line="76"/>
         <source>%1: the database refused it (SQLSTATE %2): %3</source>
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="58"/>
+        <location filename="../core/storage/database.cpp" line="78"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="77"/>
+        <location filename="../core/storage/database.cpp" line="142"/>
+        <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
+        <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="153"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="87"/>
+        <location filename="../core/storage/database.cpp" line="166"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="138"/>
-        <location filename="../core/storage/database.cpp" line="167"/>
+        <location filename="../core/storage/database.cpp" line="235"/>
+        <location filename="../core/storage/database.cpp" line="274"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="162"/>
+        <location filename="../core/storage/database.cpp" line="246"/>
+        <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
+        <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="269"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="179"/>
+        <location filename="../core/storage/database.cpp" line="308"/>
+        <source>reading the person of login %1</source>
+        <translation>Person von Login %1 lesen</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="319"/>
+        <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
+        <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="333"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="180"/>
+        <location filename="../core/storage/database.cpp" line="334"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="200"/>
+        <location filename="../core/storage/database.cpp" line="354"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="204"/>
+        <location filename="../core/storage/database.cpp" line="358"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="224"/>
+        <location filename="../core/storage/database.cpp" line="378"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="230"/>
+        <location filename="../core/storage/database.cpp" line="384"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="283"/>
+        <location filename="../core/storage/database.cpp" line="437"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="349"/>
+        <location filename="../core/storage/database.cpp" line="506"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="371"/>
+        <location filename="../core/storage/database.cpp" line="528"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -140,17 +258,17 @@
 <context>
     <name>DemoSeeder</name>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="703"/>
+        <location filename="../demo/demoseeder.cpp" line="705"/>
         <source>checking whether tenant &apos;%1&apos; holds demo data</source>
         <translation>prüfen, ob Mandant &apos;%1&apos; Demodaten enthält</translation>
     </message>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="720"/>
+        <location filename="../demo/demoseeder.cpp" line="722"/>
         <source>tenant &apos;%1&apos; already holds events that demo-seed did not write — it looks like real data, and the event log is append-only, so nothing was written; seed a database of its own (scripts/postgres start gives a private one), or pass --force if this really is a demo database</source>
         <translation>Mandant &apos;%1&apos; enthält bereits Ereignisse, die demo-seed nicht geschrieben hat — das sieht nach echten Daten aus, und das Ereignisprotokoll lässt sich nur ergänzen, daher wurde nichts geschrieben; erzeugen Sie die Demodaten in einer eigenen Datenbank (scripts/postgres start richtet eine private ein) oder geben Sie --force an, wenn dies wirklich eine Demodatenbank ist</translation>
     </message>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="737"/>
+        <location filename="../demo/demoseeder.cpp" line="739"/>
         <source>writing the people and datasets of tenant &apos;%1&apos;</source>
         <translation>Schreiben der Personen und Datasets des Mandanten &apos;%1&apos;</translation>
     </message>
@@ -370,22 +488,27 @@
         <translation>%1: actor_type muss &apos;user&apos; oder &apos;system&apos; sein, erhalten: &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="481"/>
+        <location filename="../core/events/event.cpp" line="471"/>
+        <source>%1: created_at %2 is more than 5 minutes in the future — check the writer&apos;s clock, or leave created_at out to use the time of writing</source>
+        <translation>%1: created_at %2 liegt mehr als 5 Minuten in der Zukunft — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg, um die Schreibzeit zu verwenden</translation>
+    </message>
+    <message>
+        <location filename="../core/events/event.cpp" line="490"/>
         <source>%1: unknown event type — the product emits only the known types (%2); allow unknown types to store another writer&apos;s events</source>
         <translation>%1: unbekannter Ereignistyp — das Produkt erzeugt nur die bekannten Typen (%2); lassen Sie unbekannte Typen zu, um Ereignisse eines anderen Schreibers zu speichern</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="490"/>
+        <location filename="../core/events/event.cpp" line="499"/>
         <source>%1: event_data must not contain NUL characters (\u0000) — PostgreSQL cannot store them</source>
         <translation>%1: event_data darf keine NUL-Zeichen (\u0000) enthalten — PostgreSQL kann sie nicht speichern</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="494"/>
+        <location filename="../core/events/event.cpp" line="503"/>
         <source>%1: event_data is %2 bytes serialized, at most %3 bytes (1 MiB) allowed</source>
         <translation>%1: event_data ist serialisiert %2 Bytes groß, erlaubt sind höchstens %3 Bytes (1 MiB)</translation>
     </message>
     <message>
-        <location filename="../core/events/event.cpp" line="504"/>
+        <location filename="../core/events/event.cpp" line="513"/>
         <source>%1: %2 is required</source>
         <translation>%1: %2 ist erforderlich</translation>
     </message>
@@ -393,42 +516,42 @@
 <context>
     <name>FeedbackRecorder</name>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="34"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="47"/>
         <source>unknown target type &apos;%1&apos; — use one of: %2</source>
         <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="39"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="52"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
         <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="42"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="55"/>
         <source>no investigation given — pass the investigation&apos;s UUID</source>
         <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="50"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="63"/>
         <source>no target given — pass the UUID of the %1 you rate</source>
         <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="68"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="81"/>
         <source>checking the rated %1</source>
         <translation>Prüfen des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="88"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="101"/>
         <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
         <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="118"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="125"/>
         <source>the comment is empty — write something to add</source>
         <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="121"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="128"/>
         <source>finding the investigation</source>
         <translation>Suchen der Untersuchung</translation>
     </message>
@@ -456,37 +579,37 @@
         <translation>KNOWLEDGE_EMBEDDINGS_API_KEY wird nicht über unverschlüsseltes http:// an %1 gesendet, wo jeder auf dem Weg ihn lesen kann — verwenden Sie https://%2, eine Loopback-Adresse (http://127.0.0.1, http://localhost) für einen Server auf diesem Rechner, oder entfernen Sie den Schlüssel, wenn der Server keinen braucht</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="281"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="283"/>
         <source>the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL</source>
         <translation>die Embeddings-API unter %1 hat mehr als %2 MiB für %3 Text(e) gesendet — das ist keine Embeddings-Antwort; prüfen Sie KNOWLEDGE_EMBEDDINGS_URL</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="290"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="292"/>
         <source>the embeddings API at %1 did not answer within the %2 s allowed for one request (%3 attempts) — check that it is up</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb der %2 s geantwortet, die eine Anfrage dauern darf (%3 Versuche) — prüfen Sie, ob sie läuft</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="295"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="297"/>
         <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="302"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="305"/>
         <source>the embeddings API at %1 redirected to %2, another host or scheme: not followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to the address that answers</source>
         <translation>die Embeddings-API unter %1 hat auf %2 umgeleitet, einen anderen Host oder ein anderes Schema: nicht gefolgt, damit der Schlüssel bei %3 bleibt — setzen Sie KNOWLEDGE_EMBEDDINGS_URL auf die Adresse, die antwortet</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="310"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="312"/>
         <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
         <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="315"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="317"/>
         <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
         <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="322"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="323"/>
         <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
         <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
     </message>
@@ -711,32 +834,32 @@
 <context>
     <name>Migrator</name>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="38"/>
+        <location filename="../core/storage/migrator.cpp" line="39"/>
         <source>reading the schema version</source>
         <translation>Lesen der Schemaversion</translation>
     </message>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="54"/>
+        <location filename="../core/storage/migrator.cpp" line="55"/>
         <source>migrating schema &apos;%1&apos;</source>
         <translation>Migrieren des Schemas &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="72"/>
+        <location filename="../core/storage/migrator.cpp" line="73"/>
         <source>the database schema &apos;%1&apos; is at version %2, newer than this build knows (%3) — upgrade Knowledge Explorer before using this database</source>
         <translation>das Datenbankschema &apos;%1&apos; hat Version %2 und ist neuer, als dieser Build kennt (%3) — aktualisieren Sie Knowledge Explorer, bevor Sie diese Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="88"/>
+        <location filename="../core/storage/migrator.cpp" line="89"/>
         <source>migration %1 (%2) differs from the one applied to this database — migrations must never be edited once released; add a new one instead</source>
         <translation>Migration %1 (%2) weicht von der in dieser Datenbank angewendeten ab — veröffentlichte Migrationen dürfen nie geändert werden; legen Sie stattdessen eine neue an</translation>
     </message>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="114"/>
+        <location filename="../core/storage/migrator.cpp" line="115"/>
         <source>refusing to drop the schema &apos;%1&apos;: only throwaway schemas are dropped</source>
         <translation>das Schema &apos;%1&apos; wird nicht gelöscht: gelöscht werden nur Wegwerf-Schemas</translation>
     </message>
     <message>
-        <location filename="../core/storage/migrator.cpp" line="115"/>
+        <location filename="../core/storage/migrator.cpp" line="116"/>
         <source>dropping the schema %1</source>
         <translation>Löschen des Schemas %1</translation>
     </message>
@@ -744,27 +867,27 @@
 <context>
     <name>OfflineCache</name>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="214"/>
+        <location filename="../core/search/offlinecache.cpp" line="228"/>
         <source>reading the searchable documents</source>
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="257"/>
+        <location filename="../core/search/offlinecache.cpp" line="271"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="279"/>
+        <location filename="../core/search/offlinecache.cpp" line="293"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="403"/>
+        <location filename="../core/search/offlinecache.cpp" line="419"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="422"/>
+        <location filename="../core/search/offlinecache.cpp" line="438"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
@@ -805,74 +928,74 @@
         <translation>%1: die Sperrdatei %2 kann nicht angelegt werden — prüfen Sie die Berechtigungen des Cache-Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="174"/>
+        <location filename="../core/search/offlinecache.cpp" line="188"/>
         <source>the cache in %1 belongs to another tenant (%2) — remove the directory and sync again</source>
         <translation>der Cache in %1 gehört zu einem anderen Mandanten (%2) — entfernen Sie das Verzeichnis und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="177"/>
+        <location filename="../core/search/offlinecache.cpp" line="191"/>
         <source>none recorded</source>
         <translation>keiner vermerkt</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="197"/>
+        <location filename="../core/search/offlinecache.cpp" line="211"/>
         <source> (the cache in %1 was made by an earlier version, which did not record the database it came from, so it is not used; you may remove it after the sync)</source>
         <translation> (der Cache in %1 stammt von einer früheren Version, die nicht vermerkte, aus welcher Datenbank er kam; er wird daher nicht verwendet und kann nach der Synchronisation gelöscht werden)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="364"/>
+        <location filename="../core/search/offlinecache.cpp" line="380"/>
         <source>remembering which database this connection reaches</source>
         <translation>Vermerken, welche Datenbank diese Verbindung erreicht</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="411"/>
+        <location filename="../core/search/offlinecache.cpp" line="427"/>
         <source>no offline cache of this database knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache dieser Datenbank kennt den Mandanten „%1“ — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="434"/>
-        <location filename="../core/search/offlinecache.cpp" line="439"/>
-        <location filename="../core/search/offlinecache.cpp" line="578"/>
+        <location filename="../core/search/offlinecache.cpp" line="450"/>
+        <location filename="../core/search/offlinecache.cpp" line="451"/>
+        <location filename="../core/search/offlinecache.cpp" line="588"/>
         <source>syncing</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="456"/>
+        <location filename="../core/search/offlinecache.cpp" line="469"/>
         <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
         <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="466"/>
+        <location filename="../core/search/offlinecache.cpp" line="479"/>
         <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
         <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="490"/>
+        <location filename="../core/search/offlinecache.cpp" line="499"/>
         <source>searching offline</source>
         <translation>Offline-Suche</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="559"/>
+        <location filename="../core/search/offlinecache.cpp" line="569"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="564"/>
+        <location filename="../core/search/offlinecache.cpp" line="574"/>
         <source>this offline cache was opened for searching, not for syncing</source>
         <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="570"/>
+        <location filename="../core/search/offlinecache.cpp" line="580"/>
         <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
         <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="618"/>
+        <location filename="../core/search/offlinecache.cpp" line="628"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="717"/>
+        <location filename="../core/search/offlinecache.cpp" line="730"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1061,22 +1184,22 @@
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="72"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="94"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="108"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="126"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="124"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="136"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="139"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="147"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
@@ -1178,172 +1301,170 @@
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="266"/>
+        <location filename="../core/search/vectorindex.cpp" line="287"/>
         <source>reading vectors</source>
         <translation>Lesen der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="296"/>
+        <location filename="../core/search/vectorindex.cpp" line="317"/>
         <source>cannot build the vector index: %1</source>
         <translation>Vektorindex kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="318"/>
-        <location filename="../core/search/vectorindex.cpp" line="326"/>
-        <location filename="../core/search/vectorindex.cpp" line="332"/>
-        <location filename="../core/search/vectorindex.cpp" line="346"/>
-        <location filename="../core/search/vectorindex.cpp" line="358"/>
-        <location filename="../core/search/vectorindex.cpp" line="366"/>
-        <location filename="../core/search/vectorindex.cpp" line="371"/>
-        <location filename="../core/search/vectorindex.cpp" line="381"/>
+        <location filename="../core/search/vectorindex.cpp" line="104"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="338"/>
+        <location filename="../core/search/vectorindex.cpp" line="355"/>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="467"/>
+        <location filename="../core/search/vectorindex.cpp" line="460"/>
         <source>the vector index file is missing</source>
         <translation>die Vektorindex-Datei fehlt</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="482"/>
+        <location filename="../core/search/vectorindex.cpp" line="475"/>
         <source>the vector index header is damaged</source>
         <translation>der Header des Vektorindex ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="484"/>
+        <location filename="../core/search/vectorindex.cpp" line="477"/>
         <source>the vector index header cannot be read</source>
         <translation>der Header des Vektorindex kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="487"/>
+        <location filename="../core/search/vectorindex.cpp" line="480"/>
         <source>the vector index was built by another model</source>
         <translation>der Vektorindex wurde mit einem anderen Modell erstellt</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="489"/>
+        <location filename="../core/search/vectorindex.cpp" line="482"/>
         <source>the vector index is older than the documents (a sync was interrupted)</source>
         <translation>der Vektorindex ist älter als die Dokumente (eine Synchronisation wurde unterbrochen)</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="494"/>
+        <location filename="../core/search/vectorindex.cpp" line="487"/>
         <source>a sync is writing the cache: the vector index is the one saved last (%1 of %2 vectors)</source>
         <translation>eine Synchronisation schreibt gerade den Cache: der Vektorindex ist der zuletzt gespeicherte (%1 von %2 Vektoren)</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="499"/>
+        <location filename="../core/search/vectorindex.cpp" line="492"/>
         <source>the vector index holds %1 vectors, the cache %2</source>
         <translation>der Vektorindex enthält %1 Vektoren, der Cache %2</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="506"/>
-        <location filename="../core/search/vectorindex.cpp" line="512"/>
-        <location filename="../core/search/vectorindex.cpp" line="529"/>
+        <location filename="../core/search/vectorindex.cpp" line="499"/>
+        <location filename="../core/search/vectorindex.cpp" line="505"/>
+        <location filename="../core/search/vectorindex.cpp" line="522"/>
         <source>the vector index file is truncated or damaged</source>
         <translation>die Vektorindex-Datei ist abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="535"/>
+        <location filename="../core/search/vectorindex.cpp" line="528"/>
         <source>the vector index cannot be loaded (%1)</source>
         <translation>der Vektorindex kann nicht geladen werden (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="548"/>
+        <location filename="../core/search/vectorindex.cpp" line="541"/>
         <source>%1; a sync is writing the cache, so vector matches are left out until it is done</source>
         <translation>%1; eine Synchronisation schreibt gerade den Cache, daher fehlen Vektortreffer, bis sie fertig ist</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="559"/>
+        <location filename="../core/search/vectorindex.cpp" line="552"/>
         <source>%1; rebuilt it from %2 stored vectors</source>
         <translation>%1; aus %2 gespeicherten Vektoren neu aufgebaut</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="572"/>
-        <location filename="../core/search/vectorindex.cpp" line="589"/>
+        <location filename="../core/search/vectorindex.cpp" line="565"/>
+        <location filename="../core/search/vectorindex.cpp" line="582"/>
         <source>storing vectors</source>
         <translation>Speichern der Vektoren</translation>
     </message>
     <message>
-        <location filename="../core/search/vectorindex.cpp" line="578"/>
+        <location filename="../core/search/vectorindex.cpp" line="571"/>
         <source>the model %1 returned a vector of %2 dimensions instead of %3</source>
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="186"/>
+        <location filename="../core/search/searchindex.cpp" line="205"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="247"/>
+        <location filename="../core/search/searchindex.cpp" line="266"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="354"/>
-        <location filename="../core/search/searchindex.cpp" line="367"/>
+        <location filename="../core/search/searchindex.cpp" line="368"/>
+        <location filename="../core/search/searchindex.cpp" line="381"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="395"/>
+        <location filename="../core/search/searchindex.cpp" line="409"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="413"/>
+        <location filename="../core/search/searchindex.cpp" line="427"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="490"/>
+        <location filename="../core/search/searchindex.cpp" line="504"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="513"/>
+        <location filename="../core/search/searchindex.cpp" line="527"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="533"/>
+        <location filename="../core/search/searchindex.cpp" line="547"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="41"/>
+        <location filename="../core/search/searchindex.cpp" line="567"/>
+        <source>reading the full-text index</source>
+        <translation>Lesen des Volltextindex</translation>
+    </message>
+    <message>
+        <location filename="../core/search/searchindexquery.cpp" line="42"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="46"/>
+        <location filename="../core/search/searchindexquery.cpp" line="47"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="51"/>
+        <location filename="../core/search/searchindexquery.cpp" line="52"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="136"/>
-        <location filename="../core/search/searchindexquery.cpp" line="148"/>
-        <location filename="../core/search/searchindexquery.cpp" line="189"/>
-        <location filename="../core/search/searchindexquery.cpp" line="206"/>
+        <location filename="../core/search/searchindexquery.cpp" line="138"/>
+        <location filename="../core/search/searchindexquery.cpp" line="150"/>
+        <location filename="../core/search/searchindexquery.cpp" line="196"/>
+        <location filename="../core/search/searchindexquery.cpp" line="225"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="522"/>
-        <location filename="../core/search/searchindexquery.cpp" line="402"/>
+        <location filename="../core/search/searchindex.cpp" line="536"/>
+        <location filename="../core/search/searchindexquery.cpp" line="425"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="430"/>
+        <location filename="../core/search/searchindexquery.cpp" line="453"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -1514,102 +1635,107 @@
 <context>
     <name>TrainingExporter</name>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="105"/>
+        <location filename="../core/training/trainingexporter.cpp" line="106"/>
         <source>cannot read the orchestrator&apos;s people in %1 to mask their names in the export — grant this login SELECT on it</source>
         <translation>die Personen des Orchestrators in %1 können nicht gelesen werden, um ihre Namen im Export zu maskieren — gewähren Sie diesem Login SELECT darauf</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="223"/>
+        <location filename="../core/training/trainingexporter.cpp" line="222"/>
         <source>unknown format &apos;%1&apos; — use raw, openai-chat or preference</source>
         <translation>unbekanntes Format &apos;%1&apos; — verwenden Sie raw, openai-chat oder preference</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="229"/>
+        <location filename="../core/training/trainingexporter.cpp" line="228"/>
         <source>no output file — give --out FILE</source>
         <translation>keine Ausgabedatei — geben Sie --out FILE an</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="233"/>
+        <location filename="../core/training/trainingexporter.cpp" line="232"/>
         <source>unknown task &apos;%1&apos; — use one of %2</source>
         <translation>unbekannte Aufgabe &apos;%1&apos; — verwenden Sie eine von %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="237"/>
+        <location filename="../core/training/trainingexporter.cpp" line="236"/>
         <source>the preference format pairs hypotheses or syntheses: --task must be hypothesis_gen or synthesis, not &apos;%1&apos;</source>
         <translation>das Format preference bildet Paare aus Hypothesen oder Synthesen: --task muss hypothesis_gen oder synthesis sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="243"/>
+        <location filename="../core/training/trainingexporter.cpp" line="242"/>
         <source>--min-score must be a number between -1 and 1 (feedback scores are means of ratings of +1 and -1)</source>
         <translation>--min-score muss eine Zahl zwischen -1 und 1 sein (Feedback-Scores sind Mittelwerte aus Bewertungen mit +1 und -1)</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="247"/>
+        <location filename="../core/training/trainingexporter.cpp" line="246"/>
         <source>--split must be a fraction between 0 and 1 exclusive, e.g. 0.9</source>
         <translation>--split muss ein Anteil echt zwischen 0 und 1 sein, z. B. 0.9</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="249"/>
+        <location filename="../core/training/trainingexporter.cpp" line="248"/>
         <source>fetch size must be positive</source>
         <translation>die Abrufgröße muss positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="269"/>
+        <location filename="../core/training/trainingexporter.cpp" line="268"/>
         <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="281"/>
+        <location filename="../core/training/trainingexporter.cpp" line="275"/>
+        <source>a cross-tenant export runs only as a service login for every tenant (`knowledgectl access grant LOGIN --all-tenants --level service`) or the schema owner — login %1 may export its own tenant (leave out --cross-tenant)</source>
+        <translation>ein mandantenübergreifender Export läuft nur als Dienst-Login für alle Mandanten (`knowledgectl access grant LOGIN --all-tenants --level service`) oder als Schema-Eigentümer — Login %1 darf seinen eigenen Mandanten exportieren (lassen Sie --cross-tenant weg)</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="291"/>
         <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="289"/>
+        <location filename="../core/training/trainingexporter.cpp" line="300"/>
         <source>cannot make &apos;%1&apos; readable by its owner only: %2</source>
         <translation>&apos;%1&apos; kann nicht nur für seinen Eigentümer lesbar gemacht werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="295"/>
+        <location filename="../core/training/trainingexporter.cpp" line="305"/>
         <source>exporting training data</source>
         <translation>Exportieren der Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="316"/>
-        <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters) or the tenant setting training_export.hmac_key</source>
-        <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen) oder die Mandanteneinstellung training_export.hmac_key</translation>
+        <location filename="../core/training/trainingexporter.cpp" line="325"/>
+        <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters), or run `knowledgectl migrate` so the schema keeps one</source>
+        <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen), oder führen Sie `knowledgectl migrate` aus, damit das Schema einen hält</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="325"/>
+        <location filename="../core/training/trainingexporter.cpp" line="334"/>
         <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
         <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="499"/>
+        <location filename="../core/training/trainingexporter.cpp" line="508"/>
         <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="513"/>
+        <location filename="../core/training/trainingexporter.cpp" line="522"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="527"/>
+        <location filename="../core/training/trainingexporter.cpp" line="536"/>
         <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
         <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="530"/>
+        <location filename="../core/training/trainingexporter.cpp" line="539"/>
         <source>reading the event log</source>
         <translation>Lesen des Ereignisprotokolls</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="541"/>
+        <location filename="../core/training/trainingexporter.cpp" line="550"/>
         <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
         <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="544"/>
+        <location filename="../core/training/trainingexporter.cpp" line="553"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
@@ -1617,32 +1743,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="554"/>
+        <location filename="../core/training/trainingexporter.cpp" line="563"/>
         <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
         <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="559"/>
+        <location filename="../core/training/trainingexporter.cpp" line="568"/>
         <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
         <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="563"/>
+        <location filename="../core/training/trainingexporter.cpp" line="572"/>
         <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="568"/>
+        <location filename="../core/training/trainingexporter.cpp" line="577"/>
         <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
         <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="573"/>
+        <location filename="../core/training/trainingexporter.cpp" line="582"/>
         <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
         <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="577"/>
+        <location filename="../core/training/trainingexporter.cpp" line="586"/>
         <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>
@@ -1655,9 +1781,7 @@
         <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="108"/>
-        <location filename="../core/jobs/jobs.cpp" line="129"/>
-        <location filename="../core/jobs/jobs.cpp" line="161"/>
+        <location filename="../core/jobs/jobs.cpp" line="118"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -1665,7 +1789,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="109"/>
+        <location filename="../core/jobs/jobs.cpp" line="135"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n neues Ereignis</numerusform>
@@ -1673,7 +1797,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="110"/>
+        <location filename="../core/jobs/jobs.cpp" line="136"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n Dataset aktualisiert</numerusform>
@@ -1681,7 +1805,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="130"/>
+        <location filename="../core/jobs/jobs.cpp" line="152"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n Untersuchung neu aufgebaut</numerusform>
@@ -1689,7 +1813,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="132"/>
+        <location filename="../core/jobs/jobs.cpp" line="154"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n Beispiel geschrieben</numerusform>
@@ -1697,7 +1821,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="162"/>
+        <location filename="../core/jobs/jobs.cpp" line="182"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n Dokument geändert</numerusform>
@@ -1705,7 +1829,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="163"/>
+        <location filename="../core/jobs/jobs.cpp" line="184"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n eingebettet</numerusform>
@@ -1716,12 +1840,12 @@
 <context>
     <name>ke::ActivityModel</name>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="46"/>
+        <location filename="../ui/activitymodel.cpp" line="25"/>
         <source>orchestrator</source>
         <translation>Orchestrator</translation>
     </message>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="51"/>
+        <location filename="../ui/activitymodel.cpp" line="30"/>
         <source>%1 — double-click to open the investigation</source>
         <translation>%1 — Doppelklick öffnet die Untersuchung</translation>
     </message>
@@ -1729,7 +1853,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="44"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n Untersuchung</numerusform>
@@ -1770,43 +1894,43 @@
         <translation>Schritt bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="132"/>
-        <location filename="../ui/investigationview.cpp" line="170"/>
+        <location filename="../ui/investigationview.cpp" line="128"/>
+        <location filename="../ui/investigationview.cpp" line="166"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="146"/>
+        <location filename="../ui/investigationview.cpp" line="142"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="155"/>
+        <location filename="../ui/investigationview.cpp" line="151"/>
         <source>%1 — expected %2, got %3 (%4, %5)</source>
         <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="162"/>
+        <location filename="../ui/investigationview.cpp" line="158"/>
         <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
         <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="214"/>
+        <location filename="../ui/investigationview.cpp" line="210"/>
         <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
         <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="228"/>
+        <location filename="../ui/investigationview.cpp" line="224"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="234"/>
+        <location filename="../ui/investigationview.cpp" line="230"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="238"/>
+        <location filename="../ui/investigationview.cpp" line="234"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -1814,148 +1938,148 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="87"/>
-        <location filename="../ui/knowledgeview.cpp" line="201"/>
+        <location filename="../ui/knowledgeview.cpp" line="88"/>
+        <location filename="../ui/knowledgeview.cpp" line="198"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="100"/>
+        <location filename="../ui/knowledgeview.cpp" line="101"/>
         <source>Quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="100"/>
+        <location filename="../ui/knowledgeview.cpp" line="101"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="100"/>
+        <location filename="../ui/knowledgeview.cpp" line="101"/>
         <source>Confirmed</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="100"/>
+        <location filename="../ui/knowledgeview.cpp" line="101"/>
         <source>Last edited</source>
         <translation>Zuletzt bearbeitet</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="103"/>
+        <location filename="../ui/knowledgeview.cpp" line="104"/>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="104"/>
+        <location filename="../ui/knowledgeview.cpp" line="105"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="105"/>
+        <location filename="../ui/knowledgeview.cpp" line="106"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="106"/>
+        <location filename="../ui/knowledgeview.cpp" line="107"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="107"/>
+        <location filename="../ui/knowledgeview.cpp" line="108"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <location filename="../ui/knowledgeview.cpp" line="135"/>
         <source>Finding</source>
         <translation>Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <location filename="../ui/knowledgeview.cpp" line="135"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <location filename="../ui/knowledgeview.cpp" line="135"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="134"/>
+        <location filename="../ui/knowledgeview.cpp" line="135"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
+        <location filename="../ui/knowledgeview.cpp" line="136"/>
         <source>Double-click a finding to open its investigation</source>
         <translation>Doppelklick auf eine Erkenntnis öffnet ihre Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="141"/>
+        <location filename="../ui/knowledgeview.cpp" line="142"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="141"/>
+        <location filename="../ui/knowledgeview.cpp" line="142"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <location filename="../ui/knowledgeview.cpp" line="151"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="151"/>
+        <location filename="../ui/knowledgeview.cpp" line="152"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="155"/>
+        <location filename="../ui/knowledgeview.cpp" line="156"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="156"/>
+        <location filename="../ui/knowledgeview.cpp" line="157"/>
         <source>Who knows it best</source>
         <translation>Wer sich am besten auskennt</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="207"/>
+        <location filename="../ui/knowledgeview.cpp" line="204"/>
         <source>&lt;b&gt;%1&lt;/b&gt; investigations · &lt;b&gt;▲ %2&lt;/b&gt; helpful · &lt;b&gt;▼ %3&lt;/b&gt; not helpful · last investigation %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; Untersuchungen · &lt;b&gt;▲ %2&lt;/b&gt; hilfreich · &lt;b&gt;▼ %3&lt;/b&gt; nicht hilfreich · letzte Untersuchung %4</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="212"/>
+        <location filename="../ui/knowledgeview.cpp" line="209"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="231"/>
+        <location filename="../ui/knowledgeview.cpp" line="228"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="244"/>
+        <location filename="../ui/knowledgeview.cpp" line="241"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="245"/>
+        <location filename="../ui/knowledgeview.cpp" line="242"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="246"/>
+        <location filename="../ui/knowledgeview.cpp" line="243"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="269"/>
+        <location filename="../ui/knowledgeview.cpp" line="266"/>
         <source>Investigations</source>
         <translation>Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="300"/>
+        <location filename="../ui/knowledgeview.cpp" line="297"/>
         <source>No issues recorded yet</source>
         <translation>Noch keine Probleme erfasst</translation>
     </message>
@@ -1998,83 +2122,83 @@
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="129"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>no tenant</source>
         <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Tenant: %1 · You: %2</source>
         <translation>Mandant: %1 · Sie: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -2082,32 +2206,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="253"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>%1: %2
 
 Your text:
@@ -2118,64 +2242,64 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="372"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="378"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -2185,22 +2309,22 @@ Ihr Text:
 <context>
     <name>ke::SearchResultModel</name>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="61"/>
+        <location filename="../ui/searchresultmodel.cpp" line="37"/>
         <source>words #%1</source>
         <translation>Wörter #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="63"/>
+        <location filename="../ui/searchresultmodel.cpp" line="39"/>
         <source>meaning #%1</source>
         <translation>Bedeutung #%1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="65"/>
+        <location filename="../ui/searchresultmodel.cpp" line="41"/>
         <source>feedback %1</source>
         <translation>Feedback %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="70"/>
+        <location filename="../ui/searchresultmodel.cpp" line="46"/>
         <source>%1
 
 score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</source>
@@ -2209,27 +2333,27 @@ score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</sou
 Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="87"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>Found</source>
         <translation>Fundstelle</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="89"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="91"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="93"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="95"/>
+        <location filename="../ui/searchresultmodel.cpp" line="59"/>
         <source>Why it ranked</source>
         <translation>Warum gefunden</translation>
     </message>
@@ -2306,102 +2430,102 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::TraceStepModel</name>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="44"/>
+        <location filename="../ui/tracestepmodel.cpp" line="24"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="45"/>
+        <location filename="../ui/tracestepmodel.cpp" line="24"/>
         <source>rejected</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="46"/>
+        <location filename="../ui/tracestepmodel.cpp" line="24"/>
         <source>proposed</source>
         <translation>vorgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="47"/>
+        <location filename="../ui/tracestepmodel.cpp" line="25"/>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="48"/>
+        <location filename="../ui/tracestepmodel.cpp" line="25"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="49"/>
+        <location filename="../ui/tracestepmodel.cpp" line="25"/>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="50"/>
+        <location filename="../ui/tracestepmodel.cpp" line="26"/>
         <source>submitted</source>
         <translation>abgeschickt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="51"/>
+        <location filename="../ui/tracestepmodel.cpp" line="26"/>
         <source>executed</source>
         <translation>ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="52"/>
+        <location filename="../ui/tracestepmodel.cpp" line="26"/>
         <source>supports</source>
         <translation>stützt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="53"/>
+        <location filename="../ui/tracestepmodel.cpp" line="27"/>
         <source>refutes</source>
         <translation>widerlegt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="54"/>
+        <location filename="../ui/tracestepmodel.cpp" line="27"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="27"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="83"/>
+        <location filename="../ui/tracestepmodel.cpp" line="55"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="84"/>
+        <location filename="../ui/tracestepmodel.cpp" line="56"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="121"/>
+        <location filename="../ui/tracestepmodel.cpp" line="89"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="123"/>
+        <location filename="../ui/tracestepmodel.cpp" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="125"/>
+        <location filename="../ui/tracestepmodel.cpp" line="89"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="127"/>
+        <location filename="../ui/tracestepmodel.cpp" line="89"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="129"/>
+        <location filename="../ui/tracestepmodel.cpp" line="90"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="131"/>
+        <location filename="../ui/tracestepmodel.cpp" line="90"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>
@@ -2409,22 +2533,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>knowledgectl</name>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="17"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="15"/>
         <source>schema &apos;%1&apos; is up to date (version %2)</source>
         <translation>Schema &apos;%1&apos; ist aktuell (Version %2)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="23"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="21"/>
         <source>applied %1</source>
         <translation>angewendet: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="22"/>
         <source>schema &apos;%1&apos; is now at version %2</source>
         <translation>Schema &apos;%1&apos; hat jetzt Version %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_migrate.cpp" line="35"/>
+        <location filename="../app/ctl/cmd_migrate.cpp" line="34"/>
         <source>create or upgrade the database schema</source>
         <translation>Datenbankschema anlegen oder aktualisieren</translation>
     </message>
@@ -2434,32 +2558,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG|UUID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="108"/>
+        <location filename="../app/ctl/main.cpp" line="53"/>
+        <source>no actor given — login %1 writes for others (a service login or the schema owner): set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so that it is that person&apos;s</source>
+        <translation>keine Person angegeben — Login %1 schreibt für andere (ein Dienst-Login oder der Schema-Eigentümer): setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor KÜRZEL|UUID, damit es dieser Person gehört</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/main.cpp" line="143"/>
         <source>no tenants yet — `knowledgectl tenant add SLUG` creates one, and tenants with events in %1 are found by themselves</source>
         <translation>noch keine Mandanten — `knowledgectl tenant add SLUG` legt einen an, und Mandanten mit Ereignissen in %1 werden von selbst gefunden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="113"/>
+        <location filename="../app/ctl/main.cpp" line="148"/>
         <source>knowledgectl: %1 of %2 tenant(s) failed; the others are done</source>
         <translation>knowledgectl: %1 von %2 Mandant(en) fehlgeschlagen; die übrigen sind erledigt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="127"/>
+        <location filename="../app/ctl/main.cpp" line="162"/>
         <source>usage: knowledgectl COMMAND [ARGS] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</source>
         <translation>Aufruf: knowledgectl BEFEHL [ARGUMENTE] [--database URL] [--tenant T] [--actor A] [--schema S] [--events-table T] [--datasets-table T [--datasets-name-column C]]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="143"/>
+        <location filename="../app/ctl/main.cpp" line="178"/>
         <source>Environment: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (and libpq&apos;s PG* variables).</source>
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="187"/>
+        <location filename="../app/ctl/main.cpp" line="222"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="191"/>
+        <location filename="../app/ctl/main.cpp" line="226"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -2479,7 +2608,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>mehr: --before %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="45"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="46"/>
         <source>recent activity of a dataset, newest first</source>
         <translation>jüngste Aktivität eines Datasets, neueste zuerst</translation>
     </message>
@@ -2501,7 +2630,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
-        <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
@@ -2562,17 +2691,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>JSON-Objekt erwartet (ein Ereignis pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="96"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="94"/>
         <source> (pass --allow-unknown-types to replay another writer&apos;s stream)</source>
         <translation> (übergeben Sie --allow-unknown-types, um den Ereignisstrom eines anderen Schreibers einzuspielen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="106"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="104"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_emit.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="106"/>
         <source>%n bad line(s), nothing was written</source>
         <translation>
             <numerusform>%n fehlerhafte Zeile, nichts wurde geschrieben</numerusform>
@@ -2580,12 +2709,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="118"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="116"/>
         <source>%1 written, %2 already present</source>
         <translation>%1 geschrieben, %2 bereits vorhanden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_emit.cpp" line="128"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="127"/>
         <source>append events (one JSON object or JSON Lines)</source>
         <translation>Ereignisse anhängen (ein JSON-Objekt oder JSON Lines)</translation>
     </message>
@@ -2670,7 +2799,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="85"/>
+        <location filename="../app/ctl/main.cpp" line="120"/>
         <source>%1 must be a UUID, got &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
@@ -2690,22 +2819,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="47"/>
-        <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID, so the rating is yours</source>
-        <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID, damit die Bewertung Ihnen zugeordnet wird</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="59"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="55"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="60"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="56"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="60"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="56"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
     </message>
@@ -2720,7 +2844,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="73"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="69"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
@@ -2740,7 +2864,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl knowledge DATASET [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -2748,25 +2872,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="37"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="35"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="41"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="52"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="64"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="41"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -2774,27 +2898,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="48"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="59"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="75"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="74"/>
         <source>what the team knows about a dataset</source>
         <translation>was das Team über ein Dataset weiß</translation>
     </message>
@@ -2804,32 +2928,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="27"/>
-        <source>no actor given — set KNOWLEDGE_ACTOR or pass --actor HANDLE|UUID</source>
-        <translation>kein Akteur angegeben — setzen Sie KNOWLEDGE_ACTOR oder übergeben Sie --actor HANDLE|UUID</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="29"/>
         <source>QUIRK_ID must be a UUID, got &apos;%1&apos;</source>
         <translation>QUIRK_ID muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="39"/>
         <source>--investigation must be a UUID, got &apos;%1&apos;</source>
         <translation>--investigation muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="66"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="79"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="76"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_datasets.cpp" line="25"/>
+        <location filename="../app/ctl/cmd_datasets.cpp" line="24"/>
         <source>list the tenant&apos;s datasets</source>
         <translation>die Datasets des Mandanten auflisten</translation>
     </message>
@@ -3048,27 +3167,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>unerwartetes Argument &apos;%1&apos; — `knowledgectl --help` zeigt den Aufruf</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="92"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="87"/>
+        <source>exporting the examples as last built by the worker (login %1 does not build them; a service login runs `knowledgectl build-training`)</source>
+        <translation>exportiere die Beispiele, wie der Worker sie zuletzt erstellt hat (Login %1 erstellt sie nicht; ein Dienst-Login führt `knowledgectl build-training` aus)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="102"/>
         <source>exported %1 line(s) to %2 in %3 s</source>
         <translation>%1 Zeile(n) nach %2 exportiert in %3 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="98"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="108"/>
         <source>  train: %1, valid: %2</source>
         <translation>  Training: %1, Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="100"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="110"/>
         <source>  tenants (opted in, anonymised): %1</source>
         <translation>  Mandanten (zugestimmt, anonymisiert): %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="105"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="115"/>
         <source>skipped: %1 below --min-score, %2 without a feedback score, %3 filtered out by --since/--dataset-type/--issue-type, %4 without a preference pair</source>
         <translation>übersprungen: %1 unter --min-score, %2 ohne Feedback-Score, %3 durch --since/--dataset-type/--issue-type herausgefiltert, %4 ohne Präferenzpaar</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_exporttraining.cpp" line="127"/>
+        <location filename="../app/ctl/cmd_exporttraining.cpp" line="137"/>
         <source>bring the training examples up to date (unless --no-build) and export them as JSON Lines</source>
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
@@ -3108,22 +3232,22 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="33"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="31"/>
         <source>sync: %1 of %2 changes</source>
         <translation>Synchronisierung: %1 von %2 Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="55"/>
         <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
         <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
         <source>cold</source>
         <translation>kalt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="68"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="66"/>
         <source>embedding model: %1 (every document re-embedded)</source>
         <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
     </message>
@@ -3144,7 +3268,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>&apos;%1&apos; ist keine Mandanten-UUID — Aufruf: knowledgectl tenant add SLUG [--id UUID] [--name NAME]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_tenant.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_tenant.cpp" line="31"/>
         <source>the slug &apos;%1&apos; already names tenant %2 — choose another slug</source>
         <translation>der Slug &apos;%1&apos; bezeichnet bereits Mandant %2 — wählen Sie einen anderen Slug</translation>
     </message>
@@ -3152,6 +3276,51 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../app/ctl/cmd_tenant.cpp" line="41"/>
         <source>create a tenant, or name one by its UUID (--id)</source>
         <translation>einen Mandanten anlegen oder einen per UUID benennen (--id)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="19"/>
+        <source>usage: knowledgectl access grant LOGIN --tenant T [--person P] [--level reader|member|service] | access grant LOGIN --all-tenants --level service | access revoke LOGIN --tenant T | access list [--json]</source>
+        <translation>Aufruf: knowledgectl access grant LOGIN --tenant T [--person P] [--level reader|member|service] | access grant LOGIN --all-tenants --level service | access revoke LOGIN --tenant T | access list [--json]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="26"/>
+        <source>every tenant</source>
+        <translation>alle Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="28"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="29"/>
+        <source>%1: %2 of %3 as %4</source>
+        <translation>%1: %2 von %3 als %4</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="45"/>
+        <source>give either --tenant or --all-tenants, not both</source>
+        <translation>geben Sie entweder --tenant oder --all-tenants an, nicht beides</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="78"/>
+        <source>no grants yet — `knowledgectl access grant LOGIN --tenant T` gives a login access to a tenant</source>
+        <translation>noch keine Freigaben — `knowledgectl access grant LOGIN --tenant T` gibt einem Login Zugriff auf einen Mandanten</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="98"/>
+        <source>granted %1</source>
+        <translation>freigegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="104"/>
+        <source>revoked %1</source>
+        <translation>entzogen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_access.cpp" line="113"/>
+        <source>give database logins access to tenants (schema owner)</source>
+        <translation>Datenbank-Logins Zugriff auf Mandanten geben (Schema-Eigentümer)</translation>
     </message>
 </context>
 <context>

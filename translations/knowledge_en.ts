@@ -61,7 +61,7 @@
 <context>
     <name>TrainingExporter</name>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="544"/>
+        <location filename="../core/training/trainingexporter.cpp" line="553"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
@@ -72,9 +72,7 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="108"/>
-        <location filename="../core/jobs/jobs.cpp" line="129"/>
-        <location filename="../core/jobs/jobs.cpp" line="161"/>
+        <location filename="../core/jobs/jobs.cpp" line="118"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
@@ -82,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="109"/>
+        <location filename="../core/jobs/jobs.cpp" line="135"/>
         <source>%n new event(s)</source>
         <translation>
             <numerusform>%n new event</numerusform>
@@ -90,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="110"/>
+        <location filename="../core/jobs/jobs.cpp" line="136"/>
         <source>%n dataset(s) updated</source>
         <translation>
             <numerusform>%n dataset updated</numerusform>
@@ -98,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="130"/>
+        <location filename="../core/jobs/jobs.cpp" line="152"/>
         <source>%n investigation(s) rebuilt</source>
         <translation>
             <numerusform>%n investigation rebuilt</numerusform>
@@ -106,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="132"/>
+        <location filename="../core/jobs/jobs.cpp" line="154"/>
         <source>%n example(s) written</source>
         <translation>
             <numerusform>%n example written</numerusform>
@@ -114,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="162"/>
+        <location filename="../core/jobs/jobs.cpp" line="182"/>
         <source>%n document(s) changed</source>
         <translation>
             <numerusform>%n document changed</numerusform>
@@ -122,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="163"/>
+        <location filename="../core/jobs/jobs.cpp" line="184"/>
         <source>%n embedded</source>
         <translation>
             <numerusform>%n embedded</numerusform>
@@ -133,7 +131,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="44"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n investigation</numerusform>
@@ -144,7 +142,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -174,7 +172,7 @@
 <context>
     <name>knowledgectl</name>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_emit.cpp" line="108"/>
+        <location filename="../app/ctl/cmd_emit.cpp" line="106"/>
         <source>%n bad line(s), nothing was written</source>
         <translation>
             <numerusform>%n bad line, nothing was written</numerusform>
@@ -182,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -190,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>
