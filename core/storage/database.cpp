@@ -56,10 +56,10 @@ Error databaseError(const QString &what, const std::exception &e)
             // Access (README "Access and deployment"): the login's level does not allow it.
             return makeError(ErrorCode::PermissionDenied,
                              Database::tr("%1: refused by the database: %2 — this login's access "
-                                          "does not allow it (a member writes only its own "
-                                          "feedback, quirks and comments; jobs such as embed and "
-                                          "build-training run as a service login; `knowledgectl "
-                                          "access list` shows the grants)")
+                                          "does not allow it (a reader writes nothing, a member "
+                                          "only its own feedback, quirks and comments; jobs such "
+                                          "as embed and build-training run as a service login; "
+                                          "`knowledgectl access list` shows the grants)")
                                  .arg(what, server));
         }
         if (server.contains(QLatin1String("feedback_events_created_at_not_future"))) {
