@@ -77,17 +77,30 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
         tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('ke.training.' || $1))", tenant);
 
         Stats stats;
-        const pqxx::result state
-            = tx.exec_params(sql(QStringLiteral("SELECT events_seen_until::text FROM "
-                                                "{k}.training_build_state WHERE tenant_id = $1")),
-                             tenant);
-        const bool haveMark = !state.empty() && !state[0][0].is_null();
+        // The watermark is transaction-based like the aggregation's (the events whose writing
+        // transaction became visible since the last build), so one event with a bad clock
+        // cannot freeze it. An events table without tx_id (an orchestrator's) falls back to
+        // created_at, never later than now.
+        const bool hasTxId
+            = tx.exec_params("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = "
+                             "to_regclass($1) AND attname = 'tx_id' AND NOT attisdropped)",
+                             toStd(db.eventsTable()))[0][0]
+                  .as<bool>();
+        const pqxx::result state = tx.exec_params(
+            sql(QStringLiteral("SELECT events_seen_until::text, last_snapshot FROM "
+                               "{k}.training_build_state WHERE tenant_id = $1")),
+            tenant);
+        const bool haveMark = !state.empty() && !state[0][hasTxId ? 1 : 0].is_null();
         stats.full = options.full || !haveMark;
         const pqxx::result mark = tx.exec_params(
-            sql(QStringLiteral("SELECT max(created_at)::text FROM {ev} WHERE tenant_id = $1")),
+            sql(QStringLiteral("SELECT least(max(created_at), now())::text FROM {ev} WHERE "
+                               "tenant_id = $1")),
             tenant);
         const bool anyEvents = !mark[0][0].is_null();
         const std::string newMark = anyEvents ? mark[0][0].c_str() : std::string();
+        const std::string snapshot
+            = hasTxId ? std::string(tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str())
+                      : std::string();
 
         // The events of the investigations to (re)build.
         const QString evColumns = QStringLiteral(
@@ -97,6 +110,14 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
             tx.exec_params(
                 sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns),
                 tenant);
+        } else if (hasTxId) {
+            tx.exec_params(
+                sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns
+                    + QStringLiteral(" AND e.investigation_id IN (SELECT DISTINCT investigation_id "
+                                     "FROM {ev} WHERE tenant_id = $1 AND ")
+                    + ke::sql::newlyVisible(QStringLiteral("$2"), QStringLiteral("$3"))
+                    + QLatin1Char(')')),
+                tenant, std::string(state[0][1].c_str()), snapshot);
         } else {
             tx.exec_params(
                 sql(QStringLiteral("CREATE TEMP TABLE _tr_ev ON COMMIT DROP AS ") + evColumns
@@ -432,17 +453,20 @@ LEFT JOIN LATERAL (
         tx.exec_params(
             sql(QStringLiteral(
                 "INSERT INTO {k}.training_build_state (tenant_id, events_seen_until, "
-                "last_full_build, built_at, "
+                "last_snapshot, last_full_build, built_at, "
                 "examples) "
-                "VALUES ($1, nullif($2, '')::timestamptz, CASE WHEN $3 THEN now() END, now(), "
+                "VALUES ($1, nullif($2, '')::timestamptz, nullif($4, ''), CASE WHEN $3 THEN "
+                "now() END, now(), "
                 "(SELECT count(*) FROM {k}.ml_training_examples WHERE tenant_id = $1)) "
                 "ON CONFLICT (tenant_id) DO UPDATE SET "
                 "events_seen_until = coalesce(EXCLUDED.events_seen_until, "
                 "{k}.training_build_state.events_seen_until), "
+                "last_snapshot = coalesce(EXCLUDED.last_snapshot, "
+                "{k}.training_build_state.last_snapshot), "
                 "last_full_build = coalesce(EXCLUDED.last_full_build, "
                 "{k}.training_build_state.last_full_build), "
                 "built_at = now(), examples = EXCLUDED.examples")),
-            tenant, newMark, stats.full);
+            tenant, newMark, stats.full, snapshot);
         tx.commit();
         stats.seconds = double(timer.nsecsElapsed()) / 1e9;
         return stats;

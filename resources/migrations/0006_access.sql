@@ -132,6 +132,10 @@ $$ SELECT t.id, coalesce((t.settings -> 'training_export' ->> 'allow_dataset_nam
    WHERE coalesce((t.settings -> 'training_export' ->> 'cross_tenant')::boolean, false)
    ORDER BY t.id $$;
 
+-- The training build's watermark is transaction-based like the aggregation's (the pg_snapshot it
+-- read up to), so one event with a future created_at cannot freeze it.
+ALTER TABLE {{schema}}.training_build_state ADD COLUMN last_snapshot text;
+
 -- A created_at more than 5 minutes ahead of the server's clock is refused (an offline write
 -- keeps the time the person acted, which is in the past). NOT VALID: rows already stored are
 -- not re-checked.

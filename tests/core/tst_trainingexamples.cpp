@@ -275,6 +275,45 @@ private Q_SLOTS:
         QCOMPARE(again.count, 3);
     }
 
+    void lateAndFutureDatedEventsNeitherHideNorFreeze()
+    {
+        // Review finding H6: the incremental build followed max(created_at). A backfilled event
+        // dated long ago was never built, and one dated in the future froze every later build.
+        // The watermark is now the writing transaction (like the aggregation's).
+        auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
+        QVERIFY(db);
+        QVERIFY(TrainingExampleBuilder::rebuild(*db)); // up to date
+        // A rating backfilled with a time two years ago: still built by the next incremental run.
+        HistoryWriter old(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addYears(-2));
+        old.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), -1,
+                     m_acme.carol, 0);
+        TrainingExampleBuilder::Options incremental;
+        incremental.overlapSeconds = 0;
+        auto stats = TrainingExampleBuilder::rebuild(*db, incremental);
+        QVERIFY2(stats, qPrintable(errorOf(stats)));
+        QVERIFY(!stats->full);
+        QCOMPARE(stats->investigations, 1);
+        // The database refuses an event dated next year outright.
+        const QString refused = errorOf(m_db->admin().exec(
+            QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                           "event_type, event_data, actor_type, created_at) VALUES "
+                           "(gen_random_uuid(), $1, gen_random_uuid(), 'comment.added', "
+                           "'{\"text\": \"x\"}', 'user', now() + interval '1 year')"),
+            {m_acme.tenant}));
+        QVERIFY2(refused.contains(QLatin1String("5 minutes ahead")), qPrintable(refused));
+        // carol's real re-rating afterwards is built as usual.
+        HistoryWriter now(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addSecs(-5));
+        now.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1,
+                     m_acme.carol, 0);
+        stats = TrainingExampleBuilder::rebuild(*db, incremental);
+        QVERIFY2(stats, qPrintable(errorOf(stats)));
+        QCOMPARE(stats->investigations, 1);
+        QCOMPARE(row(QStringLiteral("hypothesis_gen"),
+                     QStringLiteral("metadata->>'hypothesis_id' = 'h1'"))
+                     .score.toDouble(),
+                 1.0);
+    }
+
     void tenantRulesDecideTheDatasetType()
     {
         m_db->scalar(QStringLiteral(

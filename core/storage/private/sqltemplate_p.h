@@ -19,6 +19,21 @@ namespace ke::sql {
 inline constexpr const char *kUuidPattern
     = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
 
+/// The events (alias-free columns of the events table) whose writing transaction became visible
+/// between two pg_snapshots: `prev` and `now` are the SQL placeholders holding them (e.g. "$2",
+/// "$3"). Not visible in the old snapshot = at or above its xmax, or one of its in-progress
+/// xids: two index range/point scans on (tx_id), however old the old snapshot's xmin is (a
+/// long-running transaction anywhere on the server keeps xmin back, and "tx_id >= xmin" then
+/// reads the whole table: 2.2 s at 1M events). Only for an events table with tx_id.
+inline QString newlyVisible(const QString &prev, const QString &now)
+{
+    return QStringLiteral("(tx_id >= pg_snapshot_xmax(%1::pg_snapshot) OR tx_id = ANY "
+                          "(ARRAY(SELECT pg_snapshot_xip(%1::pg_snapshot)))) AND "
+                          "pg_visible_in_snapshot(tx_id, %2::pg_snapshot) AND NOT "
+                          "pg_visible_in_snapshot(tx_id, %1::pg_snapshot)")
+        .arg(prev, now);
+}
+
 /// `text` with {k}, {ev} and {uuid_re} expanded for `db`'s settings.
 inline QString expand(const Database &db, QString text)
 {
