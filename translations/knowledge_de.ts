@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../core/storage/database.cpp" line="58"/>
-        <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a member writes only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
-        <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Mitglied schreibt nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
+        <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
+        <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
         <location filename="../core/storage/database.cpp" line="67"/>
@@ -672,7 +672,7 @@
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="898"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="890"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -2583,12 +2583,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="222"/>
+        <location filename="../app/ctl/main.cpp" line="228"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="226"/>
+        <location filename="../app/ctl/main.cpp" line="232"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>

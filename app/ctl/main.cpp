@@ -212,6 +212,12 @@ int main(int argc, char **argv)
     for (const ke::ctl::Command &c : ke::ctl::commandRegistry()) {
         if (c.name == name) {
             ctx.args = args;
+            // A person waits for these: statements and lock waits time out (README, timeouts).
+            static const QStringList interactive{
+                QStringLiteral("knowledge"), QStringLiteral("activity"), QStringLiteral("datasets"),
+                QStringLiteral("search"),    QStringLiteral("status"),   QStringLiteral("feedback"),
+                QStringLiteral("comment"),   QStringLiteral("quirk")};
+            ctx.settings.interactive = interactive.contains(name);
             try {
                 const int rc = c.run(ctx);
                 out.flush();

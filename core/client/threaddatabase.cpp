@@ -31,7 +31,10 @@ Result<Database *> threadDatabase(const ConnectionSettings &settings)
         && databasePrivate(*t_cached.db)->conn.is_open())
         return t_cached.db.get();
     t_cached.db.reset();
-    auto db = Database::connect(settings);
+    // The clients' connections serve a person who waits: statements and lock waits time out.
+    ConnectionSettings interactive = settings;
+    interactive.interactive = true;
+    auto db = Database::connect(interactive);
     if (!db)
         return db.error();
     // So that the offline cache of this connection is found when it becomes unreachable.

@@ -4,7 +4,9 @@
 #include "access.h"
 #include "databasetestcase.h"
 #include "migrator.h"
+#include "sqlsession.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace ke;
@@ -108,6 +110,67 @@ private Q_SLOTS:
                                              "(p.proconfig), false)")
                                   .arg(schema)),
                  QString());
+    }
+
+    void configuredNamesArePlainIdentifiers_data()
+    {
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<QString>("eventsTable");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("quote in the schema") << QStringLiteral("k'; DROP SCHEMA public; --")
+                                             << QString() << QStringLiteral("KNOWLEDGE_SCHEMA");
+        QTest::newRow("dollar quoting") << QStringLiteral("k$$x") << QString()
+                                        << QStringLiteral("KNOWLEDGE_SCHEMA");
+        QTest::newRow("a dotted schema") << QStringLiteral("a.b") << QString()
+                                         << QStringLiteral("KNOWLEDGE_SCHEMA");
+        QTest::newRow("placeholder in the table") << QStringLiteral("knowledge")
+                                                  << QStringLiteral("public.x%DS%{ev}")
+                                                  << QStringLiteral("KNOWLEDGE_EVENTS_TABLE");
+        QTest::newRow("three parts") << QStringLiteral("knowledge") << QStringLiteral("a.b.c")
+                                     << QStringLiteral("KNOWLEDGE_EVENTS_TABLE");
+    }
+
+    void configuredNamesArePlainIdentifiers()
+    {
+        // Review finding M7: names from configuration are validated before any SQL sees them.
+        QFETCH(QString, schema);
+        QFETCH(QString, eventsTable);
+        QFETCH(QString, named);
+        ConnectionSettings s = m_db->settings();
+        s.schema = schema;
+        s.eventsTable = eventsTable;
+        auto db = Database::connect(s);
+        QVERIFY(!db);
+        QVERIFY2(db.error().message.startsWith(named) && db.error().message.contains(QLatin1String("not a plain name")),
+                 qPrintable(db.error().message));
+    }
+
+    void interactiveSessionsTimeOut()
+    {
+        // A person waiting (the GUI, reading commands) gets statement and lock timeouts; batch
+        // jobs do not. Connecting gives up after a few seconds unless the URL says otherwise.
+        ConnectionSettings s = m_db->settings();
+        s.interactive = true;
+        auto db = Database::connect(s);
+        QVERIFY2(db, qPrintable(test::errorOf(db)));
+        SqlSession session = SqlSession::forDatabase(**db);
+        QCOMPARE(test::orThrow(session.scalar(QStringLiteral("SHOW statement_timeout"))),
+                 QStringLiteral("30s"));
+        QCOMPARE(test::orThrow(session.scalar(QStringLiteral("SHOW lock_timeout"))),
+                 QStringLiteral("5s"));
+        auto batch = Database::connect(m_db->settings());
+        QVERIFY(batch);
+        QCOMPARE(test::orThrow(SqlSession::forDatabase(**batch).scalar(
+                     QStringLiteral("SHOW statement_timeout"))),
+                 QStringLiteral("0"));
+        QElapsedTimer t;
+        t.start();
+        ConnectionSettings nowhere = m_db->settings();
+        nowhere.databaseUrl = QStringLiteral("postgresql://postgres@10.255.255.1:5432/knowledge");
+        auto unreachable = Database::connect(nowhere);
+        QVERIFY(!unreachable);
+        QVERIFY2(unreachable.error().is(ErrorCode::Unreachable), qPrintable(unreachable.error().message));
+        QVERIFY2(t.elapsed() < 9000, qPrintable(QString::number(t.elapsed())));
     }
 
     void everyKeyIncludesTheTenant()
