@@ -91,6 +91,14 @@ private:
         return QStringLiteral("tenant_id = '%1'").arg(m_acme.tenant.toString(QUuid::WithoutBraces));
     }
 
+    /// The incremental build without an overlap window: exactly what became visible since.
+    static Result<TrainingExampleBuilder::Stats> incrementalBuild(Database &db)
+    {
+        TrainingExampleBuilder::Options incremental;
+        incremental.overlapSeconds = 0;
+        return TrainingExampleBuilder::rebuild(db, incremental);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -253,9 +261,7 @@ private Q_SLOTS:
         auto db = m_db->connect(QStringLiteral("acme"), {}, TestDatabase::As::Service);
         QVERIFY(db);
         // No overlap window: exactly the investigations with events newer than the last build.
-        TrainingExampleBuilder::Options incremental;
-        incremental.overlapSeconds = 0;
-        auto stats = TrainingExampleBuilder::rebuild(*db, incremental);
+        auto stats = incrementalBuild(*db);
         QVERIFY2(stats, qPrintable(errorOf(stats)));
         QVERIFY(!stats->full);
         QCOMPARE(stats->investigations, 1);
@@ -287,9 +293,7 @@ private Q_SLOTS:
         HistoryWriter old(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addYears(-2));
         old.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), -1,
                      m_acme.carol, 0);
-        TrainingExampleBuilder::Options incremental;
-        incremental.overlapSeconds = 0;
-        auto stats = TrainingExampleBuilder::rebuild(*db, incremental);
+        auto stats = incrementalBuild(*db);
         QVERIFY2(stats, qPrintable(errorOf(stats)));
         QVERIFY(!stats->full);
         QCOMPARE(stats->investigations, 1);
@@ -305,7 +309,7 @@ private Q_SLOTS:
         HistoryWriter now(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addSecs(-5));
         now.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1,
                      m_acme.carol, 0);
-        stats = TrainingExampleBuilder::rebuild(*db, incremental);
+        stats = incrementalBuild(*db);
         QVERIFY2(stats, qPrintable(errorOf(stats)));
         QCOMPARE(stats->investigations, 1);
         QCOMPARE(row(QStringLiteral("hypothesis_gen"),
