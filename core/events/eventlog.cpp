@@ -457,16 +457,33 @@ Result<QList<QPair<QString, qint64>>> EventLog::countsByType()
 Result<QList<TenantEventCount>> EventLog::countsByTenant()
 {
     return guarded(tr("counting events per tenant"), [&]() -> Result<QList<TenantEventCount>> {
-        pqxx::nontransaction tx(databasePrivate(m_db)->conn);
-        const pqxx::result r
-            = tx.exec("WITH c AS (SELECT tenant_id, count(*) AS n FROM " + toStd(m_db.eventsTable())
-                      + " GROUP BY tenant_id) SELECT coalesce(t.id, c.tenant_id), t.slug, "
-                        "coalesce(c.n, 0) FROM "
-                      + toStd(m_db.table(QStringLiteral("tenants")))
-                      + " t FULL JOIN c ON c.tenant_id = t.id ORDER BY t.slug NULLS LAST, 1");
+        // Across tenants for the owner and an every-tenant service (their overview); a login
+        // with grants counts each granted tenant in turn. The session's own tenant is back
+        // after the transaction (set_config … true is transaction-local).
+        pqxx::work tx(databasePrivate(m_db)->conn);
+        tx.exec("SELECT set_config('knowledge.tenant_id', '', true)");
+        const std::string schema = toStd(Database::quoteQualified(m_db.settings().schema));
         QList<TenantEventCount> out;
-        for (const auto &row : r)
-            out.append({uuidFromField(row[0]), stringFromField(row[1]), row[2].as<qint64>()});
+        if (tx.exec("SELECT " + schema + ".overview()")[0][0].as<bool>()) {
+            const pqxx::result r = tx.exec(
+                "WITH c AS (SELECT tenant_id, count(*) AS n FROM " + toStd(m_db.eventsTable())
+                + " GROUP BY tenant_id) SELECT coalesce(t.id, c.tenant_id), t.slug, "
+                  "coalesce(c.n, 0) FROM "
+                + toStd(m_db.table(QStringLiteral("tenants")))
+                + " t FULL JOIN c ON c.tenant_id = t.id ORDER BY t.slug NULLS LAST, 1");
+            for (const auto &row : r)
+                out.append({uuidFromField(row[0]), stringFromField(row[1]), row[2].as<qint64>()});
+            return out;
+        }
+        const pqxx::result granted = tx.exec(
+            "SELECT id, slug FROM " + toStd(m_db.table(QStringLiteral("tenants"))) + " ORDER BY slug");
+        for (const auto &t : granted) {
+            tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", t[0].c_str());
+            const pqxx::result n = tx.exec_params(
+                "SELECT count(*) FROM " + toStd(m_db.eventsTable()) + " WHERE tenant_id = $1",
+                t[0].c_str());
+            out.append({uuidFromField(t[0]), stringFromField(t[1]), n[0][0].as<qint64>()});
+        }
         return out;
     });
 }

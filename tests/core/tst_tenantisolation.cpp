@@ -332,6 +332,14 @@ private Q_SLOTS:
         QVERIFY2(tenants, qPrintable(test::errorOf(tenants)));
         QCOMPARE(tenants->size(), 1);
         QCOMPARE(tenants->first().slug, QStringLiteral("acme"));
+        // `status` counts her tenant's events (and no other tenant's).
+        const auto status = runAs(m_alice, {}, {QStringLiteral("status"), QStringLiteral("--json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+        const QString acmeEvents = m_db->scalar(
+            QStringLiteral("SELECT count(*) FROM feedback_events WHERE tenant_id = $1"), {m_acme});
+        QVERIFY2(status.out.contains(QStringLiteral("\"events\": %1").arg(acmeEvents))
+                     && !status.out.contains(QLatin1String("globex")),
+                 qPrintable(status.out));
         // The product's own reads and writes as her: the staging path of emitBatch (COPY is
         // refused under row-level security), idempotent, and confined to acme.
         EventLog log(**db);
