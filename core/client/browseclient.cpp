@@ -5,13 +5,55 @@
 #include "offlinesnapshot.h"
 #include "threaddatabase.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QLocale>
+#include <QMutex>
 
 #include <functional>
 
 namespace ke {
 
 namespace {
+
+/// After a connect found the database unreachable, reads of that connection go straight to
+/// the cache for this long: a person clicking through datasets offline must not wait for a
+/// connect timeout on every click. Then the next read tries the database again.
+constexpr int kRetryAfterMs = 15000;
+
+struct Unreachable
+{
+    QDeadlineTimer retry;
+    QString why;
+};
+
+QMutex s_unreachableLock;
+QHash<QString, Unreachable> s_unreachable; // by URL and schema
+
+QString keyOf(const ConnectionSettings &s)
+{
+    return s.databaseUrl + QLatin1Char('\n') + s.schema;
+}
+
+/// Why the database was found unreachable a moment ago (empty: try it).
+QString recentlyUnreachable(const ConnectionSettings &settings)
+{
+    QMutexLocker lock(&s_unreachableLock);
+    auto it = s_unreachable.find(keyOf(settings));
+    if (it == s_unreachable.end())
+        return {};
+    if (it->retry.hasExpired()) {
+        s_unreachable.erase(it);
+        return {};
+    }
+    return it->why;
+}
+
+void markUnreachable(const ConnectionSettings &settings, const QString &why)
+{
+    QMutexLocker lock(&s_unreachableLock);
+    s_unreachable.insert(keyOf(settings), Unreachable{QDeadlineTimer(kRetryAfterMs), why});
+}
 
 template <typename T>
 Result<Browsed<T>> fromCache(const ConnectionSettings &settings,
@@ -46,10 +88,14 @@ Result<Browsed<T>> answer(const ConnectionSettings &settings, ReadSource source,
 {
     if (source == ReadSource::Offline)
         return fromCache<T>(settings, offline, {});
+    if (const QString why = recentlyUnreachable(settings); !why.isEmpty())
+        return fromCache<T>(settings, offline, why);
     auto db = threadDatabase(settings);
     if (!db) {
-        if (db.error().is(ErrorCode::Unreachable))
+        if (db.error().is(ErrorCode::Unreachable)) {
+            markUnreachable(settings, db.error().message);
             return fromCache<T>(settings, offline, db.error().message);
+        }
         return db.error();
     }
     auto value = online(**db);
@@ -58,6 +104,7 @@ Result<Browsed<T>> answer(const ConnectionSettings &settings, ReadSource source,
             return value.error();
         const QString why = value.error().message;
         resetThreadDatabase();
+        markUnreachable(settings, why);
         return fromCache<T>(settings, offline, why);
     }
     return Browsed<T>{std::move(*value), false, {}, {}};

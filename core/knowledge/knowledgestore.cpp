@@ -331,6 +331,11 @@ ActivityPage ActivityPage::fromJson(const QJsonObject &o)
     return p;
 }
 
+QString KnowledgeStore::describeActivity(const QString &eventType, const QJsonObject &data)
+{
+    return describe(eventType, data);
+}
+
 Result<QPair<QUuid, QString>> KnowledgeStore::resolveDataset(Database &db, const QString &dataset)
 {
     auto ds = DatasetDirectory::resolve(db, dataset);
@@ -510,10 +515,9 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
                     : (system || a.actorId.isNull()) ? QString()
                                                      : a.actorId.toString(QUuid::WithoutBraces);
                 a.investigationId = uuidFromField(row[5]);
-                a.text = describe(
-                    a.eventType,
-                    QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
-                        .object());
+                a.data = QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
+                             .object();
+                a.text = describe(a.eventType, a.data);
                 a.cursor = stringFromField(row[7]);
                 page.items.append(a);
             }

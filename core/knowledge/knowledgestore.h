@@ -103,6 +103,9 @@ struct ActivityItem
     QUuid investigationId;
     QString text; ///< one line for people
     QString cursor; ///< pass as `before` to get the items after this one
+    /// The event's event_data (not in toJson()): what the text was made from, so that a copy
+    /// (the offline cache) can say it again in the reader's language (describeActivity).
+    QJsonObject data;
     QJsonObject toJson() const;
     static ActivityItem fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
@@ -134,6 +137,10 @@ public:
     /// investigation) / completed / failed with the outcome, comments, quirk events, feedback.
     static Result<ActivityPage> activity(Database &db, const QString &dataset, int limit = 20,
                                          const QString &before = {});
+
+    /// The one line the feed shows for an event of `eventType` with `data`, in the current
+    /// language.
+    static QString describeActivity(const QString &eventType, const QJsonObject &data);
 
     /// Resolves a dataset UUID or name to (id, name).
     static Result<QPair<QUuid, QString>> resolveDataset(Database &db, const QString &dataset);

@@ -37,7 +37,7 @@ Error notKept(const QString &what)
     return makeError(ErrorCode::NoCache,
                      OfflineSnapshot::tr("%1 is not in the offline cache — run `knowledgectl "
                                          "sync` while the database is reachable (the cache keeps "
-                                         "the traces of the last %2 days)")
+                                         "the traces of the tenant's last %2 days)")
                          .arg(what)
                          .arg(SnapshotWindow{}.traceDays));
 }
@@ -148,6 +148,25 @@ Result<std::unique_ptr<OfflineSnapshot>> OfflineSnapshot::open(const QString &di
     sqlite3_busy_timeout(s->d->h, 10000);
     if (auto r = s->d->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"); !r)
         return r.error();
+    // A snapshot is only a copy: one of another layout is dropped and the next sync refills it.
+    constexpr int kLayout = 2;
+    qint64 layout = kLayout;
+    {
+        SqliteStatement version(s->d->h, "PRAGMA user_version");
+        if (version.isValid() && version.step() == SQLITE_ROW)
+            layout = version.int64(0);
+    }
+    {
+        if (layout != kLayout) {
+            if (auto r = s->d->exec("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS datasets; "
+                                    "DROP TABLE IF EXISTS knowledge; DROP TABLE IF EXISTS "
+                                    "activity; DROP TABLE IF EXISTS investigations; DROP TABLE IF "
+                                    "EXISTS traces; DROP TABLE IF EXISTS quirk_histories; "
+                                    "PRAGMA user_version = 2;");
+                !r)
+                return r.error();
+        }
+    }
     // Values are the readers' own JSON (toJson() of the online answer): one reading, both ways.
     if (auto r = s->d->exec(R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -157,7 +176,7 @@ CREATE TABLE IF NOT EXISTS datasets (position INTEGER PRIMARY KEY, id TEXT NOT N
 CREATE TABLE IF NOT EXISTS knowledge (dataset_id TEXT PRIMARY KEY, json TEXT NOT NULL,
     activity_more INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS activity (dataset_id TEXT NOT NULL, position INTEGER NOT NULL,
-    cursor TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (dataset_id, position));
+    cursor TEXT NOT NULL, json TEXT NOT NULL, data TEXT, PRIMARY KEY (dataset_id, position));
 CREATE TABLE IF NOT EXISTS investigations (dataset_id TEXT NOT NULL, position INTEGER NOT NULL,
     json TEXT NOT NULL, PRIMARY KEY (dataset_id, position));
 CREATE TABLE IF NOT EXISTS traces (investigation_id TEXT PRIMARY KEY,
@@ -284,7 +303,7 @@ Result<ActivityPage> OfflineSnapshot::activity(const QString &dataset, int limit
     const QString key = id->toString(QUuid::WithoutBraces);
     SqliteStatement more(d->h, "SELECT activity_more FROM knowledge WHERE dataset_id = ?1");
     SqliteStatement st(d->h,
-                       "SELECT json FROM activity WHERE dataset_id = ?1 AND "
+                       "SELECT json, data FROM activity WHERE dataset_id = ?1 AND "
                        "(?2 IS NULL OR cursor < ?2) ORDER BY position LIMIT ?3");
     if (!st.isValid() || !more.isValid())
         return d->error(tr("reading the activity"));
@@ -302,7 +321,13 @@ Result<ActivityPage> OfflineSnapshot::activity(const QString &dataset, int limit
             further = true;
             break;
         }
-        page.items.append(ActivityItem::fromJson(objectFrom(st.text(0))));
+        ActivityItem a = ActivityItem::fromJson(objectFrom(st.text(0)));
+        // Said again in the reader's language (the sync may have run in another).
+        if (!st.isNull(1)) {
+            a.data = objectFrom(st.text(1));
+            a.text = KnowledgeStore::describeActivity(a.eventType, a.data);
+        }
+        page.items.append(a);
     }
     // Online there are more when the database holds more; here also when the feed went on
     // beyond the kept window (that next page is then empty offline).

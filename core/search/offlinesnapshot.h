@@ -27,7 +27,9 @@ struct SnapshotWindow
     int activityPerDataset = 200;
     /// The newest investigations of each dataset in its list.
     int investigationsPerDataset = 500;
-    /// Of those, the full trace of each one with an event in the last `traceDays` days.
+    /// Of those, the full trace of each one with an event in the `traceDays` days before the
+    /// tenant's latest investigation event (not the clock: a tenant quiet for a while keeps
+    /// its last months readable).
     int traceDays = 180;
 };
 

@@ -110,7 +110,9 @@ Result<OfflineSnapshot::SyncSummary> OfflineSnapshot::sync(Database &db,
     SqliteStatement putKnowledge(
         h, "INSERT INTO knowledge (dataset_id, json, activity_more) VALUES (?1, ?2, ?3)");
     SqliteStatement putActivity(
-        h, "INSERT INTO activity (dataset_id, position, cursor, json) VALUES (?1, ?2, ?3, ?4)");
+        h,
+        "INSERT INTO activity (dataset_id, position, cursor, json, data) VALUES (?1, ?2, ?3, ?4, "
+        "?5)");
     SqliteStatement putInvestigation(
         h, "INSERT INTO investigations (dataset_id, position, json) VALUES (?1, ?2, ?3)");
     SqliteStatement putTrace(h,
@@ -127,8 +129,8 @@ Result<OfflineSnapshot::SyncSummary> OfflineSnapshot::sync(Database &db,
         if (!st->isValid())
             return failed(tr("preparing the snapshot"));
 
-    const QDateTime cutoff
-        = QDateTime::currentDateTimeUtc().addDays(-qint64(std::max(0, window.traceDays)));
+    QList<QPair<QString, QDateTime>> listed; // every listed investigation and its last event
+    QDateTime newest;
     const QHash<QString, qint64> tracesBefore
         = storedCounts(h, "SELECT investigation_id, event_count FROM traces");
     QSet<QString> inWindow;
@@ -170,6 +172,7 @@ Result<OfflineSnapshot::SyncSummary> OfflineSnapshot::sync(Database &db,
             putActivity.bind(2, n++);
             putActivity.bind(3, a.cursor.toLower());
             putActivity.bind(4, compact(a.toJson()));
+            putActivity.bind(5, compact(a.data));
             if (putActivity.step() != SQLITE_DONE)
                 return failed(tr("storing the activity"));
         }
@@ -188,30 +191,47 @@ Result<OfflineSnapshot::SyncSummary> OfflineSnapshot::sync(Database &db,
             if (putInvestigation.step() != SQLITE_DONE)
                 return failed(tr("storing the investigations"));
             const QDateTime last = inv.lastEventAt.isValid() ? inv.lastEventAt : inv.startedAt;
-            if (last.isValid() && last >= cutoff)
-                inWindow.insert(idText(inv.investigationId));
+            listed.append({idText(inv.investigationId), last});
+            if (last.isValid() && (!newest.isValid() || last > newest))
+                newest = last;
         }
         summary.investigations += n;
         ++summary.datasets;
     }
 
+    // The window: the `traceDays` before the tenant's latest investigation activity (not the
+    // clock: a tenant quiet for a while keeps its last months readable).
+    const QDateTime cutoff
+        = newest.isValid() ? newest.addDays(-qint64(std::max(0, window.traceDays))) : QDateTime();
+    for (const auto &[id, last] : std::as_const(listed)) {
+        if (last.isValid() && last >= cutoff)
+            inWindow.insert(id);
+    }
+
     // Traces: fetched where new or changed, dropped where they left the window.
-    EventLog log(db);
+    QList<QUuid> changed;
     for (const QString &id : std::as_const(inWindow)) {
-        const qint64 now = investigationCounts->value(id, 0);
-        if (tracesBefore.contains(id) && tracesBefore.value(id) == now)
-            continue;
-        auto events = log.investigation(QUuid::fromString(id));
+        if (!tracesBefore.contains(id)
+            || tracesBefore.value(id) != investigationCounts->value(id, 0))
+            changed.append(QUuid::fromString(id));
+    }
+    EventLog log(db);
+    constexpr qsizetype kBatch = 500; // one round trip per 500 traces, not per trace
+    for (qsizetype from = 0; from < changed.size(); from += kBatch) {
+        auto events = log.investigations(changed.mid(from, kBatch));
         if (!events)
             return events.error();
-        const QByteArray packed = packEvents(*events);
-        putTrace.reset();
-        putTrace.bind(1, id);
-        putTrace.bind(2, qint64(events->size()));
-        putTrace.bindBlob(3, packed.constData(), int(packed.size()));
-        if (putTrace.step() != SQLITE_DONE)
-            return failed(tr("storing an investigation"));
-        ++summary.tracesFetched;
+        for (qsizetype i = from; i < std::min(from + kBatch, changed.size()); ++i) {
+            const std::vector<Event> &trace = (*events)[changed.at(i)];
+            const QByteArray packed = packEvents(trace);
+            putTrace.reset();
+            putTrace.bind(1, idText(changed.at(i)));
+            putTrace.bind(2, qint64(trace.size()));
+            putTrace.bindBlob(3, packed.constData(), int(packed.size()));
+            if (putTrace.step() != SQLITE_DONE)
+                return failed(tr("storing an investigation"));
+            ++summary.tracesFetched;
+        }
     }
     for (auto it = tracesBefore.cbegin(); it != tracesBefore.cend(); ++it) {
         if (inWindow.contains(it.key()))
