@@ -1,5 +1,4 @@
-#include "browseclient.h"
-#include "commands.h"
+#include "browsedoutput.h"
 #include "knowledgestore.h"
 
 #include <QJsonDocument>
@@ -30,19 +29,11 @@ int runActivity(CommandContext &ctx)
                                          offline ? ReadSource::Offline : ReadSource::Automatic);
     if (!answer)
         return ctx.fail(answer.error());
-    if (answer->offline)
-        ctx.err << answer->note << Qt::endl;
+    reportSource(ctx, *answer);
     {
         const ActivityPage *page = &answer->value;
         if (json) {
-            QJsonObject doc = page->toJson();
-            doc.insert(QStringLiteral("mode"),
-                       answer->offline ? QStringLiteral("offline") : QStringLiteral("online"));
-            if (answer->offline)
-                doc.insert(QStringLiteral("as_of"),
-                           answer->asOf.toUTC().toString(Qt::ISODateWithMs));
-            ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Compact))
-                    << Qt::endl;
+            printJsonWithSource(ctx, page->toJson(), *answer);
             return 0;
         }
         for (const auto &a : page->items)

@@ -1,5 +1,4 @@
-#include "browseclient.h"
-#include "commands.h"
+#include "browsedoutput.h"
 #include "knowledgestore.h"
 
 #include <QJsonDocument>
@@ -28,19 +27,11 @@ int runKnowledge(CommandContext &ctx)
                                           offline ? ReadSource::Offline : ReadSource::Automatic);
     if (!answer)
         return ctx.fail(answer.error());
-    if (answer->offline)
-        ctx.err << answer->note << Qt::endl;
+    reportSource(ctx, *answer);
     {
         const DatasetKnowledge *k = &answer->value;
         if (json) {
-            QJsonObject doc = k->toJson();
-            doc.insert(QStringLiteral("mode"),
-                       answer->offline ? QStringLiteral("offline") : QStringLiteral("online"));
-            if (answer->offline)
-                doc.insert(QStringLiteral("as_of"),
-                           answer->asOf.toUTC().toString(Qt::ISODateWithMs));
-            ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Compact))
-                    << Qt::endl;
+            printJsonWithSource(ctx, k->toJson(), *answer);
             return 0;
         }
         QTextStream &o = ctx.out;
