@@ -90,6 +90,29 @@
     </message>
 </context>
 <context>
+    <name>BrowseClient</name>
+    <message>
+        <location filename="../core/client/browseclient.cpp" line="69"/>
+        <source>%1 — and no offline cache to read instead: %2</source>
+        <translation>%1 — und kein Offline-Cache, aus dem gelesen werden könnte: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/browseclient.cpp" line="78"/>
+        <source>offline cache, %1</source>
+        <translation>Offline-Cache, %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/browseclient.cpp" line="79"/>
+        <source>database unreachable (%1) — showing the offline cache, %2</source>
+        <translation>Datenbank nicht erreichbar (%1) — es wird der Offline-Cache gezeigt, %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/browseclient.cpp" line="178"/>
+        <source>as of %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <location filename="../core/storage/database.cpp" line="40"/>
@@ -283,8 +306,9 @@
     <message>
         <location filename="../core/events/eventlog.cpp" line="196"/>
         <location filename="../core/events/eventlog.cpp" line="403"/>
-        <location filename="../core/events/eventlog.cpp" line="425"/>
-        <location filename="../core/events/eventlog.cpp" line="443"/>
+        <location filename="../core/events/eventlog.cpp" line="426"/>
+        <location filename="../core/events/eventlog.cpp" line="456"/>
+        <location filename="../core/events/eventlog.cpp" line="474"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -324,18 +348,26 @@
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../core/events/eventlog.cpp" line="428"/>
+        <source>reading %n investigation(s)</source>
+        <translation>
+            <numerusform>Lesen von %n Untersuchung</numerusform>
+            <numerusform>Lesen von %n Untersuchungen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="426"/>
+        <location filename="../core/events/eventlog.cpp" line="457"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="444"/>
+        <location filename="../core/events/eventlog.cpp" line="475"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="459"/>
+        <location filename="../core/events/eventlog.cpp" line="490"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -650,6 +682,20 @@
     </message>
 </context>
 <context>
+    <name>InvestigationDirectory</name>
+    <message>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="345"/>
+        <source>the limit must be between 1 and 5000, got %1</source>
+        <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="74"/>
+        <source>reading the investigations of dataset &apos;%1&apos;</source>
+        <translation>Lesen der Untersuchungen des Datasets &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeAggregator</name>
     <message>
         <location filename="../core/knowledge/knowledgeaggregator.cpp" line="755"/>
@@ -755,22 +801,24 @@
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="232"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="353"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="323"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="291"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="332"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="342"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="463"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -955,7 +1003,7 @@
     <message>
         <location filename="../core/search/offlinecache.cpp" line="450"/>
         <location filename="../core/search/offlinecache.cpp" line="451"/>
-        <location filename="../core/search/offlinecache.cpp" line="588"/>
+        <location filename="../core/search/offlinecache.cpp" line="589"/>
         <source>syncing</source>
         <translation>Synchronisieren</translation>
     </message>
@@ -975,27 +1023,27 @@
         <translation>Offline-Suche</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="569"/>
+        <location filename="../core/search/offlinecache.cpp" line="570"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="574"/>
+        <location filename="../core/search/offlinecache.cpp" line="575"/>
         <source>this offline cache was opened for searching, not for syncing</source>
         <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="580"/>
+        <location filename="../core/search/offlinecache.cpp" line="581"/>
         <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
         <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="628"/>
+        <location filename="../core/search/offlinecache.cpp" line="629"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="730"/>
+        <location filename="../core/search/offlinecache.cpp" line="739"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1011,6 +1059,139 @@
         <location filename="../core/search/offlinesearch.cpp" line="110"/>
         <source>searching the offline cache (never completely synced)</source>
         <translation>Suche im Offline-Cache (nie vollständig synchronisiert)</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineSnapshot</name>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="38"/>
+        <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
+        <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="101"/>
+        <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
+        <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="143"/>
+        <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
+        <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="202"/>
+        <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
+        <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="209"/>
+        <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
+        <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="237"/>
+        <source>looking up a dataset</source>
+        <translation>Suchen eines Datasets</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
+        <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
+        <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="255"/>
+        <source>reading the datasets</source>
+        <translation>Lesen der Datasets</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="278"/>
+        <source>reading the knowledge</source>
+        <translation>Lesen des Wissens</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="281"/>
+        <source>the knowledge of dataset &apos;%1&apos;</source>
+        <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="309"/>
+        <source>reading the activity</source>
+        <translation>Lesen der Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="312"/>
+        <source>the activity of dataset &apos;%1&apos;</source>
+        <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="353"/>
+        <source>reading the investigations</source>
+        <translation>Lesen der Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="367"/>
+        <source>reading an investigation</source>
+        <translation>Lesen einer Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
+        <source>investigation %1</source>
+        <translation>Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshot.cpp" line="381"/>
+        <source>reading a quirk&apos;s history</source>
+        <translation>Lesen des Verlaufs einer Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="38"/>
+        <source>counting the events to sync</source>
+        <translation>Zählen der zu synchronisierenden Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="130"/>
+        <source>preparing the snapshot</source>
+        <translation>Vorbereiten des Offline-Abzugs</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="153"/>
+        <source>storing the datasets</source>
+        <translation>Speichern der Datasets</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="167"/>
+        <source>storing the knowledge</source>
+        <translation>Speichern des Wissens</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="177"/>
+        <source>storing the activity</source>
+        <translation>Speichern der Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="192"/>
+        <source>storing the investigations</source>
+        <translation>Speichern der Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="232"/>
+        <source>storing an investigation</source>
+        <translation>Speichern einer Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="242"/>
+        <source>dropping an investigation</source>
+        <translation>Entfernen einer Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="264"/>
+        <source>storing a quirk&apos;s history</source>
+        <translation>Speichern des Verlaufs einer Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="289"/>
+        <source>storing the time of the sync</source>
+        <translation>Speichern der Zeit der Synchronisierung</translation>
     </message>
 </context>
 <context>
@@ -1862,75 +2043,113 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationListModel</name>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="49"/>
+        <source>▲ %1 ▼ %2</source>
+        <translation>▲ %1 ▼ %2</translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="43"/>
+        <location filename="../ui/investigationview.cpp" line="59"/>
         <source>Open an investigation from the dataset&apos;s activity or findings.</source>
         <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="61"/>
+        <location filename="../ui/investigationview.cpp" line="77"/>
         <source>Select a step to see its SQL, evidence or recommendations.</source>
         <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="63"/>
+        <location filename="../ui/investigationview.cpp" line="79"/>
         <source>▲ Helpful</source>
         <translation>▲ Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="64"/>
+        <location filename="../ui/investigationview.cpp" line="80"/>
         <source>▼ Not helpful</source>
         <translation>▼ Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="80"/>
+        <location filename="../ui/investigationview.cpp" line="96"/>
         <source>Optional comment</source>
         <translation>Kommentar (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="81"/>
+        <location filename="../ui/investigationview.cpp" line="97"/>
         <source>Rate step</source>
         <translation>Schritt bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="128"/>
-        <location filename="../ui/investigationview.cpp" line="166"/>
+        <location filename="../ui/investigationview.cpp" line="173"/>
+        <source>Could not load the investigations: %1</source>
+        <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="195"/>
+        <location filename="../ui/investigationview.cpp" line="232"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="142"/>
+        <location filename="../ui/investigationview.cpp" line="207"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="151"/>
+        <location filename="../ui/investigationview.cpp" line="217"/>
         <source>%1 — expected %2, got %3 (%4, %5)</source>
         <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="158"/>
+        <location filename="../ui/investigationview.cpp" line="224"/>
         <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
         <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="210"/>
+        <location filename="../ui/investigationview.cpp" line="277"/>
         <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
         <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="224"/>
+        <location filename="../ui/investigationview.cpp" line="291"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="230"/>
+        <location filename="../ui/investigationview.cpp" line="297"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="234"/>
+        <location filename="../ui/investigationview.cpp" line="301"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -2087,118 +2306,123 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="41"/>
+        <location filename="../ui/mainwindow.cpp" line="42"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="103"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="135"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
         <source>no tenant</source>
         <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>Tenant: %1 · You: %2</source>
         <translation>Mandant: %1 · Sie: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <source>Offline · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -2206,32 +2430,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="250"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="295"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="281"/>
+        <location filename="../ui/mainwindow.cpp" line="317"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>%1: %2
 
 Your text:
@@ -2242,64 +2466,64 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="341"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="378"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -2593,24 +2817,24 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="18"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="20"/>
         <source>--limit wants a number, got &apos;%1&apos;</source>
         <translation>--limit erwartet eine Zahl, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="20"/>
-        <source>usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</source>
-        <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]</translation>
+        <location filename="../app/ctl/cmd_activity.cpp" line="22"/>
+        <source>usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--offline] [--json]</source>
+        <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="37"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="53"/>
+        <source>recent activity of a dataset, newest first (--offline or no database: the local cache)</source>
+        <translation>jüngste Aktivität eines Datasets, neueste zuerst (--offline oder ohne Datenbank: der lokale Cache)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_activity.cpp" line="44"/>
         <source>more: --before %1</source>
         <translation>mehr: --before %1</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="46"/>
-        <source>recent activity of a dataset, newest first</source>
-        <translation>jüngste Aktivität eines Datasets, neueste zuerst</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="11"/>
@@ -2630,7 +2854,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
-        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
@@ -2854,17 +3078,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>eine Untersuchung kommentieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="12"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="13"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="19"/>
-        <source>usage: knowledgectl knowledge DATASET [--json] (DATASET is a UUID or a name such as public.orders)</source>
-        <translation>Aufruf: knowledgectl knowledge DATASET [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="21"/>
+        <source>usage: knowledgectl knowledge DATASET [--offline] [--json] (DATASET is a UUID or a name such as public.orders)</source>
+        <translation>Aufruf: knowledgectl knowledge DATASET [--offline] [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -2872,25 +3096,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="35"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="42"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="41"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="50"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="48"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="63"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="69"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="51"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -2898,29 +3122,29 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="48"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="55"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="59"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="66"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="74"/>
-        <source>what the team knows about a dataset</source>
-        <translation>was das Team über ein Dataset weiß</translation>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="81"/>
+        <source>what the team knows about a dataset (--offline or no database: the local cache)</source>
+        <translation>was das Team über ein Dataset weiß (--offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_quirk.cpp" line="12"/>
@@ -3227,34 +3451,39 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="19"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="20"/>
         <source>unexpected argument &quot;%1&quot; — usage: knowledgectl sync [--json]</source>
         <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="31"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="32"/>
         <source>sync: %1 of %2 changes</source>
         <translation>Synchronisierung: %1 von %2 Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="67"/>
         <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
         <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="57"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
         <source>cold</source>
         <translation>kalt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="78"/>
+        <source>offline snapshot: datasets %1, activity items %2, investigations %3, traces %4 (%5 fetched, %6 dropped), quirks %7; %8 MiB in %9 s</source>
+        <translation>Offline-Abzug: Datasets %1, Aktivitäten %2, Untersuchungen %3, Verläufe %4 (%5 geholt, %6 entfernt), Besonderheiten %7; %8 MiB in %9 s</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="92"/>
         <source>embedding model: %1 (every document re-embedded)</source>
         <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="76"/>
-        <source>bring the tenant&apos;s offline search cache up to date</source>
-        <translation>den Offline-Such-Cache des Mandanten aktualisieren</translation>
+        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
+        <source>bring the tenant&apos;s offline cache (search, knowledge, activity, investigations) up to date</source>
+        <translation>den Offline-Cache des Mandanten (Suche, Wissen, Aktivität, Untersuchungen) aktualisieren</translation>
     </message>
     <message>
         <location filename="../app/ctl/cmd_tenant.cpp" line="12"/>

@@ -12,6 +12,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../core/events/eventlog.cpp" line="428"/>
+        <source>reading %n investigation(s)</source>
+        <translation>
+            <numerusform>reading %n investigation</numerusform>
+            <numerusform>reading %n investigations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../core/events/eventlog.cpp" line="283"/>
         <source>writing %n event(s)</source>
         <translation>
@@ -142,7 +150,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -180,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -188,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="51"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>

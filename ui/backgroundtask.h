@@ -15,12 +15,11 @@
 
 namespace ke {
 
-/// Runs `work` on a pool thread with that thread's own Database, then calls `done` on the
-/// receiver's (GUI) thread — unless the receiver was destroyed meanwhile. Exceptions never
-/// escape the task: they arrive as an Error. This is how the UI does every database call.
+/// Runs `work` on a pool thread, then calls `done` on the receiver's (GUI) thread — unless the
+/// receiver was destroyed meanwhile. Exceptions never escape the task: they arrive as an
+/// Error. For work that finds its own connection or cache (BrowseClient, SearchClient).
 template <typename T>
-void runInBackground(QObject *receiver, const ConnectionSettings &settings,
-                     std::function<Result<T>(Database &)> work,
+void runInBackground(QObject *receiver, std::function<Result<T>()> work,
                      std::function<void(const Result<T> &)> done)
 {
     using Answer = std::optional<Result<T>>;
@@ -30,20 +29,33 @@ void runInBackground(QObject *receiver, const ConnectionSettings &settings,
         watcher->deleteLater();
         done(*answer);
     });
-    watcher->setFuture(QtConcurrent::run([settings, work]() -> Answer {
+    watcher->setFuture(QtConcurrent::run([work]() -> Answer {
         try {
-            auto db = threadDatabase(settings);
-            if (!db)
-                return Answer(Result<T>(db.error()));
-            Result<T> r = work(**db);
-            if (!r && r.error().is(ErrorCode::Unreachable))
-                resetThreadDatabase();
-            return Answer(std::move(r));
+            return Answer(work());
         } catch (const std::exception &e) {
             resetThreadDatabase();
             return Answer(Result<T>(makeError(ErrorCode::Internal, QString::fromUtf8(e.what()))));
         }
     }));
+}
+
+/// Runs `work` on a pool thread with that thread's own Database, then calls `done` on the
+/// receiver's (GUI) thread (see above). This is how the UI does every database call.
+template <typename T>
+void runInBackground(QObject *receiver, const ConnectionSettings &settings,
+                     std::function<Result<T>(Database &)> work,
+                     std::function<void(const Result<T> &)> done)
+{
+    runInBackground<T>(receiver, std::function<Result<T>()>([settings, work]() -> Result<T> {
+                           auto db = threadDatabase(settings);
+                           if (!db)
+                               return db.error();
+                           Result<T> r = work(**db);
+                           if (!r && r.error().is(ErrorCode::Unreachable))
+                               resetThreadDatabase();
+                           return r;
+                       }),
+                       std::move(done));
 }
 
 } // namespace ke

@@ -1,9 +1,10 @@
 #include "investigationview.h"
 
 #include "backgroundtask.h"
+#include "browseclient.h"
 #include "event.h"
-#include "eventlog.h"
 #include "feedbackrecorder.h"
+#include "investigationlistmodel.h"
 #include "splitter.h"
 #include "tracestepmodel.h"
 
@@ -15,6 +16,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -23,20 +25,34 @@
 namespace ke {
 
 namespace {
-
-struct Loaded
-{
-    InvestigationTrace trace;
-    QUuid viewer;
-};
-
+/// The newest investigations of a dataset the list shows (the offline cache keeps up to 500).
+constexpr int kListLimit = 200;
 } // namespace
 
 InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
+    , m_list(new InvestigationListModel(this))
     , m_model(new TraceStepModel(this))
 {
+    m_listView = new QTableView(this);
+    m_listView->setModel(m_list);
+    m_listView->setObjectName(QStringLiteral("investigationList"));
+    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_listView->verticalHeader()->hide();
+    m_listView->setWordWrap(false);
+    m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_listView->horizontalHeader()->setSectionResizeMode(InvestigationListModel::OutcomeColumn,
+                                                         QHeaderView::Stretch);
+    connect(m_listView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const InvestigationSummary *s = m_list->investigation(current.row());
+                if (s && s->investigationId != m_investigation)
+                    showInvestigation(s->investigationId);
+            });
+
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
@@ -101,10 +117,14 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     bottomLayout->addWidget(m_message);
 
     auto *split = splitInTwo(Qt::Vertical, m_table, bottom, 3, 2, this);
+    auto *trace = new QWidget(this);
+    auto *traceLayout = new QVBoxLayout(trace);
+    traceLayout->setContentsMargins(0, 0, 0, 0);
+    traceLayout->addWidget(m_header);
+    traceLayout->addWidget(split, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_header);
-    layout->addWidget(split, 1);
+    layout->addWidget(splitInTwo(Qt::Horizontal, m_listView, trace, 2, 3, this), 1);
     updateReasons();
 }
 
@@ -120,6 +140,53 @@ void InvestigationView::setBusy(bool busy, const QString &message)
     m_message->setText(message);
 }
 
+void InvestigationView::setDataset(const QUuid &datasetId)
+{
+    if (datasetId == m_dataset && m_list->rowCount() > 0)
+        return;
+    m_dataset = datasetId;
+    loadList();
+}
+
+void InvestigationView::finished()
+{
+    if (--m_pending == 0)
+        Q_EMIT settled();
+}
+
+void InvestigationView::loadList()
+{
+    if (m_dataset.isNull())
+        return;
+    const QUuid dataset = m_dataset;
+    const ConnectionSettings settings = m_settings;
+    ++m_pending;
+    runInBackground<Browsed<QList<InvestigationSummary>>>(
+        this,
+        [settings, dataset]() {
+            return BrowseClient::investigations(settings, dataset.toString(QUuid::WithoutBraces),
+                                                kListLimit, ReadSource::Automatic);
+        },
+        [this, dataset](const Result<Browsed<QList<InvestigationSummary>>> &r) {
+            if (dataset == m_dataset) {
+                if (!r) {
+                    m_header->setText(tr("Could not load the investigations: %1")
+                                          .arg(r.error().message)
+                                          .toHtmlEscaped());
+                } else {
+                    Q_EMIT readFrom(r->offline, r->asOf, r->note);
+                    m_list->setInvestigations(r->value);
+                    int row = m_list->rowOf(m_investigation);
+                    if (row < 0 && m_investigation.isNull() && m_list->rowCount() > 0)
+                        row = 0;
+                    if (row >= 0)
+                        m_listView->selectRow(row); // opens it (currentRowChanged)
+                }
+            }
+            finished();
+        });
+}
+
 void InvestigationView::reload()
 {
     if (m_investigation.isNull())
@@ -127,24 +194,23 @@ void InvestigationView::reload()
     if (m_model->rowCount() == 0)
         setBusy(true, tr("Loading…"));
     const QUuid id = m_investigation;
-    runInBackground<Loaded>(
-        this, m_settings,
-        [id](Database &db) -> Result<Loaded> {
-            auto events = EventLog(db).investigation(id);
-            if (!events)
-                return events.error();
-            return Loaded{InvestigationTrace::fromEvents(*events, db.actorId()), db.actorId()};
-        },
-        [this, id](const Result<Loaded> &r) {
-            if (id != m_investigation)
+    const ConnectionSettings settings = m_settings;
+    ++m_pending;
+    runInBackground<Browsed<InvestigationTrace>>(
+        this, [settings, id]() { return BrowseClient::trace(settings, id, ReadSource::Automatic); },
+        [this, id](const Result<Browsed<InvestigationTrace>> &r) {
+            if (id != m_investigation) {
+                finished();
                 return; // another investigation was opened meanwhile
+            }
             if (!r) {
                 setBusy(false, tr("Could not load the investigation: %1").arg(r.error().message));
+                finished();
                 return;
             }
+            Q_EMIT readFrom(r->offline, r->asOf, r->note);
             const int row = m_table->currentIndex().row();
-            m_viewer = r->viewer;
-            const InvestigationTrace &t = r->trace;
+            const InvestigationTrace &t = r->value;
             m_model->setSteps(t.steps);
             const QString alert = t.alert.isEmpty()
                 ? QString()
@@ -164,6 +230,7 @@ void InvestigationView::reload()
                 m_table->selectRow(row);
             // Keep a message such as "your rating was saved"; drop only our own "Loading…".
             setBusy(false, m_message->text() == tr("Loading…") ? QString() : m_message->text());
+            finished();
         });
 }
 

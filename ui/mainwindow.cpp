@@ -2,6 +2,7 @@
 
 #include "activitymodel.h"
 #include "backgroundtask.h"
+#include "browseclient.h"
 #include "datasetdirectory.h"
 #include "datasetlistmodel.h"
 #include "investigationview.h"
@@ -96,6 +97,11 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     activityLayout->addWidget(m_more, 0, Qt::AlignRight);
 
     m_investigation = new InvestigationView(m_settings, this);
+    connect(m_investigation, &InvestigationView::readFrom, this, &MainWindow::showSource);
+    connect(m_investigation, &InvestigationView::settled, this, [this]() {
+        if (pendingRequests() == 0)
+            Q_EMIT settled();
+    });
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -110,6 +116,12 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         if (pendingRequests() == 0)
             Q_EMIT settled();
     });
+
+    // Offline or not, the page looks the same: the marker sits in the tab bar's corner.
+    m_source = new QLabel(this);
+    m_source->setObjectName(QStringLiteral("sourceLabel"));
+    m_source->setContentsMargins(8, 0, 8, 0);
+    m_tabs->setCornerWidget(m_source, Qt::TopRightCorner);
 
     auto *split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
     split->setSizes({280, 1000});
@@ -153,7 +165,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
 int MainWindow::pendingRequests() const
 {
-    return m_pending + (m_searchView->isBusy() ? 1 : 0);
+    return m_pending + (m_searchView->isBusy() ? 1 : 0) + m_investigation->pendingRequests();
 }
 
 void MainWindow::begin()
@@ -177,13 +189,30 @@ void MainWindow::showError(const QString &message)
     m_status->setToolTip(message);
 }
 
+void MainWindow::showSource(bool offline, const QDateTime &asOf, const QString &note)
+{
+    if (!offline) {
+        if (!m_source->text().isEmpty()) {
+            m_source->clear();
+            m_source->setToolTip(QString());
+            if (m_status->toolTip() == m_source->property("note").toString())
+                m_status->clear();
+        }
+        return;
+    }
+    m_source->setText(tr("Offline · %1").arg(BrowseClient::asOf(asOf)));
+    m_source->setToolTip(note);
+    m_source->setProperty("note", note);
+    showError(note);
+}
+
 void MainWindow::showView(const QString &view)
 {
     if (view == QLatin1String("knowledge"))
         m_tabs->setCurrentIndex(KnowledgeTab);
     else if (view == QLatin1String("activity"))
         m_tabs->setCurrentIndex(ActivityTab);
-    else if (view == QLatin1String("investigation"))
+    else if (view == QLatin1String("investigation") || view == QLatin1String("investigations"))
         m_tabs->setCurrentIndex(InvestigationTab);
     else if (view == QLatin1String("search"))
         m_tabs->setCurrentIndex(SearchTab);
@@ -213,19 +242,21 @@ void MainWindow::refresh()
 void MainWindow::loadDatasets()
 {
     begin();
-    runInBackground<QList<DatasetSummary>>(
-        this, m_settings, [](Database &db) { return DatasetDirectory::summaries(db); },
-        [this](const Result<QList<DatasetSummary>> &r) {
+    const ConnectionSettings settings = m_settings;
+    runInBackground<Browsed<QList<DatasetSummary>>>(
+        this, [settings]() { return BrowseClient::datasets(settings, ReadSource::Automatic); },
+        [this](const Result<Browsed<QList<DatasetSummary>>> &r) {
             if (!r) {
                 showError(tr("Could not load the datasets: %1").arg(r.error().message));
                 m_knowledge->setMessage(r.error().message);
                 end();
                 return;
             }
+            showSource(r->offline, r->asOf, r->note);
             const QUuid keep = m_dataset;
-            m_datasets->setDatasets(*r);
+            m_datasets->setDatasets(r->value);
             QHash<QString, QString> names;
-            for (const DatasetSummary &d : *r)
+            for (const DatasetSummary &d : r->value)
                 names.insert(d.ref.id.toString(QUuid::WithoutBraces), d.ref.name);
             m_searchView->setDatasetNames(names);
             int row = m_datasets->rowOf(keep);
@@ -264,18 +295,23 @@ void MainWindow::onDatasetChanged()
     setWindowTitle(tr("%1 — Knowledge Explorer").arg(d->ref.name));
     loadKnowledge();
     loadActivity(false);
+    m_investigation->setDataset(d->ref.id);
 }
 
 void MainWindow::loadKnowledge()
 {
     const QString id = m_dataset.toString(QUuid::WithoutBraces);
     begin();
-    runInBackground<DatasetKnowledge>(
-        this, m_settings, [id](Database &db) { return KnowledgeStore::knowledge(db, id); },
-        [this, id](const Result<DatasetKnowledge> &r) {
+    const ConnectionSettings settings = m_settings;
+    runInBackground<Browsed<DatasetKnowledge>>(
+        this,
+        [settings, id]() { return BrowseClient::knowledge(settings, id, ReadSource::Automatic); },
+        [this, id](const Result<Browsed<DatasetKnowledge>> &r) {
             if (id == m_dataset.toString(QUuid::WithoutBraces)) {
                 if (r)
-                    m_knowledge->setKnowledge(r->toJson());
+                    showSource(r->offline, r->asOf, r->note);
+                if (r)
+                    m_knowledge->setKnowledge(r->value.toJson());
                 else
                     m_knowledge->setMessage(
                         tr("Could not load the knowledge: %1").arg(r.error().message));
@@ -292,13 +328,18 @@ void MainWindow::loadActivity(bool more)
     const QString cursor = more ? m_activity->nextCursor() : QString();
     m_more->setEnabled(false);
     begin();
-    runInBackground<ActivityPage>(
-        this, m_settings,
-        [id, cursor](Database &db) { return KnowledgeStore::activity(db, id, 50, cursor); },
-        [this, id](const Result<ActivityPage> &r) {
+    const ConnectionSettings settings = m_settings;
+    runInBackground<Browsed<ActivityPage>>(
+        this,
+        [settings, id, cursor]() {
+            return BrowseClient::activity(settings, id, 50, cursor, ReadSource::Automatic);
+        },
+        [this, id](const Result<Browsed<ActivityPage>> &r) {
             if (id == m_dataset.toString(QUuid::WithoutBraces)) {
                 if (r)
-                    m_activity->appendPage(*r);
+                    showSource(r->offline, r->asOf, r->note);
+                if (r)
+                    m_activity->appendPage(r->value);
                 else
                     showError(tr("Could not load the activity: %1").arg(r.error().message));
                 m_more->setEnabled(m_activity->hasMore());

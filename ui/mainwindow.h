@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QUuid>
 
@@ -65,6 +66,9 @@ private:
     void editQuirk(const QUuid &quirkId, const QString &text);
     void confirmQuirk(const QUuid &quirkId);
     void retireQuirk(const QUuid &quirkId, const QString &text);
+    /// Says, without moving the page, whether the views show the offline cache (and as of
+    /// when) or the database.
+    void showSource(bool offline, const QDateTime &asOf, const QString &note);
     void begin();
     void end();
     void showError(const QString &message);
@@ -87,6 +91,7 @@ private:
     SearchView *m_searchView = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_connection = nullptr;
+    QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs
 };
 
 } // namespace ke

@@ -1,7 +1,8 @@
-#include "commands.h"
+#include "browsedoutput.h"
 #include "knowledgestore.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace ke::ctl {
 namespace {
@@ -9,6 +10,7 @@ namespace {
 int runActivity(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    const bool offline = takeFlag(ctx.args, QStringLiteral("--offline"));
     const QString limitText
         = takeOption(ctx.args, QStringLiteral("--limit")).value_or(QStringLiteral("20"));
     const QString before = takeOption(ctx.args, QStringLiteral("--before")).value_or(QString());
@@ -18,15 +20,20 @@ int runActivity(CommandContext &ctx)
         return ctx.fail(Messages::tr("--limit wants a number, got '%1'").arg(limitText));
     if (ctx.args.size() != 1)
         return ctx.fail(Messages::tr(
-            "usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--json]"));
-    return ctx.withDatabase([&](Database &db) {
-        auto page = KnowledgeStore::activity(db, ctx.args.first(), limit, before);
-        if (!page)
-            return ctx.fail(page.error());
+            "usage: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--offline] "
+            "[--json]"));
+    if (auto missing = ctx.missingTenant())
+        return ctx.fail(*missing);
+    // Online, or the offline cache when the database cannot be reached: decided in one place.
+    auto answer = BrowseClient::activity(ctx.settings, ctx.args.first(), limit, before,
+                                         offline ? ReadSource::Offline : ReadSource::Automatic);
+    if (!answer)
+        return ctx.fail(answer.error());
+    reportSource(ctx, *answer);
+    {
+        const ActivityPage *page = &answer->value;
         if (json) {
-            ctx.out << QString::fromUtf8(
-                QJsonDocument(page->toJson()).toJson(QJsonDocument::Compact))
-                    << Qt::endl;
+            printJsonWithSource(ctx, page->toJson(), *answer);
             return 0;
         }
         for (const auto &a : page->items)
@@ -37,13 +44,15 @@ int runActivity(CommandContext &ctx)
             ctx.out << Messages::tr("more: --before %1").arg(page->nextCursor) << '\n';
         ctx.out.flush();
         return 0;
-    });
+    }
 }
 
 } // namespace
 
-KE_REGISTER_COMMAND("activity", "DATASET [--limit N] [--before CURSOR] [--json]",
-                    QT_TRANSLATE_NOOP("knowledgectl", "recent activity of a dataset, newest first"),
+KE_REGISTER_COMMAND("activity", "DATASET [--limit N] [--before CURSOR] [--offline] [--json]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "recent activity of a dataset, newest first (--offline or "
+                                      "no database: the local cache)"),
                     runActivity);
 
 } // namespace ke::ctl

@@ -1,7 +1,8 @@
-#include "commands.h"
+#include "browsedoutput.h"
 #include "knowledgestore.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace ke::ctl {
 namespace {
@@ -15,16 +16,22 @@ QString when(const QDateTime &t)
 int runKnowledge(CommandContext &ctx)
 {
     const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    const bool offline = takeFlag(ctx.args, QStringLiteral("--offline"));
     if (ctx.args.size() != 1)
-        return ctx.fail(Messages::tr("usage: knowledgectl knowledge DATASET [--json] (DATASET "
-                                     "is a UUID or a name such as public.orders)"));
-    return ctx.withDatabase([&](Database &db) {
-        auto k = KnowledgeStore::knowledge(db, ctx.args.first());
-        if (!k)
-            return ctx.fail(k.error());
+        return ctx.fail(Messages::tr("usage: knowledgectl knowledge DATASET [--offline] [--json] "
+                                     "(DATASET is a UUID or a name such as public.orders)"));
+    if (auto missing = ctx.missingTenant())
+        return ctx.fail(*missing);
+    // Online, or the offline cache when the database cannot be reached: decided in one place.
+    auto answer = BrowseClient::knowledge(ctx.settings, ctx.args.first(),
+                                          offline ? ReadSource::Offline : ReadSource::Automatic);
+    if (!answer)
+        return ctx.fail(answer.error());
+    reportSource(ctx, *answer);
+    {
+        const DatasetKnowledge *k = &answer->value;
         if (json) {
-            ctx.out << QString::fromUtf8(QJsonDocument(k->toJson()).toJson(QJsonDocument::Compact))
-                    << Qt::endl;
+            printJsonWithSource(ctx, k->toJson(), *answer);
             return 0;
         }
         QTextStream &o = ctx.out;
@@ -65,13 +72,15 @@ int runKnowledge(CommandContext &ctx)
               << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';
         o.flush();
         return 0;
-    });
+    }
 }
 
 } // namespace
 
-KE_REGISTER_COMMAND("knowledge", "DATASET [--json]",
-                    QT_TRANSLATE_NOOP("knowledgectl", "what the team knows about a dataset"),
+KE_REGISTER_COMMAND("knowledge", "DATASET [--offline] [--json]",
+                    QT_TRANSLATE_NOOP("knowledgectl",
+                                      "what the team knows about a dataset (--offline or no "
+                                      "database: the local cache)"),
                     runKnowledge);
 
 } // namespace ke::ctl

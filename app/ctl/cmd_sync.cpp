@@ -1,4 +1,5 @@
-// knowledgectl sync: brings the tenant's offline search cache up to date from the database.
+// knowledgectl sync: brings the tenant's offline cache (search documents and the browse
+// snapshot of knowledge, activity, investigations and quirks) up to date from the database.
 
 #include "commands.h"
 #include "offlinecache.h"
@@ -48,6 +49,17 @@ int runSync(CommandContext &ctx)
                 {QStringLiteral("model_changed"), summary->modelChanged},
                 {QStringLiteral("seconds"), summary->seconds},
                 {QStringLiteral("docs_per_s"), rate},
+                {QStringLiteral("snapshot"),
+                 QJsonObject{{QStringLiteral("datasets"), summary->snapshot.datasets},
+                             {QStringLiteral("activity_items"), summary->snapshot.activityItems},
+                             {QStringLiteral("investigations"), summary->snapshot.investigations},
+                             {QStringLiteral("traces"), summary->snapshot.tracesKept},
+                             {QStringLiteral("traces_fetched"), summary->snapshot.tracesFetched},
+                             {QStringLiteral("traces_dropped"), summary->snapshot.tracesDropped},
+                             {QStringLiteral("quirks"), summary->snapshot.quirks},
+                             {QStringLiteral("quirks_fetched"), summary->snapshot.quirksFetched},
+                             {QStringLiteral("bytes"), summary->snapshot.bytes},
+                             {QStringLiteral("seconds"), summary->snapshot.seconds}}},
             };
             ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
             return 0;
@@ -62,6 +74,20 @@ int runSync(CommandContext &ctx)
                        .arg(summary->seconds, 0, 'f', 2)
                        .arg(rate, 0, 'f', 0)
                 << Qt::endl;
+        const auto &snap = summary->snapshot;
+        ctx.out << Messages::tr("offline snapshot: datasets %1, activity items %2, "
+                                "investigations %3, traces %4 (%5 fetched, %6 dropped), quirks "
+                                "%7; %8 MiB in %9 s")
+                       .arg(snap.datasets)
+                       .arg(snap.activityItems)
+                       .arg(snap.investigations)
+                       .arg(snap.tracesKept)
+                       .arg(snap.tracesFetched)
+                       .arg(snap.tracesDropped)
+                       .arg(snap.quirks)
+                       .arg(double(snap.bytes) / (1024.0 * 1024.0), 0, 'f', 1)
+                       .arg(snap.seconds, 0, 'f', 2)
+                << Qt::endl;
         if (summary->modelChanged)
             ctx.out << Messages::tr("embedding model: %1 (every document re-embedded)")
                            .arg(summary->model)
@@ -72,9 +98,11 @@ int runSync(CommandContext &ctx)
 
 } // namespace
 
-KE_REGISTER_COMMAND("sync", "[--json] [--quiet]",
-                    QT_TRANSLATE_NOOP("knowledgectl",
-                                      "bring the tenant's offline search cache up to date"),
-                    runSync);
+KE_REGISTER_COMMAND(
+    "sync", "[--json] [--quiet]",
+    QT_TRANSLATE_NOOP("knowledgectl",
+                      "bring the tenant's offline cache (search, knowledge, activity, "
+                      "investigations) up to date"),
+    runSync);
 
 } // namespace ke::ctl

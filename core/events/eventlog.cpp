@@ -418,6 +418,37 @@ Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
         });
 }
 
+Result<QHash<QUuid, std::vector<Event>>>
+EventLog::investigations(const QList<QUuid> &investigationIds)
+{
+    if (m_db.tenantId().isNull())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(
+        tr("reading %n investigation(s)", nullptr, int(investigationIds.size())),
+        [&]() -> Result<QHash<QUuid, std::vector<Event>>> {
+            QHash<QUuid, std::vector<Event>> out;
+            pqxx::nontransaction tx(databasePrivate(m_db)->conn);
+            constexpr qsizetype kChunk = 500;
+            for (qsizetype from = 0; from < investigationIds.size(); from += kChunk) {
+                std::string ids = "{";
+                for (qsizetype i = from; i < std::min(from + kChunk, investigationIds.size()); ++i)
+                    ids += (i > from ? "," : "") + uuidToStd(investigationIds.at(i));
+                ids += "}";
+                const pqxx::result r = tx.exec_params(
+                    selectSql(m_db.eventsTable())
+                        + " WHERE tenant_id = $1::uuid AND investigation_id = ANY($2::uuid[]) "
+                          "ORDER BY investigation_id, created_at, id",
+                    uuidToStd(m_db.tenantId()), ids);
+                for (const auto &row : r) {
+                    Event e = eventFromRow(row);
+                    out[e.investigationId].push_back(std::move(e));
+                }
+            }
+            return out;
+        });
+}
+
 Result<std::optional<Event>> EventLog::find(const QUuid &id)
 {
     if (m_db.tenantId().isNull())

@@ -4,6 +4,8 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
 #include <QUuid>
 
 #include <optional>
@@ -64,6 +66,11 @@ public:
 
     /// Every event of one investigation, oldest first.
     Result<std::vector<Event>> investigation(const QUuid &investigationId);
+
+    /// Every event of each of `investigationIds` (one statement per 500 ids), oldest first per
+    /// investigation; an investigation without events is absent. For bulk readers such as the
+    /// offline sync, where one round trip per investigation would dominate.
+    Result<QHash<QUuid, std::vector<Event>>> investigations(const QList<QUuid> &investigationIds);
 
     /// One event by id, or nullopt.
     Result<std::optional<Event>> find(const QUuid &id);

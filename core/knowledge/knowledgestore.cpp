@@ -215,6 +215,127 @@ QJsonObject ActivityPage::toJson() const
              nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}};
 }
 
+// The inverses of the toJson() above (the offline cache keeps what the readers answered in
+// that form; a value written by toJson() reads back equal).
+namespace {
+
+QUuid uuidFromJson(const QJsonValue &v)
+{
+    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+}
+
+QString stringFromJson(const QJsonValue &v)
+{
+    return v.isString() ? v.toString() : QString();
+}
+
+template <typename T> QList<T> listFromJson(const QJsonValue &v)
+{
+    QList<T> out;
+    for (const QJsonValue &e : v.toArray())
+        out.append(T::fromJson(e.toObject()));
+    return out;
+}
+
+} // namespace
+
+CommonIssue CommonIssue::fromJson(const QJsonObject &o)
+{
+    CommonIssue i;
+    i.kind = stringFromJson(o.value(QLatin1String("kind")));
+    i.issue = stringFromJson(o.value(QLatin1String("issue")));
+    i.count = o.value(QLatin1String("count")).toInt();
+    i.lastSeen = timeFromJson(o.value(QLatin1String("last_seen")));
+    return i;
+}
+
+KnownQuirk KnownQuirk::fromJson(const QJsonObject &o)
+{
+    KnownQuirk q;
+    q.quirkId = stringFromJson(o.value(QLatin1String("quirk_id")));
+    q.text = stringFromJson(o.value(QLatin1String("text")));
+    q.authorId = uuidFromJson(o.value(QLatin1String("author_id")));
+    q.author = stringFromJson(o.value(QLatin1String("author")));
+    q.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
+    q.lastEditedAt = timeFromJson(o.value(QLatin1String("last_edited_at")));
+    q.confirmations = o.value(QLatin1String("confirmations")).toInt();
+    return q;
+}
+
+DatasetOwner DatasetOwner::fromJson(const QJsonObject &o)
+{
+    DatasetOwner w;
+    w.actorId = uuidFromJson(o.value(QLatin1String("actor_id")));
+    w.handle = stringFromJson(o.value(QLatin1String("handle")));
+    w.displayName = stringFromJson(o.value(QLatin1String("display_name")));
+    w.score = o.value(QLatin1String("score")).toDouble();
+    w.share = o.value(QLatin1String("share")).toDouble();
+    w.investigationsStarted = o.value(QLatin1String("investigations_started")).toInt();
+    w.feedback = o.value(QLatin1String("feedback")).toInt();
+    w.comments = o.value(QLatin1String("comments")).toInt();
+    w.quirks = o.value(QLatin1String("quirks")).toInt();
+    return w;
+}
+
+DatasetFinding DatasetFinding::fromJson(const QJsonObject &o)
+{
+    DatasetFinding f;
+    f.id = uuidFromJson(o.value(QLatin1String("id")));
+    f.investigationId = uuidFromJson(o.value(QLatin1String("investigation_id")));
+    f.findingType = stringFromJson(o.value(QLatin1String("finding_type")));
+    f.summary = stringFromJson(o.value(QLatin1String("summary")));
+    const QJsonValue c = o.value(QLatin1String("confidence"));
+    if (c.isDouble())
+        f.confidence = c.toDouble();
+    f.feedbackScore = o.value(QLatin1String("feedback_score")).toDouble();
+    f.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
+    return f;
+}
+
+DatasetKnowledge DatasetKnowledge::fromJson(const QJsonObject &o)
+{
+    DatasetKnowledge k;
+    k.datasetId = uuidFromJson(o.value(QLatin1String("dataset_id")));
+    k.name = stringFromJson(o.value(QLatin1String("name")));
+    k.investigationCount = o.value(QLatin1String("investigation_count")).toInt();
+    k.positiveFeedbackCount = o.value(QLatin1String("positive_feedback_count")).toInt();
+    k.negativeFeedbackCount = o.value(QLatin1String("negative_feedback_count")).toInt();
+    k.lastInvestigationAt = timeFromJson(o.value(QLatin1String("last_investigation_at")));
+    k.updatedAt = timeFromJson(o.value(QLatin1String("updated_at")));
+    k.commonIssues = listFromJson<CommonIssue>(o.value(QLatin1String("common_issues")));
+    k.knownQuirks = listFromJson<KnownQuirk>(o.value(QLatin1String("known_quirks")));
+    k.topFindings = listFromJson<DatasetFinding>(o.value(QLatin1String("top_findings")));
+    k.owners = listFromJson<DatasetOwner>(o.value(QLatin1String("owners")));
+    return k;
+}
+
+ActivityItem ActivityItem::fromJson(const QJsonObject &o)
+{
+    ActivityItem a;
+    a.eventId = uuidFromJson(o.value(QLatin1String("id")));
+    a.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
+    a.eventType = stringFromJson(o.value(QLatin1String("event_type")));
+    a.actorId = uuidFromJson(o.value(QLatin1String("actor_id")));
+    a.actor = stringFromJson(o.value(QLatin1String("actor")));
+    a.investigationId = uuidFromJson(o.value(QLatin1String("investigation_id")));
+    a.text = stringFromJson(o.value(QLatin1String("text")));
+    a.cursor = stringFromJson(o.value(QLatin1String("cursor")));
+    return a;
+}
+
+ActivityPage ActivityPage::fromJson(const QJsonObject &o)
+{
+    ActivityPage p;
+    p.items = listFromJson<ActivityItem>(o.value(QLatin1String("items")));
+    p.nextCursor = stringFromJson(o.value(QLatin1String("next_cursor")));
+    return p;
+}
+
+QString KnowledgeStore::describeActivity(const QString &eventType, const QJsonObject &data)
+{
+    return describe(eventType, data);
+}
+
 Result<QPair<QUuid, QString>> KnowledgeStore::resolveDataset(Database &db, const QString &dataset)
 {
     auto ds = DatasetDirectory::resolve(db, dataset);
@@ -394,10 +515,9 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
                     : (system || a.actorId.isNull()) ? QString()
                                                      : a.actorId.toString(QUuid::WithoutBraces);
                 a.investigationId = uuidFromField(row[5]);
-                a.text = describe(
-                    a.eventType,
-                    QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
-                        .object());
+                a.data = QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
+                             .object();
+                a.text = describe(a.eventType, a.data);
                 a.cursor = stringFromField(row[7]);
                 page.items.append(a);
             }

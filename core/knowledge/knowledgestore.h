@@ -23,6 +23,7 @@ struct CommonIssue
     int count = 0; ///< investigations showing it
     QDateTime lastSeen;
     QJsonObject toJson() const;
+    static CommonIssue fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 /// A current (not retired) quirk of a dataset.
@@ -36,6 +37,7 @@ struct KnownQuirk
     QDateTime lastEditedAt; ///< null when never edited
     int confirmations = 0; ///< people who confirmed it
     QJsonObject toJson() const;
+    static KnownQuirk fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 /// One of the people most involved with a dataset.
@@ -51,6 +53,7 @@ struct DatasetOwner
     int comments = 0;
     int quirks = 0;
     QJsonObject toJson() const;
+    static DatasetOwner fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 /// A row of dataset_findings.
@@ -64,6 +67,7 @@ struct DatasetFinding
     double feedbackScore = 0; ///< Wilson lower bound of the thumbs-up share, 0..1
     QDateTime createdAt;
     QJsonObject toJson() const;
+    static DatasetFinding fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 /// What the team knows about one dataset (GET /datasets/:id/knowledge).
@@ -84,6 +88,8 @@ struct DatasetKnowledge
     /// negative_feedback_count, last_investigation_at, common_issues, known_quirks,
     /// top_findings, owners, updated_at.
     QJsonObject toJson() const;
+    /// The inverse of toJson() (the offline cache keeps knowledge in that form).
+    static DatasetKnowledge fromJson(const QJsonObject &json);
 };
 
 /// One line of a dataset's activity feed.
@@ -97,7 +103,11 @@ struct ActivityItem
     QUuid investigationId;
     QString text; ///< one line for people
     QString cursor; ///< pass as `before` to get the items after this one
+    /// The event's event_data (not in toJson()): what the text was made from, so that a copy
+    /// (the offline cache) can say it again in the reader's language (describeActivity).
+    QJsonObject data;
     QJsonObject toJson() const;
+    static ActivityItem fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 struct ActivityPage
@@ -105,6 +115,7 @@ struct ActivityPage
     QList<ActivityItem> items; ///< newest first
     QString nextCursor; ///< empty when this was the last page
     QJsonObject toJson() const;
+    static ActivityPage fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };
 
 /// Reads the aggregated knowledge of datasets and their activity feed, for the UI, the CLI
@@ -126,6 +137,10 @@ public:
     /// investigation) / completed / failed with the outcome, comments, quirk events, feedback.
     static Result<ActivityPage> activity(Database &db, const QString &dataset, int limit = 20,
                                          const QString &before = {});
+
+    /// The one line the feed shows for an event of `eventType` with `data`, in the current
+    /// language.
+    static QString describeActivity(const QString &eventType, const QJsonObject &data);
 
     /// Resolves a dataset UUID or name to (id, name).
     static Result<QPair<QUuid, QString>> resolveDataset(Database &db, const QString &dataset);

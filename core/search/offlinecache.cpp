@@ -560,7 +560,8 @@ QDateTime OfflineCache::syncedAt() const
 }
 
 Result<OfflineCache::SyncSummary>
-OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &progress, int pageSize)
+OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &progress, int pageSize,
+                   const SnapshotWindow &window)
 {
     QElapsedTimer timer;
     timer.start();
@@ -712,6 +713,14 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         return done.error();
     if (const auto emb = m_index->embedder())
         summary.model = emb->name();
+    // What the views read offline, beside the documents (under the same sync.lock).
+    auto snapshot = OfflineSnapshot::open(m_index->directory());
+    if (!snapshot)
+        return snapshot.error();
+    auto browsed = (*snapshot)->sync(db, window);
+    if (!browsed)
+        return browsed.error();
+    summary.snapshot = *browsed;
     summary.seconds = double(timer.nsecsElapsed()) / 1e9;
     return summary;
 }

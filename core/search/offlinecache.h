@@ -1,5 +1,6 @@
 #pragma once
 
+#include "offlinesnapshot.h"
 #include "result.h"
 #include "searchindex.h"
 #include "serverinfo.h"
@@ -50,6 +51,9 @@ struct ConnectionSettings;
 ///    damaged index, no writer can interfere); one that finds a writer at work opens a
 ///    snapshot: the vector index as last saved, with no count check and never a rebuild,
 ///    the documents as committed so far (each sync page is one SQLite transaction).
+///
+/// Beside the search index, the directory holds the browse snapshot (OfflineSnapshot,
+/// browse.sqlite): what the views show offline; sync() keeps both.
 ///
 /// sync() brings it up to date from the tenant's search_documents rows with change_seq above
 /// the cache's watermark, page by page (never the whole table in memory): upserts, removals
@@ -127,13 +131,16 @@ public:
         QString model; ///< the embedding model in use afterwards
         bool modelChanged = false;
         double seconds = 0;
+        /// The browse snapshot's part (knowledge, activity, investigations, traces, quirks).
+        OfflineSnapshot::SyncSummary snapshot;
     };
     /// `progress(done, total)` after each page (total: rows to read, counted at the start).
     /// `db` must be connected as this cache's tenant, to this cache's database; only for a
-    /// cache opened with openForSync().
+    /// cache opened with openForSync(). After the search documents it syncs the browse
+    /// snapshot (OfflineSnapshot, in `window`) beside them.
     Result<SyncSummary> sync(Database &db,
                              const std::function<void(qint64 done, qint64 total)> &progress = {},
-                             int pageSize = 5000);
+                             int pageSize = 5000, const SnapshotWindow &window = {});
 
 private:
     OfflineCache() = default;
