@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <location filename="../core/client/outbox.cpp" line="265"/>
-        <location filename="../core/client/outbox.cpp" line="782"/>
+        <location filename="../core/client/outbox.cpp" line="785"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
@@ -1128,83 +1128,83 @@
     <message>
         <location filename="../core/client/outbox.cpp" line="457"/>
         <location filename="../core/client/outbox.cpp" line="462"/>
-        <location filename="../core/client/outbox.cpp" line="476"/>
+        <location filename="../core/client/outbox.cpp" line="479"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="489"/>
+        <location filename="../core/client/outbox.cpp" line="492"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="502"/>
+        <location filename="../core/client/outbox.cpp" line="505"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="505"/>
+        <location filename="../core/client/outbox.cpp" line="508"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="510"/>
+        <location filename="../core/client/outbox.cpp" line="513"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="519"/>
+        <location filename="../core/client/outbox.cpp" line="522"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="574"/>
+        <location filename="../core/client/outbox.cpp" line="577"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="583"/>
+        <location filename="../core/client/outbox.cpp" line="586"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="586"/>
+        <location filename="../core/client/outbox.cpp" line="589"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="601"/>
+        <location filename="../core/client/outbox.cpp" line="604"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="714"/>
+        <location filename="../core/client/outbox.cpp" line="717"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="793"/>
+        <location filename="../core/client/outbox.cpp" line="796"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="799"/>
+        <location filename="../core/client/outbox.cpp" line="802"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="802"/>
+        <location filename="../core/client/outbox.cpp" line="805"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="814"/>
+        <location filename="../core/client/outbox.cpp" line="817"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="828"/>
-        <location filename="../core/client/outbox.cpp" line="832"/>
+        <location filename="../core/client/outbox.cpp" line="831"/>
+        <location filename="../core/client/outbox.cpp" line="835"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -3543,8 +3543,13 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <source>usage: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</source>
         <translation>Aufruf: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</translation>
     </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="251"/>
+        <source>written, but without the outbox (changes made offline cannot be kept until it opens): %1</source>
+        <translation>geschrieben, aber ohne Postausgang (offline gemachte Änderungen können erst aufbewahrt werden, wenn er sich öffnen lässt): %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="250"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>%n frühere Änderung aus dem Postausgang zugestellt</numerusform>
@@ -3552,12 +3557,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="263"/>
         <source>the database cannot be reached (%1); the change is kept in the outbox and delivered by the next change made online or by `knowledgectl outbox deliver`</source>
         <translation>die Datenbank ist nicht erreichbar (%1); die Änderung bleibt im Postausgang und wird mit der nächsten Änderung online oder mit `knowledgectl outbox deliver` zugestellt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="282"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="288"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
     </message>

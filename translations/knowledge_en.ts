@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="250"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>delivered %n earlier change from the outbox</numerusform>

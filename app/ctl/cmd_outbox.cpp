@@ -246,6 +246,12 @@ int writeThroughOutbox(CommandContext &ctx, const OutboxWriter::Prepare &prepare
         ctx.settings, [&ctx] { return ctx.connectAsPerson(); }, prepare);
     if (!outcome)
         return ctx.fail(outcome.error());
+    if (!outcome->note.isEmpty())
+        ctx.err << "knowledgectl: "
+                << Messages::tr("written, but without the outbox (changes made offline cannot be "
+                                "kept until it opens): %1")
+                       .arg(outcome->note)
+                << Qt::endl;
     if (outcome->delivered.delivered > 0)
         ctx.err << Messages::tr("delivered %n earlier change(s) from the outbox", nullptr,
                                 int(outcome->delivered.delivered))

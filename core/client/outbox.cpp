@@ -462,12 +462,15 @@ Result<void> Outbox::rememberIdentity(Database &db)
             return d->error(tr("remembering who writes"));
         // Found offline by the tenant as the settings give it, and by its UUID.
         QStringList refs{db.settings().tenant.trimmed(), uuidText(db.tenantId())};
+        refs.removeAll(QString());
         refs.removeDuplicates();
+        // SqliteStatement binds a null QString as NULL: "no actor" is stored as ''.
+        const QString actor = db.settings().actor.trimmed();
         for (const QString &ref : refs) {
             s.reset();
             s.bind(1, db.login());
             s.bind(2, ref);
-            s.bind(3, db.settings().actor.trimmed());
+            s.bind(3, actor.isEmpty() ? QStringLiteral("") : actor);
             s.bind(4, uuidText(db.tenantId()));
             s.bind(5, uuidText(db.actorId()));
             s.bind(6, levelName(db.accessLevel()));
@@ -497,7 +500,7 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     s.bind(1, login);
     s.bind(2, tenant);
     s.bind(3, asUuid.isNull() ? tenant : uuidText(asUuid));
-    s.bind(4, actor);
+    s.bind(4, actor.isEmpty() ? QStringLiteral("") : actor);
     if (!s.isValid())
         return d->error(tr("reading who writes"));
     if (s.step() != SQLITE_ROW)

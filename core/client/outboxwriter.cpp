@@ -58,8 +58,18 @@ Result<WriteOutcome> OutboxWriter::write(const ConnectionSettings &settings, con
     }
     Database &online = **db;
     auto box = Outbox::openFor(online);
-    if (!box)
-        return box.error();
+    if (!box) { // no outbox (an unwritable cache): the write itself still goes through
+        auto event = prepare(&online);
+        if (!event)
+            return event.error();
+        auto written = Outbox::writeNow(online, *event, base);
+        if (!written)
+            return written.error();
+        WriteOutcome outcome;
+        outcome.event = *event;
+        outcome.note = box.error().message;
+        return outcome;
+    }
     const OutboxIdentity who{online.login(), online.tenantId(), online.actorId(),
                              QString(), QDateTime::currentDateTimeUtc()};
     WriteOutcome outcome;

@@ -24,6 +24,9 @@ struct WriteOutcome
     qint64 waiting = 0; ///< this login's pending entries for the tenant afterwards
     qint64 needsAttention = 0; ///< this login's refused entries for the tenant
     DeliveryReport delivered; ///< the earlier entries, delivered first (online only)
+    /// Written online without the outbox, which could not be opened (why): nothing was
+    /// delivered, and a change made offline could not be queued either.
+    QString note;
 };
 
 /// A person's write (a rating, a comment, a quirk change) made through the outbox — the one
