@@ -60,6 +60,7 @@ inline constexpr QLatin1String NotConfigured{"not_configured"};
 inline constexpr QLatin1String NotMigrated{"not_migrated"};
 inline constexpr QLatin1String NotYourPerson{"not_your_person"};
 inline constexpr QLatin1String PermissionDenied{"permission_denied"};
+inline constexpr QLatin1String QuirkConflict{"quirk_conflict"};
 inline constexpr QLatin1String RateLimited{"rate_limited"};
 inline constexpr QLatin1String Redirected{"redirected"};
 inline constexpr QLatin1String Refused{"refused"};

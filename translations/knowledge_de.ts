@@ -548,44 +548,40 @@
 <context>
     <name>FeedbackRecorder</name>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="47"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="19"/>
         <source>unknown target type &apos;%1&apos; — use one of: %2</source>
         <translation>unbekannter Zieltyp &apos;%1&apos; — verwenden Sie einen von: %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="52"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="24"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down), got %1</source>
         <translation>die Bewertung muss 1 (Daumen hoch) oder -1 (Daumen runter) sein, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="55"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="27"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="63"/>
         <source>no investigation given — pass the investigation&apos;s UUID</source>
         <translation>keine Untersuchung angegeben — übergeben Sie die UUID der Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="63"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="35"/>
         <source>no target given — pass the UUID of the %1 you rate</source>
         <translation>kein Ziel angegeben — übergeben Sie die UUID des bewerteten Elements (%1)</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="81"/>
-        <source>checking the rated %1</source>
-        <translation>Prüfen des bewerteten Elements (%1)</translation>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="112"/>
+        <source>checking the rated steps</source>
+        <translation>Prüfen der bewerteten Schritte</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="101"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="133"/>
         <source>no %1 %2 in investigation %3 of this tenant — check both ids (`knowledgectl activity DATASET` lists investigations); nothing was recorded</source>
         <translation>%1 %2 gibt es in Untersuchung %3 dieses Mandanten nicht — prüfen Sie beide IDs (`knowledgectl activity DATASET` listet Untersuchungen auf); nichts wurde gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="125"/>
+        <location filename="../core/knowledge/feedbackrecorder.cpp" line="60"/>
         <source>the comment is empty — write something to add</source>
         <translation>der Kommentar ist leer — schreiben Sie etwas, das hinzugefügt werden soll</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/feedbackrecorder.cpp" line="128"/>
-        <source>finding the investigation</source>
-        <translation>Suchen der Untersuchung</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1246,151 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="155"/>
+        <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
+        <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="165"/>
+        <source>outbox %1: %2: %3</source>
+        <translation>Postausgang %1: %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="220"/>
+        <location filename="../core/client/outbox.cpp" line="228"/>
+        <source>reading the entries</source>
+        <translation>Lesen der Einträge</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="234"/>
+        <location filename="../core/client/outbox.cpp" line="239"/>
+        <location filename="../core/client/outbox.cpp" line="246"/>
+        <source>marking entries delivered</source>
+        <translation>Markieren der Einträge als zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="265"/>
+        <location filename="../core/client/outbox.cpp" line="785"/>
+        <source>recording a refusal</source>
+        <translation>Festhalten einer Ablehnung</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="283"/>
+        <source>queueing a %1 event</source>
+        <translation>Einreihen eines %1-Ereignisses</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="367"/>
+        <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
+        <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="375"/>
+        <source>opening</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="379"/>
+        <source>setting it up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="382"/>
+        <source>creating its tables</source>
+        <translation>Anlegen seiner Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="400"/>
+        <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
+        <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="457"/>
+        <location filename="../core/client/outbox.cpp" line="462"/>
+        <location filename="../core/client/outbox.cpp" line="479"/>
+        <source>remembering who writes</source>
+        <translation>Speichern, wer schreibt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="492"/>
+        <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
+        <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="505"/>
+        <source>reading who writes</source>
+        <translation>Lesen, wer schreibt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="508"/>
+        <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
+        <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="513"/>
+        <source> as %1</source>
+        <translation> als %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="522"/>
+        <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
+        <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="577"/>
+        <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
+        <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="586"/>
+        <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
+        <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="589"/>
+        <source>%1 names %2 outbox entries — give more of the id</source>
+        <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="604"/>
+        <source>counting the entries</source>
+        <translation>Zählen der Einträge</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="717"/>
+        <source>delivery cancelled</source>
+        <translation>Zustellung abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="796"/>
+        <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
+        <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="802"/>
+        <source>discarding an entry</source>
+        <translation>Verwerfen eines Eintrags</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="805"/>
+        <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
+        <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="817"/>
+        <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
+        <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="831"/>
+        <location filename="../core/client/outbox.cpp" line="835"/>
+        <source>resending an entry</source>
+        <translation>erneutes Senden eines Eintrags</translation>
+    </message>
+</context>
+<context>
     <name>QuickReason</name>
     <message>
         <location filename="../core/events/event.cpp" line="396"/>
@@ -1355,34 +1496,39 @@
 <context>
     <name>QuirkBook</name>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="23"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="25"/>
         <source>looking up quirk %1</source>
         <translation>Suchen der Besonderheit %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="44"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="57"/>
         <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="94"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="107"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="126"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="159"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="136"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="161"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="147"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
+        <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
     </message>
 </context>
 <context>
@@ -3028,52 +3174,55 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 muss eine UUID sein, erhalten: &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="22"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="21"/>
         <source>usage: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</source>
         <translation>Aufruf: knowledgectl feedback --target-type T --target ID --investigation ID --rating 1|-1 [--reason R] [--comment C]%1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="26"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="25"/>
         <source> (unexpected: %1)</source>
         <translation> (unerwartet: %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="41"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="232"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="57"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="58"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="16"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="17"/>
         <source>usage: knowledgectl comment --investigation ID [--target ID] TEXT</source>
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="62"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="40"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -3147,27 +3296,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>was das Team über ein Dataset weiß (--offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="12"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="14"/>
         <source>usage: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</source>
         <translation>Aufruf: knowledgectl quirk add DATASET TEXT [--applies-to WHAT] | edit QUIRK_ID TEXT | retire QUIRK_ID [--reason R] | confirm QUIRK_ID</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="31"/>
         <source>QUIRK_ID must be a UUID, got &apos;%1&apos;</source>
         <translation>QUIRK_ID muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="41"/>
         <source>--investigation must be a UUID, got &apos;%1&apos;</source>
         <translation>--investigation muss eine UUID sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="56"/>
+        <source>offline, dataset &apos;%1&apos; can only be found in the offline cache, which says: %2 — give the dataset&apos;s UUID instead</source>
+        <translation>offline kann der Datensatz „%1“ nur im Offline-Cache gefunden werden, und dieser meldet: %2 — geben Sie stattdessen die UUID des Datensatzes an</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="85"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="76"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="94"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
@@ -3550,6 +3704,96 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../app/ctl/cmd_access.cpp" line="113"/>
         <source>give database logins access to tenants (schema owner)</source>
         <translation>Datenbank-Logins Zugriff auf Mandanten geben (Schema-Eigentümer)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="26"/>
+        <source>queued: %n change(s) waiting</source>
+        <translation>
+            <numerusform>eingereiht: %n Änderung wartet</numerusform>
+            <numerusform>eingereiht: %n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="31"/>
+        <source>%n change(s) need attention — the database refused them; see `knowledgectl outbox list`, then resend or discard each</source>
+        <translation>
+            <numerusform>%n Änderung braucht Aufmerksamkeit — die Datenbank hat sie abgelehnt; siehe `knowledgectl outbox list`, dann erneut senden oder verwerfen</numerusform>
+            <numerusform>%n Änderungen brauchen Aufmerksamkeit — die Datenbank hat sie abgelehnt; siehe `knowledgectl outbox list`, dann jede erneut senden oder verwerfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="63"/>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="65"/>
+        <source>yours:  &quot;%1&quot;</source>
+        <translation>Ihre:   „%1“</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="67"/>
+        <source>theirs: &quot;%1&quot; (%2, %3)</source>
+        <translation>andere: „%1“ (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="111"/>
+        <source>the outbox is empty: nothing waits, nothing needs attention</source>
+        <translation>der Postausgang ist leer: nichts wartet, nichts braucht Aufmerksamkeit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <source>delivered %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung zugestellt</numerusform>
+            <numerusform>%n Änderungen zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <source> (%n already in the database from an earlier attempt)</source>
+        <translation>
+            <numerusform> (%n schon von einem früheren Versuch in der Datenbank)</numerusform>
+            <numerusform> (%n schon von einem früheren Versuch in der Datenbank)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="180"/>
+        <source>discarded %1 (%2, %3)</source>
+        <translation>verworfen: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="195"/>
+        <source>queued again as %1</source>
+        <translation>erneut eingereiht als %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="202"/>
+        <source>usage: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</source>
+        <translation>Aufruf: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="251"/>
+        <source>written, but without the outbox (changes made offline cannot be kept until it opens): %1</source>
+        <translation>geschrieben, aber ohne Postausgang (offline gemachte Änderungen können erst aufbewahrt werden, wenn er sich öffnen lässt): %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <source>delivered %n earlier change(s) from the outbox</source>
+        <translation>
+            <numerusform>%n frühere Änderung aus dem Postausgang zugestellt</numerusform>
+            <numerusform>%n frühere Änderungen aus dem Postausgang zugestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="263"/>
+        <source>the database cannot be reached (%1); the change is kept in the outbox and delivered by the next change made online or by `knowledgectl outbox deliver`</source>
+        <translation>die Datenbank ist nicht erreichbar (%1); die Änderung bleibt im Postausgang und wird mit der nächsten Änderung online oder mit `knowledgectl outbox deliver` zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="288"/>
+        <source>changes made offline: list, deliver, discard or resend</source>
+        <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
     </message>
 </context>
 <context>

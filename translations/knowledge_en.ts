@@ -211,5 +211,45 @@
             <numerusform>%n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="26"/>
+        <source>queued: %n change(s) waiting</source>
+        <translation>
+            <numerusform>queued: %n change waiting</numerusform>
+            <numerusform>queued: %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="31"/>
+        <source>%n change(s) need attention — the database refused them; see `knowledgectl outbox list`, then resend or discard each</source>
+        <translation>
+            <numerusform>%n change needs attention — the database refused it; see `knowledgectl outbox list`, then resend or discard it</numerusform>
+            <numerusform>%n changes need attention — the database refused them; see `knowledgectl outbox list`, then resend or discard each</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <source>delivered %n change(s)</source>
+        <translation>
+            <numerusform>delivered %n change</numerusform>
+            <numerusform>delivered %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <source> (%n already in the database from an earlier attempt)</source>
+        <translation>
+            <numerusform> (%n already in the database from an earlier attempt)</numerusform>
+            <numerusform> (%n already in the database from an earlier attempt)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <source>delivered %n earlier change(s) from the outbox</source>
+        <translation>
+            <numerusform>delivered %n earlier change from the outbox</numerusform>
+            <numerusform>delivered %n earlier changes from the outbox</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "feedbackrecorder.h"
+#include "outboxreport.h"
 
 namespace ke::ctl {
 namespace {
@@ -24,16 +25,13 @@ int runComment(CommandContext &ctx)
             return ctx.fail(t.error());
         targetId = *t;
     }
-    auto db = ctx.connectAsPerson();
-    if (!db)
-        return ctx.fail(db.error());
-    auto event = FeedbackRecorder::comment(**db, *inv, a.first(), targetId);
+    auto event = FeedbackRecorder::prepareComment(*inv, a.first(), targetId);
     if (!event)
         return ctx.fail(event.error());
-    ctx.out
-        << Messages::tr("comment added (event %1)").arg(event->id.toString(QUuid::WithoutBraces))
-        << Qt::endl;
-    return 0;
+    return writeThroughOutbox(
+        ctx, [&](Database *) -> Result<Event> { return *event; }, false, [](const Event &e) {
+            return Messages::tr("comment added (event %1)").arg(e.id.toString(QUuid::WithoutBraces));
+        });
 }
 
 } // namespace

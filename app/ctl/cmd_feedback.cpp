@@ -1,8 +1,7 @@
 #include "commands.h"
 #include "feedbackrecorder.h"
+#include "outboxreport.h"
 #include "uuid.h"
-
-#include <QJsonDocument>
 
 namespace ke::ctl {
 namespace {
@@ -42,23 +41,17 @@ int runFeedback(CommandContext &ctx)
         return ctx.fail(Messages::tr("--rating must be 1 or -1, got '%1'").arg(*rating));
     in.reason = reason.value_or(QString());
     in.comment = comment.value_or(QString());
-    auto db = ctx.connectAsPerson();
-    if (!db)
-        return ctx.fail(db.error());
-    auto event = FeedbackRecorder::record(**db, in);
+    // Checked before anything else: an invalid rating is refused at once, never queued.
+    auto event = FeedbackRecorder::prepare(in);
     if (!event)
         return ctx.fail(event.error());
-    if (json)
-        ctx.out << QString::fromUtf8(QJsonDocument(event->toJson()).toJson(QJsonDocument::Compact))
-                << Qt::endl;
-    else
-        ctx.out << Messages::tr("recorded %1 on %2 %3 (event %4)")
-                       .arg(in.rating > 0 ? Messages::tr("thumbs up") : Messages::tr("thumbs down"),
-                            in.targetType,
-                            event->data.value(QStringLiteral("target_id")).toString(),
-                            event->id.toString(QUuid::WithoutBraces))
-                << Qt::endl;
-    return 0;
+    return writeThroughOutbox(
+        ctx, [&](Database *) -> Result<Event> { return *event; }, json, [&](const Event &e) {
+            return Messages::tr("recorded %1 on %2 %3 (event %4)")
+                .arg(in.rating > 0 ? Messages::tr("thumbs up") : Messages::tr("thumbs down"),
+                     in.targetType, e.data.value(QStringLiteral("target_id")).toString(),
+                     e.id.toString(QUuid::WithoutBraces));
+        });
 }
 
 } // namespace

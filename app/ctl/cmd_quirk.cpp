@@ -1,5 +1,7 @@
 #include "commands.h"
 #include "datasetdirectory.h"
+#include "offlinecache.h"
+#include "outboxreport.h"
 #include "quirkbook.h"
 #include "uuid.h"
 
@@ -30,7 +32,7 @@ int runQuirk(CommandContext &ctx)
         return QUuid::fromString(s);
     };
 
-    Result<Event> result = makeError(QString(), QString());
+    OutboxWriter::Prepare prepare;
     if (verb == QLatin1String("add") && a.size() == 2) {
         QUuid inv;
         if (investigation) {
@@ -39,35 +41,51 @@ int runQuirk(CommandContext &ctx)
                     Messages::tr("--investigation must be a UUID, got '%1'").arg(*investigation));
             inv = QUuid::fromString(*investigation);
         }
-        auto db = ctx.connectAsPerson();
-        if (!db)
-            return ctx.fail(db.error());
-        result = QuirkBook::add(**db, a.at(0), a.at(1), appliesTo.value_or(QString()), inv);
+        const QString dataset = a.at(0), text = a.at(1), applies = appliesTo.value_or(QString());
+        prepare = [&ctx, dataset, text, applies, inv](Database *db) -> Result<Event> {
+            QUuid datasetId = QUuid::fromString(dataset);
+            if (db) {
+                auto ds = DatasetDirectory::resolve(*db, dataset);
+                if (!ds)
+                    return ds.error();
+                datasetId = ds->id;
+            } else if (datasetId.isNull()) { // a name, offline: as the last sync knew it
+                auto cache = OfflineCache::openForSearch(ctx.settings);
+                if (!cache)
+                    return makeError(cache.error().code,
+                                     Messages::tr("offline, dataset '%1' can only be found in "
+                                                  "the offline cache, which says: %2 — give "
+                                                  "the dataset's UUID instead")
+                                         .arg(dataset, cache.error().message));
+                auto id = (*cache)->resolveDataset(dataset);
+                if (!id)
+                    return id.error();
+                datasetId = QUuid::fromString(*id);
+            }
+            return QuirkBook::prepareAdd(datasetId, text, applies, inv);
+        };
     } else if ((verb == QLatin1String("edit") && a.size() == 2)
                || ((verb == QLatin1String("retire") || verb == QLatin1String("confirm"))
                    && a.size() == 1)) {
         auto id = quirkId(a.at(0));
         if (!id)
             return ctx.fail(id.error());
-        auto db = ctx.connectAsPerson();
-        if (!db)
-            return ctx.fail(db.error());
-        if (verb == QLatin1String("edit"))
-            result = QuirkBook::edit(**db, *id, a.at(1));
-        else if (verb == QLatin1String("retire"))
-            result = QuirkBook::retire(**db, *id, reason.value_or(QString()));
-        else
-            result = QuirkBook::confirm(**db, *id);
+        // Made at once (an empty text is refused before anything else); the quirk's dataset
+        // and investigation are filled in when it is written.
+        auto event = verb == QLatin1String("edit") ? QuirkBook::prepareEdit(*id, a.at(1))
+            : verb == QLatin1String("retire")      ? QuirkBook::prepareRetire(*id, reason.value_or(QString()))
+                                                   : QuirkBook::prepareConfirm(*id);
+        if (!event)
+            return ctx.fail(event.error());
+        prepare = [event = *event](Database *) -> Result<Event> { return event; };
     } else {
         return usage(ctx);
     }
-    if (!result)
-        return ctx.fail(result.error());
-    ctx.out << Messages::tr("quirk %1: %2 (event %3)")
-                   .arg(result->data.value(QStringLiteral("quirk_id")).toString(),
-                        result->eventType.mid(6), result->id.toString(QUuid::WithoutBraces))
-            << Qt::endl;
-    return 0;
+    return writeThroughOutbox(ctx, prepare, false, [](const Event &e) {
+        return Messages::tr("quirk %1: %2 (event %3)")
+            .arg(e.data.value(QStringLiteral("quirk_id")).toString(), e.eventType.mid(6),
+                 e.id.toString(QUuid::WithoutBraces));
+    });
 }
 
 } // namespace

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QUuid>
 
+#include <optional>
+#include <vector>
+
 namespace ke {
 
 class Database;
@@ -38,6 +41,21 @@ public:
     /// Adds a free comment (comment.added) to an investigation, optionally on one step.
     static Result<Event> comment(Database &db, const QUuid &investigationId, const QString &text,
                                  const QUuid &targetId = {});
+
+    /// The event record() writes, made without the database (for the outbox): the input
+    /// checked, an id (UUIDv7) and created_at (now: the time the person acted) given. Tenant
+    /// and actor are the writer's to fill; the rated step and the dataset are checkTargets()'s.
+    static Result<Event> prepare(const FeedbackInput &input);
+    /// The same for comment().
+    static Result<Event> prepareComment(const QUuid &investigationId, const QString &text,
+                                        const QUuid &targetId = {});
+    /// What the database says about prepared feedback.* and comment.added events before they
+    /// are written, in one round trip for all of them: that the rated step exists in its
+    /// investigation, and the investigation's dataset (filled in where an event has none).
+    /// One entry per event: empty, or why that event cannot be written (UnknownTarget). Other
+    /// event types pass untouched. The error of the Result is the round trip's own.
+    static Result<std::vector<std::optional<Error>>> checkTargets(Database &db,
+                                                                  std::vector<Event> &events);
 };
 
 } // namespace ke

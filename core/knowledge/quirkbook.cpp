@@ -14,30 +14,43 @@ struct QuirkState
     QUuid datasetId;
     QUuid investigationId;
     bool retired = false;
+    QuirkVersion latest; ///< the latest added/edited/retired event
 };
 
-/// The quirk as its events say: where it was added and whether it has been retired.
-Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
+/// The quirk as its events say: where it was added, whether it has been retired, and its
+/// latest version. `ignored` (a delivery repeated after a crash: the event itself) is left out.
+Result<QuirkState> lookup(Database &db, const QUuid &quirkId, const QUuid &ignored = {})
 {
     return guarded(
         QuirkBook::tr("looking up quirk %1").arg(quirkId.toString(QUuid::WithoutBraces)),
         [&]() -> Result<QuirkState> {
             pqxx::nontransaction tx(databasePrivate(db)->conn);
             const pqxx::result r = tx.exec_params(
-                "SELECT event_type, dataset_id, investigation_id FROM " + toStd(db.eventsTable())
-                    + " WHERE tenant_id = $1 AND event_type IN ('quirk.added', 'quirk.retired') "
-                      "AND event_data @> jsonb_build_object('quirk_id', $2::text)",
-                uuidToStd(db.tenantId()), uuidToStd(quirkId));
+                "SELECT event_type, dataset_id, investigation_id, id, actor_id, created_at, "
+                "event_data ->> 'text' FROM "
+                    + toStd(db.eventsTable())
+                    + " WHERE tenant_id = $1 "
+                      "AND event_type IN ('quirk.added', 'quirk.edited', 'quirk.retired') "
+                      "AND event_data @> jsonb_build_object('quirk_id', $2::text) "
+                      "AND id IS DISTINCT FROM $3::uuid ORDER BY created_at, id",
+                uuidToStd(db.tenantId()), uuidToStd(quirkId), uuidToStd(ignored));
             QuirkState s;
             bool added = false;
             for (const auto &row : r) {
-                if (std::string_view(row[0].c_str()) == "quirk.added") {
+                const std::string_view type(row[0].c_str());
+                if (type == "quirk.added") {
                     added = true;
                     s.datasetId = uuidFromField(row[1]);
                     s.investigationId = uuidFromField(row[2]);
-                } else {
+                } else if (type == "quirk.retired") {
                     s.retired = true;
                 }
+                if (type != "quirk.retired" && !row[6].is_null())
+                    s.latest.text = stringFromField(row[6]);
+                s.latest.eventType = QString::fromUtf8(row[0].c_str());
+                s.latest.eventId = uuidFromField(row[3]);
+                s.latest.actorId = uuidFromField(row[4]);
+                s.latest.createdAt = timestampFromField(row[5]);
             }
             if (!added)
                 return makeError(ErrorCode::UnknownQuirk,
@@ -49,20 +62,6 @@ Result<QuirkState> lookup(Database &db, const QUuid &quirkId)
         });
 }
 
-/// The quirk as lookup() finds it, or — when it has been retired — the error
-/// `retiredMessage` (its %1: the quirk's id).
-Result<QuirkState> lookupUnretired(Database &db, const QUuid &quirkId,
-                                   const QString &retiredMessage)
-{
-    auto state = lookup(db, quirkId);
-    if (!state)
-        return state.error();
-    if (state->retired)
-        return makeError(ErrorCode::RetiredQuirk,
-                         retiredMessage.arg(quirkId.toString(QUuid::WithoutBraces)));
-    return state;
-}
-
 /// The event data every event about an existing quirk starts with.
 QJsonObject quirkData(const QUuid &quirkId)
 {
@@ -71,20 +70,34 @@ QJsonObject quirkData(const QUuid &quirkId)
     return data;
 }
 
-Result<Event> emitQuirkEvent(Database &db, const QString &type, const QuirkState &state,
-                             QJsonObject data)
+/// A prepared quirk event: id and created_at given, dataset and investigation as far as known.
+Event quirkEvent(const QString &type, const QUuid &datasetId, const QUuid &investigationId,
+                 QJsonObject data)
 {
     Event event;
+    event.id = createUuidV7();
+    event.createdAt = QDateTime::currentDateTimeUtc();
     event.eventType = type;
-    event.investigationId = state.investigationId;
-    event.datasetId = state.datasetId;
+    event.investigationId = investigationId;
+    event.datasetId = datasetId;
     event.data = std::move(data);
+    return event;
+}
+
+/// Checks a prepared change against the quirk's events, then writes it.
+Result<Event> checkAndEmit(Database &db, Result<Event> prepared)
+{
+    if (!prepared)
+        return prepared.error();
+    Event &event = *prepared;
+    if (auto c = QuirkBook::checkChange(db, event); !c)
+        return c.error();
     if (auto v = EventLog(db).prepare(event); !v)
         return v.error();
     auto written = EventLog(db).emit(event);
     if (!written)
         return written.error();
-    return event;
+    return std::move(event);
 }
 
 Result<void> checkText(const QString &text)
@@ -98,6 +111,81 @@ Result<void> checkText(const QString &text)
 
 } // namespace
 
+Result<Event> QuirkBook::prepareAdd(const QUuid &datasetId, const QString &text,
+                                    const QString &appliesTo, const QUuid &investigationId)
+{
+    if (auto t = checkText(text); !t)
+        return t.error();
+    QJsonObject data;
+    data.insert(QStringLiteral("quirk_id"), createUuidV7().toString(QUuid::WithoutBraces));
+    data.insert(QStringLiteral("text"), text.trimmed());
+    if (!appliesTo.isEmpty())
+        data.insert(QStringLiteral("applies_to"), appliesTo);
+    // Not made during an investigation: the dataset's own id stands in (see the class comment).
+    return quirkEvent(QStringLiteral("quirk.added"), datasetId,
+                      investigationId.isNull() ? datasetId : investigationId, data);
+}
+
+Result<Event> QuirkBook::prepareEdit(const QUuid &quirkId, const QString &text)
+{
+    if (auto t = checkText(text); !t)
+        return t.error();
+    QJsonObject data = quirkData(quirkId);
+    data.insert(QStringLiteral("text"), text.trimmed());
+    return quirkEvent(QStringLiteral("quirk.edited"), {}, quirkId, data);
+}
+
+Result<Event> QuirkBook::prepareRetire(const QUuid &quirkId, const QString &reason)
+{
+    QJsonObject data = quirkData(quirkId);
+    if (!reason.isEmpty())
+        data.insert(QStringLiteral("reason"), reason);
+    return quirkEvent(QStringLiteral("quirk.retired"), {}, quirkId, data);
+}
+
+Result<Event> QuirkBook::prepareConfirm(const QUuid &quirkId)
+{
+    return quirkEvent(QStringLiteral("quirk.confirmed"), {}, quirkId, quirkData(quirkId));
+}
+
+Result<void> QuirkBook::checkChange(Database &db, Event &event, const QuirkBase &base,
+                                    QuirkVersion *current)
+{
+    const QString &type = event.eventType;
+    if (!type.startsWith(QLatin1String("quirk.")) || type == QLatin1String("quirk.added"))
+        return {};
+    const QUuid quirkId = QUuid::fromString(event.data.value(QStringLiteral("quirk_id")).toString());
+    const QString retiredMessage = type == QLatin1String("quirk.edited")
+        ? tr("quirk %1 was retired; add a new quirk instead of editing it")
+        : type == QLatin1String("quirk.retired")
+        ? tr("quirk %1 is already retired")
+        : tr("quirk %1 was retired and cannot be confirmed");
+    auto state = lookup(db, quirkId, event.id);
+    if (!state)
+        return state.error();
+    if (current)
+        *current = state->latest;
+    if (state->retired)
+        return makeError(ErrorCode::RetiredQuirk,
+                         retiredMessage.arg(quirkId.toString(QUuid::WithoutBraces)));
+    if (type == QLatin1String("quirk.edited") && !base.isEmpty()) {
+        const QuirkVersion &latest = state->latest;
+        const bool changed = !base.eventId.isNull()
+            ? latest.eventId != base.eventId
+            : latest.createdAt > base.seenAt && latest.actorId != event.actorId;
+        if (changed)
+            return makeError(
+                ErrorCode::QuirkConflict,
+                tr("quirk %1 was changed by somebody else after the version you edited (now: "
+                   "\"%2\", %3) — keep yours (resend) or theirs (discard yours)")
+                    .arg(quirkId.toString(QUuid::WithoutBraces), latest.text,
+                         latest.createdAt.toString(Qt::ISODate)));
+    }
+    event.datasetId = state->datasetId;
+    event.investigationId = state->investigationId;
+    return {};
+}
+
 Result<Event> QuirkBook::add(Database &db, const QString &dataset, const QString &text,
                              const QString &appliesTo, const QUuid &investigationId)
 {
@@ -106,48 +194,22 @@ Result<Event> QuirkBook::add(Database &db, const QString &dataset, const QString
     auto ds = DatasetDirectory::resolve(db, dataset);
     if (!ds)
         return ds.error();
-    QuirkState state;
-    state.datasetId = ds->id;
-    // Not made during an investigation: the dataset's own id stands in (see the class comment).
-    state.investigationId = investigationId.isNull() ? ds->id : investigationId;
-    QJsonObject data;
-    data.insert(QStringLiteral("quirk_id"), createUuidV7().toString(QUuid::WithoutBraces));
-    data.insert(QStringLiteral("text"), text.trimmed());
-    if (!appliesTo.isEmpty())
-        data.insert(QStringLiteral("applies_to"), appliesTo);
-    return emitQuirkEvent(db, QStringLiteral("quirk.added"), state, data);
+    return checkAndEmit(db, prepareAdd(ds->id, text, appliesTo, investigationId));
 }
 
 Result<Event> QuirkBook::edit(Database &db, const QUuid &quirkId, const QString &text)
 {
-    if (auto t = checkText(text); !t)
-        return t.error();
-    auto state = lookupUnretired(db, quirkId,
-                                 tr("quirk %1 was retired; add a new quirk instead of editing it"));
-    if (!state)
-        return state.error();
-    QJsonObject data = quirkData(quirkId);
-    data.insert(QStringLiteral("text"), text.trimmed());
-    return emitQuirkEvent(db, QStringLiteral("quirk.edited"), *state, data);
+    return checkAndEmit(db, prepareEdit(quirkId, text));
 }
 
 Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QString &reason)
 {
-    auto state = lookupUnretired(db, quirkId, tr("quirk %1 is already retired"));
-    if (!state)
-        return state.error();
-    QJsonObject data = quirkData(quirkId);
-    if (!reason.isEmpty())
-        data.insert(QStringLiteral("reason"), reason);
-    return emitQuirkEvent(db, QStringLiteral("quirk.retired"), *state, data);
+    return checkAndEmit(db, prepareRetire(quirkId, reason));
 }
 
 Result<Event> QuirkBook::confirm(Database &db, const QUuid &quirkId)
 {
-    auto state = lookupUnretired(db, quirkId, tr("quirk %1 was retired and cannot be confirmed"));
-    if (!state)
-        return state.error();
-    return emitQuirkEvent(db, QStringLiteral("quirk.confirmed"), *state, quirkData(quirkId));
+    return checkAndEmit(db, prepareConfirm(quirkId));
 }
 
 } // namespace ke

@@ -4,11 +4,32 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QUuid>
 
 namespace ke {
 
 class Database;
+
+/// The version of a quirk a person's change builds on — what they saw when they made it: the
+/// quirk's latest event they knew of, or, when even that is not known, the time they last saw
+/// the server's state. Empty: not known (the change is not checked for a conflict).
+struct QuirkBase
+{
+    QUuid eventId;
+    QDateTime seenAt;
+    bool isEmpty() const { return eventId.isNull() && !seenAt.isValid(); }
+};
+
+/// A quirk as the server holds it now: its latest added/edited/retired event and its text.
+struct QuirkVersion
+{
+    QUuid eventId;
+    QString eventType; ///< quirk.added | quirk.edited | quirk.retired
+    QString text; ///< the quirk's text (for a retired quirk: its last text)
+    QUuid actorId;
+    QDateTime createdAt;
+};
 
 /// Adds, edits, confirms and retires quirks ("ETL has a 2-day lag on weekends") as
 /// quirk.* events. Nothing is overwritten: every change is a new event and the history stays.
@@ -26,6 +47,27 @@ public:
     static Result<Event> edit(Database &db, const QUuid &quirkId, const QString &text);
     static Result<Event> retire(Database &db, const QUuid &quirkId, const QString &reason = {});
     static Result<Event> confirm(Database &db, const QUuid &quirkId);
+
+    /// The events add/edit/retire/confirm write, made without the database (for the outbox):
+    /// the text checked, an id (UUIDv7) and created_at (now: the time the person acted) given.
+    /// Tenant and actor are the writer's to fill. An added quirk needs its dataset's UUID; an
+    /// edit, retirement or confirmation gets the quirk's dataset and investigation from
+    /// checkChange() when it is delivered (until then its investigation_id is the quirk's id).
+    static Result<Event> prepareAdd(const QUuid &datasetId, const QString &text,
+                                    const QString &appliesTo = {},
+                                    const QUuid &investigationId = {});
+    static Result<Event> prepareEdit(const QUuid &quirkId, const QString &text);
+    static Result<Event> prepareRetire(const QUuid &quirkId, const QString &reason = {});
+    static Result<Event> prepareConfirm(const QUuid &quirkId);
+    /// What the database says about a prepared quirk.edited / retired / confirmed event
+    /// before it is written: the quirk exists (else UnknownQuirk) and is not retired (else
+    /// RetiredQuirk), and — for an edit made on `base` — nobody changed it since (else
+    /// QuirkConflict: the server's latest event is not the one the person edited, or is newer
+    /// than what they saw). Fills the event's dataset and investigation with the quirk's. The
+    /// event itself, when already stored (a delivery repeated after a crash), is not counted.
+    /// `current` (may be null) receives the quirk as the server holds it. quirk.added passes.
+    static Result<void> checkChange(Database &db, Event &event, const QuirkBase &base = {},
+                                    QuirkVersion *current = nullptr);
 };
 
 } // namespace ke

@@ -1,0 +1,843 @@
+#include "outbox.h"
+
+#include "connectionsettings.h"
+#include "eventlog.h"
+#include "feedbackrecorder.h"
+#include "offlinecache.h"
+#include "searchindex_p.h"
+#include "serverinfo.h"
+#include "uuid.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <libpq-fe.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ke {
+
+using searchindexdetail::restrictToOwner;
+using searchindexdetail::utf8;
+
+namespace {
+
+constexpr char kFileName[] = "outbox.sqlite";
+
+// The schema of the outbox file. `id` is the event's id as text: UUIDv7 in lower-case hex
+// sorts by time, so ORDER BY id is the order the person acted in.
+constexpr char kSchema[] = R"SQL(
+CREATE TABLE IF NOT EXISTS entries (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    login TEXT NOT NULL,
+    event TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'refused')),
+    queued_at TEXT NOT NULL,
+    delivered_at TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT,
+    reason TEXT,
+    base_event_id TEXT,
+    base_seen_at TEXT,
+    current_version TEXT
+);
+CREATE INDEX IF NOT EXISTS entries_by_state ON entries (tenant_id, login, state, id);
+CREATE TABLE IF NOT EXISTS identities (
+    login TEXT NOT NULL,
+    tenant_ref TEXT NOT NULL,
+    actor_ref TEXT NOT NULL,
+    tenant_id TEXT NOT NULL,
+    actor_id TEXT,
+    level TEXT NOT NULL,
+    connected_at TEXT NOT NULL,
+    PRIMARY KEY (login, tenant_ref, actor_ref)
+);
+)SQL";
+
+constexpr char kColumns[] = "id, tenant_id, login, event, state, queued_at, delivered_at, "
+                            "attempts, error_code, reason, base_event_id, base_seen_at, "
+                            "current_version";
+
+QString uuidText(const QUuid &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeFrom(const QString &s)
+{
+    if (s.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+QString stateText(OutboxEntry::State s)
+{
+    return OutboxEntry::stateName(s);
+}
+
+QString levelName(Database::AccessLevel level)
+{
+    switch (level) {
+    case Database::AccessLevel::Reader:
+        return QStringLiteral("reader");
+    case Database::AccessLevel::Member:
+        return QStringLiteral("member");
+    case Database::AccessLevel::Service:
+        return QStringLiteral("service");
+    case Database::AccessLevel::Owner:
+        return QStringLiteral("owner");
+    case Database::AccessLevel::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QJsonObject versionJson(const QuirkVersion &v)
+{
+    return QJsonObject{{QStringLiteral("event_id"), uuidText(v.eventId)},
+                       {QStringLiteral("event_type"), v.eventType},
+                       {QStringLiteral("text"), v.text},
+                       {QStringLiteral("actor_id"), uuidText(v.actorId)},
+                       {QStringLiteral("created_at"), timeText(v.createdAt)}};
+}
+
+QuirkVersion versionFrom(const QJsonObject &o)
+{
+    QuirkVersion v;
+    v.eventId = QUuid::fromString(o.value(QStringLiteral("event_id")).toString());
+    v.eventType = o.value(QStringLiteral("event_type")).toString();
+    v.text = o.value(QStringLiteral("text")).toString();
+    v.actorId = QUuid::fromString(o.value(QStringLiteral("actor_id")).toString());
+    v.createdAt = timeFrom(o.value(QStringLiteral("created_at")).toString());
+    return v;
+}
+
+bool isQuirkChange(const Event &e)
+{
+    return e.eventType.startsWith(QLatin1String("quirk."))
+        && e.eventType != QLatin1String("quirk.added");
+}
+
+/// Not a refusal: the database went away (the entry stays pending).
+bool isUnreachable(const Error &e, const Database &db)
+{
+    return e.is(ErrorCode::Unreachable) || !db.isConnected();
+}
+
+} // namespace
+
+struct Outbox::Private
+{
+    QString path;
+    sqlite3 *h = nullptr;
+
+    ~Private()
+    {
+        if (h)
+            sqlite3_close(h);
+    }
+
+    Error error(const QString &what) const
+    {
+        return makeError(ErrorCode::Io,
+                         Outbox::tr("outbox %1: %2: %3 — check the disk and the file's permissions")
+                             .arg(path, what, QString::fromUtf8(sqlite3_errmsg(h))));
+    }
+
+    Result<void> exec(const char *sql, const QString &what) const
+    {
+        char *message = nullptr;
+        if (sqlite3_exec(h, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+            const QString m = QString::fromUtf8(message ? message : "");
+            sqlite3_free(message);
+            return makeError(ErrorCode::Io, Outbox::tr("outbox %1: %2: %3").arg(path, what, m));
+        }
+        return {};
+    }
+
+    /// BEGIN IMMEDIATE … COMMIT around `body` (rolled back when it fails).
+    template <typename F> Result<void> transaction(const QString &what, F &&body)
+    {
+        if (auto b = exec("BEGIN IMMEDIATE", what); !b)
+            return b;
+        Result<void> r = body();
+        if (!r) {
+            (void)exec("ROLLBACK", what);
+            return r;
+        }
+        return exec("COMMIT", what);
+    }
+
+    OutboxEntry entryFrom(const SqliteStatement &s) const
+    {
+        OutboxEntry e;
+        auto event = Event::fromJson(QJsonDocument::fromJson(utf8(s.text(3))).object());
+        if (event)
+            e.event = *event;
+        else // not ours to lose: keep the id at least, so that it can be discarded
+            e.event.id = QUuid::fromString(s.text(0));
+        e.login = s.text(2);
+        const QString state = s.text(4);
+        e.state = state == QLatin1String("delivered") ? OutboxEntry::State::Delivered
+            : state == QLatin1String("refused")       ? OutboxEntry::State::Refused
+                                                      : OutboxEntry::State::Pending;
+        e.queuedAt = timeFrom(s.text(5));
+        e.deliveredAt = timeFrom(s.text(6));
+        e.attempts = int(s.int64(7));
+        e.errorCode = s.text(8);
+        e.reason = s.text(9);
+        e.base.eventId = QUuid::fromString(s.text(10));
+        e.base.seenAt = timeFrom(s.text(11));
+        if (!s.isNull(12))
+            e.current = versionFrom(QJsonDocument::fromJson(utf8(s.text(12))).object());
+        return e;
+    }
+
+    /// The entries `where` selects, in delivery order, at most `limit` (0: all).
+    Result<std::vector<OutboxEntry>> select(const QString &where,
+                                            const std::vector<QString> &params,
+                                            int limit = 0) const
+    {
+        const QByteArray sql = QStringLiteral("SELECT %1 FROM entries %2 ORDER BY id%3")
+                                   .arg(QLatin1String(kColumns), where,
+                                        limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit)
+                                                  : QString())
+                                   .toUtf8();
+        SqliteStatement s(h, sql.constData());
+        if (!s.isValid())
+            return error(Outbox::tr("reading the entries"));
+        for (size_t i = 0; i < params.size(); ++i)
+            s.bind(int(i) + 1, params[i]);
+        std::vector<OutboxEntry> out;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW)
+            out.push_back(entryFrom(s));
+        if (rc != SQLITE_DONE)
+            return error(Outbox::tr("reading the entries"));
+        return out;
+    }
+
+    Result<void> markDelivered(const std::vector<OutboxEntry> &done)
+    {
+        return transaction(Outbox::tr("marking entries delivered"), [&]() -> Result<void> {
+            SqliteStatement s(h, "UPDATE entries SET state = 'delivered', delivered_at = ?1, "
+                                 "attempts = attempts + 1, error_code = NULL, reason = NULL "
+                                 "WHERE id = ?2 AND state = 'pending'");
+            if (!s.isValid())
+                return error(Outbox::tr("marking entries delivered"));
+            const QString now = timeText(QDateTime::currentDateTimeUtc());
+            for (const OutboxEntry &e : done) {
+                s.reset();
+                s.bind(1, now);
+                s.bind(2, uuidText(e.event.id));
+                if (s.step() != SQLITE_DONE)
+                    return error(Outbox::tr("marking entries delivered"));
+            }
+            return {};
+        });
+    }
+
+    Result<void> markRefused(const OutboxEntry &e, const Error &why,
+                             const std::optional<QuirkVersion> &current)
+    {
+        SqliteStatement s(h, "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
+                             "error_code = ?1, reason = ?2, current_version = ?3 "
+                             "WHERE id = ?4 AND state = 'pending'");
+        s.bind(1, why.code);
+        s.bind(2, why.message);
+        s.bind(3, current ? QString::fromUtf8(QJsonDocument(versionJson(*current))
+                                                  .toJson(QJsonDocument::Compact))
+                          : QString());
+        s.bind(4, uuidText(e.event.id));
+        if (!s.isValid() || s.step() != SQLITE_DONE)
+            return error(Outbox::tr("recording a refusal"));
+        return {};
+    }
+
+    Result<void> insert(const Event &event, const QString &login, const QuirkBase &base,
+                        const QDateTime &queuedAt)
+    {
+        SqliteStatement s(h, "INSERT INTO entries (id, tenant_id, login, event, state, "
+                             "queued_at, base_event_id, base_seen_at) "
+                             "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)");
+        s.bind(1, uuidText(event.id));
+        s.bind(2, uuidText(event.tenantId));
+        s.bind(3, login);
+        s.bind(4, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+        s.bind(5, timeText(queuedAt));
+        s.bind(6, uuidText(base.eventId));
+        s.bind(7, timeText(base.seenAt));
+        if (!s.isValid() || s.step() != SQLITE_DONE)
+            return error(Outbox::tr("queueing a %1 event").arg(event.eventType));
+        return {};
+    }
+
+    /// What a quirk edit made offline builds on: the latest change of the quirk in this
+    /// outbox (the person's own, delivered or not), else what they saw when last online.
+    QuirkBase baseFor(const Event &event, const OutboxIdentity &who) const
+    {
+        QuirkBase base;
+        base.seenAt = who.connectedAt;
+        const QString quirk = event.data.value(QStringLiteral("quirk_id")).toString();
+        SqliteStatement s(h, "SELECT id FROM entries WHERE tenant_id = ?1 AND state <> 'refused' "
+                             "AND json_extract(event, '$.event_data.quirk_id') = ?2 "
+                             "AND json_extract(event, '$.event_type') IN "
+                             "('quirk.added', 'quirk.edited', 'quirk.retired') "
+                             "ORDER BY id DESC LIMIT 1");
+        s.bind(1, uuidText(who.tenantId));
+        s.bind(2, quirk);
+        if (s.isValid() && s.step() == SQLITE_ROW) {
+            base.eventId = QUuid::fromString(s.text(0));
+            base.seenAt = {};
+        }
+        return base;
+    }
+};
+
+QString OutboxEntry::stateName(State state)
+{
+    switch (state) {
+    case State::Delivered:
+        return QStringLiteral("delivered");
+    case State::Refused:
+        return QStringLiteral("refused");
+    case State::Pending:
+        break;
+    }
+    return QStringLiteral("pending");
+}
+
+QJsonObject OutboxEntry::toJson() const
+{
+    QJsonObject o{{QStringLiteral("id"), uuidText(event.id)},
+                  {QStringLiteral("state"), stateName(state)},
+                  {QStringLiteral("event_type"), event.eventType},
+                  {QStringLiteral("created_at"), timeText(event.createdAt)},
+                  {QStringLiteral("queued_at"), timeText(queuedAt)},
+                  {QStringLiteral("attempts"), attempts},
+                  {QStringLiteral("login"), login},
+                  {QStringLiteral("event"), event.toJson()}};
+    if (deliveredAt.isValid())
+        o.insert(QStringLiteral("delivered_at"), timeText(deliveredAt));
+    if (!errorCode.isEmpty())
+        o.insert(QStringLiteral("error_code"), errorCode);
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("reason"), reason);
+    if (!base.eventId.isNull())
+        o.insert(QStringLiteral("base_event_id"), uuidText(base.eventId));
+    if (base.seenAt.isValid())
+        o.insert(QStringLiteral("base_seen_at"), timeText(base.seenAt));
+    if (current)
+        o.insert(QStringLiteral("current"), versionJson(*current));
+    return o;
+}
+
+Outbox::Outbox()
+    : d(std::make_unique<Private>())
+{ }
+
+Outbox::~Outbox() = default;
+
+QString Outbox::path() const
+{
+    return d->path;
+}
+
+Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
+{
+    std::unique_ptr<Outbox> box(new Outbox);
+    box->d->path = path;
+    const QByteArray file = QFile::encodeName(path);
+    // Created 0600 before SQLite sees it: its -wal and -shm files take the database's mode.
+    const int fd = ::open(file.constData(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return makeError(ErrorCode::Io,
+                         tr("cannot create the outbox %1: %2 — check the cache directory's "
+                            "permissions (KNOWLEDGE_CACHE_DIR)")
+                             .arg(path, QString::fromLocal8Bit(strerror(errno))));
+    ::close(fd);
+    restrictToOwner(path);
+    if (sqlite3_open_v2(file.constData(), &box->d->h,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
+        != SQLITE_OK)
+        return box->d->error(tr("opening"));
+    sqlite3_busy_timeout(box->d->h, 15000);
+    // WAL, and every commit synced to disk: a queued write survives a crash or power loss.
+    if (auto r = box->d->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+                              tr("setting it up"));
+        !r)
+        return r.error();
+    if (auto r = box->d->exec(kSchema, tr("creating its tables")); !r)
+        return r.error();
+    for (const char *suffix : {"-wal", "-shm"})
+        restrictToOwner(path + QLatin1String(suffix));
+    // Delivered entries are the database's now; kept a while as the base of later edits.
+    SqliteStatement prune(box->d->h, "DELETE FROM entries WHERE state = 'delivered' "
+                                     "AND delivered_at < ?1");
+    prune.bind(1, timeText(QDateTime::currentDateTimeUtc().addDays(-keepDeliveredDays)));
+    (void)prune.step();
+    return box;
+}
+
+Result<QString> Outbox::pathFor(const ConnectionSettings &settings)
+{
+    const QString key = OfflineCache::rememberedDatabase(settings);
+    if (key.isEmpty())
+        return makeError(
+            ErrorCode::NoCache,
+            tr("the database at %1 (schema %2) has not been reached from this machine yet, so "
+               "nothing can be queued for it (who you are there is known only after one "
+               "successful connection) — once online, run `knowledgectl outbox deliver` (or make any "
+               "change) and it is remembered")
+                .arg(settings.redactedUrl(), settings.schema));
+    return QString(OfflineCache::rootDirectory() + QLatin1Char('/') + key + QLatin1Char('/')
+                   + QLatin1String(kFileName));
+}
+
+Result<std::unique_ptr<Outbox>> Outbox::openFor(const ConnectionSettings &settings)
+{
+    auto path = pathFor(settings);
+    if (!path)
+        return path.error();
+    return open(*path);
+}
+
+Result<std::unique_ptr<Outbox>> Outbox::openFor(Database &db)
+{
+    auto identity = OfflineCache::rememberConnection(db);
+    if (!identity)
+        return identity.error();
+    auto box = open(OfflineCache::rootDirectory() + QLatin1Char('/') + identity->key()
+                    + QLatin1Char('/') + QLatin1String(kFileName));
+    if (!box)
+        return box;
+    if (auto r = (*box)->rememberIdentity(db); !r)
+        return r.error();
+    return box;
+}
+
+QString Outbox::loginOf(const ConnectionSettings &settings)
+{
+    QString login;
+    auto take = [&](PQconninfoOption *options) {
+        for (PQconninfoOption *o = options; o && o->keyword; ++o) {
+            if (o->val && *o->val && qstrcmp(o->keyword, "user") == 0)
+                login = QString::fromUtf8(o->val);
+        }
+        PQconninfoFree(options);
+    };
+    take(PQconndefaults());
+    const QByteArray url = settings.databaseUrl.toUtf8();
+    if (!url.isEmpty()) {
+        char *parseError = nullptr;
+        if (PQconninfoOption *parsed = PQconninfoParse(url.constData(), &parseError))
+            take(parsed);
+        if (parseError)
+            PQfreemem(parseError);
+    }
+    return login;
+}
+
+Result<void> Outbox::rememberIdentity(Database &db)
+{
+    if (db.tenantId().isNull())
+        return {};
+    return d->transaction(tr("remembering who writes"), [&]() -> Result<void> {
+        SqliteStatement s(d->h, "INSERT OR REPLACE INTO identities (login, tenant_ref, actor_ref, "
+                                "tenant_id, actor_id, level, connected_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!s.isValid())
+            return d->error(tr("remembering who writes"));
+        // Found offline by the tenant as the settings give it, and by its UUID.
+        QStringList refs{db.settings().tenant.trimmed(), uuidText(db.tenantId())};
+        refs.removeAll(QString());
+        refs.removeDuplicates();
+        // SqliteStatement binds a null QString as NULL: "no actor" is stored as ''.
+        const QString actor = db.settings().actor.trimmed();
+        for (const QString &ref : refs) {
+            s.reset();
+            s.bind(1, db.login());
+            s.bind(2, ref);
+            s.bind(3, actor.isEmpty() ? QStringLiteral("") : actor);
+            s.bind(4, uuidText(db.tenantId()));
+            s.bind(5, uuidText(db.actorId()));
+            s.bind(6, levelName(db.accessLevel()));
+            s.bind(7, timeText(QDateTime::currentDateTimeUtc()));
+            if (s.step() != SQLITE_DONE)
+                return d->error(tr("remembering who writes"));
+        }
+        return {};
+    });
+}
+
+Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) const
+{
+    const QString login = loginOf(settings);
+    const QString tenant = settings.tenant.trimmed();
+    const QString actor = settings.actor.trimmed();
+    if (tenant.isEmpty())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant given — set KNOWLEDGE_TENANT or pass --tenant"));
+    const QUuid asUuid = QUuid::fromString(tenant);
+    // A reader or member login is its granted person whatever --actor says; a login that
+    // writes for others is remembered per person.
+    SqliteStatement s(d->h, "SELECT tenant_id, actor_id, level, connected_at, actor_ref FROM "
+                            "identities WHERE login = ?1 AND (tenant_ref = ?2 OR tenant_id = ?3) "
+                            "AND (actor_ref = ?4 OR level IN ('reader', 'member')) "
+                            "ORDER BY actor_ref = ?4 DESC, connected_at DESC LIMIT 1");
+    s.bind(1, login);
+    s.bind(2, tenant);
+    s.bind(3, asUuid.isNull() ? tenant : uuidText(asUuid));
+    s.bind(4, actor.isEmpty() ? QStringLiteral("") : actor);
+    if (!s.isValid())
+        return d->error(tr("reading who writes"));
+    if (s.step() != SQLITE_ROW)
+        return makeError(ErrorCode::NoActor,
+                         tr("login %1 has not written to tenant %2%3 online from this machine "
+                            "yet, so who you are there is not known offline — once online, run "
+                            "`knowledgectl outbox deliver` (or make any change), then changes "
+                            "made offline can be queued")
+                             .arg(login, tenant,
+                                  actor.isEmpty() ? QString() : tr(" as %1").arg(actor)));
+    OutboxIdentity who;
+    who.login = login;
+    who.tenantId = QUuid::fromString(s.text(0));
+    who.actorId = QUuid::fromString(s.text(1));
+    who.level = s.text(2);
+    who.connectedAt = timeFrom(s.text(3));
+    if (who.actorId.isNull())
+        return makeError(ErrorCode::NoActor,
+                         tr("login %1 writes for others and was last online without a person: "
+                            "name the person with --actor (as when online) to queue a change")
+                             .arg(login));
+    return who;
+}
+
+Result<Event> Outbox::enqueue(Event event, const OutboxIdentity &who, QuirkBase base)
+{
+    if (event.id.isNull())
+        event.id = createUuidV7();
+    if (!event.createdAt.isValid())
+        event.createdAt = QDateTime::currentDateTimeUtc();
+    event.tenantId = who.tenantId;
+    event.actorId = who.actorId;
+    event.actorType = QStringLiteral("user");
+    // The rules that need no database, now: an invalid input is refused, nothing is queued.
+    // (A quirk change's investigation is the quirk's, known at delivery; its stand-in passes.)
+    if (auto v = EventValidator::validate(event); !v)
+        return v.error();
+    if (isQuirkChange(event) && base.isEmpty() && event.eventType == QLatin1String("quirk.edited"))
+        base = d->baseFor(event, who);
+    if (auto r = d->insert(event, who.login, base, QDateTime::currentDateTimeUtc()); !r)
+        return r.error();
+    return event;
+}
+
+Result<std::vector<OutboxEntry>> Outbox::entries(std::vector<OutboxEntry::State> states,
+                                                 const QUuid &tenant, const QString &login) const
+{
+    if (states.empty())
+        states = {OutboxEntry::State::Pending, OutboxEntry::State::Refused};
+    QStringList where, names;
+    std::vector<QString> params;
+    for (OutboxEntry::State s : states) {
+        params.push_back(stateText(s));
+        names << QStringLiteral("?%1").arg(params.size());
+    }
+    where << QStringLiteral("state IN (%1)").arg(names.join(QStringLiteral(", ")));
+    if (!tenant.isNull()) {
+        params.push_back(uuidText(tenant));
+        where << QStringLiteral("tenant_id = ?%1").arg(params.size());
+    }
+    if (!login.isEmpty()) {
+        params.push_back(login);
+        where << QStringLiteral("login = ?%1").arg(params.size());
+    }
+    return d->select(QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")), params);
+}
+
+Result<OutboxEntry> Outbox::entry(const QString &idOrPrefix) const
+{
+    const QString id = idOrPrefix.trimmed().toLower().remove(QLatin1Char('{')).remove(
+        QLatin1Char('}'));
+    if (id.size() < 8)
+        return makeError(ErrorCode::Usage,
+                         tr("'%1' is too short to name an outbox entry — give its id (or at "
+                            "least its first 8 characters; `knowledgectl outbox list` shows them)")
+                             .arg(idOrPrefix));
+    auto found = d->select(QStringLiteral("WHERE substr(id, 1, length(?1)) = ?1"), {id});
+    if (!found)
+        return found.error();
+    if (found->size() != 1)
+        return makeError(found->empty() ? ErrorCode::BadInput : ErrorCode::Usage,
+                         found->empty()
+                             ? tr("there is no outbox entry %1 — `knowledgectl outbox list` "
+                                  "shows them")
+                                   .arg(idOrPrefix)
+                             : tr("%1 names %2 outbox entries — give more of the id")
+                                   .arg(idOrPrefix)
+                                   .arg(found->size()));
+    return std::move(found->front());
+}
+
+Result<qint64> Outbox::count(OutboxEntry::State state, const QUuid &tenant,
+                             const QString &login) const
+{
+    SqliteStatement s(d->h, "SELECT count(*) FROM entries WHERE state = ?1 "
+                            "AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR login = ?3)");
+    s.bind(1, stateText(state));
+    s.bind(2, uuidText(tenant));
+    s.bind(3, login.isEmpty() ? QString() : login);
+    if (!s.isValid() || s.step() != SQLITE_ROW)
+        return d->error(tr("counting the entries"));
+    return s.int64(0);
+}
+
+Result<bool> Outbox::writeNow(Database &db, Event &event, const QuirkBase &base,
+                              QuirkVersion *current)
+{
+    if (auto c = QuirkBook::checkChange(db, event, base, current); !c)
+        return c.error();
+    std::vector<Event> one{event};
+    auto verdicts = FeedbackRecorder::checkTargets(db, one);
+    if (!verdicts)
+        return verdicts.error();
+    if (verdicts->front())
+        return *verdicts->front();
+    event = one.front();
+    return EventLog(db).emit(event);
+}
+
+Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize,
+                                       const std::atomic_bool *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    DeliveryReport report;
+    const QString login = db.login();
+    const QUuid tenant = db.tenantId();
+    batchSize = std::max(1, batchSize);
+    EventLog log(db);
+
+    // Per entry: what went wrong with it, for the record; unreachable stops everything.
+    const auto refuse = [&](const OutboxEntry &e, const Error &why,
+                            const std::optional<QuirkVersion> &current = {}) -> Result<void> {
+        ++report.refused;
+        return d->markRefused(e, why, current);
+    };
+    const auto stop = [&](const Error &why) {
+        report.unreachable = true;
+        report.note = why.message;
+    };
+
+    // Writes `batch` (rated steps checked first); false when delivery must stop.
+    const auto flush = [&](std::vector<OutboxEntry> &batch) -> Result<bool> {
+        if (batch.empty())
+            return true;
+        std::vector<Event> events;
+        events.reserve(batch.size());
+        for (const OutboxEntry &e : batch)
+            events.push_back(e.event);
+        auto verdicts = FeedbackRecorder::checkTargets(db, events);
+        if (!verdicts) {
+            if (isUnreachable(verdicts.error(), db)) {
+                stop(verdicts.error());
+                return false;
+            }
+            for (const OutboxEntry &e : batch) {
+                if (auto r = refuse(e, verdicts.error()); !r)
+                    return r.error();
+            }
+            batch.clear();
+            return true;
+        }
+        std::vector<OutboxEntry> writable;
+        std::vector<Event> toWrite;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if ((*verdicts)[i]) {
+                if (auto r = refuse(batch[i], *(*verdicts)[i]); !r)
+                    return r.error();
+            } else {
+                writable.push_back(batch[i]);
+                toWrite.push_back(std::move(events[i]));
+            }
+        }
+        batch.clear();
+        if (toWrite.empty())
+            return true;
+        auto written = log.emitBatch(toWrite);
+        if (written) {
+            if (auto m = d->markDelivered(writable); !m)
+                return m.error();
+            report.delivered += qint64(writable.size());
+            report.alreadyStored += qint64(writable.size()) - *written;
+            return true;
+        }
+        if (isUnreachable(written.error(), db)) {
+            stop(written.error());
+            return false;
+        }
+        // Refused as a whole: find the ones refused, one at a time; the others go through.
+        for (size_t i = 0; i < writable.size(); ++i) {
+            auto one = log.emit(toWrite[i]);
+            if (!one) {
+                if (isUnreachable(one.error(), db)) {
+                    stop(one.error());
+                    return false;
+                }
+                if (auto r = refuse(writable[i], one.error()); !r)
+                    return r.error();
+                continue;
+            }
+            if (auto m = d->markDelivered({writable[i]}); !m)
+                return m.error();
+            ++report.delivered;
+            if (!*one)
+                ++report.alreadyStored;
+        }
+        return true;
+    };
+
+    bool going = true;
+    QString after; // the last id handled: refused entries are not read again
+    while (going) {
+        if (cancel && cancel->load()) {
+            report.note = tr("delivery cancelled");
+            break;
+        }
+        auto page = d->select(QStringLiteral("WHERE state = 'pending' AND tenant_id = ?1 AND "
+                                             "login = ?2 AND (?3 IS NULL OR id > ?3)"),
+                              {uuidText(tenant), login, after}, batchSize);
+        if (!page)
+            return page.error();
+        if (page->empty())
+            break;
+        after = uuidText(page->back().event.id);
+        std::vector<OutboxEntry> batch;
+        for (OutboxEntry &e : *page) {
+            if (!isQuirkChange(e.event)) {
+                batch.push_back(std::move(e));
+                continue;
+            }
+            // A quirk change is checked against the quirk's events, which the entries before
+            // it (an offline add, an earlier edit) may be: those go first.
+            auto flushed = flush(batch);
+            if (!flushed)
+                return flushed.error();
+            if (!*flushed) {
+                going = false;
+                break;
+            }
+            QuirkVersion current;
+            if (auto c = QuirkBook::checkChange(db, e.event, e.base, &current); !c) {
+                if (isUnreachable(c.error(), db)) {
+                    stop(c.error());
+                    going = false;
+                    break;
+                }
+                const bool hasVersion = !current.eventId.isNull();
+                if (auto r = refuse(e, c.error(),
+                                    hasVersion ? std::optional<QuirkVersion>(current)
+                                               : std::nullopt);
+                    !r)
+                    return r.error();
+                continue;
+            }
+            batch.push_back(std::move(e));
+        }
+        if (going) {
+            auto flushed = flush(batch);
+            if (!flushed)
+                return flushed.error();
+            going = *flushed;
+        }
+    }
+    auto pending = count(OutboxEntry::State::Pending, tenant, login);
+    if (!pending)
+        return pending.error();
+    report.pending = *pending;
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
+}
+
+Result<qint64> Outbox::refuseAll(const QUuid &tenant, const QString &login, const Error &why)
+{
+    SqliteStatement s(d->h, "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
+                            "error_code = ?1, reason = ?2 WHERE state = 'pending' "
+                            "AND tenant_id = ?3 AND login = ?4");
+    s.bind(1, why.code);
+    s.bind(2, why.message);
+    s.bind(3, uuidText(tenant));
+    s.bind(4, login);
+    if (!s.isValid() || s.step() != SQLITE_DONE)
+        return d->error(tr("recording a refusal"));
+    return qint64(sqlite3_changes(d->h));
+}
+
+Result<OutboxEntry> Outbox::discard(const QString &idOrPrefix)
+{
+    auto e = entry(idOrPrefix);
+    if (!e)
+        return e.error();
+    if (e->state == OutboxEntry::State::Delivered)
+        return makeError(ErrorCode::BadInput,
+                         tr("outbox entry %1 was delivered on %2 and is in the database: "
+                            "there is nothing to discard (change it with a new rating or edit)")
+                             .arg(uuidText(e->event.id), timeText(e->deliveredAt)));
+    SqliteStatement s(d->h, "DELETE FROM entries WHERE id = ?1 AND state <> 'delivered'");
+    s.bind(1, uuidText(e->event.id));
+    if (!s.isValid() || s.step() != SQLITE_DONE)
+        return d->error(tr("discarding an entry"));
+    if (sqlite3_changes(d->h) == 0)
+        return makeError(ErrorCode::BadInput,
+                         tr("outbox entry %1 was delivered meanwhile: there is nothing to discard")
+                             .arg(uuidText(e->event.id)));
+    return e;
+}
+
+Result<Event> Outbox::resend(const QString &idOrPrefix, const QJsonObject &changes)
+{
+    auto e = entry(idOrPrefix);
+    if (!e)
+        return e.error();
+    if (e->state != OutboxEntry::State::Refused)
+        return makeError(ErrorCode::BadInput,
+                         tr("outbox entry %1 is %2, not refused: only a refused entry is resent")
+                             .arg(uuidText(e->event.id), OutboxEntry::stateName(e->state)));
+    Event event = e->event;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        event.data.insert(it.key(), it.value());
+    // The person acts again: a new id (the end of the queue) and time. The refused event was
+    // never written, so nothing can be counted twice.
+    event.id = createUuidV7();
+    event.createdAt = QDateTime::currentDateTimeUtc();
+    if (auto v = EventValidator::validate(event); !v)
+        return v.error();
+    QuirkBase base = e->base;
+    if (e->current) // the person has seen the server's version now and keeps theirs
+        base = QuirkBase{e->current->eventId, {}};
+    auto done = d->transaction(tr("resending an entry"), [&]() -> Result<void> {
+        SqliteStatement del(d->h, "DELETE FROM entries WHERE id = ?1 AND state = 'refused'");
+        del.bind(1, uuidText(e->event.id));
+        if (!del.isValid() || del.step() != SQLITE_DONE)
+            return d->error(tr("resending an entry"));
+        return d->insert(event, e->login, base, QDateTime::currentDateTimeUtc());
+    });
+    if (!done)
+        return done.error();
+    return event;
+}
+
+} // namespace ke
