@@ -107,6 +107,9 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Word-wrapped labels take the field column's whole width, not their narrow size hint.
+    for (QLabel *label : {m_status, m_keychainNote})
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     m_tenant = new QComboBox(this);
     m_tenant->setObjectName(QStringLiteral("tenantCombo"));
@@ -116,11 +119,15 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     m_you->setObjectName(QStringLiteral("youLabel"));
     m_you->setTextFormat(Qt::PlainText);
     m_you->setWordWrap(true);
+    m_you->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_you->setMinimumHeight(m_you->fontMetrics().lineSpacing() * 2);
 
     auto *connectionPage = new QWidget(this);
     auto *form = new QFormLayout(connectionPage);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("&Saved connection:"), profileRow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *profileLabel = new QLabel(tr("&Saved connection:"), this);
+    profileLabel->setBuddy(m_profileCombo);
+    form->addRow(profileLabel, profileRow);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&Login:"), m_login);
@@ -129,7 +136,7 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     form->addRow(QString(), m_keychainNote);
     form->addRow(QString(), testRow);
     form->addRow(QString(), m_status);
-    form->addRow(tr("&Tenant:"), m_tenant);
+    form->addRow(tr("T&enant:"), m_tenant);
     form->addRow(QString(), m_you);
     setPasswordVisible(false);
 
@@ -158,7 +165,7 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     m_startOffline->setChecked(prefs.startOffline);
     auto *prefsPage = new QWidget(this);
     auto *prefsForm = new QFormLayout(prefsPage);
-    prefsForm->addRow(tr("Offline &cache:"), cacheRow);
+    prefsForm->addRow(tr("Offline c&ache:"), cacheRow);
     prefsForm->addRow(tr("S&ync every:"), m_syncInterval);
     prefsForm->addRow(QString(), m_startOffline);
     auto *envNote = new QLabel(tr("KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR "
@@ -171,9 +178,10 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     tabs->addTab(connectionPage, tr("Connection"));
     tabs->addTab(prefsPage, tr("Preferences"));
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("connectButton"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_connectButton = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(m_buttons);
@@ -274,6 +282,7 @@ void ConnectDialog::profileChosen(int index)
         m_tenant->addItem(p.tenantName.isEmpty() ? p.tenant
                                                  : tr("%1 (%2)").arg(p.tenantName, p.tenant),
                           p.tenant);
+        m_tenant->setCurrentIndex(0); // with a placeholder, adding an item selects none
     }
     m_filling = false;
     m_tested = false;
@@ -342,8 +351,8 @@ void ConnectDialog::setBusy(bool busy)
 {
     m_testing = busy;
     m_busy->setVisible(busy);
-    m_testButton->setText(busy ? tr("&Cancel test") : tr("&Test connection"));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    m_testButton->setText(busy ? tr("Cancel &test") : tr("&Test connection"));
+    m_connectButton->setEnabled(!busy);
     for (QWidget *w : {static_cast<QWidget *>(m_database), static_cast<QWidget *>(m_login),
                        static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_profileCombo)})
         w->setEnabled(!busy);
@@ -455,6 +464,8 @@ void ConnectDialog::checkFinished(const ConnectionCheckReport &report)
                                .arg(report.login, levelName(report.accessLevel)));
         }
     }
+    if (height() < sizeHint().height()) // a longer message than the dialog had room for
+        resize(width(), sizeHint().height());
     Q_EMIT testFinished(report);
     if (!m_connectAfterTest)
         return;

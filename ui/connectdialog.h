@@ -121,6 +121,7 @@ private:
     QSpinBox *m_syncInterval = nullptr;
     QCheckBox *m_startOffline = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_connectButton = nullptr;
 };
 
 } // namespace ke
