@@ -21,6 +21,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -273,7 +275,7 @@ private Q_SLOTS:
         QSignalSpy done(d.get(), &QDialog::finished);
         QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("connectButton")),
                           Qt::LeftButton);
-        QVERIFY(done.wait(20000));
+        QVERIFY2(!done.isEmpty() || done.wait(20000), qPrintable(status(*d)));
         QCOMPARE(d->result(), int(QDialog::Accepted));
         const ConnectionCheckReport signedIn = d->lastReport();
         QCOMPARE(signedIn.accessLevel, Database::AccessLevel::Member);
@@ -432,7 +434,7 @@ private Q_SLOTS:
         QSignalSpy done(d.get(), &QDialog::finished);
         QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("connectButton")),
                           Qt::LeftButton);
-        QVERIFY(done.wait(20000));
+        QVERIFY2(!done.isEmpty() || done.wait(20000), qPrintable(status(*d))); // may end at once
         QCOMPARE(d->result(), int(QDialog::Accepted));
         QVERIFY(d->profile().needsPassword);
         QCOMPARE(d->password(), m_secret); // for this session, in memory
@@ -585,6 +587,80 @@ private Q_SLOTS:
         for (QAction *a : menu->actions())
             QVERIFY(!a->isChecked()); // none of the saved ones is in use
         QTest::qWait(200);
+    }
+
+    // The screenshots in docs/screenshots/ (connect-dialog.png, connect-dialog.de.png): a saved
+    // service "staging" from pg_service.conf, tested, with a password login's tenants listed.
+    // Written to KE_SCREENSHOT_DIR when set (else a temporary folder).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
+            ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
+            : m_home.filePath(QStringLiteral("screenshots"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString services = m_home.filePath(QStringLiteral("pg_service.conf"));
+        QFile f(services);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[staging]\nhost=127.0.0.1\nport=%1\ndbname=%2\n")
+                    .arg(m_port)
+                    .arg(QUrl(m_socketUrl).path().mid(1))
+                    .toUtf8());
+        f.close();
+        qputenv("PGSERVICEFILE", services.toUtf8());
+        const bool created
+            = m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = 'alice'"))
+            == QLatin1String("0");
+        QVERIFY2(created,
+                 "a role alice exists on this server already (not this test's) — the "
+                 "screenshot signs in as alice: drop it, or use a fresh private server");
+        m_db->exec(QStringLiteral("CREATE ROLE alice LOGIN PASSWORD 'alice-secret' IN ROLE "
+                                  "ke_password_logins"));
+        for (const QString &tenant : {QStringLiteral("acme"), QStringLiteral("globex")}) {
+            const auto r = m_db->run(QStringLiteral("knowledgectl"),
+                                     {QStringLiteral("access"), QStringLiteral("grant"),
+                                      QStringLiteral("alice"), QStringLiteral("--tenant"), tenant});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        }
+        ConnectionProfiles profiles(m_home.filePath(QStringLiteral("screenshot.ini")));
+        ConnectionProfile staging;
+        staging.name = QStringLiteral("staging");
+        staging.database = QStringLiteral("staging");
+        staging.login = QStringLiteral("alice");
+        staging.tenant = QStringLiteral("globex");
+        staging.needsPassword = true;
+        ConnectionProfile production = staging;
+        production.name = QStringLiteral("production");
+        production.database = QStringLiteral("postgresql://db.example.com/knowledge");
+        QVERIFY(profiles.save(staging));
+        QVERIFY(profiles.save(production));
+        PasswordKeychain keychain;
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+            QTranslator translator; // English too: its plural forms ("2 tenants")
+            QVERIFY(translator.load(QStringLiteral(KE_QM_DIR "/knowledge_") + language
+                                    + QStringLiteral(".qm")));
+            QCoreApplication::installTranslator(&translator);
+            QTranslator qtbase; // "Cancel" in the language, as the app loads it
+            if (qtbase.load(QStringLiteral("qtbase_") + language,
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QCoreApplication::installTranslator(&qtbase);
+            auto d = dialog(profiles, keychain);
+            d->selectProfile(QStringLiteral("staging"), QStringLiteral("alice-secret"));
+            const ConnectionCheckReport r = test(*d);
+            QVERIFY2(r.ok(), qPrintable(r.message));
+            QTest::qWait(100);
+            const QString file = dir + QStringLiteral("/connect-dialog")
+                + (language == QLatin1String("en") ? QString() : QLatin1Char('.') + language)
+                + QStringLiteral(".png");
+            QVERIFY2(d->grab().save(file, "PNG"), qPrintable(file));
+            QCoreApplication::removeTranslator(&translator);
+            QCoreApplication::removeTranslator(&qtbase);
+        }
+        qunsetenv("PGSERVICEFILE");
+        for (const QString &tenant : {QStringLiteral("acme"), QStringLiteral("globex")})
+            m_db->run(QStringLiteral("knowledgectl"),
+                      {QStringLiteral("access"), QStringLiteral("revoke"), QStringLiteral("alice"),
+                       QStringLiteral("--tenant"), tenant});
+        m_db->exec(QStringLiteral("DROP OWNED BY alice; DROP ROLE alice"));
     }
 
 Q_SIGNALS:
