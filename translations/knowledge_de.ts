@@ -2038,149 +2038,149 @@
     </message>
     <message>
         <location filename="../ui/connectdialog.cpp" line="92"/>
-        <location filename="../ui/connectdialog.cpp" line="345"/>
+        <location filename="../ui/connectdialog.cpp" line="354"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="114"/>
+        <location filename="../ui/connectdialog.cpp" line="117"/>
         <source>test the connection to list your tenants</source>
         <translation>Verbindung testen, um Ihre Mandanten aufzulisten</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="123"/>
+        <location filename="../ui/connectdialog.cpp" line="128"/>
         <source>&amp;Saved connection:</source>
         <translation>&amp;Gespeicherte Verbindung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="124"/>
+        <location filename="../ui/connectdialog.cpp" line="131"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="125"/>
+        <location filename="../ui/connectdialog.cpp" line="132"/>
         <source>&amp;Database:</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="126"/>
+        <location filename="../ui/connectdialog.cpp" line="133"/>
         <source>&amp;Login:</source>
         <translation>&amp;Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="132"/>
+        <location filename="../ui/connectdialog.cpp" line="139"/>
         <source>T&amp;enant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="161"/>
+        <location filename="../ui/connectdialog.cpp" line="168"/>
         <source>Offline c&amp;ache:</source>
         <translation>Offline-&amp;Cache:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="345"/>
+        <location filename="../ui/connectdialog.cpp" line="354"/>
         <source>Cancel &amp;test</source>
         <translation>Test abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="140"/>
+        <location filename="../ui/connectdialog.cpp" line="147"/>
         <source>the standard cache folder</source>
         <translation>der Standard-Cache-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="141"/>
+        <location filename="../ui/connectdialog.cpp" line="148"/>
         <source>&amp;Browse…</source>
         <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="143"/>
+        <location filename="../ui/connectdialog.cpp" line="150"/>
         <source>Offline cache folder</source>
         <translation>Ordner des Offline-Caches</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="155"/>
+        <location filename="../ui/connectdialog.cpp" line="162"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="156"/>
+        <location filename="../ui/connectdialog.cpp" line="163"/>
         <source>Start &amp;offline, from the cache</source>
         <translation>&amp;Offline starten, aus dem Cache</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="162"/>
+        <location filename="../ui/connectdialog.cpp" line="169"/>
         <source>S&amp;ync every:</source>
         <translation>S&amp;ynchronisieren alle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="164"/>
+        <location filename="../ui/connectdialog.cpp" line="171"/>
         <source>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR and the command-line flags win over what is saved here.</source>
         <translation>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR und die Kommandozeilenoptionen haben Vorrang vor dem, was hier gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="171"/>
+        <location filename="../ui/connectdialog.cpp" line="178"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="172"/>
+        <location filename="../ui/connectdialog.cpp" line="179"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="175"/>
+        <location filename="../ui/connectdialog.cpp" line="182"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="208"/>
-        <location filename="../ui/connectdialog.cpp" line="543"/>
+        <location filename="../ui/connectdialog.cpp" line="216"/>
+        <location filename="../ui/connectdialog.cpp" line="554"/>
         <source>The system keychain is not available — the password is kept for this session only.</source>
         <translation>Der System-Schlüsselbund ist nicht verfügbar — das Passwort wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="233"/>
+        <location filename="../ui/connectdialog.cpp" line="241"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="275"/>
-        <location filename="../ui/connectdialog.cpp" line="483"/>
+        <location filename="../ui/connectdialog.cpp" line="283"/>
+        <location filename="../ui/connectdialog.cpp" line="494"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="291"/>
+        <location filename="../ui/connectdialog.cpp" line="300"/>
         <source>Could not read the password from the system keychain (%1) — type it; it is kept for this session only.</source>
         <translation>Das Passwort konnte nicht aus dem System-Schlüsselbund gelesen werden (%1) — geben Sie es ein; es wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="403"/>
+        <location filename="../ui/connectdialog.cpp" line="412"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="431"/>
+        <location filename="../ui/connectdialog.cpp" line="440"/>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="453"/>
+        <location filename="../ui/connectdialog.cpp" line="462"/>
         <source>You are %1, %2 of this tenant; what you write is signed as this login&apos;s person.</source>
         <translation>Sie sind %1, %2 dieses Mandanten; was Sie schreiben, wird als Person dieser Anmeldung gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="468"/>
+        <location filename="../ui/connectdialog.cpp" line="479"/>
         <source>Choose a tenant, then connect.</source>
         <translation>Wählen Sie einen Mandanten und verbinden Sie dann.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="523"/>
+        <location filename="../ui/connectdialog.cpp" line="534"/>
         <source>Keeping the password in the system keychain…</source>
         <translation>Passwort wird im System-Schlüsselbund abgelegt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="550"/>
+        <location filename="../ui/connectdialog.cpp" line="561"/>
         <source>Could not keep the password in the system keychain (%1). Connect again to use it for this session only.</source>
         <translation>Das Passwort konnte nicht im System-Schlüsselbund abgelegt werden (%1). Verbinden Sie erneut, um es nur für diese Sitzung zu verwenden.</translation>
     </message>
