@@ -133,6 +133,12 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     refreshAction->setToolTip(tr("Fold in new events and reload (F5)"));
     connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::connectRequested);
+    m_switchMenu = file->addMenu(tr("&Switch Connection"));
+    m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
+    m_switchMenu->setEnabled(false);
+    file->addSeparator();
     file->addAction(refreshAction);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -166,6 +172,19 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 int MainWindow::pendingRequests() const
 {
     return m_pending + (m_searchView->isBusy() ? 1 : 0) + m_investigation->pendingRequests();
+}
+
+void MainWindow::setSavedConnections(const QStringList &names, const QString &current)
+{
+    m_switchMenu->clear();
+    for (const QString &name : names) {
+        QAction *action = m_switchMenu->addAction(name, this, [this, name]() {
+            Q_EMIT switchConnectionRequested(name);
+        });
+        action->setCheckable(true);
+        action->setChecked(name == current);
+    }
+    m_switchMenu->setEnabled(!names.isEmpty());
 }
 
 void MainWindow::begin()

@@ -13,6 +13,7 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -47,10 +48,17 @@ public:
     void openInvestigation(const QUuid &id);
     /// Number of background requests still running (0 = settled).
     int pendingRequests() const;
+    /// Lists the saved connections under File → Switch Connection (`current` checked). The
+    /// window only reports the choice (switchConnectionRequested); it never connects itself.
+    void setSavedConnections(const QStringList &names, const QString &current);
 
 Q_SIGNALS:
     /// No background request is running any more (used by --screenshot).
     void settled();
+    /// File → Connect… was chosen.
+    void connectRequested();
+    /// A saved connection was chosen under File → Switch Connection.
+    void switchConnectionRequested(const QString &name);
 
 private:
     void refresh();
@@ -92,6 +100,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs
+    QMenu *m_switchMenu = nullptr;
 };
 
 } // namespace ke

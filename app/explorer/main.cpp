@@ -1,6 +1,9 @@
 // knowledge-explorer — the desktop application.
 
+#include "connectionprofiles.h"
+#include "connectionswitcher.h"
 #include "mainwindow.h"
+#include "passwordkeychain.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -80,18 +83,30 @@ int main(int argc, char **argv)
     parser.addOption(searchOption);
     parser.process(rest);
 
-    ke::MainWindow window(settings);
-    if (parser.isSet(dataset))
-        window.selectDataset(parser.value(dataset));
-    if (parser.isSet(investigation))
-        window.openInvestigation(QUuid::fromString(parser.value(investigation)));
-    if (parser.isSet(view))
-        window.showView(parser.value(view));
-    if (parser.isSet(searchOption))
-        window.search(parser.value(searchOption));
-    window.show();
+    // Where to connect: the environment and the flags win; else the saved connection; else
+    // (first start) the connect dialog. Never a dialog under --screenshot.
+    ke::ConnectionProfiles profiles;
+    ke::PasswordKeychain keychain;
+    ke::ConnectionSwitcher switcher(profiles, keychain, settings);
+    switcher.setWindowSetup([&](ke::MainWindow &window) {
+        if (parser.isSet(dataset))
+            window.selectDataset(parser.value(dataset));
+        if (parser.isSet(investigation))
+            window.openInvestigation(QUuid::fromString(parser.value(investigation)));
+        if (parser.isSet(view))
+            window.showView(parser.value(view));
+        if (parser.isSet(searchOption))
+            window.search(parser.value(searchOption));
+    });
+    if (!parser.isSet(screenshot)) {
+        // From inside the event loop, so that cancelling the first dialog can quit it.
+        QTimer::singleShot(0, &switcher, [&switcher]() { switcher.start(&QApplication::quit); });
+        return app.exec();
+    }
 
-    if (parser.isSet(screenshot)) {
+    ke::MainWindow &window = *switcher.openWithoutDialog();
+
+    {
         const QString file = parser.value(screenshot);
         // Shoot once the background requests have settled (data shown), or after 20 s.
         auto shoot = [&window, file]() {

@@ -19,7 +19,7 @@ thread_local Cached t_cached;
 
 bool sameSettings(const ConnectionSettings &a, const ConnectionSettings &b)
 {
-    return a.databaseUrl == b.databaseUrl && a.tenant == b.tenant && a.actor == b.actor
+    return a.databaseUrl == b.databaseUrl && a.password == b.password && a.tenant == b.tenant && a.actor == b.actor
         && a.schema == b.schema && a.eventsTable == b.eventsTable;
 }
 

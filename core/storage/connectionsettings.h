@@ -12,6 +12,11 @@ namespace ke {
 struct ConnectionSettings
 {
     QString databaseUrl; ///< libpq URI or conninfo; empty = libpq's PG* variables / service file
+    /// A password the person typed (the connect dialog) or read from the system keychain, in
+    /// memory only: Database::connect hands it to libpq; it is never part of databaseUrl, so
+    /// redactedUrl(), messages and the offline cache's key never see it. Empty = libpq finds
+    /// one itself (.pgpass, PGPASSWORD) or the server needs none.
+    QString password;
     QString tenant; ///< tenant UUID or slug; empty = no tenant (admin commands only)
     QString actor; ///< person UUID or handle
     QString schema = QStringLiteral("knowledge");

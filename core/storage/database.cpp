@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -104,18 +105,33 @@ bool isPlainTableName(const QString &name)
 }
 
 // A few seconds to reach the server, unless the URL or PGCONNECT_TIMEOUT says otherwise: an
-// unreachable server is reported (and the clients go offline) instead of waiting out TCP.
-std::string withConnectTimeout(const QString &url)
+// unreachable server is reported (and the clients go offline) instead of waiting out TCP. The
+// password (in memory only, see ConnectionSettings::password) is added here, on its way to libpq.
+std::string connectionString(const ConnectionSettings &settings)
 {
-    if (url.contains(QLatin1String("connect_timeout")) || qEnvironmentVariableIsSet("PGCONNECT_TIMEOUT"))
-        return toStd(url);
+    QString url = settings.databaseUrl;
     const bool uri = url.startsWith(QLatin1String("postgresql://"))
         || url.startsWith(QLatin1String("postgres://"));
-    if (!uri)
-        return toStd(url.isEmpty() ? QStringLiteral("connect_timeout=5")
-                                   : url + QStringLiteral(" connect_timeout=5"));
-    return toStd(url + (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
-                 + QStringLiteral("connect_timeout=5"));
+    QStringList extra; // key, value pairs
+    if (!url.contains(QLatin1String("connect_timeout"))
+        && !qEnvironmentVariableIsSet("PGCONNECT_TIMEOUT"))
+        extra << QStringLiteral("connect_timeout") << QStringLiteral("5");
+    if (!settings.password.isEmpty())
+        extra << QStringLiteral("password") << settings.password;
+    for (qsizetype i = 0; i + 1 < extra.size(); i += 2) {
+        if (uri) {
+            url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                + extra.at(i) + QLatin1Char('=')
+                + QString::fromLatin1(QUrl::toPercentEncoding(extra.at(i + 1)));
+        } else {
+            QString value = extra.at(i + 1);
+            value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+            value.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+            url += (url.isEmpty() ? QString() : QStringLiteral(" ")) + extra.at(i)
+                + QStringLiteral("='") + value + QLatin1Char('\'');
+        }
+    }
+    return toStd(url);
 }
 
 } // namespace
@@ -146,7 +162,7 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
     }
     std::unique_ptr<Database> db(new Database);
     try {
-        db->d = std::make_unique<Private>(withConnectTimeout(settings.databaseUrl));
+        db->d = std::make_unique<Private>(connectionString(settings));
     } catch (const std::exception &e) {
         const QString server = QString::fromUtf8(e.what()).simplified();
         return makeError(ErrorCode::Unreachable,
