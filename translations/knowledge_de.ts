@@ -113,125 +113,234 @@
     </message>
 </context>
 <context>
+    <name>ConnectionCheck</name>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="71"/>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="74"/>
+        <source>socket %1, port %2</source>
+        <translation>Socket %1, Port %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="75"/>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="78"/>
+        <source>The server asks login %1 for a password — type it and test again (a password in ~/.pgpass or the service file is used by itself).</source>
+        <translation>Der Server verlangt für die Anmeldung %1 ein Passwort — geben Sie es ein und testen Sie erneut (ein Passwort in ~/.pgpass oder der Service-Datei wird von selbst verwendet).</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="85"/>
+        <source>The server refused the password of login %1 — check it (it may also have expired) and try again.</source>
+        <translation>Der Server hat das Passwort der Anmeldung %1 abgelehnt — prüfen Sie es (es kann auch abgelaufen sein) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="93"/>
+        <source>The server at %1 refused login %2: %3</source>
+        <translation>Der Server unter %1 hat die Anmeldung %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="96"/>
+        <source>Cannot reach the database server at %1 — check the host and port, your network or VPN, and that the server runs. (%2)</source>
+        <translation>Der Datenbankserver unter %1 ist nicht erreichbar — prüfen Sie Host und Port, Ihr Netzwerk oder VPN und ob der Server läuft. (%2)</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="122"/>
+        <source>Signed in as %1, but the database has no Knowledge Explorer schema &apos;%2&apos; — ask the administrator to run `knowledgectl migrate`.</source>
+        <translation>Angemeldet als %1, aber die Datenbank hat kein Knowledge-Explorer-Schema &apos;%2&apos; — bitten Sie die Administration, `knowledgectl migrate` auszuführen.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="130"/>
+        <source>The schema &apos;%1&apos; is at version %2, older than this version of Knowledge Explorer needs (%3) — ask the administrator to run `knowledgectl migrate`.</source>
+        <translation>Das Schema &apos;%1&apos; hat Version %2, älter als diese Version von Knowledge Explorer braucht (%3) — bitten Sie die Administration, `knowledgectl migrate` auszuführen.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="140"/>
+        <source>The schema &apos;%1&apos; is at version %2, newer than this version of Knowledge Explorer knows (%3) — upgrade Knowledge Explorer.</source>
+        <translation>Das Schema &apos;%1&apos; hat Version %2, neuer als diese Version von Knowledge Explorer kennt (%3) — aktualisieren Sie Knowledge Explorer.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="153"/>
+        <source>ask an administrator to run `knowledgectl access grant %1 --tenant TENANT`</source>
+        <translation>bitten Sie die Administration, `knowledgectl access grant %1 --tenant MANDANT` auszuführen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="160"/>
+        <location filename="../core/client/connectioncheck.cpp" line="177"/>
+        <source>Signed in as %1, but this login holds no grant for any tenant — %2.</source>
+        <translation>Angemeldet als %1, aber diese Anmeldung hat für keinen Mandanten eine Berechtigung — %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectioncheck.cpp" line="165"/>
+        <source>Signed in as %1, but the schema &apos;%2&apos; is missing or out of date — ask the administrator to run `knowledgectl migrate`.</source>
+        <translation>Angemeldet als %1, aber das Schema &apos;%2&apos; fehlt oder ist veraltet — bitten Sie die Administration, `knowledgectl migrate` auszuführen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/client/connectioncheck.cpp" line="200"/>
+        <source>Signed in as %1 (%2): %n tenant(s) to choose from.</source>
+        <translation>
+            <numerusform>Angemeldet als %1 (%2): %n Mandant zur Auswahl.</numerusform>
+            <numerusform>Angemeldet als %1 (%2): %n Mandanten zur Auswahl.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <location filename="../core/client/connectionprofiles.cpp" line="64"/>
+        <source>the database is neither a libpq URI (postgresql://host/dbname), a conninfo (host=… dbname=…) nor a service name — check what you typed</source>
+        <translation>die Datenbank ist weder eine libpq-URI (postgresql://host/dbname) noch ein Conninfo-Text (host=… dbname=…) noch ein Service-Name — prüfen Sie Ihre Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectionprofiles.cpp" line="67"/>
+        <source>the database is neither a libpq URI (postgresql://host/dbname), a conninfo (host=… dbname=…) nor a service name: %1</source>
+        <translation>die Datenbank ist weder eine libpq-URI (postgresql://host/dbname) noch ein Conninfo-Text (host=… dbname=…) noch ein Service-Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectionprofiles.cpp" line="130"/>
+        <location filename="../core/client/connectionprofiles.cpp" line="140"/>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <location filename="../core/client/connectionprofiles.cpp" line="139"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfiles</name>
+    <message>
+        <location filename="../core/client/connectionprofiles.cpp" line="221"/>
+        <source>a saved connection needs a name (for example staging or production)</source>
+        <translation>eine gespeicherte Verbindung braucht einen Namen (zum Beispiel staging oder production)</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="40"/>
+        <location filename="../core/storage/database.cpp" line="41"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="49"/>
+        <location filename="../core/storage/database.cpp" line="50"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="58"/>
+        <location filename="../core/storage/database.cpp" line="59"/>
         <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
         <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="67"/>
+        <location filename="../core/storage/database.cpp" line="68"/>
         <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
         <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="75"/>
+        <location filename="../core/storage/database.cpp" line="76"/>
         <source>%1: the database refused it: %2</source>
         <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="76"/>
+        <location filename="../core/storage/database.cpp" line="77"/>
         <source>%1: the database refused it (SQLSTATE %2): %3</source>
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="78"/>
+        <location filename="../core/storage/database.cpp" line="79"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="142"/>
+        <location filename="../core/storage/database.cpp" line="158"/>
         <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="153"/>
+        <location filename="../core/storage/database.cpp" line="169"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="166"/>
+        <location filename="../core/storage/database.cpp" line="182"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="235"/>
-        <location filename="../core/storage/database.cpp" line="274"/>
+        <location filename="../core/storage/database.cpp" line="251"/>
+        <location filename="../core/storage/database.cpp" line="290"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="246"/>
+        <location filename="../core/storage/database.cpp" line="262"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="269"/>
+        <location filename="../core/storage/database.cpp" line="285"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="308"/>
+        <location filename="../core/storage/database.cpp" line="324"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="319"/>
+        <location filename="../core/storage/database.cpp" line="335"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="333"/>
+        <location filename="../core/storage/database.cpp" line="349"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="334"/>
+        <location filename="../core/storage/database.cpp" line="350"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="354"/>
+        <location filename="../core/storage/database.cpp" line="370"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="358"/>
+        <location filename="../core/storage/database.cpp" line="374"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="378"/>
+        <location filename="../core/storage/database.cpp" line="394"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="384"/>
+        <location filename="../core/storage/database.cpp" line="400"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="437"/>
+        <location filename="../core/storage/database.cpp" line="453"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="506"/>
+        <location filename="../core/storage/database.cpp" line="522"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="528"/>
+        <location filename="../core/storage/database.cpp" line="544"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -2178,6 +2287,240 @@
     </message>
 </context>
 <context>
+    <name>ke::ConnectDialog</name>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="29"/>
+        <source>reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="31"/>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="33"/>
+        <source>service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="35"/>
+        <source>owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="39"/>
+        <source>no access</source>
+        <translation>kein Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="51"/>
+        <source>Connect to a Knowledge Explorer database</source>
+        <translation>Mit einer Knowledge-Explorer-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="57"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="59"/>
+        <source>Forget this saved connection (and its password in the keychain)</source>
+        <translation>Diese gespeicherte Verbindung vergessen (und ihr Passwort im Schlüsselbund)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="67"/>
+        <source>e.g. staging or production</source>
+        <translation>z. B. staging oder production</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="70"/>
+        <source>postgresql://db.example/knowledge, host=… dbname=…, or a service name</source>
+        <translation>postgresql://db.example/knowledge, host=… dbname=… oder ein Service-Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="72"/>
+        <source>A libpq connection URI, a conninfo string (host=db.example dbname=knowledge), or the name of a service in pg_service.conf. Empty: libpq&apos;s defaults (PGHOST, …).</source>
+        <translation>Eine libpq-Verbindungs-URI, ein Conninfo-Text (host=db.example dbname=knowledge) oder der Name eines Service in pg_service.conf. Leer: die Vorgaben von libpq (PGHOST, …).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="77"/>
+        <source>your database login (empty: as in the database field)</source>
+        <translation>Ihre Datenbank-Anmeldung (leer: wie im Feld Datenbank)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="78"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="82"/>
+        <source>the server asks for one</source>
+        <translation>der Server verlangt eines</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="84"/>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Passwort im System-Schlüssel&amp;bund merken</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="92"/>
+        <location filename="../ui/connectdialog.cpp" line="354"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="117"/>
+        <source>test the connection to list your tenants</source>
+        <translation>Verbindung testen, um Ihre Mandanten aufzulisten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <source>&amp;Saved connection:</source>
+        <translation>&amp;Gespeicherte Verbindung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="131"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="132"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="133"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="139"/>
+        <source>T&amp;enant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="147"/>
+        <source>the standard cache folder</source>
+        <translation>der Standard-Cache-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="148"/>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="150"/>
+        <source>Offline cache folder</source>
+        <translation>Ordner des Offline-Caches</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="162"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="163"/>
+        <source>Start &amp;offline, from the cache</source>
+        <translation>&amp;Offline starten, aus dem Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="168"/>
+        <source>Offline c&amp;ache:</source>
+        <translation>Offline-&amp;Cache:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="169"/>
+        <source>S&amp;ync every:</source>
+        <translation>S&amp;ynchronisieren alle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="171"/>
+        <source>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR and the command-line flags win over what is saved here.</source>
+        <translation>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR und die Kommandozeilenoptionen haben Vorrang vor dem, was hier gespeichert ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="178"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="179"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="182"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="216"/>
+        <location filename="../ui/connectdialog.cpp" line="554"/>
+        <source>The system keychain is not available — the password is kept for this session only.</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar — das Passwort wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="241"/>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="283"/>
+        <location filename="../ui/connectdialog.cpp" line="494"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="300"/>
+        <source>Could not read the password from the system keychain (%1) — type it; it is kept for this session only.</source>
+        <translation>Das Passwort konnte nicht aus dem System-Schlüsselbund gelesen werden (%1) — geben Sie es ein; es wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="354"/>
+        <source>Cancel &amp;test</source>
+        <translation>Test abbre&amp;chen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="412"/>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="440"/>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="462"/>
+        <source>You are %1, %2 of this tenant; what you write is signed as this login&apos;s person.</source>
+        <translation>Sie sind %1, %2 dieses Mandanten; was Sie schreiben, wird als Person dieser Anmeldung gezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="479"/>
+        <source>Choose a tenant, then connect.</source>
+        <translation>Wählen Sie einen Mandanten und verbinden Sie dann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="534"/>
+        <source>Keeping the password in the system keychain…</source>
+        <translation>Passwort wird im System-Schlüsselbund abgelegt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectdialog.cpp" line="561"/>
+        <source>Could not keep the password in the system keychain (%1). Connect again to use it for this session only.</source>
+        <translation>Das Passwort konnte nicht im System-Schlüsselbund abgelegt werden (%1). Verbinden Sie erneut, um es nur für diese Sitzung zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>ke::ConnectionSwitcher</name>
+    <message>
+        <location filename="../ui/connectionswitcher.cpp" line="123"/>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
         <location filename="../ui/datasetlistmodel.cpp" line="20"/>
@@ -2502,73 +2845,83 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
         <location filename="../ui/mainwindow.cpp" line="138"/>
+        <source>&amp;Switch Connection</source>
+        <translation>Verbindung &amp;wechseln</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>no tenant</source>
         <translation>kein Mandant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Tenant: %1 · You: %2</source>
         <translation>Mandant: %1 · Sie: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -2576,32 +2929,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="280"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="295"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="344"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>%1: %2
 
 Your text:
@@ -2612,68 +2965,76 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="428"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
 „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ke::PasswordKeychain</name>
+    <message>
+        <location filename="../ui/passwordkeychain.cpp" line="17"/>
+        <source>no keychain service (Secret Service, KWallet) answers on this desktop session (error %1)</source>
+        <translation>kein Schlüsselbund-Dienst (Secret Service, KWallet) antwortet in dieser Desktop-Sitzung (Fehler %1)</translation>
     </message>
 </context>
 <context>
@@ -3799,37 +4160,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="53"/>
+        <location filename="../app/explorer/main.cpp" line="56"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="58"/>
+        <location filename="../app/explorer/main.cpp" line="61"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="62"/>
+        <location filename="../app/explorer/main.cpp" line="65"/>
         <source>Open view V: knowledge, activity, investigation or search.</source>
         <translation>Ansicht V öffnen: knowledge, activity, investigation oder search.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="67"/>
+        <location filename="../app/explorer/main.cpp" line="70"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="71"/>
+        <location filename="../app/explorer/main.cpp" line="74"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="78"/>
+        <location filename="../app/explorer/main.cpp" line="81"/>
         <source>Search for TEXT in the Search tab.</source>
         <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="102"/>
+        <location filename="../app/explorer/main.cpp" line="117"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

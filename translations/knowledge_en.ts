@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectionCheck</name>
+    <message numerus="yes">
+        <location filename="../core/client/connectioncheck.cpp" line="200"/>
+        <source>Signed in as %1 (%2): %n tenant(s) to choose from.</source>
+        <translation>
+            <numerusform>Signed in as %1 (%2): %n tenant to choose from.</numerusform>
+            <numerusform>Signed in as %1 (%2): %n tenants to choose from.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventLog</name>
     <message numerus="yes">
         <location filename="../core/events/eventlog.cpp" line="350"/>
@@ -150,7 +161,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="236"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
