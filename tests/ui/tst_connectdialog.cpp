@@ -594,9 +594,11 @@ private Q_SLOTS:
     // Written to KE_SCREENSHOT_DIR when set (else a temporary folder).
     void screenshots()
     {
-        const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
-            ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
-            : m_home.filePath(QStringLiteral("screenshots"));
+        // Renders docs/screenshots (signing in as a role named alice, cluster-wide): a tool,
+        // not a check, so it runs only when asked.
+        if (!qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR"))
+            QSKIP("renders the README's screenshots only with KE_SCREENSHOT_DIR set");
+        const QString dir = qEnvironmentVariable("KE_SCREENSHOT_DIR");
         QVERIFY(QDir().mkpath(dir));
         const QString services = m_home.filePath(QStringLiteral("pg_service.conf"));
         QFile f(services);
