@@ -4,6 +4,7 @@
 #include "eventlog.h"
 #include "feedbackrecorder.h"
 #include "offlinecache.h"
+#include "storedtime.h"
 #include "searchindex_p.h"
 #include "serverinfo.h"
 #include "uuid.h"
@@ -68,19 +69,6 @@ QString uuidText(const QUuid &id)
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime timeFrom(const QString &s)
-{
-    if (s.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
 
 QString stateText(OutboxEntry::State s)
 {
@@ -110,7 +98,7 @@ QJsonObject versionJson(const QuirkVersion &v)
                        {QStringLiteral("event_type"), v.eventType},
                        {QStringLiteral("text"), v.text},
                        {QStringLiteral("actor_id"), uuidText(v.actorId)},
-                       {QStringLiteral("created_at"), timeText(v.createdAt)}};
+                       {QStringLiteral("created_at"), storedTimeText(v.createdAt)}};
 }
 
 QuirkVersion versionFrom(const QJsonObject &o)
@@ -120,7 +108,7 @@ QuirkVersion versionFrom(const QJsonObject &o)
     v.eventType = o.value(QStringLiteral("event_type")).toString();
     v.text = o.value(QStringLiteral("text")).toString();
     v.actorId = QUuid::fromString(o.value(QStringLiteral("actor_id")).toString());
-    v.createdAt = timeFrom(o.value(QStringLiteral("created_at")).toString());
+    v.createdAt = storedTimeFrom(o.value(QStringLiteral("created_at")).toString());
     return v;
 }
 
@@ -193,13 +181,13 @@ struct Outbox::Private
         e.state = state == QLatin1String("delivered") ? OutboxEntry::State::Delivered
             : state == QLatin1String("refused")       ? OutboxEntry::State::Refused
                                                       : OutboxEntry::State::Pending;
-        e.queuedAt = timeFrom(s.text(5));
-        e.deliveredAt = timeFrom(s.text(6));
+        e.queuedAt = storedTimeFrom(s.text(5));
+        e.deliveredAt = storedTimeFrom(s.text(6));
         e.attempts = int(s.int64(7));
         e.errorCode = s.text(8);
         e.reason = s.text(9);
         e.base.eventId = QUuid::fromString(s.text(10));
-        e.base.seenAt = timeFrom(s.text(11));
+        e.base.seenAt = storedTimeFrom(s.text(11));
         if (!s.isNull(12))
             e.current = versionFrom(QJsonDocument::fromJson(utf8(s.text(12))).object());
         return e;
@@ -237,7 +225,7 @@ struct Outbox::Private
                                  "WHERE id = ?2 AND state = 'pending'");
             if (!s.isValid())
                 return error(Outbox::tr("marking entries delivered"));
-            const QString now = timeText(QDateTime::currentDateTimeUtc());
+            const QString now = storedTimeText(QDateTime::currentDateTimeUtc());
             for (const OutboxEntry &e : done) {
                 s.reset();
                 s.bind(1, now);
@@ -276,9 +264,9 @@ struct Outbox::Private
         s.bind(2, uuidText(event.tenantId));
         s.bind(3, login);
         s.bind(4, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
-        s.bind(5, timeText(queuedAt));
+        s.bind(5, storedTimeText(queuedAt));
         s.bind(6, uuidText(base.eventId));
-        s.bind(7, timeText(base.seenAt));
+        s.bind(7, storedTimeText(base.seenAt));
         if (!s.isValid() || s.step() != SQLITE_DONE)
             return error(Outbox::tr("queueing a %1 event").arg(event.eventType));
         return {};
@@ -324,13 +312,13 @@ QJsonObject OutboxEntry::toJson() const
     QJsonObject o{{QStringLiteral("id"), uuidText(event.id)},
                   {QStringLiteral("state"), stateName(state)},
                   {QStringLiteral("event_type"), event.eventType},
-                  {QStringLiteral("created_at"), timeText(event.createdAt)},
-                  {QStringLiteral("queued_at"), timeText(queuedAt)},
+                  {QStringLiteral("created_at"), storedTimeText(event.createdAt)},
+                  {QStringLiteral("queued_at"), storedTimeText(queuedAt)},
                   {QStringLiteral("attempts"), attempts},
                   {QStringLiteral("login"), login},
                   {QStringLiteral("event"), event.toJson()}};
     if (deliveredAt.isValid())
-        o.insert(QStringLiteral("delivered_at"), timeText(deliveredAt));
+        o.insert(QStringLiteral("delivered_at"), storedTimeText(deliveredAt));
     if (!errorCode.isEmpty())
         o.insert(QStringLiteral("error_code"), errorCode);
     if (!reason.isEmpty())
@@ -338,7 +326,7 @@ QJsonObject OutboxEntry::toJson() const
     if (!base.eventId.isNull())
         o.insert(QStringLiteral("base_event_id"), uuidText(base.eventId));
     if (base.seenAt.isValid())
-        o.insert(QStringLiteral("base_seen_at"), timeText(base.seenAt));
+        o.insert(QStringLiteral("base_seen_at"), storedTimeText(base.seenAt));
     if (current)
         o.insert(QStringLiteral("current"), versionJson(*current));
     return o;
@@ -386,7 +374,7 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
     // Delivered entries are the database's now; kept a while as the base of later edits.
     SqliteStatement prune(box->d->h, "DELETE FROM entries WHERE state = 'delivered' "
                                      "AND delivered_at < ?1");
-    prune.bind(1, timeText(QDateTime::currentDateTimeUtc().addDays(-keepDeliveredDays)));
+    prune.bind(1, storedTimeText(QDateTime::currentDateTimeUtc().addDays(-keepDeliveredDays)));
     (void)prune.step();
     return box;
 }
@@ -474,7 +462,7 @@ Result<void> Outbox::rememberIdentity(Database &db)
             s.bind(4, uuidText(db.tenantId()));
             s.bind(5, uuidText(db.actorId()));
             s.bind(6, levelName(db.accessLevel()));
-            s.bind(7, timeText(QDateTime::currentDateTimeUtc()));
+            s.bind(7, storedTimeText(QDateTime::currentDateTimeUtc()));
             if (s.step() != SQLITE_DONE)
                 return d->error(tr("remembering who writes"));
         }
@@ -516,7 +504,7 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     who.tenantId = QUuid::fromString(s.text(0));
     who.actorId = QUuid::fromString(s.text(1));
     who.level = s.text(2);
-    who.connectedAt = timeFrom(s.text(3));
+    who.connectedAt = storedTimeFrom(s.text(3));
     if (who.actorId.isNull())
         return makeError(ErrorCode::NoActor,
                          tr("login %1 writes for others and was last online without a person: "
@@ -795,7 +783,7 @@ Result<OutboxEntry> Outbox::discard(const QString &idOrPrefix)
         return makeError(ErrorCode::BadInput,
                          tr("outbox entry %1 was delivered on %2 and is in the database: "
                             "there is nothing to discard (change it with a new rating or edit)")
-                             .arg(uuidText(e->event.id), timeText(e->deliveredAt)));
+                             .arg(uuidText(e->event.id), storedTimeText(e->deliveredAt)));
     SqliteStatement s(d->h, "DELETE FROM entries WHERE id = ?1 AND state <> 'delivered'");
     s.bind(1, uuidText(e->event.id));
     if (!s.isValid() || s.step() != SQLITE_DONE)

@@ -1,6 +1,7 @@
 #include "offlinesnapshot.h"
 
 #include "offlinecache.h"
+#include "storedtime.h"
 #include "offlinesnapshot_p.h"
 
 #include <QFileInfo>
@@ -14,18 +15,6 @@ using namespace offlinesnapshotdetail;
 
 namespace {
 
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QDateTime timeFrom(const QString &s)
-{
-    if (s.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : t;
-}
 
 QJsonObject objectFrom(const QString &text)
 {
@@ -73,7 +62,7 @@ QJsonObject historyEntryToJson(const QuirkHistoryEntry &e)
         {QStringLiteral("event_type"), e.eventType},
         {QStringLiteral("actor_id"),
          e.actorId.isNull() ? QJsonValue() : QJsonValue(e.actorId.toString(QUuid::WithoutBraces))},
-        {QStringLiteral("created_at"), timeText(e.createdAt)},
+        {QStringLiteral("created_at"), storedTimeText(e.createdAt)},
         {QStringLiteral("data"), e.data}};
 }
 
@@ -83,7 +72,7 @@ QuirkHistoryEntry historyEntryFromJson(const QJsonObject &o)
     e.eventId = QUuid::fromString(o.value(QLatin1String("id")).toString());
     e.eventType = o.value(QLatin1String("event_type")).toString();
     e.actorId = QUuid::fromString(o.value(QLatin1String("actor_id")).toString());
-    e.createdAt = timeFrom(o.value(QLatin1String("created_at")).toString());
+    e.createdAt = storedTimeFrom(o.value(QLatin1String("created_at")).toString());
     e.data = o.value(QLatin1String("data")).toObject();
     return e;
 }
@@ -219,7 +208,7 @@ QString OfflineSnapshot::path() const
 
 QDateTime OfflineSnapshot::syncedAt() const
 {
-    return timeFrom(d->meta(kSyncedAt));
+    return storedTimeFrom(d->meta(kSyncedAt));
 }
 
 QUuid OfflineSnapshot::viewer() const
@@ -262,7 +251,7 @@ Result<QList<DatasetSummary>> OfflineSnapshot::datasets() const
         s.investigationCount = int(st.int64(3));
         s.positiveFeedback = int(st.int64(4));
         s.negativeFeedback = int(st.int64(5));
-        s.lastInvestigationAt = timeFrom(st.text(6));
+        s.lastInvestigationAt = storedTimeFrom(st.text(6));
         out.append(s);
     }
     return out;
