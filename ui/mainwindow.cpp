@@ -238,8 +238,7 @@ void MainWindow::identify()
     begin();
     const ConnectionSettings settings = m_settings;
     runInBackground<Identity>(
-        this,
-        std::function<Result<Identity>()>([settings]() -> Result<Identity> {
+        this, std::function<Result<Identity>()>([settings]() -> Result<Identity> {
             Identity who;
             // A fresh connection: the pool thread's cached one may be a dead one.
             auto db = Database::connect(settings);
@@ -291,8 +290,7 @@ void MainWindow::refreshOutboxCounts()
 {
     const ConnectionSettings settings = m_settings;
     runInBackground<OutboxCounts>(
-        this,
-        std::function<Result<OutboxCounts>()>([settings]() -> Result<OutboxCounts> {
+        this, std::function<Result<OutboxCounts>()>([settings]() -> Result<OutboxCounts> {
             OutboxCounts counts;
             if (auto snapshot = BrowseClient::datasets(settings, ReadSource::Offline))
                 counts.syncedAt = snapshot->asOf;
@@ -361,11 +359,11 @@ void MainWindow::syncNow()
             } else {
                 m_connection->setState(ConnectionStatus::State::Online);
                 if (r->delivered > 0)
-                    m_status->setText(tr("%n queued change(s) delivered", nullptr,
-                                         int(r->delivered)));
+                    m_status->setText(
+                        tr("%n queued change(s) delivered", nullptr, int(r->delivered)));
                 if (r->refused > 0)
-                    showError(tr("%n change(s) refused by the database — see the outbox",
-                                 nullptr, int(r->refused)));
+                    showError(tr("%n change(s) refused by the database — see the outbox", nullptr,
+                                 int(r->refused)));
                 if (r->delivered > 0 || r->refused > 0)
                     loadKnowledge();
             }
@@ -382,9 +380,8 @@ void MainWindow::setSavedConnections(const QStringList &names, const QString &cu
 {
     m_switchMenu->clear();
     for (const QString &name : names) {
-        QAction *action = m_switchMenu->addAction(name, this, [this, name]() {
-            Q_EMIT switchConnectionRequested(name);
-        });
+        QAction *action = m_switchMenu->addAction(
+            name, this, [this, name]() { Q_EMIT switchConnectionRequested(name); });
         action->setCheckable(true);
         action->setChecked(name == current);
     }

@@ -136,9 +136,9 @@ void OutboxDialog::reload()
     begin();
     const ConnectionSettings settings = m_settings;
     runInBackground<std::vector<OutboxEntry>>(
-        this,
-        std::function<Result<std::vector<OutboxEntry>>()>(
-            [settings]() { return readEntries(settings); }),
+        this, std::function<Result<std::vector<OutboxEntry>>()>([settings]() {
+            return readEntries(settings);
+        }),
         [this](const Result<std::vector<OutboxEntry>> &r) {
             if (!r)
                 m_message->setText(tr("Could not read the outbox: %1").arg(r.error().message));
@@ -159,8 +159,8 @@ void OutboxDialog::showEntries(const std::vector<OutboxEntry> &entries)
         refused += needsAttention ? 1 : 0;
         item->setText(StateColumn, needsAttention ? tr("Needs attention") : tr("Pending"));
         item->setText(WhatColumn, describe(e.event));
-        item->setText(WhenColumn, QLocale().toString(e.event.createdAt.toLocalTime(),
-                                                     QLocale::ShortFormat));
+        item->setText(WhenColumn,
+                      QLocale().toString(e.event.createdAt.toLocalTime(), QLocale::ShortFormat));
         item->setText(ReasonColumn, needsAttention ? e.reason : tr("waiting for the database"));
         item->setToolTip(ReasonColumn, e.reason);
         item->setData(StateColumn, Qt::UserRole, e.event.id.toString(QUuid::WithoutBraces));
@@ -203,8 +203,7 @@ void OutboxDialog::act(bool discard)
     const ConnectionSettings settings = m_settings;
     begin();
     runInBackground<QString>(
-        this,
-        std::function<Result<QString>()>([settings, id, discard]() -> Result<QString> {
+        this, std::function<Result<QString>()>([settings, id, discard]() -> Result<QString> {
             auto box = Outbox::openFor(settings);
             if (!box)
                 return box.error();
@@ -238,10 +237,24 @@ void OutboxDialog::deliverNow()
     m_message->setProperty("auto", false);
     m_message->setText(tr("Delivering…"));
     runInBackground<DeliveryReport>(
-        this,
-        std::function<Result<DeliveryReport>()>([settings]() -> Result<DeliveryReport> {
+        this, std::function<Result<DeliveryReport>()>([settings]() -> Result<DeliveryReport> {
             auto db = Database::connect(settings);
             if (!db) {
+                if (db.error().is(ErrorCode::NoAccess) || db.error().is(ErrorCode::NotYourPerson)) {
+                    // The database refuses the login itself (access revoked): what waits
+                    // needs the person's attention, with that reason — never dropped.
+                    auto box = Outbox::openFor(settings);
+                    auto who
+                        = box ? (*box)->identity(settings) : Result<OutboxIdentity>(box.error());
+                    if (!who)
+                        return db.error();
+                    auto refused = (*box)->refuseAll(who->tenantId, who->login, db.error());
+                    if (!refused)
+                        return refused.error();
+                    DeliveryReport report;
+                    report.refused = *refused;
+                    return report;
+                }
                 if (!db.error().is(ErrorCode::Unreachable))
                     return db.error();
                 DeliveryReport report;

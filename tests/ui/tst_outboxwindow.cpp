@@ -61,8 +61,8 @@ private:
 
     int stored(const QUuid &id)
     {
-        return m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"),
-                            {id})
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"), {id})
             .toInt();
     }
 
@@ -122,8 +122,8 @@ private Q_SLOTS:
             auto *table = w.findChild<QTableView *>(QStringLiteral("stepTable"));
             QTRY_VERIFY2_WITH_TIMEOUT(
                 table->model()->rowCount() > 1,
-                qPrintable(w.findChild<QLabel *>(QStringLiteral("rateMessage"))->text() + QStringLiteral(" | ")
-                           + statusText(w)),
+                qPrintable(w.findChild<QLabel *>(QStringLiteral("rateMessage"))->text()
+                           + QStringLiteral(" | ") + statusText(w)),
                 20000);
             table->selectRow(1);
             w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
@@ -160,10 +160,11 @@ private Q_SLOTS:
             // Deliver now while unreachable: it stays queued and says so.
             dialog->deliverNow();
             QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
-            QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))
-                         ->text()
-                         .contains(QLatin1String("cannot be reached")),
-                     qPrintable(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))->text()));
+            QVERIFY2(
+                dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))
+                    ->text()
+                    .contains(QLatin1String("cannot be reached")),
+                qPrintable(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))->text()));
             QCOMPARE(list->topLevelItemCount(), 1);
         }
         QCOMPARE(stored(queuedId), 0);
@@ -179,8 +180,8 @@ private Q_SLOTS:
         OutboxDialog *dialog = w.showOutbox();
         dialog->deliverNow();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
-        QCOMPARE(dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"))->topLevelItemCount(),
-                 0);
+        QCOMPARE(
+            dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"))->topLevelItemCount(), 0);
         QCOMPARE(stored(queuedId), 1);
     }
 
@@ -214,8 +215,8 @@ private Q_SLOTS:
             queuedId = queued->id;
         }
         auto retired = m_db->run(QStringLiteral("knowledgectl"),
-                                 {QStringLiteral("quirk"), QStringLiteral("retire"), quirk},
-                                 {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+                                 {QStringLiteral("quirk"), QStringLiteral("retire"), quirk}, {},
+                                 QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
         QVERIFY2(retired.exitCode == 0, qPrintable(retired.err));
 
         MainWindow w(settings);
