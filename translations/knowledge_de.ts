@@ -301,46 +301,52 @@
     </message>
     <message>
         <location filename="../core/storage/database.cpp" line="349"/>
+        <location filename="../core/storage/database.cpp" line="367"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
         <location filename="../core/storage/database.cpp" line="350"/>
+        <source>reading the handle of person %1</source>
+        <translation>beim Lesen des Kürzels der Person %1</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="368"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="370"/>
+        <location filename="../core/storage/database.cpp" line="388"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="374"/>
+        <location filename="../core/storage/database.cpp" line="392"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="394"/>
+        <location filename="../core/storage/database.cpp" line="412"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="400"/>
+        <location filename="../core/storage/database.cpp" line="418"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="453"/>
+        <location filename="../core/storage/database.cpp" line="471"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="522"/>
+        <location filename="../core/storage/database.cpp" line="540"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="544"/>
+        <location filename="../core/storage/database.cpp" line="562"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -1500,6 +1506,17 @@
     </message>
 </context>
 <context>
+    <name>PersonWrite</name>
+    <message numerus="yes">
+        <location filename="../ui/personwrite.cpp" line="35"/>
+        <source>queued — will be sent when the database is reachable (%n waiting)</source>
+        <translation>
+            <numerusform>vorgemerkt — wird gesendet, sobald die Datenbank erreichbar ist (%n wartet)</numerusform>
+            <numerusform>vorgemerkt — wird gesendet, sobald die Datenbank erreichbar ist (%n warten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickReason</name>
     <message>
         <location filename="../core/events/event.cpp" line="396"/>
@@ -2513,6 +2530,95 @@
     </message>
 </context>
 <context>
+    <name>ke::ConnectionStatus</name>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="66"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="69"/>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="72"/>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="77"/>
+        <source>Tenant: %1</source>
+        <translation>Mandant: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="77"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="78"/>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="78"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="80"/>
+        <source>Syncing… %1%</source>
+        <translation>Synchronisiere… %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="80"/>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="82"/>
+        <source>Synced %1</source>
+        <translation>Synchronisiert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="85"/>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectionstatus.cpp" line="87"/>
+        <source>%n write(s) pending</source>
+        <translation>
+            <numerusform>%n Änderung wartet</numerusform>
+            <numerusform>%n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectionstatus.cpp" line="89"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n braucht Ihre Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Ihre Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="93"/>
+        <source>Working offline from the cache: your changes are kept in the outbox and sent when the database is reachable.</source>
+        <translation>Offline aus dem Zwischenspeicher: Ihre Änderungen bleiben im Postausgang und werden gesendet, sobald die Datenbank erreichbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="95"/>
+        <source>Connected to the database.</source>
+        <translation>Mit der Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectionstatus.cpp" line="98"/>
+        <source>Click to see the outbox.</source>
+        <translation>Klicken, um den Postausgang zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>ke::ConnectionSwitcher</name>
     <message>
         <location filename="../ui/connectionswitcher.cpp" line="123"/>
@@ -2567,78 +2673,83 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="59"/>
+        <location filename="../ui/investigationview.cpp" line="60"/>
         <source>Open an investigation from the dataset&apos;s activity or findings.</source>
         <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="77"/>
+        <location filename="../ui/investigationview.cpp" line="78"/>
         <source>Select a step to see its SQL, evidence or recommendations.</source>
         <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="79"/>
+        <location filename="../ui/investigationview.cpp" line="80"/>
         <source>▲ Helpful</source>
         <translation>▲ Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="80"/>
+        <location filename="../ui/investigationview.cpp" line="81"/>
         <source>▼ Not helpful</source>
         <translation>▼ Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="96"/>
+        <location filename="../ui/investigationview.cpp" line="97"/>
         <source>Optional comment</source>
         <translation>Kommentar (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="97"/>
+        <location filename="../ui/investigationview.cpp" line="98"/>
         <source>Rate step</source>
         <translation>Schritt bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="173"/>
+        <location filename="../ui/investigationview.cpp" line="174"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="195"/>
-        <location filename="../ui/investigationview.cpp" line="232"/>
+        <location filename="../ui/investigationview.cpp" line="196"/>
+        <location filename="../ui/investigationview.cpp" line="233"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="207"/>
+        <location filename="../ui/investigationview.cpp" line="208"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="217"/>
+        <location filename="../ui/investigationview.cpp" line="218"/>
         <source>%1 — expected %2, got %3 (%4, %5)</source>
         <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="224"/>
+        <location filename="../ui/investigationview.cpp" line="225"/>
         <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
         <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="277"/>
+        <location filename="../ui/investigationview.cpp" line="278"/>
         <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
         <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="291"/>
+        <location filename="../ui/investigationview.cpp" line="292"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="297"/>
+        <location filename="../ui/investigationview.cpp" line="299"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="301"/>
+        <location filename="../ui/investigationview.cpp" line="304"/>
+        <source>Your rating is %1.</source>
+        <translation>Ihre Bewertung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="308"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -2795,133 +2906,144 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="42"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="118"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="58"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
-        <source>no tenant</source>
-        <translation>kein Mandant</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
-        <source>anonymous</source>
-        <translation>anonym</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <source>Tenant: %1 · You: %2</source>
-        <translation>Mandant: %1 · Sie: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <source>Could not read the outbox: %1</source>
+        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <source>Could not sync the offline cache: %1</source>
+        <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <source>%n queued change(s) delivered</source>
+        <translation>
+            <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
+            <numerusform>%n vorgemerkte Änderungen zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <source>%n change(s) refused by the database — see the outbox</source>
+        <translation>
+            <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
+            <numerusform>%n Änderungen von der Datenbank abgelehnt — siehe Postausgang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -2929,32 +3051,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="471"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="501"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="538"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>%1: %2
 
 Your text:
@@ -2965,68 +3087,248 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <source>Your change is %1.</source>
+        <translation>Ihre Änderung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="615"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="621"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="638"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
 „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ke::OutboxDialog</name>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="42"/>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="45"/>
+        <source>Changes you made while the database could not be reached wait here and are sent in the order you made them. Those the database refused need your attention: resend or discard them.</source>
+        <translation>Änderungen, die Sie gemacht haben, während die Datenbank nicht erreichbar war, warten hier und werden in der Reihenfolge gesendet, in der Sie sie gemacht haben. Die von der Datenbank abgelehnten brauchen Ihre Aufmerksamkeit: erneut senden oder verwerfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <source>Made</source>
+        <translation>Gemacht</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="64"/>
+        <source>&amp;Deliver now</source>
+        <translation>Jetzt &amp;zustellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="66"/>
+        <source>&amp;Resend</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="68"/>
+        <source>Send a refused change again, as made now</source>
+        <translation>Eine abgelehnte Änderung erneut senden, als jetzt gemacht</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="69"/>
+        <source>D&amp;iscard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="71"/>
+        <source>Give up this change: it is never sent</source>
+        <translation>Diese Änderung aufgeben: Sie wird nie gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="101"/>
+        <source>Rating ▲ helpful (%1)</source>
+        <translation>Bewertung ▲ hilfreich (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="102"/>
+        <source>Rating ▼ not helpful (%1)</source>
+        <translation>Bewertung ▼ nicht hilfreich (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="108"/>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="110"/>
+        <source>New quirk: %1</source>
+        <translation>Neue Besonderheit: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="112"/>
+        <source>Quirk edit: %1</source>
+        <translation>Besonderheit geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="114"/>
+        <source>Quirk retired: %1</source>
+        <translation>Besonderheit zurückgezogen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="116"/>
+        <source>Quirk confirmed</source>
+        <translation>Besonderheit bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="144"/>
+        <source>Could not read the outbox: %1</source>
+        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <source>Pending</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="164"/>
+        <source>waiting for the database</source>
+        <translation>wartet auf die Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="174"/>
+        <source>Nothing waits: every change you made is in the database.</source>
+        <translation>Nichts wartet: Jede Ihrer Änderungen ist in der Datenbank.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n Änderung wartet</numerusform>
+            <numerusform>%n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n braucht Ihre Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Ihre Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="215"/>
+        <source>Discarded: %1</source>
+        <translation>Verworfen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="220"/>
+        <source>Queued again: %1</source>
+        <translation>Erneut vorgemerkt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="239"/>
+        <source>Delivering…</source>
+        <translation>Stelle zu…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="256"/>
+        <source>Could not deliver: %1</source>
+        <translation>Zustellen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="259"/>
+        <source>The database cannot be reached — your changes stay queued: %1</source>
+        <translation>Die Datenbank ist nicht erreichbar — Ihre Änderungen bleiben vorgemerkt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="262"/>
+        <source>%n change(s) delivered</source>
+        <translation>
+            <numerusform>%n Änderung zugestellt</numerusform>
+            <numerusform>%n Änderungen zugestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

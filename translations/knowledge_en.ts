@@ -59,6 +59,17 @@
     </message>
 </context>
 <context>
+    <name>PersonWrite</name>
+    <message numerus="yes">
+        <location filename="../ui/personwrite.cpp" line="35"/>
+        <source>queued — will be sent when the database is reachable (%n waiting)</source>
+        <translation>
+            <numerusform>queued — will be sent when the database is reachable (%n waiting)</numerusform>
+            <numerusform>queued — will be sent when the database is reachable (%n waiting)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDocuments</name>
     <message numerus="yes">
         <location filename="../core/search/searchdocuments.cpp" line="500"/>
@@ -148,6 +159,25 @@
     </message>
 </context>
 <context>
+    <name>ke::ConnectionStatus</name>
+    <message numerus="yes">
+        <location filename="../ui/connectionstatus.cpp" line="87"/>
+        <source>%n write(s) pending</source>
+        <translation>
+            <numerusform>%n write pending</numerusform>
+            <numerusform>%n writes pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectionstatus.cpp" line="89"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
         <location filename="../ui/datasetlistmodel.cpp" line="20"/>
@@ -161,11 +191,62 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <source>%n queued change(s) delivered</source>
+        <translation>
+            <numerusform>%n queued change delivered</numerusform>
+            <numerusform>%n queued changes delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <source>%n change(s) refused by the database — see the outbox</source>
+        <translation>
+            <numerusform>%n change refused by the database — see the outbox</numerusform>
+            <numerusform>%n changes refused by the database — see the outbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
             <numerusform>%n new events folded in</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::OutboxDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="262"/>
+        <source>%n change(s) delivered</source>
+        <translation>
+            <numerusform>%n change delivered</numerusform>
+            <numerusform>%n changes delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
         </translation>
     </message>
 </context>

@@ -134,6 +134,7 @@ MainWindow *ConnectionSwitcher::openWindow(const ConnectionSettings &settings)
 {
     auto *window = new MainWindow(settings);
     window->setAttribute(Qt::WA_DeleteOnClose, false);
+    window->setSyncInterval(m_profiles.effectivePreferences().syncIntervalMinutes);
     QStringList names;
     for (const ConnectionProfile &p : m_profiles.profiles())
         names << p.name;

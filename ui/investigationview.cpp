@@ -5,6 +5,7 @@
 #include "event.h"
 #include "feedbackrecorder.h"
 #include "investigationlistmodel.h"
+#include "personwrite.h"
 #include "splitter.h"
 #include "tracestepmodel.h"
 
@@ -289,16 +290,23 @@ void InvestigationView::submitRating()
         : m_reason->currentText().trimmed();
     in.comment = m_comment->text().trimmed();
     setBusy(true, tr("Saving your rating…"));
-    runInBackground<Event>(
-        this, m_settings, [in](Database &db) { return FeedbackRecorder::record(db, in); },
-        [this](const Result<Event> &r) {
+    writeAsPerson(
+        this, m_settings, [in](Database *) { return FeedbackRecorder::prepare(in); },
+        [this](const Result<WriteOutcome> &r) {
             if (!r) {
-                // Keep what the person typed so nothing is lost; say what went wrong.
+                // Refused (the server said no, or the input is invalid): keep what the person
+                // typed so nothing is lost, and say why.
                 setBusy(false, tr("Your rating was not saved: %1").arg(r.error().message));
                 return;
             }
             m_comment->clear();
+            if (r->queued) {
+                setBusy(false, tr("Your rating is %1.").arg(queuedMessage(*r)));
+                Q_EMIT outboxChanged();
+                return;
+            }
             setBusy(false, tr("Thanks — your rating was saved."));
+            Q_EMIT outboxChanged();
             Q_EMIT feedbackRecorded(m_investigation);
             reload();
         });

@@ -47,6 +47,8 @@ Q_SIGNALS:
     void settled();
     /// A rating was stored (the dataset's knowledge may change on the next aggregation).
     void feedbackRecorded(const QUuid &investigationId);
+    /// A rating was written or queued: the outbox's counts may have changed.
+    void outboxChanged();
 
 private:
     void reload();

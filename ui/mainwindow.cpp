@@ -3,12 +3,17 @@
 #include "activitymodel.h"
 #include "backgroundtask.h"
 #include "browseclient.h"
+#include "connectionprofiles.h"
+#include "connectionstatus.h"
 #include "datasetdirectory.h"
 #include "datasetlistmodel.h"
 #include "investigationview.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
 #include "knowledgeview.h"
+#include "offlinecache.h"
+#include "outboxdialog.h"
+#include "personwrite.h"
 #include "quirkbook.h"
 #include "searchview.h"
 #include "splitter.h"
@@ -26,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -98,6 +104,10 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
     m_investigation = new InvestigationView(m_settings, this);
     connect(m_investigation, &InvestigationView::readFrom, this, &MainWindow::showSource);
+    connect(m_investigation, &InvestigationView::outboxChanged, this, [this]() {
+        refreshOutboxCounts();
+        syncNow(); // after the person's own write: deliver what waits, refresh the cache
+    });
     connect(m_investigation, &InvestigationView::settled, this, [this]() {
         if (pendingRequests() == 0)
             Q_EMIT settled();
@@ -153,20 +163,212 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     toolbar->setMovable(false);
     toolbar->addAction(refreshAction);
 
-    m_connection = new QLabel(this);
+    m_connection = new ConnectionStatus(this);
     m_status = new QLabel(this);
+    // A long message gives way: the connection summary (and its counts) always shows.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_connection);
-    const QString tenant = m_settings.tenant.isEmpty() ? tr("no tenant") : m_settings.tenant;
-    const QString actor = m_settings.actor.isEmpty() ? tr("anonymous") : m_settings.actor;
-    m_connection->setText(tr("Tenant: %1 · You: %2").arg(tenant, actor));
+    m_connection->setServer(ConnectionProfile::suggestedName(m_settings.databaseUrl, QString()));
+    m_connection->setTenant(m_settings.tenant);
+    connect(m_connection, &QToolButton::clicked, this, &MainWindow::showOutbox);
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setInterval(Preferences().syncIntervalMinutes * 60 * 1000);
+    connect(m_syncTimer, &QTimer::timeout, this, &MainWindow::syncNow);
 
     if (m_settings.tenant.isEmpty()) {
         m_knowledge->setMessage(tr("No tenant selected. Start with KNOWLEDGE_TENANT set or pass "
                                    "--tenant SLUG (e.g. --tenant acme for the demo data)."));
     } else {
         loadDatasets();
+        identify();
+        m_syncTimer->start();
     }
+}
+
+void MainWindow::setSyncInterval(int minutes)
+{
+    if (minutes <= 0) {
+        m_syncTimer->stop();
+        return;
+    }
+    m_syncTimer->setInterval(minutes * 60 * 1000);
+    if (!m_settings.tenant.isEmpty())
+        m_syncTimer->start();
+}
+
+OutboxDialog *MainWindow::showOutbox()
+{
+    if (!m_outbox) {
+        m_outbox = new OutboxDialog(m_settings, this);
+        connect(m_outbox, &OutboxDialog::outboxChanged, this, [this]() {
+            refreshOutboxCounts();
+            loadKnowledge();
+        });
+    } else {
+        m_outbox->reload();
+    }
+    m_outbox->show();
+    m_outbox->raise();
+    return m_outbox;
+}
+
+namespace {
+
+/// Who the window writes as, and where (identify()).
+struct Identity
+{
+    bool online = false;
+    QString why; ///< offline: why
+    QString tenant; ///< the tenant's name
+    QString person; ///< the person's handle (or the login, offline)
+};
+
+struct OutboxCounts
+{
+    qint64 pending = 0;
+    qint64 refused = 0;
+    QDateTime syncedAt;
+};
+
+} // namespace
+
+void MainWindow::identify()
+{
+    begin();
+    const ConnectionSettings settings = m_settings;
+    runInBackground<Identity>(
+        this, std::function<Result<Identity>()>([settings]() -> Result<Identity> {
+            Identity who;
+            // A fresh connection: the pool thread's cached one may be a dead one.
+            auto db = Database::connect(settings);
+            if (!db) {
+                if (!db.error().is(ErrorCode::Unreachable))
+                    return db.error();
+                who.why = db.error().message;
+                who.person = Outbox::loginOf(settings);
+                return who;
+            }
+            Database &online = **db;
+            who.online = true;
+            // Remember whom this login writes as, for the writes made offline later.
+            Outbox::openFor(online);
+            if (auto tenants = online.tenants()) {
+                for (const Database::TenantInfo &t : *tenants)
+                    if (t.id == online.tenantId())
+                        who.tenant = t.name.isEmpty() ? t.slug : t.name;
+            }
+            if (!online.actorId().isNull()) {
+                auto handle = online.personHandle(online.actorId());
+                who.person = handle && !handle->isEmpty()
+                    ? *handle
+                    : online.actorId().toString(QUuid::WithoutBraces);
+            }
+            if (who.person.isEmpty())
+                who.person = online.login();
+            return who;
+        }),
+        [this](const Result<Identity> &r) {
+            if (!r) {
+                m_connection->setState(ConnectionStatus::State::Offline, r.error().message);
+            } else {
+                m_connection->setState(r->online ? ConnectionStatus::State::Online
+                                                 : ConnectionStatus::State::Offline,
+                                       r->why);
+                if (!r->tenant.isEmpty())
+                    m_connection->setTenant(r->tenant);
+                m_connection->setPerson(r->person);
+                if (r->online)
+                    syncNow();
+            }
+            refreshOutboxCounts();
+            end();
+        });
+}
+
+void MainWindow::refreshOutboxCounts()
+{
+    const ConnectionSettings settings = m_settings;
+    runInBackground<OutboxCounts>(
+        this, std::function<Result<OutboxCounts>()>([settings]() -> Result<OutboxCounts> {
+            OutboxCounts counts;
+            if (auto snapshot = BrowseClient::datasets(settings, ReadSource::Offline))
+                counts.syncedAt = snapshot->asOf;
+            auto box = Outbox::openFor(settings);
+            if (!box)
+                return counts; // never online here: nothing can wait
+            auto who = (*box)->identity(settings);
+            const QUuid tenant = who ? who->tenantId : QUuid();
+            const QString login = who ? who->login : Outbox::loginOf(settings);
+            auto pending = (*box)->count(OutboxEntry::State::Pending, tenant, login);
+            auto refused = (*box)->count(OutboxEntry::State::Refused, tenant, login);
+            if (!pending)
+                return pending.error();
+            if (!refused)
+                return refused.error();
+            counts.pending = *pending;
+            counts.refused = *refused;
+            return counts;
+        }),
+        [this](const Result<OutboxCounts> &r) {
+            if (!r) {
+                showError(tr("Could not read the outbox: %1").arg(r.error().message));
+                return;
+            }
+            m_connection->setOutboxCounts(r->pending, r->refused);
+            if (r->syncedAt.isValid())
+                m_connection->setLastSync(r->syncedAt);
+        });
+}
+
+void MainWindow::syncNow()
+{
+    if (m_syncing || m_settings.tenant.isEmpty())
+        return;
+    m_syncing = true;
+    m_connection->setSyncing(true);
+    const ConnectionSettings settings = m_settings;
+    runInBackground<DeliveryReport>(
+        this, settings,
+        [](Database &db) -> Result<DeliveryReport> {
+            // What the person wrote offline first, then the cache (so it holds those too).
+            auto delivered = OutboxWriter::deliverPending(db);
+            if (!delivered)
+                return delivered;
+            if (delivered->unreachable)
+                return delivered;
+            auto cache = OfflineCache::openForSync(db, 1000);
+            if (!cache)
+                return cache.error();
+            auto synced = (*cache)->sync(db);
+            if (!synced)
+                return synced.error();
+            return delivered;
+        },
+        [this](const Result<DeliveryReport> &r) {
+            m_syncing = false;
+            m_connection->setSyncing(false);
+            if (!r) {
+                const bool unreachable = r.error().is(ErrorCode::Unreachable);
+                if (unreachable)
+                    m_connection->setState(ConnectionStatus::State::Offline, r.error().message);
+                else
+                    showError(tr("Could not sync the offline cache: %1").arg(r.error().message));
+            } else if (r->unreachable) {
+                m_connection->setState(ConnectionStatus::State::Offline, r->note);
+            } else {
+                m_connection->setState(ConnectionStatus::State::Online);
+                if (r->delivered > 0)
+                    m_status->setText(
+                        tr("%n queued change(s) delivered", nullptr, int(r->delivered)));
+                if (r->refused > 0)
+                    showError(tr("%n change(s) refused by the database — see the outbox", nullptr,
+                                 int(r->refused)));
+                if (r->delivered > 0 || r->refused > 0)
+                    loadKnowledge();
+            }
+            refreshOutboxCounts();
+        });
 }
 
 int MainWindow::pendingRequests() const
@@ -178,9 +380,8 @@ void MainWindow::setSavedConnections(const QStringList &names, const QString &cu
 {
     m_switchMenu->clear();
     for (const QString &name : names) {
-        QAction *action = m_switchMenu->addAction(name, this, [this, name]() {
-            Q_EMIT switchConnectionRequested(name);
-        });
+        QAction *action = m_switchMenu->addAction(
+            name, this, [this, name]() { Q_EMIT switchConnectionRequested(name); });
         action->setCheckable(true);
         action->setChecked(name == current);
     }
@@ -379,29 +580,28 @@ void MainWindow::openInvestigation(const QUuid &id)
     m_tabs->setCurrentIndex(InvestigationTab);
 }
 
-void MainWindow::changeQuirk(std::function<Result<Event>(Database &)> change,
-                             const QString &failure, const QString &typed)
+void MainWindow::changeQuirk(std::function<Result<Event>()> prepare, const QString &failure,
+                             const QString &typed)
 {
     begin();
-    runInBackground<Event>(
-        this, m_settings,
-        [change](Database &db) -> Result<Event> {
-            auto e = change(db);
-            if (e)
-                KnowledgeAggregator::runIncremental(db); // show the change at once
-            return e;
-        },
-        [this, failure, typed](const Result<Event> &r) {
+    writeAsPerson(
+        this, m_settings, [prepare](Database *) { return prepare(); },
+        [this, failure, typed](const Result<WriteOutcome> &r) {
             if (!r && !typed.isEmpty()) {
-                // Nothing a person typed is lost: show it back with the reason.
+                // Refused: nothing a person typed is lost — show it back with the reason.
                 QMessageBox::warning(
                     this, tr("Quirk not saved"),
                     tr("%1: %2\n\nYour text:\n%3").arg(failure, r.error().message, typed));
             } else if (!r) {
                 showError(tr("%1: %2").arg(failure, r.error().message));
+            } else if (r->queued) {
+                m_status->setText(tr("Your change is %1.").arg(queuedMessage(*r)));
+                m_status->setToolTip(r->unreachable);
             } else {
                 loadKnowledge();
+                syncNow();
             }
+            refreshOutboxCounts();
             end();
         });
 }
@@ -416,8 +616,7 @@ void MainWindow::addQuirk(const QUuid &datasetId)
                                          QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
-    const QString dataset = datasetId.toString(QUuid::WithoutBraces);
-    changeQuirk([dataset, text](Database &db) { return QuirkBook::add(db, dataset, text); },
+    changeQuirk([datasetId, text]() { return QuirkBook::prepareAdd(datasetId, text); },
                 tr("The quirk was not saved"), text);
 }
 
@@ -428,13 +627,13 @@ void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
         this, tr("Edit quirk"), tr("The earlier text stays in the history."), current, &ok);
     if (!ok || text.trimmed().isEmpty() || text.trimmed() == current)
         return;
-    changeQuirk([quirkId, text](Database &db) { return QuirkBook::edit(db, quirkId, text); },
+    changeQuirk([quirkId, text]() { return QuirkBook::prepareEdit(quirkId, text); },
                 tr("The edit was not saved"), text);
 }
 
 void MainWindow::confirmQuirk(const QUuid &quirkId)
 {
-    changeQuirk([quirkId](Database &db) { return QuirkBook::confirm(db, quirkId); },
+    changeQuirk([quirkId]() { return QuirkBook::prepareConfirm(quirkId); },
                 tr("Could not confirm the quirk"), QString());
 }
 
@@ -446,7 +645,7 @@ void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
         QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    changeQuirk([quirkId, reason](Database &db) { return QuirkBook::retire(db, quirkId, reason); },
+    changeQuirk([quirkId, reason]() { return QuirkBook::prepareRetire(quirkId, reason); },
                 tr("Could not retire the quirk"), reason);
 }
 

@@ -17,10 +17,13 @@ class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
+class QTimer;
 
 namespace ke {
 
 class ActivityModel;
+class ConnectionStatus;
+class OutboxDialog;
 class Database;
 class DatasetListModel;
 class InvestigationView;
@@ -51,6 +54,11 @@ public:
     /// Lists the saved connections under File → Switch Connection (`current` checked). The
     /// window only reports the choice (switchConnectionRequested); it never connects itself.
     void setSavedConnections(const QStringList &names, const QString &current);
+    /// Syncs the offline cache and delivers the outbox every `minutes` while online (and on
+    /// start and after the person's own writes); 0 = only on start and after writes.
+    void setSyncInterval(int minutes);
+    /// Opens the outbox dialog (what clicking the status bar's connection summary does).
+    OutboxDialog *showOutbox();
 
 Q_SIGNALS:
     /// No background request is running any more (used by --screenshot).
@@ -68,7 +76,10 @@ private:
     void onDatasetChanged();
     /// Runs a quirk change in the background, then folds it in and reloads the knowledge;
     /// on failure shows why (and gives back `typed`, what the person wrote).
-    void changeQuirk(std::function<Result<Event>(Database &)> change, const QString &failure,
+    /// Writes a quirk change through the outbox in the background (queued when the
+    /// database cannot be reached), then reloads the knowledge; a refusal is shown with
+    /// `typed` — what the person wrote — so nothing is lost.
+    void changeQuirk(std::function<Result<Event>()> prepare, const QString &failure,
                      const QString &typed);
     void addQuirk(const QUuid &datasetId);
     void editQuirk(const QUuid &quirkId, const QString &text);
@@ -77,6 +88,12 @@ private:
     /// Says, without moving the page, whether the views show the offline cache (and as of
     /// when) or the database.
     void showSource(bool offline, const QDateTime &asOf, const QString &note);
+    /// Who and where: the tenant's name and the person's handle (online), else what the
+    /// outbox remembers; then the outbox's counts and the last sync.
+    void identify();
+    void refreshOutboxCounts();
+    /// OfflineCache::sync and the outbox's delivery in the background (never overlapping).
+    void syncNow();
     void begin();
     void end();
     void showError(const QString &message);
@@ -98,7 +115,10 @@ private:
     InvestigationView *m_investigation = nullptr;
     SearchView *m_searchView = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_connection = nullptr;
+    ConnectionStatus *m_connection = nullptr;
+    OutboxDialog *m_outbox = nullptr;
+    QTimer *m_syncTimer = nullptr;
+    bool m_syncing = false;
     QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs
     QMenu *m_switchMenu = nullptr;
 };

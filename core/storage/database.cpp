@@ -342,6 +342,24 @@ Result<void> Database::adoptActor(const QString &uuidOrHandle)
     return {};
 }
 
+Result<QString> Database::personHandle(const QUuid &personId)
+{
+    if (d->tenant.isNull())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(tr("reading the handle of person %1").arg(personId.toString(QUuid::WithoutBraces)),
+                   [&]() -> Result<QString> {
+                       pqxx::nontransaction tx(d->conn);
+                       const pqxx::result r = tx.exec_params(
+                           "SELECT handle FROM " + toStd(table(QStringLiteral("people")))
+                               + " WHERE tenant_id = $1 AND id = $2",
+                           uuidToStd(d->tenant), uuidToStd(personId));
+                       if (r.empty())
+                           return QString();
+                       return QString::fromUtf8(r[0][0].c_str());
+                   });
+}
+
 Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)
 {
     if (d->tenant.isNull())

@@ -58,6 +58,9 @@ public:
     /// Resolves a person by UUID or handle within the current tenant; creates the person
     /// when `createIfMissing` and the handle is unknown.
     Result<QUuid> resolvePerson(const QString &uuidOrHandle, bool createIfMissing);
+    /// The handle of a person of the current tenant (the status bar's "You: bea"); empty when
+    /// the id is no known person (an orchestrator's user id).
+    Result<QString> personHandle(const QUuid &personId);
 
     /// Creates a tenant (an admin operation; needs a role that may write the tenants
     /// table). Returns the existing id when the slug is already taken by the same name.

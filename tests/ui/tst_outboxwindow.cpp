@@ -1,0 +1,255 @@
+// The window's writes go through the outbox: a rating made while the database cannot be
+// reached (the same URL through a TCP forwarder that is closed) is queued and the status bar
+// says "1 write pending"; back online the window delivers it by itself and "Deliver now"
+// again leaves it in the database exactly once; a change the database refuses shows its
+// reason in the outbox dialog. Real PostgreSQL, real SQLite.
+
+#include "connectionstatus.h"
+#include "databasetestcase.h"
+#include "mainwindow.h"
+#include "outbox.h"
+#include "outboxdialog.h"
+#include "quirkbook.h"
+#include "tcpforwarder.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QUrl>
+
+using namespace ke;
+using As = test::TestDatabase::As;
+
+class TestOutboxWindow : public test::DatabaseTestCase
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_cacheRoot;
+    QTranslator m_translator; ///< KE_SCREENSHOT_QM: the words of the screenshots
+    QString m_investigation;
+    QString m_dataset;
+
+    static bool settle(MainWindow &w)
+    {
+        QTest::qWait(20);
+        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
+    }
+
+    static QString statusText(MainWindow &w)
+    {
+        return w.findChild<ConnectionStatus *>(QStringLiteral("connectionStatus"))->text();
+    }
+
+    /// Online and the first sync done (the cache and the outbox know this connection).
+    static bool onlineAndSynced(MainWindow &w)
+    {
+        return QTest::qWaitFor(
+            [&w]() {
+                const QString s = statusText(w);
+                return s.contains(QLatin1String("Online")) && s.contains(QLatin1String("Synced"))
+                    && !s.contains(QLatin1String("Syncing"));
+            },
+            30000);
+    }
+
+    int stored(const QUuid &id)
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"), {id})
+            .toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(useCacheDirectory(m_cacheRoot));
+        if (qEnvironmentVariableIsSet("KE_SCREENSHOT_QM")
+            && m_translator.load(qEnvironmentVariable("KE_SCREENSHOT_QM")))
+            QCoreApplication::installTranslator(&m_translator);
+        KE_CREATE_TEST_DATABASE("outboxwindow");
+        const auto seeded = seedDemo(12, 5);
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
+                             QStringLiteral("acme"), {}, As::Service);
+        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        const auto rows = m_db->rows(QStringLiteral(
+            "SELECT e.investigation_id, "
+            "(SELECT dataset_id FROM feedback_events d WHERE d.tenant_id = e.tenant_id AND "
+            " d.investigation_id = e.investigation_id AND d.dataset_id IS NOT NULL LIMIT 1) "
+            "FROM feedback_events e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = 'acme' "
+            "AND e.event_type = 'hypothesis.generated' ORDER BY e.id LIMIT 1"));
+        QCOMPARE(rows.size(), 1);
+        m_investigation = rows[0][0];
+        m_dataset = rows[0][1];
+    }
+
+    void aRatingMadeOfflineIsQueuedAndDeliveredOnce()
+    {
+        const QString login
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
+        const ConnectionSettings direct = m_db->settingsAs(login, QStringLiteral("acme"));
+        ConnectionSettings settings = direct;
+        test::TcpForwarder forwarder(test::databasePort());
+        QUrl url(test::databaseUrlThrough(forwarder.port()));
+        url.setUserName(login);
+        settings.databaseUrl = url.toString();
+
+        {
+            // Online once: the window remembers who bea is and syncs the cache by itself.
+            MainWindow w(settings);
+            w.show();
+            QVERIFY(settle(w));
+            QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
+            QVERIFY2(statusText(w).contains(QLatin1String("You: bea")), qPrintable(statusText(w)));
+            QVERIFY2(!statusText(w).contains(QLatin1String("pending")), qPrintable(statusText(w)));
+        }
+
+        forwarder.close();
+        QUuid queuedId;
+        {
+            MainWindow w(settings);
+            w.show();
+            w.showView(QStringLiteral("investigation")); // the newest, from the cache
+            QVERIFY(settle(w));
+            QTRY_VERIFY_WITH_TIMEOUT(statusText(w).contains(QLatin1String("Offline")), 20000);
+            auto *table = w.findChild<QTableView *>(QStringLiteral("stepTable"));
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                table->model()->rowCount() > 1,
+                qPrintable(w.findChild<QLabel *>(QStringLiteral("rateMessage"))->text()
+                           + QStringLiteral(" | ") + statusText(w)),
+                20000);
+            table->selectRow(1);
+            w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
+            w.findChild<QLineEdit *>(QStringLiteral("rateComment"))
+                ->setText(QStringLiteral("typed on the train"));
+            w.findChild<QPushButton *>(QStringLiteral("rateSubmit"))->click();
+            auto *message = w.findChild<QLabel *>(QStringLiteral("rateMessage"));
+            QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("queued")),
+                                      qPrintable(message->text()), 30000);
+            QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 write")),
+                                      qPrintable(statusText(w)), 20000);
+
+            if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")) {
+                QTest::qWait(200);
+                w.grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
+                              + QStringLiteral("/offline-pending-writes.png"));
+            }
+
+            // The outbox holds it; the dialog lists it as pending.
+            auto box = Outbox::openFor(settings);
+            QVERIFY2(box, qPrintable(box ? QString() : box.error().message));
+            auto entries = (*box)->entries({}, QUuid(), login);
+            QVERIFY(entries);
+            QCOMPARE(int(entries->size()), 1);
+            queuedId = entries->front().event.id;
+            QCOMPARE(entries->front().event.data.value(QStringLiteral("comment")).toString(),
+                     QStringLiteral("typed on the train"));
+            QCOMPARE(stored(queuedId), 0);
+            OutboxDialog *dialog = w.showOutbox();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
+            auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
+            QCOMPARE(list->topLevelItemCount(), 1);
+            QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("Pending"));
+            // Deliver now while unreachable: it stays queued and says so.
+            dialog->deliverNow();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
+            QVERIFY2(
+                dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))
+                    ->text()
+                    .contains(QLatin1String("cannot be reached")),
+                qPrintable(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))->text()));
+            QCOMPARE(list->topLevelItemCount(), 1);
+        }
+        QCOMPARE(stored(queuedId), 0);
+
+        // Back online (the same database, directly): delivered by the window itself, once.
+        MainWindow w(direct);
+        w.show();
+        QVERIFY(settle(w));
+        QTRY_VERIFY_WITH_TIMEOUT(stored(queuedId) == 1, 30000);
+        QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
+        QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("pending")),
+                                  qPrintable(statusText(w)), 20000);
+        OutboxDialog *dialog = w.showOutbox();
+        dialog->deliverNow();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
+        QCOMPARE(
+            dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"))->topLevelItemCount(), 0);
+        QCOMPARE(stored(queuedId), 1);
+    }
+
+    void aRefusedChangeShowsItsReason()
+    {
+        const QString login
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("cyd"), As::Member);
+        const ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        // A quirk, confirmed by cyd while offline (queued), retired by erin meanwhile.
+        auto added = m_db->run(QStringLiteral("knowledgectl"),
+                               {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
+                                QStringLiteral("nightly load skips Sundays")},
+                               {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const QString quirk = m_db->scalar(QStringLiteral(
+            "SELECT event_data->>'quirk_id' FROM feedback_events WHERE event_type = 'quirk.added' "
+            "AND event_data->>'text' = 'nightly load skips Sundays'"));
+        QVERIFY(!quirk.isEmpty());
+        QUuid queuedId;
+        {
+            auto db = Database::connect(settings);
+            QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+            auto box = Outbox::openFor(**db);
+            QVERIFY(box);
+            auto confirm = QuirkBook::prepareConfirm(QUuid::fromString(quirk));
+            QVERIFY(confirm);
+            const OutboxIdentity who{(*db)->login(), (*db)->tenantId(), (*db)->actorId(),
+                                     QStringLiteral("member"), QDateTime::currentDateTimeUtc()};
+            auto queued = (*box)->enqueue(*confirm, who);
+            QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
+            queuedId = queued->id;
+        }
+        auto retired = m_db->run(QStringLiteral("knowledgectl"),
+                                 {QStringLiteral("quirk"), QStringLiteral("retire"), quirk}, {},
+                                 QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+        QVERIFY2(retired.exitCode == 0, qPrintable(retired.err));
+
+        MainWindow w(settings);
+        w.show();
+        QVERIFY(settle(w));
+        QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
+                                  qPrintable(statusText(w)), 30000);
+        QCOMPARE(stored(queuedId), 0);
+        OutboxDialog *dialog = w.showOutbox();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTreeWidgetItem *item = list->topLevelItem(0);
+        QCOMPARE(item->text(0), QStringLiteral("Needs attention"));
+        QCOMPARE(item->text(1), QStringLiteral("Quirk confirmed"));
+        QVERIFY2(item->text(3).contains(QLatin1String("retired")), qPrintable(item->text(3)));
+
+        if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")) {
+            list->setCurrentItem(item);
+            dialog->grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
+                                + QStringLiteral("/outbox-needs-attention.png"));
+        }
+
+        // Discard: gone from the list and the counts, never written.
+        list->setCurrentItem(item);
+        dialog->findChild<QPushButton *>(QStringLiteral("outboxDiscard"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() == 0 && dialog->pendingRequests() == 0,
+                                 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("attention")),
+                                  qPrintable(statusText(w)), 20000);
+        QCOMPARE(stored(queuedId), 0);
+    }
+};
+
+QTEST_MAIN(TestOutboxWindow)
+#include "tst_outboxwindow.moc"
