@@ -264,89 +264,94 @@
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="169"/>
+        <location filename="../core/storage/database.cpp" line="175"/>
+        <source>the database at %1 refused the login: %2 — check the login and its password, or ask an administrator for a login</source>
+        <translation>die Datenbank unter %1 hat die Anmeldung abgelehnt: %2 — prüfen Sie Login und Passwort, oder bitten Sie einen Administrator um ein Login</translation>
+    </message>
+    <message>
+        <location filename="../core/storage/database.cpp" line="179"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="182"/>
+        <location filename="../core/storage/database.cpp" line="192"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="251"/>
-        <location filename="../core/storage/database.cpp" line="290"/>
+        <location filename="../core/storage/database.cpp" line="261"/>
+        <location filename="../core/storage/database.cpp" line="300"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="262"/>
+        <location filename="../core/storage/database.cpp" line="272"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="285"/>
+        <location filename="../core/storage/database.cpp" line="295"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="324"/>
+        <location filename="../core/storage/database.cpp" line="334"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="335"/>
+        <location filename="../core/storage/database.cpp" line="345"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="349"/>
-        <location filename="../core/storage/database.cpp" line="367"/>
+        <location filename="../core/storage/database.cpp" line="359"/>
+        <location filename="../core/storage/database.cpp" line="377"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="350"/>
+        <location filename="../core/storage/database.cpp" line="360"/>
         <source>reading the handle of person %1</source>
         <translation>beim Lesen des Kürzels der Person %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="368"/>
+        <location filename="../core/storage/database.cpp" line="378"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="388"/>
+        <location filename="../core/storage/database.cpp" line="398"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="392"/>
+        <location filename="../core/storage/database.cpp" line="402"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="412"/>
+        <location filename="../core/storage/database.cpp" line="422"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="418"/>
+        <location filename="../core/storage/database.cpp" line="428"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="471"/>
+        <location filename="../core/storage/database.cpp" line="481"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="540"/>
+        <location filename="../core/storage/database.cpp" line="550"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="562"/>
+        <location filename="../core/storage/database.cpp" line="572"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -796,7 +801,7 @@
     <name>InvestigationDirectory</name>
     <message>
         <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="345"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="334"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
@@ -918,13 +923,13 @@
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="291"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="280"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="286"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
@@ -1175,82 +1180,82 @@
 <context>
     <name>OfflineSnapshot</name>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="38"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="27"/>
         <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
         <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="101"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="90"/>
         <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
         <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="143"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="132"/>
         <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="202"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="191"/>
         <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
         <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="209"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="198"/>
         <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="237"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="226"/>
         <source>looking up a dataset</source>
         <translation>Suchen eines Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="233"/>
         <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="255"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
         <source>reading the datasets</source>
         <translation>Lesen der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="278"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="267"/>
         <source>reading the knowledge</source>
         <translation>Lesen des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="281"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="270"/>
         <source>the knowledge of dataset &apos;%1&apos;</source>
         <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="309"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="298"/>
         <source>reading the activity</source>
         <translation>Lesen der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="312"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="301"/>
         <source>the activity of dataset &apos;%1&apos;</source>
         <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="353"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="342"/>
         <source>reading the investigations</source>
         <translation>Lesen der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="367"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="356"/>
         <source>reading an investigation</source>
         <translation>Lesen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="359"/>
         <source>investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="381"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
         <source>reading a quirk&apos;s history</source>
         <translation>Lesen des Verlaufs einer Besonderheit</translation>
     </message>
@@ -1363,144 +1368,144 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="155"/>
+        <location filename="../core/client/outbox.cpp" line="143"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="165"/>
+        <location filename="../core/client/outbox.cpp" line="153"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="220"/>
-        <location filename="../core/client/outbox.cpp" line="228"/>
+        <location filename="../core/client/outbox.cpp" line="208"/>
+        <location filename="../core/client/outbox.cpp" line="216"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
+        <location filename="../core/client/outbox.cpp" line="222"/>
+        <location filename="../core/client/outbox.cpp" line="227"/>
         <location filename="../core/client/outbox.cpp" line="234"/>
-        <location filename="../core/client/outbox.cpp" line="239"/>
-        <location filename="../core/client/outbox.cpp" line="246"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="265"/>
-        <location filename="../core/client/outbox.cpp" line="785"/>
+        <location filename="../core/client/outbox.cpp" line="253"/>
+        <location filename="../core/client/outbox.cpp" line="773"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="283"/>
+        <location filename="../core/client/outbox.cpp" line="271"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="367"/>
+        <location filename="../core/client/outbox.cpp" line="355"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="375"/>
+        <location filename="../core/client/outbox.cpp" line="363"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="379"/>
+        <location filename="../core/client/outbox.cpp" line="367"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="382"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="400"/>
+        <location filename="../core/client/outbox.cpp" line="388"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="457"/>
-        <location filename="../core/client/outbox.cpp" line="462"/>
-        <location filename="../core/client/outbox.cpp" line="479"/>
+        <location filename="../core/client/outbox.cpp" line="445"/>
+        <location filename="../core/client/outbox.cpp" line="450"/>
+        <location filename="../core/client/outbox.cpp" line="467"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="492"/>
+        <location filename="../core/client/outbox.cpp" line="480"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="505"/>
+        <location filename="../core/client/outbox.cpp" line="493"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="508"/>
+        <location filename="../core/client/outbox.cpp" line="496"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="513"/>
+        <location filename="../core/client/outbox.cpp" line="501"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="522"/>
+        <location filename="../core/client/outbox.cpp" line="510"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="577"/>
+        <location filename="../core/client/outbox.cpp" line="565"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="586"/>
+        <location filename="../core/client/outbox.cpp" line="574"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="589"/>
+        <location filename="../core/client/outbox.cpp" line="577"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="604"/>
+        <location filename="../core/client/outbox.cpp" line="592"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="717"/>
+        <location filename="../core/client/outbox.cpp" line="705"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="796"/>
+        <location filename="../core/client/outbox.cpp" line="784"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="802"/>
+        <location filename="../core/client/outbox.cpp" line="790"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="805"/>
+        <location filename="../core/client/outbox.cpp" line="793"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="817"/>
+        <location filename="../core/client/outbox.cpp" line="805"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="831"/>
-        <location filename="../core/client/outbox.cpp" line="835"/>
+        <location filename="../core/client/outbox.cpp" line="819"/>
+        <location filename="../core/client/outbox.cpp" line="823"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -2996,7 +3001,7 @@
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
@@ -3011,7 +3016,7 @@
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3027,23 +3032,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3051,32 +3056,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="470"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="501"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="516"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="538"/>
+        <location filename="../ui/mainwindow.cpp" line="537"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>%1: %2
 
 Your text:
@@ -3087,69 +3092,69 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/mainwindow.cpp" line="613"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="615"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="621"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650"/>
+        <location filename="../ui/mainwindow.cpp" line="649"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="645"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="645"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -3290,32 +3295,32 @@ Ihr Text:
         </translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="215"/>
+        <location filename="../ui/outboxdialog.cpp" line="214"/>
         <source>Discarded: %1</source>
         <translation>Verworfen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="220"/>
+        <location filename="../ui/outboxdialog.cpp" line="219"/>
         <source>Queued again: %1</source>
         <translation>Erneut vorgemerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="239"/>
+        <location filename="../ui/outboxdialog.cpp" line="238"/>
         <source>Delivering…</source>
         <translation>Stelle zu…</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="256"/>
+        <location filename="../ui/outboxdialog.cpp" line="269"/>
         <source>Could not deliver: %1</source>
         <translation>Zustellen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="259"/>
+        <location filename="../ui/outboxdialog.cpp" line="272"/>
         <source>The database cannot be reached — your changes stay queued: %1</source>
         <translation>Die Datenbank ist nicht erreichbar — Ihre Änderungen bleiben vorgemerkt: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="262"/>
+        <location filename="../ui/outboxdialog.cpp" line="275"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -3323,7 +3328,7 @@ Ihr Text:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <location filename="../ui/outboxdialog.cpp" line="277"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>

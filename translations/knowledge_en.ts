@@ -191,7 +191,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="457"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="262"/>
+        <location filename="../ui/outboxdialog.cpp" line="275"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n change delivered</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <location filename="../ui/outboxdialog.cpp" line="277"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refused</numerusform>

@@ -165,6 +165,16 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
         db->d = std::make_unique<Private>(connectionString(settings));
     } catch (const std::exception &e) {
         const QString server = QString::fromUtf8(e.what()).simplified();
+        // The server answered and refused the login: not "offline" (nothing to wait for and
+        // no cache to fall back on for someone the server does not know).
+        static const QRegularExpression refused(QStringLiteral(
+            "password authentication failed|role \"[^\"]*\" does not exist|no pg_hba\.conf "
+            "entry|is not permitted to log in|fe_sendauth: no password supplied"));
+        if (refused.match(server).hasMatch())
+            return makeError(ErrorCode::Unauthorized,
+                             tr("the database at %1 refused the login: %2 — check the login and "
+                                "its password, or ask an administrator for a login")
+                                 .arg(settings.redactedUrl(), server));
         return makeError(ErrorCode::Unreachable,
                          tr("cannot reach the database at %1: %2 — start it with "
                             "`scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database")

@@ -216,11 +216,14 @@ private Q_SLOTS:
     {
         FakeEmbeddingsServer server;
         server.script.append({307, {}, "Location: /v2/embeddings\r\n", false});
-        HttpEmbedder e(optionsFor(server));
+        auto o = optionsFor(server);
+        o.timeout = std::chrono::milliseconds(10000); // a loaded machine must not make it a retry
+        HttpEmbedder e(o);
         auto r = e.embed(texts(2));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
-        QCOMPARE(server.paths.value(1), QByteArray("/v2/embeddings"));
-        QCOMPARE(server.authorizations.value(1), QByteArray("Bearer sk-test"));
+        const qsizetype redirected = server.paths.indexOf(QByteArray("/v2/embeddings"));
+        QVERIFY2(redirected > 0, server.paths.join(' ').constData());
+        QCOMPARE(server.authorizations.value(redirected), QByteArray("Bearer sk-test"));
     }
 
     void hugeAnswerIsRefused()

@@ -322,6 +322,26 @@ private Q_SLOTS:
                  QStringLiteral("alice"));
     }
 
+    void aLoginTheServerRefusesIsNotOffline()
+    {
+        // The server answered and said no: an error to fix, not "offline" — nothing is queued.
+        const QString nobody = m_db->schema() + QStringLiteral("_nobody");
+        auto db = Database::connect(m_db->settingsAs(nobody, QStringLiteral("acme")));
+        QVERIFY(!db);
+        QVERIFY2(db.error().is(ErrorCode::Unauthorized), qPrintable(db.error().message));
+        QVERIFY2(db.error().message.contains(QLatin1String("refused the login")),
+                 qPrintable(db.error().message));
+        const auto rated = runAs(nobody, QStringLiteral("acme"),
+                                 {QStringLiteral("feedback"), QStringLiteral("--target-type"),
+                                  QStringLiteral("investigation"), QStringLiteral("--investigation"),
+                                  text(m_acmeInvestigation), QStringLiteral("--rating"),
+                                  QStringLiteral("1")});
+        QCOMPARE(rated.exitCode, 1);
+        QVERIFY2(rated.err.contains(QLatin1String("refused the login"))
+                     && !rated.out.contains(QLatin1String("queued")),
+                 qPrintable(rated.out + rated.err));
+    }
+
     void theClientOffersTheGrantedTenants()
     {
         auto db = Database::connect(m_db->settingsAs(m_alice, QStringLiteral("acme")));
