@@ -168,7 +168,7 @@ Result<std::unique_ptr<Database>> Database::connect(const ConnectionSettings &se
         // The server answered and refused the login: not "offline" (nothing to wait for and
         // no cache to fall back on for someone the server does not know).
         static const QRegularExpression refused(QStringLiteral(
-            "password authentication failed|role \"[^\"]*\" does not exist|no pg_hba\.conf "
+            "password authentication failed|role \"[^\"]*\" does not exist|no pg_hba\\.conf "
             "entry|is not permitted to log in|fe_sendauth: no password supplied"));
         if (refused.match(server).hasMatch())
             return makeError(ErrorCode::Unauthorized,
