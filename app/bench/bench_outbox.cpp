@@ -100,12 +100,13 @@ int runOutbox(BenchContext &ctx)
         return fail(ctx, report.error().message);
     const double deliverS = seconds(t);
     if (report->delivered != writes || report->refused != 0 || report->pending != 0)
-        return fail(ctx, tr("delivered %1 of %2 (%3 refused, %4 pending): %5")
-                             .arg(report->delivered)
-                             .arg(writes)
-                             .arg(report->refused)
-                             .arg(report->pending)
-                             .arg(report->note));
+        return fail(ctx,
+                    tr("delivered %1 of %2 (%3 refused, %4 pending): %5")
+                        .arg(report->delivered)
+                        .arg(writes)
+                        .arg(report->refused)
+                        .arg(report->pending)
+                        .arg(report->note));
     // Delivering again finds nothing to do (exactly once).
     auto again = (*box)->deliver(db, int(batch));
     if (!again || again->delivered != 0)
@@ -121,7 +122,8 @@ int runOutbox(BenchContext &ctx)
     t.restart();
     for (size_t from = 0; from < straight.size(); from += size_t(batch)) {
         std::vector<Event> part(straight.begin() + qint64(from),
-                                straight.begin() + qint64(std::min(from + size_t(batch), straight.size())));
+                                straight.begin()
+                                    + qint64(std::min(from + size_t(batch), straight.size())));
         if (auto w = log.emitBatch(part); !w)
             return fail(ctx, w.error().message);
     }
@@ -132,38 +134,39 @@ int runOutbox(BenchContext &ctx)
     const double baselinePerS = double(writes) / baselineS;
     const double enqueuePerS = double(writes) / enqueueS;
     if (options.json) {
-        const QJsonObject o{{QStringLiteral("writes"), double(writes)},
-                            {QStringLiteral("batch"), double(batch)},
-                            {QStringLiteral("delivered_per_s"), round3(deliveredPerS)},
-                            {QStringLiteral("deliver_s"), round3(deliverS)},
-                            {QStringLiteral("emitbatch_baseline_per_s"), round3(baselinePerS)},
-                            {QStringLiteral("ratio_to_emitbatch"), round3(deliveredPerS / baselinePerS)},
-                            {QStringLiteral("enqueue_per_s"), round3(enqueuePerS)},
-                            {QStringLiteral("loadavg_before"), loadBefore},
-                            {QStringLiteral("loadavg_after"), loadAfter}};
+        const QJsonObject o{
+            {QStringLiteral("writes"), double(writes)},
+            {QStringLiteral("batch"), double(batch)},
+            {QStringLiteral("delivered_per_s"), round3(deliveredPerS)},
+            {QStringLiteral("deliver_s"), round3(deliverS)},
+            {QStringLiteral("emitbatch_baseline_per_s"), round3(baselinePerS)},
+            {QStringLiteral("ratio_to_emitbatch"), round3(deliveredPerS / baselinePerS)},
+            {QStringLiteral("enqueue_per_s"), round3(enqueuePerS)},
+            {QStringLiteral("loadavg_before"), loadBefore},
+            {QStringLiteral("loadavg_after"), loadAfter}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        ctx.out << tr("outbox: %1 queued ratings, batches of %2").arg(writes).arg(batch) << '\n'
-                << tr("  delivered:            %1 writes/s (%2 s; target ≥ 2,000)")
-                       .arg(deliveredPerS, 0, 'f', 0)
-                       .arg(deliverS, 0, 'f', 2)
-                << '\n'
-                << tr("  emitBatch straight:   %1 writes/s (baseline; delivery = %2 × baseline)")
-                       .arg(baselinePerS, 0, 'f', 0)
-                       .arg(deliveredPerS / baselinePerS, 0, 'f', 2)
-                << '\n'
-                << tr("  queueing (one fsync'd commit each): %1 writes/s")
-                       .arg(enqueuePerS, 0, 'f', 0)
-                << '\n'
-                << tr("  load average before / after: %1 / %2").arg(loadBefore, loadAfter)
-                << Qt::endl;
+        ctx.out
+            << tr("outbox: %1 queued ratings, batches of %2").arg(writes).arg(batch) << '\n'
+            << tr("  delivered:            %1 writes/s (%2 s; target ≥ 2,000)")
+                   .arg(deliveredPerS, 0, 'f', 0)
+                   .arg(deliverS, 0, 'f', 2)
+            << '\n'
+            << tr("  emitBatch straight:   %1 writes/s (baseline; delivery = %2 × baseline)")
+                   .arg(baselinePerS, 0, 'f', 0)
+                   .arg(deliveredPerS / baselinePerS, 0, 'f', 2)
+            << '\n'
+            << tr("  queueing (one fsync'd commit each): %1 writes/s").arg(enqueuePerS, 0, 'f', 0)
+            << '\n'
+            << tr("  load average before / after: %1 / %2").arg(loadBefore, loadAfter) << Qt::endl;
     }
     return 0;
 }
 
 BenchmarkRegistrar registrar{
     {QStringLiteral("outbox"),
-     QStringLiteral("deliver N queued writes vs emitBatch straight [--size N] [--batch N] [--json]"),
+     QStringLiteral(
+         "deliver N queued writes vs emitBatch straight [--size N] [--batch N] [--json]"),
      runOutbox}};
 
 } // namespace

@@ -60,13 +60,13 @@ int runAccess(CommandContext &ctx)
             for (const Access::Grant &g : std::as_const(*grants)) {
                 rows.append(QJsonObject{
                     {QStringLiteral("login"), g.login},
-                    {QStringLiteral("tenant_id"), g.tenantId.isNull()
-                         ? QJsonValue()
-                         : QJsonValue(g.tenantId.toString(QUuid::WithoutBraces))},
+                    {QStringLiteral("tenant_id"),
+                     g.tenantId.isNull() ? QJsonValue()
+                                         : QJsonValue(g.tenantId.toString(QUuid::WithoutBraces))},
                     {QStringLiteral("tenant"), g.tenantId.isNull() ? QJsonValue() : g.tenantSlug},
-                    {QStringLiteral("person_id"), g.personId.isNull()
-                         ? QJsonValue()
-                         : QJsonValue(g.personId.toString(QUuid::WithoutBraces))},
+                    {QStringLiteral("person_id"),
+                     g.personId.isNull() ? QJsonValue()
+                                         : QJsonValue(g.personId.toString(QUuid::WithoutBraces))},
                     {QStringLiteral("person"),
                      g.personHandle.isEmpty() ? QJsonValue() : g.personHandle},
                     {QStringLiteral("level"), g.level},
@@ -89,10 +89,10 @@ int runAccess(CommandContext &ctx)
 
     const QString login = ctx.args.first();
     if (verb == QLatin1String("grant")) {
-        auto g = Access::grant(**db, login, ctx.settings.tenant, person,
-                               level.value_or(everyTenant ? QStringLiteral("service")
-                                                          : QStringLiteral("member")),
-                               everyTenant);
+        auto g = Access::grant(
+            **db, login, ctx.settings.tenant, person,
+            level.value_or(everyTenant ? QStringLiteral("service") : QStringLiteral("member")),
+            everyTenant);
         if (!g)
             return ctx.fail(g.error());
         ctx.out << Messages::tr("granted %1").arg(describe(*g)) << Qt::endl;

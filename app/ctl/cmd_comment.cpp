@@ -29,8 +29,10 @@ int runComment(CommandContext &ctx)
     if (!event)
         return ctx.fail(event.error());
     return writeThroughOutbox(
-        ctx, [&](Database *) -> Result<Event> { return *event; }, false, [](const Event &e) {
-            return Messages::tr("comment added (event %1)").arg(e.id.toString(QUuid::WithoutBraces));
+        ctx, [&](Database *) -> Result<Event> { return *event; }, false,
+        [](const Event &e) {
+            return Messages::tr("comment added (event %1)")
+                .arg(e.id.toString(QUuid::WithoutBraces));
         });
 }
 

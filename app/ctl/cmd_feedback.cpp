@@ -46,7 +46,8 @@ int runFeedback(CommandContext &ctx)
     if (!event)
         return ctx.fail(event.error());
     return writeThroughOutbox(
-        ctx, [&](Database *) -> Result<Event> { return *event; }, json, [&](const Event &e) {
+        ctx, [&](Database *) -> Result<Event> { return *event; }, json,
+        [&](const Event &e) {
             return Messages::tr("recorded %1 on %2 %3 (event %4)")
                 .arg(in.rating > 0 ? Messages::tr("thumbs up") : Messages::tr("thumbs down"),
                      in.targetType, e.data.value(QStringLiteral("target_id")).toString(),

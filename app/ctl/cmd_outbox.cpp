@@ -57,8 +57,8 @@ void printEntry(CommandContext &ctx, const OutboxEntry &e)
         what = data.value(QStringLiteral("rating")).toInt() > 0 ? Messages::tr("thumbs up")
                                                                 : Messages::tr("thumbs down");
     ctx.out << shortId(e.event.id) << "  " << OutboxEntry::stateName(e.state) << "  "
-            << e.event.eventType << "  " << e.event.createdAt.toString(Qt::ISODate) << "  "
-            << what << Qt::endl;
+            << e.event.eventType << "  " << e.event.createdAt.toString(Qt::ISODate) << "  " << what
+            << Qt::endl;
     if (e.state == OutboxEntry::State::Refused)
         ctx.out << "    " << Messages::tr("refused: %1").arg(e.reason) << Qt::endl;
     if (e.current) {
@@ -101,10 +101,11 @@ int list(CommandContext &ctx, bool all, bool json)
             pending += e.state == OutboxEntry::State::Pending;
             refused += e.state == OutboxEntry::State::Refused;
         }
-        printJson(ctx, QJsonObject{{QStringLiteral("outbox"), (*box)->path()},
-                                   {QStringLiteral("pending"), pending},
-                                   {QStringLiteral("refused"), refused},
-                                   {QStringLiteral("entries"), a}});
+        printJson(ctx,
+                  QJsonObject{{QStringLiteral("outbox"), (*box)->path()},
+                              {QStringLiteral("pending"), pending},
+                              {QStringLiteral("refused"), refused},
+                              {QStringLiteral("entries"), a}});
         return 0;
     }
     if (entries->empty()) {
@@ -140,8 +141,8 @@ int deliver(CommandContext &ctx, bool json)
         } else if (db.error().is(ErrorCode::Unreachable)) {
             if (auto box = Outbox::openFor(ctx.settings)) {
                 if (auto who = (*box)->identity(ctx.settings)) {
-                    if (auto n = (*box)->count(OutboxEntry::State::Pending, who->tenantId,
-                                               who->login))
+                    if (auto n
+                        = (*box)->count(OutboxEntry::State::Pending, who->tenantId, who->login))
                         ctx.err << waitingLine(*n) << Qt::endl;
                 }
             }

@@ -73,8 +73,9 @@ int runQuirk(CommandContext &ctx)
         // Made at once (an empty text is refused before anything else); the quirk's dataset
         // and investigation are filled in when it is written.
         auto event = verb == QLatin1String("edit") ? QuirkBook::prepareEdit(*id, a.at(1))
-            : verb == QLatin1String("retire")      ? QuirkBook::prepareRetire(*id, reason.value_or(QString()))
-                                                   : QuirkBook::prepareConfirm(*id);
+            : verb == QLatin1String("retire")
+            ? QuirkBook::prepareRetire(*id, reason.value_or(QString()))
+            : QuirkBook::prepareConfirm(*id);
         if (!event)
             return ctx.fail(event.error());
         prepare = [event = *event](Database *) -> Result<Event> { return event; };

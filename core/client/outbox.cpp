@@ -4,9 +4,9 @@
 #include "eventlog.h"
 #include "feedbackrecorder.h"
 #include "offlinecache.h"
-#include "storedtime.h"
 #include "searchindex_p.h"
 #include "serverinfo.h"
+#include "storedtime.h"
 #include "uuid.h"
 
 #include <QDir>
@@ -68,7 +68,6 @@ QString uuidText(const QUuid &id)
 {
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
-
 
 QString stateText(OutboxEntry::State s)
 {
@@ -195,14 +194,13 @@ struct Outbox::Private
 
     /// The entries `where` selects, in delivery order, at most `limit` (0: all).
     Result<std::vector<OutboxEntry>> select(const QString &where,
-                                            const std::vector<QString> &params,
-                                            int limit = 0) const
+                                            const std::vector<QString> &params, int limit = 0) const
     {
-        const QByteArray sql = QStringLiteral("SELECT %1 FROM entries %2 ORDER BY id%3")
-                                   .arg(QLatin1String(kColumns), where,
-                                        limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit)
-                                                  : QString())
-                                   .toUtf8();
+        const QByteArray sql
+            = QStringLiteral("SELECT %1 FROM entries %2 ORDER BY id%3")
+                  .arg(QLatin1String(kColumns), where,
+                       limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString())
+                  .toUtf8();
         SqliteStatement s(h, sql.constData());
         if (!s.isValid())
             return error(Outbox::tr("reading the entries"));
@@ -220,9 +218,10 @@ struct Outbox::Private
     Result<void> markDelivered(const std::vector<OutboxEntry> &done)
     {
         return transaction(Outbox::tr("marking entries delivered"), [&]() -> Result<void> {
-            SqliteStatement s(h, "UPDATE entries SET state = 'delivered', delivered_at = ?1, "
-                                 "attempts = attempts + 1, error_code = NULL, reason = NULL "
-                                 "WHERE id = ?2 AND state = 'pending'");
+            SqliteStatement s(h,
+                              "UPDATE entries SET state = 'delivered', delivered_at = ?1, "
+                              "attempts = attempts + 1, error_code = NULL, reason = NULL "
+                              "WHERE id = ?2 AND state = 'pending'");
             if (!s.isValid())
                 return error(Outbox::tr("marking entries delivered"));
             const QString now = storedTimeText(QDateTime::currentDateTimeUtc());
@@ -240,14 +239,16 @@ struct Outbox::Private
     Result<void> markRefused(const OutboxEntry &e, const Error &why,
                              const std::optional<QuirkVersion> &current)
     {
-        SqliteStatement s(h, "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
-                             "error_code = ?1, reason = ?2, current_version = ?3 "
-                             "WHERE id = ?4 AND state = 'pending'");
+        SqliteStatement s(h,
+                          "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
+                          "error_code = ?1, reason = ?2, current_version = ?3 "
+                          "WHERE id = ?4 AND state = 'pending'");
         s.bind(1, why.code);
         s.bind(2, why.message);
-        s.bind(3, current ? QString::fromUtf8(QJsonDocument(versionJson(*current))
-                                                  .toJson(QJsonDocument::Compact))
-                          : QString());
+        s.bind(3,
+               current ? QString::fromUtf8(
+                   QJsonDocument(versionJson(*current)).toJson(QJsonDocument::Compact))
+                       : QString());
         s.bind(4, uuidText(e.event.id));
         if (!s.isValid() || s.step() != SQLITE_DONE)
             return error(Outbox::tr("recording a refusal"));
@@ -257,9 +258,10 @@ struct Outbox::Private
     Result<void> insert(const Event &event, const QString &login, const QuirkBase &base,
                         const QDateTime &queuedAt)
     {
-        SqliteStatement s(h, "INSERT INTO entries (id, tenant_id, login, event, state, "
-                             "queued_at, base_event_id, base_seen_at) "
-                             "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)");
+        SqliteStatement s(h,
+                          "INSERT INTO entries (id, tenant_id, login, event, state, "
+                          "queued_at, base_event_id, base_seen_at) "
+                          "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)");
         s.bind(1, uuidText(event.id));
         s.bind(2, uuidText(event.tenantId));
         s.bind(3, login);
@@ -279,11 +281,12 @@ struct Outbox::Private
         QuirkBase base;
         base.seenAt = who.connectedAt;
         const QString quirk = event.data.value(QStringLiteral("quirk_id")).toString();
-        SqliteStatement s(h, "SELECT id FROM entries WHERE tenant_id = ?1 AND state <> 'refused' "
-                             "AND json_extract(event, '$.event_data.quirk_id') = ?2 "
-                             "AND json_extract(event, '$.event_type') IN "
-                             "('quirk.added', 'quirk.edited', 'quirk.retired') "
-                             "ORDER BY id DESC LIMIT 1");
+        SqliteStatement s(h,
+                          "SELECT id FROM entries WHERE tenant_id = ?1 AND state <> 'refused' "
+                          "AND json_extract(event, '$.event_data.quirk_id') = ?2 "
+                          "AND json_extract(event, '$.event_type') IN "
+                          "('quirk.added', 'quirk.edited', 'quirk.retired') "
+                          "ORDER BY id DESC LIMIT 1");
         s.bind(1, uuidText(who.tenantId));
         s.bind(2, quirk);
         if (s.isValid() && s.step() == SQLITE_ROW) {
@@ -363,8 +366,8 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
         return box->d->error(tr("opening"));
     sqlite3_busy_timeout(box->d->h, 15000);
     // WAL, and every commit synced to disk: a queued write survives a crash or power loss.
-    if (auto r = box->d->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
-                              tr("setting it up"));
+    if (auto r
+        = box->d->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", tr("setting it up"));
         !r)
         return r.error();
     if (auto r = box->d->exec(kSchema, tr("creating its tables")); !r)
@@ -372,8 +375,9 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
     for (const char *suffix : {"-wal", "-shm"})
         restrictToOwner(path + QLatin1String(suffix));
     // Delivered entries are the database's now; kept a while as the base of later edits.
-    SqliteStatement prune(box->d->h, "DELETE FROM entries WHERE state = 'delivered' "
-                                     "AND delivered_at < ?1");
+    SqliteStatement prune(box->d->h,
+                          "DELETE FROM entries WHERE state = 'delivered' "
+                          "AND delivered_at < ?1");
     prune.bind(1, storedTimeText(QDateTime::currentDateTimeUtc().addDays(-keepDeliveredDays)));
     (void)prune.step();
     return box;
@@ -387,7 +391,8 @@ Result<QString> Outbox::pathFor(const ConnectionSettings &settings)
             ErrorCode::NoCache,
             tr("the database at %1 (schema %2) has not been reached from this machine yet, so "
                "nothing can be queued for it (who you are there is known only after one "
-               "successful connection) — once online, run `knowledgectl outbox deliver` (or make any "
+               "successful connection) — once online, run `knowledgectl outbox deliver` (or make "
+               "any "
                "change) and it is remembered")
                 .arg(settings.redactedUrl(), settings.schema));
     return QString(OfflineCache::rootDirectory() + QLatin1Char('/') + key + QLatin1Char('/')
@@ -443,9 +448,10 @@ Result<void> Outbox::rememberIdentity(Database &db)
     if (db.tenantId().isNull())
         return {};
     return d->transaction(tr("remembering who writes"), [&]() -> Result<void> {
-        SqliteStatement s(d->h, "INSERT OR REPLACE INTO identities (login, tenant_ref, actor_ref, "
-                                "tenant_id, actor_id, level, connected_at) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SqliteStatement s(d->h,
+                          "INSERT OR REPLACE INTO identities (login, tenant_ref, actor_ref, "
+                          "tenant_id, actor_id, level, connected_at) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         if (!s.isValid())
             return d->error(tr("remembering who writes"));
         // Found offline by the tenant as the settings give it, and by its UUID.
@@ -481,10 +487,11 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     const QUuid asUuid = QUuid::fromString(tenant);
     // A reader or member login is its granted person whatever --actor says; a login that
     // writes for others is remembered per person.
-    SqliteStatement s(d->h, "SELECT tenant_id, actor_id, level, connected_at, actor_ref FROM "
-                            "identities WHERE login = ?1 AND (tenant_ref = ?2 OR tenant_id = ?3) "
-                            "AND (actor_ref = ?4 OR level IN ('reader', 'member')) "
-                            "ORDER BY actor_ref = ?4 DESC, connected_at DESC LIMIT 1");
+    SqliteStatement s(d->h,
+                      "SELECT tenant_id, actor_id, level, connected_at, actor_ref FROM "
+                      "identities WHERE login = ?1 AND (tenant_ref = ?2 OR tenant_id = ?3) "
+                      "AND (actor_ref = ?4 OR level IN ('reader', 'member')) "
+                      "ORDER BY actor_ref = ?4 DESC, connected_at DESC LIMIT 1");
     s.bind(1, login);
     s.bind(2, tenant);
     s.bind(3, asUuid.isNull() ? tenant : uuidText(asUuid));
@@ -492,13 +499,13 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     if (!s.isValid())
         return d->error(tr("reading who writes"));
     if (s.step() != SQLITE_ROW)
-        return makeError(ErrorCode::NoActor,
-                         tr("login %1 has not written to tenant %2%3 online from this machine "
-                            "yet, so who you are there is not known offline — once online, run "
-                            "`knowledgectl outbox deliver` (or make any change), then changes "
-                            "made offline can be queued")
-                             .arg(login, tenant,
-                                  actor.isEmpty() ? QString() : tr(" as %1").arg(actor)));
+        return makeError(
+            ErrorCode::NoActor,
+            tr("login %1 has not written to tenant %2%3 online from this machine "
+               "yet, so who you are there is not known offline — once online, run "
+               "`knowledgectl outbox deliver` (or make any change), then changes "
+               "made offline can be queued")
+                .arg(login, tenant, actor.isEmpty() ? QString() : tr(" as %1").arg(actor)));
     OutboxIdentity who;
     who.login = login;
     who.tenantId = QUuid::fromString(s.text(0));
@@ -558,8 +565,8 @@ Result<std::vector<OutboxEntry>> Outbox::entries(std::vector<OutboxEntry::State>
 
 Result<OutboxEntry> Outbox::entry(const QString &idOrPrefix) const
 {
-    const QString id = idOrPrefix.trimmed().toLower().remove(QLatin1Char('{')).remove(
-        QLatin1Char('}'));
+    const QString id
+        = idOrPrefix.trimmed().toLower().remove(QLatin1Char('{')).remove(QLatin1Char('}'));
     if (id.size() < 8)
         return makeError(ErrorCode::Usage,
                          tr("'%1' is too short to name an outbox entry — give its id (or at "
@@ -583,8 +590,9 @@ Result<OutboxEntry> Outbox::entry(const QString &idOrPrefix) const
 Result<qint64> Outbox::count(OutboxEntry::State state, const QUuid &tenant,
                              const QString &login) const
 {
-    SqliteStatement s(d->h, "SELECT count(*) FROM entries WHERE state = ?1 "
-                            "AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR login = ?3)");
+    SqliteStatement s(d->h,
+                      "SELECT count(*) FROM entries WHERE state = ?1 "
+                      "AND (?2 IS NULL OR tenant_id = ?2) AND (?3 IS NULL OR login = ?3)");
     s.bind(1, stateText(state));
     s.bind(2, uuidText(tenant));
     s.bind(3, login.isEmpty() ? QString() : login);
@@ -608,8 +616,7 @@ Result<bool> Outbox::writeNow(Database &db, Event &event, const QuirkBase &base,
     return EventLog(db).emit(event);
 }
 
-Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize,
-                                       const std::atomic_bool *cancel)
+Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize, const std::atomic_bool *cancel)
 {
     QElapsedTimer timer;
     timer.start();
@@ -736,9 +743,9 @@ Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize,
                     break;
                 }
                 const bool hasVersion = !current.eventId.isNull();
-                if (auto r = refuse(e, c.error(),
-                                    hasVersion ? std::optional<QuirkVersion>(current)
-                                               : std::nullopt);
+                if (auto r
+                    = refuse(e, c.error(),
+                             hasVersion ? std::optional<QuirkVersion>(current) : std::nullopt);
                     !r)
                     return r.error();
                 continue;
@@ -762,9 +769,10 @@ Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize,
 
 Result<qint64> Outbox::refuseAll(const QUuid &tenant, const QString &login, const Error &why)
 {
-    SqliteStatement s(d->h, "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
-                            "error_code = ?1, reason = ?2 WHERE state = 'pending' "
-                            "AND tenant_id = ?3 AND login = ?4");
+    SqliteStatement s(d->h,
+                      "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
+                      "error_code = ?1, reason = ?2 WHERE state = 'pending' "
+                      "AND tenant_id = ?3 AND login = ?4");
     s.bind(1, why.code);
     s.bind(2, why.message);
     s.bind(3, uuidText(tenant));

@@ -19,8 +19,8 @@ thread_local Cached t_cached;
 
 bool sameSettings(const ConnectionSettings &a, const ConnectionSettings &b)
 {
-    return a.databaseUrl == b.databaseUrl && a.password == b.password && a.tenant == b.tenant && a.actor == b.actor
-        && a.schema == b.schema && a.eventsTable == b.eventsTable;
+    return a.databaseUrl == b.databaseUrl && a.password == b.password && a.tenant == b.tenant
+        && a.actor == b.actor && a.schema == b.schema && a.eventsTable == b.eventsTable;
 }
 
 } // namespace

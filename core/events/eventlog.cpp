@@ -506,8 +506,9 @@ Result<QList<TenantEventCount>> EventLog::countsByTenant()
                 out.append({uuidFromField(row[0]), stringFromField(row[1]), row[2].as<qint64>()});
             return out;
         }
-        const pqxx::result granted = tx.exec(
-            "SELECT id, slug FROM " + toStd(m_db.table(QStringLiteral("tenants"))) + " ORDER BY slug");
+        const pqxx::result granted
+            = tx.exec("SELECT id, slug FROM " + toStd(m_db.table(QStringLiteral("tenants")))
+                      + " ORDER BY slug");
         for (const auto &t : granted) {
             tx.exec_params("SELECT set_config('knowledge.tenant_id', $1, true)", t[0].c_str());
             const pqxx::result n = tx.exec_params(

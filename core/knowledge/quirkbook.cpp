@@ -154,7 +154,8 @@ Result<void> QuirkBook::checkChange(Database &db, Event &event, const QuirkBase 
     const QString &type = event.eventType;
     if (!type.startsWith(QLatin1String("quirk.")) || type == QLatin1String("quirk.added"))
         return {};
-    const QUuid quirkId = QUuid::fromString(event.data.value(QStringLiteral("quirk_id")).toString());
+    const QUuid quirkId
+        = QUuid::fromString(event.data.value(QStringLiteral("quirk_id")).toString());
     const QString retiredMessage = type == QLatin1String("quirk.edited")
         ? tr("quirk %1 was retired; add a new quirk instead of editing it")
         : type == QLatin1String("quirk.retired")

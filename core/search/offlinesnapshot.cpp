@@ -1,8 +1,8 @@
 #include "offlinesnapshot.h"
 
 #include "offlinecache.h"
-#include "storedtime.h"
 #include "offlinesnapshot_p.h"
+#include "storedtime.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -14,7 +14,6 @@ namespace ke {
 using namespace offlinesnapshotdetail;
 
 namespace {
-
 
 QJsonObject objectFrom(const QString &text)
 {

@@ -15,8 +15,8 @@ const char *const kSelectGrants
 
 std::string withSchema(const char *sql, const Database &db)
 {
-    return toStd(QString::fromLatin1(sql).replace(
-        QLatin1String("{s}"), Database::quoteQualified(db.settings().schema)));
+    return toStd(QString::fromLatin1(sql).replace(QLatin1String("{s}"),
+                                                  Database::quoteQualified(db.settings().schema)));
 }
 
 Access::Grant grantFromRow(const pqxx::row &row)
@@ -57,7 +57,8 @@ void syncGroups(pqxx::work &tx, Database &db, const QString &login)
                        "level = $2)",
                        db),
             toStd(login), toStd(level));
-        const std::string role = tx.quote_name(toStd(Access::groupRole(db.settings().schema, level)));
+        const std::string role
+            = tx.quote_name(toStd(Access::groupRole(db.settings().schema, level)));
         const std::string who = tx.quote_name(toStd(login));
         if (has[0][0].as<bool>())
             tx.exec("GRANT " + role + " TO " + who);
@@ -82,8 +83,9 @@ Result<Access::Grant> Access::grant(Database &db, const QString &login, const QS
                                     const QString &person, const QString &level, bool everyTenant)
 {
     if (!levels().contains(level))
-        return makeError(ErrorCode::InvalidOption,
-                         tr("unknown access level '%1' — use reader, member or service").arg(level));
+        return makeError(
+            ErrorCode::InvalidOption,
+            tr("unknown access level '%1' — use reader, member or service").arg(level));
     if (everyTenant && level != QLatin1String("service"))
         return makeError(ErrorCode::InvalidOption,
                          tr("a grant for every tenant is for service logins only — add "
@@ -110,8 +112,8 @@ Result<Access::Grant> Access::grant(Database &db, const QString &login, const QS
                                  .arg(login));
         std::optional<std::string> tenantId;
         if (!everyTenant) {
-            const pqxx::result t = tx.exec_params(
-                withSchema("SELECT {s}.resolve_tenant($1)", db), toStd(tenant));
+            const pqxx::result t
+                = tx.exec_params(withSchema("SELECT {s}.resolve_tenant($1)", db), toStd(tenant));
             if (t[0][0].is_null())
                 return makeError(ErrorCode::UnknownTenant,
                                  tr("unknown tenant '%1' — `knowledgectl status` lists the "
@@ -134,8 +136,7 @@ Result<Access::Grant> Access::grant(Database &db, const QString &login, const QS
                                         "one")
                                          .arg(tenant, handle));
             } else {
-                static const QRegularExpression handleRe(
-                    QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
+                static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
                 if (!handleRe.match(handle).hasMatch())
                     return makeError(ErrorCode::InvalidPerson,
                                      tr("'%1' is not a valid person handle (letters, digits, "
@@ -180,8 +181,8 @@ Result<Access::Grant> Access::revoke(Database &db, const QString &login, const Q
             return r.error();
         std::optional<std::string> tenantId;
         if (!everyTenant) {
-            const pqxx::result t = tx.exec_params(
-                withSchema("SELECT {s}.resolve_tenant($1)", db), toStd(tenant));
+            const pqxx::result t
+                = tx.exec_params(withSchema("SELECT {s}.resolve_tenant($1)", db), toStd(tenant));
             if (t[0][0].is_null())
                 return makeError(ErrorCode::UnknownTenant, tr("unknown tenant '%1'").arg(tenant));
             tenantId = t[0][0].c_str();

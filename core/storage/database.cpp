@@ -35,7 +35,8 @@ QDateTime timestampFromField(const pqxx::field &f)
 
 Error databaseError(const QString &what, const std::exception &e)
 {
-    const QString server = QString::fromUtf8(e.what()).simplified(); // libpq breaks its lines with "\n\t"
+    const QString server
+        = QString::fromUtf8(e.what()).simplified(); // libpq breaks its lines with "\n\t"
     if (dynamic_cast<const pqxx::broken_connection *>(&e)) {
         return makeError(ErrorCode::Unreachable,
                          Database::tr("%1: cannot reach the database: %2 — start it with "
@@ -70,11 +71,11 @@ Error databaseError(const QString &what, const std::exception &e)
                                           "check the writer's clock, or leave created_at out")
                                  .arg(what));
         }
-        return makeError(
-            ErrorCode::Database,
-            state.isEmpty()
-                ? Database::tr("%1: the database refused it: %2").arg(what, server)
-                : Database::tr("%1: the database refused it (SQLSTATE %2): %3").arg(what, state, server));
+        return makeError(ErrorCode::Database,
+                         state.isEmpty()
+                             ? Database::tr("%1: the database refused it: %2").arg(what, server)
+                             : Database::tr("%1: the database refused it (SQLSTATE %2): %3")
+                                   .arg(what, state, server));
     }
     return makeError(ErrorCode::Database, Database::tr("%1: %2").arg(what, server));
 }
@@ -260,18 +261,19 @@ Result<void> Database::setTenant(const QString &uuidOrSlug)
     const auto resolve = [&]() -> Result<Lookup> {
         return guarded(tr("selecting tenant '%1'").arg(uuidOrSlug), [&]() -> Result<Lookup> {
             pqxx::nontransaction tx(d->conn);
-            const pqxx::result r = tx.exec_params("SELECT " + schema + ".resolve_tenant($1), "
-                                                      + schema + ".is_admin(), " + schema
-                                                      + ".serves_every_tenant()",
-                                                  toStd(uuidOrSlug));
+            const pqxx::result r
+                = tx.exec_params("SELECT " + schema + ".resolve_tenant($1), " + schema
+                                     + ".is_admin(), " + schema + ".serves_every_tenant()",
+                                 toStd(uuidOrSlug));
             return Lookup{r[0][0].is_null() ? std::string() : std::string(r[0][0].c_str()),
                           r[0][1].as<bool>(), r[0][2].as<bool>()};
         });
     };
-    const Error noAccess = makeError(ErrorCode::NoAccess,
-                         tr("login %1 has no access to tenant %2 — ask an administrator to run "
-                            "`knowledgectl access grant %1 --tenant %2`")
-                             .arg(d->login, uuidOrSlug));
+    const Error noAccess
+        = makeError(ErrorCode::NoAccess,
+                    tr("login %1 has no access to tenant %2 — ask an administrator to run "
+                       "`knowledgectl access grant %1 --tenant %2`")
+                        .arg(d->login, uuidOrSlug));
     auto found = resolve();
     if (!found) // a login outside every group of this schema may not even look
         return found.error().is(ErrorCode::PermissionDenied) ? noAccess : found.error();
@@ -331,11 +333,12 @@ Result<void> Database::adoptActor(const QString &uuidOrHandle)
         return {};
     }
     // A reader or member login is its granted person, whatever the client claims.
-    auto person = guarded(tr("reading the person of login %1").arg(d->login), [&]() -> Result<QUuid> {
-        pqxx::nontransaction tx(d->conn);
-        return uuidFromField(tx.exec("SELECT " + toStd(quoteIdent(d->settings.schema))
-                                     + ".session_person()")[0][0]);
-    });
+    auto person
+        = guarded(tr("reading the person of login %1").arg(d->login), [&]() -> Result<QUuid> {
+              pqxx::nontransaction tx(d->conn);
+              return uuidFromField(tx.exec("SELECT " + toStd(quoteIdent(d->settings.schema))
+                                           + ".session_person()")[0][0]);
+          });
     if (!person)
         return person.error();
     if (!uuidOrHandle.isEmpty()) {
@@ -357,17 +360,18 @@ Result<QString> Database::personHandle(const QUuid &personId)
     if (d->tenant.isNull())
         return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
-    return guarded(tr("reading the handle of person %1").arg(personId.toString(QUuid::WithoutBraces)),
-                   [&]() -> Result<QString> {
-                       pqxx::nontransaction tx(d->conn);
-                       const pqxx::result r = tx.exec_params(
-                           "SELECT handle FROM " + toStd(table(QStringLiteral("people")))
-                               + " WHERE tenant_id = $1 AND id = $2",
-                           uuidToStd(d->tenant), uuidToStd(personId));
-                       if (r.empty())
-                           return QString();
-                       return QString::fromUtf8(r[0][0].c_str());
-                   });
+    return guarded(
+        tr("reading the handle of person %1").arg(personId.toString(QUuid::WithoutBraces)),
+        [&]() -> Result<QString> {
+            pqxx::nontransaction tx(d->conn);
+            const pqxx::result r
+                = tx.exec_params("SELECT handle FROM " + toStd(table(QStringLiteral("people")))
+                                     + " WHERE tenant_id = $1 AND id = $2",
+                                 uuidToStd(d->tenant), uuidToStd(personId));
+            if (r.empty())
+                return QString();
+            return QString::fromUtf8(r[0][0].c_str());
+        });
 }
 
 Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)

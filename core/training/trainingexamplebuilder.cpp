@@ -98,9 +98,9 @@ Result<TrainingExampleBuilder::Stats> TrainingExampleBuilder::rebuild(Database &
             tenant);
         const bool anyEvents = !mark[0][0].is_null();
         const std::string newMark = anyEvents ? mark[0][0].c_str() : std::string();
-        const std::string snapshot
-            = hasTxId ? std::string(tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str())
-                      : std::string();
+        const std::string snapshot = hasTxId
+            ? std::string(tx.exec("SELECT pg_current_snapshot()::text")[0][0].c_str())
+            : std::string();
 
         // The events of the investigations to (re)build.
         const QString evColumns = QStringLiteral(

@@ -2,8 +2,8 @@
 // all-or-nothing batches, unknown types kept untouched, append-only refusal, the
 // events-table configuration (an orchestrator's table), and `knowledgectl emit`.
 
-#include "database.h"
 #include "access.h"
+#include "database.h"
 #include "databasetestcase.h"
 #include "eventlog.h"
 #include "uuid.h"
@@ -203,7 +203,8 @@ private Q_SLOTS:
         QTest::newRow("year 1") << utc(1, 1, 1, 0, 0, 0, 5);
         // A writer's clock a little ahead is fine; more than 5 minutes is refused (below).
         const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(60);
-        QTest::newRow("a minute ahead") << QDateTime::fromMSecsSinceEpoch(soon.toMSecsSinceEpoch(), Qt::UTC);
+        QTest::newRow("a minute ahead")
+            << QDateTime::fromMSecsSinceEpoch(soon.toMSecsSinceEpoch(), Qt::UTC);
         QTest::newRow("not UTC") << QDateTime(QDate(2025, 3, 30), QTime(12, 30, 0, 250),
                                               QTimeZone("Europe/Berlin"));
     }
@@ -453,26 +454,28 @@ private Q_SLOTS:
                   R"({"investigation_id": "%1", "event_type": "orchestrator.step", "actor_type": "system", "event_data": {"x": 1}})")
                   .arg(text(inv))
                   .toUtf8();
-        const auto refused = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("emit")},
-                                       line, QStringLiteral("acme"), {},
-                                       test::TestDatabase::As::Service);
+        const auto refused
+            = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("emit")}, line,
+                        QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(
             refused.err.contains(QLatin1String("line 1: orchestrator.step: unknown event type")),
             qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QLatin1String("--allow-unknown-types")),
                  qPrintable(refused.err));
-        const auto ok = m_db->run(QStringLiteral("knowledgectl"),
-                                  {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
-                                  line, QStringLiteral("acme"), {},
-                                  test::TestDatabase::As::Service);
+        const auto ok
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")}, line,
+                        QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         // A member login may not write system events, even with unknown types allowed.
-        const auto member = m_db->run(QStringLiteral("knowledgectl"),
-                                      {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")},
-                                      line, QStringLiteral("acme"));
+        const auto member
+            = m_db->run(QStringLiteral("knowledgectl"),
+                        {QStringLiteral("emit"), QStringLiteral("--allow-unknown-types")}, line,
+                        QStringLiteral("acme"));
         QCOMPARE(member.exitCode, 1);
-        QVERIFY2(member.err.contains(QLatin1String("access does not allow it")), qPrintable(member.err));
+        QVERIFY2(member.err.contains(QLatin1String("access does not allow it")),
+                 qPrintable(member.err));
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'x' FROM feedback_events WHERE "
                                              "investigation_id = '%1'")

@@ -72,7 +72,8 @@ private Q_SLOTS:
             e.actorType = QStringLiteral("system");
         }
         // The orchestrator is a service login; the people rating below are member logins.
-        auto orchestrator = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
+        auto orchestrator
+            = m_db->connect(QStringLiteral("acme"), {}, test::TestDatabase::As::Service);
         QVERIFY2(orchestrator, qPrintable(test::TestDatabase::error()));
         auto written = EventLog(*orchestrator).emitBatch(events);
         QVERIFY2(written, qPrintable(test::errorOf(written)));
@@ -181,9 +182,12 @@ private Q_SLOTS:
 
     void feedbackNeedsAnActor()
     {
-        const QStringList args{QStringLiteral("feedback"),        QStringLiteral("--target-type"),
-                               QStringLiteral("investigation"),   QStringLiteral("--investigation"),
-                               uuid(m_investigation),             QStringLiteral("--rating"),
+        const QStringList args{QStringLiteral("feedback"),
+                               QStringLiteral("--target-type"),
+                               QStringLiteral("investigation"),
+                               QStringLiteral("--investigation"),
+                               uuid(m_investigation),
+                               QStringLiteral("--rating"),
                                QStringLiteral("1")};
         // A service login writes for others: it must say for whom.
         const auto service = m_db->run(QStringLiteral("knowledgectl"), args, {},

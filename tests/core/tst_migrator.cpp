@@ -1,7 +1,7 @@
 // Migrations: ordered, idempotent, recorded, and refusing a schema newer than the build.
 
-#include "database.h"
 #include "access.h"
+#include "database.h"
 #include "databasetestcase.h"
 #include "migrator.h"
 #include "sqlsession.h"
@@ -66,13 +66,14 @@ private Q_SLOTS:
     {
         const QString schema = m_db->schema();
         // Row-level security is enabled and forced on every table with a tenant_id.
-        QCOMPARE(m_db->scalar(QStringLiteral(
-                                  "SELECT string_agg(c.relname, ',') FROM pg_class c JOIN "
-                                  "pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' "
-                                  "WHERE c.relnamespace = '%1'::regnamespace AND c.relkind = 'r' "
-                                  "AND NOT (c.relrowsecurity AND c.relforcerowsecurity)")
-                                  .arg(schema)),
-                 QString());
+        QCOMPARE(
+            m_db->scalar(
+                QStringLiteral("SELECT string_agg(c.relname, ',') FROM pg_class c JOIN "
+                               "pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' "
+                               "WHERE c.relnamespace = '%1'::regnamespace AND c.relkind = 'r' "
+                               "AND NOT (c.relrowsecurity AND c.relforcerowsecurity)")
+                    .arg(schema)),
+            QString());
         // The three group roles exist, cannot log in, and none may change or empty the log.
         for (const QString &level : Access::levels()) {
             const QString role = Access::groupRole(schema, level);
@@ -81,35 +82,41 @@ private Q_SLOTS:
                                   {role}),
                      QStringLiteral("false"));
             for (const char *privilege : {"UPDATE", "DELETE", "TRUNCATE"}) {
-                QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_table_privilege($1, '%1.feedback_events', "
-                                                     "'%2')::text")
-                                          .arg(schema, QLatin1String(privilege)),
-                                      {role}),
+                QCOMPARE(m_db->scalar(
+                             QStringLiteral("SELECT has_table_privilege($1, '%1.feedback_events', "
+                                            "'%2')::text")
+                                 .arg(schema, QLatin1String(privilege)),
+                             {role}),
                          QStringLiteral("false"));
             }
-            QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_schema_privilege($1, '%1', 'CREATE')::text")
-                                      .arg(schema),
-                                  {role}),
-                     QStringLiteral("false"));
-            QCOMPARE(m_db->scalar(QStringLiteral("SELECT has_table_privilege($1, '%1.export_secret', "
-                                                 "'SELECT')::text")
-                                      .arg(schema),
-                                  {role}),
-                     level == QLatin1String("service") ? QStringLiteral("true") : QStringLiteral("false"));
+            QCOMPARE(
+                m_db->scalar(QStringLiteral("SELECT has_schema_privilege($1, '%1', 'CREATE')::text")
+                                 .arg(schema),
+                             {role}),
+                QStringLiteral("false"));
+            QCOMPARE(
+                m_db->scalar(QStringLiteral("SELECT has_table_privilege($1, '%1.export_secret', "
+                                            "'SELECT')::text")
+                                 .arg(schema),
+                             {role}),
+                level == QLatin1String("service") ? QStringLiteral("true")
+                                                  : QStringLiteral("false"));
         }
         // No function of the schema is executable by PUBLIC; SECURITY DEFINER ones (if any)
         // pin search_path with pg_temp last.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
-                                             "p.pronamespace = '%1'::regnamespace AND "
-                                             "has_function_privilege('public', p.oid, 'EXECUTE')")
-                                  .arg(schema)),
-                 QString());
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
-                                             "p.pronamespace = '%1'::regnamespace AND p.prosecdef AND "
-                                             "NOT coalesce('search_path=pg_catalog, pg_temp' = ANY "
-                                             "(p.proconfig), false)")
-                                  .arg(schema)),
-                 QString());
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
+                                        "p.pronamespace = '%1'::regnamespace AND "
+                                        "has_function_privilege('public', p.oid, 'EXECUTE')")
+                             .arg(schema)),
+            QString());
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT string_agg(p.proname, ',') FROM pg_proc p WHERE "
+                                        "p.pronamespace = '%1'::regnamespace AND p.prosecdef AND "
+                                        "NOT coalesce('search_path=pg_catalog, pg_temp' = ANY "
+                                        "(p.proconfig), false)")
+                             .arg(schema)),
+            QString());
     }
 
     void configuredNamesArePlainIdentifiers_data()
@@ -119,13 +126,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("named");
         QTest::newRow("quote in the schema") << QStringLiteral("k'; DROP SCHEMA public; --")
                                              << QString() << QStringLiteral("KNOWLEDGE_SCHEMA");
-        QTest::newRow("dollar quoting") << QStringLiteral("k$$x") << QString()
-                                        << QStringLiteral("KNOWLEDGE_SCHEMA");
-        QTest::newRow("a dotted schema") << QStringLiteral("a.b") << QString()
-                                         << QStringLiteral("KNOWLEDGE_SCHEMA");
-        QTest::newRow("placeholder in the table") << QStringLiteral("knowledge")
-                                                  << QStringLiteral("public.x%DS%{ev}")
-                                                  << QStringLiteral("KNOWLEDGE_EVENTS_TABLE");
+        QTest::newRow("dollar quoting")
+            << QStringLiteral("k$$x") << QString() << QStringLiteral("KNOWLEDGE_SCHEMA");
+        QTest::newRow("a dotted schema")
+            << QStringLiteral("a.b") << QString() << QStringLiteral("KNOWLEDGE_SCHEMA");
+        QTest::newRow("placeholder in the table")
+            << QStringLiteral("knowledge") << QStringLiteral("public.x%DS%{ev}")
+            << QStringLiteral("KNOWLEDGE_EVENTS_TABLE");
         QTest::newRow("three parts") << QStringLiteral("knowledge") << QStringLiteral("a.b.c")
                                      << QStringLiteral("KNOWLEDGE_EVENTS_TABLE");
     }
@@ -141,7 +148,8 @@ private Q_SLOTS:
         s.eventsTable = eventsTable;
         auto db = Database::connect(s);
         QVERIFY(!db);
-        QVERIFY2(db.error().message.startsWith(named) && db.error().message.contains(QLatin1String("not a plain name")),
+        QVERIFY2(db.error().message.startsWith(named)
+                     && db.error().message.contains(QLatin1String("not a plain name")),
                  qPrintable(db.error().message));
     }
 
@@ -169,7 +177,8 @@ private Q_SLOTS:
         nowhere.databaseUrl = QStringLiteral("postgresql://postgres@10.255.255.1:5432/knowledge");
         auto unreachable = Database::connect(nowhere);
         QVERIFY(!unreachable);
-        QVERIFY2(unreachable.error().is(ErrorCode::Unreachable), qPrintable(unreachable.error().message));
+        QVERIFY2(unreachable.error().is(ErrorCode::Unreachable),
+                 qPrintable(unreachable.error().message));
         QVERIFY2(t.elapsed() < 9000, qPrintable(QString::number(t.elapsed())));
     }
 

@@ -45,9 +45,9 @@ private:
         const bool admin = args.first() == QLatin1String("tenant"); // naming tenants: the owner
         args << QStringLiteral("--events-table") << m_events;
         return m_db->run(QStringLiteral("knowledgectl"), args, {}, tenant, {},
-                         admin ? test::TestDatabase::As::Owner
-                         : job ? test::TestDatabase::As::Worker
-                               : test::TestDatabase::As::Member);
+                         admin     ? test::TestDatabase::As::Owner
+                             : job ? test::TestDatabase::As::Worker
+                                   : test::TestDatabase::As::Member);
     }
 
     QString orchestratorTables()
@@ -132,7 +132,8 @@ private Q_SLOTS:
         // (README, "Access and deployment"); its tenant isolation is the orchestrator's own.
         QStringList groups;
         for (const QString &level : Access::levels())
-            groups << QLatin1Char('"') + Access::groupRole(m_db->schema(), level) + QLatin1Char('"');
+            groups << QLatin1Char('"') + Access::groupRole(m_db->schema(), level)
+                    + QLatin1Char('"');
         m_db->exec(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2; GRANT SELECT ON ALL TABLES IN "
                                   "SCHEMA %1 TO %2")
                        .arg(m_orch, groups.join(QLatin1Char(','))));

@@ -58,25 +58,30 @@ private:
 
     QStringList rate(int rating) const
     {
-        return {QStringLiteral("feedback"),      QStringLiteral("--target-type"),
-                QStringLiteral("hypothesis"),    QStringLiteral("--target"),
-                m_hypothesis,                    QStringLiteral("--investigation"),
-                m_investigation,                 QStringLiteral("--rating"),
+        return {QStringLiteral("feedback"),
+                QStringLiteral("--target-type"),
+                QStringLiteral("hypothesis"),
+                QStringLiteral("--target"),
+                m_hypothesis,
+                QStringLiteral("--investigation"),
+                m_investigation,
+                QStringLiteral("--rating"),
                 QString::number(rating)};
     }
 
     /// How many times the event `id` is in the database.
     int stored(const QString &id)
     {
-        return m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"),
-                            {QUuid::fromString(id)})
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"),
+                     {QUuid::fromString(id)})
             .toInt();
     }
 
     QString outboxPath() const
     {
-        const QStringList found = QDir(m_cacheRoot.path())
-                                      .entryList({QStringLiteral("db-*")}, QDir::Dirs);
+        const QStringList found
+            = QDir(m_cacheRoot.path()).entryList({QStringLiteral("db-*")}, QDir::Dirs);
         return found.size() == 1 ? m_cacheRoot.path() + QLatin1Char('/') + found.first()
                 + QStringLiteral("/outbox.sqlite")
                                  : QString();
@@ -85,8 +90,9 @@ private:
     /// `outbox list --json` of the member (acme, person), offline-capable (no connection).
     QJsonObject list(const QString &person, const QString &url = {})
     {
-        const auto r = ctl(person, url, {QStringLiteral("outbox"), QStringLiteral("list"),
-                                         QStringLiteral("--json")});
+        const auto r
+            = ctl(person, url,
+                  {QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--json")});
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(r.err));
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -95,7 +101,10 @@ private:
     /// The id of the event a queued (or written) command reported with --json.
     static QString eventIdOf(const test::TestDatabase::Run &r)
     {
-        return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("id")).toString();
+        return QJsonDocument::fromJson(r.out.toUtf8())
+            .object()
+            .value(QStringLiteral("id"))
+            .toString();
     }
 
 private Q_SLOTS:
@@ -122,13 +131,13 @@ private Q_SLOTS:
     // also when delivered twice.
     void offlineWritesArriveExactlyOnce()
     {
-        const QString alice = m_db->login(QStringLiteral("acme"), QStringLiteral("alice"),
-                                          As::Member);
+        const QString alice
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("alice"), As::Member);
         test::TcpForwarder forwarder(test::databasePort());
         const QString url = urlThrough(forwarder.port(), alice);
         // Online once: the outbox learns which database this URL reaches and who alice is.
-        auto first = ctl(QStringLiteral("alice"), url, {QStringLiteral("outbox"),
-                                                        QStringLiteral("deliver")});
+        auto first = ctl(QStringLiteral("alice"), url,
+                         {QStringLiteral("outbox"), QStringLiteral("deliver")});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
 
         forwarder.close();
@@ -156,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(waiting.value(QStringLiteral("pending")).toInt(), 2);
         const QJsonArray entries = waiting.value(QStringLiteral("entries")).toArray();
         QCOMPARE(entries.at(0).toObject().value(QStringLiteral("id")).toString(), ratingId);
-        const QString quirkEventId = entries.at(1).toObject().value(QStringLiteral("id")).toString();
+        const QString quirkEventId
+            = entries.at(1).toObject().value(QStringLiteral("id")).toString();
         // The person acted then; the entry says so.
         QVERIFY(!entries.at(0).toObject().value(QStringLiteral("created_at")).toString().isEmpty());
 
@@ -167,8 +177,9 @@ private Q_SLOTS:
             if (QFileInfo::exists(f)) {
                 const auto mode = QFileInfo(f).permissions();
                 QVERIFY(mode.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-                QVERIFY2(!(mode & (QFileDevice::ReadGroup | QFileDevice::WriteGroup
-                                   | QFileDevice::ReadOther | QFileDevice::WriteOther)),
+                QVERIFY2(!(mode
+                           & (QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                              | QFileDevice::ReadOther | QFileDevice::WriteOther)),
                          qPrintable(QString::number(int(mode), 16)));
             }
         }
@@ -189,9 +200,10 @@ private Q_SLOTS:
                               {QUuid::fromString(ratingId), alice}),
                  QStringLiteral("t"));
         // Its dataset filled in from the investigation on the way.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT dataset_id FROM feedback_events WHERE id = $1"),
-                              {QUuid::fromString(ratingId)}),
-                 m_dataset);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT dataset_id FROM feedback_events WHERE id = $1"),
+                         {QUuid::fromString(ratingId)}),
+            m_dataset);
 
         auto again = ctl(QStringLiteral("alice"), {},
                          {QStringLiteral("outbox"), QStringLiteral("deliver")});
@@ -237,13 +249,14 @@ private Q_SLOTS:
     // delivers what it queued, once.
     void aKilledProcessLosesNothing()
     {
-        const QString alice = m_db->login(QStringLiteral("acme"), QStringLiteral("alice"),
-                                          As::Member);
+        const QString alice
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("alice"), As::Member);
         test::TcpForwarder forwarder(test::databasePort());
         const QString url = urlThrough(forwarder.port(), alice);
-        QCOMPARE(ctl(QStringLiteral("alice"), url, {QStringLiteral("outbox"), QStringLiteral("deliver")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl(QStringLiteral("alice"), url, {QStringLiteral("outbox"), QStringLiteral("deliver")})
+                .exitCode,
+            0);
         forwarder.close();
         auto box = Outbox::open(outboxPath());
         QVERIFY2(box, qPrintable(test::errorOf(box)));
@@ -300,9 +313,10 @@ private Q_SLOTS:
         const QString bob = m_db->login(QStringLiteral("acme"), QStringLiteral("bob"), As::Member);
         test::TcpForwarder forwarder(test::databasePort());
         const QString url = urlThrough(forwarder.port(), bob);
-        QCOMPARE(ctl(QStringLiteral("bob"), url, {QStringLiteral("outbox"), QStringLiteral("deliver")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            ctl(QStringLiteral("bob"), url, {QStringLiteral("outbox"), QStringLiteral("deliver")})
+                .exitCode,
+            0);
         forwarder.close();
         auto rated = ctl(QStringLiteral("bob"), url, rate(1) << QStringLiteral("--json"));
         QVERIFY2(rated.exitCode == 0, qPrintable(rated.err));
@@ -313,8 +327,8 @@ private Q_SLOTS:
                                   QStringLiteral("--tenant"), QStringLiteral("acme")});
         QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
 
-        auto deliver = ctl(QStringLiteral("bob"), {},
-                           {QStringLiteral("outbox"), QStringLiteral("deliver")});
+        auto deliver
+            = ctl(QStringLiteral("bob"), {}, {QStringLiteral("outbox"), QStringLiteral("deliver")});
         QCOMPARE(deliver.exitCode, 1);
         QVERIFY2(deliver.err.contains(QLatin1String("1 change needs attention")),
                  qPrintable(deliver.err));
@@ -325,8 +339,9 @@ private Q_SLOTS:
         QCOMPARE(entry.value(QStringLiteral("id")).toString(), id);
         QCOMPARE(entry.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
         QCOMPARE(entry.value(QStringLiteral("error_code")).toString(), QStringLiteral("no_access"));
-        QVERIFY2(entry.value(QStringLiteral("reason")).toString().contains(QLatin1String("no access")),
-                 qPrintable(entry.value(QStringLiteral("reason")).toString()));
+        QVERIFY2(
+            entry.value(QStringLiteral("reason")).toString().contains(QLatin1String("no access")),
+            qPrintable(entry.value(QStringLiteral("reason")).toString()));
         // Another delivery does not lose it either.
         (void)ctl(QStringLiteral("bob"), {}, {QStringLiteral("outbox"), QStringLiteral("deliver")});
         QCOMPARE(list(QStringLiteral("bob")).value(QStringLiteral("refused")).toInt(), 1);
@@ -342,7 +357,8 @@ private Q_SLOTS:
     // versions kept; resent, the person's version goes in.
     void aQuirkChangedMeanwhileKeepsBothVersions()
     {
-        const QString dave = m_db->login(QStringLiteral("acme"), QStringLiteral("dave"), As::Member);
+        const QString dave
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("dave"), As::Member);
         test::TcpForwarder forwarder(test::databasePort());
         const QString url = urlThrough(forwarder.port(), dave);
         // Two quirks, added online by dave.
@@ -396,7 +412,8 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("nightly job skips bank holidays"));
         const QJsonObject gone = entries.at(1).toObject();
-        QCOMPARE(gone.value(QStringLiteral("error_code")).toString(), QStringLiteral("retired_quirk"));
+        QCOMPARE(gone.value(QStringLiteral("error_code")).toString(),
+                 QStringLiteral("retired_quirk"));
         QCOMPARE(gone.value(QStringLiteral("current"))
                      .toObject()
                      .value(QStringLiteral("event_type"))
@@ -408,12 +425,13 @@ private Q_SLOTS:
                           {QStringLiteral("outbox"), QStringLiteral("resend"),
                            conflict.value(QStringLiteral("id")).toString()});
         QVERIFY2(resent.exitCode == 0, qPrintable(resent.out + resent.err));
-        QCOMPARE(m_db->scalar(QStringLiteral(
-                                  "SELECT event_data ->> 'text' FROM feedback_events WHERE "
-                                  "event_data ->> 'quirk_id' = $1 ORDER BY created_at DESC, id DESC "
-                                  "LIMIT 1"),
-                              {quirks[0]}),
-                 QStringLiteral("nightly job skips public holidays"));
+        QCOMPARE(
+            m_db->scalar(
+                QStringLiteral("SELECT event_data ->> 'text' FROM feedback_events WHERE "
+                               "event_data ->> 'quirk_id' = $1 ORDER BY created_at DESC, id DESC "
+                               "LIMIT 1"),
+                {quirks[0]}),
+            QStringLiteral("nightly job skips public holidays"));
         QCOMPARE(list(QStringLiteral("dave")).value(QStringLiteral("refused")).toInt(), 1);
     }
 };

@@ -86,7 +86,8 @@ private Q_SLOTS:
         if (!m_db)
             return;
         for (const QString &login : {m_alice, m_bob, m_carol})
-            (void)m_db->admin().exec(QStringLiteral("DROP OWNED BY \"%1\"; DROP ROLE IF EXISTS \"%1\"").arg(login));
+            (void)m_db->admin().exec(
+                QStringLiteral("DROP OWNED BY \"%1\"; DROP ROLE IF EXISTS \"%1\"").arg(login));
     }
 
     void everyTenantTableHoldsGlobexRows()
@@ -96,38 +97,44 @@ private Q_SLOTS:
             if (table == QLatin1String("aggregation_state")
                 || table == QLatin1String("search_document_state"))
                 continue;
-            QVERIFY2(m_db->scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1")
-                                      .arg(table),
-                                  {m_globex})
-                             .toInt()
-                         > 0,
-                     qPrintable(table));
+            QVERIFY2(
+                m_db->scalar(
+                        QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1").arg(table),
+                        {m_globex})
+                        .toInt()
+                    > 0,
+                qPrintable(table));
         }
     }
 
     void aliceSeesNoGlobexRowInAnyTable()
     {
         SqlSession alice = as(m_alice);
-        test::orThrow(alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
-                                 {m_globex}));
+        test::orThrow(alice.exec(
+            QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_globex}));
         for (const QString &table : tenantTables()) {
-            QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))),
-                     QStringLiteral("0"));
+            QCOMPARE(
+                test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))),
+                QStringLiteral("0"));
         }
-        QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM tenants WHERE id = $1"),
-                                            {m_globex})),
+        QCOMPARE(test::orThrow(alice.scalar(
+                     QStringLiteral("SELECT count(*) FROM tenants WHERE id = $1"), {m_globex})),
                  QStringLiteral("0"));
         // Nor does she learn globex's id from its slug.
         QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT resolve_tenant('globex')"))),
                  QString());
         // Without any tenant selected, nothing either.
-        test::orThrow(alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', '', false)")));
-        QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))),
-                 QStringLiteral("0"));
+        test::orThrow(
+            alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', '', false)")));
+        QCOMPARE(
+            test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))),
+            QStringLiteral("0"));
         // Her own tenant she reads.
-        test::orThrow(alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
-                                 {m_acme}));
-        QVERIFY(test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))).toInt() > 0);
+        test::orThrow(alice.exec(
+            QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_acme}));
+        QVERIFY(test::orThrow(alice.scalar(QStringLiteral("SELECT count(*) FROM feedback_events")))
+                    .toInt()
+                > 0);
         QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT count(DISTINCT tenant_id) FROM "
                                                            "feedback_events"))),
                  QStringLiteral("1"));
@@ -144,67 +151,77 @@ private Q_SLOTS:
             "gen_random_uuid(), '%1', '{\"rating\": 1, \"target_id\": \"h1\", \"text\": "
             "\"planted\"}', %2, '%3', %4)");
         const QString own = QStringLiteral("session_person()");
-        QTest::newRow("a globex event") << true
-                                        << insert.arg(QStringLiteral("comment.added"), own,
-                                                      QStringLiteral("user"), QStringLiteral("now()"))
-                                        << QStringLiteral("row-level security");
-        QTest::newRow("feedback as bob") << false
-                                         << insert.arg(QStringLiteral("feedback.hypothesis"),
-                                                       QLatin1Char('\'') + text(m_bobPerson) + QLatin1Char('\''),
-                                                       QStringLiteral("user"), QStringLiteral("now()"))
-                                         << QStringLiteral("row-level security");
-        QTest::newRow("feedback without actor") << false
-                                                << insert.arg(QStringLiteral("feedback.hypothesis"),
-                                                              QStringLiteral("NULL"), QStringLiteral("user"),
-                                                              QStringLiteral("now()"))
-                                                << QStringLiteral("row-level security");
-        QTest::newRow("a system event") << false
-                                        << insert.arg(QStringLiteral("synthesis.generated"), own,
-                                                      QStringLiteral("system"), QStringLiteral("now()"))
-                                        << QStringLiteral("row-level security");
-        QTest::newRow("an investigation as a user") << false
-                                                    << insert.arg(QStringLiteral("investigation.started"), own,
-                                                                  QStringLiteral("user"), QStringLiteral("now()"))
-                                                    << QStringLiteral("row-level security");
-        QTest::newRow("next year") << false
-                                   << insert.arg(QStringLiteral("feedback.hypothesis"), own,
-                                                 QStringLiteral("user"),
-                                                 QStringLiteral("now() + interval '1 year'"))
-                                   << QStringLiteral("5 minutes ahead");
-        QTest::newRow("update the log") << false
-                                        << QStringLiteral("UPDATE feedback_events SET event_data = '{}'")
-                                        << QStringLiteral("permission denied");
+        QTest::newRow("a globex event")
+            << true
+            << insert.arg(QStringLiteral("comment.added"), own, QStringLiteral("user"),
+                          QStringLiteral("now()"))
+            << QStringLiteral("row-level security");
+        QTest::newRow("feedback as bob")
+            << false
+            << insert.arg(QStringLiteral("feedback.hypothesis"),
+                          QLatin1Char('\'') + text(m_bobPerson) + QLatin1Char('\''),
+                          QStringLiteral("user"), QStringLiteral("now()"))
+            << QStringLiteral("row-level security");
+        QTest::newRow("feedback without actor")
+            << false
+            << insert.arg(QStringLiteral("feedback.hypothesis"), QStringLiteral("NULL"),
+                          QStringLiteral("user"), QStringLiteral("now()"))
+            << QStringLiteral("row-level security");
+        QTest::newRow("a system event")
+            << false
+            << insert.arg(QStringLiteral("synthesis.generated"), own, QStringLiteral("system"),
+                          QStringLiteral("now()"))
+            << QStringLiteral("row-level security");
+        QTest::newRow("an investigation as a user")
+            << false
+            << insert.arg(QStringLiteral("investigation.started"), own, QStringLiteral("user"),
+                          QStringLiteral("now()"))
+            << QStringLiteral("row-level security");
+        QTest::newRow("next year")
+            << false
+            << insert.arg(QStringLiteral("feedback.hypothesis"), own, QStringLiteral("user"),
+                          QStringLiteral("now() + interval '1 year'"))
+            << QStringLiteral("5 minutes ahead");
+        QTest::newRow("update the log")
+            << false << QStringLiteral("UPDATE feedback_events SET event_data = '{}'")
+            << QStringLiteral("permission denied");
         QTest::newRow("delete the log") << false << QStringLiteral("DELETE FROM feedback_events")
                                         << QStringLiteral("permission denied");
         QTest::newRow("truncate the log") << false << QStringLiteral("TRUNCATE feedback_events")
                                           << QStringLiteral("permission denied");
         QTest::newRow("disable the trigger")
             << false
-            << QStringLiteral("ALTER TABLE feedback_events DISABLE TRIGGER feedback_events_append_only")
+            << QStringLiteral(
+                   "ALTER TABLE feedback_events DISABLE TRIGGER feedback_events_append_only")
             << QStringLiteral("must be owner");
-        QTest::newRow("replica mode") << false << QStringLiteral("SET session_replication_role = replica")
-                                      << QStringLiteral("permission denied");
+        QTest::newRow("replica mode")
+            << false << QStringLiteral("SET session_replication_role = replica")
+            << QStringLiteral("permission denied");
         QTest::newRow("forge knowledge elsewhere")
             << true
-            << QStringLiteral("INSERT INTO dataset_findings (tenant_id, id, dataset_id, investigation_id, "
-                              "finding_type, summary) VALUES (current_tenant(), gen_random_uuid(), "
-                              "gen_random_uuid(), gen_random_uuid(), 'observation', 'planted')")
+            << QStringLiteral(
+                   "INSERT INTO dataset_findings (tenant_id, id, dataset_id, investigation_id, "
+                   "finding_type, summary) VALUES (current_tenant(), gen_random_uuid(), "
+                   "gen_random_uuid(), gen_random_uuid(), 'observation', 'planted')")
             << QStringLiteral("row-level security");
-        QTest::newRow("a new person") << false
-                                      << QStringLiteral("INSERT INTO people (tenant_id, id, handle, "
-                                                        "display_name) VALUES (current_tenant(), "
-                                                        "gen_random_uuid(), 'mallory', 'Mallory')")
-                                      << QStringLiteral("permission denied");
-        QTest::newRow("a grant for herself") << false
-                                             << QStringLiteral("INSERT INTO access_grants (login, tenant_id, "
-                                                               "person_id, level) SELECT current_user, "
-                                                               "id, NULL, 'service' FROM tenants")
-                                             << QStringLiteral("permission denied");
-        QTest::newRow("the export key") << false << QStringLiteral("SELECT hmac_key FROM export_secret")
-                                        << QStringLiteral("permission denied");
-        QTest::newRow("the cross-tenant list") << false
-                                               << QStringLiteral("SELECT * FROM training_export_tenants()")
-                                               << QStringLiteral("permission denied");
+        QTest::newRow("a new person")
+            << false
+            << QStringLiteral("INSERT INTO people (tenant_id, id, handle, "
+                              "display_name) VALUES (current_tenant(), "
+                              "gen_random_uuid(), 'mallory', 'Mallory')")
+            << QStringLiteral("permission denied");
+        QTest::newRow("a grant for herself")
+            << false
+            << QStringLiteral("INSERT INTO access_grants (login, tenant_id, "
+                              "person_id, level) SELECT current_user, "
+                              "id, NULL, 'service' FROM tenants")
+            << QStringLiteral("permission denied");
+        QTest::newRow("the export key")
+            << false << QStringLiteral("SELECT hmac_key FROM export_secret")
+            << QStringLiteral("permission denied");
+        QTest::newRow("the cross-tenant list")
+            << false << QStringLiteral("SELECT * FROM training_export_tenants()")
+            << QStringLiteral("permission denied");
     }
 
     void aliceCannotWriteOrPose()
@@ -213,44 +230,56 @@ private Q_SLOTS:
         QFETCH(QString, statement);
         QFETCH(QString, refusal);
         SqlSession alice = as(m_alice);
-        test::orThrow(alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
-                                 {inGlobex ? m_globex : m_acme}));
-        const qint64 before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong();
+        test::orThrow(
+            alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
+                       {inGlobex ? m_globex : m_acme}));
+        const qint64 before
+            = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong();
         const QString error = test::errorOf(alice.exec(statement));
-        QVERIFY2(error.contains(refusal), qPrintable(error.isEmpty() ? QStringLiteral("accepted") : error));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong(), before);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM dataset_findings WHERE summary = "
-                                             "'planted'")),
-                 QStringLiteral("0"));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(tgenabled::text, '') FROM pg_trigger "
-                                             "WHERE tgrelid = 'feedback_events'::regclass")),
-                 QStringLiteral("AA"));
+        QVERIFY2(error.contains(refusal),
+                 qPrintable(error.isEmpty() ? QStringLiteral("accepted") : error));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong(),
+                 before);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM dataset_findings WHERE summary = "
+                                        "'planted'")),
+            QStringLiteral("0"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT string_agg(tgenabled::text, '') FROM pg_trigger "
+                                        "WHERE tgrelid = 'feedback_events'::regclass")),
+            QStringLiteral("AA"));
     }
 
     void aliceWritesHerOwnRating()
     {
         // The policy is not "refuse everything": her own feedback in her own tenant goes in.
         SqlSession alice = as(m_alice);
-        test::orThrow(alice.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
-                                 {m_acme}));
-        const QString id = test::orThrow(alice.scalar(QStringLiteral(
-            "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data, "
-            "actor_id, actor_type) VALUES (gen_random_uuid(), current_tenant(), $1, "
-            "'feedback.investigation', '{\"rating\": 1}', session_person(), 'user') RETURNING id"),
+        test::orThrow(alice.exec(
+            QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_acme}));
+        const QString id = test::orThrow(alice.scalar(
+            QStringLiteral("INSERT INTO feedback_events (id, tenant_id, investigation_id, "
+                           "event_type, event_data, "
+                           "actor_id, actor_type) VALUES (gen_random_uuid(), current_tenant(), $1, "
+                           "'feedback.investigation', '{\"rating\": 1}', session_person(), 'user') "
+                           "RETURNING id"),
             {m_acmeInvestigation}));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events e JOIN people p ON "
-                                             "p.tenant_id = e.tenant_id AND p.id = e.actor_id WHERE "
-                                             "e.id = $1"),
-                              {id}),
-                 QStringLiteral("alice"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events e JOIN people p ON "
+                                        "p.tenant_id = e.tenant_id AND p.id = e.actor_id WHERE "
+                                        "e.id = $1"),
+                         {id}),
+            QStringLiteral("alice"));
     }
 
     void readerWritesNothing()
     {
         SqlSession carol = as(m_carol);
-        test::orThrow(carol.exec(QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"),
-                                 {m_acme}));
-        QVERIFY(test::orThrow(carol.scalar(QStringLiteral("SELECT count(*) FROM dataset_knowledge"))).toInt() > 0);
+        test::orThrow(carol.exec(
+            QStringLiteral("SELECT set_config('knowledge.tenant_id', $1, false)"), {m_acme}));
+        QVERIFY(
+            test::orThrow(carol.scalar(QStringLiteral("SELECT count(*) FROM dataset_knowledge")))
+                .toInt()
+            > 0);
         const QString error = test::errorOf(carol.exec(QStringLiteral(
             "INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data, "
             "actor_id, actor_type) VALUES (gen_random_uuid(), current_tenant(), gen_random_uuid(), "
@@ -265,15 +294,16 @@ private Q_SLOTS:
         SqlSession alice = as(m_alice);
         const QString schema = m_db->schema();
         test::orThrow(alice.exec(
-            QStringLiteral("CREATE FUNCTION pg_temp.pwn(pg_catalog.uuid) RETURNS boolean LANGUAGE sql "
-                           "AS $$ ALTER TABLE \"%1\".feedback_events DISABLE TRIGGER USER; "
-                           "ALTER ROLE \"%2\" SUPERUSER; SELECT true $$")
+            QStringLiteral(
+                "CREATE FUNCTION pg_temp.pwn(pg_catalog.uuid) RETURNS boolean LANGUAGE sql "
+                "AS $$ ALTER TABLE \"%1\".feedback_events DISABLE TRIGGER USER; "
+                "ALTER ROLE \"%2\" SUPERUSER; SELECT true $$")
                 .arg(schema, m_alice)));
         test::orThrow(alice.exec(QStringLiteral(
             "CREATE DOMAIN pg_temp.uuid AS pg_catalog.uuid CHECK (pg_temp.pwn(VALUE))")));
-        test::orThrow(alice.exec(QStringLiteral(
-            "CREATE DOMAIN pg_temp.boolean AS pg_catalog.bool CHECK "
-            "(pg_temp.pwn('00000000-0000-0000-0000-000000000000'))")));
+        test::orThrow(
+            alice.exec(QStringLiteral("CREATE DOMAIN pg_temp.boolean AS pg_catalog.bool CHECK "
+                                      "(pg_temp.pwn('00000000-0000-0000-0000-000000000000'))")));
         // Every function of the schema a login may call, with the planted types in reach.
         for (const QString &call :
              {QStringLiteral("resolve_tenant('00000000-0000-0000-0000-000000000000')"),
@@ -283,13 +313,16 @@ private Q_SLOTS:
               QStringLiteral("overview()"), QStringLiteral("current_tenant()")}) {
             (void)alice.scalar(QStringLiteral("SELECT \"%1\".%2").arg(schema, call));
         }
-        (void)alice.scalar(QStringLiteral("SELECT count(*) FROM \"%1\".feedback_events").arg(schema));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT string_agg(tgenabled::text, '') FROM pg_trigger "
-                                             "WHERE tgrelid = 'feedback_events'::regclass")),
-                 QStringLiteral("AA"));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT rolsuper::text FROM pg_roles WHERE rolname = $1"),
-                              {m_alice}),
-                 QStringLiteral("false"));
+        (void)alice.scalar(
+            QStringLiteral("SELECT count(*) FROM \"%1\".feedback_events").arg(schema));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT string_agg(tgenabled::text, '') FROM pg_trigger "
+                                        "WHERE tgrelid = 'feedback_events'::regclass")),
+            QStringLiteral("AA"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT rolsuper::text FROM pg_roles WHERE rolname = $1"),
+                         {m_alice}),
+            QStringLiteral("false"));
     }
 
     void knowledgectlAsAliceIsRefusedGlobex()
@@ -297,29 +330,34 @@ private Q_SLOTS:
         const auto refused = runAs(m_alice, QStringLiteral("globex"),
                                    {QStringLiteral("knowledge"), QStringLiteral("public.orders")});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("login %1 has no access to tenant globex — ask an "
-                                                     "administrator to run `knowledgectl access grant "
-                                                     "%1 --tenant globex`")
-                                          .arg(m_alice)),
-                 qPrintable(refused.err));
+        QVERIFY2(
+            refused.err.contains(QStringLiteral("login %1 has no access to tenant globex — ask an "
+                                                "administrator to run `knowledgectl access grant "
+                                                "%1 --tenant globex`")
+                                     .arg(m_alice)),
+            qPrintable(refused.err));
         // Posing as bob in her own tenant is refused too; nothing is written.
-        const qint64 before = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong();
+        const qint64 before
+            = m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong();
         const auto posing = runAs(m_alice, QStringLiteral("acme"),
                                   {QStringLiteral("comment"), QStringLiteral("--investigation"),
                                    text(m_acmeInvestigation), QStringLiteral("as bob"),
                                    QStringLiteral("--actor"), QStringLiteral("bob")});
         QCOMPARE(posing.exitCode, 1);
-        QVERIFY2(posing.err.contains(QLatin1String("writes as its own person")), qPrintable(posing.err));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong(), before);
+        QVERIFY2(posing.err.contains(QLatin1String("writes as its own person")),
+                 qPrintable(posing.err));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events")).toLongLong(),
+                 before);
         // Without --actor her comment is hers.
         const auto own = runAs(m_alice, QStringLiteral("acme"),
                                {QStringLiteral("comment"), QStringLiteral("--investigation"),
                                 text(m_acmeInvestigation), QStringLiteral("mine")});
         QVERIFY2(own.exitCode == 0, qPrintable(own.err));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events e JOIN people p ON "
-                                             "p.tenant_id = e.tenant_id AND p.id = e.actor_id WHERE "
-                                             "e.event_data->>'text' = 'mine'")),
-                 QStringLiteral("alice"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT p.handle FROM feedback_events e JOIN people p ON "
+                                        "p.tenant_id = e.tenant_id AND p.id = e.actor_id WHERE "
+                                        "e.event_data->>'text' = 'mine'")),
+            QStringLiteral("alice"));
     }
 
     void aLoginTheServerRefusesIsNotOffline()
@@ -331,11 +369,11 @@ private Q_SLOTS:
         QVERIFY2(db.error().is(ErrorCode::Unauthorized), qPrintable(db.error().message));
         QVERIFY2(db.error().message.contains(QLatin1String("refused the login")),
                  qPrintable(db.error().message));
-        const auto rated = runAs(nobody, QStringLiteral("acme"),
-                                 {QStringLiteral("feedback"), QStringLiteral("--target-type"),
-                                  QStringLiteral("investigation"), QStringLiteral("--investigation"),
-                                  text(m_acmeInvestigation), QStringLiteral("--rating"),
-                                  QStringLiteral("1")});
+        const auto rated
+            = runAs(nobody, QStringLiteral("acme"),
+                    {QStringLiteral("feedback"), QStringLiteral("--target-type"),
+                     QStringLiteral("investigation"), QStringLiteral("--investigation"),
+                     text(m_acmeInvestigation), QStringLiteral("--rating"), QStringLiteral("1")});
         QCOMPARE(rated.exitCode, 1);
         QVERIFY2(rated.err.contains(QLatin1String("refused the login"))
                      && !rated.out.contains(QLatin1String("queued")),
@@ -353,7 +391,8 @@ private Q_SLOTS:
         QCOMPARE(tenants->size(), 1);
         QCOMPARE(tenants->first().slug, QStringLiteral("acme"));
         // `status` counts her tenant's events (and no other tenant's).
-        const auto status = runAs(m_alice, {}, {QStringLiteral("status"), QStringLiteral("--json")});
+        const auto status
+            = runAs(m_alice, {}, {QStringLiteral("status"), QStringLiteral("--json")});
         QVERIFY2(status.exitCode == 0, qPrintable(status.err));
         const QString acmeEvents = m_db->scalar(
             QStringLiteral("SELECT count(*) FROM feedback_events WHERE tenant_id = $1"), {m_acme});
@@ -377,7 +416,8 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(test::errorOf(again)));
         QCOMPARE(*again, qsizetype(0));
         const QString globexEvent = m_db->scalar(
-            QStringLiteral("SELECT id FROM feedback_events WHERE tenant_id = $1 LIMIT 1"), {m_globex});
+            QStringLiteral("SELECT id FROM feedback_events WHERE tenant_id = $1 LIMIT 1"),
+            {m_globex});
         auto other = log.find(QUuid::fromString(globexEvent));
         QVERIFY(other && !other->has_value());
     }
@@ -389,20 +429,24 @@ private Q_SLOTS:
         QVERIFY2(owner, qPrintable(test::TestDatabase::error()));
         QCOMPARE(owner->accessLevel(), Database::AccessLevel::Owner);
         // access list shows the grants; a non-owner may not run it.
-        const auto list = m_db->run(QStringLiteral("knowledgectl"),
-                                    {QStringLiteral("access"), QStringLiteral("list"), QStringLiteral("--json")});
+        const auto list = m_db->run(
+            QStringLiteral("knowledgectl"),
+            {QStringLiteral("access"), QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(list.exitCode == 0, qPrintable(list.err));
         QVERIFY2(list.out.contains(m_alice) && list.out.contains(m_bob), qPrintable(list.out));
-        const auto notOwner = runAs(m_alice, {}, {QStringLiteral("access"), QStringLiteral("list")});
+        const auto notOwner
+            = runAs(m_alice, {}, {QStringLiteral("access"), QStringLiteral("list")});
         QCOMPARE(notOwner.exitCode, 1);
-        QVERIFY2(notOwner.err.contains(QLatin1String("is for the owner")), qPrintable(notOwner.err));
+        QVERIFY2(notOwner.err.contains(QLatin1String("is for the owner")),
+                 qPrintable(notOwner.err));
         // Clear refusals for a login that does not exist and a role that cannot log in.
         const auto missing = m_db->run(QStringLiteral("knowledgectl"),
                                        {QStringLiteral("access"), QStringLiteral("grant"),
                                         m_db->schema() + QStringLiteral("_nobody"),
                                         QStringLiteral("--tenant"), QStringLiteral("acme")});
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.err.contains(QLatin1String("there is no login role")), qPrintable(missing.err));
+        QVERIFY2(missing.err.contains(QLatin1String("there is no login role")),
+                 qPrintable(missing.err));
         const auto group = m_db->run(QStringLiteral("knowledgectl"),
                                      {QStringLiteral("access"), QStringLiteral("grant"),
                                       Access::groupRole(m_db->schema(), QStringLiteral("member")),
@@ -418,10 +462,11 @@ private Q_SLOTS:
         auto bob = Database::connect(m_db->settingsAs(m_bob, QStringLiteral("globex")));
         QVERIFY(!bob);
         QVERIFY2(bob.error().is(ErrorCode::NoAccess), qPrintable(bob.error().message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON "
-                                             "r.oid = m.member WHERE r.rolname = $1"),
-                              {m_bob}),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON "
+                                        "r.oid = m.member WHERE r.rolname = $1"),
+                         {m_bob}),
+            QStringLiteral("0"));
     }
 
 private:
@@ -442,10 +487,12 @@ private:
 
     QStringList tenantTables() const
     {
-        const auto rows = m_db->rows(QStringLiteral(
-            "SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND "
-            "a.attname = 'tenant_id' WHERE c.relnamespace = $1::regnamespace AND c.relkind = 'r' "
-            "AND c.relname <> 'access_grants' ORDER BY 1"),
+        const auto rows = m_db->rows(
+            QStringLiteral(
+                "SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND "
+                "a.attname = 'tenant_id' WHERE c.relnamespace = $1::regnamespace AND c.relkind = "
+                "'r' "
+                "AND c.relname <> 'access_grants' ORDER BY 1"),
             {m_db->schema()});
         QStringList out;
         for (const auto &r : rows)

@@ -307,8 +307,8 @@ private Q_SLOTS:
         QVERIFY2(refused.contains(QLatin1String("5 minutes ahead")), qPrintable(refused));
         // carol's real re-rating afterwards is built as usual.
         HistoryWriter now(*m_db, m_acme.tenant, QDateTime::currentDateTimeUtc().addSecs(-5));
-        now.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1,
-                     m_acme.carol, 0);
+        now.feedback(m_acme.i1, QStringLiteral("hypothesis"), QStringLiteral("h1"), 1, m_acme.carol,
+                     0);
         stats = incrementalBuild(*db);
         QVERIFY2(stats, qPrintable(errorOf(stats)));
         QCOMPARE(stats->investigations, 1);

@@ -333,7 +333,8 @@ private Q_SLOTS:
         // Only the owner or a service login for every tenant reads other tenants.
         QTest::newRow("cross-tenant as one tenant's login")
             << QStringList{QStringLiteral("--cross-tenant")}
-            << QStringLiteral("a cross-tenant export runs only as a service login for every tenant");
+            << QStringLiteral(
+                   "a cross-tenant export runs only as a service login for every tenant");
     }
 
     void badInputWritesNothing()
@@ -405,7 +406,8 @@ private Q_SLOTS:
                                        refusedOut, QStringLiteral("--cross-tenant")},
                                       {}, QStringLiteral("bulk"), {}, TestDatabase::As::Member);
         QCOMPARE(member.exitCode, 1);
-        QVERIFY2(member.err.contains(QLatin1String("runs only as a service login")), qPrintable(member.err));
+        QVERIFY2(member.err.contains(QLatin1String("runs only as a service login")),
+                 qPrintable(member.err));
         QVERIFY(!QFile::exists(refusedOut));
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -508,11 +510,11 @@ private Q_SLOTS:
         for (const QString &format : {QStringLiteral("raw"), QStringLiteral("openai-chat")}) {
             const QString out = path(QStringLiteral("planted-%1.jsonl").arg(format));
             // As the service login for every tenant, the only one that may pool tenants.
-            const auto r = m_db->run(QStringLiteral("knowledgectl"),
-                                     {QStringLiteral("export-training"), QStringLiteral("--out"),
-                                      out, QStringLiteral("--format"), format,
-                                      QStringLiteral("--cross-tenant")},
-                                     {}, QStringLiteral("bulk"), {}, TestDatabase::As::Worker);
+            const auto r
+                = m_db->run(QStringLiteral("knowledgectl"),
+                            {QStringLiteral("export-training"), QStringLiteral("--out"), out,
+                             QStringLiteral("--format"), format, QStringLiteral("--cross-tenant")},
+                            {}, QStringLiteral("bulk"), {}, TestDatabase::As::Worker);
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             QString text;
             QVERIFY(!readLines(out, &text).isEmpty());

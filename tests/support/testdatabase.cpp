@@ -73,7 +73,8 @@ TestDatabase::~TestDatabase()
     for (const QString &level : Access::levels())
         roles << Access::groupRole(m_schema, level);
     for (const QString &role : std::as_const(roles))
-        (void)m_admin->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(Database::quoteQualified(role)));
+        (void)m_admin->exec(
+            QStringLiteral("DROP ROLE IF EXISTS %1").arg(Database::quoteQualified(role)));
 }
 
 namespace {
@@ -87,8 +88,9 @@ QString urlAs(QString url, const QString &login)
     if (url.contains(user))
         return url.replace(user, QStringLiteral("\\1user=") + login);
     const bool uri = url.startsWith(QLatin1String("postgres"));
-    return url + (uri ? (url.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?"))
-                      : QStringLiteral(" "))
+    return url
+        + (uri ? (url.contains(QLatin1Char('?')) ? QStringLiteral("&") : QStringLiteral("?"))
+               : QStringLiteral(" "))
         + QStringLiteral("user=") + login;
 }
 
@@ -106,7 +108,8 @@ QString TestDatabase::login(const QString &tenant, const QString &person, As as)
     const QMutexLocker lock(&m_loginsLock);
     if (const auto it = m_logins.constFind(key); it != m_logins.cend())
         return *it;
-    const QString login = m_schema.left(40) + QLatin1Char('_') + level.at(0) + QLatin1Char('_')
+    const QString login
+        = m_schema.left(40) + QLatin1Char('_') + level.at(0) + QLatin1Char('_')
         + QString::fromLatin1(
               QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Md5).toHex().left(10));
     // Its own session: tests connect from several threads while the admin session is busy.
@@ -119,8 +122,8 @@ QString TestDatabase::login(const QString &tenant, const QString &person, As as)
     QString who = person;
     if (who.isEmpty() && level != QLatin1String("service"))
         who = QStringLiteral("member");
-    auto granted = Access::grant(**admin, login, everyTenant ? QString() : tenant, who, level,
-                                 everyTenant);
+    auto granted
+        = Access::grant(**admin, login, everyTenant ? QString() : tenant, who, level, everyTenant);
     if (!granted)
         throw std::runtime_error(granted.error().message.toStdString());
     m_logins.insert(key, login);
@@ -216,7 +219,7 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
         static const QStringList administration{QStringLiteral("demo-seed"),
                                                 QStringLiteral("migrate"), QStringLiteral("tenant"),
                                                 QStringLiteral("access")};
-        as = jobs.contains(command)             ? As::Service
+        as = jobs.contains(command)            ? As::Service
             : administration.contains(command) ? As::Owner
                                                : As::Member;
     }

@@ -83,8 +83,8 @@ public:
     };
     /// Runs build/bin/<program> with args, against this schema (environment set), feeding
     /// `input` on stdin. Without `as`: with a tenant as a member login of (tenant, actor) — or,
-    /// for the worker's jobs (embed, build-training, export-training), as a service login of the tenant —
-    /// and without a tenant as the owner.
+    /// for the worker's jobs (embed, build-training, export-training), as a service login of the
+    /// tenant — and without a tenant as the owner.
     Run run(const QString &program, const QStringList &args, const QByteArray &input = {},
             const QString &tenant = {}, const QString &actor = {},
             std::optional<As> as = std::nullopt);
