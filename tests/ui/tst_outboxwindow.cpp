@@ -59,13 +59,6 @@ private:
             30000);
     }
 
-    int stored(const QUuid &id)
-    {
-        return m_db
-            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"), {id})
-            .toInt();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -151,7 +144,7 @@ private Q_SLOTS:
             queuedId = entries->front().event.id;
             QCOMPARE(entries->front().event.data.value(QStringLiteral("comment")).toString(),
                      QStringLiteral("typed on the train"));
-            QCOMPARE(stored(queuedId), 0);
+            QCOMPARE(storedEvents(queuedId), 0);
             OutboxDialog *dialog = w.showOutbox();
             QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
             auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
@@ -167,13 +160,13 @@ private Q_SLOTS:
                 qPrintable(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))->text()));
             QCOMPARE(list->topLevelItemCount(), 1);
         }
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
 
         // Back online (the same database, directly): delivered by the window itself, once.
         MainWindow w(direct);
         w.show();
         QVERIFY(settle(w));
-        QTRY_VERIFY_WITH_TIMEOUT(stored(queuedId) == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(storedEvents(queuedId) == 1, 30000);
         QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
         QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("pending")),
                                   qPrintable(statusText(w)), 20000);
@@ -182,7 +175,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
         QCOMPARE(
             dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"))->topLevelItemCount(), 0);
-        QCOMPARE(stored(queuedId), 1);
+        QCOMPARE(storedEvents(queuedId), 1);
     }
 
     void aRefusedChangeShowsItsReason()
@@ -224,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(settle(w));
         QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
                                   qPrintable(statusText(w)), 30000);
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
         OutboxDialog *dialog = w.showOutbox();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
         auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
@@ -247,7 +240,7 @@ private Q_SLOTS:
                                  20000);
         QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("attention")),
                                   qPrintable(statusText(w)), 20000);
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
     }
 };
 
