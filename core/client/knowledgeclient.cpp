@@ -34,11 +34,9 @@ struct OutboxCounts
 /// What one syncNow() did.
 struct SyncDone
 {
-    DeliveryReport delivered;
+    ClientSyncReport report;
     bool unreachable = false; ///< the delivery found the database gone
     QString note;
-    qint64 changes = 0;
-    QDateTime syncedAt;
 };
 
 std::unique_ptr<QThreadPool> makePool(int threads)
@@ -274,7 +272,7 @@ void KnowledgeClient::syncNow()
                 resetThreadDatabase();
                 return delivered.error();
             }
-            done.delivered = *delivered;
+            done.report.delivered = *delivered;
             if (delivered->unreachable) {
                 resetThreadDatabase();
                 done.unreachable = true;
@@ -290,9 +288,10 @@ void KnowledgeClient::syncNow()
                     resetThreadDatabase();
                 return synced.error();
             }
-            done.changes = synced->added + synced->updated + synced->removed
-                + synced->snapshot.tracesFetched + synced->snapshot.quirksFetched;
-            done.syncedAt = (*cache)->syncedAt();
+            done.report.summary = *synced;
+            done.report.tenant = (*cache)->tenant();
+            done.report.cacheDirectory = (*cache)->index().directory();
+            done.report.syncedAt = (*cache)->syncedAt();
             return done;
         },
         [this](const Result<SyncDone> &r) {
@@ -305,12 +304,17 @@ void KnowledgeClient::syncNow()
                 scheduleRetry();
                 Q_EMIT syncFinished(false, r->note);
             } else {
-                if (r->syncedAt.isValid())
-                    m_lastSync = r->syncedAt;
-                if (r->delivered.delivered > 0 || r->delivered.refused > 0)
-                    Q_EMIT writesDelivered(r->delivered.delivered, r->delivered.refused);
+                m_lastReport = r->report;
+                const DeliveryReport &delivered = m_lastReport.delivered;
+                const OfflineCache::SyncSummary &synced = m_lastReport.summary;
+                if (m_lastReport.syncedAt.isValid())
+                    m_lastSync = m_lastReport.syncedAt;
+                if (delivered.delivered > 0 || delivered.refused > 0)
+                    Q_EMIT writesDelivered(delivered.delivered, delivered.refused);
                 Q_EMIT syncFinished(true, QString());
-                if (r->changes > 0 || r->delivered.delivered > 0 || r->delivered.refused > 0)
+                const qint64 changes = synced.added + synced.updated + synced.removed
+                    + synced.snapshot.tracesFetched + synced.snapshot.quirksFetched;
+                if (changes > 0 || delivered.delivered > 0 || delivered.refused > 0)
                     Q_EMIT dataChanged();
             }
             refreshOutboxCounts();

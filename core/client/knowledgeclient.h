@@ -2,6 +2,7 @@
 
 #include "browseclient.h"
 #include "connectionsettings.h"
+#include "offlinecache.h"
 #include "outboxwriter.h"
 #include "result.h"
 #include "searchclient.h"
@@ -55,6 +56,16 @@ struct ClientIdentity
     QString person; ///< the person's handle (the login until known)
 };
 
+/// What the last sync did (KnowledgeClient::lastSyncReport).
+struct ClientSyncReport
+{
+    DeliveryReport delivered; ///< the outbox's delivery before the sync
+    OfflineCache::SyncSummary summary;
+    QUuid tenant;
+    QString cacheDirectory;
+    QDateTime syncedAt;
+};
+
 /// The one client of a connection that the GUI and knowledgectl share. Core, QtCore only.
 ///
 /// It owns:
@@ -100,6 +111,8 @@ public:
     /// When the offline cache was last synced (invalid: never).
     QDateTime lastSync() const { return m_lastSync; }
     bool isSyncing() const { return bool(m_sync); }
+    /// What the last sync that finished did (empty before the first).
+    const ClientSyncReport &lastSyncReport() const { return m_lastReport; }
     /// Jobs asked for and not yet finished (0: settled).
     int runningJobs() const { return m_running; }
 
@@ -203,6 +216,7 @@ private:
     qint64 m_pending = 0;
     qint64 m_refused = 0;
     QDateTime m_lastSync;
+    ClientSyncReport m_lastReport;
     bool m_started = false;
     bool m_identifying = false;
     int m_running = 0;
