@@ -29,6 +29,8 @@ struct OutboxCounts
     qint64 pending = 0;
     qint64 refused = 0;
     QDateTime syncedAt;
+    QString tenantName; ///< as remembered when last online
+    QString personHandle;
 };
 
 /// What one syncNow() did.
@@ -192,8 +194,6 @@ void KnowledgeClient::identify()
             if (!db)
                 return db.error();
             Database &online = **db;
-            // Remember whom this login writes as, for the writes made offline later.
-            Outbox::openFor(online);
             Identified who;
             if (auto tenants = online.tenants()) {
                 for (const Database::TenantInfo &t : *tenants)
@@ -208,6 +208,10 @@ void KnowledgeClient::identify()
             }
             if (who.person.isEmpty())
                 who.person = online.login();
+            // Remember whom this login writes as (and the names), for the time offline.
+            if (auto box = Outbox::openFor(online))
+                (void)(*box)->rememberNames(online.login(), online.tenantId(), who.tenant,
+                                            who.person);
             return who;
         },
         [this](const Result<Identified> &r) {
@@ -350,6 +354,10 @@ void KnowledgeClient::refreshOutboxCounts()
                 return refused.error();
             counts.pending = *pending;
             counts.refused = *refused;
+            if (who) {
+                counts.tenantName = who->tenantName;
+                counts.personHandle = who->personHandle;
+            }
             return counts;
         },
         [this](const Result<OutboxCounts> &r) {
@@ -360,6 +368,14 @@ void KnowledgeClient::refreshOutboxCounts()
             m_pending = r->pending;
             m_refused = r->refused;
             Q_EMIT outboxChanged(m_pending, m_refused);
+            // Not yet identified online: the names remembered from the last time.
+            if (m_state != State::Online && !r->tenantName.isEmpty()
+                && (m_identity.tenant != r->tenantName || m_identity.person != r->personHandle)) {
+                m_identity.tenant = r->tenantName;
+                if (!r->personHandle.isEmpty())
+                    m_identity.person = r->personHandle;
+                Q_EMIT identityChanged(m_identity);
+            }
         });
 }
 

@@ -116,6 +116,11 @@ private Q_SLOTS:
         client.start();
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), KnowledgeClient::State::Offline, 20000);
         QVERIFY(!client.stateReason().isEmpty());
+        // Offline it still says who and where by name (remembered when last online).
+        const QString name
+            = m_db->scalar(QStringLiteral("SELECT name FROM tenants WHERE slug = 'acme'"));
+        QTRY_COMPARE_WITH_TIMEOUT(client.identity().tenant, name, 10000);
+        QCOMPARE(client.identity().person, QStringLiteral("bo"));
 
         // Offline, a read comes from the cache at once.
         QObject receiver;

@@ -202,7 +202,7 @@ private Q_SLOTS:
             auto confirm = QuirkBook::prepareConfirm(QUuid::fromString(quirk));
             QVERIFY(confirm);
             const OutboxIdentity who{(*db)->login(), (*db)->tenantId(), (*db)->actorId(),
-                                     QStringLiteral("member"), QDateTime::currentDateTimeUtc()};
+                                     QStringLiteral("member"), QDateTime::currentDateTimeUtc(), {}, {}};
             auto queued = (*box)->enqueue(*confirm, who);
             QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
             queuedId = queued->id;
