@@ -50,6 +50,33 @@ grep -qx 'ExecStart=/usr/bin/knowledgectl worker' "$work/root/usr/lib/systemd/sy
   || fail "knowledge-worker.service's ExecStart"
 grep -qx 'ExecStart=/usr/bin/knowledgectl serve --listen ${KNOWLEDGE_LISTEN}' \
   "$work/root/usr/lib/systemd/system/knowledge-serve.service" || fail "knowledge-serve.service's ExecStart"
+# The worker's ExecStart line, as systemd would run it, from the unpacked package, once,
+# against a throwaway schema of the private server.
+[ -n "${KNOWLEDGE_DATABASE_URL:-}" ] || fail "KNOWLEDGE_DATABASE_URL is not set — run scripts/postgres start and eval \"\$(scripts/postgres env)\""
+schema="ke_package_$$"
+cleanup_schema() {
+  psql -X -q "$KNOWLEDGE_DATABASE_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+  for level in reader member service; do
+    psql -X -q "$KNOWLEDGE_DATABASE_URL" -c "DROP ROLE IF EXISTS ${schema}_$level" >/dev/null 2>&1 || true
+  done
+}
+trap 'cleanup_schema; rm -rf "$work"' EXIT
+exec_start=$(sed -n 's/^ExecStart=//p' "$work/root/usr/lib/systemd/system/knowledge-worker.service")
+ctl="$work/root/usr/bin/knowledgectl"
+KNOWLEDGE_SCHEMA=$schema "$ctl" migrate >/dev/null || fail "migrate with the packaged knowledgectl"
+KNOWLEDGE_SCHEMA=$schema "$ctl" tenant add pkg >/dev/null || fail "tenant add"
+KNOWLEDGE_SCHEMA=$schema LANGUAGE=en "$work/root${exec_start%% *}" ${exec_start#* } --once >"$work/worker.txt" 2>&1 \
+  || { cat "$work/worker.txt" >&2; fail "the worker's ExecStart line failed"; }
+grep -q "job=aggregate_dataset_knowledge tenant=pkg .*outcome=ok" "$work/worker.txt" \
+  || { cat "$work/worker.txt" >&2; fail "the worker's ExecStart line did not aggregate"; }
+# serve comes with the HTTP service (issue 14, part 1): when this build has it, its ExecStart
+# line must parse up to the address.
+if "$ctl" --help | grep -q '^  serve '; then
+  serve=$(sed -n 's/^ExecStart=//p' "$work/root/usr/lib/systemd/system/knowledge-serve.service")
+  [ "${serve%% *}" = /usr/bin/knowledgectl ] || fail "knowledge-serve.service's ExecStart runs ${serve%% *}"
+else
+  echo "package: this build has no 'serve' command yet; only the unit's ExecStart text is checked"
+fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$work/root/usr/share/applications/knowledge-explorer.desktop" \
     || fail "the desktop file does not validate"
