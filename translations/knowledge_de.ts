@@ -2234,42 +2234,42 @@
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="179"/>
+        <location filename="../core/jobs/jobs.cpp" line="170"/>
         <source>taking the job&apos;s lock</source>
         <translation>die Sperre des Jobs nehmen</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="190"/>
+        <location filename="../core/jobs/jobs.cpp" line="184"/>
         <source>another worker is running this job for the tenant</source>
         <translation>ein anderer Worker führt diesen Job für den Mandanten gerade aus</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="208"/>
+        <location filename="../core/jobs/jobs.cpp" line="203"/>
         <source>reading when the job last ran</source>
         <translation>lesen, wann der Job zuletzt lief</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="231"/>
+        <location filename="../core/jobs/jobs.cpp" line="226"/>
         <source>it ran for the tenant %1 s ago (every %2 s)</source>
         <translation>er lief für den Mandanten vor %1 s (alle %2 s)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="248"/>
+        <location filename="../core/jobs/jobs.cpp" line="243"/>
         <source>stopped by a shutdown, rolled back to the last consistent state (%1)</source>
         <translation>durch das Beenden abgebrochen, auf den letzten konsistenten Stand zurückgesetzt (%1)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="262"/>
+        <location filename="../core/jobs/jobs.cpp" line="257"/>
         <source>the connection failed after the run; connecting again</source>
         <translation>die Verbindung ist nach dem Lauf abgebrochen; es wird neu verbunden</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="300"/>
+        <location filename="../core/jobs/jobs.cpp" line="295"/>
         <source>%1 of %2 tenant(s) failed (the others ran): %3</source>
         <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="304"/>
+        <location filename="../core/jobs/jobs.cpp" line="299"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -2277,7 +2277,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="334"/>
+        <location filename="../core/jobs/jobs.cpp" line="329"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

@@ -102,7 +102,7 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="304"/>
+        <location filename="../core/jobs/jobs.cpp" line="299"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>

@@ -139,21 +139,12 @@ struct WorkerJob
     std::function<Result<Counts>(Database &, const std::atomic_bool &)> step;
 };
 
-QString quoteLiteral(const QString &s)
+/// The two texts hashed into the keys of `job`'s lock for the tenant selected on `db`
+/// (see standardJobs()).
+std::pair<std::string, std::string> lockKeys(Database &db, const QString &job)
 {
-    QString q = s;
-    q.replace(QLatin1Char('\''), QLatin1String("''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
-}
-
-/// The lock of `job` for the tenant selected on `db` (see standardJobs()).
-std::string lockArguments(Database &db, const QString &job)
-{
-    return toStd(
-        QStringLiteral("hashtext(%1), hashtext(%2)")
-            .arg(quoteLiteral(
-                     QStringLiteral("knowledge.worker.%1.%2").arg(db.settings().schema, job)),
-                 quoteLiteral(db.tenantId().toString(QUuid::WithoutBraces))));
+    return {toStd(QStringLiteral("knowledge.worker.%1.%2").arg(db.settings().schema, job)),
+            uuidToStd(db.tenantId())};
 }
 
 /// One tenant's run: lock, due check, the step under a canceller, release. Reports the run
@@ -174,11 +165,14 @@ Result<QString> runForTenant(Database &db, const Database::TenantInfo &tenant, c
         context.report(run);
     };
     auto &conn = databasePrivate(db)->conn;
-    const std::string lock = lockArguments(db, job.name);
+    const auto lock = lockKeys(db, job.name);
     auto locked = guarded(
         QCoreApplication::translate("jobs", "taking the job's lock"), [&]() -> Result<bool> {
             pqxx::nontransaction q(conn);
-            return q.exec("SELECT pg_try_advisory_lock(" + lock + ")")[0][0].as<bool>();
+            return q
+                .exec_params("SELECT pg_try_advisory_lock(hashtext($1), hashtext($2))", lock.first,
+                             lock.second)[0][0]
+                .as<bool>();
         });
     if (!locked) {
         run.message = locked.error().message;
@@ -198,7 +192,8 @@ Result<QString> runForTenant(Database &db, const Database::TenantInfo &tenant, c
         // of the session (runForEachTenant connects again for the next tenant).
         try {
             pqxx::nontransaction q(conn);
-            q.exec("SELECT pg_advisory_unlock(" + lock + ")");
+            q.exec_params("SELECT pg_advisory_unlock(hashtext($1), hashtext($2))", lock.first,
+                          lock.second);
         } catch (const std::exception &) {
             conn.disconnect();
             dropped = true;
