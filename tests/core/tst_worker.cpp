@@ -425,6 +425,7 @@ private Q_SLOTS:
         ::kill(pid_t(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(20000));
         const qint64 stopMs = stopping.elapsed();
+        qInfo("the worker stopped %lld ms after SIGTERM", stopMs);
         orThrow(blocker->rollback());
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
