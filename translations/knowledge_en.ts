@@ -102,59 +102,11 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="118"/>
+        <location filename="../core/jobs/jobs.cpp" line="299"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
             <numerusform>%n tenants</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="135"/>
-        <source>%n new event(s)</source>
-        <translation>
-            <numerusform>%n new event</numerusform>
-            <numerusform>%n new events</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="136"/>
-        <source>%n dataset(s) updated</source>
-        <translation>
-            <numerusform>%n dataset updated</numerusform>
-            <numerusform>%n datasets updated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="152"/>
-        <source>%n investigation(s) rebuilt</source>
-        <translation>
-            <numerusform>%n investigation rebuilt</numerusform>
-            <numerusform>%n investigations rebuilt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="154"/>
-        <source>%n example(s) written</source>
-        <translation>
-            <numerusform>%n example written</numerusform>
-            <numerusform>%n examples written</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="182"/>
-        <source>%n document(s) changed</source>
-        <translation>
-            <numerusform>%n document changed</numerusform>
-            <numerusform>%n documents changed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="184"/>
-        <source>%n embedded</source>
-        <translation>
-            <numerusform>%n embedded</numerusform>
-            <numerusform>%n embedded</numerusform>
         </translation>
     </message>
 </context>
@@ -320,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>delivered %n change</numerusform>
@@ -328,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n already in the database from an earlier attempt)</numerusform>
@@ -336,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>delivered %n earlier change from the outbox</numerusform>
