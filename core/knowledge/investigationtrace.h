@@ -19,6 +19,7 @@ struct RatingTally
     int down = 0;
     int mine = 0; ///< the viewer's latest rating: 1, -1 or 0 (none)
     QString myReason;
+    bool pending = false; ///< `mine` waits in the outbox (BrowseClient), not yet in the database
 };
 
 /// One step of an investigation that people can rate.
