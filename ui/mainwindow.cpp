@@ -438,8 +438,7 @@ void MainWindow::showView(const QString &view)
             m_investigation->showDetail();
         else
             m_investigation->showList();
-    }
-    else if (view == QLatin1String("search"))
+    } else if (view == QLatin1String("search"))
         m_tabs->setCurrentIndex(SearchTab);
 }
 
