@@ -9,82 +9,82 @@
         <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="86"/>
+        <location filename="../core/storage/access.cpp" line="88"/>
         <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
         <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="89"/>
+        <location filename="../core/storage/access.cpp" line="91"/>
         <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
         <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="93"/>
+        <location filename="../core/storage/access.cpp" line="95"/>
         <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
         <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="95"/>
+        <location filename="../core/storage/access.cpp" line="97"/>
         <source>granting %1 access to login %2</source>
         <translation>Zugriff %1 für Login %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="103"/>
+        <location filename="../core/storage/access.cpp" line="105"/>
         <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
         <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="108"/>
+        <location filename="../core/storage/access.cpp" line="110"/>
         <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
         <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="117"/>
+        <location filename="../core/storage/access.cpp" line="119"/>
         <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
         <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="133"/>
+        <location filename="../core/storage/access.cpp" line="135"/>
         <source>tenant %1 has no person %2 — give a handle to create one</source>
         <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="141"/>
+        <location filename="../core/storage/access.cpp" line="142"/>
         <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
         <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="176"/>
+        <location filename="../core/storage/access.cpp" line="177"/>
         <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
         <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="177"/>
+        <location filename="../core/storage/access.cpp" line="178"/>
         <source>revoking the access of login %1</source>
         <translation>Zugriff von Login %1 entziehen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="186"/>
+        <location filename="../core/storage/access.cpp" line="187"/>
         <source>unknown tenant &apos;%1&apos;</source>
         <translation>unbekannter Mandant &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="195"/>
+        <location filename="../core/storage/access.cpp" line="196"/>
         <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
         <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="197"/>
+        <location filename="../core/storage/access.cpp" line="198"/>
         <source>every tenant</source>
         <translation>alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="210"/>
+        <location filename="../core/storage/access.cpp" line="211"/>
         <source>listing the grants</source>
         <translation>Freigaben auflisten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="225"/>
+        <location filename="../core/storage/access.cpp" line="226"/>
         <source>dropping the group roles of schema %1</source>
         <translation>Gruppenrollen des Schemas %1 löschen</translation>
     </message>
@@ -224,22 +224,22 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="41"/>
+        <location filename="../core/storage/database.cpp" line="42"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="50"/>
+        <location filename="../core/storage/database.cpp" line="51"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="59"/>
+        <location filename="../core/storage/database.cpp" line="60"/>
         <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
         <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="68"/>
+        <location filename="../core/storage/database.cpp" line="69"/>
         <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
         <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
     </message>
@@ -254,104 +254,104 @@
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="79"/>
+        <location filename="../core/storage/database.cpp" line="80"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="158"/>
+        <location filename="../core/storage/database.cpp" line="159"/>
         <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="175"/>
+        <location filename="../core/storage/database.cpp" line="176"/>
         <source>the database at %1 refused the login: %2 — check the login and its password, or ask an administrator for a login</source>
         <translation>die Datenbank unter %1 hat die Anmeldung abgelehnt: %2 — prüfen Sie Login und Passwort, oder bitten Sie einen Administrator um ein Login</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="179"/>
+        <location filename="../core/storage/database.cpp" line="180"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="192"/>
+        <location filename="../core/storage/database.cpp" line="193"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="261"/>
-        <location filename="../core/storage/database.cpp" line="300"/>
+        <location filename="../core/storage/database.cpp" line="262"/>
+        <location filename="../core/storage/database.cpp" line="302"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="272"/>
+        <location filename="../core/storage/database.cpp" line="274"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="295"/>
+        <location filename="../core/storage/database.cpp" line="297"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="334"/>
+        <location filename="../core/storage/database.cpp" line="337"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="345"/>
+        <location filename="../core/storage/database.cpp" line="348"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="359"/>
-        <location filename="../core/storage/database.cpp" line="377"/>
+        <location filename="../core/storage/database.cpp" line="362"/>
+        <location filename="../core/storage/database.cpp" line="381"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="360"/>
+        <location filename="../core/storage/database.cpp" line="364"/>
         <source>reading the handle of person %1</source>
         <translation>beim Lesen des Kürzels der Person %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="378"/>
+        <location filename="../core/storage/database.cpp" line="382"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="398"/>
+        <location filename="../core/storage/database.cpp" line="402"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="402"/>
+        <location filename="../core/storage/database.cpp" line="406"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="422"/>
+        <location filename="../core/storage/database.cpp" line="426"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="428"/>
+        <location filename="../core/storage/database.cpp" line="432"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="481"/>
+        <location filename="../core/storage/database.cpp" line="485"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="550"/>
+        <location filename="../core/storage/database.cpp" line="554"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="572"/>
+        <location filename="../core/storage/database.cpp" line="576"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -800,13 +800,13 @@
 <context>
     <name>InvestigationDirectory</name>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="334"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="71"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="74"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="76"/>
         <source>reading the investigations of dataset &apos;%1&apos;</source>
         <translation>Lesen der Untersuchungen des Datasets &apos;%1&apos;</translation>
     </message>
@@ -923,13 +923,13 @@
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="280"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="286"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
@@ -1180,82 +1180,82 @@
 <context>
     <name>OfflineSnapshot</name>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="27"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="26"/>
         <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
         <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="90"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="89"/>
         <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
         <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="132"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="131"/>
         <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="191"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="190"/>
         <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
         <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="198"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="197"/>
         <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="226"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="225"/>
         <source>looking up a dataset</source>
         <translation>Suchen eines Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="233"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="232"/>
         <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="243"/>
         <source>reading the datasets</source>
         <translation>Lesen der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="267"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="266"/>
         <source>reading the knowledge</source>
         <translation>Lesen des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="270"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="269"/>
         <source>the knowledge of dataset &apos;%1&apos;</source>
         <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="298"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
         <source>reading the activity</source>
         <translation>Lesen der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="301"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="300"/>
         <source>the activity of dataset &apos;%1&apos;</source>
         <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="342"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="341"/>
         <source>reading the investigations</source>
         <translation>Lesen der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="356"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="355"/>
         <source>reading an investigation</source>
         <translation>Lesen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="359"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="358"/>
         <source>investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="369"/>
         <source>reading a quirk&apos;s history</source>
         <translation>Lesen des Verlaufs einer Besonderheit</translation>
     </message>
@@ -1368,144 +1368,144 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="143"/>
+        <location filename="../core/client/outbox.cpp" line="142"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="153"/>
+        <location filename="../core/client/outbox.cpp" line="152"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="208"/>
-        <location filename="../core/client/outbox.cpp" line="216"/>
+        <location filename="../core/client/outbox.cpp" line="206"/>
+        <location filename="../core/client/outbox.cpp" line="214"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="222"/>
-        <location filename="../core/client/outbox.cpp" line="227"/>
-        <location filename="../core/client/outbox.cpp" line="234"/>
+        <location filename="../core/client/outbox.cpp" line="220"/>
+        <location filename="../core/client/outbox.cpp" line="226"/>
+        <location filename="../core/client/outbox.cpp" line="233"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="253"/>
-        <location filename="../core/client/outbox.cpp" line="773"/>
+        <location filename="../core/client/outbox.cpp" line="254"/>
+        <location filename="../core/client/outbox.cpp" line="781"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="271"/>
+        <location filename="../core/client/outbox.cpp" line="273"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="355"/>
+        <location filename="../core/client/outbox.cpp" line="358"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="363"/>
+        <location filename="../core/client/outbox.cpp" line="366"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="367"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="373"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="388"/>
+        <location filename="../core/client/outbox.cpp" line="392"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="445"/>
         <location filename="../core/client/outbox.cpp" line="450"/>
-        <location filename="../core/client/outbox.cpp" line="467"/>
+        <location filename="../core/client/outbox.cpp" line="456"/>
+        <location filename="../core/client/outbox.cpp" line="473"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="480"/>
+        <location filename="../core/client/outbox.cpp" line="486"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="493"/>
+        <location filename="../core/client/outbox.cpp" line="500"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="496"/>
+        <location filename="../core/client/outbox.cpp" line="504"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="501"/>
+        <location filename="../core/client/outbox.cpp" line="508"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="510"/>
+        <location filename="../core/client/outbox.cpp" line="517"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="565"/>
+        <location filename="../core/client/outbox.cpp" line="572"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="574"/>
+        <location filename="../core/client/outbox.cpp" line="581"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="577"/>
+        <location filename="../core/client/outbox.cpp" line="584"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="592"/>
+        <location filename="../core/client/outbox.cpp" line="600"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="705"/>
+        <location filename="../core/client/outbox.cpp" line="712"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="784"/>
+        <location filename="../core/client/outbox.cpp" line="792"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="790"/>
+        <location filename="../core/client/outbox.cpp" line="798"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="793"/>
+        <location filename="../core/client/outbox.cpp" line="801"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="805"/>
+        <location filename="../core/client/outbox.cpp" line="813"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="819"/>
-        <location filename="../core/client/outbox.cpp" line="823"/>
+        <location filename="../core/client/outbox.cpp" line="827"/>
+        <location filename="../core/client/outbox.cpp" line="831"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -1642,22 +1642,22 @@
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="159"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="160"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="161"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="163"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="180"/>
         <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
         <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
     </message>
@@ -2643,120 +2643,300 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="70"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="72"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="73"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="95"/>
+        <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
+        <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="189"/>
+        <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
+        <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="202"/>
+        <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
+        <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="212"/>
+        <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="232"/>
+        <source>Investigation %1</source>
+        <translation>Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="244"/>
+        <source>expected %1, got %2</source>
+        <translation>erwartet %1, gemessen %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="251"/>
+        <source>severity %1</source>
+        <translation>Schweregrad %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="252"/>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="260"/>
+        <location filename="../ui/investigationdetail.cpp" line="315"/>
+        <location filename="../ui/investigationdetail.cpp" line="355"/>
+        <location filename="../ui/investigationdetail.cpp" line="466"/>
+        <source>confidence %1</source>
+        <translation>Konfidenz %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="262"/>
+        <source>started %1</source>
+        <translation>begonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="266"/>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="271"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="275"/>
+        <source>Rate investigation…</source>
+        <translation>Untersuchung bewerten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="300"/>
+        <source>You: helpful</source>
+        <translation>Sie: hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="300"/>
+        <source>You: not helpful</source>
+        <translation>Sie: nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="303"/>
+        <source>%1 helpful · %2 not helpful</source>
+        <translation>%1 hilfreich · %2 nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="312"/>
+        <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="321"/>
+        <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="322"/>
+        <source>none given</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="327"/>
+        <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="351"/>
+        <source>Show the queries and evidence of: %1</source>
+        <translation>Abfragen und Belege anzeigen von: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="361"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n Abfrage</numerusform>
+            <numerusform>%n Abfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="362"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n Beleg</numerusform>
+            <numerusform>%n Belege</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
+        <source>No queries or evidence for this hypothesis.</source>
+        <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="389"/>
+        <source>Hide the queries and evidence</source>
+        <translation>Abfragen und Belege ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="390"/>
+        <source>Show the queries and evidence</source>
+        <translation>Abfragen und Belege anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="409"/>
+        <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="410"/>
+        <source>no purpose given</source>
+        <translation>kein Zweck angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="418"/>
+        <source>SQL of the query</source>
+        <translation>SQL der Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="443"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="448"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="467"/>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="587"/>
+        <location filename="../ui/investigationdetail.cpp" line="598"/>
+        <source>Your rating was not saved: %1</source>
+        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="592"/>
+        <source>Saving your rating…</source>
+        <translation>Ihre Bewertung wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="601"/>
+        <source>Your rating is %1.</source>
+        <translation>Ihre Bewertung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="604"/>
+        <source>Thanks — your rating was saved.</source>
+        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationListModel</name>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Started</source>
-        <translation>Gestartet</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="35"/>
+        <source>Helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="36"/>
+        <source>Not helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Nicht hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Anomaly</source>
-        <translation>Anomalie</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Ratings</source>
-        <translation>Bewertungen</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="49"/>
-        <source>▲ %1 ▼ %2</source>
-        <translation>▲ %1 ▼ %2</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="65"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="60"/>
-        <source>Open an investigation from the dataset&apos;s activity or findings.</source>
-        <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
+        <location filename="../ui/investigationview.cpp" line="40"/>
+        <source>Filter investigations (alert, outcome, date)…</source>
+        <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="78"/>
-        <source>Select a step to see its SQL, evidence or recommendations.</source>
-        <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
+        <location filename="../ui/investigationview.cpp" line="41"/>
+        <source>Filter investigations</source>
+        <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="80"/>
-        <source>▲ Helpful</source>
-        <translation>▲ Hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="47"/>
+        <source>Investigations of the dataset</source>
+        <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="81"/>
-        <source>▼ Not helpful</source>
-        <translation>▼ Nicht hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="83"/>
+        <source>← All investigations</source>
+        <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="97"/>
-        <source>Optional comment</source>
-        <translation>Kommentar (optional)</translation>
+        <location filename="../ui/investigationview.cpp" line="84"/>
+        <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
+        <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="98"/>
-        <source>Rate step</source>
-        <translation>Schritt bewerten</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="174"/>
+        <location filename="../ui/investigationview.cpp" line="200"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="196"/>
-        <location filename="../ui/investigationview.cpp" line="233"/>
+        <location filename="../ui/investigationview.cpp" line="209"/>
+        <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
+        <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="229"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="208"/>
+        <location filename="../ui/investigationview.cpp" line="239"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="218"/>
-        <source>%1 — expected %2, got %3 (%4, %5)</source>
-        <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="225"/>
-        <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
-        <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="278"/>
-        <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
-        <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="292"/>
-        <source>Saving your rating…</source>
-        <translation>Ihre Bewertung wird gespeichert…</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="299"/>
-        <source>Your rating was not saved: %1</source>
-        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="304"/>
-        <source>Your rating is %1.</source>
-        <translation>Ihre Bewertung ist %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="308"/>
-        <source>Thanks — your rating was saved.</source>
-        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -3043,12 +3223,12 @@
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="457"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3056,32 +3236,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="470"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="519"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
+        <location filename="../ui/mainwindow.cpp" line="541"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="568"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>%1: %2
 
 Your text:
@@ -3092,69 +3272,69 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="617"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/mainwindow.cpp" line="618"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow.cpp" line="624"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="635"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="649"/>
+        <location filename="../ui/mainwindow.cpp" line="653"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="597"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="648"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="648"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -3345,6 +3525,125 @@ Ihr Text:
     </message>
 </context>
 <context>
+    <name>ke::RateInvestigationDialog</name>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="26"/>
+        <source>Rate investigation</source>
+        <translation>Untersuchung bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="28"/>
+        <source>Was this investigation helpful overall?</source>
+        <translation>War diese Untersuchung insgesamt hilfreich?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="36"/>
+        <source>Helpful</source>
+        <translation>Hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="36"/>
+        <source>Not helpful</source>
+        <translation>Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="49"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="54"/>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Kommentar (optional):</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="58"/>
+        <source>What should the next person know about it?</source>
+        <translation>Was sollte die nächste Person darüber wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="59"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="93"/>
+        <source>Choose Helpful or Not helpful first</source>
+        <translation>Wählen Sie zuerst Hilfreich oder Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="103"/>
+        <source>No particular reason</source>
+        <translation>Kein bestimmter Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingButtons</name>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="31"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="31"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <source>Helpful — rate this %1 up</source>
+        <translation>Hilfreich — %1 positiv bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="34"/>
+        <source>Not helpful — rate this %1 down</source>
+        <translation>Nicht hilfreich — %1 negativ bewerten</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingPopup</name>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="23"/>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="30"/>
+        <source>&lt;b&gt;Why?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Warum?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="46"/>
+        <source>Add comment…</source>
+        <translation>Kommentar hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="54"/>
+        <source>What should others know?</source>
+        <translation>Was sollten andere wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="55"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="58"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
     <name>ke::SearchResultModel</name>
     <message>
         <location filename="../ui/searchresultmodel.cpp" line="37"/>
@@ -3528,42 +3827,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="84"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <location filename="../ui/tracestepmodel.cpp" line="85"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>
@@ -3853,23 +4152,23 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_feedback.cpp" line="41"/>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="232"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="233"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="57"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="58"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
@@ -3880,17 +4179,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="34"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="63"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="42"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -3984,12 +4283,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>offline kann der Datensatz „%1“ nur im Offline-Cache gefunden werden, und dieser meldet: %2 — geben Sie stattdessen die UUID des Datensatzes an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="85"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="86"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="94"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="95"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
@@ -4405,12 +4704,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>andere: „%1“ (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="111"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="112"/>
         <source>the outbox is empty: nothing waits, nothing needs attention</source>
         <translation>der Postausgang ist leer: nichts wartet, nichts braucht Aufmerksamkeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -4418,7 +4717,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n schon von einem früheren Versuch in der Datenbank)</numerusform>
@@ -4426,27 +4725,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="180"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="181"/>
         <source>discarded %1 (%2, %3)</source>
         <translation>verworfen: %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="195"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="196"/>
         <source>queued again as %1</source>
         <translation>erneut eingereiht als %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="202"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="203"/>
         <source>usage: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</source>
         <translation>Aufruf: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="251"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="252"/>
         <source>written, but without the outbox (changes made offline cannot be kept until it opens): %1</source>
         <translation>geschrieben, aber ohne Postausgang (offline gemachte Änderungen können erst aufbewahrt werden, wenn er sich öffnen lässt): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>%n frühere Änderung aus dem Postausgang zugestellt</numerusform>
@@ -4454,12 +4753,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="263"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="264"/>
         <source>the database cannot be reached (%1); the change is kept in the outbox and delivered by the next change made online or by `knowledgectl outbox deliver`</source>
         <translation>die Datenbank ist nicht erreichbar (%1); die Änderung bleibt im Postausgang und wird mit der nächsten Änderung online oder mit `knowledgectl outbox deliver` zugestellt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="288"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="289"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
     </message>

@@ -189,6 +189,33 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="361"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="362"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n piece of evidence</numerusform>
+            <numerusform>%n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="443"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="363"/>
@@ -207,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="460"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -320,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>delivered %n change</numerusform>
@@ -328,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n already in the database from an earlier attempt)</numerusform>
@@ -336,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>delivered %n earlier change from the outbox</numerusform>

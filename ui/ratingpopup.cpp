@@ -2,7 +2,6 @@
 
 #include "event.h"
 
-#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,7 +75,8 @@ void RatingPopup::popup(QWidget *anchor)
     adjustSize();
     QPoint at = anchor->mapToGlobal(QPoint(0, anchor->height()));
     if (const QScreen *screen = anchor->screen()) {
-        const QRect area = screen->availableGeometry();
+        // On the screen — or within the window, where that reaches past the screen.
+        const QRect area = screen->availableGeometry().united(anchor->window()->geometry());
         if (at.y() + height() > area.bottom())
             at.setY(anchor->mapToGlobal(QPoint(0, 0)).y() - height());
         at.setX(std::clamp(at.x(), area.left(), std::max(area.left(), area.right() - width())));

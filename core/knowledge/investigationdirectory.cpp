@@ -88,6 +88,9 @@ Result<QList<InvestigationSummary>> InvestigationDirectory::list(Database &db,
                     + k + ".agg_investigations i LEFT JOIN " + k
                     + ".people p ON p.tenant_id = i.tenant_id AND p.id = i.started_by "
                       "WHERE i.tenant_id = $1 AND i.dataset_id = $2 "
+                      // Investigations that started (as investigation_count counts them): not
+                      // the rows of quirks made outside any investigation.
+                      "AND i.start_event_id IS NOT NULL "
                       "ORDER BY i.started_at DESC NULLS LAST, i.investigation_id DESC LIMIT $3",
                 uuidToStd(db.tenantId()), uuidToStd(ds->first), limit);
             QList<InvestigationSummary> out;

@@ -68,7 +68,8 @@ private Q_SLOTS:
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
         m_dataset = m_db->scalar(QStringLiteral(
             "SELECT i.dataset_id FROM agg_investigations i JOIN tenants t ON t.id = i.tenant_id "
-            "WHERE t.slug = 'acme' GROUP BY i.dataset_id ORDER BY count(*) DESC, i.dataset_id "
+            "WHERE t.slug = 'acme' AND i.start_event_id IS NOT NULL GROUP BY i.dataset_id ORDER BY "
+            "count(*) DESC, i.dataset_id "
             "LIMIT 1"));
         QVERIFY(!m_dataset.isEmpty());
         m_settings = m_db->settingsAs(
@@ -140,7 +141,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int total = m_db->scalar(QStringLiteral("SELECT count(*) FROM agg_investigations "
-                                                      "WHERE dataset_id = $1"),
+                                                      "WHERE dataset_id = $1 AND start_event_id IS "
+                                                      "NOT NULL"),
                                        {m_dataset})
                               .toInt();
         QVERIFY2(total >= 3, "the demo's busiest dataset has a few investigations");
@@ -151,7 +153,8 @@ private Q_SLOTS:
             QStringLiteral("SELECT i.investigation_id, i.positive_count, i.negative_count, "
                            "(SELECT round(100 * max(f.confidence)) FROM dataset_findings f "
                            " WHERE f.investigation_id = i.investigation_id AND f.finding_type = "
-                           " 'root_cause') FROM agg_investigations i WHERE i.dataset_id = $1 "
+                           " 'root_cause') FROM agg_investigations i WHERE i.dataset_id = $1 AND "
+                           "i.start_event_id IS NOT NULL "
                            "ORDER BY i.started_at DESC NULLS LAST LIMIT 1"),
             {m_dataset});
         QCOMPARE(model->index(0, 0).data(InvestigationListModel::IdRole).toUuid(),
@@ -189,13 +192,16 @@ private Q_SLOTS:
 
         // Filter as you type: an anomaly type narrows the list to the rows that name it.
         const QString anomaly = m_db->scalar(
-            QStringLiteral("SELECT anomaly_type FROM agg_investigations WHERE dataset_id = $1 "
+            QStringLiteral("SELECT anomaly_type FROM agg_investigations WHERE dataset_id = $1 AND "
+                           "start_event_id IS NOT NULL "
                            "GROUP BY anomaly_type ORDER BY count(*), anomaly_type LIMIT 1"),
             {m_dataset});
         const int withAnomaly
-            = m_db->scalar(QStringLiteral("SELECT count(*) FROM agg_investigations WHERE "
-                                          "dataset_id = $1 AND anomaly_type = $2"),
-                           {m_dataset, anomaly})
+            = m_db->scalar(
+                      QStringLiteral(
+                          "SELECT count(*) FROM agg_investigations WHERE "
+                          "dataset_id = $1 AND anomaly_type = $2 AND start_event_id IS NOT NULL"),
+                      {m_dataset, anomaly})
                   .toInt();
         auto *filter = view.findChild<QLineEdit *>(QStringLiteral("investigationFilter"));
         filter->setFocus();
