@@ -1,6 +1,7 @@
 #include "investigationdetail.h"
 
 #include "catalogue.h"
+#include "focustoolbutton.h"
 #include "personwrite.h"
 #include "rateinvestigationdialog.h"
 #include "ratingbuttons.h"
@@ -343,7 +344,7 @@ QWidget *InvestigationDetail::hypothesisCard(const TraceStep &h,
     card->setProperty("stepId", h.id);
     auto *v = new QVBoxLayout(card);
     auto *top = new QHBoxLayout;
-    auto *toggle = new QToolButton(card);
+    auto *toggle = new FocusToolButton(card);
     toggle->setObjectName(QStringLiteral("expandHypothesis"));
     toggle->setCheckable(true);
     toggle->setAutoRaise(true);
@@ -426,13 +427,20 @@ QWidget *InvestigationDetail::queryBlock(const TraceStep &q, QWidget *parent)
         sql->setPlainText(q.sql);
         new SqlHighlighter(sql->document(), p);
         sql->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        const int lines = std::min(int(sql->document()->blockCount()), 14);
-        const int frame = 2 * sql->frameWidth() + int(2 * sql->document()->documentMargin());
-        sql->setFixedHeight(lines * sql->fontMetrics().lineSpacing() + frame
-                            + (sql->horizontalScrollBar()->isVisible()
-                                   ? sql->horizontalScrollBar()->sizeHint().height()
-                                   : 0)
-                            + 4);
+        // As tall as the SQL (at most 14 lines; trailing blank lines not counted), plus the
+        // horizontal scroll bar while a line is wider than the block.
+        QString shown = q.sql;
+        while (shown.endsWith(QLatin1Char('\n')) || shown.endsWith(QLatin1Char(' ')))
+            shown.chop(1);
+        const int lines = std::clamp(int(shown.count(QLatin1Char('\n'))) + 1, 1, 14);
+        const int text = lines * sql->fontMetrics().lineSpacing() + 2 * sql->frameWidth()
+            + int(2 * sql->document()->documentMargin());
+        auto fit = [sql, text]() {
+            QScrollBar *bar = sql->horizontalScrollBar();
+            sql->setFixedHeight(text + (bar->maximum() > 0 ? bar->sizeHint().height() : 0));
+        };
+        connect(sql->horizontalScrollBar(), &QScrollBar::rangeChanged, sql, fit);
+        fit();
         sql->viewport()->installEventFilter(this);
         v->addWidget(sql);
     }

@@ -1,9 +1,9 @@
 #include "investigationlistmodel.h"
 
-#include "ratingbuttons.h"
 #include "tracestepmodel.h"
 
 #include <QBrush>
+#include <QIcon>
 #include <QLocale>
 
 namespace ke {
@@ -22,6 +22,15 @@ int InvestigationListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+/// The filled thumb (the header shows counts, not the person's choice).
+QIcon thumbIcon(int rating)
+{
+    return QIcon(rating > 0 ? QStringLiteral(":/icons/thumb-up.svg")
+                            : QStringLiteral(":/icons/thumb-down.svg"));
+}
+} // namespace
+
 QVariant InvestigationListModel::headerData(int section, Qt::Orientation orientation,
                                             int role) const
 {
@@ -29,7 +38,7 @@ QVariant InvestigationListModel::headerData(int section, Qt::Orientation orienta
         const int rating = section == UpColumn ? 1 : -1;
         switch (role) {
         case Qt::DecorationRole:
-            return RatingButtons::thumbIcon(rating).pixmap(16, 16, QIcon::Normal, QIcon::On);
+            return thumbIcon(rating);
         case Qt::ToolTipRole:
         case Qt::AccessibleTextRole:
             return rating > 0 ? tr("Helpful (latest ratings of the investigation and its steps)")

@@ -2,6 +2,7 @@
 
 #include "backgroundtask.h"
 #include "browseclient.h"
+#include "focustoolbutton.h"
 #include "investigationdetail.h"
 #include "investigationlistmodel.h"
 
@@ -78,7 +79,7 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     listLayout->addWidget(m_listView, 1);
 
     // The detail page: a way back, and the cards.
-    auto *back = new QToolButton(this);
+    auto *back = new FocusToolButton(this);
     back->setObjectName(QStringLiteral("backToList"));
     back->setText(tr("← All investigations"));
     back->setToolTip(tr("Back to the dataset's investigations (Alt+Left)"));

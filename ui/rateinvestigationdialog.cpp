@@ -1,6 +1,7 @@
 #include "rateinvestigationdialog.h"
 
 #include "event.h"
+#include "focustoolbutton.h"
 #include "ratingbuttons.h"
 
 #include <QButtonGroup>
@@ -27,7 +28,7 @@ RateInvestigationDialog::RateInvestigationDialog(const QUuid &investigationId, i
 
     auto *question = new QLabel(tr("Was this investigation helpful overall?"), this);
     auto thumb = [this](int rating) {
-        auto *b = new QToolButton(this);
+        auto *b = new FocusToolButton(this);
         b->setIcon(RatingButtons::thumbIcon(rating));
         b->setIconSize(QSize(24, 24));
         b->setCheckable(true);

@@ -1,5 +1,7 @@
 #include "ratingbuttons.h"
 
+#include "focustoolbutton.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QToolButton>
@@ -21,7 +23,7 @@ RatingButtons::RatingButtons(const QString &what, QWidget *parent)
     : QWidget(parent)
 {
     auto make = [this, &what](int rating) {
-        auto *b = new QToolButton(this);
+        auto *b = new FocusToolButton(this);
         b->setIcon(thumbIcon(rating));
         b->setCheckable(true);
         b->setAutoRaise(true);

@@ -11,7 +11,9 @@
 #include "ratingbuttons.h"
 #include "tracestepmodel.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
@@ -373,6 +375,26 @@ private Q_SLOTS:
                 QVERIFY(e->mapTo(card, QPoint(0, 0)).y() > block->mapTo(card, QPoint(0, 0)).y()
                         || !e->isVisible());
         }
+
+        // Everything on the page is reachable with Tab, and every control there has a name
+        // for screen readers.
+        view.activateWindow();
+        auto *back = view.findChild<QToolButton *>(QStringLiteral("backToList"));
+        back->setFocus(Qt::TabFocusReason);
+        QSet<QString> reached;
+        for (int i = 0; i < 80 && QApplication::focusWidget(); ++i) {
+            QWidget *f = QApplication::focusWidget();
+            const QString name = f->objectName();
+            reached.insert(name);
+            if (qobject_cast<QAbstractButton *>(f) || qobject_cast<QPlainTextEdit *>(f))
+                QVERIFY2(!f->accessibleName().isEmpty()
+                             || !static_cast<QAbstractButton *>(f)->text().isEmpty(),
+                         qPrintable(name));
+            QTest::keyClick(f, Qt::Key_Tab);
+        }
+        for (const char *name : {"rateInvestigation", "thumbUp", "thumbDown", "expandHypothesis",
+                                 "sqlBlock", "backToList"})
+            QVERIFY2(reached.contains(QLatin1String(name)), name);
 
         // A click on a collapsed hypothesis's arrow opens it.
         QWidget *second = hypothesisCards.at(1);
