@@ -2645,130 +2645,140 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="70"/>
+        <location filename="../ui/investigationdetail.cpp" line="72"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="72"/>
+        <location filename="../ui/investigationdetail.cpp" line="74"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="73"/>
+        <location filename="../ui/investigationdetail.cpp" line="75"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="95"/>
+        <location filename="../ui/investigationdetail.cpp" line="97"/>
         <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
         <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="189"/>
+        <location filename="../ui/investigationdetail.cpp" line="199"/>
         <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
         <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="202"/>
+        <location filename="../ui/investigationdetail.cpp" line="205"/>
+        <source>No hypotheses yet — the investigation is still running.</source>
+        <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="206"/>
+        <source>This investigation recorded no hypotheses.</source>
+        <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
         <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
         <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="212"/>
+        <location filename="../ui/investigationdetail.cpp" line="230"/>
         <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="232"/>
+        <location filename="../ui/investigationdetail.cpp" line="250"/>
         <source>Investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="244"/>
+        <location filename="../ui/investigationdetail.cpp" line="262"/>
         <source>expected %1, got %2</source>
         <translation>erwartet %1, gemessen %2</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="251"/>
+        <location filename="../ui/investigationdetail.cpp" line="269"/>
         <source>severity %1</source>
         <translation>Schweregrad %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="252"/>
+        <location filename="../ui/investigationdetail.cpp" line="270"/>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="260"/>
-        <location filename="../ui/investigationdetail.cpp" line="315"/>
-        <location filename="../ui/investigationdetail.cpp" line="355"/>
-        <location filename="../ui/investigationdetail.cpp" line="466"/>
+        <location filename="../ui/investigationdetail.cpp" line="278"/>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
+        <location filename="../ui/investigationdetail.cpp" line="373"/>
+        <location filename="../ui/investigationdetail.cpp" line="496"/>
         <source>confidence %1</source>
         <translation>Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="262"/>
+        <location filename="../ui/investigationdetail.cpp" line="280"/>
         <source>started %1</source>
         <translation>begonnen %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="266"/>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="271"/>
+        <location filename="../ui/investigationdetail.cpp" line="289"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="275"/>
+        <location filename="../ui/investigationdetail.cpp" line="293"/>
         <source>Rate investigation…</source>
         <translation>Untersuchung bewerten…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="300"/>
+        <location filename="../ui/investigationdetail.cpp" line="318"/>
         <source>You: helpful</source>
         <translation>Sie: hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="300"/>
+        <location filename="../ui/investigationdetail.cpp" line="318"/>
         <source>You: not helpful</source>
         <translation>Sie: nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="303"/>
+        <location filename="../ui/investigationdetail.cpp" line="321"/>
         <source>%1 helpful · %2 not helpful</source>
         <translation>%1 hilfreich · %2 nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="312"/>
+        <location filename="../ui/investigationdetail.cpp" line="330"/>
         <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="321"/>
+        <location filename="../ui/investigationdetail.cpp" line="339"/>
         <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="322"/>
+        <location filename="../ui/investigationdetail.cpp" line="340"/>
         <source>none given</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="327"/>
+        <location filename="../ui/investigationdetail.cpp" line="345"/>
         <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="351"/>
+        <location filename="../ui/investigationdetail.cpp" line="369"/>
         <source>Show the queries and evidence of: %1</source>
         <translation>Abfragen und Belege anzeigen von: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="361"/>
+        <location filename="../ui/investigationdetail.cpp" line="379"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -2776,7 +2786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="362"/>
+        <location filename="../ui/investigationdetail.cpp" line="380"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n Beleg</numerusform>
@@ -2784,37 +2794,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="384"/>
+        <location filename="../ui/investigationdetail.cpp" line="407"/>
         <source>No queries or evidence for this hypothesis.</source>
         <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="389"/>
+        <location filename="../ui/investigationdetail.cpp" line="412"/>
         <source>Hide the queries and evidence</source>
         <translation>Abfragen und Belege ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="390"/>
+        <location filename="../ui/investigationdetail.cpp" line="413"/>
         <source>Show the queries and evidence</source>
         <translation>Abfragen und Belege anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="409"/>
+        <location filename="../ui/investigationdetail.cpp" line="432"/>
         <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="410"/>
+        <location filename="../ui/investigationdetail.cpp" line="433"/>
         <source>no purpose given</source>
         <translation>kein Zweck angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="418"/>
+        <location filename="../ui/investigationdetail.cpp" line="441"/>
         <source>SQL of the query</source>
         <translation>SQL der Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="443"/>
+        <location filename="../ui/investigationdetail.cpp" line="473"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -2822,33 +2832,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="448"/>
+        <location filename="../ui/investigationdetail.cpp" line="478"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="467"/>
+        <location filename="../ui/investigationdetail.cpp" line="497"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="587"/>
-        <location filename="../ui/investigationdetail.cpp" line="598"/>
+        <location filename="../ui/investigationdetail.cpp" line="617"/>
+        <location filename="../ui/investigationdetail.cpp" line="628"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="592"/>
+        <location filename="../ui/investigationdetail.cpp" line="622"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="601"/>
+        <location filename="../ui/investigationdetail.cpp" line="631"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="604"/>
+        <location filename="../ui/investigationdetail.cpp" line="634"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -2856,37 +2866,37 @@
 <context>
     <name>ke::InvestigationListModel</name>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="35"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="44"/>
         <source>Helpful (latest ratings of the investigation and its steps)</source>
         <translation>Hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="36"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="45"/>
         <source>Not helpful (latest ratings of the investigation and its steps)</source>
         <translation>Nicht hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Alert</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="42"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="65"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="74"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2894,47 +2904,47 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="40"/>
+        <location filename="../ui/investigationview.cpp" line="41"/>
         <source>Filter investigations (alert, outcome, date)…</source>
         <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="41"/>
+        <location filename="../ui/investigationview.cpp" line="42"/>
         <source>Filter investigations</source>
         <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="47"/>
+        <location filename="../ui/investigationview.cpp" line="48"/>
         <source>Investigations of the dataset</source>
         <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="83"/>
+        <location filename="../ui/investigationview.cpp" line="84"/>
         <source>← All investigations</source>
         <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="84"/>
+        <location filename="../ui/investigationview.cpp" line="85"/>
         <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
         <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="200"/>
+        <location filename="../ui/investigationview.cpp" line="202"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="209"/>
+        <location filename="../ui/investigationview.cpp" line="211"/>
         <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
         <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="229"/>
+        <location filename="../ui/investigationview.cpp" line="231"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="239"/>
+        <location filename="../ui/investigationview.cpp" line="241"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
@@ -3527,62 +3537,62 @@ Ihr Text:
 <context>
     <name>ke::RateInvestigationDialog</name>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="26"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="27"/>
         <source>Rate investigation</source>
         <translation>Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="28"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="29"/>
         <source>Was this investigation helpful overall?</source>
         <translation>War diese Untersuchung insgesamt hilfreich?</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="36"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="36"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
         <source>Rate helpful</source>
         <translation>Als hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
         <source>Rate not helpful</source>
         <translation>Als nicht hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="49"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="50"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="54"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="55"/>
         <source>&amp;Comment (optional):</source>
         <translation>&amp;Kommentar (optional):</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="58"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="59"/>
         <source>What should the next person know about it?</source>
         <translation>Was sollte die nächste Person darüber wissen?</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="59"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="60"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="93"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="94"/>
         <source>Choose Helpful or Not helpful first</source>
         <translation>Wählen Sie zuerst Hilfreich oder Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/rateinvestigationdialog.cpp" line="103"/>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="104"/>
         <source>No particular reason</source>
         <translation>Kein bestimmter Grund</translation>
     </message>
@@ -3590,22 +3600,22 @@ Ihr Text:
 <context>
     <name>ke::RatingButtons</name>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="31"/>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
         <source>Rate helpful</source>
         <translation>Als hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="31"/>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
         <source>Rate not helpful</source>
         <translation>Als nicht hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <location filename="../ui/ratingbuttons.cpp" line="35"/>
         <source>Helpful — rate this %1 up</source>
         <translation>Hilfreich — %1 positiv bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="34"/>
+        <location filename="../ui/ratingbuttons.cpp" line="36"/>
         <source>Not helpful — rate this %1 down</source>
         <translation>Nicht hilfreich — %1 negativ bewerten</translation>
     </message>
@@ -3613,32 +3623,32 @@ Ihr Text:
 <context>
     <name>ke::RatingPopup</name>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="23"/>
+        <location filename="../ui/ratingpopup.cpp" line="22"/>
         <source>Why?</source>
         <translation>Warum?</translation>
     </message>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="30"/>
+        <location filename="../ui/ratingpopup.cpp" line="29"/>
         <source>&lt;b&gt;Why?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Warum?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="46"/>
+        <location filename="../ui/ratingpopup.cpp" line="45"/>
         <source>Add comment…</source>
         <translation>Kommentar hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="54"/>
+        <location filename="../ui/ratingpopup.cpp" line="53"/>
         <source>What should others know?</source>
         <translation>Was sollten andere wissen?</translation>
     </message>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="55"/>
+        <location filename="../ui/ratingpopup.cpp" line="54"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/ratingpopup.cpp" line="58"/>
+        <location filename="../ui/ratingpopup.cpp" line="57"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -134,6 +135,14 @@ void InvestigationDetail::changeEvent(QEvent *event)
 
 bool InvestigationDetail::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        if (auto *toggle
+            = qobject_cast<QToolButton *>(watched->property("toggle").value<QObject *>())) {
+            toggle->toggle();
+            return true;
+        }
+    }
     // A SQL block scrolls sideways only: the wheel scrolls the page.
     if (event->type() == QEvent::Wheel) {
         auto *wheel = static_cast<QWheelEvent *>(event);
@@ -190,6 +199,14 @@ void InvestigationDetail::rebuild()
             = makeLabel(tr("<b>Hypotheses</b> (%1), most confident first").arg(hypotheses.size()),
                         page, Qt::RichText);
         layout->addWidget(heading);
+    }
+    if (hypotheses.isEmpty() && orphans.isEmpty()) {
+        auto *none = makeLabel(m_trace.outcome == QLatin1String("running")
+                                   ? tr("No hypotheses yet — the investigation is still running.")
+                                   : tr("This investigation recorded no hypotheses."),
+                               page);
+        none->setObjectName(QStringLiteral("noHypotheses"));
+        layout->addWidget(none);
     }
     for (qsizetype i = 0; i < hypotheses.size(); ++i) {
         const TraceStep *h = hypotheses.at(i);
@@ -365,6 +382,11 @@ QWidget *InvestigationDetail::hypothesisCard(const TraceStep &h,
                                 .arg(h.title.toHtmlEscaped(), facts.join(QStringLiteral(" · "))),
                             card, Qt::RichText);
     title->setObjectName(QStringLiteral("hypothesisTitle"));
+    // The title toggles too (the arrow is the keyboard's way).
+    title->setTextInteractionFlags(Qt::NoTextInteraction);
+    title->setCursor(Qt::PointingHandCursor);
+    title->setProperty("toggle", QVariant::fromValue<QObject *>(toggle));
+    title->installEventFilter(this);
     top->addWidget(title, 1);
     top->addWidget(thumbsFor(h, card), 0, Qt::AlignTop);
     v->addLayout(top);

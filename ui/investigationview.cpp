@@ -155,7 +155,8 @@ bool InvestigationView::eventFilter(QObject *watched, QEvent *event)
 void InvestigationView::openRow(const QModelIndex &index)
 {
     const QUuid id = index.data(InvestigationListModel::IdRole).toUuid();
-    if (!id.isNull())
+    // A double click is a click and an activation: open once.
+    if (!id.isNull() && !(id == m_investigation && isShowingDetail()))
         showInvestigation(id);
 }
 

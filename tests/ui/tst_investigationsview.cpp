@@ -407,6 +407,10 @@ private Q_SLOTS:
         toggle->setFocus();
         QTest::keyClick(toggle, Qt::Key_Space);
         QVERIFY(!second->property("expanded").toBool());
+        // A click on its title opens it as well.
+        QTest::mouseClick(second->findChild<QLabel *>(QStringLiteral("hypothesisTitle")),
+                          Qt::LeftButton);
+        QVERIFY(second->property("expanded").toBool());
     }
 };
 
