@@ -2645,140 +2645,140 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="72"/>
+        <location filename="../ui/investigationdetail.cpp" line="73"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="74"/>
+        <location filename="../ui/investigationdetail.cpp" line="75"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="75"/>
+        <location filename="../ui/investigationdetail.cpp" line="76"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="97"/>
+        <location filename="../ui/investigationdetail.cpp" line="98"/>
         <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
         <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="199"/>
+        <location filename="../ui/investigationdetail.cpp" line="204"/>
         <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
         <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="205"/>
+        <location filename="../ui/investigationdetail.cpp" line="210"/>
         <source>No hypotheses yet — the investigation is still running.</source>
         <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="206"/>
+        <location filename="../ui/investigationdetail.cpp" line="211"/>
         <source>This investigation recorded no hypotheses.</source>
         <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="220"/>
+        <location filename="../ui/investigationdetail.cpp" line="225"/>
         <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
         <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="230"/>
+        <location filename="../ui/investigationdetail.cpp" line="235"/>
         <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="250"/>
+        <location filename="../ui/investigationdetail.cpp" line="255"/>
         <source>Investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="262"/>
+        <location filename="../ui/investigationdetail.cpp" line="267"/>
         <source>expected %1, got %2</source>
         <translation>erwartet %1, gemessen %2</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="269"/>
+        <location filename="../ui/investigationdetail.cpp" line="274"/>
         <source>severity %1</source>
         <translation>Schweregrad %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="270"/>
+        <location filename="../ui/investigationdetail.cpp" line="275"/>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="278"/>
-        <location filename="../ui/investigationdetail.cpp" line="333"/>
-        <location filename="../ui/investigationdetail.cpp" line="373"/>
-        <location filename="../ui/investigationdetail.cpp" line="496"/>
+        <location filename="../ui/investigationdetail.cpp" line="283"/>
+        <location filename="../ui/investigationdetail.cpp" line="338"/>
+        <location filename="../ui/investigationdetail.cpp" line="378"/>
+        <location filename="../ui/investigationdetail.cpp" line="501"/>
         <source>confidence %1</source>
         <translation>Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="280"/>
+        <location filename="../ui/investigationdetail.cpp" line="285"/>
         <source>started %1</source>
         <translation>begonnen %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="284"/>
+        <location filename="../ui/investigationdetail.cpp" line="289"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="289"/>
+        <location filename="../ui/investigationdetail.cpp" line="294"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="293"/>
+        <location filename="../ui/investigationdetail.cpp" line="298"/>
         <source>Rate investigation…</source>
         <translation>Untersuchung bewerten…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="318"/>
+        <location filename="../ui/investigationdetail.cpp" line="323"/>
         <source>You: helpful</source>
         <translation>Sie: hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="318"/>
+        <location filename="../ui/investigationdetail.cpp" line="323"/>
         <source>You: not helpful</source>
         <translation>Sie: nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="321"/>
+        <location filename="../ui/investigationdetail.cpp" line="326"/>
         <source>%1 helpful · %2 not helpful</source>
         <translation>%1 hilfreich · %2 nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="330"/>
+        <location filename="../ui/investigationdetail.cpp" line="335"/>
         <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="339"/>
+        <location filename="../ui/investigationdetail.cpp" line="344"/>
         <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="340"/>
+        <location filename="../ui/investigationdetail.cpp" line="345"/>
         <source>none given</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="345"/>
+        <location filename="../ui/investigationdetail.cpp" line="350"/>
         <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="369"/>
+        <location filename="../ui/investigationdetail.cpp" line="374"/>
         <source>Show the queries and evidence of: %1</source>
         <translation>Abfragen und Belege anzeigen von: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="379"/>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -2786,7 +2786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="380"/>
+        <location filename="../ui/investigationdetail.cpp" line="385"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n Beleg</numerusform>
@@ -2794,37 +2794,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="407"/>
+        <location filename="../ui/investigationdetail.cpp" line="412"/>
         <source>No queries or evidence for this hypothesis.</source>
         <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="412"/>
+        <location filename="../ui/investigationdetail.cpp" line="417"/>
         <source>Hide the queries and evidence</source>
         <translation>Abfragen und Belege ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="413"/>
+        <location filename="../ui/investigationdetail.cpp" line="418"/>
         <source>Show the queries and evidence</source>
         <translation>Abfragen und Belege anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="432"/>
+        <location filename="../ui/investigationdetail.cpp" line="437"/>
         <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="433"/>
+        <location filename="../ui/investigationdetail.cpp" line="438"/>
         <source>no purpose given</source>
         <translation>kein Zweck angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="441"/>
+        <location filename="../ui/investigationdetail.cpp" line="446"/>
         <source>SQL of the query</source>
         <translation>SQL der Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="473"/>
+        <location filename="../ui/investigationdetail.cpp" line="478"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -2832,33 +2832,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="478"/>
+        <location filename="../ui/investigationdetail.cpp" line="483"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="497"/>
+        <location filename="../ui/investigationdetail.cpp" line="502"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="617"/>
+        <location filename="../ui/investigationdetail.cpp" line="519"/>
+        <source>This step has no id, so it cannot be rated.</source>
+        <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
+    </message>
+    <message>
         <location filename="../ui/investigationdetail.cpp" line="628"/>
+        <location filename="../ui/investigationdetail.cpp" line="639"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="622"/>
+        <location filename="../ui/investigationdetail.cpp" line="633"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="631"/>
+        <location filename="../ui/investigationdetail.cpp" line="642"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="634"/>
+        <location filename="../ui/investigationdetail.cpp" line="645"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>

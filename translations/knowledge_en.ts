@@ -191,7 +191,7 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="379"/>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="380"/>
+        <location filename="../ui/investigationdetail.cpp" line="385"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n piece of evidence</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="473"/>
+        <location filename="../ui/investigationdetail.cpp" line="478"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>

@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -121,8 +122,12 @@ void InvestigationDetail::setTrace(const InvestigationTrace &trace)
     m_trace = trace;
     m_model->setSteps(trace.steps);
     rebuild();
-    if (same)
-        m_scroll->verticalScrollBar()->setValue(scrolled);
+    if (same) {
+        // Read again (after a refused rating): stay where the person was, once laid out.
+        QTimer::singleShot(0, m_scroll, [bar = m_scroll->verticalScrollBar(), scrolled]() {
+            bar->setValue(scrolled);
+        });
+    }
 }
 
 void InvestigationDetail::changeEvent(QEvent *event)
@@ -508,6 +513,12 @@ RatingButtons *InvestigationDetail::thumbsFor(const TraceStep &s, QWidget *paren
     auto *buttons = new RatingButtons(StepKinds::label(s.kind), parent);
     buttons->setProperty("stepId", s.id);
     buttons->setTally(s.rating);
+    if (s.id.isNull()) {
+        // A step whose writer gave it no UUID cannot be named by a rating.
+        buttons->setEnabled(false);
+        buttons->setToolTip(tr("This step has no id, so it cannot be rated."));
+        return buttons;
+    }
     const QUuid id = s.id;
     connect(buttons, &RatingButtons::clicked, this,
             [this, id](int rating, QToolButton *anchor) { onThumb(id, rating, anchor); });
