@@ -9,6 +9,7 @@
 #include "investigationlistmodel.h"
 #include "investigationview.h"
 #include "ratingbuttons.h"
+#include "sqlhighlighter.h"
 #include "tracestepmodel.h"
 
 #include <QAbstractButton>
@@ -24,6 +25,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 
 using namespace ke;
@@ -128,6 +132,57 @@ private Q_SLOTS:
         steps.setRating(1, mine);
         QCOMPARE(steps.index(1, TraceStepModel::UpColumn).data().toInt(), 1);
         QCOMPARE(steps.rowOf(s.id), 0);
+    }
+
+    void sqlIsHighlightedWithThePalettesColours()
+    {
+        for (const bool dark : {false, true}) {
+            QPalette palette;
+            palette.setColor(QPalette::Link, dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0, 0, 0xee));
+            palette.setColor(QPalette::LinkVisited,
+                             dark ? QColor(0xce, 0x93, 0xd8) : QColor(0x55, 0x1a, 0x8b));
+            palette.setColor(QPalette::PlaceholderText,
+                             dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x80, 0x80, 0x80));
+            QTextDocument doc;
+            doc.setPlainText(QStringLiteral("SELECT count(*) FROM t WHERE s = 'it''s' AND n > 42 "
+                                            "-- note\n/* two\nlines */ select 1"));
+            SqlHighlighter highlighter(&doc, palette);
+            const auto colourAt = [&doc](int block, int position) {
+                const QTextBlock b = doc.findBlockByNumber(block);
+                for (const QTextLayout::FormatRange &r : b.layout()->formats()) {
+                    if (position >= r.start && position < r.start + r.length)
+                        return r.format.foreground().color();
+                }
+                return QColor();
+            };
+            const QString first = doc.findBlockByNumber(0).text();
+            QCOMPARE(colourAt(0, 0), palette.color(QPalette::Link)); // SELECT
+            QCOMPARE(colourAt(0, int(first.indexOf(QLatin1String("FROM")))),
+                     palette.color(QPalette::Link));
+            QCOMPARE(colourAt(0, int(first.indexOf(QLatin1String("'it")))),
+                     palette.color(QPalette::LinkVisited)); // a string, '' inside
+            QCOMPARE(colourAt(0, int(first.indexOf(QLatin1String("s'"))) + 1),
+                     palette.color(QPalette::LinkVisited));
+            QCOMPARE(colourAt(0, int(first.indexOf(QLatin1String("42")))),
+                     palette.color(QPalette::LinkVisited));
+            QCOMPARE(colourAt(0, int(first.indexOf(QLatin1String("-- note")))),
+                     palette.color(QPalette::PlaceholderText));
+            QVERIFY(!colourAt(0, int(first.indexOf(QLatin1String(" t "))) + 1).isValid());
+            // A block comment goes on into the next line, and ends there.
+            QCOMPARE(colourAt(1, 0), palette.color(QPalette::PlaceholderText));
+            QCOMPARE(colourAt(2, 0), palette.color(QPalette::PlaceholderText));
+            const QString third = doc.findBlockByNumber(2).text();
+            QCOMPARE(colourAt(2, int(third.indexOf(QLatin1String("select")))),
+                     palette.color(QPalette::Link));
+        }
+        // The statuses: darker shades on a light page, lighter ones on a dark page.
+        QPalette light;
+        light.setColor(QPalette::Base, Qt::white);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        QVERIFY(TraceStepModel::statusColor(QStringLiteral("failed"), light).lightness() < 128);
+        QVERIFY(TraceStepModel::statusColor(QStringLiteral("failed"), dark).lightness() > 128);
+        QVERIFY(TraceStepModel::statusColor(QStringLiteral("accepted"), dark).lightness() > 128);
     }
 
     void listsTheDatasetsInvestigationsWithFilterAndSort()
