@@ -42,6 +42,15 @@ QFrame *makeCard(QWidget *parent, const QString &name)
     return card;
 }
 
+/// The frame of one step, named for tests and styles, knowing its step.
+QFrame *stepFrame(const QString &name, const TraceStep &step, QWidget *parent)
+{
+    auto *frame = new QFrame(parent);
+    frame->setObjectName(name);
+    frame->setProperty("stepId", step.id);
+    return frame;
+}
+
 QLabel *makeLabel(const QString &text, QWidget *parent, Qt::TextFormat format = Qt::PlainText)
 {
     auto *label = new QLabel(parent);
@@ -427,9 +436,7 @@ QWidget *InvestigationDetail::hypothesisCard(const TraceStep &h,
 
 QWidget *InvestigationDetail::queryBlock(const TraceStep &q, QWidget *parent)
 {
-    auto *block = new QFrame(parent);
-    block->setObjectName(QStringLiteral("queryBlock"));
-    block->setProperty("stepId", q.id);
+    QFrame *block = stepFrame(QStringLiteral("queryBlock"), q, parent);
     auto *v = new QVBoxLayout(block);
     v->setContentsMargins(0, 4, 0, 4);
     auto *top = new QHBoxLayout;
@@ -489,9 +496,7 @@ QWidget *InvestigationDetail::queryBlock(const TraceStep &q, QWidget *parent)
 
 QWidget *InvestigationDetail::evidenceBlock(const TraceStep &e, QWidget *parent)
 {
-    auto *block = new QFrame(parent);
-    block->setObjectName(QStringLiteral("evidenceBlock"));
-    block->setProperty("stepId", e.id);
+    QFrame *block = stepFrame(QStringLiteral("evidenceBlock"), e, parent);
     auto *top = new QHBoxLayout(block);
     top->setContentsMargins(0, 4, 0, 4);
     QStringList facts;
