@@ -538,15 +538,7 @@ void InvestigationDetail::setMine(const QUuid &stepId, int rating, const QString
     if (!s)
         return;
     RatingTally t = s->rating;
-    if (t.mine != rating) {
-        if (t.mine > 0)
-            t.up = std::max(0, t.up - 1);
-        else if (t.mine < 0)
-            t.down = std::max(0, t.down - 1);
-        (rating > 0 ? t.up : t.down) += 1;
-        t.mine = rating;
-    }
-    t.myReason = reason;
+    t.replaceMine(rating, reason);
     m_model->setRating(row, t);
     if (RatingButtons *b = m_buttons.value(stepId))
         b->setTally(t);

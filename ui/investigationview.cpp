@@ -5,6 +5,8 @@
 #include "focustoolbutton.h"
 #include "investigationdetail.h"
 #include "investigationlistmodel.h"
+#include "latestrating.h"
+#include "outbox.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -23,6 +25,34 @@ namespace {
 /// The newest investigations of a dataset the list shows (the offline cache keeps up to 500).
 constexpr int kListLimit = 200;
 enum Page { ListPage, DetailPage };
+
+/// Offline, the cache knows only what was delivered: the person's ratings still waiting in
+/// the outbox are their current ones, so they count in `trace` too. Pool thread; best effort
+/// (without an outbox the cache's ratings stand).
+void addQueuedRatings(const ConnectionSettings &settings, InvestigationTrace &trace)
+{
+    auto box = Outbox::openFor(settings);
+    if (!box)
+        return;
+    auto who = (*box)->identity(settings);
+    if (!who)
+        return;
+    auto queued = (*box)->entries({OutboxEntry::State::Pending}, who->tenantId, who->login);
+    if (!queued)
+        return;
+    for (const OutboxEntry &entry : *queued) { // in the order the person acted
+        const Event &e = entry.event;
+        if (!e.eventType.startsWith(QLatin1String("feedback."))
+            || e.investigationId != trace.investigationId)
+            continue;
+        const QUuid target = QUuid::fromString(e.data.value(QLatin1String("target_id")).toString());
+        for (TraceStep &step : trace.steps) {
+            if (!target.isNull() && step.id == target)
+                step.rating.replaceMine(ratings::valueOf(e.data.value(QLatin1String("rating"))),
+                                        e.data.value(QLatin1String("reason")).toString());
+        }
+    }
+}
 } // namespace
 
 InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
@@ -233,7 +263,13 @@ void InvestigationView::loadTrace(const QUuid &id)
     const ConnectionSettings settings = m_settings;
     ++m_pending;
     runInBackground<Browsed<InvestigationTrace>>(
-        this, [settings, id]() { return BrowseClient::trace(settings, id, ReadSource::Automatic); },
+        this,
+        [settings, id]() {
+            auto r = BrowseClient::trace(settings, id, ReadSource::Automatic);
+            if (r && r->offline)
+                addQueuedRatings(settings, r->value);
+            return r;
+        },
         [this, id](const Result<Browsed<InvestigationTrace>> &r) {
             if (id == m_investigation) {
                 if (!r) {

@@ -35,6 +35,21 @@ TraceStep newStep(const QString &kind, const QUuid &id, const QString &parentId,
 
 } // namespace
 
+void RatingTally::replaceMine(int rating, const QString &reason)
+{
+    if (rating != 1 && rating != -1)
+        return;
+    if (mine != rating) {
+        if (mine > 0)
+            up = std::max(0, up - 1);
+        else if (mine < 0)
+            down = std::max(0, down - 1);
+        (rating > 0 ? up : down) += 1;
+        mine = rating;
+    }
+    myReason = reason;
+}
+
 InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &events,
                                                   const QUuid &viewer)
 {

@@ -20,6 +20,10 @@ struct RatingTally
     int down = 0;
     int mine = 0; ///< the viewer's latest rating: 1, -1 or 0 (none)
     QString myReason;
+
+    /// The viewer rated again (`rating` 1 or -1): it replaces their earlier rating in the
+    /// counts, as the latest-rating rule does.
+    void replaceMine(int rating, const QString &reason);
 };
 
 /// One step of an investigation that people can rate.

@@ -13,6 +13,7 @@
 #include "rateinvestigationdialog.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
+#include "tcpforwarder.h"
 #include "tracestepmodel.h"
 
 #include <QApplication>
@@ -29,6 +30,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QUrl>
 
 using namespace ke;
 using As = test::TestDatabase::As;
@@ -298,6 +300,69 @@ private Q_SLOTS:
         QCOMPARE(dialog->input().reason, QStringLiteral("Wrong conclusion"));
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!detail->findChild<RateInvestigationDialog *>());
+    }
+
+    void offlineTheQueuedRatingIsTheCurrentOne()
+    {
+        // cyd, through a forwarder that can be closed: online once (a rating, and a sync of
+        // the offline cache), then offline.
+        const QString login
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("cyd"), As::Member);
+        ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        test::TcpForwarder forwarder(test::databasePort());
+        QUrl url(test::databaseUrlThrough(forwarder.port()));
+        url.setUserName(login);
+        settings.databaseUrl = url.toString();
+        const auto open = [&settings, this]() {
+            auto view = std::make_unique<InvestigationView>(settings);
+            view->resize(1100, 800);
+            view->show();
+            view->showInvestigation(QUuid::fromString(m_investigation));
+            return view;
+        };
+        QUuid synthesis;
+        {
+            auto view = open();
+            QVERIFY(settle(*view));
+            for (const TraceStep &s : view->detail()->trace().steps) {
+                if (s.kind == QLatin1String("synthesis"))
+                    synthesis = s.id;
+            }
+            QVERIFY(!synthesis.isNull());
+            QTest::mouseClick(view->detail()->ratingButtons(synthesis)->upButton(), Qt::LeftButton);
+            QTest::keyClick(view->detail()->popup(), Qt::Key_Escape);
+            QVERIFY(settle(*view));
+        }
+        const auto sync = m_db->run(QStringLiteral("knowledgectl"),
+                                    {QStringLiteral("--database"), settings.databaseUrl,
+                                     QStringLiteral("sync"), QStringLiteral("--quiet")},
+                                    {}, QStringLiteral("acme"), QStringLiteral("cyd"), As::Member);
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+
+        forwarder.close();
+        int upBefore = -1;
+        {
+            auto view = open();
+            QVERIFY(settle(*view));
+            RatingButtons *thumbs = view->detail()->ratingButtons(synthesis);
+            QVERIFY(thumbs);
+            QVERIFY(thumbs->upButton()->isChecked()); // from the cache
+            upBefore = thumbs->tally().up;
+            QTest::mouseClick(thumbs->downButton(), Qt::LeftButton);
+            QTest::mouseClick(view->detail()->popup()->reasonButtons().at(1), Qt::LeftButton);
+            QVERIFY(settle(*view));
+            const QString message
+                = view->findChild<QLabel *>(QStringLiteral("rateMessage"))->text();
+            QVERIFY2(message.contains(QLatin1String("queued")), qPrintable(message));
+        }
+        // Opened again offline: the cache still has 👍, the outbox 👎 — 👎 is the current one.
+        auto view = open();
+        QVERIFY(settle(*view));
+        RatingButtons *thumbs = view->detail()->ratingButtons(synthesis);
+        QVERIFY(thumbs->downButton()->isChecked());
+        QVERIFY(!thumbs->upButton()->isChecked());
+        QCOMPARE(thumbs->tally().up, upBefore - 1);
+        QCOMPARE(thumbs->tally().myReason, QStringLiteral("Missed root cause"));
     }
 
     // docs/screenshots/investigation-why-popup(.de).png: the window on an investigation with
