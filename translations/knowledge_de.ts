@@ -2645,140 +2645,140 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="73"/>
+        <location filename="../ui/investigationdetail.cpp" line="82"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="75"/>
+        <location filename="../ui/investigationdetail.cpp" line="84"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="76"/>
+        <location filename="../ui/investigationdetail.cpp" line="85"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="98"/>
+        <location filename="../ui/investigationdetail.cpp" line="107"/>
         <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
         <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="204"/>
+        <location filename="../ui/investigationdetail.cpp" line="213"/>
         <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
         <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="210"/>
+        <location filename="../ui/investigationdetail.cpp" line="219"/>
         <source>No hypotheses yet — the investigation is still running.</source>
         <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="211"/>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
         <source>This investigation recorded no hypotheses.</source>
         <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="225"/>
+        <location filename="../ui/investigationdetail.cpp" line="234"/>
         <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
         <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="235"/>
+        <location filename="../ui/investigationdetail.cpp" line="244"/>
         <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="255"/>
+        <location filename="../ui/investigationdetail.cpp" line="264"/>
         <source>Investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="267"/>
+        <location filename="../ui/investigationdetail.cpp" line="276"/>
         <source>expected %1, got %2</source>
         <translation>erwartet %1, gemessen %2</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="274"/>
+        <location filename="../ui/investigationdetail.cpp" line="283"/>
         <source>severity %1</source>
         <translation>Schweregrad %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="275"/>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="283"/>
-        <location filename="../ui/investigationdetail.cpp" line="338"/>
-        <location filename="../ui/investigationdetail.cpp" line="378"/>
-        <location filename="../ui/investigationdetail.cpp" line="501"/>
+        <location filename="../ui/investigationdetail.cpp" line="292"/>
+        <location filename="../ui/investigationdetail.cpp" line="347"/>
+        <location filename="../ui/investigationdetail.cpp" line="387"/>
+        <location filename="../ui/investigationdetail.cpp" line="506"/>
         <source>confidence %1</source>
         <translation>Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="285"/>
+        <location filename="../ui/investigationdetail.cpp" line="294"/>
         <source>started %1</source>
         <translation>begonnen %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="289"/>
+        <location filename="../ui/investigationdetail.cpp" line="298"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="294"/>
+        <location filename="../ui/investigationdetail.cpp" line="303"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="298"/>
+        <location filename="../ui/investigationdetail.cpp" line="307"/>
         <source>Rate investigation…</source>
         <translation>Untersuchung bewerten…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="323"/>
+        <location filename="../ui/investigationdetail.cpp" line="332"/>
         <source>You: helpful</source>
         <translation>Sie: hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="323"/>
+        <location filename="../ui/investigationdetail.cpp" line="332"/>
         <source>You: not helpful</source>
         <translation>Sie: nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="326"/>
+        <location filename="../ui/investigationdetail.cpp" line="335"/>
         <source>%1 helpful · %2 not helpful</source>
         <translation>%1 hilfreich · %2 nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="335"/>
+        <location filename="../ui/investigationdetail.cpp" line="344"/>
         <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="344"/>
+        <location filename="../ui/investigationdetail.cpp" line="353"/>
         <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="345"/>
+        <location filename="../ui/investigationdetail.cpp" line="354"/>
         <source>none given</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="350"/>
+        <location filename="../ui/investigationdetail.cpp" line="359"/>
         <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="374"/>
+        <location filename="../ui/investigationdetail.cpp" line="383"/>
         <source>Show the queries and evidence of: %1</source>
         <translation>Abfragen und Belege anzeigen von: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="384"/>
+        <location filename="../ui/investigationdetail.cpp" line="393"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -2786,7 +2786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="385"/>
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n Beleg</numerusform>
@@ -2794,37 +2794,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="412"/>
+        <location filename="../ui/investigationdetail.cpp" line="421"/>
         <source>No queries or evidence for this hypothesis.</source>
         <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="417"/>
+        <location filename="../ui/investigationdetail.cpp" line="426"/>
         <source>Hide the queries and evidence</source>
         <translation>Abfragen und Belege ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="418"/>
+        <location filename="../ui/investigationdetail.cpp" line="427"/>
         <source>Show the queries and evidence</source>
         <translation>Abfragen und Belege anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="437"/>
+        <location filename="../ui/investigationdetail.cpp" line="444"/>
         <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="438"/>
+        <location filename="../ui/investigationdetail.cpp" line="445"/>
         <source>no purpose given</source>
         <translation>kein Zweck angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="446"/>
+        <location filename="../ui/investigationdetail.cpp" line="453"/>
         <source>SQL of the query</source>
         <translation>SQL der Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="478"/>
+        <location filename="../ui/investigationdetail.cpp" line="485"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -2832,38 +2832,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="483"/>
+        <location filename="../ui/investigationdetail.cpp" line="490"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="502"/>
+        <location filename="../ui/investigationdetail.cpp" line="507"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="519"/>
+        <location filename="../ui/investigationdetail.cpp" line="524"/>
         <source>This step has no id, so it cannot be rated.</source>
         <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="628"/>
-        <location filename="../ui/investigationdetail.cpp" line="639"/>
+        <location filename="../ui/investigationdetail.cpp" line="625"/>
+        <location filename="../ui/investigationdetail.cpp" line="636"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="633"/>
+        <location filename="../ui/investigationdetail.cpp" line="630"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="642"/>
+        <location filename="../ui/investigationdetail.cpp" line="639"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="645"/>
+        <location filename="../ui/investigationdetail.cpp" line="642"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -2909,47 +2909,47 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="41"/>
+        <location filename="../ui/investigationview.cpp" line="71"/>
         <source>Filter investigations (alert, outcome, date)…</source>
         <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="42"/>
+        <location filename="../ui/investigationview.cpp" line="72"/>
         <source>Filter investigations</source>
         <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="48"/>
+        <location filename="../ui/investigationview.cpp" line="78"/>
         <source>Investigations of the dataset</source>
         <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="84"/>
+        <location filename="../ui/investigationview.cpp" line="114"/>
         <source>← All investigations</source>
         <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="85"/>
+        <location filename="../ui/investigationview.cpp" line="115"/>
         <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
         <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="202"/>
+        <location filename="../ui/investigationview.cpp" line="232"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="211"/>
+        <location filename="../ui/investigationview.cpp" line="241"/>
         <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
         <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="231"/>
+        <location filename="../ui/investigationview.cpp" line="261"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="241"/>
+        <location filename="../ui/investigationview.cpp" line="277"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>

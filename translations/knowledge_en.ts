@@ -191,7 +191,7 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="384"/>
+        <location filename="../ui/investigationdetail.cpp" line="393"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="385"/>
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n piece of evidence</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="478"/>
+        <location filename="../ui/investigationdetail.cpp" line="485"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
