@@ -466,6 +466,28 @@ private Q_SLOTS:
         QTest::mouseClick(second->findChild<QLabel *>(QStringLiteral("hypothesisTitle")),
                           Qt::LeftButton);
         QVERIFY(second->property("expanded").toBool());
+
+        // The system switches to a dark palette: the page follows (its colours come from the
+        // palette), the same cards in the same order.
+        const QPalette before = QApplication::palette();
+        QPalette dark = before;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::WindowText, Qt::white);
+        QApplication::setPalette(dark);
+        QTest::qWait(20);
+        const QList<QWidget *> again = cards(detail);
+        QCOMPARE(again.size(), shown.size());
+        QCOMPARE(again.at(1)->objectName(), QStringLiteral("synthesisCard"));
+        const QString status
+            = again.at(0)->findChild<QLabel *>(QStringLiteral("investigationStatus"))->text();
+        const QString outcome = detail->trace().outcome;
+        QVERIFY2(status.contains(TraceStepModel::statusColor(outcome, dark).name()),
+                 qPrintable(status));
+        QVERIFY(TraceStepModel::statusColor(outcome, dark)
+                != TraceStepModel::statusColor(outcome, before));
+        QApplication::setPalette(before);
     }
 };
 
