@@ -72,17 +72,24 @@ RatingPopup::RatingPopup(const QString &targetType, int rating, QWidget *parent)
 
 void RatingPopup::popup(QWidget *anchor)
 {
+    ensurePolished();
     adjustSize();
-    QPoint at = anchor->mapToGlobal(QPoint(0, anchor->height()));
-    if (const QScreen *screen = anchor->screen()) {
-        // On the screen — or within the window, where that reaches past the screen.
-        const QRect area = screen->availableGeometry().united(anchor->window()->geometry());
-        if (at.y() + height() > area.bottom())
-            at.setY(anchor->mapToGlobal(QPoint(0, 0)).y() - height());
-        at.setX(std::clamp(at.x(), area.left(), std::max(area.left(), area.right() - width())));
-    }
-    move(at);
+    // Below the button, its left edge at the button's; above it where the screen ends, and
+    // moved left where it would reach past the screen (or the window, where that is wider).
+    const auto place = [this, anchor]() {
+        QPoint at = anchor->mapToGlobal(QPoint(0, anchor->height()));
+        if (const QScreen *screen = anchor->screen()) {
+            const QRect area = screen->availableGeometry().united(anchor->window()->geometry());
+            if (at.y() + height() > area.y() + area.height())
+                at.setY(anchor->mapToGlobal(QPoint(0, 0)).y() - height());
+            at.setX(std::clamp(at.x(), area.x(),
+                               std::max(area.x(), area.x() + area.width() - width())));
+        }
+        move(at);
+    };
+    place();
     show();
+    place(); // the size a shown popup really has
     if (!m_reasons.isEmpty())
         m_reasons.first()->setFocus(Qt::PopupFocusReason);
     else
