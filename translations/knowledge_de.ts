@@ -92,22 +92,22 @@
 <context>
     <name>BrowseClient</name>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="69"/>
+        <location filename="../core/client/browseclient.cpp" line="71"/>
         <source>%1 — and no offline cache to read instead: %2</source>
         <translation>%1 — und kein Offline-Cache, aus dem gelesen werden könnte: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="78"/>
+        <location filename="../core/client/browseclient.cpp" line="80"/>
         <source>offline cache, %1</source>
         <translation>Offline-Cache, %1</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="79"/>
+        <location filename="../core/client/browseclient.cpp" line="81"/>
         <source>database unreachable (%1) — showing the offline cache, %2</source>
         <translation>Datenbank nicht erreichbar (%1) — es wird der Offline-Cache gezeigt, %2</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="178"/>
+        <location filename="../core/client/browseclient.cpp" line="263"/>
         <source>as of %1</source>
         <translation>Stand: %1</translation>
     </message>
@@ -800,13 +800,13 @@
 <context>
     <name>InvestigationDirectory</name>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="71"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="74"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="76"/>
         <source>reading the investigations of dataset &apos;%1&apos;</source>
         <translation>Lesen der Untersuchungen des Datasets &apos;%1&apos;</translation>
     </message>
@@ -917,24 +917,24 @@
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="353"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="357"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="448"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="457"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="463"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="467"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -1159,7 +1159,12 @@
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="739"/>
+        <location filename="../core/search/offlinecache.cpp" line="689"/>
+        <source>sync cancelled after %1 of %2 changes — what was synced stays, the next sync goes on from there</source>
+        <translation>Synchronisation nach %1 von %2 Änderungen abgebrochen — was bereits synchronisiert ist, bleibt; die nächste Synchronisation macht dort weiter</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="747"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1368,144 +1373,150 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="142"/>
+        <location filename="../core/client/outbox.cpp" line="144"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="152"/>
+        <location filename="../core/client/outbox.cpp" line="154"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="206"/>
-        <location filename="../core/client/outbox.cpp" line="214"/>
+        <location filename="../core/client/outbox.cpp" line="208"/>
+        <location filename="../core/client/outbox.cpp" line="216"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="220"/>
-        <location filename="../core/client/outbox.cpp" line="226"/>
-        <location filename="../core/client/outbox.cpp" line="233"/>
+        <location filename="../core/client/outbox.cpp" line="222"/>
+        <location filename="../core/client/outbox.cpp" line="228"/>
+        <location filename="../core/client/outbox.cpp" line="235"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="254"/>
-        <location filename="../core/client/outbox.cpp" line="781"/>
+        <location filename="../core/client/outbox.cpp" line="256"/>
+        <location filename="../core/client/outbox.cpp" line="817"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="273"/>
+        <location filename="../core/client/outbox.cpp" line="275"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="358"/>
+        <location filename="../core/client/outbox.cpp" line="360"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="366"/>
+        <location filename="../core/client/outbox.cpp" line="368"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="372"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="373"/>
+        <location filename="../core/client/outbox.cpp" line="375"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="392"/>
+        <location filename="../core/client/outbox.cpp" line="385"/>
+        <source>upgrading its tables</source>
+        <translation>Aktualisieren seiner Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="407"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="450"/>
-        <location filename="../core/client/outbox.cpp" line="456"/>
-        <location filename="../core/client/outbox.cpp" line="473"/>
+        <location filename="../core/client/outbox.cpp" line="472"/>
+        <location filename="../core/client/outbox.cpp" line="480"/>
+        <location filename="../core/client/outbox.cpp" line="489"/>
+        <location filename="../core/client/outbox.cpp" line="506"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="486"/>
+        <location filename="../core/client/outbox.cpp" line="519"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="500"/>
+        <location filename="../core/client/outbox.cpp" line="534"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="504"/>
+        <location filename="../core/client/outbox.cpp" line="538"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="508"/>
+        <location filename="../core/client/outbox.cpp" line="542"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="517"/>
+        <location filename="../core/client/outbox.cpp" line="553"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="572"/>
+        <location filename="../core/client/outbox.cpp" line="608"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="581"/>
+        <location filename="../core/client/outbox.cpp" line="617"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="584"/>
+        <location filename="../core/client/outbox.cpp" line="620"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="600"/>
+        <location filename="../core/client/outbox.cpp" line="636"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="712"/>
+        <location filename="../core/client/outbox.cpp" line="748"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="792"/>
+        <location filename="../core/client/outbox.cpp" line="828"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="798"/>
+        <location filename="../core/client/outbox.cpp" line="834"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="801"/>
+        <location filename="../core/client/outbox.cpp" line="837"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="813"/>
+        <location filename="../core/client/outbox.cpp" line="849"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="827"/>
-        <location filename="../core/client/outbox.cpp" line="831"/>
+        <location filename="../core/client/outbox.cpp" line="863"/>
+        <location filename="../core/client/outbox.cpp" line="867"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -2630,120 +2641,328 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="82"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="84"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="85"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="107"/>
+        <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
+        <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="213"/>
+        <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
+        <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="219"/>
+        <source>No hypotheses yet — the investigation is still running.</source>
+        <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
+        <source>This investigation recorded no hypotheses.</source>
+        <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="234"/>
+        <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
+        <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="244"/>
+        <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="264"/>
+        <source>Investigation %1</source>
+        <translation>Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="276"/>
+        <source>expected %1, got %2</source>
+        <translation>erwartet %1, gemessen %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="283"/>
+        <source>severity %1</source>
+        <translation>Schweregrad %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="292"/>
+        <location filename="../ui/investigationdetail.cpp" line="347"/>
+        <location filename="../ui/investigationdetail.cpp" line="387"/>
+        <location filename="../ui/investigationdetail.cpp" line="506"/>
+        <source>confidence %1</source>
+        <translation>Konfidenz %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="294"/>
+        <source>started %1</source>
+        <translation>begonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="298"/>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="303"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="307"/>
+        <source>Rate investigation…</source>
+        <translation>Untersuchung bewerten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <source>You: helpful</source>
+        <translation>Sie: hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <source>You: not helpful</source>
+        <translation>Sie: nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="335"/>
+        <source>%1 helpful · %2 not helpful</source>
+        <translation>%1 hilfreich · %2 nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="344"/>
+        <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="353"/>
+        <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="354"/>
+        <source>none given</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="359"/>
+        <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="383"/>
+        <source>Show the queries and evidence of: %1</source>
+        <translation>Abfragen und Belege anzeigen von: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="393"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n Abfrage</numerusform>
+            <numerusform>%n Abfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n Beleg</numerusform>
+            <numerusform>%n Belege</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="421"/>
+        <source>No queries or evidence for this hypothesis.</source>
+        <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="426"/>
+        <source>Hide the queries and evidence</source>
+        <translation>Abfragen und Belege ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="427"/>
+        <source>Show the queries and evidence</source>
+        <translation>Abfragen und Belege anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="444"/>
+        <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="445"/>
+        <source>no purpose given</source>
+        <translation>kein Zweck angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="453"/>
+        <source>SQL of the query</source>
+        <translation>SQL der Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="485"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="490"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="507"/>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="524"/>
+        <source>This step has no id, so it cannot be rated.</source>
+        <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="625"/>
+        <location filename="../ui/investigationdetail.cpp" line="636"/>
+        <source>Your rating was not saved: %1</source>
+        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="630"/>
+        <source>Saving your rating…</source>
+        <translation>Ihre Bewertung wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="639"/>
+        <source>Your rating is %1.</source>
+        <translation>Ihre Bewertung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="642"/>
+        <source>Thanks — your rating was saved.</source>
+        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationListModel</name>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Started</source>
-        <translation>Gestartet</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="44"/>
+        <source>Helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="45"/>
+        <source>Not helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Nicht hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Anomaly</source>
-        <translation>Anomalie</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Ratings</source>
-        <translation>Bewertungen</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="49"/>
-        <source>▲ %1 ▼ %2</source>
-        <translation>▲ %1 ▼ %2</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="74"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="60"/>
-        <source>Open an investigation from the dataset&apos;s activity or findings.</source>
-        <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
+        <location filename="../ui/investigationview.cpp" line="43"/>
+        <source>Filter investigations (alert, outcome, date)…</source>
+        <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="78"/>
-        <source>Select a step to see its SQL, evidence or recommendations.</source>
-        <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
+        <location filename="../ui/investigationview.cpp" line="44"/>
+        <source>Filter investigations</source>
+        <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="80"/>
-        <source>▲ Helpful</source>
-        <translation>▲ Hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="50"/>
+        <source>Investigations of the dataset</source>
+        <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="81"/>
-        <source>▼ Not helpful</source>
-        <translation>▼ Nicht hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="86"/>
+        <source>← All investigations</source>
+        <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="97"/>
-        <source>Optional comment</source>
-        <translation>Kommentar (optional)</translation>
+        <location filename="../ui/investigationview.cpp" line="87"/>
+        <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
+        <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="98"/>
-        <source>Rate step</source>
-        <translation>Schritt bewerten</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="174"/>
+        <location filename="../ui/investigationview.cpp" line="204"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="196"/>
+        <location filename="../ui/investigationview.cpp" line="213"/>
+        <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
+        <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
+    </message>
+    <message>
         <location filename="../ui/investigationview.cpp" line="233"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="208"/>
+        <location filename="../ui/investigationview.cpp" line="244"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
+</context>
+<context>
+    <name>ke::KnowledgeClient</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="218"/>
-        <source>%1 — expected %2, got %3 (%4, %5)</source>
-        <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
+        <location filename="../core/client/knowledgeclient.cpp" line="150"/>
+        <source>no tenant selected</source>
+        <translation>kein Mandant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="225"/>
-        <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
-        <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="278"/>
-        <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
-        <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="292"/>
-        <source>Saving your rating…</source>
-        <translation>Ihre Bewertung wird gespeichert…</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="299"/>
-        <source>Your rating was not saved: %1</source>
-        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="304"/>
-        <source>Your rating is %1.</source>
-        <translation>Ihre Bewertung ist %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="308"/>
-        <source>Thanks — your rating was saved.</source>
-        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
+        <location filename="../core/client/knowledgeclient.cpp" line="157"/>
+        <source>started offline — the database is not contacted until you reconnect</source>
+        <translation>offline gestartet — die Datenbank wird erst kontaktiert, wenn Sie sich wieder verbinden</translation>
     </message>
 </context>
 <context>
@@ -2898,112 +3117,122 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="51"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="121"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <source>Sync progress</source>
+        <translation>Fortschritt der Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <source>Cancel sync</source>
+        <translation>Synchronisation abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
+        <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
-        <source>Could not read the outbox: %1</source>
-        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3011,7 +3240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3019,23 +3248,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3043,32 +3272,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="470"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>%1: %2
 
 Your text:
@@ -3079,69 +3308,69 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="522"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
+        <location filename="../ui/mainwindow.cpp" line="523"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="620"/>
+        <location filename="../ui/mainwindow.cpp" line="529"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="540"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow.cpp" line="546"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="649"/>
+        <location filename="../ui/mainwindow.cpp" line="558"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="553"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -3151,122 +3380,151 @@ Ihr Text:
 <context>
     <name>ke::OutboxDialog</name>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="42"/>
+        <location filename="../ui/outboxdialog.cpp" line="60"/>
         <source>Outbox</source>
         <translation>Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="45"/>
+        <location filename="../ui/outboxdialog.cpp" line="63"/>
         <source>Changes you made while the database could not be reached wait here and are sent in the order you made them. Those the database refused need your attention: resend or discard them.</source>
         <translation>Änderungen, die Sie gemacht haben, während die Datenbank nicht erreichbar war, warten hier und werden in der Reihenfolge gesendet, in der Sie sie gemacht haben. Die von der Datenbank abgelehnten brauchen Ihre Aufmerksamkeit: erneut senden oder verwerfen.</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Made</source>
         <translation>Gemacht</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="64"/>
+        <location filename="../ui/outboxdialog.cpp" line="81"/>
+        <source>Selected change</source>
+        <translation>Ausgewählte Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="88"/>
+        <source>Your text</source>
+        <translation>Ihr Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="93"/>
+        <source>The version in the database</source>
+        <translation>Die Fassung in der Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="97"/>
+        <source>&amp;Yours (edit before resending):</source>
+        <translation>&amp;Ihre Fassung (vor dem erneuten Senden bearbeitbar):</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="99"/>
+        <source>In the database now:</source>
+        <translation>Jetzt in der Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="112"/>
         <source>&amp;Deliver now</source>
         <translation>Jetzt &amp;zustellen</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="66"/>
+        <location filename="../ui/outboxdialog.cpp" line="114"/>
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
         <source>&amp;Resend</source>
         <translation>&amp;Erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="68"/>
+        <location filename="../ui/outboxdialog.cpp" line="116"/>
+        <location filename="../ui/outboxdialog.cpp" line="268"/>
         <source>Send a refused change again, as made now</source>
         <translation>Eine abgelehnte Änderung erneut senden, als jetzt gemacht</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="69"/>
+        <location filename="../ui/outboxdialog.cpp" line="117"/>
+        <location filename="../ui/outboxdialog.cpp" line="265"/>
         <source>D&amp;iscard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="71"/>
+        <location filename="../ui/outboxdialog.cpp" line="119"/>
+        <location filename="../ui/outboxdialog.cpp" line="270"/>
         <source>Give up this change: it is never sent</source>
         <translation>Diese Änderung aufgeben: Sie wird nie gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="101"/>
+        <location filename="../ui/outboxdialog.cpp" line="150"/>
         <source>Rating ▲ helpful (%1)</source>
         <translation>Bewertung ▲ hilfreich (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="102"/>
+        <location filename="../ui/outboxdialog.cpp" line="151"/>
         <source>Rating ▼ not helpful (%1)</source>
         <translation>Bewertung ▼ nicht hilfreich (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="108"/>
+        <location filename="../ui/outboxdialog.cpp" line="157"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="110"/>
+        <location filename="../ui/outboxdialog.cpp" line="159"/>
         <source>New quirk: %1</source>
         <translation>Neue Besonderheit: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="112"/>
+        <location filename="../ui/outboxdialog.cpp" line="161"/>
         <source>Quirk edit: %1</source>
         <translation>Besonderheit geändert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="114"/>
+        <location filename="../ui/outboxdialog.cpp" line="163"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="116"/>
+        <location filename="../ui/outboxdialog.cpp" line="165"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="144"/>
+        <location filename="../ui/outboxdialog.cpp" line="193"/>
         <source>Could not read the outbox: %1</source>
         <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <location filename="../ui/outboxdialog.cpp" line="209"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <location filename="../ui/outboxdialog.cpp" line="209"/>
         <source>Pending</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="164"/>
+        <location filename="../ui/outboxdialog.cpp" line="213"/>
         <source>waiting for the database</source>
         <translation>wartet auf die Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="174"/>
+        <location filename="../ui/outboxdialog.cpp" line="223"/>
         <source>Nothing waits: every change you made is in the database.</source>
         <translation>Nichts wartet: Jede Ihrer Änderungen ist in der Datenbank.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <location filename="../ui/outboxdialog.cpp" line="225"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -3274,7 +3532,7 @@ Ihr Text:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <location filename="../ui/outboxdialog.cpp" line="227"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n braucht Ihre Aufmerksamkeit</numerusform>
@@ -3282,32 +3540,62 @@ Ihr Text:
         </translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="214"/>
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="265"/>
+        <source>Keep &amp;theirs</source>
+        <translation>&amp;Deren behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="266"/>
+        <source>Send your version, as a change of the one the database holds now</source>
+        <translation>Ihre Fassung senden, als Änderung der Fassung, die die Datenbank jetzt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="269"/>
+        <source>Give up your version: the database&apos;s stays</source>
+        <translation>Ihre Fassung aufgeben: die der Datenbank bleibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <source>Somebody retired this quirk meanwhile (%1): a retired quirk cannot be changed. Copy your text and add it as a new quirk if it still holds, then discard this change.</source>
+        <translation>Jemand hat diese Besonderheit inzwischen zurückgezogen (%1): eine zurückgezogene Besonderheit kann nicht geändert werden. Kopieren Sie Ihren Text und fügen Sie ihn als neue Besonderheit hinzu, wenn er noch zutrifft; verwerfen Sie dann diese Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="281"/>
+        <source>Somebody else changed this quirk meanwhile (%1). Choose which version stays.</source>
+        <translation>Jemand anderes hat diese Besonderheit inzwischen geändert (%1). Wählen Sie, welche Fassung bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="319"/>
         <source>Discarded: %1</source>
         <translation>Verworfen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="219"/>
+        <location filename="../ui/outboxdialog.cpp" line="324"/>
         <source>Queued again: %1</source>
         <translation>Erneut vorgemerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="238"/>
+        <location filename="../ui/outboxdialog.cpp" line="343"/>
         <source>Delivering…</source>
         <translation>Stelle zu…</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="269"/>
+        <location filename="../ui/outboxdialog.cpp" line="374"/>
         <source>Could not deliver: %1</source>
         <translation>Zustellen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="272"/>
+        <location filename="../ui/outboxdialog.cpp" line="377"/>
         <source>The database cannot be reached — your changes stay queued: %1</source>
         <translation>Die Datenbank ist nicht erreichbar — Ihre Änderungen bleiben vorgemerkt: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="275"/>
+        <location filename="../ui/outboxdialog.cpp" line="380"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -3315,7 +3603,7 @@ Ihr Text:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <location filename="../ui/outboxdialog.cpp" line="382"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>
@@ -3329,6 +3617,125 @@ Ihr Text:
         <location filename="../ui/passwordkeychain.cpp" line="17"/>
         <source>no keychain service (Secret Service, KWallet) answers on this desktop session (error %1)</source>
         <translation>kein Schlüsselbund-Dienst (Secret Service, KWallet) antwortet in dieser Desktop-Sitzung (Fehler %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RateInvestigationDialog</name>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="27"/>
+        <source>Rate investigation</source>
+        <translation>Untersuchung bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="29"/>
+        <source>Was this investigation helpful overall?</source>
+        <translation>War diese Untersuchung insgesamt hilfreich?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Helpful</source>
+        <translation>Hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Not helpful</source>
+        <translation>Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="50"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="55"/>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Kommentar (optional):</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="59"/>
+        <source>What should the next person know about it?</source>
+        <translation>Was sollte die nächste Person darüber wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="60"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="94"/>
+        <source>Choose Helpful or Not helpful first</source>
+        <translation>Wählen Sie zuerst Hilfreich oder Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="104"/>
+        <source>No particular reason</source>
+        <translation>Kein bestimmter Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingButtons</name>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="35"/>
+        <source>Helpful — rate this %1 up</source>
+        <translation>Hilfreich — %1 positiv bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="36"/>
+        <source>Not helpful — rate this %1 down</source>
+        <translation>Nicht hilfreich — %1 negativ bewerten</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingPopup</name>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="22"/>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="29"/>
+        <source>&lt;b&gt;Why?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Warum?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="45"/>
+        <source>Add comment…</source>
+        <translation>Kommentar hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="53"/>
+        <source>What should others know?</source>
+        <translation>Was sollten andere wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="54"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="57"/>
+        <source>Send</source>
+        <translation>Senden</translation>
     </message>
 </context>
 <context>
@@ -3386,57 +3793,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="74"/>
+        <location filename="../ui/searchview.cpp" line="68"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="72"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="73"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="75"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="84"/>
+        <location filename="../ui/searchview.cpp" line="78"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="85"/>
+        <location filename="../ui/searchview.cpp" line="79"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="87"/>
+        <location filename="../ui/searchview.cpp" line="81"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="137"/>
+        <location filename="../ui/searchview.cpp" line="131"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="155"/>
+        <location filename="../ui/searchview.cpp" line="149"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="175"/>
+        <location filename="../ui/searchview.cpp" line="166"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="193"/>
+        <location filename="../ui/searchview.cpp" line="179"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -3444,7 +3851,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="194"/>
+        <location filename="../ui/searchview.cpp" line="180"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -3515,42 +3922,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="84"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <location filename="../ui/tracestepmodel.cpp" line="85"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>
@@ -3655,7 +4062,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
-        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
@@ -4255,37 +4662,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="20"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="23"/>
         <source>unexpected argument &quot;%1&quot; — usage: knowledgectl sync [--json]</source>
         <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="49"/>
         <source>sync: %1 of %2 changes</source>
         <translation>Synchronisierung: %1 von %2 Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="55"/>
+        <source>outbox: %1 queued change(s) delivered, %2 refused (see `knowledgectl outbox list`)</source>
+        <translation>Postausgang: %1 wartende Änderung(en) zugestellt, %2 abgelehnt (siehe `knowledgectl outbox list`)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="101"/>
         <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
         <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
         <source>cold</source>
         <translation>kalt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="78"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="112"/>
         <source>offline snapshot: datasets %1, activity items %2, investigations %3, traces %4 (%5 fetched, %6 dropped), quirks %7; %8 MiB in %9 s</source>
         <translation>Offline-Abzug: Datasets %1, Aktivitäten %2, Untersuchungen %3, Verläufe %4 (%5 geholt, %6 entfernt), Besonderheiten %7; %8 MiB in %9 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="92"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="126"/>
         <source>embedding model: %1 (every document re-embedded)</source>
         <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="137"/>
         <source>bring the tenant&apos;s offline cache (search, knowledge, activity, investigations) up to date</source>
         <translation>den Offline-Cache des Mandanten (Suche, Wissen, Aktivität, Untersuchungen) aktualisieren</translation>
     </message>

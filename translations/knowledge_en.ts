@@ -141,9 +141,36 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="393"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n piece of evidence</numerusform>
+            <numerusform>%n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="485"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -151,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -159,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -170,7 +197,7 @@
 <context>
     <name>ke::OutboxDialog</name>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <location filename="../ui/outboxdialog.cpp" line="225"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -178,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <location filename="../ui/outboxdialog.cpp" line="227"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -186,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="275"/>
+        <location filename="../ui/outboxdialog.cpp" line="380"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n change delivered</numerusform>
@@ -194,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <location filename="../ui/outboxdialog.cpp" line="382"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refused</numerusform>
@@ -205,7 +232,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="193"/>
+        <location filename="../ui/searchview.cpp" line="179"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -213,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="194"/>
+        <location filename="../ui/searchview.cpp" line="180"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

@@ -352,9 +352,13 @@ void MainWindow::showView(const QString &view)
         m_tabs->setCurrentIndex(KnowledgeTab);
     else if (view == QLatin1String("activity"))
         m_tabs->setCurrentIndex(ActivityTab);
-    else if (view == QLatin1String("investigation") || view == QLatin1String("investigations"))
+    else if (view == QLatin1String("investigation") || view == QLatin1String("investigations")) {
         m_tabs->setCurrentIndex(InvestigationTab);
-    else if (view == QLatin1String("search"))
+        if (view == QLatin1String("investigation"))
+            m_investigation->showDetail();
+        else
+            m_investigation->showList();
+    } else if (view == QLatin1String("search"))
         m_tabs->setCurrentIndex(SearchTab);
 }
 

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "eventlog.h"
 #include "offlinesnapshot.h"
+#include "latestrating.h"
 #include "outbox.h"
 #include "threaddatabase.h"
 
@@ -177,23 +178,13 @@ void overlayPending(const ConnectionSettings &settings, InvestigationTrace &t)
             continue;
         const QUuid target
             = QUuid::fromString(e.data.value(QStringLiteral("target_id")).toString());
-        const int rating = e.data.value(QStringLiteral("rating")).toInt();
         for (TraceStep &step : t.steps) {
-            if (step.id != target)
+            if (target.isNull() || step.id != target)
                 continue;
-            RatingTally &r = step.rating;
             // The totals count each person's latest rating: the pending one replaces theirs.
-            if (r.mine > 0)
-                --r.up;
-            else if (r.mine < 0)
-                --r.down;
-            r.mine = rating > 0 ? 1 : rating < 0 ? -1 : 0;
-            if (r.mine > 0)
-                ++r.up;
-            else if (r.mine < 0)
-                ++r.down;
-            r.myReason = e.data.value(QStringLiteral("reason")).toString();
-            r.pending = true;
+            step.rating.replaceMine(ratings::valueOf(e.data.value(QStringLiteral("rating"))),
+                                    e.data.value(QStringLiteral("reason")).toString());
+            step.rating.pending = true;
         }
     }
 }
