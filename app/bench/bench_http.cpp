@@ -88,8 +88,8 @@ Result<LoadFigures> runWrk(const QString &url, const QString &script, int connec
     if (socket.hasMatch())
         for (int i = 1; i <= 4; ++i)
             f.errors += socket.captured(i).toLongLong();
-    if (f.requests == 0)
-        return makeError(ErrorCode::Io, tr("wrk measured nothing: %1").arg(out));
+    if (f.requests == 0 || out.contains(QLatin1String(".lua:")))
+        return makeError(ErrorCode::Io, tr("wrk measured nothing useful: %1").arg(out));
     return f;
 }
 
@@ -117,7 +117,7 @@ QString writeScript(const QString &dir, const QString &name, const QString &key,
              "local i = 0\n"
              "init = function(args) i = math.random(#requests) end\n"
              "request = function()\n"
-             "  i = (i %% #requests) + 1\n"
+             "  i = (i % #requests) + 1\n"
              "  local r = requests[i]\n"
              "  if r[3] == \"\" then return wrk.format(r[1], r[2], headers) end\n"
              "  return wrk.format(r[1], r[2], headers, r[3])\n"
@@ -130,17 +130,25 @@ QString writeScript(const QString &dir, const QString &name, const QString &key,
     return path;
 }
 
-/// GET /metrics' count of POST /feedback answered 201.
-qint64 acceptedFeedback(int port)
+/// One request on a connection of its own (closed after the answer): the whole answer.
+QByteArray fetch(int port, const QByteArray &request)
 {
     QTcpSocket s;
     s.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
     if (!s.waitForConnected(5000))
-        return -1;
-    s.write("GET /metrics HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n");
+        return {};
+    s.write(request);
     QByteArray got;
     while (s.waitForReadyRead(5000))
         got += s.readAll();
+    return got;
+}
+
+/// GET /metrics' count of POST /feedback answered 201.
+qint64 acceptedFeedback(int port)
+{
+    const QByteArray got
+        = fetch(port, "GET /metrics HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n");
     const auto m = QRegularExpression(
                        QStringLiteral("knowledge_http_requests_total\\{method=\"POST\",route=\""
                                       "/feedback\",status=\"201\"\\} (\\d+)"))
@@ -226,10 +234,12 @@ int runHttpBench(BenchContext &ctx)
     //    database threads, for the same duration.
     ctx.err << tr("in-process search, %1 threads, %2 s…").arg(databaseThreads).arg(durationS)
             << Qt::endl;
-    ConnectionSettings inProcess = db.settings(); // the tenant selected, as the owner
+    ConnectionSettings inProcess = db.settings(); // as the owner, for the tenant
+    inProcess.tenant = tenant.toString(QUuid::WithoutBraces);
     std::atomic<qint64> inProcessDone{0}, inProcessErrors{0};
     std::vector<double> inProcessMs;
     std::mutex msLock;
+    QString firstError;
     {
         QElapsedTimer wall;
         wall.start();
@@ -245,8 +255,10 @@ int runHttpBench(BenchContext &ctx)
                     one.start();
                     auto outcome = SearchClient::search(inProcess, r, SearchSource::Automatic);
                     mine.push_back(double(one.nsecsElapsed()) / 1e6);
-                    if (!outcome)
-                        ++inProcessErrors;
+                    if (!outcome && ++inProcessErrors == 1) {
+                        std::lock_guard lock(msLock);
+                        firstError = outcome.error().message;
+                    }
                     ++inProcessDone;
                 }
                 std::lock_guard lock(msLock);
@@ -256,6 +268,8 @@ int runHttpBench(BenchContext &ctx)
             t.join();
     }
     const double inProcessRate = double(inProcessDone) / double(durationS);
+    if (inProcessErrors > 0)
+        return fail(ctx, tr("in-process search failed: %1").arg(firstError));
 
     // 2. GET /search over HTTP.
     QTemporaryDir scripts;
@@ -265,6 +279,22 @@ int runHttpBench(BenchContext &ctx)
                                QStringLiteral("/search?limit=10&q=")
                                    + QString::fromLatin1(QUrl::toPercentEncoding(q)),
                                QString()});
+    // One probe of each route first: a load of refusals would measure nothing.
+    const QByteArray auth = "\r\nAuthorization: Bearer " + key->secret.toUtf8();
+    const QByteArray probe
+        = fetch(*port,
+                "GET " + searchRequests.first()[1].toUtf8()
+                    + " HTTP/1.1\r\nHost: bench\r\nConnection: close" + auth + "\r\n\r\n");
+    if (!probe.startsWith("HTTP/1.1 200"))
+        return fail(ctx, tr("GET /search answered: %1").arg(QString::fromUtf8(probe)));
+    const QByteArray body = feedbackRequests.first()[2].toUtf8();
+    const QByteArray posted
+        = fetch(*port,
+                "POST /feedback HTTP/1.1\r\nHost: bench\r\nConnection: close\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + auth + "\r\n\r\n" + body);
+    if (!posted.startsWith("HTTP/1.1 201"))
+        return fail(ctx, tr("POST /feedback answered: %1").arg(QString::fromUtf8(posted)));
     ctx.err << tr("GET /search, %1 connections, %2 s…").arg(connections).arg(durationS) << Qt::endl;
     auto search = runWrk(
         url, writeScript(scripts.path(), QStringLiteral("search.lua"), key->secret, searchRequests),
@@ -281,6 +311,7 @@ int runHttpBench(BenchContext &ctx)
         return n ? n->toLongLong() : -1;
     };
     const qint64 feedbackBefore = countFeedback();
+    const qint64 acceptedBefore = acceptedFeedback(*port); // the probe's
     ctx.err << tr("POST /feedback, %1 connections, %2 s…").arg(connections).arg(durationS)
             << Qt::endl;
     auto feedback = runWrk(
@@ -290,7 +321,7 @@ int runHttpBench(BenchContext &ctx)
     if (!feedback)
         return fail(ctx, feedback.error().message);
     QThread::msleep(500); // requests wrk gave up on at its deadline finish
-    const qint64 accepted = acceptedFeedback(*port);
+    const qint64 accepted = acceptedFeedback(*port) - acceptedBefore;
     const qint64 stored = countFeedback() - feedbackBefore;
     service.stop();
 

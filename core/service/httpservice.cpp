@@ -36,6 +36,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// What a connection presents while no request's key is selected: no key at all.
+constexpr char noKey[] = "ke_none";
+
 /// One answer: status, JSON (or text) body, extra headers.
 struct Answer
 {
@@ -552,17 +555,20 @@ Answer HttpService::Private::health(bool forMetrics)
         }
         g.databaseUp = true;
         g.schemaVersion = *version;
-        auto lag = guarded(
-            QStringLiteral("aggregation lag"), [&]() -> Result<std::optional<double>> {
-                pqxx::nontransaction tx(databasePrivate(db)->conn);
-                const pqxx::result r = tx.exec(
-                    "SELECT set_config('knowledge.api_key', '', false); SELECT extract(epoch FROM "
-                    "now() - min(last_run_at))::float8 FROM "
-                    + toStd(db.table(QStringLiteral("aggregation_state"))));
-                if (r[0][0].is_null())
-                    return std::optional<double>();
-                return std::optional<double>(r[0][0].as<double>());
-            });
+        auto lag
+            = guarded(QStringLiteral("aggregation lag"), [&]() -> Result<std::optional<double>> {
+                  // For this transaction only: the login's own view (every tenant for the
+                  // worker's login), of one figure that names no tenant.
+                  pqxx::work tx(databasePrivate(db)->conn);
+                  tx.exec("SELECT set_config('knowledge.api_key', '', true)");
+                  const pqxx::result r
+                      = tx.exec("SELECT extract(epoch FROM now() - min(last_run_at))::float8 FROM "
+                                + toStd(db.table(QStringLiteral("aggregation_state"))));
+                  tx.commit();
+                  if (r[0][0].is_null())
+                      return std::optional<double>();
+                  return std::optional<double>(r[0][0].as<double>());
+              });
         if (lag)
             g.aggregationLagSeconds = *lag;
         return {};
@@ -641,6 +647,20 @@ HttpService::HttpService(const ConnectionSettings &settings, const HttpServiceOp
     d->settings = settings;
     d->settings.tenant.clear(); // every request's tenant and person come from its key
     d->settings.actor.clear();
+    // Every connection starts speaking for no key (knowledge.api_key set to a non-key at
+    // connect): until a request selects its key the database shows no row of any tenant,
+    // whatever the login's own grants — a code path that forgets to select one reads nothing.
+    QString &url = d->settings.databaseUrl;
+    if (!url.contains(QLatin1String("options="))) {
+        if (url.startsWith(QLatin1String("postgresql://"))
+            || url.startsWith(QLatin1String("postgres://")))
+            url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                + QStringLiteral("options=-c%20knowledge.api_key%3D") + QLatin1String(noKey);
+        else
+            url += (url.isEmpty() ? QString() : QStringLiteral(" "))
+                + QStringLiteral("options='-c knowledge.api_key=") + QLatin1String(noKey)
+                + QLatin1Char('\'');
+    }
     d->options = options;
     d->databasePool.setMaxThreadCount(std::max(1, options.databaseThreads));
     d->databasePool.setExpiryTimeout(-1); // threads (and their connections) stay

@@ -552,6 +552,16 @@ private Q_SLOTS:
         QCOMPARE(
             test::orThrow(session.scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))),
             QStringLiteral("0"));
+        // The service's connections start with no key selected: nothing, until a request's.
+        SqlSession fresh = test::orThrow(
+            SqlSession::open(m_db->settingsAs(m_login).databaseUrl
+                                 + QStringLiteral("&options=-c%20knowledge.api_key%3Dke_none"),
+                             m_db->schema()));
+        QCOMPARE(
+            test::orThrow(fresh.scalar(QStringLiteral("SELECT count(*) FROM feedback_events"))),
+            QStringLiteral("0"));
+        QCOMPARE(test::orThrow(fresh.scalar(QStringLiteral("SELECT count(*) FROM tenants"))),
+                 QStringLiteral("0"));
         // A member login cannot use a key (keys are for the service).
         const QString member = m_db->login(QStringLiteral("acme"), QStringLiteral("dave"),
                                            test::TestDatabase::As::Member);
