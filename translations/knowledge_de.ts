@@ -9,84 +9,155 @@
         <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="86"/>
+        <location filename="../core/storage/access.cpp" line="88"/>
         <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
         <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="89"/>
+        <location filename="../core/storage/access.cpp" line="91"/>
         <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
         <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="93"/>
+        <location filename="../core/storage/access.cpp" line="95"/>
         <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
         <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="95"/>
+        <location filename="../core/storage/access.cpp" line="97"/>
         <source>granting %1 access to login %2</source>
         <translation>Zugriff %1 für Login %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="103"/>
+        <location filename="../core/storage/access.cpp" line="105"/>
         <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
         <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="108"/>
+        <location filename="../core/storage/access.cpp" line="110"/>
         <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
         <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="117"/>
+        <location filename="../core/storage/access.cpp" line="119"/>
         <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
         <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="133"/>
+        <location filename="../core/storage/access.cpp" line="135"/>
         <source>tenant %1 has no person %2 — give a handle to create one</source>
         <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="141"/>
+        <location filename="../core/storage/access.cpp" line="142"/>
         <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
         <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="176"/>
+        <location filename="../core/storage/access.cpp" line="177"/>
         <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
         <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="177"/>
+        <location filename="../core/storage/access.cpp" line="178"/>
         <source>revoking the access of login %1</source>
         <translation>Zugriff von Login %1 entziehen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="186"/>
+        <location filename="../core/storage/access.cpp" line="187"/>
         <source>unknown tenant &apos;%1&apos;</source>
         <translation>unbekannter Mandant &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="195"/>
+        <location filename="../core/storage/access.cpp" line="196"/>
         <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
         <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="197"/>
+        <location filename="../core/storage/access.cpp" line="198"/>
         <source>every tenant</source>
         <translation>alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="210"/>
+        <location filename="../core/storage/access.cpp" line="211"/>
         <source>listing the grants</source>
         <translation>Freigaben auflisten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="225"/>
+        <location filename="../core/storage/access.cpp" line="226"/>
         <source>dropping the group roles of schema %1</source>
         <translation>Gruppenrollen des Schemas %1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeys</name>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="38"/>
+        <source>%1 is for the schema owner; login %2 is not — run it as the owner (the login that ran `knowledgectl migrate`)</source>
+        <translation>%1 ist dem Schema-Eigentümer vorbehalten; Login %2 ist es nicht — als Eigentümer ausführen (das Login, das `knowledgectl migrate` ausgeführt hat)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="85"/>
+        <source>an API key belongs to a tenant — give --tenant T</source>
+        <translation>ein API-Schlüssel gehört zu einem Mandanten — --tenant T angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="90"/>
+        <source>--rate must be a positive number of requests per minute</source>
+        <translation>--rate muss eine positive Zahl von Anfragen pro Minute sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="106"/>
+        <source>storing the API key</source>
+        <translation>Speichern des API-Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="128"/>
+        <source>the new API key %1 cannot be read back</source>
+        <translation>der neue API-Schlüssel %1 lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="137"/>
+        <source>listing the API keys</source>
+        <translation>Auflisten der API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="159"/>
+        <source>give the id of the key to revoke (`knowledgectl api-key list` shows them)</source>
+        <translation>die ID des zu widerrufenden Schlüssels angeben (`knowledgectl api-key list` zeigt sie)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="161"/>
+        <source>revoking API key %1</source>
+        <translation>Widerrufen des API-Schlüssels %1</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="180"/>
+        <source>no API key &apos;%1&apos; — `knowledgectl api-key list` shows the keys and their ids</source>
+        <translation>kein API-Schlüssel &apos;%1&apos; — `knowledgectl api-key list` zeigt die Schlüssel und ihre IDs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="195"/>
+        <source>the revoked API key cannot be read back</source>
+        <translation>der widerrufene API-Schlüssel lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="203"/>
+        <source>the API key is unknown or revoked — ask an administrator for a key (`knowledgectl api-key create`)</source>
+        <translation>der API-Schlüssel ist unbekannt oder widerrufen — einen Administrator um einen Schlüssel bitten (`knowledgectl api-key create`)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="213"/>
+        <source>selecting the API key</source>
+        <translation>Auswählen des API-Schlüssels</translation>
     </message>
 </context>
 <context>
@@ -224,22 +295,22 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="41"/>
+        <location filename="../core/storage/database.cpp" line="42"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="50"/>
+        <location filename="../core/storage/database.cpp" line="51"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="59"/>
+        <location filename="../core/storage/database.cpp" line="60"/>
         <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
         <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="68"/>
+        <location filename="../core/storage/database.cpp" line="69"/>
         <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
         <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
     </message>
@@ -254,104 +325,104 @@
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="79"/>
+        <location filename="../core/storage/database.cpp" line="80"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="158"/>
+        <location filename="../core/storage/database.cpp" line="159"/>
         <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="175"/>
+        <location filename="../core/storage/database.cpp" line="176"/>
         <source>the database at %1 refused the login: %2 — check the login and its password, or ask an administrator for a login</source>
         <translation>die Datenbank unter %1 hat die Anmeldung abgelehnt: %2 — prüfen Sie Login und Passwort, oder bitten Sie einen Administrator um ein Login</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="179"/>
+        <location filename="../core/storage/database.cpp" line="180"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="192"/>
+        <location filename="../core/storage/database.cpp" line="193"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="261"/>
-        <location filename="../core/storage/database.cpp" line="300"/>
+        <location filename="../core/storage/database.cpp" line="262"/>
+        <location filename="../core/storage/database.cpp" line="302"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="272"/>
+        <location filename="../core/storage/database.cpp" line="274"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="295"/>
+        <location filename="../core/storage/database.cpp" line="297"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="334"/>
+        <location filename="../core/storage/database.cpp" line="337"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="345"/>
+        <location filename="../core/storage/database.cpp" line="348"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="359"/>
-        <location filename="../core/storage/database.cpp" line="377"/>
+        <location filename="../core/storage/database.cpp" line="362"/>
+        <location filename="../core/storage/database.cpp" line="381"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="360"/>
+        <location filename="../core/storage/database.cpp" line="364"/>
         <source>reading the handle of person %1</source>
         <translation>beim Lesen des Kürzels der Person %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="378"/>
+        <location filename="../core/storage/database.cpp" line="382"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="398"/>
+        <location filename="../core/storage/database.cpp" line="402"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="402"/>
+        <location filename="../core/storage/database.cpp" line="406"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="422"/>
+        <location filename="../core/storage/database.cpp" line="426"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="428"/>
+        <location filename="../core/storage/database.cpp" line="432"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="481"/>
+        <location filename="../core/storage/database.cpp" line="485"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="550"/>
+        <location filename="../core/storage/database.cpp" line="554"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="572"/>
+        <location filename="../core/storage/database.cpp" line="576"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -798,10 +869,123 @@
     </message>
 </context>
 <context>
+    <name>HttpService</name>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="208"/>
+        <location filename="../core/service/httpservice.cpp" line="448"/>
+        <source>the database cannot be reached: %1</source>
+        <translation>die Datenbank ist nicht erreichbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="226"/>
+        <location filename="../core/service/httpservice.cpp" line="477"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+            <numerusform>dieser Schlüssel darf %n Anfragen pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="238"/>
+        <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
+        <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="242"/>
+        <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
+        <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="273"/>
+        <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="295"/>
+        <source>q is missing — GET /search?q=words</source>
+        <translation>q fehlt — GET /search?q=Wörter</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="301"/>
+        <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="337"/>
+        <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
+        <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="344"/>
+        <source>the body is not JSON (%1 at offset %2)</source>
+        <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="348"/>
+        <source>the body must be a JSON object</source>
+        <translation>der Inhalt muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="355"/>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="360"/>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="374"/>
+        <source>%1 must be a UUID, not &apos;%2&apos;</source>
+        <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="384"/>
+        <source>target_type must be one of %1, not &apos;%2&apos;</source>
+        <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="394"/>
+        <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
+        <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="583"/>
+        <source>the database cannot be reached</source>
+        <translation>die Datenbank ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="629"/>
+        <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
+        <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="636"/>
+        <source>%1 takes %2, not %3</source>
+        <translation>%1 nimmt %2 an, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="726"/>
+        <source>the body is larger than %1 bytes</source>
+        <translation>der Inhalt ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="730"/>
+        <source>the request could not be read (HTTP %1)</source>
+        <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="747"/>
+        <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
+        <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
+    </message>
+</context>
+<context>
     <name>InvestigationDirectory</name>
     <message>
         <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="334"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
@@ -923,13 +1107,13 @@
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="280"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="286"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
@@ -1180,82 +1364,82 @@
 <context>
     <name>OfflineSnapshot</name>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="27"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="26"/>
         <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
         <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="90"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="89"/>
         <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
         <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="132"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="131"/>
         <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="191"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="190"/>
         <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
         <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="198"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="197"/>
         <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="226"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="225"/>
         <source>looking up a dataset</source>
         <translation>Suchen eines Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="233"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="232"/>
         <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="243"/>
         <source>reading the datasets</source>
         <translation>Lesen der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="267"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="266"/>
         <source>reading the knowledge</source>
         <translation>Lesen des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="270"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="269"/>
         <source>the knowledge of dataset &apos;%1&apos;</source>
         <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="298"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
         <source>reading the activity</source>
         <translation>Lesen der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="301"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="300"/>
         <source>the activity of dataset &apos;%1&apos;</source>
         <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="342"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="341"/>
         <source>reading the investigations</source>
         <translation>Lesen der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="356"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="355"/>
         <source>reading an investigation</source>
         <translation>Lesen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="359"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="358"/>
         <source>investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="369"/>
         <source>reading a quirk&apos;s history</source>
         <translation>Lesen des Verlaufs einer Besonderheit</translation>
     </message>
@@ -1368,144 +1552,144 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="143"/>
+        <location filename="../core/client/outbox.cpp" line="142"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="153"/>
+        <location filename="../core/client/outbox.cpp" line="152"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="208"/>
-        <location filename="../core/client/outbox.cpp" line="216"/>
+        <location filename="../core/client/outbox.cpp" line="206"/>
+        <location filename="../core/client/outbox.cpp" line="214"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="222"/>
-        <location filename="../core/client/outbox.cpp" line="227"/>
-        <location filename="../core/client/outbox.cpp" line="234"/>
+        <location filename="../core/client/outbox.cpp" line="220"/>
+        <location filename="../core/client/outbox.cpp" line="226"/>
+        <location filename="../core/client/outbox.cpp" line="233"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="253"/>
-        <location filename="../core/client/outbox.cpp" line="773"/>
+        <location filename="../core/client/outbox.cpp" line="254"/>
+        <location filename="../core/client/outbox.cpp" line="781"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="271"/>
+        <location filename="../core/client/outbox.cpp" line="273"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="355"/>
+        <location filename="../core/client/outbox.cpp" line="358"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="363"/>
+        <location filename="../core/client/outbox.cpp" line="366"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="367"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="373"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="388"/>
+        <location filename="../core/client/outbox.cpp" line="392"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="445"/>
         <location filename="../core/client/outbox.cpp" line="450"/>
-        <location filename="../core/client/outbox.cpp" line="467"/>
+        <location filename="../core/client/outbox.cpp" line="456"/>
+        <location filename="../core/client/outbox.cpp" line="473"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="480"/>
+        <location filename="../core/client/outbox.cpp" line="486"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="493"/>
+        <location filename="../core/client/outbox.cpp" line="500"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="496"/>
+        <location filename="../core/client/outbox.cpp" line="504"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="501"/>
+        <location filename="../core/client/outbox.cpp" line="508"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="510"/>
+        <location filename="../core/client/outbox.cpp" line="517"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="565"/>
+        <location filename="../core/client/outbox.cpp" line="572"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="574"/>
+        <location filename="../core/client/outbox.cpp" line="581"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="577"/>
+        <location filename="../core/client/outbox.cpp" line="584"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="592"/>
+        <location filename="../core/client/outbox.cpp" line="600"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="705"/>
+        <location filename="../core/client/outbox.cpp" line="712"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="784"/>
+        <location filename="../core/client/outbox.cpp" line="792"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="790"/>
+        <location filename="../core/client/outbox.cpp" line="798"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="793"/>
+        <location filename="../core/client/outbox.cpp" line="801"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="805"/>
+        <location filename="../core/client/outbox.cpp" line="813"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="819"/>
-        <location filename="../core/client/outbox.cpp" line="823"/>
+        <location filename="../core/client/outbox.cpp" line="827"/>
+        <location filename="../core/client/outbox.cpp" line="831"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -1642,22 +1826,22 @@
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="159"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="160"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="161"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="163"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="180"/>
         <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
         <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
     </message>
@@ -3853,23 +4037,23 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_feedback.cpp" line="41"/>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="232"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="233"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="57"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="58"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
@@ -3880,17 +4064,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="34"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="63"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="42"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -3984,12 +4168,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>offline kann der Datensatz „%1“ nur im Offline-Cache gefunden werden, und dieser meldet: %2 — geben Sie stattdessen die UUID des Datensatzes an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="85"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="86"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="94"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="95"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
@@ -4243,32 +4427,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="18"/>
         <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
         <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="23"/>
         <source>no query given — %1</source>
         <translation>keine Suchanfrage angegeben — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
         <source>give the query as one argument (quote it) — %1</source>
         <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="32"/>
         <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="87"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="59"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="79"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
@@ -4365,6 +4549,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_access.cpp" line="104"/>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="100"/>
         <source>revoked %1</source>
         <translation>entzogen: %1</translation>
     </message>
@@ -4405,12 +4590,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>andere: „%1“ (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="111"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="112"/>
         <source>the outbox is empty: nothing waits, nothing needs attention</source>
         <translation>der Postausgang ist leer: nichts wartet, nichts braucht Aufmerksamkeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -4418,7 +4603,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n schon von einem früheren Versuch in der Datenbank)</numerusform>
@@ -4426,27 +4611,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="180"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="181"/>
         <source>discarded %1 (%2, %3)</source>
         <translation>verworfen: %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="195"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="196"/>
         <source>queued again as %1</source>
         <translation>erneut eingereiht als %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="202"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="203"/>
         <source>usage: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</source>
         <translation>Aufruf: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="251"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="252"/>
         <source>written, but without the outbox (changes made offline cannot be kept until it opens): %1</source>
         <translation>geschrieben, aber ohne Postausgang (offline gemachte Änderungen können erst aufbewahrt werden, wenn er sich öffnen lässt): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>%n frühere Änderung aus dem Postausgang zugestellt</numerusform>
@@ -4454,14 +4639,79 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="263"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="264"/>
         <source>the database cannot be reached (%1); the change is kept in the outbox and delivered by the next change made online or by `knowledgectl outbox deliver`</source>
         <translation>die Datenbank ist nicht erreichbar (%1); die Änderung bleibt im Postausgang und wird mit der nächsten Änderung online oder mit `knowledgectl outbox deliver` zugestellt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="288"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="289"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="16"/>
+        <source>usage: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PER_MINUTE] | api-key list [--json] | api-key revoke ID</source>
+        <translation>Aufruf: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PRO_MINUTE] | api-key list [--json] | api-key revoke ID</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="49"/>
+        <source>--rate wants a positive number of requests per minute, got &apos;%1&apos;</source>
+        <translation>--rate erwartet eine positive Zahl von Anfragen pro Minute, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="61"/>
+        <source>API key %1 &quot;%2&quot; for tenant %3 as %4 — shown this once, only its hash is stored:</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; für Mandant %3 als %4 — nur dieses eine Mal angezeigt, gespeichert wird nur sein Hash:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="93"/>
+        <source>no API keys</source>
+        <translation>keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="103"/>
+        <source>live</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="121"/>
+        <source>revoked API key %1 &quot;%2&quot; of tenant %3</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; von Mandant %3 widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="148"/>
+        <source>make, list and revoke the HTTP service&apos;s API keys (owner)</source>
+        <translation>API-Schlüssel des HTTP-Dienstes erzeugen, auflisten und widerrufen (Eigentümer)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="14"/>
+        <source>usage: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS]</source>
+        <translation>Aufruf: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SEKUNDEN]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="30"/>
+        <source>--listen wants HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free one), got &apos;%1&apos; — %2</source>
+        <translation>--listen erwartet HOST:PORT (z. B. 127.0.0.1:8080; Port 0 wählt einen freien), erhalten: &apos;%1&apos; — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="47"/>
+        <source>%1 wants a number of at least %2, got &apos;%3&apos;</source>
+        <translation>%1 erwartet eine Zahl von mindestens %2, erhalten: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="65"/>
+        <source>listening on http://%1:%2</source>
+        <translation>lausche auf http://%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="68"/>
+        <source>stopping (signal %1)</source>
+        <translation>beende (Signal %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="76"/>
+        <source>the HTTP API (API keys: knowledgectl api-key; README &quot;The HTTP service&quot;)</source>
+        <translation>die HTTP-API (API-Schlüssel: knowledgectl api-key; README „The HTTP service“)</translation>
     </message>
 </context>
 <context>

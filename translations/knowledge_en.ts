@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApiKeys</name>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; names %n API key — give the key&apos;s id</numerusform>
+            <numerusform>&apos;%1&apos; names %n API keys — give the key&apos;s id</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message numerus="yes">
         <location filename="../core/client/connectioncheck.cpp" line="200"/>
@@ -36,6 +47,18 @@
         <translation>
             <numerusform>writing %n event</numerusform>
             <numerusform>writing %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HttpService</name>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="226"/>
+        <location filename="../core/service/httpservice.cpp" line="477"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
+            <numerusform>this key may make %n requests a minute — wait, or ask for a higher rate</numerusform>
         </translation>
     </message>
 </context>
@@ -320,7 +343,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>delivered %n change</numerusform>
@@ -328,7 +351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n already in the database from an earlier attempt)</numerusform>
@@ -336,7 +359,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>delivered %n earlier change from the outbox</numerusform>
