@@ -158,7 +158,7 @@ struct HttpService::Private
         bool clientId = false; ///< an id or Idempotency-Key: a retry may find it stored
         std::promise<Answer> answer;
     };
-    std::thread writer;
+    std::vector<std::thread> writers;
     std::mutex queueLock;
     std::condition_variable queued;
     std::deque<PendingFeedback> queue;
@@ -748,7 +748,8 @@ Result<int> HttpService::start()
                             "address not this machine's?")
                              .arg(d->options.host)
                              .arg(d->options.port));
-    d->writer = std::thread([this] { d->writeFeedback(); });
+    for (int i = 0; i < std::max(1, d->options.feedbackWriters); ++i)
+        d->writers.emplace_back([this] { d->writeFeedback(); });
     d->listener = std::thread([this] { d->server.listen_after_bind(); });
     {
         std::lock_guard lock(d->stopLock);
@@ -773,8 +774,9 @@ void HttpService::stop()
         d->stopWriter = true;
     }
     d->queued.notify_all();
-    if (d->writer.joinable())
-        d->writer.join();
+    for (std::thread &w : d->writers)
+        w.join();
+    d->writers.clear();
     d->databasePool.waitForDone();
     d->stopped.notify_all();
 }

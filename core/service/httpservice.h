@@ -29,6 +29,9 @@ struct HttpServiceOptions
     qsizetype maxBodyBytes = 1024 * 1024; ///< larger bodies are answered 413
     /// Feedback events written per group commit at most.
     int feedbackBatchMax = 512;
+    /// Feedback writers, each with its own connection: while one group waits for its commit
+    /// to reach the disk, the next is prepared and sent (PostgreSQL flushes them together).
+    int feedbackWriters = 2;
 };
 
 /// The HTTP API of DESIGN.md ("HTTP API"): GET /datasets/{id|name}/knowledge,
@@ -38,8 +41,8 @@ struct HttpServiceOptions
 ///
 /// Threads: an accept thread that only accepts; `ioThreads` that parse requests and write
 /// answers; `databaseThreads` for reads and searches (each its own connection, through
-/// threadDatabase, the same pipeline as the app: KnowledgeStore, SearchClient); and one feedback
-/// writer that groups the POST /feedback events that arrive while the previous group commits
+/// threadDatabase, the same pipeline as the app: KnowledgeStore, SearchClient); and feedback
+/// writers that group the POST /feedback events that arrive while the previous group commits
 /// into one durable transaction per key. Every database task first selects the request's key
 /// (ApiKeys::select), so the database confines it to the key's tenant and person.
 ///
