@@ -150,7 +150,7 @@ struct HttpService::Private
     std::condition_variable stopped;
     bool running = false;
 
-    // The feedback writer: requests wait on their promise while their group commits.
+    // The feedback writers: requests wait on their promise while their group commits.
     struct PendingFeedback
     {
         QString secret;
