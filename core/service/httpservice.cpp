@@ -176,7 +176,7 @@ struct HttpService::Private
     Answer feedback(const httplib::Request &req);
     Answer health(bool metrics);
     void writeFeedback();
-    void writeGroup(Database &db, std::vector<PendingFeedback *> &group);
+    void writeGroup(Database &db, EventLog &log, std::vector<PendingFeedback *> &group);
 };
 
 namespace {
@@ -427,6 +427,10 @@ Answer HttpService::Private::feedback(const httplib::Request &req)
 
 void HttpService::Private::writeFeedback()
 {
+    // One EventLog per connection: it learns once that COPY is refused under row-level
+    // security and whether the table has a unique id, instead of asking again for every group.
+    std::unique_ptr<EventLog> log;
+    Database *logDb = nullptr;
     for (;;) {
         std::vector<PendingFeedback> batch;
         {
@@ -440,6 +444,10 @@ void HttpService::Private::writeFeedback()
                 queue.pop_front();
             }
         }
+        if (log && !logDb->isConnected()) { // lost: connection() replaces it below
+            log.reset();
+            logDb = nullptr;
+        }
         auto db = connection(settings);
         if (!db) {
             for (auto &p : batch)
@@ -452,12 +460,17 @@ void HttpService::Private::writeFeedback()
         QHash<QString, std::vector<PendingFeedback *>> byKey;
         for (auto &p : batch)
             byKey[p.secret].push_back(&p);
+        if (!log || logDb != *db) {
+            log = std::make_unique<EventLog>(**db);
+            logDb = *db;
+        }
         for (auto it = byKey.begin(); it != byKey.end(); ++it)
-            writeGroup(**db, it.value());
+            writeGroup(**db, *log, it.value());
     }
 }
 
-void HttpService::Private::writeGroup(Database &db, std::vector<PendingFeedback *> &group)
+void HttpService::Private::writeGroup(Database &db, EventLog &log,
+                                      std::vector<PendingFeedback *> &group)
 {
     const auto answerAll = [&](const Answer &a) {
         for (PendingFeedback *p : group)
@@ -465,11 +478,8 @@ void HttpService::Private::writeGroup(Database &db, std::vector<PendingFeedback 
         group.clear();
     };
     auto key = ApiKeys::select(db, group.front()->secret);
-    if (!key) {
-        if (key.error().is(ErrorCode::Unreachable))
-            resetThreadDatabase();
+    if (!key) // a lost connection is replaced before the next group (writeFeedback)
         return answerAll(fromError(key.error()));
-    }
     std::vector<PendingFeedback *> accepted;
     for (PendingFeedback *p : group) {
         if (key->ratePerMinute && !rates.take(key->keyId, *key->ratePerMinute))
@@ -485,7 +495,6 @@ void HttpService::Private::writeGroup(Database &db, std::vector<PendingFeedback 
         return;
     std::vector<Event> events;
     events.reserve(accepted.size());
-    EventLog log(db);
     for (PendingFeedback *p : accepted)
         events.push_back(p->event);
     // The rated steps must exist in their investigations — of this key's tenant.
@@ -517,8 +526,6 @@ void HttpService::Private::writeGroup(Database &db, std::vector<PendingFeedback 
         return;
     auto written = log.emitBatch(toWrite); // durable: one commit for the whole group
     if (!written) {
-        if (written.error().is(ErrorCode::Unreachable))
-            resetThreadDatabase();
         group = writers;
         return answerAll(fromError(written.error()));
     }
