@@ -18,6 +18,7 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -382,6 +383,29 @@ private Q_SLOTS:
         const QString id = first.json().value(QLatin1String("id")).toString();
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"),
                               {id}),
+                 QStringLiteral("1"));
+        // Retries at once (on parallel connections, so in one group or in both writers'):
+        // every answer the same, one event.
+        const QByteArray concurrent = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 12; ++i) {
+            QNetworkRequest req = request(QStringLiteral("/feedback"), m_keyA, 0);
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            req.setRawHeader("Idempotency-Key", concurrent);
+            replies << m_net.post(req, body);
+        }
+        QSet<QByteArray> answers;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const Reply r = finish(reply);
+            QCOMPARE(r.status, 201);
+            answers.insert(r.body);
+        }
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"),
+                              {QJsonDocument::fromJson(*answers.begin())
+                                   .object()
+                                   .value(QLatin1String("id"))
+                                   .toString()}),
                  QStringLiteral("1"));
         // A client id does the same.
         const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
