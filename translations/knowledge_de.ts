@@ -872,13 +872,13 @@
     <name>HttpService</name>
     <message>
         <location filename="../core/service/httpservice.cpp" line="208"/>
-        <location filename="../core/service/httpservice.cpp" line="448"/>
+        <location filename="../core/service/httpservice.cpp" line="456"/>
         <source>the database cannot be reached: %1</source>
         <translation>die Datenbank ist nicht erreichbar: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/service/httpservice.cpp" line="226"/>
-        <location filename="../core/service/httpservice.cpp" line="477"/>
+        <location filename="../core/service/httpservice.cpp" line="487"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
@@ -951,32 +951,32 @@
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="583"/>
+        <location filename="../core/service/httpservice.cpp" line="590"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="629"/>
+        <location filename="../core/service/httpservice.cpp" line="636"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="636"/>
+        <location filename="../core/service/httpservice.cpp" line="643"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="726"/>
+        <location filename="../core/service/httpservice.cpp" line="733"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="730"/>
+        <location filename="../core/service/httpservice.cpp" line="737"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="747"/>
+        <location filename="../core/service/httpservice.cpp" line="754"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>

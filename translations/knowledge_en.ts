@@ -54,7 +54,7 @@
     <name>HttpService</name>
     <message numerus="yes">
         <location filename="../core/service/httpservice.cpp" line="226"/>
-        <location filename="../core/service/httpservice.cpp" line="477"/>
+        <location filename="../core/service/httpservice.cpp" line="487"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
