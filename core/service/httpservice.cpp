@@ -143,6 +143,7 @@ struct HttpService::Private
     HttpServiceOptions options;
     httplib::Server server;
     std::thread listener;
+    std::atomic<bool> listenerDone{false};
     QThreadPool databasePool;
     ServiceMetrics metrics;
     RateLimiter rates;
@@ -757,7 +758,15 @@ Result<int> HttpService::start()
                              .arg(d->options.port));
     for (int i = 0; i < std::max(1, d->options.feedbackWriters); ++i)
         d->writers.emplace_back([this] { d->writeFeedback(); });
-    d->listener = std::thread([this] { d->server.listen_after_bind(); });
+    d->listenerDone = false;
+    d->listener = std::thread([this] {
+        d->server.listen_after_bind();
+        d->listenerDone = true;
+    });
+    // httplib's stop() does nothing before the accept loop runs: a stop right after start
+    // (a SIGTERM at once) would otherwise leave the loop running and stop() waiting for it.
+    while (!d->server.is_running() && !d->listenerDone)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     {
         std::lock_guard lock(d->stopLock);
         d->running = true;
