@@ -90,6 +90,77 @@
     </message>
 </context>
 <context>
+    <name>ApiKeys</name>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="38"/>
+        <source>%1 is for the schema owner; login %2 is not — run it as the owner (the login that ran `knowledgectl migrate`)</source>
+        <translation>%1 ist dem Schema-Eigentümer vorbehalten; Login %2 ist es nicht — als Eigentümer ausführen (das Login, das `knowledgectl migrate` ausgeführt hat)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="85"/>
+        <source>an API key belongs to a tenant — give --tenant T</source>
+        <translation>ein API-Schlüssel gehört zu einem Mandanten — --tenant T angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="90"/>
+        <source>--rate must be a positive number of requests per minute</source>
+        <translation>--rate muss eine positive Zahl von Anfragen pro Minute sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="106"/>
+        <source>storing the API key</source>
+        <translation>Speichern des API-Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="128"/>
+        <source>the new API key %1 cannot be read back</source>
+        <translation>der neue API-Schlüssel %1 lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="137"/>
+        <source>listing the API keys</source>
+        <translation>Auflisten der API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="159"/>
+        <source>give the id of the key to revoke (`knowledgectl api-key list` shows them)</source>
+        <translation>die ID des zu widerrufenden Schlüssels angeben (`knowledgectl api-key list` zeigt sie)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="161"/>
+        <source>revoking API key %1</source>
+        <translation>Widerrufen des API-Schlüssels %1</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="180"/>
+        <source>no API key &apos;%1&apos; — `knowledgectl api-key list` shows the keys and their ids</source>
+        <translation>kein API-Schlüssel &apos;%1&apos; — `knowledgectl api-key list` zeigt die Schlüssel und ihre IDs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="195"/>
+        <source>the revoked API key cannot be read back</source>
+        <translation>der widerrufene API-Schlüssel lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="203"/>
+        <source>the API key is unknown or revoked — ask an administrator for a key (`knowledgectl api-key create`)</source>
+        <translation>der API-Schlüssel ist unbekannt oder widerrufen — einen Administrator um einen Schlüssel bitten (`knowledgectl api-key create`)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="213"/>
+        <source>selecting the API key</source>
+        <translation>Auswählen des API-Schlüssels</translation>
+    </message>
+</context>
+<context>
     <name>BrowseClient</name>
     <message>
         <location filename="../core/client/browseclient.cpp" line="71"/>
@@ -795,6 +866,119 @@
         <location filename="../core/embedding/httpembedder.cpp" line="378"/>
         <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
         <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
+    </message>
+</context>
+<context>
+    <name>HttpService</name>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="209"/>
+        <location filename="../core/service/httpservice.cpp" line="457"/>
+        <source>the database cannot be reached: %1</source>
+        <translation>die Datenbank ist nicht erreichbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="227"/>
+        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+            <numerusform>dieser Schlüssel darf %n Anfragen pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="239"/>
+        <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
+        <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="243"/>
+        <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
+        <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="274"/>
+        <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="296"/>
+        <source>q is missing — GET /search?q=words</source>
+        <translation>q fehlt — GET /search?q=Wörter</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="302"/>
+        <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="338"/>
+        <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
+        <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="345"/>
+        <source>the body is not JSON (%1 at offset %2)</source>
+        <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="349"/>
+        <source>the body must be a JSON object</source>
+        <translation>der Inhalt muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="356"/>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="361"/>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="375"/>
+        <source>%1 must be a UUID, not &apos;%2&apos;</source>
+        <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="385"/>
+        <source>target_type must be one of %1, not &apos;%2&apos;</source>
+        <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="395"/>
+        <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
+        <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="591"/>
+        <source>the database cannot be reached</source>
+        <translation>die Datenbank ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="637"/>
+        <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
+        <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="644"/>
+        <source>%1 takes %2, not %3</source>
+        <translation>%1 nimmt %2 an, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="734"/>
+        <source>the body is larger than %1 bytes</source>
+        <translation>der Inhalt ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="738"/>
+        <source>the request could not be read (HTTP %1)</source>
+        <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="755"/>
+        <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
+        <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
 </context>
 <context>
@@ -4632,32 +4816,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="18"/>
         <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
         <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="23"/>
         <source>no query given — %1</source>
         <translation>keine Suchanfrage angegeben — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
         <source>give the query as one argument (quote it) — %1</source>
         <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="32"/>
         <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="87"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="59"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="79"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
@@ -4759,6 +4943,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_access.cpp" line="104"/>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="100"/>
         <source>revoked %1</source>
         <translation>entzogen: %1</translation>
     </message>
@@ -4856,6 +5041,71 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../app/ctl/cmd_outbox.cpp" line="289"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="16"/>
+        <source>usage: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PER_MINUTE] | api-key list [--json] | api-key revoke ID</source>
+        <translation>Aufruf: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PRO_MINUTE] | api-key list [--json] | api-key revoke ID</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="49"/>
+        <source>--rate wants a positive number of requests per minute, got &apos;%1&apos;</source>
+        <translation>--rate erwartet eine positive Zahl von Anfragen pro Minute, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="61"/>
+        <source>API key %1 &quot;%2&quot; for tenant %3 as %4 — shown this once, only its hash is stored:</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; für Mandant %3 als %4 — nur dieses eine Mal angezeigt, gespeichert wird nur sein Hash:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="93"/>
+        <source>no API keys</source>
+        <translation>keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="103"/>
+        <source>live</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="121"/>
+        <source>revoked API key %1 &quot;%2&quot; of tenant %3</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; von Mandant %3 widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="148"/>
+        <source>make, list and revoke the HTTP service&apos;s API keys (owner)</source>
+        <translation>API-Schlüssel des HTTP-Dienstes erzeugen, auflisten und widerrufen (Eigentümer)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="14"/>
+        <source>usage: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS]</source>
+        <translation>Aufruf: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SEKUNDEN]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="30"/>
+        <source>--listen wants HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free one), got &apos;%1&apos; — %2</source>
+        <translation>--listen erwartet HOST:PORT (z. B. 127.0.0.1:8080; Port 0 wählt einen freien), erhalten: &apos;%1&apos; — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="47"/>
+        <source>%1 wants a number of at least %2, got &apos;%3&apos;</source>
+        <translation>%1 erwartet eine Zahl von mindestens %2, erhalten: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="65"/>
+        <source>listening on http://%1:%2</source>
+        <translation>lausche auf http://%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="68"/>
+        <source>stopping (signal %1)</source>
+        <translation>beende (Signal %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="76"/>
+        <source>the HTTP API (API keys: knowledgectl api-key; README &quot;The HTTP service&quot;)</source>
+        <translation>die HTTP-API (API-Schlüssel: knowledgectl api-key; README „The HTTP service“)</translation>
     </message>
 </context>
 <context>

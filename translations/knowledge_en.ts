@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApiKeys</name>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; names %n API key — give the key&apos;s id</numerusform>
+            <numerusform>&apos;%1&apos; names %n API keys — give the key&apos;s id</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message numerus="yes">
         <location filename="../core/client/connectioncheck.cpp" line="200"/>
@@ -36,6 +47,18 @@
         <translation>
             <numerusform>writing %n event</numerusform>
             <numerusform>writing %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HttpService</name>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="227"/>
+        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
+            <numerusform>this key may make %n requests a minute — wait, or ask for a higher rate</numerusform>
         </translation>
     </message>
 </context>
