@@ -2,6 +2,7 @@
 
 #include "catalogue.h"
 #include "focustoolbutton.h"
+#include "knowledgeclient.h"
 #include "personwrite.h"
 #include "rateinvestigationdialog.h"
 #include "ratingbuttons.h"
@@ -87,9 +88,9 @@ QString durationText(qint64 ms)
 
 } // namespace
 
-InvestigationDetail::InvestigationDetail(const ConnectionSettings &settings, QWidget *parent)
+InvestigationDetail::InvestigationDetail(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_model(new TraceStepModel(this))
 {
     m_model->setObjectName(QStringLiteral("stepModel"));
@@ -628,8 +629,8 @@ void InvestigationDetail::record(FeedbackInput input)
     const Event event = *prepared;
     ++m_writes;
     showMessage(tr("Saving your rating…"));
-    writeAsPerson(
-        this, m_settings, [event](Database *) { return Result<Event>(event); },
+    m_client->write(
+        this, [event](Database *) { return Result<Event>(event); },
         [this](const Result<WriteOutcome> &r) {
             --m_writes;
             if (!r) {

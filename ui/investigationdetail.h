@@ -17,6 +17,7 @@ class QVBoxLayout;
 
 namespace ke {
 
+class KnowledgeClient;
 class RatingButtons;
 class TraceStepModel;
 
@@ -33,7 +34,7 @@ class InvestigationDetail : public QWidget
     Q_OBJECT
 
 public:
-    explicit InvestigationDetail(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    explicit InvestigationDetail(KnowledgeClient *client, QWidget *parent = nullptr);
 
     /// Shows `trace` (the cards are rebuilt; an open popup closes).
     void setTrace(const InvestigationTrace &trace);
@@ -78,7 +79,7 @@ private:
     void setMine(const QUuid &stepId, int rating, const QString &reason);
     void record(FeedbackInput input);
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client = nullptr;
     InvestigationTrace m_trace;
     TraceStepModel *m_model = nullptr;
     QScrollArea *m_scroll = nullptr;

@@ -1,10 +1,9 @@
 #include "investigationview.h"
 
-#include "backgroundtask.h"
-#include "browseclient.h"
 #include "focustoolbutton.h"
 #include "investigationdetail.h"
 #include "investigationlistmodel.h"
+#include "knowledgeclient.h"
 #include "latestrating.h"
 
 #include <QHeaderView>
@@ -27,9 +26,9 @@ enum Page { ListPage, DetailPage };
 
 } // namespace
 
-InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
+InvestigationView::InvestigationView(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_list(new InvestigationListModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
 {
@@ -89,7 +88,7 @@ InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget
     back->setAutoRaise(true);
     back->setFocusPolicy(Qt::StrongFocus);
     connect(back, &QToolButton::clicked, this, &InvestigationView::showList);
-    m_detail = new InvestigationDetail(settings, this);
+    m_detail = new InvestigationDetail(client, this);
     connect(m_detail, &InvestigationDetail::ratingWritten, this, [this](bool queued) {
         Q_EMIT outboxChanged();
         if (!queued) {
@@ -189,14 +188,9 @@ void InvestigationView::loadList()
     if (m_dataset.isNull())
         return;
     const QUuid dataset = m_dataset;
-    const ConnectionSettings settings = m_settings;
     ++m_pending;
-    runInBackground<Browsed<QList<InvestigationSummary>>>(
-        this,
-        [settings, dataset]() {
-            return BrowseClient::investigations(settings, dataset.toString(QUuid::WithoutBraces),
-                                                kListLimit, ReadSource::Automatic);
-        },
+    m_client->investigations(
+        this, dataset.toString(QUuid::WithoutBraces), kListLimit,
         [this, dataset](const Result<Browsed<QList<InvestigationSummary>>> &r) {
             if (dataset == m_dataset) {
                 if (!r) {
@@ -232,23 +226,18 @@ void InvestigationView::loadTrace(const QUuid &id)
     if (id != m_investigation || m_detail->trace().investigationId != id)
         m_detail->clear(tr("Loading…"));
     m_investigation = id;
-    const ConnectionSettings settings = m_settings;
     ++m_pending;
-    runInBackground<Browsed<InvestigationTrace>>(
-        this,
-        [settings, id]() { return BrowseClient::trace(settings, id, ReadSource::Automatic); },
-        [this, id](const Result<Browsed<InvestigationTrace>> &r) {
-            if (id == m_investigation) {
-                if (!r) {
-                    m_detail->clear(
-                        tr("Could not load the investigation: %1").arg(r.error().message));
-                } else {
-                    Q_EMIT readFrom(r->offline, r->asOf, r->note);
-                    m_detail->setTrace(r->value);
-                }
+    m_client->trace(this, id, [this, id](const Result<Browsed<InvestigationTrace>> &r) {
+        if (id == m_investigation) {
+            if (!r) {
+                m_detail->clear(tr("Could not load the investigation: %1").arg(r.error().message));
+            } else {
+                Q_EMIT readFrom(r->offline, r->asOf, r->note);
+                m_detail->setTrace(r->value);
             }
-            finished();
-        });
+        }
+        finished();
+    });
 }
 
 } // namespace ke

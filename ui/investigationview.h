@@ -17,6 +17,7 @@ class QTimer;
 namespace ke {
 
 class InvestigationDetail;
+class KnowledgeClient;
 class InvestigationListModel;
 
 /// The Investigations tab: the selected dataset's investigations (date, alert, outcome,
@@ -30,7 +31,7 @@ class InvestigationView : public QWidget
     Q_OBJECT
 
 public:
-    explicit InvestigationView(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    explicit InvestigationView(KnowledgeClient *client, QWidget *parent = nullptr);
 
     /// Opens investigation `investigationId` on the detail page.
     void showInvestigation(const QUuid &investigationId);
@@ -67,7 +68,7 @@ private:
     void finished();
     void openRow(const QModelIndex &index);
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client = nullptr;
     QUuid m_dataset;
     QUuid m_investigation;
     int m_pending = 0;

@@ -105,7 +105,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     activityLayout->addWidget(m_activityList, 1);
     activityLayout->addWidget(m_more, 0, Qt::AlignRight);
 
-    m_investigation = new InvestigationView(m_settings, this);
+    m_investigation = new InvestigationView(m_client, this);
     connect(m_investigation, &InvestigationView::readFrom, this, &MainWindow::showSource);
     connect(m_investigation, &InvestigationView::outboxChanged, this, [this]() {
         m_client->refreshOutboxCounts();

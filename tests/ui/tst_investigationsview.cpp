@@ -8,6 +8,7 @@
 #include "investigationdetail.h"
 #include "investigationlistmodel.h"
 #include "investigationview.h"
+#include "knowledgeclient.h"
 #include "ratingbuttons.h"
 #include "sqlhighlighter.h"
 #include "tracestepmodel.h"
@@ -187,7 +188,8 @@ private Q_SLOTS:
 
     void listsTheDatasetsInvestigationsWithFilterAndSort()
     {
-        InvestigationView view(m_settings);
+        KnowledgeClient client(m_settings);
+        InvestigationView view(&client);
         view.resize(1100, 700);
         view.show();
         view.setDataset(QUuid::fromString(m_dataset));
@@ -320,7 +322,8 @@ private Q_SLOTS:
             {id});
         QVERIFY(hypotheses.size() >= 2);
 
-        InvestigationView view(m_settings);
+        KnowledgeClient client(m_settings);
+        InvestigationView view(&client);
         view.resize(1100, 900);
         view.show();
         view.setDataset(QUuid::fromString(m_dataset));

@@ -9,6 +9,7 @@
 #include "databasetestcase.h"
 #include "investigationdetail.h"
 #include "investigationview.h"
+#include "knowledgeclient.h"
 #include "mainwindow.h"
 #include "rateinvestigationdialog.h"
 #include "ratingbuttons.h"
@@ -46,6 +47,7 @@ private:
     QString m_dataset;
     QString m_person; ///< bea's person id
     ConnectionSettings m_settings; ///< bea, a member of acme
+    std::unique_ptr<KnowledgeClient> m_client; ///< the views' client (as the window's)
 
     static bool settle(InvestigationView &v)
     {
@@ -99,7 +101,9 @@ private:
     /// Opens the investigation in a view of its own.
     std::unique_ptr<InvestigationView> openView()
     {
-        auto view = std::make_unique<InvestigationView>(m_settings);
+        if (!m_client)
+            m_client = std::make_unique<KnowledgeClient>(m_settings);
+        auto view = std::make_unique<InvestigationView>(m_client.get());
         view->resize(1100, 800);
         view->show();
         view->showInvestigation(QUuid::fromString(m_investigation));
@@ -314,8 +318,11 @@ private Q_SLOTS:
         QUrl url(test::databaseUrlThrough(forwarder.port()));
         url.setUserName(login);
         settings.databaseUrl = url.toString();
-        const auto open = [&settings, this]() {
-            auto view = std::make_unique<InvestigationView>(settings);
+        // One client per view, as a window has (it goes offline when the forwarder closes).
+        std::vector<std::unique_ptr<KnowledgeClient>> clients;
+        const auto open = [&settings, &clients, this]() {
+            clients.push_back(std::make_unique<KnowledgeClient>(settings));
+            auto view = std::make_unique<InvestigationView>(clients.back().get());
             view->resize(1100, 800);
             view->show();
             view->showInvestigation(QUuid::fromString(m_investigation));
