@@ -18,6 +18,7 @@
 #include "quirkbook.h"
 #include "searchview.h"
 #include "splitter.h"
+#include "trainingexportdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -152,6 +153,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
     m_switchMenu->setEnabled(false);
     file->addSeparator();
+    file->addAction(tr("Export &training data…"), this, &MainWindow::showTrainingExport);
+    file->addSeparator();
     file->addAction(refreshAction);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -273,6 +276,15 @@ void MainWindow::setStartOffline(bool offline)
 void MainWindow::setSyncInterval(int minutes)
 {
     m_client->setSyncInterval(std::chrono::minutes(std::max(0, minutes)));
+}
+
+TrainingExportDialog *MainWindow::showTrainingExport()
+{
+    if (!m_trainingExport)
+        m_trainingExport = new TrainingExportDialog(m_client, this);
+    m_trainingExport->show();
+    m_trainingExport->raise();
+    return m_trainingExport;
 }
 
 OutboxDialog *MainWindow::showOutbox()

@@ -32,6 +32,7 @@ class InvestigationView;
 class KnowledgeClient;
 class KnowledgeView;
 class SearchView;
+class TrainingExportDialog;
 
 /// The application's main window: the tenant's datasets on the left; the selected dataset's
 /// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
@@ -67,6 +68,8 @@ public:
     KnowledgeClient *client() const { return m_client; }
     /// Opens the outbox dialog (what clicking the status bar's connection summary does).
     OutboxDialog *showOutbox();
+    /// File → Export training data… (opened once, kept).
+    TrainingExportDialog *showTrainingExport();
 
 Q_SIGNALS:
     /// No background request is running any more (used by --screenshot).
@@ -123,6 +126,7 @@ private:
     QLabel *m_status = nullptr;
     ConnectionStatus *m_connection = nullptr;
     OutboxDialog *m_outbox = nullptr;
+    TrainingExportDialog *m_trainingExport = nullptr;
     QProgressBar *m_syncBar = nullptr;
     QToolButton *m_cancelSync = nullptr;
     QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs
