@@ -21,6 +21,11 @@
 #include "trainingexportdialog.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QIcon>
+#include <QSettings>
+#include <QSplitter>
 #include <QApplication>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -50,6 +55,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , m_client(new KnowledgeClient(settings, this))
 {
     setWindowTitle(tr("Knowledge Explorer"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/knowledge-explorer.svg")));
     resize(1280, 820);
 
     // Left: the datasets.
@@ -137,9 +143,9 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_source->setContentsMargins(8, 0, 8, 0);
     m_tabs->setCornerWidget(m_source, Qt::TopRightCorner);
 
-    auto *split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
-    split->setSizes({280, 1000});
-    setCentralWidget(split);
+    m_split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
+    m_split->setSizes({280, 1000});
+    setCentralWidget(m_split);
 
     // Menu and toolbar.
     QAction *refreshAction = new QAction(tr("&Refresh"), this);
@@ -266,6 +272,43 @@ void MainWindow::listenToClient()
                                  int(refused)));
             });
     connect(m_client, &KnowledgeClient::dataChanged, this, &MainWindow::loadKnowledge);
+}
+
+namespace {
+
+/// Where the window remembers the last dataset of this connection and tenant.
+QString sessionKey(const ConnectionSettings &s)
+{
+    const QByteArray id = (s.databaseUrl + QLatin1Char('\n') + s.schema + QLatin1Char('\n')
+                           + s.tenant)
+                              .toUtf8();
+    return QStringLiteral("session/")
+        + QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha256).toHex().left(16))
+        + QStringLiteral("/lastDataset");
+}
+
+} // namespace
+
+void MainWindow::restoreSession()
+{
+    m_remember = true;
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (m_wantedDataset.isEmpty())
+        m_wantedDataset = settings.value(sessionKey(m_settings)).toString();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_remember) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+        settings.setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::setStartOffline(bool offline)
@@ -444,6 +487,8 @@ void MainWindow::onDatasetChanged()
     if (!d)
         return;
     m_dataset = d->ref.id;
+    if (m_remember)
+        QSettings().setValue(sessionKey(m_settings), d->ref.id.toString(QUuid::WithoutBraces));
     m_searchView->setCurrentDataset(d->ref.id, d->ref.name);
     setWindowTitle(tr("%1 — Knowledge Explorer").arg(d->ref.name));
     loadKnowledge();

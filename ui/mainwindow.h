@@ -17,6 +17,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class QToolButton;
@@ -64,6 +65,10 @@ public:
     /// Begin from the offline cache without connecting (Preferences::startOffline); call
     /// right after construction.
     void setStartOffline(bool offline);
+    /// Restores the window's geometry, splitter and this connection's last dataset (unless a
+    /// dataset was asked for) from QSettings, and remembers them from now on. Not for
+    /// screenshots and tests, which want the same window every time.
+    void restoreSession();
     /// The window's client: its connection state, reads, writes, sync and outbox.
     KnowledgeClient *client() const { return m_client; }
     /// Opens the outbox dialog (what clicking the status bar's connection summary does).
@@ -78,6 +83,9 @@ Q_SIGNALS:
     void connectRequested();
     /// A saved connection was chosen under File → Switch Connection.
     void switchConnectionRequested(const QString &name);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void refresh();
@@ -108,6 +116,8 @@ private:
     ConnectionSettings m_settings;
     KnowledgeClient *m_client = nullptr;
     bool m_startOffline = false;
+    bool m_remember = false; ///< restoreSession() was called: keep geometry and dataset
+    QSplitter *m_split = nullptr;
     QUuid m_dataset;
     QString m_wantedDataset;
     int m_pending = 0;

@@ -89,6 +89,9 @@ int main(int argc, char **argv)
     ke::PasswordKeychain keychain;
     ke::ConnectionSwitcher switcher(profiles, keychain, settings);
     switcher.setWindowSetup([&](ke::MainWindow &window) {
+        // A person's window comes back as they left it; a screenshot is always the same.
+        if (!parser.isSet(screenshot))
+            window.restoreSession();
         if (parser.isSet(dataset))
             window.selectDataset(parser.value(dataset));
         if (parser.isSet(investigation))
