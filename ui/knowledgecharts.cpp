@@ -151,8 +151,8 @@ QChart *KnowledgeCharts::issuesChart(const QList<CommonIssue> &issues, const QPa
     for (int i = shown - 1; i >= 0; --i) { // bottom-up, so the top issue is drawn on top
         const CommonIssue &issue = issues.at(i);
         QString label = issue.issue;
-        if (label.size() > 40)
-            label = label.left(39) + QChar(0x2026);
+        if (label.size() > 26)
+            label = label.left(25).trimmed() + QChar(0x2026);
         // Category labels must be unique; two themes cut to the same prefix get a mark.
         while (labels.contains(label))
             label += QChar(0x200b);

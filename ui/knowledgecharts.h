@@ -40,7 +40,7 @@ public:
     static QChart *feedbackChart(const QList<WeekBucket> &buckets, const QPalette &palette);
     /// The most frequent issues, most frequent on top (horizontal bars); at most `limit`.
     static QChart *issuesChart(const QList<CommonIssue> &issues, const QPalette &palette,
-                               int limit = 8);
+                               int limit = 6);
     /// Colours a chart from `palette`: background, labels, grid; the dark theme when the
     /// palette's window is dark.
     static void style(QChart *chart, const QPalette &palette);

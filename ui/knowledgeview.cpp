@@ -14,9 +14,7 @@
 #include <QChartView>
 #include <QEvent>
 #include <QFrame>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,7 +22,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ke {
@@ -51,22 +48,24 @@ QString handle(const QString &name)
     return name.isEmpty() ? QString() : QStringLiteral("@") + name;
 }
 
-QGroupBox *section(const QString &title, QWidget *parent)
+/// A section of the page: a bold heading over its content (the heading alone is bold).
+QWidget *section(const QString &title, QWidget *parent, QVBoxLayout **content,
+                 QLabel **heading = nullptr)
 {
-    auto *box = new QGroupBox(title, parent);
-    box->setFlat(true);
-    QFont f = box->font();
+    auto *box = new QWidget(parent);
+    auto *label = new QLabel(title, box);
+    QFont f = label->font();
     f.setBold(true);
-    box->setFont(f);
+    f.setPointSizeF(f.pointSizeF() * 1.1);
+    label->setFont(f);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 6, 0, 6);
+    layout->setSpacing(4);
+    layout->addWidget(label);
+    *content = layout;
+    if (heading)
+        *heading = label;
     return box;
-}
-
-/// Widgets inside a bold section keep the normal font.
-void normalFont(QWidget *w)
-{
-    QFont f = w->font();
-    f.setBold(false);
-    w->setFont(f);
 }
 
 QChartView *chartView(const QString &name, QWidget *parent)
@@ -147,13 +146,13 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 8, 0);
 
-    QGroupBox *quirks = section(tr("Known quirks"), left);
+    QVBoxLayout *quirkLayout = nullptr;
+    QWidget *quirks = section(tr("Known quirks"), left, &quirkLayout);
     m_quirksTitle = new QLabel(quirks);
-    normalFont(m_quirksTitle);
+    m_quirksTitle->setForegroundRole(QPalette::PlaceholderText);
     m_addQuirk = new QPushButton(tr("+ Add note"), quirks);
     m_addQuirk->setObjectName(QStringLiteral("addQuirk"));
     m_addQuirk->setToolTip(tr("Write down a quirk of this dataset for everybody"));
-    normalFont(m_addQuirk);
     connect(m_addQuirk, &QPushButton::clicked, this,
             [this]() { openEditor(AddMode, KnownQuirk{}); });
     auto *quirkHeader = new QHBoxLayout;
@@ -164,61 +163,35 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     m_moreQuirks = new QPushButton(quirks);
     m_moreQuirks->setObjectName(QStringLiteral("moreQuirks"));
     m_moreQuirks->setFlat(true);
-    normalFont(m_moreQuirks);
     connect(m_moreQuirks, &QPushButton::clicked, this, [this]() {
         m_allQuirks = !m_allQuirks;
         showQuirks();
     });
-    auto *quirkLayout = new QVBoxLayout(quirks);
     quirkLayout->addLayout(quirkHeader);
     quirkLayout->addLayout(m_quirkCards);
     quirkLayout->addWidget(m_moreQuirks, 0, Qt::AlignLeft);
 
-    QGroupBox *findings = section(tr("Top findings (by feedback score)"), left);
-    m_findings = new QTreeWidget(findings);
+    QVBoxLayout *findingLayout = nullptr;
+    QWidget *findings = section(tr("Top findings (by feedback score)"), left, &findingLayout);
+    m_findings = new QWidget(findings);
     m_findings->setObjectName(QStringLiteral("findingList"));
     m_findings->setAccessibleName(tr("Top findings"));
-    normalFont(m_findings);
-    m_findings->setRootIsDecorated(false);
-    m_findings->setWordWrap(true);
-    m_findings->setHeaderLabels({tr("👍"), tr("Finding"), tr("Type"), tr("Confidence")});
-    m_findings->header()->setStretchLastSection(false);
-    m_findings->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_findings->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_findings->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_findings->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
-    m_findings->setToolTip(tr("Open a finding (double-click or Enter) to see its investigation"));
-    m_findings->setMinimumHeight(150);
-    connect(m_findings, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QUuid id = item->data(0, IdRole).toUuid();
-        if (!id.isNull())
-            Q_EMIT investigationRequested(id);
-    });
-    auto *findingLayout = new QVBoxLayout(findings);
+    m_findingRows = new QVBoxLayout(m_findings);
+    m_findingRows->setContentsMargins(0, 0, 0, 0);
+    m_findingRows->setSpacing(6);
     findingLayout->addWidget(m_findings);
 
-    QGroupBox *activity = section(tr("Recent activity"), left);
-    m_activity = new QTreeWidget(activity);
+    QVBoxLayout *activityLayout = nullptr;
+    QWidget *activity = section(tr("Recent activity"), left, &activityLayout);
+    m_activity = new QWidget(activity);
     m_activity->setObjectName(QStringLiteral("recentActivity"));
     m_activity->setAccessibleName(tr("Recent activity"));
-    normalFont(m_activity);
-    m_activity->setRootIsDecorated(false);
-    m_activity->setHeaderHidden(true);
-    m_activity->setColumnCount(2);
-    m_activity->setWordWrap(true);
-    m_activity->header()->setStretchLastSection(true);
-    m_activity->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_activity->setMinimumHeight(120);
-    connect(m_activity, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const QUuid id = item->data(0, IdRole).toUuid();
-        if (!id.isNull() && id != m_datasetId)
-            Q_EMIT investigationRequested(id);
-    });
+    m_activityRows = new QVBoxLayout(m_activity);
+    m_activityRows->setContentsMargins(0, 0, 0, 0);
+    m_activityRows->setSpacing(4);
     m_allActivity = new QPushButton(tr("Show all"), activity);
     m_allActivity->setObjectName(QStringLiteral("allActivity"));
-    normalFont(m_allActivity);
     connect(m_allActivity, &QPushButton::clicked, this, &KnowledgeView::showAllActivity);
-    auto *activityLayout = new QVBoxLayout(activity);
     activityLayout->addWidget(m_activity);
     activityLayout->addWidget(m_allActivity, 0, Qt::AlignRight);
 
@@ -236,15 +209,15 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     const auto chartBox = [right, rightLayout](const QString &title, QChartView *view) {
-        QGroupBox *box = section(title, right);
-        auto *l = new QVBoxLayout(box);
-        l->setContentsMargins(0, 4, 0, 0);
-        l->addWidget(view);
+        QVBoxLayout *l = nullptr;
+        QWidget *box = section(title, right, &l);
+        l->addWidget(view, 1);
         rightLayout->addWidget(box, 1);
     };
     m_weeklyChart = chartView(QStringLiteral("weeklyChart"), right);
     m_feedbackChart = chartView(QStringLiteral("feedbackChart"), right);
     m_issuesChart = chartView(QStringLiteral("issuesChart"), right);
+    m_issuesChart->setMinimumHeight(210);
     chartBox(tr("Investigations per week (last six months)"), m_weeklyChart);
     chartBox(tr("👍 / 👎 per week, on that week's investigations"), m_feedbackChart);
     chartBox(tr("Common issues"), m_issuesChart);
@@ -254,8 +227,8 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     rightLayout->addWidget(m_chartNote);
 
     auto *columns = new QHBoxLayout;
-    columns->addWidget(scroll, 3);
-    columns->addWidget(right, 2);
+    columns->addWidget(scroll, 1);
+    columns->addWidget(right, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -505,56 +478,85 @@ void KnowledgeView::showQuirks()
     }
 }
 
+/// A row of text that wraps, with links opening investigations ("inv:<uuid>").
+QLabel *KnowledgeView::row(const QString &html, const QString &tip)
+{
+    auto *label = new QLabel(html);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    label->setToolTip(tip);
+    connect(label, &QLabel::linkActivated, this, [this](const QString &link) {
+        const QUuid id = QUuid::fromString(link.mid(4));
+        if (link.startsWith(QLatin1String("inv:")) && !id.isNull() && id != m_datasetId)
+            Q_EMIT investigationRequested(id);
+    });
+    return label;
+}
+
 void KnowledgeView::showFindings()
 {
-    m_findings->clear();
+    qDeleteAll(m_findingWidgets);
+    m_findingWidgets.clear();
     QHash<QUuid, const InvestigationSummary *> byId;
     for (const InvestigationSummary &s : m_page.investigations)
         byId.insert(s.investigationId, &s);
     const QList<DatasetFinding> &findings = m_page.knowledge.value.topFindings;
     for (const DatasetFinding &f : findings) {
-        auto *item = new QTreeWidgetItem(m_findings);
         const InvestigationSummary *inv = byId.value(f.investigationId);
-        item->setText(0, inv ? QStringLiteral("👍 %1").arg(inv->positive) : QString());
-        item->setText(1, f.summary);
-        item->setText(2, findingType(f.findingType));
-        item->setText(
-            3, f.confidence ? QStringLiteral("%1 %").arg(qRound(*f.confidence * 100)) : QString());
+        QStringList facts{findingType(f.findingType)};
+        if (f.confidence)
+            facts << tr("confidence %1 %").arg(qRound(*f.confidence * 100));
+        facts << QStringLiteral("<a href=\"inv:%1\">%2</a>")
+                     .arg(f.investigationId.toString(QUuid::WithoutBraces),
+                          tr("open investigation").toHtmlEscaped());
+        const QString html
+            = QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2<br><small>%3</small>")
+                  .arg(inv ? QStringLiteral("👍&nbsp;%1").arg(inv->positive) : QString(),
+                       f.summary.toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
         const QString score = QLocale().toString(f.feedbackScore, 'f', 2);
-        const QString tip = inv
-            ? tr("Feedback score %1 — 👍 %2 / 👎 %3 on its investigation "
-                 "(%4). Open it to see the investigation.")
-                  .arg(score)
-                  .arg(inv->positive)
-                  .arg(inv->negative)
-                  .arg(RelativeTime::ago(inv->startedAt))
-            : tr("Feedback score %1. Open it to see the investigation.").arg(score);
-        for (int c = 0; c < 4; ++c)
-            item->setToolTip(c, c == 1 ? f.summary + QStringLiteral("\n\n") + tip : tip);
-        item->setData(0, IdRole, f.investigationId);
+        const QString tip = inv ? tr("Feedback score %1 — 👍 %2 / 👎 %3 on its investigation "
+                                     "(%4)")
+                                      .arg(score)
+                                      .arg(inv->positive)
+                                      .arg(inv->negative)
+                                      .arg(RelativeTime::ago(inv->startedAt))
+                                : tr("Feedback score %1").arg(score);
+        QLabel *label = row(html, tip);
+        label->setObjectName(QStringLiteral("finding"));
+        m_findingRows->addWidget(label);
+        m_findingWidgets << label;
     }
     if (findings.isEmpty() && !m_datasetId.isNull()) {
-        auto *item = new QTreeWidgetItem(m_findings);
-        item->setText(1, tr("No findings yet — they come from completed investigations."));
-        item->setFlags(Qt::NoItemFlags);
+        QLabel *label = row(tr("No findings yet — they come from completed investigations."), {});
+        m_findingRows->addWidget(label);
+        m_findingWidgets << label;
     }
 }
 
 void KnowledgeView::showActivity()
 {
-    m_activity->clear();
+    qDeleteAll(m_activityWidgets);
+    m_activityWidgets.clear();
     for (const ActivityItem &a : m_page.activity) {
-        auto *item = new QTreeWidgetItem(m_activity);
-        item->setText(0, RelativeTime::day(a.createdAt));
-        item->setText(1, a.actor.isEmpty() ? a.text : tr("%1: %2").arg(handle(a.actor), a.text));
-        item->setToolTip(0, RelativeTime::exact(a.createdAt));
-        item->setToolTip(1, RelativeTime::exact(a.createdAt) + QLatin1Char('\n') + a.text);
-        item->setData(0, IdRole, a.investigationId);
+        QString html = QStringLiteral("<b>%1</b> — ").arg(RelativeTime::day(a.createdAt));
+        if (!a.actor.isEmpty())
+            html += tr("%1: %2").arg(handle(a.actor), a.text).toHtmlEscaped();
+        else
+            html += a.text.toHtmlEscaped();
+        if (!a.investigationId.isNull() && a.investigationId != m_datasetId)
+            html += QStringLiteral(" <small><a href=\"inv:%1\">%2</a></small>")
+                        .arg(a.investigationId.toString(QUuid::WithoutBraces),
+                             tr("open").toHtmlEscaped());
+        QLabel *label = row(html, RelativeTime::exact(a.createdAt));
+        label->setObjectName(QStringLiteral("activityItem"));
+        m_activityRows->addWidget(label);
+        m_activityWidgets << label;
     }
     if (m_page.activity.isEmpty() && !m_datasetId.isNull()) {
-        auto *item = new QTreeWidgetItem(m_activity);
-        item->setText(1, tr("Nothing happened here yet."));
-        item->setFlags(Qt::NoItemFlags);
+        QLabel *label = row(tr("Nothing happened here yet."), {});
+        m_activityRows->addWidget(label);
+        m_activityWidgets << label;
     }
     m_allActivity->setEnabled(!m_page.activity.isEmpty());
 }

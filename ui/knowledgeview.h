@@ -17,7 +17,6 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTimer;
-class QTreeWidget;
 class QVBoxLayout;
 
 namespace ke {
@@ -85,6 +84,7 @@ private:
     void showFindings();
     void showActivity();
     void showCharts();
+    QLabel *row(const QString &html, const QString &tip);
     void restyleCharts();
     QWidget *quirkCard(const KnownQuirk &quirk);
     void openEditor(int mode, const KnownQuirk &quirk);
@@ -116,8 +116,12 @@ private:
     QVBoxLayout *m_quirkCards = nullptr;
     QList<QWidget *> m_cards;
     QPushButton *m_moreQuirks = nullptr;
-    QTreeWidget *m_findings = nullptr;
-    QTreeWidget *m_activity = nullptr;
+    QWidget *m_findings = nullptr;
+    QVBoxLayout *m_findingRows = nullptr;
+    QList<QWidget *> m_findingWidgets;
+    QWidget *m_activity = nullptr;
+    QVBoxLayout *m_activityRows = nullptr;
+    QList<QWidget *> m_activityWidgets;
     QPushButton *m_allActivity = nullptr;
     QChartView *m_weeklyChart = nullptr;
     QChartView *m_feedbackChart = nullptr;
