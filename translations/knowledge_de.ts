@@ -9,82 +9,82 @@
         <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="86"/>
+        <location filename="../core/storage/access.cpp" line="88"/>
         <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
         <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="89"/>
+        <location filename="../core/storage/access.cpp" line="91"/>
         <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
         <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="93"/>
+        <location filename="../core/storage/access.cpp" line="95"/>
         <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
         <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="95"/>
+        <location filename="../core/storage/access.cpp" line="97"/>
         <source>granting %1 access to login %2</source>
         <translation>Zugriff %1 für Login %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="103"/>
+        <location filename="../core/storage/access.cpp" line="105"/>
         <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
         <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="108"/>
+        <location filename="../core/storage/access.cpp" line="110"/>
         <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
         <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="117"/>
+        <location filename="../core/storage/access.cpp" line="119"/>
         <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
         <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="133"/>
+        <location filename="../core/storage/access.cpp" line="135"/>
         <source>tenant %1 has no person %2 — give a handle to create one</source>
         <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="141"/>
+        <location filename="../core/storage/access.cpp" line="142"/>
         <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
         <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="176"/>
+        <location filename="../core/storage/access.cpp" line="177"/>
         <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
         <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="177"/>
+        <location filename="../core/storage/access.cpp" line="178"/>
         <source>revoking the access of login %1</source>
         <translation>Zugriff von Login %1 entziehen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="186"/>
+        <location filename="../core/storage/access.cpp" line="187"/>
         <source>unknown tenant &apos;%1&apos;</source>
         <translation>unbekannter Mandant &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="195"/>
+        <location filename="../core/storage/access.cpp" line="196"/>
         <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
         <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="197"/>
+        <location filename="../core/storage/access.cpp" line="198"/>
         <source>every tenant</source>
         <translation>alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="210"/>
+        <location filename="../core/storage/access.cpp" line="211"/>
         <source>listing the grants</source>
         <translation>Freigaben auflisten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="225"/>
+        <location filename="../core/storage/access.cpp" line="226"/>
         <source>dropping the group roles of schema %1</source>
         <translation>Gruppenrollen des Schemas %1 löschen</translation>
     </message>
@@ -224,22 +224,22 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="41"/>
+        <location filename="../core/storage/database.cpp" line="42"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="50"/>
+        <location filename="../core/storage/database.cpp" line="51"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="59"/>
+        <location filename="../core/storage/database.cpp" line="60"/>
         <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
         <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="68"/>
+        <location filename="../core/storage/database.cpp" line="69"/>
         <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
         <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
     </message>
@@ -254,104 +254,104 @@
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="79"/>
+        <location filename="../core/storage/database.cpp" line="80"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="158"/>
+        <location filename="../core/storage/database.cpp" line="159"/>
         <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="175"/>
+        <location filename="../core/storage/database.cpp" line="176"/>
         <source>the database at %1 refused the login: %2 — check the login and its password, or ask an administrator for a login</source>
         <translation>die Datenbank unter %1 hat die Anmeldung abgelehnt: %2 — prüfen Sie Login und Passwort, oder bitten Sie einen Administrator um ein Login</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="179"/>
+        <location filename="../core/storage/database.cpp" line="180"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="192"/>
+        <location filename="../core/storage/database.cpp" line="193"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="261"/>
-        <location filename="../core/storage/database.cpp" line="300"/>
+        <location filename="../core/storage/database.cpp" line="262"/>
+        <location filename="../core/storage/database.cpp" line="302"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="272"/>
+        <location filename="../core/storage/database.cpp" line="274"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="295"/>
+        <location filename="../core/storage/database.cpp" line="297"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="334"/>
+        <location filename="../core/storage/database.cpp" line="337"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="345"/>
+        <location filename="../core/storage/database.cpp" line="348"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="359"/>
-        <location filename="../core/storage/database.cpp" line="377"/>
+        <location filename="../core/storage/database.cpp" line="362"/>
+        <location filename="../core/storage/database.cpp" line="381"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="360"/>
+        <location filename="../core/storage/database.cpp" line="364"/>
         <source>reading the handle of person %1</source>
         <translation>beim Lesen des Kürzels der Person %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="378"/>
+        <location filename="../core/storage/database.cpp" line="382"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="398"/>
+        <location filename="../core/storage/database.cpp" line="402"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="402"/>
+        <location filename="../core/storage/database.cpp" line="406"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="422"/>
+        <location filename="../core/storage/database.cpp" line="426"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="428"/>
+        <location filename="../core/storage/database.cpp" line="432"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="481"/>
+        <location filename="../core/storage/database.cpp" line="485"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="550"/>
+        <location filename="../core/storage/database.cpp" line="554"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="572"/>
+        <location filename="../core/storage/database.cpp" line="576"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -396,6 +396,14 @@
         <location filename="../core/knowledge/datasetdirectory.cpp" line="67"/>
         <source>listing datasets</source>
         <translation>Auflisten der Datasets</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetStructureReader</name>
+    <message>
+        <location filename="../core/knowledge/datasetstructure.cpp" line="336"/>
+        <source>reading the schema and lineage of dataset &apos;%1&apos;</source>
+        <translation>Lesen von Schema und Herkunft des Datensatzes „%1“</translation>
     </message>
 </context>
 <context>
@@ -801,7 +809,7 @@
     <name>InvestigationDirectory</name>
     <message>
         <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="334"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
@@ -837,6 +845,30 @@
         <location filename="../core/knowledge/knowledgeaggregator.cpp" line="890"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeCharts</name>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="103"/>
+        <location filename="../ui/knowledgecharts.cpp" line="146"/>
+        <source>Investigations</source>
+        <translation>Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="118"/>
+        <source>👍 helpful</source>
+        <translation>👍 hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="119"/>
+        <source>👎 not helpful</source>
+        <translation>👎 nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="142"/>
+        <source>No issues recorded yet</source>
+        <translation>Noch keine Probleme erfasst</translation>
     </message>
 </context>
 <context>
@@ -923,13 +955,13 @@
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="280"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="286"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
@@ -1180,82 +1212,82 @@
 <context>
     <name>OfflineSnapshot</name>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="27"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="26"/>
         <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
         <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="90"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="89"/>
         <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
         <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="132"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="131"/>
         <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="191"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="190"/>
         <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
         <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="198"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="197"/>
         <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="226"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="225"/>
         <source>looking up a dataset</source>
         <translation>Suchen eines Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="233"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="232"/>
         <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="244"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="243"/>
         <source>reading the datasets</source>
         <translation>Lesen der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="267"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="266"/>
         <source>reading the knowledge</source>
         <translation>Lesen des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="270"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="269"/>
         <source>the knowledge of dataset &apos;%1&apos;</source>
         <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="298"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
         <source>reading the activity</source>
         <translation>Lesen der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="301"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="300"/>
         <source>the activity of dataset &apos;%1&apos;</source>
         <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="342"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="341"/>
         <source>reading the investigations</source>
         <translation>Lesen der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="356"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="355"/>
         <source>reading an investigation</source>
         <translation>Lesen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="359"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="358"/>
         <source>investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="370"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="369"/>
         <source>reading a quirk&apos;s history</source>
         <translation>Lesen des Verlaufs einer Besonderheit</translation>
     </message>
@@ -1368,144 +1400,144 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="143"/>
+        <location filename="../core/client/outbox.cpp" line="142"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="153"/>
+        <location filename="../core/client/outbox.cpp" line="152"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="208"/>
-        <location filename="../core/client/outbox.cpp" line="216"/>
+        <location filename="../core/client/outbox.cpp" line="206"/>
+        <location filename="../core/client/outbox.cpp" line="214"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="222"/>
-        <location filename="../core/client/outbox.cpp" line="227"/>
-        <location filename="../core/client/outbox.cpp" line="234"/>
+        <location filename="../core/client/outbox.cpp" line="220"/>
+        <location filename="../core/client/outbox.cpp" line="226"/>
+        <location filename="../core/client/outbox.cpp" line="233"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="253"/>
-        <location filename="../core/client/outbox.cpp" line="773"/>
+        <location filename="../core/client/outbox.cpp" line="254"/>
+        <location filename="../core/client/outbox.cpp" line="781"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="271"/>
+        <location filename="../core/client/outbox.cpp" line="273"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="355"/>
+        <location filename="../core/client/outbox.cpp" line="358"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="363"/>
+        <location filename="../core/client/outbox.cpp" line="366"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="367"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="373"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="388"/>
+        <location filename="../core/client/outbox.cpp" line="392"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="445"/>
         <location filename="../core/client/outbox.cpp" line="450"/>
-        <location filename="../core/client/outbox.cpp" line="467"/>
+        <location filename="../core/client/outbox.cpp" line="456"/>
+        <location filename="../core/client/outbox.cpp" line="473"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="480"/>
+        <location filename="../core/client/outbox.cpp" line="486"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="493"/>
+        <location filename="../core/client/outbox.cpp" line="500"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="496"/>
+        <location filename="../core/client/outbox.cpp" line="504"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="501"/>
+        <location filename="../core/client/outbox.cpp" line="508"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="510"/>
+        <location filename="../core/client/outbox.cpp" line="517"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="565"/>
+        <location filename="../core/client/outbox.cpp" line="572"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="574"/>
+        <location filename="../core/client/outbox.cpp" line="581"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="577"/>
+        <location filename="../core/client/outbox.cpp" line="584"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="592"/>
+        <location filename="../core/client/outbox.cpp" line="600"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="705"/>
+        <location filename="../core/client/outbox.cpp" line="712"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="784"/>
+        <location filename="../core/client/outbox.cpp" line="792"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="790"/>
+        <location filename="../core/client/outbox.cpp" line="798"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="793"/>
+        <location filename="../core/client/outbox.cpp" line="801"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="805"/>
+        <location filename="../core/client/outbox.cpp" line="813"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="819"/>
-        <location filename="../core/client/outbox.cpp" line="823"/>
+        <location filename="../core/client/outbox.cpp" line="827"/>
+        <location filename="../core/client/outbox.cpp" line="831"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -1627,39 +1659,191 @@
 <context>
     <name>QuirkBook</name>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="25"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="27"/>
         <source>looking up quirk %1</source>
         <translation>Suchen der Besonderheit %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="57"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="59"/>
         <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="107"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="112"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="159"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="116"/>
+        <source>the quirk text is %1 characters long, at most %2 are allowed — shorten it to what people need to know at a glance</source>
+        <translation>der Text der Besonderheit ist %1 Zeichen lang, höchstens %2 sind erlaubt — kürzen Sie ihn auf das, was man auf einen Blick wissen muss</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="245"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="161"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="247"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="248"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="265"/>
         <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
         <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
+    </message>
+</context>
+<context>
+    <name>QuirkScope</name>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <source>the whole dataset</source>
+        <translation>den ganzen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="181"/>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="183"/>
+        <source>on %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="186"/>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="188"/>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="189"/>
+        <source>from %1 to %2</source>
+        <translation>vom %1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="20"/>
+        <location filename="../ui/relativetime.cpp" line="45"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="23"/>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="25"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="27"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="30"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="32"/>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="34"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="36"/>
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>vor %n Woche</numerusform>
+            <numerusform>vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="38"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="39"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="48"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="50"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="52"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="54"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="56"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="57"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2480,34 @@
     </message>
 </context>
 <context>
+    <name>ke::ActivityDialog</name>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="23"/>
+        <source>Activity of %1</source>
+        <translation>Aktivität von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="28"/>
+        <source>All activity</source>
+        <translation>Alle Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="39"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="70"/>
+        <source>Could not load the activity: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="75"/>
+        <source>Offline · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+</context>
+<context>
     <name>ke::ActivityModel</name>
     <message>
         <location filename="../ui/activitymodel.cpp" line="25"/>
@@ -2303,7 +2515,7 @@
         <translation>Orchestrator</translation>
     </message>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="30"/>
+        <location filename="../ui/activitymodel.cpp" line="31"/>
         <source>%1 — double-click to open the investigation</source>
         <translation>%1 — Doppelklick öffnet die Untersuchung</translation>
     </message>
@@ -2634,12 +2846,22 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="21"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n Untersuchung</numerusform>
             <numerusform>%n Untersuchungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetlistmodel.cpp" line="23"/>
+        <source>net %1</source>
+        <translation>netto %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetlistmodel.cpp" line="31"/>
+        <source>👍 %1 · 👎 %2 · last investigation %3</source>
+        <translation>👍 %1 · 👎 %2 · letzte Untersuchung %3</translation>
     </message>
 </context>
 <context>
@@ -2762,261 +2984,454 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="88"/>
-        <location filename="../ui/knowledgeview.cpp" line="198"/>
+        <location filename="../ui/knowledgeview.cpp" line="94"/>
+        <location filename="../ui/knowledgeview.cpp" line="347"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Quirk</source>
-        <translation>Besonderheit</translation>
+        <location filename="../ui/knowledgeview.cpp" line="113"/>
+        <source>Search this dataset&apos;s history…</source>
+        <translation>Verlauf dieses Datensatzes durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Author</source>
-        <translation>Autor</translation>
+        <location filename="../ui/knowledgeview.cpp" line="114"/>
+        <source>Search this dataset&apos;s history</source>
+        <translation>Verlauf dieses Datensatzes durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Confirmed</source>
-        <translation>Bestätigt</translation>
+        <location filename="../ui/knowledgeview.cpp" line="131"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Last edited</source>
-        <translation>Zuletzt bearbeitet</translation>
+        <location filename="../ui/knowledgeview.cpp" line="153"/>
+        <source>+ Add note</source>
+        <translation>+ Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="104"/>
-        <source>Add…</source>
-        <translation>Hinzufügen…</translation>
+        <location filename="../ui/knowledgeview.cpp" line="155"/>
+        <source>Write down a quirk of this dataset for everybody</source>
+        <translation>Eine Besonderheit dieses Datensatzes für alle festhalten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="105"/>
+        <location filename="../ui/knowledgeview.cpp" line="175"/>
+        <source>Top findings (by feedback score)</source>
+        <translation>Wichtigste Erkenntnisse (nach Feedback-Wert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="185"/>
+        <location filename="../ui/knowledgeview.cpp" line="188"/>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="192"/>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="221"/>
+        <source>Investigations per week (last six months)</source>
+        <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="222"/>
+        <source>👍 / 👎 per week, on that week&apos;s investigations</source>
+        <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="319"/>
+        <source>Could not load the knowledge: %1</source>
+        <translation>Das Wissen konnte nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="354"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="355"/>
+        <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="359"/>
+        <source>last investigation %1</source>
+        <translation>letzte Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="360"/>
+        <source>no investigation yet</source>
+        <translation>noch keine Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="367"/>
+        <source>knows it best: %1</source>
+        <translation>kennt ihn am besten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="371"/>
+        <source>Last investigation: %1</source>
+        <translation>Letzte Untersuchung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="373"/>
+        <source>%1: %2 % of the work on this dataset</source>
+        <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <source>confirmed by %n</source>
+        <translation>
+            <numerusform>von %n bestätigt</numerusform>
+            <numerusform>von %n bestätigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="399"/>
+        <source>edited %1</source>
+        <translation>bearbeitet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="402"/>
+        <source>applies to %1</source>
+        <translation>gilt für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="407"/>
+        <source>Added %1</source>
+        <translation>Hinzugefügt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="409"/>
+        <source>Last edited %1</source>
+        <translation>Zuletzt bearbeitet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="424"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="106"/>
+        <location filename="../ui/knowledgeview.cpp" line="425"/>
+        <source>Change the text; the earlier one stays in the history</source>
+        <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="428"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="107"/>
+        <location filename="../ui/knowledgeview.cpp" line="431"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="108"/>
+        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <source>It is no longer true: take it off this page</source>
+        <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="435"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="435"/>
+        <source>Every version, who and when</source>
+        <translation>Jede Fassung, wer und wann</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="455"/>
+        <source>%n quirk(s)</source>
+        <translation>
+            <numerusform>%n Besonderheit</numerusform>
+            <numerusform>%n Besonderheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="471"/>
+        <source>Show fewer</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="472"/>
+        <source>Show all %n quirks</source>
+        <translation>
+            <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
+            <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="475"/>
+        <source>Showing the first %1 of %2 quirks.</source>
+        <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="509"/>
+        <source>confidence %1 %</source>
+        <translation>Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="512"/>
+        <source>open investigation</source>
+        <translation>Untersuchung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="518"/>
+        <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
+        <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="524"/>
+        <source>Feedback score %1</source>
+        <translation>Feedback-Wert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="531"/>
+        <source>No findings yet — they come from completed investigations.</source>
+        <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="544"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="550"/>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="557"/>
+        <source>Nothing happened here yet.</source>
+        <translation>Hier ist noch nichts geschehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="573"/>
+        <source>The weekly charts are empty: %1</source>
+        <translation>Die Wochendiagramme sind leer: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="575"/>
+        <source>The weekly charts count the latest %1 investigations.</source>
+        <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="620"/>
+        <source>Your change is %1.</source>
+        <translation>Ihre Änderung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="634"/>
+        <source>Could not confirm the quirk: %1</source>
+        <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="636"/>
+        <source>Your confirmation is %1.</source>
+        <translation>Ihre Bestätigung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="684"/>
+        <source>Search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="692"/>
+        <source>%1 · %2 — %3</source>
+        <translation>%1 · %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="701"/>
+        <source>Nothing in this dataset&apos;s history matches “%1”.</source>
+        <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="429"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Finding</source>
-        <translation>Erkenntnis</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Confidence</source>
-        <translation>Konfidenz</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="136"/>
-        <source>Double-click a finding to open its investigation</source>
-        <translation>Doppelklick auf eine Erkenntnis öffnet ihre Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="142"/>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="142"/>
-        <source>Share</source>
-        <translation>Anteil</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="151"/>
+        <location filename="../ui/knowledgeview.cpp" line="150"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="152"/>
+        <location filename="../ui/knowledgeview.cpp" line="178"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="156"/>
+        <location filename="../ui/knowledgeview.cpp" line="223"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="157"/>
-        <source>Who knows it best</source>
-        <translation>Wer sich am besten auskennt</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="204"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; investigations · &lt;b&gt;▲ %2&lt;/b&gt; helpful · &lt;b&gt;▼ %3&lt;/b&gt; not helpful · last investigation %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; Untersuchungen · &lt;b&gt;▲ %2&lt;/b&gt; hilfreich · &lt;b&gt;▼ %3&lt;/b&gt; nicht hilfreich · letzte Untersuchung %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="209"/>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="228"/>
+        <location filename="../ui/knowledgeview.cpp" line="465"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="241"/>
+        <location filename="../ui/knowledgeview.cpp" line="38"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="242"/>
+        <location filename="../ui/knowledgeview.cpp" line="40"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="243"/>
+        <location filename="../ui/knowledgeview.cpp" line="42"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="266"/>
-        <source>Investigations</source>
-        <translation>Untersuchungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="297"/>
-        <source>No issues recorded yet</source>
-        <translation>Noch keine Probleme erfasst</translation>
     </message>
 </context>
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="49"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <source>Sort datasets by</source>
+        <translation>Datensätze sortieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="76"/>
+        <source>By activity</source>
+        <translation>Nach Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <source>By problems</source>
+        <translation>Nach Problemen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="133"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <source>Lineage</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="143"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Could not read the outbox: %1</source>
         <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3024,7 +3439,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3032,23 +3447,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="463"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3056,109 +3471,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="470"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
-        <source>Could not load the knowledge: %1</source>
-        <translation>Das Wissen konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
-        <source>%1: %2
-
-Your text:
-%3</source>
-        <translation>%1: %2
-
-Ihr Text:
-%3</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
-        <source>Your change is %1.</source>
-        <translation>Ihre Änderung ist %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
-        <source>Add a quirk</source>
-        <translation>Besonderheit hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="614"/>
-        <source>What should people know about this dataset?
-(e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
-        <translation>Was sollten andere über dieses Dataset wissen?
-(z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="620"/>
-        <source>The quirk was not saved</source>
-        <translation>Die Besonderheit wurde nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
-        <source>The edit was not saved</source>
-        <translation>Die Änderung wurde nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
-        <source>Could not confirm the quirk</source>
-        <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="649"/>
-        <source>Could not retire the quirk</source>
-        <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
-        <source>Quirk not saved</source>
-        <translation>Besonderheit nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
-        <source>Edit quirk</source>
-        <translation>Besonderheit bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="627"/>
-        <source>The earlier text stays in the history.</source>
-        <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
-        <source>Retire quirk</source>
-        <translation>Besonderheit zurückziehen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
-        <source>Why is this no longer true?
-&quot;%1&quot;</source>
-        <translation>Warum trifft das nicht mehr zu?
-„%1“</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3675,324 @@ Ihr Text:
     </message>
 </context>
 <context>
+    <name>ke::QuirkEditor</name>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="43"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="45"/>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="47"/>
+        <source>retired</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="49"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="72"/>
+        <source>Quirk text</source>
+        <translation>Text der Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="73"/>
+        <source>e.g. ETL has a 2-day lag on weekends</source>
+        <translation>z. B. ETL hat am Wochenende 2 Tage Verzug</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <source>The whole dataset</source>
+        <translation>Den ganzen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <source>A column</source>
+        <translation>Eine Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <source>A schedule</source>
+        <translation>Einen Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="89"/>
+        <source>A time range</source>
+        <translation>Einen Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="89"/>
+        <source>As recorded</source>
+        <translation>Wie erfasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="92"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="96"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <source>weekends</source>
+        <translation>Wochenenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <source>weekdays</source>
+        <translation>Werktage</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <source>month end</source>
+        <translation>Monatsende</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <source>public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="99"/>
+        <source>the nightly load</source>
+        <translation>die nächtliche Ladung</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="102"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="106"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="111"/>
+        <source>from</source>
+        <translation>vom</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="113"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="139"/>
+        <location filename="../ui/quirkeditor.cpp" line="144"/>
+        <source>Why is it no longer true?</source>
+        <translation>Warum stimmt sie nicht mehr?</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="140"/>
+        <source>e.g. fixed by the new loader in release 4.2</source>
+        <translation>z. B. behoben durch den neuen Loader in Version 4.2</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="166"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="170"/>
+        <source>&amp;Applies to</source>
+        <translation>&amp;Gilt für</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="174"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="178"/>
+        <location filename="../ui/quirkeditor.cpp" line="246"/>
+        <source>Quirk history</source>
+        <translation>Verlauf der Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="195"/>
+        <source>Quirk</source>
+        <translation>Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="196"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="203"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="227"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="227"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="230"/>
+        <source>Add a quirk</source>
+        <translation>Besonderheit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="231"/>
+        <source>Add quirk</source>
+        <translation>Besonderheit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="234"/>
+        <source>Edit quirk</source>
+        <translation>Besonderheit bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="235"/>
+        <source>The earlier text stays in the history.</source>
+        <translation>Der frühere Text bleibt im Verlauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="236"/>
+        <source>Save edit</source>
+        <translation>Änderung speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="239"/>
+        <location filename="../ui/quirkeditor.cpp" line="243"/>
+        <source>Retire quirk</source>
+        <translation>Besonderheit zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="241"/>
+        <source>A retired quirk leaves the dataset&apos;s page; its history stays. Retire it when it is no longer true.</source>
+        <translation>Eine zurückgezogene Besonderheit verschwindet von der Seite des Datensatzes; ihr Verlauf bleibt. Ziehen Sie sie zurück, wenn sie nicht mehr stimmt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="247"/>
+        <source>Every version of this quirk, oldest first.</source>
+        <translation>Jede Fassung dieser Besonderheit, die älteste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="265"/>
+        <source>What should people know about &lt;b&gt;%1&lt;/b&gt;? Everybody who opens the dataset sees it.</source>
+        <translation>Was sollte man über &lt;b&gt;%1&lt;/b&gt; wissen? Alle, die den Datensatz öffnen, sehen es.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="397"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="417"/>
+        <source>The quirk&apos;s text appears here.</source>
+        <translation>Hier erscheint der Text der Besonderheit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="422"/>
+        <location filename="../ui/quirkeditor.cpp" line="492"/>
+        <source>Applies to %1</source>
+        <translation>Gilt für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="437"/>
+        <source>Loading the history…</source>
+        <translation>Der Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="463"/>
+        <source>Could not load the history: %1</source>
+        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="477"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="478"/>
+        <source>person %1</source>
+        <translation>Person %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="487"/>
+        <source>(no reason given)</source>
+        <translation>(kein Grund angegeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="487"/>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="497"/>
+        <source>%n version(s) — from the offline cache, %1</source>
+        <translation>
+            <numerusform>%n Fassung — aus dem Offline-Cache, %1</numerusform>
+            <numerusform>%n Fassungen — aus dem Offline-Cache, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="500"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Fassung</numerusform>
+            <numerusform>%n Fassungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="520"/>
+        <source>Nothing changed — edit the text or what it applies to, or cancel.</source>
+        <translation>Nichts geändert — bearbeiten Sie den Text oder wofür sie gilt, oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="546"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="554"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>ke::SearchResultModel</name>
     <message>
         <location filename="../ui/searchresultmodel.cpp" line="37"/>
@@ -3463,6 +4111,150 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ke::StructureView</name>
+    <message>
+        <location filename="../ui/structureview.cpp" line="20"/>
+        <source>Upstream — feeds this dataset</source>
+        <translation>Vorgelagert — speist diesen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="22"/>
+        <source>Downstream — fed by this dataset</source>
+        <translation>Nachgelagert — wird von diesem Datensatz gespeist</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="26"/>
+        <source>Read together — direction not recorded</source>
+        <translation>Zusammen gelesen — Richtung nicht erfasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="34"/>
+        <source>metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="36"/>
+        <location filename="../ui/structureview.cpp" line="155"/>
+        <source>%n investigation(s)</source>
+        <translation>
+            <numerusform>%n Untersuchung</numerusform>
+            <numerusform>%n Untersuchungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="38"/>
+        <location filename="../ui/structureview.cpp" line="156"/>
+        <source>%n query/queries</source>
+        <translation>
+            <numerusform>%n Abfrage</numerusform>
+            <numerusform>%n Abfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="63"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="63"/>
+        <source>Related datasets</source>
+        <translation>Verwandte Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <location filename="../ui/structureview.cpp" line="69"/>
+        <source>Named in</source>
+        <translation>Genannt in</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="69"/>
+        <source>Dataset or table</source>
+        <translation>Datensatz oder Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="89"/>
+        <source>Select a dataset.</source>
+        <translation>Wählen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="125"/>
+        <source>&lt;p&gt;&lt;b&gt;Available online.&lt;/b&gt; The schema and lineage are read from the shared database, which cannot be reached now; the offline cache holds the knowledge, findings and activity.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Online verfügbar.&lt;/b&gt; Schema und Herkunft werden aus der gemeinsamen Datenbank gelesen, die gerade nicht erreichbar ist; der Offline-Cache enthält das Wissen, die Erkenntnisse und die Aktivität.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="132"/>
+        <source>Could not read what is known about this dataset: %1</source>
+        <translation>Was über diesen Datensatz bekannt ist, konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="154"/>
+        <source>Read from the dataset&apos;s metadata, %1 and %2.</source>
+        <translation>Gelesen aus den Metadaten des Datensatzes, %1 und %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="160"/>
+        <source>&lt;p&gt;&lt;b&gt;No columns are known for this dataset yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Columns appear here when the dataset&apos;s metadata lists them (&lt;tt&gt;columns&lt;/tt&gt; in the dataset catalog), when an investigation records the schema it found (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries name them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Für diesen Datensatz sind noch keine Spalten bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spalten erscheinen hier, wenn die Metadaten des Datensatzes sie aufführen (&lt;tt&gt;columns&lt;/tt&gt; im Datensatzkatalog), wenn eine Untersuchung das vorgefundene Schema festhält (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen sie nennen.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="167"/>
+        <source>%n column(s) known. </source>
+        <translation>
+            <numerusform>%n Spalte bekannt. </numerusform>
+            <numerusform>%n Spalten bekannt. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="170"/>
+        <location filename="../ui/structureview.cpp" line="198"/>
+        <source>Loaded from %1.</source>
+        <translation>Geladen aus %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="175"/>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="181"/>
+        <source>&lt;p&gt;&lt;b&gt;No upstream or downstream datasets are known yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;They appear here when the dataset catalog&apos;s metadata names them (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; or &lt;tt&gt;lineage&lt;/tt&gt;), when an investigation records lineage or the tables it found (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries read other tables.&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;&lt;b&gt;Noch sind keine vor- oder nachgelagerten Datensätze bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sie erscheinen hier, wenn die Metadaten des Datensatzkatalogs sie nennen (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; oder &lt;tt&gt;lineage&lt;/tt&gt;), wenn eine Untersuchung die Herkunft oder die gefundenen Tabellen festhält (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen andere Tabellen lesen.&lt;/p&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="190"/>
+        <source>&lt;p&gt;The metadata says it is loaded from %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Laut Metadaten wird er aus %1 geladen.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="194"/>
+        <source>%n related dataset(s) or table(s). </source>
+        <translation>
+            <numerusform>%n verwandter Datensatz oder Tabelle. </numerusform>
+            <numerusform>%n verwandte Datensätze oder Tabellen. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="216"/>
+        <source>A dataset of this tenant — open it with Enter</source>
+        <translation>Ein Datensatz dieses Mandanten — mit Eingabe öffnen</translation>
     </message>
 </context>
 <context>
@@ -3853,23 +4645,23 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_feedback.cpp" line="41"/>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="232"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="233"/>
         <source>--rating must be 1 or -1, got &apos;%1&apos;</source>
         <translation>--rating muss 1 oder -1 sein, erhalten: &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
         <source>recorded %1 on %2 %3 (event %4)</source>
         <translation>%1 für %2 %3 gespeichert (Ereignis %4)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="57"/>
         <source>thumbs up</source>
         <translation>Daumen hoch</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="52"/>
         <location filename="../app/ctl/cmd_outbox.cpp" line="58"/>
         <source>thumbs down</source>
         <translation>Daumen runter</translation>
@@ -3880,17 +4672,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl comment --investigation ID [--target ID] TEXT</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="33"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="34"/>
         <source>comment added (event %1)</source>
         <translation>Kommentar hinzugefügt (Ereignis %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_feedback.cpp" line="62"/>
+        <location filename="../app/ctl/cmd_feedback.cpp" line="63"/>
         <source>rate a step of an investigation</source>
         <translation>einen Schritt einer Untersuchung bewerten</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_comment.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_comment.cpp" line="42"/>
         <source>comment on an investigation</source>
         <translation>eine Untersuchung kommentieren</translation>
     </message>
@@ -3984,12 +4776,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>offline kann der Datensatz „%1“ nur im Offline-Cache gefunden werden, und dieser meldet: %2 — geben Sie stattdessen die UUID des Datensatzes an</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="85"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="86"/>
         <source>quirk %1: %2 (event %3)</source>
         <translation>Besonderheit %1: %2 (Ereignis %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_quirk.cpp" line="94"/>
+        <location filename="../app/ctl/cmd_quirk.cpp" line="95"/>
         <source>add, edit, retire or confirm a quirk</source>
         <translation>eine Besonderheit hinzufügen, bearbeiten, zurückziehen oder bestätigen</translation>
     </message>
@@ -4405,12 +5197,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>andere: „%1“ (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="111"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="112"/>
         <source>the outbox is empty: nothing waits, nothing needs attention</source>
         <translation>der Postausgang ist leer: nichts wartet, nichts braucht Aufmerksamkeit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -4418,7 +5210,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n schon von einem früheren Versuch in der Datenbank)</numerusform>
@@ -4426,27 +5218,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="180"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="181"/>
         <source>discarded %1 (%2, %3)</source>
         <translation>verworfen: %1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="195"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="196"/>
         <source>queued again as %1</source>
         <translation>erneut eingereiht als %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="202"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="203"/>
         <source>usage: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</source>
         <translation>Aufruf: knowledgectl outbox list [--all] [--json] | deliver [--json] | discard ID | resend ID [--text T] [--rating 1|-1] [--reason R] [--comment C]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="251"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="252"/>
         <source>written, but without the outbox (changes made offline cannot be kept until it opens): %1</source>
         <translation>geschrieben, aber ohne Postausgang (offline gemachte Änderungen können erst aufbewahrt werden, wenn er sich öffnen lässt): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>%n frühere Änderung aus dem Postausgang zugestellt</numerusform>
@@ -4454,12 +5246,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="263"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="264"/>
         <source>the database cannot be reached (%1); the change is kept in the outbox and delivered by the next change made online or by `knowledgectl outbox deliver`</source>
         <translation>die Datenbank ist nicht erreichbar (%1); die Änderung bleibt im Postausgang und wird mit der nächsten Änderung online oder mit `knowledgectl outbox deliver` zugestellt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_outbox.cpp" line="288"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="289"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
     </message>

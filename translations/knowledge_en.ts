@@ -70,6 +70,89 @@
     </message>
 </context>
 <context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="27"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="30"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="34"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="36"/>
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="38"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="39"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="52"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="54"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="56"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="57"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDocuments</name>
     <message numerus="yes">
         <location filename="../core/search/searchdocuments.cpp" line="500"/>
@@ -180,7 +263,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="21"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n investigation</numerusform>
@@ -189,9 +272,44 @@
     </message>
 </context>
 <context>
+    <name>ke::KnowledgeView</name>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="354"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; investigations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <source>confirmed by %n</source>
+        <translation>
+            <numerusform>confirmed by %n</numerusform>
+            <numerusform>confirmed by %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="455"/>
+        <source>%n quirk(s)</source>
+        <translation>
+            <numerusform>%n quirk</numerusform>
+            <numerusform>%n quirks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="472"/>
+        <source>Show all %n quirks</source>
+        <translation>
+            <numerusform>Show all %n quirks</numerusform>
+            <numerusform>Show all %n quirks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -199,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -207,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="500"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -251,6 +369,25 @@
     </message>
 </context>
 <context>
+    <name>ke::QuirkEditor</name>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="497"/>
+        <source>%n version(s) — from the offline cache, %1</source>
+        <translation>
+            <numerusform>%n version — from the offline cache, %1</numerusform>
+            <numerusform>%n versions — from the offline cache, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="500"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::SearchView</name>
     <message numerus="yes">
         <location filename="../ui/searchview.cpp" line="193"/>
@@ -266,6 +403,43 @@
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::StructureView</name>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="36"/>
+        <location filename="../ui/structureview.cpp" line="155"/>
+        <source>%n investigation(s)</source>
+        <translation>
+            <numerusform>%n investigation</numerusform>
+            <numerusform>%n investigations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="38"/>
+        <location filename="../ui/structureview.cpp" line="156"/>
+        <source>%n query/queries</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="167"/>
+        <source>%n column(s) known. </source>
+        <translation>
+            <numerusform>%n column known. </numerusform>
+            <numerusform>%n columns known. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="194"/>
+        <source>%n related dataset(s) or table(s). </source>
+        <translation>
+            <numerusform>%n related dataset or table. </numerusform>
+            <numerusform>%n related datasets or tables. </numerusform>
         </translation>
     </message>
 </context>
@@ -320,7 +494,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="157"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="158"/>
         <source>delivered %n change(s)</source>
         <translation>
             <numerusform>delivered %n change</numerusform>
@@ -328,7 +502,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="159"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="160"/>
         <source> (%n already in the database from an earlier attempt)</source>
         <translation>
             <numerusform> (%n already in the database from an earlier attempt)</numerusform>
@@ -336,7 +510,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_outbox.cpp" line="256"/>
+        <location filename="../app/ctl/cmd_outbox.cpp" line="257"/>
         <source>delivered %n earlier change(s) from the outbox</source>
         <translation>
             <numerusform>delivered %n earlier change from the outbox</numerusform>
