@@ -260,18 +260,29 @@ DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src
     int queries = 0;
     for (const auto &[sql, times] : src.sql) {
         queries += times;
-        QSet<QString> aliases;
-        QSet<QString> seenLinks;
+        // First the aliases (the dataset's own, and every table's: `o.created_at` after
+        // `extract(dow FROM` is a column of alias o, not a table).
+        QSet<QString> aliases, anyAlias;
+        QList<QString> tables;
         for (auto m = tableRe.globalMatch(sql); m.hasNext();) {
             const auto match = m.next();
-            const QString table = match.captured(1);
             const QString alias = match.captured(2).toLower();
-            if (namesDataset(table, src.name)) {
-                if (!alias.isEmpty() && !notAlias.contains(alias))
+            const bool isAlias = !alias.isEmpty() && !notAlias.contains(alias);
+            if (isAlias)
+                anyAlias.insert(alias);
+            if (namesDataset(match.captured(1), src.name)) {
+                if (isAlias)
                     aliases.insert(alias);
                 continue;
             }
-            if (!table.contains(QLatin1Char('.')) && !src.datasetIds.contains(table))
+            tables << match.captured(1);
+        }
+        QSet<QString> seenLinks;
+        for (const QString &table : std::as_const(tables)) {
+            const qsizetype dot = table.indexOf(QLatin1Char('.'));
+            if (dot < 0 && !src.datasetIds.contains(table))
+                continue;
+            if (dot >= 0 && anyAlias.contains(table.left(dot).toLower()))
                 continue;
             if (StructureLink *l = link(table); l && !seenLinks.contains(l->name.toLower())) {
                 seenLinks.insert(l->name.toLower());
