@@ -206,6 +206,7 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
 
     // Right: the charts.
     auto *right = new QWidget(this);
+    right->setObjectName(QStringLiteral("knowledgeCharts"));
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     const auto chartBox = [right, rightLayout](const QString &title, QChartView *view) {

@@ -269,6 +269,45 @@ private Q_SLOTS:
         QCOMPARE(issues->chart()->series().isEmpty(), k.commonIssues.isEmpty());
     }
 
+    void chartsFollowAPaletteChange()
+    {
+        const QString dataset = m_db->scalar(QStringLiteral(
+            "SELECT dataset_id FROM dataset_knowledge ORDER BY investigation_count DESC LIMIT 1"));
+        KnowledgeView view(m_settings);
+        view.resize(1280, 860);
+        view.show();
+        view.setDataset(QUuid::fromString(dataset));
+        QVERIFY(settle(view));
+        auto *charts = view.findChild<QWidget *>(QStringLiteral("knowledgeCharts"));
+        auto *weekly = view.findChild<QChartView *>(QStringLiteral("weeklyChart"));
+        const auto background = [weekly]() {
+            return weekly->grab().toImage().pixelColor(weekly->width() - 4, 4);
+        };
+        QVERIFY2(background().lightness() > 200, "light by default");
+        const QString dir = qEnvironmentVariable("KE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            charts->grab().save(dir + QStringLiteral("/knowledge-charts.png"));
+
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x39));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x4a, 0x90, 0xd9));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        view.setPalette(dark);
+        QCoreApplication::processEvents();
+        QCOMPARE(weekly->chart()->theme(), QChart::ChartThemeDark);
+        QCOMPARE(weekly->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+        QVERIFY2(background().lightness() < 60, "the charts follow the dark palette");
+        for (QAbstractAxis *axis : weekly->chart()->axes())
+            QCOMPARE(axis->labelsColor(), dark.color(QPalette::Text));
+        if (!dir.isEmpty())
+            charts->grab().save(dir + QStringLiteral("/knowledge-charts-dark.png"));
+    }
+
     void searchesTheDatasetsHistoryInline()
     {
         const QString dataset = m_db->scalar(
