@@ -401,7 +401,7 @@
 <context>
     <name>DatasetStructureReader</name>
     <message>
-        <location filename="../core/knowledge/datasetstructure.cpp" line="336"/>
+        <location filename="../core/knowledge/datasetstructure.cpp" line="347"/>
         <source>reading the schema and lineage of dataset &apos;%1&apos;</source>
         <translation>Lesen von Schema und Herkunft des Datensatzes „%1“</translation>
     </message>
@@ -874,99 +874,99 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="83"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="84"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="86"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="89"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="96"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="100"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="101"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="103"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="105"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="110"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="116"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="353"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="354"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="444"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="457"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="453"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="466"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="463"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="476"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -2985,7 +2985,7 @@
     <name>ke::KnowledgeView</name>
     <message>
         <location filename="../ui/knowledgeview.cpp" line="94"/>
-        <location filename="../ui/knowledgeview.cpp" line="347"/>
+        <location filename="../ui/knowledgeview.cpp" line="349"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
@@ -3031,22 +3031,22 @@
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="221"/>
+        <location filename="../ui/knowledgeview.cpp" line="223"/>
         <source>Investigations per week (last six months)</source>
         <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="222"/>
+        <location filename="../ui/knowledgeview.cpp" line="224"/>
         <source>👍 / 👎 per week, on that week&apos;s investigations</source>
         <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="319"/>
+        <location filename="../ui/knowledgeview.cpp" line="321"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="354"/>
+        <location filename="../ui/knowledgeview.cpp" line="356"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
@@ -3054,37 +3054,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="355"/>
+        <location filename="../ui/knowledgeview.cpp" line="357"/>
         <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="359"/>
+        <location filename="../ui/knowledgeview.cpp" line="361"/>
         <source>last investigation %1</source>
         <translation>letzte Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="360"/>
+        <location filename="../ui/knowledgeview.cpp" line="362"/>
         <source>no investigation yet</source>
         <translation>noch keine Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="367"/>
+        <location filename="../ui/knowledgeview.cpp" line="369"/>
         <source>knows it best: %1</source>
         <translation>kennt ihn am besten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="371"/>
+        <location filename="../ui/knowledgeview.cpp" line="373"/>
         <source>Last investigation: %1</source>
         <translation>Letzte Untersuchung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="373"/>
+        <location filename="../ui/knowledgeview.cpp" line="375"/>
         <source>%1: %2 % of the work on this dataset</source>
         <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
     </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="387"/>
+        <source>Quirk: %1</source>
+        <translation>Besonderheit: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <location filename="../ui/knowledgeview.cpp" line="400"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>von %n bestätigt</numerusform>
@@ -3092,62 +3097,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="399"/>
+        <location filename="../ui/knowledgeview.cpp" line="402"/>
         <source>edited %1</source>
         <translation>bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="402"/>
+        <location filename="../ui/knowledgeview.cpp" line="405"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="407"/>
+        <location filename="../ui/knowledgeview.cpp" line="410"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="409"/>
+        <location filename="../ui/knowledgeview.cpp" line="412"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="424"/>
+        <location filename="../ui/knowledgeview.cpp" line="427"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="425"/>
+        <location filename="../ui/knowledgeview.cpp" line="428"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="428"/>
+        <location filename="../ui/knowledgeview.cpp" line="431"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="431"/>
+        <location filename="../ui/knowledgeview.cpp" line="434"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <location filename="../ui/knowledgeview.cpp" line="435"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="435"/>
+        <location filename="../ui/knowledgeview.cpp" line="438"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="435"/>
+        <location filename="../ui/knowledgeview.cpp" line="438"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="455"/>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3155,12 +3160,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="471"/>
+        <location filename="../ui/knowledgeview.cpp" line="474"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="472"/>
+        <location filename="../ui/knowledgeview.cpp" line="475"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3168,92 +3173,105 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="475"/>
+        <location filename="../ui/knowledgeview.cpp" line="478"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="509"/>
+        <location filename="../ui/knowledgeview.cpp" line="512"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="512"/>
+        <location filename="../ui/knowledgeview.cpp" line="515"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="518"/>
+        <location filename="../ui/knowledgeview.cpp" line="521"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="524"/>
+        <location filename="../ui/knowledgeview.cpp" line="527"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="531"/>
+        <location filename="../ui/knowledgeview.cpp" line="534"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="544"/>
+        <location filename="../ui/knowledgeview.cpp" line="547"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="550"/>
+        <location filename="../ui/knowledgeview.cpp" line="553"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="557"/>
+        <location filename="../ui/knowledgeview.cpp" line="560"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="580"/>
+        <source>%n investigation(s) in the last six months</source>
+        <translation>
+            <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
+            <numerusform>%n Untersuchungen in den letzten sechs Monaten</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="573"/>
+        <location filename="../ui/knowledgeview.cpp" line="582"/>
+        <source>👍 %1 · 👎 %2 in the last six months</source>
+        <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="587"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="575"/>
+        <location filename="../ui/knowledgeview.cpp" line="589"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="620"/>
+        <location filename="../ui/knowledgeview.cpp" line="634"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="634"/>
+        <location filename="../ui/knowledgeview.cpp" line="648"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="636"/>
+        <location filename="../ui/knowledgeview.cpp" line="650"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="684"/>
+        <location filename="../ui/knowledgeview.cpp" line="698"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="692"/>
+        <location filename="../ui/knowledgeview.cpp" line="706"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="701"/>
+        <location filename="../ui/knowledgeview.cpp" line="715"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="429"/>
+        <location filename="../ui/knowledgeview.cpp" line="432"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
@@ -3268,12 +3286,12 @@
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="223"/>
+        <location filename="../ui/knowledgeview.cpp" line="225"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="465"/>
+        <location filename="../ui/knowledgeview.cpp" line="468"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>

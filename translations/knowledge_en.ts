@@ -274,7 +274,7 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="354"/>
+        <location filename="../ui/knowledgeview.cpp" line="356"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
@@ -282,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <location filename="../ui/knowledgeview.cpp" line="400"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>confirmed by %n</numerusform>
@@ -290,7 +290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="455"/>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -298,11 +298,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="472"/>
+        <location filename="../ui/knowledgeview.cpp" line="475"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
             <numerusform>Show all %n quirks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="580"/>
+        <source>%n investigation(s) in the last six months</source>
+        <translation>
+            <numerusform>%n investigation in the last six months</numerusform>
+            <numerusform>%n investigations in the last six months</numerusform>
         </translation>
     </message>
 </context>

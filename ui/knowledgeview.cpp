@@ -212,6 +212,7 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     const auto chartBox = [right, rightLayout](const QString &title, QChartView *view) {
         QVBoxLayout *l = nullptr;
         QWidget *box = section(title, right, &l);
+        view->setAccessibleName(title);
         l->addWidget(view, 1);
         rightLayout->addWidget(box, 1);
     };
@@ -383,6 +384,7 @@ QWidget *KnowledgeView::quirkCard(const KnownQuirk &q)
     card->setObjectName(QStringLiteral("quirkCard"));
     card->setProperty("quirkId", q.quirkId);
     card->setFrameShape(QFrame::StyledPanel);
+    card->setAccessibleName(tr("Quirk: %1").arg(q.text));
     card->setBackgroundRole(QPalette::Base);
     card->setAutoFillBackground(true);
     auto *text = new QLabel(q.text, card);
@@ -567,6 +569,17 @@ void KnowledgeView::showCharts()
     const QList<WeekBucket> weeks
         = KnowledgeCharts::weekly(m_page.investigations, QDate::currentDate());
     replaceChart(m_weeklyChart, KnowledgeCharts::investigationsChart(weeks, palette()));
+    int investigations = 0, up = 0, down = 0;
+    for (const WeekBucket &b : weeks) {
+        investigations += b.investigations;
+        up += b.positive;
+        down += b.negative;
+    }
+    // What the bars say, for a screen reader.
+    m_weeklyChart->setAccessibleDescription(
+        tr("%n investigation(s) in the last six months", nullptr, investigations));
+    m_feedbackChart->setAccessibleDescription(
+        tr("👍 %1 · 👎 %2 in the last six months").arg(up).arg(down));
     replaceChart(m_feedbackChart, KnowledgeCharts::feedbackChart(weeks, palette()));
     replaceChart(m_issuesChart,
                  KnowledgeCharts::issuesChart(m_page.knowledge.value.commonIssues, palette()));
