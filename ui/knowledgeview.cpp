@@ -331,7 +331,8 @@ void KnowledgeView::reload()
 void KnowledgeView::showPage(const KnowledgePage &page)
 {
     m_page = page;
-    setMessage({});
+    setMessage(m_writeNote); // what became of the person's last change outlives the reload
+    m_writeNote.clear();
     const bool any = !m_datasetId.isNull();
     m_search->setEnabled(any);
     m_addQuirk->setEnabled(any);
@@ -631,7 +632,8 @@ void KnowledgeView::openEditor(int mode, const KnownQuirk &q)
     }
     connect(editor, &QDialog::accepted, this, [this, editor]() {
         const WriteOutcome &o = editor->outcome();
-        setMessage(o.queued ? tr("Your change is %1.").arg(queuedMessage(o)) : QString());
+        m_writeNote = o.queued ? tr("Your change is %1.").arg(queuedMessage(o)) : QString();
+        setMessage(m_writeNote);
         reload();
         Q_EMIT outboxChanged();
     });
@@ -647,7 +649,9 @@ void KnowledgeView::confirmQuirk(const QUuid &quirkId)
             if (!r)
                 setMessage(tr("Could not confirm the quirk: %1").arg(r.error().message));
             else if (r->queued)
-                setMessage(tr("Your confirmation is %1.").arg(queuedMessage(*r)));
+                m_writeNote = tr("Your confirmation is %1.").arg(queuedMessage(*r));
+            if (r)
+                setMessage(m_writeNote);
             if (r) {
                 reload();
                 Q_EMIT outboxChanged();

@@ -99,6 +99,7 @@ private:
     QString m_name;
     KnowledgePage m_page;
     bool m_allQuirks = false;
+    QString m_writeNote; ///< said after the person's change, kept across the reload it causes
     int m_pending = 0;
     int m_generation = 0; ///< reloads; an older answer is dropped
     int m_searchGeneration = 0;
