@@ -318,7 +318,11 @@ void KnowledgeView::reload()
         [this, generation](const Result<KnowledgePage> &r) {
             if (generation == m_generation) {
                 if (!r) {
-                    setMessage(tr("Could not load the knowledge: %1").arg(r.error().message));
+                    const QString error
+                        = tr("Could not load the knowledge: %1").arg(r.error().message);
+                    setMessage(m_writeNote.isEmpty() ? error
+                                                     : m_writeNote + QLatin1Char('\n') + error);
+                    m_writeNote.clear();
                 } else {
                     Q_EMIT readFrom(r->knowledge.offline, r->knowledge.asOf, r->knowledge.note);
                     showPage(*r);

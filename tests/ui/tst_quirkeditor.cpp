@@ -6,6 +6,7 @@
 #include "knowledgeview.h"
 #include "quirkbook.h"
 #include "quirkeditor.h"
+#include "tcpforwarder.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -256,6 +257,48 @@ private Q_SLOTS:
         QVERIFY(editor->isVisible());
         QCOMPARE(events(QStringLiteral("quirk.added")), before);
         editor->reject();
+    }
+
+    void anOfflineQuirkWaitsInTheOutbox()
+    {
+        // The same member through a forwarder that can be closed: the database unreachable at
+        // the same URL, as for a laptop that loses the network.
+        const QString login
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("quinn"), As::Member);
+        ConnectionSettings settings = m_settings;
+        const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
+        test::TcpForwarder forwarder(test::databasePort());
+        settings.databaseUrl = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
+                                   .arg(login)
+                                   .arg(forwarder.port())
+                                   .arg(url.path().mid(1));
+        KnowledgeView view(settings);
+        view.show();
+        view.setDataset(m_dataset, QStringLiteral("test.quirky"));
+        QVERIFY(settle(view));
+        const auto add = [&view](const QString &text) -> bool {
+            QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("addQuirk")),
+                              Qt::LeftButton);
+            QPointer<QuirkEditor> editor = openedEditor(view);
+            if (!editor)
+                return false;
+            typeText(editor, text);
+            QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
+                              Qt::LeftButton);
+            return QTest::qWaitFor([&editor]() { return editor.isNull(); }, 20000);
+        };
+        // Online once, so the outbox knows whom this login writes as.
+        QVERIFY(add(QStringLiteral("Written while online")));
+        QCOMPARE(events(QStringLiteral("quirk.added"), QStringLiteral("Written while online")), 1);
+        QVERIFY(settle(view));
+
+        forwarder.close();
+        const QString offline = QStringLiteral("Typed on the train");
+        QVERIFY2(add(offline), "accepted: the change is queued");
+        QVERIFY(settle(view));
+        QCOMPARE(events(QStringLiteral("quirk.added"), offline), 0);
+        auto *message = view.findChild<QLabel *>(QStringLiteral("knowledgeMessage"));
+        QVERIFY2(message->text().contains(QLatin1String("queued")), qPrintable(message->text()));
     }
 
     void theScopeRoundTrips()
