@@ -66,12 +66,17 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSpacing(2);
+    // Long names and the German second line wrap within the list instead of scrolling it.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onDatasetChanged);
     // Sorted by name, activity (the last investigation) or problems (investigations).
     m_sort = new QComboBox(this);
     m_sort->setObjectName(QStringLiteral("datasetSort"));
     m_sort->setAccessibleName(tr("Sort datasets by"));
+    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sort->setMinimumContentsLength(9);
     m_sort->addItem(tr("By name"), int(DatasetListModel::NameRole));
     m_sort->addItem(tr("By activity"), int(DatasetListModel::LastInvestigationRole));
     m_sort->addItem(tr("By problems"), int(DatasetListModel::InvestigationCountRole));
