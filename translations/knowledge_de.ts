@@ -1191,7 +1191,12 @@
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="739"/>
+        <location filename="../core/search/offlinecache.cpp" line="689"/>
+        <source>sync cancelled after %1 of %2 changes — what was synced stays, the next sync goes on from there</source>
+        <translation>Synchronisierung nach %1 von %2 Änderungen abgebrochen — was synchronisiert wurde, bleibt; die nächste Synchronisierung macht dort weiter</translation>
+    </message>
+    <message>
+        <location filename="../core/search/offlinecache.cpp" line="747"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1400,144 +1405,150 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="142"/>
+        <location filename="../core/client/outbox.cpp" line="144"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="152"/>
+        <location filename="../core/client/outbox.cpp" line="154"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="206"/>
-        <location filename="../core/client/outbox.cpp" line="214"/>
+        <location filename="../core/client/outbox.cpp" line="208"/>
+        <location filename="../core/client/outbox.cpp" line="216"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="220"/>
-        <location filename="../core/client/outbox.cpp" line="226"/>
-        <location filename="../core/client/outbox.cpp" line="233"/>
+        <location filename="../core/client/outbox.cpp" line="222"/>
+        <location filename="../core/client/outbox.cpp" line="228"/>
+        <location filename="../core/client/outbox.cpp" line="235"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="254"/>
-        <location filename="../core/client/outbox.cpp" line="781"/>
+        <location filename="../core/client/outbox.cpp" line="256"/>
+        <location filename="../core/client/outbox.cpp" line="817"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="273"/>
+        <location filename="../core/client/outbox.cpp" line="275"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="358"/>
+        <location filename="../core/client/outbox.cpp" line="360"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="366"/>
+        <location filename="../core/client/outbox.cpp" line="368"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="372"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="373"/>
+        <location filename="../core/client/outbox.cpp" line="375"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="392"/>
+        <location filename="../core/client/outbox.cpp" line="385"/>
+        <source>upgrading its tables</source>
+        <translation>Aktualisieren seiner Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../core/client/outbox.cpp" line="407"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="450"/>
-        <location filename="../core/client/outbox.cpp" line="456"/>
-        <location filename="../core/client/outbox.cpp" line="473"/>
+        <location filename="../core/client/outbox.cpp" line="472"/>
+        <location filename="../core/client/outbox.cpp" line="480"/>
+        <location filename="../core/client/outbox.cpp" line="489"/>
+        <location filename="../core/client/outbox.cpp" line="506"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="486"/>
+        <location filename="../core/client/outbox.cpp" line="519"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="500"/>
+        <location filename="../core/client/outbox.cpp" line="534"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="504"/>
+        <location filename="../core/client/outbox.cpp" line="538"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="508"/>
+        <location filename="../core/client/outbox.cpp" line="542"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="517"/>
+        <location filename="../core/client/outbox.cpp" line="553"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="572"/>
+        <location filename="../core/client/outbox.cpp" line="608"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="581"/>
+        <location filename="../core/client/outbox.cpp" line="617"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="584"/>
+        <location filename="../core/client/outbox.cpp" line="620"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="600"/>
+        <location filename="../core/client/outbox.cpp" line="636"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="712"/>
+        <location filename="../core/client/outbox.cpp" line="748"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="792"/>
+        <location filename="../core/client/outbox.cpp" line="828"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="798"/>
+        <location filename="../core/client/outbox.cpp" line="834"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="801"/>
+        <location filename="../core/client/outbox.cpp" line="837"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="813"/>
+        <location filename="../core/client/outbox.cpp" line="849"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="827"/>
-        <location filename="../core/client/outbox.cpp" line="831"/>
+        <location filename="../core/client/outbox.cpp" line="863"/>
+        <location filename="../core/client/outbox.cpp" line="867"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -2418,65 +2429,52 @@
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="76"/>
+        <location filename="../core/jobs/jobs.cpp" line="170"/>
+        <source>taking the job&apos;s lock</source>
+        <translation>die Sperre des Jobs nehmen</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="184"/>
+        <source>another worker is running this job for the tenant</source>
+        <translation>ein anderer Worker führt diesen Job für den Mandanten gerade aus</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="203"/>
+        <source>reading when the job last ran</source>
+        <translation>lesen, wann der Job zuletzt lief</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="226"/>
+        <source>it ran for the tenant %1 s ago (every %2 s)</source>
+        <translation>er lief für den Mandanten vor %1 s (alle %2 s)</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="243"/>
+        <source>stopped by a shutdown, rolled back to the last consistent state (%1)</source>
+        <translation>durch das Beenden abgebrochen, auf den letzten konsistenten Stand zurückgesetzt (%1)</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="257"/>
+        <source>the connection failed after the run; connecting again</source>
+        <translation>die Verbindung ist nach dem Lauf abgebrochen; es wird neu verbunden</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="295"/>
         <source>%1 of %2 tenant(s) failed (the others ran): %3</source>
         <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="118"/>
+        <location filename="../core/jobs/jobs.cpp" line="299"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
             <numerusform>%n Mandanten</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="135"/>
-        <source>%n new event(s)</source>
-        <translation>
-            <numerusform>%n neues Ereignis</numerusform>
-            <numerusform>%n neue Ereignisse</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="136"/>
-        <source>%n dataset(s) updated</source>
-        <translation>
-            <numerusform>%n Dataset aktualisiert</numerusform>
-            <numerusform>%n Datasets aktualisiert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="152"/>
-        <source>%n investigation(s) rebuilt</source>
-        <translation>
-            <numerusform>%n Untersuchung neu aufgebaut</numerusform>
-            <numerusform>%n Untersuchungen neu aufgebaut</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="154"/>
-        <source>%n example(s) written</source>
-        <translation>
-            <numerusform>%n Beispiel geschrieben</numerusform>
-            <numerusform>%n Beispiele geschrieben</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="182"/>
-        <source>%n document(s) changed</source>
-        <translation>
-            <numerusform>%n Dokument geändert</numerusform>
-            <numerusform>%n Dokumente geändert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="184"/>
-        <source>%n embedded</source>
-        <translation>
-            <numerusform>%n eingebettet</numerusform>
-            <numerusform>%n eingebettet</numerusform>
-        </translation>
+    <message>
+        <location filename="../core/jobs/jobs.cpp" line="329"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2982,10 +2980,23 @@
     </message>
 </context>
 <context>
+    <name>ke::KnowledgeClient</name>
+    <message>
+        <location filename="../core/client/knowledgeclient.cpp" line="150"/>
+        <source>no tenant selected</source>
+        <translation>kein Mandant ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../core/client/knowledgeclient.cpp" line="157"/>
+        <source>started offline — the database is not contacted until you reconnect</source>
+        <translation>offline gestartet — die Datenbank wird erst kontaktiert, wenn Sie neu verbinden</translation>
+    </message>
+</context>
+<context>
     <name>ke::KnowledgeView</name>
     <message>
         <location filename="../ui/knowledgeview.cpp" line="94"/>
-        <location filename="../ui/knowledgeview.cpp" line="349"/>
+        <location filename="../ui/knowledgeview.cpp" line="354"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
@@ -3041,12 +3052,12 @@
         <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="321"/>
+        <location filename="../ui/knowledgeview.cpp" line="322"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="356"/>
+        <location filename="../ui/knowledgeview.cpp" line="361"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
@@ -3054,42 +3065,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="357"/>
+        <location filename="../ui/knowledgeview.cpp" line="362"/>
         <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="361"/>
+        <location filename="../ui/knowledgeview.cpp" line="366"/>
         <source>last investigation %1</source>
         <translation>letzte Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="362"/>
+        <location filename="../ui/knowledgeview.cpp" line="367"/>
         <source>no investigation yet</source>
         <translation>noch keine Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="369"/>
+        <location filename="../ui/knowledgeview.cpp" line="374"/>
         <source>knows it best: %1</source>
         <translation>kennt ihn am besten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="373"/>
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
         <source>Last investigation: %1</source>
         <translation>Letzte Untersuchung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="375"/>
+        <location filename="../ui/knowledgeview.cpp" line="380"/>
         <source>%1: %2 % of the work on this dataset</source>
         <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="387"/>
+        <location filename="../ui/knowledgeview.cpp" line="392"/>
         <source>Quirk: %1</source>
         <translation>Besonderheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="400"/>
+        <location filename="../ui/knowledgeview.cpp" line="405"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>von %n bestätigt</numerusform>
@@ -3097,62 +3108,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="402"/>
+        <location filename="../ui/knowledgeview.cpp" line="407"/>
         <source>edited %1</source>
         <translation>bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="405"/>
+        <location filename="../ui/knowledgeview.cpp" line="410"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="410"/>
+        <location filename="../ui/knowledgeview.cpp" line="415"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="412"/>
+        <location filename="../ui/knowledgeview.cpp" line="417"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="427"/>
+        <location filename="../ui/knowledgeview.cpp" line="432"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="428"/>
+        <location filename="../ui/knowledgeview.cpp" line="433"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="431"/>
+        <location filename="../ui/knowledgeview.cpp" line="436"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="434"/>
+        <location filename="../ui/knowledgeview.cpp" line="439"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="435"/>
+        <location filename="../ui/knowledgeview.cpp" line="440"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="438"/>
+        <location filename="../ui/knowledgeview.cpp" line="443"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="438"/>
+        <location filename="../ui/knowledgeview.cpp" line="443"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="458"/>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3160,12 +3171,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="474"/>
+        <location filename="../ui/knowledgeview.cpp" line="479"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="475"/>
+        <location filename="../ui/knowledgeview.cpp" line="480"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3173,52 +3184,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="478"/>
+        <location filename="../ui/knowledgeview.cpp" line="483"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="512"/>
+        <location filename="../ui/knowledgeview.cpp" line="517"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="515"/>
+        <location filename="../ui/knowledgeview.cpp" line="520"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="521"/>
+        <location filename="../ui/knowledgeview.cpp" line="526"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="527"/>
+        <location filename="../ui/knowledgeview.cpp" line="532"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="534"/>
+        <location filename="../ui/knowledgeview.cpp" line="539"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="547"/>
+        <location filename="../ui/knowledgeview.cpp" line="552"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="553"/>
+        <location filename="../ui/knowledgeview.cpp" line="558"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="560"/>
+        <location filename="../ui/knowledgeview.cpp" line="565"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="580"/>
+        <location filename="../ui/knowledgeview.cpp" line="585"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
@@ -3226,52 +3237,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="582"/>
+        <location filename="../ui/knowledgeview.cpp" line="587"/>
         <source>👍 %1 · 👎 %2 in the last six months</source>
         <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="587"/>
+        <location filename="../ui/knowledgeview.cpp" line="592"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="589"/>
+        <location filename="../ui/knowledgeview.cpp" line="594"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="634"/>
+        <location filename="../ui/knowledgeview.cpp" line="639"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="648"/>
+        <location filename="../ui/knowledgeview.cpp" line="654"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="650"/>
+        <location filename="../ui/knowledgeview.cpp" line="656"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="698"/>
+        <location filename="../ui/knowledgeview.cpp" line="706"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="706"/>
+        <location filename="../ui/knowledgeview.cpp" line="714"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="715"/>
+        <location filename="../ui/knowledgeview.cpp" line="723"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <location filename="../ui/knowledgeview.cpp" line="437"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
@@ -3291,7 +3302,7 @@
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="468"/>
+        <location filename="../ui/knowledgeview.cpp" line="473"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
@@ -3314,142 +3325,152 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="49"/>
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
+        <location filename="../ui/mainwindow.cpp" line="80"/>
         <source>Sort datasets by</source>
         <translation>Datensätze sortieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="83"/>
         <source>By name</source>
         <translation>Nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>By activity</source>
         <translation>Nach Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>By problems</source>
         <translation>Nach Problemen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="133"/>
+        <location filename="../ui/mainwindow.cpp" line="141"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Lineage</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <source>Sync progress</source>
+        <translation>Fortschritt der Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <source>Cancel sync</source>
+        <translation>Synchronisierung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
+        <translation>Die Synchronisierung anhalten; was bisher synchronisiert wurde, bleibt, und die nächste Synchronisierung macht dort weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="240"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
-        <source>Could not read the outbox: %1</source>
-        <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3457,7 +3478,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3465,23 +3486,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
-        <location filename="../ui/mainwindow.cpp" line="440"/>
+        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="463"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="497"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3489,22 +3510,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="514"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="559"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
@@ -3512,122 +3533,151 @@
 <context>
     <name>ke::OutboxDialog</name>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="42"/>
+        <location filename="../ui/outboxdialog.cpp" line="60"/>
         <source>Outbox</source>
         <translation>Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="45"/>
+        <location filename="../ui/outboxdialog.cpp" line="63"/>
         <source>Changes you made while the database could not be reached wait here and are sent in the order you made them. Those the database refused need your attention: resend or discard them.</source>
         <translation>Änderungen, die Sie gemacht haben, während die Datenbank nicht erreichbar war, warten hier und werden in der Reihenfolge gesendet, in der Sie sie gemacht haben. Die von der Datenbank abgelehnten brauchen Ihre Aufmerksamkeit: erneut senden oder verwerfen.</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>State</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Made</source>
         <translation>Gemacht</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="56"/>
+        <location filename="../ui/outboxdialog.cpp" line="74"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="64"/>
+        <location filename="../ui/outboxdialog.cpp" line="81"/>
+        <source>Selected change</source>
+        <translation>Ausgewählte Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="88"/>
+        <source>Your text</source>
+        <translation>Ihr Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="93"/>
+        <source>The version in the database</source>
+        <translation>Die Fassung in der Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="97"/>
+        <source>&amp;Yours (edit before resending):</source>
+        <translation>&amp;Ihre (vor dem erneuten Senden bearbeiten):</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="99"/>
+        <source>In the database now:</source>
+        <translation>Jetzt in der Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="112"/>
         <source>&amp;Deliver now</source>
         <translation>Jetzt &amp;zustellen</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="66"/>
+        <location filename="../ui/outboxdialog.cpp" line="114"/>
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
         <source>&amp;Resend</source>
         <translation>&amp;Erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="68"/>
+        <location filename="../ui/outboxdialog.cpp" line="116"/>
+        <location filename="../ui/outboxdialog.cpp" line="268"/>
         <source>Send a refused change again, as made now</source>
         <translation>Eine abgelehnte Änderung erneut senden, als jetzt gemacht</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="69"/>
+        <location filename="../ui/outboxdialog.cpp" line="117"/>
+        <location filename="../ui/outboxdialog.cpp" line="265"/>
         <source>D&amp;iscard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="71"/>
+        <location filename="../ui/outboxdialog.cpp" line="119"/>
+        <location filename="../ui/outboxdialog.cpp" line="270"/>
         <source>Give up this change: it is never sent</source>
         <translation>Diese Änderung aufgeben: Sie wird nie gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="101"/>
+        <location filename="../ui/outboxdialog.cpp" line="150"/>
         <source>Rating ▲ helpful (%1)</source>
         <translation>Bewertung ▲ hilfreich (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="102"/>
+        <location filename="../ui/outboxdialog.cpp" line="151"/>
         <source>Rating ▼ not helpful (%1)</source>
         <translation>Bewertung ▼ nicht hilfreich (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="108"/>
+        <location filename="../ui/outboxdialog.cpp" line="157"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="110"/>
+        <location filename="../ui/outboxdialog.cpp" line="159"/>
         <source>New quirk: %1</source>
         <translation>Neue Besonderheit: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="112"/>
+        <location filename="../ui/outboxdialog.cpp" line="161"/>
         <source>Quirk edit: %1</source>
         <translation>Besonderheit geändert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="114"/>
+        <location filename="../ui/outboxdialog.cpp" line="163"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="116"/>
+        <location filename="../ui/outboxdialog.cpp" line="165"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="144"/>
+        <location filename="../ui/outboxdialog.cpp" line="193"/>
         <source>Could not read the outbox: %1</source>
         <translation>Der Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <location filename="../ui/outboxdialog.cpp" line="209"/>
         <source>Needs attention</source>
         <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="160"/>
+        <location filename="../ui/outboxdialog.cpp" line="209"/>
         <source>Pending</source>
         <translation>Wartet</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="164"/>
+        <location filename="../ui/outboxdialog.cpp" line="213"/>
         <source>waiting for the database</source>
         <translation>wartet auf die Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="174"/>
+        <location filename="../ui/outboxdialog.cpp" line="223"/>
         <source>Nothing waits: every change you made is in the database.</source>
         <translation>Nichts wartet: Jede Ihrer Änderungen ist in der Datenbank.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <location filename="../ui/outboxdialog.cpp" line="225"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n Änderung wartet</numerusform>
@@ -3635,7 +3685,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <location filename="../ui/outboxdialog.cpp" line="227"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n braucht Ihre Aufmerksamkeit</numerusform>
@@ -3643,32 +3693,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="214"/>
+        <location filename="../ui/outboxdialog.cpp" line="264"/>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="265"/>
+        <source>Keep &amp;theirs</source>
+        <translation>Die der &amp;Datenbank behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="266"/>
+        <source>Send your version, as a change of the one the database holds now</source>
+        <translation>Ihre Fassung senden, als Änderung der Fassung, die die Datenbank jetzt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="269"/>
+        <source>Give up your version: the database&apos;s stays</source>
+        <translation>Ihre Fassung aufgeben: die der Datenbank bleibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <source>Somebody retired this quirk meanwhile (%1): a retired quirk cannot be changed. Copy your text and add it as a new quirk if it still holds, then discard this change.</source>
+        <translation>Jemand hat diese Besonderheit inzwischen zurückgezogen (%1): eine zurückgezogene Besonderheit lässt sich nicht ändern. Kopieren Sie Ihren Text und fügen Sie ihn als neue Besonderheit hinzu, wenn er noch stimmt, und verwerfen Sie dann diese Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="281"/>
+        <source>Somebody else changed this quirk meanwhile (%1). Choose which version stays.</source>
+        <translation>Jemand anderes hat diese Besonderheit inzwischen geändert (%1). Wählen Sie, welche Fassung bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxdialog.cpp" line="319"/>
         <source>Discarded: %1</source>
         <translation>Verworfen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="219"/>
+        <location filename="../ui/outboxdialog.cpp" line="324"/>
         <source>Queued again: %1</source>
         <translation>Erneut vorgemerkt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="238"/>
+        <location filename="../ui/outboxdialog.cpp" line="343"/>
         <source>Delivering…</source>
         <translation>Stelle zu…</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="269"/>
+        <location filename="../ui/outboxdialog.cpp" line="374"/>
         <source>Could not deliver: %1</source>
         <translation>Zustellen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/outboxdialog.cpp" line="272"/>
+        <location filename="../ui/outboxdialog.cpp" line="377"/>
         <source>The database cannot be reached — your changes stay queued: %1</source>
         <translation>Die Datenbank ist nicht erreichbar — Ihre Änderungen bleiben vorgemerkt: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="275"/>
+        <location filename="../ui/outboxdialog.cpp" line="380"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n Änderung zugestellt</numerusform>
@@ -3676,7 +3756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <location filename="../ui/outboxdialog.cpp" line="382"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n abgelehnt</numerusform>
@@ -4065,57 +4145,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="74"/>
+        <location filename="../ui/searchview.cpp" line="68"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="72"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="73"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="75"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="84"/>
+        <location filename="../ui/searchview.cpp" line="78"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="85"/>
+        <location filename="../ui/searchview.cpp" line="79"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="87"/>
+        <location filename="../ui/searchview.cpp" line="81"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="137"/>
+        <location filename="../ui/searchview.cpp" line="131"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="155"/>
+        <location filename="../ui/searchview.cpp" line="149"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="175"/>
+        <location filename="../ui/searchview.cpp" line="166"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="193"/>
+        <location filename="../ui/searchview.cpp" line="179"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -4123,7 +4203,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="194"/>
+        <location filename="../ui/searchview.cpp" line="180"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -4431,12 +4511,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Umgebung: KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_ACTOR, KNOWLEDGE_SCHEMA, KNOWLEDGE_EVENTS_TABLE (sowie die PG*-Variablen von libpq).</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="228"/>
+        <location filename="../app/ctl/main.cpp" line="233"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/main.cpp" line="232"/>
+        <location filename="../app/ctl/main.cpp" line="237"/>
         <source>knowledgectl: unknown command &apos;%1&apos; — run `knowledgectl --help` for the list</source>
         <translation>knowledgectl: unbekannter Befehl &apos;%1&apos; — `knowledgectl --help` zeigt die Liste</translation>
     </message>
@@ -4478,7 +4558,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     <message>
         <location filename="../app/ctl/cmd_aggregate.cpp" line="19"/>
         <location filename="../app/ctl/cmd_embed.cpp" line="39"/>
-        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
         <location filename="../app/ctl/trainingtext.h" line="15"/>
         <source>incremental</source>
         <translation>inkrementell</translation>
@@ -4907,42 +4987,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Server, Schemaversion, Ereigniszahlen, pgvector</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="106"/>
         <source>usage: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (intervals are whole seconds ≥ 1)</source>
         <translation>Aufruf: knowledgectl worker [--once] [--aggregate-interval SECONDS] [--embed-interval SECONDS] [--training-interval SECONDS] (Intervalle in ganzen Sekunden ≥ 1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="85"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="150"/>
         <source>cannot set up signal handling</source>
         <translation>Signalbehandlung kann nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="91"/>
-        <source>stopping: waiting for running jobs to finish</source>
-        <translation>wird beendet: warten, bis laufende Jobs fertig sind</translation>
+        <location filename="../app/ctl/cmd_worker.cpp" line="157"/>
+        <source>stopping: cancelling the running jobs</source>
+        <translation>wird beendet: die laufenden Jobs werden abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="102"/>
-        <source>worker started (%1)</source>
-        <translation>Worker gestartet (%1)</translation>
+        <location filename="../app/ctl/cmd_worker.cpp" line="176"/>
+        <source>worker started (each job once)</source>
+        <translation>Worker gestartet (jeder Job einmal)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="103"/>
-        <source>each job once</source>
-        <translation>jeder Job einmal</translation>
+        <location filename="../app/ctl/cmd_worker.cpp" line="177"/>
+        <source>worker started</source>
+        <translation>Worker gestartet</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="104"/>
-        <source>aggregate every %1 s, embeddings every %2 s, training every %3 s</source>
-        <translation>Aggregation alle %1 s, Embeddings alle %2 s, Training alle %3 s</translation>
-    </message>
-    <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="113"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="185"/>
         <source>worker stopped</source>
         <translation>Worker beendet</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_worker.cpp" line="120"/>
+        <location filename="../app/ctl/cmd_worker.cpp" line="194"/>
         <source>run the background jobs on their schedule</source>
         <translation>die Hintergrundjobs nach Zeitplan ausführen</translation>
     </message>
@@ -5083,37 +5158,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="20"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="23"/>
         <source>unexpected argument &quot;%1&quot; — usage: knowledgectl sync [--json]</source>
         <translation>unerwartetes Argument &quot;%1&quot; — Aufruf: knowledgectl sync [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="32"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="49"/>
         <source>sync: %1 of %2 changes</source>
         <translation>Synchronisierung: %1 von %2 Änderungen</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="55"/>
+        <source>outbox: %1 queued change(s) delivered, %2 refused (see `knowledgectl outbox list`)</source>
+        <translation>Postausgang: %1 wartende Änderung(en) zugestellt, %2 abgelehnt (siehe `knowledgectl outbox list`)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_sync.cpp" line="101"/>
         <source>%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)</source>
         <translation>Synchronisierung (%1) von %2: %3 hinzugefügt, %4 aktualisiert, %5 entfernt in %6 s (%7 Dok./s)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
         <source>cold</source>
         <translation>kalt</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="78"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="112"/>
         <source>offline snapshot: datasets %1, activity items %2, investigations %3, traces %4 (%5 fetched, %6 dropped), quirks %7; %8 MiB in %9 s</source>
         <translation>Offline-Abzug: Datasets %1, Aktivitäten %2, Untersuchungen %3, Verläufe %4 (%5 geholt, %6 entfernt), Besonderheiten %7; %8 MiB in %9 s</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="92"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="126"/>
         <source>embedding model: %1 (every document re-embedded)</source>
         <translation>Embedding-Modell: %1 (jedes Dokument neu eingebettet)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_sync.cpp" line="103"/>
+        <location filename="../app/ctl/cmd_sync.cpp" line="137"/>
         <source>bring the tenant&apos;s offline cache (search, knowledge, activity, investigations) up to date</source>
         <translation>den Offline-Cache des Mandanten (Suche, Wissen, Aktivität, Untersuchungen) aktualisieren</translation>
     </message>

@@ -185,59 +185,11 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="118"/>
+        <location filename="../core/jobs/jobs.cpp" line="299"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>
             <numerusform>%n tenants</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="135"/>
-        <source>%n new event(s)</source>
-        <translation>
-            <numerusform>%n new event</numerusform>
-            <numerusform>%n new events</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="136"/>
-        <source>%n dataset(s) updated</source>
-        <translation>
-            <numerusform>%n dataset updated</numerusform>
-            <numerusform>%n datasets updated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="152"/>
-        <source>%n investigation(s) rebuilt</source>
-        <translation>
-            <numerusform>%n investigation rebuilt</numerusform>
-            <numerusform>%n investigations rebuilt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="154"/>
-        <source>%n example(s) written</source>
-        <translation>
-            <numerusform>%n example written</numerusform>
-            <numerusform>%n examples written</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="182"/>
-        <source>%n document(s) changed</source>
-        <translation>
-            <numerusform>%n document changed</numerusform>
-            <numerusform>%n documents changed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="184"/>
-        <source>%n embedded</source>
-        <translation>
-            <numerusform>%n embedded</numerusform>
-            <numerusform>%n embedded</numerusform>
         </translation>
     </message>
 </context>
@@ -274,7 +226,7 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="356"/>
+        <location filename="../ui/knowledgeview.cpp" line="361"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
@@ -282,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="400"/>
+        <location filename="../ui/knowledgeview.cpp" line="405"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>confirmed by %n</numerusform>
@@ -290,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="458"/>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -298,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="475"/>
+        <location filename="../ui/knowledgeview.cpp" line="480"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
@@ -306,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="580"/>
+        <location filename="../ui/knowledgeview.cpp" line="585"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n investigation in the last six months</numerusform>
@@ -317,7 +269,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -325,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -333,7 +285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -344,7 +296,7 @@
 <context>
     <name>ke::OutboxDialog</name>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="176"/>
+        <location filename="../ui/outboxdialog.cpp" line="225"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -352,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="178"/>
+        <location filename="../ui/outboxdialog.cpp" line="227"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -360,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="275"/>
+        <location filename="../ui/outboxdialog.cpp" line="380"/>
         <source>%n change(s) delivered</source>
         <translation>
             <numerusform>%n change delivered</numerusform>
@@ -368,7 +320,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/outboxdialog.cpp" line="277"/>
+        <location filename="../ui/outboxdialog.cpp" line="382"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refused</numerusform>
@@ -398,7 +350,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="193"/>
+        <location filename="../ui/searchview.cpp" line="179"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -406,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="194"/>
+        <location filename="../ui/searchview.cpp" line="180"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

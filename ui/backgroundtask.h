@@ -46,14 +46,8 @@ void runInBackground(QObject *receiver, const ConnectionSettings &settings,
                      std::function<Result<T>(Database &)> work,
                      std::function<void(const Result<T> &)> done)
 {
-    runInBackground<T>(receiver, std::function<Result<T>()>([settings, work]() -> Result<T> {
-                           auto db = threadDatabase(settings);
-                           if (!db)
-                               return db.error();
-                           Result<T> r = work(**db);
-                           if (!r && r.error().is(ErrorCode::Unreachable))
-                               resetThreadDatabase();
-                           return r;
+    runInBackground<T>(receiver, std::function<Result<T>()>([settings, work]() {
+                           return withThreadDatabase<T>(settings, work);
                        }),
                        std::move(done));
 }

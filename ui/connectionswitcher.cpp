@@ -134,7 +134,9 @@ MainWindow *ConnectionSwitcher::openWindow(const ConnectionSettings &settings)
 {
     auto *window = new MainWindow(settings);
     window->setAttribute(Qt::WA_DeleteOnClose, false);
-    window->setSyncInterval(m_profiles.effectivePreferences().syncIntervalMinutes);
+    const Preferences preferences = m_profiles.effectivePreferences();
+    window->setSyncInterval(preferences.syncIntervalMinutes);
+    window->setStartOffline(preferences.startOffline);
     QStringList names;
     for (const ConnectionProfile &p : m_profiles.profiles())
         names << p.name;

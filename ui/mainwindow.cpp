@@ -9,6 +9,7 @@
 #include "datasetlistmodel.h"
 #include "investigationview.h"
 #include "knowledgeaggregator.h"
+#include "knowledgeclient.h"
 #include "knowledgestore.h"
 #include "knowledgeview.h"
 #include "offlinecache.h"
@@ -28,6 +29,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -45,6 +47,7 @@ enum Tab { SchemaTab, LineageTab, KnowledgeTab, ActivityTab, InvestigationTab, S
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
+    , m_client(new KnowledgeClient(settings, this))
 {
     setWindowTitle(tr("Knowledge Explorer"));
     resize(1280, 820);
@@ -105,8 +108,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
             &MainWindow::openInvestigation);
     connect(m_knowledge, &KnowledgeView::readFrom, this, &MainWindow::showSource);
     connect(m_knowledge, &KnowledgeView::outboxChanged, this, [this]() {
-        refreshOutboxCounts();
-        syncNow();
+        m_client->refreshOutboxCounts();
+        m_client->syncNow(); // after the person's own write: deliver what waits, refresh the cache
     });
     m_schema = new StructureView(m_settings, StructureView::Kind::Schema, this);
     m_lineage = new StructureView(m_settings, StructureView::Kind::Lineage, this);
@@ -146,8 +149,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_investigation = new InvestigationView(m_settings, this);
     connect(m_investigation, &InvestigationView::readFrom, this, &MainWindow::showSource);
     connect(m_investigation, &InvestigationView::outboxChanged, this, [this]() {
-        refreshOutboxCounts();
-        syncNow(); // after the person's own write: deliver what waits, refresh the cache
+        m_client->refreshOutboxCounts();
+        m_client->syncNow(); // after the person's own write: deliver what waits, refresh the cache
     });
     connect(m_investigation, &InvestigationView::settled, this, [this]() {
         if (pendingRequests() == 0)
@@ -161,7 +164,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_tabs->addTab(m_knowledge, tr("Knowledge"));
     m_tabs->addTab(activityPage, tr("Activity"));
     m_tabs->addTab(m_investigation, tr("Investigation"));
-    m_searchView = new SearchView(m_settings, this);
+    m_searchView = new SearchView(m_client, this);
     connect(m_searchView, &SearchView::investigationRequested, this,
             &MainWindow::openInvestigation);
     m_tabs->addTab(m_searchView, tr("Search"));
@@ -210,34 +213,109 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_status = new QLabel(this);
     // A long message gives way: the connection summary (and its counts) always shows.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long sync (the first one of a large tenant) shows a bar and can be cancelled.
+    m_syncBar = new QProgressBar(this);
+    m_syncBar->setObjectName(QStringLiteral("syncProgress"));
+    m_syncBar->setMaximumWidth(160);
+    m_syncBar->setAccessibleName(tr("Sync progress"));
+    m_syncBar->hide();
+    m_cancelSync = new QToolButton(this);
+    m_cancelSync->setObjectName(QStringLiteral("cancelSync"));
+    m_cancelSync->setText(tr("Cancel sync"));
+    m_cancelSync->setToolTip(tr("Stop the sync; what was synced so far stays, and the next sync "
+                                "goes on from there"));
+    m_cancelSync->hide();
+    connect(m_cancelSync, &QToolButton::clicked, m_client, &KnowledgeClient::cancelSync);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_syncBar);
+    statusBar()->addPermanentWidget(m_cancelSync);
     statusBar()->addPermanentWidget(m_connection);
-    m_connection->setServer(ConnectionProfile::suggestedName(m_settings.databaseUrl, QString()));
-    m_connection->setTenant(m_settings.tenant);
+    m_connection->setServer(m_client->identity().server);
+    m_connection->setTenant(m_client->identity().tenant);
+    m_connection->setPerson(m_client->identity().person);
     connect(m_connection, &QToolButton::clicked, this, &MainWindow::showOutbox);
-    m_syncTimer = new QTimer(this);
-    m_syncTimer->setInterval(Preferences().syncIntervalMinutes * 60 * 1000);
-    connect(m_syncTimer, &QTimer::timeout, this, &MainWindow::syncNow);
+    listenToClient();
 
     if (m_settings.tenant.isEmpty()) {
         m_knowledge->setMessage(tr("No tenant selected. Start with KNOWLEDGE_TENANT set or pass "
                                    "--tenant SLUG (e.g. --tenant acme for the demo data)."));
     } else {
-        loadDatasets();
-        identify();
-        m_syncTimer->start();
+        // After the caller's setup (setStartOffline): the client connects, the views load.
+        begin();
+        QTimer::singleShot(0, this, [this]() {
+            m_client->start(m_startOffline);
+            loadDatasets();
+            end();
+        });
     }
+}
+
+void MainWindow::listenToClient()
+{
+    connect(m_client, &KnowledgeClient::stateChanged, this,
+            [this](KnowledgeClient::State state, const QString &why) {
+                const bool wasOffline = m_connection->state() == ConnectionStatus::State::Offline;
+                m_connection->setState(state == KnowledgeClient::State::Online
+                                           ? ConnectionStatus::State::Online
+                                           : state == KnowledgeClient::State::Offline
+                                           ? ConnectionStatus::State::Offline
+                                           : ConnectionStatus::State::Connecting,
+                                       why);
+                // Back online: the views read the database again.
+                if (state == KnowledgeClient::State::Online && wasOffline)
+                    loadDatasets();
+            });
+    connect(m_client, &KnowledgeClient::identityChanged, this, [this](const ClientIdentity &who) {
+        m_connection->setTenant(who.tenant);
+        m_connection->setPerson(who.person);
+    });
+    connect(m_client, &KnowledgeClient::outboxChanged, this,
+            [this](qint64 pending, qint64 refused) {
+                m_connection->setOutboxCounts(pending, refused);
+                if (m_client->lastSync().isValid())
+                    m_connection->setLastSync(m_client->lastSync());
+            });
+    connect(m_client, &KnowledgeClient::syncStarted, this,
+            [this]() { m_connection->setSyncing(true); });
+    connect(m_client, &KnowledgeClient::syncProgress, this, [this](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(100 * done / total) : -1;
+        m_connection->setSyncing(true, percent);
+        if (total >= 1000 && done < total) {
+            m_syncBar->setRange(0, 100);
+            m_syncBar->setValue(percent);
+            m_syncBar->show();
+            m_cancelSync->show();
+        }
+    });
+    connect(m_client, &KnowledgeClient::syncFinished, this,
+            [this](bool ok, const QString &message) {
+                m_connection->setSyncing(false);
+                m_syncBar->hide();
+                m_cancelSync->hide();
+                if (m_client->lastSync().isValid())
+                    m_connection->setLastSync(m_client->lastSync());
+                if (!ok && m_client->state() == KnowledgeClient::State::Online)
+                    showError(tr("Could not sync the offline cache: %1").arg(message));
+            });
+    connect(m_client, &KnowledgeClient::writesDelivered, this,
+            [this](qint64 delivered, qint64 refused) {
+                if (delivered > 0)
+                    m_status->setText(tr("%n queued change(s) delivered", nullptr, int(delivered)));
+                if (refused > 0)
+                    showError(tr("%n change(s) refused by the database — see the outbox", nullptr,
+                                 int(refused)));
+            });
+    connect(m_client, &KnowledgeClient::dataChanged, this, &MainWindow::loadKnowledge);
+}
+
+void MainWindow::setStartOffline(bool offline)
+{
+    m_startOffline = offline;
 }
 
 void MainWindow::setSyncInterval(int minutes)
 {
-    if (minutes <= 0) {
-        m_syncTimer->stop();
-        return;
-    }
-    m_syncTimer->setInterval(minutes * 60 * 1000);
-    if (!m_settings.tenant.isEmpty())
-        m_syncTimer->start();
+    m_client->setSyncInterval(std::chrono::minutes(std::max(0, minutes)));
 }
 
 OutboxDialog *MainWindow::showOutbox()
@@ -245,7 +323,7 @@ OutboxDialog *MainWindow::showOutbox()
     if (!m_outbox) {
         m_outbox = new OutboxDialog(m_settings, this);
         connect(m_outbox, &OutboxDialog::outboxChanged, this, [this]() {
-            refreshOutboxCounts();
+            m_client->refreshOutboxCounts();
             loadKnowledge();
         });
     } else {
@@ -254,164 +332,6 @@ OutboxDialog *MainWindow::showOutbox()
     m_outbox->show();
     m_outbox->raise();
     return m_outbox;
-}
-
-namespace {
-
-/// Who the window writes as, and where (identify()).
-struct Identity
-{
-    bool online = false;
-    QString why; ///< offline: why
-    QString tenant; ///< the tenant's name
-    QString person; ///< the person's handle (or the login, offline)
-};
-
-struct OutboxCounts
-{
-    qint64 pending = 0;
-    qint64 refused = 0;
-    QDateTime syncedAt;
-};
-
-} // namespace
-
-void MainWindow::identify()
-{
-    begin();
-    const ConnectionSettings settings = m_settings;
-    runInBackground<Identity>(
-        this, std::function<Result<Identity>()>([settings]() -> Result<Identity> {
-            Identity who;
-            // A fresh connection: the pool thread's cached one may be a dead one.
-            auto db = Database::connect(settings);
-            if (!db) {
-                if (!db.error().is(ErrorCode::Unreachable))
-                    return db.error();
-                who.why = db.error().message;
-                who.person = Outbox::loginOf(settings);
-                return who;
-            }
-            Database &online = **db;
-            who.online = true;
-            // Remember whom this login writes as, for the writes made offline later.
-            Outbox::openFor(online);
-            if (auto tenants = online.tenants()) {
-                for (const Database::TenantInfo &t : *tenants)
-                    if (t.id == online.tenantId())
-                        who.tenant = t.name.isEmpty() ? t.slug : t.name;
-            }
-            if (!online.actorId().isNull()) {
-                auto handle = online.personHandle(online.actorId());
-                who.person = handle && !handle->isEmpty()
-                    ? *handle
-                    : online.actorId().toString(QUuid::WithoutBraces);
-            }
-            if (who.person.isEmpty())
-                who.person = online.login();
-            return who;
-        }),
-        [this](const Result<Identity> &r) {
-            if (!r) {
-                m_connection->setState(ConnectionStatus::State::Offline, r.error().message);
-            } else {
-                m_connection->setState(r->online ? ConnectionStatus::State::Online
-                                                 : ConnectionStatus::State::Offline,
-                                       r->why);
-                if (!r->tenant.isEmpty())
-                    m_connection->setTenant(r->tenant);
-                m_connection->setPerson(r->person);
-                if (r->online)
-                    syncNow();
-            }
-            refreshOutboxCounts();
-            end();
-        });
-}
-
-void MainWindow::refreshOutboxCounts()
-{
-    const ConnectionSettings settings = m_settings;
-    runInBackground<OutboxCounts>(
-        this, std::function<Result<OutboxCounts>()>([settings]() -> Result<OutboxCounts> {
-            OutboxCounts counts;
-            if (auto snapshot = BrowseClient::datasets(settings, ReadSource::Offline))
-                counts.syncedAt = snapshot->asOf;
-            auto box = Outbox::openFor(settings);
-            if (!box)
-                return counts; // never online here: nothing can wait
-            auto who = (*box)->identity(settings);
-            const QUuid tenant = who ? who->tenantId : QUuid();
-            const QString login = who ? who->login : Outbox::loginOf(settings);
-            auto pending = (*box)->count(OutboxEntry::State::Pending, tenant, login);
-            auto refused = (*box)->count(OutboxEntry::State::Refused, tenant, login);
-            if (!pending)
-                return pending.error();
-            if (!refused)
-                return refused.error();
-            counts.pending = *pending;
-            counts.refused = *refused;
-            return counts;
-        }),
-        [this](const Result<OutboxCounts> &r) {
-            if (!r) {
-                showError(tr("Could not read the outbox: %1").arg(r.error().message));
-                return;
-            }
-            m_connection->setOutboxCounts(r->pending, r->refused);
-            if (r->syncedAt.isValid())
-                m_connection->setLastSync(r->syncedAt);
-        });
-}
-
-void MainWindow::syncNow()
-{
-    if (m_syncing || m_settings.tenant.isEmpty())
-        return;
-    m_syncing = true;
-    m_connection->setSyncing(true);
-    const ConnectionSettings settings = m_settings;
-    runInBackground<DeliveryReport>(
-        this, settings,
-        [](Database &db) -> Result<DeliveryReport> {
-            // What the person wrote offline first, then the cache (so it holds those too).
-            auto delivered = OutboxWriter::deliverPending(db);
-            if (!delivered)
-                return delivered;
-            if (delivered->unreachable)
-                return delivered;
-            auto cache = OfflineCache::openForSync(db, 1000);
-            if (!cache)
-                return cache.error();
-            auto synced = (*cache)->sync(db);
-            if (!synced)
-                return synced.error();
-            return delivered;
-        },
-        [this](const Result<DeliveryReport> &r) {
-            m_syncing = false;
-            m_connection->setSyncing(false);
-            if (!r) {
-                const bool unreachable = r.error().is(ErrorCode::Unreachable);
-                if (unreachable)
-                    m_connection->setState(ConnectionStatus::State::Offline, r.error().message);
-                else
-                    showError(tr("Could not sync the offline cache: %1").arg(r.error().message));
-            } else if (r->unreachable) {
-                m_connection->setState(ConnectionStatus::State::Offline, r->note);
-            } else {
-                m_connection->setState(ConnectionStatus::State::Online);
-                if (r->delivered > 0)
-                    m_status->setText(
-                        tr("%n queued change(s) delivered", nullptr, int(r->delivered)));
-                if (r->refused > 0)
-                    showError(tr("%n change(s) refused by the database — see the outbox", nullptr,
-                                 int(r->refused)));
-                if (r->delivered > 0 || r->refused > 0)
-                    loadKnowledge();
-            }
-            refreshOutboxCounts();
-        });
 }
 
 int MainWindow::pendingRequests() const
@@ -495,8 +415,8 @@ void MainWindow::selectDataset(const QString &nameOrId)
 void MainWindow::refresh()
 {
     begin();
-    runInBackground<AggregationReport>(
-        this, m_settings, [](Database &db) { return KnowledgeAggregator::runIncremental(db); },
+    m_client->withDatabase<AggregationReport>(
+        this, [](Database &db) { return KnowledgeAggregator::runIncremental(db); },
         [this](const Result<AggregationReport> &r) {
             if (!r)
                 showError(tr("Could not fold in new events: %1").arg(r.error().message));
@@ -511,46 +431,43 @@ void MainWindow::refresh()
 void MainWindow::loadDatasets()
 {
     begin();
-    const ConnectionSettings settings = m_settings;
-    runInBackground<Browsed<QList<DatasetSummary>>>(
-        this, [settings]() { return BrowseClient::datasets(settings, ReadSource::Automatic); },
-        [this](const Result<Browsed<QList<DatasetSummary>>> &r) {
-            if (!r) {
-                showError(tr("Could not load the datasets: %1").arg(r.error().message));
-                m_knowledge->setMessage(r.error().message);
-                end();
-                return;
-            }
-            showSource(r->offline, r->asOf, r->note);
-            const QUuid keep = m_dataset;
-            m_datasets->setDatasets(r->value);
-            QHash<QString, QString> names;
-            for (const DatasetSummary &d : r->value)
-                names.insert(d.ref.id.toString(QUuid::WithoutBraces), d.ref.name);
-            m_searchView->setDatasetNames(names);
-            int row = m_datasets->rowOf(keep);
-            if (!m_wantedDataset.isEmpty()) {
-                for (int i = 0; i < m_datasets->rowCount(); ++i) {
-                    const DatasetSummary *d = m_datasets->dataset(i);
-                    if (d->ref.name == m_wantedDataset
-                        || d->ref.id == QUuid::fromString(m_wantedDataset))
-                        row = i;
-                }
-                m_wantedDataset.clear();
-            }
-            if (row < 0 && m_datasets->rowCount() > 0)
-                row = 0;
-            if (row >= 0) {
-                const QModelIndex index = m_filter->mapFromSource(m_datasets->index(row));
-                m_list->setCurrentIndex(index);
-                if (m_datasets->dataset(row)->ref.id == keep)
-                    onDatasetChanged(); // same dataset: reload its views anyway
-            } else {
-                m_knowledge->setMessage(tr("This tenant has no datasets yet. They appear when "
-                                           "investigations are recorded."));
-            }
+    m_client->datasets(this, [this](const Result<Browsed<QList<DatasetSummary>>> &r) {
+        if (!r) {
+            showError(tr("Could not load the datasets: %1").arg(r.error().message));
+            m_knowledge->setMessage(r.error().message);
             end();
-        });
+            return;
+        }
+        showSource(r->offline, r->asOf, r->note);
+        const QUuid keep = m_dataset;
+        m_datasets->setDatasets(r->value);
+        QHash<QString, QString> names;
+        for (const DatasetSummary &d : r->value)
+            names.insert(d.ref.id.toString(QUuid::WithoutBraces), d.ref.name);
+        m_searchView->setDatasetNames(names);
+        int row = m_datasets->rowOf(keep);
+        if (!m_wantedDataset.isEmpty()) {
+            for (int i = 0; i < m_datasets->rowCount(); ++i) {
+                const DatasetSummary *d = m_datasets->dataset(i);
+                if (d->ref.name == m_wantedDataset
+                    || d->ref.id == QUuid::fromString(m_wantedDataset))
+                    row = i;
+            }
+            m_wantedDataset.clear();
+        }
+        if (row < 0 && m_datasets->rowCount() > 0)
+            row = 0;
+        if (row >= 0) {
+            const QModelIndex index = m_filter->mapFromSource(m_datasets->index(row));
+            m_list->setCurrentIndex(index);
+            if (m_datasets->dataset(row)->ref.id == keep)
+                onDatasetChanged(); // same dataset: reload its views anyway
+        } else {
+            m_knowledge->setMessage(tr("This tenant has no datasets yet. They appear when "
+                                       "investigations are recorded."));
+        }
+        end();
+    });
 }
 
 void MainWindow::onDatasetChanged()
@@ -582,24 +499,18 @@ void MainWindow::loadActivity(bool more)
     const QString cursor = more ? m_activity->nextCursor() : QString();
     m_more->setEnabled(false);
     begin();
-    const ConnectionSettings settings = m_settings;
-    runInBackground<Browsed<ActivityPage>>(
-        this,
-        [settings, id, cursor]() {
-            return BrowseClient::activity(settings, id, 50, cursor, ReadSource::Automatic);
-        },
-        [this, id](const Result<Browsed<ActivityPage>> &r) {
-            if (id == m_dataset.toString(QUuid::WithoutBraces)) {
-                if (r)
-                    showSource(r->offline, r->asOf, r->note);
-                if (r)
-                    m_activity->appendPage(r->value);
-                else
-                    showError(tr("Could not load the activity: %1").arg(r.error().message));
-                m_more->setEnabled(m_activity->hasMore());
-            }
-            end();
-        });
+    m_client->activity(this, id, 50, cursor, [this, id](const Result<Browsed<ActivityPage>> &r) {
+        if (id == m_dataset.toString(QUuid::WithoutBraces)) {
+            if (r)
+                showSource(r->offline, r->asOf, r->note);
+            if (r)
+                m_activity->appendPage(r->value);
+            else
+                showError(tr("Could not load the activity: %1").arg(r.error().message));
+            m_more->setEnabled(m_activity->hasMore());
+        }
+        end();
+    });
 }
 
 void MainWindow::search(const QString &text)

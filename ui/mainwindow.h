@@ -15,10 +15,12 @@ class QLineEdit;
 class QComboBox;
 class QListView;
 class QMenu;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace ke {
 
@@ -28,6 +30,7 @@ class OutboxDialog;
 class Database;
 class DatasetListModel;
 class InvestigationView;
+class KnowledgeClient;
 class KnowledgeView;
 class SearchView;
 class StructureView;
@@ -60,6 +63,11 @@ public:
     /// Syncs the offline cache and delivers the outbox every `minutes` while online (and on
     /// start and after the person's own writes); 0 = only on start and after writes.
     void setSyncInterval(int minutes);
+    /// Begin from the offline cache without connecting (Preferences::startOffline); call
+    /// right after construction.
+    void setStartOffline(bool offline);
+    /// The window's client: its connection state, reads, writes, sync and outbox.
+    KnowledgeClient *client() const { return m_client; }
     /// Opens the outbox dialog (what clicking the status bar's connection summary does).
     OutboxDialog *showOutbox();
 
@@ -80,17 +88,15 @@ private:
     /// Says, without moving the page, whether the views show the offline cache (and as of
     /// when) or the database.
     void showSource(bool offline, const QDateTime &asOf, const QString &note);
-    /// Who and where: the tenant's name and the person's handle (online), else what the
-    /// outbox remembers; then the outbox's counts and the last sync.
-    void identify();
-    void refreshOutboxCounts();
-    /// OfflineCache::sync and the outbox's delivery in the background (never overlapping).
-    void syncNow();
+    /// The client's state, identity, sync and outbox in the status bar.
+    void listenToClient();
     void begin();
     void end();
     void showError(const QString &message);
 
     ConnectionSettings m_settings;
+    KnowledgeClient *m_client = nullptr;
+    bool m_startOffline = false;
     QUuid m_dataset;
     QString m_wantedDataset;
     int m_pending = 0;
@@ -112,8 +118,8 @@ private:
     QLabel *m_status = nullptr;
     ConnectionStatus *m_connection = nullptr;
     OutboxDialog *m_outbox = nullptr;
-    QTimer *m_syncTimer = nullptr;
-    bool m_syncing = false;
+    QProgressBar *m_syncBar = nullptr;
+    QToolButton *m_cancelSync = nullptr;
     QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs
     QMenu *m_switchMenu = nullptr;
 };

@@ -5,10 +5,14 @@
 #include "outboxwriter.h"
 
 #include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -18,6 +22,20 @@ namespace ke {
 namespace {
 
 enum Column { StateColumn, WhatColumn, WhenColumn, ReasonColumn };
+
+/// The event_data key of what the person typed in this event, or empty.
+QString typedKey(const Event &event)
+{
+    const QString type = event.eventType;
+    if (type == QLatin1String("quirk.added") || type == QLatin1String("quirk.edited")
+        || type == QLatin1String("comment.added"))
+        return QStringLiteral("text");
+    if (type == QLatin1String("quirk.retired"))
+        return QStringLiteral("reason");
+    if (type.startsWith(QLatin1String("feedback.")))
+        return QStringLiteral("comment");
+    return {};
+}
 
 /// This window's entries: those of its login and tenant (all of its login's when it was
 /// never online as that tenant).
@@ -55,7 +73,37 @@ OutboxDialog::OutboxDialog(const ConnectionSettings &settings, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setHeaderLabels({tr("State"), tr("Change"), tr("Made"), tr("Reason")});
     m_list->header()->setStretchLastSection(true);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &OutboxDialog::updateButtons);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, [this]() {
+        showSelected();
+        updateButtons();
+    });
+
+    m_details = new QGroupBox(tr("Selected change"), this);
+    m_theirs = new QLabel(m_details);
+    m_theirs->setObjectName(QStringLiteral("outboxTheirs"));
+    m_theirs->setWordWrap(true);
+    m_theirs->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_yours = new QPlainTextEdit(m_details);
+    m_yours->setObjectName(QStringLiteral("outboxYours"));
+    m_yours->setAccessibleName(tr("Your text"));
+    m_yours->setTabChangesFocus(true);
+    m_yours->setMaximumHeight(90);
+    m_theirsText = new QPlainTextEdit(m_details);
+    m_theirsText->setObjectName(QStringLiteral("outboxTheirsText"));
+    m_theirsText->setAccessibleName(tr("The version in the database"));
+    m_theirsText->setReadOnly(true);
+    m_theirsText->setTabChangesFocus(true);
+    m_theirsText->setMaximumHeight(90);
+    auto *yoursLabel = new QLabel(tr("&Yours (edit before resending):"), m_details);
+    yoursLabel->setBuddy(m_yours);
+    m_theirsLabel = new QLabel(tr("In the database now:"), m_details);
+    auto *detailsLayout = new QGridLayout(m_details);
+    detailsLayout->addWidget(m_theirs, 0, 0, 1, 2);
+    detailsLayout->addWidget(m_theirsLabel, 1, 0);
+    detailsLayout->addWidget(yoursLabel, 1, 1);
+    detailsLayout->addWidget(m_theirsText, 2, 0);
+    detailsLayout->addWidget(m_yours, 2, 1);
+    m_details->hide();
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("outboxMessage"));
@@ -85,6 +133,7 @@ OutboxDialog::OutboxDialog(const ConnectionSettings &settings, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_details);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
     updateButtons();
@@ -189,9 +238,57 @@ void OutboxDialog::updateButtons()
     const int row = item ? m_list->indexOfTopLevelItem(const_cast<QTreeWidgetItem *>(item)) : -1;
     const bool refused = row >= 0 && row < int(m_entries.size())
         && m_entries[size_t(row)].state == OutboxEntry::State::Refused;
+    const bool retiredMeanwhile = refused && m_entries[size_t(row)].current
+        && m_entries[size_t(row)].current->eventType == QLatin1String("quirk.retired");
     m_discard->setEnabled(idle && item && item->isSelected());
-    m_resend->setEnabled(idle && refused && item->isSelected());
+    m_resend->setEnabled(idle && refused && item->isSelected() && !retiredMeanwhile);
     m_deliver->setEnabled(idle);
+}
+
+const OutboxEntry *OutboxDialog::selectedEntry() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    if (!item || !item->isSelected())
+        return nullptr;
+    const int row = m_list->indexOfTopLevelItem(const_cast<QTreeWidgetItem *>(item));
+    return row >= 0 && row < int(m_entries.size()) ? &m_entries[size_t(row)] : nullptr;
+}
+
+void OutboxDialog::showSelected()
+{
+    const OutboxEntry *e = selectedEntry();
+    m_yoursKey = e ? typedKey(e->event) : QString();
+    const bool refused = e && e->state == OutboxEntry::State::Refused;
+    const bool conflict = refused && e->current.has_value();
+    m_details->setVisible(e && (conflict || (refused && !m_yoursKey.isEmpty())));
+    m_resend->setText(conflict ? tr("Keep &mine") : tr("&Resend"));
+    m_discard->setText(conflict ? tr("Keep &theirs") : tr("D&iscard"));
+    m_resend->setToolTip(conflict ? tr("Send your version, as a change of the one the database "
+                                       "holds now")
+                                  : tr("Send a refused change again, as made now"));
+    m_discard->setToolTip(conflict ? tr("Give up your version: the database's stays")
+                                   : tr("Give up this change: it is never sent"));
+    if (!e)
+        return;
+    if (conflict) {
+        const QuirkVersion &now = *e->current;
+        const QString when = QLocale().toString(now.createdAt.toLocalTime(), QLocale::ShortFormat);
+        const QString what = now.eventType == QLatin1String("quirk.retired")
+            ? tr("Somebody retired this quirk meanwhile (%1): a retired quirk cannot be changed. "
+                 "Copy your text and add it as a new quirk if it still holds, then discard "
+                 "this change.")
+                  .arg(when)
+            : tr("Somebody else changed this quirk meanwhile (%1). Choose which version stays.")
+                  .arg(when);
+        m_theirs->setText(what);
+        m_theirsText->setPlainText(now.text);
+    }
+    for (QWidget *w : {static_cast<QWidget *>(m_theirs), static_cast<QWidget *>(m_theirsLabel),
+                       static_cast<QWidget *>(m_theirsText)})
+        w->setVisible(conflict);
+    m_yours->setEnabled(!m_yoursKey.isEmpty());
+    m_yours->setPlainText(m_yoursKey.isEmpty() ? describe(e->event)
+                                               : e->event.data.value(m_yoursKey).toString());
 }
 
 void OutboxDialog::act(bool discard)
@@ -200,10 +297,18 @@ void OutboxDialog::act(bool discard)
     if (!item)
         return;
     const QString id = item->data(StateColumn, Qt::UserRole).toString();
+    // Resent as the person edited it (only what they changed).
+    QJsonObject changes;
+    if (const OutboxEntry *e = selectedEntry(); e && !discard && !m_yoursKey.isEmpty()) {
+        const QString typed = m_yours->toPlainText();
+        if (typed != e->event.data.value(m_yoursKey).toString())
+            changes.insert(m_yoursKey, typed);
+    }
     const ConnectionSettings settings = m_settings;
     begin();
     runInBackground<QString>(
-        this, std::function<Result<QString>()>([settings, id, discard]() -> Result<QString> {
+        this,
+        std::function<Result<QString>()>([settings, id, discard, changes]() -> Result<QString> {
             auto box = Outbox::openFor(settings);
             if (!box)
                 return box.error();
@@ -213,7 +318,7 @@ void OutboxDialog::act(bool discard)
                     return gone.error();
                 return tr("Discarded: %1").arg(describe(gone->event));
             }
-            auto again = (*box)->resend(id);
+            auto again = (*box)->resend(id, changes);
             if (!again)
                 return again.error();
             return tr("Queued again: %1").arg(describe(*again));

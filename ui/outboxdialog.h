@@ -7,7 +7,9 @@
 
 #include <vector>
 
+class QGroupBox;
 class QLabel;
+class QPlainTextEdit;
 class QPushButton;
 class QTreeWidget;
 
@@ -15,8 +17,12 @@ namespace ke {
 
 /// The outbox of the window's connection: the writes waiting for the database ("pending")
 /// and those it refused ("needs attention", with the reason), with Discard, Resend and
-/// Deliver now. Every outbox and database call runs on a pool thread (runInBackground), each
-/// with its own Outbox (one SQLite handle per thread). GUI thread only.
+/// Deliver now. The selected entry's text can be edited before it is resent; a quirk change
+/// refused because somebody else changed or retired the quirk meanwhile shows both versions —
+/// what the database holds now and the person's own — with "Keep mine" (resend, as an edit of
+/// the current version) and "Keep theirs" (discard). Every outbox and database call runs on a pool
+/// thread (runInBackground), each with its own Outbox (one SQLite handle per thread). GUI thread
+/// only.
 class OutboxDialog : public QDialog
 {
     Q_OBJECT
@@ -46,6 +52,10 @@ private:
     void showEntries(const std::vector<OutboxEntry> &entries);
     void act(bool discard);
     void updateButtons();
+    /// The selected entry's details: both versions of a conflict, the editable text.
+    void showSelected();
+    /// The entry shown in the details (null: none).
+    const OutboxEntry *selectedEntry() const;
     void begin();
     void end();
 
@@ -57,6 +67,12 @@ private:
     QPushButton *m_discard = nullptr;
     QPushButton *m_resend = nullptr;
     QPushButton *m_deliver = nullptr;
+    QGroupBox *m_details = nullptr;
+    QLabel *m_theirs = nullptr; ///< a conflict: what happened
+    QLabel *m_theirsLabel = nullptr;
+    QPlainTextEdit *m_theirsText = nullptr; ///< a conflict: what the database holds now
+    QPlainTextEdit *m_yours = nullptr; ///< the person's text (editable before a resend)
+    QString m_yoursKey; ///< the event_data key of that text ("text", "comment"), or empty
 };
 
 } // namespace ke

@@ -1,8 +1,7 @@
 #include "searchview.h"
 
-#include "backgroundtask.h"
 #include "catalogue.h"
-#include "searchclient.h"
+#include "knowledgeclient.h"
 #include "searchresultmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -57,16 +56,11 @@ public:
     }
 };
 
-struct Answer
-{
-    SearchOutcome outcome;
-};
-
 } // namespace
 
-SearchView::SearchView(const ConnectionSettings &settings, QWidget *parent)
+SearchView::SearchView(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_model(new SearchResultModel(this))
 {
     m_query = new QLineEdit(this);
@@ -165,23 +159,15 @@ void SearchView::run()
         request.sourceTypes << kind;
     const bool offline = m_offline->isChecked();
     // A newer search supersedes this one: the old one is told to stop between its stages,
-    // and its answer, should it still come, is thrown away.
-    if (m_cancel)
-        m_cancel->store(true);
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancel;
-    const int generation = ++m_generation;
+    // and its answer, should it still come, is dropped.
+    if (m_job)
+        m_job->cancel();
     m_busy = true;
     m_status->setText(tr("Searching…"));
-    const ConnectionSettings settings = m_settings;
-    auto *watcher = new QFutureWatcher<std::optional<Result<SearchOutcome>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation]() {
-        const auto answer = watcher->result();
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer search is under way
+    // Online or the offline cache: the client decides and falls back (the same policy as
+    // knowledgectl's).
+    m_job = m_client->search(this, request, offline, [this](const Result<SearchOutcome> &r) {
         m_busy = false;
-        const Result<SearchOutcome> &r = *answer;
         if (!r) {
             m_model->setResults({});
             m_status->setText(r.error().message);
@@ -197,19 +183,6 @@ void SearchView::run()
         m_status->setText(status);
         Q_EMIT searchFinished();
     });
-    // Online or the offline cache: SearchClient decides and falls back (the same policy as
-    // knowledgectl's).
-    watcher->setFuture(QtConcurrent::run([settings, request, offline,
-                                          cancel]() -> std::optional<Result<SearchOutcome>> {
-        try {
-            return SearchClient::search(settings, request,
-                                        offline ? SearchSource::Offline : SearchSource::Automatic,
-                                        cancel.get());
-        } catch (const std::exception &e) {
-            return Result<SearchOutcome>(
-                makeError(ErrorCode::Internal, QString::fromUtf8(e.what())));
-        }
-    }));
 }
 
 } // namespace ke

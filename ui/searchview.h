@@ -1,11 +1,7 @@
 #pragma once
 
-#include <atomic>
-#include <memory>
-
-#include "connectionsettings.h"
-
 #include <QHash>
+#include <QPointer>
 #include <QUuid>
 #include <QWidget>
 
@@ -17,6 +13,8 @@ class QTableView;
 
 namespace ke {
 
+class ClientJob;
+class KnowledgeClient;
 class SearchResultModel;
 
 /// Search everything — findings, hypotheses, queries, comments, quirks — tenant-wide or in the
@@ -28,7 +26,7 @@ class SearchView : public QWidget
     Q_OBJECT
 
 public:
-    explicit SearchView(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    explicit SearchView(KnowledgeClient *client, QWidget *parent = nullptr);
 
     /// The dataset the "this dataset" scope refers to.
     void setCurrentDataset(const QUuid &id, const QString &name);
@@ -45,11 +43,10 @@ Q_SIGNALS:
 private:
     void run();
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client = nullptr;
     QUuid m_dataset;
     QString m_datasetName;
-    int m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel; ///< the running search's; set when superseded
+    QPointer<ClientJob> m_job; ///< the running search; cancelled when superseded
     bool m_busy = false;
     QLineEdit *m_query = nullptr;
     QComboBox *m_scope = nullptr;

@@ -72,7 +72,7 @@ int runOutbox(BenchContext &ctx)
     auto box = Outbox::open(dir.filePath(QStringLiteral("outbox.sqlite")));
     if (!box)
         return fail(ctx, box.error().message);
-    const OutboxIdentity who{db.login(), db.tenantId(), db.actorId(), {}, {}};
+    const OutboxIdentity who{db.login(), db.tenantId(), db.actorId(), {}, {}, {}, {}};
     const auto ratings = [&](qint64 round) {
         std::vector<Event> out;
         out.reserve(size_t(writes));

@@ -2,9 +2,12 @@
 // snapshot of knowledge, activity, investigations and quirks) up to date from the database.
 
 #include "commands.h"
+#include "interrupt.h"
+#include "knowledgeclient.h"
 #include "offlinecache.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -19,26 +22,57 @@ int runSync(CommandContext &ctx)
         return ctx.fail(
             Messages::tr("unexpected argument \"%1\" — usage: knowledgectl sync [--json]")
                 .arg(ctx.args.first()));
-    return ctx.withDatabase([&](Database &db) {
-        auto cache = OfflineCache::openForSync(db);
-        if (!cache)
-            return ctx.fail(cache.error());
-        QElapsedTimer sinceReport;
-        sinceReport.start();
-        auto progress = [&](qint64 done, qint64 total) {
+    // The client the app uses: it connects, delivers what waits in the outbox, then syncs.
+    KnowledgeClient client(ctx.settings);
+    client.setSyncInterval(std::chrono::minutes(0));
+    QEventLoop loop;
+    QString failure;
+    QObject::connect(&client, &KnowledgeClient::stateChanged, &loop,
+                     [&](KnowledgeClient::State state, const QString &why) {
+                         if (state == KnowledgeClient::State::Offline) {
+                             failure = why;
+                             loop.exit(1);
+                         }
+                     });
+    QObject::connect(&client, &KnowledgeClient::syncFinished, &loop,
+                     [&](bool ok, const QString &message) {
+                         failure = message;
+                         loop.exit(ok ? 0 : 1);
+                     });
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    QObject::connect(
+        &client, &KnowledgeClient::syncProgress, &loop, [&](qint64 done, qint64 total) {
             if (quiet || (sinceReport.elapsed() < 1000 && done != total && done != 0))
                 return;
             sinceReport.restart();
             ctx.err << Messages::tr("sync: %1 of %2 changes").arg(done).arg(total) << Qt::endl;
-        };
-        auto summary = (*cache)->sync(db, progress);
-        if (!summary)
-            return ctx.fail(summary.error());
+        });
+    QObject::connect(&client, &KnowledgeClient::writesDelivered, &loop,
+                     [&](qint64 delivered, qint64 refused) {
+                         if (quiet)
+                             return;
+                         ctx.err << Messages::tr("outbox: %1 queued change(s) delivered, %2 "
+                                                 "refused (see `knowledgectl outbox list`)")
+                                        .arg(delivered)
+                                        .arg(refused)
+                                 << Qt::endl;
+                     });
+    // Ctrl+C stops between pages: what was synced stays, the next sync goes on from there.
+    CancelOnInterrupt interrupt([&client]() { client.cancelSync(); });
+    client.start();
+    if (loop.exec() != 0)
+        return ctx.fail(failure);
+    const ClientSyncReport &report = client.lastSyncReport();
+    const OfflineCache::SyncSummary *summary = &report.summary;
+    {
         const double rate = summary->seconds > 0 ? double(summary->rows) / summary->seconds : 0.0;
         if (json) {
             const QJsonObject o{
-                {QStringLiteral("tenant"), (*cache)->tenant().toString(QUuid::WithoutBraces)},
-                {QStringLiteral("cache"), (*cache)->index().directory()},
+                {QStringLiteral("tenant"), report.tenant.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("cache"), report.cacheDirectory},
+                {QStringLiteral("delivered"), report.delivered.delivered},
+                {QStringLiteral("refused"), report.delivered.refused},
                 {QStringLiteral("cold"), summary->cold},
                 {QStringLiteral("added"), summary->added},
                 {QStringLiteral("updated"), summary->updated},
@@ -67,7 +101,7 @@ int runSync(CommandContext &ctx)
         ctx.out << Messages::tr(
                        "%1 sync of %2: %3 added, %4 updated, %5 removed in %6 s (%7 docs/s)")
                        .arg(summary->cold ? Messages::tr("cold") : Messages::tr("incremental"),
-                            (*cache)->index().directory())
+                            report.cacheDirectory)
                        .arg(summary->added)
                        .arg(summary->updated)
                        .arg(summary->removed)
@@ -93,7 +127,7 @@ int runSync(CommandContext &ctx)
                            .arg(summary->model)
                     << Qt::endl;
         return 0;
-    });
+    }
 }
 
 } // namespace

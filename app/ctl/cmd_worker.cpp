@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 #include <QSocketNotifier>
+#include <QSysInfo>
+
+#include <algorithm>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -13,6 +16,54 @@ namespace ke::ctl {
 namespace {
 
 int g_signalPipe[2] = {-1, -1};
+
+/// One logfmt line (key=value, values quoted when they hold a space, a quote or '='), as the
+/// worker writes one per run: README "The worker".
+class LogLine
+{
+public:
+    struct Sink
+    {
+        QTextStream &out;
+        QString worker;
+        LogLine line(const QDateTime &at = QDateTime::currentDateTimeUtc()) const
+        {
+            LogLine l(out);
+            l.add("ts", at.toUTC().toString(Qt::ISODateWithMs));
+            l.add("worker", worker);
+            return l;
+        }
+    };
+
+    void add(const QByteArray &key, const QString &value)
+    {
+        if (!m_text.isEmpty())
+            m_text += QLatin1Char(' ');
+        m_text += QString::fromUtf8(key) + QLatin1Char('=');
+        const bool quote
+            = value.isEmpty() || std::any_of(value.cbegin(), value.cend(), [](QChar c) {
+                  return c.isSpace() || c == QLatin1Char('"') || c == QLatin1Char('=')
+                      || c == QLatin1Char('\\');
+              });
+        if (!quote) {
+            m_text += value;
+            return;
+        }
+        QString v = value;
+        v.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        v.replace(QLatin1Char('"'), QLatin1String("\\\""));
+        v.replace(QLatin1Char('\n'), QLatin1String("\\n"));
+        m_text += QLatin1Char('"') + v + QLatin1Char('"');
+    }
+    void write() { m_out << m_text << Qt::endl; }
+
+private:
+    explicit LogLine(QTextStream &out)
+        : m_out(out)
+    { }
+    QTextStream &m_out;
+    QString m_text;
+};
 
 void onSignal(int)
 {
@@ -67,28 +118,44 @@ int runWorker(CommandContext &ctx)
     for (JobSpec &job : standardJobs(ctx.settings, intervals))
         scheduler.addJob(std::move(job));
 
+    const QString worker
+        = QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(::getpid());
+    LogLine::Sink log{ctx.out, worker};
     int failures = 0;
-    QObject::connect(
-        &scheduler, &JobScheduler::jobFinished,
-        [&ctx, &failures](const QString &name, bool ok, const QString &summary, double seconds) {
-            if (!ok)
-                ++failures;
-            ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' ' << name << ' '
-                    << (ok ? "ok" : "FAILED") << ' ' << QString::number(seconds, 'f', 2)
-                    << "s: " << summary << Qt::endl;
-        });
+    QObject::connect(&scheduler, &JobScheduler::runReported, [&log, &failures](const JobRun &r) {
+        if (r.outcome == JobRun::Outcome::Failed)
+            ++failures;
+        LogLine line = log.line(r.startedAt);
+        line.add("job", r.job);
+        if (!r.tenant.isEmpty() || !r.tenantId.isNull()) {
+            line.add("tenant", r.tenant);
+            line.add("tenant_id", r.tenantId.toString(QUuid::WithoutBraces));
+        }
+        line.add("outcome", JobRun::outcomeName(r.outcome));
+        line.add("duration_s", QString::number(r.seconds, 'f', 3));
+        for (const auto &[key, value] : r.counts)
+            line.add(key.toUtf8(), QString::number(value));
+        if (!r.reason.isEmpty())
+            line.add("reason", r.reason);
+        if (!r.message.isEmpty())
+            line.add(r.outcome == JobRun::Outcome::Skipped ? "msg" : "error", r.message);
+        line.write();
+    });
     QObject::connect(&scheduler, &JobScheduler::stopped, qApp, &QCoreApplication::quit,
                      Qt::QueuedConnection);
 
-    // SIGTERM / SIGINT: stop taking new runs, let the running ones finish, exit 0.
+    // SIGTERM / SIGINT: no new runs; the running ones cancel their statement (rolled back, or
+    // the pages done kept) and report; exit 0.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return ctx.fail(Messages::tr("cannot set up signal handling"));
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &scheduler, [&]() {
         char byte = 0;
         [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
-        ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-                << Messages::tr("stopping: waiting for running jobs to finish") << Qt::endl;
+        LogLine line = log.line();
+        line.add("event", QStringLiteral("worker_stopping"));
+        line.add("msg", Messages::tr("stopping: cancelling the running jobs"));
+        line.write();
         scheduler.stop();
     });
     struct sigaction sa = {};
@@ -98,19 +165,26 @@ int runWorker(CommandContext &ctx)
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
 
-    ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-            << Messages::tr("worker started (%1)")
-                   .arg(once ? Messages::tr("each job once")
-                             : Messages::tr("aggregate every %1 s, embeddings "
-                                            "every %2 s, training every %3 s")
-                                   .arg(intervals.aggregate.count())
-                                   .arg(intervals.embeddings.count())
-                                   .arg(intervals.training.count()))
-            << Qt::endl;
+    {
+        LogLine line = log.line();
+        line.add("event", QStringLiteral("worker_started"));
+        line.add("once", once ? QStringLiteral("true") : QStringLiteral("false"));
+        line.add("aggregate_interval_s", QString::number(intervals.aggregate.count()));
+        line.add("embed_interval_s", QString::number(intervals.embeddings.count()));
+        line.add("training_interval_s", QString::number(intervals.training.count()));
+        line.add("msg",
+                 once ? Messages::tr("worker started (each job once)")
+                      : Messages::tr("worker started"));
+        line.write();
+    }
     scheduler.start(once);
     QCoreApplication::exec();
-    ctx.out << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ' '
-            << Messages::tr("worker stopped") << Qt::endl;
+    {
+        LogLine line = log.line();
+        line.add("event", QStringLiteral("worker_stopped"));
+        line.add("msg", Messages::tr("worker stopped"));
+        line.write();
+    }
     return once && failures > 0 ? 1 : 0;
 }
 

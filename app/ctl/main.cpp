@@ -203,6 +203,11 @@ int main(int argc, char **argv)
     ke::ctl::CommandContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err};
     QStringList args = app.arguments().mid(1);
     args = ctx.settings.applyFlags(args);
+    if (args.size() == 1 && args.first() == QLatin1String("--version")) {
+        out << "knowledgectl " << QStringLiteral(KE_VERSION) << " (Qt " << qVersion() << ')'
+            << Qt::endl;
+        return 0;
+    }
     if (args.isEmpty() || args.first() == QLatin1String("--help")
         || args.first() == QLatin1String("help") || args.first() == QLatin1String("-h")) {
         printUsage(out);

@@ -56,6 +56,8 @@ CREATE TABLE IF NOT EXISTS identities (
     actor_id TEXT,
     level TEXT NOT NULL,
     connected_at TEXT NOT NULL,
+    tenant_name TEXT,
+    person_handle TEXT,
     PRIMARY KEY (login, tenant_ref, actor_ref)
 );
 )SQL";
@@ -372,6 +374,19 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
         return r.error();
     if (auto r = box->d->exec(kSchema, tr("creating its tables")); !r)
         return r.error();
+    // Files made before the names were kept (what the status bar shows offline).
+    {
+        SqliteStatement has(box->d->h,
+                            "SELECT count(*) FROM pragma_table_info('identities') "
+                            "WHERE name = 'tenant_name'");
+        if (has.isValid() && has.step() == SQLITE_ROW && has.text(0) == QLatin1String("0")) {
+            if (auto r = box->d->exec("ALTER TABLE identities ADD COLUMN tenant_name TEXT; "
+                                      "ALTER TABLE identities ADD COLUMN person_handle TEXT;",
+                                      tr("upgrading its tables"));
+                !r)
+                return r.error();
+        }
+    }
     for (const char *suffix : {"-wal", "-shm"})
         restrictToOwner(path + QLatin1String(suffix));
     // Delivered entries are the database's now; kept a while as the base of later edits.
@@ -443,15 +458,33 @@ QString Outbox::loginOf(const ConnectionSettings &settings)
     return login;
 }
 
+Result<void> Outbox::rememberNames(const QString &login, const QUuid &tenantId,
+                                   const QString &tenantName, const QString &personHandle)
+{
+    SqliteStatement s(d->h,
+                      "UPDATE identities SET tenant_name = ?1, person_handle = ?2 "
+                      "WHERE login = ?3 AND tenant_id = ?4");
+    s.bind(1, tenantName);
+    s.bind(2, personHandle);
+    s.bind(3, login);
+    s.bind(4, uuidText(tenantId));
+    if (!s.isValid() || s.step() != SQLITE_DONE)
+        return d->error(tr("remembering who writes"));
+    return {};
+}
+
 Result<void> Outbox::rememberIdentity(Database &db)
 {
     if (db.tenantId().isNull())
         return {};
     return d->transaction(tr("remembering who writes"), [&]() -> Result<void> {
         SqliteStatement s(d->h,
-                          "INSERT OR REPLACE INTO identities (login, tenant_ref, actor_ref, "
+                          "INSERT INTO identities (login, tenant_ref, actor_ref, "
                           "tenant_id, actor_id, level, connected_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                          "ON CONFLICT (login, tenant_ref, actor_ref) DO UPDATE SET "
+                          "tenant_id = excluded.tenant_id, actor_id = excluded.actor_id, "
+                          "level = excluded.level, connected_at = excluded.connected_at");
         if (!s.isValid())
             return d->error(tr("remembering who writes"));
         // Found offline by the tenant as the settings give it, and by its UUID.
@@ -488,7 +521,8 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     // A reader or member login is its granted person whatever --actor says; a login that
     // writes for others is remembered per person.
     SqliteStatement s(d->h,
-                      "SELECT tenant_id, actor_id, level, connected_at, actor_ref FROM "
+                      "SELECT tenant_id, actor_id, level, connected_at, actor_ref, "
+                      "coalesce(tenant_name, ''), coalesce(person_handle, '') FROM "
                       "identities WHERE login = ?1 AND (tenant_ref = ?2 OR tenant_id = ?3) "
                       "AND (actor_ref = ?4 OR level IN ('reader', 'member')) "
                       "ORDER BY actor_ref = ?4 DESC, connected_at DESC LIMIT 1");
@@ -512,6 +546,8 @@ Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) cons
     who.actorId = QUuid::fromString(s.text(1));
     who.level = s.text(2);
     who.connectedAt = storedTimeFrom(s.text(3));
+    who.tenantName = s.text(5);
+    who.personHandle = s.text(6);
     if (who.actorId.isNull())
         return makeError(ErrorCode::NoActor,
                          tr("login %1 writes for others and was last online without a person: "

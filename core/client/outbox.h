@@ -60,6 +60,8 @@ struct OutboxIdentity
     QUuid actorId;
     QString level; ///< "reader" | "member" | "service" | "owner"
     QDateTime connectedAt; ///< the last time the server was reached as this identity
+    QString tenantName; ///< for people: the tenant's name when last online (may be empty)
+    QString personHandle; ///< for people: the person's handle when last online (may be empty)
 };
 
 /// What one delivery did.
@@ -118,6 +120,9 @@ public:
     static QString loginOf(const ConnectionSettings &settings);
     /// Remembers db's login, tenant (as given and as UUID), actor and access level.
     Result<void> rememberIdentity(Database &db);
+    /// Keeps the names people read for `login` in `tenantId` (the status bar offline).
+    Result<void> rememberNames(const QString &login, const QUuid &tenantId,
+                               const QString &tenantName, const QString &personHandle);
     /// Whom `settings` wrote as when last online: the remembered identity of its login and
     /// tenant (and actor, for a login that writes for others). An error that says to connect
     /// once online when there is none.

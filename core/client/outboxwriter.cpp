@@ -71,7 +71,7 @@ Result<WriteOutcome> OutboxWriter::write(const ConnectionSettings &settings, con
         return outcome;
     }
     const OutboxIdentity who{online.login(), online.tenantId(), online.actorId(), QString(),
-                             QDateTime::currentDateTimeUtc()};
+                             QDateTime::currentDateTimeUtc(), {}, {}};
     WriteOutcome outcome;
     auto delivered = (*box)->deliver(online);
     if (!delivered)

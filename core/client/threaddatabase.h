@@ -4,6 +4,8 @@
 #include "database.h"
 #include "result.h"
 
+#include <functional>
+
 namespace ke {
 
 /// This thread's connection for `settings`: connects on first use and keeps it for the
@@ -15,5 +17,20 @@ Result<Database *> threadDatabase(const ConnectionSettings &settings);
 
 /// Drops this thread's cached connection (after an error that may have broken it).
 void resetThreadDatabase();
+
+/// Runs `work` with this thread's connection for `settings`; drops the connection when the
+/// work found the database unreachable (so the next call connects afresh).
+template <typename T>
+Result<T> withThreadDatabase(const ConnectionSettings &settings,
+                             const std::function<Result<T>(Database &)> &work)
+{
+    auto db = threadDatabase(settings);
+    if (!db)
+        return db.error();
+    Result<T> r = work(**db);
+    if (!r && r.error().is(ErrorCode::Unreachable))
+        resetThreadDatabase();
+    return r;
+}
 
 } // namespace ke

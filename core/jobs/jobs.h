@@ -38,6 +38,22 @@ Result<QList<TenantRun>> runForEachTenant(const ConnectionSettings &settings,
 
 /// The product's background jobs, each opening its own connection on the pool thread it runs
 /// on and working through every tenant (or only settings.tenant when one is given).
+///
+/// Several workers may run at once (on several machines): each tenant's run of a job holds a
+/// session-level advisory lock of that job and tenant on the job's connection —
+/// pg_try_advisory_lock(hashtext('knowledge.worker.<schema>.<job>'), hashtext('<tenant uuid>')),
+/// taken with pg_try_advisory_lock and released when the run ends (or by the server when the
+/// connection goes). A worker that finds it taken skips the tenant ("locked"); one that gets
+/// it but sees that the job ran for the tenant less than 90 % of the interval ago (by the
+/// job's own state table and the database's clock: aggregation_state, search_document_state,
+/// training_build_state) skips it too ("not_due"), unless JobContext::ignoreSchedule. So
+/// each job runs once per period for each tenant, whichever worker runs it.
+///
+/// A shutdown (JobContext::cancelled) cancels the statement running on the job's connection
+/// (a cancel request, resent every 0.5 s while the run lasts): an aggregation or a training
+/// build is one transaction and is rolled back; embeddings are written a page per
+/// transaction, so the pages done stay and the next run embeds the rest. Either way the next
+/// run completes the work.
 QList<JobSpec> standardJobs(const ConnectionSettings &settings, const JobIntervals &intervals);
 
 } // namespace ke

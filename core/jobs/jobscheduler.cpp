@@ -6,12 +6,28 @@
 
 namespace ke {
 
+QString JobRun::outcomeName(Outcome o)
+{
+    switch (o) {
+    case Outcome::Ok:
+        return QStringLiteral("ok");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Skipped:
+        return QStringLiteral("skipped");
+    case Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QString();
+}
+
 struct JobScheduler::Slot
 {
     JobSpec spec;
     QTimer timer;
     bool running = false;
     int runs = 0;
+    QFuture<QPair<Result<QString>, double>> future;
 };
 
 JobScheduler::JobScheduler(QObject *parent)
@@ -21,7 +37,12 @@ JobScheduler::JobScheduler(QObject *parent)
 
 JobScheduler::~JobScheduler()
 {
+    // A job still running reports to this object: let it end (it was asked to cancel).
     m_cancel->store(true);
+    for (Slot *slot : std::as_const(m_slots)) {
+        if (slot->running)
+            slot->future.waitForFinished();
+    }
     qDeleteAll(m_slots);
 }
 
@@ -82,17 +103,25 @@ void JobScheduler::launch(Slot *slot)
             slot->timer.start(std::chrono::milliseconds(slot->spec.interval));
         maybeStopped();
     });
-    watcher->setFuture(QtConcurrent::run([run, cancel]() -> QPair<Result<QString>, double> {
-        QElapsedTimer t;
-        t.start();
-        Result<QString> r = makeError(ErrorCode::Internal, QString());
-        try {
-            r = run(*cancel);
-        } catch (const std::exception &e) {
-            r = makeError(ErrorCode::Internal, QString::fromUtf8(e.what()));
-        }
-        return {r, double(t.nsecsElapsed()) / 1e9};
-    }));
+    const bool ignoreSchedule = m_once;
+    auto report = [this](const JobRun &r) {
+        // Queued to the scheduler's thread; the destructor waits for running jobs.
+        QMetaObject::invokeMethod(
+            this, [this, r]() { Q_EMIT runReported(r); }, Qt::QueuedConnection);
+    };
+    slot->future = QtConcurrent::run(
+        [run, cancel, ignoreSchedule, report]() -> QPair<Result<QString>, double> {
+            QElapsedTimer t;
+            t.start();
+            Result<QString> r = makeError(ErrorCode::Internal, QString());
+            try {
+                r = run(JobContext{*cancel, ignoreSchedule, report});
+            } catch (const std::exception &e) {
+                r = makeError(ErrorCode::Internal, QString::fromUtf8(e.what()));
+            }
+            return {r, double(t.nsecsElapsed()) / 1e9};
+        });
+    watcher->setFuture(slot->future);
 }
 
 void JobScheduler::maybeStopped()

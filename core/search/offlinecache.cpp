@@ -561,7 +561,7 @@ QDateTime OfflineCache::syncedAt() const
 
 Result<OfflineCache::SyncSummary>
 OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &progress, int pageSize,
-                   const SnapshotWindow &window)
+                   const SnapshotWindow &window, const std::atomic_bool *cancel)
 {
     QElapsedTimer timer;
     timer.start();
@@ -683,6 +683,14 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
             progress(summary.rows, std::max(*total, summary.rows));
         if (!more)
             break;
+        if (cancel && cancel->load()) {
+            next.waitForFinished();
+            return makeError(ErrorCode::Cancelled,
+                             tr("sync cancelled after %1 of %2 changes — what was synced stays, "
+                                "the next sync goes on from there")
+                                 .arg(summary.rows)
+                                 .arg(std::max(*total, summary.rows)));
+        }
     }
     if (summary.watermarkAfter == 0)
         summary.watermarkAfter = summary.watermarkBefore;

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -137,10 +138,12 @@ public:
     /// `progress(done, total)` after each page (total: rows to read, counted at the start).
     /// `db` must be connected as this cache's tenant, to this cache's database; only for a
     /// cache opened with openForSync(). After the search documents it syncs the browse
-    /// snapshot (OfflineSnapshot, in `window`) beside them.
+    /// snapshot (OfflineSnapshot, in `window`) beside them. `cancel` (may be null) is checked
+    /// after each page: a cancelled sync keeps the pages it wrote (ErrorCode::Cancelled).
     Result<SyncSummary> sync(Database &db,
                              const std::function<void(qint64 done, qint64 total)> &progress = {},
-                             int pageSize = 5000, const SnapshotWindow &window = {});
+                             int pageSize = 5000, const SnapshotWindow &window = {},
+                             const std::atomic_bool *cancel = nullptr);
 
 private:
     OfflineCache() = default;

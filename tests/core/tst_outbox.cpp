@@ -228,7 +228,7 @@ private Q_SLOTS:
         in.rating = -1;
         auto prepared = FeedbackRecorder::prepare(in);
         QVERIFY(prepared);
-        const OutboxIdentity who{db->login(), db->tenantId(), db->actorId(), {}, {}};
+        const OutboxIdentity who{db->login(), db->tenantId(), db->actorId(), {}, {}, {}, {}};
         auto queued = (*box)->enqueue(*prepared, who);
         QVERIFY2(queued, qPrintable(test::errorOf(queued)));
         Event copy = *queued;

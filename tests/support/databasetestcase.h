@@ -34,6 +34,14 @@ protected:
                           QString::number(seed)});
     }
 
+    /// How many events with this id the database holds (a delivered write: exactly 1).
+    int storedEvents(const QUuid &id) const
+    {
+        return m_db
+            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"), {id})
+            .toInt();
+    }
+
     /// Points KNOWLEDGE_CACHE_DIR at `dir`, so offline caches stay inside the test; false when
     /// the temporary directory could not be made.
     static bool useCacheDirectory(const QTemporaryDir &dir)

@@ -18,33 +18,11 @@ class TcpForwarder
 {
 public:
     explicit TcpForwarder(quint16 target)
+        : m_target(target)
     {
         m_context.moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(
-            &m_context,
-            [this, target] {
-                m_server = new QTcpServer;
-                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this, target] {
-                    while (QTcpSocket *client = m_server->nextPendingConnection()) {
-                        auto *upstream = new QTcpSocket(client);
-                        QObject::connect(
-                            client, &QTcpSocket::readyRead, upstream,
-                            [client, upstream] { upstream->write(client->readAll()); });
-                        QObject::connect(
-                            upstream, &QTcpSocket::readyRead, client,
-                            [client, upstream] { client->write(upstream->readAll()); });
-                        QObject::connect(upstream, &QTcpSocket::disconnected, client,
-                                         &QTcpSocket::disconnectFromHost);
-                        QObject::connect(client, &QTcpSocket::disconnected, client,
-                                         &QObject::deleteLater);
-                        upstream->connectToHost(QHostAddress::LocalHost, target);
-                    }
-                });
-                m_server->listen(QHostAddress::LocalHost);
-                m_port = m_server->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
+        listen(0);
     }
     ~TcpForwarder()
     {
@@ -63,8 +41,44 @@ public:
             },
             Qt::BlockingQueuedConnection);
     }
+    /// Listens again on the same port after close(): the server is back at the same URL.
+    void reopen()
+    {
+        close();
+        listen(m_port);
+    }
 
 private:
+    void listen(quint16 port)
+    {
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, port] {
+                const quint16 target = m_target;
+                m_server = new QTcpServer;
+                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this, target] {
+                    while (QTcpSocket *client = m_server->nextPendingConnection()) {
+                        auto *upstream = new QTcpSocket(client);
+                        QObject::connect(
+                            client, &QTcpSocket::readyRead, upstream,
+                            [client, upstream] { upstream->write(client->readAll()); });
+                        QObject::connect(
+                            upstream, &QTcpSocket::readyRead, client,
+                            [client, upstream] { client->write(upstream->readAll()); });
+                        QObject::connect(upstream, &QTcpSocket::disconnected, client,
+                                         &QTcpSocket::disconnectFromHost);
+                        QObject::connect(client, &QTcpSocket::disconnected, client,
+                                         &QObject::deleteLater);
+                        upstream->connectToHost(QHostAddress::LocalHost, target);
+                    }
+                });
+                m_server->listen(QHostAddress::LocalHost, port);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+
+    quint16 m_target = 0;
     QThread m_thread;
     QObject m_context;
     QTcpServer *m_server = nullptr;

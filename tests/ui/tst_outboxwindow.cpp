@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -57,13 +58,6 @@ private:
                     && !s.contains(QLatin1String("Syncing"));
             },
             30000);
-    }
-
-    int stored(const QUuid &id)
-    {
-        return m_db
-            ->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE id = $1"), {id})
-            .toInt();
     }
 
 private Q_SLOTS:
@@ -151,7 +145,7 @@ private Q_SLOTS:
             queuedId = entries->front().event.id;
             QCOMPARE(entries->front().event.data.value(QStringLiteral("comment")).toString(),
                      QStringLiteral("typed on the train"));
-            QCOMPARE(stored(queuedId), 0);
+            QCOMPARE(storedEvents(queuedId), 0);
             OutboxDialog *dialog = w.showOutbox();
             QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
             auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
@@ -167,13 +161,13 @@ private Q_SLOTS:
                 qPrintable(dialog->findChild<QLabel *>(QStringLiteral("outboxMessage"))->text()));
             QCOMPARE(list->topLevelItemCount(), 1);
         }
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
 
         // Back online (the same database, directly): delivered by the window itself, once.
         MainWindow w(direct);
         w.show();
         QVERIFY(settle(w));
-        QTRY_VERIFY_WITH_TIMEOUT(stored(queuedId) == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(storedEvents(queuedId) == 1, 30000);
         QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
         QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("pending")),
                                   qPrintable(statusText(w)), 20000);
@@ -182,7 +176,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 30000);
         QCOMPARE(
             dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"))->topLevelItemCount(), 0);
-        QCOMPARE(stored(queuedId), 1);
+        QCOMPARE(storedEvents(queuedId), 1);
     }
 
     void aRefusedChangeShowsItsReason()
@@ -208,8 +202,13 @@ private Q_SLOTS:
             QVERIFY(box);
             auto confirm = QuirkBook::prepareConfirm(QUuid::fromString(quirk));
             QVERIFY(confirm);
-            const OutboxIdentity who{(*db)->login(), (*db)->tenantId(), (*db)->actorId(),
-                                     QStringLiteral("member"), QDateTime::currentDateTimeUtc()};
+            const OutboxIdentity who{(*db)->login(),
+                                     (*db)->tenantId(),
+                                     (*db)->actorId(),
+                                     QStringLiteral("member"),
+                                     QDateTime::currentDateTimeUtc(),
+                                     {},
+                                     {}};
             auto queued = (*box)->enqueue(*confirm, who);
             QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
             queuedId = queued->id;
@@ -224,7 +223,7 @@ private Q_SLOTS:
         QVERIFY(settle(w));
         QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
                                   qPrintable(statusText(w)), 30000);
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
         OutboxDialog *dialog = w.showOutbox();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
         auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
@@ -247,7 +246,93 @@ private Q_SLOTS:
                                  20000);
         QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("attention")),
                                   qPrintable(statusText(w)), 20000);
-        QCOMPARE(stored(queuedId), 0);
+        QCOMPARE(storedEvents(queuedId), 0);
+    }
+
+    void aConflictShowsBothVersionsAndKeepsTheChosenOne()
+    {
+        const QString login
+            = m_db->login(QStringLiteral("acme"), QStringLiteral("dee"), As::Member);
+        const ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        auto added = m_db->run(QStringLiteral("knowledgectl"),
+                               {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
+                                QStringLiteral("exports lag by a day")},
+                               {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const auto rows = m_db->rows(QStringLiteral(
+            "SELECT event_data->>'quirk_id', id::text FROM feedback_events WHERE event_type = "
+            "'quirk.added' AND event_data->>'text' = 'exports lag by a day'"));
+        QCOMPARE(rows.size(), 1);
+        const QString quirk = rows[0][0];
+        {
+            // dee edits the version she saw, offline (queued with that version as its base) …
+            auto db = Database::connect(settings);
+            QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+            auto box = Outbox::openFor(**db);
+            QVERIFY(box);
+            auto edit = QuirkBook::prepareEdit(QUuid::fromString(quirk),
+                                               QStringLiteral("exports lag by a day on Mondays"));
+            QVERIFY(edit);
+            const OutboxIdentity who{(*db)->login(),
+                                     (*db)->tenantId(),
+                                     (*db)->actorId(),
+                                     QStringLiteral("member"),
+                                     QDateTime::currentDateTimeUtc(),
+                                     {},
+                                     {}};
+            auto queued = (*box)->enqueue(
+                *edit, who,
+                QuirkBase{QUuid::fromString(rows[0][1]), QDateTime::currentDateTimeUtc()});
+            QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
+        }
+        // … while erin edits it online.
+        QTest::qWait(5);
+        auto theirs = m_db->run(QStringLiteral("knowledgectl"),
+                                {QStringLiteral("quirk"), QStringLiteral("edit"), quirk,
+                                 QStringLiteral("exports lag by two days")},
+                                {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+        QVERIFY2(theirs.exitCode == 0, qPrintable(theirs.err));
+
+        MainWindow w(settings);
+        w.show();
+        QVERIFY(settle(w));
+        QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
+                                  qPrintable(statusText(w)), 30000);
+        OutboxDialog *dialog = w.showOutbox();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
+        QCOMPARE(list->topLevelItemCount(), 1);
+        list->setCurrentItem(list->topLevelItem(0));
+        // Both versions, side by side; the buttons say what they keep.
+        auto *theirsLabel = dialog->findChild<QLabel *>(QStringLiteral("outboxTheirs"));
+        auto *yours = dialog->findChild<QPlainTextEdit *>(QStringLiteral("outboxYours"));
+        QVERIFY(theirsLabel->isVisible());
+        QVERIFY2(theirsLabel->text().contains(QLatin1String("changed")),
+                 qPrintable(theirsLabel->text()));
+        auto *theirsText = dialog->findChild<QPlainTextEdit *>(QStringLiteral("outboxTheirsText"));
+        QVERIFY(theirsText->isVisible());
+        QCOMPARE(theirsText->toPlainText(), QStringLiteral("exports lag by two days"));
+        QCOMPARE(yours->toPlainText(), QStringLiteral("exports lag by a day on Mondays"));
+        auto *keepMine = dialog->findChild<QPushButton *>(QStringLiteral("outboxResend"));
+        QCOMPARE(keepMine->text(), QStringLiteral("Keep &mine"));
+        QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("outboxDiscard"))->text(),
+                 QStringLiteral("Keep &theirs"));
+        if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR"))
+            dialog->grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
+                                + QStringLiteral("/outbox-conflict.png"));
+
+        // dee keeps hers, edited once more: it goes in after erin's.
+        yours->selectAll();
+        QTest::keyClicks(yours, QStringLiteral("exports lag by two days on Mondays"));
+        keepMine->click();
+        QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() == 0 && dialog->pendingRequests() == 0,
+                                 30000);
+        QCOMPARE(m_db->scalar(
+                     QStringLiteral("SELECT event_data ->> 'text' FROM feedback_events WHERE "
+                                    "event_data ->> 'quirk_id' = $1 ORDER BY created_at DESC, id "
+                                    "DESC LIMIT 1"),
+                     {quirk}),
+                 QStringLiteral("exports lag by two days on Mondays"));
     }
 };
 

@@ -3,6 +3,7 @@
 // passes the model tester, and without database and cache it says what to do.
 
 #include "databasetestcase.h"
+#include "knowledgeclient.h"
 #include "searchresultmodel.h"
 #include "searchview.h"
 
@@ -39,7 +40,8 @@ private Q_SLOTS:
 
     void newerSearchSupersedesTheOlder()
     {
-        SearchView view(m_db->settings(QStringLiteral("acme")));
+        KnowledgeClient client(m_db->settings(QStringLiteral("acme")));
+        SearchView view(&client);
         auto *table = view.findChild<QTableView *>(QStringLiteral("searchResults"));
         QVERIFY(table);
         QAbstractItemModelTester tester(table->model(),
@@ -66,7 +68,8 @@ private Q_SLOTS:
     {
         ConnectionSettings nowhere = m_db->settings(QStringLiteral("acme"));
         nowhere.databaseUrl = QStringLiteral("postgresql://127.0.0.1:1/nothing?connect_timeout=2");
-        SearchView view(nowhere);
+        KnowledgeClient client(nowhere);
+        SearchView view(&client);
         QSignalSpy finished(&view, &SearchView::searchFinished);
         view.search(QStringLiteral("row count"));
         QVERIFY(finished.wait(20000));
