@@ -1690,22 +1690,22 @@
         <translation>der Text der Besonderheit ist %1 Zeichen lang, höchstens %2 sind erlaubt — kürzen Sie ihn auf das, was man auf einen Blick wissen muss</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="245"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="243"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="247"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="245"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="248"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="246"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="265"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="263"/>
         <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
         <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
     </message>
@@ -1721,26 +1721,6 @@
         <location filename="../core/knowledge/quirkbook.cpp" line="181"/>
         <source>column %1</source>
         <translation>Spalte %1</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="183"/>
-        <source>on %1</source>
-        <translation>an %1</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="186"/>
-        <source>until %1</source>
-        <translation>bis %1</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="188"/>
-        <source>since %1</source>
-        <translation>seit %1</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="189"/>
-        <source>from %1 to %2</source>
-        <translation>vom %1 bis %2</translation>
     </message>
 </context>
 <context>

@@ -180,13 +180,11 @@ QString QuirkScope::describe() const
     case Kind::Column:
         return tr("column %1").arg(value);
     case Kind::Schedule:
-        return tr("on %1").arg(value);
+        return value;
     case Kind::TimeRange:
-        if (from.isNull())
-            return tr("until %1").arg(day(to));
-        if (to.isNull())
-            return tr("since %1").arg(day(from));
-        return tr("from %1 to %2").arg(day(from), day(to));
+        // A range reads the same in every language: "01/11/2026 – 30/11/2026", "– 30/11/2026".
+        return (from.isNull() ? QString() : day(from) + QLatin1Char(' ')) + QChar(0x2013)
+            + (to.isNull() ? QString() : QLatin1Char(' ') + day(to));
     case Kind::Other:
         return value;
     }

@@ -48,7 +48,7 @@ public:
     /// The stored form; empty for Whole.
     QString toStored() const;
     static QuirkScope fromStored(const QString &stored);
-    /// For people: "column status", "on weekends", "from 1 Nov 2026 to 30 Nov 2026".
+    /// For people: "column status", "weekends", "01/11/2026 – 30/11/2026" (after "applies to").
     QString describe() const;
 };
 

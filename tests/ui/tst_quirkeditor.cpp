@@ -129,6 +129,10 @@ private Q_SLOTS:
         QCOMPARE(editor->appliesTo(), QStringLiteral("schedule:weekends"));
         auto *preview = editor->findChild<QLabel *>(QStringLiteral("quirkPreview"));
         QVERIFY2(preview->text().contains(QLatin1String("weekends")), qPrintable(preview->text()));
+        QTest::qWait(50); // the preview's new height laid out
+        if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR"))
+            editor->grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
+                                + QStringLiteral("/quirk-editor.png"));
         QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
