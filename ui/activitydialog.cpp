@@ -1,8 +1,8 @@
 #include "activitydialog.h"
 
 #include "activitymodel.h"
-#include "backgroundtask.h"
 #include "browseclient.h"
+#include "knowledgeclient.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -13,10 +13,10 @@
 
 namespace ke {
 
-ActivityDialog::ActivityDialog(const ConnectionSettings &settings, const QUuid &datasetId,
+ActivityDialog::ActivityDialog(KnowledgeClient *client, const QUuid &datasetId,
                                const QString &datasetName, QWidget *parent)
     : QDialog(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_datasetId(datasetId)
 {
     setObjectName(QStringLiteral("activityDialog"));
@@ -57,24 +57,19 @@ void ActivityDialog::loadMore()
 {
     const QString id = m_datasetId.toString(QUuid::WithoutBraces);
     const QString cursor = m_model->nextCursor();
-    const ConnectionSettings settings = m_settings;
     m_more->setEnabled(false);
     ++m_pending;
-    runInBackground<Browsed<ActivityPage>>(
-        this, std::function<Result<Browsed<ActivityPage>>()>([settings, id, cursor]() {
-            return BrowseClient::activity(settings, id, 100, cursor, ReadSource::Automatic);
-        }),
-        [this](const Result<Browsed<ActivityPage>> &r) {
-            --m_pending;
-            if (!r) {
-                m_note->setText(tr("Could not load the activity: %1").arg(r.error().message));
-                return;
-            }
-            m_model->appendPage(r->value);
-            m_more->setEnabled(m_model->hasMore());
-            m_note->setText(r->offline ? tr("Offline · %1").arg(BrowseClient::asOf(r->asOf))
-                                       : QString());
-        });
+    m_client->activity(this, id, 100, cursor, [this](const Result<Browsed<ActivityPage>> &r) {
+        --m_pending;
+        if (!r) {
+            m_note->setText(tr("Could not load the activity: %1").arg(r.error().message));
+            return;
+        }
+        m_model->appendPage(r->value);
+        m_more->setEnabled(m_model->hasMore());
+        m_note->setText(r->offline ? tr("Offline · %1").arg(BrowseClient::asOf(r->asOf))
+                                   : QString());
+    });
 }
 
 } // namespace ke

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "connectionsettings.h"
-
 #include <QDialog>
 #include <QUuid>
 
@@ -12,17 +10,18 @@ class QPushButton;
 namespace ke {
 
 class ActivityModel;
+class KnowledgeClient;
 
 /// All of a dataset's activity, newest first, page by page ("Load more"), with relative
-/// times; opening a line opens its investigation. Reads through BrowseClient in the
-/// background (the offline cache when the database cannot be reached). GUI thread only.
+/// times; opening a line opens its investigation. Reads through the KnowledgeClient (the
+/// offline cache when the database cannot be reached). GUI thread only.
 class ActivityDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    ActivityDialog(const ConnectionSettings &settings, const QUuid &datasetId,
-                   const QString &datasetName, QWidget *parent = nullptr);
+    ActivityDialog(KnowledgeClient *client, const QUuid &datasetId, const QString &datasetName,
+                   QWidget *parent = nullptr);
 
     int pendingRequests() const { return m_pending; }
 
@@ -32,7 +31,7 @@ Q_SIGNALS:
 private:
     void loadMore();
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client;
     QUuid m_datasetId;
     int m_pending = 0;
     ActivityModel *m_model = nullptr;

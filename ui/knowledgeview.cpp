@@ -1,14 +1,15 @@
 #include "knowledgeview.h"
 
 #include "activitydialog.h"
-#include "backgroundtask.h"
 #include "catalogue.h"
 #include "knowledgecharts.h"
 #include "personwrite.h"
+
+#include "knowledgeclient.h"
 #include "quirkbook.h"
 #include "quirkeditor.h"
 #include "relativetime.h"
-#include "searchclient.h"
+#include <memory>
 
 #include <QChart>
 #include <QChartView>
@@ -87,9 +88,9 @@ void replaceChart(QChartView *view, QChart *chart)
 
 } // namespace
 
-KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent)
+KnowledgeView::KnowledgeView(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
 {
     m_title = new QLabel(tr("Select a dataset to see what your team knows about it."), this);
     QFont big = m_title->font();
@@ -116,11 +117,7 @@ KnowledgeView::KnowledgeView(const ConnectionSettings &settings, QWidget *parent
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, this, [this]() {
-        if (m_searchCancel)
-            m_searchCancel->store(true);
-        m_searchTimer->start();
-    });
+    connect(m_search, &QLineEdit::textChanged, this, [this]() { m_searchTimer->start(); });
     connect(m_search, &QLineEdit::returnPressed, this, [this]() {
         m_searchTimer->stop();
         runSearch();
@@ -282,53 +279,73 @@ void KnowledgeView::reload()
         return;
     const int generation = ++m_generation;
     const QString id = m_datasetId.toString(QUuid::WithoutBraces);
-    const ConnectionSettings settings = m_settings;
+    // Three reads at once on the client's pool, then the cards' quirk histories; the page is
+    // built once, when the last has answered.
+    auto page = std::make_shared<KnowledgePage>();
+    auto waiting = std::make_shared<int>(3);
+    auto failure = std::make_shared<QString>();
+    const auto arrived = [this, generation, page, waiting, failure]() {
+        if (--*waiting > 0)
+            return;
+        if (generation == m_generation) {
+            if (!failure->isEmpty()) {
+                const QString error = tr("Could not load the knowledge: %1").arg(*failure);
+                setMessage(m_writeNote.isEmpty() ? error : m_writeNote + QLatin1Char('\n') + error);
+                m_writeNote.clear();
+            } else {
+                Q_EMIT readFrom(page->knowledge.offline, page->knowledge.asOf,
+                                page->knowledge.note);
+                showPage(*page);
+            }
+        }
+        end();
+    };
     begin();
-    runInBackground<KnowledgePage>(
-        this, std::function<Result<KnowledgePage>()>([settings, id]() -> Result<KnowledgePage> {
-            auto knowledge = BrowseClient::knowledge(settings, id, ReadSource::Automatic);
-            if (!knowledge)
-                return knowledge.error();
-            // The rest from where the knowledge came from (no second connect timeout).
-            const ReadSource rest
-                = knowledge->offline ? ReadSource::Offline : ReadSource::Automatic;
-            KnowledgePage page;
-            page.knowledge = *knowledge;
-            if (auto a = BrowseClient::activity(settings, id, activityShown, {}, rest)) {
-                page.activity = a->value.items;
-                page.moreActivity = !a->value.nextCursor.isEmpty();
+    m_client->knowledge(
+        this, id,
+        [this, page, waiting, failure, arrived](const Result<Browsed<DatasetKnowledge>> &r) {
+            if (!r) {
+                *failure = r.error().message;
+                arrived();
+                return;
             }
-            if (auto inv = BrowseClient::investigations(settings, id, investigationsRead, rest))
-                page.investigations = inv->value;
+            page->knowledge = *r;
+            const QList<KnownQuirk> &quirks = r->value.knownQuirks;
+            const int shown = int(std::min<qsizetype>(quirks.size(), quirksShown));
+            *waiting += shown;
+            for (int i = 0; i < shown; ++i) {
+                const QString quirkId = quirks.at(i).quirkId;
+                m_client->quirkHistory(
+                    this, quirkId,
+                    [page, quirkId, arrived](const Result<Browsed<QList<QuirkHistoryEntry>>> &h) {
+                        if (h) {
+                            for (const QuirkHistoryEntry &e : h->value) {
+                                const QJsonValue scope = e.data.value(QLatin1String("applies_to"));
+                                if (scope.isString())
+                                    page->scopes.insert(quirkId, scope.toString());
+                            }
+                        }
+                        arrived();
+                    });
+            }
+            arrived();
+        });
+    m_client->activity(this, id, activityShown, {},
+                       [page, arrived](const Result<Browsed<ActivityPage>> &r) {
+                           if (r) {
+                               page->activity = r->value.items;
+                               page->moreActivity = !r->value.nextCursor.isEmpty();
+                           }
+                           arrived();
+                       });
+    m_client->investigations(
+        this, id, investigationsRead,
+        [page, arrived](const Result<Browsed<QList<InvestigationSummary>>> &r) {
+            if (r)
+                page->investigations = r->value;
             else
-                page.investigationsError = inv.error().message;
-            const QList<KnownQuirk> &quirks = page.knowledge.value.knownQuirks;
-            for (int i = 0; i < quirks.size() && i < quirksShown; ++i) {
-                auto h = BrowseClient::quirkHistory(settings, quirks.at(i).quirkId, rest);
-                if (!h)
-                    continue;
-                for (const QuirkHistoryEntry &e : h->value) {
-                    const QJsonValue scope = e.data.value(QLatin1String("applies_to"));
-                    if (scope.isString())
-                        page.scopes.insert(quirks.at(i).quirkId, scope.toString());
-                }
-            }
-            return page;
-        }),
-        [this, generation](const Result<KnowledgePage> &r) {
-            if (generation == m_generation) {
-                if (!r) {
-                    const QString error
-                        = tr("Could not load the knowledge: %1").arg(r.error().message);
-                    setMessage(m_writeNote.isEmpty() ? error
-                                                     : m_writeNote + QLatin1Char('\n') + error);
-                    m_writeNote.clear();
-                } else {
-                    Q_EMIT readFrom(r->knowledge.offline, r->knowledge.asOf, r->knowledge.note);
-                    showPage(*r);
-                }
-            }
-            end();
+                page->investigationsError = r.error().message;
+            arrived();
         });
 }
 
@@ -615,7 +632,7 @@ void KnowledgeView::openEditor(int mode, const KnownQuirk &q)
 {
     if (m_datasetId.isNull())
         return;
-    auto *editor = new QuirkEditor(m_settings, this);
+    auto *editor = new QuirkEditor(m_client, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     const QUuid id = QUuid::fromString(q.quirkId);
     switch (mode) {
@@ -647,8 +664,8 @@ void KnowledgeView::openEditor(int mode, const KnownQuirk &q)
 void KnowledgeView::confirmQuirk(const QUuid &quirkId)
 {
     begin();
-    writeAsPerson(
-        this, m_settings, [quirkId](Database *) { return QuirkBook::prepareConfirm(quirkId); },
+    m_client->write(
+        this, [quirkId](Database *) { return QuirkBook::prepareConfirm(quirkId); },
         [this](const Result<WriteOutcome> &r) {
             if (!r)
                 setMessage(tr("Could not confirm the quirk: %1").arg(r.error().message));
@@ -667,7 +684,7 @@ void KnowledgeView::confirmQuirk(const QUuid &quirkId)
 void KnowledgeView::showAllActivity()
 {
     auto *dialog = new ActivityDialog(
-        m_settings, m_datasetId,
+        m_client, m_datasetId,
         m_page.knowledge.value.name.isEmpty() ? m_name : m_page.knowledge.value.name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ActivityDialog::investigationRequested, this,
@@ -678,58 +695,54 @@ void KnowledgeView::showAllActivity()
 void KnowledgeView::runSearch()
 {
     const QString text = m_search->text().trimmed();
-    const int generation = ++m_searchGeneration;
-    if (m_searchCancel)
-        m_searchCancel->store(true);
+    if (m_searchJob) { // superseded: its answer is dropped, so it ends here
+        m_searchJob->cancel();
+        m_searchJob.clear();
+        end();
+    }
     if (text.isEmpty() || m_datasetId.isNull()) {
         m_searchResults->clear();
         m_searchResults->setVisible(false);
         m_searchNote->setVisible(false);
         return;
     }
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_searchCancel = cancel;
     SearchRequest request;
     request.text = text;
     request.limit = 8;
     request.datasetId = m_datasetId.toString(QUuid::WithoutBraces);
-    const ConnectionSettings settings = m_settings;
     begin();
-    runInBackground<SearchOutcome>(
-        this, std::function<Result<SearchOutcome>()>([settings, request, cancel]() {
-            return SearchClient::search(settings, request, SearchSource::Automatic, cancel.get());
-        }),
-        [this, generation](const Result<SearchOutcome> &r) {
-            if (generation == m_searchGeneration) {
-                m_searchResults->clear();
-                if (!r) {
-                    m_searchNote->setText(tr("Search failed: %1").arg(r.error().message));
-                    m_searchNote->setVisible(true);
-                    m_searchResults->setVisible(false);
-                } else {
-                    for (const SearchResult &s : r->results) {
-                        QString snippet = s.snippet;
-                        snippet.remove(QChar(0xab)).remove(QChar(0xbb));
-                        auto *item
-                            = new QListWidgetItem(tr("%1 · %2 — %3")
-                                                      .arg(SourceTypes::label(s.sourceType),
-                                                           RelativeTime::ago(s.createdAt), snippet),
-                                                  m_searchResults);
-                        item->setToolTip(s.snippet + QStringLiteral("\n\n")
-                                         + RelativeTime::exact(s.createdAt));
-                        item->setData(IdRole, QUuid::fromString(s.investigationId));
-                    }
-                    const QString note = r->results.isEmpty()
-                        ? tr("Nothing in this dataset's history matches “%1”.")
-                              .arg(m_search->text().trimmed())
-                        : r->note;
-                    m_searchNote->setText(note);
-                    m_searchNote->setVisible(!note.isEmpty());
-                    m_searchResults->setVisible(!r->results.isEmpty());
+    m_searchJob = m_client->search(this, request, false, [this](const Result<SearchOutcome> &r) {
+        m_searchJob.clear();
+        {
+            m_searchResults->clear();
+            if (!r) {
+                m_searchNote->setText(tr("Search failed: %1").arg(r.error().message));
+                m_searchNote->setVisible(true);
+                m_searchResults->setVisible(false);
+            } else {
+                for (const SearchResult &s : r->results) {
+                    QString snippet = s.snippet;
+                    snippet.remove(QChar(0xab)).remove(QChar(0xbb));
+                    auto *item
+                        = new QListWidgetItem(tr("%1 · %2 — %3")
+                                                  .arg(SourceTypes::label(s.sourceType),
+                                                       RelativeTime::ago(s.createdAt), snippet),
+                                              m_searchResults);
+                    item->setToolTip(s.snippet + QStringLiteral("\n\n")
+                                     + RelativeTime::exact(s.createdAt));
+                    item->setData(IdRole, QUuid::fromString(s.investigationId));
                 }
+                const QString note = r->results.isEmpty()
+                    ? tr("Nothing in this dataset's history matches “%1”.")
+                          .arg(m_search->text().trimmed())
+                    : r->note;
+                m_searchNote->setText(note);
+                m_searchNote->setVisible(!note.isEmpty());
+                m_searchResults->setVisible(!r->results.isEmpty());
             }
-            end();
-        });
+        }
+        end();
+    });
 }
 
 } // namespace ke

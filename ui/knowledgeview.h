@@ -1,14 +1,11 @@
 #pragma once
 
 #include "browseclient.h"
-#include "connectionsettings.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QUuid>
 #include <QWidget>
-
-#include <atomic>
-#include <memory>
 
 class QChart;
 class QChartView;
@@ -20,6 +17,9 @@ class QTimer;
 class QVBoxLayout;
 
 namespace ke {
+
+class ClientJob;
+class KnowledgeClient;
 
 /// What the Knowledge tab shows of one dataset, read in one go (BrowseClient: the database,
 /// or the offline cache when it cannot be reached).
@@ -40,9 +40,12 @@ struct KnowledgePage
 /// score (opening one opens its investigation), recent activity ("Show all" lists all of it),
 /// and charts: investigations and 👍/👎 per week over six months, and the common issues.
 ///
-/// Owns its reads: setDataset()/reload() run one background read (KnowledgePage) and build
-/// the page from it; quirk cards are capped (showAllQuirks) so a dataset with thousands
-/// stays cheap to show. GUI thread only.
+/// Owns its reads: setDataset()/reload() ask the KnowledgeClient (the database, or the offline
+/// cache when it cannot be reached or the client is offline) for the knowledge, the activity
+/// and the investigations at once, then the cards' quirk histories, and build the page once
+/// from all of it (KnowledgePage); quirk cards are capped (quirksShown, "Show all") so a
+/// dataset with thousands stays cheap to show. Writes go through the client (the outbox).
+/// GUI thread only.
 class KnowledgeView : public QWidget
 {
     Q_OBJECT
@@ -52,7 +55,8 @@ public:
     static constexpr int activityShown = 6;
     static constexpr int investigationsRead = 2000; ///< for the weekly charts
 
-    explicit KnowledgeView(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    /// `client` (not owned) must outlive the view.
+    explicit KnowledgeView(KnowledgeClient *client, QWidget *parent = nullptr);
 
     /// Shows `id` (its name until the knowledge says it) and reads its knowledge.
     void setDataset(const QUuid &id, const QString &name = {});
@@ -94,7 +98,7 @@ private:
     void begin();
     void end();
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client;
     QUuid m_datasetId;
     QString m_name;
     KnowledgePage m_page;
@@ -102,8 +106,7 @@ private:
     QString m_writeNote; ///< said after the person's change, kept across the reload it causes
     int m_pending = 0;
     int m_generation = 0; ///< reloads; an older answer is dropped
-    int m_searchGeneration = 0;
-    std::shared_ptr<std::atomic_bool> m_searchCancel;
+    QPointer<ClientJob> m_searchJob; ///< the running search (cancelled by the next)
 
     QLabel *m_title = nullptr;
     QLabel *m_stats = nullptr;

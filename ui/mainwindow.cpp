@@ -103,16 +103,12 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     leftLayout->addWidget(m_list, 1);
 
     // Right: knowledge, activity, investigation.
-    m_knowledge = new KnowledgeView(m_settings, this);
+    m_knowledge = new KnowledgeView(m_client, this);
     connect(m_knowledge, &KnowledgeView::investigationRequested, this,
             &MainWindow::openInvestigation);
     connect(m_knowledge, &KnowledgeView::readFrom, this, &MainWindow::showSource);
-    connect(m_knowledge, &KnowledgeView::outboxChanged, this, [this]() {
-        m_client->refreshOutboxCounts();
-        m_client->syncNow(); // after the person's own write: deliver what waits, refresh the cache
-    });
-    m_schema = new StructureView(m_settings, StructureView::Kind::Schema, this);
-    m_lineage = new StructureView(m_settings, StructureView::Kind::Lineage, this);
+    m_schema = new StructureView(m_client, StructureView::Kind::Schema, this);
+    m_lineage = new StructureView(m_client, StructureView::Kind::Lineage, this);
     connect(m_lineage, &StructureView::datasetRequested, this, [this](const QUuid &id) {
         const int row = m_datasets->rowOf(id);
         if (row >= 0)

@@ -1,12 +1,11 @@
 #include "quirkeditor.h"
 
-#include "backgroundtask.h"
 #include "browseclient.h"
+#include "database.h"
 #include "datasetstructure.h"
-#include "personwrite.h"
+#include "knowledgeclient.h"
 #include "quirkbook.h"
 #include "relativetime.h"
-#include "threaddatabase.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -30,13 +29,6 @@ namespace {
 
 enum ScopeIndex { WholeIndex, ColumnIndex, ScheduleIndex, TimeIndex, OtherIndex };
 
-/// A quirk's history with the people's handles (when the database could say them).
-struct History
-{
-    Browsed<QList<QuirkHistoryEntry>> entries;
-    QHash<QUuid, QString> handles;
-};
-
 QString eventLabel(const QString &type)
 {
     if (type == QLatin1String("quirk.added"))
@@ -52,9 +44,16 @@ QString eventLabel(const QString &type)
 
 } // namespace
 
-QuirkEditor::QuirkEditor(const ConnectionSettings &settings, QWidget *parent)
+/// A quirk's history with the people's handles (when the database could say them).
+struct QuirkEditor::History
+{
+    Browsed<QList<QuirkHistoryEntry>> entries;
+    QHash<QUuid, QString> handles;
+};
+
+QuirkEditor::QuirkEditor(KnowledgeClient *client, QWidget *parent)
     : QDialog(parent)
-    , m_settings(settings)
+    , m_client(client)
 {
     build();
     setMode(Mode::Add);
@@ -310,12 +309,12 @@ void QuirkEditor::startHistory(const QUuid &quirkId, const QString &currentText)
 void QuirkEditor::suggestColumns(const QUuid &datasetId)
 {
     m_column->clear();
-    if (datasetId.isNull())
-        return;
+    if (datasetId.isNull() || m_client->state() == KnowledgeClient::State::Offline)
+        return; // offline the column is typed
     ++m_pending;
     const QString id = datasetId.toString(QUuid::WithoutBraces);
-    runInBackground<QStringList>(
-        this, m_settings,
+    m_client->withDatabase<QStringList>(
+        this,
         [id](Database &db) -> Result<QStringList> {
             auto structure = DatasetStructureReader::read(db, id);
             if (!structure)
@@ -435,71 +434,79 @@ void QuirkEditor::loadHistory()
 {
     ++m_pending;
     m_historyNote->setText(tr("Loading the history…"));
-    const ConnectionSettings settings = m_settings;
     const QString id = m_quirkId.toString(QUuid::WithoutBraces);
-    runInBackground<History>(
-        this, std::function<Result<History>()>([settings, id]() -> Result<History> {
-            auto entries = BrowseClient::quirkHistory(settings, id, ReadSource::Automatic);
-            if (!entries)
-                return entries.error();
-            History h{*entries, {}};
-            if (!entries->offline) {
-                if (auto db = threadDatabase(settings)) {
-                    for (const QuirkHistoryEntry &e : entries->value) {
-                        if (e.actorId.isNull() || h.handles.contains(e.actorId))
-                            continue;
-                        if (auto handle = (*db)->personHandle(e.actorId);
-                            handle && !handle->isEmpty())
-                            h.handles.insert(e.actorId, *handle);
-                    }
-                }
-            }
-            return h;
-        }),
-        [this](const Result<History> &r) {
-            --m_pending;
-            m_history->clear();
-            if (!r) {
-                m_historyNote->setText(tr("Could not load the history: %1").arg(r.error().message));
-                Q_EMIT historyLoaded();
+    m_client->quirkHistory(
+        this, id, [this](const Result<Browsed<QList<QuirkHistoryEntry>>> &entries) {
+            if (!entries || entries->offline) {
+                showHistory(entries ? Result<History>(History{*entries, {}})
+                                    : Result<History>(entries.error()));
                 return;
             }
-            QString text;
-            for (const QuirkHistoryEntry &e : r->entries.value) {
-                auto *item = new QTreeWidgetItem(m_history);
-                item->setText(0, RelativeTime::ago(e.createdAt));
-                item->setToolTip(0, RelativeTime::exact(e.createdAt));
-                const QString handle = r->handles.value(e.actorId);
-                item->setText(
-                    1,
-                    !handle.isEmpty() ? QStringLiteral("@") + handle
-                        : e.actorId.isNull()
-                        ? tr("unknown")
-                        : tr("person %1").arg(e.actorId.toString(QUuid::WithoutBraces).left(8)));
-                item->setText(2, eventLabel(e.eventType));
-                QString line;
-                if (e.data.contains(QLatin1String("text"))) {
-                    text = e.data.value(QLatin1String("text")).toString();
-                    line = text;
-                } else if (e.eventType == QLatin1String("quirk.retired")) {
-                    const QString reason = e.data.value(QLatin1String("reason")).toString();
-                    line
-                        = reason.isEmpty() ? tr("(no reason given)") : tr("Reason: %1").arg(reason);
-                }
-                const QString scope = e.data.value(QLatin1String("applies_to")).toString();
-                if (!scope.isEmpty())
-                    line += QLatin1Char('\n')
-                        + tr("Applies to %1").arg(QuirkScope::fromStored(scope).describe());
-                item->setText(3, line);
-                item->setToolTip(3, line);
+            // Who, by handle (online: the people table says it).
+            const Browsed<QList<QuirkHistoryEntry>> read = *entries;
+            m_client->withDatabase<History>(
+                this,
+                [read](Database &db) -> Result<History> {
+                    History h{read, {}};
+                    for (const QuirkHistoryEntry &e : read.value) {
+                        if (e.actorId.isNull() || h.handles.contains(e.actorId))
+                            continue;
+                        if (auto handle = db.personHandle(e.actorId); handle && !handle->isEmpty())
+                            h.handles.insert(e.actorId, *handle);
+                    }
+                    return h;
+                },
+                [this, read](const Result<History> &h) {
+                    showHistory(h ? h : Result<History>(History{read, {}}));
+                });
+        });
+}
+
+void QuirkEditor::showHistory(const Result<History> &r)
+{
+    {
+        --m_pending;
+        m_history->clear();
+        if (!r) {
+            m_historyNote->setText(tr("Could not load the history: %1").arg(r.error().message));
+            Q_EMIT historyLoaded();
+            return;
+        }
+        QString text;
+        for (const QuirkHistoryEntry &e : r->entries.value) {
+            auto *item = new QTreeWidgetItem(m_history);
+            item->setText(0, RelativeTime::ago(e.createdAt));
+            item->setToolTip(0, RelativeTime::exact(e.createdAt));
+            const QString handle = r->handles.value(e.actorId);
+            item->setText(
+                1,
+                !handle.isEmpty() ? QStringLiteral("@") + handle
+                    : e.actorId.isNull()
+                    ? tr("unknown")
+                    : tr("person %1").arg(e.actorId.toString(QUuid::WithoutBraces).left(8)));
+            item->setText(2, eventLabel(e.eventType));
+            QString line;
+            if (e.data.contains(QLatin1String("text"))) {
+                text = e.data.value(QLatin1String("text")).toString();
+                line = text;
+            } else if (e.eventType == QLatin1String("quirk.retired")) {
+                const QString reason = e.data.value(QLatin1String("reason")).toString();
+                line = reason.isEmpty() ? tr("(no reason given)") : tr("Reason: %1").arg(reason);
             }
-            m_historyNote->setText(
-                r->entries.offline ? tr("%n version(s) — from the offline cache, %1", nullptr,
+            const QString scope = e.data.value(QLatin1String("applies_to")).toString();
+            if (!scope.isEmpty())
+                line += QLatin1Char('\n')
+                    + tr("Applies to %1").arg(QuirkScope::fromStored(scope).describe());
+            item->setText(3, line);
+            item->setToolTip(3, line);
+        }
+        m_historyNote->setText(r->entries.offline
+                                   ? tr("%n version(s) — from the offline cache, %1", nullptr,
                                         int(r->entries.value.size()))
                                          .arg(BrowseClient::asOf(r->entries.asOf))
                                    : tr("%n version(s)", nullptr, int(r->entries.value.size())));
-            Q_EMIT historyLoaded();
-        });
+        Q_EMIT historyLoaded();
+    }
 }
 
 void QuirkEditor::submit()
@@ -545,7 +552,7 @@ void QuirkEditor::submit()
     m_save->setEnabled(false);
     m_save->setText(tr("Saving…"));
     ++m_pending;
-    writeAsPerson(this, m_settings, prepare, [this](const Result<WriteOutcome> &r) {
+    m_client->write(this, prepare, [this](const Result<WriteOutcome> &r) {
         --m_pending;
         m_save->setEnabled(true);
         setMode(m_mode); // the button's label back

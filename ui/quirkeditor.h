@@ -1,6 +1,5 @@
 #pragma once
 
-#include "connectionsettings.h"
 #include "knowledgeaggregator.h"
 #include "outboxwriter.h"
 
@@ -20,13 +19,15 @@ class QTreeWidget;
 
 namespace ke {
 
+class KnowledgeClient;
+
 /// The dialog that adds, edits and retires a quirk and shows its history: a multi-line text
 /// with a counter against QuirkBook::maxTextLength, what it applies to (a column, a schedule,
 /// a time range — QuirkScope, stored in the event), a preview of the card, and the quirk's
-/// every version with who and when. It writes itself (writeAsPerson: online at once, queued in
-/// the outbox offline); a refusal or a validation error shows inline and keeps what was
+/// every version with who and when. It writes itself (KnowledgeClient::write: online at once,
+/// queued in the outbox offline); a refusal or a validation error shows inline and keeps what was
 /// typed. Accepted once the change is written or queued (outcome()). GUI thread only; the
-/// history and the write run in the background.
+/// history and the write run on the KnowledgeClient's threads.
 class QuirkEditor : public QDialog
 {
     Q_OBJECT
@@ -34,7 +35,8 @@ class QuirkEditor : public QDialog
 public:
     enum class Mode { Add, Edit, Retire, History };
 
-    explicit QuirkEditor(const ConnectionSettings &settings, QWidget *parent = nullptr);
+    /// `client` (not owned) must outlive the dialog.
+    explicit QuirkEditor(KnowledgeClient *client, QWidget *parent = nullptr);
 
     /// A new quirk of the dataset. The dataset's known columns (DatasetStructureReader) are
     /// suggested for "applies to" once read (online only).
@@ -65,12 +67,14 @@ private:
     void updateCounter();
     void updatePreview();
     void loadHistory();
+    struct History;
+    void showHistory(const Result<History> &history);
     void submit();
     void showError(const QString &message);
     void setAppliesTo(const QString &stored);
     void suggestColumns(const QUuid &datasetId);
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client;
     Mode m_mode = Mode::Add;
     QUuid m_datasetId;
     QUuid m_quirkId;

@@ -1,6 +1,6 @@
 #include "structureview.h"
 
-#include "backgroundtask.h"
+#include "knowledgeclient.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -41,9 +41,9 @@ QString sources(bool metadata, int events, int queries)
 
 } // namespace
 
-StructureView::StructureView(const ConnectionSettings &settings, Kind kind, QWidget *parent)
+StructureView::StructureView(KnowledgeClient *client, Kind kind, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_kind(kind)
 {
     const bool schema = kind == Kind::Schema;
@@ -112,9 +112,18 @@ void StructureView::reload()
     m_loaded = m_datasetId;
     const int generation = ++m_generation;
     const QString id = m_datasetId.toString(QUuid::WithoutBraces);
+    if (m_client->state() == KnowledgeClient::State::Offline) {
+        m_structure = {};
+        showEmpty(tr("<p><b>Available online.</b> The schema and lineage are read "
+                     "from the shared database, which cannot be reached now; the "
+                     "offline cache holds the knowledge, findings and activity.</p>"
+                     "<p>%1</p>")
+                      .arg(m_client->stateReason().toHtmlEscaped()));
+        return;
+    }
     ++m_pending;
-    runInBackground<DatasetStructure>(
-        this, m_settings, [id](Database &db) { return DatasetStructureReader::read(db, id); },
+    m_client->withDatabase<DatasetStructure>(
+        this, [id](Database &db) { return DatasetStructureReader::read(db, id); },
         [this, generation](const Result<DatasetStructure> &r) {
             if (generation == m_generation) {
                 if (r) {

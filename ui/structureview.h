@@ -1,6 +1,5 @@
 #pragma once
 
-#include "connectionsettings.h"
 #include "datasetstructure.h"
 
 #include <QUuid>
@@ -11,12 +10,14 @@ class QTreeWidget;
 
 namespace ke {
 
+class KnowledgeClient;
+
 /// The Schema or the Lineage tab of a dataset: what the knowledge base holds about its columns
 /// (named in its metadata, in what investigations recorded, in its queries' SQL) or about the
 /// datasets upstream and downstream of it (metadata, recorded lineage, tables read together).
 /// Never asks the warehouse; when nothing is known it says where such knowledge would come
-/// from. Reads (DatasetStructureReader) in the background once the tab is shown; offline it
-/// says the view needs the database. GUI thread only.
+/// from. Reads (DatasetStructureReader, on the KnowledgeClient's pool) once the tab is shown;
+/// offline it says the view needs the database. GUI thread only.
 class StructureView : public QWidget
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ class StructureView : public QWidget
 public:
     enum class Kind { Schema, Lineage };
 
-    StructureView(const ConnectionSettings &settings, Kind kind, QWidget *parent = nullptr);
+    /// `client` (not owned) must outlive the view.
+    StructureView(KnowledgeClient *client, Kind kind, QWidget *parent = nullptr);
 
     /// Shows `id`: read now when the tab is visible, else when it is shown.
     void setDataset(const QUuid &id, const QString &name = {});
@@ -45,7 +47,7 @@ private:
     void showStructure();
     void showEmpty(const QString &why);
 
-    ConnectionSettings m_settings;
+    KnowledgeClient *m_client;
     Kind m_kind;
     QUuid m_datasetId;
     QUuid m_loaded; ///< the dataset whose structure is shown (or being read)

@@ -6,6 +6,7 @@
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
 #include "knowledgecharts.h"
+#include "knowledgeclient.h"
 #include "knowledgeview.h"
 #include "relativetime.h"
 
@@ -202,7 +203,8 @@ private Q_SLOTS:
                            "ORDER BY jsonb_array_length(k.known_quirks) DESC, "
                            "k.investigation_count DESC LIMIT 1"));
         QVERIFY(!dataset.isEmpty());
-        KnowledgeView view(m_settings);
+        KnowledgeClient client(m_settings);
+        KnowledgeView view(&client);
         view.resize(1200, 900);
         view.show();
         QSignalSpy opened(&view, &KnowledgeView::investigationRequested);
@@ -273,16 +275,16 @@ private Q_SLOTS:
     {
         const QString dataset = m_db->scalar(QStringLiteral(
             "SELECT dataset_id FROM dataset_knowledge ORDER BY investigation_count DESC LIMIT 1"));
-        KnowledgeView view(m_settings);
+        KnowledgeClient client(m_settings);
+        KnowledgeView view(&client);
         view.resize(1280, 860);
         view.show();
         view.setDataset(QUuid::fromString(dataset));
         QVERIFY(settle(view));
         auto *charts = view.findChild<QWidget *>(QStringLiteral("knowledgeCharts"));
         auto *weekly = view.findChild<QChartView *>(QStringLiteral("weeklyChart"));
-        const auto background = [weekly]() {
-            return weekly->grab().toImage().pixelColor(weekly->width() - 4, 4);
-        };
+        const auto background
+            = [weekly]() { return weekly->grab().toImage().pixelColor(weekly->width() - 4, 4); };
         QVERIFY2(background().lightness() > 200, "light by default");
         const QString dir = qEnvironmentVariable("KE_SCREENSHOT_DIR");
         if (!dir.isEmpty())
@@ -314,7 +316,8 @@ private Q_SLOTS:
             QStringLiteral("SELECT dataset_id FROM search_documents WHERE content ILIKE '%null%' "
                            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
         QVERIFY(!dataset.isEmpty());
-        KnowledgeView view(m_settings);
+        KnowledgeClient client(m_settings);
+        KnowledgeView view(&client);
         view.show();
         view.setDataset(QUuid::fromString(dataset));
         QVERIFY(settle(view));

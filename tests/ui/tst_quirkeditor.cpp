@@ -3,6 +3,7 @@
 // what it applies to), edited, refused inline when too long, its history listed, and retired.
 
 #include "databasetestcase.h"
+#include "knowledgeclient.h"
 #include "knowledgeview.h"
 #include "quirkbook.h"
 #include "quirkeditor.h"
@@ -101,7 +102,8 @@ private Q_SLOTS:
 
     void addEditRetireThroughTheDialog()
     {
-        KnowledgeView view(m_settings);
+        KnowledgeClient client(m_settings);
+        KnowledgeView view(&client);
         view.resize(1200, 900);
         view.show();
         view.setDataset(m_dataset, QStringLiteral("test.quirky"));
@@ -244,7 +246,8 @@ private Q_SLOTS:
 
     void anEmptyTextIsRefusedInline()
     {
-        KnowledgeView view(m_settings);
+        KnowledgeClient client(m_settings);
+        KnowledgeView view(&client);
         view.show();
         view.setDataset(m_dataset, QStringLiteral("test.quirky"));
         QVERIFY(settle(view));
@@ -276,7 +279,8 @@ private Q_SLOTS:
                                    .arg(login)
                                    .arg(forwarder.port())
                                    .arg(url.path().mid(1));
-        KnowledgeView view(settings);
+        KnowledgeClient client(settings);
+        KnowledgeView view(&client);
         view.show();
         view.setDataset(m_dataset, QStringLiteral("test.quirky"));
         QVERIFY(settle(view));

@@ -4,6 +4,7 @@
 
 #include "databasetestcase.h"
 #include "datasetstructure.h"
+#include "knowledgeclient.h"
 #include "structureview.h"
 
 #include <QJsonArray>
@@ -156,7 +157,8 @@ private Q_SLOTS:
                   .split(QLatin1Char(','));
         QVERIFY(metadataColumns.size() >= 3);
 
-        StructureView schema(m_settings, StructureView::Kind::Schema);
+        KnowledgeClient schemaClient(m_settings);
+        StructureView schema(&schemaClient, StructureView::Kind::Schema);
         schema.setDataset(QUuid::fromString(dataset), QStringLiteral("demo"));
         QCOMPARE(schema.pendingRequests(), 0); // hidden: nothing read yet
         schema.show();
@@ -175,7 +177,8 @@ private Q_SLOTS:
             named = named || c.queries > 0;
         QVERIFY2(named, "the demo's queries name its columns");
 
-        StructureView lineage(m_settings, StructureView::Kind::Lineage);
+        KnowledgeClient lineageClient(m_settings);
+        StructureView lineage(&lineageClient, StructureView::Kind::Lineage);
         lineage.show();
         lineage.setDataset(QUuid::fromString(dataset), QStringLiteral("demo"));
         QVERIFY(settle(lineage));
@@ -197,7 +200,8 @@ private Q_SLOTS:
             m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'acme'")));
         const QUuid bare = m_db->createDataset(acme, QStringLiteral("test.unknown"));
         for (const auto kind : {StructureView::Kind::Schema, StructureView::Kind::Lineage}) {
-            StructureView view(m_settings, kind);
+            KnowledgeClient viewClient(m_settings);
+            StructureView view(&viewClient, kind);
             view.show();
             view.setDataset(bare, QStringLiteral("test.unknown"));
             QVERIFY(settle(view));
@@ -217,7 +221,8 @@ private Q_SLOTS:
         ConnectionSettings offline = m_settings;
         offline.databaseUrl
             = QStringLiteral("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2");
-        StructureView view(offline, StructureView::Kind::Schema);
+        KnowledgeClient viewClient(offline);
+        StructureView view(&viewClient, StructureView::Kind::Schema);
         view.show();
         view.setDataset(QUuid::createUuid(), QStringLiteral("public.orders"));
         QVERIFY(settle(view));
