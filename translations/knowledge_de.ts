@@ -2475,12 +2475,12 @@
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/activitydialog.cpp" line="70"/>
+        <location filename="../ui/activitydialog.cpp" line="65"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/activitydialog.cpp" line="75"/>
+        <location filename="../ui/activitydialog.cpp" line="70"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
@@ -2975,69 +2975,69 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="94"/>
-        <location filename="../ui/knowledgeview.cpp" line="354"/>
+        <location filename="../ui/knowledgeview.cpp" line="95"/>
+        <location filename="../ui/knowledgeview.cpp" line="371"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="113"/>
+        <location filename="../ui/knowledgeview.cpp" line="114"/>
         <source>Search this dataset&apos;s history…</source>
         <translation>Verlauf dieses Datensatzes durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="114"/>
+        <location filename="../ui/knowledgeview.cpp" line="115"/>
         <source>Search this dataset&apos;s history</source>
         <translation>Verlauf dieses Datensatzes durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="131"/>
+        <location filename="../ui/knowledgeview.cpp" line="128"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="153"/>
+        <location filename="../ui/knowledgeview.cpp" line="150"/>
         <source>+ Add note</source>
         <translation>+ Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="155"/>
+        <location filename="../ui/knowledgeview.cpp" line="152"/>
         <source>Write down a quirk of this dataset for everybody</source>
         <translation>Eine Besonderheit dieses Datensatzes für alle festhalten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="175"/>
+        <location filename="../ui/knowledgeview.cpp" line="172"/>
         <source>Top findings (by feedback score)</source>
         <translation>Wichtigste Erkenntnisse (nach Feedback-Wert)</translation>
     </message>
     <message>
+        <location filename="../ui/knowledgeview.cpp" line="182"/>
         <location filename="../ui/knowledgeview.cpp" line="185"/>
-        <location filename="../ui/knowledgeview.cpp" line="188"/>
         <source>Recent activity</source>
         <translation>Letzte Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="192"/>
+        <location filename="../ui/knowledgeview.cpp" line="189"/>
         <source>Show all</source>
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="223"/>
+        <location filename="../ui/knowledgeview.cpp" line="220"/>
         <source>Investigations per week (last six months)</source>
         <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="224"/>
+        <location filename="../ui/knowledgeview.cpp" line="221"/>
         <source>👍 / 👎 per week, on that week&apos;s investigations</source>
         <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="322"/>
+        <location filename="../ui/knowledgeview.cpp" line="292"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="361"/>
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
@@ -3045,42 +3045,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="362"/>
+        <location filename="../ui/knowledgeview.cpp" line="379"/>
         <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="366"/>
+        <location filename="../ui/knowledgeview.cpp" line="383"/>
         <source>last investigation %1</source>
         <translation>letzte Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="367"/>
+        <location filename="../ui/knowledgeview.cpp" line="384"/>
         <source>no investigation yet</source>
         <translation>noch keine Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="374"/>
+        <location filename="../ui/knowledgeview.cpp" line="391"/>
         <source>knows it best: %1</source>
         <translation>kennt ihn am besten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="378"/>
+        <location filename="../ui/knowledgeview.cpp" line="395"/>
         <source>Last investigation: %1</source>
         <translation>Letzte Untersuchung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="380"/>
+        <location filename="../ui/knowledgeview.cpp" line="397"/>
         <source>%1: %2 % of the work on this dataset</source>
         <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="392"/>
+        <location filename="../ui/knowledgeview.cpp" line="409"/>
         <source>Quirk: %1</source>
         <translation>Besonderheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="405"/>
+        <location filename="../ui/knowledgeview.cpp" line="422"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>von %n bestätigt</numerusform>
@@ -3088,62 +3088,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="407"/>
+        <location filename="../ui/knowledgeview.cpp" line="424"/>
         <source>edited %1</source>
         <translation>bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="410"/>
+        <location filename="../ui/knowledgeview.cpp" line="427"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="415"/>
+        <location filename="../ui/knowledgeview.cpp" line="432"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="417"/>
+        <location filename="../ui/knowledgeview.cpp" line="434"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <location filename="../ui/knowledgeview.cpp" line="449"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="433"/>
+        <location filename="../ui/knowledgeview.cpp" line="450"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="436"/>
+        <location filename="../ui/knowledgeview.cpp" line="453"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="439"/>
+        <location filename="../ui/knowledgeview.cpp" line="456"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="440"/>
+        <location filename="../ui/knowledgeview.cpp" line="457"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="443"/>
+        <location filename="../ui/knowledgeview.cpp" line="460"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="443"/>
+        <location filename="../ui/knowledgeview.cpp" line="460"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="463"/>
+        <location filename="../ui/knowledgeview.cpp" line="480"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3151,12 +3151,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="479"/>
+        <location filename="../ui/knowledgeview.cpp" line="496"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="480"/>
+        <location filename="../ui/knowledgeview.cpp" line="497"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3164,52 +3164,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="483"/>
+        <location filename="../ui/knowledgeview.cpp" line="500"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="517"/>
+        <location filename="../ui/knowledgeview.cpp" line="534"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="520"/>
+        <location filename="../ui/knowledgeview.cpp" line="537"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="526"/>
+        <location filename="../ui/knowledgeview.cpp" line="543"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="532"/>
+        <location filename="../ui/knowledgeview.cpp" line="549"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="539"/>
+        <location filename="../ui/knowledgeview.cpp" line="556"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="552"/>
+        <location filename="../ui/knowledgeview.cpp" line="569"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="558"/>
+        <location filename="../ui/knowledgeview.cpp" line="575"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="565"/>
+        <location filename="../ui/knowledgeview.cpp" line="582"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="585"/>
+        <location filename="../ui/knowledgeview.cpp" line="602"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
@@ -3217,87 +3217,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="587"/>
+        <location filename="../ui/knowledgeview.cpp" line="604"/>
         <source>👍 %1 · 👎 %2 in the last six months</source>
         <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="592"/>
+        <location filename="../ui/knowledgeview.cpp" line="609"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="594"/>
+        <location filename="../ui/knowledgeview.cpp" line="611"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="639"/>
+        <location filename="../ui/knowledgeview.cpp" line="656"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="654"/>
+        <location filename="../ui/knowledgeview.cpp" line="671"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="656"/>
+        <location filename="../ui/knowledgeview.cpp" line="673"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="706"/>
+        <location filename="../ui/knowledgeview.cpp" line="719"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="714"/>
+        <location filename="../ui/knowledgeview.cpp" line="727"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="723"/>
+        <location filename="../ui/knowledgeview.cpp" line="736"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="437"/>
+        <location filename="../ui/knowledgeview.cpp" line="454"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <location filename="../ui/knowledgeview.cpp" line="147"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="178"/>
+        <location filename="../ui/knowledgeview.cpp" line="175"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="225"/>
+        <location filename="../ui/knowledgeview.cpp" line="222"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="473"/>
+        <location filename="../ui/knowledgeview.cpp" line="490"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="38"/>
+        <location filename="../ui/knowledgeview.cpp" line="39"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="40"/>
+        <location filename="../ui/knowledgeview.cpp" line="41"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="42"/>
+        <location filename="../ui/knowledgeview.cpp" line="43"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
     </message>
@@ -3310,12 +3310,12 @@
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
@@ -3345,112 +3345,112 @@
         <translation>Nach Problemen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="141"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Lineage</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Cancel sync</source>
         <translation>Synchronisierung abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Die Synchronisierung anhalten; was bisher synchronisiert wurde, bleibt, und die nächste Synchronisierung macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3458,7 +3458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3466,23 +3466,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="384"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3490,22 +3490,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="462"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="481"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
@@ -3755,291 +3755,291 @@
 <context>
     <name>ke::QuirkEditor</name>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="43"/>
+        <location filename="../ui/quirkeditor.cpp" line="35"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="45"/>
+        <location filename="../ui/quirkeditor.cpp" line="37"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="47"/>
+        <location filename="../ui/quirkeditor.cpp" line="39"/>
         <source>retired</source>
         <translation>zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="49"/>
+        <location filename="../ui/quirkeditor.cpp" line="41"/>
         <source>confirmed</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="72"/>
+        <location filename="../ui/quirkeditor.cpp" line="71"/>
         <source>Quirk text</source>
         <translation>Text der Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="73"/>
+        <location filename="../ui/quirkeditor.cpp" line="72"/>
         <source>e.g. ETL has a 2-day lag on weekends</source>
         <translation>z. B. ETL hat am Wochenende 2 Tage Verzug</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="87"/>
+        <location filename="../ui/quirkeditor.cpp" line="86"/>
         <source>Applies to</source>
         <translation>Gilt für</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
         <source>The whole dataset</source>
         <translation>Den ganzen Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
         <source>A column</source>
         <translation>Eine Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
         <source>A schedule</source>
         <translation>Einen Zeitplan</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="89"/>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
         <source>A time range</source>
         <translation>Einen Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="89"/>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
         <source>As recorded</source>
         <translation>Wie erfasst</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="92"/>
+        <location filename="../ui/quirkeditor.cpp" line="91"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="96"/>
+        <location filename="../ui/quirkeditor.cpp" line="95"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
         <source>weekends</source>
         <translation>Wochenenden</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
         <source>weekdays</source>
         <translation>Werktage</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
         <source>month end</source>
         <translation>Monatsende</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
         <source>public holidays</source>
         <translation>Feiertage</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="99"/>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
         <source>the nightly load</source>
         <translation>die nächtliche Ladung</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="102"/>
+        <location filename="../ui/quirkeditor.cpp" line="101"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="106"/>
+        <location filename="../ui/quirkeditor.cpp" line="105"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="111"/>
+        <location filename="../ui/quirkeditor.cpp" line="110"/>
         <source>from</source>
         <translation>vom</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="113"/>
+        <location filename="../ui/quirkeditor.cpp" line="112"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="139"/>
-        <location filename="../ui/quirkeditor.cpp" line="144"/>
+        <location filename="../ui/quirkeditor.cpp" line="138"/>
+        <location filename="../ui/quirkeditor.cpp" line="143"/>
         <source>Why is it no longer true?</source>
         <translation>Warum stimmt sie nicht mehr?</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="140"/>
+        <location filename="../ui/quirkeditor.cpp" line="139"/>
         <source>e.g. fixed by the new loader in release 4.2</source>
         <translation>z. B. behoben durch den neuen Loader in Version 4.2</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="166"/>
+        <location filename="../ui/quirkeditor.cpp" line="165"/>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="170"/>
+        <location filename="../ui/quirkeditor.cpp" line="169"/>
         <source>&amp;Applies to</source>
         <translation>&amp;Gilt für</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="174"/>
+        <location filename="../ui/quirkeditor.cpp" line="173"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="178"/>
-        <location filename="../ui/quirkeditor.cpp" line="246"/>
+        <location filename="../ui/quirkeditor.cpp" line="177"/>
+        <location filename="../ui/quirkeditor.cpp" line="245"/>
         <source>Quirk history</source>
         <translation>Verlauf der Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="181"/>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="195"/>
+        <location filename="../ui/quirkeditor.cpp" line="194"/>
         <source>Quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="196"/>
+        <location filename="../ui/quirkeditor.cpp" line="195"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="203"/>
+        <location filename="../ui/quirkeditor.cpp" line="202"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="227"/>
+        <location filename="../ui/quirkeditor.cpp" line="226"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="227"/>
+        <location filename="../ui/quirkeditor.cpp" line="226"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="230"/>
+        <location filename="../ui/quirkeditor.cpp" line="229"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="231"/>
+        <location filename="../ui/quirkeditor.cpp" line="230"/>
         <source>Add quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="234"/>
+        <location filename="../ui/quirkeditor.cpp" line="233"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="235"/>
+        <location filename="../ui/quirkeditor.cpp" line="234"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der frühere Text bleibt im Verlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="236"/>
+        <location filename="../ui/quirkeditor.cpp" line="235"/>
         <source>Save edit</source>
         <translation>Änderung speichern</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="239"/>
-        <location filename="../ui/quirkeditor.cpp" line="243"/>
+        <location filename="../ui/quirkeditor.cpp" line="238"/>
+        <location filename="../ui/quirkeditor.cpp" line="242"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="241"/>
+        <location filename="../ui/quirkeditor.cpp" line="240"/>
         <source>A retired quirk leaves the dataset&apos;s page; its history stays. Retire it when it is no longer true.</source>
         <translation>Eine zurückgezogene Besonderheit verschwindet von der Seite des Datensatzes; ihr Verlauf bleibt. Ziehen Sie sie zurück, wenn sie nicht mehr stimmt.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="247"/>
+        <location filename="../ui/quirkeditor.cpp" line="246"/>
         <source>Every version of this quirk, oldest first.</source>
         <translation>Jede Fassung dieser Besonderheit, die älteste zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="265"/>
+        <location filename="../ui/quirkeditor.cpp" line="264"/>
         <source>What should people know about &lt;b&gt;%1&lt;/b&gt;? Everybody who opens the dataset sees it.</source>
         <translation>Was sollte man über &lt;b&gt;%1&lt;/b&gt; wissen? Alle, die den Datensatz öffnen, sehen es.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="397"/>
+        <location filename="../ui/quirkeditor.cpp" line="396"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 Zeichen</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="417"/>
+        <location filename="../ui/quirkeditor.cpp" line="416"/>
         <source>The quirk&apos;s text appears here.</source>
         <translation>Hier erscheint der Text der Besonderheit.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="422"/>
-        <location filename="../ui/quirkeditor.cpp" line="492"/>
+        <location filename="../ui/quirkeditor.cpp" line="421"/>
+        <location filename="../ui/quirkeditor.cpp" line="499"/>
         <source>Applies to %1</source>
         <translation>Gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="437"/>
+        <location filename="../ui/quirkeditor.cpp" line="436"/>
         <source>Loading the history…</source>
         <translation>Der Verlauf wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="463"/>
+        <location filename="../ui/quirkeditor.cpp" line="471"/>
         <source>Could not load the history: %1</source>
         <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="477"/>
+        <location filename="../ui/quirkeditor.cpp" line="485"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="478"/>
+        <location filename="../ui/quirkeditor.cpp" line="486"/>
         <source>person %1</source>
         <translation>Person %1</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="487"/>
+        <location filename="../ui/quirkeditor.cpp" line="494"/>
         <source>(no reason given)</source>
         <translation>(kein Grund angegeben)</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="487"/>
+        <location filename="../ui/quirkeditor.cpp" line="494"/>
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/quirkeditor.cpp" line="497"/>
+        <location filename="../ui/quirkeditor.cpp" line="504"/>
         <source>%n version(s) — from the offline cache, %1</source>
         <translation>
             <numerusform>%n Fassung — aus dem Offline-Cache, %1</numerusform>
@@ -4047,7 +4047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/quirkeditor.cpp" line="500"/>
+        <location filename="../ui/quirkeditor.cpp" line="507"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n Fassung</numerusform>
@@ -4055,17 +4055,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="520"/>
+        <location filename="../ui/quirkeditor.cpp" line="527"/>
         <source>Nothing changed — edit the text or what it applies to, or cancel.</source>
         <translation>Nichts geändert — bearbeiten Sie den Text oder wofür sie gilt, oder brechen Sie ab.</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="546"/>
+        <location filename="../ui/quirkeditor.cpp" line="553"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/quirkeditor.cpp" line="554"/>
+        <location filename="../ui/quirkeditor.cpp" line="561"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -4215,7 +4215,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message numerus="yes">
         <location filename="../ui/structureview.cpp" line="36"/>
-        <location filename="../ui/structureview.cpp" line="155"/>
+        <location filename="../ui/structureview.cpp" line="164"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n Untersuchung</numerusform>
@@ -4224,7 +4224,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message numerus="yes">
         <location filename="../ui/structureview.cpp" line="38"/>
-        <location filename="../ui/structureview.cpp" line="156"/>
+        <location filename="../ui/structureview.cpp" line="165"/>
         <source>%n query/queries</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -4273,27 +4273,28 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="125"/>
+        <location filename="../ui/structureview.cpp" line="117"/>
+        <location filename="../ui/structureview.cpp" line="134"/>
         <source>&lt;p&gt;&lt;b&gt;Available online.&lt;/b&gt; The schema and lineage are read from the shared database, which cannot be reached now; the offline cache holds the knowledge, findings and activity.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Online verfügbar.&lt;/b&gt; Schema und Herkunft werden aus der gemeinsamen Datenbank gelesen, die gerade nicht erreichbar ist; der Offline-Cache enthält das Wissen, die Erkenntnisse und die Aktivität.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="132"/>
+        <location filename="../ui/structureview.cpp" line="141"/>
         <source>Could not read what is known about this dataset: %1</source>
         <translation>Was über diesen Datensatz bekannt ist, konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="154"/>
+        <location filename="../ui/structureview.cpp" line="163"/>
         <source>Read from the dataset&apos;s metadata, %1 and %2.</source>
         <translation>Gelesen aus den Metadaten des Datensatzes, %1 und %2.</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="160"/>
+        <location filename="../ui/structureview.cpp" line="169"/>
         <source>&lt;p&gt;&lt;b&gt;No columns are known for this dataset yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Columns appear here when the dataset&apos;s metadata lists them (&lt;tt&gt;columns&lt;/tt&gt; in the dataset catalog), when an investigation records the schema it found (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries name them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Für diesen Datensatz sind noch keine Spalten bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spalten erscheinen hier, wenn die Metadaten des Datensatzes sie aufführen (&lt;tt&gt;columns&lt;/tt&gt; im Datensatzkatalog), wenn eine Untersuchung das vorgefundene Schema festhält (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen sie nennen.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/structureview.cpp" line="167"/>
+        <location filename="../ui/structureview.cpp" line="176"/>
         <source>%n column(s) known. </source>
         <translation>
             <numerusform>%n Spalte bekannt. </numerusform>
@@ -4301,28 +4302,28 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="170"/>
-        <location filename="../ui/structureview.cpp" line="198"/>
+        <location filename="../ui/structureview.cpp" line="179"/>
+        <location filename="../ui/structureview.cpp" line="207"/>
         <source>Loaded from %1.</source>
         <translation>Geladen aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="175"/>
+        <location filename="../ui/structureview.cpp" line="184"/>
         <source>primary key</source>
         <translation>Primärschlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="181"/>
+        <location filename="../ui/structureview.cpp" line="190"/>
         <source>&lt;p&gt;&lt;b&gt;No upstream or downstream datasets are known yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;They appear here when the dataset catalog&apos;s metadata names them (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; or &lt;tt&gt;lineage&lt;/tt&gt;), when an investigation records lineage or the tables it found (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries read other tables.&lt;/p&gt;%1</source>
         <translation>&lt;p&gt;&lt;b&gt;Noch sind keine vor- oder nachgelagerten Datensätze bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sie erscheinen hier, wenn die Metadaten des Datensatzkatalogs sie nennen (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; oder &lt;tt&gt;lineage&lt;/tt&gt;), wenn eine Untersuchung die Herkunft oder die gefundenen Tabellen festhält (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen andere Tabellen lesen.&lt;/p&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="190"/>
+        <location filename="../ui/structureview.cpp" line="199"/>
         <source>&lt;p&gt;The metadata says it is loaded from %1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Laut Metadaten wird er aus %1 geladen.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/structureview.cpp" line="194"/>
+        <location filename="../ui/structureview.cpp" line="203"/>
         <source>%n related dataset(s) or table(s). </source>
         <translation>
             <numerusform>%n verwandter Datensatz oder Tabelle. </numerusform>
@@ -4330,7 +4331,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../ui/structureview.cpp" line="216"/>
+        <location filename="../ui/structureview.cpp" line="225"/>
         <source>A dataset of this tenant — open it with Enter</source>
         <translation>Ein Datensatz dieses Mandanten — mit Eingabe öffnen</translation>
     </message>
@@ -5348,8 +5349,8 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/explorer/main.cpp" line="65"/>
-        <source>Open view V: knowledge, activity, investigation or search.</source>
-        <translation>Ansicht V öffnen: knowledge, activity, investigation oder search.</translation>
+        <source>Open view V: schema, lineage, knowledge, activity, investigation or search.</source>
+        <translation>Ansicht V öffnen: schema, lineage, knowledge, activity, investigation oder search.</translation>
     </message>
     <message>
         <location filename="../app/explorer/main.cpp" line="70"/>

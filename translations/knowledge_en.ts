@@ -226,7 +226,7 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="361"/>
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="405"/>
+        <location filename="../ui/knowledgeview.cpp" line="422"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>confirmed by %n</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="463"/>
+        <location filename="../ui/knowledgeview.cpp" line="480"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="480"/>
+        <location filename="../ui/knowledgeview.cpp" line="497"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="585"/>
+        <location filename="../ui/knowledgeview.cpp" line="602"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n investigation in the last six months</numerusform>
@@ -269,7 +269,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -277,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="305"/>
+        <location filename="../ui/mainwindow.cpp" line="301"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -285,7 +285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -331,7 +331,7 @@
 <context>
     <name>ke::QuirkEditor</name>
     <message numerus="yes">
-        <location filename="../ui/quirkeditor.cpp" line="497"/>
+        <location filename="../ui/quirkeditor.cpp" line="504"/>
         <source>%n version(s) — from the offline cache, %1</source>
         <translation>
             <numerusform>%n version — from the offline cache, %1</numerusform>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/quirkeditor.cpp" line="500"/>
+        <location filename="../ui/quirkeditor.cpp" line="507"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
@@ -370,7 +370,7 @@
     <name>ke::StructureView</name>
     <message numerus="yes">
         <location filename="../ui/structureview.cpp" line="36"/>
-        <location filename="../ui/structureview.cpp" line="155"/>
+        <location filename="../ui/structureview.cpp" line="164"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n investigation</numerusform>
@@ -379,7 +379,7 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/structureview.cpp" line="38"/>
-        <location filename="../ui/structureview.cpp" line="156"/>
+        <location filename="../ui/structureview.cpp" line="165"/>
         <source>%n query/queries</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/structureview.cpp" line="167"/>
+        <location filename="../ui/structureview.cpp" line="176"/>
         <source>%n column(s) known. </source>
         <translation>
             <numerusform>%n column known. </numerusform>
@@ -395,7 +395,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/structureview.cpp" line="194"/>
+        <location filename="../ui/structureview.cpp" line="203"/>
         <source>%n related dataset(s) or table(s). </source>
         <translation>
             <numerusform>%n related dataset or table. </numerusform>
