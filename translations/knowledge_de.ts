@@ -90,24 +90,95 @@
     </message>
 </context>
 <context>
+    <name>ApiKeys</name>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="38"/>
+        <source>%1 is for the schema owner; login %2 is not — run it as the owner (the login that ran `knowledgectl migrate`)</source>
+        <translation>%1 ist dem Schema-Eigentümer vorbehalten; Login %2 ist es nicht — als Eigentümer ausführen (das Login, das `knowledgectl migrate` ausgeführt hat)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="85"/>
+        <source>an API key belongs to a tenant — give --tenant T</source>
+        <translation>ein API-Schlüssel gehört zu einem Mandanten — --tenant T angeben</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="90"/>
+        <source>--rate must be a positive number of requests per minute</source>
+        <translation>--rate muss eine positive Zahl von Anfragen pro Minute sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="106"/>
+        <source>storing the API key</source>
+        <translation>Speichern des API-Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="128"/>
+        <source>the new API key %1 cannot be read back</source>
+        <translation>der neue API-Schlüssel %1 lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="137"/>
+        <source>listing the API keys</source>
+        <translation>Auflisten der API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="159"/>
+        <source>give the id of the key to revoke (`knowledgectl api-key list` shows them)</source>
+        <translation>die ID des zu widerrufenden Schlüssels angeben (`knowledgectl api-key list` zeigt sie)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="161"/>
+        <source>revoking API key %1</source>
+        <translation>Widerrufen des API-Schlüssels %1</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="180"/>
+        <source>no API key &apos;%1&apos; — `knowledgectl api-key list` shows the keys and their ids</source>
+        <translation>kein API-Schlüssel &apos;%1&apos; — `knowledgectl api-key list` zeigt die Schlüssel und ihre IDs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+            <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="195"/>
+        <source>the revoked API key cannot be read back</source>
+        <translation>der widerrufene API-Schlüssel lässt sich nicht zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="203"/>
+        <source>the API key is unknown or revoked — ask an administrator for a key (`knowledgectl api-key create`)</source>
+        <translation>der API-Schlüssel ist unbekannt oder widerrufen — einen Administrator um einen Schlüssel bitten (`knowledgectl api-key create`)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/apikeys.cpp" line="213"/>
+        <source>selecting the API key</source>
+        <translation>Auswählen des API-Schlüssels</translation>
+    </message>
+</context>
+<context>
     <name>BrowseClient</name>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="69"/>
+        <location filename="../core/client/browseclient.cpp" line="71"/>
         <source>%1 — and no offline cache to read instead: %2</source>
         <translation>%1 — und kein Offline-Cache, aus dem gelesen werden könnte: %2</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="78"/>
+        <location filename="../core/client/browseclient.cpp" line="80"/>
         <source>offline cache, %1</source>
         <translation>Offline-Cache, %1</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="79"/>
+        <location filename="../core/client/browseclient.cpp" line="81"/>
         <source>database unreachable (%1) — showing the offline cache, %2</source>
         <translation>Datenbank nicht erreichbar (%1) — es wird der Offline-Cache gezeigt, %2</translation>
     </message>
     <message>
-        <location filename="../core/client/browseclient.cpp" line="178"/>
+        <location filename="../core/client/browseclient.cpp" line="263"/>
         <source>as of %1</source>
         <translation>Stand: %1</translation>
     </message>
@@ -806,15 +877,128 @@
     </message>
 </context>
 <context>
+    <name>HttpService</name>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="209"/>
+        <location filename="../core/service/httpservice.cpp" line="457"/>
+        <source>the database cannot be reached: %1</source>
+        <translation>die Datenbank ist nicht erreichbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="227"/>
+        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+            <numerusform>dieser Schlüssel darf %n Anfragen pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="239"/>
+        <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
+        <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="243"/>
+        <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
+        <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="274"/>
+        <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="296"/>
+        <source>q is missing — GET /search?q=words</source>
+        <translation>q fehlt — GET /search?q=Wörter</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="302"/>
+        <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
+        <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="338"/>
+        <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
+        <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="345"/>
+        <source>the body is not JSON (%1 at offset %2)</source>
+        <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="349"/>
+        <source>the body must be a JSON object</source>
+        <translation>der Inhalt muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="356"/>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="361"/>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="375"/>
+        <source>%1 must be a UUID, not &apos;%2&apos;</source>
+        <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="385"/>
+        <source>target_type must be one of %1, not &apos;%2&apos;</source>
+        <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="395"/>
+        <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
+        <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="591"/>
+        <source>the database cannot be reached</source>
+        <translation>die Datenbank ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="637"/>
+        <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
+        <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="644"/>
+        <source>%1 takes %2, not %3</source>
+        <translation>%1 nimmt %2 an, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="734"/>
+        <source>the body is larger than %1 bytes</source>
+        <translation>der Inhalt ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="738"/>
+        <source>the request could not be read (HTTP %1)</source>
+        <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
+    </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="755"/>
+        <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
+        <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
+    </message>
+</context>
+<context>
     <name>InvestigationDirectory</name>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="69"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="71"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/investigationdirectory.cpp" line="74"/>
+        <location filename="../core/knowledge/investigationdirectory.cpp" line="76"/>
         <source>reading the investigations of dataset &apos;%1&apos;</source>
         <translation>Lesen der Untersuchungen des Datasets &apos;%1&apos;</translation>
     </message>
@@ -949,24 +1133,24 @@
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="354"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="358"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="457"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="461"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="466"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="470"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="476"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="480"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -1193,7 +1377,7 @@
     <message>
         <location filename="../core/search/offlinecache.cpp" line="689"/>
         <source>sync cancelled after %1 of %2 changes — what was synced stays, the next sync goes on from there</source>
-        <translation>Synchronisierung nach %1 von %2 Änderungen abgebrochen — was synchronisiert wurde, bleibt; die nächste Synchronisierung macht dort weiter</translation>
+        <translation>Synchronisation nach %1 von %2 Änderungen abgebrochen — was bereits synchronisiert ist, bleibt; die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
         <location filename="../core/search/offlinecache.cpp" line="747"/>
@@ -2843,120 +3027,315 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="83"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="85"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="86"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="108"/>
+        <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
+        <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="214"/>
+        <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
+        <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
+        <source>No hypotheses yet — the investigation is still running.</source>
+        <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="221"/>
+        <source>This investigation recorded no hypotheses.</source>
+        <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="235"/>
+        <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
+        <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="245"/>
+        <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="265"/>
+        <source>Investigation %1</source>
+        <translation>Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="277"/>
+        <source>expected %1, got %2</source>
+        <translation>erwartet %1, gemessen %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
+        <source>severity %1</source>
+        <translation>Schweregrad %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="285"/>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="293"/>
+        <location filename="../ui/investigationdetail.cpp" line="348"/>
+        <location filename="../ui/investigationdetail.cpp" line="388"/>
+        <location filename="../ui/investigationdetail.cpp" line="507"/>
+        <source>confidence %1</source>
+        <translation>Konfidenz %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="295"/>
+        <source>started %1</source>
+        <translation>begonnen %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="299"/>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="304"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="308"/>
+        <source>Rate investigation…</source>
+        <translation>Untersuchung bewerten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
+        <source>You: helpful</source>
+        <translation>Sie: hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
+        <source>You: not helpful</source>
+        <translation>Sie: nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="336"/>
+        <source>%1 helpful · %2 not helpful</source>
+        <translation>%1 hilfreich · %2 nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="345"/>
+        <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="354"/>
+        <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="355"/>
+        <source>none given</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="360"/>
+        <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
+        <source>Show the queries and evidence of: %1</source>
+        <translation>Abfragen und Belege anzeigen von: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n Abfrage</numerusform>
+            <numerusform>%n Abfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="395"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n Beleg</numerusform>
+            <numerusform>%n Belege</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="422"/>
+        <source>No queries or evidence for this hypothesis.</source>
+        <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="427"/>
+        <source>Hide the queries and evidence</source>
+        <translation>Abfragen und Belege ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="428"/>
+        <source>Show the queries and evidence</source>
+        <translation>Abfragen und Belege anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="445"/>
+        <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="446"/>
+        <source>no purpose given</source>
+        <translation>kein Zweck angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="454"/>
+        <source>SQL of the query</source>
+        <translation>SQL der Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="486"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="491"/>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="508"/>
+        <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
+        <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="525"/>
+        <source>This step has no id, so it cannot be rated.</source>
+        <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="626"/>
+        <location filename="../ui/investigationdetail.cpp" line="637"/>
+        <source>Your rating was not saved: %1</source>
+        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="631"/>
+        <source>Saving your rating…</source>
+        <translation>Ihre Bewertung wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="640"/>
+        <source>Your rating is %1.</source>
+        <translation>Ihre Bewertung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationdetail.cpp" line="643"/>
+        <source>Thanks — your rating was saved.</source>
+        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationListModel</name>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Started</source>
-        <translation>Gestartet</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="44"/>
+        <source>Helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="45"/>
+        <source>Not helpful (latest ratings of the investigation and its steps)</source>
+        <translation>Nicht hilfreich (jeweils letzte Bewertungen der Untersuchung und ihrer Schritte)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Anomaly</source>
-        <translation>Anomalie</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="26"/>
-        <source>Ratings</source>
-        <translation>Bewertungen</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../ui/investigationlistmodel.cpp" line="49"/>
-        <source>▲ %1 ▼ %2</source>
-        <translation>▲ %1 ▼ %2</translation>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="51"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationlistmodel.cpp" line="74"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="60"/>
-        <source>Open an investigation from the dataset&apos;s activity or findings.</source>
-        <translation>Öffnen Sie eine Untersuchung über die Aktivität oder die Erkenntnisse des Datasets.</translation>
+        <location filename="../ui/investigationview.cpp" line="42"/>
+        <source>Filter investigations (alert, outcome, date)…</source>
+        <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="78"/>
-        <source>Select a step to see its SQL, evidence or recommendations.</source>
-        <translation>Wählen Sie einen Schritt, um sein SQL, seine Belege oder Empfehlungen zu sehen.</translation>
+        <location filename="../ui/investigationview.cpp" line="43"/>
+        <source>Filter investigations</source>
+        <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="80"/>
-        <source>▲ Helpful</source>
-        <translation>▲ Hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="49"/>
+        <source>Investigations of the dataset</source>
+        <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="81"/>
-        <source>▼ Not helpful</source>
-        <translation>▼ Nicht hilfreich</translation>
+        <location filename="../ui/investigationview.cpp" line="85"/>
+        <source>← All investigations</source>
+        <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="97"/>
-        <source>Optional comment</source>
-        <translation>Kommentar (optional)</translation>
+        <location filename="../ui/investigationview.cpp" line="86"/>
+        <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
+        <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="98"/>
-        <source>Rate step</source>
-        <translation>Schritt bewerten</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="174"/>
+        <location filename="../ui/investigationview.cpp" line="198"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="196"/>
-        <location filename="../ui/investigationview.cpp" line="233"/>
+        <location filename="../ui/investigationview.cpp" line="207"/>
+        <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
+        <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/investigationview.cpp" line="227"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="208"/>
+        <location filename="../ui/investigationview.cpp" line="233"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="218"/>
-        <source>%1 — expected %2, got %3 (%4, %5)</source>
-        <translation>%1 — erwartet %2, gemessen %3 (%4, %5)</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="225"/>
-        <source>&lt;b&gt;Investigation&lt;/b&gt; %1 · %2 · started %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</source>
-        <translation>&lt;b&gt;Untersuchung&lt;/b&gt; %1 · %2 · gestartet %3&lt;br&gt;%4&lt;br&gt;&lt;i&gt;%5&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="278"/>
-        <source>Choose ▲ Helpful or ▼ Not helpful first.</source>
-        <translation>Wählen Sie zuerst ▲ Hilfreich oder ▼ Nicht hilfreich.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="292"/>
-        <source>Saving your rating…</source>
-        <translation>Ihre Bewertung wird gespeichert…</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="299"/>
-        <source>Your rating was not saved: %1</source>
-        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="304"/>
-        <source>Your rating is %1.</source>
-        <translation>Ihre Bewertung ist %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/investigationview.cpp" line="308"/>
-        <source>Thanks — your rating was saved.</source>
-        <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2969,7 +3348,7 @@
     <message>
         <location filename="../core/client/knowledgeclient.cpp" line="157"/>
         <source>started offline — the database is not contacted until you reconnect</source>
-        <translation>offline gestartet — die Datenbank wird erst kontaktiert, wenn Sie neu verbinden</translation>
+        <translation>offline gestartet — die Datenbank wird erst kontaktiert, wenn Sie sich wieder verbinden</translation>
     </message>
 </context>
 <context>
@@ -3094,56 +3473,76 @@
     </message>
     <message>
         <location filename="../ui/knowledgeview.cpp" line="427"/>
+        <source>⏳ your note waits in the outbox</source>
+        <translation>⏳ Ihre Notiz wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="429"/>
+        <source>⏳ your edit waits in the outbox</source>
+        <translation>⏳ Ihre Änderung wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="431"/>
+        <source>⏳ your confirmation waits in the outbox</source>
+        <translation>⏳ Ihre Bestätigung wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="433"/>
+        <source>⏳ your retirement waits in the outbox</source>
+        <translation>⏳ Ihr Zurückziehen wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="436"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <location filename="../ui/knowledgeview.cpp" line="441"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="434"/>
+        <location filename="../ui/knowledgeview.cpp" line="443"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="449"/>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="450"/>
+        <location filename="../ui/knowledgeview.cpp" line="459"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="453"/>
+        <location filename="../ui/knowledgeview.cpp" line="462"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="456"/>
+        <location filename="../ui/knowledgeview.cpp" line="465"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="457"/>
+        <location filename="../ui/knowledgeview.cpp" line="466"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="460"/>
+        <location filename="../ui/knowledgeview.cpp" line="469"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="460"/>
+        <location filename="../ui/knowledgeview.cpp" line="469"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="480"/>
+        <location filename="../ui/knowledgeview.cpp" line="489"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3151,12 +3550,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="496"/>
+        <location filename="../ui/knowledgeview.cpp" line="505"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="497"/>
+        <location filename="../ui/knowledgeview.cpp" line="506"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3164,52 +3563,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="500"/>
+        <location filename="../ui/knowledgeview.cpp" line="509"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="534"/>
+        <location filename="../ui/knowledgeview.cpp" line="543"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="537"/>
+        <location filename="../ui/knowledgeview.cpp" line="546"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="543"/>
+        <location filename="../ui/knowledgeview.cpp" line="552"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="549"/>
+        <location filename="../ui/knowledgeview.cpp" line="558"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="556"/>
+        <location filename="../ui/knowledgeview.cpp" line="565"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="569"/>
+        <location filename="../ui/knowledgeview.cpp" line="578"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="575"/>
+        <location filename="../ui/knowledgeview.cpp" line="584"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="582"/>
+        <location filename="../ui/knowledgeview.cpp" line="591"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="602"/>
+        <location filename="../ui/knowledgeview.cpp" line="611"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
@@ -3217,52 +3616,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="604"/>
+        <location filename="../ui/knowledgeview.cpp" line="613"/>
         <source>👍 %1 · 👎 %2 in the last six months</source>
         <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="609"/>
+        <location filename="../ui/knowledgeview.cpp" line="618"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="611"/>
+        <location filename="../ui/knowledgeview.cpp" line="620"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="656"/>
+        <location filename="../ui/knowledgeview.cpp" line="665"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="671"/>
+        <location filename="../ui/knowledgeview.cpp" line="680"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="673"/>
+        <location filename="../ui/knowledgeview.cpp" line="682"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="719"/>
+        <location filename="../ui/knowledgeview.cpp" line="728"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="727"/>
+        <location filename="../ui/knowledgeview.cpp" line="736"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="736"/>
+        <location filename="../ui/knowledgeview.cpp" line="745"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="454"/>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
@@ -3282,7 +3681,7 @@
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="490"/>
+        <location filename="../ui/knowledgeview.cpp" line="499"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
@@ -3427,17 +3826,17 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>Sync progress</source>
-        <translation>Fortschritt der Synchronisierung</translation>
+        <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Cancel sync</source>
-        <translation>Synchronisierung abbrechen</translation>
+        <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
-        <translation>Die Synchronisierung anhalten; was bisher synchronisiert wurde, bleibt, und die nächste Synchronisierung macht dort weiter</translation>
+        <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="236"/>
@@ -3477,12 +3876,12 @@
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3490,22 +3889,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="432"/>
+        <location filename="../ui/mainwindow.cpp" line="436"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="462"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="505"/>
+        <location filename="../ui/mainwindow.cpp" line="509"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
@@ -3560,7 +3959,7 @@
     <message>
         <location filename="../ui/outboxdialog.cpp" line="97"/>
         <source>&amp;Yours (edit before resending):</source>
-        <translation>&amp;Ihre (vor dem erneuten Senden bearbeiten):</translation>
+        <translation>&amp;Ihre Fassung (vor dem erneuten Senden bearbeitbar):</translation>
     </message>
     <message>
         <location filename="../ui/outboxdialog.cpp" line="99"/>
@@ -3680,7 +4079,7 @@
     <message>
         <location filename="../ui/outboxdialog.cpp" line="265"/>
         <source>Keep &amp;theirs</source>
-        <translation>Die der &amp;Datenbank behalten</translation>
+        <translation>&amp;Deren behalten</translation>
     </message>
     <message>
         <location filename="../ui/outboxdialog.cpp" line="266"/>
@@ -3695,7 +4094,7 @@
     <message>
         <location filename="../ui/outboxdialog.cpp" line="277"/>
         <source>Somebody retired this quirk meanwhile (%1): a retired quirk cannot be changed. Copy your text and add it as a new quirk if it still holds, then discard this change.</source>
-        <translation>Jemand hat diese Besonderheit inzwischen zurückgezogen (%1): eine zurückgezogene Besonderheit lässt sich nicht ändern. Kopieren Sie Ihren Text und fügen Sie ihn als neue Besonderheit hinzu, wenn er noch stimmt, und verwerfen Sie dann diese Änderung.</translation>
+        <translation>Jemand hat diese Besonderheit inzwischen zurückgezogen (%1): eine zurückgezogene Besonderheit kann nicht geändert werden. Kopieren Sie Ihren Text und fügen Sie ihn als neue Besonderheit hinzu, wenn er noch zutrifft; verwerfen Sie dann diese Änderung.</translation>
     </message>
     <message>
         <location filename="../ui/outboxdialog.cpp" line="281"/>
@@ -4071,6 +4470,125 @@
     </message>
 </context>
 <context>
+    <name>ke::RateInvestigationDialog</name>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="27"/>
+        <source>Rate investigation</source>
+        <translation>Untersuchung bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="29"/>
+        <source>Was this investigation helpful overall?</source>
+        <translation>War diese Untersuchung insgesamt hilfreich?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Helpful</source>
+        <translation>Hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="37"/>
+        <source>Not helpful</source>
+        <translation>Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="38"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="50"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="55"/>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Kommentar (optional):</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="59"/>
+        <source>What should the next person know about it?</source>
+        <translation>Was sollte die nächste Person darüber wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="60"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="94"/>
+        <source>Choose Helpful or Not helpful first</source>
+        <translation>Wählen Sie zuerst Hilfreich oder Nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/rateinvestigationdialog.cpp" line="104"/>
+        <source>No particular reason</source>
+        <translation>Kein bestimmter Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingButtons</name>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <source>Rate helpful</source>
+        <translation>Als hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <source>Rate not helpful</source>
+        <translation>Als nicht hilfreich bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="35"/>
+        <source>Helpful — rate this %1 up</source>
+        <translation>Hilfreich — %1 positiv bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="36"/>
+        <source>Not helpful — rate this %1 down</source>
+        <translation>Nicht hilfreich — %1 negativ bewerten</translation>
+    </message>
+</context>
+<context>
+    <name>ke::RatingPopup</name>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="22"/>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="29"/>
+        <source>&lt;b&gt;Why?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Warum?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="45"/>
+        <source>Add comment…</source>
+        <translation>Kommentar hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="53"/>
+        <source>What should others know?</source>
+        <translation>Was sollten andere wissen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="54"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingpopup.cpp" line="57"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+</context>
+<context>
     <name>ke::SearchResultModel</name>
     <message>
         <location filename="../ui/searchresultmodel.cpp" line="37"/>
@@ -4399,42 +4917,42 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="55"/>
+        <location filename="../ui/tracestepmodel.cpp" line="84"/>
         <source>▲ %1</source>
         <translation>▲ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="56"/>
+        <location filename="../ui/tracestepmodel.cpp" line="85"/>
         <source>▼ %1</source>
         <translation>▼ %1</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="89"/>
+        <location filename="../ui/tracestepmodel.cpp" line="116"/>
         <source>Helpful</source>
         <translation>Hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Not helpful</source>
         <translation>Nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/tracestepmodel.cpp" line="90"/>
+        <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
     </message>
@@ -5109,32 +5627,32 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>die Trainingsbeispiele aktualisieren (außer mit --no-build) und als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="18"/>
         <source>usage: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</source>
         <translation>Aufruf: knowledgectl search QUERY [--dataset D] [--type T] [--limit N] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="29"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="23"/>
         <source>no query given — %1</source>
         <translation>keine Suchanfrage angegeben — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="24"/>
         <source>give the query as one argument (quote it) — %1</source>
         <translation>geben Sie die Suchanfrage als ein Argument an (in Anführungszeichen) — %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="32"/>
         <source>--limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>--limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="87"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="59"/>
         <source>no results (%1)</source>
         <translation>keine Treffer (%1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_search.cpp" line="107"/>
+        <location filename="../app/ctl/cmd_search.cpp" line="79"/>
         <source>search findings, hypotheses, queries, comments and quirks (online; --offline or no database: the local cache)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen (online; mit --offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
@@ -5236,6 +5754,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/ctl/cmd_access.cpp" line="104"/>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="100"/>
         <source>revoked %1</source>
         <translation>entzogen: %1</translation>
     </message>
@@ -5333,6 +5852,71 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../app/ctl/cmd_outbox.cpp" line="289"/>
         <source>changes made offline: list, deliver, discard or resend</source>
         <translation>offline gemachte Änderungen: auflisten, zustellen, verwerfen oder erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="16"/>
+        <source>usage: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PER_MINUTE] | api-key list [--json] | api-key revoke ID</source>
+        <translation>Aufruf: knowledgectl api-key create --tenant T [--person P] [--name N] [--rate PRO_MINUTE] | api-key list [--json] | api-key revoke ID</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="49"/>
+        <source>--rate wants a positive number of requests per minute, got &apos;%1&apos;</source>
+        <translation>--rate erwartet eine positive Zahl von Anfragen pro Minute, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="61"/>
+        <source>API key %1 &quot;%2&quot; for tenant %3 as %4 — shown this once, only its hash is stored:</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; für Mandant %3 als %4 — nur dieses eine Mal angezeigt, gespeichert wird nur sein Hash:</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="93"/>
+        <source>no API keys</source>
+        <translation>keine API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="103"/>
+        <source>live</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="121"/>
+        <source>revoked API key %1 &quot;%2&quot; of tenant %3</source>
+        <translation>API-Schlüssel %1 &quot;%2&quot; von Mandant %3 widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_apikey.cpp" line="148"/>
+        <source>make, list and revoke the HTTP service&apos;s API keys (owner)</source>
+        <translation>API-Schlüssel des HTTP-Dienstes erzeugen, auflisten und widerrufen (Eigentümer)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="14"/>
+        <source>usage: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS]</source>
+        <translation>Aufruf: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SEKUNDEN]</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="30"/>
+        <source>--listen wants HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free one), got &apos;%1&apos; — %2</source>
+        <translation>--listen erwartet HOST:PORT (z. B. 127.0.0.1:8080; Port 0 wählt einen freien), erhalten: &apos;%1&apos; — %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="47"/>
+        <source>%1 wants a number of at least %2, got &apos;%3&apos;</source>
+        <translation>%1 erwartet eine Zahl von mindestens %2, erhalten: &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="65"/>
+        <source>listening on http://%1:%2</source>
+        <translation>lausche auf http://%1:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="68"/>
+        <source>stopping (signal %1)</source>
+        <translation>beende (Signal %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="76"/>
+        <source>the HTTP API (API keys: knowledgectl api-key; README &quot;The HTTP service&quot;)</source>
+        <translation>die HTTP-API (API-Schlüssel: knowledgectl api-key; README „The HTTP service“)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApiKeys</name>
+    <message numerus="yes">
+        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
+        <translation>
+            <numerusform>&apos;%1&apos; names %n API key — give the key&apos;s id</numerusform>
+            <numerusform>&apos;%1&apos; names %n API keys — give the key&apos;s id</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message numerus="yes">
         <location filename="../core/client/connectioncheck.cpp" line="200"/>
@@ -36,6 +47,18 @@
         <translation>
             <numerusform>writing %n event</numerusform>
             <numerusform>writing %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HttpService</name>
+    <message numerus="yes">
+        <location filename="../core/service/httpservice.cpp" line="227"/>
+        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
+        <translation>
+            <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
+            <numerusform>this key may make %n requests a minute — wait, or ask for a higher rate</numerusform>
         </translation>
     </message>
 </context>
@@ -224,6 +247,33 @@
     </message>
 </context>
 <context>
+    <name>ke::InvestigationDetail</name>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <source>%n query(ies)</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="395"/>
+        <source>%n piece(s) of evidence</source>
+        <translation>
+            <numerusform>%n piece of evidence</numerusform>
+            <numerusform>%n pieces of evidence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/investigationdetail.cpp" line="486"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
         <location filename="../ui/knowledgeview.cpp" line="378"/>
@@ -242,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="480"/>
+        <location filename="../ui/knowledgeview.cpp" line="489"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -250,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="497"/>
+        <location filename="../ui/knowledgeview.cpp" line="506"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
@@ -258,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="602"/>
+        <location filename="../ui/knowledgeview.cpp" line="611"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n investigation in the last six months</numerusform>
@@ -285,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="425"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>

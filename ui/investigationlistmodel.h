@@ -9,7 +9,9 @@
 namespace ke {
 
 /// A dataset's investigations, newest first (InvestigationDirectory::list, online or from the
-/// offline cache): started, status, anomaly, outcome and the ratings. GUI thread only.
+/// offline cache): date, alert, outcome, confidence, 👍 and 👎 (latest ratings). SortRole gives
+/// each column's value to sort by (a QSortFilterProxyModel sorts and filters it). GUI thread
+/// only.
 class InvestigationListModel : public RowModel<QAbstractTableModel, InvestigationSummary>
 {
     Q_OBJECT
@@ -17,13 +19,14 @@ class InvestigationListModel : public RowModel<QAbstractTableModel, Investigatio
 public:
     enum Column {
         StartedColumn,
-        StatusColumn,
-        AnomalyColumn,
+        AlertColumn,
         OutcomeColumn,
-        RatingColumn,
+        ConfidenceColumn,
+        UpColumn,
+        DownColumn,
         ColumnCount
     };
-    enum Role { IdRole = Qt::UserRole + 1 };
+    enum Role { IdRole = Qt::UserRole + 1, SortRole };
 
     using RowModel::RowModel;
 

@@ -1,26 +1,20 @@
 #include "investigationview.h"
 
-#include "backgroundtask.h"
-#include "browseclient.h"
-#include "event.h"
-#include "feedbackrecorder.h"
+#include "focustoolbutton.h"
+#include "investigationdetail.h"
 #include "investigationlistmodel.h"
-#include "personwrite.h"
-#include "splitter.h"
-#include "tracestepmodel.h"
+#include "knowledgeclient.h"
+#include "latestrating.h"
 
-#include <QButtonGroup>
-#include <QComboBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
-#include <QPlainTextEdit>
-#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ke {
@@ -28,117 +22,151 @@ namespace ke {
 namespace {
 /// The newest investigations of a dataset the list shows (the offline cache keeps up to 500).
 constexpr int kListLimit = 200;
+enum Page { ListPage, DetailPage };
+
 } // namespace
 
-InvestigationView::InvestigationView(const ConnectionSettings &settings, QWidget *parent)
+InvestigationView::InvestigationView(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_settings(settings)
+    , m_client(client)
     , m_list(new InvestigationListModel(this))
-    , m_model(new TraceStepModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
 {
+    // The list page: filter as you type over every column, sort by any column.
+    m_sorted->setSourceModel(m_list);
+    m_sorted->setSortRole(InvestigationListModel::SortRole);
+    m_sorted->setFilterKeyColumn(-1);
+    m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("investigationFilter"));
+    m_filter->setPlaceholderText(tr("Filter investigations (alert, outcome, date)…"));
+    m_filter->setAccessibleName(tr("Filter investigations"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_sorted,
+            &QSortFilterProxyModel::setFilterFixedString);
     m_listView = new QTableView(this);
-    m_listView->setModel(m_list);
     m_listView->setObjectName(QStringLiteral("investigationList"));
+    m_listView->setAccessibleName(tr("Investigations of the dataset"));
+    m_listView->setModel(m_sorted);
+    m_listView->setSortingEnabled(true);
+    m_listView->sortByColumn(InvestigationListModel::StartedColumn, Qt::DescendingOrder);
     m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_listView->setAlternatingRowColors(true);
     m_listView->verticalHeader()->hide();
     m_listView->setWordWrap(false);
     m_listView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_listView->horizontalHeader()->setSectionResizeMode(InvestigationListModel::OutcomeColumn,
                                                          QHeaderView::Stretch);
-    connect(m_listView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                const InvestigationSummary *s = m_list->investigation(current.row());
-                if (s && s->investigationId != m_investigation)
-                    showInvestigation(s->investigationId);
-            });
+    connect(m_listView, &QTableView::activated, this, &InvestigationView::openRow);
+    connect(m_listView, &QTableView::clicked, this, &InvestigationView::openRow);
+    // Down from the filter goes to the list; Enter there opens the first match.
+    connect(m_filter, &QLineEdit::returnPressed, this, [this]() {
+        if (m_sorted->rowCount() > 0)
+            openRow(m_sorted->index(0, 0));
+    });
+    m_filter->installEventFilter(this);
+    m_listMessage = new QLabel(this);
+    m_listMessage->setObjectName(QStringLiteral("investigationListMessage"));
+    m_listMessage->setWordWrap(true);
+    m_listMessage->hide();
 
-    m_header = new QLabel(this);
-    m_header->setWordWrap(true);
-    m_header->setTextFormat(Qt::RichText);
-    m_header->setText(tr("Open an investigation from the dataset's activity or findings."));
+    auto *listPage = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPage);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_listMessage);
+    listLayout->addWidget(m_listView, 1);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
-    m_table->setObjectName(QStringLiteral("stepTable"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(TraceStepModel::StepColumn,
-                                                      QHeaderView::Stretch);
-    for (int c = TraceStepModel::StatusColumn; c < TraceStepModel::ColumnCount; ++c)
-        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &InvestigationView::onStepSelected);
+    // The detail page: a way back, and the cards.
+    auto *back = new FocusToolButton(this);
+    back->setObjectName(QStringLiteral("backToList"));
+    back->setText(tr("← All investigations"));
+    back->setToolTip(tr("Back to the dataset's investigations (Alt+Left)"));
+    back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    back->setAutoRaise(true);
+    back->setFocusPolicy(Qt::StrongFocus);
+    connect(back, &QToolButton::clicked, this, &InvestigationView::showList);
+    m_detail = new InvestigationDetail(client, this);
+    connect(m_detail, &InvestigationDetail::ratingWritten, this, [this](bool queued) {
+        Q_EMIT outboxChanged();
+        if (!queued) {
+            Q_EMIT feedbackRecorded(m_investigation);
+            m_listRefresh->start(); // the list's 👍 / 👎, once the person paused
+        }
+    });
+    connect(m_detail, &InvestigationDetail::ratingRefused, this,
+            [this]() { loadTrace(m_investigation); });
+    connect(m_detail, &InvestigationDetail::writesSettled, this, [this]() {
+        if (pendingRequests() == 0)
+            Q_EMIT settled();
+    });
+    m_listRefresh = new QTimer(this);
+    m_listRefresh->setSingleShot(true);
+    m_listRefresh->setInterval(1500);
+    connect(m_listRefresh, &QTimer::timeout, this, &InvestigationView::loadList);
 
-    m_detail = new QPlainTextEdit(this);
-    m_detail->setReadOnly(true);
-    m_detail->setPlaceholderText(tr("Select a step to see its SQL, evidence or recommendations."));
+    auto *detailPage = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPage);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(back, 0, Qt::AlignLeft);
+    detailLayout->addWidget(m_detail, 1);
 
-    m_up = new QPushButton(tr("▲ Helpful"), this);
-    m_down = new QPushButton(tr("▼ Not helpful"), this);
-    m_up->setCheckable(true);
-    m_up->setObjectName(QStringLiteral("rateUp"));
-    m_down->setObjectName(QStringLiteral("rateDown"));
-    m_down->setCheckable(true);
-    m_ratingGroup = new QButtonGroup(this);
-    m_ratingGroup->setExclusive(true);
-    m_ratingGroup->addButton(m_up, 1);
-    m_ratingGroup->addButton(m_down, -1);
-    connect(m_ratingGroup, &QButtonGroup::idClicked, this, &InvestigationView::updateReasons);
-    m_reason = new QComboBox(this);
-    m_reason->setEditable(true);
-    m_reason->setInsertPolicy(QComboBox::NoInsert);
-    m_reason->setMinimumContentsLength(18);
-    m_comment = new QLineEdit(this);
-    m_comment->setObjectName(QStringLiteral("rateComment"));
-    m_comment->setPlaceholderText(tr("Optional comment"));
-    m_submit = new QPushButton(tr("Rate step"), this);
-    m_submit->setEnabled(false);
-    m_submit->setObjectName(QStringLiteral("rateSubmit"));
-    connect(m_submit, &QPushButton::clicked, this, &InvestigationView::submitRating);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->setObjectName(QStringLiteral("rateMessage"));
-
-    auto *ratingRow = new QHBoxLayout;
-    ratingRow->addWidget(m_up);
-    ratingRow->addWidget(m_down);
-    ratingRow->addWidget(m_reason, 1);
-    ratingRow->addWidget(m_comment, 2);
-    ratingRow->addWidget(m_submit);
-
-    auto *bottom = new QWidget(this);
-    auto *bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_detail, 1);
-    bottomLayout->addLayout(ratingRow);
-    bottomLayout->addWidget(m_message);
-
-    auto *split = splitInTwo(Qt::Vertical, m_table, bottom, 3, 2, this);
-    auto *trace = new QWidget(this);
-    auto *traceLayout = new QVBoxLayout(trace);
-    traceLayout->setContentsMargins(0, 0, 0, 0);
-    traceLayout->addWidget(m_header);
-    traceLayout->addWidget(split, 1);
-
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(listPage);
+    m_pages->addWidget(detailPage);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitInTwo(Qt::Horizontal, m_listView, trace, 2, 3, this), 1);
-    updateReasons();
+    layout->addWidget(m_pages, 1);
+}
+
+int InvestigationView::pendingRequests() const
+{
+    return m_pending + m_detail->pendingWrites();
+}
+
+void InvestigationView::showList()
+{
+    m_pages->setCurrentIndex(ListPage);
+    m_listView->setFocus(Qt::OtherFocusReason);
+}
+
+void InvestigationView::showDetail()
+{
+    m_pages->setCurrentIndex(DetailPage);
+}
+
+bool InvestigationView::isShowingDetail() const
+{
+    return m_pages->currentIndex() == DetailPage;
+}
+
+bool InvestigationView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_sorted->rowCount() > 0) {
+        m_listView->setFocus(Qt::TabFocusReason);
+        if (!m_listView->currentIndex().isValid())
+            m_listView->setCurrentIndex(m_sorted->index(0, 0));
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void InvestigationView::openRow(const QModelIndex &index)
+{
+    const QUuid id = index.data(InvestigationListModel::IdRole).toUuid();
+    // A double click is a click and an activation: open once.
+    if (!id.isNull() && !(id == m_investigation && isShowingDetail()))
+        showInvestigation(id);
 }
 
 void InvestigationView::showInvestigation(const QUuid &investigationId)
 {
-    m_investigation = investigationId;
-    reload();
-}
-
-void InvestigationView::setBusy(bool busy, const QString &message)
-{
-    m_submit->setEnabled(!busy && m_table->currentIndex().isValid());
-    m_message->setText(message);
+    if (investigationId.isNull())
+        return;
+    showDetail();
+    loadTrace(investigationId);
 }
 
 void InvestigationView::setDataset(const QUuid &datasetId)
@@ -151,7 +179,7 @@ void InvestigationView::setDataset(const QUuid &datasetId)
 
 void InvestigationView::finished()
 {
-    if (--m_pending == 0)
+    if (--m_pending == 0 && pendingRequests() == 0)
         Q_EMIT settled();
 }
 
@@ -160,156 +188,56 @@ void InvestigationView::loadList()
     if (m_dataset.isNull())
         return;
     const QUuid dataset = m_dataset;
-    const ConnectionSettings settings = m_settings;
     ++m_pending;
-    runInBackground<Browsed<QList<InvestigationSummary>>>(
-        this,
-        [settings, dataset]() {
-            return BrowseClient::investigations(settings, dataset.toString(QUuid::WithoutBraces),
-                                                kListLimit, ReadSource::Automatic);
-        },
+    m_client->investigations(
+        this, dataset.toString(QUuid::WithoutBraces), kListLimit,
         [this, dataset](const Result<Browsed<QList<InvestigationSummary>>> &r) {
             if (dataset == m_dataset) {
                 if (!r) {
-                    m_header->setText(tr("Could not load the investigations: %1")
-                                          .arg(r.error().message)
-                                          .toHtmlEscaped());
+                    m_listMessage->setText(
+                        tr("Could not load the investigations: %1").arg(r.error().message));
+                    m_listMessage->show();
                 } else {
                     Q_EMIT readFrom(r->offline, r->asOf, r->note);
+                    const QUuid current
+                        = m_listView->currentIndex().data(InvestigationListModel::IdRole).toUuid();
                     m_list->setInvestigations(r->value);
-                    int row = m_list->rowOf(m_investigation);
-                    if (row < 0 && m_investigation.isNull() && m_list->rowCount() > 0)
-                        row = 0;
+                    m_listMessage->setVisible(r->value.isEmpty());
+                    m_listMessage->setText(
+                        tr("No investigations of this dataset yet. They appear here once the "
+                           "orchestrator has investigated one of its alerts and the knowledge "
+                           "was aggregated."));
+                    const int row = m_list->rowOf(current.isNull() ? m_investigation : current);
                     if (row >= 0)
-                        m_listView->selectRow(row); // opens it (currentRowChanged)
+                        m_listView->setCurrentIndex(m_sorted->mapFromSource(m_list->index(row, 0)));
+                    // The newest in the detail when none is open, for showDetail().
+                    if (m_investigation.isNull() && m_list->rowCount() > 0)
+                        loadTrace(m_list->investigation(0)->investigationId);
                 }
             }
             finished();
         });
 }
 
-void InvestigationView::reload()
+void InvestigationView::loadTrace(const QUuid &id)
 {
-    if (m_investigation.isNull())
+    if (id.isNull())
         return;
-    if (m_model->rowCount() == 0)
-        setBusy(true, tr("Loading…"));
-    const QUuid id = m_investigation;
-    const ConnectionSettings settings = m_settings;
+    if (id != m_investigation || m_detail->trace().investigationId != id)
+        m_detail->clear(tr("Loading…"));
+    m_investigation = id;
     ++m_pending;
-    runInBackground<Browsed<InvestigationTrace>>(
-        this, [settings, id]() { return BrowseClient::trace(settings, id, ReadSource::Automatic); },
-        [this, id](const Result<Browsed<InvestigationTrace>> &r) {
-            if (id != m_investigation) {
-                finished();
-                return; // another investigation was opened meanwhile
-            }
+    m_client->trace(this, id, [this, id](const Result<Browsed<InvestigationTrace>> &r) {
+        if (id == m_investigation) {
             if (!r) {
-                setBusy(false, tr("Could not load the investigation: %1").arg(r.error().message));
-                finished();
-                return;
+                m_detail->clear(tr("Could not load the investigation: %1").arg(r.error().message));
+            } else {
+                Q_EMIT readFrom(r->offline, r->asOf, r->note);
+                m_detail->setTrace(r->value);
             }
-            Q_EMIT readFrom(r->offline, r->asOf, r->note);
-            const int row = m_table->currentIndex().row();
-            const InvestigationTrace &t = r->value;
-            m_model->setSteps(t.steps);
-            const QString alert = t.alert.isEmpty()
-                ? QString()
-                : tr("%1 — expected %2, got %3 (%4, %5)")
-                      .arg(t.alert.value(QLatin1String("metric")).toString(),
-                           t.alert.value(QLatin1String("expected")).toVariant().toString(),
-                           t.alert.value(QLatin1String("actual")).toVariant().toString(),
-                           t.alert.value(QLatin1String("anomaly_type")).toString(),
-                           t.alert.value(QLatin1String("severity")).toString());
-            m_header->setText(
-                tr("<b>Investigation</b> %1 · %2 · started %3<br>%4<br><i>%5</i>")
-                    .arg(t.investigationId.toString(QUuid::WithoutBraces).left(8),
-                         TraceStepModel::statusName(t.outcome),
-                         QLocale().toString(t.startedAt.toLocalTime(), QLocale::ShortFormat),
-                         alert.toHtmlEscaped(), t.rootCause.toHtmlEscaped()));
-            if (row >= 0 && row < m_model->rowCount())
-                m_table->selectRow(row);
-            // Keep a message such as "your rating was saved"; drop only our own "Loading…".
-            setBusy(false, m_message->text() == tr("Loading…") ? QString() : m_message->text());
-            finished();
-        });
-}
-
-void InvestigationView::onStepSelected()
-{
-    const TraceStep *s = m_model->step(m_table->currentIndex().row());
-    m_detail->setPlainText(
-        s ? (s->detail.isEmpty() ? s->title : s->title + QStringLiteral("\n\n") + s->detail)
-          : QString());
-    if (s && s->rating.mine != 0) {
-        m_ratingGroup->button(s->rating.mine)->setChecked(true);
-    } else {
-        m_ratingGroup->setExclusive(false);
-        m_up->setChecked(false);
-        m_down->setChecked(false);
-        m_ratingGroup->setExclusive(true);
-    }
-    updateReasons();
-    if (s && !s->rating.myReason.isEmpty())
-        m_reason->setCurrentText(s->rating.myReason);
-    m_submit->setEnabled(s != nullptr);
-}
-
-void InvestigationView::updateReasons()
-{
-    const TraceStep *s = m_model->step(m_table->currentIndex().row());
-    const int rating = m_ratingGroup->checkedId();
-    m_reason->clear();
-    m_reason->addItem(QString());
-    if (s && (rating == 1 || rating == -1)) {
-        const QStringList reasons = EventTypes::quickReasons(s->kind, rating);
-        for (const QString &r : reasons)
-            m_reason->addItem(EventTypes::reasonLabel(r), r);
-    }
-}
-
-void InvestigationView::submitRating()
-{
-    const TraceStep *s = m_model->step(m_table->currentIndex().row());
-    const int rating = m_ratingGroup->checkedId();
-    if (!s)
-        return;
-    if (rating != 1 && rating != -1) {
-        m_message->setText(tr("Choose ▲ Helpful or ▼ Not helpful first."));
-        return;
-    }
-    FeedbackInput in;
-    in.targetType = s->kind;
-    in.targetId = s->id;
-    in.investigationId = m_investigation;
-    in.rating = rating;
-    // Store the untranslated quick reason so everybody's reasons group together.
-    const int idx = m_reason->currentIndex();
-    in.reason = idx > 0 && m_reason->currentText() == m_reason->itemText(idx)
-        ? m_reason->itemData(idx).toString()
-        : m_reason->currentText().trimmed();
-    in.comment = m_comment->text().trimmed();
-    setBusy(true, tr("Saving your rating…"));
-    writeAsPerson(
-        this, m_settings, [in](Database *) { return FeedbackRecorder::prepare(in); },
-        [this](const Result<WriteOutcome> &r) {
-            if (!r) {
-                // Refused (the server said no, or the input is invalid): keep what the person
-                // typed so nothing is lost, and say why.
-                setBusy(false, tr("Your rating was not saved: %1").arg(r.error().message));
-                return;
-            }
-            m_comment->clear();
-            if (r->queued) {
-                setBusy(false, tr("Your rating is %1.").arg(queuedMessage(*r)));
-                Q_EMIT outboxChanged();
-                return;
-            }
-            setBusy(false, tr("Thanks — your rating was saved."));
-            Q_EMIT outboxChanged();
-            Q_EMIT feedbackRecorded(m_investigation);
-            reload();
-        });
+        }
+        finished();
+    });
 }
 
 } // namespace ke

@@ -422,6 +422,15 @@ QWidget *KnowledgeView::quirkCard(const KnownQuirk &q)
         meta << tr("confirmed by %n", nullptr, q.confirmations);
     if (q.lastEditedAt.isValid())
         meta << tr("edited %1").arg(RelativeTime::ago(q.lastEditedAt));
+    // The reader's own change that waits in the outbox (not yet in the database).
+    if (q.pending == QLatin1String("added"))
+        meta << tr("⏳ your note waits in the outbox");
+    else if (q.pending == QLatin1String("edited"))
+        meta << tr("⏳ your edit waits in the outbox");
+    else if (q.pending == QLatin1String("confirmed"))
+        meta << tr("⏳ your confirmation waits in the outbox");
+    else if (q.pending == QLatin1String("retired"))
+        meta << tr("⏳ your retirement waits in the outbox");
     const QString scope = m_page.scopes.value(q.quirkId);
     if (!scope.isEmpty())
         meta << tr("applies to %1").arg(QuirkScope::fromStored(scope).describe());

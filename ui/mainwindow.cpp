@@ -142,7 +142,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     activityLayout->addWidget(m_activityList, 1);
     activityLayout->addWidget(m_more, 0, Qt::AlignRight);
 
-    m_investigation = new InvestigationView(m_settings, this);
+    m_investigation = new InvestigationView(m_client, this);
     connect(m_investigation, &InvestigationView::readFrom, this, &MainWindow::showSource);
     connect(m_investigation, &InvestigationView::outboxChanged, this, [this]() {
         m_client->refreshOutboxCounts();
@@ -397,9 +397,13 @@ void MainWindow::showView(const QString &view)
         m_tabs->setCurrentIndex(KnowledgeTab);
     else if (view == QLatin1String("activity"))
         m_tabs->setCurrentIndex(ActivityTab);
-    else if (view == QLatin1String("investigation") || view == QLatin1String("investigations"))
+    else if (view == QLatin1String("investigation") || view == QLatin1String("investigations")) {
         m_tabs->setCurrentIndex(InvestigationTab);
-    else if (view == QLatin1String("search"))
+        if (view == QLatin1String("investigation"))
+            m_investigation->showDetail();
+        else
+            m_investigation->showList();
+    } else if (view == QLatin1String("search"))
         m_tabs->setCurrentIndex(SearchTab);
 }
 

@@ -33,6 +33,35 @@ QString TraceStepModel::statusName(const QString &status)
     return status;
 }
 
+QColor TraceStepModel::statusColor(const QString &status, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    if (status == QLatin1String("rejected") || status == QLatin1String("failed")
+        || status == QLatin1String("refutes"))
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xb0, 0x30, 0x30);
+    if (status == QLatin1String("accepted") || status == QLatin1String("succeeded")
+        || status == QLatin1String("supports") || status == QLatin1String("completed"))
+        return dark ? QColor(0xa5, 0xd6, 0xa7) : QColor(0x2e, 0x7d, 0x32);
+    return palette.color(QPalette::Text);
+}
+
+int TraceStepModel::rowOf(const QUuid &id) const
+{
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+void TraceStepModel::setRating(int row, const RatingTally &rating)
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return;
+    m_rows[row].rating = rating;
+    Q_EMIT dataChanged(index(row, UpColumn), index(row, MineColumn));
+}
+
 QVariant TraceStepModel::rowData(const TraceStep &s, int column, int role) const
 {
     const bool nested = s.kind == QLatin1String("query") || s.kind == QLatin1String("evidence");
@@ -68,12 +97,10 @@ QVariant TraceStepModel::rowData(const TraceStep &s, int column, int role) const
         break;
     case Qt::ForegroundRole:
         if (column == StatusColumn) {
-            if (s.status == QLatin1String("rejected") || s.status == QLatin1String("failed")
-                || s.status == QLatin1String("refutes"))
-                return QBrush(QColor(0xb0, 0x30, 0x30));
-            if (s.status == QLatin1String("accepted") || s.status == QLatin1String("succeeded")
-                || s.status == QLatin1String("supports") || s.status == QLatin1String("completed"))
-                return QBrush(QColor(0x2e, 0x7d, 0x32));
+            const QPalette palette;
+            const QColor c = statusColor(s.status, palette);
+            if (c != palette.color(QPalette::Text))
+                return QBrush(c);
         }
         break;
     case Qt::TextAlignmentRole:

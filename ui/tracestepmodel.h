@@ -5,6 +5,8 @@
 #include "rowmodel.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
+#include <QPalette>
 
 namespace ke {
 
@@ -29,6 +31,10 @@ public:
 
     void setSteps(QList<TraceStep> steps) { resetRows(std::move(steps)); }
     const TraceStep *step(int row) const { return rowAt(row); }
+    /// The row of the step `id`; -1 when there is none.
+    int rowOf(const QUuid &id) const;
+    /// Replaces the ratings of row `row` (the person rated it; the database agrees later).
+    void setRating(int row, const RatingTally &rating);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
@@ -37,6 +43,9 @@ public:
     static QString kindName(const QString &kind);
     /// The translated status word.
     static QString statusName(const QString &status);
+    /// The colour of a status word on `palette`'s background: green for a good outcome, red
+    /// for a bad one, the plain text colour otherwise (lighter shades on a dark palette).
+    static QColor statusColor(const QString &status, const QPalette &palette);
 
 protected:
     QVariant rowData(const TraceStep &s, int column, int role) const override;

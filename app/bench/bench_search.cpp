@@ -5,6 +5,7 @@
 // PostgreSQL (cold and incremental) into a fresh cache, in a throwaway schema.
 
 #include "bench.h"
+#include "benchdocuments.h"
 #include "benchsupport.h"
 #include "database.h"
 #include "demoseeder.h"
@@ -35,93 +36,6 @@ SearchRequest hybridRequest(const QString &text)
     r.text = text;
     r.limit = 10;
     return r;
-}
-
-QString sourceTypeOf(const QString &eventType)
-{
-    for (const char *t : {"hypothesis", "query", "comment", "quirk"})
-        if (eventType.contains(QLatin1String(t)))
-            return QLatin1String(t);
-    return QStringLiteral("finding");
-}
-
-void collectText(const QJsonValue &v, QStringList &out)
-{
-    if (v.isString()) {
-        const QString s = v.toString();
-        if (s.contains(QLatin1Char(' ')) && s.size() >= 12)
-            out.append(s);
-    } else if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            collectText(*it, out);
-    } else if (v.isArray()) {
-        for (const QJsonValue &x : v.toArray())
-            collectText(x, out);
-    }
-}
-
-/// Searchable documents from demo investigations: every event with prose (hypotheses,
-/// query purposes and SQL, comments, findings, quirks) becomes one document.
-class DocumentGenerator
-{
-public:
-    QList<SearchDocument> next(int count)
-    {
-        QList<SearchDocument> out;
-        out.reserve(count);
-        while (out.size() < count) {
-            if (m_pos >= m_events.size()) {
-                m_events.clear();
-                m_pos = 0;
-                m_seeder.appendInvestigation(m_investigation++, m_events);
-                continue;
-            }
-            const Event &e = m_events[m_pos++];
-            QStringList parts;
-            collectText(e.data, parts);
-            if (parts.isEmpty())
-                continue;
-            SearchDocument d;
-            d.sourceType = sourceTypeOf(e.eventType);
-            d.sourceId = e.id.toString(QUuid::WithoutBraces);
-            d.datasetId = e.datasetId.toString(QUuid::WithoutBraces);
-            d.investigationId = e.investigationId.toString(QUuid::WithoutBraces);
-            d.createdAt = e.createdAt;
-            d.content = parts.join(QLatin1Char(' '));
-            out.append(std::move(d));
-        }
-        return out;
-    }
-
-private:
-    DemoSeeder m_seeder{42};
-    std::vector<Event> m_events;
-    size_t m_pos = 0;
-    qint64 m_investigation = 0;
-};
-
-/// Natural-language queries from the same templates: 3–7 consecutive words of sampled
-/// documents (so they read like what a person types), plus a few fixed questions.
-QStringList buildQueries(const QList<SearchDocument> &sample, int count)
-{
-    std::mt19937_64 rng(7);
-    QStringList out{QStringLiteral("why did revenue drop after the migration"),
-                    QStringLiteral("null values in customer email"),
-                    QStringLiteral("duplicate orders late arriving data"),
-                    QStringLiteral("timezone bug in daily aggregation")};
-    while (out.size() < count && !sample.isEmpty()) {
-        const SearchDocument &d = sample.at(qsizetype(rng() % quint64(sample.size())));
-        const QStringList words = d.content.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.size() < 4)
-            continue;
-        const int len = 3 + int(rng() % 5);
-        const int start = int(rng() % quint64(std::max<qsizetype>(1, words.size() - len)));
-        const QString q = words.mid(start, len).join(QLatin1Char(' '));
-        if (fulltextquery::terms(q).size() >= 2)
-            out.append(q);
-    }
-    return out;
 }
 
 /// Pasted paragraphs: `count` texts of 2,000 characters, each sampled documents' contents
@@ -187,28 +101,7 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
     if (auto t = (*db)->setTenant(QStringLiteral("bench")); !t)
         return fail(t.error().message);
     const QString table = s.schema + QStringLiteral(".search_documents");
-    const auto loaded = sql.inTransaction([&]() -> Result<void> {
-        const QStringList columns{
-            QStringLiteral("tenant_id"),        QStringLiteral("source_type"),
-            QStringLiteral("source_id"),        QStringLiteral("dataset_id"),
-            QStringLiteral("investigation_id"), QStringLiteral("content"),
-            QStringLiteral("created_at"),       QStringLiteral("feedback_score")};
-        DocumentGenerator gen;
-        for (qint64 done = 0; done < size;) {
-            const auto docs = gen.next(int(std::min<qint64>(10000, size - done)));
-            QList<SqlParams> rows;
-            rows.reserve(qsizetype(docs.size()));
-            for (const SearchDocument &d : docs)
-                rows.append({*tenant, d.sourceType, d.sourceId, d.datasetId, d.investigationId,
-                             d.content, d.createdAt.toString(Qt::ISODateWithMs), d.feedbackScore});
-            if (auto c = sql.copy(table, columns, rows); !c)
-                return c.error();
-            done += docs.size();
-        }
-        if (auto a = sql.exec(QStringLiteral("ANALYZE ") + table); !a)
-            return a.error();
-        return {};
-    });
+    const auto loaded = loadSearchDocuments(sql, s.schema, *tenant, size);
     if (!loaded)
         return fail(loaded.error().message);
     QTemporaryDir cacheRoot;

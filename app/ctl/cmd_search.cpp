@@ -1,17 +1,11 @@
 #include "commands.h"
 #include "searchclient.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace ke::ctl {
 namespace {
-
-QJsonValue orNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
-}
 
 int runSearch(CommandContext &ctx)
 {
@@ -55,29 +49,7 @@ int runSearch(CommandContext &ctx)
         return ctx.fail(outcome.error());
 
     if (json) {
-        QJsonArray results;
-        for (const SearchResult &r : std::as_const(outcome->results)) {
-            results.append(QJsonObject{
-                {QStringLiteral("source_type"), r.sourceType},
-                {QStringLiteral("source_id"), r.sourceId},
-                {QStringLiteral("dataset_id"), orNull(r.datasetId)},
-                {QStringLiteral("investigation_id"), orNull(r.investigationId)},
-                {QStringLiteral("snippet"), r.snippet},
-                {QStringLiteral("score"), r.score},
-                {QStringLiteral("created_at"),
-                 r.createdAt.isValid() ? QJsonValue(r.createdAt.toUTC().toString(Qt::ISODateWithMs))
-                                       : QJsonValue()},
-                {QStringLiteral("feedback_score"), r.feedbackScore},
-                {QStringLiteral("ranks"),
-                 QJsonObject{{QStringLiteral("lexical"),
-                              r.lexicalRank ? QJsonValue(r.lexicalRank) : QJsonValue()},
-                             {QStringLiteral("vector"),
-                              r.vectorRank ? QJsonValue(r.vectorRank) : QJsonValue()}}}});
-        }
-        QJsonObject doc{{QStringLiteral("mode"), outcome->mode},
-                        {QStringLiteral("results"), results}};
-        if (!outcome->note.isEmpty())
-            doc.insert(QStringLiteral("note"), outcome->note);
+        const QJsonObject doc = outcome->toJson();
         ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
         return 0;
     }

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "eventlog.h"
 #include "offlinesnapshot.h"
+#include "latestrating.h"
+#include "outbox.h"
 #include "threaddatabase.h"
 
 #include <QDeadlineTimer>
@@ -110,6 +112,83 @@ Result<Browsed<T>> answer(const ConnectionSettings &settings, ReadSource source,
     return Browsed<T>{std::move(*value), false, {}, {}};
 }
 
+/// The reader's own writes that wait in the outbox (oldest first); none when there is no
+/// outbox (never online) or it cannot be read — what the database or cache says stands then.
+std::vector<Event> pendingWrites(const ConnectionSettings &settings)
+{
+    auto box = Outbox::openFor(settings);
+    if (!box)
+        return {};
+    auto who = (*box)->identity(settings);
+    if (!who)
+        return {};
+    auto entries = (*box)->entries({OutboxEntry::State::Pending}, who->tenantId, who->login);
+    if (!entries)
+        return {};
+    std::vector<Event> events;
+    for (const OutboxEntry &e : *entries)
+        events.push_back(e.event);
+    return events;
+}
+
+/// Shows the reader's pending quirk changes in the knowledge, marked as pending.
+void overlayPending(const ConnectionSettings &settings, DatasetKnowledge &k)
+{
+    for (const Event &e : pendingWrites(settings)) {
+        if (!e.eventType.startsWith(QLatin1String("quirk.")))
+            continue;
+        const QString quirkId = e.data.value(QStringLiteral("quirk_id")).toString();
+        if (e.eventType == QLatin1String("quirk.added")) {
+            if (e.datasetId != k.datasetId)
+                continue;
+            KnownQuirk q;
+            q.quirkId = quirkId;
+            q.text = e.data.value(QStringLiteral("text")).toString();
+            q.authorId = e.actorId;
+            q.createdAt = e.createdAt;
+            q.pending = QStringLiteral("added");
+            k.knownQuirks.prepend(q);
+            continue;
+        }
+        for (KnownQuirk &q : k.knownQuirks) {
+            if (q.quirkId != quirkId)
+                continue;
+            if (e.eventType == QLatin1String("quirk.edited")) {
+                q.text = e.data.value(QStringLiteral("text")).toString();
+                q.lastEditedAt = e.createdAt;
+                if (q.pending != QLatin1String("added"))
+                    q.pending = QStringLiteral("edited");
+            } else if (e.eventType == QLatin1String("quirk.confirmed")) {
+                if (q.pending.isEmpty())
+                    q.pending = QStringLiteral("confirmed");
+                ++q.confirmations;
+            } else if (e.eventType == QLatin1String("quirk.retired")) {
+                q.pending = QStringLiteral("retired");
+            }
+        }
+    }
+}
+
+/// Shows the reader's pending ratings in the trace as theirs, marked as pending.
+void overlayPending(const ConnectionSettings &settings, InvestigationTrace &t)
+{
+    for (const Event &e : pendingWrites(settings)) {
+        if (!e.eventType.startsWith(QLatin1String("feedback."))
+            || e.investigationId != t.investigationId)
+            continue;
+        const QUuid target
+            = QUuid::fromString(e.data.value(QStringLiteral("target_id")).toString());
+        for (TraceStep &step : t.steps) {
+            if (target.isNull() || step.id != target)
+                continue;
+            // The totals count each person's latest rating: the pending one replaces theirs.
+            step.rating.replaceMine(ratings::valueOf(e.data.value(QStringLiteral("rating"))),
+                                    e.data.value(QStringLiteral("reason")).toString());
+            step.rating.pending = true;
+        }
+    }
+}
+
 } // namespace
 
 Result<Browsed<QList<DatasetSummary>>> BrowseClient::datasets(const ConnectionSettings &settings,
@@ -123,9 +202,12 @@ Result<Browsed<QList<DatasetSummary>>> BrowseClient::datasets(const ConnectionSe
 Result<Browsed<DatasetKnowledge>> BrowseClient::knowledge(const ConnectionSettings &settings,
                                                           const QString &dataset, ReadSource source)
 {
-    return answer<DatasetKnowledge>(
+    auto k = answer<DatasetKnowledge>(
         settings, source, [&](Database &db) { return KnowledgeStore::knowledge(db, dataset); },
         [&](const OfflineSnapshot &s) { return s.knowledge(dataset); });
+    if (k)
+        overlayPending(settings, k->value);
+    return k;
 }
 
 Result<Browsed<ActivityPage>> BrowseClient::activity(const ConnectionSettings &settings,
@@ -152,7 +234,7 @@ Result<Browsed<InvestigationTrace>> BrowseClient::trace(const ConnectionSettings
                                                         const QUuid &investigationId,
                                                         ReadSource source)
 {
-    return answer<InvestigationTrace>(
+    auto t = answer<InvestigationTrace>(
         settings, source,
         [&](Database &db) -> Result<InvestigationTrace> {
             auto events = EventLog(db).investigation(investigationId);
@@ -161,6 +243,9 @@ Result<Browsed<InvestigationTrace>> BrowseClient::trace(const ConnectionSettings
             return InvestigationTrace::fromEvents(*events, db.actorId());
         },
         [&](const OfflineSnapshot &s) { return s.trace(investigationId); });
+    if (t)
+        overlayPending(settings, t->value);
+    return t;
 }
 
 Result<Browsed<QList<QuirkHistoryEntry>>>

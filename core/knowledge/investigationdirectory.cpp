@@ -40,7 +40,8 @@ QJsonObject InvestigationSummary::toJson() const
             {QStringLiteral("finished_at"), timeJson(finishedAt)},
             {QStringLiteral("last_event_at"), timeJson(lastEventAt)},
             {QStringLiteral("positive"), positive},
-            {QStringLiteral("negative"), negative}};
+            {QStringLiteral("negative"), negative},
+            {QStringLiteral("confidence"), confidence < 0 ? QJsonValue() : QJsonValue(confidence)}};
 }
 
 InvestigationSummary InvestigationSummary::fromJson(const QJsonObject &o)
@@ -58,6 +59,7 @@ InvestigationSummary InvestigationSummary::fromJson(const QJsonObject &o)
     s.lastEventAt = timeFrom(o.value(QLatin1String("last_event_at")));
     s.positive = o.value(QLatin1String("positive")).toInt();
     s.negative = o.value(QLatin1String("negative")).toInt();
+    s.confidence = o.value(QLatin1String("confidence")).toDouble(-1);
     return s;
 }
 
@@ -78,10 +80,17 @@ Result<QList<InvestigationSummary>> InvestigationDirectory::list(Database &db,
             const pqxx::result r = tx.exec_params(
                 "SELECT i.investigation_id, i.dataset_id, i.started_at, i.started_by, p.handle, "
                 "i.anomaly_type, i.status, i.outcome, i.finished_at, i.last_event_at, "
-                "i.positive_count, i.negative_count FROM "
+                "i.positive_count, i.negative_count, (SELECT max(f.confidence) FROM "
+                    + k
+                    + ".dataset_findings f WHERE f.tenant_id = i.tenant_id AND "
+                      "f.investigation_id = i.investigation_id AND f.finding_type = 'root_cause') "
+                      "FROM "
                     + k + ".agg_investigations i LEFT JOIN " + k
                     + ".people p ON p.tenant_id = i.tenant_id AND p.id = i.started_by "
                       "WHERE i.tenant_id = $1 AND i.dataset_id = $2 "
+                      // Investigations that started (as investigation_count counts them): not
+                      // the rows of quirks made outside any investigation.
+                      "AND i.start_event_id IS NOT NULL "
                       "ORDER BY i.started_at DESC NULLS LAST, i.investigation_id DESC LIMIT $3",
                 uuidToStd(db.tenantId()), uuidToStd(ds->first), limit);
             QList<InvestigationSummary> out;
@@ -100,6 +109,7 @@ Result<QList<InvestigationSummary>> InvestigationDirectory::list(Database &db,
                 s.lastEventAt = timestampFromField(row[9]);
                 s.positive = row[10].is_null() ? 0 : row[10].as<int>();
                 s.negative = row[11].is_null() ? 0 : row[11].as<int>();
+                s.confidence = row[12].is_null() ? -1.0 : row[12].as<double>();
                 out.append(s);
             }
             return out;

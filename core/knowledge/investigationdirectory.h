@@ -29,8 +29,10 @@ struct InvestigationSummary
     QDateTime lastEventAt;
     int positive = 0; ///< thumbs up on the investigation and its steps (latest ratings)
     int negative = 0;
+    double confidence = -1; ///< of its root-cause finding (0..1); -1 = none yet
     /// Keys: investigation_id, dataset_id, started_at, started_by, started_by_handle,
-    /// anomaly_type, status, outcome, finished_at, last_event_at, positive, negative.
+    /// anomaly_type, status, outcome, finished_at, last_event_at, positive, negative,
+    /// confidence (null when unknown).
     QJsonObject toJson() const;
     static InvestigationSummary fromJson(const QJsonObject &json);
 };

@@ -21,7 +21,34 @@ double confidenceOf(const QJsonObject &data)
     return v.isDouble() ? v.toDouble() : -1.0;
 }
 
+TraceStep newStep(const QString &kind, const QUuid &id, const QString &parentId,
+                  const QString &status, const QDateTime &at)
+{
+    TraceStep s;
+    s.kind = kind;
+    s.id = id;
+    s.parentId = parentId;
+    s.status = status;
+    s.at = at;
+    return s;
+}
+
 } // namespace
+
+void RatingTally::replaceMine(int rating, const QString &reason)
+{
+    if (rating != 1 && rating != -1)
+        return;
+    if (mine != rating) {
+        if (mine > 0)
+            up = std::max(0, up - 1);
+        else if (mine < 0)
+            down = std::max(0, down - 1);
+        (rating > 0 ? up : down) += 1;
+        mine = rating;
+    }
+    myReason = reason;
+}
 
 InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &events,
                                                   const QUuid &viewer)
@@ -68,6 +95,10 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             t.finishedAt = e->createdAt;
             if (t.rootCause.isEmpty())
                 t.rootCause = d.value(QLatin1String("root_cause")).toString();
+            if (confidenceOf(d) >= 0)
+                t.confidence = confidenceOf(d);
+            if (d.value(QLatin1String("duration_seconds")).isDouble())
+                t.durationSeconds = d.value(QLatin1String("duration_seconds")).toDouble();
         } else if (type == QLatin1String("investigation.failed")) {
             t.outcome = QStringLiteral("failed");
             t.finishedAt = e->createdAt;
@@ -76,15 +107,8 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             const QUuid id = idField(d, "hypothesis_id");
             TraceStep *s = findStep(hypotheses, id);
             if (!s) {
-                hypotheses.append(TraceStep{QStringLiteral("hypothesis"),
-                                            id,
-                                            QString(),
-                                            {},
-                                            {},
-                                            QStringLiteral("proposed"),
-                                            -1,
-                                            e->createdAt,
-                                            {}});
+                hypotheses.append(newStep(QStringLiteral("hypothesis"), id, QString(),
+                                          QStringLiteral("proposed"), e->createdAt));
                 s = &hypotheses.last();
             }
             if (d.contains(QLatin1String("text")))
@@ -103,29 +127,28 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             QList<TraceStep> &list = parent.isNull() ? orphans : children[parent];
             TraceStep *s = findStep(list, id);
             if (!s) {
-                list.append(
-                    TraceStep{isQuery ? QStringLiteral("query") : QStringLiteral("evidence"),
-                              id,
-                              parent.toString(QUuid::WithoutBraces),
-                              {},
-                              {},
-                              {},
-                              -1,
-                              e->createdAt,
-                              {}});
+                list.append(newStep(isQuery ? QStringLiteral("query") : QStringLiteral("evidence"),
+                                    id, parent.toString(QUuid::WithoutBraces), QString(),
+                                    e->createdAt));
                 s = &list.last();
             }
             if (isQuery) {
                 if (d.contains(QLatin1String("purpose")))
                     s->title = d.value(QLatin1String("purpose")).toString();
-                if (d.contains(QLatin1String("sql")))
-                    s->detail = d.value(QLatin1String("sql")).toString();
+                if (d.contains(QLatin1String("sql"))) {
+                    s->sql = d.value(QLatin1String("sql")).toString();
+                    s->detail = s->sql;
+                }
+                if (d.value(QLatin1String("row_count")).isDouble())
+                    s->rowCount = qint64(d.value(QLatin1String("row_count")).toDouble());
+                if (d.value(QLatin1String("duration_ms")).isDouble())
+                    s->durationMs = qint64(d.value(QLatin1String("duration_ms")).toDouble());
                 if (type == QLatin1String("query.succeeded"))
                     s->status = QStringLiteral("succeeded");
                 else if (type == QLatin1String("query.failed")) {
                     s->status = QStringLiteral("failed");
-                    s->detail
-                        += QStringLiteral("\n-- ") + d.value(QLatin1String("error")).toString();
+                    s->error = d.value(QLatin1String("error")).toString();
+                    s->detail += QStringLiteral("\n-- ") + s->error;
                 } else if (s->status.isEmpty())
                     s->status = type.mid(6);
             } else {
@@ -144,9 +167,12 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
             synthesis.id = idField(d, "synthesis_id");
             synthesis.title = d.value(QLatin1String("root_cause")).toString();
             QStringList recs;
+            synthesis.recommendations.clear();
             const QJsonArray arr = d.value(QLatin1String("recommendations")).toArray();
-            for (const QJsonValue &v : arr)
+            for (const QJsonValue &v : arr) {
                 recs << QStringLiteral("• ") + v.toString();
+                synthesis.recommendations << v.toString();
+            }
             synthesis.detail = recs.join(QLatin1Char('\n'));
             synthesis.confidence = confidenceOf(d);
             synthesis.at = e->createdAt;
@@ -160,15 +186,12 @@ InvestigationTrace InvestigationTrace::fromEvents(const std::vector<Event> &even
         }
     }
 
-    TraceStep self{QStringLiteral("investigation"),
-                   t.investigationId,
-                   QString(),
-                   t.alert.value(QLatin1String("metric")).toString(),
-                   t.rootCause,
-                   t.outcome,
-                   -1,
-                   t.startedAt,
-                   {}};
+    if (t.confidence < 0 && hasSynthesis)
+        t.confidence = synthesis.confidence;
+    TraceStep self = newStep(QStringLiteral("investigation"), t.investigationId, QString(),
+                             t.outcome, t.startedAt);
+    self.title = t.alert.value(QLatin1String("metric")).toString();
+    self.detail = t.rootCause;
     t.steps.append(self);
     for (const TraceStep &h : std::as_const(hypotheses)) {
         t.steps.append(h);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 #include <QUuid>
 
 #include <vector>
@@ -19,6 +20,11 @@ struct RatingTally
     int down = 0;
     int mine = 0; ///< the viewer's latest rating: 1, -1 or 0 (none)
     QString myReason;
+    bool pending = false; ///< `mine` waits in the outbox (BrowseClient), not yet in the database
+
+    /// The viewer rated again (`rating` 1 or -1): it replaces their earlier rating in the
+    /// counts, as the latest-rating rule does.
+    void replaceMine(int rating, const QString &reason);
 };
 
 /// One step of an investigation that people can rate.
@@ -33,6 +39,12 @@ struct TraceStep
     double confidence = -1; ///< -1 = unknown
     QDateTime at;
     RatingTally rating;
+    // The parts a detail page shows apart (`detail` is their one-text form).
+    QString sql; ///< a query's SQL
+    QString error; ///< a failed query's error
+    qint64 rowCount = -1; ///< a succeeded query's rows; -1 = unknown
+    qint64 durationMs = -1; ///< a finished query's time; -1 = unknown
+    QStringList recommendations; ///< the synthesis's
 };
 
 /// An investigation rebuilt from its events, in reading order: the alert, then each
@@ -44,6 +56,8 @@ struct InvestigationTrace
     QJsonObject alert;
     QString outcome; ///< "completed" | "failed" | "running"
     QString rootCause;
+    double confidence = -1; ///< investigation.completed's (else the synthesis's); -1 = unknown
+    double durationSeconds = -1; ///< investigation.completed's; -1 = unknown
     QDateTime startedAt;
     QDateTime finishedAt;
     QList<TraceStep> steps; ///< the first step is the investigation itself

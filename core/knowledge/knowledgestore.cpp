@@ -137,13 +137,16 @@ QJsonObject CommonIssue::toJson() const
 
 QJsonObject KnownQuirk::toJson() const
 {
-    return {{QStringLiteral("quirk_id"), quirkId},
-            {QStringLiteral("text"), text},
-            {QStringLiteral("author_id"), uuidJson(authorId)},
-            {QStringLiteral("author"), stringJson(author)},
-            {QStringLiteral("created_at"), timeJson(createdAt)},
-            {QStringLiteral("last_edited_at"), timeJson(lastEditedAt)},
-            {QStringLiteral("confirmations"), confirmations}};
+    QJsonObject o{{QStringLiteral("quirk_id"), quirkId},
+                  {QStringLiteral("text"), text},
+                  {QStringLiteral("author_id"), uuidJson(authorId)},
+                  {QStringLiteral("author"), stringJson(author)},
+                  {QStringLiteral("created_at"), timeJson(createdAt)},
+                  {QStringLiteral("last_edited_at"), timeJson(lastEditedAt)},
+                  {QStringLiteral("confirmations"), confirmations}};
+    if (!pending.isEmpty())
+        o.insert(QStringLiteral("pending"), pending);
+    return o;
 }
 
 QJsonObject DatasetOwner::toJson() const
@@ -260,6 +263,7 @@ KnownQuirk KnownQuirk::fromJson(const QJsonObject &o)
     q.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
     q.lastEditedAt = timeFromJson(o.value(QLatin1String("last_edited_at")));
     q.confirmations = o.value(QLatin1String("confirmations")).toInt();
+    q.pending = o.value(QLatin1String("pending")).toString();
     return q;
 }
 

@@ -36,6 +36,9 @@ struct KnownQuirk
     QDateTime createdAt;
     QDateTime lastEditedAt; ///< null when never edited
     int confirmations = 0; ///< people who confirmed it
+    /// The reader's own change, waiting in the outbox (BrowseClient): "added", "edited",
+    /// "confirmed" or "retired"; empty = none. In JSON only when set.
+    QString pending;
     QJsonObject toJson() const;
     static KnownQuirk fromJson(const QJsonObject &json); ///< the inverse of toJson()
 };

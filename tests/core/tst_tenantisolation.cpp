@@ -120,6 +120,8 @@ private Q_SLOTS:
         QCOMPARE(test::orThrow(alice.scalar(
                      QStringLiteral("SELECT count(*) FROM tenants WHERE id = $1"), {m_globex})),
                  QStringLiteral("0"));
+        // Nor the API keys of any tenant (the owner's alone; migration 0007).
+        QVERIFY(!alice.scalar(QStringLiteral("SELECT count(*) FROM api_keys")));
         // Nor does she learn globex's id from its slug.
         QCOMPARE(test::orThrow(alice.scalar(QStringLiteral("SELECT resolve_tenant('globex')"))),
                  QString());
@@ -492,7 +494,9 @@ private:
                 "SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND "
                 "a.attname = 'tenant_id' WHERE c.relnamespace = $1::regnamespace AND c.relkind = "
                 "'r' "
-                "AND c.relname <> 'access_grants' ORDER BY 1"),
+                // Not readable by any login but the owner (own tests below and in
+                // tst_httpservice): the grants and the API keys.
+                "AND c.relname NOT IN ('access_grants', 'api_keys') ORDER BY 1"),
             {m_db->schema()});
         QStringList out;
         for (const auto &r : rows)

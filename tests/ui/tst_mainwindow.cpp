@@ -4,7 +4,11 @@
 #include "activitymodel.h"
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
+#include "investigationdetail.h"
+#include "investigationview.h"
 #include "mainwindow.h"
+#include "ratingbuttons.h"
+#include "ratingpopup.h"
 #include "tracestepmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace ke;
@@ -108,38 +113,41 @@ private Q_SLOTS:
         w.show();
         w.openInvestigation(QUuid::fromString(investigation));
         QVERIFY(settle(w));
-        auto *table = w.findChild<QTableView *>(QStringLiteral("stepTable"));
-        QVERIFY(table);
-        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 2, 20000);
-        // Row 1 is the first hypothesis (row 0 is the investigation itself).
-        QCOMPARE(
-            table->model()->index(1, 0).data().toString().startsWith(QLatin1String("Hypothesis")),
-            true);
-        table->selectRow(1);
-        w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
-        w.findChild<QLineEdit *>(QStringLiteral("rateComment"))
-            ->setText(QStringLiteral("good call"));
-        auto *submit = w.findChild<QPushButton *>(QStringLiteral("rateSubmit"));
-        QVERIFY(submit->isEnabled());
-        submit->click();
+        InvestigationDetail *detail = w.findChild<InvestigationView *>()->detail();
+        QTRY_VERIFY_WITH_TIMEOUT(detail->trace().steps.size() > 2, 20000);
+        // Step 1 is the first hypothesis (step 0 is the investigation itself).
+        const TraceStep hypothesis = detail->trace().steps.at(1);
+        QCOMPARE(hypothesis.kind, QStringLiteral("hypothesis"));
+        RatingButtons *thumbs = detail->ratingButtons(hypothesis.id);
+        QVERIFY(thumbs);
+        thumbs->upButton()->click(); // recorded at once; the "Why?" popup opens
+        RatingPopup *popup = detail->popup();
+        QVERIFY(popup);
+        popup->findChild<QPushButton *>(QStringLiteral("addComment"))->click();
+        auto *comment = popup->findChild<QLineEdit *>(QStringLiteral("whyComment"));
+        comment->setText(QStringLiteral("good call"));
+        QTest::keyClick(comment, Qt::Key_Return);
         auto *message = w.findChild<QLabel *>(QStringLiteral("rateMessage"));
-        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("was saved")),
+        QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("was saved"))
+                                      && detail->pendingWrites() == 0,
                                   qPrintable(message->text()), 20000);
+        // The click and the click's comment: two ratings, the latest with the comment.
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM feedback_events WHERE "
                                              "event_type = 'feedback.hypothesis'"))
                      .toInt(),
-                 before + 1);
+                 before + 2);
         QCOMPARE(m_db->scalar(QStringLiteral(
                      "SELECT event_data->>'comment' FROM feedback_events WHERE event_type = "
                      "'feedback.hypothesis' ORDER BY created_at DESC, id DESC LIMIT 1")),
                  QStringLiteral("good call"));
-        // The table shows the new rating as the viewer's own once reloaded.
-        QTRY_VERIFY_WITH_TIMEOUT(table->model()
-                                     ->index(1, TraceStepModel::MineColumn)
-                                     .data()
-                                     .toString()
-                                     .startsWith(QStringLiteral("▲")),
-                                 20000);
+        // The step shows the new rating as the viewer's own.
+        QVERIFY(thumbs->upButton()->isChecked());
+        const int row = detail->model()->rowOf(hypothesis.id);
+        QVERIFY(detail->model()
+                    ->index(row, TraceStepModel::MineColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("▲")));
     }
 
     void sayWhatIsWrongWithoutATenant()

@@ -5,6 +5,8 @@
 
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
+#include "investigationdetail.h"
+#include "investigationview.h"
 #include "mainwindow.h"
 #include "tcpforwarder.h"
 
@@ -87,7 +89,7 @@ private Q_SLOTS:
         QVERIFY(w.findChild<QListView *>(QStringLiteral("activityList"))->model()->rowCount() > 0);
         auto *investigations = w.findChild<QTableView *>(QStringLiteral("investigationList"));
         QVERIFY(investigations->model()->rowCount() > 0);
-        QVERIFY(w.findChild<QTableView *>(QStringLiteral("stepTable"))->model()->rowCount() > 1);
+        QVERIFY(w.findChild<InvestigationView *>()->detail()->trace().steps.size() > 1);
 
         // Another dataset, from the cache: knowledge, activity and investigations shown.
         QList<double> ms;

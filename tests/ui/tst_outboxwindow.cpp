@@ -6,10 +6,13 @@
 
 #include "connectionstatus.h"
 #include "databasetestcase.h"
+#include "investigationdetail.h"
+#include "investigationview.h"
 #include "mainwindow.h"
 #include "outbox.h"
 #include "outboxdialog.h"
 #include "quirkbook.h"
+#include "rateinvestigationdialog.h"
 #include "tcpforwarder.h"
 
 #include <QDir>
@@ -113,17 +116,20 @@ private Q_SLOTS:
             w.showView(QStringLiteral("investigation")); // the newest, from the cache
             QVERIFY(settle(w));
             QTRY_VERIFY_WITH_TIMEOUT(statusText(w).contains(QLatin1String("Offline")), 20000);
-            auto *table = w.findChild<QTableView *>(QStringLiteral("stepTable"));
+            auto *view = w.findChild<InvestigationView *>();
             QTRY_VERIFY2_WITH_TIMEOUT(
-                table->model()->rowCount() > 1,
+                view->detail()->trace().steps.size() > 1,
                 qPrintable(w.findChild<QLabel *>(QStringLiteral("rateMessage"))->text()
                            + QStringLiteral(" | ") + statusText(w)),
                 20000);
-            table->selectRow(1);
-            w.findChild<QPushButton *>(QStringLiteral("rateUp"))->click();
-            w.findChild<QLineEdit *>(QStringLiteral("rateComment"))
-                ->setText(QStringLiteral("typed on the train"));
-            w.findChild<QPushButton *>(QStringLiteral("rateSubmit"))->click();
+            // The whole investigation, rated with a comment in the Rate investigation dialog.
+            view->detail()->rateInvestigation();
+            auto *rate = view->detail()->findChild<RateInvestigationDialog *>();
+            QVERIFY(rate);
+            rate->setRating(1);
+            rate->findChild<QPlainTextEdit *>(QStringLiteral("overallComment"))
+                ->setPlainText(QStringLiteral("typed on the train"));
+            rate->accept();
             auto *message = w.findChild<QLabel *>(QStringLiteral("rateMessage"));
             QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(QLatin1String("queued")),
                                       qPrintable(message->text()), 30000);

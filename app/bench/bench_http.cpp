@@ -1,0 +1,400 @@
+// knowledge-bench http: the HTTP service under bounded load on loopback. A scratch schema with
+// N search documents (100k by default) and demo investigations; `knowledgectl serve`'s
+// HttpService on a free port in this process; `wrk` (Debian's) with C connections for S
+// seconds on GET /search (natural-language queries) and then on POST /feedback (ratings of the
+// investigations' hypotheses). Baseline, in the same run: the same queries through the same
+// engine (SearchClient) in this process, on as many threads as the service has database
+// threads. Afterwards every feedback the service answered 201 must be in the database.
+
+#include "apikeys.h"
+#include "bench.h"
+#include "benchdocuments.h"
+#include "benchsupport.h"
+#include "database.h"
+#include "httpservice.h"
+#include "searchclient.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace ke::bench {
+namespace {
+
+struct LoadFigures
+{
+    qint64 requests = 0;
+    qint64 errors = 0; ///< non-2xx answers and socket errors
+    double perSecond = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    QString output; ///< wrk's own report, when something looks wrong
+};
+
+double toMs(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral("^([0-9.]+)(us|ms|s)$"));
+    const auto m = re.match(value.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const double v = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    return unit == QLatin1String("us") ? v / 1000 : unit == QLatin1String("ms") ? v : v * 1000;
+}
+
+/// Runs wrk with `script` against `url`; its figures.
+Result<LoadFigures> runWrk(const QString &url, const QString &script, int connections, int seconds)
+{
+    const QString wrk = QStandardPaths::findExecutable(QStringLiteral("wrk"));
+    if (wrk.isEmpty())
+        return makeError(ErrorCode::NotConfigured,
+                         tr("wrk is not installed — run scripts/setup (it installs Debian's wrk)"));
+    QProcess p;
+    p.start(wrk,
+            {QStringLiteral("-t2"), QStringLiteral("-c%1").arg(connections),
+             QStringLiteral("-d%1s").arg(seconds), QStringLiteral("--latency"),
+             QStringLiteral("--timeout"), QStringLiteral("10s"), QStringLiteral("-s"), script,
+             url});
+    if (!p.waitForFinished((seconds + 60) * 1000))
+        return makeError(ErrorCode::Timeout, tr("wrk did not finish"));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    LoadFigures f;
+    f.output = out;
+    const auto grab = [&](const QString &pattern) {
+        const auto m = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(out);
+        return m.hasMatch() ? m.captured(1) : QString();
+    };
+    f.requests = grab(QStringLiteral("(\\d+) requests in")).toLongLong();
+    f.perSecond = grab(QStringLiteral("Requests/sec:\\s+([0-9.]+)")).toDouble();
+    f.p50Ms = toMs(grab(QStringLiteral("^\\s+50%\\s+(\\S+)")));
+    f.p99Ms = toMs(grab(QStringLiteral("^\\s+99%\\s+(\\S+)")));
+    f.errors = grab(QStringLiteral("Non-2xx or 3xx responses: (\\d+)")).toLongLong();
+    const auto socket
+        = QRegularExpression(QStringLiteral("Socket errors: connect (\\d+), read (\\d+), write "
+                                            "(\\d+), timeout (\\d+)"))
+              .match(out);
+    if (socket.hasMatch())
+        for (int i = 1; i <= 4; ++i)
+            f.errors += socket.captured(i).toLongLong();
+    if (f.requests == 0 || out.contains(QLatin1String(".lua:")))
+        return makeError(ErrorCode::Io, tr("wrk measured nothing useful: %1").arg(out));
+    return f;
+}
+
+/// A Lua string literal.
+QString lua(const QString &s)
+{
+    QString e = s;
+    e.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""))
+        .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    return QLatin1Char('"') + e + QLatin1Char('"');
+}
+
+/// A wrk script that sends `requests` (method, path, body) round-robin with the key.
+QString writeScript(const QString &dir, const QString &name, const QString &key,
+                    const QList<std::array<QString, 3>> &requests)
+{
+    QString s = QStringLiteral("local requests = {\n");
+    for (const auto &r : requests)
+        s += QStringLiteral("  {%1, %2, %3},\n").arg(lua(r[0]), lua(r[1]), lua(r[2]));
+    s += QStringLiteral(
+             "}\n"
+             "local headers = {[\"Authorization\"] = \"Bearer %1\", [\"Content-Type\"] = "
+             "\"application/json\"}\n"
+             "local i = 0\n"
+             "init = function(args) i = math.random(#requests) end\n"
+             "request = function()\n"
+             "  i = (i % #requests) + 1\n"
+             "  local r = requests[i]\n"
+             "  if r[3] == \"\" then return wrk.format(r[1], r[2], headers) end\n"
+             "  return wrk.format(r[1], r[2], headers, r[3])\n"
+             "end\n")
+             .arg(key);
+    const QString path = dir + QLatin1Char('/') + name;
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(s.toUtf8());
+    return path;
+}
+
+/// One request on a connection of its own (closed after the answer): the whole answer.
+QByteArray fetch(int port, const QByteArray &request)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+    if (!s.waitForConnected(5000))
+        return {};
+    s.write(request);
+    QByteArray got;
+    while (s.waitForReadyRead(5000))
+        got += s.readAll();
+    return got;
+}
+
+/// GET /metrics' count of POST /feedback answered 201.
+qint64 acceptedFeedback(int port)
+{
+    const QByteArray got
+        = fetch(port, "GET /metrics HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n");
+    const auto m = QRegularExpression(
+                       QStringLiteral("knowledge_http_requests_total\\{method=\"POST\",route=\""
+                                      "/feedback\",status=\"201\"\\} (\\d+)"))
+                       .match(QString::fromUtf8(got));
+    return m.hasMatch() ? m.captured(1).toLongLong() : 0;
+}
+
+int runHttpBench(BenchContext &ctx)
+{
+    LoadOptions options{100000, 0};
+    qint64 durationS = 30, connections = 32, databaseThreads = 4, investigations = 300;
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
+            QStringLiteral("knowledge-bench http [--size N] [--seconds S] [--connections C] "
+                           "[--db-threads N] [--keep] [--json]"),
+            {{QStringLiteral("--seconds"), nullptr, &durationS},
+             {QStringLiteral("--connections"), nullptr, &connections},
+             {QStringLiteral("--db-threads"), nullptr, &databaseThreads}});
+        !parsed)
+        return fail(ctx, parsed.error().message);
+    const qint64 size = options.size;
+
+    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-0000000ab77e"));
+    DemoSeeder seeder(1);
+    auto schema
+        = demoSchema(ctx.settings, QStringLiteral("ke_bench_http_"), tenant, seeder, options.keep);
+    if (!schema)
+        return fail(ctx, schema.error().message);
+    Database &db = (*schema)->db();
+    const QString name = db.settings().schema;
+
+    // Investigations (the feedback's targets) and the documents search looks through.
+    ctx.err << tr("loading %1 investigations and %2 search documents into %3…")
+                   .arg(investigations)
+                   .arg(size)
+                   .arg(name)
+            << Qt::endl;
+    std::vector<Event> events;
+    for (qint64 i = 0; i < investigations; ++i)
+        seeder.appendInvestigation(i, events);
+    QList<std::array<QString, 3>> feedbackRequests;
+    for (Event &e : events) {
+        e.tenantId = tenant;
+        if (e.eventType == QLatin1String("hypothesis.generated"))
+            for (int rating : {1, -1})
+                feedbackRequests.append(
+                    {QStringLiteral("POST"), QStringLiteral("/feedback"),
+                     QString::fromUtf8(
+                         QJsonDocument(
+                             QJsonObject{
+                                 {QStringLiteral("target_type"), QStringLiteral("hypothesis")},
+                                 {QStringLiteral("target_id"),
+                                  e.data.value(QLatin1String("hypothesis_id")).toString()},
+                                 {QStringLiteral("investigation_id"),
+                                  e.investigationId.toString(QUuid::WithoutBraces)},
+                                 {QStringLiteral("rating"), rating},
+                                 {QStringLiteral("reason"), QStringLiteral("bench")}})
+                             .toJson(QJsonDocument::Compact))});
+    }
+    if (auto loaded = emitAll(db, events.begin(), events.end()); !loaded)
+        return fail(ctx, loaded.error().message);
+    SqlSession sql = SqlSession::forDatabase(db);
+    QList<SearchDocument> sample;
+    if (auto loaded = loadSearchDocuments(sql, name, tenant, size, &sample); !loaded)
+        return fail(ctx, loaded.error().message);
+    const QStringList queries = buildQueries(sample, 300);
+
+    auto key = ApiKeys::create(db, QString(), QStringLiteral("bench-http"), std::nullopt);
+    if (!key)
+        return fail(ctx, key.error().message);
+
+    HttpServiceOptions serviceOptions;
+    serviceOptions.port = 0;
+    serviceOptions.databaseThreads = int(databaseThreads);
+    ConnectionSettings serviceSettings = db.settings();
+    HttpService service(serviceSettings, serviceOptions);
+    auto port = service.start();
+    if (!port)
+        return fail(ctx, port.error().message);
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+
+    // 1. In-process: the same queries, the same engine, as many threads as the service's
+    //    database threads, for the same duration.
+    ctx.err << tr("in-process search, %1 threads, %2 s…").arg(databaseThreads).arg(durationS)
+            << Qt::endl;
+    ConnectionSettings inProcess = db.settings(); // as the owner, for the tenant
+    inProcess.tenant = tenant.toString(QUuid::WithoutBraces);
+    std::atomic<qint64> inProcessDone{0}, inProcessErrors{0};
+    std::vector<double> inProcessMs;
+    std::mutex msLock;
+    QString firstError;
+    {
+        QElapsedTimer wall;
+        wall.start();
+        std::vector<std::thread> threads;
+        for (qint64 t = 0; t < databaseThreads; ++t)
+            threads.emplace_back([&, t] {
+                std::vector<double> mine;
+                qsizetype i = qsizetype(t) * 37;
+                while (wall.elapsed() < durationS * 1000) {
+                    SearchRequest r;
+                    r.text = queries.at(i++ % queries.size());
+                    QElapsedTimer one;
+                    one.start();
+                    auto outcome = SearchClient::search(inProcess, r, SearchSource::Automatic);
+                    mine.push_back(double(one.nsecsElapsed()) / 1e6);
+                    if (!outcome && ++inProcessErrors == 1) {
+                        std::lock_guard lock(msLock);
+                        firstError = outcome.error().message;
+                    }
+                    ++inProcessDone;
+                }
+                std::lock_guard lock(msLock);
+                inProcessMs.insert(inProcessMs.end(), mine.begin(), mine.end());
+            });
+        for (auto &t : threads)
+            t.join();
+    }
+    const double inProcessRate = double(inProcessDone) / double(durationS);
+    if (inProcessErrors > 0)
+        return fail(ctx, tr("in-process search failed: %1").arg(firstError));
+
+    // 2. GET /search over HTTP.
+    QTemporaryDir scripts;
+    QList<std::array<QString, 3>> searchRequests;
+    for (const QString &q : queries)
+        searchRequests.append({QStringLiteral("GET"),
+                               QStringLiteral("/search?limit=10&q=")
+                                   + QString::fromLatin1(QUrl::toPercentEncoding(q)),
+                               QString()});
+    // One probe of each route first: a load of refusals would measure nothing.
+    const QByteArray auth = "\r\nAuthorization: Bearer " + key->secret.toUtf8();
+    const QByteArray probe
+        = fetch(*port,
+                "GET " + searchRequests.first()[1].toUtf8()
+                    + " HTTP/1.1\r\nHost: bench\r\nConnection: close" + auth + "\r\n\r\n");
+    if (!probe.startsWith("HTTP/1.1 200"))
+        return fail(ctx, tr("GET /search answered: %1").arg(QString::fromUtf8(probe)));
+    const QByteArray body = feedbackRequests.first()[2].toUtf8();
+    const QByteArray posted
+        = fetch(*port,
+                "POST /feedback HTTP/1.1\r\nHost: bench\r\nConnection: close\r\nContent-Type: "
+                "application/json\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + auth + "\r\n\r\n" + body);
+    if (!posted.startsWith("HTTP/1.1 201"))
+        return fail(ctx, tr("POST /feedback answered: %1").arg(QString::fromUtf8(posted)));
+    ctx.err << tr("GET /search, %1 connections, %2 s…").arg(connections).arg(durationS) << Qt::endl;
+    auto search = runWrk(
+        url, writeScript(scripts.path(), QStringLiteral("search.lua"), key->secret, searchRequests),
+        int(connections), int(durationS));
+    if (!search)
+        return fail(ctx, search.error().message);
+
+    // 3. POST /feedback over HTTP; then count what the database holds.
+    const auto countFeedback = [&]() -> qint64 {
+        auto n = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE event_type LIKE "
+                                           "'feedback.%' AND actor_id = $1")
+                                .arg(db.eventsTable()),
+                            {key->key.personId});
+        return n ? n->toLongLong() : -1;
+    };
+    const qint64 feedbackBefore = countFeedback();
+    const qint64 acceptedBefore = acceptedFeedback(*port); // the probe's
+    ctx.err << tr("POST /feedback, %1 connections, %2 s…").arg(connections).arg(durationS)
+            << Qt::endl;
+    auto feedback = runWrk(
+        url,
+        writeScript(scripts.path(), QStringLiteral("feedback.lua"), key->secret, feedbackRequests),
+        int(connections), int(durationS));
+    if (!feedback)
+        return fail(ctx, feedback.error().message);
+    QThread::msleep(500); // requests wrk gave up on at its deadline finish
+    const qint64 accepted = acceptedFeedback(*port) - acceptedBefore;
+    const qint64 stored = countFeedback() - feedbackBefore;
+    service.stop();
+
+    const double searchOverhead = inProcessRate / search->perSecond - 1.0;
+    const double inP50 = percentile(inProcessMs, 0.5), inP99 = percentile(inProcessMs, 0.99);
+    const bool allCounted = accepted == stored && accepted >= feedback->requests - feedback->errors;
+    if (options.json) {
+        QJsonObject o{{QStringLiteral("documents"), double(size)},
+                      {QStringLiteral("seconds"), double(durationS)},
+                      {QStringLiteral("connections"), double(connections)},
+                      {QStringLiteral("db_threads"), double(databaseThreads)},
+                      {QStringLiteral("search_requests"), double(search->requests)},
+                      {QStringLiteral("search_errors"), double(search->errors)},
+                      {QStringLiteral("search_per_s"), round3(search->perSecond)},
+                      {QStringLiteral("search_p50_ms"), round3(search->p50Ms)},
+                      {QStringLiteral("search_p99_ms"), round3(search->p99Ms)},
+                      {QStringLiteral("inprocess_search_per_s"), round3(inProcessRate)},
+                      {QStringLiteral("inprocess_search_p50_ms"), round3(inP50)},
+                      {QStringLiteral("inprocess_search_p99_ms"), round3(inP99)},
+                      {QStringLiteral("inprocess_errors"), double(inProcessErrors)},
+                      {QStringLiteral("service_overhead"), round3(searchOverhead)},
+                      {QStringLiteral("feedback_requests"), double(feedback->requests)},
+                      {QStringLiteral("feedback_errors"), double(feedback->errors)},
+                      {QStringLiteral("feedback_per_s"), round3(feedback->perSecond)},
+                      {QStringLiteral("feedback_p50_ms"), round3(feedback->p50Ms)},
+                      {QStringLiteral("feedback_p99_ms"), round3(feedback->p99Ms)},
+                      {QStringLiteral("feedback_accepted"), double(accepted)},
+                      {QStringLiteral("feedback_stored"), double(stored)},
+                      {QStringLiteral("feedback_all_stored"), allCounted},
+                      {QStringLiteral("loadavg"), loadAverage()}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        ctx.out << tr("HTTP service on loopback, %1 search documents, %2 connections, %3 s each, "
+                      "%4 database threads")
+                       .arg(size)
+                       .arg(connections)
+                       .arg(durationS)
+                       .arg(databaseThreads)
+                << '\n'
+                << tr("  GET /search:     %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
+                       .arg(search->perSecond, 0, 'f', 1)
+                       .arg(search->p50Ms, 0, 'f', 2)
+                       .arg(search->p99Ms, 0, 'f', 2)
+                       .arg(search->errors)
+                << '\n'
+                << tr("  in-process:      %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
+                      "%4 %)")
+                       .arg(inProcessRate, 0, 'f', 1)
+                       .arg(inP50, 0, 'f', 2)
+                       .arg(inP99, 0, 'f', 2)
+                       .arg(searchOverhead * 100, 0, 'f', 1)
+                << '\n'
+                << tr("  POST /feedback:  %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
+                       .arg(feedback->perSecond, 0, 'f', 1)
+                       .arg(feedback->p50Ms, 0, 'f', 2)
+                       .arg(feedback->p99Ms, 0, 'f', 2)
+                       .arg(feedback->errors)
+                << '\n'
+                << tr("  feedback answered 201: %1, in the database: %2 (%3)")
+                       .arg(accepted)
+                       .arg(stored)
+                       .arg(allCounted ? tr("all stored") : tr("MISMATCH"))
+                << '\n'
+                << tr("  load average: %1").arg(loadAverage()) << Qt::endl;
+    }
+    return search->errors == 0 && feedback->errors == 0 && allCounted ? 0 : 1;
+}
+
+BenchmarkRegistrar registrar{
+    {QStringLiteral("http"),
+     QStringLiteral("the HTTP service under load: GET /search and POST /feedback with wrk vs "
+                    "in-process [--size N] [--seconds S] [--json]"),
+     runHttpBench}};
+
+} // namespace
+} // namespace ke::bench

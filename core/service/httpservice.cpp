@@ -1,0 +1,806 @@
+#include "httpservice.h"
+
+#include "apikeys.h"
+#include "database_p.h"
+#include "eventlog.h"
+#include "feedbackrecorder.h"
+#include "knowledgestore.h"
+#include "migrator.h"
+#include "searchclient.h"
+#include "servicemetrics.h"
+#include "threaddatabase.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QThreadPool>
+#include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace ke {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// What a connection presents while no request's key is selected: no key at all.
+constexpr char noKey[] = "ke_none";
+
+/// One answer: status, JSON (or text) body, extra headers.
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    std::string contentType = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// {"error": {"code", "message"[, "field"]}}: the one shape of every error answer.
+Answer errorAnswer(int status, const QString &code, const QString &message,
+                   const QString &field = {})
+{
+    QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        e.insert(QStringLiteral("field"), field);
+    Answer a;
+    a.status = status;
+    a.body = json(QJsonObject{{QStringLiteral("error"), e}});
+    if (status == 401)
+        a.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return a;
+}
+
+Answer badField(const QString &field, const QString &message)
+{
+    return errorAnswer(400, QStringLiteral("invalid_field"), message, field);
+}
+
+/// The status an error of core means to an HTTP client.
+int statusOf(const Error &e)
+{
+    static const QHash<QString, int> statuses{
+        {ErrorCode::Unauthorized, 401},     {ErrorCode::UnknownDataset, 404},
+        {ErrorCode::UnknownTarget, 404},    {ErrorCode::InvalidDataset, 404},
+        {ErrorCode::UnknownTenant, 404},    {ErrorCode::NoAccess, 404},
+        {ErrorCode::PermissionDenied, 403}, {ErrorCode::RateLimited, 429},
+        {ErrorCode::Unreachable, 503},      {ErrorCode::NotMigrated, 503},
+        {ErrorCode::EmptyQuery, 400},       {ErrorCode::InvalidCursor, 400},
+        {ErrorCode::InvalidLimit, 400},     {ErrorCode::InvalidFeedback, 400},
+        {ErrorCode::InvalidEvent, 400},     {ErrorCode::InvalidType, 400},
+        {ErrorCode::BadInput, 400},         {ErrorCode::Usage, 400},
+    };
+    return statuses.value(e.code, 500);
+}
+
+Answer fromError(const Error &e, const QString &field = {})
+{
+    const int status = statusOf(e);
+    return errorAnswer(status, e.code, e.message, status == 400 ? field : QString());
+}
+
+/// A token bucket per key: `perMinute` requests a minute, bursts up to `perMinute`.
+class RateLimiter
+{
+public:
+    bool take(const QUuid &key, int perMinute)
+    {
+        const auto now = Clock::now();
+        QMutexLocker lock(&m_lock);
+        Bucket &b = m_buckets[key];
+        if (b.capacity != perMinute) {
+            b = Bucket{double(perMinute), perMinute, now};
+        } else {
+            const double elapsed = std::chrono::duration<double>(now - b.at).count();
+            b.tokens = std::min(double(perMinute), b.tokens + elapsed * perMinute / 60.0);
+            b.at = now;
+        }
+        if (b.tokens < 1.0)
+            return false;
+        b.tokens -= 1.0;
+        return true;
+    }
+
+private:
+    struct Bucket
+    {
+        double tokens = 0;
+        int capacity = 0;
+        Clock::time_point at;
+    };
+    QMutex m_lock;
+    QHash<QUuid, Bucket> m_buckets;
+};
+
+/// A request's parsed query, with its first value per name.
+QString param(const httplib::Request &req, const char *name)
+{
+    return req.has_param(name) ? QString::fromStdString(req.get_param_value(name)) : QString();
+}
+
+} // namespace
+
+struct HttpService::Private
+{
+    ConnectionSettings settings;
+    HttpServiceOptions options;
+    httplib::Server server;
+    std::thread listener;
+    std::atomic<bool> listenerDone{false};
+    QThreadPool databasePool;
+    ServiceMetrics metrics;
+    RateLimiter rates;
+    std::mutex stopLock;
+    std::condition_variable stopped;
+    bool running = false;
+
+    // The feedback writers: requests wait on their promise while their group commits.
+    struct PendingFeedback
+    {
+        QString secret;
+        Event event;
+        bool clientId = false; ///< an id or Idempotency-Key: a retry may find it stored
+        std::promise<Answer> answer;
+    };
+    std::vector<std::thread> writers;
+    std::mutex queueLock;
+    std::condition_variable queued;
+    std::deque<PendingFeedback> queue;
+    bool stopWriter = false;
+    std::atomic<qint64> batches{0};
+    std::atomic<qint64> batchedEvents{0};
+
+    Answer dispatch(const httplib::Request &req, QString &route);
+    Answer onDatabase(const std::function<Answer(Database &)> &work);
+    Answer asKey(const QString &secret, const std::function<Answer(Database &)> &work);
+    std::optional<Answer> keyOf(const httplib::Request &req, QString &secret);
+    Answer knowledge(const httplib::Request &req, const QString &dataset);
+    Answer activity(const httplib::Request &req, const QString &dataset);
+    Answer search(const httplib::Request &req);
+    Answer feedback(const httplib::Request &req);
+    Answer health(bool metrics);
+    void writeFeedback();
+    void writeGroup(Database &db, EventLog &log, std::vector<PendingFeedback *> &group);
+};
+
+namespace {
+
+/// What one request of the database threads needs: this thread's connection (its own),
+/// dropped after it was lost so the next task reconnects.
+Result<Database *> connection(const ConnectionSettings &settings)
+{
+    auto db = threadDatabase(settings);
+    if (!db)
+        return db.error();
+    if (!(*db)->isConnected()) {
+        resetThreadDatabase();
+        db = threadDatabase(settings);
+    }
+    return db;
+}
+
+} // namespace
+
+Answer HttpService::Private::onDatabase(const std::function<Answer(Database &)> &work)
+{
+    // The I/O thread waits; the accept thread is never involved.
+    QFuture<Answer> f = QtConcurrent::run(&databasePool, [this, &work]() -> Answer {
+        auto db = connection(settings);
+        if (!db)
+            return errorAnswer(
+                503, ErrorCode::Unreachable,
+                HttpService::tr("the database cannot be reached: %1").arg(db.error().message));
+        Answer a = work(**db);
+        if (a.status == 503)
+            resetThreadDatabase();
+        return a;
+    });
+    return f.result();
+}
+
+Answer HttpService::Private::asKey(const QString &secret,
+                                   const std::function<Answer(Database &)> &work)
+{
+    return onDatabase([&](Database &db) -> Answer {
+        auto key = ApiKeys::select(db, secret);
+        if (!key)
+            return fromError(key.error());
+        if (key->ratePerMinute && !rates.take(key->keyId, *key->ratePerMinute))
+            return errorAnswer(429, ErrorCode::RateLimited,
+                               HttpService::tr("this key may make %n request(s) a minute — "
+                                               "wait, or ask for a higher rate",
+                                               nullptr, *key->ratePerMinute));
+        return work(db);
+    });
+}
+
+std::optional<Answer> HttpService::Private::keyOf(const httplib::Request &req, QString &secret)
+{
+    const QString header = QString::fromStdString(req.get_header_value("Authorization")).trimmed();
+    if (header.isEmpty())
+        return errorAnswer(401, ErrorCode::Unauthorized,
+                           HttpService::tr("no API key — send 'Authorization: Bearer <key>' "
+                                           "(`knowledgectl api-key create` makes one)"));
+    if (!header.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+        return errorAnswer(401, ErrorCode::Unauthorized,
+                           HttpService::tr("the Authorization header must be 'Bearer <key>'"));
+    secret = header.mid(7).trimmed();
+    return std::nullopt;
+}
+
+Answer HttpService::Private::knowledge(const httplib::Request &req, const QString &dataset)
+{
+    QString secret;
+    if (auto refused = keyOf(req, secret))
+        return *refused;
+    return asKey(secret, [&](Database &db) -> Answer {
+        auto k = KnowledgeStore::knowledge(db, dataset);
+        if (!k)
+            return fromError(k.error(), QStringLiteral("dataset"));
+        QJsonObject doc = k->toJson();
+        doc.insert(QStringLiteral("mode"), QStringLiteral("online")); // as knowledgectl's
+        return Answer{200, json(doc), "application/json", {}};
+    });
+}
+
+Answer HttpService::Private::activity(const httplib::Request &req, const QString &dataset)
+{
+    QString secret;
+    if (auto refused = keyOf(req, secret))
+        return *refused;
+    int limit = 20;
+    if (req.has_param("limit")) {
+        bool ok = false;
+        limit = param(req, "limit").toInt(&ok);
+        if (!ok || limit < 1 || limit > 500)
+            return badField(QStringLiteral("limit"),
+                            HttpService::tr("limit must be a number from 1 to 500, not '%1'")
+                                .arg(param(req, "limit")));
+    }
+    const QString before = param(req, "before");
+    return asKey(secret, [&](Database &db) -> Answer {
+        auto page = KnowledgeStore::activity(db, dataset, limit, before);
+        if (!page)
+            return fromError(page.error(),
+                             page.error().is(ErrorCode::InvalidCursor) ? QStringLiteral("before")
+                                                                       : QStringLiteral("dataset"));
+        return Answer{200, json(page->toJson()), "application/json", {}};
+    });
+}
+
+Answer HttpService::Private::search(const httplib::Request &req)
+{
+    QString secret;
+    if (auto refused = keyOf(req, secret))
+        return *refused;
+    SearchRequest request;
+    request.text = param(req, "q");
+    if (request.text.trimmed().isEmpty())
+        return badField(QStringLiteral("q"), HttpService::tr("q is missing — GET /search?q=words"));
+    if (req.has_param("limit")) {
+        bool ok = false;
+        request.limit = param(req, "limit").toInt(&ok);
+        if (!ok || request.limit < 1 || request.limit > 1000)
+            return badField(QStringLiteral("limit"),
+                            HttpService::tr("limit must be a number from 1 to 1000, not '%1'")
+                                .arg(param(req, "limit")));
+    }
+    request.datasetId = param(req, "dataset");
+    if (req.has_param("type"))
+        request.sourceTypes = param(req, "type").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return asKey(secret, [&](Database &db) -> Answer {
+        if (!request.datasetId.isEmpty()) {
+            // Another tenant's dataset is not found, as on the other routes (not an empty list).
+            auto dataset = KnowledgeStore::resolveDataset(db, request.datasetId);
+            if (!dataset)
+                return fromError(dataset.error(), QStringLiteral("dataset"));
+            request.datasetId = dataset->first.toString(QUuid::WithoutBraces);
+        }
+        // The key is selected on this thread's connection, which SearchClient uses.
+        auto outcome = SearchClient::search(settings, request, SearchSource::Automatic);
+        if (!outcome) {
+            const QString field = outcome.error().is(ErrorCode::EmptyQuery) ? QStringLiteral("q")
+                : outcome.error().is(ErrorCode::InvalidType)                ? QStringLiteral("type")
+                                                             : QStringLiteral("dataset");
+            return fromError(outcome.error(), field);
+        }
+        if (outcome->mode != QLatin1String("online")) // never a copy from a local cache
+            return errorAnswer(503, ErrorCode::Unreachable, outcome->note);
+        return Answer{200, json(outcome->toJson()), "application/json", {}};
+    });
+}
+
+Answer HttpService::Private::feedback(const httplib::Request &req)
+{
+    QString secret;
+    if (auto refused = keyOf(req, secret))
+        return *refused;
+    const std::string type = req.get_header_value("Content-Type");
+    if (type.rfind("application/json", 0) != 0)
+        return errorAnswer(415, QStringLiteral("unsupported_media_type"),
+                           HttpService::tr("POST /feedback takes application/json, not '%1'")
+                               .arg(QString::fromStdString(type)));
+    QJsonParseError parseError;
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return badField(QStringLiteral("body"),
+                        HttpService::tr("the body is not JSON (%1 at offset %2)")
+                            .arg(parseError.errorString())
+                            .arg(parseError.offset));
+    if (!doc.isObject())
+        return badField(QStringLiteral("body"), HttpService::tr("the body must be a JSON object"));
+    const QJsonObject o = doc.object();
+    const auto text = [&](const char *name, bool required, QString &out) -> std::optional<Answer> {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return badField(QLatin1String(name),
+                                HttpService::tr("%1 is missing").arg(QLatin1String(name)));
+            return std::nullopt;
+        }
+        if (!v.isString())
+            return badField(QLatin1String(name),
+                            HttpService::tr("%1 must be a string").arg(QLatin1String(name)));
+        out = v.toString();
+        return std::nullopt;
+    };
+    const auto uuid = [&](const char *name, bool required, QUuid &out) -> std::optional<Answer> {
+        QString s;
+        if (auto bad = text(name, required, s))
+            return bad;
+        if (s.isEmpty())
+            return std::nullopt;
+        out = QUuid::fromString(s);
+        if (out.isNull())
+            return badField(
+                QLatin1String(name),
+                HttpService::tr("%1 must be a UUID, not '%2'").arg(QLatin1String(name), s));
+        return std::nullopt;
+    };
+    FeedbackInput input;
+    QUuid clientId;
+    if (auto bad = text("target_type", true, input.targetType))
+        return *bad;
+    if (!FeedbackRecorder::targetTypes().contains(input.targetType))
+        return badField(
+            QStringLiteral("target_type"),
+            HttpService::tr("target_type must be one of %1, not '%2'")
+                .arg(FeedbackRecorder::targetTypes().join(QStringLiteral(", ")), input.targetType));
+    if (auto bad = uuid("investigation_id", true, input.investigationId))
+        return *bad;
+    if (auto bad
+        = uuid("target_id", input.targetType != QLatin1String("investigation"), input.targetId))
+        return *bad;
+    const QJsonValue rating = o.value(QLatin1String("rating"));
+    if (!rating.isDouble() || (rating.toDouble() != 1 && rating.toDouble() != -1))
+        return badField(QStringLiteral("rating"),
+                        HttpService::tr("rating must be 1 (thumbs up) or -1 (thumbs down)"));
+    input.rating = rating.toInt();
+    if (auto bad = text("reason", false, input.reason))
+        return *bad;
+    if (auto bad = text("comment", false, input.comment))
+        return *bad;
+    if (auto bad = uuid("id", false, clientId))
+        return *bad;
+    auto event = FeedbackRecorder::prepare(input); // the rules of `knowledgectl feedback`
+    if (!event)
+        return fromError(event.error(), QStringLiteral("body"));
+    const std::string idempotencyKey = req.get_header_value("Idempotency-Key");
+    if (!clientId.isNull()) {
+        event->id = clientId;
+    } else if (!idempotencyKey.empty()) {
+        // The same key and Idempotency-Key always name the same event.
+        static const QUuid space
+            = QUuid::fromString(QLatin1String("6f1c2a4e-9d3b-4c1a-8e7f-2b5d9a0c3e41"));
+        event->id = QUuid::createUuidV5(
+            space,
+            QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex() + ':'
+                + QByteArray::fromStdString(idempotencyKey));
+    }
+    PendingFeedback pending{
+        secret, std::move(*event), !clientId.isNull() || !idempotencyKey.empty(), {}};
+    std::future<Answer> answer = pending.answer.get_future();
+    {
+        std::lock_guard lock(queueLock);
+        queue.push_back(std::move(pending));
+    }
+    queued.notify_one();
+    return answer.get();
+}
+
+void HttpService::Private::writeFeedback()
+{
+    // One EventLog per connection: it learns once that COPY is refused under row-level
+    // security and whether the table has a unique id, instead of asking again for every group.
+    std::unique_ptr<EventLog> log;
+    Database *logDb = nullptr;
+    for (;;) {
+        std::vector<PendingFeedback> batch;
+        {
+            std::unique_lock lock(queueLock);
+            queued.wait(lock, [this] { return stopWriter || !queue.empty(); });
+            if (queue.empty() && stopWriter)
+                return;
+            // Whatever arrived while the previous group committed goes in this one.
+            while (!queue.empty() && batch.size() < size_t(options.feedbackBatchMax)) {
+                batch.push_back(std::move(queue.front()));
+                queue.pop_front();
+            }
+        }
+        if (log && !logDb->isConnected()) { // lost: connection() replaces it below
+            log.reset();
+            logDb = nullptr;
+        }
+        auto db = connection(settings);
+        if (!db) {
+            for (auto &p : batch)
+                p.answer.set_value(errorAnswer(
+                    503, ErrorCode::Unreachable,
+                    HttpService::tr("the database cannot be reached: %1").arg(db.error().message)));
+            continue;
+        }
+        // One transaction per key (the key is the session's, and so its tenant and person).
+        QHash<QString, std::vector<PendingFeedback *>> byKey;
+        for (auto &p : batch)
+            byKey[p.secret].push_back(&p);
+        if (!log || logDb != *db) {
+            log = std::make_unique<EventLog>(**db);
+            logDb = *db;
+        }
+        for (auto it = byKey.begin(); it != byKey.end(); ++it)
+            writeGroup(**db, *log, it.value());
+    }
+}
+
+void HttpService::Private::writeGroup(Database &db, EventLog &log,
+                                      std::vector<PendingFeedback *> &group)
+{
+    const auto answerAll = [&](const Answer &a) {
+        for (PendingFeedback *p : group)
+            p->answer.set_value(a);
+        group.clear();
+    };
+    auto key = ApiKeys::select(db, group.front()->secret);
+    if (!key) // a lost connection is replaced before the next group (writeFeedback)
+        return answerAll(fromError(key.error()));
+    std::vector<PendingFeedback *> accepted;
+    for (PendingFeedback *p : group) {
+        if (key->ratePerMinute && !rates.take(key->keyId, *key->ratePerMinute))
+            p->answer.set_value(errorAnswer(429, ErrorCode::RateLimited,
+                                            HttpService::tr("this key may make %n request(s) a "
+                                                            "minute — wait, or ask for a higher "
+                                                            "rate",
+                                                            nullptr, *key->ratePerMinute)));
+        else
+            accepted.push_back(p);
+    }
+    if (accepted.empty())
+        return;
+    std::vector<Event> events;
+    events.reserve(accepted.size());
+    for (PendingFeedback *p : accepted)
+        events.push_back(p->event);
+    // The rated steps must exist in their investigations — of this key's tenant.
+    auto verdicts = FeedbackRecorder::checkTargets(db, events);
+    if (!verdicts) {
+        group = accepted;
+        return answerAll(fromError(verdicts.error()));
+    }
+    std::vector<Event> toWrite;
+    std::vector<PendingFeedback *> writers;
+    QSet<QUuid> ids; // a retry within the same group is written once
+    for (size_t i = 0; i < accepted.size(); ++i) {
+        if ((*verdicts)[i]) {
+            accepted[i]->answer.set_value(fromError(*(*verdicts)[i], QStringLiteral("target_id")));
+            continue;
+        }
+        if (auto prepared = log.prepare(events[i]); !prepared) {
+            accepted[i]->answer.set_value(fromError(prepared.error(), QStringLiteral("body")));
+            continue;
+        }
+        writers.push_back(accepted[i]);
+        accepted[i]->event = events[i];
+        if (!ids.contains(events[i].id)) {
+            ids.insert(events[i].id);
+            toWrite.push_back(events[i]);
+        }
+    }
+    if (writers.empty())
+        return;
+    auto written = log.emitBatch(toWrite); // durable: one commit for the whole group
+    if (!written) {
+        group = writers;
+        return answerAll(fromError(written.error()));
+    }
+    ++batches;
+    batchedEvents += *written;
+    for (PendingFeedback *p : writers) {
+        QDateTime createdAt = p->event.createdAt;
+        if (p->clientId) {
+            // A retry answers what the first request was answered.
+            auto stored = log.find(p->event.id);
+            if (stored && *stored)
+                createdAt = (*stored)->createdAt;
+        }
+        p->answer.set_value(Answer{
+            201,
+            json(QJsonObject{
+                {QStringLiteral("id"), p->event.id.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODateWithMs)}}),
+            "application/json",
+            {}});
+    }
+}
+
+Answer HttpService::Private::health(bool forMetrics)
+{
+    ServiceMetrics::Gauges g;
+    QString why;
+    Answer a = onDatabase([&](Database &db) -> Answer {
+        // No key: what the service's own login may see of the schema (no tenant data).
+        auto version = Migrator::currentVersion(db);
+        if (!version) {
+            why = version.error().message;
+            return errorAnswer(503, ErrorCode::Unreachable, why);
+        }
+        g.databaseUp = true;
+        g.schemaVersion = *version;
+        auto lag
+            = guarded(QStringLiteral("aggregation lag"), [&]() -> Result<std::optional<double>> {
+                  // For this transaction only: the login's own view (every tenant for the
+                  // worker's login), of one figure that names no tenant.
+                  pqxx::work tx(databasePrivate(db)->conn);
+                  tx.exec("SELECT set_config('knowledge.api_key', '', true)");
+                  const pqxx::result r
+                      = tx.exec("SELECT extract(epoch FROM now() - min(last_run_at))::float8 FROM "
+                                + toStd(db.table(QStringLiteral("aggregation_state"))));
+                  tx.commit();
+                  if (r[0][0].is_null())
+                      return std::optional<double>();
+                  return std::optional<double>(r[0][0].as<double>());
+              });
+        if (lag)
+            g.aggregationLagSeconds = *lag;
+        return {};
+    });
+    g.feedbackBatches = batches;
+    g.feedbackEvents = batchedEvents;
+    if (forMetrics)
+        return Answer{200, metrics.render(g), "text/plain; version=0.0.4", {}};
+    if (!g.databaseUp) {
+        Answer e = a.status == 503 ? a
+                                   : errorAnswer(503, ErrorCode::Unreachable,
+                                                 HttpService::tr("the database cannot be reached"));
+        return e;
+    }
+    QJsonObject doc{
+        {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("database"), QStringLiteral("reachable")},
+        {QStringLiteral("schema_version"), *g.schemaVersion},
+        {QStringLiteral("aggregation_lag_seconds"),
+         g.aggregationLagSeconds ? QJsonValue(*g.aggregationLagSeconds) : QJsonValue()}};
+    return Answer{200, json(doc), "application/json", {}};
+}
+
+Answer HttpService::Private::dispatch(const httplib::Request &req, QString &route)
+{
+    const QString path = QString::fromStdString(req.path);
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const std::string &method = req.method;
+    QString allowed = QStringLiteral("GET");
+    std::function<Answer()> handler;
+    if (parts == QStringList{QStringLiteral("health")}) {
+        route = QStringLiteral("/health");
+        handler = [&] { return health(false); };
+    } else if (parts == QStringList{QStringLiteral("metrics")}) {
+        route = QStringLiteral("/metrics");
+        handler = [&] { return health(true); };
+    } else if (parts == QStringList{QStringLiteral("search")}) {
+        route = QStringLiteral("/search");
+        handler = [&] { return search(req); };
+    } else if (parts == QStringList{QStringLiteral("feedback")}) {
+        route = QStringLiteral("/feedback");
+        allowed = QStringLiteral("POST");
+        handler = [&] { return feedback(req); };
+    } else if (parts.size() == 3 && parts[0] == QLatin1String("datasets")
+               && (parts[2] == QLatin1String("knowledge")
+                   || parts[2] == QLatin1String("activity"))) {
+        const QString dataset = QUrl::fromPercentEncoding(parts[1].toUtf8());
+        if (parts[2] == QLatin1String("knowledge")) {
+            route = QStringLiteral("/datasets/{dataset}/knowledge");
+            handler = [&, dataset] { return knowledge(req, dataset); };
+        } else {
+            route = QStringLiteral("/datasets/{dataset}/activity");
+            handler = [&, dataset] { return activity(req, dataset); };
+        }
+    } else {
+        route = QStringLiteral("unmatched");
+        return errorAnswer(404, QStringLiteral("not_found"),
+                           HttpService::tr("no such resource: %1 — the API has GET "
+                                           "/datasets/{id}/knowledge, /datasets/{id}/activity, "
+                                           "/search, /health, /metrics and POST /feedback")
+                               .arg(path));
+    }
+    if (QString::fromStdString(method) != allowed) {
+        Answer a = errorAnswer(405, QStringLiteral("method_not_allowed"),
+                               HttpService::tr("%1 takes %2, not %3")
+                                   .arg(route, allowed, QString::fromStdString(method)));
+        a.headers.emplace_back("Allow", allowed.toStdString());
+        return a;
+    }
+    return handler();
+}
+
+HttpService::HttpService(const ConnectionSettings &settings, const HttpServiceOptions &options)
+    : d(std::make_unique<Private>())
+{
+    d->settings = settings;
+    d->settings.tenant.clear(); // every request's tenant and person come from its key
+    d->settings.actor.clear();
+    // Every connection starts speaking for no key (knowledge.api_key set to a non-key at
+    // connect): until a request selects its key the database shows no row of any tenant,
+    // whatever the login's own grants — a code path that forgets to select one reads nothing.
+    QString &url = d->settings.databaseUrl;
+    if (!url.contains(QLatin1String("options="))) {
+        if (url.startsWith(QLatin1String("postgresql://"))
+            || url.startsWith(QLatin1String("postgres://")))
+            url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+                + QStringLiteral("options=-c%20knowledge.api_key%3D") + QLatin1String(noKey);
+        else
+            url += (url.isEmpty() ? QString() : QStringLiteral(" "))
+                + QStringLiteral("options='-c knowledge.api_key=") + QLatin1String(noKey)
+                + QLatin1Char('\'');
+    }
+    d->options = options;
+    d->databasePool.setMaxThreadCount(std::max(1, options.databaseThreads));
+    d->databasePool.setExpiryTimeout(-1); // threads (and their connections) stay
+}
+
+HttpService::~HttpService()
+{
+    stop();
+}
+
+Result<int> HttpService::start()
+{
+    httplib::Server &s = d->server;
+    const int ioThreads = std::max(2, d->options.ioThreads);
+    s.new_task_queue = [ioThreads] { return new httplib::ThreadPool(size_t(ioThreads)); };
+    s.set_keep_alive_max_count(1000000);
+    s.set_keep_alive_timeout(d->options.keepAliveSeconds);
+    s.set_read_timeout(d->options.ioTimeoutSeconds, 0);
+    s.set_write_timeout(d->options.ioTimeoutSeconds, 0);
+    s.set_payload_max_length(size_t(d->options.maxBodyBytes));
+    s.set_tcp_nodelay(true);
+    const auto handle = [this](const httplib::Request &req, httplib::Response &res) {
+        const auto started = Clock::now();
+        QString route;
+        Answer a;
+        try {
+            a = d->dispatch(req, route);
+        } catch (const std::exception &e) { // nothing escapes to the I/O thread
+            a = errorAnswer(500, ErrorCode::Internal, QString::fromUtf8(e.what()));
+        }
+        res.status = a.status;
+        for (const auto &[name, value] : a.headers)
+            res.set_header(name, value);
+        res.set_content(a.body.constData(), size_t(a.body.size()), a.contentType);
+        d->metrics.record(QString::fromStdString(req.method), route, a.status,
+                          std::chrono::duration<double>(Clock::now() - started).count());
+    };
+    for (const char *m : {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+        const std::string method = m;
+        if (method == "GET")
+            s.Get(".*", handle);
+        else if (method == "POST")
+            s.Post(".*", handle);
+        else if (method == "PUT")
+            s.Put(".*", handle);
+        else if (method == "DELETE")
+            s.Delete(".*", handle);
+        else if (method == "PATCH")
+            s.Patch(".*", handle);
+        else
+            s.Options(".*", handle);
+    }
+    // The library's own refusals (413 for a body over the limit, 400 for a request it cannot
+    // parse) in the API's error shape.
+    s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request &req,
+                                                                    httplib::Response &res) {
+        if (!res.body.empty())
+            return httplib::Server::HandlerResponse::Unhandled; // ours, already in shape
+        Answer a;
+        if (res.status == 413)
+            a = errorAnswer(
+                413, QStringLiteral("payload_too_large"),
+                HttpService::tr("the body is larger than %1 bytes").arg(d->options.maxBodyBytes));
+        else
+            a = errorAnswer(
+                res.status, QStringLiteral("bad_request"),
+                HttpService::tr("the request could not be read (HTTP %1)").arg(res.status));
+        res.set_content(a.body.constData(), size_t(a.body.size()), a.contentType);
+        d->metrics.record(QString::fromStdString(req.method), QStringLiteral("unmatched"),
+                          res.status, 0);
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    const std::string host = d->options.host.toStdString();
+    int port = d->options.port;
+    if (port == 0) {
+        port = s.bind_to_any_port(host);
+        if (port < 0)
+            port = 0;
+    } else if (!s.bind_to_port(host, port)) {
+        port = 0;
+    }
+    if (port <= 0)
+        return makeError(ErrorCode::Io,
+                         tr("cannot listen on %1:%2 — is the port taken, or the "
+                            "address not this machine's?")
+                             .arg(d->options.host)
+                             .arg(d->options.port));
+    for (int i = 0; i < std::max(1, d->options.feedbackWriters); ++i)
+        d->writers.emplace_back([this] { d->writeFeedback(); });
+    d->listenerDone = false;
+    d->listener = std::thread([this] {
+        d->server.listen_after_bind();
+        d->listenerDone = true;
+    });
+    // httplib's stop() does nothing before the accept loop runs: a stop right after start
+    // (a SIGTERM at once) would otherwise leave the loop running and stop() waiting for it.
+    while (!d->server.is_running() && !d->listenerDone)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    {
+        std::lock_guard lock(d->stopLock);
+        d->running = true;
+    }
+    return port;
+}
+
+void HttpService::stop()
+{
+    {
+        std::lock_guard lock(d->stopLock);
+        if (!d->running)
+            return;
+        d->running = false;
+    }
+    d->server.stop();
+    if (d->listener.joinable())
+        d->listener.join();
+    {
+        std::lock_guard lock(d->queueLock);
+        d->stopWriter = true;
+    }
+    d->queued.notify_all();
+    for (std::thread &w : d->writers)
+        w.join();
+    d->writers.clear();
+    d->databasePool.waitForDone();
+    d->stopped.notify_all();
+}
+
+void HttpService::wait()
+{
+    std::unique_lock lock(d->stopLock);
+    d->stopped.wait(lock, [this] { return !d->running; });
+}
+
+} // namespace ke
