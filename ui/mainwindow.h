@@ -12,6 +12,7 @@
 
 class QLabel;
 class QLineEdit;
+class QComboBox;
 class QListView;
 class QMenu;
 class QProgressBar;
@@ -34,6 +35,7 @@ class KnowledgeClient;
 class KnowledgeView;
 class SearchView;
 class TrainingExportDialog;
+class StructureView;
 
 /// The application's main window: the tenant's datasets on the left; the selected dataset's
 /// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
@@ -46,7 +48,8 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
 
-    /// Shows one of the views by name ("knowledge", "activity", "investigation", "search").
+    /// Shows one of the views by name ("schema", "lineage", "knowledge", "activity",
+    /// "investigation", "search").
     void showView(const QString &view);
     /// Selects a dataset by name or UUID once the list has loaded.
     void selectDataset(const QString &nameOrId);
@@ -93,17 +96,6 @@ private:
     void loadKnowledge();
     void loadActivity(bool more);
     void onDatasetChanged();
-    /// Runs a quirk change in the background, then folds it in and reloads the knowledge;
-    /// on failure shows why (and gives back `typed`, what the person wrote).
-    /// Writes a quirk change through the outbox in the background (queued when the
-    /// database cannot be reached), then reloads the knowledge; a refusal is shown with
-    /// `typed` — what the person wrote — so nothing is lost.
-    void changeQuirk(std::function<Result<Event>()> prepare, const QString &failure,
-                     const QString &typed);
-    void addQuirk(const QUuid &datasetId);
-    void editQuirk(const QUuid &quirkId, const QString &text);
-    void confirmQuirk(const QUuid &quirkId);
-    void retireQuirk(const QUuid &quirkId, const QString &text);
     /// Says, without moving the page, whether the views show the offline cache (and as of
     /// when) or the database.
     void showSource(bool offline, const QDateTime &asOf, const QString &note);
@@ -127,6 +119,9 @@ private:
     QLineEdit *m_search = nullptr;
     QListView *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QComboBox *m_sort = nullptr; ///< the dataset list's order
+    StructureView *m_schema = nullptr;
+    StructureView *m_lineage = nullptr;
     KnowledgeView *m_knowledge = nullptr;
     ActivityModel *m_activity = nullptr;
     QListView *m_activityList = nullptr;

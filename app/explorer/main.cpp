@@ -62,8 +62,8 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate("main",
-                                "Open view V: knowledge, activity, investigation or search."),
+        QApplication::translate(
+            "main", "Open view V: schema, lineage, knowledge, activity, investigation or search."),
         QStringLiteral("V"));
     const QCommandLineOption dataset(
         QStringLiteral("dataset"),
