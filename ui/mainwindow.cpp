@@ -211,6 +211,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                                .arg(QApplication::applicationVersion()));
     });
     QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
     toolbar->addAction(refreshAction);
 
