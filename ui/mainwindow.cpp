@@ -17,18 +17,16 @@
 #include "personwrite.h"
 #include "searchview.h"
 #include "splitter.h"
-#include "trainingexportdialog.h"
 #include "structureview.h"
+#include "trainingexportdialog.h"
 
 #include <QAction>
-#include <QCloseEvent>
-#include <QCryptographicHash>
-#include <QIcon>
-#include <QSettings>
-#include <QSplitter>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,7 +35,9 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -50,7 +50,7 @@ namespace {
 // The dataset page of the design (Schema | Lineage | Knowledge | Investigations), then the
 // dataset's whole activity and the tenant-wide search.
 enum Tab { SchemaTab, LineageTab, KnowledgeTab, InvestigationTab, ActivityTab, SearchTab };
-}
+} // namespace
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     : QMainWindow(parent)
@@ -321,11 +321,11 @@ namespace {
 /// Where the window remembers the last dataset of this connection and tenant.
 QString sessionKey(const ConnectionSettings &s)
 {
-    const QByteArray id = (s.databaseUrl + QLatin1Char('\n') + s.schema + QLatin1Char('\n')
-                           + s.tenant)
-                              .toUtf8();
+    const QByteArray id
+        = (s.databaseUrl + QLatin1Char('\n') + s.schema + QLatin1Char('\n') + s.tenant).toUtf8();
     return QStringLiteral("session/")
-        + QString::fromLatin1(QCryptographicHash::hash(id, QCryptographicHash::Sha256).toHex().left(16))
+        + QString::fromLatin1(
+               QCryptographicHash::hash(id, QCryptographicHash::Sha256).toHex().left(16))
         + QStringLiteral("/lastDataset");
 }
 
@@ -542,8 +542,33 @@ void MainWindow::onDatasetChanged()
     m_knowledge->setDataset(d->ref.id, d->ref.name);
     m_schema->setDataset(d->ref.id, d->ref.name);
     m_lineage->setDataset(d->ref.id, d->ref.name);
-    loadActivity(false);
-    m_investigation->setDataset(d->ref.id);
+    // The tabs behind the Knowledge tab read once it has its page, so that they do not take
+    // the client's threads (and the database) from the page the person looks at. Until then
+    // they count as pending.
+    const QUuid id = d->ref.id;
+    const int generation = ++m_datasetGeneration;
+    auto rest = [this, id, generation]() {
+        if (generation == m_datasetGeneration && id == m_dataset) {
+            loadActivity(false);
+            m_investigation->setDataset(id);
+        }
+        end();
+    };
+    begin();
+    if (m_tabs->currentIndex() != KnowledgeTab || m_knowledge->pendingRequests() == 0) {
+        QTimer::singleShot(0, this, rest);
+        return;
+    }
+    auto *once = new QObject(this);
+    auto fire = [once, rest]() {
+        if (once->property("fired").toBool())
+            return;
+        once->setProperty("fired", true);
+        once->deleteLater();
+        rest();
+    };
+    connect(m_knowledge, &KnowledgeView::settled, once, fire);
+    QTimer::singleShot(3000, once, fire); // never later than this
 }
 
 void MainWindow::loadKnowledge()

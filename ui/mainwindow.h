@@ -108,6 +108,7 @@ private:
     ConnectionSettings m_settings;
     KnowledgeClient *m_client = nullptr;
     bool m_startOffline = false;
+    int m_datasetGeneration = 0; ///< onDatasetChanged() calls, for its deferred reads
     bool m_remember = false; ///< restoreSession() was called: keep geometry and dataset
     QSplitter *m_split = nullptr;
     QUuid m_dataset;

@@ -119,16 +119,17 @@ int runGui(BenchContext &ctx)
                     tr("the gui benchmark needs a window system (QT_QPA_PLATFORM=offscreen "
                        "works)"));
 
-    // One busy dataset: whole demo investigations of one tenant, every event of theirs that
-    // names a dataset moved to the one named most often.
+    // One busy dataset: whole demo investigations of one tenant, every event of theirs moved
+    // to the dataset they name most often.
     ctx.err << tr("generating %1 events of one dataset…").arg(events) << Qt::endl;
     const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000b6a1"));
     DemoSeeder seeder(7);
     std::vector<Event> all;
     all.reserve(size_t(events + 200));
     seeder.appendCatalogEvents(all);
+    const size_t catalog = all.size();
     qint64 investigations = 0;
-    while (qint64(all.size()) < events)
+    while (qint64(all.size() - catalog) < events)
         seeder.appendInvestigation(investigations++, all);
     std::map<QString, int> named;
     for (const Event &e : all)
@@ -137,10 +138,10 @@ int runGui(BenchContext &ctx)
     const auto busiest = std::max_element(named.begin(), named.end(),
                                           [](auto &a, auto &b) { return a.second < b.second; });
     const QUuid busy = QUuid::fromString(busiest->first);
-    for (Event &e : all) {
-        e.tenantId = tenant;
-        if (!e.datasetId.isNull() && !e.eventType.startsWith(QLatin1String("quirk.")))
-            e.datasetId = busy;
+    for (size_t i = 0; i < all.size(); ++i) {
+        all[i].tenantId = tenant;
+        if (i >= catalog) // every event of the investigations: the busy dataset's
+            all[i].datasetId = busy;
     }
 
     auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_gui_"), tenant, seeder, keep);
