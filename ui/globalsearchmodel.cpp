@@ -145,6 +145,9 @@ QVariant GlobalSearchModel::rowData(const SearchResultGroup &g, int, int role) c
     case DatasetIdRole:
         return QUuid::fromString(r.datasetId);
     case InvestigationRole:
+        // A quirk belongs to its dataset, whatever investigation id its event carries.
+        if (r.sourceType == QLatin1String("quirk") || r.investigationId == r.datasetId)
+            return QUuid();
         return QUuid::fromString(r.investigationId);
     case AgeRole:
         return ageText(r.createdAt);
