@@ -2825,142 +2825,329 @@
     </message>
 </context>
 <context>
+    <name>ke::GlobalSearch</name>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="39"/>
+        <location filename="../ui/globalsearch.cpp" line="47"/>
+        <source>Search everything</source>
+        <translation>Alles durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="48"/>
+        <source>Search findings, hypotheses, queries, comments and quirks…</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="58"/>
+        <source>Kind of result</source>
+        <translation>Art des Ergebnisses</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="59"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="64"/>
+        <source>Datasets searched</source>
+        <translation>Durchsuchte Datasets</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="65"/>
+        <source>All datasets</source>
+        <translation>Alle Datasets</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="66"/>
+        <location filename="../ui/globalsearch.cpp" line="133"/>
+        <source>This dataset</source>
+        <translation>Dieses Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="77"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="99"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;. ↑ ↓ choose, Enter opens, Esc closes.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="133"/>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="218"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="246"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="260"/>
+        <source>Nothing found for &quot;%1&quot; in the offline cache.</source>
+        <translation>Nichts gefunden für „%1“ im Offline-Cache.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="261"/>
+        <source>Nothing found for &quot;%1&quot;.</source>
+        <translation>Nichts gefunden für „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="263"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n Ergebnis aus dem Offline-Cache</numerusform>
+            <numerusform>%n Ergebnisse aus dem Offline-Cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <source> in %n row(s) (near-identical ones together)</source>
+        <translation>
+            <numerusform> in %n Zeile (fast gleiche zusammengefasst)</numerusform>
+            <numerusform> in %n Zeilen (fast gleiche zusammengefasst)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="322"/>
+        <source>This result belongs to no dataset or investigation.</source>
+        <translation>Dieses Ergebnis gehört zu keinem Dataset und keiner Untersuchung.</translation>
+    </message>
+</context>
+<context>
+    <name>ke::GlobalSearchModel</name>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="78"/>
+        <source>no dataset</source>
+        <translation>kein Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="89"/>
+        <source>%1 in %2, %3</source>
+        <translation>%1 in %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="92"/>
+        <source>Why it ranked: score %1</source>
+        <translation>Warum gefunden: Punktzahl %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="93"/>
+        <source>  • words: rank %1 (the words you typed)</source>
+        <translation>  • Wörter: Rang %1 (die eingegebenen Wörter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="94"/>
+        <source>  • words: not found by the words you typed</source>
+        <translation>  • Wörter: über die eingegebenen Wörter nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="95"/>
+        <source>  • meaning: rank %1 (similar in meaning)</source>
+        <translation>  • Bedeutung: Rang %1 (ähnlich in der Bedeutung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="96"/>
+        <source>  • meaning: not among the most similar in meaning</source>
+        <translation>  • Bedeutung: nicht unter den in der Bedeutung ähnlichsten</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="97"/>
+        <source>  • feedback: %1 (rated higher ranks higher)</source>
+        <translation>  • Feedback: %1 (besser bewertet steht weiter oben)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="101"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <translation>
+            <numerusform>%n ähnliches Ergebnis — derselbe Text an anderer Stelle; Enter öffnet das beste:</numerusform>
+            <numerusform>%n ähnliche Ergebnisse — derselbe Text an anderen Stellen; Enter öffnet das beste:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="106"/>
+        <source>  • %1, %2 (score %3)</source>
+        <translation>  • %1, %2 (Punktzahl %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="111"/>
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … und %n weiteres</numerusform>
+            <numerusform>  … und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="115"/>
+        <source>From the offline cache.</source>
+        <translation>Aus dem Offline-Cache.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="131"/>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 in %2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="136"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="159"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n ähnlich</numerusform>
+            <numerusform>%n ähnliche</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationDetail</name>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="82"/>
+        <location filename="../ui/investigationdetail.cpp" line="83"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="84"/>
+        <location filename="../ui/investigationdetail.cpp" line="85"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="85"/>
+        <location filename="../ui/investigationdetail.cpp" line="86"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="107"/>
+        <location filename="../ui/investigationdetail.cpp" line="108"/>
         <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
         <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="213"/>
+        <location filename="../ui/investigationdetail.cpp" line="214"/>
         <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
         <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="219"/>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
         <source>No hypotheses yet — the investigation is still running.</source>
         <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="220"/>
+        <location filename="../ui/investigationdetail.cpp" line="221"/>
         <source>This investigation recorded no hypotheses.</source>
         <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="234"/>
+        <location filename="../ui/investigationdetail.cpp" line="235"/>
         <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
         <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="244"/>
+        <location filename="../ui/investigationdetail.cpp" line="245"/>
         <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="264"/>
+        <location filename="../ui/investigationdetail.cpp" line="265"/>
         <source>Investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="276"/>
+        <location filename="../ui/investigationdetail.cpp" line="277"/>
         <source>expected %1, got %2</source>
         <translation>erwartet %1, gemessen %2</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="283"/>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
         <source>severity %1</source>
         <translation>Schweregrad %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="284"/>
+        <location filename="../ui/investigationdetail.cpp" line="285"/>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="292"/>
-        <location filename="../ui/investigationdetail.cpp" line="347"/>
-        <location filename="../ui/investigationdetail.cpp" line="387"/>
-        <location filename="../ui/investigationdetail.cpp" line="506"/>
+        <location filename="../ui/investigationdetail.cpp" line="293"/>
+        <location filename="../ui/investigationdetail.cpp" line="348"/>
+        <location filename="../ui/investigationdetail.cpp" line="388"/>
+        <location filename="../ui/investigationdetail.cpp" line="507"/>
         <source>confidence %1</source>
         <translation>Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="294"/>
+        <location filename="../ui/investigationdetail.cpp" line="295"/>
         <source>started %1</source>
         <translation>begonnen %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="298"/>
+        <location filename="../ui/investigationdetail.cpp" line="299"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="303"/>
+        <location filename="../ui/investigationdetail.cpp" line="304"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="307"/>
+        <location filename="../ui/investigationdetail.cpp" line="308"/>
         <source>Rate investigation…</source>
         <translation>Untersuchung bewerten…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
         <source>You: helpful</source>
         <translation>Sie: hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
         <source>You: not helpful</source>
         <translation>Sie: nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="335"/>
+        <location filename="../ui/investigationdetail.cpp" line="336"/>
         <source>%1 helpful · %2 not helpful</source>
         <translation>%1 hilfreich · %2 nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="344"/>
+        <location filename="../ui/investigationdetail.cpp" line="345"/>
         <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="353"/>
+        <location filename="../ui/investigationdetail.cpp" line="354"/>
         <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="354"/>
+        <location filename="../ui/investigationdetail.cpp" line="355"/>
         <source>none given</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="359"/>
+        <location filename="../ui/investigationdetail.cpp" line="360"/>
         <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="383"/>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
         <source>Show the queries and evidence of: %1</source>
         <translation>Abfragen und Belege anzeigen von: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="393"/>
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -2968,7 +3155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <location filename="../ui/investigationdetail.cpp" line="395"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n Beleg</numerusform>
@@ -2976,37 +3163,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="421"/>
+        <location filename="../ui/investigationdetail.cpp" line="422"/>
         <source>No queries or evidence for this hypothesis.</source>
         <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="426"/>
+        <location filename="../ui/investigationdetail.cpp" line="427"/>
         <source>Hide the queries and evidence</source>
         <translation>Abfragen und Belege ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="427"/>
+        <location filename="../ui/investigationdetail.cpp" line="428"/>
         <source>Show the queries and evidence</source>
         <translation>Abfragen und Belege anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="444"/>
+        <location filename="../ui/investigationdetail.cpp" line="445"/>
         <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="445"/>
+        <location filename="../ui/investigationdetail.cpp" line="446"/>
         <source>no purpose given</source>
         <translation>kein Zweck angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="453"/>
+        <location filename="../ui/investigationdetail.cpp" line="454"/>
         <source>SQL of the query</source>
         <translation>SQL der Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="485"/>
+        <location filename="../ui/investigationdetail.cpp" line="486"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -3014,38 +3201,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="490"/>
+        <location filename="../ui/investigationdetail.cpp" line="491"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="507"/>
+        <location filename="../ui/investigationdetail.cpp" line="508"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="524"/>
+        <location filename="../ui/investigationdetail.cpp" line="525"/>
         <source>This step has no id, so it cannot be rated.</source>
         <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="625"/>
-        <location filename="../ui/investigationdetail.cpp" line="636"/>
+        <location filename="../ui/investigationdetail.cpp" line="626"/>
+        <location filename="../ui/investigationdetail.cpp" line="637"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="630"/>
+        <location filename="../ui/investigationdetail.cpp" line="631"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="639"/>
+        <location filename="../ui/investigationdetail.cpp" line="640"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="642"/>
+        <location filename="../ui/investigationdetail.cpp" line="643"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -3091,47 +3278,47 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="43"/>
+        <location filename="../ui/investigationview.cpp" line="42"/>
         <source>Filter investigations (alert, outcome, date)…</source>
         <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="44"/>
+        <location filename="../ui/investigationview.cpp" line="43"/>
         <source>Filter investigations</source>
         <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="50"/>
+        <location filename="../ui/investigationview.cpp" line="49"/>
         <source>Investigations of the dataset</source>
         <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="86"/>
+        <location filename="../ui/investigationview.cpp" line="85"/>
         <source>← All investigations</source>
         <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="87"/>
+        <location filename="../ui/investigationview.cpp" line="86"/>
         <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
         <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="204"/>
+        <location filename="../ui/investigationview.cpp" line="198"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="213"/>
+        <location filename="../ui/investigationview.cpp" line="207"/>
         <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
         <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="233"/>
+        <location filename="../ui/investigationview.cpp" line="227"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="244"/>
+        <location filename="../ui/investigationview.cpp" line="233"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
@@ -3301,122 +3488,137 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="51"/>
+        <location filename="../ui/mainwindow.cpp" line="52"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <source>&amp;Search everything…</source>
+        <translation>&amp;Alles durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <source>Search findings, hypotheses, queries, comments and quirks of every dataset (Ctrl+K)</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten aller Datasets durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Cancel sync</source>
         <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3424,7 +3626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3432,23 +3634,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3456,32 +3658,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="472"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="505"/>
+        <location filename="../ui/mainwindow.cpp" line="548"/>
         <source>%1: %2
 
 Your text:
@@ -3492,69 +3694,69 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="507"/>
+        <location filename="../ui/mainwindow.cpp" line="550"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="552"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="522"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="523"/>
+        <location filename="../ui/mainwindow.cpp" line="566"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="529"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <location filename="../ui/mainwindow.cpp" line="589"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="558"/>
+        <location filename="../ui/mainwindow.cpp" line="601"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="547"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="536"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="536"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?
@@ -3949,27 +4151,27 @@ score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</sou
 Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Found</source>
         <translation>Fundstelle</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Why it ranked</source>
         <translation>Warum gefunden</translation>
     </message>
@@ -3977,57 +4179,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="68"/>
+        <location filename="../ui/searchview.cpp" line="27"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="72"/>
+        <location filename="../ui/searchview.cpp" line="31"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="73"/>
+        <location filename="../ui/searchview.cpp" line="32"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="75"/>
+        <location filename="../ui/searchview.cpp" line="34"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="37"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="38"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="40"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="131"/>
+        <location filename="../ui/searchview.cpp" line="91"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="149"/>
+        <location filename="../ui/searchview.cpp" line="109"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="166"/>
+        <location filename="../ui/searchview.cpp" line="126"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="179"/>
+        <location filename="../ui/searchview.cpp" line="139"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -4035,7 +4237,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="180"/>
+        <location filename="../ui/searchview.cpp" line="140"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -5111,37 +5313,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="56"/>
+        <location filename="../app/explorer/main.cpp" line="57"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="61"/>
+        <location filename="../app/explorer/main.cpp" line="62"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="65"/>
-        <source>Open view V: knowledge, activity, investigation or search.</source>
-        <translation>Ansicht V öffnen: knowledge, activity, investigation oder search.</translation>
+        <location filename="../app/explorer/main.cpp" line="66"/>
+        <source>Open view V: knowledge, activity, investigation or search (the Ctrl+K search popup).</source>
+        <translation>Ansicht V öffnen: knowledge, activity, investigation oder search (das Suchfenster von Strg+K).</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="70"/>
+        <location filename="../app/explorer/main.cpp" line="83"/>
+        <source>Search for TEXT (in the Ctrl+K popup with --view search, else in the Search tab).</source>
+        <translation>Nach TEXT suchen (mit --view search im Suchfenster von Strg+K, sonst im Reiter Suche).</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/main.cpp" line="72"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="74"/>
+        <location filename="../app/explorer/main.cpp" line="76"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="81"/>
-        <source>Search for TEXT in the Search tab.</source>
-        <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
-    </message>
-    <message>
-        <location filename="../app/explorer/main.cpp" line="117"/>
+        <location filename="../app/explorer/main.cpp" line="126"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

@@ -164,9 +164,64 @@
     </message>
 </context>
 <context>
+    <name>ke::GlobalSearch</name>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="263"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n result from the offline cache</numerusform>
+            <numerusform>%n results from the offline cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <source> in %n row(s) (near-identical ones together)</source>
+        <translation>
+            <numerusform> in %n row (near-identical ones together)</numerusform>
+            <numerusform> in %n rows (near-identical ones together)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::GlobalSearchModel</name>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="101"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <translation>
+            <numerusform>%n similar result — the same text in other places; Enter opens the best:</numerusform>
+            <numerusform>%n similar results — the same text in other places; Enter opens the best:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="111"/>
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … and %n more</numerusform>
+            <numerusform>  … and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="136"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="159"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n similar</numerusform>
+            <numerusform>%n similar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationDetail</name>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="393"/>
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n query</numerusform>
@@ -174,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <location filename="../ui/investigationdetail.cpp" line="395"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n piece of evidence</numerusform>
@@ -182,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="485"/>
+        <location filename="../ui/investigationdetail.cpp" line="486"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -193,7 +248,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="260"/>
+        <location filename="../ui/mainwindow.cpp" line="277"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -201,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -209,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -255,7 +310,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="179"/>
+        <location filename="../ui/searchview.cpp" line="139"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -263,7 +318,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="180"/>
+        <location filename="../ui/searchview.cpp" line="140"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
