@@ -5,6 +5,7 @@
 #include "globalsearchmodel.h"
 #include "knowledgeclient.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHideEvent>
@@ -111,6 +112,10 @@ GlobalSearch::GlobalSearch(KnowledgeClient *client, QWidget *window)
     layout->addWidget(m_list, 1);
     layout->addWidget(m_status);
     setFocusProxy(m_field);
+
+    // Ctrl+K is also a line edit's "delete to the end of the line" (X11): in the window's
+    // fields the search wins, so the shortcut works from anywhere.
+    qApp->installEventFilter(this);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -331,6 +336,13 @@ void GlobalSearch::openCurrent()
 
 bool GlobalSearch::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType()) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        auto *widget = static_cast<QWidget *>(watched);
+        if (key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_K)
+            && parentWidget() && widget->window() == parentWidget()->window())
+            return true; // not taken by the field: the window's shortcut runs
+    }
     if (watched == m_field && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

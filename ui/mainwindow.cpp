@@ -161,7 +161,6 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         = go->addAction(tr("&Search everything…"), this, [this]() { showGlobalSearch(); });
     searchEverything->setObjectName(QStringLiteral("searchEverythingAction"));
     searchEverything->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    searchEverything->setShortcutContext(Qt::ApplicationShortcut);
     searchEverything->setToolTip(tr("Search findings, hypotheses, queries, comments and quirks "
                                     "of every dataset (Ctrl+K)"));
     m_globalSearch = new GlobalSearch(m_client, this);

@@ -13,6 +13,7 @@
 #include "globalsearchmodel.h"
 #include "investigationdetail.h"
 #include "investigationview.h"
+#include "knowledgeclient.h"
 #include "mainwindow.h"
 #include "tcpforwarder.h"
 
@@ -64,9 +65,22 @@ private:
         w.show();
         if (!QTest::qWaitForWindowActive(&w) || !settle(w))
             return nullptr;
-        QTest::keyClick(&w, Qt::Key_K, Qt::ControlModifier);
+        // From a field of the window (where Ctrl+K would otherwise delete to the line's end).
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *edit : w.findChildren<QLineEdit *>())
+            if (edit->isVisible() && edit->window() == &w && !filter)
+                filter = edit;
+        if (!filter)
+            return nullptr;
+        filter->setFocus();
+        filter->setText(QStringLiteral("public"));
+        filter->setCursorPosition(0);
+        QTest::keyClick(filter, Qt::Key_K, Qt::ControlModifier);
+        const bool kept = filter->text() == QLatin1String("public");
+        filter->clear();
         GlobalSearch *popup = w.globalSearch();
-        return QTest::qWaitFor([popup]() { return popup->isVisible(); }, 5000) ? popup : nullptr;
+        return kept && QTest::qWaitFor([popup]() { return popup->isVisible(); }, 5000) ? popup
+                                                                                       : nullptr;
     }
 
     static QLineEdit *field(GlobalSearch *popup)
@@ -197,6 +211,39 @@ private Q_SLOTS:
             // edge, far fewer than the opaque ones (an upscaled 20 px bitmap blurs broadly).
             QVERIFY2(partial < opaque, qPrintable(type));
         }
+    }
+
+    // A dark palette: the popup's background, the rows and their words follow it.
+    void followsADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark(QColor(0x2b, 0x2b, 0x2b), QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1c, 0x1c, 0x1c));
+        QApplication::setPalette(dark);
+        QWidget window;
+        window.resize(900, 700);
+        KnowledgeClient client(memberSettings());
+        GlobalSearch popup(&client, &window);
+        QList<SearchResult> found;
+        for (int i = 0; i < 4; ++i)
+            found << result(QStringLiteral("hypothesis"),
+                            QStringLiteral("The «row count» dropped after batch %1").arg(i), i,
+                            1.0 - i / 10.0);
+        popup.model()->setResults(found, false);
+        const QImage image = popup.grab().toImage();
+        QApplication::setPalette(light);
+        const QRect list = results(&popup)->geometry();
+        int darkPixels = 0, lightPixels = 0;
+        for (int y = list.top() + 2; y < list.bottom() - 2; y += 2)
+            for (int x = list.left() + 2; x < list.right() - 2; x += 2) {
+                const int v = qGray(image.pixel(x, y));
+                darkPixels += v < 60;
+                lightPixels += v > 180;
+            }
+        QVERIFY2(darkPixels > 20 * lightPixels, "a dark background");
+        QVERIFY2(lightPixels > 50, "light words on it");
     }
 
     void ctrlKOpensAndTypingSearchesAfterThePause()
