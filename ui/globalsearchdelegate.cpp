@@ -119,8 +119,10 @@ void GlobalSearchDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->restore();
 
     // The snippet, matched words in bold.
-    const QRect snippet(left - 2, line.bottom() + 2, r.right() - left + 2,
-                        r.bottom() - line.bottom() - 1);
+    // Whole lines only (the document's margin of 2 above them): no half-cut third line.
+    const QRect snippet(
+        left - 2, line.bottom() + 2, r.right() - left + 2,
+        std::min(r.bottom() - line.bottom() - 1, 2 + snippetLines * fm.lineSpacing() + 1));
     SnippetDelegate::paintMarked(painter, opt, snippet, marked);
 }
 
