@@ -2827,79 +2827,79 @@
 <context>
     <name>ke::GlobalSearch</name>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="39"/>
-        <location filename="../ui/globalsearch.cpp" line="47"/>
+        <location filename="../ui/globalsearch.cpp" line="40"/>
+        <location filename="../ui/globalsearch.cpp" line="48"/>
         <source>Search everything</source>
         <translation>Alles durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="48"/>
+        <location filename="../ui/globalsearch.cpp" line="49"/>
         <source>Search findings, hypotheses, queries, comments and quirks…</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="58"/>
+        <location filename="../ui/globalsearch.cpp" line="59"/>
         <source>Kind of result</source>
         <translation>Art des Ergebnisses</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="59"/>
+        <location filename="../ui/globalsearch.cpp" line="60"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="64"/>
+        <location filename="../ui/globalsearch.cpp" line="65"/>
         <source>Datasets searched</source>
         <translation>Durchsuchte Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="65"/>
+        <location filename="../ui/globalsearch.cpp" line="66"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="66"/>
-        <location filename="../ui/globalsearch.cpp" line="133"/>
+        <location filename="../ui/globalsearch.cpp" line="67"/>
+        <location filename="../ui/globalsearch.cpp" line="138"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="77"/>
+        <location filename="../ui/globalsearch.cpp" line="78"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="99"/>
+        <location filename="../ui/globalsearch.cpp" line="100"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;. ↑ ↓ choose, Enter opens, Esc closes.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="133"/>
+        <location filename="../ui/globalsearch.cpp" line="138"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="218"/>
+        <location filename="../ui/globalsearch.cpp" line="223"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="246"/>
+        <location filename="../ui/globalsearch.cpp" line="251"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="260"/>
+        <location filename="../ui/globalsearch.cpp" line="265"/>
         <source>Nothing found for &quot;%1&quot; in the offline cache.</source>
         <translation>Nichts gefunden für „%1“ im Offline-Cache.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="261"/>
+        <location filename="../ui/globalsearch.cpp" line="266"/>
         <source>Nothing found for &quot;%1&quot;.</source>
         <translation>Nichts gefunden für „%1“.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="263"/>
+        <location filename="../ui/globalsearch.cpp" line="268"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Ergebnis aus dem Offline-Cache</numerusform>
@@ -2907,7 +2907,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <location filename="../ui/globalsearch.cpp" line="270"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -2915,7 +2915,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <location filename="../ui/globalsearch.cpp" line="273"/>
         <source> in %n row(s) (near-identical ones together)</source>
         <translation>
             <numerusform> in %n Zeile (fast gleiche zusammengefasst)</numerusform>
@@ -2923,7 +2923,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="322"/>
+        <location filename="../ui/globalsearch.cpp" line="327"/>
         <source>This result belongs to no dataset or investigation.</source>
         <translation>Dieses Ergebnis gehört zu keinem Dataset und keiner Untersuchung.</translation>
     </message>
@@ -3563,62 +3563,62 @@
         <translation>&amp;Alles durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>Search findings, hypotheses, queries, comments and quirks of every dataset (Ctrl+K)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten aller Datasets durchsuchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Cancel sync</source>
         <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3626,7 +3626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3634,23 +3634,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3658,32 +3658,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="454"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="472"/>
+        <location filename="../ui/mainwindow.cpp" line="471"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
+        <location filename="../ui/mainwindow.cpp" line="492"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="548"/>
+        <location filename="../ui/mainwindow.cpp" line="547"/>
         <source>%1: %2
 
 Your text:
@@ -3694,69 +3694,69 @@ Ihr Text:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="550"/>
+        <location filename="../ui/mainwindow.cpp" line="549"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="552"/>
+        <location filename="../ui/mainwindow.cpp" line="551"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>Add a quirk</source>
         <translation>Besonderheit hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>What should people know about this dataset?
 (e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
         <translation>Was sollten andere über dieses Dataset wissen?
 (z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow.cpp" line="571"/>
         <source>The quirk was not saved</source>
         <translation>Die Besonderheit wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="582"/>
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
         <source>Could not confirm the quirk</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="600"/>
         <source>Could not retire the quirk</source>
         <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow.cpp" line="546"/>
         <source>Quirk not saved</source>
         <translation>Besonderheit nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="578"/>
         <source>Edit quirk</source>
         <translation>Besonderheit bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="578"/>
         <source>The earlier text stays in the history.</source>
         <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Retire quirk</source>
         <translation>Besonderheit zurückziehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Why is this no longer true?
 &quot;%1&quot;</source>
         <translation>Warum trifft das nicht mehr zu?

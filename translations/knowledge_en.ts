@@ -166,7 +166,7 @@
 <context>
     <name>ke::GlobalSearch</name>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="263"/>
+        <location filename="../ui/globalsearch.cpp" line="268"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <location filename="../ui/globalsearch.cpp" line="270"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <location filename="../ui/globalsearch.cpp" line="273"/>
         <source> in %n row(s) (near-identical ones together)</source>
         <translation>
             <numerusform> in %n row (near-identical ones together)</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
