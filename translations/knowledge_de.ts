@@ -470,6 +470,14 @@
     </message>
 </context>
 <context>
+    <name>DatasetStructureReader</name>
+    <message>
+        <location filename="../core/knowledge/datasetstructure.cpp" line="347"/>
+        <source>reading the schema and lineage of dataset &apos;%1&apos;</source>
+        <translation>Lesen von Schema und Herkunft des Datensatzes „%1“</translation>
+    </message>
+</context>
+<context>
     <name>DemoSeeder</name>
     <message>
         <location filename="../demo/demoseeder.cpp" line="705"/>
@@ -1024,101 +1032,125 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeCharts</name>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="103"/>
+        <location filename="../ui/knowledgecharts.cpp" line="146"/>
+        <source>Investigations</source>
+        <translation>Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="118"/>
+        <source>👍 helpful</source>
+        <translation>👍 hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="119"/>
+        <source>👎 not helpful</source>
+        <translation>👎 nicht hilfreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgecharts.cpp" line="142"/>
+        <source>No issues recorded yet</source>
+        <translation>Noch keine Probleme erfasst</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="83"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="84"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="86"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="89"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="96"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="100"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="101"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="103"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="105"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="110"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="116"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="357"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="358"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="448"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="461"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="457"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="470"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="467"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="480"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -1822,39 +1854,171 @@
 <context>
     <name>QuirkBook</name>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="25"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="27"/>
         <source>looking up quirk %1</source>
         <translation>Suchen der Besonderheit %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="57"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="59"/>
         <source>there is no quirk %1 in this tenant — check the id (`knowledgectl knowledge DATASET` lists quirks); nothing was changed</source>
         <translation>in diesem Mandanten gibt es keine Besonderheit %1 — prüfen Sie die ID (`knowledgectl knowledge DATASET` listet Besonderheiten auf); nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="107"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="112"/>
         <source>the quirk text is empty — describe the quirk, e.g. &quot;ETL has a 2-day lag on weekends&quot;</source>
         <translation>der Text der Besonderheit ist leer — beschreiben Sie sie, z. B. „ETL hängt am Wochenende 2 Tage hinterher“</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="160"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="116"/>
+        <source>the quirk text is %1 characters long, at most %2 are allowed — shorten it to what people need to know at a glance</source>
+        <translation>der Text der Besonderheit ist %1 Zeichen lang, höchstens %2 sind erlaubt — kürzen Sie ihn auf das, was man auf einen Blick wissen muss</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="243"/>
         <source>quirk %1 was retired; add a new quirk instead of editing it</source>
         <translation>Besonderheit %1 wurde zurückgezogen; legen Sie eine neue an, statt sie zu bearbeiten</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="162"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="245"/>
         <source>quirk %1 is already retired</source>
         <translation>Besonderheit %1 ist bereits zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="163"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="246"/>
         <source>quirk %1 was retired and cannot be confirmed</source>
         <translation>Besonderheit %1 wurde zurückgezogen und kann nicht bestätigt werden</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/quirkbook.cpp" line="180"/>
+        <location filename="../core/knowledge/quirkbook.cpp" line="263"/>
         <source>quirk %1 was changed by somebody else after the version you edited (now: &quot;%2&quot;, %3) — keep yours (resend) or theirs (discard yours)</source>
         <translation>Besonderheit %1 wurde nach der von Ihnen bearbeiteten Fassung von jemand anderem geändert (jetzt: „%2“, %3) — behalten Sie Ihre (erneut senden) oder die andere (Ihre verwerfen)</translation>
+    </message>
+</context>
+<context>
+    <name>QuirkScope</name>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="179"/>
+        <source>the whole dataset</source>
+        <translation>den ganzen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../core/knowledge/quirkbook.cpp" line="181"/>
+        <source>column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="20"/>
+        <location filename="../ui/relativetime.cpp" line="45"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="23"/>
+        <source>in the future</source>
+        <translation>in der Zukunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="25"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="27"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="30"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="32"/>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="34"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="36"/>
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>vor %n Woche</numerusform>
+            <numerusform>vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="38"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="39"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="48"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../ui/relativetime.cpp" line="50"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="52"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="54"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="56"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="57"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahre</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2368,27 +2532,32 @@
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="522"/>
+        <location filename="../core/training/trainingexporter.cpp" line="517"/>
+        <source>export cancelled after %1 line(s) — nothing was written</source>
+        <translation>Export nach %1 Zeile(n) abgebrochen — es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../core/training/trainingexporter.cpp" line="528"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="536"/>
+        <location filename="../core/training/trainingexporter.cpp" line="542"/>
         <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
         <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="539"/>
+        <location filename="../core/training/trainingexporter.cpp" line="545"/>
         <source>reading the event log</source>
         <translation>Lesen des Ereignisprotokolls</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="550"/>
+        <location filename="../core/training/trainingexporter.cpp" line="556"/>
         <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
         <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="553"/>
+        <location filename="../core/training/trainingexporter.cpp" line="559"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
@@ -2396,32 +2565,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="563"/>
+        <location filename="../core/training/trainingexporter.cpp" line="569"/>
         <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
         <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="568"/>
+        <location filename="../core/training/trainingexporter.cpp" line="574"/>
         <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
         <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="572"/>
+        <location filename="../core/training/trainingexporter.cpp" line="578"/>
         <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="577"/>
+        <location filename="../core/training/trainingexporter.cpp" line="583"/>
         <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
         <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="582"/>
+        <location filename="../core/training/trainingexporter.cpp" line="588"/>
         <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
         <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="586"/>
+        <location filename="../core/training/trainingexporter.cpp" line="592"/>
         <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>
@@ -2478,6 +2647,34 @@
     </message>
 </context>
 <context>
+    <name>ke::ActivityDialog</name>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="23"/>
+        <source>Activity of %1</source>
+        <translation>Aktivität von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="28"/>
+        <source>All activity</source>
+        <translation>Alle Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="39"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="65"/>
+        <source>Could not load the activity: %1</source>
+        <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/activitydialog.cpp" line="70"/>
+        <source>Offline · %1</source>
+        <translation>Offline · %1</translation>
+    </message>
+</context>
+<context>
     <name>ke::ActivityModel</name>
     <message>
         <location filename="../ui/activitymodel.cpp" line="25"/>
@@ -2485,7 +2682,7 @@
         <translation>Orchestrator</translation>
     </message>
     <message>
-        <location filename="../ui/activitymodel.cpp" line="30"/>
+        <location filename="../ui/activitymodel.cpp" line="31"/>
         <source>%1 — double-click to open the investigation</source>
         <translation>%1 — Doppelklick öffnet die Untersuchung</translation>
     </message>
@@ -2816,12 +3013,22 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="21"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n Untersuchung</numerusform>
             <numerusform>%n Untersuchungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetlistmodel.cpp" line="23"/>
+        <source>net %1</source>
+        <translation>netto %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/datasetlistmodel.cpp" line="31"/>
+        <source>👍 %1 · 👎 %2 · last investigation %3</source>
+        <translation>👍 %1 · 👎 %2 · letzte Untersuchung %3</translation>
     </message>
 </context>
 <context>
@@ -2931,47 +3138,47 @@
 <context>
     <name>ke::GlobalSearchModel</name>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="78"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="77"/>
         <source>no dataset</source>
         <translation>kein Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="89"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="88"/>
         <source>%1 in %2, %3</source>
         <translation>%1 in %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="92"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="91"/>
         <source>Why it ranked: score %1</source>
         <translation>Warum gefunden: Punktzahl %1</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="93"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="92"/>
         <source>  • words: rank %1 (the words you typed)</source>
         <translation>  • Wörter: Rang %1 (die eingegebenen Wörter)</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="94"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="93"/>
         <source>  • words: not found by the words you typed</source>
         <translation>  • Wörter: über die eingegebenen Wörter nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="95"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="94"/>
         <source>  • meaning: rank %1 (similar in meaning)</source>
         <translation>  • Bedeutung: Rang %1 (ähnlich in der Bedeutung)</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="96"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="95"/>
         <source>  • meaning: not among the most similar in meaning</source>
         <translation>  • Bedeutung: nicht unter den in der Bedeutung ähnlichsten</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="97"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="96"/>
         <source>  • feedback: %1 (rated higher ranks higher)</source>
         <translation>  • Feedback: %1 (besser bewertet steht weiter oben)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="101"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
         <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
         <translation>
             <numerusform>%n ähnliches Ergebnis — derselbe Text an anderer Stelle; Enter öffnet das beste:</numerusform>
@@ -2979,12 +3186,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="106"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="105"/>
         <source>  • %1, %2 (score %3)</source>
         <translation>  • %1, %2 (Punktzahl %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="111"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
         <source>  … and %n more</source>
         <translation>
             <numerusform>  … und %n weiteres</numerusform>
@@ -2992,18 +3199,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="115"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="114"/>
         <source>From the offline cache.</source>
         <translation>Aus dem Offline-Cache.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="131"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="130"/>
         <source>%1 in %2, %3: %4</source>
         <translation>%1 in %2, %3: %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="136"/>
-        <location filename="../ui/globalsearchmodel.cpp" line="159"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n ähnlich</numerusform>
@@ -3339,286 +3546,522 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="88"/>
-        <location filename="../ui/knowledgeview.cpp" line="198"/>
+        <location filename="../ui/knowledgeview.cpp" line="95"/>
+        <location filename="../ui/knowledgeview.cpp" line="371"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Quirk</source>
-        <translation>Besonderheit</translation>
+        <location filename="../ui/knowledgeview.cpp" line="114"/>
+        <source>Search this dataset&apos;s history…</source>
+        <translation>Verlauf dieses Datensatzes durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Author</source>
-        <translation>Autor</translation>
+        <location filename="../ui/knowledgeview.cpp" line="115"/>
+        <source>Search this dataset&apos;s history</source>
+        <translation>Verlauf dieses Datensatzes durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Confirmed</source>
-        <translation>Bestätigt</translation>
+        <location filename="../ui/knowledgeview.cpp" line="128"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="101"/>
-        <source>Last edited</source>
-        <translation>Zuletzt bearbeitet</translation>
+        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <source>+ Add note</source>
+        <translation>+ Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="104"/>
-        <source>Add…</source>
-        <translation>Hinzufügen…</translation>
+        <location filename="../ui/knowledgeview.cpp" line="152"/>
+        <source>Write down a quirk of this dataset for everybody</source>
+        <translation>Eine Besonderheit dieses Datensatzes für alle festhalten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="105"/>
+        <location filename="../ui/knowledgeview.cpp" line="172"/>
+        <source>Top findings (by feedback score)</source>
+        <translation>Wichtigste Erkenntnisse (nach Feedback-Wert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="182"/>
+        <location filename="../ui/knowledgeview.cpp" line="185"/>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="189"/>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="220"/>
+        <source>Investigations per week (last six months)</source>
+        <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="221"/>
+        <source>👍 / 👎 per week, on that week&apos;s investigations</source>
+        <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="292"/>
+        <source>Could not load the knowledge: %1</source>
+        <translation>Das Wissen konnte nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="379"/>
+        <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="383"/>
+        <source>last investigation %1</source>
+        <translation>letzte Untersuchung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="384"/>
+        <source>no investigation yet</source>
+        <translation>noch keine Untersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="391"/>
+        <source>knows it best: %1</source>
+        <translation>kennt ihn am besten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="395"/>
+        <source>Last investigation: %1</source>
+        <translation>Letzte Untersuchung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <source>%1: %2 % of the work on this dataset</source>
+        <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="409"/>
+        <source>Quirk: %1</source>
+        <translation>Besonderheit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="422"/>
+        <source>confirmed by %n</source>
+        <translation>
+            <numerusform>von %n bestätigt</numerusform>
+            <numerusform>von %n bestätigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="424"/>
+        <source>edited %1</source>
+        <translation>bearbeitet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="427"/>
+        <source>⏳ your note waits in the outbox</source>
+        <translation>⏳ Ihre Notiz wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="429"/>
+        <source>⏳ your edit waits in the outbox</source>
+        <translation>⏳ Ihre Änderung wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="431"/>
+        <source>⏳ your confirmation waits in the outbox</source>
+        <translation>⏳ Ihre Bestätigung wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="433"/>
+        <source>⏳ your retirement waits in the outbox</source>
+        <translation>⏳ Ihr Zurückziehen wartet im Postausgang</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="436"/>
+        <source>applies to %1</source>
+        <translation>gilt für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="441"/>
+        <source>Added %1</source>
+        <translation>Hinzugefügt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="443"/>
+        <source>Last edited %1</source>
+        <translation>Zuletzt bearbeitet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="106"/>
+        <location filename="../ui/knowledgeview.cpp" line="459"/>
+        <source>Change the text; the earlier one stays in the history</source>
+        <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="462"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="107"/>
+        <location filename="../ui/knowledgeview.cpp" line="465"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="108"/>
+        <location filename="../ui/knowledgeview.cpp" line="466"/>
+        <source>It is no longer true: take it off this page</source>
+        <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="469"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="469"/>
+        <source>Every version, who and when</source>
+        <translation>Jede Fassung, wer und wann</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="489"/>
+        <source>%n quirk(s)</source>
+        <translation>
+            <numerusform>%n Besonderheit</numerusform>
+            <numerusform>%n Besonderheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="505"/>
+        <source>Show fewer</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="506"/>
+        <source>Show all %n quirks</source>
+        <translation>
+            <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
+            <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="509"/>
+        <source>Showing the first %1 of %2 quirks.</source>
+        <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="543"/>
+        <source>confidence %1 %</source>
+        <translation>Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="546"/>
+        <source>open investigation</source>
+        <translation>Untersuchung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="552"/>
+        <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
+        <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="558"/>
+        <source>Feedback score %1</source>
+        <translation>Feedback-Wert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="565"/>
+        <source>No findings yet — they come from completed investigations.</source>
+        <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="578"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="584"/>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="591"/>
+        <source>Nothing happened here yet.</source>
+        <translation>Hier ist noch nichts geschehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="611"/>
+        <source>%n investigation(s) in the last six months</source>
+        <translation>
+            <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
+            <numerusform>%n Untersuchungen in den letzten sechs Monaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="613"/>
+        <source>👍 %1 · 👎 %2 in the last six months</source>
+        <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="618"/>
+        <source>The weekly charts are empty: %1</source>
+        <translation>Die Wochendiagramme sind leer: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="620"/>
+        <source>The weekly charts count the latest %1 investigations.</source>
+        <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="665"/>
+        <source>Your change is %1.</source>
+        <translation>Ihre Änderung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="680"/>
+        <source>Could not confirm the quirk: %1</source>
+        <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="682"/>
+        <source>Your confirmation is %1.</source>
+        <translation>Ihre Bestätigung ist %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="728"/>
+        <source>Search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="736"/>
+        <source>%1 · %2 — %3</source>
+        <translation>%1 · %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="745"/>
+        <source>Nothing in this dataset&apos;s history matches “%1”.</source>
+        <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Finding</source>
-        <translation>Erkenntnis</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Confidence</source>
-        <translation>Konfidenz</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="135"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="136"/>
-        <source>Double-click a finding to open its investigation</source>
-        <translation>Doppelklick auf eine Erkenntnis öffnet ihre Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="142"/>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="142"/>
-        <source>Share</source>
-        <translation>Anteil</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="151"/>
+        <location filename="../ui/knowledgeview.cpp" line="147"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="152"/>
+        <location filename="../ui/knowledgeview.cpp" line="175"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="156"/>
+        <location filename="../ui/knowledgeview.cpp" line="222"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="157"/>
-        <source>Who knows it best</source>
-        <translation>Wer sich am besten auskennt</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="204"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; investigations · &lt;b&gt;▲ %2&lt;/b&gt; helpful · &lt;b&gt;▼ %3&lt;/b&gt; not helpful · last investigation %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; Untersuchungen · &lt;b&gt;▲ %2&lt;/b&gt; hilfreich · &lt;b&gt;▼ %3&lt;/b&gt; nicht hilfreich · letzte Untersuchung %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="209"/>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="228"/>
+        <location filename="../ui/knowledgeview.cpp" line="499"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="241"/>
+        <location filename="../ui/knowledgeview.cpp" line="39"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="242"/>
+        <location filename="../ui/knowledgeview.cpp" line="41"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="243"/>
+        <location filename="../ui/knowledgeview.cpp" line="43"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="266"/>
-        <source>Investigations</source>
-        <translation>Untersuchungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="297"/>
-        <source>No issues recorded yet</source>
-        <translation>Noch keine Probleme erfasst</translation>
     </message>
 </context>
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <source>Sort datasets by</source>
+        <translation>Datensätze sortieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <source>By name</source>
+        <translation>Nach Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <source>By activity</source>
+        <translation>Nach Aktivität</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <source>By problems</source>
+        <translation>Nach Problemen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <source>Lineage</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <source>Export &amp;training data…</source>
+        <translation>&amp;Trainingsdaten exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>&amp;Search everything…</source>
         <translation>&amp;Alles durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Search findings, hypotheses, queries, comments and quirks of every dataset (Ctrl+K)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten aller Datasets durchsuchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Cancel sync</source>
         <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3626,7 +4069,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3634,23 +4077,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="432"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="493"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3658,109 +4101,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="537"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="453"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
-        <source>Could not load the knowledge: %1</source>
-        <translation>Das Wissen konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="492"/>
+        <location filename="../ui/mainwindow.cpp" line="582"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="547"/>
-        <source>%1: %2
-
-Your text:
-%3</source>
-        <translation>%1: %2
-
-Ihr Text:
-%3</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="549"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="551"/>
-        <source>Your change is %1.</source>
-        <translation>Ihre Änderung ist %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
-        <source>Add a quirk</source>
-        <translation>Besonderheit hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
-        <source>What should people know about this dataset?
-(e.g. &quot;ETL has a 2-day lag on weekends&quot;)</source>
-        <translation>Was sollten andere über dieses Dataset wissen?
-(z. B. „ETL hängt am Wochenende 2 Tage hinterher“)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="571"/>
-        <source>The quirk was not saved</source>
-        <translation>Die Besonderheit wurde nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="582"/>
-        <source>The edit was not saved</source>
-        <translation>Die Änderung wurde nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
-        <source>Could not confirm the quirk</source>
-        <translation>Die Besonderheit konnte nicht bestätigt werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="600"/>
-        <source>Could not retire the quirk</source>
-        <translation>Die Besonderheit konnte nicht zurückgezogen werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
-        <source>Quirk not saved</source>
-        <translation>Besonderheit nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="578"/>
-        <source>Edit quirk</source>
-        <translation>Besonderheit bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="578"/>
-        <source>The earlier text stays in the history.</source>
-        <translation>Der bisherige Text bleibt in der Historie erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
-        <source>Retire quirk</source>
-        <translation>Besonderheit zurückziehen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
-        <source>Why is this no longer true?
-&quot;%1&quot;</source>
-        <translation>Warum trifft das nicht mehr zu?
-„%1“</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4364,324 @@ Ihr Text:
     </message>
 </context>
 <context>
+    <name>ke::QuirkEditor</name>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="35"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="37"/>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="39"/>
+        <source>retired</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="41"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="71"/>
+        <source>Quirk text</source>
+        <translation>Text der Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="72"/>
+        <source>e.g. ETL has a 2-day lag on weekends</source>
+        <translation>z. B. ETL hat am Wochenende 2 Tage Verzug</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="86"/>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
+        <source>The whole dataset</source>
+        <translation>Den ganzen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
+        <source>A column</source>
+        <translation>Eine Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="87"/>
+        <source>A schedule</source>
+        <translation>Einen Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <source>A time range</source>
+        <translation>Einen Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="88"/>
+        <source>As recorded</source>
+        <translation>Wie erfasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="91"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="95"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
+        <source>weekends</source>
+        <translation>Wochenenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
+        <source>weekdays</source>
+        <translation>Werktage</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
+        <source>month end</source>
+        <translation>Monatsende</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="97"/>
+        <source>public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="98"/>
+        <source>the nightly load</source>
+        <translation>die nächtliche Ladung</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="101"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="105"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="110"/>
+        <source>from</source>
+        <translation>vom</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="112"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="138"/>
+        <location filename="../ui/quirkeditor.cpp" line="143"/>
+        <source>Why is it no longer true?</source>
+        <translation>Warum stimmt sie nicht mehr?</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="139"/>
+        <source>e.g. fixed by the new loader in release 4.2</source>
+        <translation>z. B. behoben durch den neuen Loader in Version 4.2</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="165"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="169"/>
+        <source>&amp;Applies to</source>
+        <translation>&amp;Gilt für</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="173"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="177"/>
+        <location filename="../ui/quirkeditor.cpp" line="245"/>
+        <source>Quirk history</source>
+        <translation>Verlauf der Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="180"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="194"/>
+        <source>Quirk</source>
+        <translation>Besonderheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="195"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="202"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="226"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="226"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="229"/>
+        <source>Add a quirk</source>
+        <translation>Besonderheit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="230"/>
+        <source>Add quirk</source>
+        <translation>Besonderheit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="233"/>
+        <source>Edit quirk</source>
+        <translation>Besonderheit bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="234"/>
+        <source>The earlier text stays in the history.</source>
+        <translation>Der frühere Text bleibt im Verlauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="235"/>
+        <source>Save edit</source>
+        <translation>Änderung speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="238"/>
+        <location filename="../ui/quirkeditor.cpp" line="242"/>
+        <source>Retire quirk</source>
+        <translation>Besonderheit zurückziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="240"/>
+        <source>A retired quirk leaves the dataset&apos;s page; its history stays. Retire it when it is no longer true.</source>
+        <translation>Eine zurückgezogene Besonderheit verschwindet von der Seite des Datensatzes; ihr Verlauf bleibt. Ziehen Sie sie zurück, wenn sie nicht mehr stimmt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="246"/>
+        <source>Every version of this quirk, oldest first.</source>
+        <translation>Jede Fassung dieser Besonderheit, die älteste zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="264"/>
+        <source>What should people know about &lt;b&gt;%1&lt;/b&gt;? Everybody who opens the dataset sees it.</source>
+        <translation>Was sollte man über &lt;b&gt;%1&lt;/b&gt; wissen? Alle, die den Datensatz öffnen, sehen es.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="396"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="416"/>
+        <source>The quirk&apos;s text appears here.</source>
+        <translation>Hier erscheint der Text der Besonderheit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="421"/>
+        <location filename="../ui/quirkeditor.cpp" line="499"/>
+        <source>Applies to %1</source>
+        <translation>Gilt für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="436"/>
+        <source>Loading the history…</source>
+        <translation>Der Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="471"/>
+        <source>Could not load the history: %1</source>
+        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="485"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="486"/>
+        <source>person %1</source>
+        <translation>Person %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="494"/>
+        <source>(no reason given)</source>
+        <translation>(kein Grund angegeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="494"/>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="504"/>
+        <source>%n version(s) — from the offline cache, %1</source>
+        <translation>
+            <numerusform>%n Fassung — aus dem Offline-Cache, %1</numerusform>
+            <numerusform>%n Fassungen — aus dem Offline-Cache, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="507"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Fassung</numerusform>
+            <numerusform>%n Fassungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="527"/>
+        <source>Nothing changed — edit the text or what it applies to, or cancel.</source>
+        <translation>Nichts geändert — bearbeiten Sie den Text oder wofür sie gilt, oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="553"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quirkeditor.cpp" line="561"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>ke::RateInvestigationDialog</name>
     <message>
         <location filename="../ui/rateinvestigationdialog.cpp" line="27"/>
@@ -4071,24 +4747,34 @@ Ihr Text:
 <context>
     <name>ke::RatingButtons</name>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <location filename="../ui/ratingbuttons.cpp" line="34"/>
         <source>Rate helpful</source>
         <translation>Als hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="33"/>
+        <location filename="../ui/ratingbuttons.cpp" line="34"/>
         <source>Rate not helpful</source>
         <translation>Als nicht hilfreich bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="35"/>
+        <location filename="../ui/ratingbuttons.cpp" line="36"/>
         <source>Helpful — rate this %1 up</source>
         <translation>Hilfreich — %1 positiv bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/ratingbuttons.cpp" line="36"/>
+        <location filename="../ui/ratingbuttons.cpp" line="37"/>
         <source>Not helpful — rate this %1 down</source>
         <translation>Nicht hilfreich — %1 negativ bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="53"/>
+        <source>pending</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ratingbuttons.cpp" line="55"/>
+        <source>Your rating waits in the outbox and is sent when the database can be reached</source>
+        <translation>Ihre Bewertung wartet im Postausgang und wird gesendet, sobald die Datenbank erreichbar ist</translation>
     </message>
 </context>
 <context>
@@ -4246,6 +4932,151 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
 </context>
 <context>
+    <name>ke::StructureView</name>
+    <message>
+        <location filename="../ui/structureview.cpp" line="20"/>
+        <source>Upstream — feeds this dataset</source>
+        <translation>Vorgelagert — speist diesen Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="22"/>
+        <source>Downstream — fed by this dataset</source>
+        <translation>Nachgelagert — wird von diesem Datensatz gespeist</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="26"/>
+        <source>Read together — direction not recorded</source>
+        <translation>Zusammen gelesen — Richtung nicht erfasst</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="34"/>
+        <source>metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="36"/>
+        <location filename="../ui/structureview.cpp" line="164"/>
+        <source>%n investigation(s)</source>
+        <translation>
+            <numerusform>%n Untersuchung</numerusform>
+            <numerusform>%n Untersuchungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="38"/>
+        <location filename="../ui/structureview.cpp" line="165"/>
+        <source>%n query/queries</source>
+        <translation>
+            <numerusform>%n Abfrage</numerusform>
+            <numerusform>%n Abfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="63"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="63"/>
+        <source>Related datasets</source>
+        <translation>Verwandte Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="67"/>
+        <location filename="../ui/structureview.cpp" line="69"/>
+        <source>Named in</source>
+        <translation>Genannt in</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="69"/>
+        <source>Dataset or table</source>
+        <translation>Datensatz oder Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="89"/>
+        <source>Select a dataset.</source>
+        <translation>Wählen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="117"/>
+        <location filename="../ui/structureview.cpp" line="134"/>
+        <source>&lt;p&gt;&lt;b&gt;Available online.&lt;/b&gt; The schema and lineage are read from the shared database, which cannot be reached now; the offline cache holds the knowledge, findings and activity.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Online verfügbar.&lt;/b&gt; Schema und Herkunft werden aus der gemeinsamen Datenbank gelesen, die gerade nicht erreichbar ist; der Offline-Cache enthält das Wissen, die Erkenntnisse und die Aktivität.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="141"/>
+        <source>Could not read what is known about this dataset: %1</source>
+        <translation>Was über diesen Datensatz bekannt ist, konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="163"/>
+        <source>Read from the dataset&apos;s metadata, %1 and %2.</source>
+        <translation>Gelesen aus den Metadaten des Datensatzes, %1 und %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="169"/>
+        <source>&lt;p&gt;&lt;b&gt;No columns are known for this dataset yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Columns appear here when the dataset&apos;s metadata lists them (&lt;tt&gt;columns&lt;/tt&gt; in the dataset catalog), when an investigation records the schema it found (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries name them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Für diesen Datensatz sind noch keine Spalten bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spalten erscheinen hier, wenn die Metadaten des Datensatzes sie aufführen (&lt;tt&gt;columns&lt;/tt&gt; im Datensatzkatalog), wenn eine Untersuchung das vorgefundene Schema festhält (&lt;tt&gt;schema&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen sie nennen.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="176"/>
+        <source>%n column(s) known. </source>
+        <translation>
+            <numerusform>%n Spalte bekannt. </numerusform>
+            <numerusform>%n Spalten bekannt. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="179"/>
+        <location filename="../ui/structureview.cpp" line="207"/>
+        <source>Loaded from %1.</source>
+        <translation>Geladen aus %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="184"/>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="190"/>
+        <source>&lt;p&gt;&lt;b&gt;No upstream or downstream datasets are known yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;They appear here when the dataset catalog&apos;s metadata names them (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; or &lt;tt&gt;lineage&lt;/tt&gt;), when an investigation records lineage or the tables it found (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;), or when investigations&apos; queries read other tables.&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;&lt;b&gt;Noch sind keine vor- oder nachgelagerten Datensätze bekannt.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Sie erscheinen hier, wenn die Metadaten des Datensatzkatalogs sie nennen (&lt;tt&gt;upstream&lt;/tt&gt;, &lt;tt&gt;downstream&lt;/tt&gt; oder &lt;tt&gt;lineage&lt;/tt&gt;), wenn eine Untersuchung die Herkunft oder die gefundenen Tabellen festhält (&lt;tt&gt;lineage&lt;/tt&gt;, &lt;tt&gt;tables_found&lt;/tt&gt; in &lt;tt&gt;investigation.started&lt;/tt&gt;) oder wenn Abfragen von Untersuchungen andere Tabellen lesen.&lt;/p&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="199"/>
+        <source>&lt;p&gt;The metadata says it is loaded from %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Laut Metadaten wird er aus %1 geladen.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="203"/>
+        <source>%n related dataset(s) or table(s). </source>
+        <translation>
+            <numerusform>%n verwandter Datensatz oder Tabelle. </numerusform>
+            <numerusform>%n verwandte Datensätze oder Tabellen. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/structureview.cpp" line="225"/>
+        <source>A dataset of this tenant — open it with Enter</source>
+        <translation>Ein Datensatz dieses Mandanten — mit Eingabe öffnen</translation>
+    </message>
+</context>
+<context>
     <name>ke::TraceStepModel</name>
     <message>
         <location filename="../ui/tracestepmodel.cpp" line="24"/>
@@ -4346,6 +5177,153 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <location filename="../ui/tracestepmodel.cpp" line="117"/>
         <source>Your rating</source>
         <translation>Ihre Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>ke::TrainingExportDialog</name>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="40"/>
+        <source>Export training data</source>
+        <translation>Trainingsdaten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="42"/>
+        <source>The training examples of this tenant, as the worker last built them, as JSON Lines for fine-tuning. The file is readable by you only.</source>
+        <translation>Die Trainingsbeispiele dieses Mandanten, wie der Worker sie zuletzt erstellt hat, als JSON Lines zum Feintuning. Nur Sie können die Datei lesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="50"/>
+        <source>Tasks to export</source>
+        <translation>Zu exportierende Aufgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="60"/>
+        <source>Raw examples (input, output, feedback score)</source>
+        <translation>Rohbeispiele (Eingabe, Ausgabe, Feedback-Wert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="61"/>
+        <source>OpenAI chat messages</source>
+        <translation>OpenAI-Chatnachrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="62"/>
+        <source>Preference pairs (chosen / rejected)</source>
+        <translation>Präferenzpaare (gewählt / abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="64"/>
+        <source>Only examples with a feedback score of at least</source>
+        <translation>Nur Beispiele mit einem Feedback-Wert von mindestens</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="71"/>
+        <source>Minimum feedback score</source>
+        <translation>Mindest-Feedback-Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="80"/>
+        <source>Split into training and validation files, training share</source>
+        <translation>In Trainings- und Validierungsdatei aufteilen, Trainingsanteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="87"/>
+        <source>Share of investigations in the training file</source>
+        <translation>Anteil der Untersuchungen in der Trainingsdatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="95"/>
+        <source>Leave out people&apos;s free-text comments</source>
+        <translation>Freitext-Kommentare der Personen weglassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="100"/>
+        <source>Output file</source>
+        <translation>Ausgabedatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="101"/>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="108"/>
+        <source>&amp;Tasks:</source>
+        <translation>&amp;Aufgaben:</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="109"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="113"/>
+        <source>&amp;Output file:</source>
+        <translation>A&amp;usgabedatei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="124"/>
+        <source>Export progress</source>
+        <translation>Fortschritt des Exports</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="131"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="134"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="181"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="166"/>
+        <source>Export training data to</source>
+        <translation>Trainingsdaten exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="167"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="181"/>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="196"/>
+        <source>Choose at least one task to export.</source>
+        <translation>Wählen Sie mindestens eine Aufgabe zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="231"/>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="251"/>
+        <source>Exporting needs the database, which cannot be reached: %1</source>
+        <translation>Der Export braucht die Datenbank, die nicht erreichbar ist: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/trainingexportdialog.cpp" line="260"/>
+        <source>Exported %n line(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="268"/>
+        <source>Training: %1 · validation: %2</source>
+        <translation>Training: %1 · Validierung: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainingexportdialog.cpp" line="269"/>
+        <source>Skipped: %1 below the minimum score, %2 without a feedback score, %3 without a preference pair.</source>
+        <translation>Übersprungen: %1 unter dem Mindestwert, %2 ohne Feedback-Wert, %3 ohne Präferenzpaar.</translation>
     </message>
 </context>
 <context>
@@ -5324,8 +6302,8 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
     </message>
     <message>
         <location filename="../app/explorer/main.cpp" line="66"/>
-        <source>Open view V: knowledge, activity, investigation or search (the Ctrl+K search popup).</source>
-        <translation>Ansicht V öffnen: knowledge, activity, investigation oder search (das Suchfenster von Strg+K).</translation>
+        <source>Open view V: schema, lineage, knowledge, activity, investigation or search (the Ctrl+K search popup).</source>
+        <translation>Ansicht V öffnen: schema, lineage, knowledge, activity, investigation oder search (das Suchfenster von Strg+K).</translation>
     </message>
     <message>
         <location filename="../app/explorer/main.cpp" line="83"/>
@@ -5343,7 +6321,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="126"/>
+        <location filename="../app/explorer/main.cpp" line="129"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

@@ -93,6 +93,89 @@
     </message>
 </context>
 <context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="27"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="30"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="34"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="36"/>
+        <source>%n week(s) ago</source>
+        <translation>
+            <numerusform>%n week ago</numerusform>
+            <numerusform>%n weeks ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="38"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="39"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="52"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="54"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="56"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/relativetime.cpp" line="57"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDocuments</name>
     <message numerus="yes">
         <location filename="../core/search/searchdocuments.cpp" line="500"/>
@@ -114,7 +197,7 @@
 <context>
     <name>TrainingExporter</name>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="553"/>
+        <location filename="../core/training/trainingexporter.cpp" line="559"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>
@@ -155,7 +238,7 @@
 <context>
     <name>ke::DatasetListModel</name>
     <message numerus="yes">
-        <location filename="../ui/datasetlistmodel.cpp" line="20"/>
+        <location filename="../ui/datasetlistmodel.cpp" line="21"/>
         <source>%n investigation(s)</source>
         <translation>
             <numerusform>%n investigation</numerusform>
@@ -193,7 +276,7 @@
 <context>
     <name>ke::GlobalSearchModel</name>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="101"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
         <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
         <translation>
             <numerusform>%n similar result — the same text in other places; Enter opens the best:</numerusform>
@@ -201,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="111"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
         <source>  … and %n more</source>
         <translation>
             <numerusform>  … and %n more</numerusform>
@@ -209,8 +292,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="136"/>
-        <location filename="../ui/globalsearchmodel.cpp" line="159"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n similar</numerusform>
@@ -246,9 +329,52 @@
     </message>
 </context>
 <context>
+    <name>ke::KnowledgeView</name>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; investigations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="422"/>
+        <source>confirmed by %n</source>
+        <translation>
+            <numerusform>confirmed by %n</numerusform>
+            <numerusform>confirmed by %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="489"/>
+        <source>%n quirk(s)</source>
+        <translation>
+            <numerusform>%n quirk</numerusform>
+            <numerusform>%n quirks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="506"/>
+        <source>Show all %n quirks</source>
+        <translation>
+            <numerusform>Show all %n quirks</numerusform>
+            <numerusform>Show all %n quirks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/knowledgeview.cpp" line="611"/>
+        <source>%n investigation(s) in the last six months</source>
+        <translation>
+            <numerusform>%n investigation in the last six months</numerusform>
+            <numerusform>%n investigations in the last six months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -256,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -264,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -308,6 +434,25 @@
     </message>
 </context>
 <context>
+    <name>ke::QuirkEditor</name>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="504"/>
+        <source>%n version(s) — from the offline cache, %1</source>
+        <translation>
+            <numerusform>%n version — from the offline cache, %1</numerusform>
+            <numerusform>%n versions — from the offline cache, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/quirkeditor.cpp" line="507"/>
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::SearchView</name>
     <message numerus="yes">
         <location filename="../ui/searchview.cpp" line="139"/>
@@ -323,6 +468,54 @@
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::StructureView</name>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="36"/>
+        <location filename="../ui/structureview.cpp" line="164"/>
+        <source>%n investigation(s)</source>
+        <translation>
+            <numerusform>%n investigation</numerusform>
+            <numerusform>%n investigations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="38"/>
+        <location filename="../ui/structureview.cpp" line="165"/>
+        <source>%n query/queries</source>
+        <translation>
+            <numerusform>%n query</numerusform>
+            <numerusform>%n queries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="176"/>
+        <source>%n column(s) known. </source>
+        <translation>
+            <numerusform>%n column known. </numerusform>
+            <numerusform>%n columns known. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/structureview.cpp" line="203"/>
+        <source>%n related dataset(s) or table(s). </source>
+        <translation>
+            <numerusform>%n related dataset or table. </numerusform>
+            <numerusform>%n related datasets or tables. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::TrainingExportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/trainingexportdialog.cpp" line="260"/>
+        <source>Exported %n line(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n line to %1.</numerusform>
+            <numerusform>Exported %n lines to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,6 @@
 #include "activitymodel.h"
 
-#include <QLocale>
+#include "relativetime.h"
 
 namespace ke {
 
@@ -23,11 +23,13 @@ QVariant ActivityModel::rowData(const ActivityItem &a, int, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const QString who = a.actor.isEmpty() ? tr("orchestrator") : a.actor;
-        return QString(QLocale().toString(a.createdAt.toLocalTime(), QLocale::ShortFormat)
-                       + QStringLiteral(" · ") + who + QLatin1Char('\n') + a.text);
+        return QString(RelativeTime::day(a.createdAt) + QStringLiteral(" — ")
+                       + (a.actor.isEmpty() ? who : QStringLiteral("@") + who) + QLatin1Char('\n')
+                       + a.text);
     }
     case Qt::ToolTipRole:
-        return tr("%1 — double-click to open the investigation").arg(a.eventType);
+        return tr("%1 — double-click to open the investigation")
+            .arg(RelativeTime::exact(a.createdAt));
     case InvestigationRole:
         return a.investigationId;
     case EventTypeRole:

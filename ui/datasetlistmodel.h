@@ -8,14 +8,21 @@
 
 namespace ke {
 
-/// The tenant's datasets for the side list: name, with investigations and feedback as a
-/// second line. A plain list underneath; GUI thread only.
+/// The tenant's datasets for the side list: name, with investigations, net feedback and the
+/// last investigation as a second line; roles to sort by name, activity (the last
+/// investigation) and problems (investigations). A plain list underneath; GUI thread only.
 class DatasetListModel : public RowModel<QAbstractListModel, DatasetSummary>
 {
     Q_OBJECT
 
 public:
-    enum Role { IdRole = Qt::UserRole + 1, NameRole, InvestigationCountRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        InvestigationCountRole, ///< "problems": investigations (each one an alert looked into)
+        LastInvestigationRole, ///< "activity": QDateTime, invalid when none
+        NetFeedbackRole, ///< 👍 − 👎
+    };
 
     using RowModel::RowModel; // explicit DatasetListModel(QObject *parent = nullptr)
 

@@ -1,6 +1,7 @@
 #include "globalsearchmodel.h"
 
 #include "catalogue.h"
+#include "relativetime.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -67,9 +68,7 @@ QIcon GlobalSearchModel::sourceIcon(const QString &sourceType)
 
 QString GlobalSearchModel::ageText(const QDateTime &when)
 {
-    if (!when.isValid())
-        return {};
-    return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
+    return when.isValid() ? RelativeTime::ago(when) : QString();
 }
 
 QString GlobalSearchModel::datasetName(const QString &id) const
@@ -88,7 +87,7 @@ QString GlobalSearchModel::whyItRanked(const SearchResultGroup &g) const
     lines << QString();
     lines << tr("%1 in %2, %3")
                  .arg(SourceTypes::label(r.sourceType), datasetName(r.datasetId),
-                      locale.toString(r.createdAt.toLocalTime(), QLocale::LongFormat));
+                      RelativeTime::exact(r.createdAt));
     lines << tr("Why it ranked: score %1").arg(locale.toString(r.score, 'f', 4));
     lines << (r.lexicalRank > 0 ? tr("  • words: rank %1 (the words you typed)").arg(r.lexicalRank)
                                 : tr("  • words: not found by the words you typed"));

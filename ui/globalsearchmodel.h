@@ -35,7 +35,7 @@ public:
         DatasetNameRole, ///< QString: the dataset's name (its id's start when unknown)
         DatasetIdRole, ///< QUuid (null: none)
         InvestigationRole, ///< QUuid (null: not bound to an investigation)
-        AgeRole, ///< QString: when, as people read it
+        AgeRole, ///< QString: how long ago ("3 weeks ago"; the exact time is in the tooltip)
         FeedbackRole, ///< double: the result's feedback score
         GroupSizeRole, ///< int: results in the row (1: alone)
         SimilarRole, ///< QString: "12 similar", or empty for a result of its own
@@ -60,7 +60,7 @@ public:
     static QString normalisedText(const QString &text);
     /// The source type's icon (resources/icons/source-*.svg); a plain one for unknown types.
     static QIcon sourceIcon(const QString &sourceType);
-    /// When `when` was, as the row shows it.
+    /// When `when` was, as the row shows it (RelativeTime::ago).
     static QString ageText(const QDateTime &when);
 
     QHash<int, QByteArray> roleNames() const override;

@@ -16,13 +16,18 @@
 #include "offlinecache.h"
 #include "outboxdialog.h"
 #include "personwrite.h"
-#include "quirkbook.h"
 #include "searchview.h"
 #include "splitter.h"
+#include "structureview.h"
+#include "trainingexportdialog.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QInputDialog>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QHBoxLayout>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,7 +36,9 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -41,7 +48,7 @@
 namespace ke {
 
 namespace {
-enum Tab { KnowledgeTab, ActivityTab, InvestigationTab, SearchTab };
+enum Tab { SchemaTab, LineageTab, KnowledgeTab, ActivityTab, InvestigationTab, SearchTab };
 }
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
@@ -50,6 +57,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     , m_client(new KnowledgeClient(settings, this))
 {
     setWindowTitle(tr("Knowledge Explorer"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/knowledge-explorer.svg")));
     resize(1280, 820);
 
     // Left: the datasets.
@@ -69,22 +77,58 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSpacing(2);
+    // Long names and the German second line wrap within the list instead of scrolling it.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onDatasetChanged);
+    // Sorted by name, activity (the last investigation) or problems (investigations).
+    m_sort = new QComboBox(this);
+    m_sort->setObjectName(QStringLiteral("datasetSort"));
+    m_sort->setAccessibleName(tr("Sort datasets by"));
+    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_sort->setMinimumContentsLength(9);
+    m_sort->addItem(tr("By name"), int(DatasetListModel::NameRole));
+    m_sort->addItem(tr("By activity"), int(DatasetListModel::LastInvestigationRole));
+    m_sort->addItem(tr("By problems"), int(DatasetListModel::InvestigationCountRole));
+    m_filter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    const auto sortBy = [this]() {
+        const int role = m_sort->currentData().toInt();
+        m_filter->setSortRole(role);
+        m_filter->sort(
+            0, role == DatasetListModel::NameRole ? Qt::AscendingOrder : Qt::DescendingOrder);
+    };
+    connect(m_sort, &QComboBox::currentIndexChanged, this, sortBy);
+    m_sort->setCurrentIndex(2); // most investigated first, as the list always came
+    sortBy();
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_search);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_sort);
+    leftLayout->addLayout(filterRow);
     leftLayout->addWidget(m_list, 1);
 
     // Right: knowledge, activity, investigation.
-    m_knowledge = new KnowledgeView(this);
-    connect(m_knowledge, &KnowledgeView::addQuirkRequested, this, &MainWindow::addQuirk);
-    connect(m_knowledge, &KnowledgeView::editQuirkRequested, this, &MainWindow::editQuirk);
-    connect(m_knowledge, &KnowledgeView::confirmQuirkRequested, this, &MainWindow::confirmQuirk);
-    connect(m_knowledge, &KnowledgeView::retireQuirkRequested, this, &MainWindow::retireQuirk);
+    m_knowledge = new KnowledgeView(m_client, this);
     connect(m_knowledge, &KnowledgeView::investigationRequested, this,
             &MainWindow::openInvestigation);
+    connect(m_knowledge, &KnowledgeView::readFrom, this, &MainWindow::showSource);
+    m_schema = new StructureView(m_client, StructureView::Kind::Schema, this);
+    m_lineage = new StructureView(m_client, StructureView::Kind::Lineage, this);
+    connect(m_lineage, &StructureView::datasetRequested, this, [this](const QUuid &id) {
+        const int row = m_datasets->rowOf(id);
+        if (row >= 0)
+            m_list->setCurrentIndex(m_filter->mapFromSource(m_datasets->index(row)));
+    });
+    const auto viewSettled = [this]() {
+        if (pendingRequests() == 0)
+            Q_EMIT settled();
+    };
+    connect(m_knowledge, &KnowledgeView::settled, this, viewSettled);
+    connect(m_schema, &StructureView::settled, this, viewSettled);
+    connect(m_lineage, &StructureView::settled, this, viewSettled);
 
     m_activity = new ActivityModel(this);
     m_activityList = new QListView(this);
@@ -119,6 +163,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+    m_tabs->addTab(m_lineage, tr("Lineage"));
     m_tabs->addTab(m_knowledge, tr("Knowledge"));
     m_tabs->addTab(activityPage, tr("Activity"));
     m_tabs->addTab(m_investigation, tr("Investigation"));
@@ -137,9 +183,9 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_source->setContentsMargins(8, 0, 8, 0);
     m_tabs->setCornerWidget(m_source, Qt::TopRightCorner);
 
-    auto *split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
-    split->setSizes({280, 1000});
-    setCentralWidget(split);
+    m_split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
+    m_split->setSizes({280, 1000});
+    setCentralWidget(m_split);
 
     // Menu and toolbar.
     QAction *refreshAction = new QAction(tr("&Refresh"), this);
@@ -152,6 +198,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_switchMenu = file->addMenu(tr("&Switch Connection"));
     m_switchMenu->setObjectName(QStringLiteral("switchConnectionMenu"));
     m_switchMenu->setEnabled(false);
+    file->addSeparator();
+    file->addAction(tr("Export &training data…"), this, &MainWindow::showTrainingExport);
     file->addSeparator();
     file->addAction(refreshAction);
     file->addSeparator();
@@ -281,6 +329,43 @@ void MainWindow::listenToClient()
     connect(m_client, &KnowledgeClient::dataChanged, this, &MainWindow::loadKnowledge);
 }
 
+namespace {
+
+/// Where the window remembers the last dataset of this connection and tenant.
+QString sessionKey(const ConnectionSettings &s)
+{
+    const QByteArray id
+        = (s.databaseUrl + QLatin1Char('\n') + s.schema + QLatin1Char('\n') + s.tenant).toUtf8();
+    return QStringLiteral("session/")
+        + QString::fromLatin1(
+               QCryptographicHash::hash(id, QCryptographicHash::Sha256).toHex().left(16))
+        + QStringLiteral("/lastDataset");
+}
+
+} // namespace
+
+void MainWindow::restoreSession()
+{
+    m_remember = true;
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_split->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (m_wantedDataset.isEmpty())
+        m_wantedDataset = settings.value(sessionKey(m_settings)).toString();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_remember) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState());
+        settings.setValue(QStringLiteral("window/splitter"), m_split->saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::setStartOffline(bool offline)
 {
     m_startOffline = offline;
@@ -289,6 +374,15 @@ void MainWindow::setStartOffline(bool offline)
 void MainWindow::setSyncInterval(int minutes)
 {
     m_client->setSyncInterval(std::chrono::minutes(std::max(0, minutes)));
+}
+
+TrainingExportDialog *MainWindow::showTrainingExport()
+{
+    if (!m_trainingExport)
+        m_trainingExport = new TrainingExportDialog(m_client, this);
+    m_trainingExport->show();
+    m_trainingExport->raise();
+    return m_trainingExport;
 }
 
 OutboxDialog *MainWindow::showOutbox()
@@ -310,7 +404,8 @@ OutboxDialog *MainWindow::showOutbox()
 int MainWindow::pendingRequests() const
 {
     return m_pending + (m_searchView->isBusy() ? 1 : 0) + (m_globalSearch->isBusy() ? 1 : 0)
-        + m_investigation->pendingRequests();
+        + m_investigation->pendingRequests() + m_knowledge->pendingRequests()
+        + m_schema->pendingRequests() + m_lineage->pendingRequests();
 }
 
 void MainWindow::setSavedConnections(const QStringList &names, const QString &current)
@@ -365,7 +460,11 @@ void MainWindow::showSource(bool offline, const QDateTime &asOf, const QString &
 
 void MainWindow::showView(const QString &view)
 {
-    if (view == QLatin1String("knowledge"))
+    if (view == QLatin1String("schema"))
+        m_tabs->setCurrentIndex(SchemaTab);
+    else if (view == QLatin1String("lineage"))
+        m_tabs->setCurrentIndex(LineageTab);
+    else if (view == QLatin1String("knowledge"))
         m_tabs->setCurrentIndex(KnowledgeTab);
     else if (view == QLatin1String("activity"))
         m_tabs->setCurrentIndex(ActivityTab);
@@ -449,29 +548,20 @@ void MainWindow::onDatasetChanged()
     if (!d)
         return;
     m_dataset = d->ref.id;
+    if (m_remember)
+        QSettings().setValue(sessionKey(m_settings), d->ref.id.toString(QUuid::WithoutBraces));
     m_searchView->setCurrentDataset(d->ref.id, d->ref.name);
     setWindowTitle(tr("%1 — Knowledge Explorer").arg(d->ref.name));
-    loadKnowledge();
+    m_knowledge->setDataset(d->ref.id, d->ref.name);
+    m_schema->setDataset(d->ref.id, d->ref.name);
+    m_lineage->setDataset(d->ref.id, d->ref.name);
     loadActivity(false);
     m_investigation->setDataset(d->ref.id);
 }
 
 void MainWindow::loadKnowledge()
 {
-    const QString id = m_dataset.toString(QUuid::WithoutBraces);
-    begin();
-    m_client->knowledge(this, id, [this, id](const Result<Browsed<DatasetKnowledge>> &r) {
-        if (id == m_dataset.toString(QUuid::WithoutBraces)) {
-            if (r)
-                showSource(r->offline, r->asOf, r->note);
-            if (r)
-                m_knowledge->setKnowledge(r->value.toJson());
-            else
-                m_knowledge->setMessage(
-                    tr("Could not load the knowledge: %1").arg(r.error().message));
-        }
-        end();
-    });
+    m_knowledge->reload();
 }
 
 void MainWindow::loadActivity(bool more)
@@ -531,73 +621,6 @@ void MainWindow::showGlobalSearch(const QString &text)
     if (!text.isEmpty())
         m_globalSearch->search(text);
     m_globalSearch->open();
-}
-
-void MainWindow::changeQuirk(std::function<Result<Event>()> prepare, const QString &failure,
-                             const QString &typed)
-{
-    begin();
-    m_client->write(
-        this, [prepare](Database *) { return prepare(); },
-        [this, failure, typed](const Result<WriteOutcome> &r) {
-            if (!r && !typed.isEmpty()) {
-                // Refused: nothing a person typed is lost — show it back with the reason.
-                QMessageBox::warning(
-                    this, tr("Quirk not saved"),
-                    tr("%1: %2\n\nYour text:\n%3").arg(failure, r.error().message, typed));
-            } else if (!r) {
-                showError(tr("%1: %2").arg(failure, r.error().message));
-            } else if (r->queued) {
-                m_status->setText(tr("Your change is %1.").arg(queuedMessage(*r)));
-                m_status->setToolTip(r->unreachable);
-            } else {
-                loadKnowledge();
-            }
-            end();
-        });
-}
-
-void MainWindow::addQuirk(const QUuid &datasetId)
-{
-    bool ok = false;
-    const QString text
-        = QInputDialog::getMultiLineText(this, tr("Add a quirk"),
-                                         tr("What should people know about this dataset?\n(e.g. "
-                                            "\"ETL has a 2-day lag on weekends\")"),
-                                         QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    changeQuirk([datasetId, text]() { return QuirkBook::prepareAdd(datasetId, text); },
-                tr("The quirk was not saved"), text);
-}
-
-void MainWindow::editQuirk(const QUuid &quirkId, const QString &current)
-{
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(
-        this, tr("Edit quirk"), tr("The earlier text stays in the history."), current, &ok);
-    if (!ok || text.trimmed().isEmpty() || text.trimmed() == current)
-        return;
-    changeQuirk([quirkId, text]() { return QuirkBook::prepareEdit(quirkId, text); },
-                tr("The edit was not saved"), text);
-}
-
-void MainWindow::confirmQuirk(const QUuid &quirkId)
-{
-    changeQuirk([quirkId]() { return QuirkBook::prepareConfirm(quirkId); },
-                tr("Could not confirm the quirk"), QString());
-}
-
-void MainWindow::retireQuirk(const QUuid &quirkId, const QString &text)
-{
-    bool ok = false;
-    const QString reason = QInputDialog::getText(
-        this, tr("Retire quirk"), tr("Why is this no longer true?\n\"%1\"").arg(text),
-        QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
-    changeQuirk([quirkId, reason]() { return QuirkBook::prepareRetire(quirkId, reason); },
-                tr("Could not retire the quirk"), reason);
 }
 
 } // namespace ke

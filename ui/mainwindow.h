@@ -12,11 +12,13 @@
 
 class QLabel;
 class QLineEdit;
+class QComboBox;
 class QListView;
 class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTimer;
 class QToolButton;
@@ -33,6 +35,8 @@ class InvestigationView;
 class KnowledgeClient;
 class KnowledgeView;
 class SearchView;
+class TrainingExportDialog;
+class StructureView;
 
 /// The application's main window: the tenant's datasets on the left; the selected dataset's
 /// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
@@ -45,7 +49,8 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(const ConnectionSettings &settings, QWidget *parent = nullptr);
 
-    /// Shows one of the views by name ("knowledge", "activity", "investigation", "search").
+    /// Shows one of the views by name ("schema", "lineage", "knowledge", "activity",
+    /// "investigation", "search").
     void showView(const QString &view);
     /// Selects a dataset by name or UUID once the list has loaded.
     void selectDataset(const QString &nameOrId);
@@ -70,10 +75,16 @@ public:
     /// Begin from the offline cache without connecting (Preferences::startOffline); call
     /// right after construction.
     void setStartOffline(bool offline);
+    /// Restores the window's geometry, splitter and this connection's last dataset (unless a
+    /// dataset was asked for) from QSettings, and remembers them from now on. Not for
+    /// screenshots and tests, which want the same window every time.
+    void restoreSession();
     /// The window's client: its connection state, reads, writes, sync and outbox.
     KnowledgeClient *client() const { return m_client; }
     /// Opens the outbox dialog (what clicking the status bar's connection summary does).
     OutboxDialog *showOutbox();
+    /// File → Export training data… (opened once, kept).
+    TrainingExportDialog *showTrainingExport();
 
 Q_SIGNALS:
     /// No background request is running any more (used by --screenshot).
@@ -83,23 +94,15 @@ Q_SIGNALS:
     /// A saved connection was chosen under File → Switch Connection.
     void switchConnectionRequested(const QString &name);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void refresh();
     void loadDatasets();
     void loadKnowledge();
     void loadActivity(bool more);
     void onDatasetChanged();
-    /// Runs a quirk change in the background, then folds it in and reloads the knowledge;
-    /// on failure shows why (and gives back `typed`, what the person wrote).
-    /// Writes a quirk change through the outbox in the background (queued when the
-    /// database cannot be reached), then reloads the knowledge; a refusal is shown with
-    /// `typed` — what the person wrote — so nothing is lost.
-    void changeQuirk(std::function<Result<Event>()> prepare, const QString &failure,
-                     const QString &typed);
-    void addQuirk(const QUuid &datasetId);
-    void editQuirk(const QUuid &quirkId, const QString &text);
-    void confirmQuirk(const QUuid &quirkId);
-    void retireQuirk(const QUuid &quirkId, const QString &text);
     /// Says, without moving the page, whether the views show the offline cache (and as of
     /// when) or the database.
     void showSource(bool offline, const QDateTime &asOf, const QString &note);
@@ -112,6 +115,8 @@ private:
     ConnectionSettings m_settings;
     KnowledgeClient *m_client = nullptr;
     bool m_startOffline = false;
+    bool m_remember = false; ///< restoreSession() was called: keep geometry and dataset
+    QSplitter *m_split = nullptr;
     QUuid m_dataset;
     QString m_wantedDataset;
     int m_pending = 0;
@@ -121,6 +126,9 @@ private:
     QLineEdit *m_search = nullptr;
     QListView *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QComboBox *m_sort = nullptr; ///< the dataset list's order
+    StructureView *m_schema = nullptr;
+    StructureView *m_lineage = nullptr;
     KnowledgeView *m_knowledge = nullptr;
     ActivityModel *m_activity = nullptr;
     QListView *m_activityList = nullptr;
@@ -131,6 +139,7 @@ private:
     QLabel *m_status = nullptr;
     ConnectionStatus *m_connection = nullptr;
     OutboxDialog *m_outbox = nullptr;
+    TrainingExportDialog *m_trainingExport = nullptr;
     QProgressBar *m_syncBar = nullptr;
     QToolButton *m_cancelSync = nullptr;
     QLabel *m_source = nullptr; ///< "Offline · as of …" beside the tabs

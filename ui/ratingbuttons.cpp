@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QLabel>
 #include <QToolButton>
 
 namespace ke {
@@ -48,6 +49,16 @@ RatingButtons::RatingButtons(const QString &what, QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(m_up);
     layout->addWidget(m_down);
+    // The person's own rating still waits in the outbox: said beside the thumbs.
+    m_pending = new QLabel(tr("pending"), this);
+    m_pending->setObjectName(QStringLiteral("ratingPending"));
+    m_pending->setToolTip(tr("Your rating waits in the outbox and is sent when the database "
+                             "can be reached"));
+    QFont italic = m_pending->font();
+    italic.setItalic(true);
+    m_pending->setFont(italic);
+    m_pending->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_pending);
     setTally({});
 }
 
@@ -58,6 +69,7 @@ void RatingButtons::setTally(const RatingTally &tally)
     m_down->setText(QString::number(tally.down));
     m_up->setChecked(tally.mine > 0);
     m_down->setChecked(tally.mine < 0);
+    m_pending->setVisible(tally.pending && tally.mine != 0);
 }
 
 } // namespace ke

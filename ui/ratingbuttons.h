@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QToolButton;
 
 namespace ke {
@@ -34,6 +35,7 @@ Q_SIGNALS:
 
 private:
     RatingTally m_tally;
+    QLabel *m_pending = nullptr; ///< "pending": the person's rating waits in the outbox
     QToolButton *m_up = nullptr;
     QToolButton *m_down = nullptr;
 };

@@ -64,8 +64,8 @@ int main(int argc, char **argv)
     const QCommandLineOption view(
         QStringLiteral("view"),
         QApplication::translate("main",
-                                "Open view V: knowledge, activity, investigation or search (the "
-                                "Ctrl+K search popup)."),
+                                "Open view V: schema, lineage, knowledge, activity, investigation "
+                                "or search (the Ctrl+K search popup)."),
         QStringLiteral("V"));
     const QCommandLineOption dataset(
         QStringLiteral("dataset"),
@@ -93,6 +93,9 @@ int main(int argc, char **argv)
     ke::PasswordKeychain keychain;
     ke::ConnectionSwitcher switcher(profiles, keychain, settings);
     switcher.setWindowSetup([&](ke::MainWindow &window) {
+        // A person's window comes back as they left it; a screenshot is always the same.
+        if (!parser.isSet(screenshot))
+            window.restoreSession();
         if (parser.isSet(dataset))
             window.selectDataset(parser.value(dataset));
         if (parser.isSet(investigation))

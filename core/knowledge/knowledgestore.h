@@ -130,6 +130,9 @@ class KnowledgeStore
 
 public:
     static constexpr int topFindingsLimit = 10;
+    /// From this many investigations on, activity() reads the tenant's events newest first
+    /// (stopping at the page) instead of gathering all of the dataset's.
+    static constexpr int busyDataset = 200;
 
     /// DATASET is a dataset UUID or name; an unknown one is an "unknown_dataset" error that
     /// names it. A known dataset that was never aggregated reads as all zeros.

@@ -5,6 +5,8 @@
 #include "eventlog.h"
 #include "uuid.h"
 
+#include <QLocale>
+
 namespace ke {
 
 namespace {
@@ -100,16 +102,94 @@ Result<Event> checkAndEmit(Database &db, Result<Event> prepared)
     return std::move(event);
 }
 
-Result<void> checkText(const QString &text)
+} // namespace
+
+Result<void> QuirkBook::checkText(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
         return makeError(ErrorCode::InvalidQuirk,
-                         QuirkBook::tr("the quirk text is empty — describe the quirk, e.g. "
-                                       "\"ETL has a 2-day lag on weekends\""));
+                         tr("the quirk text is empty — describe the quirk, e.g. "
+                            "\"ETL has a 2-day lag on weekends\""));
+    if (trimmed.size() > maxTextLength)
+        return makeError(ErrorCode::InvalidQuirk,
+                         tr("the quirk text is %1 characters long, at most %2 are allowed — "
+                            "shorten it to what people need to know at a glance")
+                             .arg(trimmed.size())
+                             .arg(maxTextLength));
     return {};
 }
 
-} // namespace
+QString QuirkScope::toStored() const
+{
+    switch (kind) {
+    case Kind::Whole:
+        return {};
+    case Kind::Column:
+        return value.trimmed().isEmpty() ? QString() : QStringLiteral("column:") + value.trimmed();
+    case Kind::Schedule:
+        return value.trimmed().isEmpty() ? QString()
+                                         : QStringLiteral("schedule:") + value.trimmed();
+    case Kind::TimeRange:
+        if (from.isNull() && to.isNull())
+            return {};
+        return QStringLiteral("time:") + (from.isNull() ? QString() : from.toString(Qt::ISODate))
+            + QLatin1Char('/') + (to.isNull() ? QString() : to.toString(Qt::ISODate));
+    case Kind::Other:
+        return value;
+    }
+    return {};
+}
+
+QuirkScope QuirkScope::fromStored(const QString &stored)
+{
+    QuirkScope s;
+    if (stored.trimmed().isEmpty())
+        return s;
+    if (stored.startsWith(QLatin1String("column:"))) {
+        s.kind = Kind::Column;
+        s.value = stored.mid(7);
+    } else if (stored.startsWith(QLatin1String("schedule:"))) {
+        s.kind = Kind::Schedule;
+        s.value = stored.mid(9);
+    } else if (stored.startsWith(QLatin1String("time:")) && stored.count(QLatin1Char('/')) == 1) {
+        const QStringList ends = stored.mid(5).split(QLatin1Char('/'));
+        s.from = QDate::fromString(ends.at(0), Qt::ISODate);
+        s.to = QDate::fromString(ends.at(1), Qt::ISODate);
+        if ((s.from.isNull() && !ends.at(0).isEmpty()) || (s.to.isNull() && !ends.at(1).isEmpty())
+            || (s.from.isNull() && s.to.isNull())) {
+            s = QuirkScope();
+            s.kind = Kind::Other;
+            s.value = stored;
+            return s;
+        }
+        s.kind = Kind::TimeRange;
+    } else {
+        s.kind = Kind::Other;
+        s.value = stored;
+    }
+    return s;
+}
+
+QString QuirkScope::describe() const
+{
+    const auto day = [](const QDate &d) { return QLocale().toString(d, QLocale::ShortFormat); };
+    switch (kind) {
+    case Kind::Whole:
+        return tr("the whole dataset");
+    case Kind::Column:
+        return tr("column %1").arg(value);
+    case Kind::Schedule:
+        return value;
+    case Kind::TimeRange:
+        // A range reads the same in every language: "01/11/2026 – 30/11/2026", "– 30/11/2026".
+        return (from.isNull() ? QString() : day(from) + QLatin1Char(' ')) + QChar(0x2013)
+            + (to.isNull() ? QString() : QLatin1Char(' ') + day(to));
+    case Kind::Other:
+        return value;
+    }
+    return {};
+}
 
 Result<Event> QuirkBook::prepareAdd(const QUuid &datasetId, const QString &text,
                                     const QString &appliesTo, const QUuid &investigationId)
@@ -126,12 +206,15 @@ Result<Event> QuirkBook::prepareAdd(const QUuid &datasetId, const QString &text,
                       investigationId.isNull() ? datasetId : investigationId, data);
 }
 
-Result<Event> QuirkBook::prepareEdit(const QUuid &quirkId, const QString &text)
+Result<Event> QuirkBook::prepareEdit(const QUuid &quirkId, const QString &text,
+                                     const QString &appliesTo)
 {
     if (auto t = checkText(text); !t)
         return t.error();
     QJsonObject data = quirkData(quirkId);
     data.insert(QStringLiteral("text"), text.trimmed());
+    if (!appliesTo.isEmpty())
+        data.insert(QStringLiteral("applies_to"), appliesTo);
     return quirkEvent(QStringLiteral("quirk.edited"), {}, quirkId, data);
 }
 
@@ -198,9 +281,10 @@ Result<Event> QuirkBook::add(Database &db, const QString &dataset, const QString
     return checkAndEmit(db, prepareAdd(ds->id, text, appliesTo, investigationId));
 }
 
-Result<Event> QuirkBook::edit(Database &db, const QUuid &quirkId, const QString &text)
+Result<Event> QuirkBook::edit(Database &db, const QUuid &quirkId, const QString &text,
+                              const QString &appliesTo)
 {
-    return checkAndEmit(db, prepareEdit(quirkId, text));
+    return checkAndEmit(db, prepareEdit(quirkId, text, appliesTo));
 }
 
 Result<Event> QuirkBook::retire(Database &db, const QUuid &quirkId, const QString &reason)

@@ -4,6 +4,7 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDateTime>
 #include <QUuid>
 
@@ -31,6 +32,26 @@ struct QuirkVersion
     QDateTime createdAt;
 };
 
+/// What a quirk applies to, as event_data.applies_to stores it: a column ("column:status"), a
+/// schedule ("schedule:weekends"), a time range ("time:2026-11-01/2026-11-30", ISO 8601
+/// dates, either end may be open) or, written by others, any other text (kept as it is).
+struct QuirkScope
+{
+    Q_DECLARE_TR_FUNCTIONS(QuirkScope)
+
+public:
+    enum class Kind { Whole, Column, Schedule, TimeRange, Other };
+    Kind kind = Kind::Whole;
+    QString value; ///< the column, the schedule or (Other) the stored text
+    QDate from, to; ///< TimeRange: either may be null (open)
+
+    /// The stored form; empty for Whole.
+    QString toStored() const;
+    static QuirkScope fromStored(const QString &stored);
+    /// For people: "column status", "weekends", "01/11/2026 – 30/11/2026" (after "applies to").
+    QString describe() const;
+};
+
 /// Adds, edits, confirms and retires quirks ("ETL has a 2-day lag on weekends") as
 /// quirk.* events. Nothing is overwritten: every change is a new event and the history stays.
 /// A quirk not made during an investigation carries the dataset's own id as investigation_id
@@ -41,10 +62,17 @@ class QuirkBook
     Q_DECLARE_TR_FUNCTIONS(QuirkBook)
 
 public:
+    /// The longest quirk text, in characters (what a person can read on a card at a glance;
+    /// longer knowledge belongs in a linked document). The editor counts against it.
+    static constexpr int maxTextLength = 1000;
+    /// The text rules of add and edit: not empty, at most maxTextLength characters.
+    static Result<void> checkText(const QString &text);
+
     /// `dataset` is a UUID or name; returns the event (its data carries the new quirk_id).
     static Result<Event> add(Database &db, const QString &dataset, const QString &text,
                              const QString &appliesTo = {}, const QUuid &investigationId = {});
-    static Result<Event> edit(Database &db, const QUuid &quirkId, const QString &text);
+    static Result<Event> edit(Database &db, const QUuid &quirkId, const QString &text,
+                              const QString &appliesTo = {});
     static Result<Event> retire(Database &db, const QUuid &quirkId, const QString &reason = {});
     static Result<Event> confirm(Database &db, const QUuid &quirkId);
 
@@ -56,7 +84,9 @@ public:
     static Result<Event> prepareAdd(const QUuid &datasetId, const QString &text,
                                     const QString &appliesTo = {},
                                     const QUuid &investigationId = {});
-    static Result<Event> prepareEdit(const QUuid &quirkId, const QString &text);
+    /// An edit may change what the quirk applies to (`appliesTo` non-empty; see QuirkScope).
+    static Result<Event> prepareEdit(const QUuid &quirkId, const QString &text,
+                                     const QString &appliesTo = {});
     static Result<Event> prepareRetire(const QUuid &quirkId, const QString &reason = {});
     static Result<Event> prepareConfirm(const QUuid &quirkId);
     /// What the database says about a prepared quirk.edited / retired / confirmed event

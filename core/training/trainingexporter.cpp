@@ -510,6 +510,12 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
                     ++summary.perTask[stringFromField(row[0])];
                     ++summary.written;
                 }
+                if (o.progress)
+                    o.progress(summary.written, summary.taskExamples);
+                if (o.cancel && o.cancel->load())
+                    return makeError(ErrorCode::Cancelled,
+                                     tr("export cancelled after %1 line(s) — nothing was written")
+                                         .arg(summary.written));
             }
             tx.exec("CLOSE ke_training_export");
         }

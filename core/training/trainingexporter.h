@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 
 namespace ke {
@@ -65,6 +67,11 @@ public:
         bool crossTenant = false;
         QByteArray key; ///< HMAC key for crossTenant (else the tenant's training_export.hmac_key)
         int fetchSize = 2000;
+        /// After each chunk: lines written so far, and the exported tasks' examples before
+        /// any filter (an upper bound for a progress bar). May be empty.
+        std::function<void(qint64 written, qint64 examples)> progress;
+        /// Checked after each chunk: a cancelled export writes no file (ErrorCode::Cancelled).
+        const std::atomic_bool *cancel = nullptr;
     };
 
     struct Summary

@@ -4,6 +4,7 @@
 #include "databasetestcase.h"
 #include "knowledgeaggregator.h"
 #include "knowledgestore.h"
+#include "quirkbook.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,6 +189,67 @@ private Q_SLOTS:
         const QJsonObject j = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(j.value(QLatin1String("items")).toArray().size(), 5);
         QCOMPARE(j.value(QLatin1String("next_cursor")).toString(), all.at(4).cursor);
+    }
+
+    void aBusyDatasetsActivityPagesTheSameWay()
+    {
+        // More investigations than KnowledgeStore::busyDataset: the feed reads the tenant's
+        // events newest first. Another dataset's events, interleaved in time, stay out.
+        const int n = KnowledgeStore::busyDataset + 10;
+        m_db->exec(QStringLiteral(R"SQL(
+INSERT INTO feedback_events (id, tenant_id, investigation_id, event_type, event_data, actor_id,
+                             actor_type, created_at)
+SELECT gen_random_uuid(), $1, CASE WHEN t.quiet THEN i.other ELSE i.inv END, t.type, t.data::jsonb, NULL, 'system',
+       '2026-03-01'::timestamptz + (g * 10 + t.off) * interval '1 second'
+FROM generate_series(0, $2 - 1) g
+CROSS JOIN LATERAL (SELECT md5('busy' || g)::uuid AS inv, md5('quiet' || g)::uuid AS other) i
+CROSS JOIN LATERAL (VALUES
+  ('investigation.started', '{"dataset_id": "public.busy"}', 0, false),
+  ('investigation.started', '{"tables_found": ["x"]}', 1, false),
+  ('investigation.completed', '{"root_cause": "late"}', 2, false),
+  ('feedback.investigation', json_build_object('target_id', i.inv, 'rating', -1)::text, 2, false),
+  ('investigation.started', '{"dataset_id": "public.quiet"}', 3, true)) t(type, data, off, quiet)
+)SQL"),
+                   {m_tenant, n});
+        auto db = m_db->connect(QStringLiteral("shop"), QStringLiteral("bob"));
+        QVERIFY(db);
+        QVERIFY(KnowledgeAggregator::runIncremental(*db));
+        auto quirk
+            = QuirkBook::add(*db, QStringLiteral("public.busy"), QStringLiteral("late on Mondays"));
+        QVERIFY2(quirk, qPrintable(errorOf(quirk)));
+        QVERIFY(KnowledgeAggregator::runIncremental(*db));
+
+        QList<ActivityItem> all;
+        QString cursor;
+        int pages = 0;
+        do {
+            auto page = KnowledgeStore::activity(*db, QStringLiteral("public.busy"), 50, cursor);
+            QVERIFY2(page, qPrintable(errorOf(page)));
+            all += page->items;
+            cursor = page->nextCursor;
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 100);
+        // n × (first start, completion, rating) + the quirk.
+        QCOMPARE(all.size(), 3 * n + 1);
+        QSet<QUuid> ids;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            ids.insert(all.at(i).eventId);
+            if (i > 0)
+                QVERIFY(all.at(i - 1).createdAt >= all.at(i).createdAt);
+            QVERIFY(!all.at(i).text.contains(QLatin1String("tables_found")));
+        }
+        QCOMPARE(ids.size(), all.size());
+        QCOMPARE(all.first().eventType, QStringLiteral("quirk.added")); // made just now
+        const auto firstPage = KnowledgeStore::activity(*db, QStringLiteral("public.busy"), 7);
+        QVERIFY(firstPage);
+        for (int i = 0; i < 7; ++i)
+            QCOMPARE(firstPage->items.at(i).eventId, all.at(i).eventId);
+        const int quiet = int(std::count_if(all.begin(), all.end(), [](const ActivityItem &a) {
+            return a.eventType == QLatin1String("investigation.started")
+                && a.data.value(QLatin1String("dataset_id")).toString()
+                == QLatin1String("public.quiet");
+        }));
+        QCOMPARE(quiet, 0);
     }
 };
 

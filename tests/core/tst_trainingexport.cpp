@@ -3,6 +3,7 @@
 
 #include "databasetestcase.h"
 #include "trainingexamplebuilder.h"
+#include "trainingexporter.h"
 #include "traininghistory.h"
 
 #include <QCryptographicHash>
@@ -550,6 +551,39 @@ private Q_SLOTS:
         }
         qunsetenv("KNOWLEDGE_EXPORT_KEY");
         m_db->scalar(QStringLiteral("UPDATE tenants SET settings = '{}'"));
+    }
+
+    void aCancelledExportWritesNothing()
+    {
+        auto db = m_db->connect(QStringLiteral("bulk"), {}, TestDatabase::As::Member);
+        QVERIFY2(db, qPrintable(TestDatabase::error()));
+        std::atomic_bool cancel{false};
+        TrainingExporter::Options o;
+        o.outPath = path(QStringLiteral("cancelled.jsonl"));
+        o.fetchSize = 10;
+        o.cancel = &cancel;
+        qint64 seen = 0;
+        qint64 examples = 0;
+        o.progress = [&](qint64 written, qint64 all) {
+            seen = written;
+            examples = all;
+            cancel = true; // after the first chunk
+        };
+        auto r = TrainingExporter::exportTo(*db, o);
+        QVERIFY(!r);
+        QVERIFY2(r.error().is(ErrorCode::Cancelled), qPrintable(r.error().message));
+        QCOMPARE(seen, qint64(10));
+        QVERIFY(examples >= 80);
+        QVERIFY(!QFile::exists(o.outPath)); // nothing under the final name
+
+        // Not cancelled: progress reaches every line.
+        cancel = false;
+        o.cancel = nullptr;
+        o.progress = [&](qint64 written, qint64) { seen = written; };
+        auto done = TrainingExporter::exportTo(*db, o);
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(seen, done->written);
+        QVERIFY(QFile::exists(o.outPath));
     }
 
     void nothingToExportSaysWhy_data()

@@ -14,6 +14,7 @@
 #include "investigationdetail.h"
 #include "investigationview.h"
 #include "knowledgeclient.h"
+#include "knowledgeview.h"
 #include "mainwindow.h"
 #include "tcpforwarder.h"
 
@@ -389,7 +390,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!popup->isVisible());
         QCOMPARE(requested.count(), 1); // a quirk: its dataset, never an investigation
         QCOMPARE(investigation.count(), 0);
-        QCOMPARE(w.findChild<QTabWidget *>(QStringLiteral("tabs"))->currentIndex(), 0);
+        QCOMPARE(w.findChild<QTabWidget *>(QStringLiteral("tabs"))->currentWidget(),
+                 w.findChild<KnowledgeView *>());
         auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
         QCOMPARE(list->currentIndex().data(DatasetListModel::IdRole).toUuid(), dataset);
         QVERIFY(settle(w));

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -156,6 +157,38 @@ private Q_SLOTS:
         w.show();
         QVERIFY(settle(w));
         QVERIFY(w.findChild<QListView *>(QStringLiteral("datasetList"))->model()->rowCount() == 0);
+    }
+
+    void comesBackAsThePersonLeftIt()
+    {
+        // The window's QSettings in a directory of this test.
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        const ConnectionSettings settings
+            = m_db->settings(QStringLiteral("acme"), QStringLiteral("tester"));
+        QString chosen;
+        {
+            MainWindow w(settings);
+            w.restoreSession();
+            w.resize(1111, 777);
+            w.show();
+            QVERIFY(settle(w));
+            auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
+            QVERIFY(list->model()->rowCount() > 2);
+            list->setCurrentIndex(list->model()->index(2, 0));
+            chosen = list->currentIndex().data(DatasetListModel::NameRole).toString();
+            QVERIFY(settle(w));
+            w.close();
+        }
+        MainWindow again(settings);
+        again.restoreSession();
+        again.show();
+        QVERIFY(settle(again));
+        QCOMPARE(again.size(), QSize(1111, 777));
+        auto *list = again.findChild<QListView *>(QStringLiteral("datasetList"));
+        QCOMPARE(list->currentIndex().data(DatasetListModel::NameRole).toString(), chosen);
+        qunsetenv("XDG_CONFIG_HOME");
     }
 };
 

@@ -371,6 +371,9 @@ private Q_SLOTS:
         QVERIFY(!thumbs->upButton()->isChecked());
         QCOMPARE(thumbs->tally().up, upBefore - 1);
         QCOMPARE(thumbs->tally().myReason, QStringLiteral("Missed root cause"));
+        // … and marked as waiting to be sent.
+        QVERIFY(thumbs->tally().pending);
+        QVERIFY(thumbs->findChild<QLabel *>(QStringLiteral("ratingPending"))->isVisible());
     }
 
     // docs/screenshots/investigation-why-popup(.de).png: the window on an investigation with
