@@ -48,7 +48,9 @@
 namespace ke {
 
 namespace {
-enum Tab { SchemaTab, LineageTab, KnowledgeTab, ActivityTab, InvestigationTab, SearchTab };
+// The dataset page of the design (Schema | Lineage | Knowledge | Investigations), then the
+// dataset's whole activity and the tenant-wide search.
+enum Tab { SchemaTab, LineageTab, KnowledgeTab, InvestigationTab, ActivityTab, SearchTab };
 }
 
 MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
@@ -166,8 +168,8 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_tabs->addTab(m_schema, tr("Schema"));
     m_tabs->addTab(m_lineage, tr("Lineage"));
     m_tabs->addTab(m_knowledge, tr("Knowledge"));
+    m_tabs->addTab(m_investigation, tr("Investigations"));
     m_tabs->addTab(activityPage, tr("Activity"));
-    m_tabs->addTab(m_investigation, tr("Investigation"));
     m_searchView = new SearchView(m_client, this);
     connect(m_searchView, &SearchView::investigationRequested, this,
             &MainWindow::openInvestigation);
@@ -227,6 +229,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
                                .arg(QApplication::applicationVersion()));
     });
     QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
     toolbar->addAction(refreshAction);
 

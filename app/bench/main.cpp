@@ -3,8 +3,11 @@
 
 #include "bench.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
 #include <QTextStream>
+#include <memory>
 
 namespace ke::bench {
 
@@ -18,7 +21,15 @@ QList<Benchmark> &benchmarkRegistry()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `gui` measures the window: it needs a QApplication (offscreen when there is no display).
+    const bool gui = argc > 1 && qstrcmp(argv[1], "gui") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+        && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application = gui
+        ? std::make_unique<QApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QTextStream out(stdout);
     QTextStream err(stderr);
     ke::bench::BenchContext ctx{ke::ConnectionSettings::fromEnvironment(), {}, out, err, {}};

@@ -171,7 +171,7 @@ private Q_SLOTS:
         {
             MainWindow w(settings);
             w.restoreSession();
-            w.resize(1111, 777);
+            w.resize(1234, 901);
             w.show();
             QVERIFY(settle(w));
             auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
@@ -185,7 +185,7 @@ private Q_SLOTS:
         again.restoreSession();
         again.show();
         QVERIFY(settle(again));
-        QCOMPARE(again.size(), QSize(1111, 777));
+        QCOMPARE(again.size(), QSize(1234, 901));
         auto *list = again.findChild<QListView *>(QStringLiteral("datasetList"));
         QCOMPARE(list->currentIndex().data(DatasetListModel::NameRole).toString(), chosen);
         qunsetenv("XDG_CONFIG_HOME");
