@@ -3032,6 +3032,193 @@
     </message>
 </context>
 <context>
+    <name>ke::GlobalSearch</name>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="40"/>
+        <location filename="../ui/globalsearch.cpp" line="48"/>
+        <source>Search everything</source>
+        <translation>Alles durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="49"/>
+        <source>Search findings, hypotheses, queries, comments and quirks…</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="59"/>
+        <source>Kind of result</source>
+        <translation>Art des Ergebnisses</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="60"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="65"/>
+        <source>Datasets searched</source>
+        <translation>Durchsuchte Datasets</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="66"/>
+        <source>All datasets</source>
+        <translation>Alle Datasets</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="67"/>
+        <location filename="../ui/globalsearch.cpp" line="138"/>
+        <source>This dataset</source>
+        <translation>Dieses Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="78"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="100"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;. ↑ ↓ choose, Enter opens, Esc closes.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="138"/>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="223"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="251"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <source>Nothing found for &quot;%1&quot; in the offline cache.</source>
+        <translation>Nichts gefunden für „%1“ im Offline-Cache.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="266"/>
+        <source>Nothing found for &quot;%1&quot;.</source>
+        <translation>Nichts gefunden für „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n Ergebnis aus dem Offline-Cache</numerusform>
+            <numerusform>%n Ergebnisse aus dem Offline-Cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="270"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="273"/>
+        <source> in %n row(s) (near-identical ones together)</source>
+        <translation>
+            <numerusform> in %n Zeile (fast gleiche zusammengefasst)</numerusform>
+            <numerusform> in %n Zeilen (fast gleiche zusammengefasst)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearch.cpp" line="327"/>
+        <source>This result belongs to no dataset or investigation.</source>
+        <translation>Dieses Ergebnis gehört zu keinem Dataset und keiner Untersuchung.</translation>
+    </message>
+</context>
+<context>
+    <name>ke::GlobalSearchModel</name>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="77"/>
+        <source>no dataset</source>
+        <translation>kein Dataset</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="88"/>
+        <source>%1 in %2, %3</source>
+        <translation>%1 in %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="91"/>
+        <source>Why it ranked: score %1</source>
+        <translation>Warum gefunden: Punktzahl %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="92"/>
+        <source>  • words: rank %1 (the words you typed)</source>
+        <translation>  • Wörter: Rang %1 (die eingegebenen Wörter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="93"/>
+        <source>  • words: not found by the words you typed</source>
+        <translation>  • Wörter: über die eingegebenen Wörter nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="94"/>
+        <source>  • meaning: rank %1 (similar in meaning)</source>
+        <translation>  • Bedeutung: Rang %1 (ähnlich in der Bedeutung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="95"/>
+        <source>  • meaning: not among the most similar in meaning</source>
+        <translation>  • Bedeutung: nicht unter den in der Bedeutung ähnlichsten</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="96"/>
+        <source>  • feedback: %1 (rated higher ranks higher)</source>
+        <translation>  • Feedback: %1 (besser bewertet steht weiter oben)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <translation>
+            <numerusform>%n ähnliches Ergebnis — derselbe Text an anderer Stelle; Enter öffnet das beste:</numerusform>
+            <numerusform>%n ähnliche Ergebnisse — derselbe Text an anderen Stellen; Enter öffnet das beste:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="105"/>
+        <source>  • %1, %2 (score %3)</source>
+        <translation>  • %1, %2 (Punktzahl %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … und %n weiteres</numerusform>
+            <numerusform>  … und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="114"/>
+        <source>From the offline cache.</source>
+        <translation>Aus dem Offline-Cache.</translation>
+    </message>
+    <message>
+        <location filename="../ui/globalsearchmodel.cpp" line="130"/>
+        <source>%1 in %2, %3: %4</source>
+        <translation>%1 in %2, %3: %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n ähnlich</numerusform>
+            <numerusform>%n ähnliche</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationDetail</name>
     <message>
         <location filename="../ui/investigationdetail.cpp" line="83"/>
@@ -3709,157 +3896,172 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>Investigations</source>
+        <translation>Untersuchungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Sort datasets by</source>
         <translation>Datensätze sortieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>By name</source>
         <translation>Nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>By activity</source>
         <translation>Nach Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>By problems</source>
         <translation>Nach Problemen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Lineage</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
-        <source>Investigation</source>
-        <translation>Untersuchung</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Export &amp;training data…</source>
         <translation>&amp;Trainingsdaten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>&amp;Search everything…</source>
+        <translation>&amp;Alles durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <source>Search findings, hypotheses, queries, comments and quirks of every dataset (Ctrl+K)</source>
+        <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten aller Datasets durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Cancel sync</source>
         <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -3867,7 +4069,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -3875,23 +4077,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="410"/>
-        <location filename="../ui/mainwindow.cpp" line="416"/>
+        <location filename="../ui/mainwindow.cpp" line="429"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="458"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477"/>
+        <location filename="../ui/mainwindow.cpp" line="496"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -3899,22 +4101,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="510"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="521"/>
+        <location filename="../ui/mainwindow.cpp" line="540"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="538"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
@@ -4635,27 +4837,27 @@ score %2 — lexical rank %3, vector rank %4 (0 = not found by that signal)</sou
 Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht gefunden)</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Found</source>
         <translation>Fundstelle</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../ui/searchresultmodel.cpp" line="59"/>
+        <location filename="../ui/searchresultmodel.cpp" line="61"/>
         <source>Why it ranked</source>
         <translation>Warum gefunden</translation>
     </message>
@@ -4663,57 +4865,57 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::SearchView</name>
     <message>
-        <location filename="../ui/searchview.cpp" line="68"/>
+        <location filename="../ui/searchview.cpp" line="27"/>
         <source>Search findings, hypotheses, queries, comments and quirks</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="72"/>
+        <location filename="../ui/searchview.cpp" line="31"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="73"/>
+        <location filename="../ui/searchview.cpp" line="32"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="75"/>
+        <location filename="../ui/searchview.cpp" line="34"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="78"/>
+        <location filename="../ui/searchview.cpp" line="37"/>
         <source>Offline cache</source>
         <translation>Offline-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="79"/>
+        <location filename="../ui/searchview.cpp" line="38"/>
         <source>Search the local cache kept by `knowledgectl sync` instead of the database (used by itself when the database cannot be reached)</source>
         <translation>Den von `knowledgectl sync` gepflegten lokalen Cache statt der Datenbank durchsuchen (geschieht automatisch, wenn die Datenbank nicht erreichbar ist)</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="81"/>
+        <location filename="../ui/searchview.cpp" line="40"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="131"/>
+        <location filename="../ui/searchview.cpp" line="91"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="149"/>
+        <location filename="../ui/searchview.cpp" line="109"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. &quot;verspäteter ETL-Batch&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/searchview.cpp" line="166"/>
+        <location filename="../ui/searchview.cpp" line="126"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="179"/>
+        <location filename="../ui/searchview.cpp" line="139"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Treffer aus dem Offline-Cache</numerusform>
@@ -4721,7 +4923,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="180"/>
+        <location filename="../ui/searchview.cpp" line="140"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -6089,37 +6291,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/explorer/main.cpp" line="56"/>
+        <location filename="../app/explorer/main.cpp" line="62"/>
         <source>What your team knows about each dataset.</source>
         <translation>Was Ihr Team über jedes Dataset weiß.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="61"/>
+        <location filename="../app/explorer/main.cpp" line="67"/>
         <source>Render the window to FILE (PNG) and exit.</source>
         <translation>Das Fenster als FILE (PNG) speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="65"/>
-        <source>Open view V: schema, lineage, knowledge, activity, investigation or search.</source>
-        <translation>Ansicht V öffnen: schema, lineage, knowledge, activity, investigation oder search.</translation>
+        <location filename="../app/explorer/main.cpp" line="71"/>
+        <source>Open view V: schema, lineage, knowledge, activity, investigation or search (the Ctrl+K search popup).</source>
+        <translation>Ansicht V öffnen: schema, lineage, knowledge, activity, investigation oder search (das Suchfenster von Strg+K).</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="70"/>
+        <location filename="../app/explorer/main.cpp" line="88"/>
+        <source>Search for TEXT (in the Ctrl+K popup with --view search, else in the Search tab).</source>
+        <translation>Nach TEXT suchen (mit --view search im Suchfenster von Strg+K, sonst im Reiter Suche).</translation>
+    </message>
+    <message>
+        <location filename="../app/explorer/main.cpp" line="77"/>
         <source>Open dataset D (name or UUID) first.</source>
         <translation>Zuerst Dataset D (Name oder UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="74"/>
+        <location filename="../app/explorer/main.cpp" line="81"/>
         <source>Open investigation I (UUID).</source>
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="81"/>
-        <source>Search for TEXT in the Search tab.</source>
-        <translation>Im Tab „Suche“ nach TEXT suchen.</translation>
-    </message>
-    <message>
-        <location filename="../app/explorer/main.cpp" line="120"/>
+        <location filename="../app/explorer/main.cpp" line="134"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

@@ -247,6 +247,61 @@
     </message>
 </context>
 <context>
+    <name>ke::GlobalSearch</name>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <source>%n result(s) from the offline cache</source>
+        <translation>
+            <numerusform>%n result from the offline cache</numerusform>
+            <numerusform>%n results from the offline cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="270"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearch.cpp" line="273"/>
+        <source> in %n row(s) (near-identical ones together)</source>
+        <translation>
+            <numerusform> in %n row (near-identical ones together)</numerusform>
+            <numerusform> in %n rows (near-identical ones together)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ke::GlobalSearchModel</name>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <translation>
+            <numerusform>%n similar result — the same text in other places; Enter opens the best:</numerusform>
+            <numerusform>%n similar results — the same text in other places; Enter opens the best:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … and %n more</numerusform>
+            <numerusform>  … and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
+        <source>%n similar</source>
+        <translation>
+            <numerusform>%n similar</numerusform>
+            <numerusform>%n similar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ke::InvestigationDetail</name>
     <message numerus="yes">
         <location filename="../ui/investigationdetail.cpp" line="394"/>
@@ -319,7 +374,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -327,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -335,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>
@@ -400,7 +455,7 @@
 <context>
     <name>ke::SearchView</name>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="179"/>
+        <location filename="../ui/searchview.cpp" line="139"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -408,7 +463,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/searchview.cpp" line="180"/>
+        <location filename="../ui/searchview.cpp" line="140"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>

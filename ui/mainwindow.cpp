@@ -7,6 +7,7 @@
 #include "connectionstatus.h"
 #include "datasetdirectory.h"
 #include "datasetlistmodel.h"
+#include "globalsearch.h"
 #include "investigationview.h"
 #include "knowledgeaggregator.h"
 #include "knowledgeclient.h"
@@ -205,6 +206,21 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     file->addAction(refreshAction);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    QAction *searchEverything
+        = go->addAction(tr("&Search everything…"), this, [this]() { showGlobalSearch(); });
+    searchEverything->setObjectName(QStringLiteral("searchEverythingAction"));
+    searchEverything->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    searchEverything->setToolTip(tr("Search findings, hypotheses, queries, comments and quirks "
+                                    "of every dataset (Ctrl+K)"));
+    m_globalSearch = new GlobalSearch(m_client, this);
+    connect(m_globalSearch, &GlobalSearch::investigationRequested, this,
+            &MainWindow::openInvestigation);
+    connect(m_globalSearch, &GlobalSearch::datasetRequested, this, &MainWindow::openDataset);
+    connect(m_globalSearch, &GlobalSearch::settled, this, [this]() {
+        if (pendingRequests() == 0)
+            Q_EMIT settled();
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Knowledge Explorer"), this, [this]() {
         QMessageBox::about(this, tr("About Knowledge Explorer"),
@@ -390,9 +406,9 @@ OutboxDialog *MainWindow::showOutbox()
 
 int MainWindow::pendingRequests() const
 {
-    return m_pending + (m_searchView->isBusy() ? 1 : 0) + m_investigation->pendingRequests()
-        + m_knowledge->pendingRequests() + m_schema->pendingRequests()
-        + m_lineage->pendingRequests();
+    return m_pending + (m_searchView->isBusy() ? 1 : 0) + (m_globalSearch->isBusy() ? 1 : 0)
+        + m_investigation->pendingRequests() + m_knowledge->pendingRequests()
+        + m_schema->pendingRequests() + m_lineage->pendingRequests();
 }
 
 void MainWindow::setSavedConnections(const QStringList &names, const QString &current)
@@ -608,6 +624,31 @@ void MainWindow::openInvestigation(const QUuid &id)
 {
     m_investigation->showInvestigation(id);
     m_tabs->setCurrentIndex(InvestigationTab);
+}
+
+void MainWindow::openDataset(const QUuid &id)
+{
+    const int row = m_datasets->rowOf(id);
+    if (row < 0) {
+        m_wantedDataset = id.toString(QUuid::WithoutBraces); // once the list has loaded
+    } else {
+        QModelIndex index = m_filter->mapFromSource(m_datasets->index(row));
+        if (!index.isValid()) { // filtered out: show it anyway
+            m_search->clear();
+            index = m_filter->mapFromSource(m_datasets->index(row));
+        }
+        m_list->setCurrentIndex(index);
+    }
+    m_tabs->setCurrentIndex(KnowledgeTab);
+}
+
+void MainWindow::showGlobalSearch(const QString &text)
+{
+    const DatasetSummary *d = m_datasets->dataset(m_datasets->rowOf(m_dataset));
+    m_globalSearch->setCurrentDataset(d ? d->ref.id : QUuid(), d ? d->ref.name : QString());
+    if (!text.isEmpty())
+        m_globalSearch->search(text);
+    m_globalSearch->open();
 }
 
 } // namespace ke

@@ -30,6 +30,7 @@ class ConnectionStatus;
 class OutboxDialog;
 class Database;
 class DatasetListModel;
+class GlobalSearch;
 class InvestigationView;
 class KnowledgeClient;
 class KnowledgeView;
@@ -57,6 +58,12 @@ public:
     void search(const QString &text);
     /// Opens an investigation in the Investigation tab.
     void openInvestigation(const QUuid &id);
+    /// Selects a dataset (by UUID) in the list and shows its Knowledge tab.
+    void openDataset(const QUuid &id);
+    /// Go → Search everything… (Ctrl+K): opens the global search popup over the window;
+    /// with `text`, searches for it at once.
+    void showGlobalSearch(const QString &text = {});
+    GlobalSearch *globalSearch() const { return m_globalSearch; }
     /// Number of background requests still running (0 = settled).
     int pendingRequests() const;
     /// Lists the saved connections under File → Switch Connection (`current` checked). The
@@ -129,6 +136,7 @@ private:
     QPushButton *m_more = nullptr;
     InvestigationView *m_investigation = nullptr;
     SearchView *m_searchView = nullptr;
+    GlobalSearch *m_globalSearch = nullptr;
     QLabel *m_status = nullptr;
     ConnectionStatus *m_connection = nullptr;
     OutboxDialog *m_outbox = nullptr;

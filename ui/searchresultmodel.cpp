@@ -50,6 +50,8 @@ QVariant SearchResultModel::rowData(const SearchResult &r, int column, int role)
             .arg(r.vectorRank);
     } else if (role == InvestigationRole) {
         return r.investigationId;
+    } else if (role == MarkedSnippetRole) {
+        return r.snippet;
     }
     return {};
 }

@@ -18,7 +18,10 @@ class SearchResultModel : public RowModel<QAbstractTableModel, SearchResult>
 
 public:
     enum Column { SnippetColumn, KindColumn, DatasetColumn, WhenColumn, WhyColumn, ColumnCount };
-    enum Role { InvestigationRole = Qt::UserRole + 1 };
+    enum Role {
+        InvestigationRole = Qt::UserRole + 1,
+        MarkedSnippetRole, ///< the snippet with its matched words marked «like this»
+    };
 
     using RowModel::RowModel; // explicit SearchResultModel(QObject *parent = nullptr)
 

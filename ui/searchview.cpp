@@ -3,60 +3,19 @@
 #include "catalogue.h"
 #include "knowledgeclient.h"
 #include "searchresultmodel.h"
+#include "snippetdelegate.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QPushButton>
-#include <QStyledItemDelegate>
 #include <QTableView>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace ke {
-
-namespace {
-
-/// Paints a snippet with its matched words («like this») in bold.
-class SnippetDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
-    {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        const QString raw
-            = index.data(Qt::ToolTipRole).toString().section(QStringLiteral("\n\n"), 0, 0);
-        QString html = raw.toHtmlEscaped();
-        html.replace(QChar(0xab), QStringLiteral("<b>"))
-            .replace(QChar(0xbb), QStringLiteral("</b>"));
-        opt.text.clear();
-        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
-        QTextDocument doc;
-        doc.setDefaultFont(opt.font);
-        doc.setDocumentMargin(2);
-        doc.setHtml(html);
-        doc.setTextWidth(opt.rect.width());
-        painter->save();
-        painter->translate(opt.rect.topLeft());
-        painter->setClipRect(QRect(QPoint(0, 0), opt.rect.size()));
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        if (opt.state & QStyle::State_Selected)
-            ctx.palette.setColor(QPalette::Text, opt.palette.color(QPalette::HighlightedText));
-        doc.documentLayout()->draw(painter, ctx);
-        painter->restore();
-    }
-};
-
-} // namespace
 
 SearchView::SearchView(KnowledgeClient *client, QWidget *parent)
     : QWidget(parent)
@@ -92,8 +51,9 @@ SearchView::SearchView(KnowledgeClient *client, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("searchResults"));
     m_table->setModel(m_model);
-    m_table->setItemDelegateForColumn(SearchResultModel::SnippetColumn,
-                                      new SnippetDelegate(m_table));
+    m_table->setItemDelegateForColumn(
+        SearchResultModel::SnippetColumn,
+        new SnippetDelegate(SearchResultModel::MarkedSnippetRole, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(true);

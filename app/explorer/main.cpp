@@ -2,6 +2,7 @@
 
 #include "connectionprofiles.h"
 #include "connectionswitcher.h"
+#include "globalsearch.h"
 #include "mainwindow.h"
 #include "passwordkeychain.h"
 
@@ -67,8 +68,9 @@ int main(int argc, char **argv)
         QStringLiteral("FILE"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QApplication::translate(
-            "main", "Open view V: schema, lineage, knowledge, activity, investigation or search."),
+        QApplication::translate("main",
+                                "Open view V: schema, lineage, knowledge, activity, investigation "
+                                "or search (the Ctrl+K search popup)."),
         QStringLiteral("V"));
     const QCommandLineOption dataset(
         QStringLiteral("dataset"),
@@ -83,7 +85,9 @@ int main(int argc, char **argv)
     parser.addOption(investigation);
     const QCommandLineOption searchOption(
         QStringLiteral("search"),
-        QApplication::translate("main", "Search for TEXT in the Search tab."),
+        QApplication::translate("main",
+                                "Search for TEXT (in the Ctrl+K popup with --view search, "
+                                "else in the Search tab)."),
         QStringLiteral("TEXT"));
     parser.addOption(searchOption);
     parser.process(rest);
@@ -101,9 +105,13 @@ int main(int argc, char **argv)
             window.selectDataset(parser.value(dataset));
         if (parser.isSet(investigation))
             window.openInvestigation(QUuid::fromString(parser.value(investigation)));
-        if (parser.isSet(view))
+        // --view search: the Ctrl+K popup over the window, searching for --search TEXT.
+        const bool globalSearch = parser.value(view) == QLatin1String("search");
+        if (globalSearch)
+            window.showGlobalSearch(parser.value(searchOption));
+        else if (parser.isSet(view))
             window.showView(parser.value(view));
-        if (parser.isSet(searchOption))
+        if (parser.isSet(searchOption) && !globalSearch)
             window.search(parser.value(searchOption));
     });
     if (!parser.isSet(screenshot)) {
@@ -118,7 +126,8 @@ int main(int argc, char **argv)
         const QString file = parser.value(screenshot);
         // Shoot once the background requests have settled (data shown), or after 20 s.
         auto shoot = [&window, file]() {
-            const QPixmap pixmap = window.grab();
+            // A popup open over the window (Ctrl+K) is a window of its own: painted in.
+            const QPixmap pixmap = window.globalSearch()->pictureOf(&window);
             if (!pixmap.save(file, "PNG")) {
                 std::fprintf(
                     stderr, "%s\n",
