@@ -188,6 +188,17 @@ struct LexicalIndex
     }
 };
 
+/// Runs `sql` as a prepared statement of the connection (prepared on first use): a search's
+/// statements are the same text every time, and planning them was a third of their time.
+template <typename... Args>
+pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &conn,
+                          const std::string &sql, Args &&...args)
+{
+    const std::string name = statementName("ke_search_", sql);
+    conn.prepare(name, sql);
+    return tx.exec_prepared(name, std::forward<Args>(args)...);
+}
+
 /// The process's lexical index of one database, schema and tenant.
 std::shared_ptr<LexicalIndex> lexicalIndexFor(const QString &key)
 {
@@ -308,7 +319,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             // The tenant's newest change_seq as this session sees it (row-level security:
             // NULL when it sees none of the tenant's documents), and the query's lexemes with
             // their counts, stemmed by the same configuration as search_documents.tsv.
-            const pqxx::result head = tx.exec_params(
+            const pqxx::result head = execPrepared(
+                tx, conn,
                 toStd(QStringLiteral("SELECT (SELECT max(change_seq) FROM %1 WHERE tenant_id = "
                                      "$1::uuid), to_tsvector('english', $2)::text, "
                                      "$3::regclass::oid::text")
@@ -641,7 +653,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         if (!wanted.isEmpty()) {
             const std::string wantedJson
                 = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
-            const pqxx::result r = tx.exec_params(
+            const pqxx::result r = execPrepared(
+                tx, conn,
                 toStd(QStringLiteral(
                           "SELECT d.source_type, d.source_id, d.dataset_id, d.investigation_id, "
                           "d.created_at,"
@@ -672,7 +685,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                 const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
                 top.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
             }
-            const pqxx::result r = tx.exec_params(
+            const pqxx::result r = execPrepared(
+                tx, conn,
                 toStd(QStringLiteral(
                           "SELECT d.source_type, d.source_id, ts_headline('english', d.content,"
                           " websearch_to_tsquery('english', $3), $4) FROM %1 d"
