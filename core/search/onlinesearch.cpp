@@ -112,6 +112,10 @@ struct LexicalIndex
     std::mutex refreshing;
     qint64 watermark = 0; ///< the newest change_seq applied
     std::vector<Doc> docs;
+    /// Per slot, its length, or kRetired: what the scoring loop reads for every posting, kept
+    /// apart from `docs` so that a million postings stay in the cache.
+    static constexpr quint32 kRetired = 0xffffffffu;
+    std::vector<quint32> lengthOf;
     QHash<QString, quint32> slotOf; // keyOf(type, id) -> docs index
     QHash<QString, quint32> termOf;
     std::vector<Term> terms;
@@ -122,6 +126,7 @@ struct LexicalIndex
     {
         watermark = 0;
         docs.clear();
+        lengthOf.clear();
         slotOf.clear();
         termOf.clear();
         terms.clear();
@@ -141,6 +146,7 @@ struct LexicalIndex
         if (!d.live)
             return;
         d.live = false;
+        lengthOf[slot] = kRetired;
         for (quint32 t : d.terms)
             --terms[t].df;
         --live;
@@ -183,6 +189,7 @@ struct LexicalIndex
         }
         ++live;
         totalLength += d.length;
+        lengthOf.push_back(d.length);
         docs.push_back(std::move(d));
         slotOf.insert(key, slot);
     }
@@ -209,6 +216,60 @@ std::shared_ptr<LexicalIndex> lexicalIndexFor(const QString &key)
     if (!slot)
         slot = std::make_shared<LexicalIndex>();
     return slot;
+}
+
+/// The statement every lexical search starts with: the tenant's newest change_seq as this
+/// session sees it (row-level security: NULL when it sees none of the tenant's documents),
+/// the lexemes of $2 with their counts, and the table's oid. $1 tenant, $3 the table.
+std::string headSql(const QString &docs)
+{
+    return toStd(QStringLiteral("SELECT (SELECT max(change_seq) FROM %1 WHERE tenant_id = "
+                                "$1::uuid), to_tsvector('english', $2)::text, "
+                                "$3::regclass::oid::text")
+                     .arg(docs));
+}
+
+/// The shared index of the tenant, brought up to the change_seq `head` (headSql's row, its
+/// change_seq not NULL) says this session sees: only then is it handed to the session.
+std::shared_ptr<LexicalIndex> upToDateIndex(pqxx::transaction_base &tx, pqxx::connection &conn,
+                                            const QString &docs, const std::string &tenant,
+                                            const QUuid &tenantId, const pqxx::row &head)
+{
+    const qint64 seen = head[0].as<qint64>();
+    // The table's oid in the key: a schema dropped and made again under the same name (tests,
+    // eval-search) is another table, with change_seq from 1 again.
+    auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
+    std::shared_ptr<LexicalIndex> memory = lexicalIndexFor(
+        text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname()) + QLatin1Char(':')
+        + text(conn.port()) + QLatin1Char('/') + docs + QLatin1Char('/') + stringFromField(head[2])
+        + QLatin1Char('/') + tenantId.toString());
+    auto isFresh = [&]() {
+        std::shared_lock read(memory->lock);
+        return memory->watermark >= seen && !memory->wantsReload();
+    };
+    if (isFresh())
+        return memory;
+    std::lock_guard one(memory->refreshing);
+    if (isFresh())
+        return memory;
+    qint64 from = 0;
+    {
+        std::unique_lock write(memory->lock);
+        // Retired slots outnumber live ones: load the tenant afresh.
+        if (memory->wantsReload())
+            memory->clear();
+        from = memory->watermark;
+    }
+    const pqxx::result rows = tx.exec_params(
+        toStd(QStringLiteral("SELECT source_type, source_id, dataset_id, investigation_id, "
+                             "created_at, feedback_score, retired, change_seq, tsv::text FROM %1 "
+                             "WHERE tenant_id = $1::uuid AND change_seq > $2 ORDER BY change_seq")
+                  .arg(docs)),
+        tenant, from);
+    std::unique_lock write(memory->lock);
+    for (const auto &row : rows)
+        memory->apply(row);
+    return memory;
 }
 
 } // namespace
@@ -316,54 +377,12 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         std::shared_ptr<LexicalIndex> memory; // the tenant's, once this session proved access
         if (request.mode != SearchMode::Vector
             && d->options.lexicalIndex == Options::LexicalIndex::Memory) {
-            // The tenant's newest change_seq as this session sees it (row-level security:
-            // NULL when it sees none of the tenant's documents), and the query's lexemes with
-            // their counts, stemmed by the same configuration as search_documents.tsv.
-            const pqxx::result head = execPrepared(
-                tx, conn,
-                toStd(QStringLiteral("SELECT (SELECT max(change_seq) FROM %1 WHERE tenant_id = "
-                                     "$1::uuid), to_tsvector('english', $2)::text, "
-                                     "$3::regclass::oid::text")
-                          .arg(docs)),
-                tenant, tsText, toStd(docs));
+            // The tenant's newest change_seq as this session sees it, and the query's lexemes
+            // with their counts, stemmed by the same configuration as search_documents.tsv.
+            const pqxx::result head
+                = execPrepared(tx, conn, headSql(docs), tenant, tsText, toStd(docs));
             if (!head[0][0].is_null()) {
-                const qint64 seen = head[0][0].as<qint64>();
-                // The table's oid in the key: a schema dropped and made again under the same
-                // name (tests, eval-search) is another table, with change_seq from 1 again.
-                auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
-                memory
-                    = lexicalIndexFor(text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname())
-                                      + QLatin1Char(':') + text(conn.port()) + QLatin1Char('/')
-                                      + docs + QLatin1Char('/') + stringFromField(head[0][2])
-                                      + QLatin1Char('/') + db.tenantId().toString());
-                auto isFresh = [&]() {
-                    std::shared_lock read(memory->lock);
-                    return memory->watermark >= seen && !memory->wantsReload();
-                };
-                if (!isFresh()) {
-                    std::lock_guard one(memory->refreshing);
-                    if (!isFresh()) {
-                        qint64 from = 0;
-                        {
-                            std::unique_lock write(memory->lock);
-                            // Retired slots outnumber live ones: load the tenant afresh.
-                            if (memory->wantsReload())
-                                memory->clear();
-                            from = memory->watermark;
-                        }
-                        const pqxx::result rows = tx.exec_params(
-                            toStd(QStringLiteral(
-                                      "SELECT source_type, source_id, dataset_id, "
-                                      "investigation_id, created_at, feedback_score, retired, "
-                                      "change_seq, tsv::text FROM %1 WHERE tenant_id = $1::uuid "
-                                      "AND change_seq > $2 ORDER BY change_seq")
-                                      .arg(docs)),
-                            tenant, from);
-                        std::unique_lock write(memory->lock);
-                        for (const auto &row : rows)
-                            memory->apply(row);
-                    }
-                }
+                memory = upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
                 // BM25 of every live document with a query word, exactly (bm25.h).
                 const auto query = parseTsvector(head[0][1].c_str(), head[0][1].size());
                 const QString wantedDataset = request.datasetId.isEmpty()
@@ -388,22 +407,24 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                         const LexicalIndex::Term &term = m.terms[*t];
                         const double idf = bm25::idf(n, double(term.df));
                         for (const LexicalIndex::Posting &p : term.postings) {
-                            const LexicalIndex::Doc &doc = m.docs[p.doc];
-                            if (!doc.live)
+                            const quint32 length = m.lengthOf[p.doc];
+                            if (length == LexicalIndex::kRetired)
                                 continue;
                             if (score[p.doc] == 0.0)
                                 touched.push_back(p.doc);
                             score[p.doc] += double(count)
-                                * bm25::termScore(idf, double(p.tf), double(doc.length),
-                                                  averageLength);
+                                * bm25::termScore(idf, double(p.tf), double(length), averageLength);
                         }
                     }
                     ranked.reserve(touched.size());
+                    const bool filtered
+                        = !wantedDataset.isEmpty() || !request.sourceTypes.isEmpty();
                     for (quint32 i : touched) {
                         const LexicalIndex::Doc &doc = m.docs[i];
-                        if ((wantedDataset.isEmpty() || doc.datasetId == wantedDataset)
-                            && (request.sourceTypes.isEmpty()
-                                || request.sourceTypes.contains(doc.sourceType)))
+                        if (!filtered
+                            || ((wantedDataset.isEmpty() || doc.datasetId == wantedDataset)
+                                && (request.sourceTypes.isEmpty()
+                                    || request.sourceTypes.contains(doc.sourceType))))
                             ranked.emplace_back(score[i], i);
                         score[i] = 0.0;
                     }
@@ -719,6 +740,32 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             outcome.results.append(res);
         }
         return outcome;
+    });
+}
+
+Result<OnlineSearch::LexicalStatistics> OnlineSearch::lexicalStatistics(Database &db)
+{
+    if (db.tenantId().isNull())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(tr("reading the lexical statistics"), [&]() -> Result<LexicalStatistics> {
+        auto &conn = databasePrivate(db)->conn;
+        pqxx::nontransaction tx(conn);
+        const QString docs = db.table(QStringLiteral("search_documents"));
+        const std::string tenant = uuidToStd(db.tenantId());
+        const pqxx::result head
+            = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
+        LexicalStatistics out;
+        if (head[0][0].is_null())
+            return out;
+        const auto memory = upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
+        std::shared_lock read(memory->lock);
+        out.documents = memory->live;
+        out.totalLength = qint64(memory->totalLength);
+        for (auto it = memory->termOf.cbegin(); it != memory->termOf.cend(); ++it)
+            if (const qint64 df = memory->terms[*it].df; df > 0)
+                out.documentFrequencies.insert(it.key(), df);
+        return out;
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 
 #include <atomic>
 #include <memory>
@@ -79,6 +80,17 @@ public:
     /// no user string can cause an SQL error (everything is bound, never concatenated).
     Result<SearchOutcome> search(Database &db, const SearchRequest &request,
                                  const std::atomic_bool *cancel = nullptr);
+
+    /// The corpus statistics the lexical ranking uses for the session's tenant, from the
+    /// shared index brought up to date first (what the next search would see): for tests and
+    /// diagnostics. Empty when the session sees none of the tenant's documents.
+    struct LexicalStatistics
+    {
+        qint64 documents = 0; ///< live (not retired) documents
+        qint64 totalLength = 0; ///< sum of their lexeme counts (length(tsv))
+        QHash<QString, qint64> documentFrequencies; ///< lexeme -> live documents with it
+    };
+    static Result<LexicalStatistics> lexicalStatistics(Database &db);
 
     struct Private;
 
