@@ -490,36 +490,36 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="171"/>
+        <location filename="../core/events/eventlog.cpp" line="159"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="196"/>
-        <location filename="../core/events/eventlog.cpp" line="403"/>
-        <location filename="../core/events/eventlog.cpp" line="426"/>
-        <location filename="../core/events/eventlog.cpp" line="456"/>
-        <location filename="../core/events/eventlog.cpp" line="474"/>
+        <location filename="../core/events/eventlog.cpp" line="184"/>
+        <location filename="../core/events/eventlog.cpp" line="391"/>
+        <location filename="../core/events/eventlog.cpp" line="414"/>
+        <location filename="../core/events/eventlog.cpp" line="444"/>
+        <location filename="../core/events/eventlog.cpp" line="462"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="202"/>
+        <location filename="../core/events/eventlog.cpp" line="190"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="232"/>
+        <location filename="../core/events/eventlog.cpp" line="220"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="317"/>
+        <location filename="../core/events/eventlog.cpp" line="305"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="350"/>
+        <location filename="../core/events/eventlog.cpp" line="338"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -527,7 +527,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="283"/>
+        <location filename="../core/events/eventlog.cpp" line="271"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -535,12 +535,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="405"/>
+        <location filename="../core/events/eventlog.cpp" line="393"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="428"/>
+        <location filename="../core/events/eventlog.cpp" line="416"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>Lesen von %n Untersuchung</numerusform>
@@ -548,17 +548,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="457"/>
+        <location filename="../core/events/eventlog.cpp" line="445"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="475"/>
+        <location filename="../core/events/eventlog.cpp" line="463"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="490"/>
+        <location filename="../core/events/eventlog.cpp" line="478"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -1502,56 +1502,62 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="82"/>
+        <location filename="../core/search/onlinesearch.cpp" line="321"/>
+        <location filename="../core/search/onlinesearch.cpp" line="750"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="87"/>
+        <location filename="../core/search/onlinesearch.cpp" line="326"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="90"/>
+        <location filename="../core/search/onlinesearch.cpp" line="329"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="127"/>
+        <location filename="../core/search/onlinesearch.cpp" line="366"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="172"/>
-        <location filename="../core/search/onlinesearch.cpp" line="315"/>
+        <location filename="../core/search/onlinesearch.cpp" line="481"/>
+        <location filename="../core/search/onlinesearch.cpp" line="624"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="179"/>
-        <location filename="../core/search/onlinesearch.cpp" line="311"/>
+        <location filename="../core/search/onlinesearch.cpp" line="488"/>
+        <location filename="../core/search/onlinesearch.cpp" line="620"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="234"/>
+        <location filename="../core/search/onlinesearch.cpp" line="543"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="306"/>
+        <location filename="../core/search/onlinesearch.cpp" line="615"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="307"/>
+        <location filename="../core/search/onlinesearch.cpp" line="616"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="310"/>
+        <location filename="../core/search/onlinesearch.cpp" line="619"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
+    </message>
+    <message>
+        <location filename="../core/search/onlinesearch.cpp" line="751"/>
+        <source>reading the lexical statistics</source>
+        <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
 </context>
 <context>
@@ -2827,140 +2833,140 @@
 <context>
     <name>ke::InvestigationDetail</name>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="82"/>
+        <location filename="../ui/investigationdetail.cpp" line="83"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="84"/>
+        <location filename="../ui/investigationdetail.cpp" line="85"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="85"/>
+        <location filename="../ui/investigationdetail.cpp" line="86"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="107"/>
+        <location filename="../ui/investigationdetail.cpp" line="108"/>
         <source>Open an investigation from the list, the dataset&apos;s activity or its findings.</source>
         <translation>Öffnen Sie eine Untersuchung aus der Liste, der Aktivität des Datensatzes oder seinen Befunden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="213"/>
+        <location filename="../ui/investigationdetail.cpp" line="214"/>
         <source>&lt;b&gt;Hypotheses&lt;/b&gt; (%1), most confident first</source>
         <translation>&lt;b&gt;Hypothesen&lt;/b&gt; (%1), die sicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="219"/>
+        <location filename="../ui/investigationdetail.cpp" line="220"/>
         <source>No hypotheses yet — the investigation is still running.</source>
         <translation>Noch keine Hypothesen — die Untersuchung läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="220"/>
+        <location filename="../ui/investigationdetail.cpp" line="221"/>
         <source>This investigation recorded no hypotheses.</source>
         <translation>Diese Untersuchung hat keine Hypothesen aufgezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="234"/>
+        <location filename="../ui/investigationdetail.cpp" line="235"/>
         <source>&lt;b&gt;Other steps&lt;/b&gt; (not tied to a hypothesis)</source>
         <translation>&lt;b&gt;Weitere Schritte&lt;/b&gt; (keiner Hypothese zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="244"/>
+        <location filename="../ui/investigationdetail.cpp" line="245"/>
         <source>&lt;b&gt;Comments&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Kommentare&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="264"/>
+        <location filename="../ui/investigationdetail.cpp" line="265"/>
         <source>Investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="276"/>
+        <location filename="../ui/investigationdetail.cpp" line="277"/>
         <source>expected %1, got %2</source>
         <translation>erwartet %1, gemessen %2</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="283"/>
+        <location filename="../ui/investigationdetail.cpp" line="284"/>
         <source>severity %1</source>
         <translation>Schweregrad %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="284"/>
+        <location filename="../ui/investigationdetail.cpp" line="285"/>
         <source>Alert: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="292"/>
-        <location filename="../ui/investigationdetail.cpp" line="347"/>
-        <location filename="../ui/investigationdetail.cpp" line="387"/>
-        <location filename="../ui/investigationdetail.cpp" line="506"/>
+        <location filename="../ui/investigationdetail.cpp" line="293"/>
+        <location filename="../ui/investigationdetail.cpp" line="348"/>
+        <location filename="../ui/investigationdetail.cpp" line="388"/>
+        <location filename="../ui/investigationdetail.cpp" line="507"/>
         <source>confidence %1</source>
         <translation>Konfidenz %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="294"/>
+        <location filename="../ui/investigationdetail.cpp" line="295"/>
         <source>started %1</source>
         <translation>begonnen %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="298"/>
+        <location filename="../ui/investigationdetail.cpp" line="299"/>
         <source>took %1</source>
         <translation>Dauer %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="303"/>
+        <location filename="../ui/investigationdetail.cpp" line="304"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="307"/>
+        <location filename="../ui/investigationdetail.cpp" line="308"/>
         <source>Rate investigation…</source>
         <translation>Untersuchung bewerten…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
         <source>You: helpful</source>
         <translation>Sie: hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="332"/>
+        <location filename="../ui/investigationdetail.cpp" line="333"/>
         <source>You: not helpful</source>
         <translation>Sie: nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="335"/>
+        <location filename="../ui/investigationdetail.cpp" line="336"/>
         <source>%1 helpful · %2 not helpful</source>
         <translation>%1 hilfreich · %2 nicht hilfreich</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="344"/>
+        <location filename="../ui/investigationdetail.cpp" line="345"/>
         <source>&lt;b&gt;Synthesis&lt;/b&gt;</source>
         <translation>&lt;b&gt;Synthese&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="353"/>
+        <location filename="../ui/investigationdetail.cpp" line="354"/>
         <source>&lt;b&gt;Root cause:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Ursache:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="354"/>
+        <location filename="../ui/investigationdetail.cpp" line="355"/>
         <source>none given</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="359"/>
+        <location filename="../ui/investigationdetail.cpp" line="360"/>
         <source>&lt;b&gt;Recommendations&lt;/b&gt;</source>
         <translation>&lt;b&gt;Empfehlungen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="383"/>
+        <location filename="../ui/investigationdetail.cpp" line="384"/>
         <source>Show the queries and evidence of: %1</source>
         <translation>Abfragen und Belege anzeigen von: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="393"/>
+        <location filename="../ui/investigationdetail.cpp" line="394"/>
         <source>%n query(ies)</source>
         <translation>
             <numerusform>%n Abfrage</numerusform>
@@ -2968,7 +2974,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="394"/>
+        <location filename="../ui/investigationdetail.cpp" line="395"/>
         <source>%n piece(s) of evidence</source>
         <translation>
             <numerusform>%n Beleg</numerusform>
@@ -2976,37 +2982,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="421"/>
+        <location filename="../ui/investigationdetail.cpp" line="422"/>
         <source>No queries or evidence for this hypothesis.</source>
         <translation>Keine Abfragen oder Belege zu dieser Hypothese.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="426"/>
+        <location filename="../ui/investigationdetail.cpp" line="427"/>
         <source>Hide the queries and evidence</source>
         <translation>Abfragen und Belege ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="427"/>
+        <location filename="../ui/investigationdetail.cpp" line="428"/>
         <source>Show the queries and evidence</source>
         <translation>Abfragen und Belege anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="444"/>
+        <location filename="../ui/investigationdetail.cpp" line="445"/>
         <source>&lt;b&gt;Query&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;Abfrage&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="445"/>
+        <location filename="../ui/investigationdetail.cpp" line="446"/>
         <source>no purpose given</source>
         <translation>kein Zweck angegeben</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="453"/>
+        <location filename="../ui/investigationdetail.cpp" line="454"/>
         <source>SQL of the query</source>
         <translation>SQL der Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/investigationdetail.cpp" line="485"/>
+        <location filename="../ui/investigationdetail.cpp" line="486"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -3014,38 +3020,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="490"/>
+        <location filename="../ui/investigationdetail.cpp" line="491"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="507"/>
+        <location filename="../ui/investigationdetail.cpp" line="508"/>
         <source>&lt;b&gt;Evidence&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</source>
         <translation>&lt;b&gt;Beleg&lt;/b&gt; — %1&lt;br&gt;&lt;small&gt;%2&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="524"/>
+        <location filename="../ui/investigationdetail.cpp" line="525"/>
         <source>This step has no id, so it cannot be rated.</source>
         <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="625"/>
-        <location filename="../ui/investigationdetail.cpp" line="636"/>
+        <location filename="../ui/investigationdetail.cpp" line="626"/>
+        <location filename="../ui/investigationdetail.cpp" line="637"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="630"/>
+        <location filename="../ui/investigationdetail.cpp" line="631"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="639"/>
+        <location filename="../ui/investigationdetail.cpp" line="640"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="642"/>
+        <location filename="../ui/investigationdetail.cpp" line="643"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -3091,47 +3097,47 @@
 <context>
     <name>ke::InvestigationView</name>
     <message>
-        <location filename="../ui/investigationview.cpp" line="43"/>
+        <location filename="../ui/investigationview.cpp" line="42"/>
         <source>Filter investigations (alert, outcome, date)…</source>
         <translation>Untersuchungen filtern (Alarm, Ergebnis, Datum)…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="44"/>
+        <location filename="../ui/investigationview.cpp" line="43"/>
         <source>Filter investigations</source>
         <translation>Untersuchungen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="50"/>
+        <location filename="../ui/investigationview.cpp" line="49"/>
         <source>Investigations of the dataset</source>
         <translation>Untersuchungen des Datensatzes</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="86"/>
+        <location filename="../ui/investigationview.cpp" line="85"/>
         <source>← All investigations</source>
         <translation>← Alle Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="87"/>
+        <location filename="../ui/investigationview.cpp" line="86"/>
         <source>Back to the dataset&apos;s investigations (Alt+Left)</source>
         <translation>Zurück zu den Untersuchungen des Datensatzes (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="204"/>
+        <location filename="../ui/investigationview.cpp" line="198"/>
         <source>Could not load the investigations: %1</source>
         <translation>Die Untersuchungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="213"/>
+        <location filename="../ui/investigationview.cpp" line="207"/>
         <source>No investigations of this dataset yet. They appear here once the orchestrator has investigated one of its alerts and the knowledge was aggregated.</source>
         <translation>Noch keine Untersuchungen dieses Datensatzes. Sie erscheinen hier, sobald der Orchestrator einen seiner Alarme untersucht hat und das Wissen aggregiert wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="233"/>
+        <location filename="../ui/investigationview.cpp" line="227"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationview.cpp" line="244"/>
+        <location filename="../ui/investigationview.cpp" line="233"/>
         <source>Could not load the investigation: %1</source>
         <translation>Die Untersuchung konnte nicht geladen werden: %1</translation>
     </message>
