@@ -29,9 +29,10 @@ class Database;
 ///           OnlineSearch of the process, filled from search_documents.tsv and brought up to
 ///           date by change_seq (documents are retired, never deleted; every change takes a
 ///           new change_seq — 0004). Each search first asks the database, under its own
-///           row-level security, for the tenant's newest change_seq: the shared copy answers
-///           only a session that sees exactly the change_seq it holds, so a session the
-///           database confines elsewhere never reads it. Options::lexicalIndex = Sql runs the
+///           row-level security, for the tenant's newest change_seq: the shared copy is
+///           brought up to it and handed only to a session the database gave one, so a
+///           session it confines elsewhere (sees none of the tenant's documents) gets no
+///           lexical results and never reads the copy. Options::lexicalIndex = Sql runs the
 ///           former statement instead (top `lexicalPrefilter` by ts_rank_cd re-scored with
 ///           BM25 in SQL, statistics counted per query): the benchmarks' baseline.
 ///  vector   the query embedded with the tenant's current model (the newest row of
