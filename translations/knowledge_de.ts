@@ -498,36 +498,36 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="171"/>
+        <location filename="../core/events/eventlog.cpp" line="159"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="196"/>
-        <location filename="../core/events/eventlog.cpp" line="403"/>
-        <location filename="../core/events/eventlog.cpp" line="426"/>
-        <location filename="../core/events/eventlog.cpp" line="456"/>
-        <location filename="../core/events/eventlog.cpp" line="474"/>
+        <location filename="../core/events/eventlog.cpp" line="184"/>
+        <location filename="../core/events/eventlog.cpp" line="391"/>
+        <location filename="../core/events/eventlog.cpp" line="414"/>
+        <location filename="../core/events/eventlog.cpp" line="444"/>
+        <location filename="../core/events/eventlog.cpp" line="462"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="202"/>
+        <location filename="../core/events/eventlog.cpp" line="190"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="232"/>
+        <location filename="../core/events/eventlog.cpp" line="220"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="317"/>
+        <location filename="../core/events/eventlog.cpp" line="305"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="350"/>
+        <location filename="../core/events/eventlog.cpp" line="338"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -535,7 +535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="283"/>
+        <location filename="../core/events/eventlog.cpp" line="271"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -543,12 +543,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="405"/>
+        <location filename="../core/events/eventlog.cpp" line="393"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="428"/>
+        <location filename="../core/events/eventlog.cpp" line="416"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>Lesen von %n Untersuchung</numerusform>
@@ -556,17 +556,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="457"/>
+        <location filename="../core/events/eventlog.cpp" line="445"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="475"/>
+        <location filename="../core/events/eventlog.cpp" line="463"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="490"/>
+        <location filename="../core/events/eventlog.cpp" line="478"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -1534,56 +1534,62 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="82"/>
+        <location filename="../core/search/onlinesearch.cpp" line="321"/>
+        <location filename="../core/search/onlinesearch.cpp" line="750"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="87"/>
+        <location filename="../core/search/onlinesearch.cpp" line="326"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="90"/>
+        <location filename="../core/search/onlinesearch.cpp" line="329"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="127"/>
+        <location filename="../core/search/onlinesearch.cpp" line="366"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="172"/>
-        <location filename="../core/search/onlinesearch.cpp" line="315"/>
+        <location filename="../core/search/onlinesearch.cpp" line="481"/>
+        <location filename="../core/search/onlinesearch.cpp" line="624"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="179"/>
-        <location filename="../core/search/onlinesearch.cpp" line="311"/>
+        <location filename="../core/search/onlinesearch.cpp" line="488"/>
+        <location filename="../core/search/onlinesearch.cpp" line="620"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="234"/>
+        <location filename="../core/search/onlinesearch.cpp" line="543"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="306"/>
+        <location filename="../core/search/onlinesearch.cpp" line="615"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="307"/>
+        <location filename="../core/search/onlinesearch.cpp" line="616"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="310"/>
+        <location filename="../core/search/onlinesearch.cpp" line="619"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
+    </message>
+    <message>
+        <location filename="../core/search/onlinesearch.cpp" line="751"/>
+        <source>reading the lexical statistics</source>
+        <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="350"/>
+        <location filename="../core/events/eventlog.cpp" line="338"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="428"/>
+        <location filename="../core/events/eventlog.cpp" line="416"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>reading %n investigation</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="283"/>
+        <location filename="../core/events/eventlog.cpp" line="271"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>

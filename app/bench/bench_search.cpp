@@ -12,6 +12,7 @@
 #include "fulltextquery.h"
 #include "migrator.h"
 #include "offlinecache.h"
+#include "onlinesearch.h"
 #include "searchindex.h"
 
 #include <QCoreApplication>
@@ -59,8 +60,56 @@ struct SyncFigures
     double coldS = 0, coldRate = 0;
     qint64 changed = 0;
     double incrementalS = 0, incrementalRate = 0;
+    // Online search (OnlineSearch, one thread) over the same schema: the in-memory lexical
+    // index against the former SQL statement, the same queries alternated.
+    double onlineFirstMs = 0; ///< the first search, which loads the tenant's lexical index
+    double onlineP50 = 0, onlineP95 = 0, sqlP50 = 0, sqlP95 = 0;
+    double onlineOverlap = 0; ///< top-10 overlap of the two
+    double onlineAfterEditMs = 0; ///< the first search after the edits (incremental refresh)
     QString error;
 };
+
+/// Online search figures over `db`'s tenant (see SyncFigures).
+Result<void> measureOnline(Database &db, const QStringList &queries, SyncFigures &f)
+{
+    OnlineSearch memory;
+    OnlineSearch::Options sqlOptions;
+    sqlOptions.lexicalIndex = OnlineSearch::Options::LexicalIndex::Sql;
+    OnlineSearch former(sqlOptions);
+    QElapsedTimer t;
+    t.start();
+    if (auto r = memory.search(db, hybridRequest(queries.first())); !r)
+        return r.error();
+    f.onlineFirstMs = double(t.nsecsElapsed()) / 1e6;
+    std::vector<double> memoryMs, sqlMs;
+    double overlap = 0;
+    const int n = int(std::min<qsizetype>(queries.size(), 100));
+    for (int i = 0; i < n; ++i) {
+        t.restart();
+        auto a = memory.search(db, hybridRequest(queries.at(i)));
+        memoryMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        t.restart();
+        auto b = former.search(db, hybridRequest(queries.at(i)));
+        sqlMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!a)
+            return a.error();
+        if (!b)
+            return b.error();
+        QSet<QString> ids;
+        for (const SearchResult &r : std::as_const(b->results))
+            ids.insert(r.sourceId);
+        int same = 0;
+        for (const SearchResult &r : std::as_const(a->results))
+            same += ids.contains(r.sourceId) ? 1 : 0;
+        overlap += b->results.isEmpty() ? 1.0 : double(same) / double(b->results.size());
+    }
+    f.onlineP50 = percentile(memoryMs, 0.50);
+    f.onlineP95 = percentile(memoryMs, 0.95);
+    f.sqlP50 = percentile(sqlMs, 0.50);
+    f.sqlP95 = percentile(sqlMs, 0.95);
+    f.onlineOverlap = n ? overlap / n : 0;
+    return {};
+}
 
 /// One sync of the tenant's offline cache (opened for it, closed after) from `db`.
 Result<OfflineCache::SyncSummary> syncCache(Database &db)
@@ -71,7 +120,7 @@ Result<OfflineCache::SyncSummary> syncCache(Database &db)
     return (*cache)->sync(db);
 }
 
-SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
+SyncFigures measureSync(const ConnectionSettings &base, qint64 size, const QStringList &queries)
 {
     SyncFigures f;
     f.documents = size;
@@ -111,6 +160,8 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
         return fail(cold.error().message);
     f.coldS = cold->seconds;
     f.coldRate = double(cold->rows) / cold->seconds;
+    if (auto online = measureOnline(**db, queries, f); !online)
+        return fail(online.error().message);
     // 5 % edited, 1 % retired.
     const QString seq = QStringLiteral("nextval('%1.search_documents_change_seq')").arg(s.schema);
     const auto edited = sql.inTransaction([&]() -> Result<void> {
@@ -135,6 +186,14 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size)
     f.changed = inc->rows;
     f.incrementalS = inc->seconds;
     f.incrementalRate = double(inc->rows) / inc->seconds;
+    {
+        OnlineSearch after;
+        QElapsedTimer t;
+        t.start();
+        if (auto r = after.search(**db, hybridRequest(queries.last())); !r)
+            return fail(r.error().message);
+        f.onlineAfterEditMs = double(t.nsecsElapsed()) / 1e6;
+    }
     qunsetenv("KNOWLEDGE_CACHE_DIR");
     dropSchema();
     return f;
@@ -338,7 +397,7 @@ int runSearchBench(BenchContext &ctx)
     // 5. Sync from PostgreSQL.
     SyncFigures sync;
     if (syncSize > 0)
-        sync = measureSync(ctx.settings, syncSize);
+        sync = measureSync(ctx.settings, syncSize, queries);
 
     const double p50 = percentile(latencies, 0.50), p95 = percentile(latencies, 0.95);
     const double longP50 = percentile(longLatencies, 0.50);
@@ -366,7 +425,14 @@ int runSearchBench(BenchContext &ctx)
                       {QStringLiteral("cold_sync_s"), sync.coldS},
                       {QStringLiteral("incremental_rows"), sync.changed},
                       {QStringLiteral("incremental_docs_per_s"), sync.incrementalRate},
-                      {QStringLiteral("incremental_sync_s"), sync.incrementalS}};
+                      {QStringLiteral("incremental_sync_s"), sync.incrementalS},
+                      {QStringLiteral("online_first_ms"), sync.onlineFirstMs},
+                      {QStringLiteral("online_p50_ms"), sync.onlineP50},
+                      {QStringLiteral("online_p95_ms"), sync.onlineP95},
+                      {QStringLiteral("online_sql_p50_ms"), sync.sqlP50},
+                      {QStringLiteral("online_sql_p95_ms"), sync.sqlP95},
+                      {QStringLiteral("online_top10_overlap_with_sql"), sync.onlineOverlap},
+                      {QStringLiteral("online_after_edit_ms"), sync.onlineAfterEditMs}};
         if (!sync.error.isEmpty())
             o.insert(QStringLiteral("sync_error"), sync.error);
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
@@ -412,6 +478,18 @@ int runSearchBench(BenchContext &ctx)
                        .arg(sync.changed)
                        .arg(sync.incrementalS, 0, 'f', 2)
                        .arg(sync.incrementalRate, 0, 'f', 0)
+                << Qt::endl
+                << tr("  online search of the same documents: p50 %1 ms, p95 %2 ms (former SQL "
+                      "statement %3 / %4 ms, %5x at p50; top-10 overlap %6); first search %7 ms, "
+                      "first after the edits %8 ms")
+                       .arg(sync.onlineP50, 0, 'f', 2)
+                       .arg(sync.onlineP95, 0, 'f', 2)
+                       .arg(sync.sqlP50, 0, 'f', 2)
+                       .arg(sync.sqlP95, 0, 'f', 2)
+                       .arg(sync.onlineP50 > 0 ? sync.sqlP50 / sync.onlineP50 : 0, 0, 'f', 1)
+                       .arg(sync.onlineOverlap, 0, 'f', 3)
+                       .arg(sync.onlineFirstMs, 0, 'f', 0)
+                       .arg(sync.onlineAfterEditMs, 0, 'f', 0)
                 << Qt::endl;
     }
     return 0;

@@ -3,7 +3,6 @@
 #include "database_p.h"
 #include "uuid.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 #include <chrono>
@@ -44,17 +43,6 @@ std::string timestampToStd(const QDateTime &dt)
                                 int(hms.hours().count()), int(hms.minutes().count()),
                                 int(hms.seconds().count()), int(hms.subseconds().count()));
     return std::string(buf, size_t(n));
-}
-
-/// A statement name that differs per SQL text, so several tables/shapes can coexist on one
-/// connection (libpqxx prepares lazily and accepts the same definition again).
-std::string statementName(const char *prefix, const std::string &sql)
-{
-    const QByteArray h
-        = QCryptographicHash::hash(QByteArray::fromStdString(sql), QCryptographicHash::Md5)
-              .toHex()
-              .left(16);
-    return std::string(prefix) + h.toStdString();
 }
 
 Event eventFromRow(const pqxx::row &row)

@@ -6,9 +6,14 @@
 //   idf(t)      = max(ln((N − df(t) + 0.5) / (df(t) + 0.5)), 1e-6)
 //
 // Offline: the FTS5 ranking function ke_bm25 (bm25.cpp) with known document frequencies.
-// Online: termScoreSql() in the PostgreSQL query (onlinesearch.cpp), over tsvector lengths.
+// Online: idf() and termScore() over the tenant's lexical index held in memory
+// (onlinesearch.cpp), over tsvector lengths; termScoreSql() is the same formula in SQL, for the
+// engine's SQL path (OnlineSearch::Options::lexicalIndex = Sql).
 
 #include <QString>
+
+#include <algorithm>
+#include <cmath>
 
 namespace ke::bm25 {
 
@@ -16,6 +21,18 @@ constexpr double k1 = 1.2;
 constexpr double b = 0.75;
 /// The floor of idf: a word in more than half the documents still counts a little.
 constexpr double minIdf = 1e-6;
+
+/// idf of a term in `df` of `documents` documents.
+inline double idf(double documents, double df)
+{
+    return std::max(std::log((documents - df + 0.5) / (df + 0.5)), minIdf);
+}
+
+/// One term's contribution to a document's score.
+inline double termScore(double idf, double tf, double length, double averageLength)
+{
+    return idf * (tf * (k1 + 1.0)) / (tf + k1 * (1.0 - b + b * length / averageLength));
+}
 
 /// The SQL expression of one term's contribution, given SQL expressions for its idf, its
 /// frequency in the document, the document's length and the average length.

@@ -15,6 +15,9 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
 
 namespace ke {
 
@@ -31,6 +34,242 @@ struct CachedVector
 QString keyOf(const QString &type, const QString &id)
 {
     return type + QLatin1Char('\x1f') + id;
+}
+
+/// A tsvector as PostgreSQL prints it ('lexeme':1,5B 'other' …): each lexeme with its number
+/// of positions (1 when it has none) — what array_length(positions, 1) gives in SQL.
+std::vector<std::pair<QString, quint32>> parseTsvector(const char *p, size_t n)
+{
+    std::vector<std::pair<QString, quint32>> out;
+    const char *end = p + n;
+    std::string lexeme;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            ++p;
+        if (p >= end || *p != '\'')
+            break;
+        ++p;
+        lexeme.clear();
+        while (p < end) {
+            if (*p == '\'' && p + 1 < end && p[1] == '\'') {
+                lexeme.push_back('\'');
+                p += 2;
+            } else if (*p == '\\' && p + 1 < end) {
+                lexeme.push_back(p[1]);
+                p += 2;
+            } else if (*p == '\'') {
+                ++p;
+                break;
+            } else {
+                lexeme.push_back(*p++);
+            }
+        }
+        quint32 tf = 1;
+        if (p < end && *p == ':') {
+            ++p;
+            while (p < end && *p != ' ') {
+                if (*p == ',')
+                    ++tf;
+                ++p;
+            }
+        }
+        out.emplace_back(QString::fromUtf8(lexeme.data(), qsizetype(lexeme.size())), tf);
+    }
+    return out;
+}
+
+/// One tenant's lexical index in memory: its live (not retired) documents' lexemes with term
+/// frequencies and lengths, each lexeme's document frequency, the live count and total length
+/// — everything BM25 needs (bm25.h). Brought up to date by change_seq: a changed document's
+/// old slot is retired in place (its postings stay, skipped by `live`) and it takes a new
+/// one; when retired slots outnumber live ones, the next refresh loads the tenant afresh.
+/// Shared by the OnlineSearch instances of the process (lexicalIndexFor()); `lock` guards the
+/// data (shared by searches, exclusive while a refresh applies rows), `refreshing` lets one
+/// thread at a time fetch changes.
+struct LexicalIndex
+{
+    struct Doc
+    {
+        QString sourceType, sourceId, datasetId, investigationId;
+        QDateTime createdAt;
+        double feedbackScore = 0;
+        quint32 length = 0; ///< lexemes in its tsvector (length(tsv), as the SQL path)
+        bool live = false;
+        std::vector<quint32> terms;
+    };
+    struct Posting
+    {
+        quint32 doc;
+        quint32 tf;
+    };
+    struct Term
+    {
+        std::vector<Posting> postings;
+        qint64 df = 0; ///< live documents with the lexeme
+    };
+
+    std::shared_mutex lock;
+    std::mutex refreshing;
+    qint64 watermark = 0; ///< the newest change_seq applied
+    std::vector<Doc> docs;
+    /// Per slot, its length, or kRetired: what the scoring loop reads for every posting, kept
+    /// apart from `docs` so that a million postings stay in the cache.
+    static constexpr quint32 kRetired = 0xffffffffu;
+    std::vector<quint32> lengthOf;
+    QHash<QString, quint32> slotOf; // keyOf(type, id) -> docs index
+    QHash<QString, quint32> termOf;
+    std::vector<Term> terms;
+    qint64 live = 0;
+    double totalLength = 0;
+
+    void clear()
+    {
+        watermark = 0;
+        docs.clear();
+        lengthOf.clear();
+        slotOf.clear();
+        termOf.clear();
+        terms.clear();
+        live = 0;
+        totalLength = 0;
+    }
+
+    bool wantsReload() const
+    {
+        const qint64 retired = qint64(docs.size()) - live;
+        return retired > 1000 && retired > live;
+    }
+
+    void retire(quint32 slot)
+    {
+        Doc &d = docs[slot];
+        if (!d.live)
+            return;
+        d.live = false;
+        lengthOf[slot] = kRetired;
+        for (quint32 t : d.terms)
+            --terms[t].df;
+        --live;
+        totalLength -= d.length;
+        d.terms = {};
+    }
+
+    /// One row of search_documents (the columns of refresh()'s statement).
+    void apply(const pqxx::row &row)
+    {
+        const QString key = keyOf(stringFromField(row[0]), stringFromField(row[1]));
+        if (auto it = slotOf.find(key); it != slotOf.end()) {
+            retire(*it);
+            slotOf.erase(it);
+        }
+        watermark = std::max(watermark, row[7].as<qint64>());
+        if (row[6].as<bool>())
+            return;
+        Doc d;
+        d.sourceType = stringFromField(row[0]);
+        d.sourceId = stringFromField(row[1]);
+        d.datasetId = stringFromField(row[2]);
+        d.investigationId = stringFromField(row[3]);
+        d.createdAt = timestampFromField(row[4]);
+        d.feedbackScore = row[5].as<double>();
+        d.live = true;
+        const quint32 slot = quint32(docs.size());
+        const auto lexemes = parseTsvector(row[8].c_str(), row[8].size());
+        d.length = quint32(lexemes.size());
+        d.terms.reserve(lexemes.size());
+        for (const auto &[lexeme, tf] : lexemes) {
+            auto t = termOf.find(lexeme);
+            if (t == termOf.end()) {
+                t = termOf.insert(lexeme, quint32(terms.size()));
+                terms.emplace_back();
+            }
+            terms[*t].postings.push_back({slot, tf});
+            ++terms[*t].df;
+            d.terms.push_back(*t);
+        }
+        ++live;
+        totalLength += d.length;
+        lengthOf.push_back(d.length);
+        docs.push_back(std::move(d));
+        slotOf.insert(key, slot);
+    }
+};
+
+/// Runs `sql` as a prepared statement of the connection (prepared on first use): a search's
+/// statements are the same text every time, and planning them was a third of their time.
+template <typename... Args>
+pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &conn,
+                          const std::string &sql, Args &&...args)
+{
+    const std::string name = statementName("ke_search_", sql);
+    conn.prepare(name, sql);
+    return tx.exec_prepared(name, std::forward<Args>(args)...);
+}
+
+/// The process's lexical index of one database, schema and tenant.
+std::shared_ptr<LexicalIndex> lexicalIndexFor(const QString &key)
+{
+    static std::mutex registryLock;
+    static std::map<QString, std::shared_ptr<LexicalIndex>> registry;
+    std::lock_guard guard(registryLock);
+    auto &slot = registry[key];
+    if (!slot)
+        slot = std::make_shared<LexicalIndex>();
+    return slot;
+}
+
+/// The statement every lexical search starts with: the tenant's newest change_seq as this
+/// session sees it (row-level security: NULL when it sees none of the tenant's documents),
+/// the lexemes of $2 with their counts, and the table's oid. $1 tenant, $3 the table.
+std::string headSql(const QString &docs)
+{
+    return toStd(QStringLiteral("SELECT (SELECT max(change_seq) FROM %1 WHERE tenant_id = "
+                                "$1::uuid), to_tsvector('english', $2)::text, "
+                                "$3::regclass::oid::text")
+                     .arg(docs));
+}
+
+/// The shared index of the tenant, brought up to the change_seq `head` (headSql's row, its
+/// change_seq not NULL) says this session sees: only then is it handed to the session.
+std::shared_ptr<LexicalIndex> upToDateIndex(pqxx::transaction_base &tx, pqxx::connection &conn,
+                                            const QString &docs, const std::string &tenant,
+                                            const QUuid &tenantId, const pqxx::row &head)
+{
+    const qint64 seen = head[0].as<qint64>();
+    // The table's oid in the key: a schema dropped and made again under the same name (tests,
+    // eval-search) is another table, with change_seq from 1 again.
+    auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
+    std::shared_ptr<LexicalIndex> memory = lexicalIndexFor(
+        text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname()) + QLatin1Char(':')
+        + text(conn.port()) + QLatin1Char('/') + docs + QLatin1Char('/') + stringFromField(head[2])
+        + QLatin1Char('/') + tenantId.toString());
+    auto isFresh = [&]() {
+        std::shared_lock read(memory->lock);
+        return memory->watermark >= seen && !memory->wantsReload();
+    };
+    if (isFresh())
+        return memory;
+    std::lock_guard one(memory->refreshing);
+    if (isFresh())
+        return memory;
+    qint64 from = 0;
+    {
+        std::unique_lock write(memory->lock);
+        // Retired slots outnumber live ones: load the tenant afresh.
+        if (memory->wantsReload())
+            memory->clear();
+        from = memory->watermark;
+    }
+    const pqxx::result rows = tx.exec_params(
+        toStd(QStringLiteral("SELECT source_type, source_id, dataset_id, investigation_id, "
+                             "created_at, feedback_score, retired, change_seq, tsv::text FROM %1 "
+                             "WHERE tenant_id = $1::uuid AND change_seq > $2 ORDER BY change_seq")
+                  .arg(docs)),
+        tenant, from);
+    std::unique_lock write(memory->lock);
+    for (const auto &row : rows)
+        memory->apply(row);
+    return memory;
 }
 
 } // namespace
@@ -135,7 +374,77 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             double bm25;
         };
         QList<Lex> lexical;
-        if (request.mode != SearchMode::Vector) {
+        std::shared_ptr<LexicalIndex> memory; // the tenant's, once this session proved access
+        if (request.mode != SearchMode::Vector
+            && d->options.lexicalIndex == Options::LexicalIndex::Memory) {
+            // The tenant's newest change_seq as this session sees it, and the query's lexemes
+            // with their counts, stemmed by the same configuration as search_documents.tsv.
+            const pqxx::result head
+                = execPrepared(tx, conn, headSql(docs), tenant, tsText, toStd(docs));
+            if (!head[0][0].is_null()) {
+                memory = upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
+                // BM25 of every live document with a query word, exactly (bm25.h).
+                const auto query = parseTsvector(head[0][1].c_str(), head[0][1].size());
+                const QString wantedDataset = request.datasetId.isEmpty()
+                    ? QString()
+                    : QUuid::fromString(request.datasetId).toString(QUuid::WithoutBraces);
+                thread_local std::vector<double> score;
+                thread_local std::vector<quint32> touched;
+                std::vector<std::pair<double, quint32>> ranked;
+                {
+                    std::shared_lock read(memory->lock);
+                    const LexicalIndex &m = *memory;
+                    const double n = double(m.live);
+                    const double averageLength
+                        = m.live > 0 && m.totalLength > 0 ? m.totalLength / n : 1.0;
+                    if (score.size() < m.docs.size())
+                        score.resize(m.docs.size(), 0.0);
+                    touched.clear();
+                    for (const auto &[lexeme, count] : query) {
+                        const auto t = m.termOf.constFind(lexeme);
+                        if (t == m.termOf.cend())
+                            continue;
+                        const LexicalIndex::Term &term = m.terms[*t];
+                        const double idf = bm25::idf(n, double(term.df));
+                        for (const LexicalIndex::Posting &p : term.postings) {
+                            const quint32 length = m.lengthOf[p.doc];
+                            if (length == LexicalIndex::kRetired)
+                                continue;
+                            if (score[p.doc] == 0.0)
+                                touched.push_back(p.doc);
+                            score[p.doc] += double(count)
+                                * bm25::termScore(idf, double(p.tf), double(length), averageLength);
+                        }
+                    }
+                    ranked.reserve(touched.size());
+                    const bool filtered
+                        = !wantedDataset.isEmpty() || !request.sourceTypes.isEmpty();
+                    for (quint32 i : touched) {
+                        const LexicalIndex::Doc &doc = m.docs[i];
+                        if (!filtered
+                            || ((wantedDataset.isEmpty() || doc.datasetId == wantedDataset)
+                                && (request.sourceTypes.isEmpty()
+                                    || request.sourceTypes.contains(doc.sourceType))))
+                            ranked.emplace_back(score[i], i);
+                        score[i] = 0.0;
+                    }
+                    const size_t k = std::min(ranked.size(), size_t(perSignal));
+                    std::partial_sort(ranked.begin(), ranked.begin() + qsizetype(k), ranked.end(),
+                                      [&](const auto &a, const auto &b) {
+                                          if (a.first != b.first)
+                                              return a.first > b.first;
+                                          const LexicalIndex::Doc &x = m.docs[a.second];
+                                          const LexicalIndex::Doc &y = m.docs[b.second];
+                                          if (x.sourceType != y.sourceType)
+                                              return x.sourceType < y.sourceType;
+                                          return x.sourceId < y.sourceId;
+                                      });
+                    ranked.resize(k);
+                    for (const auto &[value, i] : ranked)
+                        lexical.append({keyOf(m.docs[i].sourceType, m.docs[i].sourceId), value});
+                }
+            }
+        } else if (request.mode != SearchMode::Vector) {
             const std::string sql = toStd(
                 QStringLiteral(
                     "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $4) AS q),"
@@ -336,13 +645,6 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         if (candidates.isEmpty())
             return outcome;
 
-        QJsonArray wanted;
-        for (const QString &k : std::as_const(keys)) {
-            const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
-            wanted.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
-        }
-        const std::string wantedJson
-            = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
         struct Meta
         {
             QString datasetId, investigationId;
@@ -350,8 +652,30 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             double feedback = 0;
         };
         QHash<QString, Meta> meta;
+        QJsonArray wanted; // the candidates the lexical index does not hold (or all of them)
         {
-            const pqxx::result r = tx.exec_params(
+            std::shared_lock<std::shared_mutex> read;
+            if (memory)
+                read = std::shared_lock(memory->lock);
+            for (const QString &k : std::as_const(keys)) {
+                if (memory) {
+                    if (const auto it = memory->slotOf.constFind(k); it != memory->slotOf.cend()) {
+                        const LexicalIndex::Doc &doc = memory->docs[*it];
+                        meta.insert(
+                            k,
+                            {doc.datasetId, doc.investigationId, doc.createdAt, doc.feedbackScore});
+                        continue;
+                    }
+                }
+                const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
+                wanted.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
+            }
+        }
+        if (!wanted.isEmpty()) {
+            const std::string wantedJson
+                = QJsonDocument(wanted).toJson(QJsonDocument::Compact).toStdString();
+            const pqxx::result r = execPrepared(
+                tx, conn,
                 toStd(QStringLiteral(
                           "SELECT d.source_type, d.source_id, d.dataset_id, d.investigation_id, "
                           "d.created_at,"
@@ -382,7 +706,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                 const qsizetype sep = k.indexOf(QLatin1Char('\x1f'));
                 top.append(QJsonArray{k.left(sep), k.mid(sep + 1)});
             }
-            const pqxx::result r = tx.exec_params(
+            const pqxx::result r = execPrepared(
+                tx, conn,
                 toStd(QStringLiteral(
                           "SELECT d.source_type, d.source_id, ts_headline('english', d.content,"
                           " websearch_to_tsquery('english', $3), $4) FROM %1 d"
@@ -415,6 +740,32 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             outcome.results.append(res);
         }
         return outcome;
+    });
+}
+
+Result<OnlineSearch::LexicalStatistics> OnlineSearch::lexicalStatistics(Database &db)
+{
+    if (db.tenantId().isNull())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    return guarded(tr("reading the lexical statistics"), [&]() -> Result<LexicalStatistics> {
+        auto &conn = databasePrivate(db)->conn;
+        pqxx::nontransaction tx(conn);
+        const QString docs = db.table(QStringLiteral("search_documents"));
+        const std::string tenant = uuidToStd(db.tenantId());
+        const pqxx::result head
+            = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
+        LexicalStatistics out;
+        if (head[0][0].is_null())
+            return out;
+        const auto memory = upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
+        std::shared_lock read(memory->lock);
+        out.documents = memory->live;
+        out.totalLength = qint64(memory->totalLength);
+        for (auto it = memory->termOf.cbegin(); it != memory->termOf.cend(); ++it)
+            if (const qint64 df = memory->terms[*it].df; df > 0)
+                out.documentFrequencies.insert(it.key(), df);
+        return out;
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 
 #include <atomic>
 #include <memory>
@@ -19,11 +20,21 @@ class Database;
 /// Hybrid search over the shared database, for the session's tenant (always filtered by
 /// tenant_id, and by row-level security):
 ///
-///  lexical  PostgreSQL full text: the sanitised words of the query (fulltextquery::terms),
-///           OR-ed, as websearch_to_tsquery('english', $bound) over search_documents.tsv
-///           (GIN). The top `lexicalPrefilter` by ts_rank_cd are re-scored with BM25
-///           (k1 1.2, b 0.75, the formula SQLite FTS5 uses offline) from the documents'
-///           tsvectors and the tenant's document frequencies, so online ranks like offline.
+///  lexical  BM25 (bm25.h: k1 1.2, b 0.75, the formula SQLite FTS5 uses offline) of every
+///           document that has one of the query's words (fulltextquery::terms, stemmed by
+///           PostgreSQL's to_tsvector('english')), exactly — no pre-selection. The scoring runs
+///           over the tenant's lexical index held in this process (lexeme -> documents with
+///           their term frequencies, document lengths, document frequencies, the live count
+///           and total length): one copy per database, schema and tenant, shared by every
+///           OnlineSearch of the process, filled from search_documents.tsv and brought up to
+///           date by change_seq (documents are retired, never deleted; every change takes a
+///           new change_seq — 0004). Each search first asks the database, under its own
+///           row-level security, for the tenant's newest change_seq: the shared copy is
+///           brought up to it and handed only to a session the database gave one, so a
+///           session it confines elsewhere (sees none of the tenant's documents) gets no
+///           lexical results and never reads the copy. Options::lexicalIndex = Sql runs the
+///           former statement instead (top `lexicalPrefilter` by ts_rank_cd re-scored with
+///           BM25 in SQL, statistics counted per query): the benchmarks' baseline.
 ///  vector   the query embedded with the tenant's current model (the newest row of
 ///           embedding_models, or the HTTP embedder when configured); exact inner-product
 ///           scan in C++ over search_embeddings.packed (pgvector's HNSW when the server has
@@ -33,8 +44,9 @@ class Database;
 /// Snippets come from ts_headline with the matched words marked «like this».
 ///
 /// Thread rules: borrows a Database per call (use it on that Database's thread only). Keeps
-/// a per-instance cache of the tenant's vectors and corpus statistics, refreshed by
-/// change_seq; one instance per thread.
+/// a per-instance cache of the tenant's vectors, refreshed by change_seq; one instance per
+/// thread. The shared lexical index is guarded by its own lock (searches read it together, a
+/// refresh applies its changes alone).
 class OnlineSearch
 {
     Q_DECLARE_TR_FUNCTIONS(OnlineSearch)
@@ -46,7 +58,12 @@ public:
         /// (`candidates`), the clock (`now`) — in the one parameter struct of the pipeline.
         /// Its lexical pruning and pseudo-relevance feedback fields are the offline engine's.
         HybridParameters parameters;
-        /// Rows PostgreSQL's full-text match pre-selects (by ts_rank_cd) for BM25 re-scoring.
+        /// Where the lexical BM25 is computed: over the shared in-memory index (exact, the
+        /// default) or by the former SQL statement (the benchmarks' and tests' baseline).
+        enum class LexicalIndex { Memory, Sql };
+        LexicalIndex lexicalIndex = LexicalIndex::Memory;
+        /// Sql only: rows PostgreSQL's full-text match pre-selects (by ts_rank_cd) for BM25
+        /// re-scoring.
         int lexicalPrefilter = 200;
         /// Use pgvector's HNSW index when the server has the extension and the embedding job
         /// built the model's index; false = always the exact scan in C++ (tests compare).
@@ -64,6 +81,17 @@ public:
     /// no user string can cause an SQL error (everything is bound, never concatenated).
     Result<SearchOutcome> search(Database &db, const SearchRequest &request,
                                  const std::atomic_bool *cancel = nullptr);
+
+    /// The corpus statistics the lexical ranking uses for the session's tenant, from the
+    /// shared index brought up to date first (what the next search would see): for tests and
+    /// diagnostics. Empty when the session sees none of the tenant's documents.
+    struct LexicalStatistics
+    {
+        qint64 documents = 0; ///< live (not retired) documents
+        qint64 totalLength = 0; ///< sum of their lexeme counts (length(tsv))
+        QHash<QString, qint64> documentFrequencies; ///< lexeme -> live documents with it
+    };
+    static Result<LexicalStatistics> lexicalStatistics(Database &db);
 
     struct Private;
 

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTest>
 
 using namespace ke;
@@ -72,6 +73,84 @@ private:
         r.datasetId = dataset;
         OnlineSearch os;
         return os.search(*db, r);
+    }
+
+    // Lexical search of `tenant` through the in-memory index and through the SQL statement
+    // with no pre-selection (BM25 of every match, statistics counted by the query): each
+    // result's lexical rank must agree, which holds only while the index's document count,
+    // total length and document frequencies are the tenant's own and up to date.
+    void lexicalAgreesWithSql(const QString &tenant, const QStringList &queries,
+                              test::TestDatabase::As as = test::TestDatabase::As::Member)
+    {
+        auto db = m_db->connect(tenant, {}, as);
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        OnlineSearch memory;
+        OnlineSearch::Options sqlOptions;
+        sqlOptions.lexicalIndex = OnlineSearch::Options::LexicalIndex::Sql;
+        sqlOptions.lexicalPrefilter = 1000000;
+        OnlineSearch sql(sqlOptions);
+        for (const QString &q : queries) {
+            SearchRequest r;
+            r.text = q;
+            r.limit = 50;
+            r.mode = SearchMode::Lexical;
+            const auto a = memory.search(*db, r);
+            const auto b = sql.search(*db, r);
+            QVERIFY2(a, qPrintable(errorOf(a)));
+            QVERIFY2(b, qPrintable(errorOf(b)));
+            QMap<QString, int> ra, rb;
+            for (const SearchResult &x : a->results)
+                ra.insert(x.sourceId, x.lexicalRank);
+            for (const SearchResult &x : b->results)
+                rb.insert(x.sourceId, x.lexicalRank);
+            QVERIFY2(!ra.isEmpty(), qPrintable(q));
+            QCOMPARE(ra, rb);
+        }
+    }
+
+    // The shared index's statistics (as `as` of `tenant` sees them) against the table's.
+    void statisticsAgreeWithTable(const QString &tenant, const QUuid &tenantId,
+                                  test::TestDatabase::As as = test::TestDatabase::As::Member)
+    {
+        auto db = m_db->connect(tenant, {}, as);
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        const auto stats = OnlineSearch::lexicalStatistics(*db);
+        QVERIFY2(stats, qPrintable(errorOf(stats)));
+        const QString where = QStringLiteral("tenant_id = '%1' AND NOT retired")
+                                  .arg(tenantId.toString(QUuid::WithoutBraces));
+        QCOMPARE(
+            QString::number(stats->documents),
+            m_db->scalar(QStringLiteral("SELECT count(*) FROM search_documents WHERE ") + where));
+        QVERIFY(stats->documents > 0);
+        QCOMPARE(QString::number(stats->totalLength),
+                 m_db->scalar(QStringLiteral("SELECT sum(length(tsv)) FROM search_documents WHERE ")
+                              + where));
+        QMap<QString, qint64> expected, actual;
+        const QString rows = m_db->scalar(
+            QStringLiteral("SELECT string_agg(word || chr(30) || ndoc, chr(31)) FROM ts_stat("
+                           "'SELECT tsv FROM search_documents WHERE %1')")
+                .arg(QString(where).replace(QLatin1Char('\''), QLatin1String("''"))));
+        for (const QString &row : rows.split(QChar(31), Qt::SkipEmptyParts)) {
+            const QStringList kv = row.split(QChar(30));
+            expected.insert(kv.value(0), kv.value(1).toLongLong());
+        }
+        for (auto it = stats->documentFrequencies.cbegin(); it != stats->documentFrequencies.cend();
+             ++it)
+            actual.insert(it.key(), it.value());
+        QCOMPARE(actual, expected);
+    }
+
+    QStringList lexicalIds(const QString &tenant, const QString &text)
+    {
+        auto db = m_db->connect(tenant);
+        if (!db)
+            return {};
+        SearchRequest r;
+        r.text = text;
+        r.limit = 50;
+        r.mode = SearchMode::Lexical;
+        OnlineSearch os;
+        return ids(os.search(*db, r));
     }
 
     QStringList ids(const Result<SearchOutcome> &o)
@@ -390,6 +469,100 @@ private Q_SLOTS:
         QVERIFY(filtered);
         for (const SearchResult &x : filtered->results)
             QCOMPARE(QUuid::fromString(x.datasetId), m_dsA1);
+    }
+
+    // The shared in-memory lexical index against the SQL statement's BM25, per tenant and
+    // login, after documents are added, edited and retired by the embedding job.
+    void lexicalIndexFollowsChanges()
+    {
+        const QStringList queries{QStringLiteral("row counts dropped nightly load"),
+                                  QStringLiteral("duplicate keys retried batch timezone"),
+                                  QStringLiteral("schema change renamed column currency"),
+                                  QStringLiteral("quince feed arrives twice")};
+        auto &c = m_db->admin();
+        addHypothesis(c, m_a, m_dsA1, QStringLiteral("quince prices arrive twice a week"), 1);
+        embed(QStringLiteral("alpha"));
+        embed(QStringLiteral("beta"));
+        lexicalAgreesWithSql(QStringLiteral("alpha"), queries);
+        statisticsAgreeWithTable(QStringLiteral("alpha"), m_a);
+        lexicalAgreesWithSql(QStringLiteral("beta"), queries.mid(0, 3));
+        statisticsAgreeWithTable(QStringLiteral("beta"), m_b);
+        lexicalAgreesWithSql(QStringLiteral("alpha"), queries, test::TestDatabase::As::Reader);
+        statisticsAgreeWithTable(QStringLiteral("alpha"), m_a, test::TestDatabase::As::Reader);
+
+        // Added: a quirk with words the corpus has, so every document frequency moves.
+        const QString qid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        insertEvent(c, m_a, QUuid(), QStringLiteral("quirk.added"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("text"),
+                                 QStringLiteral("quince feed row counts dropped twice, duplicate "
+                                                "keys after the nightly load")}},
+                    1, m_dsA1);
+        embed(QStringLiteral("alpha"));
+        QVERIFY(lexicalIds(QStringLiteral("alpha"), QStringLiteral("quince")).contains(qid));
+        lexicalAgreesWithSql(QStringLiteral("alpha"), queries);
+        statisticsAgreeWithTable(QStringLiteral("alpha"), m_a);
+        // Another tenant's index is untouched by it.
+        QVERIFY(!lexicalIds(QStringLiteral("beta"), QStringLiteral("quince")).contains(qid));
+        lexicalAgreesWithSql(QStringLiteral("beta"), queries.mid(0, 3));
+        statisticsAgreeWithTable(QStringLiteral("beta"), m_b);
+
+        // Edited: other words, another length.
+        insertEvent(c, m_a, QUuid(), QStringLiteral("quirk.edited"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("text"), QStringLiteral("timezone batch")}},
+                    0);
+        embed(QStringLiteral("alpha"));
+        QVERIFY(!lexicalIds(QStringLiteral("alpha"), QStringLiteral("quince")).contains(qid));
+        QVERIFY(
+            lexicalIds(QStringLiteral("alpha"), QStringLiteral("timezone batch")).contains(qid));
+        lexicalAgreesWithSql(QStringLiteral("alpha"), queries);
+        statisticsAgreeWithTable(QStringLiteral("alpha"), m_a);
+
+        // Retired: out of the counts and the frequencies.
+        insertEvent(c, m_a, QUuid(), QStringLiteral("quirk.retired"),
+                    QJsonObject{{QStringLiteral("quirk_id"), qid},
+                                {QStringLiteral("reason"), QStringLiteral("fixed")}},
+                    0);
+        embed(QStringLiteral("alpha"));
+        QVERIFY(
+            !lexicalIds(QStringLiteral("alpha"), QStringLiteral("timezone batch")).contains(qid));
+        lexicalAgreesWithSql(QStringLiteral("alpha"), queries);
+        statisticsAgreeWithTable(QStringLiteral("alpha"), m_a);
+        lexicalAgreesWithSql(QStringLiteral("beta"), queries.mid(0, 3));
+        statisticsAgreeWithTable(QStringLiteral("beta"), m_b);
+    }
+
+    // The dataset and type filters apply to the in-memory ranking as to the SQL one.
+    void lexicalFiltersAgreeWithSql()
+    {
+        auto db = m_db->connect(QStringLiteral("alpha"));
+        QVERIFY(db);
+        OnlineSearch memory;
+        OnlineSearch::Options sqlOptions;
+        sqlOptions.lexicalIndex = OnlineSearch::Options::LexicalIndex::Sql;
+        sqlOptions.lexicalPrefilter = 1000000;
+        OnlineSearch sql(sqlOptions);
+        SearchRequest r;
+        r.text = QStringLiteral("row counts schema duplicate timezone null currency");
+        r.mode = SearchMode::Lexical;
+        r.limit = 50;
+        r.datasetId = m_dsA1.toString(QUuid::WithoutBraces);
+        auto a = memory.search(*db, r);
+        auto b = sql.search(*db, r);
+        QVERIFY2(a && b, qPrintable(errorOf(a) + errorOf(b)));
+        QVERIFY(!a->results.isEmpty());
+        QCOMPARE(ids(*a), ids(*b));
+        for (const SearchResult &x : a->results)
+            QCOMPARE(QUuid::fromString(x.datasetId), m_dsA1);
+        r.datasetId.clear();
+        r.sourceTypes = {QStringLiteral("quirk")};
+        a = memory.search(*db, r);
+        b = sql.search(*db, r);
+        QVERIFY2(a && b, qPrintable(errorOf(a) + errorOf(b)));
+        QCOMPARE(ids(*a), ids(*b));
+        for (const SearchResult &x : a->results)
+            QCOMPARE(x.sourceType, QStringLiteral("quirk"));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "database.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QString>
 
@@ -58,6 +59,17 @@ inline QUuid uuidFromField(const pqxx::field &f)
 inline QString stringFromField(const pqxx::field &f)
 {
     return f.is_null() ? QString() : QString::fromUtf8(f.c_str(), qsizetype(f.size()));
+}
+
+/// A statement name that differs per SQL text, so several tables/shapes can coexist on one
+/// connection (libpqxx prepares lazily and accepts the same definition again).
+inline std::string statementName(const char *prefix, const std::string &sql)
+{
+    const QByteArray h
+        = QCryptographicHash::hash(QByteArray::fromStdString(sql), QCryptographicHash::Md5)
+              .toHex()
+              .left(16);
+    return std::string(prefix) + h.toStdString();
 }
 
 /// Parses a timestamptz as PostgreSQL prints it with TimeZone=UTC ("2026-11-26 21:48:33.123+00").
