@@ -1,5 +1,6 @@
 #include "passwordkeychain.h"
 
+#include <QLibrary>
 #include <QPointer>
 
 #include <qt6keychain/keychain.h>
@@ -27,24 +28,57 @@ Error keychainError(const QKeychain::Job *job)
                      reason(job));
 }
 
-// Starts `job` and calls `finished` with it when it ends, unless `context` is gone by then.
-template <typename Job>
-void startJob(Job *job, const QString &key, QObject *context,
-              std::function<void(QKeychain::Job *)> finished)
+// libsecret (QtKeychain's Secret Service backend, dlopened) keeps one connection and one
+// session with the daemon it first met: after the keychain daemon restarted, every call of
+// this process fails with "The session does not exist". Dropping that connection makes the
+// next call open a fresh one. False where libsecret is not installed (another backend).
+bool reconnectSecretService()
 {
+    static const QFunctionPointer disconnect
+        = QLibrary::resolve(QStringLiteral("secret-1"), 0, "secret_service_disconnect");
+    if (!disconnect)
+        return false;
+    disconnect();
+    return true;
+}
+
+// Starts the job `make` creates and calls `finished` with it when it ends, unless `context`
+// is gone by then. A job that fails in D-Bus (OtherError: no answer, a stale session) runs
+// once more over a fresh connection to the Secret Service.
+//
+// The job has no parent: QtKeychain's libsecret backend calls back into a started job, so a
+// job deleted before it ends (with its parent) crashes the application. It deletes itself
+// once it has ended.
+void startJob(const std::function<QKeychain::Job *()> &make, QObject *context,
+              std::function<void(QKeychain::Job *)> finished, bool mayRetry = true)
+{
+    QKeychain::Job *job = make();
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plain-text file
-    job->setKey(key);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
     QObject::connect(job, &QKeychain::Job::finished, job,
-                     [guard, hadContext, finished](QKeychain::Job *j) {
+                     [make, guard, hadContext, finished, mayRetry](QKeychain::Job *j) {
                          if (hadContext && !guard)
                              return;
+                         if (mayRetry && j->error() == QKeychain::OtherError
+                             && reconnectSecretService()) {
+                             startJob(make, guard.data(), finished, false);
+                             return;
+                         }
                          if (finished)
                              finished(j);
                      });
     job->start();
+}
+
+template <typename Job> std::function<QKeychain::Job *()> jobFor(const QString &key)
+{
+    return [key]() -> QKeychain::Job * {
+        auto *job = new Job(PasswordKeychain::service());
+        job->setKey(key);
+        return job;
+    };
 }
 
 } // namespace
@@ -61,20 +95,24 @@ QString PasswordKeychain::service()
 void PasswordKeychain::checkAvailable(QObject *context,
                                       std::function<void(bool, const QString &)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
-    startJob(job, QStringLiteral("availability-check"), context, [done](QKeychain::Job *j) {
-        const bool available
-            = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
-        done(available, available ? QString() : reason(j));
-    });
+    startJob(jobFor<QKeychain::ReadPasswordJob>(QStringLiteral("availability-check")), context,
+             [done](QKeychain::Job *j) {
+                 const bool available
+                     = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
+                 done(available, available ? QString() : reason(j));
+             });
 }
 
 void PasswordKeychain::store(const QString &connection, const QString &password, QObject *context,
                              std::function<void(const Result<void> &)> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(service(), this);
-    job->setTextData(password);
-    startJob(job, connection, context, [done](QKeychain::Job *j) {
+    const auto make = [connection, password]() -> QKeychain::Job * {
+        auto *job = new QKeychain::WritePasswordJob(service());
+        job->setKey(connection);
+        job->setTextData(password);
+        return job;
+    };
+    startJob(make, context, [done](QKeychain::Job *j) {
         if (j->error() == QKeychain::NoError)
             done({});
         else
@@ -85,8 +123,7 @@ void PasswordKeychain::store(const QString &connection, const QString &password,
 void PasswordKeychain::read(const QString &connection, QObject *context,
                             std::function<void(const Result<QString> &)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service(), this);
-    startJob(job, connection, context, [done](QKeychain::Job *j) {
+    startJob(jobFor<QKeychain::ReadPasswordJob>(connection), context, [done](QKeychain::Job *j) {
         if (j->error() == QKeychain::NoError)
             done(static_cast<QKeychain::ReadPasswordJob *>(j)->textData());
         else if (j->error() == QKeychain::EntryNotFound)
@@ -99,8 +136,7 @@ void PasswordKeychain::read(const QString &connection, QObject *context,
 void PasswordKeychain::forget(const QString &connection, QObject *context,
                               std::function<void(const Result<void> &)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service(), this);
-    startJob(job, connection, context, [done](QKeychain::Job *j) {
+    startJob(jobFor<QKeychain::DeletePasswordJob>(connection), context, [done](QKeychain::Job *j) {
         if (!done)
             return;
         if (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound)
