@@ -18,10 +18,12 @@ namespace ke {
 /// keeps the password for the session only. A locked collection reads as "nothing stored" and
 /// refuses to store (an error).
 ///
-/// Asynchronous: each call starts a job and calls `done` on the GUI thread when it ends (not
-/// when `context` was destroyed meanwhile). A job outlives this object: it ends (and deletes
+/// Asynchronous: each call starts a job and calls `done` on the GUI thread when it has ended
+/// (not when `context` was destroyed meanwhile), from the event loop — so `done` may open a
+/// modal dialog that uses the keychain again. A job outlives this object: it ends (and deletes
 /// itself) even when the PasswordKeychain is gone. A job that fails in D-Bus runs once more
 /// over a fresh connection (the keychain daemon may have restarted). Use from the GUI thread.
+/// Tested against a real Secret Service by tests/ui/tst_keychain.cpp (ctest -R keychain).
 class PasswordKeychain : public QObject
 {
     Q_OBJECT

@@ -42,13 +42,13 @@ cat > "$work/session.conf" <<CONF
   </policy>
 </busconfig>
 CONF
-mkdir -m 0700 "$work/home"
+mkdir -m 0700 "$work/home" "$work/run"
 
 status=0
 env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_CURRENT_DESKTOP -u DESKTOP_SESSION \
     -u GNOME_DESKTOP_SESSION_ID -u KDE_FULL_SESSION -u KDE_SESSION_VERSION \
     -u GNOME_KEYRING_CONTROL -u DBUS_SESSION_BUS_ADDRESS \
-    HOME="$work/home" \
+    HOME="$work/home" XDG_RUNTIME_DIR="$work/run" \
   dbus-run-session --config-file="$work/session.conf" -- "$binary" "$@" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "keychain: tst_keychain failed (exit $status) in the private session" >&2
