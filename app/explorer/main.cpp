@@ -105,14 +105,16 @@ int main(int argc, char **argv)
             window.selectDataset(parser.value(dataset));
         if (parser.isSet(investigation))
             window.openInvestigation(QUuid::fromString(parser.value(investigation)));
-        // --view search: the Ctrl+K popup over the window, searching for --search TEXT.
+        // --view decides the view; the other flags only supply its data. --view search: the
+        // Ctrl+K popup over the window, searching for --search TEXT; without --view, --search
+        // shows the Search tab.
         const bool globalSearch = parser.value(view) == QLatin1String("search");
+        if (parser.isSet(searchOption) && !globalSearch)
+            window.search(parser.value(searchOption)); // runs in the Search tab
         if (globalSearch)
             window.showGlobalSearch(parser.value(searchOption));
         else if (parser.isSet(view))
             window.showView(parser.value(view));
-        if (parser.isSet(searchOption) && !globalSearch)
-            window.search(parser.value(searchOption));
     });
     if (!parser.isSet(screenshot)) {
         // From inside the event loop, so that cancelling the first dialog can quit it.

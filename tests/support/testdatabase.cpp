@@ -238,7 +238,9 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
     env.insert(QStringLiteral("KNOWLEDGE_DATABASE_URL"),
                urlAs(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"), who));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    // English unless a test asks for another language (KE_RUN_LANGUAGE, e.g. "de").
+    env.insert(QStringLiteral("LANGUAGE"),
+               qEnvironmentVariable("KE_RUN_LANGUAGE", QStringLiteral("en")));
     env.remove(QStringLiteral("KNOWLEDGE_EVENTS_TABLE"));
     env.remove(QStringLiteral("KNOWLEDGE_DATASETS_TABLE"));
     env.remove(QStringLiteral("KNOWLEDGE_DATASETS_NAME_COLUMN"));

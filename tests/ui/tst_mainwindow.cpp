@@ -12,10 +12,13 @@
 #include "tracestepmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHash>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -189,6 +192,47 @@ private Q_SLOTS:
         auto *list = again.findChild<QListView *>(QStringLiteral("datasetList"));
         QCOMPARE(list->currentIndex().data(DatasetListModel::NameRole).toString(), chosen);
         qunsetenv("XDG_CONFIG_HOME");
+    }
+
+    void eachViewRendersItsOwnPicture()
+    {
+        // knowledge-explorer --screenshot --view V: every view its own picture, in English and
+        // in German (the German picture of a view differs from the English one).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        if (qEnvironmentVariableIsSet("KE_KEEP_VIEWS"))
+            dir.setAutoRemove(false);
+        const QStringList views{QStringLiteral("schema"),        QStringLiteral("lineage"),
+                                QStringLiteral("knowledge"),     QStringLiteral("investigations"),
+                                QStringLiteral("investigation"), QStringLiteral("search")};
+        QHash<QString, QByteArray> pictures;
+        for (const char *lang : {"en", "de"}) {
+            qputenv("KE_RUN_LANGUAGE", lang);
+            QSet<QByteArray> distinct;
+            for (const QString &view : views) {
+                const QString file = dir.filePath(
+                    QStringLiteral("%1-%2.png").arg(view, QString::fromLatin1(lang)));
+                auto r = m_db->run(QStringLiteral("knowledge-explorer"),
+                                   {QStringLiteral("--screenshot"), file, QStringLiteral("--view"),
+                                    view, QStringLiteral("--search"), QStringLiteral("row count")},
+                                   {}, QStringLiteral("acme"), QStringLiteral("tester"));
+                QVERIFY2(r.exitCode == 0, qPrintable(view + QStringLiteral(": ") + r.err));
+                QImage image(file);
+                QVERIFY2(!image.isNull(), qPrintable(file));
+                const QByteArray bits(reinterpret_cast<const char *>(image.constBits()),
+                                      image.sizeInBytes());
+                QVERIFY2(!distinct.contains(bits),
+                         qPrintable(view + QStringLiteral(" looks like another view (")
+                                    + QString::fromLatin1(lang) + QStringLiteral(")")));
+                distinct.insert(bits);
+                pictures.insert(view + QString::fromLatin1(lang), bits);
+            }
+        }
+        qunsetenv("KE_RUN_LANGUAGE");
+        for (const QString &view : views)
+            QVERIFY2(pictures.value(view + QStringLiteral("en"))
+                         != pictures.value(view + QStringLiteral("de")),
+                     qPrintable(view + QStringLiteral(": the German picture is the English one")));
     }
 };
 
