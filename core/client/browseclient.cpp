@@ -2,8 +2,8 @@
 
 #include "database.h"
 #include "eventlog.h"
-#include "offlinesnapshot.h"
 #include "latestrating.h"
+#include "offlinesnapshot.h"
 #include "outbox.h"
 #include "threaddatabase.h"
 

@@ -70,8 +70,13 @@ Result<WriteOutcome> OutboxWriter::write(const ConnectionSettings &settings, con
         outcome.note = box.error().message;
         return outcome;
     }
-    const OutboxIdentity who{online.login(), online.tenantId(), online.actorId(), QString(),
-                             QDateTime::currentDateTimeUtc(), {}, {}};
+    const OutboxIdentity who{online.login(),
+                             online.tenantId(),
+                             online.actorId(),
+                             QString(),
+                             QDateTime::currentDateTimeUtc(),
+                             {},
+                             {}};
     WriteOutcome outcome;
     auto delivered = (*box)->deliver(online);
     if (!delivered)
