@@ -13,7 +13,10 @@ missing=()
 command -v dbus-run-session >/dev/null || missing+=("dbus-run-session (Debian package dbus-daemon)")
 command -v gnome-keyring-daemon >/dev/null || missing+=("gnome-keyring-daemon (gnome-keyring)")
 command -v secret-tool >/dev/null || missing+=("secret-tool (libsecret-tools)")
-if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libsecret-1\.so\.0'; then
+# (Read whole first: `grep -q` stopping early would kill ldconfig with SIGPIPE, which
+# pipefail turns into a false "missing".)
+libraries="$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)"
+if ! grep -q 'libsecret-1\.so\.0' <<<"$libraries"; then
   missing+=("libsecret-1.so.0 (libsecret-1-0; without it QtKeychain has no Secret Service backend)")
 fi
 if [ "${#missing[@]}" -gt 0 ]; then

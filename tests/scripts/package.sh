@@ -33,7 +33,8 @@ for lib in libqt6core6 libqt6widgets6 libqt6charts6 libpqxx-6.4 libpq5 libsqlite
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 grep -q "(>= " <<<"$depends" || fail "Depends has no versions (not computed?): $depends"
-dpkg-deb -I "$deb" conffiles | grep -qx /etc/knowledge-explorer/knowledge.env.example \
+conffiles=$(dpkg-deb -I "$deb" conffiles)
+grep -qx /etc/knowledge-explorer/knowledge.env.example <<<"$conffiles" \
   || fail "the example environment file is not a conffile"
 
 mkdir "$work/root"
@@ -69,14 +70,13 @@ KNOWLEDGE_SCHEMA=$schema LANGUAGE=en "$work/root${exec_start%% *}" ${exec_start#
   || { cat "$work/worker.txt" >&2; fail "the worker's ExecStart line failed"; }
 grep -q "job=aggregate_dataset_knowledge tenant=pkg .*outcome=ok" "$work/worker.txt" \
   || { cat "$work/worker.txt" >&2; fail "the worker's ExecStart line did not aggregate"; }
-# serve comes with the HTTP service (issue 14, part 1): when this build has it, its ExecStart
-# line must parse up to the address.
-if "$ctl" --help | grep -q '^  serve '; then
-  serve=$(sed -n 's/^ExecStart=//p' "$work/root/usr/lib/systemd/system/knowledge-serve.service")
-  [ "${serve%% *}" = /usr/bin/knowledgectl ] || fail "knowledge-serve.service's ExecStart runs ${serve%% *}"
-else
-  echo "package: this build has no 'serve' command yet; only the unit's ExecStart text is checked"
-fi
+# The serve unit's ExecStart runs knowledgectl's serve command (read whole first: `grep -q`
+# stopping early would kill knowledgectl with SIGPIPE, which pipefail turns into a failure).
+help=$("$ctl" --help)
+grep -q '^  serve ' <<<"$help" || fail "knowledgectl of the package has no serve command"
+serve=$(sed -n 's/^ExecStart=//p' "$work/root/usr/lib/systemd/system/knowledge-serve.service")
+[ "${serve%% *}" = /usr/bin/knowledgectl ] || fail "knowledge-serve.service's ExecStart runs ${serve%% *}"
+[[ "$serve" == *" serve --listen "* ]] || fail "knowledge-serve.service's ExecStart is not 'serve --listen': $serve"
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$work/root/usr/share/applications/knowledge-explorer.desktop" \
     || fail "the desktop file does not validate"
