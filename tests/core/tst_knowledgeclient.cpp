@@ -99,9 +99,7 @@ private Q_SLOTS:
         const QString login = m_db->login(QStringLiteral("acme"), QStringLiteral("bo"), As::Member);
         ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
         test::TcpForwarder forwarder(test::databasePort());
-        QUrl url(test::databaseUrlThrough(forwarder.port()));
-        url.setUserName(login);
-        settings.databaseUrl = url.toString();
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
         {
             // Online once: the client remembers who bo is and fills the cache.
             KnowledgeClient first(settings);

@@ -95,14 +95,7 @@ private:
     }
 
     /// The member login's URL through the forwarder.
-    QString urlThrough(quint16 port) const
-    {
-        const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
-            .arg(m_login)
-            .arg(port)
-            .arg(url.path().mid(1));
-    }
+    QString urlThrough(quint16 port) const { return test::databaseUrlThrough(port, m_login); }
 
 private Q_SLOTS:
     void initTestCase()

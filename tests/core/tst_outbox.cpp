@@ -42,9 +42,7 @@ private:
     /// The private server through `port` as `login`.
     static QString urlThrough(quint16 port, const QString &login)
     {
-        QUrl url(test::databaseUrlThrough(port));
-        url.setUserName(login);
-        return url.toString();
+        return test::databaseUrlThrough(port, login);
     }
 
     /// knowledgectl as the member (acme, person) with `url` (empty: the server directly).

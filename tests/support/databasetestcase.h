@@ -34,6 +34,23 @@ protected:
                           QString::number(seed)});
     }
 
+    /// Creates `login` with `password` (LOGIN, member of ke_password_logins: the scram pg_hba
+    /// line scripts/postgres adds) and grants it `tenant`; the grant's run (exit code 0 when
+    /// it worked).
+    TestDatabase::Run createPasswordLogin(const QString &login, const QString &password,
+                                          const QString &tenant) const
+    {
+        m_db->exec(QStringLiteral(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+            "'ke_password_logins') THEN CREATE ROLE ke_password_logins NOLOGIN; END IF; END $$"));
+        m_db->exec(QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN PASSWORD '%2' "
+                                  "IN ROLE ke_password_logins")
+                       .arg(login, password));
+        return m_db->run(QStringLiteral("knowledgectl"),
+                         {QStringLiteral("access"), QStringLiteral("grant"), login,
+                          QStringLiteral("--tenant"), tenant});
+    }
+
     /// How many events with this id the database holds (a delivered write: exactly 1).
     int storedEvents(const QUuid &id) const
     {

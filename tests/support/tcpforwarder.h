@@ -95,14 +95,15 @@ inline quint16 databasePort()
         : quint16(url.port(5432));
 }
 
-/// A TCP URL for the private PostgreSQL's database and user, through 127.0.0.1:`port`.
-inline QString databaseUrlThrough(quint16 port)
+/// A TCP URL for the private PostgreSQL's database, through 127.0.0.1:`port`, as `login`
+/// (empty: the server's own user).
+inline QString databaseUrlThrough(quint16 port, const QString &login = {})
 {
     const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
     const QUrlQuery q(url);
-    const QString user = q.hasQueryItem(QStringLiteral("user"))
-        ? q.queryItemValue(QStringLiteral("user"))
-        : url.userName();
+    const QString user = !login.isEmpty()        ? login
+        : q.hasQueryItem(QStringLiteral("user")) ? q.queryItemValue(QStringLiteral("user"))
+                                                 : url.userName();
     return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
         .arg(user)
         .arg(port)

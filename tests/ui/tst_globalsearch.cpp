@@ -440,12 +440,8 @@ private Q_SLOTS:
         const QString login
             = m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
         ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
-        const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
         test::TcpForwarder forwarder(test::databasePort());
-        settings.databaseUrl = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
-                                   .arg(login)
-                                   .arg(forwarder.port())
-                                   .arg(url.path().mid(1));
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
         auto sync = m_db->run(QStringLiteral("knowledgectl"),
                               {QStringLiteral("--database"), settings.databaseUrl,
                                QStringLiteral("sync"), QStringLiteral("--quiet")},

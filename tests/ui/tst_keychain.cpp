@@ -321,16 +321,7 @@ private Q_SLOTS:
         m_db->createTenant(QStringLiteral("acme"));
         m_passwordLogin = m_db->schema().left(40) + QStringLiteral("_pw");
         m_secret = QStringLiteral("Kc-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        m_db->exec(QStringLiteral(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-            "'ke_password_logins') THEN CREATE ROLE ke_password_logins NOLOGIN; END IF; END $$"));
-        m_db->exec(QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN PASSWORD '%2' "
-                                  "IN ROLE ke_password_logins")
-                       .arg(m_passwordLogin, m_secret));
-        const auto grant
-            = m_db->run(QStringLiteral("knowledgectl"),
-                        {QStringLiteral("access"), QStringLiteral("grant"), m_passwordLogin,
-                         QStringLiteral("--tenant"), QStringLiteral("acme")});
+        const auto grant = createPasswordLogin(m_passwordLogin, m_secret, QStringLiteral("acme"));
         QVERIFY2(grant.exitCode == 0, qPrintable(grant.out + grant.err));
     }
 

@@ -94,9 +94,7 @@ private Q_SLOTS:
         const ConnectionSettings direct = m_db->settingsAs(login, QStringLiteral("acme"));
         ConnectionSettings settings = direct;
         test::TcpForwarder forwarder(test::databasePort());
-        QUrl url(test::databaseUrlThrough(forwarder.port()));
-        url.setUserName(login);
-        settings.databaseUrl = url.toString();
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
 
         {
             // Online once: the window remembers who bea is and syncs the cache by itself.

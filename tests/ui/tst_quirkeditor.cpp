@@ -273,12 +273,8 @@ private Q_SLOTS:
         const QString login
             = m_db->login(QStringLiteral("acme"), QStringLiteral("quinn"), As::Member);
         ConnectionSettings settings = m_settings;
-        const QUrl url(qEnvironmentVariable("KNOWLEDGE_DATABASE_URL"));
         test::TcpForwarder forwarder(test::databasePort());
-        settings.databaseUrl = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?connect_timeout=3")
-                                   .arg(login)
-                                   .arg(forwarder.port())
-                                   .arg(url.path().mid(1));
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
         KnowledgeClient client(settings);
         KnowledgeView view(&client);
         view.show();

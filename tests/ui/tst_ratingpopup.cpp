@@ -315,9 +315,7 @@ private Q_SLOTS:
             = m_db->login(QStringLiteral("acme"), QStringLiteral("cyd"), As::Member);
         ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
         test::TcpForwarder forwarder(test::databasePort());
-        QUrl url(test::databaseUrlThrough(forwarder.port()));
-        url.setUserName(login);
-        settings.databaseUrl = url.toString();
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
         // One client per view, as a window has (it goes offline when the forwarder closes).
         std::vector<std::unique_ptr<KnowledgeClient>> clients;
         const auto open = [&settings, &clients, this]() {
