@@ -16,6 +16,7 @@
 #include "knowledgeclient.h"
 #include "knowledgeview.h"
 #include "mainwindow.h"
+#include "scopedlanguage.h"
 #include "tcpforwarder.h"
 
 #include <QAbstractItemModelTester>
@@ -510,15 +511,8 @@ private Q_SLOTS:
             : m_cacheRoot.filePath(QStringLiteral("screenshots"));
         QVERIFY(QDir().mkpath(dir));
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            QTranslator translator;
-            QVERIFY(translator.load(QStringLiteral(KE_QM_DIR "/knowledge_") + language
-                                    + QStringLiteral(".qm")));
-            QCoreApplication::installTranslator(&translator);
-            QTranslator qtbase;
-            if (qtbase.load(QStringLiteral("qtbase_") + language,
-                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                QCoreApplication::installTranslator(&qtbase);
-            QLocale::setDefault(QLocale(language));
+            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
+            QVERIFY(speaking.isLoaded());
             {
                 MainWindow w(memberSettings());
                 w.resize(1280, 860);
@@ -543,9 +537,6 @@ private Q_SLOTS:
                 w.globalSearch()->close();
                 QVERIFY(settle(w));
             }
-            QLocale::setDefault(QLocale::c());
-            QCoreApplication::removeTranslator(&translator);
-            QCoreApplication::removeTranslator(&qtbase);
         }
     }
 };

@@ -14,6 +14,7 @@
 #include "rateinvestigationdialog.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
+#include "scopedlanguage.h"
 #include "tcpforwarder.h"
 #include "tracestepmodel.h"
 
@@ -383,15 +384,8 @@ private Q_SLOTS:
             : m_cacheRoot.filePath(QStringLiteral("screenshots"));
         QVERIFY(QDir().mkpath(dir));
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            QTranslator translator;
-            QVERIFY(translator.load(QStringLiteral(KE_QM_DIR "/knowledge_") + language
-                                    + QStringLiteral(".qm")));
-            QCoreApplication::installTranslator(&translator);
-            QTranslator qtbase;
-            if (qtbase.load(QStringLiteral("qtbase_") + language,
-                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                QCoreApplication::installTranslator(&qtbase);
-            QLocale::setDefault(QLocale(language));
+            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
+            QVERIFY(speaking.isLoaded());
             {
                 MainWindow w(m_db->settingsAs(
                     m_db->login(QStringLiteral("acme"), QStringLiteral("alex"), As::Member),
@@ -424,9 +418,6 @@ private Q_SLOTS:
                 QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
                 popup->close();
             }
-            QLocale::setDefault(QLocale::c());
-            QCoreApplication::removeTranslator(&translator);
-            QCoreApplication::removeTranslator(&qtbase);
         }
     }
 };
