@@ -39,17 +39,4 @@ void runInBackground(QObject *receiver, std::function<Result<T>()> work,
     }));
 }
 
-/// Runs `work` on a pool thread with that thread's own Database, then calls `done` on the
-/// receiver's (GUI) thread (see above). This is how the UI does every database call.
-template <typename T>
-void runInBackground(QObject *receiver, const ConnectionSettings &settings,
-                     std::function<Result<T>(Database &)> work,
-                     std::function<void(const Result<T> &)> done)
-{
-    runInBackground<T>(receiver, std::function<Result<T>()>([settings, work]() {
-                           return withThreadDatabase<T>(settings, work);
-                       }),
-                       std::move(done));
-}
-
 } // namespace ke

@@ -26,9 +26,9 @@ class TraceStepModel;
 /// confidence — collapsible, the most confident expanded — each with its queries (SQL,
 /// highlighted; outcome, rows, duration) and evidence. Every hypothesis, query, evidence and
 /// the synthesis has 👍 / 👎 (RatingButtons): a click records the rating at once (through the
-/// outbox: writeAsPerson) and opens the "Why?" popup (RatingPopup), whose reason or comment
-/// is recorded as a rating again (the latest counts). The steps live in a TraceStepModel; the
-/// cards show them. GUI thread only.
+/// outbox: KnowledgeClient::write) and opens the "Why?" popup (RatingPopup), whose reason or
+/// comment is recorded as a rating again (the latest counts). The steps live in a TraceStepModel;
+/// the cards show them. GUI thread only.
 class InvestigationDetail : public QWidget
 {
     Q_OBJECT

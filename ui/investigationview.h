@@ -23,7 +23,7 @@ class InvestigationListModel;
 /// The Investigations tab: the selected dataset's investigations (date, alert, outcome,
 /// confidence, 👍 / 👎; filter as you type, sortable columns) and, on opening one, its detail
 /// (InvestigationDetail: cards to read and rate). Two pages: the list, and the detail with a
-/// way back. Reads run in the background (runInBackground) through BrowseClient, so the list
+/// way back. Reads run in the background through the window's KnowledgeClient, so the list
 /// and traces come from the offline cache when the database cannot be reached (readFrom says
 /// which). GUI thread only.
 class InvestigationView : public QWidget

@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "activitymodel.h"
-#include "backgroundtask.h"
 #include "browseclient.h"
 #include "connectionprofiles.h"
 #include "connectionstatus.h"
@@ -15,7 +14,6 @@
 #include "knowledgeview.h"
 #include "offlinecache.h"
 #include "outboxdialog.h"
-#include "personwrite.h"
 #include "searchview.h"
 #include "splitter.h"
 #include "structureview.h"

@@ -40,7 +40,7 @@ class StructureView;
 
 /// The application's main window: the tenant's datasets on the left; the selected dataset's
 /// knowledge, its activity and an opened investigation on the right. Lives on the GUI thread;
-/// every database call it makes runs on a pool thread (runInBackground) and comes back by
+/// every database call it makes runs on its KnowledgeClient's threads and comes back by
 /// signal, so the window never freezes.
 class MainWindow : public QMainWindow
 {

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "knowledgeaggregator.h"
 #include "offlinecache.h"
+#include "offlinesnapshot.h"
 #include "outbox.h"
 
 #include <QThreadPool>
@@ -90,7 +91,7 @@ KnowledgeClient::~KnowledgeClient()
     m_control->waitForDone();
 }
 
-void KnowledgeClient::runOn(QThreadPool *pool, ClientJob *, std::function<void()> work)
+void KnowledgeClient::runOn(QThreadPool *pool, std::function<void()> work)
 {
     ++m_running;
     pool->start(std::move(work));
@@ -338,8 +339,8 @@ void KnowledgeClient::refreshOutboxCounts()
         m_reads.get(), this,
         [settings](const std::atomic_bool &) -> Result<OutboxCounts> {
             OutboxCounts counts;
-            if (auto snapshot = BrowseClient::datasets(settings, ReadSource::Offline))
-                counts.syncedAt = snapshot->asOf;
+            if (auto snapshot = OfflineSnapshot::openForReading(settings))
+                counts.syncedAt = (*snapshot)->syncedAt();
             auto box = Outbox::openFor(settings);
             if (!box)
                 return counts; // never online here: nothing can wait

@@ -195,7 +195,7 @@ private:
                             std::function<Result<T>(const std::atomic_bool &)> work,
                             std::function<void(const Result<T> &)> done,
                             std::function<void(const Result<T> &)> observe = {});
-    void runOn(QThreadPool *pool, ClientJob *job, std::function<void()> work);
+    void runOn(QThreadPool *pool, std::function<void()> work);
     void jobEnded(ClientJob *job);
     /// A browse read was answered: from the database, or from the cache because it could not
     /// be reached (the client goes offline).
@@ -239,7 +239,7 @@ QPointer<ClientJob> KnowledgeClient::run(QThreadPool *pool, QObject *receiver,
     auto *job = new ClientJob(this);
     QPointer<QObject> to(receiver);
     auto cancel = job->m_cancel;
-    runOn(pool, job, [this, job, to, cancel, work, done, observe]() {
+    runOn(pool, [this, job, to, cancel, work, done, observe]() {
         auto answer = std::make_shared<Result<T>>(makeError(ErrorCode::Internal, QString()));
         try {
             *answer = work(*cancel);
