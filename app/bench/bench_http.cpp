@@ -13,6 +13,7 @@
 #include "database.h"
 #include "httpservice.h"
 #include "searchclient.h"
+#include "threaddatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,6 +28,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -231,16 +233,20 @@ int runHttpBench(BenchContext &ctx)
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(*port);
 
     // 1. In-process: the same queries, the same engine, as many threads as the service's
-    //    database threads, for the same duration.
-    ctx.err << tr("in-process search, %1 threads, %2 s…").arg(databaseThreads).arg(durationS)
-            << Qt::endl;
-    ConnectionSettings inProcess = db.settings(); // as the owner, for the tenant
-    inProcess.tenant = tenant.toString(QUuid::WithoutBraces);
-    std::atomic<qint64> inProcessDone{0}, inProcessErrors{0};
-    std::vector<double> inProcessMs;
-    std::mutex msLock;
-    QString firstError;
+    //    database threads, for the same duration — once as the schema owner, once as the
+    //    service's database threads do it (the key selected for every search), without HTTP.
+    struct InProcess
     {
+        double perSecond = 0;
+        double p50Ms = 0, p99Ms = 0;
+    };
+    const auto runInProcess
+        = [&](const std::function<Result<SearchOutcome>(const SearchRequest &)> &searchOnce)
+        -> Result<InProcess> {
+        std::atomic<qint64> done{0}, errors{0};
+        std::vector<double> ms;
+        std::mutex msLock;
+        QString firstError;
         QElapsedTimer wall;
         wall.start();
         std::vector<std::thread> threads;
@@ -253,23 +259,51 @@ int runHttpBench(BenchContext &ctx)
                     r.text = queries.at(i++ % queries.size());
                     QElapsedTimer one;
                     one.start();
-                    auto outcome = SearchClient::search(inProcess, r, SearchSource::Automatic);
+                    auto outcome = searchOnce(r);
                     mine.push_back(double(one.nsecsElapsed()) / 1e6);
-                    if (!outcome && ++inProcessErrors == 1) {
+                    if (!outcome && ++errors == 1) {
                         std::lock_guard lock(msLock);
                         firstError = outcome.error().message;
                     }
-                    ++inProcessDone;
+                    ++done;
                 }
+                resetThreadDatabase();
                 std::lock_guard lock(msLock);
-                inProcessMs.insert(inProcessMs.end(), mine.begin(), mine.end());
+                ms.insert(ms.end(), mine.begin(), mine.end());
             });
         for (auto &t : threads)
             t.join();
-    }
-    const double inProcessRate = double(inProcessDone) / double(durationS);
-    if (inProcessErrors > 0)
-        return fail(ctx, tr("in-process search failed: %1").arg(firstError));
+        if (errors > 0)
+            return makeError(ErrorCode::Internal,
+                             tr("in-process search failed: %1").arg(firstError));
+        return InProcess{double(done) / double(durationS), percentile(ms, 0.5),
+                         percentile(ms, 0.99)};
+    };
+    ctx.err << tr("in-process search as the owner, %1 threads, %2 s…")
+                   .arg(databaseThreads)
+                   .arg(durationS)
+            << Qt::endl;
+    ConnectionSettings owner = db.settings(); // as the owner, for the tenant
+    owner.tenant = tenant.toString(QUuid::WithoutBraces);
+    auto asOwner = runInProcess([&](const SearchRequest &r) {
+        return SearchClient::search(owner, r, SearchSource::Automatic);
+    });
+    if (!asOwner)
+        return fail(ctx, asOwner.error().message);
+    ctx.err << tr("in-process search through the key, %1 threads, %2 s…")
+                   .arg(databaseThreads)
+                   .arg(durationS)
+            << Qt::endl;
+    auto asKey = runInProcess([&](const SearchRequest &r) -> Result<SearchOutcome> {
+        auto dbOfThread = threadDatabase(serviceSettings);
+        if (!dbOfThread)
+            return dbOfThread.error();
+        if (auto selected = ApiKeys::select(**dbOfThread, key->secret); !selected)
+            return selected.error();
+        return SearchClient::search(serviceSettings, r, SearchSource::Automatic);
+    });
+    if (!asKey)
+        return fail(ctx, asKey.error().message);
 
     // 2. GET /search over HTTP.
     QTemporaryDir scripts;
@@ -325,8 +359,8 @@ int runHttpBench(BenchContext &ctx)
     const qint64 stored = countFeedback() - feedbackBefore;
     service.stop();
 
-    const double searchOverhead = inProcessRate / search->perSecond - 1.0;
-    const double inP50 = percentile(inProcessMs, 0.5), inP99 = percentile(inProcessMs, 0.99);
+    const double overOwner = asOwner->perSecond / search->perSecond - 1.0;
+    const double overKey = asKey->perSecond / search->perSecond - 1.0;
     const bool allCounted = accepted == stored && accepted >= feedback->requests - feedback->errors;
     if (options.json) {
         QJsonObject o{{QStringLiteral("documents"), double(size)},
@@ -338,11 +372,14 @@ int runHttpBench(BenchContext &ctx)
                       {QStringLiteral("search_per_s"), round3(search->perSecond)},
                       {QStringLiteral("search_p50_ms"), round3(search->p50Ms)},
                       {QStringLiteral("search_p99_ms"), round3(search->p99Ms)},
-                      {QStringLiteral("inprocess_search_per_s"), round3(inProcessRate)},
-                      {QStringLiteral("inprocess_search_p50_ms"), round3(inP50)},
-                      {QStringLiteral("inprocess_search_p99_ms"), round3(inP99)},
-                      {QStringLiteral("inprocess_errors"), double(inProcessErrors)},
-                      {QStringLiteral("service_overhead"), round3(searchOverhead)},
+                      {QStringLiteral("inprocess_search_per_s"), round3(asOwner->perSecond)},
+                      {QStringLiteral("inprocess_search_p50_ms"), round3(asOwner->p50Ms)},
+                      {QStringLiteral("inprocess_search_p99_ms"), round3(asOwner->p99Ms)},
+                      {QStringLiteral("inprocess_key_search_per_s"), round3(asKey->perSecond)},
+                      {QStringLiteral("inprocess_key_search_p50_ms"), round3(asKey->p50Ms)},
+                      {QStringLiteral("inprocess_key_search_p99_ms"), round3(asKey->p99Ms)},
+                      {QStringLiteral("service_overhead"), round3(overOwner)},
+                      {QStringLiteral("service_overhead_over_key"), round3(overKey)},
                       {QStringLiteral("feedback_requests"), double(feedback->requests)},
                       {QStringLiteral("feedback_errors"), double(feedback->errors)},
                       {QStringLiteral("feedback_per_s"), round3(feedback->perSecond)},
@@ -367,12 +404,19 @@ int runHttpBench(BenchContext &ctx)
                        .arg(search->p99Ms, 0, 'f', 2)
                        .arg(search->errors)
                 << '\n'
-                << tr("  in-process:      %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
+                << tr("  in-process, owner:   %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
                       "%4 %)")
-                       .arg(inProcessRate, 0, 'f', 1)
-                       .arg(inP50, 0, 'f', 2)
-                       .arg(inP99, 0, 'f', 2)
-                       .arg(searchOverhead * 100, 0, 'f', 1)
+                       .arg(asOwner->perSecond, 0, 'f', 1)
+                       .arg(asOwner->p50Ms, 0, 'f', 2)
+                       .arg(asOwner->p99Ms, 0, 'f', 2)
+                       .arg(overOwner * 100, 0, 'f', 1)
+                << '\n'
+                << tr("  in-process, key:     %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
+                      "%4 %)")
+                       .arg(asKey->perSecond, 0, 'f', 1)
+                       .arg(asKey->p50Ms, 0, 'f', 2)
+                       .arg(asKey->p99Ms, 0, 'f', 2)
+                       .arg(overKey * 100, 0, 'f', 1)
                 << '\n'
                 << tr("  POST /feedback:  %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
                        .arg(feedback->perSecond, 0, 'f', 1)

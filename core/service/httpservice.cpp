@@ -19,7 +19,6 @@
 #include <QMutexLocker>
 #include <QThreadPool>
 #include <QUrl>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <httplib.h>
 
@@ -200,19 +199,31 @@ Result<Database *> connection(const ConnectionSettings &settings)
 
 Answer HttpService::Private::onDatabase(const std::function<Answer(Database &)> &work)
 {
-    // The I/O thread waits; the accept thread is never involved.
-    QFuture<Answer> f = QtConcurrent::run(&databasePool, [this, &work]() -> Answer {
+    // The I/O thread waits on a std::future, which (unlike QFuture::result(), which runs a task
+    // not yet started in the waiting thread) leaves the work to the database threads: their
+    // number bounds the connections, and each keeps its connection and caches warm.
+    std::promise<Answer> done;
+    std::future<Answer> answer = done.get_future();
+    databasePool.start([this, &work, &done] {
         auto db = connection(settings);
-        if (!db)
-            return errorAnswer(
+        if (!db) {
+            done.set_value(errorAnswer(
                 503, ErrorCode::Unreachable,
-                HttpService::tr("the database cannot be reached: %1").arg(db.error().message));
-        Answer a = work(**db);
-        if (a.status == 503)
-            resetThreadDatabase();
-        return a;
+                HttpService::tr("the database cannot be reached: %1").arg(db.error().message)));
+            return;
+        }
+        try {
+            Answer a = work(**db);
+            if (a.status == 503)
+                resetThreadDatabase();
+            done.set_value(std::move(a));
+        } catch (const std::exception &e) { // never leave the I/O thread waiting
+            done.set_value(errorAnswer(
+                500, ErrorCode::Internal,
+                HttpService::tr("internal error: %1").arg(QString::fromUtf8(e.what()))));
+        }
     });
-    return f.result();
+    return answer.get();
 }
 
 Answer HttpService::Private::asKey(const QString &secret,

@@ -25,6 +25,9 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <thread>
+#include <vector>
+
 using namespace ke;
 
 namespace {
@@ -514,6 +517,33 @@ private Q_SLOTS:
             QVERIFY2(got.startsWith("HTTP/1.1 200"), got.constData());
             QCOMPARE(s.state(), QAbstractSocket::ConnectedState);
         }
+    }
+
+    void manyClientsShareTheDatabaseThreadsConnections()
+    {
+        // 16 clients at once: the database sees the service's database threads (4 by default),
+        // its feedback writers (2) and its start-up check — not one connection per client.
+        const QByteArray request = "GET /search?q=" + m_word.toUtf8()
+            + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\nAuthorization: Bearer "
+            + m_keyA.toUtf8() + "\r\n\r\n";
+        std::vector<int> statuses(16, 0);
+        std::vector<std::thread> clients;
+        for (size_t i = 0; i < statuses.size(); ++i)
+            clients.emplace_back([&, i] {
+                for (int n = 0; n < 5; ++n)
+                    statuses[i] = std::max(statuses[i], raw(request).status);
+            });
+        for (auto &c : clients)
+            c.join();
+        for (int status : statuses)
+            QCOMPARE(status, 200);
+        const int connections
+            = m_db->scalar(
+                      QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = $1"),
+                      {m_login})
+                  .toInt();
+        QVERIFY2(connections >= 1 && connections <= 4 + 2 + 1,
+                 qPrintable(QString::number(connections)));
     }
 
     void rateLimitPerKey()
