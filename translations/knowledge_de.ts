@@ -879,14 +879,19 @@
 <context>
     <name>HttpService</name>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="209"/>
-        <location filename="../core/service/httpservice.cpp" line="457"/>
+        <location filename="../core/service/httpservice.cpp" line="212"/>
+        <location filename="../core/service/httpservice.cpp" line="468"/>
         <source>the database cannot be reached: %1</source>
         <translation>die Datenbank ist nicht erreichbar: %1</translation>
     </message>
+    <message>
+        <location filename="../core/service/httpservice.cpp" line="223"/>
+        <source>internal error: %1</source>
+        <translation>interner Fehler: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="227"/>
-        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <location filename="../core/service/httpservice.cpp" line="238"/>
+        <location filename="../core/service/httpservice.cpp" line="499"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
@@ -894,97 +899,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="239"/>
+        <location filename="../core/service/httpservice.cpp" line="250"/>
         <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
         <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="243"/>
+        <location filename="../core/service/httpservice.cpp" line="254"/>
         <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
         <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="274"/>
+        <location filename="../core/service/httpservice.cpp" line="285"/>
         <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="296"/>
+        <location filename="../core/service/httpservice.cpp" line="307"/>
         <source>q is missing — GET /search?q=words</source>
         <translation>q fehlt — GET /search?q=Wörter</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="302"/>
+        <location filename="../core/service/httpservice.cpp" line="313"/>
         <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="338"/>
+        <location filename="../core/service/httpservice.cpp" line="349"/>
         <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
         <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="345"/>
+        <location filename="../core/service/httpservice.cpp" line="356"/>
         <source>the body is not JSON (%1 at offset %2)</source>
         <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="349"/>
+        <location filename="../core/service/httpservice.cpp" line="360"/>
         <source>the body must be a JSON object</source>
         <translation>der Inhalt muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="356"/>
+        <location filename="../core/service/httpservice.cpp" line="367"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="361"/>
+        <location filename="../core/service/httpservice.cpp" line="372"/>
         <source>%1 must be a string</source>
         <translation>%1 muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="375"/>
+        <location filename="../core/service/httpservice.cpp" line="386"/>
         <source>%1 must be a UUID, not &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="385"/>
+        <location filename="../core/service/httpservice.cpp" line="396"/>
         <source>target_type must be one of %1, not &apos;%2&apos;</source>
         <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="395"/>
+        <location filename="../core/service/httpservice.cpp" line="406"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="591"/>
+        <location filename="../core/service/httpservice.cpp" line="602"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="637"/>
+        <location filename="../core/service/httpservice.cpp" line="648"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="644"/>
+        <location filename="../core/service/httpservice.cpp" line="655"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="734"/>
+        <location filename="../core/service/httpservice.cpp" line="745"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="738"/>
+        <location filename="../core/service/httpservice.cpp" line="749"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="755"/>
+        <location filename="../core/service/httpservice.cpp" line="766"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
@@ -1534,60 +1539,60 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="321"/>
-        <location filename="../core/search/onlinesearch.cpp" line="750"/>
+        <location filename="../core/search/onlinesearch.cpp" line="318"/>
+        <location filename="../core/search/onlinesearch.cpp" line="747"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="326"/>
+        <location filename="../core/search/onlinesearch.cpp" line="323"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="329"/>
+        <location filename="../core/search/onlinesearch.cpp" line="326"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="366"/>
+        <location filename="../core/search/onlinesearch.cpp" line="363"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="481"/>
-        <location filename="../core/search/onlinesearch.cpp" line="624"/>
+        <location filename="../core/search/onlinesearch.cpp" line="478"/>
+        <location filename="../core/search/onlinesearch.cpp" line="621"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="488"/>
-        <location filename="../core/search/onlinesearch.cpp" line="620"/>
+        <location filename="../core/search/onlinesearch.cpp" line="485"/>
+        <location filename="../core/search/onlinesearch.cpp" line="617"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="543"/>
+        <location filename="../core/search/onlinesearch.cpp" line="540"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="615"/>
+        <location filename="../core/search/onlinesearch.cpp" line="612"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="616"/>
+        <location filename="../core/search/onlinesearch.cpp" line="613"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="619"/>
+        <location filename="../core/search/onlinesearch.cpp" line="616"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="751"/>
+        <location filename="../core/search/onlinesearch.cpp" line="748"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -1746,7 +1751,7 @@
 <context>
     <name>PersonWrite</name>
     <message numerus="yes">
-        <location filename="../ui/personwrite.cpp" line="35"/>
+        <location filename="../ui/personwrite.cpp" line="9"/>
         <source>queued — will be sent when the database is reachable (%n waiting)</source>
         <translation>
             <numerusform>vorgemerkt — wird gesendet, sobald die Datenbank erreichbar ist (%n wartet)</numerusform>
@@ -3539,12 +3544,12 @@
 <context>
     <name>ke::KnowledgeClient</name>
     <message>
-        <location filename="../core/client/knowledgeclient.cpp" line="150"/>
+        <location filename="../core/client/knowledgeclient.cpp" line="151"/>
         <source>no tenant selected</source>
         <translation>kein Mandant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../core/client/knowledgeclient.cpp" line="157"/>
+        <location filename="../core/client/knowledgeclient.cpp" line="158"/>
         <source>started offline — the database is not contacted until you reconnect</source>
         <translation>offline gestartet — die Datenbank wird erst kontaktiert, wenn Sie sich wieder verbinden</translation>
     </message>
@@ -3902,172 +3907,172 @@
 <context>
     <name>ke::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Knowledge Explorer</source>
         <translation>Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Knowledge</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Investigations</source>
         <translation>Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="72"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Filter datasets</source>
         <translation>Datasets filtern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Sort datasets by</source>
         <translation>Datensätze sortieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>By name</source>
         <translation>Nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>By activity</source>
         <translation>Nach Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>By problems</source>
         <translation>Nach Problemen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Lineage</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Fold in new events and reload (F5)</source>
         <translation>Neue Ereignisse einarbeiten und neu laden (F5)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;Switch Connection</source>
         <translation>Verbindung &amp;wechseln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Export &amp;training data…</source>
         <translation>&amp;Trainingsdaten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>&amp;Go</source>
         <translation>&amp;Gehe zu</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>&amp;Search everything…</source>
         <translation>&amp;Alles durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Search findings, hypotheses, queries, comments and quirks of every dataset (Ctrl+K)</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten aller Datasets durchsuchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>&amp;About Knowledge Explorer</source>
         <translation>Ü&amp;ber Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>About Knowledge Explorer</source>
         <translation>Über Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;What your team knows about each dataset: quirks, findings ranked by feedback, owners and activity.</source>
         <translation>&lt;b&gt;Knowledge Explorer&lt;/b&gt; %1&lt;br&gt;Was Ihr Team über jedes Dataset weiß: Besonderheiten, nach Feedback gewichtete Erkenntnisse, Ansprechpartner und Aktivität.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>Sync progress</source>
         <translation>Fortschritt der Synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Cancel sync</source>
         <translation>Synchronisation abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Stop the sync; what was synced so far stays, and the next sync goes on from there</source>
         <translation>Synchronisation anhalten; was bisher synchronisiert ist, bleibt, und die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="264"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>No tenant selected. Start with KNOWLEDGE_TENANT set or pass --tenant SLUG (e.g. --tenant acme for the demo data).</source>
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -4075,7 +4080,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -4083,23 +4088,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="429"/>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="458"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496"/>
+        <location filename="../ui/mainwindow.cpp" line="494"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -4107,22 +4112,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="510"/>
+        <location filename="../ui/mainwindow.cpp" line="508"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <location filename="../ui/mainwindow.cpp" line="538"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="555"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="610"/>
+        <location filename="../ui/mainwindow.cpp" line="608"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>
@@ -4364,7 +4369,7 @@
 <context>
     <name>ke::PasswordKeychain</name>
     <message>
-        <location filename="../ui/passwordkeychain.cpp" line="17"/>
+        <location filename="../ui/passwordkeychain.cpp" line="27"/>
         <source>no keychain service (Secret Service, KWallet) answers on this desktop session (error %1)</source>
         <translation>kein Schlüsselbund-Dienst (Secret Service, KWallet) antwortet in dieser Desktop-Sitzung (Fehler %1)</translation>
     </message>
@@ -6327,7 +6332,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Untersuchung I (UUID) öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/explorer/main.cpp" line="134"/>
+        <location filename="../app/explorer/main.cpp" line="136"/>
         <source>knowledge-explorer: cannot write the screenshot to %1 — check the folder exists and is writable</source>
         <translation>knowledge-explorer: der Screenshot kann nicht nach %1 geschrieben werden — prüfen Sie, ob der Ordner existiert und beschreibbar ist</translation>
     </message>

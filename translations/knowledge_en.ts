@@ -53,8 +53,8 @@
 <context>
     <name>HttpService</name>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="227"/>
-        <location filename="../core/service/httpservice.cpp" line="488"/>
+        <location filename="../core/service/httpservice.cpp" line="238"/>
+        <location filename="../core/service/httpservice.cpp" line="499"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
@@ -84,7 +84,7 @@
 <context>
     <name>PersonWrite</name>
     <message numerus="yes">
-        <location filename="../ui/personwrite.cpp" line="35"/>
+        <location filename="../ui/personwrite.cpp" line="9"/>
         <source>queued — will be sent when the database is reachable (%n waiting)</source>
         <translation>
             <numerusform>queued — will be sent when the database is reachable (%n waiting)</numerusform>
@@ -374,7 +374,7 @@
 <context>
     <name>ke::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n queued change delivered</numerusform>
@@ -382,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n change refused by the database — see the outbox</numerusform>
@@ -390,7 +390,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="497"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n new event folded in</numerusform>

@@ -195,15 +195,12 @@ struct LexicalIndex
     }
 };
 
-/// Runs `sql` as a prepared statement of the connection (prepared on first use): a search's
-/// statements are the same text every time, and planning them was a third of their time.
+/// A search's statements are the same text every time; planning them was a third of their time.
 template <typename... Args>
 pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &conn,
                           const std::string &sql, Args &&...args)
 {
-    const std::string name = statementName("ke_search_", sql);
-    conn.prepare(name, sql);
-    return tx.exec_prepared(name, std::forward<Args>(args)...);
+    return ke::execPrepared(tx, conn, "ke_search_", sql, std::forward<Args>(args)...);
 }
 
 /// The process's lexical index of one database, schema and tenant.

@@ -212,12 +212,22 @@ Result<KeySession> ApiKeys::select(Database &db, const QString &secret)
     const QString presented = looksLikeKey(secret) ? secret : QStringLiteral("ke_invalid");
     auto session = guarded(tr("selecting the API key"), [&]() -> Result<std::optional<KeySession>> {
         pqxx::nontransaction tx(d->conn);
+        const std::string key = toStd(presented);
+        // The key stays selected on the session (set_config(…, false)): the same key again
+        // needs only the question what the database makes of it, one prepared statement.
+        if (d->presentedKey != key) {
+            d->presentedKey.clear();
+            execPrepared(tx, d->conn, "ke_key_",
+                         "SELECT set_config('knowledge.api_key', $1, false)", key);
+            d->presentedKey = key;
+        }
+        // The live key, if this session may use keys; session_tenant() and session_person()
+        // answer its tenant_id and person_id (0009), which the policies then use.
         const std::string schema = toStd(Database::quoteQualified(d->settings.schema));
-        // One round trip: the key first, then what the database derives from it.
         const pqxx::result r
-            = tx.exec("SELECT set_config('knowledge.api_key', " + tx.quote(toStd(presented))
-                      + ", false); SELECT k.id, " + schema + ".session_tenant(), " + schema
-                      + ".session_person(), k.rate_per_minute FROM " + schema + ".session_key() k");
+            = execPrepared(tx, d->conn, "ke_key_",
+                           "SELECT k.id, k.tenant_id, k.person_id, k.rate_per_minute FROM " + schema
+                               + ".session_key() k");
         if (r.empty() || r[0][0].is_null() || r[0][1].is_null())
             return std::optional<KeySession>();
         KeySession s;

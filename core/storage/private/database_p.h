@@ -29,6 +29,9 @@ struct Database::Private
     QString login; ///< current_user, read on connect
     Database::AccessLevel level = Database::AccessLevel::None;
     bool everyTenant = false; ///< a service grant for every tenant
+    /// The API key this session last presented (knowledge.api_key; ApiKeys::select), so that
+    /// a request with the same key does not set it again.
+    std::string presentedKey;
 };
 
 /// The connection and session state behind `db` (for core's code only).
@@ -70,6 +73,18 @@ inline std::string statementName(const char *prefix, const std::string &sql)
               .toHex()
               .left(16);
     return std::string(prefix) + h.toStdString();
+}
+
+/// Runs `sql` as a prepared statement of the connection, prepared on first use under a name
+/// made of `prefix` and the text (statementName): for statements of the same text every time,
+/// whose planning would otherwise be repeated on every call.
+template <typename... Args>
+pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &conn,
+                          const char *prefix, const std::string &sql, Args &&...args)
+{
+    const std::string name = statementName(prefix, sql);
+    conn.prepare(name, sql);
+    return tx.exec_prepared(name, std::forward<Args>(args)...);
 }
 
 /// Parses a timestamptz as PostgreSQL prints it with TimeZone=UTC ("2026-11-26 21:48:33.123+00").
