@@ -147,6 +147,28 @@ std::pair<std::string, std::string> lockKeys(Database &db, const QString &job)
             uuidToStd(db.tenantId())};
 }
 
+/// Adds `run` to job_run_totals (migration 0010), which GET /metrics of the service reads. A
+/// failure here costs the run nothing: the run's log line already says what happened.
+void addToTotals(pqxx::connection &conn, const QString &schema, const JobRun &run)
+{
+    if (!conn.is_open())
+        return;
+    try {
+        pqxx::nontransaction q(conn);
+        q.exec_params("INSERT INTO " + toStd(Database::quoteQualified(schema))
+                          + ".job_run_totals AS t (job, outcome, runs, seconds_total, "
+                            "last_seconds, last_run_at) VALUES ($1, $2, 1, $3, $3, now()) "
+                            "ON CONFLICT (job, outcome) DO UPDATE SET runs = t.runs + 1, "
+                            "seconds_total = t.seconds_total + EXCLUDED.seconds_total, "
+                            "last_seconds = EXCLUDED.last_seconds, last_run_at = "
+                            "EXCLUDED.last_run_at",
+                      toStd(run.job), toStd(JobRun::outcomeName(run.outcome)), run.seconds);
+    } catch (const std::exception &e) {
+        qWarning("knowledgectl worker: the run of %s was not added to job_run_totals (%s)",
+                 qPrintable(run.job), e.what());
+    }
+}
+
 /// One tenant's run: lock, due check, the step under a canceller, release. Reports the run
 /// and returns what runForEachTenant records.
 Result<QString> runForTenant(Database &db, const Database::TenantInfo &tenant, const WorkerJob &job,
@@ -159,12 +181,13 @@ Result<QString> runForTenant(Database &db, const Database::TenantInfo &tenant, c
     run.startedAt = QDateTime::currentDateTimeUtc();
     QElapsedTimer timer;
     timer.start();
+    auto &conn = databasePrivate(db)->conn;
     auto finish = [&](JobRun::Outcome outcome) {
         run.outcome = outcome;
         run.seconds = double(timer.nsecsElapsed()) / 1e9;
         context.report(run);
+        addToTotals(conn, db.settings().schema, run);
     };
-    auto &conn = databasePrivate(db)->conn;
     const auto lock = lockKeys(db, job.name);
     auto locked = guarded(
         QCoreApplication::translate("jobs", "taking the job's lock"), [&]() -> Result<bool> {

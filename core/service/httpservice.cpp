@@ -574,22 +574,40 @@ Answer HttpService::Private::health(bool forMetrics)
         }
         g.databaseUp = true;
         g.schemaVersion = *version;
-        auto lag
-            = guarded(QStringLiteral("aggregation lag"), [&]() -> Result<std::optional<double>> {
-                  // For this transaction only: the login's own view (every tenant for the
-                  // worker's login), of one figure that names no tenant.
-                  pqxx::work tx(databasePrivate(db)->conn);
-                  tx.exec("SELECT set_config('knowledge.api_key', '', true)");
-                  const pqxx::result r
-                      = tx.exec("SELECT extract(epoch FROM now() - min(last_run_at))::float8 FROM "
-                                + toStd(db.table(QStringLiteral("aggregation_state"))));
-                  tx.commit();
-                  if (r[0][0].is_null())
-                      return std::optional<double>();
-                  return std::optional<double>(r[0][0].as<double>());
-              });
-        if (lag)
-            g.aggregationLagSeconds = *lag;
+        auto jobs = guarded(QStringLiteral("job figures"), [&]() -> Result<void> {
+            // For this transaction only: the login's own view (every tenant for the worker's
+            // login), of figures that name no tenant.
+            pqxx::work tx(databasePrivate(db)->conn);
+            tx.exec("SELECT set_config('knowledge.api_key', '', true)");
+            const pqxx::result lag
+                = tx.exec("SELECT extract(epoch FROM now() - min(last_run_at))::float8 FROM "
+                          + toStd(db.table(QStringLiteral("aggregation_state"))));
+            if (!lag[0][0].is_null())
+                g.aggregationLagSeconds = lag[0][0].as<double>();
+            // What the workers' jobs did (0010), every worker and tenant added up.
+            const pqxx::result totals = tx.exec(
+                "SELECT job, outcome, runs, seconds_total, last_seconds, extract(epoch FROM "
+                "last_run_at)::float8, extract(epoch FROM now() - last_run_at)::float8 FROM "
+                + toStd(Database::quoteQualified(settings.schema))
+                + ".job_run_totals ORDER BY job, outcome");
+            tx.commit();
+            for (const auto &row : totals) {
+                ServiceMetrics::JobTotal t;
+                t.job = stringFromField(row[0]);
+                t.outcome = stringFromField(row[1]);
+                t.runs = row[2].as<qint64>();
+                t.secondsTotal = row[3].as<double>();
+                if (!row[4].is_null())
+                    t.lastSeconds = row[4].as<double>();
+                if (!row[5].is_null())
+                    t.lastRunAt = row[5].as<double>();
+                if (!row[6].is_null())
+                    t.lastRunSecondsAgo = row[6].as<double>();
+                g.jobs.append(t);
+            }
+            return {};
+        });
+        (void)jobs; // without them /health and /metrics still answer what they know
         return {};
     });
     g.feedbackBatches = batches;
@@ -608,6 +626,23 @@ Answer HttpService::Private::health(bool forMetrics)
         {QStringLiteral("schema_version"), *g.schemaVersion},
         {QStringLiteral("aggregation_lag_seconds"),
          g.aggregationLagSeconds ? QJsonValue(*g.aggregationLagSeconds) : QJsonValue()}};
+    // Per job: its latest run (any outcome) and its latest successful one, seconds ago.
+    QJsonObject jobs;
+    for (const ServiceMetrics::JobTotal &t : std::as_const(g.jobs)) {
+        if (!t.lastRunSecondsAgo)
+            continue;
+        QJsonObject j = jobs.value(t.job).toObject();
+        const double ago = *t.lastRunSecondsAgo;
+        if (!j.contains(QLatin1String("last_run_seconds_ago"))
+            || ago < j.value(QLatin1String("last_run_seconds_ago")).toDouble()) {
+            j.insert(QStringLiteral("last_run_seconds_ago"), ago);
+            j.insert(QStringLiteral("last_outcome"), t.outcome);
+        }
+        if (t.outcome == QLatin1String("ok"))
+            j.insert(QStringLiteral("last_ok_seconds_ago"), ago);
+        jobs.insert(t.job, j);
+    }
+    doc.insert(QStringLiteral("jobs"), jobs);
     return Answer{200, json(doc), "application/json", {}};
 }
 

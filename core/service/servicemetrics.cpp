@@ -87,6 +87,30 @@ QByteArray ServiceMetrics::render(const Gauges &g) const
                "# TYPE knowledge_aggregation_lag_seconds gauge\n"
                "knowledge_aggregation_lag_seconds "
             + number(*g.aggregationLagSeconds) + '\n';
+    if (!g.jobs.isEmpty()) {
+        const auto series
+            = [&](const char *name, const char *type, const char *help, const auto &value) {
+                  out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type
+                      + '\n';
+                  for (const JobTotal &t : g.jobs) {
+                      const std::optional<double> v = value(t);
+                      if (v)
+                          out += QByteArray(name) + "{job=\"" + label(t.job) + "\",outcome=\""
+                              + label(t.outcome) + "\"} " + number(*v) + '\n';
+                  }
+              };
+        series("knowledge_job_runs_total", "counter",
+               "Runs of the workers' jobs (every worker and tenant), by job and outcome.",
+               [](const JobTotal &t) { return std::optional<double>(double(t.runs)); });
+        series("knowledge_job_run_seconds_total", "counter", "Time those runs took.",
+               [](const JobTotal &t) { return std::optional<double>(t.secondsTotal); });
+        series("knowledge_job_last_run_seconds", "gauge",
+               "How long the latest run of the job with the outcome took.",
+               [](const JobTotal &t) { return t.lastSeconds; });
+        series("knowledge_job_last_run_timestamp_seconds", "gauge",
+               "When the latest run of the job with the outcome ended (Unix time).",
+               [](const JobTotal &t) { return t.lastRunAt; });
+    }
     out += "# HELP knowledge_feedback_batches_total Group commits of POST /feedback.\n"
            "# TYPE knowledge_feedback_batches_total counter\n"
            "knowledge_feedback_batches_total "

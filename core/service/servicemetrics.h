@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QMutex>
 #include <QString>
 
@@ -12,7 +13,7 @@ namespace ke {
 
 /// What `GET /metrics` says, in the Prometheus text format: requests and their latencies by
 /// route and status, and the gauges the service reads from the database on each scrape
-/// (aggregation lag). Thread-safe: every request thread records into it.
+/// (aggregation lag, the workers' job runs). Thread-safe: every request thread records into it.
 class ServiceMetrics
 {
 public:
@@ -24,6 +25,19 @@ public:
     /// label per dataset would grow without bound).
     void record(const QString &method, const QString &route, int status, double seconds);
 
+    /// One row of job_run_totals: the runs of one job with one outcome, every tenant and
+    /// worker added up.
+    struct JobTotal
+    {
+        QString job;
+        QString outcome; ///< ok, failed, skipped, cancelled
+        qint64 runs = 0;
+        double secondsTotal = 0;
+        std::optional<double> lastSeconds; ///< how long the latest run took
+        std::optional<double> lastRunAt; ///< when it ended, Unix time
+        std::optional<double> lastRunSecondsAgo; ///< by the database's clock
+    };
+
     struct Gauges
     {
         std::optional<int> schemaVersion;
@@ -31,6 +45,7 @@ public:
         bool databaseUp = false;
         qint64 feedbackBatches = 0; ///< group commits of POST /feedback so far
         qint64 feedbackEvents = 0; ///< events they wrote
+        QList<JobTotal> jobs; ///< the workers' job runs (read from the database)
     };
     /// The exposition text.
     QByteArray render(const Gauges &gauges) const;

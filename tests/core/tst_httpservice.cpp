@@ -581,6 +581,47 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains(m_globexDataset.toUtf8()));
     }
 
+    void metricsAndHealthShowTheWorkersJobRuns()
+    {
+        // A worker (another process, as the worker's login) runs every job once; the service
+        // reports the runs it finds in the database, by job and outcome.
+        const auto before = get(QStringLiteral("/metrics"), {});
+        QCOMPARE(before.status, 200);
+        const QRegularExpression aggregateOk(QStringLiteral(
+            "knowledge_job_runs_total\\{job=\"aggregate_dataset_knowledge\",outcome=\"ok\"\\} "
+            "(\\d+)"));
+        const qint64 runsBefore
+            = aggregateOk.match(QString::fromUtf8(before.body)).captured(1).toLongLong();
+        const auto worker = m_db->run(QStringLiteral("knowledgectl"),
+                                      {QStringLiteral("worker"), QStringLiteral("--once")}, {}, {},
+                                      {}, test::TestDatabase::As::Worker);
+        QVERIFY2(worker.exitCode == 0, qPrintable(worker.err));
+        const Reply r = get(QStringLiteral("/metrics"), {});
+        QCOMPARE(r.status, 200);
+        const auto m = aggregateOk.match(QString::fromUtf8(r.body));
+        QVERIFY2(m.hasMatch(), r.body.constData());
+        // Once for each of the three demo tenants.
+        QCOMPARE(m.captured(1).toLongLong() - runsBefore, 3);
+        for (const char *series :
+             {"# TYPE knowledge_job_runs_total counter",
+              "# TYPE knowledge_job_run_seconds_total counter",
+              "knowledge_job_run_seconds_total{job=\"generate_embeddings\",outcome=\"ok\"} ",
+              "knowledge_job_last_run_seconds{job=\"aggregate_dataset_knowledge\",outcome=\"ok\"} ",
+              "knowledge_job_last_run_timestamp_seconds{job=\"aggregate_dataset_knowledge\","
+              "outcome=\"ok\"} "})
+            QVERIFY2(r.body.contains(series), series);
+        const Reply health = get(QStringLiteral("/health"), {});
+        QCOMPARE(health.status, 200);
+        const QJsonObject job = health.json()
+                                    .value(QLatin1String("jobs"))
+                                    .toObject()
+                                    .value(QLatin1String("aggregate_dataset_knowledge"))
+                                    .toObject();
+        QCOMPARE(job.value(QLatin1String("last_outcome")).toString(), QStringLiteral("ok"));
+        const double ago = job.value(QLatin1String("last_ok_seconds_ago")).toDouble(-1);
+        QVERIFY2(ago >= 0 && ago < 60, qPrintable(QString::number(ago)));
+    }
+
     void theDatabaseConfinesASessionToItsKey()
     {
         // What a handler bug could try on the service's own connection: select key A, then

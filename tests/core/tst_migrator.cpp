@@ -187,7 +187,8 @@ private Q_SLOTS:
         // Every primary key, unique constraint and unique index of every table of the schema
         // starts with tenant_id (Citus-ready, docs/scaling.md), read from the catalog so that
         // a table added later is covered too. Not tenant data (reference tables on Citus): the
-        // tenants, the grants (per login, across tenants), the export key, the migrations.
+        // tenants, the grants (per login, across tenants), the export key, the migrations, the
+        // workers' run totals (0010: no tenant in them).
         auto offenders = [&]() {
             return m_db->scalar(
                 QStringLiteral(
@@ -196,7 +197,8 @@ private Q_SLOTS:
                     "JOIN pg_class t ON t.oid = x.indrelid "
                     "WHERE t.relnamespace = '%1'::regnamespace AND t.relkind IN ('r','p') "
                     "AND (x.indisunique OR x.indisprimary) "
-                    "AND t.relname NOT IN ('tenants','schema_migrations','access_grants',"
+                    "AND t.relname NOT IN "
+                    "('tenants','schema_migrations','access_grants','job_run_totals',"
                     "'export_secret') "
                     "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid "
                     "  AND a.attnum = x.indkey[0] AND a.attname = 'tenant_id')")

@@ -316,6 +316,14 @@ private Q_SLOTS:
             "UPDATE training_build_state SET built_at = built_at - interval '1 day'"));
         const QStringList args{QStringLiteral("--aggregate-interval"), QStringLiteral("2"),
                                QStringLiteral("--embed-interval"), QStringLiteral("30")};
+        const auto totals = [&]() {
+            QHash<QString, qint64> runs;
+            for (const auto &row : m_db->rows(QStringLiteral(
+                     "SELECT job || ' ' || outcome, runs::text FROM job_run_totals")))
+                runs.insert(row.value(0), row.value(1).toLongLong());
+            return runs;
+        };
+        const QHash<QString, qint64> totalsBefore = totals();
         QProcess a, b;
         for (QProcess *p : {&a, &b}) {
             p->setProcessEnvironment(workerEnvironment());
@@ -351,6 +359,20 @@ private Q_SLOTS:
         outB += b.readAllStandardOutput();
         const QString out = QString::fromUtf8(outA + outB);
         const auto lines = runLines(out);
+        // Every run either worker logged is counted in job_run_totals (GET /metrics reads
+        // them), each job and outcome added up over both workers and every tenant.
+        QHash<QString, qint64> logged;
+        for (const auto &line : lines)
+            ++logged[line.value(QStringLiteral("job")) + QLatin1Char(' ')
+                     + line.value(QStringLiteral("outcome"))];
+        const QHash<QString, qint64> totalsAfter = totals();
+        for (auto it = logged.cbegin(); it != logged.cend(); ++it)
+            QVERIFY2(totalsAfter.value(it.key()) - totalsBefore.value(it.key()) == it.value(),
+                     qPrintable(it.key() + QLatin1String(": logged ") + QString::number(it.value())
+                                + QLatin1String(", counted ")
+                                + QString::number(totalsAfter.value(it.key())
+                                                  - totalsBefore.value(it.key()))));
+        QVERIFY(logged.value(kAggregate + QLatin1String(" ok")) >= 6);
         for (const QString &tenant : tenants) {
             // Once each: one worker ran it, the other skipped it (locked, or not due).
             for (const QString &job : {kEmbeddings, kTraining}) {
