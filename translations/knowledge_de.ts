@@ -964,32 +964,32 @@
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="602"/>
+        <location filename="../core/service/httpservice.cpp" line="620"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="648"/>
+        <location filename="../core/service/httpservice.cpp" line="683"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="655"/>
+        <location filename="../core/service/httpservice.cpp" line="690"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="745"/>
+        <location filename="../core/service/httpservice.cpp" line="780"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="749"/>
+        <location filename="../core/service/httpservice.cpp" line="784"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="766"/>
+        <location filename="../core/service/httpservice.cpp" line="801"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
@@ -1540,7 +1540,7 @@
     <name>OnlineSearch</name>
     <message>
         <location filename="../core/search/onlinesearch.cpp" line="318"/>
-        <location filename="../core/search/onlinesearch.cpp" line="747"/>
+        <location filename="../core/search/onlinesearch.cpp" line="751"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
@@ -1561,13 +1561,13 @@
     </message>
     <message>
         <location filename="../core/search/onlinesearch.cpp" line="478"/>
-        <location filename="../core/search/onlinesearch.cpp" line="621"/>
+        <location filename="../core/search/onlinesearch.cpp" line="625"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
         <location filename="../core/search/onlinesearch.cpp" line="485"/>
-        <location filename="../core/search/onlinesearch.cpp" line="617"/>
+        <location filename="../core/search/onlinesearch.cpp" line="621"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
@@ -1577,22 +1577,22 @@
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="612"/>
+        <location filename="../core/search/onlinesearch.cpp" line="616"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="613"/>
+        <location filename="../core/search/onlinesearch.cpp" line="617"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="616"/>
+        <location filename="../core/search/onlinesearch.cpp" line="620"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="748"/>
+        <location filename="../core/search/onlinesearch.cpp" line="752"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -2054,7 +2054,7 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="783"/>
+        <location filename="../core/search/searchdocuments.cpp" line="788"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
@@ -2103,7 +2103,7 @@
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="608"/>
+        <location filename="../core/search/searchdocuments.cpp" line="612"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -2111,7 +2111,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="745"/>
+        <location filename="../core/search/searchdocuments.cpp" line="750"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2609,42 +2609,42 @@
 <context>
     <name>jobs</name>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="170"/>
+        <location filename="../core/jobs/jobs.cpp" line="193"/>
         <source>taking the job&apos;s lock</source>
         <translation>die Sperre des Jobs nehmen</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="184"/>
+        <location filename="../core/jobs/jobs.cpp" line="207"/>
         <source>another worker is running this job for the tenant</source>
         <translation>ein anderer Worker führt diesen Job für den Mandanten gerade aus</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="203"/>
+        <location filename="../core/jobs/jobs.cpp" line="226"/>
         <source>reading when the job last ran</source>
         <translation>lesen, wann der Job zuletzt lief</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="226"/>
+        <location filename="../core/jobs/jobs.cpp" line="249"/>
         <source>it ran for the tenant %1 s ago (every %2 s)</source>
         <translation>er lief für den Mandanten vor %1 s (alle %2 s)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="243"/>
+        <location filename="../core/jobs/jobs.cpp" line="266"/>
         <source>stopped by a shutdown, rolled back to the last consistent state (%1)</source>
         <translation>durch das Beenden abgebrochen, auf den letzten konsistenten Stand zurückgesetzt (%1)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="257"/>
+        <location filename="../core/jobs/jobs.cpp" line="280"/>
         <source>the connection failed after the run; connecting again</source>
         <translation>die Verbindung ist nach dem Lauf abgebrochen; es wird neu verbunden</translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="295"/>
+        <location filename="../core/jobs/jobs.cpp" line="318"/>
         <source>%1 of %2 tenant(s) failed (the others ran): %3</source>
         <translation>%1 von %2 Mandant(en) fehlgeschlagen (die übrigen liefen): %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="299"/>
+        <location filename="../core/jobs/jobs.cpp" line="322"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n Mandant</numerusform>
@@ -2652,7 +2652,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/jobs/jobs.cpp" line="329"/>
+        <location filename="../core/jobs/jobs.cpp" line="352"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

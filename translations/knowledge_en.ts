@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="608"/>
+        <location filename="../core/search/searchdocuments.cpp" line="612"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>jobs</name>
     <message numerus="yes">
-        <location filename="../core/jobs/jobs.cpp" line="299"/>
+        <location filename="../core/jobs/jobs.cpp" line="322"/>
         <source>%n tenant(s)</source>
         <translation>
             <numerusform>%n tenant</numerusform>

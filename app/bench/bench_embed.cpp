@@ -3,10 +3,12 @@
 // against one plain read of the same events, in a fresh throwaway schema.
 
 #include "bench.h"
+#include "benchdocuments.h"
 #include "benchsupport.h"
 #include "database.h"
 #include "demoseeder.h"
 #include "knowledgeaggregator.h"
+#include "onlinesearch.h"
 #include "scratchschema.h"
 #include "searchdocuments.h"
 
@@ -172,29 +174,89 @@ int runEmbed(BenchContext &ctx)
                         .arg(inc->documentsEmbedded)
                         .arg(inc->full));
 
+    // Online hybrid search over the tenant with its model (OnlineSearch, one thread, as the
+    // app and the service search): the first search (loads the lexical index and the vectors),
+    // then 100 queries, then the first search after one document changed (what a search pays
+    // once after each run of the job).
+    ctx.err << tr("online hybrid search…") << Qt::endl;
+    QList<SearchDocument> sample;
+    {
+        auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
+                                            "retired ORDER BY source_id LIMIT 300")
+                                 .arg(db.table(QStringLiteral("search_documents"))),
+                             {tenant});
+        if (!rows)
+            return fail(ctx, rows.error().message);
+        for (const auto &row : std::as_const(*rows)) {
+            SearchDocument d;
+            d.content = row.value(0);
+            sample.append(d);
+        }
+    }
+    const QStringList queries = buildQueries(sample, 100);
+    OnlineSearch online;
+    const auto hybrid = [&](const QString &text) {
+        SearchRequest r;
+        r.text = text;
+        return online.search(db, r);
+    };
+    t.restart();
+    if (auto r = hybrid(queries.first()); !r)
+        return fail(ctx, r.error().message);
+    else if (std::none_of(r->results.cbegin(), r->results.cend(),
+                          [](const SearchResult &x) { return x.vectorRank > 0; }))
+        return fail(ctx, tr("the online search found no vector results: %1").arg(r->note));
+    const double onlineFirstMs = seconds(t) * 1e3;
+    std::vector<double> onlineMs;
+    for (const QString &q : queries) {
+        t.restart();
+        if (auto r = hybrid(q); !r)
+            return fail(ctx, r.error().message);
+        onlineMs.push_back(seconds(t) * 1e3);
+    }
+    const double onlineP50 = percentile(onlineMs, 0.5), onlineP95 = percentile(onlineMs, 0.95);
+    if (auto r = sql.exec(QStringLiteral("UPDATE %1 SET feedback_score = feedback_score + 0, "
+                                         "change_seq = nextval('%2') WHERE tenant_id = $1 AND "
+                                         "source_id = (SELECT min(source_id) FROM %1 WHERE "
+                                         "tenant_id = $1)")
+                              .arg(db.table(QStringLiteral("search_documents")),
+                                   db.table(QStringLiteral("search_documents_change_seq"))),
+                          {tenant});
+        !r)
+        return fail(ctx, r.error().message);
+    t.restart();
+    if (auto r = hybrid(queries.last()); !r)
+        return fail(ctx, r.error().message);
+    const double onlineAfterChangeMs = seconds(t) * 1e3;
+
     const double coldRate = double(documents) / coldS;
     const double incRate = double(inc->documentsEmbedded) / incS;
     if (json) {
-        QJsonObject o{{QStringLiteral("documents"), double(documents)},
-                      {QStringLiteral("investigations"), double(investigations)},
-                      {QStringLiteral("events"), double(coldEvents)},
-                      {QStringLiteral("cold_docs_per_s"), std::round(coldRate)},
-                      {QStringLiteral("cold_s"), round3(coldS)},
-                      {QStringLiteral("cold_documents_s"), round3(refreshS)},
-                      {QStringLiteral("cold_embed_s"), round3(embedS)},
-                      {QStringLiteral("cold_training_s"), round3(cold->trainingSeconds)},
-                      {QStringLiteral("cold_server_cpu_s"), round3(coldCpu)},
-                      {QStringLiteral("cold_client_cpu_s"), round3(coldClientCpu)},
-                      {QStringLiteral("incremental_docs_per_s"), std::round(incRate)},
-                      {QStringLiteral("incremental_documents"), double(inc->documentsEmbedded)},
-                      {QStringLiteral("incremental_s"), round3(incS)},
-                      {QStringLiteral("incremental_server_cpu_s"), round3(incCpu)},
-                      {QStringLiteral("scan_baseline_s"), round3(scanS)},
-                      {QStringLiteral("cold_to_scan"), round3(coldS / scanS)},
-                      {QStringLiteral("aggregate_s"), round3(aggregateS)},
-                      {QStringLiteral("model"), cold->model},
-                      {QStringLiteral("loadavg_before"), loadBefore},
-                      {QStringLiteral("loadavg_after"), loadAfter}};
+        QJsonObject o{
+            {QStringLiteral("documents"), double(documents)},
+            {QStringLiteral("investigations"), double(investigations)},
+            {QStringLiteral("events"), double(coldEvents)},
+            {QStringLiteral("cold_docs_per_s"), std::round(coldRate)},
+            {QStringLiteral("cold_s"), round3(coldS)},
+            {QStringLiteral("cold_documents_s"), round3(refreshS)},
+            {QStringLiteral("cold_embed_s"), round3(embedS)},
+            {QStringLiteral("cold_training_s"), round3(cold->trainingSeconds)},
+            {QStringLiteral("cold_server_cpu_s"), round3(coldCpu)},
+            {QStringLiteral("cold_client_cpu_s"), round3(coldClientCpu)},
+            {QStringLiteral("incremental_docs_per_s"), std::round(incRate)},
+            {QStringLiteral("incremental_documents"), double(inc->documentsEmbedded)},
+            {QStringLiteral("incremental_s"), round3(incS)},
+            {QStringLiteral("incremental_server_cpu_s"), round3(incCpu)},
+            {QStringLiteral("scan_baseline_s"), round3(scanS)},
+            {QStringLiteral("cold_to_scan"), round3(coldS / scanS)},
+            {QStringLiteral("aggregate_s"), round3(aggregateS)},
+            {QStringLiteral("model"), cold->model},
+            {QStringLiteral("online_hybrid_first_ms"), round3(onlineFirstMs)},
+            {QStringLiteral("online_hybrid_p50_ms"), round3(onlineP50)},
+            {QStringLiteral("online_hybrid_p95_ms"), round3(onlineP95)},
+            {QStringLiteral("online_hybrid_after_change_ms"), round3(onlineAfterChangeMs)},
+            {QStringLiteral("loadavg_before"), loadBefore},
+            {QStringLiteral("loadavg_after"), loadAfter}};
         if (keep)
             o.insert(QStringLiteral("schema"), name);
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
@@ -226,6 +288,13 @@ int runEmbed(BenchContext &ctx)
                 << '\n'
                 << tr("  scan baseline: %1 s  (one read of the document events' payloads)")
                        .arg(scanS, 0, 'f', 3)
+                << '\n'
+                << tr("  online hybrid search: first %1 ms, then p50 %2 ms, p95 %3 ms; first "
+                      "after a change %4 ms")
+                       .arg(onlineFirstMs, 0, 'f', 1)
+                       .arg(onlineP50, 0, 'f', 2)
+                       .arg(onlineP95, 0, 'f', 2)
+                       .arg(onlineAfterChangeMs, 0, 'f', 1)
                 << '\n'
                 << tr("  aggregation before the job (not counted): %1 s").arg(aggregateS, 0, 'f', 2)
                 << '\n'

@@ -541,16 +541,20 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                                            .arg(QString::fromUtf8(e.what()).trimmed());
                     }
                 }
+                // Whether the tenant's vectors of the model changed since they were loaded:
+                // the newest change of its documents (a retirement, a new dataset) and of its
+                // vectors (0011), two index lookups.
                 const pqxx::result stamp = served
                     ? pqxx::result()
-                    : tx.exec_params(toStd(QStringLiteral("SELECT count(*)::text || ':' || "
-                                                          "coalesce(max(d.change_seq), 0)::text"
-                                                          " || ':' || (SELECT count(*) FROM %1 "
-                                                          "WHERE tenant_id = $1::uuid AND "
-                                                          "model = $2)"
-                                                          " FROM %2 d WHERE d.tenant_id = $1::uuid")
-                                               .arg(embs, docs)),
-                                     tenant, model);
+                    : execPrepared(
+                        tx, conn,
+                        toStd(QStringLiteral(
+                                  "SELECT coalesce((SELECT max(change_seq) FROM %2 WHERE "
+                                  "tenant_id = $1::uuid), 0)::text || ':' || coalesce((SELECT "
+                                  "max(change_seq) FROM %1 WHERE tenant_id = $1::uuid AND model = "
+                                  "$2), 0)::text")
+                                  .arg(embs, docs)),
+                        tenant, model);
                 const QString st = served ? QString() : stringFromField(stamp[0][0]);
                 if (!served
                     && (d->cacheTenant != db.tenantId().toString()

@@ -540,6 +540,10 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         const std::string docs = toStd(db.table(QStringLiteral("search_documents")));
         const std::string embs = toStd(db.table(QStringLiteral("search_embeddings")));
         const std::string models = toStd(db.table(QStringLiteral("embedding_models")));
+        // Every write of a vector takes a new change number (0011: online search's freshness).
+        const std::string vectorSeq
+            = toStd(QStringLiteral("nextval('%1.search_embeddings_change_seq')")
+                        .arg(Database::quoteQualified(db.settings().schema)));
 
         std::shared_ptr<const Embedder> embedder = httpEmbedder;
         QString kind = QStringLiteral("http");
@@ -723,7 +727,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             q.exec("ANALYZE ke_se_todo");
             if (!q.exec("SELECT 1 FROM ke_se_todo WHERE current AND NOT gone LIMIT 1").empty())
                 q.exec_params("UPDATE " + embs
-                                  + " e SET dataset_id = t.dataset_id FROM ke_se_todo t WHERE "
+                                  + " e SET dataset_id = t.dataset_id, change_seq = " + vectorSeq
+                                  + " FROM ke_se_todo t WHERE "
                                     "t.current AND NOT t.gone AND e.tenant_id = $1 AND e.model = "
                                     "$2 AND e.source_type = t.source_type AND e.source_id = "
                                     "t.source_id",
@@ -816,8 +821,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
                       "ON CONFLICT (tenant_id, source_type, source_id, model) DO UPDATE SET"
                       " dataset_id = excluded.dataset_id, content = excluded.content,"
                       " embedding = excluded.embedding, packed = excluded.packed, dimension = "
-                      "excluded.dimension"
-                    + std::string(vectorColumn ? ", embedding_vector = NULL" : ""),
+                      "excluded.dimension, change_seq = "
+                    + vectorSeq + std::string(vectorColumn ? ", embedding_vector = NULL" : ""),
                 tenant, toStd(model), embedder->dimension());
             tx.commit();
             report.documentsEmbedded += qint64(page.size());

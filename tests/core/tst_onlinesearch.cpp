@@ -2,6 +2,7 @@
 // dataset filter, boosts, edits and retirements, hostile queries, the knowledgectl commands.
 #include "database.h"
 #include "databasetestcase.h"
+#include "knowledgeaggregator.h"
 #include "onlinesearch.h"
 #include "searchdocuments.h"
 
@@ -426,6 +427,40 @@ private Q_SLOTS:
                                      QStringLiteral("alpha"));
         QVERIFY2(third.out.contains(QLatin1String("1 changed")), qPrintable(third.out));
         QVERIFY2(third.out.contains(QLatin1String("embedded 1 ")), qPrintable(third.out));
+    }
+
+    // One OnlineSearch kept (as each thread of the app and the service keeps one): its vectors
+    // follow the embedding job. Between the job's two steps a document is new but has no
+    // vector yet; a search then must not keep that view once the vector is written (the
+    // vectors' own change number, 0011 — the documents' did not move in between).
+    void vectorCacheFollowsTheEmbeddingJob()
+    {
+        embed(QStringLiteral("alpha"));
+        auto db = m_db->connect(QStringLiteral("alpha"), {}, test::TestDatabase::As::Worker);
+        QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+        OnlineSearch kept;
+        SearchRequest r;
+        r.text = QStringLiteral("duplicate keys from a retried batch");
+        r.mode = SearchMode::Vector;
+        r.limit = 50;
+        QVERIFY(!ids(kept.search(*db, r)).isEmpty());
+        const QString added
+            = addHypothesis(m_db->admin(), m_a, m_dsA1,
+                            QStringLiteral("duplicate keys again from a retried batch"), 0);
+        auto aggregated = KnowledgeAggregator::runIncremental(*db);
+        QVERIFY2(aggregated, qPrintable(test::errorOf(aggregated)));
+        auto documents = SearchDocuments::refresh(*db);
+        QVERIFY2(documents, qPrintable(test::errorOf(documents)));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT count(*) FROM search_documents WHERE "
+                                             "source_id = $1"),
+                              {added}),
+                 QStringLiteral("1"));
+        QVERIFY(!ids(kept.search(*db, r)).contains(added)); // a document, no vector yet
+        const auto embedded = SearchDocuments::embed(*db, *documents);
+        QVERIFY2(embedded, qPrintable(test::errorOf(embedded)));
+        const auto after = kept.search(*db, r);
+        QVERIFY2(after, qPrintable(test::errorOf(after)));
+        QVERIFY2(ids(after).contains(added), qPrintable(ids(after).join(QLatin1Char(' '))));
     }
 
     void pgvectorOptionalPath()
