@@ -26,28 +26,6 @@
 namespace ke::bench {
 namespace {
 
-/// The documents an investigation's events make (hypotheses, queries, comments, findings:
-/// root cause, observations, recommendations), counted as the document builder would, to size the
-/// run.
-qint64 documentsOf(const std::vector<Event> &events, size_t from)
-{
-    qint64 n = 0;
-    QSet<QString> queries;
-    for (size_t i = from; i < events.size(); ++i) {
-        const Event &e = events[i];
-        if (e.eventType == QLatin1String("hypothesis.generated")
-            || e.eventType == QLatin1String("comment.added")
-            || e.eventType == QLatin1String("investigation.completed")
-            || e.eventType == QLatin1String("evidence.collected"))
-            ++n;
-        else if (e.eventType == QLatin1String("synthesis.generated"))
-            n += e.data.value(QStringLiteral("recommendations")).toArray().size();
-        else if (e.eventType.startsWith(QLatin1String("query.")))
-            queries.insert(e.data.value(QStringLiteral("query_id")).toString());
-    }
-    return n + queries.size();
-}
-
 int runEmbed(BenchContext &ctx)
 {
     LoadOptions options{100000, 50}; // incremental: investigations
@@ -66,12 +44,7 @@ int runEmbed(BenchContext &ctx)
     DemoSeeder seeder(1);
     std::vector<Event> events;
     seeder.appendCatalogEvents(events);
-    qint64 investigations = 0, expected = 0;
-    while (expected < size) {
-        const size_t from = events.size();
-        seeder.appendInvestigation(investigations++, events);
-        expected += documentsOf(events, from);
-    }
+    const qint64 investigations = appendInvestigationsFor(seeder, size, events);
     const size_t coldEvents = events.size();
     for (qint64 i = 0; i < incremental; ++i)
         seeder.appendInvestigation(investigations + i, events);

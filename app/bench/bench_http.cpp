@@ -12,7 +12,9 @@
 #include "benchsupport.h"
 #include "database.h"
 #include "httpservice.h"
+#include "knowledgeaggregator.h"
 #include "searchclient.h"
+#include "searchdocuments.h"
 #include "threaddatabase.h"
 
 #include <QElapsedTimer>
@@ -21,6 +23,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -162,13 +165,15 @@ int runHttpBench(BenchContext &ctx)
 {
     LoadOptions options{100000, 0};
     qint64 durationS = 30, connections = 32, databaseThreads = 4, investigations = 300;
+    bool lexicalOnly = false;
     if (auto parsed = parseLoadOptions(
             ctx.args, options,
             QStringLiteral("knowledge-bench http [--size N] [--seconds S] [--connections C] "
-                           "[--db-threads N] [--keep] [--json]"),
+                           "[--db-threads N] [--lexical] [--keep] [--json]"),
             {{QStringLiteral("--seconds"), nullptr, &durationS},
              {QStringLiteral("--connections"), nullptr, &connections},
-             {QStringLiteral("--db-threads"), nullptr, &databaseThreads}});
+             {QStringLiteral("--db-threads"), nullptr, &databaseThreads},
+             {QStringLiteral("--lexical"), &lexicalOnly, nullptr}});
         !parsed)
         return fail(ctx, parsed.error().message);
     const qint64 size = options.size;
@@ -182,40 +187,79 @@ int runHttpBench(BenchContext &ctx)
     Database &db = (*schema)->db();
     const QString name = db.settings().schema;
 
-    // Investigations (the feedback's targets) and the documents search looks through.
-    ctx.err << tr("loading %1 investigations and %2 search documents into %3…")
+    // The documents search looks through: by default the real way — demo investigations until
+    // they make `size` documents, aggregated, then the embedding job (documents, the tenant's
+    // LSA model, its vectors), so that search is hybrid as in a deployment; with --lexical,
+    // generated documents copied straight into search_documents and no model (lexical only).
+    // The first 300 investigations' hypotheses are the feedback's targets either way.
+    std::vector<Event> events;
+    if (lexicalOnly) {
+        for (qint64 i = 0; i < investigations; ++i)
+            seeder.appendInvestigation(i, events);
+    } else {
+        investigations = appendInvestigationsFor(seeder, size, events);
+    }
+    ctx.err << tr("loading %1 investigations (%2 events) for %3 search documents into %4…")
                    .arg(investigations)
+                   .arg(events.size())
                    .arg(size)
                    .arg(name)
             << Qt::endl;
-    std::vector<Event> events;
-    for (qint64 i = 0; i < investigations; ++i)
-        seeder.appendInvestigation(i, events);
     QList<std::array<QString, 3>> feedbackRequests;
+    QSet<QUuid> targeted;
     for (Event &e : events) {
         e.tenantId = tenant;
-        if (e.eventType == QLatin1String("hypothesis.generated"))
-            for (int rating : {1, -1})
-                feedbackRequests.append(
-                    {QStringLiteral("POST"), QStringLiteral("/feedback"),
-                     QString::fromUtf8(
-                         QJsonDocument(
-                             QJsonObject{
-                                 {QStringLiteral("target_type"), QStringLiteral("hypothesis")},
-                                 {QStringLiteral("target_id"),
-                                  e.data.value(QLatin1String("hypothesis_id")).toString()},
-                                 {QStringLiteral("investigation_id"),
-                                  e.investigationId.toString(QUuid::WithoutBraces)},
-                                 {QStringLiteral("rating"), rating},
-                                 {QStringLiteral("reason"), QStringLiteral("bench")}})
-                             .toJson(QJsonDocument::Compact))});
+        if (e.eventType != QLatin1String("hypothesis.generated"))
+            continue;
+        if (!targeted.contains(e.investigationId)) {
+            if (targeted.size() >= 300)
+                continue;
+            targeted.insert(e.investigationId);
+        }
+        for (int rating : {1, -1})
+            feedbackRequests.append(
+                {QStringLiteral("POST"), QStringLiteral("/feedback"),
+                 QString::fromUtf8(
+                     QJsonDocument(
+                         QJsonObject{{QStringLiteral("target_type"), QStringLiteral("hypothesis")},
+                                     {QStringLiteral("target_id"),
+                                      e.data.value(QLatin1String("hypothesis_id")).toString()},
+                                     {QStringLiteral("investigation_id"),
+                                      e.investigationId.toString(QUuid::WithoutBraces)},
+                                     {QStringLiteral("rating"), rating},
+                                     {QStringLiteral("reason"), QStringLiteral("bench")}})
+                         .toJson(QJsonDocument::Compact))});
     }
     if (auto loaded = emitAll(db, events.begin(), events.end()); !loaded)
         return fail(ctx, loaded.error().message);
     SqlSession sql = SqlSession::forDatabase(db);
     QList<SearchDocument> sample;
-    if (auto loaded = loadSearchDocuments(sql, name, tenant, size, &sample); !loaded)
-        return fail(ctx, loaded.error().message);
+    QString model = tr("none (lexical search)");
+    if (lexicalOnly) {
+        if (auto loaded = loadSearchDocuments(sql, name, tenant, size, &sample); !loaded)
+            return fail(ctx, loaded.error().message);
+    } else {
+        if (auto analyzed = analyzeEvents(db); !analyzed)
+            return fail(ctx, analyzed.error().message);
+        if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
+            return fail(ctx, agg.error().message);
+        ctx.err << tr("the embedding job (documents, model, vectors)…") << Qt::endl;
+        auto job = SearchDocuments::run(db);
+        if (!job)
+            return fail(ctx, job.error().message);
+        model = job->model;
+        auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
+                                            "retired AND hashtext(source_id) % 97 = 0")
+                                 .arg(db.table(QStringLiteral("search_documents"))),
+                             {tenant});
+        if (!rows)
+            return fail(ctx, rows.error().message);
+        for (const auto &row : std::as_const(*rows)) {
+            SearchDocument d;
+            d.content = row.value(0);
+            sample.append(d);
+        }
+    }
     const QStringList queries = buildQueries(sample, 300);
 
     auto key = ApiKeys::create(db, QString(), QStringLiteral("bench-http"), std::nullopt);
@@ -367,6 +411,7 @@ int runHttpBench(BenchContext &ctx)
                       {QStringLiteral("seconds"), double(durationS)},
                       {QStringLiteral("connections"), double(connections)},
                       {QStringLiteral("db_threads"), double(databaseThreads)},
+                      {QStringLiteral("model"), lexicalOnly ? QString() : model},
                       {QStringLiteral("search_requests"), double(search->requests)},
                       {QStringLiteral("search_errors"), double(search->errors)},
                       {QStringLiteral("search_per_s"), round3(search->perSecond)},
@@ -392,11 +437,12 @@ int runHttpBench(BenchContext &ctx)
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         ctx.out << tr("HTTP service on loopback, %1 search documents, %2 connections, %3 s each, "
-                      "%4 database threads")
+                      "%4 database threads; embedding model: %5")
                        .arg(size)
                        .arg(connections)
                        .arg(durationS)
                        .arg(databaseThreads)
+                       .arg(model)
                 << '\n'
                 << tr("  GET /search:     %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
                        .arg(search->perSecond, 0, 'f', 1)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 #include <random>
 
@@ -67,6 +68,40 @@ QList<SearchDocument> DocumentGenerator::next(int count)
 
 /// Natural-language queries from the same templates: 3–7 consecutive words of sampled
 /// documents (so they read like what a person types), plus a few fixed questions.
+namespace {
+
+qint64 documentsOf(const std::vector<Event> &events, size_t from)
+{
+    qint64 n = 0;
+    QSet<QString> queries;
+    for (size_t i = from; i < events.size(); ++i) {
+        const Event &e = events[i];
+        if (e.eventType == QLatin1String("hypothesis.generated")
+            || e.eventType == QLatin1String("comment.added")
+            || e.eventType == QLatin1String("investigation.completed")
+            || e.eventType == QLatin1String("evidence.collected"))
+            ++n;
+        else if (e.eventType == QLatin1String("synthesis.generated"))
+            n += e.data.value(QStringLiteral("recommendations")).toArray().size();
+        else if (e.eventType.startsWith(QLatin1String("query.")))
+            queries.insert(e.data.value(QStringLiteral("query_id")).toString());
+    }
+    return n + queries.size();
+}
+
+} // namespace
+
+qint64 appendInvestigationsFor(DemoSeeder &seeder, qint64 documents, std::vector<Event> &events)
+{
+    qint64 investigations = 0, expected = 0;
+    while (expected < documents) {
+        const size_t from = events.size();
+        seeder.appendInvestigation(investigations++, events);
+        expected += documentsOf(events, from);
+    }
+    return investigations;
+}
+
 QStringList buildQueries(const QList<SearchDocument> &sample, int count)
 {
     std::mt19937_64 rng(7);

@@ -31,6 +31,12 @@ private:
     qint64 m_investigation = 0;
 };
 
+/// Appends demo investigations (`seeder`'s, numbered from 0; about 14.4 documents each) to
+/// `events` until their events make at least `documents` search documents, counted as the
+/// document builder would (hypotheses, queries, comments, findings: root cause,
+/// observations, recommendations); returns how many investigations it appended.
+qint64 appendInvestigationsFor(DemoSeeder &seeder, qint64 documents, std::vector<Event> &events);
+
 /// Natural-language queries from the same templates: 3–7 consecutive words of sampled
 /// documents (so they read like what a person types), plus a few fixed questions.
 QStringList buildQueries(const QList<SearchDocument> &sample, int count);
