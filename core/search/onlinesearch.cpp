@@ -6,6 +6,7 @@
 #include "database_p.h"
 #include "fulltextquery.h"
 #include "httpembedder.h"
+#include "onlinevectors_p.h"
 #include "searchdocuments.h"
 #include "searchdocuments_p.h"
 
@@ -22,14 +23,6 @@
 namespace ke {
 
 namespace {
-
-struct CachedVector
-{
-    QString sourceType;
-    QString sourceId;
-    QString datasetId;
-    EmbeddingVector vector;
-};
 
 QString keyOf(const QString &type, const QString &id)
 {
@@ -277,11 +270,6 @@ struct OnlineSearch::Private
     std::shared_ptr<const Embedder> embedder; // set by the caller, or loaded
     bool embedderLoaded = false;
     QString embedderNote;
-    // The tenant's vectors of one model, valid while (tenant, model, stamp) hold.
-    QString cacheTenant;
-    QString cacheModel;
-    QString cacheStamp;
-    std::vector<CachedVector> vectors;
     // pgvector: whether the model's HNSW index exists (checked once per schema and model).
     QString pgvectorChecked;
     bool pgvectorReady = false;
@@ -541,74 +529,16 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                                            .arg(QString::fromUtf8(e.what()).trimmed());
                     }
                 }
-                // Whether the tenant's vectors of the model changed since they were loaded:
-                // the newest change of its documents (a retirement, a new dataset) and of its
-                // vectors (0011), two index lookups.
-                const pqxx::result stamp = served
-                    ? pqxx::result()
-                    : execPrepared(
-                        tx, conn,
-                        toStd(QStringLiteral(
-                                  "SELECT coalesce((SELECT max(change_seq) FROM %2 WHERE "
-                                  "tenant_id = $1::uuid), 0)::text || ':' || coalesce((SELECT "
-                                  "max(change_seq) FROM %1 WHERE tenant_id = $1::uuid AND model = "
-                                  "$2), 0)::text")
-                                  .arg(embs, docs)),
-                        tenant, model);
-                const QString st = served ? QString() : stringFromField(stamp[0][0]);
-                if (!served
-                    && (d->cacheTenant != db.tenantId().toString()
-                        || d->cacheModel != d->embedder->name() || d->cacheStamp != st)) {
-                    d->vectors.clear();
-                    const pqxx::result r = tx.exec_params(
-                        toStd(QStringLiteral(
-                                  "SELECT e.source_type, e.source_id, d.dataset_id, e.packed FROM "
-                                  "%1 e"
-                                  " JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = "
-                                  "e.source_type"
-                                  " AND d.source_id = e.source_id WHERE e.tenant_id = $1::uuid"
-                                  " AND e.model = $2 AND NOT d.retired AND e.packed IS NOT NULL")
-                                  .arg(embs, docs)),
-                        tenant, model);
-                    d->vectors.reserve(r.size());
-                    for (const auto &row : r) {
-                        const pqxx::binarystring b(row[3]);
-                        EmbeddingVector v = searchdocs::unpackVector(QByteArray(
-                            reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
-                        if (v.size() != q.size())
-                            continue;
-                        d->vectors.push_back({stringFromField(row[0]), stringFromField(row[1]),
-                                              stringFromField(row[2]), std::move(v)});
-                    }
-                    d->cacheTenant = db.tenantId().toString();
-                    d->cacheModel = d->embedder->name();
-                    d->cacheStamp = st;
-                }
                 // A query the model knows no word of embeds to zero: skip it (as offline).
                 if (!served && dotProduct(q, q) > 0.5f) {
-                    std::vector<std::pair<float, size_t>> scored;
-                    scored.reserve(d->vectors.size());
-                    for (size_t i = 0; i < d->vectors.size(); ++i) {
-                        const CachedVector &c = d->vectors[i];
-                        if (!request.datasetId.isEmpty()
-                            && QUuid::fromString(c.datasetId)
-                                != QUuid::fromString(request.datasetId))
-                            continue;
-                        if (!request.sourceTypes.isEmpty()
-                            && !request.sourceTypes.contains(c.sourceType))
-                            continue;
-                        scored.emplace_back(dotProduct(q, c.vector), i);
-                    }
-                    const size_t k = std::min(scored.size(), size_t(perSignal));
-                    std::partial_sort(scored.begin(), scored.begin() + qsizetype(k), scored.end(),
-                                      [](const auto &a, const auto &b) {
-                                          return a.first > b.first
-                                              || (a.first == b.first && a.second < b.second);
-                                      });
-                    for (size_t i = 0; i < k; ++i) {
-                        const CachedVector &c = d->vectors[scored[i].second];
-                        vector.append(keyOf(c.sourceType, c.sourceId));
-                    }
+                    onlinevectors::Query scan;
+                    scan.vector = &q;
+                    scan.keep = perSignal;
+                    scan.datasetId = request.datasetId;
+                    scan.sourceTypes = request.sourceTypes;
+                    for (const auto &[type, id] :
+                         onlinevectors::top(tx, conn, docs, embs, tenant, model, scan))
+                        vector.append(keyOf(type, id));
                 }
             }
         } else if (outcome.note.isEmpty() && request.mode == SearchMode::Vector) {

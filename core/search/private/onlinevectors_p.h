@@ -1,0 +1,39 @@
+#pragma once
+
+// Private to core: the tenant's vectors in memory for online search's exact vector scan.
+
+#include "embedder.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <pqxx/pqxx>
+
+#include <string>
+
+namespace ke::onlinevectors {
+
+/// What the exact scan is asked: the query's vector, how many to keep, and the filters.
+struct Query
+{
+    const EmbeddingVector *vector = nullptr;
+    int keep = 0;
+    QString datasetId; ///< empty: every dataset; else a UUID in any of its spellings
+    QStringList sourceTypes; ///< empty: every type
+};
+
+/// The `keep` documents of the session's tenant whose vectors of `model` have the largest
+/// inner product with the query's, best first (ties: by source type and id), as
+/// (source_type, source_id) — read from a copy of the tenant's vectors held once per process
+/// and shared by its threads, and brought up to date first when this session sees a change the
+/// copy has not: a newer change number of the tenant's documents or of its vectors of the model
+/// (migration 0011; two index lookups). A session that sees none of the tenant's documents or
+/// vectors (row-level security) gets nothing and changes nothing: only a session that sees the
+/// tenant's rows reads the tenant's copy. Throws what libpqxx throws. `docs` and `embs` are the
+/// qualified table names, `tenant` the tenant's UUID.
+std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::connection &conn,
+                                             const QString &docs, const QString &embs,
+                                             const std::string &tenant, const std::string &model,
+                                             const Query &query);
+
+} // namespace ke::onlinevectors
