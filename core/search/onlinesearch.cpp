@@ -7,6 +7,7 @@
 #include "fulltextquery.h"
 #include "httpembedder.h"
 #include "onlinevectors_p.h"
+#include "processshared_p.h"
 #include "searchdocuments.h"
 #include "searchdocuments_p.h"
 
@@ -76,9 +77,9 @@ std::vector<std::pair<QString, quint32>> parseTsvector(const char *p, size_t n)
 /// — everything BM25 needs (bm25.h). Brought up to date by change_seq: a changed document's
 /// old slot is retired in place (its postings stay, skipped by `live`) and it takes a new
 /// one; when retired slots outnumber live ones, the next refresh loads the tenant afresh.
-/// Shared by the OnlineSearch instances of the process (lexicalIndexFor()); `lock` guards the
-/// data (shared by searches, exclusive while a refresh applies rows), `refreshing` lets one
-/// thread at a time fetch changes.
+/// Shared by the OnlineSearch instances of the process (sharedInProcess<LexicalIndex>()); `lock`
+/// guards the data (shared by searches, exclusive while a refresh applies rows), `refreshing` lets
+/// one thread at a time fetch changes.
 struct LexicalIndex
 {
     struct Doc
@@ -196,18 +197,6 @@ pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &con
     return ke::execPrepared(tx, conn, "ke_search_", sql, std::forward<Args>(args)...);
 }
 
-/// The process's lexical index of one database, schema and tenant.
-std::shared_ptr<LexicalIndex> lexicalIndexFor(const QString &key)
-{
-    static std::mutex registryLock;
-    static std::map<QString, std::shared_ptr<LexicalIndex>> registry;
-    std::lock_guard guard(registryLock);
-    auto &slot = registry[key];
-    if (!slot)
-        slot = std::make_shared<LexicalIndex>();
-    return slot;
-}
-
 /// The statement every lexical search starts with: the tenant's newest change_seq as this
 /// session sees it (row-level security: NULL when it sees none of the tenant's documents),
 /// the lexemes of $2 with their counts, and the table's oid. $1 tenant, $3 the table.
@@ -229,7 +218,7 @@ std::shared_ptr<LexicalIndex> upToDateIndex(pqxx::transaction_base &tx, pqxx::co
     // The table's oid in the key: a schema dropped and made again under the same name (tests,
     // eval-search) is another table, with change_seq from 1 again.
     auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
-    std::shared_ptr<LexicalIndex> memory = lexicalIndexFor(
+    std::shared_ptr<LexicalIndex> memory = sharedInProcess<LexicalIndex>(
         text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname()) + QLatin1Char(':')
         + text(conn.port()) + QLatin1Char('/') + docs + QLatin1Char('/') + stringFromField(head[2])
         + QLatin1Char('/') + tenantId.toString());

@@ -1,6 +1,7 @@
 #include "onlinevectors_p.h"
 
 #include "database_p.h"
+#include "processshared_p.h"
 #include "searchdocuments_p.h"
 
 #include <QUuid>
@@ -8,7 +9,6 @@
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -31,17 +31,6 @@ struct VectorSet
     std::vector<float> matrix;
     std::vector<QString> sourceType, sourceId, datasetId;
 };
-
-std::shared_ptr<VectorSet> vectorSetFor(const QString &key)
-{
-    static std::mutex registryLock;
-    static std::map<QString, std::shared_ptr<VectorSet>> registry;
-    std::lock_guard guard(registryLock);
-    auto &slot = registry[key];
-    if (!slot)
-        slot = std::make_shared<VectorSet>();
-    return slot;
-}
 
 } // namespace
 
@@ -66,7 +55,7 @@ std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::c
     // The table's oid in the key: a schema dropped and made again under the same name is
     // another table (as for the lexical index).
     auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
-    const std::shared_ptr<VectorSet> set = vectorSetFor(
+    const std::shared_ptr<VectorSet> set = sharedInProcess<VectorSet>(
         text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname()) + QLatin1Char(':')
         + text(conn.port()) + QLatin1Char('/') + stringFromField(head[0][2]) + QLatin1Char('/')
         + QString::fromStdString(tenant) + QLatin1Char('/') + QString::fromStdString(model));
