@@ -152,21 +152,10 @@ int runEmbed(BenchContext &ctx)
     // then 100 queries, then the first search after one document changed (what a search pays
     // once after each run of the job).
     ctx.err << tr("online hybrid search…") << Qt::endl;
-    QList<SearchDocument> sample;
-    {
-        auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
-                                            "retired ORDER BY source_id LIMIT 300")
-                                 .arg(db.table(QStringLiteral("search_documents"))),
-                             {tenant});
-        if (!rows)
-            return fail(ctx, rows.error().message);
-        for (const auto &row : std::as_const(*rows)) {
-            SearchDocument d;
-            d.content = row.value(0);
-            sample.append(d);
-        }
-    }
-    const QStringList queries = buildQueries(sample, 100);
+    auto sample = sampleStoredDocuments(sql, db.table(QStringLiteral("search_documents")), tenant);
+    if (!sample)
+        return fail(ctx, sample.error().message);
+    const QStringList queries = buildQueries(*sample, 100);
     OnlineSearch online;
     const auto hybrid = [&](const QString &text) {
         SearchRequest r;

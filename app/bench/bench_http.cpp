@@ -248,17 +248,11 @@ int runHttpBench(BenchContext &ctx)
         if (!job)
             return fail(ctx, job.error().message);
         model = job->model;
-        auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
-                                            "retired AND hashtext(source_id) % 97 = 0")
-                                 .arg(db.table(QStringLiteral("search_documents"))),
-                             {tenant});
-        if (!rows)
-            return fail(ctx, rows.error().message);
-        for (const auto &row : std::as_const(*rows)) {
-            SearchDocument d;
-            d.content = row.value(0);
-            sample.append(d);
-        }
+        auto stored
+            = sampleStoredDocuments(sql, db.table(QStringLiteral("search_documents")), tenant);
+        if (!stored)
+            return fail(ctx, stored.error().message);
+        sample = *stored;
     }
     const QStringList queries = buildQueries(sample, 300);
 
@@ -436,6 +430,14 @@ int runHttpBench(BenchContext &ctx)
                       {QStringLiteral("loadavg"), loadAverage()}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
+        const auto inProcessLine = [](const QString &who, const InProcess &r, double over) {
+            return tr("  in-process, %1 %2 searches/s  p50 %3 ms  p99 %4 ms  (service adds %5 %)")
+                .arg(who)
+                .arg(r.perSecond, 0, 'f', 1)
+                .arg(r.p50Ms, 0, 'f', 2)
+                .arg(r.p99Ms, 0, 'f', 2)
+                .arg(over * 100, 0, 'f', 1);
+        };
         ctx.out << tr("HTTP service on loopback, %1 search documents, %2 connections, %3 s each, "
                       "%4 database threads; embedding model: %5")
                        .arg(size)
@@ -450,20 +452,8 @@ int runHttpBench(BenchContext &ctx)
                        .arg(search->p99Ms, 0, 'f', 2)
                        .arg(search->errors)
                 << '\n'
-                << tr("  in-process, owner:   %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
-                      "%4 %)")
-                       .arg(asOwner->perSecond, 0, 'f', 1)
-                       .arg(asOwner->p50Ms, 0, 'f', 2)
-                       .arg(asOwner->p99Ms, 0, 'f', 2)
-                       .arg(overOwner * 100, 0, 'f', 1)
-                << '\n'
-                << tr("  in-process, key:     %1 searches/s  p50 %2 ms  p99 %3 ms  (service adds "
-                      "%4 %)")
-                       .arg(asKey->perSecond, 0, 'f', 1)
-                       .arg(asKey->p50Ms, 0, 'f', 2)
-                       .arg(asKey->p99Ms, 0, 'f', 2)
-                       .arg(overKey * 100, 0, 'f', 1)
-                << '\n'
+                << inProcessLine(tr("owner:"), *asOwner, overOwner) << '\n'
+                << inProcessLine(tr("key:  "), *asKey, overKey) << '\n'
                 << tr("  POST /feedback:  %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
                        .arg(feedback->perSecond, 0, 'f', 1)
                        .arg(feedback->p50Ms, 0, 'f', 2)

@@ -102,6 +102,24 @@ qint64 appendInvestigationsFor(DemoSeeder &seeder, qint64 documents, std::vector
     return investigations;
 }
 
+Result<QList<SearchDocument>> sampleStoredDocuments(SqlSession &sql, const QString &table,
+                                                    const QUuid &tenant)
+{
+    auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
+                                        "retired AND hashtext(source_id) % 97 = 0")
+                             .arg(table),
+                         {tenant});
+    if (!rows)
+        return rows.error();
+    QList<SearchDocument> sample;
+    for (const auto &row : std::as_const(*rows)) {
+        SearchDocument d;
+        d.content = row.value(0);
+        sample.append(d);
+    }
+    return sample;
+}
+
 QStringList buildQueries(const QList<SearchDocument> &sample, int count)
 {
     std::mt19937_64 rng(7);

@@ -41,6 +41,12 @@ qint64 appendInvestigationsFor(DemoSeeder &seeder, qint64 documents, std::vector
 /// documents (so they read like what a person types), plus a few fixed questions.
 QStringList buildQueries(const QList<SearchDocument> &sample, int count);
 
+/// About one in 97 of the tenant's live documents in <schema>.search_documents (`table`, as
+/// Database::table() names it), spread by a hash of their ids: what buildQueries() samples when
+/// the documents were made by the embedding job rather than loaded by loadSearchDocuments().
+Result<QList<SearchDocument>> sampleStoredDocuments(SqlSession &sql, const QString &table,
+                                                    const QUuid &tenant);
+
 /// Loads `size` generated documents of `tenant` into <schema>.search_documents with COPY, in
 /// one transaction, and ANALYZEs the table; every 97th document goes to `sample` (when given).
 Result<void> loadSearchDocuments(SqlSession &sql, const QString &schema, const QUuid &tenant,
