@@ -879,19 +879,19 @@
 <context>
     <name>HttpService</name>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="212"/>
-        <location filename="../core/service/httpservice.cpp" line="468"/>
+        <location filename="../core/service/httpservice.cpp" line="219"/>
+        <location filename="../core/service/httpservice.cpp" line="475"/>
         <source>the database cannot be reached: %1</source>
         <translation>die Datenbank ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="223"/>
+        <location filename="../core/service/httpservice.cpp" line="230"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="238"/>
-        <location filename="../core/service/httpservice.cpp" line="499"/>
+        <location filename="../core/service/httpservice.cpp" line="245"/>
+        <location filename="../core/service/httpservice.cpp" line="506"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
@@ -899,97 +899,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="250"/>
+        <location filename="../core/service/httpservice.cpp" line="257"/>
         <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
         <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="254"/>
+        <location filename="../core/service/httpservice.cpp" line="261"/>
         <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
         <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="285"/>
+        <location filename="../core/service/httpservice.cpp" line="292"/>
         <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="307"/>
+        <location filename="../core/service/httpservice.cpp" line="314"/>
         <source>q is missing — GET /search?q=words</source>
         <translation>q fehlt — GET /search?q=Wörter</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="313"/>
+        <location filename="../core/service/httpservice.cpp" line="320"/>
         <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="349"/>
+        <location filename="../core/service/httpservice.cpp" line="356"/>
         <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
         <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="356"/>
+        <location filename="../core/service/httpservice.cpp" line="363"/>
         <source>the body is not JSON (%1 at offset %2)</source>
         <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="360"/>
+        <location filename="../core/service/httpservice.cpp" line="367"/>
         <source>the body must be a JSON object</source>
         <translation>der Inhalt muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="367"/>
+        <location filename="../core/service/httpservice.cpp" line="374"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="372"/>
+        <location filename="../core/service/httpservice.cpp" line="379"/>
         <source>%1 must be a string</source>
         <translation>%1 muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="386"/>
+        <location filename="../core/service/httpservice.cpp" line="393"/>
         <source>%1 must be a UUID, not &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="396"/>
+        <location filename="../core/service/httpservice.cpp" line="403"/>
         <source>target_type must be one of %1, not &apos;%2&apos;</source>
         <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="406"/>
+        <location filename="../core/service/httpservice.cpp" line="413"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="620"/>
+        <location filename="../core/service/httpservice.cpp" line="629"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="683"/>
+        <location filename="../core/service/httpservice.cpp" line="695"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="690"/>
+        <location filename="../core/service/httpservice.cpp" line="702"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="780"/>
+        <location filename="../core/service/httpservice.cpp" line="793"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="784"/>
+        <location filename="../core/service/httpservice.cpp" line="797"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="801"/>
+        <location filename="../core/service/httpservice.cpp" line="814"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
@@ -1539,60 +1539,66 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="318"/>
-        <location filename="../core/search/onlinesearch.cpp" line="751"/>
+        <location filename="../core/search/onlinesearch.cpp" line="307"/>
+        <location filename="../core/search/onlinesearch.cpp" line="675"/>
+        <location filename="../core/search/onlinesearch.cpp" line="712"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="323"/>
+        <location filename="../core/search/onlinesearch.cpp" line="312"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="326"/>
+        <location filename="../core/search/onlinesearch.cpp" line="315"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="363"/>
+        <location filename="../core/search/onlinesearch.cpp" line="345"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="478"/>
-        <location filename="../core/search/onlinesearch.cpp" line="625"/>
+        <location filename="../core/search/onlinesearch.cpp" line="460"/>
+        <location filename="../core/search/onlinesearch.cpp" line="549"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="485"/>
-        <location filename="../core/search/onlinesearch.cpp" line="621"/>
+        <location filename="../core/search/onlinesearch.cpp" line="467"/>
+        <location filename="../core/search/onlinesearch.cpp" line="545"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="540"/>
+        <location filename="../core/search/onlinesearch.cpp" line="522"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="616"/>
+        <location filename="../core/search/onlinesearch.cpp" line="540"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="617"/>
+        <location filename="../core/search/onlinesearch.cpp" line="541"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="620"/>
+        <location filename="../core/search/onlinesearch.cpp" line="544"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="752"/>
+        <location filename="../core/search/onlinesearch.cpp" line="677"/>
+        <source>loading the search index</source>
+        <translation>beim Laden des Suchindex</translation>
+    </message>
+    <message>
+        <location filename="../core/search/onlinesearch.cpp" line="713"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>

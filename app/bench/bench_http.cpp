@@ -269,6 +269,18 @@ int runHttpBench(BenchContext &ctx)
     if (!port)
         return fail(ctx, port.error().message);
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+    // The service loads the tenant's search index at start: measure after it has.
+    {
+        QElapsedTimer warm;
+        warm.start();
+        while (fetch(*port, "GET /health HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
+                   .contains("\"loading\":true")
+               && warm.elapsed() < 300000)
+            QThread::msleep(100);
+        ctx.err << tr("the service loaded the search index in %1 s")
+                       .arg(double(warm.elapsed()) / 1e3, 0, 'f', 1)
+                << Qt::endl;
+    }
 
     // 1. In-process: the same queries, the same engine, as many threads as the service's
     //    database threads, for the same duration — once as the schema owner, once as the

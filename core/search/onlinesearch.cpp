@@ -259,6 +259,18 @@ struct OnlineSearch::Private
     std::shared_ptr<const Embedder> embedder; // set by the caller, or loaded
     bool embedderLoaded = false;
     QString embedderNote;
+    /// The tenant's stored model, read once (unless the caller set an embedder).
+    void loadEmbedder(Database &db)
+    {
+        if (embedderLoaded)
+            return;
+        auto m = SearchDocuments::loadCurrentModel(db);
+        embedderLoaded = true;
+        if (m)
+            embedder = *m;
+        else
+            embedderNote = m.error().message;
+    }
     // pgvector: whether the model's HNSW index exists (checked once per schema and model).
     QString pgvectorChecked;
     bool pgvectorReady = false;
@@ -328,14 +340,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         "nullif($2::text, '')::uuid)"
         " AND ($3::text = '' OR d.source_type = ANY (string_to_array($3::text, ',')))");
 
-    if (!d->embedderLoaded) {
-        auto m = SearchDocuments::loadCurrentModel(db);
-        d->embedderLoaded = true;
-        if (m)
-            d->embedder = *m;
-        else
-            d->embedderNote = m.error().message;
-    }
+    d->loadEmbedder(db);
 
     return guarded(tr("searching"), [&]() -> Result<SearchOutcome> {
         auto &conn = databasePrivate(db)->conn;
@@ -660,6 +665,43 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
             outcome.results.append(res);
         }
         return outcome;
+    });
+}
+
+Result<void> OnlineSearch::warm(Database &db)
+{
+    if (db.tenantId().isNull())
+        return makeError(ErrorCode::NoTenant,
+                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+    d->loadEmbedder(db);
+    return guarded(tr("loading the search index"), [&]() -> Result<void> {
+        auto &conn = databasePrivate(db)->conn;
+        pqxx::nontransaction tx(conn);
+        const QString docs = db.table(QStringLiteral("search_documents"));
+        const std::string tenant = uuidToStd(db.tenantId());
+        const pqxx::result head
+            = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
+        if (head[0][0].is_null())
+            return {};
+        upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
+        // Not when pgvector's index answers the vector signal (the copy would only be read
+        // for filtered searches the index cannot fill).
+        const bool serverIndex = d->embedder && d->options.useServerVectorIndex
+            && !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2",
+                               toStd(db.settings().schema),
+                               toStd(searchdocs::pgvectorIndexName(d->embedder->name())))
+                    .empty();
+        if (d->embedder && d->embedder->dimension() > 0 && !serverIndex) {
+            // Any vector of the model's dimension loads them; nothing is kept of the scan.
+            EmbeddingVector unit(size_t(d->embedder->dimension()), 0.0f);
+            unit[0] = 1.0f;
+            onlinevectors::Query scan;
+            scan.vector = &unit;
+            scan.keep = 0;
+            onlinevectors::top(tx, conn, docs, db.table(QStringLiteral("search_embeddings")),
+                               tenant, toStd(d->embedder->name()), scan);
+        }
+        return {};
     });
 }
 

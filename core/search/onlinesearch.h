@@ -82,6 +82,12 @@ public:
     Result<SearchOutcome> search(Database &db, const SearchRequest &request,
                                  const std::atomic_bool *cancel = nullptr);
 
+    /// Loads what the session's tenant's searches read into the process's shared memory —
+    /// the lexical index and the vectors of the current model — as the first search would,
+    /// so that the first search does not pay for it (`knowledgectl serve` at start). Nothing
+    /// when the session sees none of the tenant's documents.
+    Result<void> warm(Database &db);
+
     /// The corpus statistics the lexical ranking uses for the session's tenant, from the
     /// shared index brought up to date first (what the next search would see): for tests and
     /// diagnostics. Empty when the session sees none of the tenant's documents.

@@ -6,6 +6,7 @@
 #include "feedbackrecorder.h"
 #include "knowledgestore.h"
 #include "migrator.h"
+#include "onlinesearch.h"
 #include "searchclient.h"
 #include "servicemetrics.h"
 #include "threaddatabase.h"
@@ -139,6 +140,11 @@ QString param(const httplib::Request &req, const char *name)
 struct HttpService::Private
 {
     ConnectionSettings settings;
+    ConnectionSettings loginSettings; ///< the login's own, without the no-key start (warm-up)
+    std::thread warmer;
+    std::atomic<bool> stopWarming{false};
+    std::atomic<qint64> warmTenants{0};
+    std::atomic<bool> warmDone{false};
     HttpServiceOptions options;
     httplib::Server server;
     std::thread listener;
@@ -176,6 +182,7 @@ struct HttpService::Private
     Answer feedback(const httplib::Request &req);
     Answer health(bool metrics);
     void writeFeedback();
+    void warmUp();
     void writeGroup(Database &db, EventLog &log, std::vector<PendingFeedback *> &group);
 };
 
@@ -612,6 +619,8 @@ Answer HttpService::Private::health(bool forMetrics)
     });
     g.feedbackBatches = batches;
     g.feedbackEvents = batchedEvents;
+    g.warmTenants = warmTenants;
+    g.warmDone = warmDone;
     if (forMetrics)
         return Answer{200, metrics.render(g), "text/plain; version=0.0.4", {}};
     if (!g.databaseUp) {
@@ -626,6 +635,9 @@ Answer HttpService::Private::health(bool forMetrics)
         {QStringLiteral("schema_version"), *g.schemaVersion},
         {QStringLiteral("aggregation_lag_seconds"),
          g.aggregationLagSeconds ? QJsonValue(*g.aggregationLagSeconds) : QJsonValue()}};
+    doc.insert(QStringLiteral("search_index"),
+               QJsonObject{{QStringLiteral("tenants_loaded"), double(g.warmTenants)},
+                           {QStringLiteral("loading"), !g.warmDone}});
     // Per job: its latest run (any outcome) and its latest successful one, seconds ago.
     QJsonObject jobs;
     for (const ServiceMetrics::JobTotal &t : std::as_const(g.jobs)) {
@@ -701,6 +713,7 @@ HttpService::HttpService(const ConnectionSettings &settings, const HttpServiceOp
     d->settings = settings;
     d->settings.tenant.clear(); // every request's tenant and person come from its key
     d->settings.actor.clear();
+    d->loginSettings = d->settings;
     // Every connection starts speaking for no key (knowledge.api_key set to a non-key at
     // connect): until a request selects its key the database shows no row of any tenant,
     // whatever the login's own grants — a code path that forgets to select one reads nothing.
@@ -817,7 +830,33 @@ Result<int> HttpService::start()
         std::lock_guard lock(d->stopLock);
         d->running = true;
     }
+    d->stopWarming = false;
+    if (d->options.warmSearch)
+        d->warmer = std::thread([this] { d->warmUp(); });
+    else
+        d->warmDone = true;
     return port;
+}
+
+void HttpService::Private::warmUp()
+{
+    // The service's login itself (a service login for every tenant, or the owner), on a
+    // connection of its own: it reads each tenant it may read, as the job commands do. What it
+    // loads is shared memory that a request's session reads only once it sees the same rows.
+    auto db = Database::connect(loginSettings);
+    if (db) {
+        auto tenants = (*db)->batchTenants();
+        for (const Database::TenantInfo &t : tenants ? *tenants : QList<Database::TenantInfo>()) {
+            if (stopWarming)
+                break;
+            if (!(*db)->setTenant(t.id.toString(QUuid::WithoutBraces)))
+                continue;
+            OnlineSearch search; // per tenant: each has its own model
+            if (search.warm(**db))
+                ++warmTenants;
+        }
+    }
+    warmDone = true;
 }
 
 void HttpService::stop()
@@ -828,9 +867,12 @@ void HttpService::stop()
             return;
         d->running = false;
     }
+    d->stopWarming = true; // between tenants: a tenant being loaded is finished first
     d->server.stop();
     if (d->listener.joinable())
         d->listener.join();
+    if (d->warmer.joinable())
+        d->warmer.join();
     {
         std::lock_guard lock(d->queueLock);
         d->stopWriter = true;

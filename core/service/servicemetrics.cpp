@@ -111,6 +111,11 @@ QByteArray ServiceMetrics::render(const Gauges &g) const
                "When the latest run of the job with the outcome ended (Unix time).",
                [](const JobTotal &t) { return t.lastRunAt; });
     }
+    out += "# HELP knowledge_search_index_warm_tenants Tenants whose search index the service "
+           "loaded at start.\n"
+           "# TYPE knowledge_search_index_warm_tenants gauge\n"
+           "knowledge_search_index_warm_tenants "
+        + QByteArray::number(g.warmTenants) + '\n';
     out += "# HELP knowledge_feedback_batches_total Group commits of POST /feedback.\n"
            "# TYPE knowledge_feedback_batches_total counter\n"
            "knowledge_feedback_batches_total "

@@ -46,6 +46,8 @@ public:
         qint64 feedbackBatches = 0; ///< group commits of POST /feedback so far
         qint64 feedbackEvents = 0; ///< events they wrote
         QList<JobTotal> jobs; ///< the workers' job runs (read from the database)
+        qint64 warmTenants = 0; ///< tenants whose search index the start-up loaded so far
+        bool warmDone = false; ///< the start-up loading has finished
     };
     /// The exposition text.
     QByteArray render(const Gauges &gauges) const;

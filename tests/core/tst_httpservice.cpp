@@ -211,6 +211,22 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QLatin1String("database")).toString(), QStringLiteral("reachable"));
         QCOMPARE(r.json().value(QLatin1String("schema_version")).toInt(),
                  Migrator::latestVersion());
+        // At start the service loaded every tenant's search index (in the background).
+        const int tenants = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenants")).toInt();
+        QVERIFY(tenants >= 2);
+        const auto searchIndex = [&]() {
+            return get(QStringLiteral("/health"), {})
+                .json()
+                .value(QLatin1String("search_index"))
+                .toObject();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!searchIndex().value(QLatin1String("loading")).toBool(true),
+                                 20000);
+        QCOMPARE(searchIndex().value(QLatin1String("tenants_loaded")).toInt(), tenants);
+        const Reply metrics = get(QStringLiteral("/metrics"), {});
+        const QByteArray warmLine
+            = "knowledge_search_index_warm_tenants " + QByteArray::number(tenants) + '\n';
+        QVERIFY2(metrics.body.contains(warmLine), metrics.body.constData());
     }
 
     void knowledgeOfOwnDataset()
