@@ -112,16 +112,11 @@ private Q_SLOTS:
         KE_CREATE_TEST_DATABASE("outbox");
         const auto seeded = seedDemo(12, 3);
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        const auto rows = m_db->rows(QStringLiteral(
-            "SELECT e.investigation_id, e.event_data ->> 'hypothesis_id', "
-            "(SELECT dataset_id FROM feedback_events d WHERE d.tenant_id = e.tenant_id AND "
-            " d.investigation_id = e.investigation_id AND d.dataset_id IS NOT NULL LIMIT 1) "
-            "FROM feedback_events e JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = 'acme' "
-            "AND e.event_type = 'hypothesis.generated' ORDER BY e.id LIMIT 1"));
-        QCOMPARE(rows.size(), 1);
-        m_investigation = rows[0][0];
-        m_hypothesis = rows[0][1];
-        m_dataset = rows[0][2];
+        const Step step = firstHypothesis(QStringLiteral("acme"));
+        QVERIFY(!step.investigation.isEmpty());
+        m_investigation = step.investigation;
+        m_hypothesis = step.hypothesis;
+        m_dataset = step.dataset;
         QVERIFY(!m_dataset.isEmpty());
     }
 

@@ -3,6 +3,7 @@
 // What the test cases on a database of their own share: the database, created once in
 // initTestCase, and the usual first steps on it (demo data, a private offline cache).
 
+#include "tcpforwarder.h"
 #include "testdatabase.h"
 
 #include <QObject>
@@ -49,6 +50,58 @@ protected:
         return m_db->run(QStringLiteral("knowledgectl"),
                          {QStringLiteral("access"), QStringLiteral("grant"), login,
                           QStringLiteral("--tenant"), tenant});
+    }
+
+    /// `knowledgectl aggregate` of `tenant` as a service login — what the worker would have
+    /// done before a view reads the knowledge.
+    TestDatabase::Run aggregateAsService(const QString &tenant) const
+    {
+        return m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {}, tenant,
+                         {}, TestDatabase::As::Service);
+    }
+
+    /// The first hypothesis (by event id) of the tenant with `slug`: its investigation, its
+    /// hypothesis id and a dataset of the investigation; empty strings when there is none.
+    struct Step
+    {
+        QString investigation, hypothesis, dataset;
+    };
+    Step firstHypothesis(const QString &slug) const
+    {
+        const auto rows = m_db->rows(
+            QStringLiteral(
+                "SELECT e.investigation_id, e.event_data ->> 'hypothesis_id', (SELECT dataset_id "
+                "FROM feedback_events d WHERE d.tenant_id = e.tenant_id AND d.investigation_id = "
+                "e.investigation_id AND d.dataset_id IS NOT NULL LIMIT 1) FROM feedback_events e "
+                "JOIN tenants t ON t.id = e.tenant_id WHERE t.slug = $1 AND e.event_type = "
+                "'hypothesis.generated' ORDER BY e.id LIMIT 1"),
+            {slug});
+        if (rows.isEmpty())
+            return {};
+        return {rows[0][0], rows[0][1], rows[0][2]};
+    }
+
+    /// A member login of `tenant` speaking as `person`, whose connection goes through a TCP
+    /// forwarder, with its offline cache synced through it (`knowledgectl sync`): close the
+    /// forwarder and the same settings are offline with that cache.
+    struct ThroughForwarder
+    {
+        ConnectionSettings settings;
+        std::unique_ptr<TcpForwarder> forwarder;
+        TestDatabase::Run sync;
+    };
+    ThroughForwarder syncedThroughForwarder(const QString &tenant, const QString &person) const
+    {
+        ThroughForwarder out;
+        const QString login = m_db->login(tenant, person, TestDatabase::As::Member);
+        out.settings = m_db->settingsAs(login, tenant);
+        out.forwarder = std::make_unique<TcpForwarder>(databasePort());
+        out.settings.databaseUrl = databaseUrlThrough(out.forwarder->port(), login);
+        out.sync = m_db->run(QStringLiteral("knowledgectl"),
+                             {QStringLiteral("--database"), out.settings.databaseUrl,
+                              QStringLiteral("sync"), QStringLiteral("--quiet")},
+                             {}, tenant, person, TestDatabase::As::Member);
+        return out;
     }
 
     /// How many events with this id the database holds (a delivered write: exactly 1).

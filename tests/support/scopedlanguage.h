@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -40,5 +41,16 @@ private:
     QTranslator m_qtbase;
     bool m_loaded = false;
 };
+
+/// Where a test renders the README's screenshots: KE_SCREENSHOT_DIR when set (to refresh
+/// docs/screenshots), else `fallback`/screenshots — rendered all the same, so that drawing them
+/// is tested. Empty when the folder cannot be made.
+inline QString screenshotDirectory(const QString &fallback)
+{
+    const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
+        ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
+        : fallback + QStringLiteral("/screenshots");
+    return QDir().mkpath(dir) ? dir : QString();
+}
 
 } // namespace ke::test

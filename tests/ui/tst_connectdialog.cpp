@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "migrator.h"
 #include "passwordkeychain.h"
+#include "shownconnectdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -62,12 +63,7 @@ private:
 
     std::unique_ptr<ConnectDialog> dialog(ConnectionProfiles &profiles, PasswordKeychain &keychain)
     {
-        auto d = std::make_unique<ConnectDialog>(profiles, keychain, m_db->settings());
-        d->show();
-        QSignalSpy checked(d.get(), &ConnectDialog::keychainChecked);
-        if (!d->isKeychainChecked())
-            checked.wait(10000);
-        return d;
+        return test::shownConnectDialog(profiles, keychain, m_db->settings());
     }
 
     static void fill(ConnectDialog &d, const QString &database, const QString &login,

@@ -438,16 +438,10 @@ private Q_SLOTS:
 
     void offlineResultsComeFromTheCache()
     {
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
-        ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
-        test::TcpForwarder forwarder(test::databasePort());
-        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
-        auto sync = m_db->run(QStringLiteral("knowledgectl"),
-                              {QStringLiteral("--database"), settings.databaseUrl,
-                               QStringLiteral("sync"), QStringLiteral("--quiet")},
-                              {}, QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
-        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+        auto through = syncedThroughForwarder(QStringLiteral("acme"), QStringLiteral("bea"));
+        QVERIFY2(through.sync.exitCode == 0, qPrintable(through.sync.err));
+        const ConnectionSettings &settings = through.settings;
+        test::TcpForwarder &forwarder = *through.forwarder;
         forwarder.close();
 
         MainWindow w(settings);
@@ -506,10 +500,8 @@ private Q_SLOTS:
     // docs/screenshots/global-search(.de).png: the window with the popup open on a search.
     void screenshots()
     {
-        const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
-            ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
-            : m_cacheRoot.filePath(QStringLiteral("screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const QString dir = test::screenshotDirectory(m_cacheRoot.path());
+        QVERIFY(!dir.isEmpty());
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
             test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
             QVERIFY(speaking.isLoaded());

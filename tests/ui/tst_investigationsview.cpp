@@ -70,8 +70,7 @@ private Q_SLOTS:
         KE_CREATE_TEST_DATABASE("investigationsview");
         const auto seeded = seedDemo(40, 11);
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")},
-                                   {}, QStringLiteral("acme"), {}, As::Service);
+        const auto agg = aggregateAsService(QStringLiteral("acme"));
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
         m_dataset = m_db->scalar(QStringLiteral(
             "SELECT i.dataset_id FROM agg_investigations i JOIN tenants t ON t.id = i.tenant_id "

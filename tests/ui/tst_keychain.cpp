@@ -20,6 +20,7 @@
 #include "knowledgeclient.h"
 #include "mainwindow.h"
 #include "passwordkeychain.h"
+#include "shownconnectdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -166,12 +167,7 @@ private:
 
     std::unique_ptr<ConnectDialog> dialog(ConnectionProfiles &profiles, PasswordKeychain &keychain)
     {
-        auto d = std::make_unique<ConnectDialog>(profiles, keychain, m_db->settings());
-        d->show();
-        QSignalSpy checked(d.get(), &ConnectDialog::keychainChecked);
-        if (!d->isKeychainChecked())
-            checked.wait(10000);
-        return d;
+        return test::shownConnectDialog(profiles, keychain, m_db->settings());
     }
 
     static QLineEdit *passwordField(ConnectDialog &d)

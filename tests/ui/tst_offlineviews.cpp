@@ -42,23 +42,16 @@ private Q_SLOTS:
         KE_CREATE_TEST_DATABASE("offlineviews");
         auto seed = seedDemo(30, 7);
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
-        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
-                             QStringLiteral("acme"), {}, As::Service);
+        auto agg = aggregateAsService(QStringLiteral("acme"));
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
     }
 
     void everyViewRendersFromTheCacheOffline()
     {
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
-        ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
-        test::TcpForwarder forwarder(test::databasePort());
-        settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
-        auto sync = m_db->run(QStringLiteral("knowledgectl"),
-                              {QStringLiteral("--database"), settings.databaseUrl,
-                               QStringLiteral("sync"), QStringLiteral("--quiet")},
-                              {}, QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
-        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+        auto through = syncedThroughForwarder(QStringLiteral("acme"), QStringLiteral("bea"));
+        QVERIFY2(through.sync.exitCode == 0, qPrintable(through.sync.err));
+        const ConnectionSettings &settings = through.settings;
+        test::TcpForwarder &forwarder = *through.forwarder;
 
         // Online first: what the knowledge view shows, and no offline marker.
         QString onlineTitle, onlineStats;

@@ -88,8 +88,7 @@ private Q_SLOTS:
         KE_CREATE_TEST_DATABASE("quirkeditor");
         auto seed = seedDemo(12, 5);
         QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
-        auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")}, {},
-                             QStringLiteral("acme"), {}, As::Service);
+        auto agg = aggregateAsService(QStringLiteral("acme"));
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
         // A dataset of its own, so that the new quirk's card is the only one.
         const QUuid acme = QUuid::fromString(

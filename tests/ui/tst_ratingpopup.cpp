@@ -72,8 +72,7 @@ private:
 
     QPair<int, int> knowledgeCounts()
     {
-        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")},
-                                   {}, QStringLiteral("acme"), {}, As::Service);
+        const auto agg = aggregateAsService(QStringLiteral("acme"));
         if (agg.exitCode != 0)
             qWarning("aggregate: %s", qPrintable(agg.err));
         const auto row = m_db->rows(QStringLiteral("SELECT positive_feedback_count, "
@@ -120,8 +119,7 @@ private Q_SLOTS:
         KE_CREATE_TEST_DATABASE("ratingpopup");
         const auto seeded = seedDemo(20, 5);
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")},
-                                   {}, QStringLiteral("acme"), {}, As::Service);
+        const auto agg = aggregateAsService(QStringLiteral("acme"));
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
         const auto rows = m_db->rows(QStringLiteral(
             "SELECT i.investigation_id, i.dataset_id FROM agg_investigations i JOIN tenants t ON "
@@ -379,10 +377,8 @@ private Q_SLOTS:
     // the popup open after a 👍 — the popup painted into the picture where it stands.
     void screenshots()
     {
-        const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
-            ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
-            : m_cacheRoot.filePath(QStringLiteral("screenshots"));
-        QVERIFY(QDir().mkpath(dir));
+        const QString dir = test::screenshotDirectory(m_cacheRoot.path());
+        QVERIFY(!dir.isEmpty());
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
             test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
             QVERIFY(speaking.isLoaded());
