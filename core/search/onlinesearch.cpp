@@ -251,6 +251,20 @@ std::shared_ptr<LexicalIndex> upToDateIndex(pqxx::transaction_base &tx, pqxx::co
     return memory;
 }
 
+/// The session's tenant's shared index brought up to date, without a query (warm(),
+/// lexicalStatistics()); null when the session sees none of the tenant's documents.
+std::shared_ptr<LexicalIndex> tenantIndex(pqxx::transaction_base &tx, pqxx::connection &conn,
+                                          Database &db)
+{
+    const QString docs = db.table(QStringLiteral("search_documents"));
+    const std::string tenant = uuidToStd(db.tenantId());
+    const pqxx::result head
+        = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
+    if (head[0][0].is_null())
+        return nullptr;
+    return upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
+}
+
 } // namespace
 
 struct OnlineSearch::Private
@@ -677,13 +691,8 @@ Result<void> OnlineSearch::warm(Database &db)
     return guarded(tr("loading the search index"), [&]() -> Result<void> {
         auto &conn = databasePrivate(db)->conn;
         pqxx::nontransaction tx(conn);
-        const QString docs = db.table(QStringLiteral("search_documents"));
-        const std::string tenant = uuidToStd(db.tenantId());
-        const pqxx::result head
-            = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
-        if (head[0][0].is_null())
+        if (!tenantIndex(tx, conn, db))
             return {};
-        upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
         // Not when pgvector's index answers the vector signal (the copy would only be read
         // for filtered searches the index cannot fill).
         const bool serverIndex = d->embedder && d->options.useServerVectorIndex
@@ -698,8 +707,9 @@ Result<void> OnlineSearch::warm(Database &db)
             onlinevectors::Query scan;
             scan.vector = &unit;
             scan.keep = 0;
-            onlinevectors::top(tx, conn, docs, db.table(QStringLiteral("search_embeddings")),
-                               tenant, toStd(d->embedder->name()), scan);
+            onlinevectors::top(tx, conn, db.table(QStringLiteral("search_documents")),
+                               db.table(QStringLiteral("search_embeddings")),
+                               uuidToStd(db.tenantId()), toStd(d->embedder->name()), scan);
         }
         return {};
     });
@@ -713,14 +723,10 @@ Result<OnlineSearch::LexicalStatistics> OnlineSearch::lexicalStatistics(Database
     return guarded(tr("reading the lexical statistics"), [&]() -> Result<LexicalStatistics> {
         auto &conn = databasePrivate(db)->conn;
         pqxx::nontransaction tx(conn);
-        const QString docs = db.table(QStringLiteral("search_documents"));
-        const std::string tenant = uuidToStd(db.tenantId());
-        const pqxx::result head
-            = execPrepared(tx, conn, headSql(docs), tenant, std::string(), toStd(docs));
         LexicalStatistics out;
-        if (head[0][0].is_null())
+        const auto memory = tenantIndex(tx, conn, db);
+        if (!memory)
             return out;
-        const auto memory = upToDateIndex(tx, conn, docs, tenant, db.tenantId(), head[0]);
         std::shared_lock read(memory->lock);
         out.documents = memory->live;
         out.totalLength = qint64(memory->totalLength);
