@@ -104,6 +104,16 @@ protected:
         return out;
     }
 
+    /// Undoes createPasswordLogin(): the grant of `tenant` revoked, the login and what it owns
+    /// dropped (for cleanupTestCase: the roles are cluster-wide).
+    void dropPasswordLogin(const QString &login, const QString &tenant) const
+    {
+        m_db->run(QStringLiteral("knowledgectl"),
+                  {QStringLiteral("access"), QStringLiteral("revoke"), login,
+                   QStringLiteral("--tenant"), tenant});
+        m_db->exec(QStringLiteral("DROP OWNED BY %1; DROP ROLE IF EXISTS %1").arg(login));
+    }
+
     /// How many events with this id the database holds (a delivered write: exactly 1).
     int storedEvents(const QUuid &id) const
     {

@@ -326,12 +326,7 @@ private Q_SLOTS:
         stopKeyring();
         if (!m_db || m_passwordLogin.isEmpty())
             return;
-        const auto revoke
-            = m_db->run(QStringLiteral("knowledgectl"),
-                        {QStringLiteral("access"), QStringLiteral("revoke"), m_passwordLogin,
-                         QStringLiteral("--tenant"), QStringLiteral("acme")});
-        Q_UNUSED(revoke);
-        m_db->exec(QStringLiteral("DROP OWNED BY %1; DROP ROLE IF EXISTS %1").arg(m_passwordLogin));
+        dropPasswordLogin(m_passwordLogin, QStringLiteral("acme"));
     }
 
     void rememberedPasswordGoesToTheKeychainAndIntoNoFile()
