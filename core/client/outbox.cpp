@@ -1,4 +1,5 @@
 #include "outbox.h"
+#include "sqliteprocess_p.h"
 
 #include "connectionsettings.h"
 #include "eventlog.h"
@@ -362,6 +363,7 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString &path)
                              .arg(path, QString::fromLocal8Bit(strerror(errno))));
     ::close(fd);
     restrictToOwner(path);
+    configureSqliteForThisProcess();
     if (sqlite3_open_v2(file.constData(), &box->d->h,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK)

@@ -1,4 +1,5 @@
 #include "offlinesnapshot.h"
+#include "sqliteprocess_p.h"
 
 #include "offlinecache.h"
 #include "offlinesnapshot_p.h"
@@ -124,6 +125,7 @@ Result<std::unique_ptr<OfflineSnapshot>> OfflineSnapshot::open(const QString &di
     s->d->path = directory + QLatin1Char('/') + fileName();
     const bool existed = QFileInfo::exists(s->d->path);
     const QByteArray path = s->d->path.toUtf8();
+    configureSqliteForThisProcess();
     if (sqlite3_open_v2(path.constData(), &s->d->h,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
         != SQLITE_OK)

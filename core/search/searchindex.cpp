@@ -1,5 +1,6 @@
 #include "searchindex.h"
 #include "searchindex_p.h"
+#include "sqliteprocess_p.h"
 
 #include "fulltextquery.h"
 #include "textanalyzer.h"
@@ -35,6 +36,7 @@ Result<sqlite3 *> SearchIndex::Private::db() const
     if (sqlite3 *h = handles.value(tid))
         return h;
     sqlite3 *h = nullptr;
+    configureSqliteForThisProcess();
     const int rc = sqlite3_open_v2(utf8(dbPath).constData(), &h,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                    nullptr);
