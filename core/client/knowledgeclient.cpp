@@ -345,8 +345,12 @@ void KnowledgeClient::refreshOutboxCounts()
             if (!box)
                 return counts; // never online here: nothing can wait
             auto who = (*box)->identity(settings);
-            const QUuid tenant = who ? who->tenantId : QUuid();
-            const QString login = who ? who->login : Outbox::loginOf(settings);
+            // A login that writes for others and named no person has no identity to write
+            // as, but its tenant's name is remembered all the same.
+            const std::optional<OutboxIdentity> names
+                = who ? std::optional<OutboxIdentity>(*who) : (*box)->rememberedNames(settings);
+            const QUuid tenant = names ? names->tenantId : QUuid();
+            const QString login = names ? names->login : Outbox::loginOf(settings);
             auto pending = (*box)->count(OutboxEntry::State::Pending, tenant, login);
             if (!pending)
                 return pending.error();
@@ -355,9 +359,9 @@ void KnowledgeClient::refreshOutboxCounts()
                 return refused.error();
             counts.pending = *pending;
             counts.refused = *refused;
-            if (who) {
-                counts.tenantName = who->tenantName;
-                counts.personHandle = who->personHandle;
+            if (names) {
+                counts.tenantName = names->tenantName;
+                counts.personHandle = names->personHandle;
             }
             return counts;
         },

@@ -511,6 +511,31 @@ Result<void> Outbox::rememberIdentity(Database &db)
     });
 }
 
+std::optional<OutboxIdentity> Outbox::rememberedNames(const ConnectionSettings &settings) const
+{
+    const QString tenant = settings.tenant.trimmed();
+    if (tenant.isEmpty())
+        return std::nullopt;
+    const QUuid asUuid = QUuid::fromString(tenant);
+    SqliteStatement s(d->h,
+                      "SELECT tenant_id, tenant_name, coalesce(person_handle, '') FROM identities "
+                      "WHERE login = ?1 AND (tenant_ref = ?2 OR tenant_id = ?3) AND "
+                      "coalesce(tenant_name, '') <> '' ORDER BY actor_ref = ?4 DESC, "
+                      "connected_at DESC LIMIT 1");
+    s.bind(1, loginOf(settings));
+    s.bind(2, tenant);
+    s.bind(3, asUuid.isNull() ? tenant : uuidText(asUuid));
+    s.bind(4, settings.actor.trimmed());
+    if (!s.isValid() || s.step() != SQLITE_ROW)
+        return std::nullopt;
+    OutboxIdentity names;
+    names.login = loginOf(settings);
+    names.tenantId = QUuid::fromString(s.text(0));
+    names.tenantName = s.text(1);
+    names.personHandle = s.text(2);
+    return names;
+}
+
 Result<OutboxIdentity> Outbox::identity(const ConnectionSettings &settings) const
 {
     const QString login = loginOf(settings);

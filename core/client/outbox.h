@@ -123,6 +123,10 @@ public:
     /// Keeps the names people read for `login` in `tenantId` (the status bar offline).
     Result<void> rememberNames(const QString &login, const QUuid &tenantId,
                                const QString &tenantName, const QString &personHandle);
+    /// The tenant's UUID and name and the person's handle remembered for `settings`' login
+    /// and tenant when last online, whoever it wrote as (the status bar offline — also for a
+    /// login that writes for others and named no person); std::nullopt when none.
+    std::optional<OutboxIdentity> rememberedNames(const ConnectionSettings &settings) const;
     /// Whom `settings` wrote as when last online: the remembered identity of its login and
     /// tenant (and actor, for a login that writes for others). An error that says to connect
     /// once online when there is none.

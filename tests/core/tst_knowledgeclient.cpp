@@ -168,6 +168,29 @@ private Q_SLOTS:
         QCOMPARE(storedEvents(id), 1);
     }
 
+    // The schema's owner (a login that writes for others) without --actor: offline it names
+    // the tenant as online, not by the slug it was given.
+    void offlineAnOwnerWithoutAPersonStillSeesTheTenantsName()
+    {
+        ConnectionSettings settings = m_db->settings(QStringLiteral("acme"));
+        test::TcpForwarder forwarder(test::databasePort());
+        settings.databaseUrl = test::databaseUrlThrough(forwarder.port());
+        const QString name
+            = m_db->scalar(QStringLiteral("SELECT name FROM tenants WHERE slug = 'acme'"));
+        {
+            KnowledgeClient first(settings);
+            QSignalSpy synced(&first, &KnowledgeClient::syncFinished);
+            first.start();
+            QVERIFY2(onlineAndSynced(first, synced), qPrintable(first.stateReason()));
+            QCOMPARE(first.identity().tenant, name);
+        }
+        forwarder.close();
+        KnowledgeClient client(settings);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), KnowledgeClient::State::Offline, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.identity().tenant, name, 10000);
+    }
+
     void aCancelledSyncKeepsWhatItWroteAndTheNextGoesOn()
     {
         auto db = m_db->connect(QStringLiteral("acme"), {}, As::Member);
