@@ -998,7 +998,7 @@
     <name>InvestigationDirectory</name>
     <message>
         <location filename="../core/knowledge/investigationdirectory.cpp" line="71"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="333"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="335"/>
         <source>the limit must be between 1 and 5000, got %1</source>
         <translation>das Limit muss zwischen 1 und 5000 liegen, angegeben: %1</translation>
     </message>
@@ -1144,13 +1144,13 @@
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="461"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="279"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="281"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
         <location filename="../core/knowledge/knowledgestore.cpp" line="470"/>
-        <location filename="../core/search/offlinesnapshot.cpp" line="285"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="287"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
@@ -1406,82 +1406,82 @@
 <context>
     <name>OfflineSnapshot</name>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="26"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="27"/>
         <source>%1 is not in the offline cache — run `knowledgectl sync` while the database is reachable (the cache keeps the traces of the tenant&apos;s last %2 days)</source>
         <translation>%1 ist nicht im Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist (der Cache hält die Verläufe der letzten %2 Tage des Mandanten)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="89"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="90"/>
         <source>%1 failed in the offline cache %2: %3 — remove the file and sync again</source>
         <translation>%1 ist im Offline-Cache %2 fehlgeschlagen: %3 — löschen Sie die Datei und synchronisieren Sie erneut</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="131"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="133"/>
         <source>cannot open the offline cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>der Offline-Cache %1 lässt sich nicht öffnen: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Platz</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="190"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="192"/>
         <source>the offline cache in %1 holds only the search documents (it was synced by an earlier version) — run `knowledgectl sync` once while the database is reachable</source>
         <translation>der Offline-Cache in %1 enthält nur die Suchdokumente (er wurde von einer früheren Version synchronisiert) — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="197"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="199"/>
         <source>the offline cache in %1 was never synced completely — run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache in %1 wurde nie vollständig synchronisiert — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="225"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="227"/>
         <source>looking up a dataset</source>
         <translation>Suchen eines Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="232"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="234"/>
         <source>the offline cache knows no dataset &apos;%1&apos; — check the name, give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt kein Dataset &apos;%1&apos; — prüfen Sie den Namen, geben Sie die UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="243"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="245"/>
         <source>reading the datasets</source>
         <translation>Lesen der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="266"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="268"/>
         <source>reading the knowledge</source>
         <translation>Lesen des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="269"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="271"/>
         <source>the knowledge of dataset &apos;%1&apos;</source>
         <translation>das Wissen über das Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="297"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="299"/>
         <source>reading the activity</source>
         <translation>Lesen der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="300"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="302"/>
         <source>the activity of dataset &apos;%1&apos;</source>
         <translation>die Aktivität des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="341"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="343"/>
         <source>reading the investigations</source>
         <translation>Lesen der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="355"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="357"/>
         <source>reading an investigation</source>
         <translation>Lesen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="358"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="360"/>
         <source>investigation %1</source>
         <translation>Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshot.cpp" line="369"/>
+        <location filename="../core/search/offlinesnapshot.cpp" line="371"/>
         <source>reading a quirk&apos;s history</source>
         <translation>Lesen des Verlaufs einer Besonderheit</translation>
     </message>
@@ -1539,66 +1539,66 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="307"/>
-        <location filename="../core/search/onlinesearch.cpp" line="675"/>
-        <location filename="../core/search/onlinesearch.cpp" line="712"/>
+        <location filename="../core/search/onlinesearch.cpp" line="321"/>
+        <location filename="../core/search/onlinesearch.cpp" line="689"/>
+        <location filename="../core/search/onlinesearch.cpp" line="722"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="312"/>
+        <location filename="../core/search/onlinesearch.cpp" line="326"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="315"/>
+        <location filename="../core/search/onlinesearch.cpp" line="329"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="345"/>
+        <location filename="../core/search/onlinesearch.cpp" line="359"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="460"/>
-        <location filename="../core/search/onlinesearch.cpp" line="549"/>
+        <location filename="../core/search/onlinesearch.cpp" line="474"/>
+        <location filename="../core/search/onlinesearch.cpp" line="563"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="467"/>
-        <location filename="../core/search/onlinesearch.cpp" line="545"/>
+        <location filename="../core/search/onlinesearch.cpp" line="481"/>
+        <location filename="../core/search/onlinesearch.cpp" line="559"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="522"/>
+        <location filename="../core/search/onlinesearch.cpp" line="536"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="540"/>
+        <location filename="../core/search/onlinesearch.cpp" line="554"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="541"/>
+        <location filename="../core/search/onlinesearch.cpp" line="555"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="544"/>
+        <location filename="../core/search/onlinesearch.cpp" line="558"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="677"/>
+        <location filename="../core/search/onlinesearch.cpp" line="691"/>
         <source>loading the search index</source>
         <translation>beim Laden des Suchindex</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="713"/>
+        <location filename="../core/search/onlinesearch.cpp" line="723"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -1606,150 +1606,150 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="144"/>
+        <location filename="../core/client/outbox.cpp" line="145"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="154"/>
+        <location filename="../core/client/outbox.cpp" line="155"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="208"/>
-        <location filename="../core/client/outbox.cpp" line="216"/>
+        <location filename="../core/client/outbox.cpp" line="209"/>
+        <location filename="../core/client/outbox.cpp" line="217"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="222"/>
-        <location filename="../core/client/outbox.cpp" line="228"/>
-        <location filename="../core/client/outbox.cpp" line="235"/>
+        <location filename="../core/client/outbox.cpp" line="223"/>
+        <location filename="../core/client/outbox.cpp" line="229"/>
+        <location filename="../core/client/outbox.cpp" line="236"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="256"/>
-        <location filename="../core/client/outbox.cpp" line="817"/>
+        <location filename="../core/client/outbox.cpp" line="257"/>
+        <location filename="../core/client/outbox.cpp" line="844"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="275"/>
+        <location filename="../core/client/outbox.cpp" line="276"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="360"/>
+        <location filename="../core/client/outbox.cpp" line="361"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="368"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="372"/>
+        <location filename="../core/client/outbox.cpp" line="374"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="375"/>
+        <location filename="../core/client/outbox.cpp" line="377"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="385"/>
+        <location filename="../core/client/outbox.cpp" line="387"/>
         <source>upgrading its tables</source>
         <translation>Aktualisieren seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="407"/>
+        <location filename="../core/client/outbox.cpp" line="409"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="472"/>
-        <location filename="../core/client/outbox.cpp" line="480"/>
-        <location filename="../core/client/outbox.cpp" line="489"/>
-        <location filename="../core/client/outbox.cpp" line="506"/>
+        <location filename="../core/client/outbox.cpp" line="474"/>
+        <location filename="../core/client/outbox.cpp" line="482"/>
+        <location filename="../core/client/outbox.cpp" line="491"/>
+        <location filename="../core/client/outbox.cpp" line="508"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="519"/>
+        <location filename="../core/client/outbox.cpp" line="546"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="534"/>
+        <location filename="../core/client/outbox.cpp" line="561"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="538"/>
+        <location filename="../core/client/outbox.cpp" line="565"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="542"/>
+        <location filename="../core/client/outbox.cpp" line="569"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="553"/>
+        <location filename="../core/client/outbox.cpp" line="580"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="608"/>
+        <location filename="../core/client/outbox.cpp" line="635"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="617"/>
+        <location filename="../core/client/outbox.cpp" line="644"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="620"/>
+        <location filename="../core/client/outbox.cpp" line="647"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="636"/>
+        <location filename="../core/client/outbox.cpp" line="663"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="748"/>
+        <location filename="../core/client/outbox.cpp" line="775"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="828"/>
+        <location filename="../core/client/outbox.cpp" line="855"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="834"/>
+        <location filename="../core/client/outbox.cpp" line="861"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="837"/>
+        <location filename="../core/client/outbox.cpp" line="864"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="849"/>
+        <location filename="../core/client/outbox.cpp" line="876"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="863"/>
-        <location filename="../core/client/outbox.cpp" line="867"/>
+        <location filename="../core/client/outbox.cpp" line="890"/>
+        <location filename="../core/client/outbox.cpp" line="894"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -2125,12 +2125,12 @@
 <context>
     <name>SearchIndex</name>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="45"/>
+        <location filename="../core/search/searchindex.cpp" line="47"/>
         <source>cannot open the search cache %1: %2 — check the directory&apos;s permissions and free space</source>
         <translation>Such-Cache %1 kann nicht geöffnet werden: %2 — prüfen Sie die Rechte des Verzeichnisses und den freien Speicherplatz</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="60"/>
+        <location filename="../core/search/searchindex.cpp" line="62"/>
         <source>%1 failed in the search cache %2: %3</source>
         <translation>%1 im Such-Cache %2 fehlgeschlagen: %3</translation>
     </message>
@@ -2223,48 +2223,48 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="205"/>
+        <location filename="../core/search/searchindex.cpp" line="207"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="266"/>
+        <location filename="../core/search/searchindex.cpp" line="268"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="368"/>
-        <location filename="../core/search/searchindex.cpp" line="381"/>
+        <location filename="../core/search/searchindex.cpp" line="370"/>
+        <location filename="../core/search/searchindex.cpp" line="383"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="409"/>
+        <location filename="../core/search/searchindex.cpp" line="411"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="427"/>
+        <location filename="../core/search/searchindex.cpp" line="429"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="504"/>
+        <location filename="../core/search/searchindex.cpp" line="506"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="527"/>
+        <location filename="../core/search/searchindex.cpp" line="529"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="547"/>
+        <location filename="../core/search/searchindex.cpp" line="549"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="567"/>
+        <location filename="../core/search/searchindex.cpp" line="569"/>
         <source>reading the full-text index</source>
         <translation>Lesen des Volltextindex</translation>
     </message>
@@ -2292,7 +2292,7 @@
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="536"/>
+        <location filename="../core/search/searchindex.cpp" line="538"/>
         <location filename="../core/search/searchindexquery.cpp" line="425"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
@@ -3051,79 +3051,79 @@
 <context>
     <name>ke::GlobalSearch</name>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="40"/>
-        <location filename="../ui/globalsearch.cpp" line="48"/>
+        <location filename="../ui/globalsearch.cpp" line="41"/>
+        <location filename="../ui/globalsearch.cpp" line="49"/>
         <source>Search everything</source>
         <translation>Alles durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="49"/>
+        <location filename="../ui/globalsearch.cpp" line="50"/>
         <source>Search findings, hypotheses, queries, comments and quirks…</source>
         <translation>Erkenntnisse, Hypothesen, Abfragen, Kommentare und Besonderheiten durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="59"/>
+        <location filename="../ui/globalsearch.cpp" line="60"/>
         <source>Kind of result</source>
         <translation>Art des Ergebnisses</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="60"/>
+        <location filename="../ui/globalsearch.cpp" line="61"/>
         <source>Everything</source>
         <translation>Alles</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="65"/>
+        <location filename="../ui/globalsearch.cpp" line="66"/>
         <source>Datasets searched</source>
         <translation>Durchsuchte Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="66"/>
+        <location filename="../ui/globalsearch.cpp" line="67"/>
         <source>All datasets</source>
         <translation>Alle Datasets</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="67"/>
-        <location filename="../ui/globalsearch.cpp" line="138"/>
+        <location filename="../ui/globalsearch.cpp" line="68"/>
+        <location filename="../ui/globalsearch.cpp" line="145"/>
         <source>This dataset</source>
         <translation>Dieses Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="78"/>
+        <location filename="../ui/globalsearch.cpp" line="79"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="100"/>
-        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;. ↑ ↓ choose, Enter opens, Esc closes.</source>
-        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“. ↑ ↓ wählen, Enter öffnet, Esc schließt.</translation>
+        <location filename="../ui/globalsearch.cpp" line="107"/>
+        <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;. ↑ ↓ choose, Enter opens, → shows similar ones, Esc closes.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“. ↑ ↓ wählen, Enter öffnet, → zeigt ähnliche, Esc schließt.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="138"/>
+        <location filename="../ui/globalsearch.cpp" line="145"/>
         <source>Only %1</source>
         <translation>Nur %1</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="223"/>
+        <location filename="../ui/globalsearch.cpp" line="230"/>
         <source>Type what you are looking for, e.g. &quot;late ETL batch&quot;.</source>
         <translation>Geben Sie ein, wonach Sie suchen, z. B. „verspäteter ETL-Batch“.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="251"/>
+        <location filename="../ui/globalsearch.cpp" line="258"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="265"/>
+        <location filename="../ui/globalsearch.cpp" line="272"/>
         <source>Nothing found for &quot;%1&quot; in the offline cache.</source>
         <translation>Nichts gefunden für „%1“ im Offline-Cache.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="266"/>
+        <location filename="../ui/globalsearch.cpp" line="273"/>
         <source>Nothing found for &quot;%1&quot;.</source>
         <translation>Nichts gefunden für „%1“.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <location filename="../ui/globalsearch.cpp" line="275"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n Ergebnis aus dem Offline-Cache</numerusform>
@@ -3131,7 +3131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="270"/>
+        <location filename="../ui/globalsearch.cpp" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Ergebnis</numerusform>
@@ -3139,7 +3139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="273"/>
+        <location filename="../ui/globalsearch.cpp" line="280"/>
         <source> in %n row(s) (near-identical ones together)</source>
         <translation>
             <numerusform> in %n Zeile (fast gleiche zusammengefasst)</numerusform>
@@ -3147,7 +3147,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearch.cpp" line="327"/>
+        <location filename="../ui/globalsearch.cpp" line="349"/>
         <source>This result belongs to no dataset or investigation.</source>
         <translation>Dieses Ergebnis gehört zu keinem Dataset und keiner Untersuchung.</translation>
     </message>
@@ -3155,60 +3155,60 @@
 <context>
     <name>ke::GlobalSearchModel</name>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="77"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="104"/>
         <source>no dataset</source>
         <translation>kein Dataset</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="88"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="115"/>
         <source>%1 in %2, %3</source>
         <translation>%1 in %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="91"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="118"/>
         <source>Why it ranked: score %1</source>
         <translation>Warum gefunden: Punktzahl %1</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="92"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="119"/>
         <source>  • words: rank %1 (the words you typed)</source>
         <translation>  • Wörter: Rang %1 (die eingegebenen Wörter)</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="93"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="120"/>
         <source>  • words: not found by the words you typed</source>
         <translation>  • Wörter: über die eingegebenen Wörter nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="94"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="121"/>
         <source>  • meaning: rank %1 (similar in meaning)</source>
         <translation>  • Bedeutung: Rang %1 (ähnlich in der Bedeutung)</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="95"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="122"/>
         <source>  • meaning: not among the most similar in meaning</source>
         <translation>  • Bedeutung: nicht unter den in der Bedeutung ähnlichsten</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="96"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="123"/>
         <source>  • feedback: %1 (rated higher ranks higher)</source>
         <translation>  • Feedback: %1 (besser bewertet steht weiter oben)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
-        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <location filename="../ui/globalsearchmodel.cpp" line="127"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best, → shows each:</source>
         <translation>
-            <numerusform>%n ähnliches Ergebnis — derselbe Text an anderer Stelle; Enter öffnet das beste:</numerusform>
-            <numerusform>%n ähnliche Ergebnisse — derselbe Text an anderen Stellen; Enter öffnet das beste:</numerusform>
+            <numerusform>%n ähnliches Ergebnis — derselbe Text an anderer Stelle; Enter öffnet das beste, → zeigt jedes:</numerusform>
+            <numerusform>%n ähnliche Ergebnisse — derselbe Text an anderen Stellen; Enter öffnet das beste, → zeigt jedes:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="105"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="133"/>
         <source>  • %1, %2 (score %3)</source>
         <translation>  • %1, %2 (Punktzahl %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="138"/>
         <source>  … and %n more</source>
         <translation>
             <numerusform>  … und %n weiteres</numerusform>
@@ -3216,18 +3216,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="114"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="142"/>
         <source>From the offline cache.</source>
         <translation>Aus dem Offline-Cache.</translation>
     </message>
     <message>
-        <location filename="../ui/globalsearchmodel.cpp" line="130"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
         <source>%1 in %2, %3: %4</source>
         <translation>%1 in %2, %3: %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
-        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="163"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="186"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n ähnlich</numerusform>

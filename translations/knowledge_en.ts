@@ -249,7 +249,7 @@
 <context>
     <name>ke::GlobalSearch</name>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="268"/>
+        <location filename="../ui/globalsearch.cpp" line="275"/>
         <source>%n result(s) from the offline cache</source>
         <translation>
             <numerusform>%n result from the offline cache</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="270"/>
+        <location filename="../ui/globalsearch.cpp" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearch.cpp" line="273"/>
+        <location filename="../ui/globalsearch.cpp" line="280"/>
         <source> in %n row(s) (near-identical ones together)</source>
         <translation>
             <numerusform> in %n row (near-identical ones together)</numerusform>
@@ -276,15 +276,15 @@
 <context>
     <name>ke::GlobalSearchModel</name>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="100"/>
-        <source>%n similar result(s) — the same text in other places; Enter opens the best:</source>
+        <location filename="../ui/globalsearchmodel.cpp" line="127"/>
+        <source>%n similar result(s) — the same text in other places; Enter opens the best, → shows each:</source>
         <translation>
-            <numerusform>%n similar result — the same text in other places; Enter opens the best:</numerusform>
-            <numerusform>%n similar results — the same text in other places; Enter opens the best:</numerusform>
+            <numerusform>%n similar result — the same text in other places; Enter opens the best, → shows each:</numerusform>
+            <numerusform>%n similar results — the same text in other places; Enter opens the best, → shows each:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="110"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="138"/>
         <source>  … and %n more</source>
         <translation>
             <numerusform>  … and %n more</numerusform>
@@ -292,8 +292,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/globalsearchmodel.cpp" line="135"/>
-        <location filename="../ui/globalsearchmodel.cpp" line="158"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="163"/>
+        <location filename="../ui/globalsearchmodel.cpp" line="186"/>
         <source>%n similar</source>
         <translation>
             <numerusform>%n similar</numerusform>

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QStandardItemModel>
 #include <QTimer>
@@ -86,6 +87,12 @@ GlobalSearch::GlobalSearch(KnowledgeClient *client, QWidget *window)
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
         m_list->setCurrentIndex(index);
+        // On a group's "12 similar ▸" badge: show (or hide) the similar results as rows.
+        if (GlobalSearchDelegate::similarBadge(m_list->visualRect(index), m_list->font(), index)
+                .contains(m_pressedAt)) {
+            toggleSimilar();
+            return;
+        }
         openCurrent();
     });
 
@@ -98,7 +105,7 @@ GlobalSearch::GlobalSearch(KnowledgeClient *client, QWidget *window)
     m_status->setFont(small);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setText(tr("Type what you are looking for, e.g. \"late ETL batch\". ↑ ↓ choose, "
-                         "Enter opens, Esc closes."));
+                         "Enter opens, → shows similar ones, Esc closes."));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_type);
@@ -309,6 +316,21 @@ void GlobalSearch::moveCurrent(int delta)
     m_list->scrollTo(m_model->index(to));
 }
 
+bool GlobalSearch::toggleSimilar()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid())
+        return false;
+    const int group = m_model->groupRowOf(current.row());
+    const SearchResultGroup *g = m_model->group(group);
+    if (!g || g->similar.isEmpty())
+        return false;
+    m_model->setExpanded(group, !g->expanded);
+    m_list->setCurrentIndex(m_model->index(group));
+    m_list->scrollTo(m_model->index(group));
+    return true;
+}
+
 void GlobalSearch::openCurrent()
 {
     if (m_debounce->isActive() || m_busy) {
@@ -343,6 +365,8 @@ bool GlobalSearch::eventFilter(QObject *watched, QEvent *event)
             && parentWidget() && widget->window() == parentWidget()->window())
             return true; // not taken by the field: the window's shortcut runs
     }
+    if (event->type() == QEvent::MouseButtonPress && watched == m_list->viewport())
+        m_pressedAt = static_cast<QMouseEvent *>(event)->position().toPoint();
     if (watched == m_field && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {
@@ -362,6 +386,12 @@ bool GlobalSearch::eventFilter(QObject *watched, QEvent *event)
         case Qt::Key_Enter:
             openCurrent();
             return true;
+        case Qt::Key_Right:
+            // At the end of the text (where → moves nothing): show or hide the current
+            // group's similar results.
+            if (m_field->cursorPosition() == m_field->text().size() && toggleSimilar())
+                return true;
+            break;
         case Qt::Key_Escape:
             close();
             return true;

@@ -2,6 +2,7 @@
 
 #include <QFrame>
 #include <QHash>
+#include <QPoint>
 #include <QPointer>
 #include <QUuid>
 
@@ -74,6 +75,8 @@ private:
     void maybeSettled();
     void moveCurrent(int delta);
     void openCurrent();
+    /// Shows or hides the similar results of the current row's group; false when it has none.
+    bool toggleSimilar();
     void loadDatasetNames();
     void place();
 
@@ -88,6 +91,7 @@ private:
     QComboBox *m_type = nullptr;
     QComboBox *m_scope = nullptr;
     QListView *m_list = nullptr;
+    QPoint m_pressedAt; ///< where the last click on the list began (the badge toggles)
     QLabel *m_status = nullptr;
     QTimer *m_debounce = nullptr;
     GlobalSearchModel *m_model = nullptr;

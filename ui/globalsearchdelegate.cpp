@@ -17,6 +17,31 @@ constexpr int margin = 6;
 constexpr int gap = 8;
 } // namespace
 
+QString GlobalSearchDelegate::similarBadgeText(const QModelIndex &index)
+{
+    const QString similar = index.data(GlobalSearchModel::SimilarRole).toString();
+    if (similar.isEmpty())
+        return {};
+    // ▸ shown by a click or →, ▾ open: the similar results are the rows below.
+    return similar
+        + (index.data(GlobalSearchModel::ExpandedRole).toBool() ? QStringLiteral(" ▾")
+                                                                : QStringLiteral(" ▸"));
+}
+
+QRect GlobalSearchDelegate::similarBadge(const QRect &itemRect, const QFont &font,
+                                         const QModelIndex &index)
+{
+    const QString text = similarBadgeText(index);
+    if (text.isEmpty())
+        return {};
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(font), bm(bold);
+    const QRect r = itemRect.adjusted(margin, margin, -margin, -margin);
+    const int w = bm.horizontalAdvance(text) + 12;
+    return {r.right() - w + 1, r.top(), w, fm.height()};
+}
+
 QSize GlobalSearchDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
@@ -50,7 +75,9 @@ void GlobalSearchDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
                                           selected ? QPalette::HighlightedText : QPalette::Text);
     QColor muted = text;
     muted.setAlphaF(0.72f);
-    const QRect r = opt.rect.adjusted(margin, margin, -margin, -margin);
+    // One of an expanded group's similar results: indented under its group.
+    const int indent = index.data(GlobalSearchModel::MemberRole).toBool() ? iconSize + gap : 0;
+    const QRect r = opt.rect.adjusted(margin + indent, margin, -margin, -margin);
     const QFontMetrics fm(opt.font);
 
     // The source type's icon, at the device's pixel ratio (crisp at 200 %).
@@ -66,13 +93,11 @@ void GlobalSearchDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->save();
     painter->setPen(text);
     int right = line.right();
-    const QString similar = index.data(GlobalSearchModel::SimilarRole).toString();
+    const QString similar = similarBadgeText(index);
     if (!similar.isEmpty()) {
         QFont bold = opt.font;
         bold.setBold(true);
-        const QFontMetrics bm(bold);
-        const int w = bm.horizontalAdvance(similar) + 12;
-        const QRect badge(right - w + 1, line.top(), w, line.height());
+        const QRect badge = similarBadge(opt.rect, opt.font, index);
         QColor fill = opt.palette.color(QPalette::Active,
                                         selected ? QPalette::HighlightedText : QPalette::Highlight);
         fill.setAlphaF(0.18f);

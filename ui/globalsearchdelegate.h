@@ -19,6 +19,12 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    /// Where a group's "12 similar ▸" badge is drawn in a row of `itemRect` (empty for a
+    /// result of its own): a click there shows or hides the similar results.
+    static QRect similarBadge(const QRect &itemRect, const QFont &font, const QModelIndex &index);
+    /// The badge's text: "12 similar ▸" (hidden) or "12 similar ▾" (shown below).
+    static QString similarBadgeText(const QModelIndex &index);
+
     static constexpr int iconSize = 20;
     static constexpr int snippetLines = 2;
 };

@@ -38,6 +38,33 @@ QList<SearchResultGroup> GlobalSearchModel::grouped(const QList<SearchResult> &r
     return groups;
 }
 
+bool GlobalSearchModel::setExpanded(int row, bool expanded)
+{
+    if (row < 0 || row >= rowCount() || m_rows.at(row).similar.isEmpty() || m_rows.at(row).member)
+        return false;
+    if (m_rows.at(row).expanded == expanded)
+        return true;
+    m_rows[row].expanded = expanded;
+    Q_EMIT dataChanged(index(row), index(row));
+    const QList<SearchResult> &similar = m_rows.at(row).similar;
+    if (expanded) {
+        QList<SearchResultGroup> members;
+        for (const SearchResult &r : similar)
+            members.append(SearchResultGroup{r, {}, false, true});
+        insertRowsAt(row + 1, members);
+    } else {
+        removeRowsAt(row + 1, int(similar.size()));
+    }
+    return true;
+}
+
+int GlobalSearchModel::groupRowOf(int row) const
+{
+    while (row > 0 && row < rowCount() && m_rows.at(row).member)
+        --row;
+    return row;
+}
+
 QString GlobalSearchModel::normalisedText(const QString &text)
 {
     // A quoted literal, or any word holding a digit (42, 2026-03-01, 3f2a…, v2): what a
@@ -97,7 +124,8 @@ QString GlobalSearchModel::whyItRanked(const SearchResultGroup &g) const
                  .arg(locale.toString(r.feedbackScore, 'f', 1));
     if (!g.similar.isEmpty()) {
         lines << QString();
-        lines << tr("%n similar result(s) — the same text in other places; Enter opens the best:",
+        lines << tr("%n similar result(s) — the same text in other places; Enter opens the best, "
+                    "→ shows each:",
                     nullptr, g.size());
         constexpr int shown = 12;
         for (int i = 0; i < std::min<int>(shown, int(g.similar.size())); ++i) {
@@ -156,6 +184,10 @@ QVariant GlobalSearchModel::rowData(const SearchResultGroup &g, int, int role) c
         return g.size();
     case SimilarRole:
         return g.similar.isEmpty() ? QString() : tr("%n similar", nullptr, g.size());
+    case ExpandedRole:
+        return g.expanded;
+    case MemberRole:
+        return g.member;
     }
     return {};
 }
@@ -172,6 +204,8 @@ QHash<int, QByteArray> GlobalSearchModel::roleNames() const
     names.insert(FeedbackRole, "feedback");
     names.insert(GroupSizeRole, "groupSize");
     names.insert(SimilarRole, "similar");
+    names.insert(ExpandedRole, "expanded");
+    names.insert(MemberRole, "member");
     return names;
 }
 

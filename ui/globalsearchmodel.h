@@ -16,6 +16,8 @@ struct SearchResultGroup
 {
     SearchResult best; ///< the best ranked of the group: what the row shows and Enter opens
     QList<SearchResult> similar; ///< the others, in rank order (empty: a result of its own)
+    bool expanded = false; ///< the similar ones are shown as rows of their own below it
+    bool member = false; ///< one of an expanded group's similar results (drawn indented)
     int size() const { return 1 + int(similar.size()); }
 };
 
@@ -39,6 +41,8 @@ public:
         FeedbackRole, ///< double: the result's feedback score
         GroupSizeRole, ///< int: results in the row (1: alone)
         SimilarRole, ///< QString: "12 similar", or empty for a result of its own
+        ExpandedRole, ///< bool: a group whose similar results are shown below it
+        MemberRole, ///< bool: one of those similar results (drawn indented)
     };
 
     using RowModel::RowModel; // explicit GlobalSearchModel(QObject *parent = nullptr)
@@ -50,6 +54,11 @@ public:
     /// Dataset UUID (without braces) -> name.
     void setDatasetNames(QHash<QString, QString> names);
     const SearchResultGroup *group(int row) const { return rowAt(row); }
+    /// Shows the similar results of the group at `row` as rows of their own below it (each
+    /// opens its own investigation), or hides them again; false when the row is no group.
+    bool setExpanded(int row, bool expanded);
+    /// The row of the group that the row `row` belongs to (itself when it is no member).
+    int groupRowOf(int row) const;
     bool isOffline() const { return m_offline; }
 
     /// `results` in rank order, near-identical ones gathered into the row of the best of them.

@@ -55,6 +55,25 @@ protected:
         this->endInsertRows();
     }
 
+    void insertRowsAt(int at, const QList<Row> &rows)
+    {
+        if (rows.isEmpty())
+            return;
+        this->beginInsertRows({}, at, at + int(rows.size()) - 1);
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            m_rows.insert(at + i, rows.at(i));
+        this->endInsertRows();
+    }
+
+    void removeRowsAt(int at, int count)
+    {
+        if (count <= 0)
+            return;
+        this->beginRemoveRows({}, at, at + count - 1);
+        m_rows.remove(at, count);
+        this->endRemoveRows();
+    }
+
     /// headerData() of a table whose columns are titled, in order, by `titles`.
     static QVariant columnTitle(const QStringList &titles, int section, Qt::Orientation orientation,
                                 int role)

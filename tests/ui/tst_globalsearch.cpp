@@ -10,6 +10,7 @@
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
 #include "globalsearch.h"
+#include "globalsearchdelegate.h"
 #include "globalsearchmodel.h"
 #include "investigationdetail.h"
 #include "investigationview.h"
@@ -432,7 +433,43 @@ private Q_SLOTS:
         QVERIFY2(investigations.size() > 1, "the same template in several investigations");
         QVERIFY2(status(popup).contains(QLatin1String("near-identical")),
                  qPrintable(status(popup)));
-        popup->close();
+
+        // → at the end of the text shows the similar ones as rows of their own below the
+        // group; → again hides them; a click on the "N similar ▸" badge shows them too.
+        const int rowsBefore = model->rowCount();
+        const int similar = int(g->similar.size());
+        const QString firstSimilar = g->similar.first().investigationId;
+        for (int i = 0; i < grouped; ++i)
+            QTest::keyClick(edit, Qt::Key_Down);
+        QCOMPARE(results(popup)->currentIndex().row(), grouped);
+        QTest::keyClick(edit, Qt::Key_Right);
+        QCOMPARE(model->rowCount(), rowsBefore + similar);
+        QVERIFY(model->index(grouped).data(GlobalSearchModel::ExpandedRole).toBool());
+        QVERIFY(model->index(grouped + 1).data(GlobalSearchModel::MemberRole).toBool());
+        QCOMPARE(model->index(grouped + 1).data(GlobalSearchModel::InvestigationRole).toUuid(),
+                 QUuid::fromString(firstSimilar));
+        QCOMPARE(model->groupRowOf(grouped + similar), grouped);
+        QTest::keyClick(edit, Qt::Key_Right);
+        QCOMPARE(model->rowCount(), rowsBefore);
+        QListView *list = results(popup);
+        list->scrollTo(model->index(grouped));
+        const QRect badge = GlobalSearchDelegate::similarBadge(
+            list->visualRect(model->index(grouped)), list->font(), model->index(grouped));
+        QVERIFY(!badge.isEmpty());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, badge.center());
+        QVERIFY(popup->isVisible()); // the badge shows, it does not open
+        QCOMPARE(model->rowCount(), rowsBefore + similar);
+        if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR"))
+            popup->grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
+                               + QStringLiteral("/global-search-similar.png"));
+        // Enter on a similar one opens its own investigation.
+        QTest::keyClick(edit, Qt::Key_Down);
+        QCOMPARE(results(popup)->currentIndex().row(), grouped + 1);
+        QSignalSpy investigation(popup, &GlobalSearch::investigationRequested);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY(!popup->isVisible());
+        QCOMPARE(investigation.count(), 1);
+        QCOMPARE(investigation.first().at(0).toUuid(), QUuid::fromString(firstSimilar));
         QVERIFY(settle(w));
     }
 
