@@ -879,19 +879,19 @@
 <context>
     <name>HttpService</name>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="219"/>
-        <location filename="../core/service/httpservice.cpp" line="475"/>
+        <location filename="../core/service/httpservice.cpp" line="220"/>
+        <location filename="../core/service/httpservice.cpp" line="476"/>
         <source>the database cannot be reached: %1</source>
         <translation>die Datenbank ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="230"/>
+        <location filename="../core/service/httpservice.cpp" line="231"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="245"/>
-        <location filename="../core/service/httpservice.cpp" line="506"/>
+        <location filename="../core/service/httpservice.cpp" line="246"/>
+        <location filename="../core/service/httpservice.cpp" line="507"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
@@ -899,97 +899,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="257"/>
+        <location filename="../core/service/httpservice.cpp" line="258"/>
         <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
         <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="261"/>
+        <location filename="../core/service/httpservice.cpp" line="262"/>
         <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
         <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="292"/>
+        <location filename="../core/service/httpservice.cpp" line="293"/>
         <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="314"/>
+        <location filename="../core/service/httpservice.cpp" line="315"/>
         <source>q is missing — GET /search?q=words</source>
         <translation>q fehlt — GET /search?q=Wörter</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="320"/>
+        <location filename="../core/service/httpservice.cpp" line="321"/>
         <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="356"/>
+        <location filename="../core/service/httpservice.cpp" line="357"/>
         <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
         <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="363"/>
+        <location filename="../core/service/httpservice.cpp" line="364"/>
         <source>the body is not JSON (%1 at offset %2)</source>
         <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="367"/>
+        <location filename="../core/service/httpservice.cpp" line="368"/>
         <source>the body must be a JSON object</source>
         <translation>der Inhalt muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="374"/>
+        <location filename="../core/service/httpservice.cpp" line="375"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="379"/>
+        <location filename="../core/service/httpservice.cpp" line="380"/>
         <source>%1 must be a string</source>
         <translation>%1 muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="393"/>
+        <location filename="../core/service/httpservice.cpp" line="394"/>
         <source>%1 must be a UUID, not &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="403"/>
+        <location filename="../core/service/httpservice.cpp" line="404"/>
         <source>target_type must be one of %1, not &apos;%2&apos;</source>
         <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="413"/>
+        <location filename="../core/service/httpservice.cpp" line="414"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="629"/>
+        <location filename="../core/service/httpservice.cpp" line="630"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="695"/>
+        <location filename="../core/service/httpservice.cpp" line="696"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="702"/>
+        <location filename="../core/service/httpservice.cpp" line="703"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="793"/>
+        <location filename="../core/service/httpservice.cpp" line="794"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="797"/>
+        <location filename="../core/service/httpservice.cpp" line="798"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="814"/>
+        <location filename="../core/service/httpservice.cpp" line="815"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
@@ -6275,32 +6275,37 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>API-Schlüssel des HTTP-Dienstes erzeugen, auflisten und widerrufen (Eigentümer)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="14"/>
-        <source>usage: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS]</source>
-        <translation>Aufruf: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SEKUNDEN]</translation>
+        <location filename="../app/ctl/cmd_serve.cpp" line="15"/>
+        <source>usage: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS] [--warm-documents N]</source>
+        <translation>Aufruf: knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SEKUNDEN] [--warm-documents N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="30"/>
+        <location filename="../app/ctl/cmd_serve.cpp" line="31"/>
         <source>--listen wants HOST:PORT (e.g. 127.0.0.1:8080; port 0 picks a free one), got &apos;%1&apos; — %2</source>
         <translation>--listen erwartet HOST:PORT (z. B. 127.0.0.1:8080; Port 0 wählt einen freien), erhalten: &apos;%1&apos; — %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_serve.cpp" line="48"/>
         <source>%1 wants a number of at least %2, got &apos;%3&apos;</source>
         <translation>%1 erwartet eine Zahl von mindestens %2, erhalten: &apos;%3&apos;</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="65"/>
+        <location filename="../app/ctl/cmd_serve.cpp" line="56"/>
+        <source>--warm-documents wants a number of documents (0: load no search index at start), got &apos;%1&apos;</source>
+        <translation>--warm-documents erwartet eine Anzahl Dokumente (0: beim Start keinen Suchindex laden), nicht „%1“</translation>
+    </message>
+    <message>
+        <location filename="../app/ctl/cmd_serve.cpp" line="73"/>
         <source>listening on http://%1:%2</source>
         <translation>lausche auf http://%1:%2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="68"/>
+        <location filename="../app/ctl/cmd_serve.cpp" line="76"/>
         <source>stopping (signal %1)</source>
         <translation>beende (Signal %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_serve.cpp" line="76"/>
+        <location filename="../app/ctl/cmd_serve.cpp" line="86"/>
         <source>the HTTP API (API keys: knowledgectl api-key; README &quot;The HTTP service&quot;)</source>
         <translation>die HTTP-API (API-Schlüssel: knowledgectl api-key; README „The HTTP service“)</translation>
     </message>

@@ -53,8 +53,8 @@
 <context>
     <name>HttpService</name>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="245"/>
-        <location filename="../core/service/httpservice.cpp" line="506"/>
+        <location filename="../core/service/httpservice.cpp" line="246"/>
+        <location filename="../core/service/httpservice.cpp" line="507"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>

@@ -1,4 +1,5 @@
 // knowledgectl serve --listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout SECONDS]
+//                    [--warm-documents N]
 
 #include "commands.h"
 #include "httpservice.h"
@@ -12,7 +13,7 @@ namespace {
 QString usage()
 {
     return Messages::tr("usage: knowledgectl serve --listen HOST:PORT [--io-threads N] "
-                        "[--db-threads N] [--timeout SECONDS]");
+                        "[--db-threads N] [--timeout SECONDS] [--warm-documents N]");
 }
 
 int runServe(CommandContext &ctx)
@@ -49,6 +50,13 @@ int runServe(CommandContext &ctx)
                                 .arg(n.min)
                                 .arg(*text));
     }
+    if (const auto text = takeOption(ctx.args, QStringLiteral("--warm-documents"))) {
+        options.warmDocuments = text->toLongLong(&ok);
+        if (!ok || options.warmDocuments < 0)
+            return ctx.fail(Messages::tr("--warm-documents wants a number of documents (0: "
+                                         "load no search index at start), got '%1'")
+                                .arg(*text));
+    }
     if (!ctx.args.isEmpty())
         return ctx.fail(usage());
     // SIGTERM and SIGINT are taken by this thread alone (sigwait below): every thread the
@@ -72,7 +80,9 @@ int runServe(CommandContext &ctx)
 
 } // namespace
 
-KE_REGISTER_COMMAND("serve", "--listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout S]",
+KE_REGISTER_COMMAND("serve",
+                    "--listen HOST:PORT [--io-threads N] [--db-threads N] [--timeout S] "
+                    "[--warm-documents N]",
                     QT_TRANSLATE_NOOP("knowledgectl",
                                       "the HTTP API (API keys: knowledgectl api-key; README \"The "
                                       "HTTP service\")"),

@@ -144,6 +144,7 @@ struct HttpService::Private
     std::thread warmer;
     std::atomic<bool> stopWarming{false};
     std::atomic<qint64> warmTenants{0};
+    qint64 warmedDocuments = 0; ///< of the tenants warmUp() loaded (its thread only)
     std::atomic<bool> warmDone{false};
     HttpServiceOptions options;
     httplib::Server server;
@@ -831,7 +832,7 @@ Result<int> HttpService::start()
         d->running = true;
     }
     d->stopWarming = false;
-    if (d->options.warmSearch)
+    if (d->options.warmDocuments > 0)
         d->warmer = std::thread([this] { d->warmUp(); });
     else
         d->warmDone = true;
@@ -852,8 +853,14 @@ void HttpService::Private::warmUp()
             if (!(*db)->setTenant(t.id.toString(QUuid::WithoutBraces)))
                 continue;
             OnlineSearch search; // per tenant: each has its own model
-            if (search.warm(**db))
-                ++warmTenants;
+            if (!search.warm(**db))
+                continue;
+            ++warmTenants;
+            // Within the memory budget: the tenants loaded so far hold enough documents.
+            auto loaded = OnlineSearch::lexicalStatistics(**db);
+            warmedDocuments += loaded ? loaded->documents : 0;
+            if (warmedDocuments >= options.warmDocuments)
+                break;
         }
     }
     warmDone = true;

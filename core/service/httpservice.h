@@ -32,10 +32,12 @@ struct HttpServiceOptions
     /// Feedback writers, each with its own connection: while one group waits for its commit
     /// to reach the disk, the next is prepared and sent (PostgreSQL flushes them together).
     int feedbackWriters = 2;
-    /// At start, load every tenant's search index (lexical and vectors) that the service's
-    /// login may read into memory in the background, so that no tenant's first search pays
-    /// for it (2 s at 100k documents); requests are served meanwhile.
-    bool warmSearch = true;
+    /// At start, load the search index (lexical and vectors) of the tenants the service's
+    /// login may read into memory in the background, so that their first search does not pay
+    /// for it (2 s at 100k documents); requests are served meanwhile. Tenant after tenant until
+    /// they hold this many documents (about 1.5 KiB of memory each); 0: none (every tenant's
+    /// index is then loaded by its first search).
+    qint64 warmDocuments = 2'000'000;
 };
 
 /// The HTTP API of DESIGN.md ("HTTP API"): GET /datasets/{id|name}/knowledge,

@@ -59,7 +59,8 @@ struct Reply
 class Server
 {
 public:
-    bool start(const QString &databaseUrl, const QString &schema, QString &why)
+    bool start(const QString &databaseUrl, const QString &schema, QString &why,
+               const QStringList &more = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("KNOWLEDGE_DATABASE_URL"), databaseUrl);
@@ -68,9 +69,10 @@ public:
         env.remove(QStringLiteral("KNOWLEDGE_TENANT"));
         m_process.setProcessEnvironment(env);
         m_process.start(qEnvironmentVariable("KE_BUILD_BIN") + QStringLiteral("/knowledgectl"),
-                        {QStringLiteral("serve"), QStringLiteral("--listen"),
-                         QStringLiteral("127.0.0.1:0"), QStringLiteral("--timeout"),
-                         QStringLiteral("1")});
+                        QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
+                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--timeout"),
+                                    QStringLiteral("1")}
+                            + more);
         QElapsedTimer t;
         t.start();
         QByteArray out;
@@ -227,6 +229,43 @@ private Q_SLOTS:
         const QByteArray warmLine
             = "knowledge_search_index_warm_tenants " + QByteArray::number(tenants) + '\n';
         QVERIFY2(metrics.body.contains(warmLine), metrics.body.constData());
+    }
+
+    // The start-up loading stops once the tenants loaded hold --warm-documents documents; 0
+    // loads none (each tenant's first search does).
+    void warmUpKeepsToItsBudget()
+    {
+        const int tenants = m_db->scalar(QStringLiteral("SELECT count(*) FROM tenants")).toInt();
+        for (const auto &[budget, expected] : std::vector<std::pair<QString, int>>{
+                 {QStringLiteral("0"), 0}, {QStringLiteral("1"), 1}}) {
+            Server server;
+            QString why;
+            QVERIFY2(server.start(m_db->settingsAs(m_login).databaseUrl, m_db->schema(), why,
+                                  {QStringLiteral("--warm-documents"), budget}),
+                     qPrintable(why));
+            const auto searchIndex = [&]() {
+                return get(QStringLiteral("/health"), {}, server.port())
+                    .json()
+                    .value(QLatin1String("search_index"))
+                    .toObject();
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(!searchIndex().value(QLatin1String("loading")).toBool(true),
+                                     20000);
+            const int loaded = searchIndex().value(QLatin1String("tenants_loaded")).toInt();
+            if (expected == 0)
+                QCOMPARE(loaded, 0);
+            else // the first tenants with a document: fewer than all
+                QVERIFY2(loaded >= 1 && loaded < tenants, qPrintable(QString::number(loaded)));
+            // Searches work either way.
+            QCOMPARE(get(QStringLiteral("/search?q=%1").arg(m_word), m_keyA, server.port()).status,
+                     200);
+        }
+        const auto bad = m_db->run(QStringLiteral("knowledgectl"),
+                                   {QStringLiteral("serve"), QStringLiteral("--listen"),
+                                    QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--warm-documents"), QStringLiteral("lots")});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains(QLatin1String("--warm-documents")), qPrintable(bad.err));
     }
 
     void knowledgeOfOwnDataset()
