@@ -879,19 +879,19 @@
 <context>
     <name>HttpService</name>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="220"/>
-        <location filename="../core/service/httpservice.cpp" line="476"/>
+        <location filename="../core/service/httpfeedback.cpp" line="146"/>
+        <location filename="../core/service/httpservice.cpp" line="123"/>
         <source>the database cannot be reached: %1</source>
         <translation>die Datenbank ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="231"/>
+        <location filename="../core/service/httpservice.cpp" line="134"/>
         <source>internal error: %1</source>
         <translation>interner Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="246"/>
-        <location filename="../core/service/httpservice.cpp" line="507"/>
+        <location filename="../core/service/httpfeedback.cpp" line="177"/>
+        <location filename="../core/service/httpservice.cpp" line="149"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>dieser Schlüssel darf %n Anfrage pro Minute stellen — warten oder eine höhere Rate erbitten</numerusform>
@@ -899,97 +899,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="258"/>
+        <location filename="../core/service/httpservice.cpp" line="161"/>
         <source>no API key — send &apos;Authorization: Bearer &lt;key&gt;&apos; (`knowledgectl api-key create` makes one)</source>
         <translation>kein API-Schlüssel — &apos;Authorization: Bearer &lt;Schlüssel&gt;&apos; senden (`knowledgectl api-key create` erzeugt einen)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="262"/>
+        <location filename="../core/service/httpservice.cpp" line="165"/>
         <source>the Authorization header must be &apos;Bearer &lt;key&gt;&apos;</source>
         <translation>der Authorization-Header muss &apos;Bearer &lt;Schlüssel&gt;&apos; lauten</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="293"/>
+        <location filename="../core/service/httpservice.cpp" line="196"/>
         <source>limit must be a number from 1 to 500, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 500 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="315"/>
+        <location filename="../core/service/httpservice.cpp" line="218"/>
         <source>q is missing — GET /search?q=words</source>
         <translation>q fehlt — GET /search?q=Wörter</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="321"/>
+        <location filename="../core/service/httpservice.cpp" line="224"/>
         <source>limit must be a number from 1 to 1000, not &apos;%1&apos;</source>
         <translation>limit muss eine Zahl von 1 bis 1000 sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="357"/>
+        <location filename="../core/service/httpfeedback.cpp" line="27"/>
         <source>POST /feedback takes application/json, not &apos;%1&apos;</source>
         <translation>POST /feedback nimmt application/json an, nicht &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="364"/>
+        <location filename="../core/service/httpfeedback.cpp" line="34"/>
         <source>the body is not JSON (%1 at offset %2)</source>
         <translation>der Inhalt ist kein JSON (%1 an Position %2)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="368"/>
+        <location filename="../core/service/httpfeedback.cpp" line="38"/>
         <source>the body must be a JSON object</source>
         <translation>der Inhalt muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="375"/>
+        <location filename="../core/service/httpfeedback.cpp" line="45"/>
         <source>%1 is missing</source>
         <translation>%1 fehlt</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="380"/>
+        <location filename="../core/service/httpfeedback.cpp" line="50"/>
         <source>%1 must be a string</source>
         <translation>%1 muss eine Zeichenkette sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="394"/>
+        <location filename="../core/service/httpfeedback.cpp" line="64"/>
         <source>%1 must be a UUID, not &apos;%2&apos;</source>
         <translation>%1 muss eine UUID sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="404"/>
+        <location filename="../core/service/httpfeedback.cpp" line="74"/>
         <source>target_type must be one of %1, not &apos;%2&apos;</source>
         <translation>target_type muss eines von %1 sein, nicht &apos;%2&apos;</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="414"/>
+        <location filename="../core/service/httpfeedback.cpp" line="84"/>
         <source>rating must be 1 (thumbs up) or -1 (thumbs down)</source>
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="630"/>
+        <location filename="../core/service/httpservice.cpp" line="310"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="696"/>
+        <location filename="../core/service/httpservice.cpp" line="376"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="703"/>
+        <location filename="../core/service/httpservice.cpp" line="383"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="794"/>
+        <location filename="../core/service/httpservice.cpp" line="474"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="798"/>
+        <location filename="../core/service/httpservice.cpp" line="478"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="815"/>
+        <location filename="../core/service/httpservice.cpp" line="495"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>

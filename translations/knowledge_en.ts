@@ -53,8 +53,8 @@
 <context>
     <name>HttpService</name>
     <message numerus="yes">
-        <location filename="../core/service/httpservice.cpp" line="246"/>
-        <location filename="../core/service/httpservice.cpp" line="507"/>
+        <location filename="../core/service/httpfeedback.cpp" line="177"/>
+        <location filename="../core/service/httpservice.cpp" line="149"/>
         <source>this key may make %n request(s) a minute — wait, or ask for a higher rate</source>
         <translation>
             <numerusform>this key may make %n request a minute — wait, or ask for a higher rate</numerusform>
