@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -270,20 +271,38 @@ std::shared_ptr<LexicalIndex> tenantIndex(pqxx::transaction_base &tx, pqxx::conn
 struct OnlineSearch::Private
 {
     Options options;
-    std::shared_ptr<const Embedder> embedder; // set by the caller, or loaded
-    bool embedderLoaded = false;
-    QString embedderNote;
-    /// The tenant's stored model, read once (unless the caller set an embedder).
+    std::shared_ptr<const Embedder> embedder; // this search's: set by the caller, or loaded
+    QString embedderNote; // why there is none
+    bool embedderGiven = false; // setEmbedder(): for every tenant, never reloaded
+    /// Each tenant's stored model, as loaded: one OnlineSearch (a thread's) searches for
+    /// every tenant of the service, and each tenant has a model of its own. Without one yet,
+    /// asked again a minute later (the job may have learned one meanwhile).
+    struct TenantModel
+    {
+        std::shared_ptr<const Embedder> embedder;
+        QString note;
+        std::chrono::steady_clock::time_point loadedAt;
+    };
+    QHash<QUuid, TenantModel> models;
+    /// Sets embedder / embedderNote to the session's tenant's model, loading it when needed.
     void loadEmbedder(Database &db)
     {
-        if (embedderLoaded)
+        if (embedderGiven)
             return;
-        auto m = SearchDocuments::loadCurrentModel(db);
-        embedderLoaded = true;
-        if (m)
-            embedder = *m;
-        else
-            embedderNote = m.error().message;
+        const auto now = std::chrono::steady_clock::now();
+        auto it = models.find(db.tenantId());
+        if (it == models.end()
+            || (!it->embedder && now - it->loadedAt > std::chrono::seconds(60))) {
+            TenantModel m;
+            m.loadedAt = now;
+            if (auto loaded = SearchDocuments::loadCurrentModel(db))
+                m.embedder = *loaded;
+            else
+                m.note = loaded.error().message;
+            it = models.insert(db.tenantId(), m);
+        }
+        embedder = it->embedder;
+        embedderNote = it->note;
     }
     // pgvector: whether the model's HNSW index exists (checked once per schema and model).
     QString pgvectorChecked;
@@ -305,7 +324,7 @@ OnlineSearch::~OnlineSearch() = default;
 void OnlineSearch::setEmbedder(std::shared_ptr<const Embedder> embedder)
 {
     d->embedder = std::move(embedder);
-    d->embedderLoaded = true;
+    d->embedderGiven = true;
 }
 
 Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &incoming,
@@ -544,9 +563,15 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                     scan.keep = perSignal;
                     scan.datasetId = request.datasetId;
                     scan.sourceTypes = request.sourceTypes;
-                    for (const auto &[type, id] :
-                         onlinevectors::top(tx, conn, docs, embs, tenant, model, scan))
+                    const onlinevectors::Found found = onlinevectors::top(
+                        tx, conn, {docs, embs, db.table(QStringLiteral("embedding_models"))},
+                        tenant, model, scan);
+                    for (const auto &[type, id] : found.best)
                         vector.append(keyOf(type, id));
+                    // The job learned a new model since this one was loaded: the next search
+                    // embeds with it (this model's vectors are going or gone).
+                    if (!found.modelIsCurrent)
+                        d->models.remove(db.tenantId());
                 }
             }
         } else if (outcome.note.isEmpty() && request.mode == SearchMode::Vector) {
@@ -707,8 +732,10 @@ Result<void> OnlineSearch::warm(Database &db)
             onlinevectors::Query scan;
             scan.vector = &unit;
             scan.keep = 0;
-            onlinevectors::top(tx, conn, db.table(QStringLiteral("search_documents")),
-                               db.table(QStringLiteral("search_embeddings")),
+            onlinevectors::top(tx, conn,
+                               {db.table(QStringLiteral("search_documents")),
+                                db.table(QStringLiteral("search_embeddings")),
+                                db.table(QStringLiteral("embedding_models"))},
                                uuidToStd(db.tenantId()), toStd(d->embedder->name()), scan);
         }
         return {};

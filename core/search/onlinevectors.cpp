@@ -4,6 +4,7 @@
 #include "processshared_p.h"
 #include "searchdocuments_p.h"
 
+#include <QHash>
 #include <QUuid>
 
 #include <Eigen/Core>
@@ -18,86 +19,164 @@ namespace ke::onlinevectors {
 namespace {
 
 /// One tenant's vectors of one model: a row-major matrix (one row per live document with a
-/// vector of the model's dimension) and each row's document. `lock` guards the data (shared
-/// by scans, exclusive while a reload swaps it in), `loading` lets one thread at a time read
-/// the table.
+/// vector of the model's dimension) and each row's document. Loaded whole once, then kept up
+/// to date by what changed since (the documents' and the vectors' change numbers), a row
+/// removed by moving the last one into its place. `lock` guards the data (shared by scans,
+/// exclusive while changes are applied), `loading` lets one thread at a time read the tables.
 struct VectorSet
 {
     std::shared_mutex lock;
     std::mutex loading;
-    qint64 documentsSeen = 0; ///< the newest change_seq of the documents when loaded
+    qint64 documentsSeen = 0; ///< the newest change_seq of the documents applied
     qint64 vectorsSeen = 0; ///< and of the vectors of the model
+    std::string model; ///< the model the vectors are of
     Eigen::Index dimension = 0;
     std::vector<float> matrix;
     std::vector<QString> sourceType, sourceId, datasetId;
+    QHash<QString, quint32> rowOf; ///< type \x1f id -> row
+
+    static QString keyOf(const QString &type, const QString &id)
+    {
+        return type + QLatin1Char('\x1f') + id;
+    }
+
+    void clear()
+    {
+        matrix.clear();
+        sourceType.clear();
+        sourceId.clear();
+        datasetId.clear();
+        rowOf.clear();
+    }
+
+    void put(const QString &type, const QString &id, const QString &dataset,
+             const EmbeddingVector &v)
+    {
+        const QString key = keyOf(type, id);
+        const auto it = rowOf.constFind(key);
+        if (it != rowOf.cend()) {
+            std::copy(v.begin(), v.end(), matrix.begin() + qsizetype(*it) * dimension);
+            datasetId[*it] = dataset;
+            return;
+        }
+        rowOf.insert(key, quint32(sourceId.size()));
+        matrix.insert(matrix.end(), v.begin(), v.end());
+        sourceType.push_back(type);
+        sourceId.push_back(id);
+        datasetId.push_back(dataset);
+    }
+
+    void remove(const QString &type, const QString &id)
+    {
+        const auto it = rowOf.find(keyOf(type, id));
+        if (it == rowOf.end())
+            return;
+        const quint32 row = *it;
+        rowOf.erase(it);
+        const auto last = quint32(sourceId.size() - 1);
+        if (row != last) { // the last row moves into the gap
+            std::copy(matrix.begin() + qsizetype(last) * dimension,
+                      matrix.begin() + qsizetype(last + 1) * dimension,
+                      matrix.begin() + qsizetype(row) * dimension);
+            sourceType[row] = std::move(sourceType[last]);
+            sourceId[row] = std::move(sourceId[last]);
+            datasetId[row] = std::move(datasetId[last]);
+            rowOf[keyOf(sourceType[row], sourceId[row])] = row;
+        }
+        matrix.resize(size_t(last) * size_t(dimension));
+        sourceType.pop_back();
+        sourceId.pop_back();
+        datasetId.pop_back();
+    }
 };
 
 } // namespace
 
-std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::connection &conn,
-                                             const QString &docs, const QString &embs,
-                                             const std::string &tenant, const std::string &model,
-                                             const Query &query)
+Found top(pqxx::transaction_base &tx, pqxx::connection &conn, const Tables &tables,
+          const std::string &tenant, const std::string &model, const Query &query)
 {
     const EmbeddingVector &q = *query.vector;
+    const QString &docs = tables.documents, &embs = tables.vectors;
     const pqxx::result head = execPrepared(
         tx, conn, "ke_vectors_",
         toStd(QStringLiteral("SELECT coalesce((SELECT max(change_seq) FROM %2 WHERE tenant_id = "
                              "$1::uuid), 0), coalesce((SELECT max(change_seq) FROM %1 WHERE "
-                             "tenant_id = $1::uuid AND model = $2), 0), $3::regclass::oid::text")
-                  .arg(embs, docs)),
+                             "tenant_id = $1::uuid AND model = $2), 0), $3::regclass::oid::text, "
+                             "coalesce((SELECT name = $2 FROM %3 WHERE tenant_id = $1::uuid ORDER "
+                             "BY created_at DESC, name LIMIT 1), true)")
+                  .arg(embs, docs, tables.models)),
         tenant, model, toStd(embs));
+    Found found;
+    found.modelIsCurrent = head[0][3].as<bool>();
     // Zero: the session sees none of the tenant's documents or vectors (row-level security,
     // or there are none): nothing to scan, and no right to a copy loaded by another session.
     const qint64 documentsSeen = head[0][0].as<qint64>(), vectorsSeen = head[0][1].as<qint64>();
     if (documentsSeen == 0 || vectorsSeen == 0)
-        return {};
+        return found;
     // The table's oid in the key: a schema dropped and made again under the same name is
     // another table (as for the lexical index).
     auto text = [](const char *p) { return QString::fromUtf8(p ? p : ""); };
     const std::shared_ptr<VectorSet> set = sharedInProcess<VectorSet>(
         text(conn.dbname()) + QLatin1Char('/') + text(conn.hostname()) + QLatin1Char(':')
         + text(conn.port()) + QLatin1Char('/') + stringFromField(head[0][2]) + QLatin1Char('/')
-        + QString::fromStdString(tenant) + QLatin1Char('/') + QString::fromStdString(model));
+        + QString::fromStdString(tenant));
     const auto dimension = Eigen::Index(q.size());
     auto isFresh = [&]() {
         std::shared_lock read(set->lock);
         // A copy at least as new as what this session sees (change numbers only grow).
-        return set->documentsSeen >= documentsSeen && set->vectorsSeen >= vectorsSeen
-            && set->dimension == dimension;
+        return set->model == model && set->documentsSeen >= documentsSeen
+            && set->vectorsSeen >= vectorsSeen && set->dimension == dimension;
     };
     if (!isFresh()) {
         std::lock_guard one(set->loading);
         if (!isFresh()) {
-            const pqxx::result rows = tx.exec_params(
-                toStd(QStringLiteral(
-                          "SELECT e.source_type, e.source_id, d.dataset_id, e.packed FROM %1 e "
-                          "JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = "
-                          "e.source_type AND d.source_id = e.source_id WHERE e.tenant_id = "
-                          "$1::uuid AND e.model = $2 AND NOT d.retired AND e.packed IS NOT NULL "
-                          "ORDER BY e.source_type, e.source_id")
-                          .arg(embs, docs)),
-                tenant, model);
-            std::vector<float> matrix;
-            std::vector<QString> types, ids, datasets;
-            matrix.reserve(rows.size() * size_t(dimension));
+            // Whole on the first search (or for another dimension), else what changed since:
+            // vectors written, and documents retired or moved to another dataset. The writers
+            // of a tenant's rows take turns (searchdocuments.cpp), so the change numbers up to
+            // what this session saw are all committed.
+            const bool whole
+                = set->model != model || set->dimension != dimension || set->documentsSeen == 0;
+            const QString select
+                = QStringLiteral(
+                      "SELECT e.source_type, e.source_id, d.dataset_id, e.packed, d.retired FROM "
+                      "%1 e "
+                      "JOIN %2 d ON d.tenant_id = e.tenant_id AND d.source_type = e.source_type "
+                      "AND "
+                      "d.source_id = e.source_id WHERE e.tenant_id = $1::uuid AND e.model = $2 AND "
+                      "e.packed IS NOT NULL")
+                      .arg(embs, docs);
+            const pqxx::result rows = whole
+                ? tx.exec_params(toStd(select + QStringLiteral(" AND NOT d.retired")), tenant,
+                                 model)
+                : tx.exec_params(
+                    toStd(select + QStringLiteral(" AND (e.change_seq > $3 OR d.change_seq > $4)")),
+                    tenant, model, set->vectorsSeen, set->documentsSeen);
+            const pqxx::result retired = whole
+                ? pqxx::result()
+                : tx.exec_params(toStd(QStringLiteral("SELECT source_type, source_id FROM %1 "
+                                                      "WHERE tenant_id = $1::uuid AND "
+                                                      "change_seq > $2 AND retired")
+                                           .arg(docs)),
+                                 tenant, set->documentsSeen);
+            std::unique_lock write(set->lock);
+            if (whole) {
+                set->clear();
+                set->model = model;
+                set->dimension = dimension;
+                set->matrix.reserve(rows.size() * size_t(dimension));
+            }
             for (const auto &row : rows) {
+                const QString type = stringFromField(row[0]), id = stringFromField(row[1]);
                 const pqxx::binarystring b(row[3]);
                 const EmbeddingVector v = searchdocs::unpackVector(
                     QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
-                if (Eigen::Index(v.size()) != dimension)
-                    continue;
-                matrix.insert(matrix.end(), v.begin(), v.end());
-                types.push_back(stringFromField(row[0]));
-                ids.push_back(stringFromField(row[1]));
-                datasets.push_back(stringFromField(row[2]));
+                if (row[4].as<bool>() || Eigen::Index(v.size()) != dimension)
+                    set->remove(type, id);
+                else
+                    set->put(type, id, stringFromField(row[2]), v);
             }
-            std::unique_lock write(set->lock);
-            set->matrix = std::move(matrix);
-            set->sourceType = std::move(types);
-            set->sourceId = std::move(ids);
-            set->datasetId = std::move(datasets);
-            set->dimension = dimension;
+            for (const auto &row : retired)
+                set->remove(stringFromField(row[0]), stringFromField(row[1]));
             // What the session saw before the rows were read: the rows are at least as new.
             set->documentsSeen = documentsSeen;
             set->vectorsSeen = vectorsSeen;
@@ -108,6 +187,8 @@ std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::c
         ? QString()
         : QUuid::fromString(query.datasetId).toString(QUuid::WithoutBraces);
     std::shared_lock read(set->lock); // another thread may have loaded a newer copy meanwhile
+    if (set->model != model || set->dimension != dimension)
+        return found; // replaced meanwhile by another model's vectors
     const auto n = Eigen::Index(set->sourceId.size());
     // Every row's inner product with the query at once (Eigen's vectorised matrix × vector).
     const Eigen::VectorXf scores
@@ -126,15 +207,19 @@ std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::c
         scored.emplace_back(scores[i], quint32(i));
     }
     const size_t k = std::min(scored.size(), size_t(std::max(0, query.keep)));
-    std::partial_sort(scored.begin(), scored.begin() + qsizetype(k), scored.end(),
-                      [](const auto &a, const auto &b) {
-                          return a.first > b.first || (a.first == b.first && a.second < b.second);
-                      });
-    std::vector<std::pair<QString, QString>> out;
-    out.reserve(k);
+    // Ties by source type and id: the rows' order moves as rows are removed.
+    std::partial_sort(
+        scored.begin(), scored.begin() + qsizetype(k), scored.end(),
+        [&](const auto &a, const auto &b) {
+            if (a.first != b.first)
+                return a.first > b.first;
+            const int byType = set->sourceType[a.second].compare(set->sourceType[b.second]);
+            return byType != 0 ? byType < 0 : set->sourceId[a.second] < set->sourceId[b.second];
+        });
+    found.best.reserve(k);
     for (size_t i = 0; i < k; ++i)
-        out.emplace_back(set->sourceType[scored[i].second], set->sourceId[scored[i].second]);
-    return out;
+        found.best.emplace_back(set->sourceType[scored[i].second], set->sourceId[scored[i].second]);
+    return found;
 }
 
 } // namespace ke::onlinevectors

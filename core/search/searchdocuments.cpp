@@ -709,6 +709,11 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
         // vector written so far at each page (quadratic).
         {
             pqxx::work q(conn);
+            // The writers of a tenant's search rows take turns (as refreshDocuments): the
+            // vectors' change numbers then commit in order, which online search's copy of the
+            // vectors relies on to fetch only what changed (onlinevectors.cpp).
+            q.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+                          toStd(searchdocs::lockKey(db.settings().schema)), tenant);
             q.exec("DROP TABLE IF EXISTS pg_temp.ke_se_todo");
             q.exec("SET LOCAL enable_nestloop = off"); // see refreshDocuments()
             // current: the vector is right, only the document's dataset changed; gone: the
@@ -749,6 +754,8 @@ Result<void> SearchDocuments::embed(Database &db, SearchDocumentsReport &report,
             if (cancel && cancel->load())
                 return makeError(ErrorCode::Cancelled, tr("cancelled"));
             pqxx::work tx(conn);
+            tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+                           toStd(searchdocs::lockKey(db.settings().schema)), tenant);
             // Derived rows that the next run recomputes: no need to wait for the WAL flush.
             tx.exec("SET LOCAL synchronous_commit = off");
             const pqxx::result page = tx.exec_params(

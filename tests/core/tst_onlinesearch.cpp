@@ -463,6 +463,50 @@ private Q_SLOTS:
         QVERIFY2(ids(after).contains(added), qPrintable(ids(after).join(QLatin1Char(' '))));
     }
 
+    // One OnlineSearch searches for several tenants (a database thread of the service serves
+    // every key): each tenant's query is embedded with that tenant's own model, and its vector
+    // results are its own.
+    void oneSearchServesEachTenantWithItsModel()
+    {
+        // beta's corpus differs from alpha's, so its model is another one.
+        for (const char *text : {"retried batch wrote duplicate keys into the beta ledger",
+                                 "beta ledger keys duplicated by a retried import",
+                                 "the import retried and the ledger kept both copies"})
+            addHypothesis(m_db->admin(), m_b, m_dsB, QString::fromLatin1(text), 1);
+        embed(QStringLiteral("alpha"));
+        // beta learns its model afresh, from its own corpus now.
+        m_db->exec(QStringLiteral("DELETE FROM search_embeddings WHERE tenant_id = $1; "),
+                   {m_b});
+        m_db->exec(QStringLiteral("DELETE FROM embedding_models WHERE tenant_id = $1"), {m_b});
+        embed(QStringLiteral("beta"));
+        const QString alphaModel = m_db->scalar(
+            QStringLiteral("SELECT name FROM embedding_models WHERE tenant_id = $1"), {m_a});
+        const QString betaModel = m_db->scalar(
+            QStringLiteral("SELECT name FROM embedding_models WHERE tenant_id = $1"), {m_b});
+        QVERIFY(!alphaModel.isEmpty() && !betaModel.isEmpty());
+        QVERIFY2(alphaModel != betaModel, qPrintable(alphaModel));
+        OnlineSearch shared;
+        SearchRequest r;
+        r.text = QStringLiteral("duplicate keys from a retried batch");
+        r.mode = SearchMode::Vector;
+        r.limit = 50;
+        for (const auto &[tenant, id] :
+             {std::pair{QStringLiteral("alpha"), m_a}, std::pair{QStringLiteral("beta"), m_b},
+              std::pair{QStringLiteral("alpha"), m_a}}) {
+            auto db = m_db->connect(tenant);
+            QVERIFY2(db, qPrintable(test::TestDatabase::error()));
+            const auto found = shared.search(*db, r);
+            QVERIFY2(found, qPrintable(test::errorOf(found)));
+            QVERIFY2(!found->results.isEmpty(),
+                     qPrintable(tenant + QLatin1String(": ") + found->note));
+            for (const SearchResult &hit : found->results)
+                QCOMPARE(m_db->scalar(QStringLiteral("SELECT tenant_id::text FROM search_documents "
+                                                     "WHERE source_id = $1"),
+                                      {hit.sourceId}),
+                         id.toString(QUuid::WithoutBraces));
+        }
+    }
+
     void pgvectorOptionalPath()
     {
         const QString available = m_db->scalar(

@@ -29,11 +29,24 @@ struct Query
 /// copy has not: a newer change number of the tenant's documents or of its vectors of the model
 /// (migration 0011; two index lookups). A session that sees none of the tenant's documents or
 /// vectors (row-level security) gets nothing and changes nothing: only a session that sees the
-/// tenant's rows reads the tenant's copy. Throws what libpqxx throws. `docs` and `embs` are the
-/// qualified table names, `tenant` the tenant's UUID.
-std::vector<std::pair<QString, QString>> top(pqxx::transaction_base &tx, pqxx::connection &conn,
-                                             const QString &docs, const QString &embs,
-                                             const std::string &tenant, const std::string &model,
-                                             const Query &query);
+/// tenant's rows reads the tenant's copy. Throws what libpqxx throws. `tenant` is the tenant's
+/// UUID. One copy per tenant: a new model replaces it.
+/// The tables top() reads, qualified names.
+struct Tables
+{
+    QString documents, vectors, models;
+};
+
+/// What top() found: the best documents, and whether `model` is still the tenant's current
+/// one (a search that holds an older model — the job learned a new one since — loads the new
+/// one before the next search; the older model's vectors are gone).
+struct Found
+{
+    std::vector<std::pair<QString, QString>> best;
+    bool modelIsCurrent = true;
+};
+
+Found top(pqxx::transaction_base &tx, pqxx::connection &conn, const Tables &tables,
+          const std::string &tenant, const std::string &model, const Query &query);
 
 } // namespace ke::onlinevectors
