@@ -148,8 +148,22 @@ Found top(pqxx::transaction_base &tx, pqxx::connection &conn, const Tables &tabl
             const pqxx::result rows = whole
                 ? tx.exec_params(toStd(select + QStringLiteral(" AND NOT d.retired")), tenant,
                                  model)
+                // Two index ranges — the vectors' change numbers, and the documents' (taken
+                // first, each looked up by key: whatever the statistics say, which right after
+                // a cold build still see empty tables) — rather than one OR, which would join
+                // every row of the tenant.
                 : tx.exec_params(
-                    toStd(select + QStringLiteral(" AND (e.change_seq > $3 OR d.change_seq > $4)")),
+                    toStd(select + QStringLiteral(" AND e.change_seq > $3 UNION ALL ")
+                          + QStringLiteral(
+                                "(WITH changed AS MATERIALIZED (SELECT source_type, source_id, "
+                                "dataset_id, retired FROM %2 WHERE tenant_id = $1::uuid AND "
+                                "change_seq > $4) SELECT e.source_type, e.source_id, "
+                                "c.dataset_id, e.packed, c.retired FROM changed c CROSS JOIN "
+                                "LATERAL (SELECT x.source_type, x.source_id, x.packed FROM %1 x "
+                                "WHERE x.tenant_id = $1::uuid AND x.source_type = c.source_type "
+                                "AND x.source_id = c.source_id AND x.model = $2 AND x.packed IS "
+                                "NOT NULL LIMIT 1) e)")
+                                .arg(embs, docs)),
                     tenant, model, set->vectorsSeen, set->documentsSeen);
             const pqxx::result retired = whole
                 ? pqxx::result()
