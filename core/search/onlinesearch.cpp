@@ -282,8 +282,12 @@ struct OnlineSearch::Private
         std::shared_ptr<const Embedder> embedder;
         QString note;
         std::chrono::steady_clock::time_point loadedAt;
+        quint64 usedAt = 0; ///< `uses` when last used
     };
     QHash<QUuid, TenantModel> models;
+    quint64 uses = 0;
+    /// Models kept per OnlineSearch (a model is a few MB; the least recently used goes).
+    static constexpr qsizetype kModelsKept = 16;
     /// Sets embedder / embedderNote to the session's tenant's model, loading it when needed.
     void loadEmbedder(Database &db)
     {
@@ -299,8 +303,16 @@ struct OnlineSearch::Private
                 m.embedder = *loaded;
             else
                 m.note = loaded.error().message;
+            if (models.size() >= kModelsKept && !models.contains(db.tenantId())) {
+                auto oldest = models.begin();
+                for (auto o = models.begin(); o != models.end(); ++o)
+                    if (o->usedAt < oldest->usedAt)
+                        oldest = o;
+                models.erase(oldest);
+            }
             it = models.insert(db.tenantId(), m);
         }
+        it->usedAt = ++uses;
         embedder = it->embedder;
         embedderNote = it->note;
     }
