@@ -475,8 +475,7 @@ private Q_SLOTS:
             addHypothesis(m_db->admin(), m_b, m_dsB, QString::fromLatin1(text), 1);
         embed(QStringLiteral("alpha"));
         // beta learns its model afresh, from its own corpus now.
-        m_db->exec(QStringLiteral("DELETE FROM search_embeddings WHERE tenant_id = $1; "),
-                   {m_b});
+        m_db->exec(QStringLiteral("DELETE FROM search_embeddings WHERE tenant_id = $1; "), {m_b});
         m_db->exec(QStringLiteral("DELETE FROM embedding_models WHERE tenant_id = $1"), {m_b});
         embed(QStringLiteral("beta"));
         const QString alphaModel = m_db->scalar(
