@@ -319,6 +319,22 @@ struct OnlineSearch::Private
     // pgvector: whether the model's HNSW index exists (checked once per schema and model).
     QString pgvectorChecked;
     bool pgvectorReady = false;
+    /// Whether pgvector's index of the current model answers the vector signal.
+    bool serverVectorIndex(pqxx::transaction_base &tx, Database &db)
+    {
+        if (!embedder || !options.useServerVectorIndex)
+            return false;
+        const QString key = db.settings().schema + QLatin1Char('/') + embedder->name();
+        if (pgvectorChecked != key) {
+            pgvectorChecked = key;
+            pgvectorReady = !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
+                                            "indexname = $2",
+                                            toStd(db.settings().schema),
+                                            toStd(searchdocs::pgvectorIndexName(embedder->name())))
+                                 .empty();
+        }
+        return pgvectorReady;
+    }
 };
 
 OnlineSearch::OnlineSearch()
@@ -515,19 +531,8 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                 const EmbeddingVector q = std::move(qv->front());
                 const std::string model = toStd(d->embedder->name());
                 // pgvector's index, when the embedding job built one for this model.
-                const QString pgKey = db.settings().schema + QLatin1Char('/') + d->embedder->name();
-                if (d->options.useServerVectorIndex && d->pgvectorChecked != pgKey) {
-                    d->pgvectorChecked = pgKey;
-                    d->pgvectorReady
-                        = !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND "
-                                          "indexname = $2",
-                                          toStd(db.settings().schema),
-                                          toStd(searchdocs::pgvectorIndexName(d->embedder->name())))
-                               .empty();
-                }
                 bool served = false;
-                if (d->options.useServerVectorIndex && d->pgvectorReady
-                    && dotProduct(q, q) > 0.5f) {
+                if (d->serverVectorIndex(tx, db) && dotProduct(q, q) > 0.5f) {
                     QString literal = searchdocs::arrayLiteral(q);
                     literal[0] = QLatin1Char('[');
                     literal[literal.size() - 1] = QLatin1Char(']');
@@ -719,25 +724,26 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
     });
 }
 
-Result<void> OnlineSearch::warm(Database &db)
+Result<qint64> OnlineSearch::warm(Database &db)
 {
     if (db.tenantId().isNull())
         return makeError(ErrorCode::NoTenant,
                          tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
     d->loadEmbedder(db);
-    return guarded(tr("loading the search index"), [&]() -> Result<void> {
+    return guarded(tr("loading the search index"), [&]() -> Result<qint64> {
         auto &conn = databasePrivate(db)->conn;
         pqxx::nontransaction tx(conn);
-        if (!tenantIndex(tx, conn, db))
-            return {};
+        const auto memory = tenantIndex(tx, conn, db);
+        if (!memory)
+            return qint64(0);
+        qint64 documents = 0;
+        {
+            std::shared_lock read(memory->lock);
+            documents = memory->live;
+        }
         // Not when pgvector's index answers the vector signal (the copy would only be read
         // for filtered searches the index cannot fill).
-        const bool serverIndex = d->embedder && d->options.useServerVectorIndex
-            && !tx.exec_params("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2",
-                               toStd(db.settings().schema),
-                               toStd(searchdocs::pgvectorIndexName(d->embedder->name())))
-                    .empty();
-        if (d->embedder && d->embedder->dimension() > 0 && !serverIndex) {
+        if (d->embedder && d->embedder->dimension() > 0 && !d->serverVectorIndex(tx, db)) {
             // Any vector of the model's dimension loads them; nothing is kept of the scan.
             EmbeddingVector unit(size_t(d->embedder->dimension()), 0.0f);
             unit[0] = 1.0f;
@@ -750,7 +756,7 @@ Result<void> OnlineSearch::warm(Database &db)
                                 db.table(QStringLiteral("embedding_models"))},
                                uuidToStd(db.tenantId()), toStd(d->embedder->name()), scan);
         }
-        return {};
+        return documents;
     });
 }
 

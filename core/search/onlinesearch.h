@@ -84,9 +84,9 @@ public:
 
     /// Loads what the session's tenant's searches read into the process's shared memory —
     /// the lexical index and the vectors of the current model — as the first search would,
-    /// so that the first search does not pay for it (`knowledgectl serve` at start). Nothing
-    /// when the session sees none of the tenant's documents.
-    Result<void> warm(Database &db);
+    /// so that the first search does not pay for it (`knowledgectl serve` at start). Returns
+    /// the tenant's live documents loaded; 0 when the session sees none of them.
+    Result<qint64> warm(Database &db);
 
     /// The corpus statistics the lexical ranking uses for the session's tenant, from the
     /// shared index brought up to date first (what the next search would see): for tests and

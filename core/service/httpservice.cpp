@@ -527,18 +527,19 @@ void HttpService::Private::warmUp()
     auto db = Database::connect(loginSettings);
     if (db) {
         auto tenants = (*db)->batchTenants();
+        qint64 warmedDocuments = 0; // of the tenants loaded so far
         for (const Database::TenantInfo &t : tenants ? *tenants : QList<Database::TenantInfo>()) {
             if (stopWarming)
                 break;
             if (!(*db)->setTenant(t.id.toString(QUuid::WithoutBraces)))
                 continue;
             OnlineSearch search; // per tenant: each has its own model
-            if (!search.warm(**db))
+            const auto loaded = search.warm(**db);
+            if (!loaded)
                 continue;
             ++warmTenants;
             // Within the memory budget: the tenants loaded so far hold enough documents.
-            auto loaded = OnlineSearch::lexicalStatistics(**db);
-            warmedDocuments += loaded ? loaded->documents : 0;
+            warmedDocuments += *loaded;
             if (warmedDocuments >= options.warmDocuments)
                 break;
         }

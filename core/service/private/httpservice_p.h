@@ -100,7 +100,6 @@ struct HttpService::Private
     std::thread warmer;
     std::atomic<bool> stopWarming{false};
     std::atomic<qint64> warmTenants{0};
-    qint64 warmedDocuments = 0; ///< of the tenants warmUp() loaded (its thread only)
     std::atomic<bool> warmDone{false};
     HttpServiceOptions options;
     httplib::Server server;
