@@ -1,4 +1,4 @@
-#include "outbox.h"
+#include "private/outbox_p.h"
 #include "sqliteprocess_p.h"
 
 #include "connectionsettings.h"
@@ -23,6 +23,7 @@
 
 namespace ke {
 
+using namespace outboxdetail;
 using searchindexdetail::restrictToOwner;
 using searchindexdetail::utf8;
 
@@ -67,11 +68,6 @@ constexpr char kColumns[] = "id, tenant_id, login, event, state, queued_at, deli
                             "attempts, error_code, reason, base_event_id, base_seen_at, "
                             "current_version";
 
-QString uuidText(const QUuid &id)
-{
-    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
-}
-
 QString stateText(OutboxEntry::State s)
 {
     return OutboxEntry::stateName(s);
@@ -114,191 +110,156 @@ QuirkVersion versionFrom(const QJsonObject &o)
     return v;
 }
 
-bool isQuirkChange(const Event &e)
-{
-    return e.eventType.startsWith(QLatin1String("quirk."))
-        && e.eventType != QLatin1String("quirk.added");
-}
-
-/// Not a refusal: the database went away (the entry stays pending).
-bool isUnreachable(const Error &e, const Database &db)
-{
-    return e.is(ErrorCode::Unreachable) || !db.isConnected();
-}
-
 } // namespace
 
-struct Outbox::Private
+Outbox::Private::~Private()
 {
-    QString path;
-    sqlite3 *h = nullptr;
+    if (h)
+        sqlite3_close(h);
+}
 
-    ~Private()
-    {
-        if (h)
-            sqlite3_close(h);
+Error Outbox::Private::error(const QString &what) const
+{
+    return makeError(ErrorCode::Io,
+                     Outbox::tr("outbox %1: %2: %3 — check the disk and the file's permissions")
+                         .arg(path, what, QString::fromUtf8(sqlite3_errmsg(h))));
+}
+
+Result<void> Outbox::Private::exec(const char *sql, const QString &what) const
+{
+    char *message = nullptr;
+    if (sqlite3_exec(h, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString m = QString::fromUtf8(message ? message : "");
+        sqlite3_free(message);
+        return makeError(ErrorCode::Io, Outbox::tr("outbox %1: %2: %3").arg(path, what, m));
     }
+    return {};
+}
 
-    Error error(const QString &what) const
-    {
-        return makeError(ErrorCode::Io,
-                         Outbox::tr("outbox %1: %2: %3 — check the disk and the file's permissions")
-                             .arg(path, what, QString::fromUtf8(sqlite3_errmsg(h))));
-    }
+OutboxEntry Outbox::Private::entryFrom(const SqliteStatement &s) const
+{
+    OutboxEntry e;
+    auto event = Event::fromJson(QJsonDocument::fromJson(utf8(s.text(3))).object());
+    if (event)
+        e.event = *event;
+    else // not ours to lose: keep the id at least, so that it can be discarded
+        e.event.id = QUuid::fromString(s.text(0));
+    e.login = s.text(2);
+    const QString state = s.text(4);
+    e.state = state == QLatin1String("delivered") ? OutboxEntry::State::Delivered
+        : state == QLatin1String("refused")       ? OutboxEntry::State::Refused
+                                                  : OutboxEntry::State::Pending;
+    e.queuedAt = storedTimeFrom(s.text(5));
+    e.deliveredAt = storedTimeFrom(s.text(6));
+    e.attempts = int(s.int64(7));
+    e.errorCode = s.text(8);
+    e.reason = s.text(9);
+    e.base.eventId = QUuid::fromString(s.text(10));
+    e.base.seenAt = storedTimeFrom(s.text(11));
+    if (!s.isNull(12))
+        e.current = versionFrom(QJsonDocument::fromJson(utf8(s.text(12))).object());
+    return e;
+}
 
-    Result<void> exec(const char *sql, const QString &what) const
-    {
-        char *message = nullptr;
-        if (sqlite3_exec(h, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-            const QString m = QString::fromUtf8(message ? message : "");
-            sqlite3_free(message);
-            return makeError(ErrorCode::Io, Outbox::tr("outbox %1: %2: %3").arg(path, what, m));
-        }
-        return {};
-    }
+Result<std::vector<OutboxEntry>>
+Outbox::Private::select(const QString &where, const std::vector<QString> &params, int limit) const
+{
+    const QByteArray sql = QStringLiteral("SELECT %1 FROM entries %2 ORDER BY id%3")
+                               .arg(QLatin1String(kColumns), where,
+                                    limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString())
+                               .toUtf8();
+    SqliteStatement s(h, sql.constData());
+    if (!s.isValid())
+        return error(Outbox::tr("reading the entries"));
+    for (size_t i = 0; i < params.size(); ++i)
+        s.bind(int(i) + 1, params[i]);
+    std::vector<OutboxEntry> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back(entryFrom(s));
+    if (rc != SQLITE_DONE)
+        return error(Outbox::tr("reading the entries"));
+    return out;
+}
 
-    /// BEGIN IMMEDIATE … COMMIT around `body` (rolled back when it fails).
-    template <typename F> Result<void> transaction(const QString &what, F &&body)
-    {
-        if (auto b = exec("BEGIN IMMEDIATE", what); !b)
-            return b;
-        Result<void> r = body();
-        if (!r) {
-            (void)exec("ROLLBACK", what);
-            return r;
-        }
-        return exec("COMMIT", what);
-    }
-
-    OutboxEntry entryFrom(const SqliteStatement &s) const
-    {
-        OutboxEntry e;
-        auto event = Event::fromJson(QJsonDocument::fromJson(utf8(s.text(3))).object());
-        if (event)
-            e.event = *event;
-        else // not ours to lose: keep the id at least, so that it can be discarded
-            e.event.id = QUuid::fromString(s.text(0));
-        e.login = s.text(2);
-        const QString state = s.text(4);
-        e.state = state == QLatin1String("delivered") ? OutboxEntry::State::Delivered
-            : state == QLatin1String("refused")       ? OutboxEntry::State::Refused
-                                                      : OutboxEntry::State::Pending;
-        e.queuedAt = storedTimeFrom(s.text(5));
-        e.deliveredAt = storedTimeFrom(s.text(6));
-        e.attempts = int(s.int64(7));
-        e.errorCode = s.text(8);
-        e.reason = s.text(9);
-        e.base.eventId = QUuid::fromString(s.text(10));
-        e.base.seenAt = storedTimeFrom(s.text(11));
-        if (!s.isNull(12))
-            e.current = versionFrom(QJsonDocument::fromJson(utf8(s.text(12))).object());
-        return e;
-    }
-
-    /// The entries `where` selects, in delivery order, at most `limit` (0: all).
-    Result<std::vector<OutboxEntry>> select(const QString &where,
-                                            const std::vector<QString> &params, int limit = 0) const
-    {
-        const QByteArray sql
-            = QStringLiteral("SELECT %1 FROM entries %2 ORDER BY id%3")
-                  .arg(QLatin1String(kColumns), where,
-                       limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString())
-                  .toUtf8();
-        SqliteStatement s(h, sql.constData());
+Result<void> Outbox::Private::markDelivered(const std::vector<OutboxEntry> &done)
+{
+    return transaction(Outbox::tr("marking entries delivered"), [&]() -> Result<void> {
+        SqliteStatement s(h,
+                          "UPDATE entries SET state = 'delivered', delivered_at = ?1, "
+                          "attempts = attempts + 1, error_code = NULL, reason = NULL "
+                          "WHERE id = ?2 AND state = 'pending'");
         if (!s.isValid())
-            return error(Outbox::tr("reading the entries"));
-        for (size_t i = 0; i < params.size(); ++i)
-            s.bind(int(i) + 1, params[i]);
-        std::vector<OutboxEntry> out;
-        int rc;
-        while ((rc = s.step()) == SQLITE_ROW)
-            out.push_back(entryFrom(s));
-        if (rc != SQLITE_DONE)
-            return error(Outbox::tr("reading the entries"));
-        return out;
-    }
-
-    Result<void> markDelivered(const std::vector<OutboxEntry> &done)
-    {
-        return transaction(Outbox::tr("marking entries delivered"), [&]() -> Result<void> {
-            SqliteStatement s(h,
-                              "UPDATE entries SET state = 'delivered', delivered_at = ?1, "
-                              "attempts = attempts + 1, error_code = NULL, reason = NULL "
-                              "WHERE id = ?2 AND state = 'pending'");
-            if (!s.isValid())
+            return error(Outbox::tr("marking entries delivered"));
+        const QString now = storedTimeText(QDateTime::currentDateTimeUtc());
+        for (const OutboxEntry &e : done) {
+            s.reset();
+            s.bind(1, now);
+            s.bind(2, uuidText(e.event.id));
+            if (s.step() != SQLITE_DONE)
                 return error(Outbox::tr("marking entries delivered"));
-            const QString now = storedTimeText(QDateTime::currentDateTimeUtc());
-            for (const OutboxEntry &e : done) {
-                s.reset();
-                s.bind(1, now);
-                s.bind(2, uuidText(e.event.id));
-                if (s.step() != SQLITE_DONE)
-                    return error(Outbox::tr("marking entries delivered"));
-            }
-            return {};
-        });
-    }
-
-    Result<void> markRefused(const OutboxEntry &e, const Error &why,
-                             const std::optional<QuirkVersion> &current)
-    {
-        SqliteStatement s(h,
-                          "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
-                          "error_code = ?1, reason = ?2, current_version = ?3 "
-                          "WHERE id = ?4 AND state = 'pending'");
-        s.bind(1, why.code);
-        s.bind(2, why.message);
-        s.bind(3,
-               current ? QString::fromUtf8(
-                   QJsonDocument(versionJson(*current)).toJson(QJsonDocument::Compact))
-                       : QString());
-        s.bind(4, uuidText(e.event.id));
-        if (!s.isValid() || s.step() != SQLITE_DONE)
-            return error(Outbox::tr("recording a refusal"));
-        return {};
-    }
-
-    Result<void> insert(const Event &event, const QString &login, const QuirkBase &base,
-                        const QDateTime &queuedAt)
-    {
-        SqliteStatement s(h,
-                          "INSERT INTO entries (id, tenant_id, login, event, state, "
-                          "queued_at, base_event_id, base_seen_at) "
-                          "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)");
-        s.bind(1, uuidText(event.id));
-        s.bind(2, uuidText(event.tenantId));
-        s.bind(3, login);
-        s.bind(4, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
-        s.bind(5, storedTimeText(queuedAt));
-        s.bind(6, uuidText(base.eventId));
-        s.bind(7, storedTimeText(base.seenAt));
-        if (!s.isValid() || s.step() != SQLITE_DONE)
-            return error(Outbox::tr("queueing a %1 event").arg(event.eventType));
-        return {};
-    }
-
-    /// What a quirk edit made offline builds on: the latest change of the quirk in this
-    /// outbox (the person's own, delivered or not), else what they saw when last online.
-    QuirkBase baseFor(const Event &event, const OutboxIdentity &who) const
-    {
-        QuirkBase base;
-        base.seenAt = who.connectedAt;
-        const QString quirk = event.data.value(QStringLiteral("quirk_id")).toString();
-        SqliteStatement s(h,
-                          "SELECT id FROM entries WHERE tenant_id = ?1 AND state <> 'refused' "
-                          "AND json_extract(event, '$.event_data.quirk_id') = ?2 "
-                          "AND json_extract(event, '$.event_type') IN "
-                          "('quirk.added', 'quirk.edited', 'quirk.retired') "
-                          "ORDER BY id DESC LIMIT 1");
-        s.bind(1, uuidText(who.tenantId));
-        s.bind(2, quirk);
-        if (s.isValid() && s.step() == SQLITE_ROW) {
-            base.eventId = QUuid::fromString(s.text(0));
-            base.seenAt = {};
         }
-        return base;
+        return {};
+    });
+}
+
+Result<void> Outbox::Private::markRefused(const OutboxEntry &e, const Error &why,
+                                          const std::optional<QuirkVersion> &current)
+{
+    SqliteStatement s(h,
+                      "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
+                      "error_code = ?1, reason = ?2, current_version = ?3 "
+                      "WHERE id = ?4 AND state = 'pending'");
+    s.bind(1, why.code);
+    s.bind(2, why.message);
+    s.bind(3,
+           current ? QString::fromUtf8(
+               QJsonDocument(versionJson(*current)).toJson(QJsonDocument::Compact))
+                   : QString());
+    s.bind(4, uuidText(e.event.id));
+    if (!s.isValid() || s.step() != SQLITE_DONE)
+        return error(Outbox::tr("recording a refusal"));
+    return {};
+}
+
+Result<void> Outbox::Private::insert(const Event &event, const QString &login,
+                                     const QuirkBase &base, const QDateTime &queuedAt)
+{
+    SqliteStatement s(h,
+                      "INSERT INTO entries (id, tenant_id, login, event, state, "
+                      "queued_at, base_event_id, base_seen_at) "
+                      "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)");
+    s.bind(1, uuidText(event.id));
+    s.bind(2, uuidText(event.tenantId));
+    s.bind(3, login);
+    s.bind(4, QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact)));
+    s.bind(5, storedTimeText(queuedAt));
+    s.bind(6, uuidText(base.eventId));
+    s.bind(7, storedTimeText(base.seenAt));
+    if (!s.isValid() || s.step() != SQLITE_DONE)
+        return error(Outbox::tr("queueing a %1 event").arg(event.eventType));
+    return {};
+}
+
+QuirkBase Outbox::Private::baseFor(const Event &event, const OutboxIdentity &who) const
+{
+    QuirkBase base;
+    base.seenAt = who.connectedAt;
+    const QString quirk = event.data.value(QStringLiteral("quirk_id")).toString();
+    SqliteStatement s(h,
+                      "SELECT id FROM entries WHERE tenant_id = ?1 AND state <> 'refused' "
+                      "AND json_extract(event, '$.event_data.quirk_id') = ?2 "
+                      "AND json_extract(event, '$.event_type') IN "
+                      "('quirk.added', 'quirk.edited', 'quirk.retired') "
+                      "ORDER BY id DESC LIMIT 1");
+    s.bind(1, uuidText(who.tenantId));
+    s.bind(2, quirk);
+    if (s.isValid() && s.step() == SQLITE_ROW) {
+        base.eventId = QUuid::fromString(s.text(0));
+        base.seenAt = {};
     }
-};
+    return base;
+}
 
 QString OutboxEntry::stateName(State state)
 {
@@ -677,226 +638,6 @@ Result<bool> Outbox::writeNow(Database &db, Event &event, const QuirkBase &base,
         return *verdicts->front();
     event = one.front();
     return EventLog(db).emit(event);
-}
-
-Result<DeliveryReport> Outbox::deliver(Database &db, int batchSize, const std::atomic_bool *cancel)
-{
-    QElapsedTimer timer;
-    timer.start();
-    DeliveryReport report;
-    const QString login = db.login();
-    const QUuid tenant = db.tenantId();
-    batchSize = std::max(1, batchSize);
-    EventLog log(db);
-
-    // Per entry: what went wrong with it, for the record; unreachable stops everything.
-    const auto refuse = [&](const OutboxEntry &e, const Error &why,
-                            const std::optional<QuirkVersion> &current = {}) -> Result<void> {
-        ++report.refused;
-        return d->markRefused(e, why, current);
-    };
-    const auto stop = [&](const Error &why) {
-        report.unreachable = true;
-        report.note = why.message;
-    };
-
-    // Writes `batch` (rated steps checked first); false when delivery must stop.
-    const auto flush = [&](std::vector<OutboxEntry> &batch) -> Result<bool> {
-        if (batch.empty())
-            return true;
-        std::vector<Event> events;
-        events.reserve(batch.size());
-        for (const OutboxEntry &e : batch)
-            events.push_back(e.event);
-        auto verdicts = FeedbackRecorder::checkTargets(db, events);
-        if (!verdicts) {
-            if (isUnreachable(verdicts.error(), db)) {
-                stop(verdicts.error());
-                return false;
-            }
-            for (const OutboxEntry &e : batch) {
-                if (auto r = refuse(e, verdicts.error()); !r)
-                    return r.error();
-            }
-            batch.clear();
-            return true;
-        }
-        std::vector<OutboxEntry> writable;
-        std::vector<Event> toWrite;
-        for (size_t i = 0; i < batch.size(); ++i) {
-            if ((*verdicts)[i]) {
-                if (auto r = refuse(batch[i], *(*verdicts)[i]); !r)
-                    return r.error();
-            } else {
-                writable.push_back(batch[i]);
-                toWrite.push_back(std::move(events[i]));
-            }
-        }
-        batch.clear();
-        if (toWrite.empty())
-            return true;
-        auto written = log.emitBatch(toWrite);
-        if (written) {
-            if (auto m = d->markDelivered(writable); !m)
-                return m.error();
-            report.delivered += qint64(writable.size());
-            report.alreadyStored += qint64(writable.size()) - *written;
-            return true;
-        }
-        if (isUnreachable(written.error(), db)) {
-            stop(written.error());
-            return false;
-        }
-        // Refused as a whole: find the ones refused, one at a time; the others go through.
-        for (size_t i = 0; i < writable.size(); ++i) {
-            auto one = log.emit(toWrite[i]);
-            if (!one) {
-                if (isUnreachable(one.error(), db)) {
-                    stop(one.error());
-                    return false;
-                }
-                if (auto r = refuse(writable[i], one.error()); !r)
-                    return r.error();
-                continue;
-            }
-            if (auto m = d->markDelivered({writable[i]}); !m)
-                return m.error();
-            ++report.delivered;
-            if (!*one)
-                ++report.alreadyStored;
-        }
-        return true;
-    };
-
-    bool going = true;
-    QString after; // the last id handled: refused entries are not read again
-    while (going) {
-        if (cancel && cancel->load()) {
-            report.note = tr("delivery cancelled");
-            break;
-        }
-        auto page = d->select(QStringLiteral("WHERE state = 'pending' AND tenant_id = ?1 AND "
-                                             "login = ?2 AND (?3 IS NULL OR id > ?3)"),
-                              {uuidText(tenant), login, after}, batchSize);
-        if (!page)
-            return page.error();
-        if (page->empty())
-            break;
-        after = uuidText(page->back().event.id);
-        std::vector<OutboxEntry> batch;
-        for (OutboxEntry &e : *page) {
-            if (!isQuirkChange(e.event)) {
-                batch.push_back(std::move(e));
-                continue;
-            }
-            // A quirk change is checked against the quirk's events, which the entries before
-            // it (an offline add, an earlier edit) may be: those go first.
-            auto flushed = flush(batch);
-            if (!flushed)
-                return flushed.error();
-            if (!*flushed) {
-                going = false;
-                break;
-            }
-            QuirkVersion current;
-            if (auto c = QuirkBook::checkChange(db, e.event, e.base, &current); !c) {
-                if (isUnreachable(c.error(), db)) {
-                    stop(c.error());
-                    going = false;
-                    break;
-                }
-                const bool hasVersion = !current.eventId.isNull();
-                if (auto r
-                    = refuse(e, c.error(),
-                             hasVersion ? std::optional<QuirkVersion>(current) : std::nullopt);
-                    !r)
-                    return r.error();
-                continue;
-            }
-            batch.push_back(std::move(e));
-        }
-        if (going) {
-            auto flushed = flush(batch);
-            if (!flushed)
-                return flushed.error();
-            going = *flushed;
-        }
-    }
-    auto pending = count(OutboxEntry::State::Pending, tenant, login);
-    if (!pending)
-        return pending.error();
-    report.pending = *pending;
-    report.seconds = double(timer.nsecsElapsed()) / 1e9;
-    return report;
-}
-
-Result<qint64> Outbox::refuseAll(const QUuid &tenant, const QString &login, const Error &why)
-{
-    SqliteStatement s(d->h,
-                      "UPDATE entries SET state = 'refused', attempts = attempts + 1, "
-                      "error_code = ?1, reason = ?2 WHERE state = 'pending' "
-                      "AND tenant_id = ?3 AND login = ?4");
-    s.bind(1, why.code);
-    s.bind(2, why.message);
-    s.bind(3, uuidText(tenant));
-    s.bind(4, login);
-    if (!s.isValid() || s.step() != SQLITE_DONE)
-        return d->error(tr("recording a refusal"));
-    return qint64(sqlite3_changes(d->h));
-}
-
-Result<OutboxEntry> Outbox::discard(const QString &idOrPrefix)
-{
-    auto e = entry(idOrPrefix);
-    if (!e)
-        return e.error();
-    if (e->state == OutboxEntry::State::Delivered)
-        return makeError(ErrorCode::BadInput,
-                         tr("outbox entry %1 was delivered on %2 and is in the database: "
-                            "there is nothing to discard (change it with a new rating or edit)")
-                             .arg(uuidText(e->event.id), storedTimeText(e->deliveredAt)));
-    SqliteStatement s(d->h, "DELETE FROM entries WHERE id = ?1 AND state <> 'delivered'");
-    s.bind(1, uuidText(e->event.id));
-    if (!s.isValid() || s.step() != SQLITE_DONE)
-        return d->error(tr("discarding an entry"));
-    if (sqlite3_changes(d->h) == 0)
-        return makeError(ErrorCode::BadInput,
-                         tr("outbox entry %1 was delivered meanwhile: there is nothing to discard")
-                             .arg(uuidText(e->event.id)));
-    return e;
-}
-
-Result<Event> Outbox::resend(const QString &idOrPrefix, const QJsonObject &changes)
-{
-    auto e = entry(idOrPrefix);
-    if (!e)
-        return e.error();
-    if (e->state != OutboxEntry::State::Refused)
-        return makeError(ErrorCode::BadInput,
-                         tr("outbox entry %1 is %2, not refused: only a refused entry is resent")
-                             .arg(uuidText(e->event.id), OutboxEntry::stateName(e->state)));
-    Event event = e->event;
-    for (auto it = changes.begin(); it != changes.end(); ++it)
-        event.data.insert(it.key(), it.value());
-    // The person acts again: a new id (the end of the queue) and time. The refused event was
-    // never written, so nothing can be counted twice.
-    event.id = createUuidV7();
-    event.createdAt = QDateTime::currentDateTimeUtc();
-    if (auto v = EventValidator::validate(event); !v)
-        return v.error();
-    QuirkBase base = e->base;
-    if (e->current) // the person has seen the server's version now and keeps theirs
-        base = QuirkBase{e->current->eventId, {}};
-    auto done = d->transaction(tr("resending an entry"), [&]() -> Result<void> {
-        SqliteStatement del(d->h, "DELETE FROM entries WHERE id = ?1 AND state = 'refused'");
-        del.bind(1, uuidText(e->event.id));
-        if (!del.isValid() || del.step() != SQLITE_DONE)
-            return d->error(tr("resending an entry"));
-        return d->insert(event, e->login, base, QDateTime::currentDateTimeUtc());
-    });
-    if (!done)
-        return done.error();
-    return event;
 }
 
 } // namespace ke

@@ -48,18 +48,8 @@ std::string timestampToStd(const QDateTime &dt)
 Event eventFromRow(const pqxx::row &row)
 {
     Event e;
-    e.id = uuidFromField(row[0]);
-    e.tenantId = uuidFromField(row[1]);
-    e.investigationId = uuidFromField(row[2]);
-    e.datasetId = uuidFromField(row[3]);
-    e.eventType = stringFromField(row[4]);
-    if (!row[5].is_null())
-        e.data
-            = QJsonDocument::fromJson(QByteArray::fromRawData(row[5].c_str(), int(row[5].size())))
-                  .object();
-    e.actorId = uuidFromField(row[6]);
-    e.actorType = stringFromField(row[7]);
-    e.createdAt = timestampFromField(row[8]);
+    readColumns(row, 0, e.id, e.tenantId, e.investigationId, e.datasetId, e.eventType, e.data,
+                e.actorId, e.actorType, e.createdAt);
     return e;
 }
 

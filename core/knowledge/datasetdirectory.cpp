@@ -81,10 +81,8 @@ Result<QList<DatasetSummary>> DatasetDirectory::summaries(Database &db)
             DatasetSummary s;
             s.ref = fromStored(uuidFromField(row[0]), stringFromField(row[1]),
                                stringFromField(row[2]));
-            s.investigationCount = row[3].as<int>();
-            s.positiveFeedback = row[4].as<int>();
-            s.negativeFeedback = row[5].as<int>();
-            s.lastInvestigationAt = timestampFromField(row[6]);
+            readColumns(row, 3, s.investigationCount, s.positiveFeedback, s.negativeFeedback,
+                        s.lastInvestigationAt);
             out.append(s);
         }
         return out;

@@ -97,18 +97,9 @@ Result<QList<InvestigationSummary>> InvestigationDirectory::list(Database &db,
             out.reserve(int(r.size()));
             for (const auto &row : r) {
                 InvestigationSummary s;
-                s.investigationId = uuidFromField(row[0]);
-                s.datasetId = uuidFromField(row[1]);
-                s.startedAt = timestampFromField(row[2]);
-                s.startedBy = uuidFromField(row[3]);
-                s.startedByHandle = stringFromField(row[4]);
-                s.anomalyType = stringFromField(row[5]);
-                s.status = stringFromField(row[6]);
-                s.outcome = stringFromField(row[7]);
-                s.finishedAt = timestampFromField(row[8]);
-                s.lastEventAt = timestampFromField(row[9]);
-                s.positive = row[10].is_null() ? 0 : row[10].as<int>();
-                s.negative = row[11].is_null() ? 0 : row[11].as<int>();
+                readColumns(row, 0, s.investigationId, s.datasetId, s.startedAt, s.startedBy,
+                            s.startedByHandle, s.anomalyType, s.status, s.outcome, s.finishedAt,
+                            s.lastEventAt, s.positive, s.negative);
                 s.confidence = row[12].is_null() ? -1.0 : row[12].as<double>();
                 out.append(s);
             }

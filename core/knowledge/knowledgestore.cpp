@@ -372,10 +372,8 @@ Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &
                 tenant, id);
             if (!r.empty()) {
                 const auto row = r[0];
-                k.investigationCount = row[0].as<int>();
-                k.positiveFeedbackCount = row[1].as<int>();
-                k.negativeFeedbackCount = row[2].as<int>();
-                k.lastInvestigationAt = timestampFromField(row[3]);
+                readColumns(row, 0, k.investigationCount, k.positiveFeedbackCount,
+                            k.negativeFeedbackCount, k.lastInvestigationAt);
                 k.updatedAt = timestampFromField(row[7]);
                 for (const QJsonValue &v : arrayFromField(row[4])) {
                     const QJsonObject o = v.toObject();
@@ -433,14 +431,8 @@ Result<DatasetKnowledge> KnowledgeStore::knowledge(Database &db, const QString &
                         continue;
                     seen.insert(key);
                     DatasetFinding d;
-                    d.id = uuidFromField(row[0]);
-                    d.investigationId = uuidFromField(row[1]);
-                    d.findingType = stringFromField(row[2]);
-                    d.summary = stringFromField(row[3]);
-                    if (!row[4].is_null())
-                        d.confidence = row[4].as<double>();
-                    d.feedbackScore = row[5].as<double>();
-                    d.createdAt = timestampFromField(row[6]);
+                    readColumns(row, 0, d.id, d.investigationId, d.findingType, d.summary,
+                                d.confidence, d.feedbackScore, d.createdAt);
                     k.topFindings.append(d);
                     if (k.topFindings.size() == topFindingsLimit)
                         break;
@@ -558,10 +550,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
             for (int i = 0; i < int(r.size()) && i < limit; ++i) {
                 const auto row = r[pqxx::result::size_type(i)];
                 ActivityItem a;
-                a.eventId = uuidFromField(row[0]);
-                a.createdAt = timestampFromField(row[1]);
-                a.eventType = stringFromField(row[2]);
-                a.actorId = uuidFromField(row[3]);
+                readColumns(row, 0, a.eventId, a.createdAt, a.eventType, a.actorId);
                 // A system actor (the orchestrator) reads as empty: the UI says "orchestrator".
                 const bool system = std::string_view(row[8].c_str()) == "system";
                 a.actor = !row[4].is_null()          ? stringFromField(row[4])

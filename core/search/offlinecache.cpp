@@ -245,13 +245,8 @@ Result<Page> fetchPage(Database &db, const QUuid &tenant, qint64 after, int page
                 continue;
             }
             SearchDocument doc;
-            doc.sourceType = stringFromField(row[0]);
-            doc.sourceId = stringFromField(row[1]);
-            doc.datasetId = stringFromField(row[2]);
-            doc.investigationId = stringFromField(row[3]);
-            doc.content = stringFromField(row[4]);
-            doc.createdAt = timestampFromField(row[5]);
-            doc.feedbackScore = row[6].is_null() ? 0.0 : row[6].as<double>();
+            readColumns(row, 0, doc.sourceType, doc.sourceId, doc.datasetId, doc.investigationId,
+                        doc.content, doc.createdAt, doc.feedbackScore);
             page.upserts.append(std::move(doc));
         }
         return page;

@@ -161,12 +161,8 @@ struct LexicalIndex
         if (row[6].as<bool>())
             return;
         Doc d;
-        d.sourceType = stringFromField(row[0]);
-        d.sourceId = stringFromField(row[1]);
-        d.datasetId = stringFromField(row[2]);
-        d.investigationId = stringFromField(row[3]);
-        d.createdAt = timestampFromField(row[4]);
-        d.feedbackScore = row[5].as<double>();
+        readColumns(row, 0, d.sourceType, d.sourceId, d.datasetId, d.investigationId, d.createdAt,
+                    d.feedbackScore);
         d.live = true;
         const quint32 slot = quint32(docs.size());
         const auto lexemes = parseTsvector(row[8].c_str(), row[8].size());

@@ -53,19 +53,8 @@ std::string listSql(const Database &db, const std::string &where)
 ApiKey keyFromRow(const pqxx::row &r)
 {
     ApiKey k;
-    k.id = uuidFromField(r[0]);
-    k.tenantId = uuidFromField(r[1]);
-    k.tenantSlug = stringFromField(r[2]);
-    k.name = stringFromField(r[3]);
-    k.personId = uuidFromField(r[4]);
-    k.personHandle = stringFromField(r[5]);
-    k.prefix = stringFromField(r[6]);
-    if (!r[7].is_null())
-        k.ratePerMinute = r[7].as<int>();
-    k.createdAt = timestampFromField(r[8]);
-    k.createdBy = stringFromField(r[9]);
-    if (!r[10].is_null())
-        k.revokedAt = timestampFromField(r[10]);
+    readColumns(r, 0, k.id, k.tenantId, k.tenantSlug, k.name, k.personId, k.personHandle, k.prefix,
+                k.ratePerMinute, k.createdAt, k.createdBy, k.revokedAt);
     return k;
 }
 

@@ -281,16 +281,8 @@ Answer HttpService::Private::health(bool forMetrics)
             tx.commit();
             for (const auto &row : totals) {
                 ServiceMetrics::JobTotal t;
-                t.job = stringFromField(row[0]);
-                t.outcome = stringFromField(row[1]);
-                t.runs = row[2].as<qint64>();
-                t.secondsTotal = row[3].as<double>();
-                if (!row[4].is_null())
-                    t.lastSeconds = row[4].as<double>();
-                if (!row[5].is_null())
-                    t.lastRunAt = row[5].as<double>();
-                if (!row[6].is_null())
-                    t.lastRunSecondsAgo = row[6].as<double>();
+                readColumns(row, 0, t.job, t.outcome, t.runs, t.secondsTotal, t.lastSeconds,
+                            t.lastRunAt, t.lastRunSecondsAgo);
                 g.jobs.append(t);
             }
             return {};

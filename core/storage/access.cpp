@@ -22,14 +22,8 @@ std::string withSchema(const char *sql, const Database &db)
 Access::Grant grantFromRow(const pqxx::row &row)
 {
     Access::Grant g;
-    g.login = stringFromField(row[0]);
-    g.tenantId = uuidFromField(row[1]);
-    g.tenantSlug = stringFromField(row[2]);
-    g.personId = uuidFromField(row[3]);
-    g.personHandle = stringFromField(row[4]);
-    g.level = stringFromField(row[5]);
-    g.grantedAt = timestampFromField(row[6]);
-    g.grantedBy = stringFromField(row[7]);
+    readColumns(row, 0, g.login, g.tenantId, g.tenantSlug, g.personId, g.personHandle, g.level,
+                g.grantedAt, g.grantedBy);
     return g;
 }
 

@@ -24,7 +24,6 @@ class TestKnowledgeClient : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QString m_dataset;
 
     /// Waits for `job`'s answer (true when it came).
@@ -46,10 +45,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("knowledgeclient");
-        const auto seeded = seedDemo(12, 7);
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        KE_CREATE_CACHED_TEST_DATABASE("knowledgeclient", 12, 7);
         for (const QString &job : {QStringLiteral("aggregate"), QStringLiteral("embed")}) {
             auto r = m_db->run(QStringLiteral("knowledgectl"), {job}, {}, QStringLiteral("acme"),
                                {}, As::Service);

@@ -85,7 +85,6 @@ class TestOfflineBrowse : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QString m_login;
 
     test::TestDatabase::Run ctl(const QStringList &args, std::optional<As> as = As::Member)
@@ -100,10 +99,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("offlinebrowse");
-        auto seed = seedDemo(40, 5);
-        QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
+        KE_CREATE_CACHED_TEST_DATABASE("offlinebrowse", 40, 5);
         for (const char *job : {"aggregate", "embed"}) {
             auto r = ctl({QString::fromLatin1(job)}, As::Service);
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));

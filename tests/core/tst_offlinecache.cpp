@@ -42,7 +42,6 @@ class TestOfflineCache : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QUuid m_acme, m_globex;
     QString m_otherDatabase;
     QString m_login;
@@ -140,8 +139,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("offlinecache");
+        KE_CREATE_CACHED_TEST_DATABASE("offlinecache");
         m_acme = m_db->createTenant(QStringLiteral("acme"));
         m_globex = m_db->createTenant(QStringLiteral("globex"));
         put(m_acme, QStringLiteral("hypothesis"), QStringLiteral("h1"),

@@ -34,7 +34,6 @@ class TestOutbox : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QString m_investigation;
     QString m_hypothesis;
     QString m_dataset;
@@ -108,10 +107,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("outbox");
-        const auto seeded = seedDemo(12, 3);
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        KE_CREATE_CACHED_TEST_DATABASE("outbox", 12, 3);
         const Step step = firstHypothesis(QStringLiteral("acme"));
         QVERIFY(!step.investigation.isEmpty());
         m_investigation = step.investigation;

@@ -18,8 +18,6 @@ class TestSearchClient : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
-
     void ctl(const QStringList &args, const QString &tenant = QStringLiteral("acme"))
     {
         const auto r = m_db->run(QStringLiteral("knowledgectl"), args, {}, tenant);
@@ -30,8 +28,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("searchclient");
+        KE_CREATE_CACHED_TEST_DATABASE("searchclient");
         ctl({QStringLiteral("demo-seed"), QStringLiteral("--investigations"), QStringLiteral("30"),
              QStringLiteral("--seed"), QStringLiteral("3")},
             {});

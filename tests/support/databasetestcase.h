@@ -26,6 +26,26 @@ protected:
         return m_db != nullptr;
     }
 
+    /// What the tests of views and clients start from: the offline caches kept in m_cacheRoot
+    /// (useCacheDirectory), m_db created on a schema named after `prefix`, then, when
+    /// `investigations` > 0, that many demo investigations from `seed` and, with `aggregate`,
+    /// the knowledge of tenant acme aggregated. An empty string, or what failed.
+    QString createCachedDatabase(const QString &prefix, int investigations = 0, int seed = 0,
+                                 bool aggregate = false)
+    {
+        if (!useCacheDirectory(m_cacheRoot))
+            return QStringLiteral("cannot make a temporary directory for the offline caches");
+        if (!createDatabase(prefix))
+            return TestDatabase::error();
+        const TestDatabase::Run done{0, {}, {}};
+        const auto seeded = investigations > 0 ? seedDemo(investigations, seed) : done;
+        if (seeded.exitCode != 0)
+            return QStringLiteral("demo-seed: ") + seeded.err;
+        const auto aggregated = aggregate ? aggregateAsService(QStringLiteral("acme")) : done;
+        return aggregated.exitCode == 0 ? QString()
+                                        : QStringLiteral("aggregate: ") + aggregated.err;
+    }
+
     /// `knowledgectl demo-seed` of `investigations` investigations from `seed` on m_db.
     TestDatabase::Run seedDemo(int investigations, int seed) const
     {
@@ -133,6 +153,7 @@ protected:
     }
 
     std::unique_ptr<TestDatabase> m_db;
+    QTemporaryDir m_cacheRoot; ///< the offline caches of createCachedDatabase()
 };
 
 } // namespace ke::test
@@ -141,3 +162,11 @@ protected:
 /// fails the test case with the reason. There is no silent skip: an unreachable server fails.
 #define KE_CREATE_TEST_DATABASE(prefix)                                                            \
     QVERIFY2(createDatabase(QStringLiteral(prefix)), qPrintable(::ke::test::TestDatabase::error()))
+
+/// In initTestCase: createCachedDatabase() with these arguments, or the test case fails with
+/// what went wrong.
+#define KE_CREATE_CACHED_TEST_DATABASE(prefix, ...)                                                \
+    do {                                                                                           \
+        const QString failed_ = createCachedDatabase(QStringLiteral(prefix), ##__VA_ARGS__);       \
+        QVERIFY2(failed_.isEmpty(), qPrintable(failed_));                                          \
+    } while (false)

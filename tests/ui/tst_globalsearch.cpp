@@ -47,8 +47,6 @@ class TestGlobalSearch : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
-
     ConnectionSettings memberSettings()
     {
         return m_db->settingsAs(
@@ -119,15 +117,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("globalsearch");
-        auto seed = seedDemo(30, 3);
-        QVERIFY2(seed.exitCode == 0, qPrintable(seed.out + seed.err));
-        for (const QString &job : {QStringLiteral("aggregate"), QStringLiteral("embed")}) {
-            auto r = m_db->run(QStringLiteral("knowledgectl"), {job}, {}, QStringLiteral("acme"),
-                               {}, As::Service);
-            QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        }
+        KE_CREATE_CACHED_TEST_DATABASE("globalsearch", 30, 3, true);
+        const auto embedded = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")},
+                                        {}, QStringLiteral("acme"), {}, As::Service);
+        QVERIFY2(embedded.exitCode == 0, qPrintable(embedded.out + embedded.err));
     }
 
     // Twelve runs of one query template (other dates and ids filled in) are one row; the

@@ -39,7 +39,6 @@ class TestInvestigationsView : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QString m_dataset; ///< the dataset with the most investigations
     ConnectionSettings m_settings; ///< a member of acme
 
@@ -66,12 +65,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("investigationsview");
-        const auto seeded = seedDemo(40, 11);
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        const auto agg = aggregateAsService(QStringLiteral("acme"));
-        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        KE_CREATE_CACHED_TEST_DATABASE("investigationsview", 40, 11, true);
         m_dataset = m_db->scalar(QStringLiteral(
             "SELECT i.dataset_id FROM agg_investigations i JOIN tenants t ON t.id = i.tenant_id "
             "WHERE t.slug = 'acme' AND i.start_event_id IS NOT NULL GROUP BY i.dataset_id ORDER BY "

@@ -34,7 +34,6 @@ class TestKnowledgeView : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     ConnectionSettings m_settings;
     QTranslator m_english; ///< its plural forms ("3 weeks ago"), as the application loads them
 
@@ -59,10 +58,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
         QVERIFY(m_english.load(QStringLiteral(KE_QM_DIR "/knowledge_en.qm")));
         QCoreApplication::installTranslator(&m_english);
-        KE_CREATE_TEST_DATABASE("knowledgeview");
+        KE_CREATE_CACHED_TEST_DATABASE("knowledgeview");
         for (const QStringList &step :
              {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
                           QStringLiteral("60"), QStringLiteral("--seed"), QStringLiteral("11")},

@@ -27,8 +27,6 @@ class TestOfflineViews : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
-
     static bool settle(MainWindow &w)
     {
         QTest::qWait(20);
@@ -36,15 +34,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("offlineviews");
-        auto seed = seedDemo(30, 7);
-        QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
-        auto agg = aggregateAsService(QStringLiteral("acme"));
-        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
-    }
+    void initTestCase() { KE_CREATE_CACHED_TEST_DATABASE("offlineviews", 30, 7, true); }
 
     void everyViewRendersFromTheCacheOffline()
     {

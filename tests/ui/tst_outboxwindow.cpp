@@ -35,7 +35,6 @@ class TestOutboxWindow : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QTranslator m_translator; ///< KE_SCREENSHOT_QM: the words of the screenshots
     QString m_investigation;
     QString m_dataset;
@@ -66,15 +65,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
         if (qEnvironmentVariableIsSet("KE_SCREENSHOT_QM")
             && m_translator.load(qEnvironmentVariable("KE_SCREENSHOT_QM")))
             QCoreApplication::installTranslator(&m_translator);
-        KE_CREATE_TEST_DATABASE("outboxwindow");
-        const auto seeded = seedDemo(12, 5);
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        auto agg = aggregateAsService(QStringLiteral("acme"));
-        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        KE_CREATE_CACHED_TEST_DATABASE("outboxwindow", 12, 5, true);
         const Step step = firstHypothesis(QStringLiteral("acme"));
         QVERIFY(!step.investigation.isEmpty());
         m_investigation = step.investigation;

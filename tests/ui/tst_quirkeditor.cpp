@@ -29,7 +29,6 @@ class TestQuirkEditor : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     ConnectionSettings m_settings;
     QUuid m_dataset;
 
@@ -84,12 +83,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("quirkeditor");
-        auto seed = seedDemo(12, 5);
-        QVERIFY2(seed.exitCode == 0, qPrintable(seed.err));
-        auto agg = aggregateAsService(QStringLiteral("acme"));
-        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        KE_CREATE_CACHED_TEST_DATABASE("quirkeditor", 12, 5, true);
         // A dataset of its own, so that the new quirk's card is the only one.
         const QUuid acme = QUuid::fromString(
             m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'acme'")));

@@ -43,7 +43,6 @@ class TestRatingPopup : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    QTemporaryDir m_cacheRoot;
     QString m_investigation; ///< one with hypotheses, queries and a synthesis
     QString m_dataset;
     QString m_person; ///< bea's person id
@@ -115,12 +114,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("ratingpopup");
-        const auto seeded = seedDemo(20, 5);
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        const auto agg = aggregateAsService(QStringLiteral("acme"));
-        QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
+        KE_CREATE_CACHED_TEST_DATABASE("ratingpopup", 20, 5, true);
         const auto rows = m_db->rows(QStringLiteral(
             "SELECT i.investigation_id, i.dataset_id FROM agg_investigations i JOIN tenants t ON "
             "t.id = i.tenant_id WHERE t.slug = 'acme' AND EXISTS (SELECT 1 FROM feedback_events "

@@ -20,14 +20,10 @@ class TestSearchView : public test::DatabaseTestCase
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_cacheRoot;
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(useCacheDirectory(m_cacheRoot));
-        KE_CREATE_TEST_DATABASE("searchview");
+        KE_CREATE_CACHED_TEST_DATABASE("searchview");
         for (const QStringList &step :
              {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
                           QStringLiteral("30"), QStringLiteral("--seed"), QStringLiteral("3")},

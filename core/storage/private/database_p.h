@@ -8,12 +8,16 @@
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 #include <pqxx/pqxx>
 
 #include <exception>
+#include <optional>
 #include <string>
+#include <type_traits>
 
 namespace ke {
 
@@ -89,6 +93,50 @@ pqxx::result execPrepared(pqxx::transaction_base &tx, pqxx::connection_base &con
 
 /// Parses a timestamptz as PostgreSQL prints it with TimeZone=UTC ("2026-11-26 21:48:33.123+00").
 QDateTime timestampFromField(const pqxx::field &f);
+
+/// Reads a column into a value of its type, one rule for every row read: NULL is the type's
+/// empty value (a null QUuid / QString / QDateTime, 0, an empty object, nullopt).
+inline void readField(const pqxx::field &f, QUuid &out)
+{
+    out = uuidFromField(f);
+}
+inline void readField(const pqxx::field &f, QString &out)
+{
+    out = stringFromField(f);
+}
+inline void readField(const pqxx::field &f, QDateTime &out)
+{
+    out = timestampFromField(f);
+}
+inline void readField(const pqxx::field &f, QJsonObject &out)
+{
+    out = f.is_null()
+        ? QJsonObject()
+        : QJsonDocument::fromJson(QByteArray::fromRawData(f.c_str(), int(f.size()))).object();
+}
+template <typename T>
+requires std::is_arithmetic_v<T>
+void readField(const pqxx::field &f, T &out)
+{
+    out = f.is_null() ? T{} : f.as<T>();
+}
+template <typename T> void readField(const pqxx::field &f, std::optional<T> &out)
+{
+    if (f.is_null()) {
+        out.reset();
+    } else {
+        T value{};
+        readField(f, value);
+        out = std::move(value);
+    }
+}
+
+/// Reads the row's columns `first`, `first + 1`, … into `out...`, in that order.
+template <typename... T> void readColumns(const pqxx::row &row, int first, T &...out)
+{
+    int column = first;
+    (readField(row[column++], out), ...);
+}
 
 /// Turns an exception thrown by libpqxx (or anything else) into a message for people:
 /// what failed (`what`), the server's own words, and a hint at what to do.
