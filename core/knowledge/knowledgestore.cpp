@@ -11,6 +11,10 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <optional>
+#include <tuple>
+#include <type_traits>
+
 namespace ke {
 
 namespace {
@@ -31,11 +35,6 @@ QDateTime timeFromJson(const QJsonValue &v)
 QJsonValue uuidJson(const QUuid &u)
 {
     return u.isNull() ? QJsonValue() : QJsonValue(u.toString(QUuid::WithoutBraces));
-}
-
-QJsonValue stringJson(const QString &s)
-{
-    return s.isNull() ? QJsonValue() : QJsonValue(s);
 }
 
 QJsonArray arrayFromField(const pqxx::field &f)
@@ -127,214 +126,202 @@ QString describe(const QString &type, const QJsonObject &d)
 
 } // namespace
 
-QJsonObject CommonIssue::toJson() const
-{
-    return {{QStringLiteral("kind"), kind},
-            {QStringLiteral("issue"), issue},
-            {QStringLiteral("count"), count},
-            {QStringLiteral("last_seen"), timeJson(lastSeen)}};
-}
-
-QJsonObject KnownQuirk::toJson() const
-{
-    QJsonObject o{{QStringLiteral("quirk_id"), quirkId},
-                  {QStringLiteral("text"), text},
-                  {QStringLiteral("author_id"), uuidJson(authorId)},
-                  {QStringLiteral("author"), stringJson(author)},
-                  {QStringLiteral("created_at"), timeJson(createdAt)},
-                  {QStringLiteral("last_edited_at"), timeJson(lastEditedAt)},
-                  {QStringLiteral("confirmations"), confirmations}};
-    if (!pending.isEmpty())
-        o.insert(QStringLiteral("pending"), pending);
-    return o;
-}
-
-QJsonObject DatasetOwner::toJson() const
-{
-    return {{QStringLiteral("actor_id"), uuidJson(actorId)},
-            {QStringLiteral("handle"), stringJson(handle)},
-            {QStringLiteral("display_name"), stringJson(displayName)},
-            {QStringLiteral("score"), score},
-            {QStringLiteral("share"), share},
-            {QStringLiteral("investigations_started"), investigationsStarted},
-            {QStringLiteral("feedback"), feedback},
-            {QStringLiteral("comments"), comments},
-            {QStringLiteral("quirks"), quirks}};
-}
-
-QJsonObject DatasetFinding::toJson() const
-{
-    return {{QStringLiteral("id"), uuidJson(id)},
-            {QStringLiteral("investigation_id"), uuidJson(investigationId)},
-            {QStringLiteral("finding_type"), findingType},
-            {QStringLiteral("summary"), summary},
-            {QStringLiteral("confidence"), confidence ? QJsonValue(*confidence) : QJsonValue()},
-            {QStringLiteral("feedback_score"), feedbackScore},
-            {QStringLiteral("created_at"), timeJson(createdAt)}};
-}
-
-QJsonObject DatasetKnowledge::toJson() const
-{
-    QJsonArray issues, quirks, findings, owns;
-    for (const auto &i : commonIssues)
-        issues.append(i.toJson());
-    for (const auto &q : knownQuirks)
-        quirks.append(q.toJson());
-    for (const auto &f : topFindings)
-        findings.append(f.toJson());
-    for (const auto &o : owners)
-        owns.append(o.toJson());
-    return {{QStringLiteral("dataset_id"), uuidJson(datasetId)},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("investigation_count"), investigationCount},
-            {QStringLiteral("positive_feedback_count"), positiveFeedbackCount},
-            {QStringLiteral("negative_feedback_count"), negativeFeedbackCount},
-            {QStringLiteral("last_investigation_at"), timeJson(lastInvestigationAt)},
-            {QStringLiteral("common_issues"), issues},
-            {QStringLiteral("known_quirks"), quirks},
-            {QStringLiteral("top_findings"), findings},
-            {QStringLiteral("owners"), owns},
-            {QStringLiteral("updated_at"), timeJson(updatedAt)}};
-}
-
-QJsonObject ActivityItem::toJson() const
-{
-    return {{QStringLiteral("id"), uuidJson(eventId)},
-            {QStringLiteral("created_at"), timeJson(createdAt)},
-            {QStringLiteral("event_type"), eventType},
-            {QStringLiteral("actor_id"), uuidJson(actorId)},
-            {QStringLiteral("actor"), actor},
-            {QStringLiteral("investigation_id"), uuidJson(investigationId)},
-            {QStringLiteral("text"), text},
-            {QStringLiteral("cursor"), cursor}};
-}
-
-QJsonObject ActivityPage::toJson() const
-{
-    QJsonArray a;
-    for (const auto &i : items)
-        a.append(i.toJson());
-    return {{QStringLiteral("items"), a},
-            {QStringLiteral("next_cursor"),
-             nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}};
-}
-
-// The inverses of the toJson() above (the offline cache keeps what the readers answered in
-// that form; a value written by toJson() reads back equal).
+// The JSON form of the readers' rows (what knowledgectl --json and the HTTP API print, and
+// what the offline cache keeps): one list per struct of its fields — key, member and, for text,
+// how an empty one is written. toJson() and fromJson() both walk that list, so a key cannot be
+// spelt one way when written and another when read, and a value written reads back equal.
 namespace {
 
-QUuid uuidFromJson(const QJsonValue &v)
+/// How a text field is written when it is null or empty.
+enum class Empty {
+    AsText, ///< "" (a null text too)
+    NullWhenNull, ///< null for a null text, "" for an empty one
+    NullWhenEmpty, ///< null
+    Omitted, ///< the key is left out
+};
+
+template <typename S, typename M> struct JsonField
 {
-    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+    const char *key;
+    M S::*member;
+    Empty empty = Empty::AsText;
+};
+template <typename S, typename M>
+constexpr JsonField<S, M> field(const char *key, M S::*member, Empty empty = Empty::AsText)
+{
+    return {key, member, empty};
 }
 
-QString stringFromJson(const QJsonValue &v)
+QJsonValue toValue(const QString &s, Empty empty)
 {
-    return v.isString() ? v.toString() : QString();
+    if ((empty == Empty::NullWhenNull && s.isNull())
+        || (empty == Empty::NullWhenEmpty && s.isEmpty()))
+        return {};
+    return s;
 }
-
-template <typename T> QList<T> listFromJson(const QJsonValue &v)
+QJsonValue toValue(const QUuid &u, Empty)
 {
-    QList<T> out;
-    for (const QJsonValue &e : v.toArray())
-        out.append(T::fromJson(e.toObject()));
-    return out;
+    return uuidJson(u);
 }
-
-} // namespace
-
-CommonIssue CommonIssue::fromJson(const QJsonObject &o)
+QJsonValue toValue(const QDateTime &t, Empty)
 {
-    CommonIssue i;
-    i.kind = stringFromJson(o.value(QLatin1String("kind")));
-    i.issue = stringFromJson(o.value(QLatin1String("issue")));
-    i.count = o.value(QLatin1String("count")).toInt();
-    i.lastSeen = timeFromJson(o.value(QLatin1String("last_seen")));
-    return i;
+    return timeJson(t);
 }
-
-KnownQuirk KnownQuirk::fromJson(const QJsonObject &o)
+QJsonValue toValue(int v, Empty)
 {
-    KnownQuirk q;
-    q.quirkId = stringFromJson(o.value(QLatin1String("quirk_id")));
-    q.text = stringFromJson(o.value(QLatin1String("text")));
-    q.authorId = uuidFromJson(o.value(QLatin1String("author_id")));
-    q.author = stringFromJson(o.value(QLatin1String("author")));
-    q.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
-    q.lastEditedAt = timeFromJson(o.value(QLatin1String("last_edited_at")));
-    q.confirmations = o.value(QLatin1String("confirmations")).toInt();
-    q.pending = o.value(QLatin1String("pending")).toString();
-    return q;
+    return v;
 }
-
-DatasetOwner DatasetOwner::fromJson(const QJsonObject &o)
+QJsonValue toValue(double v, Empty)
 {
-    DatasetOwner w;
-    w.actorId = uuidFromJson(o.value(QLatin1String("actor_id")));
-    w.handle = stringFromJson(o.value(QLatin1String("handle")));
-    w.displayName = stringFromJson(o.value(QLatin1String("display_name")));
-    w.score = o.value(QLatin1String("score")).toDouble();
-    w.share = o.value(QLatin1String("share")).toDouble();
-    w.investigationsStarted = o.value(QLatin1String("investigations_started")).toInt();
-    w.feedback = o.value(QLatin1String("feedback")).toInt();
-    w.comments = o.value(QLatin1String("comments")).toInt();
-    w.quirks = o.value(QLatin1String("quirks")).toInt();
-    return w;
+    return v;
 }
-
-DatasetFinding DatasetFinding::fromJson(const QJsonObject &o)
+QJsonValue toValue(const std::optional<double> &v, Empty)
 {
-    DatasetFinding f;
-    f.id = uuidFromJson(o.value(QLatin1String("id")));
-    f.investigationId = uuidFromJson(o.value(QLatin1String("investigation_id")));
-    f.findingType = stringFromJson(o.value(QLatin1String("finding_type")));
-    f.summary = stringFromJson(o.value(QLatin1String("summary")));
-    const QJsonValue c = o.value(QLatin1String("confidence"));
-    if (c.isDouble())
-        f.confidence = c.toDouble();
-    f.feedbackScore = o.value(QLatin1String("feedback_score")).toDouble();
-    f.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
-    return f;
+    return v ? QJsonValue(*v) : QJsonValue();
 }
-
-DatasetKnowledge DatasetKnowledge::fromJson(const QJsonObject &o)
+template <typename T> QJsonValue toValue(const QList<T> &list, Empty)
 {
-    DatasetKnowledge k;
-    k.datasetId = uuidFromJson(o.value(QLatin1String("dataset_id")));
-    k.name = stringFromJson(o.value(QLatin1String("name")));
-    k.investigationCount = o.value(QLatin1String("investigation_count")).toInt();
-    k.positiveFeedbackCount = o.value(QLatin1String("positive_feedback_count")).toInt();
-    k.negativeFeedbackCount = o.value(QLatin1String("negative_feedback_count")).toInt();
-    k.lastInvestigationAt = timeFromJson(o.value(QLatin1String("last_investigation_at")));
-    k.updatedAt = timeFromJson(o.value(QLatin1String("updated_at")));
-    k.commonIssues = listFromJson<CommonIssue>(o.value(QLatin1String("common_issues")));
-    k.knownQuirks = listFromJson<KnownQuirk>(o.value(QLatin1String("known_quirks")));
-    k.topFindings = listFromJson<DatasetFinding>(o.value(QLatin1String("top_findings")));
-    k.owners = listFromJson<DatasetOwner>(o.value(QLatin1String("owners")));
-    return k;
-}
-
-ActivityItem ActivityItem::fromJson(const QJsonObject &o)
-{
-    ActivityItem a;
-    a.eventId = uuidFromJson(o.value(QLatin1String("id")));
-    a.createdAt = timeFromJson(o.value(QLatin1String("created_at")));
-    a.eventType = stringFromJson(o.value(QLatin1String("event_type")));
-    a.actorId = uuidFromJson(o.value(QLatin1String("actor_id")));
-    a.actor = stringFromJson(o.value(QLatin1String("actor")));
-    a.investigationId = uuidFromJson(o.value(QLatin1String("investigation_id")));
-    a.text = stringFromJson(o.value(QLatin1String("text")));
-    a.cursor = stringFromJson(o.value(QLatin1String("cursor")));
+    QJsonArray a;
+    for (const T &item : list)
+        a.append(item.toJson());
     return a;
 }
 
-ActivityPage ActivityPage::fromJson(const QJsonObject &o)
+void fromValue(const QJsonValue &v, QString &out)
 {
-    ActivityPage p;
-    p.items = listFromJson<ActivityItem>(o.value(QLatin1String("items")));
-    p.nextCursor = stringFromJson(o.value(QLatin1String("next_cursor")));
-    return p;
+    out = v.isString() ? v.toString() : QString();
 }
+void fromValue(const QJsonValue &v, QUuid &out)
+{
+    out = v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+}
+void fromValue(const QJsonValue &v, QDateTime &out)
+{
+    out = timeFromJson(v);
+}
+void fromValue(const QJsonValue &v, int &out)
+{
+    out = v.toInt();
+}
+void fromValue(const QJsonValue &v, double &out)
+{
+    out = v.toDouble();
+}
+void fromValue(const QJsonValue &v, std::optional<double> &out)
+{
+    out = v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+template <typename T> void fromValue(const QJsonValue &v, QList<T> &out)
+{
+    out.clear();
+    for (const QJsonValue &e : v.toArray())
+        out.append(T::fromJson(e.toObject()));
+}
+
+template <typename S, typename Fields> QJsonObject writeFields(const S &s, const Fields &fields)
+{
+    QJsonObject o;
+    std::apply(
+        [&](const auto &...f) {
+            auto put = [&](const auto &one) {
+                const auto &value = s.*(one.member);
+                if constexpr (std::is_same_v<std::decay_t<decltype(value)>, QString>) {
+                    if (one.empty == Empty::Omitted && value.isEmpty())
+                        return;
+                }
+                o.insert(QLatin1String(one.key), toValue(value, one.empty));
+            };
+            (put(f), ...);
+        },
+        fields);
+    return o;
+}
+
+template <typename S, typename Fields> S readFields(const QJsonObject &o, const Fields &fields)
+{
+    S s;
+    std::apply(
+        [&](const auto &...f) { (fromValue(o.value(QLatin1String(f.key)), s.*(f.member)), ...); },
+        fields);
+    return s;
+}
+
+constexpr auto kCommonIssueFields
+    = std::tuple{field("kind", &CommonIssue::kind), field("issue", &CommonIssue::issue),
+                 field("count", &CommonIssue::count), field("last_seen", &CommonIssue::lastSeen)};
+constexpr auto kKnownQuirkFields
+    = std::tuple{field("quirk_id", &KnownQuirk::quirkId),
+                 field("text", &KnownQuirk::text),
+                 field("author_id", &KnownQuirk::authorId),
+                 field("author", &KnownQuirk::author, Empty::NullWhenNull),
+                 field("created_at", &KnownQuirk::createdAt),
+                 field("last_edited_at", &KnownQuirk::lastEditedAt),
+                 field("confirmations", &KnownQuirk::confirmations),
+                 field("pending", &KnownQuirk::pending, Empty::Omitted)};
+constexpr auto kDatasetOwnerFields
+    = std::tuple{field("actor_id", &DatasetOwner::actorId),
+                 field("handle", &DatasetOwner::handle, Empty::NullWhenNull),
+                 field("display_name", &DatasetOwner::displayName, Empty::NullWhenNull),
+                 field("score", &DatasetOwner::score),
+                 field("share", &DatasetOwner::share),
+                 field("investigations_started", &DatasetOwner::investigationsStarted),
+                 field("feedback", &DatasetOwner::feedback),
+                 field("comments", &DatasetOwner::comments),
+                 field("quirks", &DatasetOwner::quirks)};
+constexpr auto kDatasetFindingFields
+    = std::tuple{field("id", &DatasetFinding::id),
+                 field("investigation_id", &DatasetFinding::investigationId),
+                 field("finding_type", &DatasetFinding::findingType),
+                 field("summary", &DatasetFinding::summary),
+                 field("confidence", &DatasetFinding::confidence),
+                 field("feedback_score", &DatasetFinding::feedbackScore),
+                 field("created_at", &DatasetFinding::createdAt)};
+constexpr auto kDatasetKnowledgeFields
+    = std::tuple{field("dataset_id", &DatasetKnowledge::datasetId),
+                 field("name", &DatasetKnowledge::name),
+                 field("investigation_count", &DatasetKnowledge::investigationCount),
+                 field("positive_feedback_count", &DatasetKnowledge::positiveFeedbackCount),
+                 field("negative_feedback_count", &DatasetKnowledge::negativeFeedbackCount),
+                 field("last_investigation_at", &DatasetKnowledge::lastInvestigationAt),
+                 field("common_issues", &DatasetKnowledge::commonIssues),
+                 field("known_quirks", &DatasetKnowledge::knownQuirks),
+                 field("top_findings", &DatasetKnowledge::topFindings),
+                 field("owners", &DatasetKnowledge::owners),
+                 field("updated_at", &DatasetKnowledge::updatedAt)};
+constexpr auto kActivityItemFields
+    = std::tuple{field("id", &ActivityItem::eventId),
+                 field("created_at", &ActivityItem::createdAt),
+                 field("event_type", &ActivityItem::eventType),
+                 field("actor_id", &ActivityItem::actorId),
+                 field("actor", &ActivityItem::actor),
+                 field("investigation_id", &ActivityItem::investigationId),
+                 field("text", &ActivityItem::text),
+                 field("cursor", &ActivityItem::cursor)};
+constexpr auto kActivityPageFields
+    = std::tuple{field("items", &ActivityPage::items),
+                 field("next_cursor", &ActivityPage::nextCursor, Empty::NullWhenEmpty)};
+
+} // namespace
+
+#define KE_JSON_FORM(Type, fields)                                                                 \
+    QJsonObject Type::toJson() const                                                               \
+    {                                                                                              \
+        return writeFields(*this, fields);                                                         \
+    }                                                                                              \
+    Type Type::fromJson(const QJsonObject &o)                                                      \
+    {                                                                                              \
+        return readFields<Type>(o, fields);                                                        \
+    }
+
+KE_JSON_FORM(CommonIssue, kCommonIssueFields)
+KE_JSON_FORM(KnownQuirk, kKnownQuirkFields)
+KE_JSON_FORM(DatasetOwner, kDatasetOwnerFields)
+KE_JSON_FORM(DatasetFinding, kDatasetFindingFields)
+KE_JSON_FORM(DatasetKnowledge, kDatasetKnowledgeFields)
+KE_JSON_FORM(ActivityItem, kActivityItemFields)
+KE_JSON_FORM(ActivityPage, kActivityPageFields)
+
+#undef KE_JSON_FORM
 
 QString KnowledgeStore::describeActivity(const QString &eventType, const QJsonObject &data)
 {

@@ -123,6 +123,95 @@ private Q_SLOTS:
         QVERIFY2(agg.out.contains(QLatin1String("0 events processed")), qPrintable(agg.out));
     }
 
+    // The JSON form (knowledgectl --json, the HTTP API, the offline cache) reads back equal,
+    // and says "nothing" the way clients rely on: null for an unknown author or confidence, no
+    // "pending" key on a quirk that is not pending, a null next_cursor on the last page.
+    void jsonFormReadsBackEqual()
+    {
+        const QDateTime at
+            = QDateTime::fromString(QStringLiteral("2026-11-30T08:15:00.250Z"), Qt::ISODateWithMs);
+        DatasetKnowledge k;
+        k.datasetId = QUuid::createUuid();
+        k.name = QStringLiteral("public.orders");
+        k.investigationCount = 7;
+        k.positiveFeedbackCount = 5;
+        k.negativeFeedbackCount = 2;
+        k.lastInvestigationAt = at;
+        k.updatedAt = at.addSecs(60);
+        k.commonIssues.append(
+            {QStringLiteral("anomaly_type"), QStringLiteral("row_count_drop"), 3, at});
+        KnownQuirk mine;
+        mine.quirkId = QStringLiteral("q-1");
+        mine.text = QStringLiteral("Weekend loads lag two days");
+        mine.authorId = QUuid::createUuid();
+        mine.author = QStringLiteral("dana");
+        mine.createdAt = at;
+        mine.confirmations = 2;
+        mine.pending = QStringLiteral("edited");
+        KnownQuirk orphan = mine;
+        orphan.quirkId = QStringLiteral("q-2");
+        orphan.author = QString();
+        orphan.pending = QString();
+        k.knownQuirks = {mine, orphan};
+        DatasetFinding sure;
+        sure.id = QUuid::createUuid();
+        sure.investigationId = QUuid::createUuid();
+        sure.findingType = QStringLiteral("root_cause");
+        sure.summary = QStringLiteral("Duplicate payments after webhook retries");
+        sure.confidence = 0.8;
+        sure.feedbackScore = 1.5;
+        sure.createdAt = at;
+        DatasetFinding unsure = sure;
+        unsure.confidence.reset();
+        k.topFindings = {sure, unsure};
+        DatasetOwner owner;
+        owner.actorId = mine.authorId;
+        owner.handle = QStringLiteral("dana");
+        owner.score = 4.5;
+        owner.share = 0.75;
+        owner.investigationsStarted = 3;
+        owner.feedback = 4;
+        owner.comments = 1;
+        owner.quirks = 2;
+        k.owners = {owner};
+
+        const QJsonObject o = k.toJson();
+        QCOMPARE(DatasetKnowledge::fromJson(o).toJson(), o);
+        const QJsonArray quirks = o.value(QLatin1String("known_quirks")).toArray();
+        QCOMPARE(quirks.at(0).toObject().value(QLatin1String("pending")).toString(),
+                 QStringLiteral("edited"));
+        QVERIFY(!quirks.at(1).toObject().contains(QLatin1String("pending")));
+        QVERIFY(quirks.at(1).toObject().value(QLatin1String("author")).isNull());
+        const QJsonArray findings = o.value(QLatin1String("top_findings")).toArray();
+        QCOMPARE(findings.at(0).toObject().value(QLatin1String("confidence")).toDouble(), 0.8);
+        QVERIFY(findings.at(1).toObject().value(QLatin1String("confidence")).isNull());
+        QVERIFY(o.value(QLatin1String("owners"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QLatin1String("display_name"))
+                    .isNull());
+        QCOMPARE(DatasetKnowledge::fromJson(o).knownQuirks.at(1).author, QString());
+        QVERIFY(!DatasetKnowledge::fromJson(o).topFindings.at(1).confidence.has_value());
+
+        ActivityPage page;
+        ActivityItem item;
+        item.eventId = QUuid::createUuid();
+        item.createdAt = at;
+        item.eventType = QStringLiteral("quirk.added");
+        item.actorId = mine.authorId;
+        item.actor = QStringLiteral("dana");
+        item.text = QStringLiteral("added a quirk");
+        item.cursor = QStringLiteral("c-1");
+        page.items = {item};
+        const QJsonObject last = page.toJson();
+        QVERIFY(last.value(QLatin1String("next_cursor")).isNull());
+        QCOMPARE(ActivityPage::fromJson(last).toJson(), last);
+        page.nextCursor = QStringLiteral("c-1");
+        QCOMPARE(ActivityPage::fromJson(page.toJson()).nextCursor, QStringLiteral("c-1"));
+        QCOMPARE(ActivityPage::fromJson(page.toJson()).items.at(0).text, item.text);
+    }
+
     void unknownDatasetIsAClearError()
     {
         auto db = m_db->connect(QStringLiteral("shop"));
