@@ -22,6 +22,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <exception>
@@ -174,13 +175,26 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
             // `phraseWeight`: one per phrase) into `into`, on the SQLite handle `db`;
             // `newest` > 0 takes only that many, newest first. Only rows that can be among the
             // perSignal best are scored and kept: ke_bm25 skips a row below the floor — the
-            // perSignal-th best score so far, at least `floor` (already known to be reached) —
-            // and since a row's final score is at least the one it scores here, the top
-            // perSignal (ties included) is the same as when every row is scored.
+            // perSignal-th best score so far of this pass or of any pass beside it (`shared`),
+            // at least `floor` (already known to be reached) — and since a row's final score is
+            // at least the one any pass scores it, the top perSignal (ties included) is the
+            // same as when every row is scored.
+            struct Pass
+            {
+                QString expression;
+                const std::vector<qint64> *phraseDf;
+                const std::vector<qint64> *phraseWeight;
+                qint64 newest;
+                bool descending;
+                // Two passes over one range from its two ends meet: each publishes the last id
+                // it scored (`reached`) and stops at an id the other has already scored.
+                std::atomic<qint64> *reached;
+                const std::atomic<qint64> *other;
+            };
             auto scoreRange
-                = [&](sqlite3 *db, const QString &expression, const std::vector<qint64> &phraseDf,
-                      const std::vector<qint64> &phraseWeight, qint64 newest, qint64 from,
-                      qint64 to, double floor, QHash<qint64, double> &into) -> Result<void> {
+                = [&](sqlite3 *db, const Pass &pass, double floor, std::atomic<double> &shared,
+                      QHash<qint64, double> &into) -> Result<void> {
+                const bool downwards = pass.newest > 0 || pass.descending;
                 const QByteArray sql
                     = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2, ?6, ?7) FROM "
                                      "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
@@ -188,19 +202,20 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
                                         : QString(),
                                filterSql,
-                               newest > 0 ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
-                                          : QString())
+                               downwards ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
+                                         : QString())
                           .toUtf8();
                 SqliteStatement s(db, sql.constData());
                 if (!s.isValid())
                     return d->sqliteError(db, tr("the full-text search"));
-                s.bind(1, expression);
-                s.bindBlob(2, phraseDf.data(), int(phraseDf.size() * sizeof(qint64)));
-                s.bindBlob(6, phraseWeight.data(), int(phraseWeight.size() * sizeof(qint64)));
-                if (newest > 0)
-                    s.bind(3, newest);
-                s.bind(4, from);
-                s.bind(5, to);
+                s.bind(1, pass.expression);
+                s.bindBlob(2, pass.phraseDf->data(), int(pass.phraseDf->size() * sizeof(qint64)));
+                s.bindBlob(6, pass.phraseWeight->data(),
+                           int(pass.phraseWeight->size() * sizeof(qint64)));
+                if (downwards)
+                    s.bind(3, pass.newest > 0 ? pass.newest : qint64(-1));
+                s.bind(4, qint64(0));
+                s.bind(5, maxId);
                 ScoreFloor least{floor};
                 sqlite3_bind_pointer(s.get(), 7, &least, kScoreFloorType, nullptr);
                 bindFilter(s);
@@ -210,48 +225,69 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 while ((rc = s.step()) == SQLITE_ROW) {
                     if (cancelled())
                         return cancelledError();
-                    if (s.isNull(1))
-                        continue; // below the floor
-                    const double value = s.real(1);
-                    double &best = into[s.int64(0)];
-                    best = std::max(best, value);
-                    kept.push(value);
-                    if (kept.size() > size_t(perSignal))
-                        kept.pop();
-                    if (kept.size() == size_t(perSignal))
-                        least.value = std::max(least.value, kept.top());
+                    const qint64 id = s.int64(0);
+                    if (pass.other) {
+                        const qint64 done = pass.other->load(std::memory_order_acquire);
+                        if (pass.descending ? id <= done : id >= done) {
+                            rc = SQLITE_DONE; // the other pass has scored the rest
+                            break;
+                        }
+                    }
+                    least.value = std::max(least.value, shared.load(std::memory_order_relaxed));
+                    if (!s.isNull(1)) { // else below the floor
+                        const double value = s.real(1);
+                        double &best = into[id];
+                        best = std::max(best, value);
+                        kept.push(value);
+                        if (kept.size() > size_t(perSignal))
+                            kept.pop();
+                        if (kept.size() == size_t(perSignal) && kept.top() > least.value) {
+                            least.value = kept.top();
+                            double seen = shared.load(std::memory_order_relaxed);
+                            while (seen < least.value
+                                   && !shared.compare_exchange_weak(seen, least.value,
+                                                                    std::memory_order_relaxed)) { }
+                        }
+                    }
+                    if (pass.reached)
+                        pass.reached->store(id, std::memory_order_release);
                 }
                 if (rc != SQLITE_DONE)
                     return d->sqliteError(db, tr("the full-text search"));
                 return {};
             };
-            // A pass over many postings runs on two cores: the id range is split in halves,
-            // the upper one scored on a pool thread with its own SQLite handle.
-            auto score = [&](const QString &expression, const std::vector<qint64> &phraseDf,
-                             const std::vector<qint64> &phraseWeight, qint64 newest,
-                             qint64 postings, double floor) -> Result<void> {
-                if (newest > 0 || postings < 1500 || workerThreads() < 2 || maxId < 2)
-                    return scoreRange(*h, expression, phraseDf, phraseWeight, newest, 0, maxId,
-                                      floor, scores);
-                const qint64 middle = maxId / 2;
-                QHash<qint64, double> upper;
-                QFuture<Result<void>> other
-                    = QtConcurrent::run(&d->helperPool, [&]() -> Result<void> {
-                          auto own = d->db();
-                          if (!own)
-                              return own.error();
-                          return scoreRange(*own, expression, phraseDf, phraseWeight, 0, middle + 1,
-                                            maxId, floor, upper);
-                      });
-                auto mine = scoreRange(*h, expression, phraseDf, phraseWeight, 0, 0, middle, floor,
-                                       scores);
-                const Result<void> theirs = other.result();
-                if (!mine)
-                    return mine;
-                if (!theirs)
-                    return theirs;
-                for (auto it = upper.cbegin(); it != upper.cend(); ++it)
-                    scores.insert(it.key(), it.value());
+            // `mine` runs on this thread; `theirs` on a pool thread with its own SQLite handle,
+            // one pass after the other; their rows are merged into `scores`.
+            auto score = [&](const std::vector<Pass> &mine, const std::vector<Pass> &theirs,
+                             double floor) -> Result<void> {
+                std::atomic<double> shared{floor};
+                std::vector<QHash<qint64, double>> found(mine.size() + theirs.size());
+                auto run = [&](sqlite3 *db, const std::vector<Pass> &passes,
+                               QHash<qint64, double> *into) -> Result<void> {
+                    for (const Pass &pass : passes)
+                        if (auto r = scoreRange(db, pass, floor, shared, *into++); !r)
+                            return r;
+                    return {};
+                };
+                QFuture<Result<void>> other;
+                if (!theirs.empty())
+                    other = QtConcurrent::run(&d->helperPool, [&]() -> Result<void> {
+                        auto own = d->db();
+                        if (!own)
+                            return own.error();
+                        return run(*own, theirs, found.data() + mine.size());
+                    });
+                const Result<void> ours = run(*h, mine, found.data());
+                if (!theirs.empty())
+                    if (const Result<void> r = other.result(); !r)
+                        return r;
+                if (!ours)
+                    return ours;
+                for (const QHash<qint64, double> &rows : found)
+                    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+                        double &best = scores[it.key()];
+                        best = std::max(best, it.value());
+                    }
                 return {};
             };
             // The best perSignal rows, best first (only those are used: the rest is unsorted).
@@ -267,9 +303,31 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 v.erase(kept, v.end());
                 return v;
             };
+            double bound = 0, rareBound = 0;
+            for (size_t i = 0; i < commonDf.size(); ++i)
+                bound += maxContribution(commonDf[i], maxId) * double(commonWeight[i]);
+            for (size_t i = 0; i < rareDf.size(); ++i)
+                rareBound += maxContribution(rareDf[i], maxId) * double(rareWeight[i]);
+            // The fallback pass: the newest rows with common words.
+            const Pass fallback{fulltextquery::toFts5(common),
+                                &commonDf,
+                                &commonWeight,
+                                std::max<qint64>(params.commonTermCandidateCap, perSignal),
+                                true,
+                                nullptr,
+                                nullptr};
+            // When the common words' bound is about as large as the rare words' (a pasted
+            // paragraph), the candidates' k-th score practically never beats it, so the
+            // fallback pass runs beside the candidate pass rather than after it. It may: its
+            // rows score at most the bound, so when the top perSignal turns out exact they
+            // cannot enter it. Only the order of work changes, never the results.
+            const bool fallbackBeside
+                = !common.isEmpty() && workerThreads() >= 2 && bound >= 0.75 * rareBound;
+            std::vector<qint64> phraseDf, phraseWeight;
             if (!rare.isEmpty()) {
                 QString expression = fulltextquery::toFts5(rare);
-                std::vector<qint64> phraseDf = rareDf, phraseWeight = rareWeight;
+                phraseDf = rareDf;
+                phraseWeight = rareWeight;
                 if (!common.isEmpty()) {
                     // Every row with a rare word, with the common words' frequencies too.
                     expression = QStringLiteral("(%1) AND (%1 OR %2)")
@@ -280,20 +338,35 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                     phraseWeight.insert(phraseWeight.end(), commonWeight.begin(),
                                         commonWeight.end());
                 }
-                if (auto r = score(expression, phraseDf, phraseWeight, 0, sum, 0); !r)
-                    return r.error();
+                // Many postings: this thread scores the ids upwards, a pool thread downwards
+                // (after the fallback pass when it runs beside), until they meet — wherever
+                // that is, so a thread slowed by other work does less of it.
+                std::atomic<qint64> upTo{-1}, downTo{maxId + 1};
+                if (sum < 1500 || workerThreads() < 2 || maxId < 2) {
+                    if (auto r = score(
+                            {{expression, &phraseDf, &phraseWeight, 0, false, nullptr, nullptr}},
+                            fallbackBeside ? std::vector<Pass>{fallback} : std::vector<Pass>{}, 0);
+                        !r)
+                        return r.error();
+                } else {
+                    std::vector<Pass> theirs;
+                    if (fallbackBeside)
+                        theirs.push_back(fallback);
+                    theirs.push_back(
+                        {expression, &phraseDf, &phraseWeight, 0, true, &downTo, &upTo});
+                    if (auto r
+                        = score({{expression, &phraseDf, &phraseWeight, 0, false, &upTo, &downTo}},
+                                theirs, 0);
+                        !r)
+                        return r.error();
+                }
             }
-            double bound = 0;
-            for (size_t i = 0; i < commonDf.size(); ++i)
-                bound += maxContribution(commonDf[i], maxId) * double(commonWeight[i]);
             auto top = ranked();
             const bool full = top.size() >= size_t(perSignal);
             const bool exact = full && top[size_t(perSignal) - 1].first > bound;
-            if (!exact && !common.isEmpty()) {
-                if (auto r = score(fulltextquery::toFts5(common), commonDf, commonWeight,
-                                   std::max(params.commonTermCandidateCap, perSignal), 0,
-                                   full ? top[size_t(perSignal) - 1].first : 0);
-                    !r)
+            const bool fallbackDone = fallbackBeside && !rare.isEmpty();
+            if (!exact && !common.isEmpty() && !fallbackDone) {
+                if (auto r = score({fallback}, {}, full ? top[size_t(perSignal) - 1].first : 0); !r)
                     return r.error();
                 top = ranked();
             }
