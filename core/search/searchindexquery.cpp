@@ -51,6 +51,13 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     if (request.mode == SearchMode::Vector && !emb)
         return makeError(ErrorCode::NoModel,
                          tr("the search cache has no embedding model yet — sync it first"));
+    // The query's embedding is made on the helper thread while this one reads the lexical
+    // side (a pasted paragraph takes ~0.3 ms to embed, a few words almost nothing); the helper
+    // then takes its share of the lexical passes as usual (both ends meet wherever they do).
+    QFuture<Result<std::vector<EmbeddingVector>>> queryEmbedding;
+    if (request.mode != SearchMode::Lexical && emb)
+        queryEmbedding = QtConcurrent::run(
+            &d->helperPool, [emb, text = request.text] { return emb->embed({text}); });
     auto h = d->db();
     if (!h)
         return h.error();
@@ -380,7 +387,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
     // 2. Vector: the query's embedding (with pseudo-relevance feedback in hybrid mode).
     QList<qint64> vector;
     if (request.mode != SearchMode::Lexical && emb) {
-        auto qv = emb->embed({request.text});
+        auto qv = queryEmbedding.result();
         if (!qv)
             return qv.error();
         EmbeddingVector q = std::move(qv->front());
