@@ -108,7 +108,7 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
 
     // Term statistics: every distinct term gets a number once; a document is its sorted
     // (term number, count) pairs.
-    QHash<QString, int> termNumber;
+    textanalyzer::WordMap<int> termNumber;
     std::vector<QString> termText;
     std::vector<int> documentFrequency;
     std::vector<std::vector<std::pair<int, int>>> counts(static_cast<size_t>(n));
@@ -116,13 +116,14 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     for (int d = 0; d < n; ++d) {
         tokens.clear();
         for (const QString &t : textanalyzer::terms(corpus.at(d))) {
-            auto it = termNumber.constFind(t);
-            if (it == termNumber.cend()) {
-                it = termNumber.insert(t, int(termText.size()));
+            auto it = termNumber.find(textanalyzer::view(t));
+            if (it == termNumber.end()) {
+                it = termNumber.emplace(std::u16string(textanalyzer::view(t)), int(termText.size()))
+                         .first;
                 termText.push_back(t);
                 documentFrequency.push_back(0);
             }
-            tokens.push_back(*it);
+            tokens.push_back(it->second);
         }
         std::sort(tokens.begin(), tokens.end());
         auto &doc = counts[size_t(d)];
@@ -164,15 +165,17 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     const int m = int(vocab.size());
     model.m_idf.resize(size_t(m));
     for (int t = 0; t < m; ++t) {
-        model.m_termIndex.insert(vocab[size_t(t)].second, t);
+        model.m_termIndex.emplace(std::u16string(textanalyzer::view(vocab[size_t(t)].second)), t);
         model.m_idf[size_t(t)] = float(std::log((n + 1.0) / vocab[size_t(t)].first));
     }
 
     // Sparse TF-IDF columns, cosine-normalised, by term (so that the floating-point sums, and
     // the model's name, do not depend on any hash order).
     std::vector<int> vocabularyIndex(termText.size(), -1);
-    for (size_t t = 0; t < termText.size(); ++t)
-        vocabularyIndex[t] = model.m_termIndex.value(termText[t], -1);
+    for (size_t t = 0; t < termText.size(); ++t) {
+        const auto it = model.m_termIndex.find(textanalyzer::view(termText[t]));
+        vocabularyIndex[t] = it == model.m_termIndex.end() ? -1 : it->second;
+    }
     std::vector<Column> docs(static_cast<size_t>(n));
     for (int d = 0; d < n; ++d) {
         auto &doc = counts[size_t(d)];
@@ -250,10 +253,18 @@ Result<LsaEmbedder> LsaEmbedder::train(const QStringList &corpus, const Options 
     return model;
 }
 
+QStringList LsaEmbedder::termsByRow() const
+{
+    QStringList terms(qsizetype(m_termIndex.size()));
+    for (const auto &[term, row] : m_termIndex)
+        terms[row] = QString::fromUtf16(term.data(), qsizetype(term.size()));
+    return terms;
+}
+
 void LsaEmbedder::computeName()
 {
     QCryptographicHash h(QCryptographicHash::Sha1);
-    QStringList terms = m_termIndex.keys();
+    QStringList terms = termsByRow();
     terms.sort();
     h.addData(terms.join(QLatin1Char(' ')).toUtf8());
     h.addData(QByteArrayView(reinterpret_cast<const char *>(m_projection.data()),
@@ -267,9 +278,9 @@ EmbeddingVector LsaEmbedder::embedOne(const QString &text) const
 {
     std::map<int, int> counts; // ordered: the same sums in every process
     for (const QString &t : textanalyzer::terms(text)) {
-        const auto it = m_termIndex.constFind(t);
-        if (it != m_termIndex.cend())
-            ++counts[*it];
+        const auto it = m_termIndex.find(textanalyzer::view(t));
+        if (it != m_termIndex.end())
+            ++counts[it->second];
     }
     return project(std::vector<std::pair<int, int>>(counts.begin(), counts.end()));
 }
@@ -304,9 +315,7 @@ Result<void> LsaEmbedder::save(const QString &path) const
                          tr("cannot write the search model %1: %2").arg(path, file.errorString()));
     QDataStream out(&file);
     out.setVersion(QDataStream::Qt_6_4);
-    QStringList terms(m_termIndex.size());
-    for (auto it = m_termIndex.cbegin(); it != m_termIndex.cend(); ++it)
-        terms[*it] = it.key();
+    const QStringList terms = termsByRow();
     out << kMagic << kFormatVersion << m_name << qint32(m_dimension) << qint32(terms.size());
     for (const QString &t : terms)
         out << t;
@@ -366,7 +375,7 @@ Result<LsaEmbedder> LsaEmbedder::load(const QString &path)
         return bad(tr("truncated"));
     model.m_dimension = dim;
     for (int i = 0; i < count; ++i)
-        model.m_termIndex.insert(terms.at(i), i);
+        model.m_termIndex.emplace(std::u16string(textanalyzer::view(terms.at(i))), i);
     return model;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "embedder.h"
+#include "textanalyzer.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -62,12 +63,14 @@ public:
 private:
     LsaEmbedder() = default;
     void computeName();
+    /// The vocabulary, term of row 0 first.
+    QStringList termsByRow() const;
     /// The vector of a text given as (term, count) pairs in increasing term order.
     EmbeddingVector project(const std::vector<std::pair<int, int>> &counts) const;
 
     QString m_name;
     int m_dimension = 0;
-    QHash<QString, int> m_termIndex; // stemmed term -> row
+    textanalyzer::WordMap<int> m_termIndex; // stemmed term -> row
     std::vector<float> m_idf; // per term
     std::vector<float> m_projection; // terms x dimension, row-major, sigma scaling applied
 };

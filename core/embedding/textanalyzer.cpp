@@ -35,11 +35,11 @@ private:
     sb_stemmer *m_stemmer;
 };
 
-const QSet<QString> &stopwords()
+const WordSet &stopwords()
 {
     // A short English list (SMART-style core); it only shapes the learned embedding, the
     // lexical search keeps every word.
-    static const QSet<QString> words = [] {
+    static const WordSet words = [] {
         const char *list[] = {
             "a",       "about",  "above",  "after",   "again",     "against", "all",     "also",
             "am",      "an",     "and",    "any",     "are",       "as",      "at",      "be",
@@ -61,9 +61,9 @@ const QSet<QString> &stopwords()
             "two",     "use",    "used",   "using",   "made",      "make",    "given",   "obtained",
             "found",   "shown",  "show",   "shows",   "presented", "paper",   "several", "various",
             "many",    "much"};
-        QSet<QString> s;
+        WordSet s;
         for (const char *w : list)
-            s.insert(QString::fromLatin1(w));
+            s.insert(std::u16string(view(QString::fromLatin1(w))));
         return s;
     }();
     return words;
@@ -101,7 +101,7 @@ QString stem(const QString &word)
 
 bool isStopword(const QString &lowerCaseWord)
 {
-    return stopwords().contains(lowerCaseWord);
+    return stopwords().contains(view(lowerCaseWord));
 }
 
 QStringList terms(const QString &text)

@@ -3,6 +3,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace ke {
 
 /// Turns text into index terms for the corpus-learned embedders: lower-case, split on
@@ -23,6 +29,25 @@ QStringList terms(const QString &text);
 /// are returned unchanged.
 QString stem(const QString &word);
 bool isStopword(const QString &lowerCaseWord);
+
+/// A word's UTF-16 text as a standard view.
+inline std::u16string_view view(const QString &word)
+{
+    return {reinterpret_cast<const char16_t *>(word.utf16()), size_t(word.size())};
+}
+/// The hash of the word sets and maps below (looked up by view(), no copy of the key).
+struct WordHash
+{
+    using is_transparent = void;
+    size_t operator()(std::u16string_view w) const { return std::hash<std::u16string_view>{}(w); }
+};
+/// Sets and maps keyed by words, for the per-word loops of indexing and querying: Qt 6.4's
+/// QHash hashes a QString with SipHash (~0.2–0.5 µs a word here), which a pasted paragraph's
+/// hundreds of words and an embedding run's millions feel (docs/benchmarks.md, "Long queries,
+/// part 5").
+using WordSet = std::unordered_set<std::u16string, WordHash, std::equal_to<>>;
+template <typename V>
+using WordMap = std::unordered_map<std::u16string, V, WordHash, std::equal_to<>>;
 
 } // namespace textanalyzer
 } // namespace ke

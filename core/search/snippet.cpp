@@ -27,14 +27,14 @@
 
 namespace ke {
 
-QSet<QString> snippetStems(const QStringList &queryWords)
+textanalyzer::WordSet snippetStems(const QStringList &queryWords)
 {
     // Stop words ("the", "on") are searched for but not marked: marking them is noise.
-    QSet<QString> stems;
+    textanalyzer::WordSet stems;
     for (const QString &w : queryWords) {
         const QString lower = w.toLower();
         if (!textanalyzer::isStopword(lower))
-            stems.insert(textanalyzer::stem(lower));
+            stems.insert(std::u16string(textanalyzer::view(textanalyzer::stem(lower))));
     }
     return stems;
 }
@@ -44,7 +44,7 @@ QString markedExcerpt(const QString &content, const QStringList &queryWords, int
     return markedExcerpt(content, snippetStems(queryWords), windowWords);
 }
 
-QString markedExcerpt(const QString &content, const QSet<QString> &stems, int windowWords)
+QString markedExcerpt(const QString &content, const textanalyzer::WordSet &stems, int windowWords)
 {
     struct Word
     {
@@ -65,7 +65,7 @@ QString markedExcerpt(const QString &content, const QSet<QString> &stems, int wi
             ++j;
         const QString st = textanalyzer::stem(content.mid(i, j - i).toLower());
         int idx = -1;
-        if (stems.contains(st)) {
+        if (stems.contains(textanalyzer::view(st))) {
             idx = int(found.indexOf(st));
             if (idx < 0) {
                 found.append(st);

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QSet>
+#include "textanalyzer.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,8 +16,9 @@ namespace ke {
 QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords = 16);
 /// The stems markedExcerpt() marks for `queryWords` — computed once per query when many
 /// results get a snippet (a pasted paragraph has hundreds of words).
-QSet<QString> snippetStems(const QStringList &queryWords);
+textanalyzer::WordSet snippetStems(const QStringList &queryWords);
 /// markedExcerpt() with the query's stems already computed (snippetStems).
-QString markedExcerpt(const QString &content, const QSet<QString> &stems, int windowWords = 16);
+QString markedExcerpt(const QString &content, const textanalyzer::WordSet &stems,
+                      int windowWords = 16);
 
 } // namespace ke
