@@ -4,87 +4,87 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../core/storage/access.cpp" line="45"/>
+        <location filename="../core/storage/access.cpp" line="39"/>
         <source>%1 is for the owner of the schema &apos;%2&apos; — login %3 is not it; run it as the login that ran `knowledgectl migrate`</source>
         <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="88"/>
+        <location filename="../core/storage/access.cpp" line="82"/>
         <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
         <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="91"/>
+        <location filename="../core/storage/access.cpp" line="85"/>
         <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
         <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="95"/>
+        <location filename="../core/storage/access.cpp" line="89"/>
         <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
         <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="97"/>
+        <location filename="../core/storage/access.cpp" line="91"/>
         <source>granting %1 access to login %2</source>
         <translation>Zugriff %1 für Login %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="105"/>
+        <location filename="../core/storage/access.cpp" line="99"/>
         <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
         <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="110"/>
+        <location filename="../core/storage/access.cpp" line="104"/>
         <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
         <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="119"/>
+        <location filename="../core/storage/access.cpp" line="113"/>
         <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
         <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="135"/>
+        <location filename="../core/storage/access.cpp" line="129"/>
         <source>tenant %1 has no person %2 — give a handle to create one</source>
         <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="142"/>
+        <location filename="../core/storage/access.cpp" line="136"/>
         <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
         <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="177"/>
+        <location filename="../core/storage/access.cpp" line="171"/>
         <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
         <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="178"/>
+        <location filename="../core/storage/access.cpp" line="172"/>
         <source>revoking the access of login %1</source>
         <translation>Zugriff von Login %1 entziehen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="187"/>
+        <location filename="../core/storage/access.cpp" line="181"/>
         <source>unknown tenant &apos;%1&apos;</source>
         <translation>unbekannter Mandant &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="196"/>
+        <location filename="../core/storage/access.cpp" line="190"/>
         <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
         <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="198"/>
+        <location filename="../core/storage/access.cpp" line="192"/>
         <source>every tenant</source>
         <translation>alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="211"/>
+        <location filename="../core/storage/access.cpp" line="205"/>
         <source>listing the grants</source>
         <translation>Freigaben auflisten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="226"/>
+        <location filename="../core/storage/access.cpp" line="220"/>
         <source>dropping the group roles of schema %1</source>
         <translation>Gruppenrollen des Schemas %1 löschen</translation>
     </message>
@@ -97,47 +97,47 @@
         <translation>%1 ist dem Schema-Eigentümer vorbehalten; Login %2 ist es nicht — als Eigentümer ausführen (das Login, das `knowledgectl migrate` ausgeführt hat)</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="85"/>
+        <location filename="../core/service/apikeys.cpp" line="74"/>
         <source>an API key belongs to a tenant — give --tenant T</source>
         <translation>ein API-Schlüssel gehört zu einem Mandanten — --tenant T angeben</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="90"/>
+        <location filename="../core/service/apikeys.cpp" line="79"/>
         <source>--rate must be a positive number of requests per minute</source>
         <translation>--rate muss eine positive Zahl von Anfragen pro Minute sein</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="106"/>
+        <location filename="../core/service/apikeys.cpp" line="95"/>
         <source>storing the API key</source>
         <translation>Speichern des API-Schlüssels</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="128"/>
+        <location filename="../core/service/apikeys.cpp" line="117"/>
         <source>the new API key %1 cannot be read back</source>
         <translation>der neue API-Schlüssel %1 lässt sich nicht zurücklesen</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="137"/>
+        <location filename="../core/service/apikeys.cpp" line="126"/>
         <source>listing the API keys</source>
         <translation>Auflisten der API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="159"/>
+        <location filename="../core/service/apikeys.cpp" line="148"/>
         <source>give the id of the key to revoke (`knowledgectl api-key list` shows them)</source>
         <translation>die ID des zu widerrufenden Schlüssels angeben (`knowledgectl api-key list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="161"/>
+        <location filename="../core/service/apikeys.cpp" line="150"/>
         <source>revoking API key %1</source>
         <translation>Widerrufen des API-Schlüssels %1</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="180"/>
+        <location filename="../core/service/apikeys.cpp" line="169"/>
         <source>no API key &apos;%1&apos; — `knowledgectl api-key list` shows the keys and their ids</source>
         <translation>kein API-Schlüssel &apos;%1&apos; — `knowledgectl api-key list` zeigt die Schlüssel und ihre IDs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <location filename="../core/service/apikeys.cpp" line="175"/>
         <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
         <translation>
             <numerusform>&apos;%1&apos; bezeichnet %n API-Schlüssel — die ID des Schlüssels angeben</numerusform>
@@ -145,17 +145,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="195"/>
+        <location filename="../core/service/apikeys.cpp" line="184"/>
         <source>the revoked API key cannot be read back</source>
         <translation>der widerrufene API-Schlüssel lässt sich nicht zurücklesen</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="203"/>
+        <location filename="../core/service/apikeys.cpp" line="192"/>
         <source>the API key is unknown or revoked — ask an administrator for a key (`knowledgectl api-key create`)</source>
         <translation>der API-Schlüssel ist unbekannt oder widerrufen — einen Administrator um einen Schlüssel bitten (`knowledgectl api-key create`)</translation>
     </message>
     <message>
-        <location filename="../core/service/apikeys.cpp" line="213"/>
+        <location filename="../core/service/apikeys.cpp" line="202"/>
         <source>selecting the API key</source>
         <translation>Auswählen des API-Schlüssels</translation>
     </message>
@@ -498,36 +498,36 @@
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="159"/>
+        <location filename="../core/events/eventlog.cpp" line="149"/>
         <source>inspecting the events table %1</source>
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="184"/>
-        <location filename="../core/events/eventlog.cpp" line="391"/>
-        <location filename="../core/events/eventlog.cpp" line="414"/>
-        <location filename="../core/events/eventlog.cpp" line="444"/>
-        <location filename="../core/events/eventlog.cpp" line="462"/>
+        <location filename="../core/events/eventlog.cpp" line="174"/>
+        <location filename="../core/events/eventlog.cpp" line="381"/>
+        <location filename="../core/events/eventlog.cpp" line="404"/>
+        <location filename="../core/events/eventlog.cpp" line="434"/>
+        <location filename="../core/events/eventlog.cpp" line="452"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="190"/>
+        <location filename="../core/events/eventlog.cpp" line="180"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="220"/>
+        <location filename="../core/events/eventlog.cpp" line="210"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="305"/>
+        <location filename="../core/events/eventlog.cpp" line="295"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="338"/>
+        <location filename="../core/events/eventlog.cpp" line="328"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -535,7 +535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="271"/>
+        <location filename="../core/events/eventlog.cpp" line="261"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -543,12 +543,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="393"/>
+        <location filename="../core/events/eventlog.cpp" line="383"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="416"/>
+        <location filename="../core/events/eventlog.cpp" line="406"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>Lesen von %n Untersuchung</numerusform>
@@ -556,17 +556,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="445"/>
+        <location filename="../core/events/eventlog.cpp" line="435"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="463"/>
+        <location filename="../core/events/eventlog.cpp" line="453"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="478"/>
+        <location filename="../core/events/eventlog.cpp" line="468"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -964,32 +964,32 @@
         <translation>rating muss 1 (Daumen hoch) oder -1 (Daumen runter) sein</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="310"/>
+        <location filename="../core/service/httpservice.cpp" line="302"/>
         <source>the database cannot be reached</source>
         <translation>die Datenbank ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="376"/>
+        <location filename="../core/service/httpservice.cpp" line="368"/>
         <source>no such resource: %1 — the API has GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics and POST /feedback</source>
         <translation>keine solche Ressource: %1 — die API hat GET /datasets/{id}/knowledge, /datasets/{id}/activity, /search, /health, /metrics und POST /feedback</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="383"/>
+        <location filename="../core/service/httpservice.cpp" line="375"/>
         <source>%1 takes %2, not %3</source>
         <translation>%1 nimmt %2 an, nicht %3</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="474"/>
+        <location filename="../core/service/httpservice.cpp" line="466"/>
         <source>the body is larger than %1 bytes</source>
         <translation>der Inhalt ist größer als %1 Bytes</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="478"/>
+        <location filename="../core/service/httpservice.cpp" line="470"/>
         <source>the request could not be read (HTTP %1)</source>
         <translation>die Anfrage ließ sich nicht lesen (HTTP %1)</translation>
     </message>
     <message>
-        <location filename="../core/service/httpservice.cpp" line="495"/>
+        <location filename="../core/service/httpservice.cpp" line="487"/>
         <source>cannot listen on %1:%2 — is the port taken, or the address not this machine&apos;s?</source>
         <translation>kann nicht auf %1:%2 lauschen — ist der Port belegt oder die Adresse nicht die dieses Rechners?</translation>
     </message>
@@ -1011,27 +1011,27 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="755"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="525"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="759"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="529"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="788"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="558"/>
         <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
         <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="796"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="566"/>
         <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="890"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="660"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1063,99 +1063,99 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="83"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="84"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="86"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="89"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="96"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="101"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="100"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="103"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="105"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="110"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="116"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="358"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="345"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="461"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="440"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="281"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="470"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="449"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="287"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="480"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="459"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -1168,7 +1168,7 @@
         <translation>aus einem leeren Korpus lässt sich kein Suchmodell lernen — fügen Sie zuerst Dokumente hinzu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="158"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="159"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: %n Dokument, das keine Wörter enthält</numerusform>
@@ -1176,7 +1176,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="230"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="233"/>
         <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
         <translation>
             <numerusform>Suchmodell kann nicht gelernt werden: die Zerlegung von %n Dokument ist nicht konvergiert</numerusform>
@@ -1184,36 +1184,41 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="304"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="320"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="315"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="329"/>
         <source>cannot write the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="328"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="337"/>
         <source>the search model %1 is unusable (%2) — it will be relearned from the cache</source>
         <translation>das Suchmodell %1 ist unbrauchbar (%2) — es wird aus dem Cache neu gelernt</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="335"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="344"/>
         <source>cannot read the search model %1: %2</source>
         <translation>Suchmodell %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="343"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="352"/>
         <source>not a model file of this version</source>
         <translation>keine Modelldatei dieser Version</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="348"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="357"/>
         <source>bad header</source>
         <translation>fehlerhafter Header</translation>
     </message>
     <message>
-        <location filename="../core/embedding/lsaembedder.cpp" line="362"/>
-        <location filename="../core/embedding/lsaembedder.cpp" line="366"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="371"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="375"/>
         <source>truncated</source>
         <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <location filename="../core/embedding/lsaembedder.cpp" line="379"/>
+        <source>a term stands twice</source>
+        <translation>ein Begriff steht doppelt darin</translation>
     </message>
 </context>
 <context>
@@ -1257,22 +1262,22 @@
         <translation>Lesen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="271"/>
+        <location filename="../core/search/offlinecache.cpp" line="266"/>
         <source>reading the embedding model</source>
         <translation>Lesen des Embedding-Modells</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="293"/>
+        <location filename="../core/search/offlinecache.cpp" line="288"/>
         <source>counting the searchable documents</source>
         <translation>Zählen der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="419"/>
+        <location filename="../core/search/offlinecache.cpp" line="414"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder übergeben Sie --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="438"/>
+        <location filename="../core/search/offlinecache.cpp" line="433"/>
         <source>no tenant given for the offline cache</source>
         <translation>kein Mandant für den Offline-Cache angegeben</translation>
     </message>
@@ -1328,64 +1333,64 @@
         <translation> (der Cache in %1 stammt von einer früheren Version, die nicht vermerkte, aus welcher Datenbank er kam; er wird daher nicht verwendet und kann nach der Synchronisation gelöscht werden)</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="380"/>
+        <location filename="../core/search/offlinecache.cpp" line="375"/>
         <source>remembering which database this connection reaches</source>
         <translation>Vermerken, welche Datenbank diese Verbindung erreicht</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="427"/>
+        <location filename="../core/search/offlinecache.cpp" line="422"/>
         <source>no offline cache of this database knows the tenant &quot;%1&quot; — run `knowledgectl sync` while the database is reachable, or give the tenant&apos;s UUID</source>
         <translation>kein Offline-Cache dieser Datenbank kennt den Mandanten „%1“ — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist, oder geben Sie die UUID des Mandanten an</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="450"/>
-        <location filename="../core/search/offlinecache.cpp" line="451"/>
-        <location filename="../core/search/offlinecache.cpp" line="589"/>
+        <location filename="../core/search/offlinecache.cpp" line="445"/>
+        <location filename="../core/search/offlinecache.cpp" line="446"/>
+        <location filename="../core/search/offlinecache.cpp" line="584"/>
         <source>syncing</source>
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="469"/>
+        <location filename="../core/search/offlinecache.cpp" line="464"/>
         <source>there is no offline cache for %1 (schema %2) in %3 — run `knowledgectl sync` once while the database is reachable%4</source>
         <translation>für %1 (Schema %2) gibt es in %3 keinen Offline-Cache — führen Sie einmal `knowledgectl sync` aus, solange die Datenbank erreichbar ist%4</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="479"/>
+        <location filename="../core/search/offlinecache.cpp" line="474"/>
         <source>there is no offline cache for tenant %1 of this database in %2 — run `knowledgectl sync` while the database is reachable</source>
         <translation>für den Mandanten %1 dieser Datenbank gibt es in %2 keinen Offline-Cache — führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="499"/>
+        <location filename="../core/search/offlinecache.cpp" line="494"/>
         <source>searching offline</source>
         <translation>Offline-Suche</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="570"/>
+        <location filename="../core/search/offlinecache.cpp" line="565"/>
         <source>the connection is for tenant %1 but the cache for %2</source>
         <translation>die Verbindung gilt für Mandant %1, der Cache aber für %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="575"/>
+        <location filename="../core/search/offlinecache.cpp" line="570"/>
         <source>this offline cache was opened for searching, not for syncing</source>
         <translation>dieser Offline-Cache wurde zum Suchen geöffnet, nicht zum Synchronisieren</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="581"/>
+        <location filename="../core/search/offlinecache.cpp" line="576"/>
         <source>the connection reaches another database (%1, schema %2) than the one this cache belongs to — open the cache for that connection</source>
         <translation>die Verbindung erreicht eine andere Datenbank (%1, Schema %2) als die, zu der dieser Cache gehört — öffnen Sie den Cache für diese Verbindung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="629"/>
+        <location filename="../core/search/offlinecache.cpp" line="624"/>
         <source>cannot write the embedding model into %1: %2</source>
         <translation>Embedding-Modell kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="689"/>
+        <location filename="../core/search/offlinecache.cpp" line="684"/>
         <source>sync cancelled after %1 of %2 changes — what was synced stays, the next sync goes on from there</source>
         <translation>Synchronisation nach %1 von %2 Änderungen abgebrochen — was bereits synchronisiert ist, bleibt; die nächste Synchronisation macht dort weiter</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinecache.cpp" line="747"/>
+        <location filename="../core/search/offlinecache.cpp" line="742"/>
         <source>the offline cache knows no dataset named &apos;%1&apos; — check the name (`knowledgectl datasets` lists them), give its UUID, or run `knowledgectl sync` while the database is reachable</source>
         <translation>der Offline-Cache kennt keinen Datensatz namens &apos;%1&apos; — prüfen Sie den Namen (`knowledgectl datasets` listet sie auf), geben Sie seine UUID an oder führen Sie `knowledgectl sync` aus, solange die Datenbank erreichbar ist</translation>
     </message>
@@ -1539,66 +1544,66 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="321"/>
-        <location filename="../core/search/onlinesearch.cpp" line="689"/>
-        <location filename="../core/search/onlinesearch.cpp" line="722"/>
+        <location filename="../core/search/onlinesearch.cpp" line="367"/>
+        <location filename="../core/search/onlinesearch.cpp" line="730"/>
+        <location filename="../core/search/onlinesearch.cpp" line="766"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="326"/>
+        <location filename="../core/search/onlinesearch.cpp" line="372"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="329"/>
+        <location filename="../core/search/onlinesearch.cpp" line="375"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="359"/>
+        <location filename="../core/search/onlinesearch.cpp" line="405"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="474"/>
-        <location filename="../core/search/onlinesearch.cpp" line="563"/>
+        <location filename="../core/search/onlinesearch.cpp" line="520"/>
+        <location filename="../core/search/onlinesearch.cpp" line="604"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="481"/>
-        <location filename="../core/search/onlinesearch.cpp" line="559"/>
+        <location filename="../core/search/onlinesearch.cpp" line="527"/>
+        <location filename="../core/search/onlinesearch.cpp" line="600"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="536"/>
+        <location filename="../core/search/onlinesearch.cpp" line="571"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="554"/>
+        <location filename="../core/search/onlinesearch.cpp" line="595"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="555"/>
+        <location filename="../core/search/onlinesearch.cpp" line="596"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="558"/>
+        <location filename="../core/search/onlinesearch.cpp" line="599"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="691"/>
+        <location filename="../core/search/onlinesearch.cpp" line="732"/>
         <source>loading the search index</source>
         <translation>beim Laden des Suchindex</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="723"/>
+        <location filename="../core/search/onlinesearch.cpp" line="767"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -1606,150 +1611,150 @@
 <context>
     <name>Outbox</name>
     <message>
-        <location filename="../core/client/outbox.cpp" line="145"/>
+        <location filename="../core/client/outbox.cpp" line="124"/>
         <source>outbox %1: %2: %3 — check the disk and the file&apos;s permissions</source>
         <translation>Postausgang %1: %2: %3 — prüfen Sie den Datenträger und die Zugriffsrechte der Datei</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="155"/>
+        <location filename="../core/client/outbox.cpp" line="134"/>
         <source>outbox %1: %2: %3</source>
         <translation>Postausgang %1: %2: %3</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="209"/>
-        <location filename="../core/client/outbox.cpp" line="217"/>
+        <location filename="../core/client/outbox.cpp" line="173"/>
+        <location filename="../core/client/outbox.cpp" line="181"/>
         <source>reading the entries</source>
         <translation>Lesen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="223"/>
-        <location filename="../core/client/outbox.cpp" line="229"/>
-        <location filename="../core/client/outbox.cpp" line="236"/>
+        <location filename="../core/client/outbox.cpp" line="187"/>
+        <location filename="../core/client/outbox.cpp" line="193"/>
+        <location filename="../core/client/outbox.cpp" line="200"/>
         <source>marking entries delivered</source>
         <translation>Markieren der Einträge als zugestellt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="257"/>
-        <location filename="../core/client/outbox.cpp" line="844"/>
+        <location filename="../core/client/outbox.cpp" line="221"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="181"/>
         <source>recording a refusal</source>
         <translation>Festhalten einer Ablehnung</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="276"/>
+        <location filename="../core/client/outbox.cpp" line="240"/>
         <source>queueing a %1 event</source>
         <translation>Einreihen eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="361"/>
+        <location filename="../core/client/outbox.cpp" line="322"/>
         <source>cannot create the outbox %1: %2 — check the cache directory&apos;s permissions (KNOWLEDGE_CACHE_DIR)</source>
         <translation>der Postausgang %1 kann nicht angelegt werden: %2 — prüfen Sie die Zugriffsrechte des Cache-Verzeichnisses (KNOWLEDGE_CACHE_DIR)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="370"/>
+        <location filename="../core/client/outbox.cpp" line="331"/>
         <source>opening</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="374"/>
+        <location filename="../core/client/outbox.cpp" line="335"/>
         <source>setting it up</source>
         <translation>Einrichten</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="377"/>
+        <location filename="../core/client/outbox.cpp" line="338"/>
         <source>creating its tables</source>
         <translation>Anlegen seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="387"/>
+        <location filename="../core/client/outbox.cpp" line="348"/>
         <source>upgrading its tables</source>
         <translation>Aktualisieren seiner Tabellen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="409"/>
+        <location filename="../core/client/outbox.cpp" line="370"/>
         <source>the database at %1 (schema %2) has not been reached from this machine yet, so nothing can be queued for it (who you are there is known only after one successful connection) — once online, run `knowledgectl outbox deliver` (or make any change) and it is remembered</source>
         <translation>die Datenbank unter %1 (Schema %2) wurde von diesem Rechner aus noch nie erreicht, daher kann nichts für sie eingereiht werden (wer Sie dort sind, ist erst nach einer erfolgreichen Verbindung bekannt) — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann wird es gespeichert</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="474"/>
-        <location filename="../core/client/outbox.cpp" line="482"/>
-        <location filename="../core/client/outbox.cpp" line="491"/>
-        <location filename="../core/client/outbox.cpp" line="508"/>
+        <location filename="../core/client/outbox.cpp" line="435"/>
+        <location filename="../core/client/outbox.cpp" line="443"/>
+        <location filename="../core/client/outbox.cpp" line="452"/>
+        <location filename="../core/client/outbox.cpp" line="469"/>
         <source>remembering who writes</source>
         <translation>Speichern, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="546"/>
+        <location filename="../core/client/outbox.cpp" line="507"/>
         <source>no tenant given — set KNOWLEDGE_TENANT or pass --tenant</source>
         <translation>kein Mandant angegeben — setzen Sie KNOWLEDGE_TENANT oder geben Sie --tenant an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="561"/>
+        <location filename="../core/client/outbox.cpp" line="522"/>
         <source>reading who writes</source>
         <translation>Lesen, wer schreibt</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="565"/>
+        <location filename="../core/client/outbox.cpp" line="526"/>
         <source>login %1 has not written to tenant %2%3 online from this machine yet, so who you are there is not known offline — once online, run `knowledgectl outbox deliver` (or make any change), then changes made offline can be queued</source>
         <translation>Login %1 hat von diesem Rechner aus noch nie online in Mandant %2%3 geschrieben, daher ist offline nicht bekannt, wer Sie dort sind — führen Sie online einmal `knowledgectl outbox deliver` aus (oder nehmen Sie eine beliebige Änderung vor), dann können offline gemachte Änderungen eingereiht werden</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="569"/>
+        <location filename="../core/client/outbox.cpp" line="530"/>
         <source> as %1</source>
         <translation> als %1</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="580"/>
+        <location filename="../core/client/outbox.cpp" line="541"/>
         <source>login %1 writes for others and was last online without a person: name the person with --actor (as when online) to queue a change</source>
         <translation>Login %1 schreibt für andere und war zuletzt ohne Person online: nennen Sie die Person mit --actor (wie online), um eine Änderung einzureihen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="635"/>
+        <location filename="../core/client/outbox.cpp" line="596"/>
         <source>&apos;%1&apos; is too short to name an outbox entry — give its id (or at least its first 8 characters; `knowledgectl outbox list` shows them)</source>
         <translation>„%1“ ist zu kurz, um einen Eintrag im Postausgang zu benennen — geben Sie seine ID an (oder mindestens ihre ersten 8 Zeichen; `knowledgectl outbox list` zeigt sie)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="644"/>
+        <location filename="../core/client/outbox.cpp" line="605"/>
         <source>there is no outbox entry %1 — `knowledgectl outbox list` shows them</source>
         <translation>es gibt keinen Eintrag %1 im Postausgang — `knowledgectl outbox list` zeigt die Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="647"/>
+        <location filename="../core/client/outbox.cpp" line="608"/>
         <source>%1 names %2 outbox entries — give more of the id</source>
         <translation>%1 passt auf %2 Einträge im Postausgang — geben Sie mehr von der ID an</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="663"/>
+        <location filename="../core/client/outbox.cpp" line="624"/>
         <source>counting the entries</source>
         <translation>Zählen der Einträge</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="775"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="112"/>
         <source>delivery cancelled</source>
         <translation>Zustellung abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="855"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="192"/>
         <source>outbox entry %1 was delivered on %2 and is in the database: there is nothing to discard (change it with a new rating or edit)</source>
         <translation>Eintrag %1 des Postausgangs wurde am %2 zugestellt und ist in der Datenbank: es gibt nichts zu verwerfen (ändern Sie ihn mit einer neuen Bewertung oder Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="861"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="198"/>
         <source>discarding an entry</source>
         <translation>Verwerfen eines Eintrags</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="864"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="201"/>
         <source>outbox entry %1 was delivered meanwhile: there is nothing to discard</source>
         <translation>Eintrag %1 des Postausgangs wurde inzwischen zugestellt: es gibt nichts zu verwerfen</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="876"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="213"/>
         <source>outbox entry %1 is %2, not refused: only a refused entry is resent</source>
         <translation>Eintrag %1 des Postausgangs ist %2, nicht abgelehnt: nur ein abgelehnter Eintrag wird erneut gesendet</translation>
     </message>
     <message>
-        <location filename="../core/client/outbox.cpp" line="890"/>
-        <location filename="../core/client/outbox.cpp" line="894"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="227"/>
+        <location filename="../core/client/outboxdelivery.cpp" line="231"/>
         <source>resending an entry</source>
         <translation>erneutes Senden eines Eintrags</translation>
     </message>
@@ -2049,54 +2054,54 @@
 <context>
     <name>SearchDocuments</name>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="202"/>
-        <location filename="../core/search/searchdocuments.cpp" line="499"/>
+        <location filename="../core/search/searchdocuments.cpp" line="184"/>
+        <location filename="../core/search/searchdocuments.cpp" line="336"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="206"/>
+        <location filename="../core/search/searchdocuments.cpp" line="188"/>
         <source>updating the searchable documents</source>
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="788"/>
+        <location filename="../core/search/searchembeddings.cpp" line="449"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="346"/>
-        <location filename="../core/search/searchdocuments.cpp" line="362"/>
+        <location filename="../core/search/searchembeddings.cpp" line="44"/>
+        <location filename="../core/search/searchembeddings.cpp" line="60"/>
         <source>cannot create a temporary directory</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="350"/>
+        <location filename="../core/search/searchembeddings.cpp" line="48"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="368"/>
+        <location filename="../core/search/searchembeddings.cpp" line="66"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="382"/>
+        <location filename="../core/search/searchembeddings.cpp" line="75"/>
         <source>loading the search model</source>
         <translation>Laden des Suchmodells</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="396"/>
+        <location filename="../core/search/searchembeddings.cpp" line="89"/>
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="486"/>
+        <location filename="../core/search/searchembeddings.cpp" line="179"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="500"/>
+        <location filename="../core/search/searchdocuments.cpp" line="337"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -2104,12 +2109,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="537"/>
+        <location filename="../core/search/searchembeddings.cpp" line="191"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="612"/>
+        <location filename="../core/search/searchembeddings.cpp" line="266"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -2117,7 +2122,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="750"/>
+        <location filename="../core/search/searchembeddings.cpp" line="409"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2223,82 +2228,82 @@
         <translation>das Modell %1 lieferte einen Vektor mit %2 statt %3 Dimensionen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="207"/>
+        <location filename="../core/search/searchindex.cpp" line="209"/>
         <source>cannot create the search cache directory %1 — check its parent&apos;s permissions</source>
         <translation>Such-Cache-Verzeichnis %1 kann nicht angelegt werden — prüfen Sie die Rechte des übergeordneten Verzeichnisses</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="268"/>
+        <location filename="../core/search/searchindex.cpp" line="270"/>
         <source>no embedder given</source>
         <translation>kein Embedder angegeben</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="370"/>
-        <location filename="../core/search/searchindex.cpp" line="383"/>
+        <location filename="../core/search/searchindex.cpp" line="372"/>
+        <location filename="../core/search/searchindex.cpp" line="385"/>
         <source>storing documents</source>
         <translation>Speichern der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="411"/>
+        <location filename="../core/search/searchindex.cpp" line="413"/>
         <source>removing a document</source>
         <translation>Entfernen eines Dokuments</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="429"/>
+        <location filename="../core/search/searchindex.cpp" line="431"/>
         <source>storing the cache&apos;s state</source>
         <translation>Speichern des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="506"/>
+        <location filename="../core/search/searchindex.cpp" line="508"/>
         <source>reading the cache&apos;s state</source>
         <translation>Lesen des Cache-Zustands</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="529"/>
+        <location filename="../core/search/searchindex.cpp" line="531"/>
         <source>the query vector has %1 dimensions, the index %2</source>
         <translation>der Anfragevektor hat %1 Dimensionen, der Index %2</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="549"/>
+        <location filename="../core/search/searchindex.cpp" line="551"/>
         <source>counting documents</source>
         <translation>Zählen der Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="569"/>
+        <location filename="../core/search/searchindex.cpp" line="571"/>
         <source>reading the full-text index</source>
         <translation>Lesen des Volltextindex</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="42"/>
+        <location filename="../core/search/searchindexquery.cpp" line="44"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="47"/>
+        <location filename="../core/search/searchindexquery.cpp" line="49"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="52"/>
+        <location filename="../core/search/searchindexquery.cpp" line="54"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="138"/>
-        <location filename="../core/search/searchindexquery.cpp" line="150"/>
-        <location filename="../core/search/searchindexquery.cpp" line="196"/>
-        <location filename="../core/search/searchindexquery.cpp" line="225"/>
+        <location filename="../core/search/searchindexquery.cpp" line="147"/>
+        <location filename="../core/search/searchindexquery.cpp" line="159"/>
+        <location filename="../core/search/searchindexquery.cpp" line="222"/>
+        <location filename="../core/search/searchindexquery.cpp" line="268"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindex.cpp" line="538"/>
-        <location filename="../core/search/searchindexquery.cpp" line="425"/>
+        <location filename="../core/search/searchindex.cpp" line="540"/>
+        <location filename="../core/search/searchindexquery.cpp" line="518"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="453"/>
+        <location filename="../core/search/searchindexquery.cpp" line="546"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>

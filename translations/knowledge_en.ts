@@ -4,7 +4,7 @@
 <context>
     <name>ApiKeys</name>
     <message numerus="yes">
-        <location filename="../core/service/apikeys.cpp" line="186"/>
+        <location filename="../core/service/apikeys.cpp" line="175"/>
         <source>&apos;%1&apos; names %n API keys — give the key&apos;s id</source>
         <translation>
             <numerusform>&apos;%1&apos; names %n API key — give the key&apos;s id</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="338"/>
+        <location filename="../core/events/eventlog.cpp" line="328"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="416"/>
+        <location filename="../core/events/eventlog.cpp" line="406"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>reading %n investigation</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="271"/>
+        <location filename="../core/events/eventlog.cpp" line="261"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>
@@ -65,7 +65,7 @@
 <context>
     <name>LsaEmbedder</name>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="158"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="159"/>
         <source>cannot learn a search model: the %n document(s) contain no words</source>
         <translation>
             <numerusform>cannot learn a search model: the %n document contains no words</numerusform>
@@ -73,7 +73,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/embedding/lsaembedder.cpp" line="230"/>
+        <location filename="../core/embedding/lsaembedder.cpp" line="233"/>
         <source>cannot learn a search model: the decomposition of the %n document(s) did not converge</source>
         <translation>
             <numerusform>cannot learn a search model: the decomposition of the %n document did not converge</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="500"/>
+        <location filename="../core/search/searchdocuments.cpp" line="337"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="612"/>
+        <location filename="../core/search/searchembeddings.cpp" line="266"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>

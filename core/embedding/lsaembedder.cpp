@@ -374,8 +374,10 @@ Result<LsaEmbedder> LsaEmbedder::load(const QString &path)
     if (in.status() != QDataStream::Ok || trailer != kMagic)
         return bad(tr("truncated"));
     model.m_dimension = dim;
-    for (int i = 0; i < count; ++i)
-        model.m_termIndex.emplace(std::u16string(textanalyzer::view(terms.at(i))), i);
+    for (int i = 0; i < count; ++i) {
+        if (!model.m_termIndex.emplace(std::u16string(textanalyzer::view(terms.at(i))), i).second)
+            return bad(tr("a term stands twice"));
+    }
     return model;
 }
 

@@ -1,5 +1,7 @@
 #include "textanalyzer.h"
 
+#include <QHash>
+
 #include <QSet>
 
 #include <libstemmer.h>
@@ -35,11 +37,11 @@ private:
     sb_stemmer *m_stemmer;
 };
 
-const WordSet &stopwords()
+const QueryWordSet &stopwords()
 {
     // A short English list (SMART-style core); it only shapes the learned embedding, the
     // lexical search keeps every word.
-    static const WordSet words = [] {
+    static const QueryWordSet words = [] {
         const char *list[] = {
             "a",       "about",  "above",  "after",   "again",     "against", "all",     "also",
             "am",      "an",     "and",    "any",     "are",       "as",      "at",      "be",
@@ -61,7 +63,7 @@ const WordSet &stopwords()
             "two",     "use",    "used",   "using",   "made",      "make",    "given",   "obtained",
             "found",   "shown",  "show",   "shows",   "presented", "paper",   "several", "various",
             "many",    "much"};
-        WordSet s;
+        QueryWordSet s; // a fixed list
         for (const char *w : list)
             s.insert(std::u16string(view(QString::fromLatin1(w))));
         return s;
@@ -97,6 +99,11 @@ QString stem(const QString &word)
         return word;
     thread_local const Stemmer stemmer;
     return stemmer.stem(word);
+}
+
+size_t WordHash::operator()(std::u16string_view w) const
+{
+    return qHashBits(w.data(), w.size() * sizeof(char16_t), QHashSeed::globalSeed());
 }
 
 bool isStopword(const QString &lowerCaseWord)

@@ -30,24 +30,40 @@ QStringList terms(const QString &text);
 QString stem(const QString &word);
 bool isStopword(const QString &lowerCaseWord);
 
-/// A word's UTF-16 text as a standard view.
+/// A word's UTF-16 text as a standard view (constData(): never detaches or allocates, also for
+/// a null or literal string).
 inline std::u16string_view view(const QString &word)
 {
-    return {reinterpret_cast<const char16_t *>(word.utf16()), size_t(word.size())};
+    return {reinterpret_cast<const char16_t *>(word.constData()), size_t(word.size())};
 }
-/// The hash of the word sets and maps below (looked up by view(), no copy of the key).
+
+// Sets and maps keyed by words, for the per-word loops of indexing and querying: a
+// QHash<QString> costs ~0.4 µs a lookup-or-insert here against 0.02–0.13 µs for these, which a
+// pasted paragraph's hundreds of words and an embedding run's millions feel
+// (docs/benchmarks.md, "Long queries, part 6"). Keys are owned std::u16string, looked up by
+// view() without a copy. Two hashes:
+
+/// For words that come from documents (anybody of the tenant can write them): Qt's seeded hash
+/// of the process (QHashSeed::globalSeed()), so that nobody can craft words that all fall into
+/// one bucket and make an index build quadratic.
 struct WordHash
+{
+    using is_transparent = void;
+    size_t operator()(std::u16string_view w) const;
+};
+/// For the words of one query (at most fulltextquery::kMaxTerms, typed by the person who
+/// searches): libstdc++'s unseeded hash, ~6 × faster — a few hundred keys cannot be flooded.
+struct QueryWordHash
 {
     using is_transparent = void;
     size_t operator()(std::u16string_view w) const { return std::hash<std::u16string_view>{}(w); }
 };
-/// Sets and maps keyed by words, for the per-word loops of indexing and querying: a
-/// QHash<QString> costs ~0.4 µs a lookup-or-insert here against ~0.06 µs for these, which a
-/// pasted paragraph's hundreds of words and an embedding run's millions feel
-/// (docs/benchmarks.md, "Long queries, part 6").
 using WordSet = std::unordered_set<std::u16string, WordHash, std::equal_to<>>;
 template <typename V>
 using WordMap = std::unordered_map<std::u16string, V, WordHash, std::equal_to<>>;
+using QueryWordSet = std::unordered_set<std::u16string, QueryWordHash, std::equal_to<>>;
+template <typename V>
+using QueryWordMap = std::unordered_map<std::u16string, V, QueryWordHash, std::equal_to<>>;
 
 } // namespace textanalyzer
 } // namespace ke

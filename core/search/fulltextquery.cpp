@@ -14,9 +14,9 @@ QStringList terms(const QString &userQuery, QList<int> *counts)
     if (counts)
         counts->clear();
     const QStringList words = textanalyzer::words(userQuery, kMaxTermLength);
-    // word -> its index in out, over views of `words` (not a QHash: textanalyzer::WordSet
+    // word -> its index in out, over views of `words` (not a QHash: textanalyzer.h
     // says why; with one, a pasted paragraph's ~300 words cost 0.18 ms here, now 0.05 ms).
-    std::unordered_map<std::u16string_view, int, textanalyzer::WordHash> seen;
+    std::unordered_map<std::u16string_view, int, textanalyzer::QueryWordHash> seen;
     seen.reserve(size_t(std::min<qsizetype>(words.size(), kMaxTerms)));
     for (const QString &w : words) {
         const std::u16string_view key = textanalyzer::view(w);

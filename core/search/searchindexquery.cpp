@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QFuture>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryFile>
 #include <QThread>
@@ -209,8 +210,12 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
                                         : QString(),
                                filterSql,
+                               // Both orders stated: a pass meeting another stops at the
+                               // first id the other has scored, so rows must come in id
+                               // order also when a filter's join lets the planner read
+                               // `documents` first.
                                downwards ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?3")
-                                         : QString())
+                                         : QStringLiteral(" ORDER BY f.rowid"))
                           .toUtf8();
                 SqliteStatement s(db, sql.constData());
                 if (!s.isValid())
@@ -284,6 +289,14 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                             return own.error();
                         return run(*own, theirs, found.data() + mine.size());
                     });
+                // The pool task uses this frame's locals: it is waited for on every way out,
+                // an exception (std::bad_alloc) included.
+                const auto waitForOther = qScopeGuard([&other] {
+                    try {
+                        other.waitForFinished();
+                    } catch (...) { // its own failure is reported through result() below
+                    }
+                });
                 const Result<void> ours = run(*h, mine, found.data());
                 if (!theirs.empty())
                     if (const Result<void> r = other.result(); !r)
@@ -551,8 +564,8 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
         return cancelledError();
 
     // 4. Results, with snippets (the query's stems once, not once per result).
-    const textanalyzer::WordSet snippetStemsOfQuery
-        = request.snippets ? snippetStems(scored) : textanalyzer::WordSet();
+    const textanalyzer::QueryWordSet snippetStemsOfQuery
+        = request.snippets ? snippetStems(scored) : textanalyzer::QueryWordSet();
     QList<SearchResult> results;
     results.reserve(candidates.size());
     for (const ranking::Candidate &c : std::as_const(candidates)) {

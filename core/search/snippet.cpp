@@ -27,10 +27,10 @@
 
 namespace ke {
 
-textanalyzer::WordSet snippetStems(const QStringList &queryWords)
+textanalyzer::QueryWordSet snippetStems(const QStringList &queryWords)
 {
     // Stop words ("the", "on") are searched for but not marked: marking them is noise.
-    textanalyzer::WordSet stems;
+    textanalyzer::QueryWordSet stems;
     for (const QString &w : queryWords) {
         const QString lower = w.toLower();
         if (!textanalyzer::isStopword(lower))
@@ -44,7 +44,8 @@ QString markedExcerpt(const QString &content, const QStringList &queryWords, int
     return markedExcerpt(content, snippetStems(queryWords), windowWords);
 }
 
-QString markedExcerpt(const QString &content, const textanalyzer::WordSet &stems, int windowWords)
+QString markedExcerpt(const QString &content, const textanalyzer::QueryWordSet &stems,
+                      int windowWords)
 {
     struct Word
     {

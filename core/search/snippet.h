@@ -16,9 +16,9 @@ namespace ke {
 QString markedExcerpt(const QString &content, const QStringList &queryWords, int windowWords = 16);
 /// The stems markedExcerpt() marks for `queryWords` — computed once per query when many
 /// results get a snippet (a pasted paragraph has hundreds of words).
-textanalyzer::WordSet snippetStems(const QStringList &queryWords);
+textanalyzer::QueryWordSet snippetStems(const QStringList &queryWords);
 /// markedExcerpt() with the query's stems already computed (snippetStems).
-QString markedExcerpt(const QString &content, const textanalyzer::WordSet &stems,
+QString markedExcerpt(const QString &content, const textanalyzer::QueryWordSet &stems,
                       int windowWords = 16);
 
 } // namespace ke

@@ -4,6 +4,7 @@
 #include "lsaembedder.h"
 #include "textanalyzer.h"
 
+#include <QDataStream>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,30 @@ private Q_SLOTS:
         QVERIFY(LsaEmbedder::load(dir.path() + QStringLiteral("/model.lsa"))
                     .error()
                     .is(ErrorCode::CorruptModel));
+        // A vocabulary holding one term twice (rows would go unnamed) is refused, not loaded
+        // with a row fewer.
+        QVERIFY(a->save(path));
+        auto encoded = [](const QString &term) {
+            QByteArray out;
+            QDataStream s(&out, QIODevice::WriteOnly);
+            s.setVersion(QDataStream::Qt_6_4);
+            s << term;
+            return out;
+        };
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        const qsizetype at = bytes.indexOf(encoded(QStringLiteral("load")));
+        QVERIFY(at > 0 && bytes.indexOf(encoded(QStringLiteral("lift"))) > 0);
+        bytes.replace(at, encoded(QStringLiteral("lift")).size(), encoded(QStringLiteral("lift")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(bytes), bytes.size());
+        f.close();
+        const auto twice = LsaEmbedder::load(path);
+        QVERIFY(!twice);
+        QVERIFY(twice.error().is(ErrorCode::CorruptModel));
+        QVERIFY2(twice.error().message.contains(QLatin1String("twice")),
+                 qPrintable(twice.error().message));
     }
 
     void emptyCorpusIsAnError()

@@ -32,8 +32,10 @@ SearchDocument doc(const QString &type, const QString &id, const QString &datase
     return d;
 }
 
-/// The source ids of a lexical search's top 20 with the given posting budget.
-QStringList lexicalIds(SearchIndex &ix, const QString &text, qint64 budget)
+/// The source ids of a lexical search's top 20 with the given posting budget (only of the
+/// given source types and dataset, when given).
+QStringList lexicalIds(SearchIndex &ix, const QString &text, qint64 budget,
+                       const QStringList &types = {}, const QString &dataset = {})
 {
     HybridParameters p = ix.parameters();
     p.lexicalPostingBudget = budget;
@@ -43,6 +45,8 @@ QStringList lexicalIds(SearchIndex &ix, const QString &text, qint64 budget)
     r.mode = SearchMode::Lexical;
     r.snippets = false;
     r.limit = 20;
+    r.sourceTypes = types;
+    r.datasetId = dataset;
     QStringList ids;
     auto res = ix.search(r);
     if (res)
@@ -564,6 +568,26 @@ private Q_SLOTS:
             QVERIFY2(full.size() >= 10, qPrintable(q));
             QCOMPARE(pruned.mid(0, 10), full.mid(0, 10));
         }
+        // Filtered (by source type, by dataset) the pruned passes join `documents`; their rows
+        // must still come in id order (the two passes meet by id): the same ranking as bm25
+        // over every matching row of the filter.
+        QList<SearchDocument> elsewhere;
+        for (int i = 0; i < 300; ++i)
+            elsewhere.append(doc(i % 2 ? QStringLiteral("comment") : QStringLiteral("finding"),
+                                 QStringLiteral("e-%1").arg(i), QStringLiteral("public.payments"),
+                                 QStringLiteral("zanzibar count day payments %1").arg(i)));
+        QVERIFY(ix.upsert(elsewhere));
+        for (const auto &[types, dataset] :
+             {std::pair{QStringList{QStringLiteral("comment")}, QString()},
+              std::pair{QStringList{QStringLiteral("comment"), QStringLiteral("finding")},
+                        QStringLiteral("public.orders")},
+              std::pair{QStringList(), QStringLiteral("public.payments")}}) {
+            const QString q = QStringLiteral("zanzibar select count orders day");
+            const QStringList full = lexicalIds(ix, q, 0, types, dataset);
+            QVERIFY2(full.size() >= 10, qPrintable(types.join(QLatin1Char(',')) + dataset));
+            QCOMPARE(lexicalIds(ix, q, 1800, types, dataset), full);
+        }
+
         // Several searches at once share the index's one helper thread (a search whose half
         // waits runs it itself): the same answers, no error.
         const QString q = QStringLiteral("zanzibar select count orders day");

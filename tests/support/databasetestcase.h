@@ -40,10 +40,11 @@ protected:
         const TestDatabase::Run done{0, {}, {}};
         const auto seeded = investigations > 0 ? seedDemo(investigations, seed) : done;
         if (seeded.exitCode != 0)
-            return QStringLiteral("demo-seed: ") + seeded.err;
+            return QStringLiteral("demo-seed: ") + seeded.out + seeded.err;
         const auto aggregated = aggregate ? aggregateAsService(QStringLiteral("acme")) : done;
-        return aggregated.exitCode == 0 ? QString()
-                                        : QStringLiteral("aggregate: ") + aggregated.err;
+        return aggregated.exitCode == 0
+            ? QString()
+            : QStringLiteral("aggregate: ") + aggregated.out + aggregated.err;
     }
 
     /// `knowledgectl demo-seed` of `investigations` investigations from `seed` on m_db.

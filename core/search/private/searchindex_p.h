@@ -153,7 +153,7 @@ struct SearchIndex::Private
     mutable QMutex stateMutex; // guards embedder, params, recoveryNote, termDocuments
     /// Document frequency of stemmed words (from the FTS5 vocabulary), for lexical pruning;
     /// cleared by every write.
-    mutable textanalyzer::WordMap<qint64> termDocuments;
+    mutable textanalyzer::QueryWordMap<qint64> termDocuments; // words people searched for
     mutable qint64 cachedDocumentCount = -1;
     std::shared_ptr<const Embedder> embedder;
     HybridParameters params;
