@@ -106,7 +106,7 @@ Result<QList<SearchDocument>> sampleStoredDocuments(SqlSession &sql, const QStri
                                                     const QUuid &tenant)
 {
     auto rows = sql.rows(QStringLiteral("SELECT content FROM %1 WHERE tenant_id = $1 AND NOT "
-                                        "retired AND hashtext(source_id) % 97 = 0")
+                                        "retired AND hashtext(content) % 97 = 0")
                              .arg(table),
                          {tenant});
     if (!rows)

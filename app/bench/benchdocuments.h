@@ -42,7 +42,8 @@ qint64 appendInvestigationsFor(DemoSeeder &seeder, qint64 documents, std::vector
 QStringList buildQueries(const QList<SearchDocument> &sample, int count);
 
 /// About one in 97 of the tenant's live documents in <schema>.search_documents (`table`, as
-/// Database::table() names it), spread by a hash of their ids: what buildQueries() samples when
+/// Database::table() names it), spread by a hash of their text (the same documents in every run
+/// of one demo seed, whatever ids they got): what buildQueries() samples when
 /// the documents were made by the embedding job rather than loaded by loadSearchDocuments().
 Result<QList<SearchDocument>> sampleStoredDocuments(SqlSession &sql, const QString &table,
                                                     const QUuid &tenant);
