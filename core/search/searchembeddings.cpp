@@ -17,7 +17,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-
 namespace ke {
 
 namespace {
