@@ -16,13 +16,6 @@ namespace ke {
 
 namespace {
 
-QJsonObject objectFrom(const pqxx::field &f)
-{
-    if (f.is_null())
-        return {};
-    return QJsonDocument::fromJson(QByteArray(f.c_str(), int(f.size()))).object();
-}
-
 /// Names in a value that is a string, an array of strings, or of objects with a name.
 QStringList namesIn(const QJsonValue &v)
 {
@@ -359,7 +352,7 @@ Result<DatasetStructure> DatasetStructureReader::read(Database &db, const QStrin
                                                   tenant)) {
                 const QString name = stringFromField(row[1]);
                 src.datasetIds.insert(name, uuidFromField(row[0]));
-                const QJsonObject metadata = objectFrom(row[2]);
+                const QJsonObject metadata = objectFromField(row[2]);
                 if (uuidFromField(row[0]) == ds->id)
                     src.metadata = metadata;
                 else if (!metadata.isEmpty())
@@ -379,7 +372,7 @@ Result<DatasetStructure> DatasetStructureReader::read(Database &db, const QStrin
                          + ") AND (e.event_data ? 'schema' OR e.event_data ? 'lineage' "
                            "OR e.event_data ? 'tables_found')",
                      tenant, id, investigationLimit))
-                src.started.append(objectFrom(row[0]));
+                src.started.append(objectFromField(row[0]));
             for (const auto &row : tx.exec_params(
                      "SELECT e.event_data->>'sql', count(DISTINCT coalesce(e.event_data->>"
                      "'query_id', e.id::text)) FROM "

@@ -37,13 +37,6 @@ QJsonValue uuidJson(const QUuid &u)
     return u.isNull() ? QJsonValue() : QJsonValue(u.toString(QUuid::WithoutBraces));
 }
 
-QJsonArray arrayFromField(const pqxx::field &f)
-{
-    if (f.is_null())
-        return {};
-    return QJsonDocument::fromJson(QByteArray(f.c_str(), int(f.size()))).array();
-}
-
 QString oneLine(QString s)
 {
     static const QRegularExpression ws(QStringLiteral("\\s+"));
@@ -544,8 +537,7 @@ Result<ActivityPage> KnowledgeStore::activity(Database &db, const QString &datas
                     : (system || a.actorId.isNull()) ? QString()
                                                      : a.actorId.toString(QUuid::WithoutBraces);
                 a.investigationId = uuidFromField(row[5]);
-                a.data = QJsonDocument::fromJson(QByteArray(row[6].c_str(), int(row[6].size())))
-                             .object();
+                a.data = objectFromField(row[6]);
                 a.text = describe(a.eventType, a.data);
                 a.cursor = stringFromField(row[7]);
                 page.items.append(a);

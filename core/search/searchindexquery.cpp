@@ -205,8 +205,7 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                 const bool downwards = pass.newest > 0 || pass.descending;
                 const QByteArray sql
                     = QStringLiteral("SELECT f.rowid, ke_bm25(documents_fts, ?2, ?6, ?7) FROM "
-                                     "documents_fts f%1 WHERE documents_fts MATCH ?1 AND "
-                                     "f.rowid BETWEEN ?4 AND ?5%2%3")
+                                     "documents_fts f%1 WHERE documents_fts MATCH ?1%2%3")
                           .arg(filtered ? QStringLiteral(" JOIN documents d ON d.id = f.rowid")
                                         : QString(),
                                filterSql,
@@ -226,8 +225,6 @@ Result<QList<SearchResult>> SearchIndex::search(const SearchRequest &request,
                            int(pass.phraseWeight->size() * sizeof(qint64)));
                 if (downwards)
                     s.bind(3, pass.newest > 0 ? pass.newest : qint64(-1));
-                s.bind(4, qint64(0));
-                s.bind(5, maxId);
                 ScoreFloor least{floor};
                 sqlite3_bind_pointer(s.get(), 7, &least, kScoreFloorType, nullptr);
                 bindFilter(s);

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
@@ -68,6 +69,20 @@ inline QString stringFromField(const pqxx::field &f)
     return f.is_null() ? QString() : QString::fromUtf8(f.c_str(), qsizetype(f.size()));
 }
 
+/// A json/jsonb column (or its ::text) as an object / an array; empty for NULL or another shape.
+inline QJsonObject objectFromField(const pqxx::field &f)
+{
+    return f.is_null()
+        ? QJsonObject()
+        : QJsonDocument::fromJson(QByteArray::fromRawData(f.c_str(), int(f.size()))).object();
+}
+inline QJsonArray arrayFromField(const pqxx::field &f)
+{
+    return f.is_null()
+        ? QJsonArray()
+        : QJsonDocument::fromJson(QByteArray::fromRawData(f.c_str(), int(f.size()))).array();
+}
+
 /// A statement name that differs per SQL text, so several tables/shapes can coexist on one
 /// connection (libpqxx prepares lazily and accepts the same definition again).
 inline std::string statementName(const char *prefix, const std::string &sql)
@@ -110,9 +125,7 @@ inline void readField(const pqxx::field &f, QDateTime &out)
 }
 inline void readField(const pqxx::field &f, QJsonObject &out)
 {
-    out = f.is_null()
-        ? QJsonObject()
-        : QJsonDocument::fromJson(QByteArray::fromRawData(f.c_str(), int(f.size()))).object();
+    out = objectFromField(f);
 }
 template <typename T>
 requires std::is_arithmetic_v<T>
