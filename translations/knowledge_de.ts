@@ -4,87 +4,87 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../core/storage/access.cpp" line="39"/>
+        <location filename="../core/storage/access.cpp" line="37"/>
         <source>%1 is for the owner of the schema &apos;%2&apos; — login %3 is not it; run it as the login that ran `knowledgectl migrate`</source>
         <translation>%1 ist dem Eigentümer des Schemas &apos;%2&apos; vorbehalten — Login %3 ist es nicht; führen Sie es mit dem Login aus, das `knowledgectl migrate` ausgeführt hat</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="82"/>
+        <location filename="../core/storage/access.cpp" line="80"/>
         <source>unknown access level &apos;%1&apos; — use reader, member or service</source>
         <translation>unbekannte Zugriffsstufe &apos;%1&apos; — verwenden Sie reader, member oder service</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="85"/>
+        <location filename="../core/storage/access.cpp" line="83"/>
         <source>a grant for every tenant is for service logins only — add --level service, or name one tenant with --tenant</source>
         <translation>eine Freigabe für alle Mandanten gibt es nur für Dienst-Logins — ergänzen Sie --level service, oder nennen Sie mit --tenant einen Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="89"/>
+        <location filename="../core/storage/access.cpp" line="87"/>
         <source>name the tenant to grant with --tenant T (or --all-tenants for a service login)</source>
         <translation>nennen Sie den freizugebenden Mandanten mit --tenant T (oder --all-tenants für ein Dienst-Login)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="91"/>
+        <location filename="../core/storage/access.cpp" line="89"/>
         <source>granting %1 access to login %2</source>
         <translation>Zugriff %1 für Login %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="99"/>
+        <location filename="../core/storage/access.cpp" line="97"/>
         <source>there is no login role &apos;%1&apos; on this server — create it first (e.g. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` as an administrator)</source>
         <translation>auf diesem Server gibt es keine Login-Rolle &apos;%1&apos; — legen Sie sie zuerst an (z. B. `CREATE ROLE %1 LOGIN PASSWORD &apos;…&apos;` als Administrator)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="104"/>
+        <location filename="../core/storage/access.cpp" line="102"/>
         <source>the role &apos;%1&apos; cannot log in (NOLOGIN) — grant access to a login role, or give it LOGIN first</source>
         <translation>die Rolle &apos;%1&apos; kann sich nicht anmelden (NOLOGIN) — geben Sie einer Login-Rolle Zugriff, oder geben Sie ihr zuerst LOGIN</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="113"/>
+        <location filename="../core/storage/access.cpp" line="111"/>
         <source>unknown tenant &apos;%1&apos; — `knowledgectl status` lists the tenants, `knowledgectl tenant add SLUG` creates one</source>
         <translation>unbekannter Mandant &apos;%1&apos; — `knowledgectl status` listet die Mandanten, `knowledgectl tenant add SLUG` legt einen an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="129"/>
+        <location filename="../core/storage/access.cpp" line="127"/>
         <source>tenant %1 has no person %2 — give a handle to create one</source>
         <translation>Mandant %1 hat keine Person %2 — geben Sie ein Kürzel an, um sie anzulegen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="136"/>
+        <location filename="../core/storage/access.cpp" line="134"/>
         <source>&apos;%1&apos; is not a valid person handle (letters, digits, . _ @ -, at most 64) — give one with --person</source>
         <translation>&apos;%1&apos; ist kein gültiges Personenkürzel (Buchstaben, Ziffern, . _ @ -, höchstens 64) — geben Sie eines mit --person an</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="171"/>
+        <location filename="../core/storage/access.cpp" line="162"/>
         <source>name the tenant to revoke with --tenant T (or --all-tenants)</source>
         <translation>nennen Sie den Mandanten, dessen Freigabe entzogen wird, mit --tenant T (oder --all-tenants)</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="172"/>
+        <location filename="../core/storage/access.cpp" line="163"/>
         <source>revoking the access of login %1</source>
         <translation>Zugriff von Login %1 entziehen</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="181"/>
+        <location filename="../core/storage/access.cpp" line="172"/>
         <source>unknown tenant &apos;%1&apos;</source>
         <translation>unbekannter Mandant &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="190"/>
+        <location filename="../core/storage/access.cpp" line="181"/>
         <source>login %1 holds no grant on %2 — `knowledgectl access list` shows the grants</source>
         <translation>Login %1 hat keine Freigabe für %2 — `knowledgectl access list` zeigt die Freigaben</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="192"/>
+        <location filename="../core/storage/access.cpp" line="183"/>
         <source>every tenant</source>
         <translation>alle Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="205"/>
+        <location filename="../core/storage/access.cpp" line="196"/>
         <source>listing the grants</source>
         <translation>Freigaben auflisten</translation>
     </message>
     <message>
-        <location filename="../core/storage/access.cpp" line="220"/>
+        <location filename="../core/storage/access.cpp" line="211"/>
         <source>dropping the group roles of schema %1</source>
         <translation>Gruppenrollen des Schemas %1 löschen</translation>
     </message>
@@ -295,134 +295,133 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../core/storage/database.cpp" line="42"/>
+        <location filename="../core/storage/database.cpp" line="67"/>
         <source>%1: cannot reach the database: %2 — start it with `scripts/postgres start` or set KNOWLEDGE_DATABASE_URL</source>
         <translation>%1: Datenbank nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="51"/>
+        <location filename="../core/storage/database.cpp" line="76"/>
         <source>%1: the database schema is missing or out of date (%2) — run `knowledgectl migrate`</source>
         <translation>%1: das Datenbankschema fehlt oder ist veraltet (%2) — führen Sie `knowledgectl migrate` aus</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="60"/>
+        <location filename="../core/storage/database.cpp" line="85"/>
         <source>%1: refused by the database: %2 — this login&apos;s access does not allow it (a reader writes nothing, a member only its own feedback, quirks and comments; jobs such as embed and build-training run as a service login; `knowledgectl access list` shows the grants)</source>
         <translation>%1: von der Datenbank abgelehnt: %2 — der Zugriff dieses Logins erlaubt es nicht (ein Leser schreibt nichts, ein Mitglied nur eigenes Feedback, eigene Besonderheiten und Kommentare; Aufgaben wie embed und build-training laufen als Dienst-Login; `knowledgectl access list` zeigt die Freigaben)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="69"/>
+        <location filename="../core/storage/database.cpp" line="94"/>
         <source>%1: refused by the database: an event&apos;s created_at is more than 5 minutes ahead of the server&apos;s clock — check the writer&apos;s clock, or leave created_at out</source>
         <translation>%1: von der Datenbank abgelehnt: created_at eines Ereignisses liegt mehr als 5 Minuten vor der Uhr des Servers — prüfen Sie die Uhr des Schreibers, oder lassen Sie created_at weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="76"/>
+        <location filename="../core/storage/database.cpp" line="101"/>
         <source>%1: the database refused it: %2</source>
         <translation>%1: von der Datenbank abgelehnt: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="77"/>
+        <location filename="../core/storage/database.cpp" line="102"/>
         <source>%1: the database refused it (SQLSTATE %2): %3</source>
         <translation>%1: von der Datenbank abgelehnt (SQLSTATE %2): %3</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="80"/>
+        <location filename="../core/storage/database.cpp" line="105"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="159"/>
+        <location filename="../core/storage/database.cpp" line="184"/>
         <source>%1 &apos;%2&apos; is not a plain name — use lower-case letters, digits and &apos;_&apos; (at most 63, not starting with a digit; a table may be schema-qualified as schema.table)</source>
         <translation>%1 &apos;%2&apos; ist kein einfacher Name — verwenden Sie Kleinbuchstaben, Ziffern und &apos;_&apos; (höchstens 63, nicht mit einer Ziffer beginnend; eine Tabelle darf als schema.tabelle qualifiziert sein)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="176"/>
+        <location filename="../core/storage/database.cpp" line="201"/>
         <source>the database at %1 refused the login: %2 — check the login and its password, or ask an administrator for a login</source>
         <translation>die Datenbank unter %1 hat die Anmeldung abgelehnt: %2 — prüfen Sie Login und Passwort, oder bitten Sie einen Administrator um ein Login</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="180"/>
+        <location filename="../core/storage/database.cpp" line="205"/>
         <source>cannot reach the database at %1: %2 — start it with `scripts/postgres start`, or set KNOWLEDGE_DATABASE_URL / --database</source>
         <translation>Datenbank unter %1 nicht erreichbar: %2 — starten Sie sie mit `scripts/postgres start` oder setzen Sie KNOWLEDGE_DATABASE_URL / --database</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="193"/>
+        <location filename="../core/storage/database.cpp" line="218"/>
         <source>preparing the session</source>
         <translation>Vorbereiten der Sitzung</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="262"/>
-        <location filename="../core/storage/database.cpp" line="302"/>
+        <location filename="../core/storage/database.cpp" line="287"/>
+        <location filename="../core/storage/database.cpp" line="327"/>
         <source>selecting tenant &apos;%1&apos;</source>
         <translation>Auswählen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="274"/>
+        <location filename="../core/storage/database.cpp" line="299"/>
         <source>login %1 has no access to tenant %2 — ask an administrator to run `knowledgectl access grant %1 --tenant %2`</source>
         <translation>Login %1 hat keinen Zugriff auf Mandant %2 — bitten Sie einen Administrator, `knowledgectl access grant %1 --tenant %2` auszuführen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="297"/>
+        <location filename="../core/storage/database.cpp" line="322"/>
         <source>unknown tenant &apos;%1&apos; — give a tenant UUID or slug that exists (`knowledgectl status` lists them; `knowledgectl tenant add SLUG` creates one)</source>
         <translation>unbekannter Mandant &apos;%1&apos; — geben Sie die UUID oder den Slug eines vorhandenen Mandanten an (`knowledgectl status` listet sie auf; `knowledgectl tenant add SLUG` legt einen an)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="337"/>
+        <location filename="../core/storage/database.cpp" line="362"/>
         <source>reading the person of login %1</source>
         <translation>Person von Login %1 lesen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="348"/>
+        <location filename="../core/storage/database.cpp" line="373"/>
         <source>login %1 writes as its own person in this tenant; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; is for service logins and the schema owner — leave it out</source>
         <translation>Login %1 schreibt in diesem Mandanten als eigene Person; --actor / KNOWLEDGE_ACTOR &apos;%2&apos; ist Dienst-Logins und dem Schema-Eigentümer vorbehalten — lassen Sie es weg</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="362"/>
-        <location filename="../core/storage/database.cpp" line="381"/>
+        <location filename="../core/storage/database.cpp" line="39"/>
         <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="364"/>
+        <location filename="../core/storage/database.cpp" line="388"/>
         <source>reading the handle of person %1</source>
         <translation>beim Lesen des Kürzels der Person %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="382"/>
+        <location filename="../core/storage/database.cpp" line="405"/>
         <source>resolving person &apos;%1&apos;</source>
         <translation>Auflösen der Person &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="402"/>
+        <location filename="../core/storage/database.cpp" line="425"/>
         <source>unknown person &apos;%1&apos; in this tenant</source>
         <translation>unbekannte Person &apos;%1&apos; in diesem Mandanten</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="406"/>
+        <location filename="../core/storage/database.cpp" line="428"/>
         <source>&apos;%1&apos; is neither a UUID nor a valid handle (letters, digits, . _ @ -, at most 64)</source>
         <translation>&apos;%1&apos; ist weder eine UUID noch eine gültige Kennung (Buchstaben, Ziffern, . _ @ -, höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="426"/>
+        <location filename="../core/storage/database.cpp" line="442"/>
         <source>&apos;%1&apos; is not a valid tenant slug: use lowercase letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit, at most 63</source>
         <translation>&apos;%1&apos; ist kein gültiger Mandanten-Slug: erlaubt sind Kleinbuchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, am Anfang ein Buchstabe oder eine Ziffer, höchstens 63 Zeichen</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="432"/>
+        <location filename="../core/storage/database.cpp" line="448"/>
         <source>creating tenant &apos;%1&apos;</source>
         <translation>Anlegen des Mandanten &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="485"/>
+        <location filename="../core/storage/database.cpp" line="501"/>
         <source>registering tenant %1</source>
         <translation>Registrieren des Mandanten %1</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="554"/>
+        <location filename="../core/storage/database.cpp" line="570"/>
         <source>listing the tenants of the events table</source>
         <translation>Auflisten der Mandanten der Ereignistabelle</translation>
     </message>
     <message>
-        <location filename="../core/storage/database.cpp" line="576"/>
+        <location filename="../core/storage/database.cpp" line="592"/>
         <source>listing tenants</source>
         <translation>Auflisten der Mandanten</translation>
     </message>
@@ -443,28 +442,23 @@
         <translation>unbenanntes Dataset %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="20"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="24"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="23"/>
         <source>no dataset given — name one by UUID or name, e.g. public.orders</source>
         <translation>kein Dataset angegeben — nennen Sie eines per UUID oder Name, z. B. public.orders</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="25"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="24"/>
         <source>looking up dataset &apos;%1&apos;</source>
         <translation>Suchen des Datasets &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="35"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="34"/>
         <source>unknown dataset &apos;%1&apos; in this tenant — give a dataset UUID or its exact name (`knowledgectl datasets` lists them); datasets named by new investigations appear after `knowledgectl aggregate`</source>
         <translation>unbekanntes Dataset &apos;%1&apos; in diesem Mandanten — geben Sie die UUID oder den genauen Namen eines Datasets an (`knowledgectl datasets` listet sie auf); Datasets, die neue Untersuchungen nennen, erscheinen nach `knowledgectl aggregate`</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="46"/>
-        <location filename="../core/knowledge/datasetdirectory.cpp" line="67"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="45"/>
+        <location filename="../core/knowledge/datasetdirectory.cpp" line="66"/>
         <source>listing datasets</source>
         <translation>Auflisten der Datasets</translation>
     </message>
@@ -472,7 +466,7 @@
 <context>
     <name>DatasetStructureReader</name>
     <message>
-        <location filename="../core/knowledge/datasetstructure.cpp" line="347"/>
+        <location filename="../core/knowledge/datasetstructure.cpp" line="340"/>
         <source>reading the schema and lineage of dataset &apos;%1&apos;</source>
         <translation>Lesen von Schema und Herkunft des Datensatzes „%1“</translation>
     </message>
@@ -503,31 +497,22 @@
         <translation>Prüfen der Ereignistabelle %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="174"/>
-        <location filename="../core/events/eventlog.cpp" line="381"/>
-        <location filename="../core/events/eventlog.cpp" line="404"/>
-        <location filename="../core/events/eventlog.cpp" line="434"/>
-        <location filename="../core/events/eventlog.cpp" line="452"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/events/eventlog.cpp" line="180"/>
+        <location filename="../core/events/eventlog.cpp" line="179"/>
         <source>%1: the event belongs to tenant %2 but this session is tenant %3 — connect with --tenant %2 to write it</source>
         <translation>%1: das Ereignis gehört zu Mandant %2, diese Sitzung aber zu Mandant %3 — verbinden Sie sich mit --tenant %2, um es zu schreiben</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="210"/>
+        <location filename="../core/events/eventlog.cpp" line="209"/>
         <source>writing a %1 event</source>
         <translation>Schreiben eines %1-Ereignisses</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="295"/>
+        <location filename="../core/events/eventlog.cpp" line="294"/>
         <source>event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="328"/>
+        <location filename="../core/events/eventlog.cpp" line="327"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n Ereignis abgelehnt, nichts wurde geschrieben:</numerusform>
@@ -535,7 +520,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="261"/>
+        <location filename="../core/events/eventlog.cpp" line="260"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>Schreiben von %n Ereignis</numerusform>
@@ -543,12 +528,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="383"/>
+        <location filename="../core/events/eventlog.cpp" line="381"/>
         <source>reading investigation %1</source>
         <translation>Lesen der Untersuchung %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="406"/>
+        <location filename="../core/events/eventlog.cpp" line="403"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>Lesen von %n Untersuchung</numerusform>
@@ -556,17 +541,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="435"/>
+        <location filename="../core/events/eventlog.cpp" line="431"/>
         <source>reading event %1</source>
         <translation>Lesen des Ereignisses %1</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="453"/>
+        <location filename="../core/events/eventlog.cpp" line="448"/>
         <source>counting events</source>
         <translation>Zählen der Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/events/eventlog.cpp" line="468"/>
+        <location filename="../core/events/eventlog.cpp" line="463"/>
         <source>counting events per tenant</source>
         <translation>Zählen der Ereignisse pro Mandant</translation>
     </message>
@@ -1011,27 +996,22 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="525"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="529"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="527"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="558"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="556"/>
         <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
         <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="566"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="564"/>
         <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="660"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="658"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1063,99 +1043,99 @@
 <context>
     <name>KnowledgeStore</name>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="75"/>
         <source>Investigation started: %1 on %2</source>
         <translation>Untersuchung gestartet: %1 bei %2</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="84"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="77"/>
         <source>Investigation started: %1</source>
         <translation>Untersuchung gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="85"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="78"/>
         <source>Investigation started</source>
         <translation>Untersuchung gestartet</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="89"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="82"/>
         <source>Investigation completed</source>
         <translation>Untersuchung abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="90"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="83"/>
         <source>Investigation completed: %1</source>
         <translation>Untersuchung abgeschlossen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="94"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="87"/>
         <source>Investigation failed</source>
         <translation>Untersuchung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="88"/>
         <source>Investigation failed: %1</source>
         <translation>Untersuchung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="91"/>
         <source>Comment: %1</source>
         <translation>Kommentar: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="100"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="93"/>
         <source>Quirk added: %1</source>
         <translation>Besonderheit hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="95"/>
         <source>Quirk edited: %1</source>
         <translation>Besonderheit bearbeitet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="105"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="98"/>
         <source>Quirk retired</source>
         <translation>Besonderheit zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="106"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="99"/>
         <source>Quirk retired: %1</source>
         <translation>Besonderheit zurückgezogen: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="109"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="102"/>
         <source>Quirk confirmed</source>
         <translation>Besonderheit bestätigt</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="114"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="107"/>
         <source>Rated the %1 up</source>
         <translation>Positiv bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="115"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="108"/>
         <source>Rated the %1 down</source>
         <translation>Negativ bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="345"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="338"/>
         <source>reading the knowledge of dataset &apos;%1&apos;</source>
         <translation>Lesen des Wissens zu Dataset &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="440"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="433"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="281"/>
         <source>the limit must be between 1 and 1000, got %1</source>
         <translation>das Limit muss zwischen 1 und 1000 liegen, erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="449"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="442"/>
         <location filename="../core/search/offlinesnapshot.cpp" line="287"/>
         <source>&apos;%1&apos; is not an activity cursor — pass the cursor printed with the last item of the previous page</source>
         <translation>&apos;%1&apos; ist kein Aktivitäts-Cursor — übergeben Sie den Cursor, der beim letzten Eintrag der vorigen Seite ausgegeben wurde</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgestore.cpp" line="459"/>
+        <location filename="../core/knowledge/knowledgestore.cpp" line="452"/>
         <source>reading the activity of dataset &apos;%1&apos;</source>
         <translation>Lesen der Aktivität von Dataset &apos;%1&apos;</translation>
     </message>
@@ -1544,66 +1524,59 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="367"/>
-        <location filename="../core/search/onlinesearch.cpp" line="730"/>
-        <location filename="../core/search/onlinesearch.cpp" line="766"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/search/onlinesearch.cpp" line="372"/>
+        <location filename="../core/search/onlinesearch.cpp" line="371"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="375"/>
+        <location filename="../core/search/onlinesearch.cpp" line="374"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="405"/>
+        <location filename="../core/search/onlinesearch.cpp" line="404"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="520"/>
-        <location filename="../core/search/onlinesearch.cpp" line="604"/>
+        <location filename="../core/search/onlinesearch.cpp" line="519"/>
+        <location filename="../core/search/onlinesearch.cpp" line="603"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="527"/>
-        <location filename="../core/search/onlinesearch.cpp" line="600"/>
+        <location filename="../core/search/onlinesearch.cpp" line="526"/>
+        <location filename="../core/search/onlinesearch.cpp" line="599"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="571"/>
+        <location filename="../core/search/onlinesearch.cpp" line="570"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="595"/>
+        <location filename="../core/search/onlinesearch.cpp" line="594"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="596"/>
+        <location filename="../core/search/onlinesearch.cpp" line="595"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="599"/>
+        <location filename="../core/search/onlinesearch.cpp" line="598"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="732"/>
+        <location filename="../core/search/onlinesearch.cpp" line="730"/>
         <source>loading the search index</source>
         <translation>beim Laden des Suchindex</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="767"/>
+        <location filename="../core/search/onlinesearch.cpp" line="764"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -2054,54 +2027,48 @@
 <context>
     <name>SearchDocuments</name>
     <message>
-        <location filename="../core/search/searchdocuments.cpp" line="184"/>
-        <location filename="../core/search/searchdocuments.cpp" line="336"/>
-        <source>no tenant selected — set KNOWLEDGE_TENANT or --tenant</source>
-        <translation>kein Mandant ausgewählt — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
-    </message>
-    <message>
-        <location filename="../core/search/searchdocuments.cpp" line="188"/>
+        <location filename="../core/search/searchdocuments.cpp" line="186"/>
         <source>updating the searchable documents</source>
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="449"/>
+        <location filename="../core/search/searchembeddings.cpp" line="448"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="44"/>
-        <location filename="../core/search/searchembeddings.cpp" line="60"/>
+        <location filename="../core/search/searchembeddings.cpp" line="43"/>
+        <location filename="../core/search/searchembeddings.cpp" line="59"/>
         <source>cannot create a temporary directory</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="48"/>
+        <location filename="../core/search/searchembeddings.cpp" line="47"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="66"/>
+        <location filename="../core/search/searchembeddings.cpp" line="65"/>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="75"/>
+        <location filename="../core/search/searchembeddings.cpp" line="74"/>
         <source>loading the search model</source>
         <translation>Laden des Suchmodells</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="89"/>
+        <location filename="../core/search/searchembeddings.cpp" line="88"/>
         <source>the tenant&apos;s documents were embedded with the embeddings API model &apos;%1&apos;, but none is configured here — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL</source>
         <translation>die Dokumente des Mandanten wurden mit dem Modell &apos;%1&apos; der Embeddings-API eingebettet, hier ist aber keines konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="179"/>
+        <location filename="../core/search/searchembeddings.cpp" line="178"/>
         <source>pgvector is installed but its index could not be kept (%1) — searching with the exact scan instead</source>
         <translation>pgvector ist installiert, aber sein Index konnte nicht gepflegt werden (%1) — es wird stattdessen exakt gesucht</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="337"/>
+        <location filename="../core/search/searchdocuments.cpp" line="334"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>Schreiben von %n durchsuchbarem Dokument</numerusform>
@@ -2109,12 +2076,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="191"/>
+        <location filename="../core/search/searchembeddings.cpp" line="190"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchembeddings.cpp" line="266"/>
+        <location filename="../core/search/searchembeddings.cpp" line="265"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -2122,7 +2089,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="409"/>
+        <location filename="../core/search/searchembeddings.cpp" line="408"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2291,19 +2258,19 @@
     <message>
         <location filename="../core/search/searchindexquery.cpp" line="147"/>
         <location filename="../core/search/searchindexquery.cpp" line="159"/>
-        <location filename="../core/search/searchindexquery.cpp" line="222"/>
-        <location filename="../core/search/searchindexquery.cpp" line="268"/>
+        <location filename="../core/search/searchindexquery.cpp" line="221"/>
+        <location filename="../core/search/searchindexquery.cpp" line="265"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
         <location filename="../core/search/searchindex.cpp" line="540"/>
-        <location filename="../core/search/searchindexquery.cpp" line="518"/>
+        <location filename="../core/search/searchindexquery.cpp" line="515"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="546"/>
+        <location filename="../core/search/searchindexquery.cpp" line="543"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -5421,12 +5388,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl activity DATASET [--limit N] [--before CURSOR] [--offline] [--json]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="53"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="43"/>
         <source>recent activity of a dataset, newest first (--offline or no database: the local cache)</source>
         <translation>jüngste Aktivität eines Datasets, neueste zuerst (--offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_activity.cpp" line="44"/>
+        <location filename="../app/ctl/cmd_activity.cpp" line="36"/>
         <source>more: --before %1</source>
         <translation>mehr: --before %1</translation>
     </message>
@@ -5685,7 +5652,7 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>Aufruf: knowledgectl knowledge DATASET [--offline] [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="31"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -5693,25 +5660,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="42"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="46"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="38"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="48"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="57"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="63"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="69"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="40"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -5719,27 +5686,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="55"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="47"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="53"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="66"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="67"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="59"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="81"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="71"/>
         <source>what the team knows about a dataset (--offline or no database: the local cache)</source>
         <translation>was das Team über ein Dataset weiß (--offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>EventLog</name>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="328"/>
+        <location filename="../core/events/eventlog.cpp" line="327"/>
         <source>%n event(s) refused, nothing was written:</source>
         <translation>
             <numerusform>%n event refused, nothing was written:</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="406"/>
+        <location filename="../core/events/eventlog.cpp" line="403"/>
         <source>reading %n investigation(s)</source>
         <translation>
             <numerusform>reading %n investigation</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/events/eventlog.cpp" line="261"/>
+        <location filename="../core/events/eventlog.cpp" line="260"/>
         <source>writing %n event(s)</source>
         <translation>
             <numerusform>writing %n event</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>SearchDocuments</name>
     <message numerus="yes">
-        <location filename="../core/search/searchdocuments.cpp" line="337"/>
+        <location filename="../core/search/searchdocuments.cpp" line="334"/>
         <source>writing %n searchable document(s)</source>
         <translation>
             <numerusform>writing %n searchable document</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchembeddings.cpp" line="266"/>
+        <location filename="../core/search/searchembeddings.cpp" line="265"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
@@ -530,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="31"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -538,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="51"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>

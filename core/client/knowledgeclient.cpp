@@ -384,32 +384,38 @@ void KnowledgeClient::refreshOutboxCounts()
         });
 }
 
+template <typename T>
+QPointer<ClientJob> KnowledgeClient::browse(
+    QObject *receiver,
+    std::function<Result<Browsed<T>>(const ConnectionSettings &, ReadSource)> read,
+    std::function<void(const Result<Browsed<T>> &)> done)
+{
+    return run<Browsed<T>>(
+        m_reads.get(), receiver,
+        [settings = m_settings, source = readSource(), read](const std::atomic_bool &) {
+            return read(settings, source);
+        },
+        std::move(done),
+        [this](const Result<Browsed<T>> &r) { observeSource(r->offline, r->note); });
+}
+
 QPointer<ClientJob>
 KnowledgeClient::datasets(QObject *receiver,
                           std::function<void(const Result<Browsed<QList<DatasetSummary>>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<QList<DatasetSummary>>>(
-        m_reads.get(), receiver,
-        [settings, source](const std::atomic_bool &) {
-            return BrowseClient::datasets(settings, source);
-        },
-        std::move(done), browseObserver<QList<DatasetSummary>>());
+    return browse<QList<DatasetSummary>>(receiver, &BrowseClient::datasets, std::move(done));
 }
 
 QPointer<ClientJob>
 KnowledgeClient::knowledge(QObject *receiver, const QString &dataset,
                            std::function<void(const Result<Browsed<DatasetKnowledge>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<DatasetKnowledge>>(
-        m_reads.get(), receiver,
-        [settings, dataset, source](const std::atomic_bool &) {
+    return browse<DatasetKnowledge>(
+        receiver,
+        [dataset](const ConnectionSettings &settings, ReadSource source) {
             return BrowseClient::knowledge(settings, dataset, source);
         },
-        std::move(done), browseObserver<DatasetKnowledge>());
+        std::move(done));
 }
 
 QPointer<ClientJob>
@@ -417,56 +423,48 @@ KnowledgeClient::activity(QObject *receiver, const QString &dataset, int limit,
                           const QString &before,
                           std::function<void(const Result<Browsed<ActivityPage>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<ActivityPage>>(
-        m_reads.get(), receiver,
-        [settings, dataset, limit, before, source](const std::atomic_bool &) {
+    return browse<ActivityPage>(
+        receiver,
+        [dataset, limit, before](const ConnectionSettings &settings, ReadSource source) {
             return BrowseClient::activity(settings, dataset, limit, before, source);
         },
-        std::move(done), browseObserver<ActivityPage>());
+        std::move(done));
 }
 
 QPointer<ClientJob> KnowledgeClient::investigations(
     QObject *receiver, const QString &dataset, int limit,
     std::function<void(const Result<Browsed<QList<InvestigationSummary>>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<QList<InvestigationSummary>>>(
-        m_reads.get(), receiver,
-        [settings, dataset, limit, source](const std::atomic_bool &) {
+    return browse<QList<InvestigationSummary>>(
+        receiver,
+        [dataset, limit](const ConnectionSettings &settings, ReadSource source) {
             return BrowseClient::investigations(settings, dataset, limit, source);
         },
-        std::move(done), browseObserver<QList<InvestigationSummary>>());
+        std::move(done));
 }
 
 QPointer<ClientJob>
 KnowledgeClient::trace(QObject *receiver, const QUuid &investigationId,
                        std::function<void(const Result<Browsed<InvestigationTrace>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<InvestigationTrace>>(
-        m_reads.get(), receiver,
-        [settings, investigationId, source](const std::atomic_bool &) {
+    return browse<InvestigationTrace>(
+        receiver,
+        [investigationId](const ConnectionSettings &settings, ReadSource source) {
             return BrowseClient::trace(settings, investigationId, source);
         },
-        std::move(done), browseObserver<InvestigationTrace>());
+        std::move(done));
 }
 
 QPointer<ClientJob> KnowledgeClient::quirkHistory(
     QObject *receiver, const QString &quirkId,
     std::function<void(const Result<Browsed<QList<QuirkHistoryEntry>>> &)> done)
 {
-    const ConnectionSettings settings = m_settings;
-    const ReadSource source = readSource();
-    return run<Browsed<QList<QuirkHistoryEntry>>>(
-        m_reads.get(), receiver,
-        [settings, quirkId, source](const std::atomic_bool &) {
+    return browse<QList<QuirkHistoryEntry>>(
+        receiver,
+        [quirkId](const ConnectionSettings &settings, ReadSource source) {
             return BrowseClient::quirkHistory(settings, quirkId, source);
         },
-        std::move(done), browseObserver<QList<QuirkHistoryEntry>>());
+        std::move(done));
 }
 
 QPointer<ClientJob> KnowledgeClient::search(QObject *receiver, const SearchRequest &request,

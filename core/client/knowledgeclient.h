@@ -197,9 +197,14 @@ private:
                             std::function<void(const Result<T> &)> observe = {});
     void runOn(QThreadPool *pool, std::function<void()> work);
     void jobEnded(ClientJob *job);
-    /// A browse read was answered: from the database, or from the cache because it could not
-    /// be reached (the client goes offline).
-    template <typename T> std::function<void(const Result<Browsed<T>> &)> browseObserver();
+    /// A browse read on the read pool: `read` gets this client's connection and where to read
+    /// from now (readSource()). Its answer, from the database or from the cache because the
+    /// database could not be reached, moves the state (online / offline) before `done` sees it.
+    template <typename T>
+    QPointer<ClientJob>
+    browse(QObject *receiver,
+           std::function<Result<Browsed<T>>(const ConnectionSettings &, ReadSource)> read,
+           std::function<void(const Result<Browsed<T>> &)> done);
     /// Any answer's error: unreachable moves the client offline.
     void observeError(const Error &e);
     /// An answer from the database (online again), or from the cache as `why`.
@@ -280,12 +285,6 @@ QPointer<ClientJob> KnowledgeClient::withDatabase(QObject *receiver,
             return withThreadDatabase<T>(settings, work);
         },
         std::move(done));
-}
-
-template <typename T>
-std::function<void(const Result<Browsed<T>> &)> KnowledgeClient::browseObserver()
-{
-    return [this](const Result<Browsed<T>> &r) { observeSource(r->offline, r->note); };
 }
 
 } // namespace ke

@@ -170,8 +170,7 @@ Result<void> prepareEvent(const Database &db, Event &event, const EmitOptions &o
 {
     const QUuid tenant = db.tenantId();
     if (tenant.isNull())
-        return makeError(ErrorCode::NoTenant,
-                         EventLog::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     if (event.tenantId.isNull()) {
         event.tenantId = tenant;
     } else if (event.tenantId != tenant) {
@@ -377,8 +376,7 @@ Result<qsizetype> EventLog::emitBatch(std::vector<Event> &events, const EmitOpti
 Result<std::vector<Event>> EventLog::investigation(const QUuid &investigationId)
 {
     if (m_db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(
         tr("reading investigation %1").arg(investigationId.toString(QUuid::WithoutBraces)),
         [&]() -> Result<std::vector<Event>> {
@@ -400,8 +398,7 @@ Result<QHash<QUuid, std::vector<Event>>>
 EventLog::investigations(const QList<QUuid> &investigationIds)
 {
     if (m_db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(
         tr("reading %n investigation(s)", nullptr, int(investigationIds.size())),
         [&]() -> Result<QHash<QUuid, std::vector<Event>>> {
@@ -430,8 +427,7 @@ EventLog::investigations(const QList<QUuid> &investigationIds)
 Result<std::optional<Event>> EventLog::find(const QUuid &id)
 {
     if (m_db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(tr("reading event %1").arg(id.toString(QUuid::WithoutBraces)),
                    [&]() -> Result<std::optional<Event>> {
                        pqxx::nontransaction tx(databasePrivate(m_db)->conn);
@@ -448,8 +444,7 @@ Result<std::optional<Event>> EventLog::find(const QUuid &id)
 Result<QList<QPair<QString, qint64>>> EventLog::countsByType()
 {
     if (m_db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(tr("counting events"), [&]() -> Result<QList<QPair<QString, qint64>>> {
         pqxx::nontransaction tx(databasePrivate(m_db)->conn);
         const pqxx::result r = tx.exec_params(

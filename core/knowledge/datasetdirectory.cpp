@@ -16,8 +16,7 @@ DatasetRef DatasetDirectory::fromStored(const QUuid &id, const QString &name,
 Result<DatasetRef> DatasetDirectory::resolve(Database &db, const QString &key)
 {
     if (db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     const QString name = key.trimmed();
     if (name.isEmpty())
         return makeError(ErrorCode::InvalidDataset,

@@ -520,9 +520,7 @@ void levelTwo(Run &run, bool haveCatalog)
 Result<AggregationReport> aggregate(Database &db, bool wantFull)
 {
     if (db.tenantId().isNull())
-        return makeError(
-            ErrorCode::NoTenant,
-            KnowledgeAggregator::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     QElapsedTimer timer;
     timer.start();
     return guarded(

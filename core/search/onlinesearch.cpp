@@ -363,8 +363,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
         return checked.error();
     const SearchRequest &request = *checked;
     if (db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     QList<int> counts;
     const QStringList words = fulltextquery::terms(request.text, &counts);
     if (words.isEmpty())
@@ -726,8 +725,7 @@ Result<SearchOutcome> OnlineSearch::search(Database &db, const SearchRequest &in
 Result<qint64> OnlineSearch::warm(Database &db)
 {
     if (db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     d->loadEmbedder(db);
     return guarded(tr("loading the search index"), [&]() -> Result<qint64> {
         auto &conn = databasePrivate(db)->conn;
@@ -762,8 +760,7 @@ Result<qint64> OnlineSearch::warm(Database &db)
 Result<OnlineSearch::LexicalStatistics> OnlineSearch::lexicalStatistics(Database &db)
 {
     if (db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(tr("reading the lexical statistics"), [&]() -> Result<LexicalStatistics> {
         auto &conn = databasePrivate(db)->conn;
         pqxx::nontransaction tx(conn);

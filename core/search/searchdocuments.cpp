@@ -179,9 +179,7 @@ void buildInvestigationDocuments(Sql &sql, bool all)
 Result<SearchDocumentsReport> refreshDocuments(Database &db, bool wantFull)
 {
     if (db.tenantId().isNull())
-        return makeError(
-            ErrorCode::NoTenant,
-            SearchDocuments::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     QElapsedTimer timer;
     timer.start();
     return guarded(
@@ -332,8 +330,7 @@ Result<qint64> SearchDocuments::importDocuments(Database &db,
                                                 const QList<SearchDocument> &documents)
 {
     if (db.tenantId().isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(tr("writing %n searchable document(s)", "", int(documents.size())),
                    [&]() -> Result<qint64> {
                        auto uuidOrNull = [](const QString &s) -> std::optional<std::string> {

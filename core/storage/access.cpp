@@ -2,8 +2,6 @@
 
 #include "database_p.h"
 
-#include <QRegularExpression>
-
 namespace ke {
 
 namespace {
@@ -120,31 +118,24 @@ Result<Access::Grant> Access::grant(Database &db, const QString &login, const QS
         if (tenantId && (level != QLatin1String("service") || !person.isEmpty())) {
             const std::string people = withSchema("{s}.people", db);
             const QUuid asUuid = QUuid::fromString(handle);
-            pqxx::result p;
             if (!asUuid.isNull()) {
-                p = tx.exec_params("SELECT id FROM " + people + " WHERE tenant_id = $1 AND id = $2",
-                                   *tenantId, uuidToStd(asUuid));
+                const pqxx::result p = tx.exec_params("SELECT id FROM " + people
+                                                          + " WHERE tenant_id = $1 AND id = $2",
+                                                      *tenantId, uuidToStd(asUuid));
                 if (p.empty())
                     return makeError(ErrorCode::UnknownPerson,
                                      tr("tenant %1 has no person %2 — give a handle to create "
                                         "one")
                                          .arg(tenant, handle));
+                personId = p[0][0].c_str();
             } else {
-                static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
-                if (!handleRe.match(handle).hasMatch())
+                if (!isValidPersonHandle(handle))
                     return makeError(ErrorCode::InvalidPerson,
                                      tr("'%1' is not a valid person handle (letters, digits, "
                                         ". _ @ -, at most 64) — give one with --person")
                                          .arg(handle));
-                tx.exec_params("INSERT INTO " + people
-                                   + " (tenant_id, id, handle, display_name) VALUES ($1, $2, $3, "
-                                     "$3) ON CONFLICT (tenant_id, handle) DO NOTHING",
-                               *tenantId, uuidToStd(QUuid::createUuid()), toStd(handle));
-                p = tx.exec_params("SELECT id FROM " + people
-                                       + " WHERE tenant_id = $1 AND handle = $2",
-                                   *tenantId, toStd(handle));
+                personId = uuidToStd(personForHandle(tx, people, *tenantId, handle));
             }
-            personId = p[0][0].c_str();
         }
         tx.exec_params(withSchema("INSERT INTO {s}.access_grants AS g (login, tenant_id, "
                                   "person_id, level) VALUES ($1, $2, $3, $4) ON CONFLICT "

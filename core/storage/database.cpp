@@ -33,6 +33,31 @@ QDateTime timestampFromField(const pqxx::field &f)
     return dt;
 }
 
+Error noTenantError()
+{
+    return makeError(ErrorCode::NoTenant,
+                     Database::tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+}
+
+bool isValidPersonHandle(const QString &handle)
+{
+    static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
+    return handleRe.match(handle).hasMatch();
+}
+
+QUuid personForHandle(pqxx::transaction_base &tx, const std::string &peopleTable,
+                      const std::string &tenantId, const QString &handle)
+{
+    tx.exec_params("INSERT INTO " + peopleTable
+                       + " (tenant_id, id, handle, display_name) VALUES ($1, $2, $3, $3) "
+                         "ON CONFLICT (tenant_id, handle) DO NOTHING",
+                   tenantId, uuidToStd(QUuid::createUuid()), toStd(handle));
+    const pqxx::result r
+        = tx.exec_params("SELECT id FROM " + peopleTable + " WHERE tenant_id = $1 AND handle = $2",
+                         tenantId, toStd(handle));
+    return uuidFromField(r[0][0]);
+}
+
 Error databaseError(const QString &what, const std::exception &e)
 {
     const QString server
@@ -358,8 +383,7 @@ Result<void> Database::adoptActor(const QString &uuidOrHandle)
 Result<QString> Database::personHandle(const QUuid &personId)
 {
     if (d->tenant.isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(
         tr("reading the handle of person %1").arg(personId.toString(QUuid::WithoutBraces)),
         [&]() -> Result<QString> {
@@ -377,8 +401,7 @@ Result<QString> Database::personHandle(const QUuid &personId)
 Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIfMissing)
 {
     if (d->tenant.isNull())
-        return makeError(ErrorCode::NoTenant,
-                         tr("no tenant selected — set KNOWLEDGE_TENANT or --tenant"));
+        return noTenantError();
     return guarded(tr("resolving person '%1'").arg(uuidOrHandle), [&]() -> Result<QUuid> {
         pqxx::work tx(d->conn);
         const QUuid asUuid = QUuid::fromString(uuidOrHandle);
@@ -400,21 +423,14 @@ Result<QUuid> Database::resolvePerson(const QString &uuidOrHandle, bool createIf
         if (!createIfMissing)
             return makeError(ErrorCode::UnknownPerson,
                              tr("unknown person '%1' in this tenant").arg(uuidOrHandle));
-        static const QRegularExpression handleRe(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
-        if (!handleRe.match(uuidOrHandle).hasMatch())
+        if (!isValidPersonHandle(uuidOrHandle))
             return makeError(ErrorCode::InvalidPerson,
                              tr("'%1' is neither a UUID nor a valid handle (letters, digits, "
                                 ". _ @ -, at most 64)")
                                  .arg(uuidOrHandle));
-        const QUuid id = QUuid::createUuid();
-        tx.exec_params("INSERT INTO " + people
-                           + " (tenant_id, id, handle, display_name) VALUES ($1, $2, $3, $3) "
-                             "ON CONFLICT (tenant_id, handle) DO NOTHING",
-                       uuidToStd(d->tenant), uuidToStd(id), toStd(uuidOrHandle));
-        r = tx.exec_params("SELECT id FROM " + people + " WHERE tenant_id = $1 AND handle = $2",
-                           uuidToStd(d->tenant), toStd(uuidOrHandle));
+        const QUuid id = personForHandle(tx, people, uuidToStd(d->tenant), uuidOrHandle);
         tx.commit();
-        return uuidFromField(r[0][0]);
+        return id;
     });
 }
 

@@ -151,6 +151,18 @@ template <typename... T> void readColumns(const pqxx::row &row, int first, T &..
     (readField(row[column++], out), ...);
 }
 
+/// "no tenant selected — set KNOWLEDGE_TENANT or --tenant" (ErrorCode::NoTenant): what every
+/// tenant-scoped operation answers on a Database without a tenant.
+Error noTenantError();
+
+/// The rule for a person's handle: letters, digits, ". _ @ -", 1 to 64 of them.
+bool isValidPersonHandle(const QString &handle);
+
+/// The id of the person with `handle` in tenant `tenantId` (a UUID's text), created (display
+/// name = handle) when the tenant has none yet. The handle must be valid (isValidPersonHandle).
+QUuid personForHandle(pqxx::transaction_base &tx, const std::string &peopleTable,
+                      const std::string &tenantId, const QString &handle);
+
 /// Turns an exception thrown by libpqxx (or anything else) into a message for people:
 /// what failed (`what`), the server's own words, and a hint at what to do.
 Error databaseError(const QString &what, const std::exception &e);
