@@ -64,10 +64,9 @@ int runEmbed(BenchContext &ctx)
                    .arg(investigations)
                    .arg(name)
             << Qt::endl;
-    if (auto loaded = emitAll(db, events.begin(), events.begin() + qsizetype(coldEvents)); !loaded)
+    if (auto loaded = loadEvents(db, events.begin(), events.begin() + qsizetype(coldEvents));
+        !loaded)
         return fail(ctx, loaded.error().message);
-    if (auto analyzed = analyzeEvents(db); !analyzed)
-        return fail(ctx, analyzed.error().message);
     QElapsedTimer t;
     t.start();
     if (auto agg = KnowledgeAggregator::rebuild(db); !agg)

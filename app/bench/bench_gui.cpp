@@ -149,10 +149,8 @@ int runGui(BenchContext &ctx)
         return fail(ctx, schema.error().message);
     Database &db = (*schema)->db();
     ctx.err << tr("loading and aggregating %1 events…").arg(all.size()) << Qt::endl;
-    if (auto loaded = emitAll(db, all.begin(), all.end()); !loaded)
+    if (auto loaded = loadEvents(db, all.begin(), all.end()); !loaded)
         return fail(ctx, loaded.error().message);
-    if (auto analyzed = analyzeEvents(db); !analyzed)
-        return fail(ctx, analyzed.error().message);
     if (auto built = KnowledgeAggregator::rebuild(db); !built)
         return fail(ctx, built.error().message);
     auto counted = SqlSession::forDatabase(db).scalar(

@@ -58,10 +58,8 @@ int runOutbox(BenchContext &ctx)
         return fail(ctx, schema.error().message);
     Database &db = (*schema)->db();
     ctx.err << tr("loading %1 demo events…").arg(events.size()) << Qt::endl;
-    if (auto loaded = emitAll(db, events.begin(), events.end()); !loaded)
+    if (auto loaded = loadEvents(db, events.begin(), events.end()); !loaded)
         return fail(ctx, loaded.error().message);
-    if (auto analyzed = analyzeEvents(db); !analyzed)
-        return fail(ctx, analyzed.error().message);
     if (auto person = db.adoptActor(QStringLiteral("bench.rater")); !person)
         return fail(ctx, person.error().message);
 

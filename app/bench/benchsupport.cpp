@@ -191,4 +191,15 @@ Result<void> analyzeEvents(Database &db)
     return {};
 }
 
+Result<qint64> loadEvents(Database &db, std::vector<Event>::iterator from,
+                          std::vector<Event>::iterator to)
+{
+    auto written = emitAll(db, from, to);
+    if (!written)
+        return written;
+    if (auto analyzed = analyzeEvents(db); !analyzed)
+        return analyzed.error();
+    return written;
+}
+
 } // namespace ke::bench

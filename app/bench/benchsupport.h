@@ -101,5 +101,8 @@ Result<std::unique_ptr<ScratchSchema>> demoSchema(const ConnectionSettings &sett
                                                   const DemoSeeder &seeder, bool keep);
 /// VACUUM ANALYZE of the events table, as autovacuum would after a bulk load.
 Result<void> analyzeEvents(Database &db);
+/// A bulk load: emitAll(), then analyzeEvents() (the aggregator relies on the statistics).
+Result<qint64> loadEvents(Database &db, std::vector<Event>::iterator from,
+                          std::vector<Event>::iterator to);
 
 } // namespace ke::bench

@@ -1,7 +1,8 @@
 #pragma once
 
-// How `knowledgectl knowledge|activity` say where an answer came from (BrowseClient):
-// offline, the note ("offline cache, as of …") on stderr and, with --json, "mode" and "as_of".
+// How `knowledgectl knowledge|activity` print an answer and say where it came from
+// (BrowseClient): offline, the note ("offline cache, as of …") on stderr and, with --json,
+// "mode" and "as_of".
 
 #include "browseclient.h"
 #include "commands.h"
@@ -28,6 +29,23 @@ void printJsonWithSource(const CommandContext &ctx, QJsonObject doc, const Brows
     if (answer.offline)
         doc.insert(QStringLiteral("as_of"), answer.asOf.toUTC().toString(Qt::ISODateWithMs));
     ctx.out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Compact)) << Qt::endl;
+}
+
+/// A browse command's output: the error (exit 1); else the offline note on stderr and then,
+/// with `json`, the value's JSON with its source (printJsonWithSource), or `printText(value)`.
+template <typename T, typename PrintText>
+int printBrowsed(CommandContext &ctx, const Result<Browsed<T>> &answer, bool json,
+                 PrintText printText)
+{
+    if (!answer)
+        return ctx.fail(answer.error());
+    reportSource(ctx, *answer);
+    if (json)
+        printJsonWithSource(ctx, answer->value.toJson(), *answer);
+    else
+        printText(answer->value);
+    ctx.out.flush();
+    return 0;
 }
 
 } // namespace ke::ctl

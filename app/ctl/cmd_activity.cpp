@@ -27,24 +27,14 @@ int runActivity(CommandContext &ctx)
     // Online, or the offline cache when the database cannot be reached: decided in one place.
     auto answer = BrowseClient::activity(ctx.settings, ctx.args.first(), limit, before,
                                          offline ? ReadSource::Offline : ReadSource::Automatic);
-    if (!answer)
-        return ctx.fail(answer.error());
-    reportSource(ctx, *answer);
-    {
-        const ActivityPage *page = &answer->value;
-        if (json) {
-            printJsonWithSource(ctx, page->toJson(), *answer);
-            return 0;
-        }
-        for (const auto &a : page->items)
+    return printBrowsed(ctx, answer, json, [&](const ActivityPage &page) {
+        for (const auto &a : page.items)
             ctx.out << a.createdAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
                     << (a.actor.isEmpty() ? QStringLiteral("-") : a.actor) << "  " << a.text
                     << '\n';
-        if (!page->nextCursor.isEmpty())
-            ctx.out << Messages::tr("more: --before %1").arg(page->nextCursor) << '\n';
-        ctx.out.flush();
-        return 0;
-    }
+        if (!page.nextCursor.isEmpty())
+            ctx.out << Messages::tr("more: --before %1").arg(page.nextCursor) << '\n';
+    });
 }
 
 } // namespace

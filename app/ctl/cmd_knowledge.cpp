@@ -25,54 +25,44 @@ int runKnowledge(CommandContext &ctx)
     // Online, or the offline cache when the database cannot be reached: decided in one place.
     auto answer = BrowseClient::knowledge(ctx.settings, ctx.args.first(),
                                           offline ? ReadSource::Offline : ReadSource::Automatic);
-    if (!answer)
-        return ctx.fail(answer.error());
-    reportSource(ctx, *answer);
-    {
-        const DatasetKnowledge *k = &answer->value;
-        if (json) {
-            printJsonWithSource(ctx, k->toJson(), *answer);
-            return 0;
-        }
+    return printBrowsed(ctx, answer, json, [&](const DatasetKnowledge &k) {
         QTextStream &o = ctx.out;
-        o << k->name << "  (" << k->datasetId.toString(QUuid::WithoutBraces) << ")\n";
-        o << Messages::tr("%n investigation(s), last %1", nullptr, k->investigationCount)
-                 .arg(when(k->lastInvestigationAt))
+        o << k.name << "  (" << k.datasetId.toString(QUuid::WithoutBraces) << ")\n";
+        o << Messages::tr("%n investigation(s), last %1", nullptr, k.investigationCount)
+                 .arg(when(k.lastInvestigationAt))
           << '\n';
         o << Messages::tr("feedback: %1 up, %2 down")
-                 .arg(k->positiveFeedbackCount)
-                 .arg(k->negativeFeedbackCount)
+                 .arg(k.positiveFeedbackCount)
+                 .arg(k.negativeFeedbackCount)
           << "\n\n";
         o << Messages::tr("Known quirks:") << '\n';
-        if (k->knownQuirks.isEmpty())
+        if (k.knownQuirks.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';
-        for (const auto &q : k->knownQuirks)
+        for (const auto &q : k.knownQuirks)
             o << "  - " << q.text << "  ["
               << Messages::tr("by %1, %2, %n confirmation(s)", nullptr, q.confirmations)
                      .arg(q.author.isEmpty() ? q.authorId.toString(QUuid::WithoutBraces) : q.author,
                           when(q.createdAt))
               << "]\n";
         o << '\n' << Messages::tr("Top findings:") << '\n';
-        if (k->topFindings.isEmpty())
+        if (k.topFindings.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';
-        for (const auto &f : k->topFindings)
+        for (const auto &f : k.topFindings)
             o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
               << f.summary << '\n';
         o << '\n' << Messages::tr("Common issues:") << '\n';
-        if (k->commonIssues.isEmpty())
+        if (k.commonIssues.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';
-        for (const auto &i : k->commonIssues)
+        for (const auto &i : k.commonIssues)
             o << "  " << QString::number(i.count).rightJustified(5) << "  " << i.kind << ": "
               << i.issue << "  (" << Messages::tr("last %1").arg(when(i.lastSeen)) << ")\n";
         o << '\n' << Messages::tr("Owners:") << '\n';
-        if (k->owners.isEmpty())
+        if (k.owners.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';
-        for (const auto &w : k->owners)
+        for (const auto &w : k.owners)
             o << "  " << QString::number(w.share * 100, 'f', 0).rightJustified(3) << "%  "
               << (w.handle.isEmpty() ? w.actorId.toString(QUuid::WithoutBraces) : w.handle) << '\n';
-        o.flush();
-        return 0;
-    }
+    });
 }
 
 } // namespace
