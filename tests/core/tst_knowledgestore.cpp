@@ -29,6 +29,42 @@ class TestKnowledgeStore : public test::DatabaseTestCase
 private:
     QUuid m_tenant;
 
+    struct Paged
+    {
+        QList<ActivityItem> items;
+        int pages = 0;
+        QString error; ///< a page that could not be read
+    };
+    /// Every page of `dataset`'s activity, `pageSize` items a page, following the cursors as a
+    /// reader scrolling down would (100 pages at the most).
+    static Paged allActivity(Database &db, const QString &dataset, int pageSize)
+    {
+        Paged out;
+        QString cursor;
+        do {
+            auto page = KnowledgeStore::activity(db, dataset, pageSize, cursor);
+            if (!page) {
+                out.error = errorOf(page);
+                break;
+            }
+            out.items += page->items;
+            cursor = page->nextCursor;
+            ++out.pages;
+        } while (!cursor.isEmpty() && out.pages < 100);
+        return out;
+    }
+    /// Newest first, and no item twice.
+    static bool newestFirstOnce(const QList<ActivityItem> &items)
+    {
+        QSet<QUuid> ids;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            ids.insert(items.at(i).eventId);
+            if (i > 0 && items.at(i - 1).createdAt < items.at(i).createdAt)
+                return false;
+        }
+        return ids.size() == items.size();
+    }
+
     void insert(const QUuid &inv, const char *type, const QString &data, const QUuid &actor, int at)
     {
         m_db->exec(QStringLiteral(
@@ -234,25 +270,12 @@ private Q_SLOTS:
         auto db = m_db->connect(QStringLiteral("shop"));
         QVERIFY(db);
         // 12 x (first start, completion, comment, feedback) = 48 items.
-        QList<ActivityItem> all;
-        QString cursor;
-        int pages = 0;
-        do {
-            auto page = KnowledgeStore::activity(*db, QStringLiteral("public.orders"), 7, cursor);
-            QVERIFY2(page, qPrintable(errorOf(page)));
-            all += page->items;
-            cursor = page->nextCursor;
-            ++pages;
-        } while (!cursor.isEmpty() && pages < 100);
-        QCOMPARE(pages, 7);
+        const Paged paged = allActivity(*db, QStringLiteral("public.orders"), 7);
+        QVERIFY2(paged.error.isEmpty(), qPrintable(paged.error));
+        const QList<ActivityItem> &all = paged.items;
+        QCOMPARE(paged.pages, 7);
         QCOMPARE(all.size(), 48);
-        QSet<QUuid> ids;
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            ids.insert(all.at(i).eventId);
-            if (i > 0)
-                QVERIFY(all.at(i - 1).createdAt >= all.at(i).createdAt); // newest first
-        }
-        QCOMPARE(ids.size(), 48);
+        QVERIFY(newestFirstOnce(all));
         QCOMPARE(all.first().text, QStringLiteral("Rated the investigation up: Saved time"));
         QCOMPARE(all.last().text, QStringLiteral("Investigation started: late_data on freshness"));
         int completed = 0;
@@ -308,26 +331,14 @@ CROSS JOIN LATERAL (VALUES
         QVERIFY2(quirk, qPrintable(errorOf(quirk)));
         QVERIFY(KnowledgeAggregator::runIncremental(*db));
 
-        QList<ActivityItem> all;
-        QString cursor;
-        int pages = 0;
-        do {
-            auto page = KnowledgeStore::activity(*db, QStringLiteral("public.busy"), 50, cursor);
-            QVERIFY2(page, qPrintable(errorOf(page)));
-            all += page->items;
-            cursor = page->nextCursor;
-            ++pages;
-        } while (!cursor.isEmpty() && pages < 100);
+        const Paged paged = allActivity(*db, QStringLiteral("public.busy"), 50);
+        QVERIFY2(paged.error.isEmpty(), qPrintable(paged.error));
+        const QList<ActivityItem> &all = paged.items;
         // n × (first start, completion, rating) + the quirk.
         QCOMPARE(all.size(), 3 * n + 1);
-        QSet<QUuid> ids;
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            ids.insert(all.at(i).eventId);
-            if (i > 0)
-                QVERIFY(all.at(i - 1).createdAt >= all.at(i).createdAt);
-            QVERIFY(!all.at(i).text.contains(QLatin1String("tables_found")));
-        }
-        QCOMPARE(ids.size(), all.size());
+        QVERIFY(newestFirstOnce(all));
+        for (const ActivityItem &a : all)
+            QVERIFY(!a.text.contains(QLatin1String("tables_found")));
         QCOMPARE(all.first().eventType, QStringLiteral("quirk.added")); // made just now
         const auto firstPage = KnowledgeStore::activity(*db, QStringLiteral("public.busy"), 7);
         QVERIFY(firstPage);

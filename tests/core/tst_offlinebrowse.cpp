@@ -93,6 +93,22 @@ private:
                          QStringLiteral("alice"), as);
     }
 
+    /// `knowledgectl sync --json` through `url`: the snapshot's part of the report (empty when
+    /// the sync failed: its error is logged), logged as `what`.
+    QJsonObject syncedSnapshot(const QString &url, const char *what)
+    {
+        auto sync = ctl(
+            {QStringLiteral("--database"), url, QStringLiteral("sync"), QStringLiteral("--json")});
+        if (sync.exitCode != 0) {
+            qWarning().noquote() << what << "failed:" << sync.err;
+            return {};
+        }
+        const QJsonObject snapshot = parse(sync.out).value(QStringLiteral("snapshot")).toObject();
+        qDebug().noquote() << what
+                           << "snapshot:" << QJsonDocument(snapshot).toJson(QJsonDocument::Compact);
+        return snapshot;
+    }
+
     /// The member login's URL through the forwarder.
     QString urlThrough(quint16 port) const { return test::databaseUrlThrough(port, m_login); }
 
@@ -135,12 +151,8 @@ private Q_SLOTS:
         auto agg = ctl({QStringLiteral("aggregate")}, As::Service);
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
 
-        auto sync = ctl({QStringLiteral("--database"), settings.databaseUrl, QStringLiteral("sync"),
-                         QStringLiteral("--json")});
-        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
-        const QJsonObject snapshot = parse(sync.out).value(QStringLiteral("snapshot")).toObject();
-        qDebug().noquote() << "first sync, snapshot:"
-                           << QJsonDocument(snapshot).toJson(QJsonDocument::Compact);
+        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "first sync,");
+        QVERIFY(!snapshot.isEmpty());
         QVERIFY(snapshot.value(QStringLiteral("traces")).toInteger() > 0);
 
         // Online answers.
@@ -281,12 +293,8 @@ private Q_SLOTS:
                    QStringLiteral("--rating"), QStringLiteral("1"), QStringLiteral("--reason"),
                    QStringLiteral("Saved time")});
         QVERIFY2(rated.exitCode == 0, qPrintable(rated.err));
-        auto sync = ctl({QStringLiteral("--database"), settings.databaseUrl, QStringLiteral("sync"),
-                         QStringLiteral("--json")});
-        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
-        const QJsonObject snapshot = parse(sync.out).value(QStringLiteral("snapshot")).toObject();
-        qDebug().noquote() << "second sync, snapshot:"
-                           << QJsonDocument(snapshot).toJson(QJsonDocument::Compact);
+        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "second sync,");
+        QVERIFY(!snapshot.isEmpty());
         QCOMPARE(snapshot.value(QStringLiteral("traces_fetched")).toInteger(), 1);
         QCOMPARE(snapshot.value(QStringLiteral("quirks_fetched")).toInteger(), 0);
 

@@ -4,6 +4,7 @@
 // KE_LUPDATE (Qt's lupdate) and KE_SOURCE_DIR (to rescan the sources).
 
 #include "event.h"
+#include "scopedlanguage.h"
 #include "testdatabase.h"
 
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QTemporaryDir>
 
 #include <QTest>
-#include <QTranslator>
 #include <QXmlStreamReader>
 using namespace ke;
 using namespace ke::test;
@@ -99,18 +99,13 @@ QString describe(const TsMessage &m)
     return QStringLiteral("  [%1] %2").arg(m.context, m.source);
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using test::ProcessRun;
 
 /// Runs build/bin/knowledgectl in the given language (LANGUAGE and LC_ALL), with extra
 /// environment variables.
-Run knowledgectl(const QString &language, const QStringList &args,
-                 const QList<std::pair<QString, QString>> &extraEnv = {},
-                 const QByteArray &input = {})
+ProcessRun knowledgectl(const QString &language, const QStringList &args,
+                        const QList<std::pair<QString, QString>> &extraEnv = {},
+                        const QByteArray &input = {})
 {
     QString bin = qEnvironmentVariable("KE_BUILD_BIN");
     if (bin.isEmpty())
@@ -127,46 +122,8 @@ Run knowledgectl(const QString &language, const QStringList &args,
     }
     for (const auto &[k, v] : extraEnv)
         env.insert(k, v);
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(bin + QStringLiteral("/knowledgectl"), args);
-    Run r;
-    if (!p.waitForStarted(10000)) {
-        r.err = QStringLiteral("could not start knowledgectl in %1: %2").arg(bin, p.errorString());
-        return r;
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return test::runProcess(bin + QStringLiteral("/knowledgectl"), args, env, input, 120000);
 }
-
-/// A compiled translation (.qm), installed in the application while this object lives.
-class InstalledTranslation
-{
-public:
-    explicit InstalledTranslation(const QString &qmFile)
-    {
-        if (m_translator.load(qmFile))
-            m_installed = QCoreApplication::installTranslator(&m_translator);
-    }
-    ~InstalledTranslation()
-    {
-        if (m_installed)
-            QCoreApplication::removeTranslator(&m_translator);
-    }
-    InstalledTranslation(const InstalledTranslation &) = delete;
-    InstalledTranslation &operator=(const InstalledTranslation &) = delete;
-
-    bool isInstalled() const { return m_installed; }
-
-private:
-    QTranslator m_translator;
-    bool m_installed = false;
-};
 
 } // namespace
 
@@ -177,8 +134,8 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void germanReachesEveryLayer()
     {
-        const InstalledTranslation de(QStringLiteral(KE_QM_DIR "/knowledge_de.qm"));
-        QVERIFY2(de.isInstalled(),
+        const test::ScopedLanguage de(QStringLiteral(KE_QM_DIR), QStringLiteral("de"));
+        QVERIFY2(de.isLoaded(),
                  "knowledge_de.qm was not built — build the knowledge-explorer target");
 
         // A knowledgectl error, a GUI label, a quick reason, a status of a trace step.
@@ -214,8 +171,8 @@ private Q_SLOTS:
 
     void englishHasPluralForms()
     {
-        const InstalledTranslation en(QStringLiteral(KE_QM_DIR "/knowledge_en.qm"));
-        QVERIFY2(en.isInstalled(), "knowledge_en.qm was not built — build the knowledgectl target");
+        const test::ScopedLanguage en(QStringLiteral(KE_QM_DIR), QStringLiteral("en"));
+        QVERIFY2(en.isLoaded(), "knowledge_en.qm was not built — build the knowledgectl target");
         QCOMPARE(QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, 1),
                  QStringLiteral("1 event"));
         QCOMPARE(QCoreApplication::translate("knowledgectl", "%n event(s)", nullptr, 2),
@@ -231,7 +188,7 @@ private Q_SLOTS:
     void knowledgectlSpeaksTheUsersLanguage()
     {
         // Two paths: main() itself, and a command file's Messages::tr().
-        Run r = knowledgectl(QStringLiteral("de"), {QStringLiteral("no-such-command")});
+        ProcessRun r = knowledgectl(QStringLiteral("de"), {QStringLiteral("no-such-command")});
         QVERIFY2(r.exitCode != 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("unbekannter Befehl 'no-such-command'")),
                  qPrintable(r.err));
@@ -256,7 +213,7 @@ private Q_SLOTS:
             {QStringLiteral("KNOWLEDGE_TENANT"), QStringLiteral("acme")}};
         const QStringList emit{QStringLiteral("emit"), QStringLiteral("-")};
 
-        Run r = knowledgectl(QStringLiteral("en"), emit, env, "not json\n");
+        ProcessRun r = knowledgectl(QStringLiteral("en"), emit, env, "not json\n");
         QVERIFY2(r.err.contains(QLatin1String("1 bad line, nothing was written")),
                  qPrintable(r.err));
         r = knowledgectl(QStringLiteral("en"), emit, env, "not json\n[]\n");

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -10,7 +9,8 @@ namespace ke::test {
 
 /// While it lives, the application speaks `language` ("en", "de"): the project's translation
 /// from `qmDirectory` (a test's KE_QM_DIR), Qt's own, and the default locale; afterwards the C
-/// locale and no translator again. For tests that render the screenshots in both languages.
+/// locale and no translator again. For tests that render the screenshots in both languages
+/// (screenshots.h).
 class ScopedLanguage
 {
 public:
@@ -41,16 +41,5 @@ private:
     QTranslator m_qtbase;
     bool m_loaded = false;
 };
-
-/// Where a test renders the README's screenshots: KE_SCREENSHOT_DIR when set (to refresh
-/// docs/screenshots), else `fallback`/screenshots — rendered all the same, so that drawing them
-/// is tested. Empty when the folder cannot be made.
-inline QString screenshotDirectory(const QString &fallback)
-{
-    const QString dir = qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR")
-        ? qEnvironmentVariable("KE_SCREENSHOT_DIR")
-        : fallback + QStringLiteral("/screenshots");
-    return QDir().mkpath(dir) ? dir : QString();
-}
 
 } // namespace ke::test

@@ -232,7 +232,6 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
     QString bin = qEnvironmentVariable("KE_BUILD_BIN");
     if (bin.isEmpty())
         bin = QCoreApplication::applicationDirPath();
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("KNOWLEDGE_SCHEMA"), m_schema);
     env.insert(QStringLiteral("KNOWLEDGE_DATABASE_URL"),
@@ -252,16 +251,24 @@ TestDatabase::Run TestDatabase::run(const QString &program, const QStringList &a
         env.insert(QStringLiteral("KNOWLEDGE_ACTOR"), actor);
     else
         env.remove(QStringLiteral("KNOWLEDGE_ACTOR"));
+    return runProcess(bin + QLatin1Char('/') + program, args, env, input, 300000);
+}
+
+ProcessRun runProcess(const QString &path, const QStringList &args, const QProcessEnvironment &env,
+                      const QByteArray &input, int timeoutMs)
+{
+    ProcessRun r;
+    QProcess p;
     p.setProcessEnvironment(env);
-    p.start(bin + QLatin1Char('/') + program, args);
+    p.start(path, args);
     if (!p.waitForStarted(10000)) {
-        r.err = QStringLiteral("could not start %1: %2").arg(program, p.errorString());
+        r.err = QStringLiteral("could not start %1: %2").arg(path, p.errorString());
         return r;
     }
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(300000);
+    p.waitForFinished(timeoutMs);
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());

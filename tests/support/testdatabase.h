@@ -14,6 +14,19 @@
 
 namespace ke::test {
 
+/// What a program a test ran printed, and its exit code (-1: it crashed or did not start; then
+/// `err` says why).
+struct ProcessRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs `path` with `args` in `env`, feeding `input` on stdin; waits `timeoutMs` at most.
+ProcessRun runProcess(const QString &path, const QStringList &args, const QProcessEnvironment &env,
+                      const QByteArray &input, int timeoutMs);
+
 using ke::orThrow;
 /// The message of a failed Result, empty for a value (QVERIFY2 evaluates its message even on
 /// success: never touch error() of a value).
@@ -55,6 +68,11 @@ public:
     /// Settings for this schema as `login` (see login()).
     ConnectionSettings settingsAs(const QString &login, const QString &tenant = {},
                                   const QString &actor = {}) const;
+    /// Settings for this schema as the member login of (`tenant`, `person`), on that tenant.
+    ConnectionSettings memberSettings(const QString &tenant, const QString &person)
+    {
+        return settingsAs(login(tenant, person, As::Member), tenant);
+    }
     /// Creates a tenant (slug) and returns its id; aborts the test on failure (QVERIFY).
     QUuid createTenant(const QString &slug);
     /// Registers a dataset `name` of `tenant` by hand-written SQL (as another writer would) and
@@ -75,12 +93,7 @@ public:
     /// Runs one query as the owner; returns its rows. Throws on SQL errors.
     QList<SqlRow> rows(const QString &sql, const SqlParams &params = {});
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = ProcessRun;
     /// Runs build/bin/<program> with args, against this schema (environment set), feeding
     /// `input` on stdin. Without `as`: with a tenant as a member login of (tenant, actor) — or,
     /// for the worker's jobs (embed, build-training, export-training), as a service login of the

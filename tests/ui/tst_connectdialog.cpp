@@ -14,6 +14,8 @@
 #include "mainwindow.h"
 #include "migrator.h"
 #include "passwordkeychain.h"
+#include "scopedlanguage.h"
+#include "screenshots.h"
 #include "shownconnectdialog.h"
 
 #include <QAction>
@@ -22,7 +24,6 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -31,7 +32,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTranslator>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -619,25 +619,17 @@ private Q_SLOTS:
         QVERIFY(profiles.save(production));
         PasswordKeychain keychain;
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            QTranslator translator; // English too: its plural forms ("2 tenants")
-            QVERIFY(translator.load(QStringLiteral(KE_QM_DIR "/knowledge_") + language
-                                    + QStringLiteral(".qm")));
-            QCoreApplication::installTranslator(&translator);
-            QTranslator qtbase; // "Cancel" in the language, as the app loads it
-            if (qtbase.load(QStringLiteral("qtbase_") + language,
-                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-                QCoreApplication::installTranslator(&qtbase);
+            // English too: its plural forms ("2 tenants"); Qt's own ("Cancel") as the app loads it.
+            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
+            QVERIFY(speaking.isLoaded());
             auto d = dialog(profiles, keychain);
             d->selectProfile(QStringLiteral("staging"), QStringLiteral("alice-secret"));
             const ConnectionCheckReport r = test(*d);
             QVERIFY2(r.ok(), qPrintable(r.message));
             QTest::qWait(100);
-            const QString file = dir + QStringLiteral("/connect-dialog")
-                + (language == QLatin1String("en") ? QString() : QLatin1Char('.') + language)
-                + QStringLiteral(".png");
+            const QString file
+                = test::screenshotFile(dir, QStringLiteral("connect-dialog"), language);
             QVERIFY2(d->grab().save(file, "PNG"), qPrintable(file));
-            QCoreApplication::removeTranslator(&translator);
-            QCoreApplication::removeTranslator(&qtbase);
         }
         qunsetenv("PGSERVICEFILE");
         for (const QString &tenant : {QStringLiteral("acme"), QStringLiteral("globex")})

@@ -18,6 +18,8 @@
 #include "knowledgeview.h"
 #include "mainwindow.h"
 #include "scopedlanguage.h"
+#include "screenshots.h"
+#include "settle.h"
 #include "tcpforwarder.h"
 
 #include <QAbstractItemModelTester>
@@ -49,22 +51,14 @@ class TestGlobalSearch : public test::DatabaseTestCase
 private:
     ConnectionSettings memberSettings()
     {
-        return m_db->settingsAs(
-            m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member),
-            QStringLiteral("acme"));
-    }
-
-    static bool settle(MainWindow &w)
-    {
-        QTest::qWait(50);
-        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
+        return m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("bea"));
     }
 
     /// Shows the window, waits for its data, and opens the popup with Ctrl+K.
     static GlobalSearch *openWithCtrlK(MainWindow &w)
     {
         w.show();
-        if (!QTest::qWaitForWindowActive(&w) || !settle(w))
+        if (!QTest::qWaitForWindowActive(&w) || !test::settle(w))
             return nullptr;
         // From a field of the window (where Ctrl+K would otherwise delete to the line's end).
         QLineEdit *filter = nullptr;
@@ -284,7 +278,7 @@ private Q_SLOTS:
         // Esc closes it.
         QTest::keyClick(edit, Qt::Key_Escape);
         QTRY_VERIFY(!popup->isVisible());
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     void typingOnCancelsTheOlderSearch()
@@ -312,7 +306,7 @@ private Q_SLOTS:
         QVERIFY(!popup->isBusy());
         QVERIFY(results(popup)->model()->rowCount() > 0);
         popup->close();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     void downAndEnterOpenTheInvestigation()
@@ -352,7 +346,7 @@ private Q_SLOTS:
         QCOMPARE(view->investigationId(), expected);
         QTRY_COMPARE_WITH_TIMEOUT(view->detail()->trace().investigationId, expected, 20000);
         QVERIFY(view->isShowingDetail());
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     void enterOnAQuirkOpensItsDataset()
@@ -389,7 +383,7 @@ private Q_SLOTS:
                  w.findChild<KnowledgeView *>());
         auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
         QCOMPARE(list->currentIndex().data(DatasetListModel::IdRole).toUuid(), dataset);
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     // The demo's investigations of a dataset run the same query templates: one row with
@@ -463,7 +457,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!popup->isVisible());
         QCOMPARE(investigation.count(), 1);
         QCOMPARE(investigation.first().at(0).toUuid(), QUuid::fromString(firstSimilar));
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     void offlineResultsComeFromTheCache()
@@ -496,7 +490,7 @@ private Q_SLOTS:
         QTest::keyClick(field(popup), Qt::Key_Return);
         auto *view = w.findChild<InvestigationView *>();
         QTRY_COMPARE_WITH_TIMEOUT(view->detail()->trace().investigationId, expected, 20000);
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
     }
 
     // `knowledge-explorer --screenshot FILE --view search --search TEXT`: the popup is in the
@@ -540,24 +534,20 @@ private Q_SLOTS:
                 w.resize(1280, 860);
                 w.show();
                 QVERIFY(QTest::qWaitForWindowActive(&w));
-                QVERIFY(settle(w));
+                QVERIFY(test::settle(w));
                 // The demo's best hit for it is a row of near-identical ones ("3 similar").
                 w.showGlobalSearch(QStringLiteral("null spike"));
-                QVERIFY(settle(w));
+                QVERIFY(test::settle(w));
                 QVERIFY(w.globalSearch()->model()->group(0)->size() > 1);
                 QTest::keyClick(field(w.globalSearch()), Qt::Key_End);
                 QTest::keyClick(field(w.globalSearch()), Qt::Key_Down);
                 QTest::qWait(300);
-                // Without the status bar: it names the test's own login and schema.
-                const auto *status = w.findChild<QStatusBar *>();
-                const QPixmap shot = w.globalSearch()->pictureOf(
-                    &w, QRect(0, 0, w.width(), status ? status->y() : w.height()));
-                const QString file = dir + QStringLiteral("/global-search")
-                    + (language == QLatin1String("en") ? QString() : QLatin1Char('.') + language)
-                    + QStringLiteral(".png");
+                const QPixmap shot = w.globalSearch()->pictureOf(&w, test::withoutStatusBar(w));
+                const QString file
+                    = test::screenshotFile(dir, QStringLiteral("global-search"), language);
                 QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
                 w.globalSearch()->close();
-                QVERIFY(settle(w));
+                QVERIFY(test::settle(w));
             }
         }
     }

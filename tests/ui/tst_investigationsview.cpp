@@ -10,6 +10,7 @@
 #include "investigationview.h"
 #include "knowledgeclient.h"
 #include "ratingbuttons.h"
+#include "settle.h"
 #include "sqlhighlighter.h"
 #include "tracestepmodel.h"
 
@@ -42,12 +43,6 @@ private:
     QString m_dataset; ///< the dataset with the most investigations
     ConnectionSettings m_settings; ///< a member of acme
 
-    static bool settle(InvestigationView &v)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&v]() { return v.pendingRequests() == 0; }, 20000);
-    }
-
     /// The page's widgets in the order they are shown.
     static QList<QWidget *> cards(InvestigationDetail *detail)
     {
@@ -72,9 +67,7 @@ private Q_SLOTS:
             "count(*) DESC, i.dataset_id "
             "LIMIT 1"));
         QVERIFY(!m_dataset.isEmpty());
-        m_settings = m_db->settingsAs(
-            m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member),
-            QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("bea"));
     }
 
     void modelsPassTheModelTester()
@@ -184,9 +177,7 @@ private Q_SLOTS:
         KnowledgeClient client(m_settings);
         InvestigationView view(&client);
         view.resize(1100, 700);
-        view.show();
-        view.setDataset(QUuid::fromString(m_dataset));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, QUuid::fromString(m_dataset)));
         QVERIFY(!view.isShowingDetail());
         auto *table = view.findChild<QTableView *>(QStringLiteral("investigationList"));
         QAbstractItemModel *model = table->model();
@@ -279,7 +270,7 @@ private Q_SLOTS:
         const QUuid first = table->currentIndex().data(InvestigationListModel::IdRole).toUuid();
         QTest::keyClick(table, Qt::Key_Return);
         QVERIFY(view.isShowingDetail());
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QCOMPARE(view.detail()->trace().investigationId, first);
         // Back (Alt+Left) keeps the filter.
         QTest::mouseClick(view.findChild<QToolButton *>(QStringLiteral("backToList")),
@@ -318,9 +309,7 @@ private Q_SLOTS:
         KnowledgeClient client(m_settings);
         InvestigationView view(&client);
         view.resize(1100, 900);
-        view.show();
-        view.setDataset(QUuid::fromString(m_dataset));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, QUuid::fromString(m_dataset)));
         auto *table = view.findChild<QTableView *>(QStringLiteral("investigationList"));
         int row = -1;
         for (int r = 0; r < table->model()->rowCount(); ++r) {
@@ -337,7 +326,7 @@ private Q_SLOTS:
         QCOMPARE(table->currentIndex().row(), row);
         QTest::keyClick(table, Qt::Key_Enter);
         QVERIFY(view.isShowingDetail());
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         InvestigationDetail *detail = view.detail();
         QCOMPARE(detail->trace().investigationId, QUuid::fromString(id));
         QAbstractItemModelTester tester(detail->model(),

@@ -110,6 +110,15 @@ private:
     QString m_tcpDatabase;
     std::unique_ptr<QProcess> m_daemon;
 
+    /// What the environment and the flags give a start of the app in these tests: the test
+    /// schema only, so that the saved connection opens.
+    ConnectionSettings fromEnvironment() const
+    {
+        ConnectionSettings s;
+        s.schema = m_db->schema();
+        return s;
+    }
+
     /// Starts gnome-keyring-daemon (Secret Service only) on the session bus, its login keyring
     /// in the test's home, unlocked with a throwaway password; "" when it answers, else why not.
     QString startKeyring()
@@ -381,10 +390,8 @@ private Q_SLOTS:
         ConnectionProfiles profiles;
         QCOMPARE(profiles.current(), QStringLiteral("production"));
         PasswordKeychain keychain;
-        ConnectionSettings fromEnvironment; // nothing configured outside: the saved one opens
-        fromEnvironment.schema = m_db->schema();
         {
-            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment);
+            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment());
             int dialogs = 0;
             bool cancelled = false;
             startApplication(
@@ -478,9 +485,7 @@ private Q_SLOTS:
         QCOMPARE(stored(keychain, QStringLiteral("locked")), QString());
 
         // The next start asks: the dialog opens on the connection with an empty password.
-        ConnectionSettings fromEnvironment;
-        fromEnvironment.schema = m_db->schema();
-        ConnectionSwitcher switcher(profiles, keychain, fromEnvironment);
+        ConnectionSwitcher switcher(profiles, keychain, fromEnvironment());
         int dialogs = 0;
         bool cancelled = false;
         bool asked = false;
@@ -573,10 +578,8 @@ private Q_SLOTS:
         // The next start while it is gone: the dialog asks, and says why.
         profiles.setCurrent(QStringLiteral("gone"));
         profiles.sync();
-        ConnectionSettings fromEnvironment;
-        fromEnvironment.schema = m_db->schema();
         {
-            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment);
+            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment());
             int dialogs = 0;
             bool cancelled = false;
             bool asked = false;
@@ -604,7 +607,7 @@ private Q_SLOTS:
         QVERIFY2(started.isEmpty(), qPrintable(started));
         QCOMPARE(stored(keychain, QStringLiteral("gone")), m_secret);
         {
-            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment);
+            ConnectionSwitcher switcher(profiles, keychain, fromEnvironment());
             int dialogs = 0;
             bool cancelled = false;
             startApplication(

@@ -9,6 +9,7 @@
 #include "knowledgeclient.h"
 #include "knowledgeview.h"
 #include "relativetime.h"
+#include "settle.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -37,12 +38,6 @@ private:
     ConnectionSettings m_settings;
     QTranslator m_english; ///< its plural forms ("3 weeks ago"), as the application loads them
 
-    static bool settle(const KnowledgeView &v)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&v]() { return v.pendingRequests() == 0; }, 20000);
-    }
-
     static int barTotal(QChartView *view, int set)
     {
         auto *series = qobject_cast<QBarSeries *>(view->chart()->series().value(0));
@@ -70,9 +65,7 @@ private Q_SLOTS:
             const auto r = m_db->run(QStringLiteral("knowledgectl"), step);
             QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         }
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("rita"), As::Member);
-        m_settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("rita"));
     }
 
     void relativeTimesAreWhatPeopleSay()
@@ -207,7 +200,7 @@ private Q_SLOTS:
         view.show();
         QSignalSpy opened(&view, &KnowledgeView::investigationRequested);
         view.setDataset(QUuid::fromString(dataset));
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         const KnowledgePage &page = view.page();
         const DatasetKnowledge &k = page.knowledge.value;
         QVERIFY(!page.knowledge.offline);
@@ -276,9 +269,7 @@ private Q_SLOTS:
         KnowledgeClient client(m_settings);
         KnowledgeView view(&client);
         view.resize(1280, 860);
-        view.show();
-        view.setDataset(QUuid::fromString(dataset));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, QUuid::fromString(dataset)));
         auto *charts = view.findChild<QWidget *>(QStringLiteral("knowledgeCharts"));
         auto *weekly = view.findChild<QChartView *>(QStringLiteral("weeklyChart"));
         const auto background
@@ -316,16 +307,14 @@ private Q_SLOTS:
         QVERIFY(!dataset.isEmpty());
         KnowledgeClient client(m_settings);
         KnowledgeView view(&client);
-        view.show();
-        view.setDataset(QUuid::fromString(dataset));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, QUuid::fromString(dataset)));
         auto *search = view.findChild<QLineEdit *>(QStringLiteral("knowledgeSearch"));
         auto *results = view.findChild<QListWidget *>(QStringLiteral("knowledgeSearchResults"));
         QVERIFY(results->isHidden());
         search->setFocus();
         QTest::keyClicks(search, QStringLiteral("null"));
         QTRY_VERIFY_WITH_TIMEOUT(results->isVisible(), 20000);
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QVERIFY(results->count() > 0);
         QVERIFY2(results->item(0)->text().contains(QLatin1String("null"), Qt::CaseInsensitive),
                  qPrintable(results->item(0)->text()));

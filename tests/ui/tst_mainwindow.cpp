@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
+#include "settle.h"
 #include "tracestepmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -33,12 +34,6 @@ class TestMainWindow : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    static bool settle(MainWindow &w)
-    {
-        QTest::qWait(50);
-        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -87,7 +82,7 @@ private Q_SLOTS:
     {
         MainWindow w(m_db->settings(QStringLiteral("acme"), QStringLiteral("tester")));
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
         QVERIFY(list);
         QVERIFY2(list->model()->rowCount() >= 10, "the demo tenant has 10–20 datasets");
@@ -116,7 +111,7 @@ private Q_SLOTS:
         MainWindow w(m_db->settings(QStringLiteral("acme"), QStringLiteral("tester")));
         w.show();
         w.openInvestigation(QUuid::fromString(investigation));
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         InvestigationDetail *detail = w.findChild<InvestigationView *>()->detail();
         QTRY_VERIFY_WITH_TIMEOUT(detail->trace().steps.size() > 2, 20000);
         // Step 1 is the first hypothesis (step 0 is the investigation itself).
@@ -158,7 +153,7 @@ private Q_SLOTS:
     {
         MainWindow w(m_db->settings(QString()));
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         QVERIFY(w.findChild<QListView *>(QStringLiteral("datasetList"))->model()->rowCount() == 0);
     }
 
@@ -176,18 +171,18 @@ private Q_SLOTS:
             w.restoreSession();
             w.resize(1234, 901);
             w.show();
-            QVERIFY(settle(w));
+            QVERIFY(test::settle(w));
             auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
             QVERIFY(list->model()->rowCount() > 2);
             list->setCurrentIndex(list->model()->index(2, 0));
             chosen = list->currentIndex().data(DatasetListModel::NameRole).toString();
-            QVERIFY(settle(w));
+            QVERIFY(test::settle(w));
             w.close();
         }
         MainWindow again(settings);
         again.restoreSession();
         again.show();
-        QVERIFY(settle(again));
+        QVERIFY(test::settle(again));
         QCOMPARE(again.size(), QSize(1234, 901));
         auto *list = again.findChild<QListView *>(QStringLiteral("datasetList"));
         QCOMPARE(list->currentIndex().data(DatasetListModel::NameRole).toString(), chosen);

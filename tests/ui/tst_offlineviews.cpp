@@ -8,6 +8,7 @@
 #include "investigationdetail.h"
 #include "investigationview.h"
 #include "mainwindow.h"
+#include "settle.h"
 #include "tcpforwarder.h"
 
 #include <QElapsedTimer>
@@ -27,12 +28,6 @@ class TestOfflineViews : public test::DatabaseTestCase
     Q_OBJECT
 
 private:
-    static bool settle(MainWindow &w)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
-    }
-
 private Q_SLOTS:
     void initTestCase() { KE_CREATE_CACHED_TEST_DATABASE("offlineviews", 30, 7, true); }
 
@@ -48,7 +43,7 @@ private Q_SLOTS:
         {
             MainWindow w(settings);
             w.show();
-            QVERIFY(settle(w));
+            QVERIFY(test::settle(w));
             onlineTitle = w.findChild<QLabel *>(QStringLiteral("knowledgeTitle"))->text();
             onlineStats = w.findChild<QLabel *>(QStringLiteral("knowledgeStats"))->text();
             QVERIFY(w.findChild<QLabel *>(QStringLiteral("sourceLabel"))->text().isEmpty());
@@ -58,7 +53,7 @@ private Q_SLOTS:
         forwarder.close();
         MainWindow w(settings);
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
         QVERIFY(list->model()->rowCount() > 1);
         QCOMPARE(w.findChild<QLabel *>(QStringLiteral("knowledgeTitle"))->text(), onlineTitle);

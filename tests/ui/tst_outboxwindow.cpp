@@ -13,6 +13,7 @@
 #include "outboxdialog.h"
 #include "quirkbook.h"
 #include "rateinvestigationdialog.h"
+#include "settle.h"
 #include "tcpforwarder.h"
 
 #include <QDir>
@@ -38,12 +39,6 @@ private:
     QTranslator m_translator; ///< KE_SCREENSHOT_QM: the words of the screenshots
     QString m_investigation;
     QString m_dataset;
-
-    static bool settle(MainWindow &w)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000);
-    }
 
     static QString statusText(MainWindow &w)
     {
@@ -88,7 +83,7 @@ private Q_SLOTS:
             // Online once: the window remembers who bea is and syncs the cache by itself.
             MainWindow w(settings);
             w.show();
-            QVERIFY(settle(w));
+            QVERIFY(test::settle(w));
             QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
             QVERIFY2(statusText(w).contains(QLatin1String("You: bea")), qPrintable(statusText(w)));
             QVERIFY2(!statusText(w).contains(QLatin1String("pending")), qPrintable(statusText(w)));
@@ -100,7 +95,7 @@ private Q_SLOTS:
             MainWindow w(settings);
             w.show();
             w.showView(QStringLiteral("investigation")); // the newest, from the cache
-            QVERIFY(settle(w));
+            QVERIFY(test::settle(w));
             QTRY_VERIFY_WITH_TIMEOUT(statusText(w).contains(QLatin1String("Offline")), 20000);
             auto *view = w.findChild<InvestigationView *>();
             QTRY_VERIFY2_WITH_TIMEOUT(
@@ -158,7 +153,7 @@ private Q_SLOTS:
         // Back online (the same database, directly): delivered by the window itself, once.
         MainWindow w(direct);
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         QTRY_VERIFY_WITH_TIMEOUT(storedEvents(queuedId) == 1, 30000);
         QVERIFY2(onlineAndSynced(w), qPrintable(statusText(w)));
         QTRY_VERIFY2_WITH_TIMEOUT(!statusText(w).contains(QLatin1String("pending")),
@@ -173,9 +168,8 @@ private Q_SLOTS:
 
     void aRefusedChangeShowsItsReason()
     {
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("cyd"), As::Member);
-        const ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        const ConnectionSettings settings
+            = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("cyd"));
         // A quirk, confirmed by cyd while offline (queued), retired by erin meanwhile.
         auto added = m_db->run(QStringLiteral("knowledgectl"),
                                {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
@@ -212,7 +206,7 @@ private Q_SLOTS:
 
         MainWindow w(settings);
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
                                   qPrintable(statusText(w)), 30000);
         QCOMPARE(storedEvents(queuedId), 0);
@@ -243,9 +237,8 @@ private Q_SLOTS:
 
     void aConflictShowsBothVersionsAndKeepsTheChosenOne()
     {
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("dee"), As::Member);
-        const ConnectionSettings settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        const ConnectionSettings settings
+            = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("dee"));
         auto added = m_db->run(QStringLiteral("knowledgectl"),
                                {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
                                 QStringLiteral("exports lag by a day")},
@@ -287,7 +280,7 @@ private Q_SLOTS:
 
         MainWindow w(settings);
         w.show();
-        QVERIFY(settle(w));
+        QVERIFY(test::settle(w));
         QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
                                   qPrintable(statusText(w)), 30000);
         OutboxDialog *dialog = w.showOutbox();

@@ -7,6 +7,7 @@
 #include "knowledgeview.h"
 #include "quirkbook.h"
 #include "quirkeditor.h"
+#include "settle.h"
 #include "tcpforwarder.h"
 
 #include <QComboBox>
@@ -31,12 +32,6 @@ class TestQuirkEditor : public test::DatabaseTestCase
 private:
     ConnectionSettings m_settings;
     QUuid m_dataset;
-
-    static bool settle(const KnowledgeView &v)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&v]() { return v.pendingRequests() == 0; }, 20000);
-    }
 
     /// The card of the quirk whose text is `text`, or null.
     static QWidget *card(const KnowledgeView &v, const QString &text)
@@ -88,9 +83,7 @@ private Q_SLOTS:
         const QUuid acme = QUuid::fromString(
             m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'acme'")));
         m_dataset = m_db->createDataset(acme, QStringLiteral("test.quirky"));
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("quinn"), As::Member);
-        m_settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("quinn"));
     }
 
     void addEditRetireThroughTheDialog()
@@ -98,9 +91,7 @@ private Q_SLOTS:
         KnowledgeClient client(m_settings);
         KnowledgeView view(&client);
         view.resize(1200, 900);
-        view.show();
-        view.setDataset(m_dataset, QStringLiteral("test.quirky"));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, m_dataset, QStringLiteral("test.quirky")));
         QVERIFY(view.findChildren<QWidget *>(QStringLiteral("quirkCard")).isEmpty());
 
         // Add: "+ Add note", type, choose "A schedule" (weekends) with the keyboard, save.
@@ -137,7 +128,7 @@ private Q_SLOTS:
                                              "AND dataset_id = $1"),
                               {m_dataset}),
                  QStringLiteral("schedule:weekends"));
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QWidget *added = card(view, text);
         QVERIFY2(added, "the new quirk shows as a card, full text");
         const QString meta = added->findChild<QLabel *>(QStringLiteral("quirkCardMeta"))->text();
@@ -160,7 +151,7 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
         QCOMPARE(events(QStringLiteral("quirk.edited"), edited), 1);
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QWidget *changed = card(view, edited);
         QVERIFY2(changed, "the card shows the edited text");
         QVERIFY(!card(view, text));
@@ -232,7 +223,7 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
         QCOMPARE(events(QStringLiteral("quirk.retired"), reason), 1);
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QTRY_VERIFY_WITH_TIMEOUT(!card(view, edited), 5000);
         QVERIFY(view.findChildren<QWidget *>(QStringLiteral("quirkCard")).isEmpty());
     }
@@ -241,9 +232,7 @@ private Q_SLOTS:
     {
         KnowledgeClient client(m_settings);
         KnowledgeView view(&client);
-        view.show();
-        view.setDataset(m_dataset, QStringLiteral("test.quirky"));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, m_dataset, QStringLiteral("test.quirky")));
         QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("addQuirk")),
                           Qt::LeftButton);
         QPointer<QuirkEditor> editor = openedEditor(view);
@@ -270,9 +259,7 @@ private Q_SLOTS:
         settings.databaseUrl = test::databaseUrlThrough(forwarder.port(), login);
         KnowledgeClient client(settings);
         KnowledgeView view(&client);
-        view.show();
-        view.setDataset(m_dataset, QStringLiteral("test.quirky"));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, m_dataset, QStringLiteral("test.quirky")));
         const auto add = [&view](const QString &text) -> bool {
             QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("addQuirk")),
                               Qt::LeftButton);
@@ -287,12 +274,12 @@ private Q_SLOTS:
         // Online once, so the outbox knows whom this login writes as.
         QVERIFY(add(QStringLiteral("Written while online")));
         QCOMPARE(events(QStringLiteral("quirk.added"), QStringLiteral("Written while online")), 1);
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
 
         forwarder.close();
         const QString offline = QStringLiteral("Typed on the train");
         QVERIFY2(add(offline), "accepted: the change is queued");
-        QVERIFY(settle(view));
+        QVERIFY(test::settle(view));
         QCOMPARE(events(QStringLiteral("quirk.added"), offline), 0);
         auto *message = view.findChild<QLabel *>(QStringLiteral("knowledgeMessage"));
         QVERIFY2(message->text().contains(QLatin1String("queued")), qPrintable(message->text()));

@@ -15,6 +15,8 @@
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
 #include "scopedlanguage.h"
+#include "screenshots.h"
+#include "settle.h"
 #include "tcpforwarder.h"
 #include "tracestepmodel.h"
 
@@ -48,12 +50,6 @@ private:
     QString m_person; ///< bea's person id
     ConnectionSettings m_settings; ///< bea, a member of acme
     std::unique_ptr<KnowledgeClient> m_client; ///< the views' client (as the window's)
-
-    static bool settle(InvestigationView &v)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&v]() { return v.pendingRequests() == 0; }, 20000);
-    }
 
     /// The most confident hypothesis of the open investigation.
     static QUuid topHypothesis(InvestigationDetail *detail)
@@ -106,7 +102,7 @@ private:
         view->resize(1100, 800);
         view->show();
         view->showInvestigation(QUuid::fromString(m_investigation));
-        if (!settle(*view) || view->detail()->trace().steps.size() < 3)
+        if (!test::settle(*view) || view->detail()->trace().steps.size() < 3)
             return nullptr;
         return view;
     }
@@ -125,9 +121,7 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 1);
         m_investigation = rows[0][0];
         m_dataset = rows[0][1];
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("bea"), As::Member);
-        m_settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("bea"));
         m_person = m_db->scalar(QStringLiteral("SELECT p.id FROM people p JOIN tenants t ON t.id = "
                                                "p.tenant_id WHERE t.slug = 'acme' AND p.handle = "
                                                "'bea'"));
@@ -167,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(reasons.at(1)->hasFocus());
         QTest::keyClick(reasons.at(1), Qt::Key_Return);
         QTRY_VERIFY(!detail->popup());
-        QVERIFY(settle(*view));
+        QVERIFY(test::settle(*view));
         QList<QStringList> stored = ratingsOf(hypothesis, QStringLiteral("hypothesis"));
         QCOMPARE(stored.size(), 2); // the click, then the click with its reason
         QCOMPARE(stored.at(0), (QStringList{QStringLiteral("1"), QString(), QString()}));
@@ -194,7 +188,7 @@ private Q_SLOTS:
         QTest::mouseClick(view->windowHandle(), Qt::LeftButton, {},
                           elsewhere->mapTo(view.get(), elsewhere->rect().center()));
         QTRY_VERIFY(!detail->popup());
-        QVERIFY(settle(*view));
+        QVERIFY(test::settle(*view));
         stored = ratingsOf(hypothesis, QStringLiteral("hypothesis"));
         QCOMPARE(stored.size(), 3);
         QCOMPARE(stored.last(), (QStringList{QStringLiteral("-1"), QString(), QString()}));
@@ -242,7 +236,7 @@ private Q_SLOTS:
         QTest::keyClicks(comment, QStringLiteral("the hourly grain made the gap obvious"));
         QTest::keyClick(comment, Qt::Key_Return);
         QTRY_VERIFY(!detail->popup());
-        QVERIFY(settle(*view));
+        QVERIFY(test::settle(*view));
         const QList<QStringList> stored = ratingsOf(query, QStringLiteral("query"));
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.last(),
@@ -279,7 +273,7 @@ private Q_SLOTS:
         QTest::keyClicks(comment, QStringLiteral("the lag was the weekend batch"));
         QTest::mouseClick(save, Qt::LeftButton);
         QTRY_VERIFY(!detail->findChild<RateInvestigationDialog *>());
-        QVERIFY(settle(*view));
+        QVERIFY(test::settle(*view));
         const QList<QStringList> stored
             = ratingsOf(QUuid::fromString(m_investigation), QStringLiteral("investigation"));
         QCOMPARE(stored.size(), 1);
@@ -322,7 +316,7 @@ private Q_SLOTS:
         QUuid synthesis;
         {
             auto view = open();
-            QVERIFY(settle(*view));
+            QVERIFY(test::settle(*view));
             for (const TraceStep &s : view->detail()->trace().steps) {
                 if (s.kind == QLatin1String("synthesis"))
                     synthesis = s.id;
@@ -330,7 +324,7 @@ private Q_SLOTS:
             QVERIFY(!synthesis.isNull());
             QTest::mouseClick(view->detail()->ratingButtons(synthesis)->upButton(), Qt::LeftButton);
             QTest::keyClick(view->detail()->popup(), Qt::Key_Escape);
-            QVERIFY(settle(*view));
+            QVERIFY(test::settle(*view));
         }
         const auto sync = m_db->run(QStringLiteral("knowledgectl"),
                                     {QStringLiteral("--database"), settings.databaseUrl,
@@ -342,21 +336,21 @@ private Q_SLOTS:
         int upBefore = -1;
         {
             auto view = open();
-            QVERIFY(settle(*view));
+            QVERIFY(test::settle(*view));
             RatingButtons *thumbs = view->detail()->ratingButtons(synthesis);
             QVERIFY(thumbs);
             QVERIFY(thumbs->upButton()->isChecked()); // from the cache
             upBefore = thumbs->tally().up;
             QTest::mouseClick(thumbs->downButton(), Qt::LeftButton);
             QTest::mouseClick(view->detail()->popup()->reasonButtons().at(1), Qt::LeftButton);
-            QVERIFY(settle(*view));
+            QVERIFY(test::settle(*view));
             const QString message
                 = view->findChild<QLabel *>(QStringLiteral("rateMessage"))->text();
             QVERIFY2(message.contains(QLatin1String("queued")), qPrintable(message));
         }
         // Opened again offline: the cache still has 👍, the outbox 👎 — 👎 is the current one.
         auto view = open();
-        QVERIFY(settle(*view));
+        QVERIFY(test::settle(*view));
         RatingButtons *thumbs = view->detail()->ratingButtons(synthesis);
         QVERIFY(thumbs->downButton()->isChecked());
         QVERIFY(!thumbs->upButton()->isChecked());
@@ -377,13 +371,11 @@ private Q_SLOTS:
             test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
             QVERIFY(speaking.isLoaded());
             {
-                MainWindow w(m_db->settingsAs(
-                    m_db->login(QStringLiteral("acme"), QStringLiteral("alex"), As::Member),
-                    QStringLiteral("acme")));
+                MainWindow w(m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("alex")));
                 w.resize(1280, 860);
                 w.show();
                 w.openInvestigation(QUuid::fromString(m_investigation));
-                QVERIFY(QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000));
+                QVERIFY(test::settle(w));
                 auto *view = w.findChild<InvestigationView *>();
                 QTRY_VERIFY_WITH_TIMEOUT(view->detail()->trace().steps.size() > 2, 20000);
                 InvestigationDetail *detail = view->detail();
@@ -392,19 +384,16 @@ private Q_SLOTS:
                 QTest::mouseClick(thumbs->upButton(), Qt::LeftButton);
                 RatingPopup *popup = detail->popup();
                 QVERIFY(popup);
-                QVERIFY(QTest::qWaitFor([&w]() { return w.pendingRequests() == 0; }, 20000));
+                QVERIFY(test::settle(w));
                 QTest::qWait(300);
-                // Without the status bar: it names the test's own login and schema.
-                const auto *status = w.findChild<QStatusBar *>();
-                QPixmap shot = w.grab(QRect(0, 0, w.width(), status ? status->y() : w.height()));
+                QPixmap shot = w.grab(test::withoutStatusBar(w));
                 {
                     QPainter painter(&shot);
                     painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))),
                                        popup->grab());
                 }
-                const QString file = dir + QStringLiteral("/investigation-why-popup")
-                    + (language == QLatin1String("en") ? QString() : QLatin1Char('.') + language)
-                    + QStringLiteral(".png");
+                const QString file = test::screenshotFile(
+                    dir, QStringLiteral("investigation-why-popup"), language);
                 QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
                 popup->close();
             }

@@ -5,6 +5,7 @@
 #include "databasetestcase.h"
 #include "datasetstructure.h"
 #include "knowledgeclient.h"
+#include "settle.h"
 #include "structureview.h"
 
 #include <QJsonArray>
@@ -21,12 +22,6 @@ class TestStructureView : public test::DatabaseTestCase
 
 private:
     ConnectionSettings m_settings;
-
-    static bool settle(const StructureView &v)
-    {
-        QTest::qWait(20);
-        return QTest::qWaitFor([&v]() { return v.pendingRequests() == 0; }, 20000);
-    }
 
     static const StructureColumn *column(const DatasetStructure &s, const QString &name)
     {
@@ -55,9 +50,7 @@ private Q_SLOTS:
             const auto r = m_db->run(QStringLiteral("knowledgectl"), step);
             QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         }
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("sami"), As::Member);
-        m_settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("sami"));
     }
 
     void readsMetadataEventsAndQueries()
@@ -162,7 +155,7 @@ private Q_SLOTS:
         schema.setDataset(QUuid::fromString(dataset), QStringLiteral("demo"));
         QCOMPARE(schema.pendingRequests(), 0); // hidden: nothing read yet
         schema.show();
-        QVERIFY(settle(schema));
+        QVERIFY(test::settle(schema));
         auto *columns = schema.findChild<QTreeWidget *>(QStringLiteral("schemaColumns"));
         QVERIFY(columns->isVisible());
         QStringList shown;
@@ -179,9 +172,7 @@ private Q_SLOTS:
 
         KnowledgeClient lineageClient(m_settings);
         StructureView lineage(&lineageClient, StructureView::Kind::Lineage);
-        lineage.show();
-        lineage.setDataset(QUuid::fromString(dataset), QStringLiteral("demo"));
-        QVERIFY(settle(lineage));
+        QVERIFY(test::showDataset(lineage, QUuid::fromString(dataset), QStringLiteral("demo")));
         auto *links = lineage.findChild<QTreeWidget *>(QStringLiteral("lineageLinks"));
         QVERIFY(links->isVisible());
         QVERIFY(links->topLevelItemCount() > 0);
@@ -202,9 +193,7 @@ private Q_SLOTS:
         for (const auto kind : {StructureView::Kind::Schema, StructureView::Kind::Lineage}) {
             KnowledgeClient viewClient(m_settings);
             StructureView view(&viewClient, kind);
-            view.show();
-            view.setDataset(bare, QStringLiteral("test.unknown"));
-            QVERIFY(settle(view));
+            QVERIFY(test::showDataset(view, bare, QStringLiteral("test.unknown")));
             const bool schema = kind == StructureView::Kind::Schema;
             auto *empty = view.findChild<QLabel *>(schema ? QStringLiteral("schemaEmpty")
                                                           : QStringLiteral("lineageEmpty"));
@@ -223,9 +212,7 @@ private Q_SLOTS:
             = QStringLiteral("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2");
         KnowledgeClient viewClient(offline);
         StructureView view(&viewClient, StructureView::Kind::Schema);
-        view.show();
-        view.setDataset(QUuid::createUuid(), QStringLiteral("public.orders"));
-        QVERIFY(settle(view));
+        QVERIFY(test::showDataset(view, QUuid::createUuid(), QStringLiteral("public.orders")));
         auto *empty = view.findChild<QLabel *>(QStringLiteral("schemaEmpty"));
         QVERIFY2(empty->text().contains(QLatin1String("Available online")),
                  qPrintable(empty->text()));

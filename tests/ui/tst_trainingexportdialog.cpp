@@ -50,9 +50,7 @@ private Q_SLOTS:
             = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("build-training")}, {},
                         QStringLiteral("acme"));
         QVERIFY2(built.exitCode == 0, qPrintable(built.err));
-        const QString login
-            = m_db->login(QStringLiteral("acme"), QStringLiteral("ivy"), As::Member);
-        m_settings = m_db->settingsAs(login, QStringLiteral("acme"));
+        m_settings = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("ivy"));
     }
 
     void exportsWhatItSaysToAPrivateFile()
