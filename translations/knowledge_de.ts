@@ -769,6 +769,24 @@
     </message>
 </context>
 <context>
+    <name>FindingTypes</name>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="74"/>
+        <source>root cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="75"/>
+        <source>observation</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <location filename="../core/events/catalogue.cpp" line="76"/>
+        <source>recommendation</source>
+        <translation>Empfehlung</translation>
+    </message>
+</context>
+<context>
     <name>HttpEmbedder</name>
     <message>
         <location filename="../core/embedding/httpembedder.cpp" line="130"/>
@@ -2294,52 +2312,52 @@
 <context>
     <name>SourceTypes</name>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="45"/>
+        <location filename="../core/events/catalogue.cpp" line="55"/>
         <source>finding</source>
         <translation>Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="46"/>
+        <location filename="../core/events/catalogue.cpp" line="56"/>
         <source>Findings</source>
         <translation>Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="47"/>
+        <location filename="../core/events/catalogue.cpp" line="57"/>
         <source>hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="48"/>
+        <location filename="../core/events/catalogue.cpp" line="58"/>
         <source>Hypotheses</source>
         <translation>Hypothesen</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="49"/>
+        <location filename="../core/events/catalogue.cpp" line="59"/>
         <source>query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="50"/>
+        <location filename="../core/events/catalogue.cpp" line="60"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="51"/>
+        <location filename="../core/events/catalogue.cpp" line="61"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="52"/>
+        <location filename="../core/events/catalogue.cpp" line="62"/>
         <source>Comments</source>
         <translation>Kommentare</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="53"/>
+        <location filename="../core/events/catalogue.cpp" line="63"/>
         <source>quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="54"/>
+        <location filename="../core/events/catalogue.cpp" line="64"/>
         <source>Quirks</source>
         <translation>Besonderheiten</translation>
     </message>
@@ -2375,52 +2393,52 @@
 <context>
     <name>StepKinds</name>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="16"/>
+        <location filename="../core/events/catalogue.cpp" line="35"/>
         <source>hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="17"/>
+        <location filename="../core/events/catalogue.cpp" line="36"/>
         <source>Hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="18"/>
+        <location filename="../core/events/catalogue.cpp" line="37"/>
         <source>query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="19"/>
+        <location filename="../core/events/catalogue.cpp" line="38"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="20"/>
+        <location filename="../core/events/catalogue.cpp" line="39"/>
         <source>evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="21"/>
+        <location filename="../core/events/catalogue.cpp" line="40"/>
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="22"/>
+        <location filename="../core/events/catalogue.cpp" line="41"/>
         <source>synthesis</source>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="23"/>
+        <location filename="../core/events/catalogue.cpp" line="42"/>
         <source>Synthesis</source>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="24"/>
+        <location filename="../core/events/catalogue.cpp" line="43"/>
         <source>investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="25"/>
+        <location filename="../core/events/catalogue.cpp" line="44"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
@@ -3535,69 +3553,69 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="95"/>
-        <location filename="../ui/knowledgeview.cpp" line="371"/>
+        <location filename="../ui/knowledgeview.cpp" line="84"/>
+        <location filename="../ui/knowledgeview.cpp" line="360"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="114"/>
+        <location filename="../ui/knowledgeview.cpp" line="103"/>
         <source>Search this dataset&apos;s history…</source>
         <translation>Verlauf dieses Datensatzes durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="115"/>
+        <location filename="../ui/knowledgeview.cpp" line="104"/>
         <source>Search this dataset&apos;s history</source>
         <translation>Verlauf dieses Datensatzes durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="128"/>
+        <location filename="../ui/knowledgeview.cpp" line="117"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="150"/>
+        <location filename="../ui/knowledgeview.cpp" line="139"/>
         <source>+ Add note</source>
         <translation>+ Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="152"/>
+        <location filename="../ui/knowledgeview.cpp" line="141"/>
         <source>Write down a quirk of this dataset for everybody</source>
         <translation>Eine Besonderheit dieses Datensatzes für alle festhalten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="172"/>
+        <location filename="../ui/knowledgeview.cpp" line="161"/>
         <source>Top findings (by feedback score)</source>
         <translation>Wichtigste Erkenntnisse (nach Feedback-Wert)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="182"/>
-        <location filename="../ui/knowledgeview.cpp" line="185"/>
+        <location filename="../ui/knowledgeview.cpp" line="171"/>
+        <location filename="../ui/knowledgeview.cpp" line="174"/>
         <source>Recent activity</source>
         <translation>Letzte Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="189"/>
+        <location filename="../ui/knowledgeview.cpp" line="178"/>
         <source>Show all</source>
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="220"/>
+        <location filename="../ui/knowledgeview.cpp" line="209"/>
         <source>Investigations per week (last six months)</source>
         <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="221"/>
+        <location filename="../ui/knowledgeview.cpp" line="210"/>
         <source>👍 / 👎 per week, on that week&apos;s investigations</source>
         <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="292"/>
+        <location filename="../ui/knowledgeview.cpp" line="281"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="378"/>
+        <location filename="../ui/knowledgeview.cpp" line="367"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
@@ -3605,42 +3623,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="379"/>
+        <location filename="../ui/knowledgeview.cpp" line="368"/>
         <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="383"/>
+        <location filename="../ui/knowledgeview.cpp" line="372"/>
         <source>last investigation %1</source>
         <translation>letzte Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="384"/>
+        <location filename="../ui/knowledgeview.cpp" line="373"/>
         <source>no investigation yet</source>
         <translation>noch keine Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="391"/>
+        <location filename="../ui/knowledgeview.cpp" line="380"/>
         <source>knows it best: %1</source>
         <translation>kennt ihn am besten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="395"/>
+        <location filename="../ui/knowledgeview.cpp" line="384"/>
         <source>Last investigation: %1</source>
         <translation>Letzte Untersuchung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="397"/>
+        <location filename="../ui/knowledgeview.cpp" line="386"/>
         <source>%1: %2 % of the work on this dataset</source>
         <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="409"/>
+        <location filename="../ui/knowledgeview.cpp" line="398"/>
         <source>Quirk: %1</source>
         <translation>Besonderheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="422"/>
+        <location filename="../ui/knowledgeview.cpp" line="411"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>von %n bestätigt</numerusform>
@@ -3648,82 +3666,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="424"/>
+        <location filename="../ui/knowledgeview.cpp" line="413"/>
         <source>edited %1</source>
         <translation>bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="427"/>
+        <location filename="../ui/knowledgeview.cpp" line="416"/>
         <source>⏳ your note waits in the outbox</source>
         <translation>⏳ Ihre Notiz wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="429"/>
+        <location filename="../ui/knowledgeview.cpp" line="418"/>
         <source>⏳ your edit waits in the outbox</source>
         <translation>⏳ Ihre Änderung wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="431"/>
+        <location filename="../ui/knowledgeview.cpp" line="420"/>
         <source>⏳ your confirmation waits in the outbox</source>
         <translation>⏳ Ihre Bestätigung wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="433"/>
+        <location filename="../ui/knowledgeview.cpp" line="422"/>
         <source>⏳ your retirement waits in the outbox</source>
         <translation>⏳ Ihr Zurückziehen wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="436"/>
+        <location filename="../ui/knowledgeview.cpp" line="425"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="441"/>
+        <location filename="../ui/knowledgeview.cpp" line="430"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="443"/>
+        <location filename="../ui/knowledgeview.cpp" line="432"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="458"/>
+        <location filename="../ui/knowledgeview.cpp" line="447"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="459"/>
+        <location filename="../ui/knowledgeview.cpp" line="448"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="462"/>
+        <location filename="../ui/knowledgeview.cpp" line="451"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="465"/>
+        <location filename="../ui/knowledgeview.cpp" line="454"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="466"/>
+        <location filename="../ui/knowledgeview.cpp" line="455"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="469"/>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="469"/>
+        <location filename="../ui/knowledgeview.cpp" line="458"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="489"/>
+        <location filename="../ui/knowledgeview.cpp" line="478"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3731,12 +3749,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="505"/>
+        <location filename="../ui/knowledgeview.cpp" line="494"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="506"/>
+        <location filename="../ui/knowledgeview.cpp" line="495"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3744,52 +3762,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="509"/>
+        <location filename="../ui/knowledgeview.cpp" line="498"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="543"/>
+        <location filename="../ui/knowledgeview.cpp" line="532"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="546"/>
+        <location filename="../ui/knowledgeview.cpp" line="535"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="552"/>
+        <location filename="../ui/knowledgeview.cpp" line="541"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="558"/>
+        <location filename="../ui/knowledgeview.cpp" line="547"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="565"/>
+        <location filename="../ui/knowledgeview.cpp" line="554"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="578"/>
+        <location filename="../ui/knowledgeview.cpp" line="567"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="584"/>
+        <location filename="../ui/knowledgeview.cpp" line="573"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="591"/>
+        <location filename="../ui/knowledgeview.cpp" line="580"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="611"/>
+        <location filename="../ui/knowledgeview.cpp" line="600"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
@@ -3797,89 +3815,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="613"/>
+        <location filename="../ui/knowledgeview.cpp" line="602"/>
         <source>👍 %1 · 👎 %2 in the last six months</source>
         <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="618"/>
+        <location filename="../ui/knowledgeview.cpp" line="607"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="620"/>
+        <location filename="../ui/knowledgeview.cpp" line="609"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="665"/>
+        <location filename="../ui/knowledgeview.cpp" line="654"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="680"/>
+        <location filename="../ui/knowledgeview.cpp" line="669"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="682"/>
+        <location filename="../ui/knowledgeview.cpp" line="671"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="728"/>
+        <location filename="../ui/knowledgeview.cpp" line="717"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="736"/>
+        <location filename="../ui/knowledgeview.cpp" line="725"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="745"/>
+        <location filename="../ui/knowledgeview.cpp" line="734"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="463"/>
+        <location filename="../ui/knowledgeview.cpp" line="452"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="147"/>
+        <location filename="../ui/knowledgeview.cpp" line="136"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="175"/>
+        <location filename="../ui/knowledgeview.cpp" line="164"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="222"/>
+        <location filename="../ui/knowledgeview.cpp" line="211"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="499"/>
+        <location filename="../ui/knowledgeview.cpp" line="488"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="39"/>
-        <source>root cause</source>
-        <translation>Ursache</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="41"/>
-        <source>observation</source>
-        <translation>Beobachtung</translation>
-    </message>
-    <message>
-        <location filename="../ui/knowledgeview.cpp" line="43"/>
-        <source>recommendation</source>
-        <translation>Empfehlung</translation>
     </message>
 </context>
 <context>

@@ -331,7 +331,7 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="378"/>
+        <location filename="../ui/knowledgeview.cpp" line="367"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="422"/>
+        <location filename="../ui/knowledgeview.cpp" line="411"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>confirmed by %n</numerusform>
@@ -347,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="489"/>
+        <location filename="../ui/knowledgeview.cpp" line="478"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="506"/>
+        <location filename="../ui/knowledgeview.cpp" line="495"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="611"/>
+        <location filename="../ui/knowledgeview.cpp" line="600"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n investigation in the last six months</numerusform>

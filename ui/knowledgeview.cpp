@@ -33,17 +33,6 @@ constexpr int IdRole = Qt::UserRole + 1;
 
 enum EditorMode { AddMode, EditMode, RetireMode, HistoryMode };
 
-QString findingType(const QString &type)
-{
-    if (type == QLatin1String("root_cause"))
-        return KnowledgeView::tr("root cause");
-    if (type == QLatin1String("observation"))
-        return KnowledgeView::tr("observation");
-    if (type == QLatin1String("recommendation"))
-        return KnowledgeView::tr("recommendation");
-    return type;
-}
-
 QString handle(const QString &name)
 {
     return name.isEmpty() ? QString() : QStringLiteral("@") + name;
@@ -538,7 +527,7 @@ void KnowledgeView::showFindings()
     const QList<DatasetFinding> &findings = m_page.knowledge.value.topFindings;
     for (const DatasetFinding &f : findings) {
         const InvestigationSummary *inv = byId.value(f.investigationId);
-        QStringList facts{findingType(f.findingType)};
+        QStringList facts{FindingTypes::label(f.findingType)};
         if (f.confidence)
             facts << tr("confidence %1 %").arg(qRound(*f.confidence * 100));
         facts << QStringLiteral("<a href=\"inv:%1\">%2</a>")

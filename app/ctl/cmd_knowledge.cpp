@@ -1,4 +1,5 @@
 #include "browsedoutput.h"
+#include "catalogue.h"
 #include "knowledgestore.h"
 
 #include <QJsonDocument>
@@ -48,8 +49,8 @@ int runKnowledge(CommandContext &ctx)
         if (k.topFindings.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';
         for (const auto &f : k.topFindings)
-            o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  " << f.findingType << ": "
-              << f.summary << '\n';
+            o << "  " << QString::number(f.feedbackScore, 'f', 2) << "  "
+              << FindingTypes::label(f.findingType) << ": " << f.summary << '\n';
         o << '\n' << Messages::tr("Common issues:") << '\n';
         if (k.commonIssues.isEmpty())
             o << "  " << Messages::tr("(none)") << '\n';

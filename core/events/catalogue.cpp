@@ -4,6 +4,25 @@ namespace ke {
 
 namespace {
 
+/// The entry of `table` named `name`, or null.
+template <typename T, std::size_t N> const T *byName(const T (&table)[N], const QString &name)
+{
+    for (const T &entry : table) {
+        if (name == QLatin1String(entry.name))
+            return &entry;
+    }
+    return nullptr;
+}
+
+/// The names of `table`'s entries, in its order.
+template <typename T, std::size_t N> QStringList names(const T (&table)[N])
+{
+    QStringList out;
+    for (const T &entry : table)
+        out << QLatin1String(entry.name);
+    return out;
+}
+
 struct StepKind
 {
     const char *name;
@@ -25,15 +44,6 @@ const StepKind kStepKinds[] = {
      QT_TRANSLATE_NOOP("StepKinds", "Investigation")},
 };
 
-const StepKind *stepKind(const QString &kind)
-{
-    for (const StepKind &k : kStepKinds) {
-        if (kind == QLatin1String(k.name))
-            return &k;
-    }
-    return nullptr;
-}
-
 struct SourceType
 {
     const char *name;
@@ -54,71 +64,79 @@ const SourceType kSourceTypes[] = {
      QT_TRANSLATE_NOOP("SourceTypes", "Quirks")},
 };
 
-const SourceType *sourceType(const QString &type)
+struct FindingType
 {
-    for (const SourceType &t : kSourceTypes) {
-        if (type == QLatin1String(t.name))
-            return &t;
-    }
-    return nullptr;
-}
+    const char *name;
+    const char *label;
+};
+
+const FindingType kFindingTypes[] = {
+    {"root_cause", QT_TRANSLATE_NOOP("FindingTypes", "root cause")},
+    {"observation", QT_TRANSLATE_NOOP("FindingTypes", "observation")},
+    {"recommendation", QT_TRANSLATE_NOOP("FindingTypes", "recommendation")},
+};
 
 } // namespace
 
 QStringList StepKinds::all()
 {
-    QStringList out;
-    for (const StepKind &k : kStepKinds)
-        out << QLatin1String(k.name);
-    return out;
+    return names(kStepKinds);
 }
 
 bool StepKinds::isKnown(const QString &kind)
 {
-    return stepKind(kind) != nullptr;
+    return byName(kStepKinds, kind) != nullptr;
 }
 
 QString StepKinds::idKey(const QString &kind)
 {
-    const StepKind *k = stepKind(kind);
+    const StepKind *k = byName(kStepKinds, kind);
     return k ? QLatin1String(k->idKey) : QString();
 }
 
 QString StepKinds::label(const QString &kind)
 {
-    const StepKind *k = stepKind(kind);
+    const StepKind *k = byName(kStepKinds, kind);
     return k ? tr(k->label) : kind;
 }
 
 QString StepKinds::title(const QString &kind)
 {
-    const StepKind *k = stepKind(kind);
+    const StepKind *k = byName(kStepKinds, kind);
     return k ? tr(k->title) : kind;
 }
 
 QStringList SourceTypes::all()
 {
-    QStringList out;
-    for (const SourceType &t : kSourceTypes)
-        out << QLatin1String(t.name);
-    return out;
+    return names(kSourceTypes);
 }
 
 bool SourceTypes::isKnown(const QString &type)
 {
-    return sourceType(type) != nullptr;
+    return byName(kSourceTypes, type) != nullptr;
 }
 
 QString SourceTypes::label(const QString &type)
 {
-    const SourceType *t = sourceType(type);
+    const SourceType *t = byName(kSourceTypes, type);
     return t ? tr(t->label) : type;
 }
 
 QString SourceTypes::pluralTitle(const QString &type)
 {
-    const SourceType *t = sourceType(type);
+    const SourceType *t = byName(kSourceTypes, type);
     return t ? tr(t->plural) : type;
+}
+
+QStringList FindingTypes::all()
+{
+    return names(kFindingTypes);
+}
+
+QString FindingTypes::label(const QString &type)
+{
+    const FindingType *t = byName(kFindingTypes, type);
+    return t ? tr(t->label) : type;
 }
 
 } // namespace ke

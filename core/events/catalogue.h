@@ -1,8 +1,8 @@
 #pragma once
 
-// The product's vocabulary, declared once: the kinds of investigation step people rate and
-// the kinds of searchable document, each with its translated labels. The event types and
-// their payload rules are the table in event.cpp (EventTypes / EventValidator).
+// The product's vocabulary, declared once: the kinds of investigation step people rate, the
+// kinds of searchable document and the kinds of finding, each with its translated labels. The event
+// types and their payload rules are the table in event.cpp (EventTypes / EventValidator).
 //
 // Pure functions; any thread.
 
@@ -45,6 +45,19 @@ public:
     static QString label(const QString &type);
     /// "Findings", translated (a filter's choice).
     static QString pluralTitle(const QString &type);
+};
+
+/// The kinds of finding a dataset's knowledge ranks (dataset_findings.finding_type, checked
+/// by the database): a synthesis's root cause and recommendations, an evidence's observation.
+class FindingTypes
+{
+    Q_DECLARE_TR_FUNCTIONS(FindingTypes)
+
+public:
+    /// root_cause, observation, recommendation.
+    static QStringList all();
+    /// "root cause", translated; an unknown type as it is.
+    static QString label(const QString &type);
 };
 
 } // namespace ke

@@ -3,6 +3,7 @@
 // Built with KE_QM_DIR (the compiled .qm files), KE_TS_DIR (translations/ in the source tree),
 // KE_LUPDATE (Qt's lupdate) and KE_SOURCE_DIR (to rescan the sources).
 
+#include "catalogue.h"
 #include "event.h"
 #include "scopedlanguage.h"
 #include "testdatabase.h"
@@ -151,6 +152,7 @@ private Q_SLOTS:
                  QStringLiteral("Sackgasse"));
         QCOMPARE(QCoreApplication::translate("ke::TraceStepModel", "succeeded"),
                  QStringLiteral("erfolgreich"));
+        QCOMPARE(FindingTypes::label(QStringLiteral("root_cause")), QStringLiteral("Ursache"));
 
         // Plurals: both German forms.
         QCOMPARE(

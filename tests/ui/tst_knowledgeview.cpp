@@ -3,6 +3,7 @@
 // weekly charts counting what the database holds, the inline history search; and the pieces
 // it is made of — relative times, week buckets, palette-aware charts, the sorted dataset list.
 
+#include "catalogue.h"
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
 #include "knowledgecharts.h"
@@ -235,6 +236,14 @@ private Q_SLOTS:
         QVERIFY2(findings.first()->text().contains(QStringLiteral("👍")),
                  qPrintable(findings.first()->text()));
         QVERIFY(findings.first()->text().contains(k.topFindings.first().summary.toHtmlEscaped()));
+        // Its kind in words ("root cause"), not the stored value ("root_cause").
+        for (int i = 0; i < findings.size(); ++i) {
+            const QString type = k.topFindings.at(i).findingType;
+            QVERIFY2(FindingTypes::all().contains(type), qPrintable(type));
+            QVERIFY2(findings.at(i)->text().contains(FindingTypes::label(type))
+                         && !findings.at(i)->text().contains(QLatin1String("root_cause")),
+                     qPrintable(findings.at(i)->text()));
+        }
         Q_EMIT findings.first()->linkActivated(
             QStringLiteral("inv:")
             + k.topFindings.first().investigationId.toString(QUuid::WithoutBraces));
