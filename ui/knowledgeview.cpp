@@ -58,6 +58,23 @@ QWidget *section(const QString &title, QWidget *parent, QVBoxLayout **content,
     return box;
 }
 
+/// A section whose content is a list of rows (findings, activity): the rows' widget named
+/// `name` for tests and screen readers, and its layout in `rows`.
+QWidget *listSection(const QString &title, const QString &name, const QString &accessibleName,
+                     int spacing, QWidget *parent, QWidget **list, QVBoxLayout **rows)
+{
+    QVBoxLayout *layout = nullptr;
+    QWidget *box = section(title, parent, &layout);
+    *list = new QWidget(box);
+    (*list)->setObjectName(name);
+    (*list)->setAccessibleName(accessibleName);
+    *rows = new QVBoxLayout(*list);
+    (*rows)->setContentsMargins(0, 0, 0, 0);
+    (*rows)->setSpacing(spacing);
+    layout->addWidget(*list);
+    return box;
+}
+
 QChartView *chartView(const QString &name, QWidget *parent)
 {
     auto *view = new QChartView(parent);
@@ -157,29 +174,17 @@ KnowledgeView::KnowledgeView(KnowledgeClient *client, QWidget *parent)
     quirkLayout->addLayout(m_quirkCards);
     quirkLayout->addWidget(m_moreQuirks, 0, Qt::AlignLeft);
 
-    QVBoxLayout *findingLayout = nullptr;
-    QWidget *findings = section(tr("Top findings (by feedback score)"), left, &findingLayout);
-    m_findings = new QWidget(findings);
-    m_findings->setObjectName(QStringLiteral("findingList"));
-    m_findings->setAccessibleName(tr("Top findings"));
-    m_findingRows = new QVBoxLayout(m_findings);
-    m_findingRows->setContentsMargins(0, 0, 0, 0);
-    m_findingRows->setSpacing(6);
-    findingLayout->addWidget(m_findings);
+    QWidget *findings
+        = listSection(tr("Top findings (by feedback score)"), QStringLiteral("findingList"),
+                      tr("Top findings"), 6, left, &m_findings, &m_findingRows);
 
-    QVBoxLayout *activityLayout = nullptr;
-    QWidget *activity = section(tr("Recent activity"), left, &activityLayout);
-    m_activity = new QWidget(activity);
-    m_activity->setObjectName(QStringLiteral("recentActivity"));
-    m_activity->setAccessibleName(tr("Recent activity"));
-    m_activityRows = new QVBoxLayout(m_activity);
-    m_activityRows->setContentsMargins(0, 0, 0, 0);
-    m_activityRows->setSpacing(4);
+    QWidget *activity = listSection(tr("Recent activity"), QStringLiteral("recentActivity"),
+                                    tr("Recent activity"), 4, left, &m_activity, &m_activityRows);
     m_allActivity = new QPushButton(tr("Show all"), activity);
     m_allActivity->setObjectName(QStringLiteral("allActivity"));
     connect(m_allActivity, &QPushButton::clicked, this, &KnowledgeView::showAllActivity);
-    activityLayout->addWidget(m_activity);
-    activityLayout->addWidget(m_allActivity, 0, Qt::AlignRight);
+    activity->layout()->addWidget(m_allActivity);
+    activity->layout()->setAlignment(m_allActivity, Qt::AlignRight);
 
     leftLayout->addWidget(quirks);
     leftLayout->addWidget(findings);

@@ -30,6 +30,19 @@ struct ExportDone
     QString nothingBecause; ///< written nothing: why, for people
 };
 
+/// An optional setting's row: the box that turns it on, then its value, usable only while the
+/// box is ticked.
+QHBoxLayout *optionRow(QCheckBox *use, QWidget *value)
+{
+    value->setEnabled(use->isChecked());
+    QObject::connect(use, &QCheckBox::toggled, value, &QWidget::setEnabled);
+    auto *row = new QHBoxLayout;
+    row->addWidget(use);
+    row->addWidget(value);
+    row->addStretch(1);
+    return row;
+}
+
 } // namespace
 
 TrainingExportDialog::TrainingExportDialog(KnowledgeClient *client, QWidget *parent)
@@ -69,12 +82,7 @@ TrainingExportDialog::TrainingExportDialog(KnowledgeClient *client, QWidget *par
     m_minScore->setSingleStep(0.1);
     m_minScore->setValue(0.5);
     m_minScore->setAccessibleName(tr("Minimum feedback score"));
-    m_minScore->setEnabled(false);
-    connect(m_useMinScore, &QCheckBox::toggled, m_minScore, &QWidget::setEnabled);
-    auto *minScoreRow = new QHBoxLayout;
-    minScoreRow->addWidget(m_useMinScore);
-    minScoreRow->addWidget(m_minScore);
-    minScoreRow->addStretch(1);
+    QHBoxLayout *minScoreRow = optionRow(m_useMinScore, m_minScore);
 
     m_useSplit
         = new QCheckBox(tr("Split into training and validation files, training share"), this);
@@ -85,12 +93,7 @@ TrainingExportDialog::TrainingExportDialog(KnowledgeClient *client, QWidget *par
     m_trainPercent->setValue(90);
     m_trainPercent->setSuffix(QStringLiteral(" %"));
     m_trainPercent->setAccessibleName(tr("Share of investigations in the training file"));
-    m_trainPercent->setEnabled(false);
-    connect(m_useSplit, &QCheckBox::toggled, m_trainPercent, &QWidget::setEnabled);
-    auto *splitRow = new QHBoxLayout;
-    splitRow->addWidget(m_useSplit);
-    splitRow->addWidget(m_trainPercent);
-    splitRow->addStretch(1);
+    QHBoxLayout *splitRow = optionRow(m_useSplit, m_trainPercent);
 
     m_excludeComments = new QCheckBox(tr("Leave out people's free-text comments"), this);
     m_excludeComments->setObjectName(QStringLiteral("exportExcludeComments"));
