@@ -4,6 +4,7 @@
 // the service runs as a service login for every tenant (as the worker does), so only the key
 // — through the database — confines a request to its tenant and person.
 
+#include "databasetestcase.h"
 #include "migrator.h"
 #include "sqlsession.h"
 #include "tcpforwarder.h"
@@ -110,56 +111,47 @@ private:
 
 } // namespace
 
-class TestHttpService : public QObject
+class TestHttpService : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("httpservice"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
-        for (const QStringList &args :
-             {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                          QStringLiteral("20")},
-              QStringList{QStringLiteral("aggregate")}}) {
-            const auto r = m_db->run(QStringLiteral("knowledgectl"), args);
-            QVERIFY2(r.exitCode == 0, qPrintable(args.first() + QLatin1String(": ") + r.err));
-        }
+        KE_CREATE_TEST_DATABASE("httpservice");
+        const QString failed
+            = runCommands({{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                            QStringLiteral("20")},
+                           {QStringLiteral("aggregate")}});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         const auto embed = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("embed")}, {},
                                      {}, {}, test::TestDatabase::As::Worker);
         QVERIFY2(embed.exitCode == 0, qPrintable(embed.err));
         m_acme = m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'acme'"));
         m_globex = m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'globex'"));
         QVERIFY(!m_acme.isEmpty() && !m_globex.isEmpty());
-        const auto dataset = m_db->rows(QStringLiteral("SELECT id::text, name FROM datasets WHERE "
-                                                       "tenant_id = $1 ORDER BY name LIMIT 1"),
-                                        {m_acme});
-        QVERIFY(!dataset.isEmpty());
-        m_acmeDataset = dataset.first().value(0);
-        m_acmeDatasetName = dataset.first().value(1);
-        const auto other = m_db->rows(QStringLiteral("SELECT id::text, name FROM datasets WHERE "
-                                                     "tenant_id = $1 ORDER BY name LIMIT 1"),
-                                      {m_globex});
-        QVERIFY(!other.isEmpty());
-        m_globexDataset = other.first().value(0);
-        m_globexDatasetName = other.first().value(1);
-        const auto step = m_db->rows(
-            QStringLiteral("SELECT investigation_id::text, event_data->>'hypothesis_id' FROM "
-                           "feedback_events WHERE tenant_id = $1 AND event_type = "
-                           "'hypothesis.generated' ORDER BY created_at LIMIT 1"),
-            {m_acme});
-        QVERIFY(!step.isEmpty());
-        m_investigation = step.first().value(0);
-        m_hypothesis = step.first().value(1);
-        const auto globexStep = m_db->rows(
-            QStringLiteral("SELECT investigation_id::text, event_data->>'hypothesis_id' FROM "
-                           "feedback_events WHERE tenant_id = $1 AND event_type = "
-                           "'hypothesis.generated' LIMIT 1"),
-            {m_globex});
-        QVERIFY(!globexStep.isEmpty());
-        m_globexInvestigation = globexStep.first().value(0);
-        m_globexHypothesis = globexStep.first().value(1);
+        // Per tenant: a dataset (the first by name), and a hypothesis with its investigation.
+        const auto firstDataset = [this](const QString &tenant) {
+            return m_db
+                ->rows(QStringLiteral("SELECT id::text, name FROM datasets WHERE "
+                                      "tenant_id = $1 ORDER BY name LIMIT 1"),
+                       {tenant})
+                .value(0);
+        };
+        const SqlRow dataset = firstDataset(m_acme);
+        const SqlRow other = firstDataset(m_globex);
+        QVERIFY(!dataset.isEmpty() && !other.isEmpty());
+        m_acmeDataset = dataset.value(0);
+        m_acmeDatasetName = dataset.value(1);
+        m_globexDataset = other.value(0);
+        m_globexDatasetName = other.value(1);
+        const Step step = firstHypothesis(QStringLiteral("acme"));
+        const Step globexStep = firstHypothesis(QStringLiteral("globex"));
+        QVERIFY(!step.hypothesis.isEmpty() && !globexStep.hypothesis.isEmpty());
+        m_investigation = step.investigation;
+        m_hypothesis = step.hypothesis;
+        m_globexInvestigation = globexStep.investigation;
+        m_globexHypothesis = globexStep.hypothesis;
         m_word = m_db->scalar(
             QStringLiteral(
                 "SELECT w FROM search_documents, regexp_split_to_table(lower(content), '[^a-z]+') "
@@ -863,7 +855,6 @@ private:
         return r;
     }
 
-    std::unique_ptr<test::TestDatabase> m_db;
     std::unique_ptr<Server> m_server;
     QNetworkAccessManager m_net;
     QString m_login;

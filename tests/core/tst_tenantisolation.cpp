@@ -8,6 +8,7 @@
 #include "access.h"
 #include "connectionsettings.h"
 #include "database.h"
+#include "databasetestcase.h"
 #include "eventlog.h"
 #include "sqlsession.h"
 #include "testdatabase.h"
@@ -27,24 +28,22 @@ QString text(const QUuid &u)
 
 } // namespace
 
-class TestTenantIsolation : public QObject
+class TestTenantIsolation : public test::DatabaseTestCase
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_db = test::TestDatabase::create(QStringLiteral("tenantisolation"));
-        QVERIFY2(m_db, qPrintable(test::TestDatabase::error()));
+        KE_CREATE_TEST_DATABASE("tenantisolation");
         // Demo data in every table: three tenants, then the derived tables.
-        for (const QStringList &args :
-             {QStringList{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
-                          QStringLiteral("30")},
-              QStringList{QStringLiteral("aggregate")}, QStringList{QStringLiteral("embed")},
-              QStringList{QStringLiteral("build-training")}}) {
-            const auto r = m_db->run(QStringLiteral("knowledgectl"), args);
-            QVERIFY2(r.exitCode == 0, qPrintable(args.first() + QLatin1String(": ") + r.err));
-        }
+        const QString failed
+            = runCommands({{QStringLiteral("demo-seed"), QStringLiteral("--investigations"),
+                            QStringLiteral("30")},
+                           {QStringLiteral("aggregate")},
+                           {QStringLiteral("embed")},
+                           {QStringLiteral("build-training")}});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         m_acme = QUuid::fromString(
             m_db->scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = 'acme'")));
         m_globex = QUuid::fromString(
@@ -504,7 +503,6 @@ private:
         return out;
     }
 
-    std::unique_ptr<test::TestDatabase> m_db;
     QUuid m_acme;
     QUuid m_globex;
     QUuid m_bobPerson;

@@ -47,6 +47,18 @@ protected:
             : QStringLiteral("aggregate: ") + aggregated.out + aggregated.err;
     }
 
+    /// The knowledgectl `commands`, in order, as TestDatabase::run() runs them without a
+    /// tenant (the owner); an empty string, or the first that failed and what it said.
+    QString runCommands(const QList<QStringList> &commands) const
+    {
+        for (const QStringList &args : commands) {
+            const auto r = m_db->run(QStringLiteral("knowledgectl"), args);
+            if (r.exitCode != 0)
+                return args.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err + r.out;
+        }
+        return {};
+    }
+
     /// `knowledgectl demo-seed` of `investigations` investigations from `seed` on m_db.
     TestDatabase::Run seedDemo(int investigations, int seed) const
     {
