@@ -2259,36 +2259,37 @@
         <translation>Lesen des Volltextindex</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="44"/>
+        <location filename="../core/search/searchindexquery.cpp" line="110"/>
         <source>the search was cancelled</source>
         <translation>die Suche wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="49"/>
+        <location filename="../core/search/searchindexquery.cpp" line="31"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="54"/>
+        <location filename="../core/search/searchindexquery.cpp" line="36"/>
         <source>the search cache has no embedding model yet — sync it first</source>
         <translation>der Such-Cache hat noch kein Embedding-Modell — synchronisieren Sie ihn zuerst</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="147"/>
-        <location filename="../core/search/searchindexquery.cpp" line="159"/>
-        <location filename="../core/search/searchindexquery.cpp" line="221"/>
-        <location filename="../core/search/searchindexquery.cpp" line="265"/>
+        <location filename="../core/search/offlinelexical.cpp" line="123"/>
+        <location filename="../core/search/offlinelexical.cpp" line="136"/>
+        <location filename="../core/search/offlinelexical.cpp" line="164"/>
+        <location filename="../core/search/offlinelexical.cpp" line="207"/>
         <source>the full-text search</source>
         <translation>Volltextsuche</translation>
     </message>
     <message>
         <location filename="../core/search/searchindex.cpp" line="540"/>
-        <location filename="../core/search/searchindexquery.cpp" line="515"/>
+        <location filename="../core/search/searchindexquery.cpp" line="245"/>
         <source>the vector search failed: %1</source>
         <translation>die Vektorsuche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/search/searchindexquery.cpp" line="543"/>
+        <location filename="../core/search/searchindexquery.cpp" line="268"/>
+        <location filename="../core/search/searchindexquery.cpp" line="295"/>
         <source>reading results</source>
         <translation>Lesen der Ergebnisse</translation>
     </message>
@@ -3553,69 +3554,69 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="84"/>
-        <location filename="../ui/knowledgeview.cpp" line="360"/>
+        <location filename="../ui/knowledgeview.cpp" line="101"/>
+        <location filename="../ui/knowledgeview.cpp" line="365"/>
         <source>Select a dataset to see what your team knows about it.</source>
         <translation>Wählen Sie ein Dataset, um zu sehen, was Ihr Team darüber weiß.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="103"/>
+        <location filename="../ui/knowledgeview.cpp" line="120"/>
         <source>Search this dataset&apos;s history…</source>
         <translation>Verlauf dieses Datensatzes durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="104"/>
+        <location filename="../ui/knowledgeview.cpp" line="121"/>
         <source>Search this dataset&apos;s history</source>
         <translation>Verlauf dieses Datensatzes durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="117"/>
+        <location filename="../ui/knowledgeview.cpp" line="134"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="139"/>
+        <location filename="../ui/knowledgeview.cpp" line="156"/>
         <source>+ Add note</source>
         <translation>+ Notiz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="141"/>
+        <location filename="../ui/knowledgeview.cpp" line="158"/>
         <source>Write down a quirk of this dataset for everybody</source>
         <translation>Eine Besonderheit dieses Datensatzes für alle festhalten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="161"/>
+        <location filename="../ui/knowledgeview.cpp" line="178"/>
         <source>Top findings (by feedback score)</source>
         <translation>Wichtigste Erkenntnisse (nach Feedback-Wert)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="171"/>
-        <location filename="../ui/knowledgeview.cpp" line="174"/>
+        <location filename="../ui/knowledgeview.cpp" line="181"/>
+        <location filename="../ui/knowledgeview.cpp" line="182"/>
         <source>Recent activity</source>
         <translation>Letzte Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="178"/>
+        <location filename="../ui/knowledgeview.cpp" line="183"/>
         <source>Show all</source>
         <translation>Alle anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="209"/>
+        <location filename="../ui/knowledgeview.cpp" line="214"/>
         <source>Investigations per week (last six months)</source>
         <translation>Untersuchungen pro Woche (letzte sechs Monate)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="210"/>
+        <location filename="../ui/knowledgeview.cpp" line="215"/>
         <source>👍 / 👎 per week, on that week&apos;s investigations</source>
         <translation>👍 / 👎 pro Woche, zu den Untersuchungen dieser Woche</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="281"/>
+        <location filename="../ui/knowledgeview.cpp" line="286"/>
         <source>Could not load the knowledge: %1</source>
         <translation>Das Wissen konnte nicht geladen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="367"/>
+        <location filename="../ui/knowledgeview.cpp" line="372"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; Untersuchung</numerusform>
@@ -3623,42 +3624,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="368"/>
+        <location filename="../ui/knowledgeview.cpp" line="373"/>
         <source>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>👍 &lt;b&gt;%1&lt;/b&gt; / 👎 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="372"/>
+        <location filename="../ui/knowledgeview.cpp" line="377"/>
         <source>last investigation %1</source>
         <translation>letzte Untersuchung %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="373"/>
+        <location filename="../ui/knowledgeview.cpp" line="378"/>
         <source>no investigation yet</source>
         <translation>noch keine Untersuchung</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="380"/>
+        <location filename="../ui/knowledgeview.cpp" line="385"/>
         <source>knows it best: %1</source>
         <translation>kennt ihn am besten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="384"/>
+        <location filename="../ui/knowledgeview.cpp" line="389"/>
         <source>Last investigation: %1</source>
         <translation>Letzte Untersuchung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="386"/>
+        <location filename="../ui/knowledgeview.cpp" line="391"/>
         <source>%1: %2 % of the work on this dataset</source>
         <translation>%1: %2 % der Arbeit an diesem Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="398"/>
+        <location filename="../ui/knowledgeview.cpp" line="403"/>
         <source>Quirk: %1</source>
         <translation>Besonderheit: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="411"/>
+        <location filename="../ui/knowledgeview.cpp" line="416"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>von %n bestätigt</numerusform>
@@ -3666,82 +3667,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="413"/>
+        <location filename="../ui/knowledgeview.cpp" line="418"/>
         <source>edited %1</source>
         <translation>bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="416"/>
+        <location filename="../ui/knowledgeview.cpp" line="421"/>
         <source>⏳ your note waits in the outbox</source>
         <translation>⏳ Ihre Notiz wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="418"/>
+        <location filename="../ui/knowledgeview.cpp" line="423"/>
         <source>⏳ your edit waits in the outbox</source>
         <translation>⏳ Ihre Änderung wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="420"/>
+        <location filename="../ui/knowledgeview.cpp" line="425"/>
         <source>⏳ your confirmation waits in the outbox</source>
         <translation>⏳ Ihre Bestätigung wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="422"/>
+        <location filename="../ui/knowledgeview.cpp" line="427"/>
         <source>⏳ your retirement waits in the outbox</source>
         <translation>⏳ Ihr Zurückziehen wartet im Postausgang</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="425"/>
+        <location filename="../ui/knowledgeview.cpp" line="430"/>
         <source>applies to %1</source>
         <translation>gilt für %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="430"/>
+        <location filename="../ui/knowledgeview.cpp" line="435"/>
         <source>Added %1</source>
         <translation>Hinzugefügt %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="432"/>
+        <location filename="../ui/knowledgeview.cpp" line="437"/>
         <source>Last edited %1</source>
         <translation>Zuletzt bearbeitet %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="447"/>
+        <location filename="../ui/knowledgeview.cpp" line="452"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="448"/>
+        <location filename="../ui/knowledgeview.cpp" line="453"/>
         <source>Change the text; the earlier one stays in the history</source>
         <translation>Den Text ändern; der frühere bleibt im Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="451"/>
+        <location filename="../ui/knowledgeview.cpp" line="456"/>
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="454"/>
+        <location filename="../ui/knowledgeview.cpp" line="459"/>
         <source>Retire…</source>
         <translation>Zurückziehen…</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="455"/>
+        <location filename="../ui/knowledgeview.cpp" line="460"/>
         <source>It is no longer true: take it off this page</source>
         <translation>Sie stimmt nicht mehr: von dieser Seite nehmen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="458"/>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="458"/>
+        <location filename="../ui/knowledgeview.cpp" line="463"/>
         <source>Every version, who and when</source>
         <translation>Jede Fassung, wer und wann</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="478"/>
+        <location filename="../ui/knowledgeview.cpp" line="483"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n Besonderheit</numerusform>
@@ -3749,12 +3750,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="494"/>
+        <location filename="../ui/knowledgeview.cpp" line="499"/>
         <source>Show fewer</source>
         <translation>Weniger anzeigen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="495"/>
+        <location filename="../ui/knowledgeview.cpp" line="500"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Alle %n Besonderheiten anzeigen</numerusform>
@@ -3762,52 +3763,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="498"/>
+        <location filename="../ui/knowledgeview.cpp" line="503"/>
         <source>Showing the first %1 of %2 quirks.</source>
         <translation>Die ersten %1 von %2 Besonderheiten werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="532"/>
+        <location filename="../ui/knowledgeview.cpp" line="537"/>
         <source>confidence %1 %</source>
         <translation>Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="535"/>
+        <location filename="../ui/knowledgeview.cpp" line="540"/>
         <source>open investigation</source>
         <translation>Untersuchung öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="541"/>
+        <location filename="../ui/knowledgeview.cpp" line="546"/>
         <source>Feedback score %1 — 👍 %2 / 👎 %3 on its investigation (%4)</source>
         <translation>Feedback-Wert %1 — 👍 %2 / 👎 %3 zu ihrer Untersuchung (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="547"/>
+        <location filename="../ui/knowledgeview.cpp" line="552"/>
         <source>Feedback score %1</source>
         <translation>Feedback-Wert %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="554"/>
+        <location filename="../ui/knowledgeview.cpp" line="559"/>
         <source>No findings yet — they come from completed investigations.</source>
         <translation>Noch keine Erkenntnisse — sie entstehen aus abgeschlossenen Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="567"/>
+        <location filename="../ui/knowledgeview.cpp" line="572"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="573"/>
+        <location filename="../ui/knowledgeview.cpp" line="578"/>
         <source>open</source>
         <translation>öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="580"/>
+        <location filename="../ui/knowledgeview.cpp" line="585"/>
         <source>Nothing happened here yet.</source>
         <translation>Hier ist noch nichts geschehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="600"/>
+        <location filename="../ui/knowledgeview.cpp" line="605"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n Untersuchung in den letzten sechs Monaten</numerusform>
@@ -3815,72 +3816,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="602"/>
+        <location filename="../ui/knowledgeview.cpp" line="607"/>
         <source>👍 %1 · 👎 %2 in the last six months</source>
         <translation>👍 %1 · 👎 %2 in den letzten sechs Monaten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="607"/>
+        <location filename="../ui/knowledgeview.cpp" line="612"/>
         <source>The weekly charts are empty: %1</source>
         <translation>Die Wochendiagramme sind leer: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="609"/>
+        <location filename="../ui/knowledgeview.cpp" line="614"/>
         <source>The weekly charts count the latest %1 investigations.</source>
         <translation>Die Wochendiagramme zählen die letzten %1 Untersuchungen.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="654"/>
+        <location filename="../ui/knowledgeview.cpp" line="659"/>
         <source>Your change is %1.</source>
         <translation>Ihre Änderung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="669"/>
+        <location filename="../ui/knowledgeview.cpp" line="674"/>
         <source>Could not confirm the quirk: %1</source>
         <translation>Die Besonderheit konnte nicht bestätigt werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="671"/>
+        <location filename="../ui/knowledgeview.cpp" line="676"/>
         <source>Your confirmation is %1.</source>
         <translation>Ihre Bestätigung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="717"/>
+        <location filename="../ui/knowledgeview.cpp" line="722"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="725"/>
+        <location filename="../ui/knowledgeview.cpp" line="730"/>
         <source>%1 · %2 — %3</source>
         <translation>%1 · %2 — %3</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="734"/>
+        <location filename="../ui/knowledgeview.cpp" line="739"/>
         <source>Nothing in this dataset&apos;s history matches “%1”.</source>
         <translation>Nichts im Verlauf dieses Datensatzes passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="452"/>
+        <location filename="../ui/knowledgeview.cpp" line="457"/>
         <source>Say that you have seen this quirk too</source>
         <translation>Bestätigen, dass Sie diese Besonderheit auch beobachtet haben</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="136"/>
+        <location filename="../ui/knowledgeview.cpp" line="153"/>
         <source>Known quirks</source>
         <translation>Bekannte Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="164"/>
+        <location filename="../ui/knowledgeview.cpp" line="179"/>
         <source>Top findings</source>
         <translation>Wichtigste Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="211"/>
+        <location filename="../ui/knowledgeview.cpp" line="216"/>
         <source>Common issues</source>
         <translation>Häufige Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/knowledgeview.cpp" line="488"/>
+        <location filename="../ui/knowledgeview.cpp" line="493"/>
         <source>No quirks known yet — add what surprised you.</source>
         <translation>Noch keine Besonderheiten bekannt — halten Sie fest, was Sie überrascht hat.</translation>
     </message>
@@ -5174,133 +5175,133 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
 <context>
     <name>ke::TrainingExportDialog</name>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="40"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="53"/>
         <source>Export training data</source>
         <translation>Trainingsdaten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="42"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="55"/>
         <source>The training examples of this tenant, as the worker last built them, as JSON Lines for fine-tuning. The file is readable by you only.</source>
         <translation>Die Trainingsbeispiele dieses Mandanten, wie der Worker sie zuletzt erstellt hat, als JSON Lines zum Feintuning. Nur Sie können die Datei lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="50"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="63"/>
         <source>Tasks to export</source>
         <translation>Zu exportierende Aufgaben</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="60"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="73"/>
         <source>Raw examples (input, output, feedback score)</source>
         <translation>Rohbeispiele (Eingabe, Ausgabe, Feedback-Wert)</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="61"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="74"/>
         <source>OpenAI chat messages</source>
         <translation>OpenAI-Chatnachrichten</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="62"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="75"/>
         <source>Preference pairs (chosen / rejected)</source>
         <translation>Präferenzpaare (gewählt / abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="64"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="77"/>
         <source>Only examples with a feedback score of at least</source>
         <translation>Nur Beispiele mit einem Feedback-Wert von mindestens</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="71"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="84"/>
         <source>Minimum feedback score</source>
         <translation>Mindest-Feedback-Wert</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="80"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="88"/>
         <source>Split into training and validation files, training share</source>
         <translation>In Trainings- und Validierungsdatei aufteilen, Trainingsanteil</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="87"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="95"/>
         <source>Share of investigations in the training file</source>
         <translation>Anteil der Untersuchungen in der Trainingsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="95"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="98"/>
         <source>Leave out people&apos;s free-text comments</source>
         <translation>Freitext-Kommentare der Personen weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="100"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="103"/>
         <source>Output file</source>
         <translation>Ausgabedatei</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="101"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="104"/>
         <source>&amp;Browse…</source>
         <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="108"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="111"/>
         <source>&amp;Tasks:</source>
         <translation>&amp;Aufgaben:</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="109"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="112"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="113"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="116"/>
         <source>&amp;Output file:</source>
         <translation>A&amp;usgabedatei:</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="124"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="127"/>
         <source>Export progress</source>
         <translation>Fortschritt des Exports</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="131"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="134"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="134"/>
-        <location filename="../ui/trainingexportdialog.cpp" line="181"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="137"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="184"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="166"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="169"/>
         <source>Export training data to</source>
         <translation>Trainingsdaten exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="167"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="170"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="181"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="184"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="196"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="199"/>
         <source>Choose at least one task to export.</source>
         <translation>Wählen Sie mindestens eine Aufgabe zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="231"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="234"/>
         <source>Exporting…</source>
         <translation>Exportiere…</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="251"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="254"/>
         <source>Exporting needs the database, which cannot be reached: %1</source>
         <translation>Der Export braucht die Datenbank, die nicht erreichbar ist: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/trainingexportdialog.cpp" line="260"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="263"/>
         <source>Exported %n line(s) to %1.</source>
         <translation>
             <numerusform>%n Zeile nach %1 exportiert.</numerusform>
@@ -5308,12 +5309,12 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="268"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="271"/>
         <source>Training: %1 · validation: %2</source>
         <translation>Training: %1 · Validierung: %2</translation>
     </message>
     <message>
-        <location filename="../ui/trainingexportdialog.cpp" line="269"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="272"/>
         <source>Skipped: %1 below the minimum score, %2 without a feedback score, %3 without a preference pair.</source>
         <translation>Übersprungen: %1 unter dem Mindestwert, %2 ohne Feedback-Wert, %3 ohne Präferenzpaar.</translation>
     </message>
@@ -5645,17 +5646,17 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>eine Untersuchung kommentieren</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="13"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="14"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="21"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="22"/>
         <source>usage: knowledgectl knowledge DATASET [--offline] [--json] (DATASET is a UUID or a name such as public.orders)</source>
         <translation>Aufruf: knowledgectl knowledge DATASET [--offline] [--json] (DATASET ist eine UUID oder ein Name wie public.orders)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="31"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n Untersuchung, zuletzt %1</numerusform>
@@ -5663,25 +5664,25 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="34"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="35"/>
         <source>feedback: %1 up, %2 down</source>
         <translation>Feedback: %1 positiv, %2 negativ</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="38"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="39"/>
         <source>Known quirks:</source>
         <translation>Bekannte Besonderheiten:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="40"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="49"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="55"/>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="61"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="41"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="50"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="56"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="62"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>von %1, %2, %n Bestätigung</numerusform>
@@ -5689,27 +5690,27 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         </translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="47"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="48"/>
         <source>Top findings:</source>
         <translation>Wichtigste Erkenntnisse:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="53"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="54"/>
         <source>Common issues:</source>
         <translation>Häufige Probleme:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="58"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="59"/>
         <source>last %1</source>
         <translation>zuletzt %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="59"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="60"/>
         <source>Owners:</source>
         <translation>Ansprechpartner:</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="71"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="72"/>
         <source>what the team knows about a dataset (--offline or no database: the local cache)</source>
         <translation>was das Team über ein Dataset weiß (--offline oder ohne Datenbank: der lokale Cache)</translation>
     </message>

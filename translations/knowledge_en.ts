@@ -331,7 +331,7 @@
 <context>
     <name>ke::KnowledgeView</name>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="367"/>
+        <location filename="../ui/knowledgeview.cpp" line="372"/>
         <source>&lt;b&gt;%n&lt;/b&gt; investigations</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; investigation</numerusform>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="411"/>
+        <location filename="../ui/knowledgeview.cpp" line="416"/>
         <source>confirmed by %n</source>
         <translation>
             <numerusform>confirmed by %n</numerusform>
@@ -347,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="478"/>
+        <location filename="../ui/knowledgeview.cpp" line="483"/>
         <source>%n quirk(s)</source>
         <translation>
             <numerusform>%n quirk</numerusform>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="495"/>
+        <location filename="../ui/knowledgeview.cpp" line="500"/>
         <source>Show all %n quirks</source>
         <translation>
             <numerusform>Show all %n quirks</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/knowledgeview.cpp" line="600"/>
+        <location filename="../ui/knowledgeview.cpp" line="605"/>
         <source>%n investigation(s) in the last six months</source>
         <translation>
             <numerusform>%n investigation in the last six months</numerusform>
@@ -511,7 +511,7 @@
 <context>
     <name>ke::TrainingExportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/trainingexportdialog.cpp" line="260"/>
+        <location filename="../ui/trainingexportdialog.cpp" line="263"/>
         <source>Exported %n line(s) to %1.</source>
         <translation>
             <numerusform>Exported %n line to %1.</numerusform>
@@ -530,7 +530,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="31"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="32"/>
         <source>%n investigation(s), last %1</source>
         <translation>
             <numerusform>%n investigation, last %1</numerusform>
@@ -538,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ctl/cmd_knowledge.cpp" line="43"/>
+        <location filename="../app/ctl/cmd_knowledge.cpp" line="44"/>
         <source>by %1, %2, %n confirmation(s)</source>
         <translation>
             <numerusform>by %1, %2, %n confirmation</numerusform>

@@ -48,7 +48,8 @@ public:
 };
 
 /// The kinds of finding a dataset's knowledge ranks (dataset_findings.finding_type, checked
-/// by the database): a synthesis's root cause and recommendations, an evidence's observation.
+/// by the database): root causes (of a synthesis or a completed investigation),
+/// recommendations and observations.
 class FindingTypes
 {
     Q_DECLARE_TR_FUNCTIONS(FindingTypes)

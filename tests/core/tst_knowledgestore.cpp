@@ -1,5 +1,6 @@
 // Reading knowledge and the activity feed: JSON keys, pagination, unknown datasets, the CLI.
 
+#include "catalogue.h"
 #include "database.h"
 #include "databasetestcase.h"
 #include "knowledgeaggregator.h"
@@ -153,6 +154,23 @@ private Q_SLOTS:
                                      {}, QStringLiteral("shop"));
         QCOMPARE(human.exitCode, 0);
         QVERIFY2(human.out.contains(QLatin1String("12 investigation")), qPrintable(human.out));
+        // Each top finding under its kind in words ("root cause: …", not "root_cause: …").
+        const QJsonArray top = cli.value(QLatin1String("top_findings")).toArray();
+        QVERIFY(!top.isEmpty());
+        bool rootCause = false;
+        for (const QJsonValue &f : top) {
+            const QString type = f.toObject().value(QLatin1String("finding_type")).toString();
+            rootCause = rootCause || type == QLatin1String("root_cause");
+            QVERIFY2(human.out.contains(FindingTypes::label(type) + QLatin1String(": ")),
+                     qPrintable(human.out));
+        }
+        QVERIFY(rootCause);
+        const qsizetype from = human.out.indexOf(QLatin1String("Top findings:"));
+        const QString findingLines
+            = human.out.mid(from, human.out.indexOf(QLatin1String("Common issues:")) - from);
+        QVERIFY2(findingLines.contains(QLatin1String("root cause: "))
+                     && !findingLines.contains(QLatin1String("root_cause")),
+                 qPrintable(human.out));
         const auto agg = m_db->run(QStringLiteral("knowledgectl"), {QStringLiteral("aggregate")},
                                    {}, QStringLiteral("shop"));
         QCOMPARE(agg.exitCode, 0);

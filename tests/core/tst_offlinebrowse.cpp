@@ -151,7 +151,7 @@ private Q_SLOTS:
         auto agg = ctl({QStringLiteral("aggregate")}, As::Service);
         QVERIFY2(agg.exitCode == 0, qPrintable(agg.err));
 
-        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "first sync,");
+        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "first sync");
         QVERIFY(!snapshot.isEmpty());
         QVERIFY(snapshot.value(QStringLiteral("traces")).toInteger() > 0);
 
@@ -293,7 +293,7 @@ private Q_SLOTS:
                    QStringLiteral("--rating"), QStringLiteral("1"), QStringLiteral("--reason"),
                    QStringLiteral("Saved time")});
         QVERIFY2(rated.exitCode == 0, qPrintable(rated.err));
-        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "second sync,");
+        const QJsonObject snapshot = syncedSnapshot(settings.databaseUrl, "second sync");
         QVERIFY(!snapshot.isEmpty());
         QCOMPARE(snapshot.value(QStringLiteral("traces_fetched")).toInteger(), 1);
         QCOMPARE(snapshot.value(QStringLiteral("quirks_fetched")).toInteger(), 0);

@@ -100,8 +100,6 @@ QString describe(const TsMessage &m)
     return QStringLiteral("  [%1] %2").arg(m.context, m.source);
 }
 
-using test::ProcessRun;
-
 /// Runs build/bin/knowledgectl in the given language (LANGUAGE and LC_ALL), with extra
 /// environment variables.
 ProcessRun knowledgectl(const QString &language, const QStringList &args,

@@ -10,7 +10,7 @@ namespace ke::test {
 /// While it lives, the application speaks `language` ("en", "de"): the project's translation
 /// from `qmDirectory` (a test's KE_QM_DIR), Qt's own, and the default locale; afterwards the C
 /// locale and no translator again. For tests that render the screenshots in both languages
-/// (screenshots.h).
+/// (screenshots.h) or check the translations themselves.
 class ScopedLanguage
 {
 public:

@@ -268,7 +268,16 @@ ProcessRun runProcess(const QString &path, const QStringList &args, const QProce
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(timeoutMs);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(10000);
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QStringLiteral("%1 did not finish within %2 s (killed); it printed: %3")
+                    .arg(path)
+                    .arg(timeoutMs / 1000)
+                    .arg(QString::fromUtf8(p.readAllStandardError()));
+        return r;
+    }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());

@@ -14,8 +14,8 @@
 
 namespace ke::test {
 
-/// What a program a test ran printed, and its exit code (-1: it crashed or did not start; then
-/// `err` says why).
+/// What a program a test ran printed, and its exit code (-1: it crashed, did not start or did
+/// not finish in time; then `err` says so).
 struct ProcessRun
 {
     int exitCode = -1;

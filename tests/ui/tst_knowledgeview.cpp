@@ -237,13 +237,20 @@ private Q_SLOTS:
                  qPrintable(findings.first()->text()));
         QVERIFY(findings.first()->text().contains(k.topFindings.first().summary.toHtmlEscaped()));
         // Its kind in words ("root cause"), not the stored value ("root_cause").
+        int rootCauses = 0;
         for (int i = 0; i < findings.size(); ++i) {
             const QString type = k.topFindings.at(i).findingType;
             QVERIFY2(FindingTypes::all().contains(type), qPrintable(type));
             QVERIFY2(findings.at(i)->text().contains(FindingTypes::label(type))
                          && !findings.at(i)->text().contains(QLatin1String("root_cause")),
                      qPrintable(findings.at(i)->text()));
+            if (type == QLatin1String("root_cause")) {
+                ++rootCauses;
+                QVERIFY2(findings.at(i)->text().contains(QLatin1String("root cause")),
+                         qPrintable(findings.at(i)->text()));
+            }
         }
+        QVERIFY(rootCauses > 0);
         Q_EMIT findings.first()->linkActivated(
             QStringLiteral("inv:")
             + k.topFindings.first().investigationId.toString(QUuid::WithoutBraces));

@@ -33,7 +33,6 @@ class TestMainWindow : public test::DatabaseTestCase
 {
     Q_OBJECT
 
-private:
 private Q_SLOTS:
     void initTestCase()
     {

@@ -27,7 +27,6 @@ class TestOfflineViews : public test::DatabaseTestCase
 {
     Q_OBJECT
 
-private:
 private Q_SLOTS:
     void initTestCase() { KE_CREATE_CACHED_TEST_DATABASE("offlineviews", 30, 7, true); }
 

@@ -152,7 +152,7 @@ template <typename... T> void readColumns(const pqxx::row &row, int first, T &..
 }
 
 /// "no tenant selected — set KNOWLEDGE_TENANT or --tenant" (ErrorCode::NoTenant): what every
-/// tenant-scoped operation answers on a Database without a tenant.
+/// tenant-scoped operation on a Database answers when it has no tenant.
 Error noTenantError();
 
 /// The rule for a person's handle: letters, digits, ". _ @ -", 1 to 64 of them.
