@@ -259,6 +259,231 @@ QStringList TrainingExporter::outputFiles(const Options &o)
     return {base + QLatin1String(".train.jsonl"), base + QLatin1String(".valid.jsonl")};
 }
 
+namespace {
+
+/// One export's statements: the options' filters as SQL conditions on a table alias, the
+/// literals quoted by `tx`.
+struct ExportSql
+{
+    pqxx::transaction_base &tx;
+    const TrainingExporter::Options &o;
+    QString ex; ///< the examples table
+    QString minLiteral; ///< the minimum score as a literal ("" without one)
+
+    /// --since, --dataset-type, --issue-type.
+    QString otherFilter(const QString &a) const
+    {
+        QStringList c{QStringLiteral("true")};
+        if (o.since.isValid())
+            c << QStringLiteral("%1.created_at >= %2::timestamptz")
+                     .arg(a, sqlQuote(tx, o.since.toUTC().toString(Qt::ISODateWithMs)));
+        if (!o.datasetType.isEmpty())
+            c << QStringLiteral("%1.dataset_type IS NOT DISTINCT FROM %2")
+                     .arg(a, sqlQuote(tx, o.datasetType));
+        if (!o.issueType.isEmpty())
+            c << QStringLiteral("%1.issue_type IS NOT DISTINCT FROM %2")
+                     .arg(a, sqlQuote(tx, o.issueType));
+        return QLatin1Char('(') + c.join(QLatin1String(" AND ")) + QLatin1Char(')');
+    }
+    /// --min-score.
+    QString scoreFilter(const QString &a) const
+    {
+        return o.minScore
+            ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
+            : QStringLiteral("true");
+    }
+};
+
+/// The tenants an export reads: the session's, or — cross-tenant — every tenant that opted in,
+/// anonymised with `key` (the options' or, when none, the schema's own secret).
+Result<std::vector<TenantScope>> exportScopes(pqxx::transaction_base &tx, Database &db,
+                                              const TrainingExporter::Options &o, QByteArray &key)
+{
+    std::vector<TenantScope> scopes;
+    if (!o.crossTenant) {
+        scopes.push_back({uuidToStd(db.tenantId()), true});
+    } else {
+        if (key.isEmpty()) {
+            // The schema's own secret (migration 0006), readable by services and the owner.
+            const pqxx::result r = tx.exec("SELECT hmac_key FROM "
+                                           + toStd(db.table(QStringLiteral("export_secret"))));
+            if (!r.empty() && !r[0][0].is_null())
+                key = QByteArray(r[0][0].c_str());
+        }
+        if (key.size() < 16)
+            return makeError(
+                ErrorCode::NoKey,
+                TrainingExporter::tr("a cross-tenant export is anonymised with a secret key: set "
+                                     "KNOWLEDGE_EXPORT_KEY (at least 16 characters), or run "
+                                     "`knowledgectl migrate` so the schema keeps one"));
+        const pqxx::result r = tx.exec("SELECT tenant_id, allow_dataset_names FROM "
+                                       + toStd(Database::quoteQualified(db.settings().schema))
+                                       + ".training_export_tenants()");
+        for (const auto &row : r)
+            scopes.push_back({row[0].c_str(), row[1].as<bool>()});
+        if (scopes.empty())
+            return makeError(
+                ErrorCode::NoTenants,
+                TrainingExporter::tr("no tenant has opted in to cross-tenant training export — a "
+                                     "tenant opts in with the setting "
+                                     "{\"training_export\": {\"cross_tenant\": true}}"));
+    }
+    return scopes;
+}
+
+/// What there is to export of the tenant `tenantLit` (a quoted literal), into `summary`: for
+/// the explanation when nothing is written.
+void countAvailable(const ExportSql &q, const QString &tenantLit, const QStringList &tasks,
+                    TrainingExporter::Summary &summary)
+{
+    const pqxx::result available
+        = q.tx.exec(toStd(QStringLiteral("SELECT x.task_type, count(*), max(x.feedback_score) "
+                                         "FILTER (WHERE %1) FROM %2 x WHERE x.tenant_id = %3 "
+                                         "GROUP BY x.task_type")
+                              .arg(q.otherFilter(QStringLiteral("x")), q.ex, tenantLit)));
+    for (const auto &row : available) {
+        const QString task = stringFromField(row[0]);
+        const qint64 n = row[1].as<qint64>();
+        summary.available[task] += n;
+        summary.examples += n;
+        if (!tasks.contains(task))
+            continue;
+        summary.taskExamples += n;
+        if (!row[2].is_null())
+            summary.bestScore = std::max(row[2].as<double>(), summary.bestScore.value_or(-2.0));
+    }
+}
+
+/// The statement of the export's lines of the examples `base` selects, in the chosen format;
+/// what the filters leave out (or, for preference pairs, what has no pair) into `summary`.
+QString lineQuery(const ExportSql &q, const QString &base, const QString &metadata,
+                  TrainingExporter::Summary &summary)
+{
+    QString statement;
+    if (q.o.format == TrainingExporter::Format::Preference) {
+        const QString pairCond
+            = QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
+                  .arg(valueExpr(QStringLiteral("x")), valueExpr(QStringLiteral("y")));
+        const pqxx::result s = q.tx.exec(
+            toStd(QStringLiteral(
+                      "SELECT count(*) FILTER (WHERE NOT %1), "
+                      "count(*) FILTER (WHERE %1 AND NOT EXISTS (SELECT 1 FROM %2 y WHERE "
+                      "y.tenant_id = x.tenant_id AND y.investigation_id = x.investigation_id AND "
+                      "y.task_type = x.task_type AND y.id <> x.id AND ((%3 AND %4) OR (%5 AND "
+                      "%6)))) "
+                      "FROM %2 x WHERE %7")
+                      .arg(q.otherFilter(QStringLiteral("x")), q.ex, pairCond,
+                           q.scoreFilter(QStringLiteral("x")),
+                           QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
+                               .arg(valueExpr(QStringLiteral("y")), valueExpr(QStringLiteral("x"))),
+                           q.scoreFilter(QStringLiteral("y")), base)));
+        summary.filteredOut += s[0][0].as<qint64>();
+        summary.unpaired += s[0][1].as<qint64>();
+        statement = QStringLiteral(
+                        "SELECT x.task_type, x.investigation_id::text, jsonb_build_object("
+                        "'prompt', %1 || E'\\n\\n' || %2, 'chosen', %3, 'rejected', %4, "
+                        "'task_type', x.task_type, 'investigation_id', x.investigation_id, "
+                        "'chosen_score', x.feedback_score, 'rejected_score', "
+                        "y.feedback_score)::text "
+                        "FROM %5 x JOIN %5 y ON y.tenant_id = x.tenant_id AND y.investigation_id "
+                        "= "
+                        "x.investigation_id AND y.task_type = x.task_type AND y.id <> x.id "
+                        "WHERE %6 AND %7 AND %8 AND %9 ORDER BY x.task_type, x.id, y.id")
+                        .arg(systemExpr(q.tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
+                             answerExpr(QStringLiteral("x")), answerExpr(QStringLiteral("y")), q.ex,
+                             base, q.otherFilter(QStringLiteral("x")),
+                             q.scoreFilter(QStringLiteral("x")), pairCond);
+    } else {
+        const pqxx::result s = q.tx.exec(
+            toStd(QStringLiteral("SELECT count(*) FILTER (WHERE NOT %1), "
+                                 "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score IS NULL), "
+                                 "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score < %3) "
+                                 "FROM %4 x WHERE %5")
+                      .arg(q.otherFilter(QStringLiteral("x")),
+                           q.o.minScore ? QStringLiteral("true") : QStringLiteral("false"),
+                           q.o.minScore ? q.minLiteral : QStringLiteral("0"), q.ex, base)));
+        summary.filteredOut += s[0][0].as<qint64>();
+        summary.unscored += s[0][1].as<qint64>();
+        summary.belowMinScore += s[0][2].as<qint64>();
+        QString line;
+        if (q.o.format == TrainingExporter::Format::Raw) {
+            line = QStringLiteral(
+                       "jsonb_build_object('id', x.id, 'task_type', x.task_type, 'input', "
+                       "x.input_data, 'output', x.output_data, 'feedback_score', "
+                       "x.feedback_score, 'feedback_count', x.feedback_count, "
+                       "'dataset_type', x.dataset_type, 'issue_type', x.issue_type, "
+                       "'investigation_id', x.investigation_id, 'tenant_id', x.tenant_id, "
+                       "'source_event_ids', to_jsonb(x.source_event_ids), 'created_at', "
+                       "x.created_at, 'metadata', %1)::text")
+                       .arg(metadata);
+        } else {
+            line = QStringLiteral("jsonb_build_object('messages', jsonb_build_array("
+                                  "jsonb_build_object('role', 'system', 'content', %1), "
+                                  "jsonb_build_object('role', 'user', 'content', %2), "
+                                  "jsonb_build_object('role', 'assistant', 'content', %3)))::text")
+                       .arg(systemExpr(q.tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
+                            answerExpr(QStringLiteral("x")));
+        }
+        statement = QStringLiteral("SELECT x.task_type, coalesce(x.investigation_id, x.id)::text, "
+                                   "%1 FROM %2 x WHERE %3 AND %4 AND %5 "
+                                   "ORDER BY x.task_type, x.id")
+                        .arg(line, q.ex, base, q.otherFilter(QStringLiteral("x")),
+                             q.scoreFilter(QStringLiteral("x")));
+    }
+    return statement;
+}
+
+/// Writes the lines of the open cursor ke_training_export into `files` (the validation file
+/// second, when split), anonymised by `anon` when there is one.
+Result<void> writeLines(pqxx::transaction_base &tx, const TrainingExporter::Options &o,
+                        const std::vector<std::unique_ptr<QSaveFile>> &files,
+                        const Anonymiser *anon, TrainingExporter::Summary &summary)
+{
+    const std::string fetch
+        = "FETCH FORWARD " + std::to_string(o.fetchSize) + " FROM ke_training_export";
+    for (;;) {
+        const pqxx::result rows = tx.exec(fetch);
+        if (rows.empty())
+            break;
+        for (const auto &row : rows) {
+            QSaveFile *target = files.front().get();
+            if (o.split) {
+                const bool train = goesToTrain(row[1].c_str(), row[1].size(), *o.split);
+                target = files.at(train ? 0 : 1).get();
+                ++(train ? summary.train : summary.valid);
+            }
+            qint64 written;
+            if (anon) {
+                QByteArray bytes
+                    = anon->apply(QByteArrayView(row[2].c_str(), qsizetype(row[2].size())));
+                bytes.append('\n');
+                written = target->write(bytes);
+            } else {
+                written = target->write(row[2].c_str(), qint64(row[2].size()));
+                if (written >= 0)
+                    written = target->write("\n", 1);
+            }
+            if (written < 0)
+                return makeError(
+                    ErrorCode::WriteFailed,
+                    TrainingExporter::tr("writing '%1' failed: %2 — nothing was exported")
+                        .arg(target->fileName(), target->errorString()));
+            ++summary.perTask[stringFromField(row[0])];
+            ++summary.written;
+        }
+        if (o.progress)
+            o.progress(summary.written, summary.taskExamples);
+        if (o.cancel && o.cancel->load())
+            return makeError(
+                ErrorCode::Cancelled,
+                TrainingExporter::tr("export cancelled after %1 line(s) — nothing was written")
+                    .arg(summary.written));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const Options &o)
 {
     if (auto v = validate(o); !v)
@@ -306,35 +531,12 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::readwrite_policy::read_only>
             tx(databasePrivate(db)->conn);
         const QString ex = db.table(QStringLiteral("ml_training_examples"));
-        const QString schema = Database::quoteQualified(db.settings().schema);
 
-        std::vector<TenantScope> scopes;
         QByteArray key = o.key;
-        if (!o.crossTenant) {
-            scopes.push_back({uuidToStd(db.tenantId()), true});
-        } else {
-            if (key.isEmpty()) {
-                // The schema's own secret (migration 0006), readable by services and the owner.
-                const pqxx::result r = tx.exec("SELECT hmac_key FROM "
-                                               + toStd(db.table(QStringLiteral("export_secret"))));
-                if (!r.empty() && !r[0][0].is_null())
-                    key = QByteArray(r[0][0].c_str());
-            }
-            if (key.size() < 16)
-                return makeError(ErrorCode::NoKey,
-                                 tr("a cross-tenant export is anonymised with a secret key: set "
-                                    "KNOWLEDGE_EXPORT_KEY (at least 16 characters), or run "
-                                    "`knowledgectl migrate` so the schema keeps one"));
-            const pqxx::result r = tx.exec("SELECT tenant_id, allow_dataset_names FROM "
-                                           + toStd(schema) + ".training_export_tenants()");
-            for (const auto &row : r)
-                scopes.push_back({row[0].c_str(), row[1].as<bool>()});
-            if (scopes.empty())
-                return makeError(ErrorCode::NoTenants,
-                                 tr("no tenant has opted in to cross-tenant training export — a "
-                                    "tenant opts in with the setting "
-                                    "{\"training_export\": {\"cross_tenant\": true}}"));
-        }
+        auto found = exportScopes(tx, db, o, key);
+        if (!found)
+            return found.error();
+        const std::vector<TenantScope> scopes = std::move(*found);
         summary.tenants = int(scopes.size());
 
         const QStringList tasks = !o.tasks.isEmpty() ? o.tasks
@@ -344,27 +546,10 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
         for (const QString &t : tasks)
             quotedTasks << sqlQuote(tx, t);
 
-        auto otherFilter = [&](const QString &a) -> QString {
-            QStringList c{QStringLiteral("true")};
-            if (o.since.isValid())
-                c << QStringLiteral("%1.created_at >= %2::timestamptz")
-                         .arg(a, sqlQuote(tx, o.since.toUTC().toString(Qt::ISODateWithMs)));
-            if (!o.datasetType.isEmpty())
-                c << QStringLiteral("%1.dataset_type IS NOT DISTINCT FROM %2")
-                         .arg(a, sqlQuote(tx, o.datasetType));
-            if (!o.issueType.isEmpty())
-                c << QStringLiteral("%1.issue_type IS NOT DISTINCT FROM %2")
-                         .arg(a, sqlQuote(tx, o.issueType));
-            return QLatin1Char('(') + c.join(QLatin1String(" AND ")) + QLatin1Char(')');
-        };
-        const QString minLiteral = o.minScore
-            ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8")
-            : QString();
-        auto scoreFilter = [&](const QString &a) -> QString {
-            return o.minScore
-                ? QStringLiteral("coalesce(%1.feedback_score >= %2, false)").arg(a, minLiteral)
-                : QStringLiteral("true");
-        };
+        const ExportSql q{tx, o, ex,
+                          o.minScore
+                              ? QString::number(*o.minScore, 'g', 17) + QLatin1String("::float8")
+                              : QString()};
         const QString metadata = o.excludeComments ? QStringLiteral("(x.metadata - 'comments')")
                                                    : QStringLiteral("x.metadata");
 
@@ -383,140 +568,12 @@ Result<TrainingExporter::Summary> TrainingExporter::exportTo(Database &db, const
             const QString base = QStringLiteral("x.tenant_id = %1 AND x.task_type IN (%2)")
                                      .arg(tenantLit, quotedTasks.join(QLatin1Char(',')));
             // What there is to export at all, for the explanation when nothing is written.
-            const pqxx::result available = tx.exec(
-                toStd(QStringLiteral("SELECT x.task_type, count(*), max(x.feedback_score) "
-                                     "FILTER (WHERE %1) FROM %2 x WHERE x.tenant_id = %3 "
-                                     "GROUP BY x.task_type")
-                          .arg(otherFilter(QStringLiteral("x")), ex, tenantLit)));
-            for (const auto &row : available) {
-                const QString task = stringFromField(row[0]);
-                const qint64 n = row[1].as<qint64>();
-                summary.available[task] += n;
-                summary.examples += n;
-                if (!tasks.contains(task))
-                    continue;
-                summary.taskExamples += n;
-                if (!row[2].is_null())
-                    summary.bestScore
-                        = std::max(row[2].as<double>(), summary.bestScore.value_or(-2.0));
-            }
-            QString lineQuery;
-            if (o.format == Format::Preference) {
-                const QString pairCond
-                    = QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
-                          .arg(valueExpr(QStringLiteral("x")), valueExpr(QStringLiteral("y")));
-                const pqxx::result s = tx.exec(toStd(
-                    QStringLiteral(
-                        "SELECT count(*) FILTER (WHERE NOT %1), "
-                        "count(*) FILTER (WHERE %1 AND NOT EXISTS (SELECT 1 FROM %2 y WHERE "
-                        "y.tenant_id = x.tenant_id AND y.investigation_id = x.investigation_id AND "
-                        "y.task_type = x.task_type AND y.id <> x.id AND ((%3 AND %4) OR (%5 AND "
-                        "%6)))) "
-                        "FROM %2 x WHERE %7")
-                        .arg(otherFilter(QStringLiteral("x")), ex, pairCond,
-                             scoreFilter(QStringLiteral("x")),
-                             QStringLiteral("%1 > 0 AND %2 < %1 AND %2 <= 0")
-                                 .arg(valueExpr(QStringLiteral("y")),
-                                      valueExpr(QStringLiteral("x"))),
-                             scoreFilter(QStringLiteral("y")), base)));
-                summary.filteredOut += s[0][0].as<qint64>();
-                summary.unpaired += s[0][1].as<qint64>();
-                lineQuery
-                    = QStringLiteral(
-                          "SELECT x.task_type, x.investigation_id::text, jsonb_build_object("
-                          "'prompt', %1 || E'\\n\\n' || %2, 'chosen', %3, 'rejected', %4, "
-                          "'task_type', x.task_type, 'investigation_id', x.investigation_id, "
-                          "'chosen_score', x.feedback_score, 'rejected_score', "
-                          "y.feedback_score)::text "
-                          "FROM %5 x JOIN %5 y ON y.tenant_id = x.tenant_id AND y.investigation_id "
-                          "= "
-                          "x.investigation_id AND y.task_type = x.task_type AND y.id <> x.id "
-                          "WHERE %6 AND %7 AND %8 AND %9 ORDER BY x.task_type, x.id, y.id")
-                          .arg(systemExpr(tx, QStringLiteral("x")), userExpr(QStringLiteral("x")),
-                               answerExpr(QStringLiteral("x")), answerExpr(QStringLiteral("y")), ex,
-                               base, otherFilter(QStringLiteral("x")),
-                               scoreFilter(QStringLiteral("x")), pairCond);
-            } else {
-                const pqxx::result s = tx.exec(
-                    toStd(QStringLiteral(
-                              "SELECT count(*) FILTER (WHERE NOT %1), "
-                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score IS NULL), "
-                              "count(*) FILTER (WHERE %1 AND %2 AND x.feedback_score < %3) "
-                              "FROM %4 x WHERE %5")
-                              .arg(otherFilter(QStringLiteral("x")),
-                                   o.minScore ? QStringLiteral("true") : QStringLiteral("false"),
-                                   o.minScore ? minLiteral : QStringLiteral("0"), ex, base)));
-                summary.filteredOut += s[0][0].as<qint64>();
-                summary.unscored += s[0][1].as<qint64>();
-                summary.belowMinScore += s[0][2].as<qint64>();
-                QString line;
-                if (o.format == Format::Raw) {
-                    line = QStringLiteral(
-                               "jsonb_build_object('id', x.id, 'task_type', x.task_type, 'input', "
-                               "x.input_data, 'output', x.output_data, 'feedback_score', "
-                               "x.feedback_score, 'feedback_count', x.feedback_count, "
-                               "'dataset_type', x.dataset_type, 'issue_type', x.issue_type, "
-                               "'investigation_id', x.investigation_id, 'tenant_id', x.tenant_id, "
-                               "'source_event_ids', to_jsonb(x.source_event_ids), 'created_at', "
-                               "x.created_at, 'metadata', %1)::text")
-                               .arg(metadata);
-                } else {
-                    line = QStringLiteral(
-                               "jsonb_build_object('messages', jsonb_build_array("
-                               "jsonb_build_object('role', 'system', 'content', %1), "
-                               "jsonb_build_object('role', 'user', 'content', %2), "
-                               "jsonb_build_object('role', 'assistant', 'content', %3)))::text")
-                               .arg(systemExpr(tx, QStringLiteral("x")),
-                                    userExpr(QStringLiteral("x")), answerExpr(QStringLiteral("x")));
-                }
-                lineQuery = QStringLiteral(
-                                "SELECT x.task_type, coalesce(x.investigation_id, x.id)::text, "
-                                "%1 FROM %2 x WHERE %3 AND %4 AND %5 "
-                                "ORDER BY x.task_type, x.id")
-                                .arg(line, ex, base, otherFilter(QStringLiteral("x")),
-                                     scoreFilter(QStringLiteral("x")));
-            }
-
-            tx.exec(toStd(QStringLiteral("DECLARE ke_training_export NO SCROLL CURSOR FOR ")
-                          + lineQuery));
-            const std::string fetch
-                = "FETCH FORWARD " + std::to_string(o.fetchSize) + " FROM ke_training_export";
-            for (;;) {
-                const pqxx::result rows = tx.exec(fetch);
-                if (rows.empty())
-                    break;
-                for (const auto &row : rows) {
-                    QSaveFile *target = files.front().get();
-                    if (o.split) {
-                        const bool train = goesToTrain(row[1].c_str(), row[1].size(), *o.split);
-                        target = files.at(train ? 0 : 1).get();
-                        ++(train ? summary.train : summary.valid);
-                    }
-                    qint64 written;
-                    if (anon) {
-                        QByteArray bytes
-                            = anon->apply(QByteArrayView(row[2].c_str(), qsizetype(row[2].size())));
-                        bytes.append('\n');
-                        written = target->write(bytes);
-                    } else {
-                        written = target->write(row[2].c_str(), qint64(row[2].size()));
-                        if (written >= 0)
-                            written = target->write("\n", 1);
-                    }
-                    if (written < 0)
-                        return makeError(ErrorCode::WriteFailed,
-                                         tr("writing '%1' failed: %2 — nothing was exported")
-                                             .arg(target->fileName(), target->errorString()));
-                    ++summary.perTask[stringFromField(row[0])];
-                    ++summary.written;
-                }
-                if (o.progress)
-                    o.progress(summary.written, summary.taskExamples);
-                if (o.cancel && o.cancel->load())
-                    return makeError(ErrorCode::Cancelled,
-                                     tr("export cancelled after %1 line(s) — nothing was written")
-                                         .arg(summary.written));
-            }
+            countAvailable(q, tenantLit, tasks, summary);
+            const QString lines = lineQuery(q, base, metadata, summary);
+            tx.exec(
+                toStd(QStringLiteral("DECLARE ke_training_export NO SCROLL CURSOR FOR ") + lines));
+            if (auto written = writeLines(tx, o, files, anon.get(), summary); !written)
+                return written.error();
             tx.exec("CLOSE ke_training_export");
         }
         tx.commit();
