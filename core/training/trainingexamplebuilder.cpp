@@ -205,28 +205,17 @@ FROM h LEFT JOIN v USING (investigation_id, hid))SQL")
     b.tx.exec("ANALYZE _tr_hyp");
 }
 
-/// The examples of every task for the investigations of _tr_inv, in place of their old ones
-/// (of every old one when `full`).
-void insertExamples(Build &b, bool full)
+/// The columns every task's examples are inserted with.
+const QString kInsertExample = QStringLiteral(
+    "INSERT INTO {k}.ml_training_examples (tenant_id, id, task_type, input_data, "
+    "output_data, feedback_score, "
+    "feedback_count, dataset_type, issue_type, investigation_id, dataset_id, dataset_name, "
+    "source_event_ids, metadata, created_at) ");
+
+/// hypothesis_gen: a hypothesis from the alert, the dataset and its known quirks.
+void hypothesisGenExamples(Build &b)
 {
-    if (full)
-        b.tx.exec_params(
-            b.sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1")),
-            b.tenant);
-    else
-        b.tx.exec_params(
-            b.sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1 AND "
-                                 "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
-            b.tenant);
-
-    const QString insertInto = QStringLiteral(
-        "INSERT INTO {k}.ml_training_examples (tenant_id, id, task_type, input_data, "
-        "output_data, feedback_score, "
-        "feedback_count, dataset_type, issue_type, investigation_id, dataset_id, dataset_name, "
-        "source_event_ids, metadata, created_at) ");
-
-    // hypothesis_gen
-    b.tx.exec_params(b.sql(insertInto + QStringLiteral(R"SQL(
+    b.tx.exec_params(b.sql(kInsertExample + QStringLiteral(R"SQL(
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_gen', h.investigation_id::text || '/' || h.hid), 'hypothesis_gen',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'schema', c.schema_json,
                       'known_quirks', coalesce(q.quirks, '[]'::jsonb)),
@@ -239,9 +228,12 @@ SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_gen', h.investiga
        h.created_at
 FROM _tr_hyp h JOIN _tr_ctx c USING (investigation_id) LEFT JOIN _tr_quirks q USING (investigation_id))SQL")),
                      b.tenant);
+}
 
-    // hypothesis_rank: the best is the highest ranking value, when it is positive.
-    b.tx.exec_params(b.sql(insertInto + QStringLiteral(R"SQL(
+/// hypothesis_rank: the best is the highest ranking value, when it is positive.
+void hypothesisRankExamples(Build &b)
+{
+    b.tx.exec_params(b.sql(kInsertExample + QStringLiteral(R"SQL(
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_rank', g.investigation_id::text), 'hypothesis_rank',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'hypotheses', g.hypotheses),
        jsonb_build_object('best', CASE WHEN g.top_value > 0 THEN g.top_hid END,
@@ -271,10 +263,13 @@ FROM (
   HAVING count(*) >= 2 AND bool_or(verdict IS NOT NULL OR n > 0)) g
 JOIN _tr_ctx c USING (investigation_id))SQL")),
                      b.tenant);
+}
 
-    // query_gen: a failed query counts as one extra -1 vote.
+/// query_gen: a failed query counts as one extra -1 vote.
+void queryGenExamples(Build &b)
+{
     b.tx.exec_params(
-        b.sql(insertInto + QStringLiteral(R"SQL(
+        b.sql(kInsertExample + QStringLiteral(R"SQL(
 WITH qp AS (
   SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS event_id, sql, purpose, hyp_ref, created_at
   FROM (SELECT e.*, coalesce(nullif(e.event_data->>'query_id', ''), e.id::text) AS qid,
@@ -314,7 +309,11 @@ LEFT JOIN _tr_hyp h ON h.investigation_id = qp.investigation_id AND h.hid = qp.h
                                                "qp.investigation_id AND f.target_id IN "
                                                "(qp.qid, qp.event_id::text)"))),
         b.tenant);
+}
 
+/// synthesis: a person's synthesis rating wins over their investigation rating.
+void synthesisExamples(Build &b)
+{
     // The latest state of each piece of evidence.
     b.tx.exec(R"SQL(
 CREATE TEMP TABLE _tr_evd ON COMMIT DROP AS
@@ -328,9 +327,8 @@ ORDER BY investigation_id, evid, created_at DESC, id DESC)SQL");
     b.tx.exec("CREATE INDEX ON _tr_evd (investigation_id)");
     b.tx.exec("ANALYZE _tr_evd");
 
-    // synthesis: a person's synthesis rating wins over their investigation rating.
     b.tx.exec_params(
-        b.sql(insertInto + QStringLiteral(R"SQL(
+        b.sql(kInsertExample + QStringLiteral(R"SQL(
 WITH sg AS (
   SELECT DISTINCT ON (investigation_id, sid) investigation_id, sid, event_id, root_cause, confidence, recs, created_at
   FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'synthesis_id', ''), e.id::text) AS sid,
@@ -370,6 +368,25 @@ LEFT JOIN LATERAL (
                                                "AND f.target_id = sg.investigation_id::text))"),
                                 QStringLiteral("(f.kind = 'synthesis') DESC"))),
         b.tenant);
+}
+
+/// The examples of every task for the investigations of _tr_inv, in place of their old ones
+/// (of every old one when `full`).
+void insertExamples(Build &b, bool full)
+{
+    if (full)
+        b.tx.exec_params(
+            b.sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1")),
+            b.tenant);
+    else
+        b.tx.exec_params(
+            b.sql(QStringLiteral("DELETE FROM {k}.ml_training_examples WHERE tenant_id = $1 AND "
+                                 "investigation_id IN (SELECT investigation_id FROM _tr_inv)")),
+            b.tenant);
+    hypothesisGenExamples(b);
+    hypothesisRankExamples(b);
+    queryGenExamples(b);
+    synthesisExamples(b);
 }
 
 } // namespace
