@@ -48,7 +48,7 @@ void keepMostTelling(QStringList &words, QList<qint64> &df, QList<int> &counts, 
 }
 
 /// The best `n` rows of `scores`, best first (equal scores: the lower id first).
-std::vector<std::pair<double, qint64>> best(const QHash<qint64, double> &scores, int n)
+std::vector<std::pair<double, qint64>> topRows(const QHash<qint64, double> &scores, int n)
 {
     std::vector<std::pair<double, qint64>> v;
     v.reserve(size_t(scores.size()));
@@ -128,13 +128,13 @@ Result<QList<qint64>> OfflineQuery::everyMatch(const QStringList &scored, const 
     s.bindBlob(3, allDf.data(), int(allDf.size() * sizeof(qint64)));
     s.bindBlob(4, allWeights.data(), int(allWeights.size() * sizeof(qint64)));
     bindFilter(s);
-    QList<qint64> lexical;
+    QList<qint64> ids;
     int rc;
     while ((rc = s.step()) == SQLITE_ROW)
-        lexical.append(s.int64(0));
+        ids.append(s.int64(0));
     if (rc != SQLITE_DONE)
         return d.sqliteError(m_h, SearchIndex::tr("the full-text search"));
-    return lexical;
+    return ids;
 }
 
 // Only rows that can be among the perSignal best are scored and kept: ke_bm25 skips a row
@@ -331,7 +331,7 @@ Result<QList<qint64>> OfflineQuery::pruned(const QStringList &scored, const QLis
                 return r.error();
         }
     }
-    auto top = best(scores, m_perSignal);
+    auto top = topRows(scores, m_perSignal);
     const bool full = top.size() >= size_t(m_perSignal);
     const bool exact = full && top[size_t(m_perSignal) - 1].first > bound;
     const bool fallbackDone = fallbackBeside && !rare.isEmpty();
@@ -339,12 +339,12 @@ Result<QList<qint64>> OfflineQuery::pruned(const QStringList &scored, const QLis
         if (auto r = score({fallback}, {}, full ? top[size_t(m_perSignal) - 1].first : 0, scores);
             !r)
             return r.error();
-        top = best(scores, m_perSignal);
+        top = topRows(scores, m_perSignal);
     }
-    QList<qint64> lexical;
+    QList<qint64> ids;
     for (size_t i = 0; i < top.size() && i < size_t(m_perSignal); ++i)
-        lexical.append(top[i].second);
-    return lexical;
+        ids.append(top[i].second);
+    return ids;
 }
 
 } // namespace ke

@@ -125,7 +125,7 @@ void LexicalIndex::apply(const pqxx::row &row)
 
 std::vector<std::pair<QString, double>>
 LexicalIndex::top(const std::vector<std::pair<QString, quint32>> &query, const QString &datasetId,
-                  const QStringList &sourceTypes, int k)
+                  const QStringList &sourceTypes, int k) const
 {
     // Per thread, as long as the largest index it scored: a search touches only the
     // documents holding a query word and clears what it touched.

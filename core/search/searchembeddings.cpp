@@ -230,8 +230,6 @@ private:
     /// (by kRetrainMinGrowth documents at least). False: no documents and no model.
     Result<bool> chooseModel()
     {
-        // A model learned in this run gives the vectors of its corpus with it: the page loop
-        // takes those (while the document still reads the same) instead of embedding again.
         if (!m_embedder) {
             m_kind = QStringLiteral("lsa");
             bool haveModel = false;
@@ -282,22 +280,22 @@ private:
                         options.minDocumentFrequency = 1;
                     QElapsedTimer trainTimer;
                     trainTimer.start();
-                    auto m_model = LsaEmbedder::train(m_corpusTexts, options, &m_corpusVectors);
+                    auto trained = LsaEmbedder::train(m_corpusTexts, options, &m_corpusVectors);
                     m_report.trainingSeconds = double(trainTimer.nsecsElapsed()) / 1e9;
-                    if (!m_model && cur.empty())
+                    if (!trained && cur.empty())
                         return makeError(
-                            m_model.error().code,
+                            trained.error().code,
                             SearchDocuments::tr(
                                 "cannot learn the local search model from %n document(s): %1", "",
                                 int(m_corpusTexts.size()))
-                                .arg(m_model.error().message));
-                    if (m_model) {
-                        auto bytes = lsaToBytes(*m_model);
+                                .arg(trained.error().message));
+                    if (trained) {
+                        auto bytes = lsaToBytes(*trained);
                         if (!bytes)
                             return bytes.error();
                         m_modelBytes = *bytes;
                         m_trainedOn = m_corpusTexts.size();
-                        m_embedder = std::make_shared<LsaEmbedder>(std::move(*m_model));
+                        m_embedder = std::make_shared<LsaEmbedder>(std::move(*trained));
                         m_report.modelTrained = true;
                     }
                 }
@@ -537,13 +535,16 @@ private:
     Database &m_db;
     pqxx::connection &m_conn;
     SearchDocumentsReport &m_report;
-    const bool m_http; ///< an embeddings API's model (smaller pages)
+    const bool m_http; ///< an embeddings API's model (smaller pages); before m_embedder, which
+                       ///< the constructor moves the API's model into
     const std::atomic_bool *m_cancel;
     const std::string m_tenant, m_docs, m_embs, m_models, m_vectorSeq;
     std::shared_ptr<const Embedder> m_embedder;
     QString m_kind = QStringLiteral("http");
     QString m_model;
-    // A model learned in this run: its corpus (texts, their vectors, where each document is).
+    // A model learned in this run gives the vectors of its corpus with it (texts, vectors,
+    // where each document is): the page loop takes those (while the document still reads the
+    // same) instead of embedding again.
     QStringList m_corpusTexts;
     std::vector<EmbeddingVector> m_corpusVectors;
     QHash<QByteArray, qsizetype> m_trainedIndex;

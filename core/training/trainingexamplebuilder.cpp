@@ -55,38 +55,37 @@ struct Build
     std::string sql(const QString &text) const { return toStd(ke::sql::expand(db, text)); }
 };
 
-/// _tr_ctx, per investigation of _tr_inv: when it started, the alert, the dataset and its
-/// type (the first of `rules` that matches), the schema as recorded.
+/// _tr_ctx, per investigation of _tr_inv: when it started, the alert, the dataset (column, or
+/// the investigation.started event's dataset_id as a UUID or a name) and its type (the first
+/// of `rules` that matches), the schema as recorded.
 void buildContext(Build &b, const std::string &rules)
 {
-    // Per investigation: when it started, the alert, the dataset (column, or the
-    // investigation.started event's dataset_id as a UUID or a name), the schema as recorded.
     b.tx.exec_params(b.sql(QStringLiteral(R"SQL(
 CREATE TEMP TABLE _tr_ctx ON COMMIT DROP AS
 WITH st AS (
   SELECT investigation_id, min(created_at) AS started_at,
-     array_agg(id ORDER BY created_at, id) AS started_ids,
-     (array_agg(event_data->'alert' ORDER BY created_at, id)
-        FILTER (WHERE jsonb_typeof(event_data->'alert') = 'object'))[1] AS alert,
-     (array_agg(event_data->>'dataset_id' ORDER BY created_at, id)
-        FILTER (WHERE coalesce(event_data->>'dataset_id', '') <> ''))[1] AS dataset_ref,
-     (array_agg(event_data->'tables_found' ORDER BY created_at DESC, id DESC)
-        FILTER (WHERE event_data ? 'tables_found'))[1] AS tables_found,
-     (array_agg(event_data->'schema' ORDER BY created_at DESC, id DESC)
-        FILTER (WHERE event_data ? 'schema'))[1] AS schema_info,
-     (array_agg(event_data->'lineage' ORDER BY created_at DESC, id DESC)
-        FILTER (WHERE event_data ? 'lineage'))[1] AS lineage
+         array_agg(id ORDER BY created_at, id) AS started_ids,
+         (array_agg(event_data->'alert' ORDER BY created_at, id)
+            FILTER (WHERE jsonb_typeof(event_data->'alert') = 'object'))[1] AS alert,
+         (array_agg(event_data->>'dataset_id' ORDER BY created_at, id)
+            FILTER (WHERE coalesce(event_data->>'dataset_id', '') <> ''))[1] AS dataset_ref,
+         (array_agg(event_data->'tables_found' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'tables_found'))[1] AS tables_found,
+         (array_agg(event_data->'schema' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'schema'))[1] AS schema_info,
+         (array_agg(event_data->'lineage' ORDER BY created_at DESC, id DESC)
+            FILTER (WHERE event_data ? 'lineage'))[1] AS lineage
   FROM _tr_ev WHERE event_type = 'investigation.started' GROUP BY investigation_id),
 col AS (
   SELECT investigation_id, min(created_at) AS first_at,
-     (array_agg(dataset_id ORDER BY created_at, id) FILTER (WHERE dataset_id IS NOT NULL))[1] AS dataset_col
+         (array_agg(dataset_id ORDER BY created_at, id) FILTER (WHERE dataset_id IS NOT NULL))[1] AS dataset_col
   FROM _tr_ev GROUP BY investigation_id),
 base AS (
   SELECT c.investigation_id, coalesce(st.started_at, c.first_at) AS started_at,
-     coalesce(st.started_ids, '{}'::uuid[]) AS started_ids,
-     coalesce(st.alert, '{}'::jsonb) AS alert, st.tables_found, st.schema_info, st.lineage,
-     c.dataset_col, st.dataset_ref,
-     CASE WHEN st.dataset_ref ~ {uuid_re} THEN st.dataset_ref::uuid END AS dataset_ref_uuid
+         coalesce(st.started_ids, '{}'::uuid[]) AS started_ids,
+         coalesce(st.alert, '{}'::jsonb) AS alert, st.tables_found, st.schema_info, st.lineage,
+         c.dataset_col, st.dataset_ref,
+         CASE WHEN st.dataset_ref ~ {uuid_re} THEN st.dataset_ref::uuid END AS dataset_ref_uuid
   FROM col c LEFT JOIN st USING (investigation_id)),
 res AS (
   SELECT b.*, d.id AS d_id, d.name AS d_name, d.description AS d_description, d.metadata AS d_metadata
@@ -95,29 +94,29 @@ res AS (
     SELECT d.id, d.name, d.description, d.metadata FROM {k}.datasets d
     WHERE d.tenant_id = $1
       AND (d.id = coalesce(b.dataset_col, b.dataset_ref_uuid)
-       OR (b.dataset_col IS NULL AND b.dataset_ref_uuid IS NULL AND d.name = b.dataset_ref))
+           OR (b.dataset_col IS NULL AND b.dataset_ref_uuid IS NULL AND d.name = b.dataset_ref))
     LIMIT 1) d ON true),
 named AS (
   SELECT r.*, coalesce(r.d_id, r.dataset_col, r.dataset_ref_uuid) AS ds_id,
-     coalesce(r.d_name, CASE WHEN r.dataset_ref_uuid IS NULL THEN r.dataset_ref END) AS ds_name,
-     nullif(coalesce(r.d_metadata->>'kind', r.d_metadata->>'dataset_type', ''), '') AS kind
+         coalesce(r.d_name, CASE WHEN r.dataset_ref_uuid IS NULL THEN r.dataset_ref END) AS ds_name,
+         nullif(coalesce(r.d_metadata->>'kind', r.d_metadata->>'dataset_type', ''), '') AS kind
   FROM res r),
 typed AS (
   SELECT n.*, coalesce(
-       (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
-         WHERE n.kind ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
-       lower(n.kind),
-       (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
-         WHERE n.ds_name ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
-       'other') AS dataset_type
+           (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
+             WHERE n.kind ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
+           lower(n.kind),
+           (SELECT x.r->>'type' FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(r, i)
+             WHERE n.ds_name ~* (x.r->>'match') ORDER BY x.i LIMIT 1),
+           'other') AS dataset_type
   FROM named n)
 SELECT t.investigation_id, t.started_at, t.started_ids, t.alert, t.ds_id AS dataset_id,
        t.ds_name AS dataset_name, t.dataset_type, nullif(t.alert->>'anomaly_type', '') AS issue_type,
        jsonb_strip_nulls(jsonb_build_object('name', t.ds_name, 'type', t.dataset_type,
-                                        'description', t.d_description,
-                                        'metadata', nullif(t.d_metadata, '{}'::jsonb))) AS dataset_json,
+                                            'description', t.d_description,
+                                            'metadata', nullif(t.d_metadata, '{}'::jsonb))) AS dataset_json,
        jsonb_strip_nulls(jsonb_build_object('tables_found', t.tables_found, 'schema', t.schema_info,
-                                        'lineage', t.lineage)) AS schema_json
+                                            'lineage', t.lineage)) AS schema_json
 FROM typed t)SQL")),
                      b.tenant, rules);
     b.tx.exec("CREATE UNIQUE INDEX ON _tr_ctx (investigation_id)");
@@ -127,15 +126,14 @@ FROM typed t)SQL")),
 /// _tr_quirks: the dataset's known quirks as they stood when each investigation started.
 void buildQuirks(Build &b)
 {
-    // Known quirks of the dataset as they stood when the investigation started.
     b.tx.exec_params(b.sql(QStringLiteral(R"SQL(
 CREATE TEMP TABLE _tr_quirks ON COMMIT DROP AS
 WITH q AS (
   SELECT e.id, e.event_type, e.event_data->>'quirk_id' AS quirk_id, e.event_data->>'text' AS text,
-     e.created_at,
-     coalesce(e.dataset_id,
-              CASE WHEN e.event_data->>'dataset_id' ~ {uuid_re} THEN (e.event_data->>'dataset_id')::uuid END,
-              (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = e.event_data->>'dataset_id')) AS dataset_id
+         e.created_at,
+         coalesce(e.dataset_id,
+                  CASE WHEN e.event_data->>'dataset_id' ~ {uuid_re} THEN (e.event_data->>'dataset_id')::uuid END,
+                  (SELECT d.id FROM {k}.datasets d WHERE d.tenant_id = $1 AND d.name = e.event_data->>'dataset_id')) AS dataset_id
   FROM {ev} e
   WHERE e.tenant_id = $1 AND e.event_type IN ('quirk.added', 'quirk.edited', 'quirk.retired')
     AND coalesce(e.event_data->>'quirk_id', '') <> ''),
@@ -151,10 +149,9 @@ GROUP BY investigation_id)SQL")),
     b.tx.exec("CREATE UNIQUE INDEX ON _tr_quirks (investigation_id)");
 }
 
-/// _tr_fb: each person's latest valid rating per target.
+/// _tr_fb: each person's latest valid rating per target — the one rule (latestrating.h).
 void buildRatings(Build &b)
 {
-    // Each person's latest valid rating per target: the one rule (latestrating.h).
     b.tx.exec(toStd(
         QStringLiteral("CREATE TEMP TABLE _tr_fb ON COMMIT DROP AS ")
         + ratings::latestSql(
@@ -175,27 +172,26 @@ void buildRatings(Build &b)
 /// _tr_hyp: the hypotheses with their verdict and feedback.
 void buildHypotheses(Build &b)
 {
-    // Hypotheses with their verdict and feedback.
     b.tx.exec(
         toStd(QStringLiteral(R"SQL(
 CREATE TEMP TABLE _tr_hyp ON COMMIT DROP AS
 WITH h AS (
   SELECT DISTINCT ON (investigation_id, hid) investigation_id, hid, id AS event_id, text, confidence, created_at
   FROM (SELECT e.*, coalesce(nullif(e.event_data->>'hypothesis_id', ''), e.id::text) AS hid,
-           e.event_data->>'text' AS text, e.event_data->'confidence' AS confidence
-    FROM _tr_ev e WHERE e.event_type = 'hypothesis.generated') g
+               e.event_data->>'text' AS text, e.event_data->'confidence' AS confidence
+        FROM _tr_ev e WHERE e.event_type = 'hypothesis.generated') g
   WHERE coalesce(text, '') <> ''
   ORDER BY investigation_id, hid, created_at, id),
 v AS (
   SELECT DISTINCT ON (investigation_id, hid) investigation_id, hid, id AS verdict_id,
-     CASE event_type WHEN 'hypothesis.accepted' THEN 'accepted' ELSE 'rejected' END AS verdict
+         CASE event_type WHEN 'hypothesis.accepted' THEN 'accepted' ELSE 'rejected' END AS verdict
   FROM (SELECT e.*, e.event_data->>'hypothesis_id' AS hid FROM _tr_ev e
-    WHERE e.event_type IN ('hypothesis.accepted', 'hypothesis.rejected')) g
+        WHERE e.event_type IN ('hypothesis.accepted', 'hypothesis.rejected')) g
   WHERE hid IS NOT NULL
   ORDER BY investigation_id, hid, created_at DESC, id DESC)
 SELECT h.*, v.verdict, v.verdict_id, fb.score, fb.n, fb.up, fb.ids AS fb_ids, fb.reasons, fb.comments,
        (CASE v.verdict WHEN 'accepted' THEN 1 WHEN 'rejected' THEN -1 ELSE 0 END
-    + coalesce(fb.score, 0))::float8 AS value
+        + coalesce(fb.score, 0))::float8 AS value
 FROM h LEFT JOIN v USING (investigation_id, hid))SQL")
               + feedbackLateral(QStringLiteral("fb"),
                                 QStringLiteral("f.kind = 'hypothesis' AND f.investigation_id = "
@@ -218,13 +214,13 @@ void hypothesisGenExamples(Build &b)
     b.tx.exec_params(b.sql(kInsertExample + QStringLiteral(R"SQL(
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_gen', h.investigation_id::text || '/' || h.hid), 'hypothesis_gen',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'schema', c.schema_json,
-                      'known_quirks', coalesce(q.quirks, '[]'::jsonb)),
+                          'known_quirks', coalesce(q.quirks, '[]'::jsonb)),
        jsonb_strip_nulls(jsonb_build_object('text', h.text, 'confidence', h.confidence)),
        h.score, h.n, c.dataset_type, c.issue_type, h.investigation_id, c.dataset_id, c.dataset_name,
        array_remove(c.started_ids || ARRAY[h.event_id, h.verdict_id] || h.fb_ids, NULL),
        jsonb_strip_nulls(jsonb_build_object('hypothesis_id', h.hid, 'verdict', h.verdict,
-                     'ratings_up', h.up, 'ratings_down', h.n - h.up,
-                     'reasons', h.reasons, 'comments', h.comments)),
+                         'ratings_up', h.up, 'ratings_down', h.n - h.up,
+                         'reasons', h.reasons, 'comments', h.comments)),
        h.created_at
 FROM _tr_hyp h JOIN _tr_ctx c USING (investigation_id) LEFT JOIN _tr_quirks q USING (investigation_id))SQL")),
                      b.tenant);
@@ -237,28 +233,28 @@ void hypothesisRankExamples(Build &b)
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'hypothesis_rank', g.investigation_id::text), 'hypothesis_rank',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json, 'hypotheses', g.hypotheses),
        jsonb_build_object('best', CASE WHEN g.top_value > 0 THEN g.top_hid END,
-                      'best_text', CASE WHEN g.top_value > 0 THEN g.top_text END,
-                      'ranking', g.ranking),
+                          'best_text', CASE WHEN g.top_value > 0 THEN g.top_text END,
+                          'ranking', g.ranking),
        CASE WHEN g.top_value > 0 THEN g.top_score END,
        CASE WHEN g.top_value > 0 THEN g.top_n ELSE 0 END,
        c.dataset_type, c.issue_type, g.investigation_id, c.dataset_id, c.dataset_name,
        array_remove(c.started_ids || g.ids
-                || (SELECT coalesce(array_agg(DISTINCT u), '{}'::uuid[])
-                    FROM _tr_hyp h2, unnest(h2.fb_ids) u WHERE h2.investigation_id = g.investigation_id),
-                NULL),
+                    || (SELECT coalesce(array_agg(DISTINCT u), '{}'::uuid[])
+                        FROM _tr_hyp h2, unnest(h2.fb_ids) u WHERE h2.investigation_id = g.investigation_id),
+                    NULL),
        jsonb_build_object('hypotheses', g.cnt), g.created_at
 FROM (
   SELECT investigation_id, count(*) AS cnt, max(created_at) AS created_at,
-     jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'text', text,
-               'confidence', confidence)) ORDER BY created_at, hid) AS hypotheses,
-     jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'verdict', verdict,
-               'feedback_score', score, 'value', value)) ORDER BY value DESC, created_at, hid) AS ranking,
-     (array_agg(hid ORDER BY value DESC, created_at, hid))[1] AS top_hid,
-     (array_agg(text ORDER BY value DESC, created_at, hid))[1] AS top_text,
-     (array_agg(score ORDER BY value DESC, created_at, hid))[1] AS top_score,
-     (array_agg(n ORDER BY value DESC, created_at, hid))[1] AS top_n,
-     max(value) AS top_value,
-     array_agg(event_id ORDER BY event_id) || array_remove(array_agg(verdict_id ORDER BY verdict_id), NULL) AS ids
+         jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'text', text,
+                   'confidence', confidence)) ORDER BY created_at, hid) AS hypotheses,
+         jsonb_agg(jsonb_strip_nulls(jsonb_build_object('hypothesis_id', hid, 'verdict', verdict,
+                   'feedback_score', score, 'value', value)) ORDER BY value DESC, created_at, hid) AS ranking,
+         (array_agg(hid ORDER BY value DESC, created_at, hid))[1] AS top_hid,
+         (array_agg(text ORDER BY value DESC, created_at, hid))[1] AS top_text,
+         (array_agg(score ORDER BY value DESC, created_at, hid))[1] AS top_score,
+         (array_agg(n ORDER BY value DESC, created_at, hid))[1] AS top_n,
+         max(value) AS top_value,
+         array_agg(event_id ORDER BY event_id) || array_remove(array_agg(verdict_id ORDER BY verdict_id), NULL) AS ids
   FROM _tr_hyp GROUP BY investigation_id
   HAVING count(*) >= 2 AND bool_or(verdict IS NOT NULL OR n > 0)) g
 JOIN _tr_ctx c USING (investigation_id))SQL")),
@@ -273,33 +269,33 @@ void queryGenExamples(Build &b)
 WITH qp AS (
   SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS event_id, sql, purpose, hyp_ref, created_at
   FROM (SELECT e.*, coalesce(nullif(e.event_data->>'query_id', ''), e.id::text) AS qid,
-           e.event_data->>'sql' AS sql, e.event_data->>'purpose' AS purpose,
-           e.event_data->>'hypothesis_id' AS hyp_ref
-    FROM _tr_ev e WHERE e.event_type IN ('query.planned', 'query.submitted')) g
+               e.event_data->>'sql' AS sql, e.event_data->>'purpose' AS purpose,
+               e.event_data->>'hypothesis_id' AS hyp_ref
+        FROM _tr_ev e WHERE e.event_type IN ('query.planned', 'query.submitted')) g
   WHERE coalesce(sql, '') <> ''
   ORDER BY investigation_id, qid, (event_type = 'query.submitted') DESC, created_at DESC, id DESC),
 oc AS (
   SELECT DISTINCT ON (investigation_id, qid) investigation_id, qid, id AS outcome_id,
-     CASE event_type WHEN 'query.succeeded' THEN 'succeeded' WHEN 'query.failed' THEN 'failed'
-                     ELSE 'executed' END AS outcome,
-     event_data->'row_count' AS row_count, event_data->>'error' AS error
+         CASE event_type WHEN 'query.succeeded' THEN 'succeeded' WHEN 'query.failed' THEN 'failed'
+                         ELSE 'executed' END AS outcome,
+         event_data->'row_count' AS row_count, event_data->>'error' AS error
   FROM (SELECT e.*, e.event_data->>'query_id' AS qid FROM _tr_ev e
-    WHERE e.event_type IN ('query.succeeded', 'query.failed', 'query.executed')) g
+        WHERE e.event_type IN ('query.succeeded', 'query.failed', 'query.executed')) g
   WHERE qid IS NOT NULL
   ORDER BY investigation_id, qid, (event_type <> 'query.executed') DESC, created_at DESC, id DESC)
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'query_gen', qp.investigation_id::text || '/' || qp.qid), 'query_gen',
        jsonb_strip_nulls(jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
-                     'schema', c.schema_json, 'hypothesis', h.text)),
+                         'schema', c.schema_json, 'hypothesis', h.text)),
        jsonb_strip_nulls(jsonb_build_object('sql', qp.sql, 'purpose', qp.purpose,
-                     'outcome', oc.outcome, 'row_count', oc.row_count)),
+                         'outcome', oc.outcome, 'row_count', oc.row_count)),
        CASE WHEN fb.n + (oc.outcome IS NOT DISTINCT FROM 'failed')::int = 0 THEN NULL
-        ELSE (fb.total - (oc.outcome IS NOT DISTINCT FROM 'failed')::int)
-             / (fb.n + (oc.outcome IS NOT DISTINCT FROM 'failed')::int) END,
+            ELSE (fb.total - (oc.outcome IS NOT DISTINCT FROM 'failed')::int)
+                 / (fb.n + (oc.outcome IS NOT DISTINCT FROM 'failed')::int) END,
        fb.n, c.dataset_type, c.issue_type, qp.investigation_id, c.dataset_id, c.dataset_name,
        array_remove(c.started_ids || ARRAY[qp.event_id, oc.outcome_id, h.event_id] || fb.ids, NULL),
        jsonb_strip_nulls(jsonb_build_object('query_id', qp.qid, 'hypothesis_id', qp.hyp_ref,
-                     'error', oc.error, 'ratings_up', fb.up, 'ratings_down', fb.n - fb.up,
-                     'reasons', fb.reasons, 'comments', fb.comments)),
+                         'error', oc.error, 'ratings_up', fb.up, 'ratings_down', fb.n - fb.up,
+                         'reasons', fb.reasons, 'comments', fb.comments)),
        qp.created_at
 FROM qp JOIN _tr_ctx c USING (investigation_id)
 LEFT JOIN oc USING (investigation_id, qid)
@@ -311,7 +307,8 @@ LEFT JOIN _tr_hyp h ON h.investigation_id = qp.investigation_id AND h.hid = qp.h
         b.tenant);
 }
 
-/// synthesis: a person's synthesis rating wins over their investigation rating.
+/// synthesis: a person's synthesis rating wins over their investigation rating. Reads the
+/// latest state of each piece of evidence, made here first (_tr_evd).
 void synthesisExamples(Build &b)
 {
     // The latest state of each piece of evidence.
@@ -319,8 +316,8 @@ void synthesisExamples(Build &b)
 CREATE TEMP TABLE _tr_evd ON COMMIT DROP AS
 SELECT DISTINCT ON (investigation_id, evid) *
 FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'evidence_id', ''), e.id::text) AS evid,
-         e.id, e.created_at, e.event_data->>'summary' AS summary, e.event_data->'supports' AS supports,
-         e.event_data->'confidence' AS confidence, e.event_data->>'hypothesis_id' AS hyp_ref
+             e.id, e.created_at, e.event_data->>'summary' AS summary, e.event_data->'supports' AS supports,
+             e.event_data->'confidence' AS confidence, e.event_data->>'hypothesis_id' AS hyp_ref
       FROM _tr_ev e WHERE e.event_type IN ('evidence.collected', 'evidence.evaluated')) g
 WHERE coalesce(summary, '') <> ''
 ORDER BY investigation_id, evid, created_at DESC, id DESC)SQL");
@@ -332,33 +329,33 @@ ORDER BY investigation_id, evid, created_at DESC, id DESC)SQL");
 WITH sg AS (
   SELECT DISTINCT ON (investigation_id, sid) investigation_id, sid, event_id, root_cause, confidence, recs, created_at
   FROM (SELECT e.investigation_id, coalesce(nullif(e.event_data->>'synthesis_id', ''), e.id::text) AS sid,
-           e.id AS event_id, e.event_data->>'root_cause' AS root_cause,
-           e.event_data->'confidence' AS confidence, e.event_data->'recommendations' AS recs, e.created_at
-    FROM _tr_ev e WHERE e.event_type = 'synthesis.generated'
-    UNION ALL
-    SELECT e.investigation_id, e.investigation_id::text, e.id, e.event_data->>'root_cause',
-           e.event_data->'confidence', e.event_data->'recommendations', e.created_at
-    FROM _tr_ev e WHERE e.event_type = 'investigation.completed'
-      AND NOT EXISTS (SELECT 1 FROM _tr_ev s WHERE s.investigation_id = e.investigation_id
-                      AND s.event_type = 'synthesis.generated')) g
+               e.id AS event_id, e.event_data->>'root_cause' AS root_cause,
+               e.event_data->'confidence' AS confidence, e.event_data->'recommendations' AS recs, e.created_at
+        FROM _tr_ev e WHERE e.event_type = 'synthesis.generated'
+        UNION ALL
+        SELECT e.investigation_id, e.investigation_id::text, e.id, e.event_data->>'root_cause',
+               e.event_data->'confidence', e.event_data->'recommendations', e.created_at
+        FROM _tr_ev e WHERE e.event_type = 'investigation.completed'
+          AND NOT EXISTS (SELECT 1 FROM _tr_ev s WHERE s.investigation_id = e.investigation_id
+                          AND s.event_type = 'synthesis.generated')) g
   WHERE coalesce(root_cause, '') <> ''
   ORDER BY investigation_id, sid, created_at, event_id)
 SELECT $1::uuid, {k}.training_example_id($1::uuid, 'synthesis', sg.investigation_id::text || '/' || sg.sid), 'synthesis',
        jsonb_build_object('alert', c.alert, 'dataset', c.dataset_json,
-                      'evidence', coalesce(el.list, '[]'::jsonb)),
+                          'evidence', coalesce(el.list, '[]'::jsonb)),
        jsonb_strip_nulls(jsonb_build_object('root_cause', sg.root_cause, 'confidence', sg.confidence,
-                     'recommendations', sg.recs)),
+                         'recommendations', sg.recs)),
        fb.score, fb.n, c.dataset_type, c.issue_type, sg.investigation_id, c.dataset_id, c.dataset_name,
        array_remove(c.started_ids || ARRAY[sg.event_id] || coalesce(el.ids, '{}'::uuid[]) || fb.ids, NULL),
        jsonb_strip_nulls(jsonb_build_object('synthesis_id', sg.sid, 'ratings_up', fb.up,
-                     'ratings_down', fb.n - fb.up, 'reasons', fb.reasons, 'comments', fb.comments)),
+                         'ratings_down', fb.n - fb.up, 'reasons', fb.reasons, 'comments', fb.comments)),
        sg.created_at
 FROM sg JOIN _tr_ctx c USING (investigation_id)
 LEFT JOIN LATERAL (
   SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('evidence_id', ev.evid, 'summary', ev.summary,
-               'supports', ev.supports, 'confidence', ev.confidence, 'hypothesis', h.text))
-               ORDER BY ev.created_at, ev.evid) AS list,
-     array_agg(ev.id ORDER BY ev.created_at, ev.evid) AS ids
+                   'supports', ev.supports, 'confidence', ev.confidence, 'hypothesis', h.text))
+                   ORDER BY ev.created_at, ev.evid) AS list,
+         array_agg(ev.id ORDER BY ev.created_at, ev.evid) AS ids
   FROM _tr_evd ev LEFT JOIN _tr_hyp h ON h.investigation_id = ev.investigation_id AND h.hid = ev.hyp_ref
   WHERE ev.investigation_id = sg.investigation_id AND ev.created_at <= sg.created_at) el ON true)SQL")
               + feedbackLateral(QStringLiteral("fb"),

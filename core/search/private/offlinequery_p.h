@@ -17,8 +17,10 @@ namespace ke {
 
 /// What one search of the offline index knows while it runs: the request, the parameters,
 /// this thread's SQLite handle and the metadata filter shared by the lexical and the
-/// exact-vector queries. Lives on the stack of SearchIndex::search; one thread (a lexical
-/// pass may hand part of its work to the index's helper pool and waits for it).
+/// exact-vector queries. Lives on the stack of SearchIndex::search, whose request and
+/// parameters it refers to (they must outlive it); one thread, except that a lexical pass may
+/// hand part of its work to the index's helper pool and wait for it — which is why the steps
+/// are const: the query itself does not change, only the SQLite handles and `d` they use.
 class OfflineQuery
 {
 public:

@@ -59,7 +59,7 @@ struct LexicalIndex
         qint64 df = 0; ///< live documents with the lexeme
     };
 
-    std::shared_mutex lock;
+    mutable std::shared_mutex lock;
     std::mutex refreshing;
     qint64 watermark = 0; ///< the newest change_seq applied
     std::vector<Doc> docs;
@@ -85,7 +85,7 @@ struct LexicalIndex
     /// id; each as (keyOf(type, id), score). Takes `lock` for reading.
     std::vector<std::pair<QString, double>>
     top(const std::vector<std::pair<QString, quint32>> &query, const QString &datasetId,
-        const QStringList &sourceTypes, int k);
+        const QStringList &sourceTypes, int k) const;
 };
 
 /// A search's statements are the same text every time; planning them was a third of their time.
