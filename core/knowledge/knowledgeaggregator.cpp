@@ -268,7 +268,9 @@ qint64 levelOne(Run &run)
     return 0;
 }
 
-void levelTwo(Run &run, bool haveCatalog)
+/// Level 2, first: the investigations' sparse facts and the quirks' current state of the
+/// run's window, into scratch tables (ke_inv, ke_quirk), datasets still as written.
+void stageFacts(Run &run)
 {
     // The investigations' sparse facts, datasets still as written (UUID or name).
     run.exec(
@@ -346,9 +348,12 @@ void levelTwo(Run &run, bool haveCatalog)
             "FROM ad LEFT JOIN tx USING (quirk_id) LEFT JOIN ed USING (quirk_id)"
             " LEFT JOIN rt USING (quirk_id) LEFT JOIN cf USING (quirk_id)"),
         "quirk facts");
+}
 
-    resolveDatasets(run, haveCatalog);
-
+/// Level 2: the investigations' rows and their actors; the per-dataset sums lose the old
+/// contribution of the investigations recomputed and get the new one.
+void investigationRows(Run &run)
+{
     // The per-dataset sums lose what the recomputed investigations contributed so far (their
     // old dataset, their old actors); the new contribution is added back below.
     if (!run.full())
@@ -399,7 +404,11 @@ void levelTwo(Run &run, bool haveCatalog)
             ") x GROUP BY investigation_id, actor_id"),
         "actors");
     addDatasetActors(run, +1);
+}
 
+/// Level 2: the findings of the investigations recomputed, scored by their feedback.
+void findingRows(Run &run)
+{
     // Findings. feedback_score is the lower bound of the 95% Wilson score interval of the
     // share of thumbs up on the finding's source step (wilson_lower_bound in 0002): it
     // rewards agreement and volume together, so 1 up / 0 down (0.21) ranks below
@@ -481,7 +490,11 @@ void levelTwo(Run &run, bool haveCatalog)
             // In key order: appending to the primary key instead of random inserts.
             "ORDER BY id"),
         "findings");
+}
 
+/// Level 2: the quirks' rows and their actors, now that investigations have their datasets.
+void quirkRows(Run &run)
+{
     // Quirks, now that investigations have their datasets.
     run.exec(QStringLiteral("DELETE FROM {k}.agg_quirks WHERE tenant_id = $1 {QUIRKS}"),
              "delete quirks");
@@ -515,6 +528,16 @@ void levelTwo(Run &run, bool haveCatalog)
                             "WHERE tenant_id = $1"
                             " AND dataset_id IS NOT NULL {QUIRKS} ON CONFLICT DO NOTHING"),
              "quirk datasets touched");
+}
+
+/// Level 2 (investigations, findings, quirks of the run's window), step by step.
+void levelTwo(Run &run, bool haveCatalog)
+{
+    stageFacts(run);
+    resolveDatasets(run, haveCatalog);
+    investigationRows(run);
+    findingRows(run);
+    quirkRows(run);
 }
 
 Result<AggregationReport> aggregate(Database &db, bool wantFull)
