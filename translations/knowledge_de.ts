@@ -771,17 +771,17 @@
 <context>
     <name>FindingTypes</name>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="74"/>
+        <location filename="../core/events/catalogue.cpp" line="84"/>
         <source>root cause</source>
         <translation>Ursache</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="75"/>
+        <location filename="../core/events/catalogue.cpp" line="85"/>
         <source>observation</source>
         <translation>Beobachtung</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="76"/>
+        <location filename="../core/events/catalogue.cpp" line="86"/>
         <source>recommendation</source>
         <translation>Empfehlung</translation>
     </message>
@@ -1014,22 +1014,22 @@
 <context>
     <name>KnowledgeAggregator</name>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="527"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="550"/>
         <source>aggregating dataset knowledge</source>
         <translation>Aggregieren des Dataset-Wissens</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="556"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="579"/>
         <source>the dataset catalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) does not exist or cannot be read — name an existing table such as public.datasets, or unset it</source>
         <translation>der Dataset-Katalog &apos;%1&apos; (KNOWLEDGE_DATASETS_TABLE / --datasets-table) existiert nicht oder ist nicht lesbar — nennen Sie eine vorhandene Tabelle wie public.datasets oder entfernen Sie die Einstellung</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="564"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="587"/>
         <source>the dataset catalog &apos;%1&apos; needs the columns id, tenant_id and %2 — name the column holding dataset names with KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</source>
         <translation>der Dataset-Katalog &apos;%1&apos; braucht die Spalten id, tenant_id und %2 — nennen Sie die Spalte mit den Dataset-Namen mit KNOWLEDGE_DATASETS_NAME_COLUMN / --datasets-name-column</translation>
     </message>
     <message>
-        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="658"/>
+        <location filename="../core/knowledge/knowledgeaggregator.cpp" line="681"/>
         <source>reading the history of quirk &apos;%1&apos;</source>
         <translation>Lesen der Historie der Besonderheit &apos;%1&apos;</translation>
     </message>
@@ -1542,59 +1542,59 @@
 <context>
     <name>OnlineSearch</name>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="371"/>
+        <location filename="../core/search/onlinesearch.cpp" line="427"/>
         <source>the query has no words to search for — type a word or two</source>
         <translation>die Suchanfrage enthält keine Wörter — geben Sie ein oder zwei Wörter ein</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="374"/>
+        <location filename="../core/search/onlinesearch.cpp" line="430"/>
         <source>&apos;%1&apos; is not a dataset id (a UUID)</source>
         <translation>&apos;%1&apos; ist keine Dataset-ID (UUID)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="404"/>
+        <location filename="../core/search/onlinesearch.cpp" line="460"/>
         <source>searching</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="519"/>
-        <location filename="../core/search/onlinesearch.cpp" line="603"/>
+        <location filename="../core/search/onlinesearch.cpp" line="490"/>
+        <location filename="../core/search/onlinesearch.cpp" line="495"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="526"/>
-        <location filename="../core/search/onlinesearch.cpp" line="599"/>
+        <location filename="../core/search/onlinesearch.cpp" line="308"/>
+        <location filename="../core/search/onlinesearch.cpp" line="388"/>
         <source>semantic search unavailable (%1) — lexical results only</source>
         <translation>semantische Suche nicht verfügbar (%1) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="570"/>
+        <location filename="../core/search/onlinesearch.cpp" line="355"/>
         <source>pgvector index not usable (%1) — exact vector scan</source>
         <translation>pgvector-Index nicht nutzbar (%1) — exakte Vektorsuche</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="594"/>
+        <location filename="../core/search/onlinesearch.cpp" line="381"/>
         <source>no embedding model yet (run `knowledgectl embed`) — no semantic results</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — keine semantischen Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="595"/>
+        <location filename="../core/search/onlinesearch.cpp" line="383"/>
         <source>semantic search unavailable (%1)</source>
         <translation>semantische Suche nicht verfügbar (%1)</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="598"/>
+        <location filename="../core/search/onlinesearch.cpp" line="386"/>
         <source>no embedding model yet (run `knowledgectl embed`) — lexical results only</source>
         <translation>noch kein Embedding-Modell (führen Sie `knowledgectl embed` aus) — nur lexikalische Treffer</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="730"/>
+        <location filename="../core/search/onlinesearch.cpp" line="508"/>
         <source>loading the search index</source>
         <translation>beim Laden des Suchindex</translation>
     </message>
     <message>
-        <location filename="../core/search/onlinesearch.cpp" line="764"/>
+        <location filename="../core/search/onlinesearch.cpp" line="542"/>
         <source>reading the lexical statistics</source>
         <translation>beim Lesen der lexikalischen Statistik</translation>
     </message>
@@ -2050,7 +2050,7 @@
         <translation>Aktualisieren der durchsuchbaren Dokumente</translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="448"/>
+        <location filename="../core/search/searchembeddings.cpp" line="489"/>
         <source>the embedding model %1 answered vectors without any numbers — check the embeddings service and its model</source>
         <translation>das Embedding-Modell %1 hat Vektoren ohne Zahlen geliefert — prüfen Sie den Embedding-Dienst und sein Modell</translation>
     </message>
@@ -2094,12 +2094,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="190"/>
+        <location filename="../core/search/searchembeddings.cpp" line="564"/>
         <source>embedding the searchable documents</source>
         <translation>Einbetten der durchsuchbaren Dokumente</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchembeddings.cpp" line="265"/>
+        <location filename="../core/search/searchembeddings.cpp" line="288"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>das lokale Suchmodell kann nicht aus %n Dokument gelernt werden: %1</numerusform>
@@ -2107,7 +2107,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/search/searchembeddings.cpp" line="408"/>
+        <location filename="../core/search/searchembeddings.cpp" line="447"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
@@ -2313,52 +2313,52 @@
 <context>
     <name>SourceTypes</name>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="55"/>
+        <location filename="../core/events/catalogue.cpp" line="65"/>
         <source>finding</source>
         <translation>Erkenntnis</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="56"/>
+        <location filename="../core/events/catalogue.cpp" line="66"/>
         <source>Findings</source>
         <translation>Erkenntnisse</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="57"/>
+        <location filename="../core/events/catalogue.cpp" line="67"/>
         <source>hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="58"/>
+        <location filename="../core/events/catalogue.cpp" line="68"/>
         <source>Hypotheses</source>
         <translation>Hypothesen</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="59"/>
+        <location filename="../core/events/catalogue.cpp" line="69"/>
         <source>query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="60"/>
+        <location filename="../core/events/catalogue.cpp" line="70"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="61"/>
+        <location filename="../core/events/catalogue.cpp" line="71"/>
         <source>comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="62"/>
+        <location filename="../core/events/catalogue.cpp" line="72"/>
         <source>Comments</source>
         <translation>Kommentare</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="63"/>
+        <location filename="../core/events/catalogue.cpp" line="73"/>
         <source>quirk</source>
         <translation>Besonderheit</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="64"/>
+        <location filename="../core/events/catalogue.cpp" line="74"/>
         <source>Quirks</source>
         <translation>Besonderheiten</translation>
     </message>
@@ -2394,52 +2394,52 @@
 <context>
     <name>StepKinds</name>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="35"/>
+        <location filename="../core/events/catalogue.cpp" line="45"/>
         <source>hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="36"/>
+        <location filename="../core/events/catalogue.cpp" line="46"/>
         <source>Hypothesis</source>
         <translation>Hypothese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="37"/>
+        <location filename="../core/events/catalogue.cpp" line="47"/>
         <source>query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="38"/>
+        <location filename="../core/events/catalogue.cpp" line="48"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="39"/>
+        <location filename="../core/events/catalogue.cpp" line="49"/>
         <source>evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="40"/>
+        <location filename="../core/events/catalogue.cpp" line="50"/>
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="41"/>
+        <location filename="../core/events/catalogue.cpp" line="51"/>
         <source>synthesis</source>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="42"/>
+        <location filename="../core/events/catalogue.cpp" line="52"/>
         <source>Synthesis</source>
         <translation>Synthese</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="43"/>
+        <location filename="../core/events/catalogue.cpp" line="53"/>
         <source>investigation</source>
         <translation>Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/events/catalogue.cpp" line="44"/>
+        <location filename="../core/events/catalogue.cpp" line="54"/>
         <source>Investigation</source>
         <translation>Untersuchung</translation>
     </message>
@@ -2447,12 +2447,12 @@
 <context>
     <name>TrainingExampleBuilder</name>
     <message>
-        <location filename="../core/training/trainingexamplebuilder.cpp" line="67"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="409"/>
         <source>building training examples needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Erstellen von Trainingsbeispielen ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexamplebuilder.cpp" line="71"/>
+        <location filename="../core/training/trainingexamplebuilder.cpp" line="413"/>
         <source>building training examples</source>
         <translation>Erstellen der Trainingsbeispiele</translation>
     </message>
@@ -2500,72 +2500,72 @@
         <translation>die Abrufgröße muss positiv sein</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="268"/>
+        <location filename="../core/training/trainingexporter.cpp" line="493"/>
         <source>exporting training data needs a tenant — set KNOWLEDGE_TENANT or --tenant</source>
         <translation>zum Exportieren von Trainingsdaten ist ein Mandant nötig — setzen Sie KNOWLEDGE_TENANT oder --tenant</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="275"/>
+        <location filename="../core/training/trainingexporter.cpp" line="500"/>
         <source>a cross-tenant export runs only as a service login for every tenant (`knowledgectl access grant LOGIN --all-tenants --level service`) or the schema owner — login %1 may export its own tenant (leave out --cross-tenant)</source>
         <translation>ein mandantenübergreifender Export läuft nur als Dienst-Login für alle Mandanten (`knowledgectl access grant LOGIN --all-tenants --level service`) oder als Schema-Eigentümer — Login %1 darf seinen eigenen Mandanten exportieren (lassen Sie --cross-tenant weg)</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="291"/>
+        <location filename="../core/training/trainingexporter.cpp" line="516"/>
         <source>cannot write &apos;%1&apos;: %2 — check that the directory exists and is writable</source>
         <translation>&apos;%1&apos; kann nicht geschrieben werden: %2 — prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="300"/>
+        <location filename="../core/training/trainingexporter.cpp" line="525"/>
         <source>cannot make &apos;%1&apos; readable by its owner only: %2</source>
         <translation>&apos;%1&apos; kann nicht nur für seinen Eigentümer lesbar gemacht werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="305"/>
+        <location filename="../core/training/trainingexporter.cpp" line="530"/>
         <source>exporting training data</source>
         <translation>Exportieren der Trainingsdaten</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="325"/>
+        <location filename="../core/training/trainingexporter.cpp" line="316"/>
         <source>a cross-tenant export is anonymised with a secret key: set KNOWLEDGE_EXPORT_KEY (at least 16 characters), or run `knowledgectl migrate` so the schema keeps one</source>
         <translation>ein mandantenübergreifender Export wird mit einem geheimen Schlüssel anonymisiert: setzen Sie KNOWLEDGE_EXPORT_KEY (mindestens 16 Zeichen), oder führen Sie `knowledgectl migrate` aus, damit das Schema einen hält</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="334"/>
+        <location filename="../core/training/trainingexporter.cpp" line="327"/>
         <source>no tenant has opted in to cross-tenant training export — a tenant opts in with the setting {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}}</source>
         <translation>kein Mandant hat dem mandantenübergreifenden Trainingsexport zugestimmt — ein Mandant stimmt mit der Einstellung {&quot;training_export&quot;: {&quot;cross_tenant&quot;: true}} zu</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="508"/>
+        <location filename="../core/training/trainingexporter.cpp" line="469"/>
         <source>writing &apos;%1&apos; failed: %2 — nothing was exported</source>
         <translation>Schreiben von &apos;%1&apos; fehlgeschlagen: %2 — nichts wurde exportiert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="517"/>
+        <location filename="../core/training/trainingexporter.cpp" line="479"/>
         <source>export cancelled after %1 line(s) — nothing was written</source>
         <translation>Export nach %1 Zeile(n) abgebrochen — es wurde nichts geschrieben</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="528"/>
+        <location filename="../core/training/trainingexporter.cpp" line="585"/>
         <source>could not finish writing &apos;%1&apos;: %2</source>
         <translation>Schreiben von &apos;%1&apos; konnte nicht abgeschlossen werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="542"/>
+        <location filename="../core/training/trainingexporter.cpp" line="599"/>
         <source>nothing to export: no training examples are built yet and --no-build was given — run export-training without --no-build, or `knowledgectl build-training` first</source>
         <translation>nichts zu exportieren: es sind noch keine Trainingsbeispiele erstellt und --no-build wurde angegeben — führen Sie export-training ohne --no-build aus oder vorher `knowledgectl build-training`</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="545"/>
+        <location filename="../core/training/trainingexporter.cpp" line="602"/>
         <source>reading the event log</source>
         <translation>Lesen des Ereignisprotokolls</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="556"/>
+        <location filename="../core/training/trainingexporter.cpp" line="613"/>
         <source>nothing to export: the event log has no investigation for this tenant yet, so no training example was built — the orchestrator writes them (`knowledgectl demo-seed` makes demo data)</source>
         <translation>nichts zu exportieren: das Ereignisprotokoll enthält noch keine Untersuchung dieses Mandanten, daher wurde kein Trainingsbeispiel erstellt — der Orchestrator schreibt sie (`knowledgectl demo-seed` erzeugt Demodaten)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="559"/>
+        <location filename="../core/training/trainingexporter.cpp" line="616"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nichts zu exportieren: %n Untersuchung im Ereignisprotokoll, aber keine hat bisher eine Hypothese, Abfrage oder Synthese, aus der sich lernen ließe (%1 mit Feedback)</numerusform>
@@ -2573,32 +2573,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="569"/>
+        <location filename="../core/training/trainingexporter.cpp" line="626"/>
         <source>nothing to export: the task filter matched none of the %1 example(s) — there are: %2</source>
         <translation>nichts zu exportieren: der Aufgabenfilter trifft keines der %1 Beispiele — vorhanden sind: %2</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="574"/>
+        <location filename="../core/training/trainingexporter.cpp" line="631"/>
         <source>nothing to export: --since/--dataset-type/--issue-type filtered out all %1 example(s) of the chosen task(s)</source>
         <translation>nichts zu exportieren: --since/--dataset-type/--issue-type haben alle %1 Beispiele der gewählten Aufgaben ausgefiltert</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="578"/>
+        <location filename="../core/training/trainingexporter.cpp" line="635"/>
         <source>nothing to export: none of the %1 example(s) has a feedback score, because no investigation has feedback on them yet — rate hypotheses, queries or syntheses, or drop --min-score</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele hat eine Feedback-Bewertung, weil noch keine Untersuchung Feedback dazu hat — bewerten Sie Hypothesen, Abfragen oder Synthesen oder lassen Sie --min-score weg</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="583"/>
+        <location filename="../core/training/trainingexporter.cpp" line="640"/>
         <source>nothing to export: nothing at or above --min-score %1 (the best score is %2) — lower --min-score</source>
         <translation>nichts zu exportieren: nichts erreicht --min-score %1 (die beste Bewertung ist %2) — senken Sie --min-score</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="588"/>
+        <location filename="../core/training/trainingexporter.cpp" line="645"/>
         <source>nothing to export: no investigation has two examples of one task where one is valued positive and another lower and not positive (%1 without a pair) — preference pairs need hypotheses or syntheses rated both ways</source>
         <translation>nichts zu exportieren: keine Untersuchung hat zwei Beispiele einer Aufgabe, von denen eines positiv und ein anderes niedriger und nicht positiv bewertet ist (%1 ohne Paar) — Präferenzpaare brauchen Hypothesen oder Synthesen mit Bewertungen in beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../core/training/trainingexporter.cpp" line="592"/>
+        <location filename="../core/training/trainingexporter.cpp" line="649"/>
         <source>nothing to export: none of the %1 example(s) matched the filters (%2 below --min-score, %3 without a feedback score, %4 filtered out)</source>
         <translation>nichts zu exportieren: keines der %1 Beispiele passt zu den Filtern (%2 unter --min-score, %3 ohne Feedback-Bewertung, %4 ausgefiltert)</translation>
     </message>

@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/search/searchembeddings.cpp" line="265"/>
+        <location filename="../core/search/searchembeddings.cpp" line="288"/>
         <source>cannot learn the local search model from %n document(s): %1</source>
         <translation>
             <numerusform>cannot learn the local search model from %n document: %1</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>TrainingExporter</name>
     <message numerus="yes">
-        <location filename="../core/training/trainingexporter.cpp" line="559"/>
+        <location filename="../core/training/trainingexporter.cpp" line="616"/>
         <source>nothing to export: %n investigation(s) in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</source>
         <translation>
             <numerusform>nothing to export: %n investigation in the event log, but none has a hypothesis, a query or a synthesis to learn from yet (%1 with feedback)</numerusform>

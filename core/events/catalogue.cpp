@@ -14,6 +14,16 @@ template <typename T, std::size_t N> const T *byName(const T (&table)[N], const 
     return nullptr;
 }
 
+/// The text `member` of the entry of `table` named `name`, translated in `context` (as that
+/// class's tr() does); `name` itself when the table has no such entry.
+template <typename T, std::size_t N>
+QString translated(const char *context, const T (&table)[N], const QString &name,
+                   const char *const T::*member)
+{
+    const T *entry = byName(table, name);
+    return entry ? QCoreApplication::translate(context, entry->*member) : name;
+}
+
 /// The names of `table`'s entries, in its order.
 template <typename T, std::size_t N> QStringList names(const T (&table)[N])
 {
@@ -96,14 +106,12 @@ QString StepKinds::idKey(const QString &kind)
 
 QString StepKinds::label(const QString &kind)
 {
-    const StepKind *k = byName(kStepKinds, kind);
-    return k ? tr(k->label) : kind;
+    return translated("StepKinds", kStepKinds, kind, &StepKind::label);
 }
 
 QString StepKinds::title(const QString &kind)
 {
-    const StepKind *k = byName(kStepKinds, kind);
-    return k ? tr(k->title) : kind;
+    return translated("StepKinds", kStepKinds, kind, &StepKind::title);
 }
 
 QStringList SourceTypes::all()
@@ -118,14 +126,12 @@ bool SourceTypes::isKnown(const QString &type)
 
 QString SourceTypes::label(const QString &type)
 {
-    const SourceType *t = byName(kSourceTypes, type);
-    return t ? tr(t->label) : type;
+    return translated("SourceTypes", kSourceTypes, type, &SourceType::label);
 }
 
 QString SourceTypes::pluralTitle(const QString &type)
 {
-    const SourceType *t = byName(kSourceTypes, type);
-    return t ? tr(t->plural) : type;
+    return translated("SourceTypes", kSourceTypes, type, &SourceType::plural);
 }
 
 QStringList FindingTypes::all()
@@ -135,8 +141,7 @@ QStringList FindingTypes::all()
 
 QString FindingTypes::label(const QString &type)
 {
-    const FindingType *t = byName(kFindingTypes, type);
-    return t ? tr(t->label) : type;
+    return translated("FindingTypes", kFindingTypes, type, &FindingType::label);
 }
 
 } // namespace ke
