@@ -1494,47 +1494,50 @@
         <translation>Zählen der zu synchronisierenden Ereignisse</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="130"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="107"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="186"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="249"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="286"/>
         <source>preparing the snapshot</source>
         <translation>Vorbereiten des Offline-Abzugs</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="153"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="125"/>
         <source>storing the datasets</source>
         <translation>Speichern der Datasets</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="167"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="139"/>
         <source>storing the knowledge</source>
         <translation>Speichern des Wissens</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="177"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="149"/>
         <source>storing the activity</source>
         <translation>Speichern der Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="192"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="164"/>
         <source>storing the investigations</source>
         <translation>Speichern der Untersuchungen</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="232"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="222"/>
         <source>storing an investigation</source>
         <translation>Speichern einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="242"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="232"/>
         <source>dropping an investigation</source>
         <translation>Entfernen einer Untersuchung</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="264"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="267"/>
         <source>storing a quirk&apos;s history</source>
         <translation>Speichern des Verlaufs einer Besonderheit</translation>
     </message>
     <message>
-        <location filename="../core/search/offlinesnapshotsync.cpp" line="289"/>
+        <location filename="../core/search/offlinesnapshotsync.cpp" line="300"/>
         <source>storing the time of the sync</source>
         <translation>Speichern der Zeit der Synchronisierung</translation>
     </message>
