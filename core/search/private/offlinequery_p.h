@@ -27,15 +27,12 @@ public:
     OfflineQuery(SearchIndex::Private &d, sqlite3 *h, const SearchRequest &request,
                  const HybridParameters &params, const std::atomic_bool *cancel);
 
-    /// The request's limit, clamped; and how many candidates each signal contributes.
-    int limit() const { return m_limit; }
-    int perSignal() const { return m_perSignal; }
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     static Error cancelledError();
 
-    /// 1. The lexical candidates, best first (at most perSignal()): bm25 over `words`, each
-    /// weighing its count in the query (`counts`). `scored` gets the words bm25 scored —
-    /// all of them, or a long query's most telling ones when the lexical side is pruned.
+    /// 1. The lexical candidates, best first (as many as each signal contributes): bm25 over
+    /// `words`, each weighing its count in the query (`counts`). `scored` gets the words bm25
+    /// scored — all of them, or a long query's most telling ones when the lexical side is pruned.
     Result<QList<qint64>> lexical(const QStringList &words, QList<int> counts,
                                   QStringList &scored) const;
     /// 2. The vector candidates of the query's embedding `q` (made by `embedder`), nearest
