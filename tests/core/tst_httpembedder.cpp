@@ -106,63 +106,64 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() >= 900, "Retry-After: 1 must be honoured");
     }
 
-    void givesUpAfterRepeated500()
+    // What a server answers wrongly is named (the code), explained (the message), and retried
+    // only where another attempt can help.
+    void aWrongAnswerIsNamed_data()
     {
-        FakeEmbeddingsServer server;
-        for (int i = 0; i < 5; ++i)
-            server.script.append(
-                {500, QByteArrayLiteral("{\"error\":{\"message\":\"boom\"}}"), {}, false});
-        HttpEmbedder e(optionsFor(server));
-        auto r = e.embed(texts(2));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("server_error"));
-        QVERIFY2(r.error().message.contains(QLatin1String("HTTP 500")),
-                 qPrintable(r.error().message));
-        QVERIFY(r.error().message.contains(QLatin1String("3 attempts")));
-        QVERIFY(r.error().message.contains(QLatin1String("boom")));
-        QCOMPARE(server.requests.size(), 3); // 1 + maxRetries
+        QTest::addColumn<QList<Reply>>("script");
+        QTest::addColumn<int>("texts");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("says");
+        QTest::addColumn<int>("requests");
+        const Reply boom{500, QByteArrayLiteral("{\"error\":{\"message\":\"boom\"}}"), {}, false};
+        QTest::newRow("500 every time: gives up after 1 + maxRetries")
+            << QList<Reply>(5, boom) << 2 << QStringLiteral("server_error")
+            << QStringList{QStringLiteral("HTTP 500"), QStringLiteral("3 attempts"),
+                           QStringLiteral("boom")}
+            << 3;
+        QTest::newRow("refused key: not retried")
+            << QList<Reply>{{401,
+                             QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"),
+                             {},
+                             false}}
+            << 1 << QStringLiteral("unauthorized")
+            << QStringList{QStringLiteral("refused the key"),
+                           QStringLiteral("KNOWLEDGE_EMBEDDINGS_API_KEY")}
+            << 1;
+        QTest::newRow("truncated JSON")
+            << QList<Reply>{{200,
+                             QByteArrayLiteral("{\"data\": [ {\"embedding\": [1, 2"),
+                             {},
+                             false}}
+            << 1 << QStringLiteral("malformed_answer") << QStringList() << 1;
+        QTest::newRow("no embeddings")
+            << QList<Reply>{{200, QByteArrayLiteral("{\"data\": []}"), {}, false}} << 1
+            << QStringLiteral("malformed_answer") << QStringList() << 1;
+        QTest::newRow("another dimension in the second batch")
+            << QList<Reply>{{200, {}, {}, false}, // default: 3 numbers
+                            {200,
+                             QByteArrayLiteral("{\"data\":[{\"index\":0,\"embedding\":[1,2]}]}"),
+                             {},
+                             false}}
+            << 5 /* 4 + 1 */ << QStringLiteral("dimension_mismatch") << QStringList() << 2;
     }
 
-    void refusedKey()
+    void aWrongAnswerIsNamed()
     {
+        QFETCH(QList<Reply>, script);
+        QFETCH(int, texts);
+        QFETCH(QString, code);
+        QFETCH(QStringList, says);
+        QFETCH(int, requests);
         FakeEmbeddingsServer server;
-        server.script.append(
-            {401, QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"), {}, false});
+        server.script = script;
         HttpEmbedder e(optionsFor(server));
-        auto r = e.embed(texts(1));
+        auto r = e.embed(::texts(texts));
         QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("unauthorized"));
-        QVERIFY2(r.error().message.contains(QLatin1String("refused the key")),
-                 qPrintable(r.error().message));
-        QVERIFY(r.error().message.contains(QLatin1String("KNOWLEDGE_EMBEDDINGS_API_KEY")));
-        QCOMPARE(server.requests.size(), 1); // a refused key is not retried
-    }
-
-    void malformedJson()
-    {
-        FakeEmbeddingsServer server;
-        server.script.append(
-            {200, QByteArrayLiteral("{\"data\": [ {\"embedding\": [1, 2"), {}, false});
-        HttpEmbedder e(optionsFor(server));
-        auto r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("malformed_answer"));
-        server.script.append({200, QByteArrayLiteral("{\"data\": []}"), {}, false});
-        r = e.embed(texts(1));
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("malformed_answer"));
-    }
-
-    void dimensionCheckedAcrossBatches()
-    {
-        FakeEmbeddingsServer server;
-        server.script.append({200, {}, {}, false}); // default: 3 numbers
-        server.script.append(
-            {200, QByteArrayLiteral("{\"data\":[{\"index\":0,\"embedding\":[1,2]}]}"), {}, false});
-        HttpEmbedder e(optionsFor(server));
-        auto r = e.embed(texts(5)); // 4 + 1
-        QVERIFY(!r);
-        QCOMPARE(r.error().code, QStringLiteral("dimension_mismatch"));
+        QCOMPARE(r.error().code, code);
+        for (const QString &part : says)
+            QVERIFY2(r.error().message.contains(part), qPrintable(r.error().message));
+        QCOMPARE(server.requests.size(), requests);
     }
 
     void timeout()

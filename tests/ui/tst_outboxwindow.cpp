@@ -57,6 +57,69 @@ private:
             30000);
     }
 
+    /// erin adds a quirk to the dataset online; its quirk id and the id of the event that
+    /// added it (empty when the command failed, which the calling test then names).
+    QStringList quirkAddedByErin(const QString &text)
+    {
+        auto added = m_db->run(QStringLiteral("knowledgectl"),
+                               {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset, text},
+                               {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
+        if (added.exitCode != 0) {
+            qWarning("quirk add failed: %s", qPrintable(added.err));
+            return {};
+        }
+        const auto rows = m_db->rows(
+            QStringLiteral("SELECT event_data->>'quirk_id', id::text FROM feedback_events WHERE "
+                           "event_type = 'quirk.added' AND event_data->>'text' = $1"),
+            {text});
+        return rows.size() == 1 ? rows[0] : QStringList();
+    }
+
+    /// Queues a prepared change in the outbox of the login of `settings`, as if written while
+    /// offline; the queued event's id, or an error.
+    static Result<QUuid> queueOffline(const ConnectionSettings &settings,
+                                      const Result<Event> &change, QuirkBase base = {})
+    {
+        if (!change)
+            return change.error();
+        auto db = Database::connect(settings);
+        if (!db)
+            return db.error();
+        auto box = Outbox::openFor(**db);
+        if (!box)
+            return box.error();
+        const OutboxIdentity who{(*db)->login(),
+                                 (*db)->tenantId(),
+                                 (*db)->actorId(),
+                                 QStringLiteral("member"),
+                                 QDateTime::currentDateTimeUtc(),
+                                 {},
+                                 {}};
+        auto queued = (*box)->enqueue(*change, who, base);
+        if (!queued)
+            return queued.error();
+        return queued->id;
+    }
+
+    /// The window of `settings` once it says one change needs attention, and its outbox dialog
+    /// with that change as its only row.
+    static QTreeWidget *outboxNeedingAttention(MainWindow &w, OutboxDialog *&dialog)
+    {
+        w.show();
+        if (!test::settle(w))
+            return nullptr;
+        if (!QTest::qWaitFor([&w]() { return statusText(w).contains(QLatin1String("1 need")); },
+                             30000)) {
+            qWarning("status bar: %s", qPrintable(statusText(w)));
+            return nullptr;
+        }
+        dialog = w.showOutbox();
+        if (!QTest::qWaitFor([dialog]() { return dialog->pendingRequests() == 0; }, 20000))
+            return nullptr;
+        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
+        return list->topLevelItemCount() == 1 ? list : nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -171,49 +234,22 @@ private Q_SLOTS:
         const ConnectionSettings settings
             = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("cyd"));
         // A quirk, confirmed by cyd while offline (queued), retired by erin meanwhile.
-        auto added = m_db->run(QStringLiteral("knowledgectl"),
-                               {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
-                                QStringLiteral("nightly load skips Sundays")},
-                               {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
-        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const QString quirk = m_db->scalar(QStringLiteral(
-            "SELECT event_data->>'quirk_id' FROM feedback_events WHERE event_type = 'quirk.added' "
-            "AND event_data->>'text' = 'nightly load skips Sundays'"));
-        QVERIFY(!quirk.isEmpty());
-        QUuid queuedId;
-        {
-            auto db = Database::connect(settings);
-            QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-            auto box = Outbox::openFor(**db);
-            QVERIFY(box);
-            auto confirm = QuirkBook::prepareConfirm(QUuid::fromString(quirk));
-            QVERIFY(confirm);
-            const OutboxIdentity who{(*db)->login(),
-                                     (*db)->tenantId(),
-                                     (*db)->actorId(),
-                                     QStringLiteral("member"),
-                                     QDateTime::currentDateTimeUtc(),
-                                     {},
-                                     {}};
-            auto queued = (*box)->enqueue(*confirm, who);
-            QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
-            queuedId = queued->id;
-        }
+        const QStringList added = quirkAddedByErin(QStringLiteral("nightly load skips Sundays"));
+        QVERIFY(!added.isEmpty());
+        const QString quirk = added[0];
+        auto queued = queueOffline(settings, QuirkBook::prepareConfirm(QUuid::fromString(quirk)));
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
+        const QUuid queuedId = *queued;
         auto retired = m_db->run(QStringLiteral("knowledgectl"),
                                  {QStringLiteral("quirk"), QStringLiteral("retire"), quirk}, {},
                                  QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
         QVERIFY2(retired.exitCode == 0, qPrintable(retired.err));
 
         MainWindow w(settings);
-        w.show();
-        QVERIFY(test::settle(w));
-        QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
-                                  qPrintable(statusText(w)), 30000);
+        OutboxDialog *dialog = nullptr;
+        QTreeWidget *list = outboxNeedingAttention(w, dialog);
+        QVERIFY(list);
         QCOMPARE(storedEvents(queuedId), 0);
-        OutboxDialog *dialog = w.showOutbox();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
-        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
-        QCOMPARE(list->topLevelItemCount(), 1);
         QTreeWidgetItem *item = list->topLevelItem(0);
         QCOMPARE(item->text(0), QStringLiteral("Needs attention"));
         QCOMPARE(item->text(1), QStringLiteral("Quirk confirmed"));
@@ -239,37 +275,16 @@ private Q_SLOTS:
     {
         const ConnectionSettings settings
             = m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("dee"));
-        auto added = m_db->run(QStringLiteral("knowledgectl"),
-                               {QStringLiteral("quirk"), QStringLiteral("add"), m_dataset,
-                                QStringLiteral("exports lag by a day")},
-                               {}, QStringLiteral("acme"), QStringLiteral("erin"), As::Member);
-        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const auto rows = m_db->rows(QStringLiteral(
-            "SELECT event_data->>'quirk_id', id::text FROM feedback_events WHERE event_type = "
-            "'quirk.added' AND event_data->>'text' = 'exports lag by a day'"));
-        QCOMPARE(rows.size(), 1);
-        const QString quirk = rows[0][0];
-        {
-            // dee edits the version she saw, offline (queued with that version as its base) …
-            auto db = Database::connect(settings);
-            QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-            auto box = Outbox::openFor(**db);
-            QVERIFY(box);
-            auto edit = QuirkBook::prepareEdit(QUuid::fromString(quirk),
-                                               QStringLiteral("exports lag by a day on Mondays"));
-            QVERIFY(edit);
-            const OutboxIdentity who{(*db)->login(),
-                                     (*db)->tenantId(),
-                                     (*db)->actorId(),
-                                     QStringLiteral("member"),
-                                     QDateTime::currentDateTimeUtc(),
-                                     {},
-                                     {}};
-            auto queued = (*box)->enqueue(
-                *edit, who,
-                QuirkBase{QUuid::fromString(rows[0][1]), QDateTime::currentDateTimeUtc()});
-            QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
-        }
+        const QStringList added = quirkAddedByErin(QStringLiteral("exports lag by a day"));
+        QVERIFY(!added.isEmpty());
+        const QString quirk = added[0];
+        // dee edits the version she saw, offline (queued with that version as its base) …
+        auto queued = queueOffline(
+            settings,
+            QuirkBook::prepareEdit(QUuid::fromString(quirk),
+                                   QStringLiteral("exports lag by a day on Mondays")),
+            QuirkBase{QUuid::fromString(added[1]), QDateTime::currentDateTimeUtc()});
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
         // … while erin edits it online.
         QTest::qWait(5);
         auto theirs = m_db->run(QStringLiteral("knowledgectl"),
@@ -279,14 +294,9 @@ private Q_SLOTS:
         QVERIFY2(theirs.exitCode == 0, qPrintable(theirs.err));
 
         MainWindow w(settings);
-        w.show();
-        QVERIFY(test::settle(w));
-        QTRY_VERIFY2_WITH_TIMEOUT(statusText(w).contains(QLatin1String("1 need")),
-                                  qPrintable(statusText(w)), 30000);
-        OutboxDialog *dialog = w.showOutbox();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->pendingRequests() == 0, 20000);
-        auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
-        QCOMPARE(list->topLevelItemCount(), 1);
+        OutboxDialog *dialog = nullptr;
+        QTreeWidget *list = outboxNeedingAttention(w, dialog);
+        QVERIFY(list);
         list->setCurrentItem(list->topLevelItem(0));
         // Both versions, side by side; the buttons say what they keep.
         auto *theirsLabel = dialog->findChild<QLabel *>(QStringLiteral("outboxTheirs"));

@@ -55,6 +55,20 @@ private:
         return opened ? editor : nullptr;
     }
 
+    /// Clicks the button `name` of `from` (a quirk card, or the view) and returns the editor
+    /// it opened.
+    static QuirkEditor *openWith(const KnowledgeView &v, QWidget *from, const QString &name)
+    {
+        QTest::mouseClick(from->findChild<QPushButton *>(name), Qt::LeftButton);
+        return openedEditor(v);
+    }
+
+    static void clickSave(QuirkEditor *editor)
+    {
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
+                          Qt::LeftButton);
+    }
+
     int events(const QString &type, const QString &text = {})
     {
         return m_db
@@ -119,8 +133,7 @@ private Q_SLOTS:
         if (qEnvironmentVariableIsSet("KE_SCREENSHOT_DIR"))
             editor->grab().save(qEnvironmentVariable("KE_SCREENSHOT_DIR")
                                 + QStringLiteral("/quirk-editor.png"));
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                          Qt::LeftButton);
+        clickSave(editor);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
         QCOMPARE(events(QStringLiteral("quirk.added"), text), 1);
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT event_data->>'applies_to' FROM "
@@ -137,9 +150,7 @@ private Q_SLOTS:
                  qPrintable(meta));
 
         // Edit: the dialog starts from the current text.
-        QTest::mouseClick(added->findChild<QPushButton *>(QStringLiteral("quirkEdit")),
-                          Qt::LeftButton);
-        editor = openedEditor(view);
+        editor = openWith(view, added, QStringLiteral("quirkEdit"));
         QVERIFY(editor);
         QCOMPARE(editor->mode(), QuirkEditor::Mode::Edit);
         QCOMPARE(editor->findChild<QPlainTextEdit *>(QStringLiteral("quirkText"))->toPlainText(),
@@ -147,8 +158,7 @@ private Q_SLOTS:
         QCOMPARE(editor->appliesTo(), QStringLiteral("schedule:weekends"));
         const QString edited = QStringLiteral("The nightly load lands three days late on weekends");
         typeText(editor, edited);
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                          Qt::LeftButton);
+        clickSave(editor);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
         QCOMPARE(events(QStringLiteral("quirk.edited"), edited), 1);
         QVERIFY(test::settle(view));
@@ -160,9 +170,7 @@ private Q_SLOTS:
                     .contains(QLatin1String("edited")));
 
         // Too long: the counter and an inline error say so; saving writes nothing.
-        QTest::mouseClick(changed->findChild<QPushButton *>(QStringLiteral("quirkEdit")),
-                          Qt::LeftButton);
-        editor = openedEditor(view);
+        editor = openWith(view, changed, QStringLiteral("quirkEdit"));
         QVERIFY(editor);
         auto *edit = editor->findChild<QPlainTextEdit *>(QStringLiteral("quirkText"));
         edit->setFocus();
@@ -181,8 +189,7 @@ private Q_SLOTS:
         QVERIFY(!error->isHidden());
         QVERIFY2(error->text().contains(QString::number(QuirkBook::maxTextLength)),
                  qPrintable(error->text()));
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                          Qt::LeftButton);
+        clickSave(editor);
         QTest::qWait(200);
         QVERIFY2(!editor.isNull() && editor->isVisible(), "the dialog stays with the text");
         QCOMPARE(events(QStringLiteral("quirk.edited")), 1);
@@ -190,9 +197,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 5000);
 
         // History: every version, who and when.
-        QTest::mouseClick(changed->findChild<QPushButton *>(QStringLiteral("quirkHistory")),
-                          Qt::LeftButton);
-        editor = openedEditor(view);
+        editor = openWith(view, changed, QStringLiteral("quirkHistory"));
         QVERIFY(editor);
         QCOMPARE(editor->mode(), QuirkEditor::Mode::History);
         auto *history = editor->findChild<QTreeWidget *>(QStringLiteral("quirkHistory"));
@@ -212,15 +217,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 5000);
 
         // Retire, with a reason: the card leaves the page, the event holds the reason.
-        QTest::mouseClick(changed->findChild<QPushButton *>(QStringLiteral("quirkRetire")),
-                          Qt::LeftButton);
-        editor = openedEditor(view);
+        editor = openWith(view, changed, QStringLiteral("quirkRetire"));
         QVERIFY(editor);
         QCOMPARE(editor->mode(), QuirkEditor::Mode::Retire);
         const QString reason = QStringLiteral("fixed by the new loader");
         QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("quirkReason")), reason);
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                          Qt::LeftButton);
+        clickSave(editor);
         QTRY_VERIFY_WITH_TIMEOUT(editor.isNull(), 20000);
         QCOMPARE(events(QStringLiteral("quirk.retired"), reason), 1);
         QVERIFY(test::settle(view));
@@ -233,13 +235,10 @@ private Q_SLOTS:
         KnowledgeClient client(m_settings);
         KnowledgeView view(&client);
         QVERIFY(test::showDataset(view, m_dataset, QStringLiteral("test.quirky")));
-        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("addQuirk")),
-                          Qt::LeftButton);
-        QPointer<QuirkEditor> editor = openedEditor(view);
+        QPointer<QuirkEditor> editor = openWith(view, &view, QStringLiteral("addQuirk"));
         QVERIFY(editor);
         const int before = events(QStringLiteral("quirk.added"));
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                          Qt::LeftButton);
+        clickSave(editor);
         auto *error = editor->findChild<QLabel *>(QStringLiteral("quirkError"));
         QVERIFY(!error->isHidden());
         QVERIFY2(error->text().contains(QLatin1String("empty")), qPrintable(error->text()));
@@ -261,14 +260,11 @@ private Q_SLOTS:
         KnowledgeView view(&client);
         QVERIFY(test::showDataset(view, m_dataset, QStringLiteral("test.quirky")));
         const auto add = [&view](const QString &text) -> bool {
-            QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("addQuirk")),
-                              Qt::LeftButton);
-            QPointer<QuirkEditor> editor = openedEditor(view);
+            QPointer<QuirkEditor> editor = openWith(view, &view, QStringLiteral("addQuirk"));
             if (!editor)
                 return false;
             typeText(editor, text);
-            QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("quirkSave")),
-                              Qt::LeftButton);
+            clickSave(editor);
             return QTest::qWaitFor([&editor]() { return editor.isNull(); }, 20000);
         };
         // Online once, so the outbox knows whom this login writes as.
