@@ -116,90 +116,115 @@ bool isCatalogTable(const QString &table)
         || t.startsWith(QLatin1String("pg_catalog."));
 }
 
-} // namespace
-
-DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src)
+/// Builds one dataset's structure from its sources, a source at a time: the columns and the
+/// related datasets (links) as the metadata, the other datasets' lineage, the investigations'
+/// start events and the queries name them.
+class StructureBuilder
 {
-    DatasetStructure s;
-    s.name = src.name;
-    s.investigationsRead = src.investigations;
-    s.loadedFrom = src.metadata.value(QLatin1String("source")).toString();
+public:
+    explicit StructureBuilder(const StructureSources &src)
+        : m_src(src)
+    { }
 
-    QList<StructureColumn> columns;
-    const auto column = [&columns](const QString &name) -> StructureColumn & {
-        for (StructureColumn &c : columns)
+    void readMetadata();
+    void readOthersLineage();
+    void readStartedInvestigations();
+    /// Returns how many queries were read (each as often as it ran).
+    int readQueries();
+    /// Columns: primary key first, then the most mentioned; links by direction, then likewise.
+    void sortInto(DatasetStructure &s);
+
+private:
+    /// The column `name` (case-insensitive), added when new.
+    StructureColumn &column(const QString &name)
+    {
+        for (StructureColumn &c : m_columns)
             if (sameName(c.name, name))
                 return c;
-        columns.append(StructureColumn{name, {}, false, false, 0, 0});
-        return columns.last();
-    };
-    QList<StructureLink> links;
-    const auto link = [&links, &src](const QString &name) -> StructureLink * {
-        if (namesDataset(name, src.name) || isCatalogTable(name))
+        m_columns.append(StructureColumn{name, {}, false, false, 0, 0});
+        return m_columns.last();
+    }
+
+    /// The link to `name`, added when new; null for the dataset itself and catalogue tables.
+    /// Valid until the next call.
+    StructureLink *link(const QString &name)
+    {
+        if (namesDataset(name, m_src.name) || isCatalogTable(name))
             return nullptr;
-        for (StructureLink &l : links)
+        for (StructureLink &l : m_links)
             if (sameName(l.name, name))
                 return &l;
         StructureLink l;
         l.name = name;
-        l.datasetId = src.datasetIds.value(name);
-        links.append(l);
-        return &links.last();
-    };
-    const auto direct = [](StructureLink *l, StructureLink::Direction d) {
+        l.datasetId = m_src.datasetIds.value(name);
+        m_links.append(l);
+        return &m_links.last();
+    }
+
+    /// A link's direction is the first one any source gives it.
+    static void direct(StructureLink *l, StructureLink::Direction d)
+    {
         if (l && l->direction == StructureLink::Direction::Related)
             l->direction = d;
-    };
+    }
 
-    // The dataset's metadata.
-    auto metaColumns = columnsIn(src.metadata.value(QLatin1String("columns")), src.name);
-    metaColumns += columnsIn(src.metadata.value(QLatin1String("schema")), src.name);
+    void linkFromMetadata(const QString &name, StructureLink::Direction d)
+    {
+        if (StructureLink *l = link(name)) {
+            l->fromMetadata = true;
+            direct(l, d);
+        }
+    }
+
+    void readQuery(const QString &sql, int times,
+                   const QList<QPair<QString, QRegularExpression>> &known);
+
+    const StructureSources &m_src;
+    QList<StructureColumn> m_columns;
+    QList<StructureLink> m_links;
+};
+
+void StructureBuilder::readMetadata()
+{
+    auto metaColumns = columnsIn(m_src.metadata.value(QLatin1String("columns")), m_src.name);
+    metaColumns += columnsIn(m_src.metadata.value(QLatin1String("schema")), m_src.name);
     for (const auto &[name, type] : std::as_const(metaColumns)) {
         StructureColumn &c = column(name);
         c.inMetadata = true;
         if (c.type.isEmpty())
             c.type = type;
     }
-    for (const QString &key : namesIn(src.metadata.value(QLatin1String("primary_key"))))
+    for (const QString &key : namesIn(m_src.metadata.value(QLatin1String("primary_key"))))
         column(key).primaryKey = true;
-    const Lineage own = lineageIn(src.metadata);
-    for (const QString &up : own.upstream) {
-        if (StructureLink *l = link(up)) {
-            l->fromMetadata = true;
-            direct(l, StructureLink::Direction::Upstream);
-        }
-    }
-    for (const QString &down : own.downstream) {
-        if (StructureLink *l = link(down)) {
-            l->fromMetadata = true;
-            direct(l, StructureLink::Direction::Downstream);
-        }
-    }
-    // Other datasets that name this one as their upstream (or downstream).
-    for (auto it = src.others.begin(); it != src.others.end(); ++it) {
-        const Lineage theirs = lineageIn(it.value());
-        const auto names = [&src](const QStringList &list) {
-            return std::any_of(list.begin(), list.end(),
-                               [&src](const QString &n) { return namesDataset(n, src.name); });
-        };
-        if (names(theirs.upstream)) {
-            if (StructureLink *l = link(it.key())) {
-                l->fromMetadata = true;
-                direct(l, StructureLink::Direction::Downstream);
-            }
-        }
-        if (names(theirs.downstream)) {
-            if (StructureLink *l = link(it.key())) {
-                l->fromMetadata = true;
-                direct(l, StructureLink::Direction::Upstream);
-            }
-        }
-    }
+    const Lineage own = lineageIn(m_src.metadata);
+    for (const QString &up : own.upstream)
+        linkFromMetadata(up, StructureLink::Direction::Upstream);
+    for (const QString &down : own.downstream)
+        linkFromMetadata(down, StructureLink::Direction::Downstream);
+}
 
-    // What investigations recorded when they started (an investigation counts once per name).
-    for (const QJsonObject &e : src.started) {
+/// Other datasets that name this one as their upstream (or downstream).
+void StructureBuilder::readOthersLineage()
+{
+    const auto namesThis = [this](const QStringList &list) {
+        return std::any_of(list.begin(), list.end(),
+                           [this](const QString &n) { return namesDataset(n, m_src.name); });
+    };
+    for (auto it = m_src.others.begin(); it != m_src.others.end(); ++it) {
+        const Lineage theirs = lineageIn(it.value());
+        if (namesThis(theirs.upstream))
+            linkFromMetadata(it.key(), StructureLink::Direction::Downstream);
+        if (namesThis(theirs.downstream))
+            linkFromMetadata(it.key(), StructureLink::Direction::Upstream);
+    }
+}
+
+/// What investigations recorded when they started (an investigation counts once per name).
+void StructureBuilder::readStartedInvestigations()
+{
+    for (const QJsonObject &e : m_src.started) {
         QSet<QString> seenColumns;
-        for (const auto &[name, type] : columnsIn(e.value(QLatin1String("schema")), src.name)) {
+        for (const auto &[name, type] : columnsIn(e.value(QLatin1String("schema")), m_src.name)) {
             if (seenColumns.contains(name.toLower()))
                 continue;
             seenColumns.insert(name.toLower());
@@ -228,10 +253,31 @@ DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src
         for (const QString &t : namesIn(e.value(QLatin1String("tables_found"))))
             count(t, std::nullopt);
     }
+}
 
-    // The queries: tables after FROM / JOIN (qualified names, or the tenant's dataset names —
-    // an unqualified word after FROM is as often `extract(dow FROM created_at)`), the known
-    // columns by name, and alias.column for the dataset's own alias.
+int StructureBuilder::readQueries()
+{
+    // The columns known so far (metadata, start events), each as a whole word.
+    QList<QPair<QString, QRegularExpression>> known;
+    for (const StructureColumn &c : std::as_const(m_columns))
+        known.append(
+            {c.name,
+             QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(c.name)),
+                                QRegularExpression::CaseInsensitiveOption)});
+    int queries = 0;
+    for (const auto &[sql, times] : m_src.sql) {
+        queries += times;
+        readQuery(sql, times, known);
+    }
+    return queries;
+}
+
+/// One query: tables after FROM / JOIN (qualified names, or the tenant's dataset names — an
+/// unqualified word after FROM is as often `extract(dow FROM created_at)`), the known columns
+/// by name, and alias.column for the dataset's own alias.
+void StructureBuilder::readQuery(const QString &sql, int times,
+                                 const QList<QPair<QString, QRegularExpression>> &known)
+{
     static const QRegularExpression tableRe(
         QStringLiteral(
             "\\b(?:from|join)\\s+([A-Za-z_][A-Za-z0-9_$]*(?:\\.[A-Za-z_][A-Za-z0-9_$]*)?)"
@@ -244,70 +290,62 @@ DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src
            QStringLiteral("on"),      QStringLiteral("union"), QStringLiteral("except"),
            QStringLiteral("having"),  QStringLiteral("full"),  QStringLiteral("cross"),
            QStringLiteral("natural"), QStringLiteral("using"), QStringLiteral("window")};
-    QList<QPair<QString, QRegularExpression>> known;
-    for (const StructureColumn &c : std::as_const(columns))
-        known.append(
-            {c.name,
-             QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(c.name)),
-                                QRegularExpression::CaseInsensitiveOption)});
-    int queries = 0;
-    for (const auto &[sql, times] : src.sql) {
-        queries += times;
-        // First the aliases (the dataset's own, and every table's: `o.created_at` after
-        // `extract(dow FROM` is a column of alias o, not a table).
-        QSet<QString> aliases, anyAlias;
-        QList<QString> tables;
-        for (auto m = tableRe.globalMatch(sql); m.hasNext();) {
-            const auto match = m.next();
-            const QString alias = match.captured(2).toLower();
-            const bool isAlias = !alias.isEmpty() && !notAlias.contains(alias);
+    // First the aliases (the dataset's own, and every table's: `o.created_at` after
+    // `extract(dow FROM` is a column of alias o, not a table).
+    QSet<QString> aliases, anyAlias;
+    QList<QString> tables;
+    for (auto m = tableRe.globalMatch(sql); m.hasNext();) {
+        const auto match = m.next();
+        const QString alias = match.captured(2).toLower();
+        const bool isAlias = !alias.isEmpty() && !notAlias.contains(alias);
+        if (isAlias)
+            anyAlias.insert(alias);
+        if (namesDataset(match.captured(1), m_src.name)) {
             if (isAlias)
-                anyAlias.insert(alias);
-            if (namesDataset(match.captured(1), src.name)) {
-                if (isAlias)
-                    aliases.insert(alias);
-                continue;
-            }
-            tables << match.captured(1);
+                aliases.insert(alias);
+            continue;
         }
-        QSet<QString> seenLinks;
-        for (const QString &table : std::as_const(tables)) {
-            const qsizetype dot = table.indexOf(QLatin1Char('.'));
-            if (dot < 0 && !src.datasetIds.contains(table))
-                continue;
-            if (dot >= 0 && anyAlias.contains(table.left(dot).toLower()))
-                continue;
-            if (StructureLink *l = link(table); l && !seenLinks.contains(l->name.toLower())) {
-                seenLinks.insert(l->name.toLower());
-                l->queries += times;
-            }
-        }
-        QSet<QString> named;
-        if (!aliases.isEmpty()) {
-            static const QRegularExpression qualifiedRe(
-                QStringLiteral("\\b([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\b"));
-            for (auto m = qualifiedRe.globalMatch(sql); m.hasNext();) {
-                const auto match = m.next();
-                if (aliases.contains(match.captured(1).toLower()))
-                    named.insert(match.captured(2));
-            }
-        }
-        for (const auto &[name, word] : std::as_const(known)) {
-            if (sql.contains(word))
-                named.insert(name);
-        }
-        QSet<QString> counted;
-        for (const QString &n : std::as_const(named)) {
-            StructureColumn &c = column(n);
-            if (!counted.contains(c.name.toLower())) {
-                counted.insert(c.name.toLower());
-                c.queries += times;
-            }
+        tables << match.captured(1);
+    }
+    QSet<QString> seenLinks;
+    for (const QString &table : std::as_const(tables)) {
+        const qsizetype dot = table.indexOf(QLatin1Char('.'));
+        if (dot < 0 && !m_src.datasetIds.contains(table))
+            continue;
+        if (dot >= 0 && anyAlias.contains(table.left(dot).toLower()))
+            continue;
+        if (StructureLink *l = link(table); l && !seenLinks.contains(l->name.toLower())) {
+            seenLinks.insert(l->name.toLower());
+            l->queries += times;
         }
     }
-    s.queriesRead = queries;
+    QSet<QString> named;
+    if (!aliases.isEmpty()) {
+        static const QRegularExpression qualifiedRe(
+            QStringLiteral("\\b([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\b"));
+        for (auto m = qualifiedRe.globalMatch(sql); m.hasNext();) {
+            const auto match = m.next();
+            if (aliases.contains(match.captured(1).toLower()))
+                named.insert(match.captured(2));
+        }
+    }
+    for (const auto &[name, word] : known) {
+        if (sql.contains(word))
+            named.insert(name);
+    }
+    QSet<QString> counted;
+    for (const QString &n : std::as_const(named)) {
+        StructureColumn &c = column(n);
+        if (!counted.contains(c.name.toLower())) {
+            counted.insert(c.name.toLower());
+            c.queries += times;
+        }
+    }
+}
 
-    std::stable_sort(columns.begin(), columns.end(),
+void StructureBuilder::sortInto(DatasetStructure &s)
+{
+    std::stable_sort(m_columns.begin(), m_columns.end(),
                      [](const StructureColumn &a, const StructureColumn &b) {
                          if (a.primaryKey != b.primaryKey)
                              return a.primaryKey;
@@ -316,7 +354,7 @@ DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src
                              return na > nb;
                          return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
                      });
-    std::stable_sort(links.begin(), links.end(),
+    std::stable_sort(m_links.begin(), m_links.end(),
                      [](const StructureLink &a, const StructureLink &b) {
                          if (a.direction != b.direction)
                              return int(a.direction) < int(b.direction);
@@ -326,8 +364,24 @@ DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src
                              return na > nb;
                          return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
                      });
-    s.columns = columns;
-    s.links = links;
+    s.columns = m_columns;
+    s.links = m_links;
+}
+
+} // namespace
+
+DatasetStructure DatasetStructureReader::fromSources(const StructureSources &src)
+{
+    DatasetStructure s;
+    s.name = src.name;
+    s.investigationsRead = src.investigations;
+    s.loadedFrom = src.metadata.value(QLatin1String("source")).toString();
+    StructureBuilder b(src);
+    b.readMetadata();
+    b.readOthersLineage();
+    b.readStartedInvestigations();
+    s.queriesRead = b.readQueries();
+    b.sortInto(s);
     return s;
 }
 
