@@ -466,7 +466,7 @@
 <context>
     <name>DatasetStructureReader</name>
     <message>
-        <location filename="../core/knowledge/datasetstructure.cpp" line="340"/>
+        <location filename="../core/knowledge/datasetstructure.cpp" line="394"/>
         <source>reading the schema and lineage of dataset &apos;%1&apos;</source>
         <translation>Lesen von Schema und Herkunft des Datensatzes „%1“</translation>
     </message>
@@ -789,92 +789,92 @@
 <context>
     <name>HttpEmbedder</name>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="130"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="312"/>
         <source>no embeddings API configured — set KNOWLEDGE_EMBEDDINGS_URL and KNOWLEDGE_EMBEDDINGS_MODEL (and KNOWLEDGE_EMBEDDINGS_API_KEY if it needs one)</source>
         <translation>keine Embeddings-API konfiguriert — setzen Sie KNOWLEDGE_EMBEDDINGS_URL und KNOWLEDGE_EMBEDDINGS_MODEL (und KNOWLEDGE_EMBEDDINGS_API_KEY, falls sie einen Schlüssel braucht)</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="136"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="318"/>
         <source>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; is not a URL such as https://api.example.com</source>
         <translation>KNOWLEDGE_EMBEDDINGS_URL &apos;%1&apos; ist keine URL wie https://api.example.com</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="158"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="340"/>
         <source>the embeddings API URL %1 is neither https:// nor http:// — set KNOWLEDGE_EMBEDDINGS_URL to e.g. https://api.example.com</source>
         <translation>die URL der Embeddings-API %1 ist weder https:// noch http:// — setzen Sie KNOWLEDGE_EMBEDDINGS_URL z. B. auf https://api.example.com</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="164"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="346"/>
         <source>refusing to send KNOWLEDGE_EMBEDDINGS_API_KEY over plain http:// to %1, where anyone on the way can read it — use https://%2, or a loopback address (http://127.0.0.1, http://localhost) for a server on this machine, or unset the key if the server needs none</source>
         <translation>KNOWLEDGE_EMBEDDINGS_API_KEY wird nicht über unverschlüsseltes http:// an %1 gesendet, wo jeder auf dem Weg ihn lesen kann — verwenden Sie https://%2, eine Loopback-Adresse (http://127.0.0.1, http://localhost) für einen Server auf diesem Rechner, oder entfernen Sie den Schlüssel, wenn der Server keinen braucht</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="283"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="171"/>
         <source>the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL</source>
         <translation>die Embeddings-API unter %1 hat mehr als %2 MiB für %3 Text(e) gesendet — das ist keine Embeddings-Antwort; prüfen Sie KNOWLEDGE_EMBEDDINGS_URL</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="292"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="180"/>
         <source>the embeddings API at %1 did not answer within the %2 s allowed for one request (%3 attempts) — check that it is up</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb der %2 s geantwortet, die eine Anfrage dauern darf (%3 Versuche) — prüfen Sie, ob sie läuft</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="297"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="186"/>
         <source>the embeddings API at %1 did not answer within %2 s (%3 attempts) — check that it is up, or raise the timeout</source>
         <translation>die Embeddings-API unter %1 hat nicht innerhalb von %2 s geantwortet (%3 Versuche) — prüfen Sie, ob sie läuft, oder erhöhen Sie das Timeout</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="305"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="195"/>
         <source>the embeddings API at %1 redirected to %2, another host or scheme: not followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to the address that answers</source>
         <translation>die Embeddings-API unter %1 hat auf %2 umgeleitet, einen anderen Host oder ein anderes Schema: nicht gefolgt, damit der Schlüssel bei %3 bleibt — setzen Sie KNOWLEDGE_EMBEDDINGS_URL auf die Adresse, die antwortet</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="312"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="203"/>
         <source>cannot reach the embeddings API at %1: %2 — check KNOWLEDGE_EMBEDDINGS_URL and the network</source>
         <translation>Embeddings-API unter %1 nicht erreichbar: %2 — prüfen Sie KNOWLEDGE_EMBEDDINGS_URL und das Netzwerk</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="317"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="209"/>
         <source>the embeddings API refused the key (HTTP %1: %2) — check KNOWLEDGE_EMBEDDINGS_API_KEY</source>
         <translation>die Embeddings-API hat den Schlüssel abgelehnt (HTTP %1: %2) — prüfen Sie KNOWLEDGE_EMBEDDINGS_API_KEY</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="323"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="216"/>
         <source>the embeddings API at %1 kept answering 429 Too Many Requests after %2 attempts — try again later or lower the request rate</source>
         <translation>die Embeddings-API unter %1 antwortete auch nach %2 Versuchen mit 429 Too Many Requests — versuchen Sie es später erneut oder senken Sie die Anfragerate</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="329"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="224"/>
         <source>the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — try again later</source>
         <translation>die Embeddings-API unter %1 ist nach %3 Versuchen mit HTTP %2 fehlgeschlagen: %4 — versuchen Sie es später erneut</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="337"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="233"/>
         <source>the embeddings API at %1 answered HTTP %2: %3 — check the URL and KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</source>
         <translation>die Embeddings-API unter %1 antwortete mit HTTP %2: %3 — prüfen Sie die URL und KNOWLEDGE_EMBEDDINGS_MODEL &apos;%4&apos;</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="348"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="253"/>
         <source>the embeddings API at %1 answered something that is not an OpenAI-compatible embeddings response (%2) — check the URL</source>
         <translation>die Embeddings-API unter %1 lieferte keine OpenAI-kompatible Embeddings-Antwort (%2) — prüfen Sie die URL</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="355"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="261"/>
         <source>%1 embeddings for %2 inputs</source>
         <translation>%1 Embeddings für %2 Eingaben</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="364"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="269"/>
         <source>a missing, repeated or empty embedding at index %1</source>
         <translation>ein fehlendes, doppeltes oder leeres Embedding an Index %1</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="369"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="274"/>
         <source>a value that is not a number</source>
         <translation>ein Wert, der keine Zahl ist</translation>
     </message>
     <message>
-        <location filename="../core/embedding/httpembedder.cpp" line="378"/>
+        <location filename="../core/embedding/httpembedder.cpp" line="283"/>
         <source>the embeddings API answered vectors of %1 numbers where %2 were expected (model &apos;%3&apos;) — the model behind the URL changed?</source>
         <translation>die Embeddings-API lieferte Vektoren mit %1 Zahlen, erwartet wurden %2 (Modell &apos;%3&apos;) — hat sich das Modell hinter der URL geändert?</translation>
     </message>

@@ -109,6 +109,188 @@ QString serverWords(const QByteArray &body)
     return msg;
 }
 
+struct Attempt
+{
+    Answer answer;
+    int attempts = 0;
+    bool outOfTime = false; ///< the batch's deadline ended the retries
+};
+
+/// Posts one batch; a timeout, no answer, 429 and 5xx are asked again after a growing pause
+/// (or the server's Retry-After), up to maxRetries times, while waiting fits in the deadline.
+Attempt postWithRetries(QNetworkAccessManager &nam, const QNetworkRequest &request,
+                        const QByteArray &payload, const HttpEmbedder::Options &options)
+{
+    Attempt t;
+    Answer &a = t.answer;
+    int &attempts = t.attempts;
+    auto backoff = options.initialBackoff;
+    bool pastDeadline = false;
+    QElapsedTimer batchTimer;
+    batchTimer.start();
+    auto remaining
+        = [&]() { return options.deadline - std::chrono::milliseconds(batchTimer.elapsed()); };
+    for (;;) {
+        ++attempts;
+        a = post(nam, request, payload,
+                 std::max(std::chrono::milliseconds(1), std::min(options.timeout, remaining())),
+                 options.maxResponseBytes);
+        const bool retryable
+            = !a.tooLarge && (a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500);
+        if (!retryable || attempts > options.maxRetries)
+            break;
+        auto delay = backoff;
+        bool ok = false;
+        const int seconds = a.retryAfter.trimmed().toInt(&ok);
+        if (ok && seconds >= 0)
+            delay = std::chrono::milliseconds(qint64(seconds) * 1000);
+        delay = std::min(delay, options.maxBackoff);
+        // Waiting and asking again must fit in the batch's deadline.
+        if (delay >= remaining()) {
+            pastDeadline = true;
+            break;
+        }
+        waitFor(delay);
+        backoff = std::min(backoff * 2, options.maxBackoff);
+    }
+    t.outOfTime = pastDeadline || remaining() <= std::chrono::milliseconds(0);
+    return t;
+}
+
+/// What an answer other than 200 (or no answer) means, in words that say what to check;
+/// nothing for a 200. Not yet redacted.
+Result<void> refusal(const Attempt &t, const QString &where, qsizetype batchSize,
+                     const HttpEmbedder::Options &options)
+{
+    const Answer &a = t.answer;
+    const int attempts = t.attempts;
+    const double deadlineSeconds = double(options.deadline.count()) / 1000.0;
+    if (a.tooLarge)
+        return makeError(
+            ErrorCode::ResponseTooLarge,
+            HttpEmbedder::tr("the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that "
+                             "is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL")
+                .arg(where)
+                .arg(double(options.maxResponseBytes) / (1024.0 * 1024.0), 0, 'f', 0)
+                .arg(batchSize));
+    if (a.timedOut)
+        return makeError(
+            ErrorCode::Timeout,
+            t.outOfTime
+                ? HttpEmbedder::tr(
+                      "the embeddings API at %1 did not answer within the %2 s allowed for one "
+                      "request (%3 attempts) — check that it is up")
+                      .arg(where)
+                      .arg(deadlineSeconds)
+                      .arg(attempts)
+                : HttpEmbedder::tr(
+                      "the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
+                      "check that it is up, or raise the timeout")
+                      .arg(where)
+                      .arg(double(options.timeout.count()) / 1000.0)
+                      .arg(attempts));
+    if (a.redirectTarget.isValid())
+        return makeError(
+            ErrorCode::Redirected,
+            HttpEmbedder::tr(
+                "the embeddings API at %1 redirected to %2, another host or scheme: not "
+                "followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to "
+                "the address that answers")
+                .arg(where, a.redirectTarget.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                     options.baseUrl.host()));
+    if (a.status == 0)
+        return makeError(ErrorCode::Unreachable,
+                         HttpEmbedder::tr("cannot reach the embeddings API at %1: %2 — check "
+                                          "KNOWLEDGE_EMBEDDINGS_URL and the network")
+                             .arg(where, a.networkError));
+    if (a.status == 401 || a.status == 403)
+        return makeError(
+            ErrorCode::Unauthorized,
+            HttpEmbedder::tr("the embeddings API refused the key (HTTP %1: %2) — check "
+                             "KNOWLEDGE_EMBEDDINGS_API_KEY")
+                .arg(a.status)
+                .arg(serverWords(a.body)));
+    if (a.status == 429)
+        return makeError(
+            ErrorCode::RateLimited,
+            HttpEmbedder::tr(
+                "the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
+                "attempts — try again later or lower the request rate")
+                .arg(where)
+                .arg(attempts));
+    if (a.status >= 500)
+        return makeError(
+            ErrorCode::ServerError,
+            HttpEmbedder::tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
+                             "try again later")
+                .arg(where)
+                .arg(a.status)
+                .arg(attempts)
+                .arg(serverWords(a.body)));
+    if (a.status != 200)
+        return makeError(
+            ErrorCode::HttpError,
+            HttpEmbedder::tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
+                             "KNOWLEDGE_EMBEDDINGS_MODEL '%4'")
+                .arg(where)
+                .arg(a.status)
+                .arg(serverWords(a.body), options.model));
+    return {};
+}
+
+/// The vectors of a 200 answer to `batchSize` texts, in input order, normalised; the first
+/// answer fixes the dimension (`dimension`, shared by every thread) that later ones must have.
+Result<std::vector<EmbeddingVector>> vectorsIn(const QByteArray &body, const QString &where,
+                                               qsizetype batchSize, const QString &model,
+                                               std::atomic_int &dimension)
+{
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &perr);
+    const QJsonArray data = doc.object().value(QStringLiteral("data")).toArray();
+    auto malformed = [&](const QString &what) {
+        return makeError(
+            ErrorCode::MalformedAnswer,
+            HttpEmbedder::tr("the embeddings API at %1 answered something that is not an "
+                             "OpenAI-compatible embeddings response (%2) — check the URL")
+                .arg(where, what));
+    };
+    if (perr.error != QJsonParseError::NoError)
+        return malformed(perr.errorString());
+    if (data.size() != batchSize)
+        return malformed(
+            HttpEmbedder::tr("%1 embeddings for %2 inputs").arg(data.size()).arg(batchSize));
+    std::vector<EmbeddingVector> got(static_cast<size_t>(batchSize));
+    for (const auto &item : data) {
+        const QJsonObject o = item.toObject();
+        const int index = o.value(QStringLiteral("index")).toInt(-1);
+        const QJsonArray values = o.value(QStringLiteral("embedding")).toArray();
+        if (index < 0 || index >= batchSize || !got[size_t(index)].empty() || values.isEmpty())
+            return malformed(
+                HttpEmbedder::tr("a missing, repeated or empty embedding at index %1").arg(index));
+        EmbeddingVector v;
+        v.reserve(size_t(values.size()));
+        for (const auto &x : values) {
+            if (!x.isDouble() || !std::isfinite(x.toDouble()))
+                return malformed(HttpEmbedder::tr("a value that is not a number"));
+            v.push_back(float(x.toDouble()));
+        }
+        int expected = dimension.load();
+        if (expected == 0 && dimension.compare_exchange_strong(expected, int(v.size())))
+            expected = int(v.size());
+        if (int(v.size()) != expected)
+            return makeError(
+                ErrorCode::DimensionMismatch,
+                HttpEmbedder::tr("the embeddings API answered vectors of %1 numbers where %2 were "
+                                 "expected (model '%3') — the model behind the URL changed?")
+                    .arg(v.size())
+                    .arg(expected)
+                    .arg(model));
+        normalizeEmbedding(v);
+        got[size_t(index)] = std::move(v);
+    }
+    return got;
+}
+
 } // namespace
 
 HttpEmbedder::HttpEmbedder(Options options)
@@ -241,149 +423,17 @@ Result<std::vector<EmbeddingVector>> HttpEmbedder::embed(const QStringList &text
                          {QStringLiteral("input"), QJsonArray::fromStringList(batch)}};
         const QByteArray payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
 
-        Answer a;
-        auto backoff = m_options.initialBackoff;
-        int attempts = 0;
-        bool pastDeadline = false;
-        QElapsedTimer batchTimer;
-        batchTimer.start();
-        auto remaining = [&]() {
-            return m_options.deadline - std::chrono::milliseconds(batchTimer.elapsed());
-        };
-        for (;;) {
-            ++attempts;
-            a = post(
-                nam, request, payload,
-                std::max(std::chrono::milliseconds(1), std::min(m_options.timeout, remaining())),
-                m_options.maxResponseBytes);
-            const bool retryable = !a.tooLarge
-                && (a.timedOut || a.status == 0 || a.status == 429 || a.status >= 500);
-            if (!retryable || attempts > m_options.maxRetries)
-                break;
-            auto delay = backoff;
-            bool ok = false;
-            const int seconds = a.retryAfter.trimmed().toInt(&ok);
-            if (ok && seconds >= 0)
-                delay = std::chrono::milliseconds(qint64(seconds) * 1000);
-            delay = std::min(delay, m_options.maxBackoff);
-            // Waiting and asking again must fit in the batch's deadline.
-            if (delay >= remaining()) {
-                pastDeadline = true;
-                break;
-            }
-            waitFor(delay);
-            backoff = std::min(backoff * 2, m_options.maxBackoff);
+        const Attempt attempt = postWithRetries(nam, request, payload, m_options);
+        if (auto refused = refusal(attempt, where, batch.size(), m_options); !refused) {
+            Error e = refused.error();
+            e.message = redacted(e.message);
+            return e;
         }
-        const double deadlineSeconds = double(m_options.deadline.count()) / 1000.0;
-        auto fail = [&](QLatin1String code, const QString &message) {
-            return makeError(code, redacted(message));
-        };
-        if (a.tooLarge)
-            return fail(ErrorCode::ResponseTooLarge,
-                        tr("the embeddings API at %1 sent more than %2 MiB for %3 text(s) — that "
-                           "is not an embeddings answer; check KNOWLEDGE_EMBEDDINGS_URL")
-                            .arg(where)
-                            .arg(double(m_options.maxResponseBytes) / (1024.0 * 1024.0), 0, 'f', 0)
-                            .arg(batch.size()));
-        if (a.timedOut)
-            return fail(
-                ErrorCode::Timeout,
-                pastDeadline || remaining() <= std::chrono::milliseconds(0)
-                    ? tr("the embeddings API at %1 did not answer within the %2 s allowed for one "
-                         "request (%3 attempts) — check that it is up")
-                          .arg(where)
-                          .arg(deadlineSeconds)
-                          .arg(attempts)
-                    : tr("the embeddings API at %1 did not answer within %2 s (%3 attempts) — "
-                         "check that it is up, or raise the timeout")
-                          .arg(where)
-                          .arg(double(m_options.timeout.count()) / 1000.0)
-                          .arg(attempts));
-        if (a.redirectTarget.isValid())
-            return fail(
-                ErrorCode::Redirected,
-                tr("the embeddings API at %1 redirected to %2, another host or scheme: not "
-                   "followed, so the key stays with %3 — set KNOWLEDGE_EMBEDDINGS_URL to "
-                   "the address that answers")
-                    .arg(where, a.redirectTarget.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
-                         m_options.baseUrl.host()));
-        if (a.status == 0)
-            return fail(ErrorCode::Unreachable,
-                        tr("cannot reach the embeddings API at %1: %2 — check "
-                           "KNOWLEDGE_EMBEDDINGS_URL and the network")
-                            .arg(where, a.networkError));
-        if (a.status == 401 || a.status == 403)
-            return fail(ErrorCode::Unauthorized,
-                        tr("the embeddings API refused the key (HTTP %1: %2) — check "
-                           "KNOWLEDGE_EMBEDDINGS_API_KEY")
-                            .arg(a.status)
-                            .arg(serverWords(a.body)));
-        if (a.status == 429)
-            return fail(ErrorCode::RateLimited,
-                        tr("the embeddings API at %1 kept answering 429 Too Many Requests after %2 "
-                           "attempts — try again later or lower the request rate")
-                            .arg(where)
-                            .arg(attempts));
-        if (a.status >= 500)
-            return fail(ErrorCode::ServerError,
-                        tr("the embeddings API at %1 failed with HTTP %2 after %3 attempts: %4 — "
-                           "try again later")
-                            .arg(where)
-                            .arg(a.status)
-                            .arg(attempts)
-                            .arg(serverWords(a.body)));
-        if (a.status != 200)
-            return fail(ErrorCode::HttpError,
-                        tr("the embeddings API at %1 answered HTTP %2: %3 — check the URL and "
-                           "KNOWLEDGE_EMBEDDINGS_MODEL '%4'")
-                            .arg(where)
-                            .arg(a.status)
-                            .arg(serverWords(a.body), m_options.model));
-
-        QJsonParseError perr;
-        const QJsonDocument doc = QJsonDocument::fromJson(a.body, &perr);
-        const QJsonArray data = doc.object().value(QStringLiteral("data")).toArray();
-        auto malformed = [&](const QString &what) {
-            return makeError(ErrorCode::MalformedAnswer,
-                             tr("the embeddings API at %1 answered something that is not an "
-                                "OpenAI-compatible embeddings response (%2) — check the URL")
-                                 .arg(where, what));
-        };
-        if (perr.error != QJsonParseError::NoError)
-            return malformed(perr.errorString());
-        if (data.size() != batch.size())
-            return malformed(tr("%1 embeddings for %2 inputs").arg(data.size()).arg(batch.size()));
-        std::vector<EmbeddingVector> got(size_t(batch.size()));
-        for (const auto &item : data) {
-            const QJsonObject o = item.toObject();
-            const int index = o.value(QStringLiteral("index")).toInt(-1);
-            const QJsonArray values = o.value(QStringLiteral("embedding")).toArray();
-            if (index < 0 || index >= batch.size() || !got[size_t(index)].empty()
-                || values.isEmpty())
-                return malformed(
-                    tr("a missing, repeated or empty embedding at index %1").arg(index));
-            EmbeddingVector v;
-            v.reserve(size_t(values.size()));
-            for (const auto &x : values) {
-                if (!x.isDouble() || !std::isfinite(x.toDouble()))
-                    return malformed(tr("a value that is not a number"));
-                v.push_back(float(x.toDouble()));
-            }
-            int expected = m_dimension.load();
-            if (expected == 0 && m_dimension.compare_exchange_strong(expected, int(v.size())))
-                expected = int(v.size());
-            if (int(v.size()) != expected)
-                return makeError(
-                    ErrorCode::DimensionMismatch,
-                    tr("the embeddings API answered vectors of %1 numbers where %2 were "
-                       "expected (model '%3') — the model behind the URL changed?")
-                        .arg(v.size())
-                        .arg(expected)
-                        .arg(m_options.model));
-            normalizeEmbedding(v);
-            got[size_t(index)] = std::move(v);
-        }
-        for (auto &v : got)
+        auto got
+            = vectorsIn(attempt.answer.body, where, batch.size(), m_options.model, m_dimension);
+        if (!got)
+            return got.error();
+        for (auto &v : *got)
             out.push_back(std::move(v));
     }
     return out;

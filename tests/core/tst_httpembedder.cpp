@@ -121,6 +121,20 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("HTTP 500"), QStringLiteral("3 attempts"),
                            QStringLiteral("boom")}
             << 3;
+        QTest::newRow("429 every time: gives up after 1 + maxRetries")
+            << QList<Reply>(5, Reply{429, QByteArrayLiteral("{}"), {}, false}) << 1
+            << QStringLiteral("rate_limited")
+            << QStringList{QStringLiteral("429 Too Many Requests"), QStringLiteral("3 attempts")}
+            << 3;
+        QTest::newRow("404: the URL or the model, not retried")
+            << QList<Reply>{{404,
+                             QByteArrayLiteral("{\"error\":{\"message\":\"no such model\"}}"),
+                             {},
+                             false}}
+            << 1 << QStringLiteral("http_error")
+            << QStringList{QStringLiteral("HTTP 404"), QStringLiteral("no such model"),
+                           QStringLiteral("'test-model'")}
+            << 1;
         QTest::newRow("refused key: not retried")
             << QList<Reply>{{401,
                              QByteArrayLiteral("{\"error\":{\"message\":\"Incorrect API key\"}}"),
