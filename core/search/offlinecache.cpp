@@ -159,6 +159,14 @@ std::unique_ptr<QLockFile> cacheLock(const QString &directory, const char *name)
     return lock;
 }
 
+/// files.lock for a sync's writes: waits up to five minutes for a reader or another writer.
+Result<void> lockForSync(QLockFile &files)
+{
+    if (!files.tryLock(300000))
+        return lockError(files, OfflineCache::tr("syncing"));
+    return {};
+}
+
 /// Takes the cache's files.lock in `directory` within `timeoutMs` (`what`: what it is for, for
 /// the error); how long that took goes to `waitedMs`.
 Result<std::unique_ptr<QLockFile>> takeFilesLock(const QString &directory, int timeoutMs,
@@ -560,6 +568,38 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
 {
     QElapsedTimer timer;
     timer.start();
+    if (auto belongs = checkSyncable(db); !belongs)
+        return belongs.error();
+    // The vector index and model files change only under files.lock (readers checksum and
+    // load them under it); the SQLite pages need no lock (each is one transaction).
+    auto files = cacheLock(m_index->directory(), "files.lock");
+    SyncSummary summary;
+    summary.watermarkBefore = watermark();
+    auto existing = m_index->documentCount();
+    if (!existing)
+        return existing.error();
+    summary.cold = *existing == 0;
+    rememberNames(db);
+    if (auto model = takeServerModel(db, *files, summary); !model)
+        return model.error();
+    if (auto synced = syncPages(db, progress, pageSize, cancel, summary); !synced)
+        return synced.error();
+    if (auto saved = saveFiles(*files, summary); !saved)
+        return saved.error();
+    // What the views read offline, beside the documents (under the same sync.lock).
+    auto snapshot = OfflineSnapshot::open(m_index->directory());
+    if (!snapshot)
+        return snapshot.error();
+    auto browsed = (*snapshot)->sync(db, window);
+    if (!browsed)
+        return browsed.error();
+    summary.snapshot = *browsed;
+    summary.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return summary;
+}
+
+Result<void> OfflineCache::checkSyncable(Database &db) const
+{
     if (db.tenantId() != m_tenant)
         return makeError(ErrorCode::WrongTenant,
                          tr("the connection is for tenant %1 but the cache for %2")
@@ -576,22 +616,14 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
                          tr("the connection reaches another database (%1, schema %2) than the "
                             "one this cache belongs to — open the cache for that connection")
                              .arg(identity->databaseName, identity->schema));
-    // The vector index and model files change only under files.lock (readers checksum and
-    // load them under it); the SQLite pages need no lock (each is one transaction).
-    auto files = cacheLock(m_index->directory(), "files.lock");
-    auto lockFiles = [&]() -> Result<void> {
-        if (!files->tryLock(300000))
-            return lockError(*files, tr("syncing"));
-        return {};
-    };
-    SyncSummary summary;
-    summary.watermarkBefore = watermark();
-    auto existing = m_index->documentCount();
-    if (!existing)
-        return existing.error();
-    summary.cold = *existing == 0;
+    return {};
+}
 
-    // Remember the slug so that `--tenant slug --offline` works without the database.
+/// The tenant's slug (so that `--tenant slug --offline` works without the database) and the
+/// dataset names (a dataset is named offline as online). Best effort: without them the search
+/// itself still syncs, and the names of the last sync stay.
+void OfflineCache::rememberNames(Database &db)
+{
     if (auto tenants = db.tenants()) {
         for (const auto &t : std::as_const(*tenants)) {
             if (t.id == m_tenant) {
@@ -601,8 +633,6 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         }
     }
 
-    // Dataset names, so that a dataset can be named offline as online (best effort: without
-    // them the search itself still syncs, and names from the last sync stay).
     if (auto datasets = DatasetDirectory::list(db)) {
         QJsonObject names;
         for (const DatasetRef &d : std::as_const(*datasets))
@@ -610,8 +640,12 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         (void)m_index->setMetaValue(
             kDatasetsKey, QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact)));
     }
+}
 
-    // The model first, so that the pages below are embedded once, with it.
+/// The database's embedding model, when it is another than the cache's: taken first, so that
+/// the pages are embedded once, with it.
+Result<void> OfflineCache::takeServerModel(Database &db, QLockFile &files, SyncSummary &summary)
+{
     auto stored = fetchModel(db, m_tenant);
     if (!stored)
         return stored.error();
@@ -629,16 +663,24 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         if (!model && !model.error().is(ErrorCode::CorruptModel))
             return model.error();
         if (model) {
-            if (auto locked = lockFiles(); !locked)
+            if (auto locked = lockForSync(files); !locked)
                 return locked.error();
             auto set = m_index->setEmbedder(std::make_shared<LsaEmbedder>(std::move(*model)));
-            files->unlock();
+            files.unlock();
             if (!set)
                 return set.error();
             summary.modelChanged = true;
         }
     }
+    return {};
+}
 
+/// The changes since the watermark, a page at a time, each page one transaction.
+Result<void> OfflineCache::syncPages(Database &db,
+                                     const std::function<void(qint64, qint64)> &progress,
+                                     int pageSize, const std::atomic_bool *cancel,
+                                     SyncSummary &summary)
+{
     auto total = countPending(db, m_tenant, summary.watermarkBefore);
     if (!total)
         return total.error();
@@ -692,9 +734,14 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
     // Each page was a transaction, so a segment of the full-text index: merged here, once.
     if (auto compacted = m_index->compactTextIndex(); !compacted)
         return compacted.error();
+    return {};
+}
 
-    // From here on the files change: the model (when learned) and the vector index.
-    if (auto locked = lockFiles(); !locked)
+/// The model (learned from the cache when the database has none) and the vector index, saved
+/// under files.lock.
+Result<void> OfflineCache::saveFiles(QLockFile &files, SyncSummary &summary)
+{
+    if (auto locked = lockForSync(files); !locked)
         return locked.error();
     // No model from the database (no embedding job has run yet): learn one from the cache.
     if (!m_index->embedder()) {
@@ -707,7 +754,7 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         }
     }
     auto saved = m_index->save();
-    files->unlock();
+    files.unlock();
     if (!saved)
         return saved.error();
     auto done = m_index->setMetaValue(kSyncedAtKey,
@@ -716,16 +763,7 @@ OfflineCache::sync(Database &db, const std::function<void(qint64, qint64)> &prog
         return done.error();
     if (const auto emb = m_index->embedder())
         summary.model = emb->name();
-    // What the views read offline, beside the documents (under the same sync.lock).
-    auto snapshot = OfflineSnapshot::open(m_index->directory());
-    if (!snapshot)
-        return snapshot.error();
-    auto browsed = (*snapshot)->sync(db, window);
-    if (!browsed)
-        return browsed.error();
-    summary.snapshot = *browsed;
-    summary.seconds = double(timer.nsecsElapsed()) / 1e9;
-    return summary;
+    return {};
 }
 
 Result<QString> OfflineCache::resolveDataset(const QString &uuidOrName) const

@@ -147,6 +147,14 @@ public:
 
 private:
     OfflineCache() = default;
+    // The steps of sync().
+    Result<void> checkSyncable(Database &db) const;
+    void rememberNames(Database &db);
+    Result<void> takeServerModel(Database &db, QLockFile &files, SyncSummary &summary);
+    Result<void> syncPages(Database &db, const std::function<void(qint64, qint64)> &progress,
+                           int pageSize, const std::atomic_bool *cancel, SyncSummary &summary);
+    Result<void> saveFiles(QLockFile &files, SyncSummary &summary);
+
     QUuid m_tenant;
     QString m_databaseKey;
     std::unique_ptr<QLockFile> m_syncLock; ///< held by a writer for its life
