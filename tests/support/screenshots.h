@@ -3,11 +3,14 @@
 // For the UI tests that render the README's screenshots (docs/screenshots), in English and
 // German (ScopedLanguage).
 
+#include "scopedlanguage.h"
+
 #include <QDir>
 #include <QMainWindow>
 #include <QRect>
 #include <QStatusBar>
 #include <QString>
+#include <QTest>
 
 namespace ke::test {
 
@@ -37,6 +40,25 @@ inline QRect withoutStatusBar(const QMainWindow &w)
 {
     const auto *status = w.findChild<QStatusBar *>();
     return QRect(0, 0, w.width(), status ? status->y() : w.height());
+}
+
+/// Runs `shoot(language)` in English, then in German, each with the application speaking it
+/// (ScopedLanguage over `qmDirectory`, a test's KE_QM_DIR). A missing translation fails the
+/// test; so does a failed check in `shoot`, which then ends the languages.
+template <typename Shoot> void inEnglishAndGerman(const QString &qmDirectory, Shoot &&shoot)
+{
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        ScopedLanguage speaking(qmDirectory, language);
+        if (!speaking.isLoaded()) {
+            QTest::qFail(
+                qPrintable(QStringLiteral("no %1 translation in %2").arg(language, qmDirectory)),
+                __FILE__, __LINE__);
+            return;
+        }
+        shoot(language);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 } // namespace ke::test

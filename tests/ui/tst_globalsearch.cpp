@@ -522,30 +522,26 @@ private Q_SLOTS:
     {
         const QString dir = test::screenshotDirectory(m_cacheRoot.path());
         QVERIFY(!dir.isEmpty());
-        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
-            QVERIFY(speaking.isLoaded());
-            {
-                MainWindow w(memberSettings());
-                w.resize(1280, 860);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowActive(&w));
-                QVERIFY(test::settle(w));
-                // The demo's best hit for it is a row of near-identical ones ("3 similar").
-                w.showGlobalSearch(QStringLiteral("null spike"));
-                QVERIFY(test::settle(w));
-                QVERIFY(w.globalSearch()->model()->group(0)->size() > 1);
-                QTest::keyClick(field(w.globalSearch()), Qt::Key_End);
-                QTest::keyClick(field(w.globalSearch()), Qt::Key_Down);
-                QTest::qWait(300);
-                const QPixmap shot = w.globalSearch()->pictureOf(&w, test::withoutStatusBar(w));
-                const QString file
-                    = test::screenshotFile(dir, QStringLiteral("global-search"), language);
-                QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
-                w.globalSearch()->close();
-                QVERIFY(test::settle(w));
-            }
-        }
+        test::inEnglishAndGerman(QStringLiteral(KE_QM_DIR), [&](const QString &language) {
+            MainWindow w(memberSettings());
+            w.resize(1280, 860);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowActive(&w));
+            QVERIFY(test::settle(w));
+            // The demo's best hit for it is a row of near-identical ones ("3 similar").
+            w.showGlobalSearch(QStringLiteral("null spike"));
+            QVERIFY(test::settle(w));
+            QVERIFY(w.globalSearch()->model()->group(0)->size() > 1);
+            QTest::keyClick(field(w.globalSearch()), Qt::Key_End);
+            QTest::keyClick(field(w.globalSearch()), Qt::Key_Down);
+            QTest::qWait(300);
+            const QPixmap shot = w.globalSearch()->pictureOf(&w, test::withoutStatusBar(w));
+            const QString file
+                = test::screenshotFile(dir, QStringLiteral("global-search"), language);
+            QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
+            w.globalSearch()->close();
+            QVERIFY(test::settle(w));
+        });
     }
 };
 

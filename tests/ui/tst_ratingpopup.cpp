@@ -363,37 +363,33 @@ private Q_SLOTS:
     {
         const QString dir = test::screenshotDirectory(m_cacheRoot.path());
         QVERIFY(!dir.isEmpty());
-        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
-            QVERIFY(speaking.isLoaded());
+        test::inEnglishAndGerman(QStringLiteral(KE_QM_DIR), [&](const QString &language) {
+            MainWindow w(m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("alex")));
+            w.resize(1280, 860);
+            w.show();
+            w.openInvestigation(QUuid::fromString(m_investigation));
+            QVERIFY(test::settle(w));
+            auto *view = w.findChild<InvestigationView *>();
+            QTRY_VERIFY_WITH_TIMEOUT(view->detail()->trace().steps.size() > 2, 20000);
+            InvestigationDetail *detail = view->detail();
+            RatingButtons *thumbs = detail->ratingButtons(topHypothesis(detail));
+            QVERIFY(thumbs);
+            QTest::mouseClick(thumbs->upButton(), Qt::LeftButton);
+            RatingPopup *popup = detail->popup();
+            QVERIFY(popup);
+            QVERIFY(test::settle(w));
+            QTest::qWait(300);
+            QPixmap shot = w.grab(test::withoutStatusBar(w));
             {
-                MainWindow w(m_db->memberSettings(QStringLiteral("acme"), QStringLiteral("alex")));
-                w.resize(1280, 860);
-                w.show();
-                w.openInvestigation(QUuid::fromString(m_investigation));
-                QVERIFY(test::settle(w));
-                auto *view = w.findChild<InvestigationView *>();
-                QTRY_VERIFY_WITH_TIMEOUT(view->detail()->trace().steps.size() > 2, 20000);
-                InvestigationDetail *detail = view->detail();
-                RatingButtons *thumbs = detail->ratingButtons(topHypothesis(detail));
-                QVERIFY(thumbs);
-                QTest::mouseClick(thumbs->upButton(), Qt::LeftButton);
-                RatingPopup *popup = detail->popup();
-                QVERIFY(popup);
-                QVERIFY(test::settle(w));
-                QTest::qWait(300);
-                QPixmap shot = w.grab(test::withoutStatusBar(w));
-                {
-                    QPainter painter(&shot);
-                    painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))),
-                                       popup->grab());
-                }
-                const QString file = test::screenshotFile(
-                    dir, QStringLiteral("investigation-why-popup"), language);
-                QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
-                popup->close();
+                QPainter painter(&shot);
+                painter.drawPixmap(w.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))),
+                                   popup->grab());
             }
-        }
+            const QString file
+                = test::screenshotFile(dir, QStringLiteral("investigation-why-popup"), language);
+            QVERIFY2(shot.save(file, "PNG"), qPrintable(file));
+            popup->close();
+        });
     }
 };
 
