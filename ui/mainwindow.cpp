@@ -60,7 +60,33 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/knowledge-explorer.svg")));
     resize(1280, 820);
 
-    // Left: the datasets.
+    // In this order: the focus moves from the dataset list to the tabs, as they were made.
+    QWidget *datasets = buildDatasetList();
+    QTabWidget *tabs = buildTabs();
+    m_split = splitInTwo(Qt::Horizontal, datasets, tabs, 1, 4, this);
+    m_split->setSizes({280, 1000});
+    setCentralWidget(m_split);
+    buildMenus();
+    buildStatusBar();
+    listenToClient();
+
+    if (m_settings.tenant.isEmpty()) {
+        m_knowledge->setMessage(tr("No tenant selected. Start with KNOWLEDGE_TENANT set or pass "
+                                   "--tenant SLUG (e.g. --tenant acme for the demo data)."));
+    } else {
+        // After the caller's setup (setStartOffline): the client connects, the views load.
+        begin();
+        QTimer::singleShot(0, this, [this]() {
+            m_client->start(m_startOffline);
+            loadDatasets();
+            end();
+        });
+    }
+}
+
+/// The datasets, left: the filter field, the order, the list.
+QWidget *MainWindow::buildDatasetList()
+{
     m_datasets = new DatasetListModel(this);
     m_filter = new QSortFilterProxyModel(this);
     m_filter->setSourceModel(m_datasets);
@@ -86,8 +112,9 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_sort = new QComboBox(this);
     m_sort->setObjectName(QStringLiteral("datasetSort"));
     m_sort->setAccessibleName(tr("Sort datasets by"));
-    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_sort->setMinimumContentsLength(9);
+    // As wide as its longest choice in the window's language ("Nach Problemen"); the filter
+    // field takes the rest.
+    m_sort->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_sort->addItem(tr("By name"), int(DatasetListModel::NameRole));
     m_sort->addItem(tr("By activity"), int(DatasetListModel::LastInvestigationRole));
     m_sort->addItem(tr("By problems"), int(DatasetListModel::InvestigationCountRole));
@@ -109,8 +136,13 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     filterRow->addWidget(m_sort);
     leftLayout->addLayout(filterRow);
     leftLayout->addWidget(m_list, 1);
+    return left;
+}
 
-    // Right: knowledge, activity, investigation.
+/// The tabs, right: schema, lineage, knowledge, investigations, activity, search; the
+/// marker of where the page was read from in the tab bar's corner.
+QTabWidget *MainWindow::buildTabs()
+{
     m_knowledge = new KnowledgeView(m_client, this);
     connect(m_knowledge, &KnowledgeView::investigationRequested, this,
             &MainWindow::openInvestigation);
@@ -122,13 +154,9 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         if (row >= 0)
             m_list->setCurrentIndex(m_filter->mapFromSource(m_datasets->index(row)));
     });
-    const auto viewSettled = [this]() {
-        if (pendingRequests() == 0)
-            Q_EMIT settled();
-    };
-    connect(m_knowledge, &KnowledgeView::settled, this, viewSettled);
-    connect(m_schema, &StructureView::settled, this, viewSettled);
-    connect(m_lineage, &StructureView::settled, this, viewSettled);
+    connect(m_knowledge, &KnowledgeView::settled, this, &MainWindow::settleWhenIdle);
+    connect(m_schema, &StructureView::settled, this, &MainWindow::settleWhenIdle);
+    connect(m_lineage, &StructureView::settled, this, &MainWindow::settleWhenIdle);
 
     m_activity = new ActivityModel(this);
     m_activityList = new QListView(this);
@@ -156,10 +184,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
         m_client->refreshOutboxCounts();
         m_client->syncNow(); // after the person's own write: deliver what waits, refresh the cache
     });
-    connect(m_investigation, &InvestigationView::settled, this, [this]() {
-        if (pendingRequests() == 0)
-            Q_EMIT settled();
-    });
+    connect(m_investigation, &InvestigationView::settled, this, &MainWindow::settleWhenIdle);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
@@ -172,22 +197,19 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     connect(m_searchView, &SearchView::investigationRequested, this,
             &MainWindow::openInvestigation);
     m_tabs->addTab(m_searchView, tr("Search"));
-    connect(m_searchView, &SearchView::searchFinished, this, [this]() {
-        if (pendingRequests() == 0)
-            Q_EMIT settled();
-    });
+    connect(m_searchView, &SearchView::searchFinished, this, &MainWindow::settleWhenIdle);
 
     // Offline or not, the page looks the same: the marker sits in the tab bar's corner.
     m_source = new QLabel(this);
     m_source->setObjectName(QStringLiteral("sourceLabel"));
     m_source->setContentsMargins(8, 0, 8, 0);
     m_tabs->setCornerWidget(m_source, Qt::TopRightCorner);
+    return m_tabs;
+}
 
-    m_split = splitInTwo(Qt::Horizontal, left, m_tabs, 1, 4, this);
-    m_split->setSizes({280, 1000});
-    setCentralWidget(m_split);
-
-    // Menu and toolbar.
+/// File, Go, Help and the toolbar; the global search popup behind Go → Search everything.
+void MainWindow::buildMenus()
+{
     QAction *refreshAction = new QAction(tr("&Refresh"), this);
     refreshAction->setShortcut(QKeySequence::Refresh);
     refreshAction->setToolTip(tr("Fold in new events and reload (F5)"));
@@ -215,10 +237,7 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     connect(m_globalSearch, &GlobalSearch::investigationRequested, this,
             &MainWindow::openInvestigation);
     connect(m_globalSearch, &GlobalSearch::datasetRequested, this, &MainWindow::openDataset);
-    connect(m_globalSearch, &GlobalSearch::settled, this, [this]() {
-        if (pendingRequests() == 0)
-            Q_EMIT settled();
-    });
+    connect(m_globalSearch, &GlobalSearch::settled, this, &MainWindow::settleWhenIdle);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Knowledge Explorer"), this, [this]() {
         QMessageBox::about(this, tr("About Knowledge Explorer"),
@@ -230,7 +249,11 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
     toolbar->addAction(refreshAction);
+}
 
+/// The status bar: messages, the sync's progress (and Cancel), the connection summary.
+void MainWindow::buildStatusBar()
+{
     m_connection = new ConnectionStatus(this);
     m_status = new QLabel(this);
     // A long message gives way: the connection summary (and its counts) always shows.
@@ -256,20 +279,12 @@ MainWindow::MainWindow(const ConnectionSettings &settings, QWidget *parent)
     m_connection->setTenant(m_client->identity().tenant);
     m_connection->setPerson(m_client->identity().person);
     connect(m_connection, &QToolButton::clicked, this, &MainWindow::showOutbox);
-    listenToClient();
+}
 
-    if (m_settings.tenant.isEmpty()) {
-        m_knowledge->setMessage(tr("No tenant selected. Start with KNOWLEDGE_TENANT set or pass "
-                                   "--tenant SLUG (e.g. --tenant acme for the demo data)."));
-    } else {
-        // After the caller's setup (setStartOffline): the client connects, the views load.
-        begin();
-        QTimer::singleShot(0, this, [this]() {
-            m_client->start(m_startOffline);
-            loadDatasets();
-            end();
-        });
-    }
+void MainWindow::settleWhenIdle()
+{
+    if (pendingRequests() == 0)
+        Q_EMIT settled();
 }
 
 void MainWindow::listenToClient()

@@ -98,6 +98,13 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The window's parts, built once by the constructor.
+    QWidget *buildDatasetList();
+    QTabWidget *buildTabs();
+    void buildMenus();
+    void buildStatusBar();
+    /// Emits settled() when no background request is running any more.
+    void settleWhenIdle();
     void refresh();
     void loadDatasets();
     void loadKnowledge();

@@ -9,10 +9,12 @@
 #include "mainwindow.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
+#include "scopedlanguage.h"
 #include "settle.h"
 #include "tracestepmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QHash>
 #include <QImage>
 #include <QLabel>
@@ -21,6 +23,8 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -154,6 +158,36 @@ private Q_SLOTS:
         w.show();
         QVERIFY(test::settle(w));
         QVERIFY(w.findChild<QListView *>(QStringLiteral("datasetList"))->model()->rowCount() == 0);
+    }
+
+    void theDatasetOrderReadsInFullInEveryLanguage()
+    {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
+            QVERIFY(speaking.isLoaded());
+            MainWindow w(m_db->settings(QString()));
+            w.show();
+            QVERIFY(test::settle(w));
+            auto *sort = w.findChild<QComboBox *>(QStringLiteral("datasetSort"));
+            QVERIFY(sort);
+            QCOMPARE(sort->count(), 3);
+            for (int i = 0; i < sort->count(); ++i) {
+                // The closed box's text field must hold the whole choice.
+                QStyleOptionComboBox opt;
+                opt.initFrom(sort);
+                opt.currentText = sort->itemText(i);
+                const int room = sort->style()
+                                     ->subControlRect(QStyle::CC_ComboBox, &opt,
+                                                      QStyle::SC_ComboBoxEditField, sort)
+                                     .width();
+                const int needed = sort->fontMetrics().horizontalAdvance(opt.currentText);
+                QVERIFY2(room >= needed,
+                         qPrintable(QStringLiteral("%1: '%2' needs %3 px, the box shows %4")
+                                        .arg(language, opt.currentText)
+                                        .arg(needed)
+                                        .arg(room)));
+            }
+        }
     }
 
     void comesBackAsThePersonLeftIt()
