@@ -2731,195 +2731,195 @@
         <translation>Mit einer Knowledge-Explorer-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="57"/>
+        <location filename="../ui/connectdialog.cpp" line="81"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="59"/>
+        <location filename="../ui/connectdialog.cpp" line="83"/>
         <source>Forget this saved connection (and its password in the keychain)</source>
         <translation>Diese gespeicherte Verbindung vergessen (und ihr Passwort im Schlüsselbund)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="67"/>
+        <location filename="../ui/connectdialog.cpp" line="91"/>
         <source>e.g. staging or production</source>
         <translation>z. B. staging oder production</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="70"/>
+        <location filename="../ui/connectdialog.cpp" line="94"/>
         <source>postgresql://db.example/knowledge, host=… dbname=…, or a service name</source>
         <translation>postgresql://db.example/knowledge, host=… dbname=… oder ein Service-Name</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="72"/>
+        <location filename="../ui/connectdialog.cpp" line="96"/>
         <source>A libpq connection URI, a conninfo string (host=db.example dbname=knowledge), or the name of a service in pg_service.conf. Empty: libpq&apos;s defaults (PGHOST, …).</source>
         <translation>Eine libpq-Verbindungs-URI, ein Conninfo-Text (host=db.example dbname=knowledge) oder der Name eines Service in pg_service.conf. Leer: die Vorgaben von libpq (PGHOST, …).</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="77"/>
+        <location filename="../ui/connectdialog.cpp" line="101"/>
         <source>your database login (empty: as in the database field)</source>
         <translation>Ihre Datenbank-Anmeldung (leer: wie im Feld Datenbank)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="78"/>
+        <location filename="../ui/connectdialog.cpp" line="102"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="82"/>
+        <location filename="../ui/connectdialog.cpp" line="106"/>
         <source>the server asks for one</source>
         <translation>der Server verlangt eines</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="84"/>
+        <location filename="../ui/connectdialog.cpp" line="108"/>
         <source>&amp;Remember the password in the system keychain</source>
         <translation>Passwort im System-Schlüssel&amp;bund merken</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="92"/>
-        <location filename="../ui/connectdialog.cpp" line="354"/>
+        <location filename="../ui/connectdialog.cpp" line="116"/>
+        <location filename="../ui/connectdialog.cpp" line="374"/>
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="117"/>
+        <location filename="../ui/connectdialog.cpp" line="141"/>
         <source>test the connection to list your tenants</source>
         <translation>Verbindung testen, um Ihre Mandanten aufzulisten</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="128"/>
+        <location filename="../ui/connectdialog.cpp" line="152"/>
         <source>&amp;Saved connection:</source>
         <translation>&amp;Gespeicherte Verbindung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="131"/>
+        <location filename="../ui/connectdialog.cpp" line="155"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="132"/>
+        <location filename="../ui/connectdialog.cpp" line="156"/>
         <source>&amp;Database:</source>
         <translation>&amp;Datenbank:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="133"/>
+        <location filename="../ui/connectdialog.cpp" line="157"/>
         <source>&amp;Login:</source>
         <translation>&amp;Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="139"/>
+        <location filename="../ui/connectdialog.cpp" line="163"/>
         <source>T&amp;enant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="147"/>
+        <location filename="../ui/connectdialog.cpp" line="175"/>
         <source>the standard cache folder</source>
         <translation>der Standard-Cache-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="148"/>
+        <location filename="../ui/connectdialog.cpp" line="176"/>
         <source>&amp;Browse…</source>
         <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="150"/>
+        <location filename="../ui/connectdialog.cpp" line="178"/>
         <source>Offline cache folder</source>
         <translation>Ordner des Offline-Caches</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="162"/>
+        <location filename="../ui/connectdialog.cpp" line="190"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="163"/>
+        <location filename="../ui/connectdialog.cpp" line="191"/>
         <source>Start &amp;offline, from the cache</source>
         <translation>&amp;Offline starten, aus dem Cache</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="168"/>
+        <location filename="../ui/connectdialog.cpp" line="196"/>
         <source>Offline c&amp;ache:</source>
         <translation>Offline-&amp;Cache:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="169"/>
+        <location filename="../ui/connectdialog.cpp" line="197"/>
         <source>S&amp;ync every:</source>
         <translation>S&amp;ynchronisieren alle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="171"/>
+        <location filename="../ui/connectdialog.cpp" line="199"/>
         <source>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR and the command-line flags win over what is saved here.</source>
         <translation>KNOWLEDGE_DATABASE_URL, KNOWLEDGE_TENANT, KNOWLEDGE_CACHE_DIR und die Kommandozeilenoptionen haben Vorrang vor dem, was hier gespeichert ist.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="178"/>
+        <location filename="../ui/connectdialog.cpp" line="58"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="179"/>
+        <location filename="../ui/connectdialog.cpp" line="59"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="182"/>
+        <location filename="../ui/connectdialog.cpp" line="62"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="216"/>
-        <location filename="../ui/connectdialog.cpp" line="554"/>
+        <location filename="../ui/connectdialog.cpp" line="236"/>
+        <location filename="../ui/connectdialog.cpp" line="574"/>
         <source>The system keychain is not available — the password is kept for this session only.</source>
         <translation>Der System-Schlüsselbund ist nicht verfügbar — das Passwort wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="241"/>
+        <location filename="../ui/connectdialog.cpp" line="261"/>
         <source>New connection</source>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="283"/>
-        <location filename="../ui/connectdialog.cpp" line="494"/>
+        <location filename="../ui/connectdialog.cpp" line="303"/>
+        <location filename="../ui/connectdialog.cpp" line="514"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="300"/>
+        <location filename="../ui/connectdialog.cpp" line="320"/>
         <source>Could not read the password from the system keychain (%1) — type it; it is kept for this session only.</source>
         <translation>Das Passwort konnte nicht aus dem System-Schlüsselbund gelesen werden (%1) — geben Sie es ein; es wird nur für diese Sitzung behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="354"/>
+        <location filename="../ui/connectdialog.cpp" line="374"/>
         <source>Cancel &amp;test</source>
         <translation>Test abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="412"/>
+        <location filename="../ui/connectdialog.cpp" line="432"/>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="440"/>
+        <location filename="../ui/connectdialog.cpp" line="460"/>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="462"/>
+        <location filename="../ui/connectdialog.cpp" line="482"/>
         <source>You are %1, %2 of this tenant; what you write is signed as this login&apos;s person.</source>
         <translation>Sie sind %1, %2 dieses Mandanten; was Sie schreiben, wird als Person dieser Anmeldung gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="479"/>
+        <location filename="../ui/connectdialog.cpp" line="499"/>
         <source>Choose a tenant, then connect.</source>
         <translation>Wählen Sie einen Mandanten und verbinden Sie dann.</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="534"/>
+        <location filename="../ui/connectdialog.cpp" line="554"/>
         <source>Keeping the password in the system keychain…</source>
         <translation>Passwort wird im System-Schlüsselbund abgelegt…</translation>
     </message>
     <message>
-        <location filename="../ui/connectdialog.cpp" line="561"/>
+        <location filename="../ui/connectdialog.cpp" line="581"/>
         <source>Could not keep the password in the system keychain (%1). Connect again to use it for this session only.</source>
         <translation>Das Passwort konnte nicht im System-Schlüsselbund abgelegt werden (%1). Verbinden Sie erneut, um es nur für diese Sitzung zu verwenden.</translation>
     </message>

@@ -51,7 +51,31 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     setWindowTitle(tr("Connect to a Knowledge Explorer database"));
     setObjectName(QStringLiteral("connectDialog"));
 
-    // Connection tab.
+    // In this order: the focus moves through the fields as they were made.
+    QWidget *connectionPage = buildConnectionPage();
+    QWidget *prefsPage = buildPreferencesPage();
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(connectionPage, tr("Connection"));
+    tabs->addTab(prefsPage, tr("Preferences"));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_connectButton = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_connectButton->setDefault(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_buttons);
+    resize(620, sizeHint().height());
+
+    connectSignals();
+    reloadProfiles(m_profiles.current());
+    checkKeychain();
+}
+
+/// The Connection tab: saved connection, name, database, login, password (and remember),
+/// Test connection with its answer, the tenant.
+QWidget *ConnectDialog::buildConnectionPage()
+{
     m_profileCombo = new QComboBox(this);
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
     m_deleteButton = new QPushButton(tr("Delete"), this);
@@ -139,8 +163,12 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     form->addRow(tr("T&enant:"), m_tenant);
     form->addRow(QString(), m_you);
     setPasswordVisible(false);
+    return connectionPage;
+}
 
-    // Preferences tab.
+/// The Preferences tab: the offline cache's folder, the sync interval, start offline.
+QWidget *ConnectDialog::buildPreferencesPage()
+{
     const Preferences prefs = m_profiles.preferences();
     m_cacheDir = new QLineEdit(prefs.cacheDirectory, this);
     m_cacheDir->setObjectName(QStringLiteral("cacheDirEdit"));
@@ -173,20 +201,11 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
                                this);
     envNote->setWordWrap(true);
     prefsForm->addRow(envNote);
+    return prefsPage;
+}
 
-    auto *tabs = new QTabWidget(this);
-    tabs->addTab(connectionPage, tr("Connection"));
-    tabs->addTab(prefsPage, tr("Preferences"));
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_connectButton = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
-    m_connectButton->setObjectName(QStringLiteral("connectButton"));
-    m_connectButton->setDefault(true);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
-    layout->addWidget(m_buttons);
-    resize(620, sizeHint().height());
-
+void ConnectDialog::connectSignals()
+{
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &ConnectDialog::profileChosen);
     connect(m_deleteButton, &QPushButton::clicked, this, &ConnectDialog::deleteProfile);
     connect(m_testButton, &QPushButton::clicked, this, [this]() {
@@ -203,10 +222,11 @@ ConnectDialog::ConnectDialog(ConnectionProfiles &profiles, PasswordKeychain &key
     });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::connectClicked);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
+}
 
-    reloadProfiles(m_profiles.current());
-
-    // Whether a keychain runs here: say so before the person relies on it.
+/// Whether a keychain runs here: said before the person relies on it.
+void ConnectDialog::checkKeychain()
+{
     m_keychain.checkAvailable(this, [this](bool available, const QString &reason) {
         m_keychainChecked = true;
         m_keychainAvailable = available;

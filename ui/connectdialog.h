@@ -73,6 +73,11 @@ Q_SIGNALS:
     void keychainChecked(bool available);
 
 private:
+    // The dialog's parts, built once by the constructor.
+    QWidget *buildConnectionPage();
+    QWidget *buildPreferencesPage();
+    void connectSignals();
+    void checkKeychain();
     void connectClicked();
     void runCheck(bool thenConnect);
     void checkFinished(const ConnectionCheckReport &report);
