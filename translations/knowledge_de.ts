@@ -5531,62 +5531,62 @@ Score %2 — lexikalischer Rang %3, Vektorrang %4 (0 = von diesem Signal nicht g
         <translation>%1 enthält keine Relevanzurteile (erwartet: query-id, corpus-id, score, durch Tabs getrennt)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="150"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="330"/>
         <source>usage: knowledgectl eval-search DIR [--qrels FILE] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</source>
         <translation>Aufruf: knowledgectl eval-search VERZEICHNIS [--qrels DATEI] [--online] [--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] [--rrf-k X] [--vector-weight X] [--posting-budget N] [--max-scored-terms N]</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="168"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="165"/>
         <source>%1/qrels holds no *.tsv judgements — pass --qrels FILE</source>
         <translation>%1/qrels enthält keine *.tsv-Relevanzurteile — übergeben Sie --qrels FILE</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="177"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="345"/>
         <source>cannot create a temporary directory: %1</source>
         <translation>temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="196"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="362"/>
         <source>%1 documents indexed in %2 ms (model %3)</source>
         <translation>%1 Dokumente in %2 ms indiziert (Modell %3)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="230"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="224"/>
         <source>query %1: %2</source>
         <translation>Anfrage %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="238"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="232"/>
         <source>%1 (%2 queries)</source>
         <translation>%1 (%2 Anfragen)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="241"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="234"/>
         <source>mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="257"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="250"/>
         <source>hybrid / lexical nDCG@10 = %1</source>
         <translation>hybrid / lexikalisch nDCG@10 = %1</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="345"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="311"/>
         <source>online (PostgreSQL, model %1)</source>
         <translation>online (PostgreSQL, Modell %1)</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="359"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="411"/>
         <source>all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4; searched in %5 ms</source>
         <translation>alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4; gesucht in %5 ms</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="368"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="420"/>
         <source>online, all (%1 queries): nDCG@10 lexical %2, vector %3, hybrid %4</source>
         <translation>online, alle (%1 Anfragen): nDCG@10 lexikalisch %2, Vektor %3, hybrid %4</translation>
     </message>
     <message>
-        <location filename="../app/ctl/cmd_evalsearch.cpp" line="383"/>
+        <location filename="../app/ctl/cmd_evalsearch.cpp" line="435"/>
         <source>measure search quality (nDCG@10, Recall@100, MRR@10) on a BEIR-layout collection</source>
         <translation>Suchqualität (nDCG@10, Recall@100, MRR@10) auf einer Sammlung im BEIR-Layout messen</translation>
     </message>

@@ -117,17 +117,13 @@ QJsonObject toJson(const retrievalmetrics::Summary &s)
                        {QStringLiteral("mrr@10"), s.mrr10}};
 }
 
-int runEvalSearch(CommandContext &ctx)
+/// The tuning knobs (defaults are the tuned values; tune on dev judgements only), taken from
+/// `args`; false when one is not a number.
+bool takeTuning(QStringList &args, LsaEmbedder::Options &lsa, HybridParameters &params)
 {
-    const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
-    const bool online = takeFlag(ctx.args, QStringLiteral("--online"));
-    const auto qrelsOption = takeOption(ctx.args, QStringLiteral("--qrels"));
-    // Tuning knobs (defaults are the tuned values; tune on dev judgements only).
-    LsaEmbedder::Options lsa;
-    HybridParameters params;
     bool ok = true;
     auto numberOption = [&](const char *name, auto &target) {
-        if (const auto v = takeOption(ctx.args, QLatin1String(name))) {
+        if (const auto v = takeOption(args, QLatin1String(name))) {
             bool good = false;
             const double x = v->toDouble(&good);
             if (!good)
@@ -145,28 +141,200 @@ int runEvalSearch(CommandContext &ctx)
     numberOption("--candidates", params.candidates);
     numberOption("--posting-budget", params.lexicalPostingBudget);
     numberOption("--max-scored-terms", params.maxScoredTerms);
-    if (!ok || ctx.args.size() != 1)
+    return ok;
+}
+
+using Splits = QList<QPair<QString, QString>>; // name, path of a judgements file
+
+/// Which judgements: the one file given, or every qrels/*.tsv, each reported separately.
+Result<Splits> judgementFiles(const QString &dir, const std::optional<QString> &qrelsOption)
+{
+    Splits splits;
+    if (qrelsOption) {
+        splits.append({QFileInfo(*qrelsOption).completeBaseName(), *qrelsOption});
+        return splits;
+    }
+    const QFileInfoList files
+        = QDir(dir + QStringLiteral("/qrels"))
+              .entryInfoList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name);
+    for (const QFileInfo &fi : files)
+        splits.append({fi.completeBaseName(), fi.filePath()});
+    if (splits.isEmpty())
+        return makeError(
+            ErrorCode::BadInput,
+            Messages::tr("%1/qrels holds no *.tsv judgements — pass --qrels FILE").arg(dir));
+    return splits;
+}
+
+const SearchMode kModes[] = {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid};
+const char *const kModeNames[] = {"lexical", "vector", "hybrid"};
+
+/// A search to evaluate: ranked source ids, or an error.
+using SearchFn = std::function<Result<QStringList>(const SearchRequest &)>;
+
+/// Runs every judged query of every split in the three modes through a search, prints the
+/// tables (unless `json`) and returns the JSON object.
+class Evaluation
+{
+public:
+    Evaluation(const Collection &collection, const Splits &splits, QTextStream &out, bool json)
+        : m_collection(collection)
+        , m_splits(splits)
+        , out(out)
+        , json(json)
+    { }
+
+    /// `overall`: the three modes' totals over every split, accumulated and finished.
+    Result<QJsonObject> run(const SearchFn &search, const QString &title,
+                            retrievalmetrics::Summary overall[3]) const;
+
+private:
+    const Collection &m_collection;
+    const Splits &m_splits;
+    QTextStream &out;
+    const bool json;
+};
+
+Result<QJsonObject> Evaluation::run(const SearchFn &search, const QString &title,
+                                    retrievalmetrics::Summary overall[3]) const
+{
+    QJsonObject splitsJson;
+    if (!json && !title.isEmpty())
+        out << "\n" << title << "\n";
+    for (const auto &[splitName, path] : std::as_const(m_splits)) {
+        auto qrels = readQrels(path);
+        if (!qrels)
+            return qrels.error();
+        retrievalmetrics::Summary summary[3];
+        for (const auto &[queryId, judgements] : *qrels) {
+            const QString text = m_collection.queries.value(queryId);
+            for (int m = 0; m < 3; ++m) {
+                SearchRequest req;
+                req.text = text;
+                req.mode = kModes[m];
+                req.limit = 100;
+                req.snippets = false;
+                auto found = search(req);
+                QStringList ranking;
+                if (found)
+                    ranking = *found;
+                else if (!found.error().is(ErrorCode::EmptyQuery))
+                    return makeError(
+                        found.error().code,
+                        Messages::tr("query %1: %2").arg(queryId, found.error().message));
+                retrievalmetrics::accumulate(summary[m], ranking, judgements);
+                retrievalmetrics::accumulate(overall[m], ranking, judgements);
+            }
+        }
+        QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
+        if (!json)
+            out << "\n"
+                << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
+                << QStringLiteral("  %1 %2 %3 %4\n")
+                       .arg(Messages::tr("mode"), -8)
+                       .arg(QStringLiteral("nDCG@10"), 8)
+                       .arg(QStringLiteral("R@100"), 8)
+                       .arg(QStringLiteral("MRR@10"), 8);
+        for (int m = 0; m < 3; ++m) {
+            retrievalmetrics::finish(summary[m]);
+            sj.insert(QLatin1String(kModeNames[m]), toJson(summary[m]));
+            if (!json)
+                out << QStringLiteral("  %1 %2 %3 %4\n")
+                           .arg(QLatin1String(kModeNames[m]), -8)
+                           .arg(summary[m].ndcg10, 8, 'f', 4)
+                           .arg(summary[m].recall100, 8, 'f', 4)
+                           .arg(summary[m].mrr10, 8, 'f', 4);
+        }
+        if (!json && summary[0].ndcg10 > 0)
+            out << "  "
+                << Messages::tr("hybrid / lexical nDCG@10 = %1")
+                       .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
+                << "\n";
+        splitsJson.insert(splitName, sj);
+    }
+    QJsonObject top{{QStringLiteral("queries"), overall[0].queries}};
+    for (int m = 0; m < 3; ++m) {
+        retrievalmetrics::finish(overall[m]);
+        top.insert(QLatin1String(kModeNames[m]), toJson(overall[m]));
+    }
+    top.insert(QStringLiteral("splits"), splitsJson);
+    return top;
+}
+
+/// The same collection in a throwaway schema of the database, searched by OnlineSearch
+/// (PostgreSQL full text re-scored with bm25, vectors of a model learned by the embedding job)
+/// — so the two paths can be compared on the same judgements.
+Result<QJsonObject> evaluateOnline(const ConnectionSettings &settings, const Collection &collection,
+                                   const Evaluation &evaluation,
+                                   retrievalmetrics::Summary onlineOverall[3])
+{
+    ConnectionSettings scratch = settings;
+    scratch.schema = QStringLiteral("ke_eval_%1").arg(QCoreApplication::applicationPid());
+    scratch.eventsTable.clear();
+    scratch.tenant.clear();
+    scratch.actor.clear();
+    auto db = Database::connect(scratch);
+    if (!db)
+        return db.error();
+    (void)Migrator::dropScratchSchema(**db); // a leftover of an interrupted run
+    auto cleanup = qScopeGuard([&] { (void)Migrator::dropScratchSchema(**db); });
+    QElapsedTimer onlineTimer;
+    onlineTimer.start();
+    if (auto m = Migrator::migrate(**db); !m)
+        return m.error();
+    auto tenant = (*db)->createTenant(QStringLiteral("eval"), QStringLiteral("Evaluation"));
+    if (!tenant)
+        return tenant.error();
+    if (auto t = (*db)->setTenant(QStringLiteral("eval")); !t)
+        return t.error();
+    QList<SearchDocument> documents = collection.documents;
+    for (SearchDocument &d : documents)
+        d.sourceType = QStringLiteral("finding"); // a type the product's table accepts
+    if (auto imported = SearchDocuments::importDocuments(**db, documents); !imported)
+        return imported.error();
+    SearchDocumentsReport report;
+    if (auto embedded = SearchDocuments::embed(**db, report); !embedded)
+        return embedded.error();
+    const qint64 onlineIndexMs = onlineTimer.elapsed();
+    onlineTimer.restart();
+    OnlineSearch search;
+    auto onlineResult = evaluation.run(
+        [&](const SearchRequest &req) -> Result<QStringList> {
+            auto found = search.search(**db, req);
+            if (!found)
+                return found.error();
+            QStringList ids;
+            for (const SearchResult &res : std::as_const(found->results))
+                ids.append(res.sourceId);
+            return ids;
+        },
+        Messages::tr("online (PostgreSQL, model %1)").arg(report.model), onlineOverall);
+    if (!onlineResult)
+        return onlineResult.error();
+    QJsonObject o = *onlineResult;
+    o.insert(QStringLiteral("model"), report.model);
+    o.insert(QStringLiteral("index_ms"), onlineIndexMs);
+    o.insert(QStringLiteral("search_ms"), onlineTimer.elapsed());
+    return o;
+}
+
+int runEvalSearch(CommandContext &ctx)
+{
+    const bool json = takeFlag(ctx.args, QStringLiteral("--json"));
+    const bool online = takeFlag(ctx.args, QStringLiteral("--online"));
+    const auto qrelsOption = takeOption(ctx.args, QStringLiteral("--qrels"));
+    LsaEmbedder::Options lsa;
+    HybridParameters params;
+    if (!takeTuning(ctx.args, lsa, params) || ctx.args.size() != 1)
         return ctx.fail(
             Messages::tr("usage: knowledgectl eval-search DIR [--qrels FILE] [--online] "
                          "[--json] [--dimension N] [--feedback-docs N] [--feedback-weight X] "
                          "[--rrf-k X] [--vector-weight X] [--posting-budget N] "
                          "[--max-scored-terms N]"));
     const QString dir = ctx.args.first();
-
-    // Which judgements: the one file given, or every qrels/*.tsv, each reported separately.
-    QList<QPair<QString, QString>> splits; // name, path
-    if (qrelsOption) {
-        splits.append({QFileInfo(*qrelsOption).completeBaseName(), *qrelsOption});
-    } else {
-        const QFileInfoList files
-            = QDir(dir + QStringLiteral("/qrels"))
-                  .entryInfoList({QStringLiteral("*.tsv")}, QDir::Files, QDir::Name);
-        for (const QFileInfo &fi : files)
-            splits.append({fi.completeBaseName(), fi.filePath()});
-        if (splits.isEmpty())
-            return ctx.fail(
-                Messages::tr("%1/qrels holds no *.tsv judgements — pass --qrels FILE").arg(dir));
-    }
+    const auto splits = judgementFiles(dir, qrelsOption);
+    if (!splits)
+        return ctx.fail(splits.error().message);
 
     auto collection = readCollection(dir);
     if (!collection)
@@ -189,8 +357,6 @@ int runEvalSearch(CommandContext &ctx)
     (*index)->setParameters(params);
     const qint64 indexMs = timer.elapsed();
 
-    const SearchMode modes[] = {SearchMode::Lexical, SearchMode::Vector, SearchMode::Hybrid};
-    const char *modeNames[] = {"lexical", "vector", "hybrid"};
     QTextStream &out = ctx.out;
     if (!json)
         out << Messages::tr("%1 documents indexed in %2 ms (model %3)")
@@ -199,80 +365,13 @@ int runEvalSearch(CommandContext &ctx)
                    .arg((*index)->embedder()->name())
             << "\n";
 
-    // Runs every judged query of every split in the three modes through `search` (ranked
-    // source ids, or an error), prints the tables and returns the JSON object.
-    using SearchFn = std::function<Result<QStringList>(const SearchRequest &)>;
-    auto evaluate = [&](const SearchFn &search, const QString &title,
-                        retrievalmetrics::Summary overall[3]) -> Result<QJsonObject> {
-        QJsonObject splitsJson;
-        if (!json && !title.isEmpty())
-            out << "\n" << title << "\n";
-        for (const auto &[splitName, path] : std::as_const(splits)) {
-            auto qrels = readQrels(path);
-            if (!qrels)
-                return qrels.error();
-            retrievalmetrics::Summary summary[3];
-            for (const auto &[queryId, judgements] : *qrels) {
-                const QString text = collection->queries.value(queryId);
-                for (int m = 0; m < 3; ++m) {
-                    SearchRequest req;
-                    req.text = text;
-                    req.mode = modes[m];
-                    req.limit = 100;
-                    req.snippets = false;
-                    auto found = search(req);
-                    QStringList ranking;
-                    if (found)
-                        ranking = *found;
-                    else if (!found.error().is(ErrorCode::EmptyQuery))
-                        return makeError(
-                            found.error().code,
-                            Messages::tr("query %1: %2").arg(queryId, found.error().message));
-                    retrievalmetrics::accumulate(summary[m], ranking, judgements);
-                    retrievalmetrics::accumulate(overall[m], ranking, judgements);
-                }
-            }
-            QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
-            if (!json)
-                out << "\n"
-                    << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries)
-                    << "\n"
-                    << QStringLiteral("  %1 %2 %3 %4\n")
-                           .arg(Messages::tr("mode"), -8)
-                           .arg(QStringLiteral("nDCG@10"), 8)
-                           .arg(QStringLiteral("R@100"), 8)
-                           .arg(QStringLiteral("MRR@10"), 8);
-            for (int m = 0; m < 3; ++m) {
-                retrievalmetrics::finish(summary[m]);
-                sj.insert(QLatin1String(modeNames[m]), toJson(summary[m]));
-                if (!json)
-                    out << QStringLiteral("  %1 %2 %3 %4\n")
-                               .arg(QLatin1String(modeNames[m]), -8)
-                               .arg(summary[m].ndcg10, 8, 'f', 4)
-                               .arg(summary[m].recall100, 8, 'f', 4)
-                               .arg(summary[m].mrr10, 8, 'f', 4);
-            }
-            if (!json && summary[0].ndcg10 > 0)
-                out << "  "
-                    << Messages::tr("hybrid / lexical nDCG@10 = %1")
-                           .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
-                    << "\n";
-            splitsJson.insert(splitName, sj);
-        }
-        QJsonObject top{{QStringLiteral("queries"), overall[0].queries}};
-        for (int m = 0; m < 3; ++m) {
-            retrievalmetrics::finish(overall[m]);
-            top.insert(QLatin1String(modeNames[m]), toJson(overall[m]));
-        }
-        top.insert(QStringLiteral("splits"), splitsJson);
-        return top;
-    };
+    const Evaluation evaluation(*collection, *splits, out, json);
 
     // Offline: the search cache (SQLite FTS5 + HNSW).
     QElapsedTimer searchTimer;
     searchTimer.start();
     retrievalmetrics::Summary overall[3];
-    auto offline = evaluate(
+    auto offline = evaluation.run(
         [&](const SearchRequest &req) -> Result<QStringList> {
             // The lexical-only baseline is plain bm25: never pruned.
             HybridParameters used = params;
@@ -297,59 +396,12 @@ int runEvalSearch(CommandContext &ctx)
     top.insert(QStringLiteral("index_ms"), indexMs);
     top.insert(QStringLiteral("search_ms"), searchMs);
 
-    // Online: the same collection in a throwaway schema of the database, searched by
-    // OnlineSearch (PostgreSQL full text re-scored with bm25, vectors of a model learned by
-    // the embedding job) — so the two paths can be compared on the same judgements.
     retrievalmetrics::Summary onlineOverall[3];
     if (online) {
-        ConnectionSettings scratch = ctx.settings;
-        scratch.schema = QStringLiteral("ke_eval_%1").arg(QCoreApplication::applicationPid());
-        scratch.eventsTable.clear();
-        scratch.tenant.clear();
-        scratch.actor.clear();
-        auto db = Database::connect(scratch);
-        if (!db)
-            return ctx.fail(db.error());
-        (void)Migrator::dropScratchSchema(**db); // a leftover of an interrupted run
-        auto cleanup = qScopeGuard([&] { (void)Migrator::dropScratchSchema(**db); });
-        QElapsedTimer onlineTimer;
-        onlineTimer.start();
-        if (auto m = Migrator::migrate(**db); !m)
-            return ctx.fail(m.error());
-        auto tenant = (*db)->createTenant(QStringLiteral("eval"), QStringLiteral("Evaluation"));
-        if (!tenant)
-            return ctx.fail(tenant.error());
-        if (auto t = (*db)->setTenant(QStringLiteral("eval")); !t)
-            return ctx.fail(t.error());
-        QList<SearchDocument> documents = collection->documents;
-        for (SearchDocument &d : documents)
-            d.sourceType = QStringLiteral("finding"); // a type the product's table accepts
-        if (auto imported = SearchDocuments::importDocuments(**db, documents); !imported)
-            return ctx.fail(imported.error());
-        SearchDocumentsReport report;
-        if (auto embedded = SearchDocuments::embed(**db, report); !embedded)
-            return ctx.fail(embedded.error());
-        const qint64 onlineIndexMs = onlineTimer.elapsed();
-        onlineTimer.restart();
-        OnlineSearch search;
-        auto onlineResult = evaluate(
-            [&](const SearchRequest &req) -> Result<QStringList> {
-                auto found = search.search(**db, req);
-                if (!found)
-                    return found.error();
-                QStringList ids;
-                for (const SearchResult &res : std::as_const(found->results))
-                    ids.append(res.sourceId);
-                return ids;
-            },
-            Messages::tr("online (PostgreSQL, model %1)").arg(report.model), onlineOverall);
-        if (!onlineResult)
-            return ctx.fail(onlineResult.error());
-        QJsonObject o = *onlineResult;
-        o.insert(QStringLiteral("model"), report.model);
-        o.insert(QStringLiteral("index_ms"), onlineIndexMs);
-        o.insert(QStringLiteral("search_ms"), onlineTimer.elapsed());
-        top.insert(QStringLiteral("online"), o);
+        auto o = evaluateOnline(ctx.settings, *collection, evaluation, onlineOverall);
+        if (!o)
+            return ctx.fail(o.error());
+        top.insert(QStringLiteral("online"), *o);
     }
 
     if (json) {
