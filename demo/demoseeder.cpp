@@ -326,22 +326,88 @@ int DemoSeeder::tenantOf(qint64 index) const
     return h < 5 ? 0 : (h < 8 ? 1 : 2);
 }
 
-void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) const
+namespace {
+
+/// One investigation as it happens, drawn from one random stream: the alert and the start,
+/// each hypothesis with its query (and a retry) and its evidence, the end (a synthesis, or a
+/// failure), then people's feedback and comments. The draws are made in the order the events
+/// happen, so a seed always tells the same story.
+class InvestigationStory
 {
-    Rng r(splitmix64(splitmix64(m_seed) + quint64(index)));
-    const DemoTenant &tenant = m_tenants[size_t(tenantOf(index))];
-    const DemoDataset &ds = r.pick(tenant.datasets);
-    const int anomalyIndex = int(r.between(0, int(std::size(anomalies)) - 1));
-    const AnomalyTemplate &anomaly = anomalies[anomalyIndex];
-    const bool orchestratorShape = r.chance(0.30);
+public:
+    InvestigationStory(Rng &r, const DemoTenant &tenant, std::vector<Event> &out)
+        : r(r)
+        , tenant(tenant)
+        , ds(r.pick(tenant.datasets))
+        , anomalyIndex(int(r.between(0, int(std::size(anomalies)) - 1)))
+        , anomaly(anomalies[anomalyIndex])
+        , orchestratorShape(r.chance(0.30))
+        // Leave two weeks at the end for feedback and re-ratings.
+        , start(DemoSeeder::endTimeMs() - DemoSeeder::windowDays * msPerDay
+                + r.between(0, (DemoSeeder::windowDays - 14) * msPerDay))
+        , investigationId(r.uuidV7(start))
+        , trace(tenant, investigationId, orchestratorShape ? QUuid() : ds.id, out, r)
+    { }
 
-    // Leave two weeks at the end for feedback and re-ratings.
-    const qint64 start
-        = endTimeMs() - windowDays * msPerDay + r.between(0, (windowDays - 14) * msPerDay);
-    const QUuid investigationId = r.uuidV7(start);
-    const size_t first = out.size();
+    void tell()
+    {
+        const QJsonObject alert = drawAlert();
+        begin(alert);
+        // Hypotheses: 2–5 distinct templates, one of them the cause.
+        count = int(r.between(2, 5));
+        for (int i = 5; i > 0; --i)
+            std::swap(order[size_t(i)], order[size_t(r.between(0, i))]);
+        cause = int(r.between(0, count - 1));
+        failed = r.chance(0.07);
+        failAfter = failed ? int(r.between(2, count)) : count;
 
+        targets.push_back({4, idString(investigationId), !failed});
+        for (int h = 0; h < failAfter; ++h) {
+            if (!hypothesis(h))
+                break;
+        }
+        finish();
+        feedback();
+        comments();
+    }
+
+private:
+    QJsonObject drawAlert();
+    void begin(const QJsonObject &alert);
+    /// Hypothesis `h` (the h-th of the shuffled templates) and what came of it; false when the
+    /// investigation failed on it.
+    bool hypothesis(int h);
+    /// The query of a hypothesis: once, or a failed first attempt and a retry. Sets `qid` to
+    /// the last attempt's; true when it succeeded.
+    bool queries(const HypothesisTemplate &ht, const QUuid &hid, bool isCause, QUuid &qid);
+    void evidence(const HypothesisTemplate &ht, const QUuid &hid, const QUuid &qid, bool isCause);
+    void finish();
+    void feedback();
+    void comments();
+
+    Rng &r;
+    const DemoTenant &tenant;
+    const DemoDataset &ds;
+    const int anomalyIndex;
+    const AnomalyTemplate &anomaly;
+    const bool orchestratorShape;
+    const qint64 start;
+    const QUuid investigationId;
+    Trace trace;
     Slots s;
+    qint64 t = 0; ///< the time of the latest event
+    int count = 0; ///< hypotheses
+    std::array<int, 6> order{0, 1, 2, 3, 4, 5}; ///< the templates, shuffled
+    int cause = 0;
+    bool failed = false;
+    int failAfter = 0;
+    std::vector<Target> targets; ///< what people can rate
+    QString rootCause;
+    double causeConfidence = 0;
+};
+
+QJsonObject InvestigationStory::drawAlert()
+{
     fillDatasetSlots(s, ds);
     s.set("version", versionText(r));
     s.set("cat_value", QString::fromUtf8(r.pick(catValues)));
@@ -354,7 +420,6 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
     s.set("pct", QString::number(pct));
     s.set("pct_lo", QString::number(double(r.between(1, 9)) / 10.0));
 
-    // The alert.
     double expected = 0;
     double actual = 0;
     switch (anomalyIndex) {
@@ -395,8 +460,12 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                             {QStringLiteral("anomaly_type"), QLatin1String(anomaly.type)},
                             {QStringLiteral("severity"), QLatin1String(severity)}};
 
-    Trace trace(tenant, investigationId, orchestratorShape ? QUuid() : ds.id, out, r);
-    qint64 t = start;
+    return alert;
+}
+
+void InvestigationStory::begin(const QJsonObject &alert)
+{
+    t = start;
     QJsonObject started{{QStringLiteral("alert"), alert}};
     if (orchestratorShape) {
         started.insert(QStringLiteral("dataset_id"),
@@ -420,112 +489,114 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                         {QStringLiteral("context"),
                          QJsonObject{{QStringLiteral("stage"), QStringLiteral("discovery")}}}});
     }
+}
 
-    // Hypotheses: 2–5 distinct templates, one of them the cause.
-    const int count = int(r.between(2, 5));
-    std::array<int, 6> order{0, 1, 2, 3, 4, 5};
-    for (int i = 5; i > 0; --i)
-        std::swap(order[size_t(i)], order[size_t(r.between(0, i))]);
-    const int cause = int(r.between(0, count - 1));
-    const bool failed = r.chance(0.07);
-    const int failAfter = failed ? int(r.between(2, count)) : count;
+bool InvestigationStory::hypothesis(int h)
+{
+    const HypothesisTemplate &ht = hypotheses[anomalyIndex][order[size_t(h)]];
+    const bool isCause = h == cause;
+    t += r.between(3, 40) * msPerSecond;
+    const QUuid hid = r.uuidV7(t);
+    const QString htext = s.sentence(ht.text);
+    const double hconf = round2(isCause ? r.real(0.45, 0.9) : r.real(0.1, 0.7));
+    const QJsonObject hyp{{QStringLiteral("hypothesis_id"), idString(hid)},
+                          {QStringLiteral("text"), htext},
+                          {QStringLiteral("confidence"), hconf},
+                          {QStringLiteral("rank"), h + 1}};
+    trace.system("hypothesis.generated", t, hyp);
+    targets.push_back({0, idString(hid), isCause});
 
-    std::vector<Target> targets;
-    targets.push_back({4, idString(investigationId), !failed});
-    QString rootCause;
-    double causeConfidence = 0;
-    for (int h = 0; h < failAfter; ++h) {
-        const HypothesisTemplate &ht = hypotheses[anomalyIndex][order[size_t(h)]];
-        const bool isCause = h == cause;
-        t += r.between(3, 40) * msPerSecond;
-        const QUuid hid = r.uuidV7(t);
-        const QString htext = s.sentence(ht.text);
-        const double hconf = round2(isCause ? r.real(0.45, 0.9) : r.real(0.1, 0.7));
-        const QJsonObject hyp{{QStringLiteral("hypothesis_id"), idString(hid)},
-                              {QStringLiteral("text"), htext},
-                              {QStringLiteral("confidence"), hconf},
-                              {QStringLiteral("rank"), h + 1}};
-        trace.system("hypothesis.generated", t, hyp);
-        targets.push_back({0, idString(hid), isCause});
+    QUuid qid;
+    const bool succeeded = queries(ht, hid, isCause, qid);
+    if (failed && h == failAfter - 1)
+        return false;
 
-        // One query, sometimes a failed first attempt and a retry.
-        const int attempts = r.chance(0.12) ? 2 : 1;
-        QUuid qid;
-        bool succeeded = false;
-        for (int a = 0; a < attempts; ++a) {
-            t += r.between(2, 15) * msPerSecond;
-            qid = r.uuidV7(t);
-            QString sql = s.fill(ht.sql);
-            const bool fails = attempts == 2 && a == 0;
-            const QString ts = s.fill("{ts}");
-            const bool misnamed = fails && sql.contains(ts);
-            if (misnamed)
-                sql.replace(ts, ts + QStringLiteral("_utc"));
-            const QJsonObject q{{QStringLiteral("query_id"), idString(qid)},
-                                {QStringLiteral("hypothesis_id"), idString(hid)},
-                                {QStringLiteral("sql"), sql},
-                                {QStringLiteral("purpose"), s.fill(ht.purpose)}};
-            trace.system("query.planned", t, q);
-            t += r.between(1, 5) * msPerSecond;
-            trace.system("query.submitted", t, q);
-            const qint64 duration = r.between(40, 45000);
-            t += r.between(50, 400);
-            QJsonObject executed = q;
-            executed.insert(QStringLiteral("warehouse"), QStringLiteral("ANALYTICS_WH"));
-            trace.system("query.executed", t, executed);
-            t += duration;
-            if (fails) {
-                QJsonObject f = q;
-                f.insert(QStringLiteral("error"),
-                         misnamed
-                             ? s.fill("ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
-                             : QStringLiteral("ERROR: canceling statement due to statement "
-                                              "timeout (SQLSTATE 57014)"));
-                f.insert(QStringLiteral("duration_ms"), double(duration));
-                trace.system("query.failed", t, f);
-                if (a == 0)
-                    targets.push_back({1, idString(qid), false});
-            } else {
-                QJsonObject ok = q;
-                ok.insert(QStringLiteral("row_count"), double(r.between(1, 5000)));
-                ok.insert(QStringLiteral("duration_ms"), double(duration));
-                trace.system("query.succeeded", t, ok);
-                targets.push_back({1, idString(qid), isCause || r.chance(0.5)});
-                succeeded = true;
-            }
-        }
-        if (failed && h == failAfter - 1)
-            break;
+    if (succeeded)
+        evidence(ht, hid, qid, isCause);
+    t += r.between(1, 5) * msPerSecond;
+    QJsonObject verdict = hyp;
+    verdict.insert(QStringLiteral("confidence"),
+                   round2(isCause ? r.real(0.75, 0.98) : r.real(0.02, 0.3)));
+    trace.system(isCause ? "hypothesis.accepted" : "hypothesis.rejected", t, verdict);
+    if (isCause) {
+        rootCause = s.sentence(ht.rootCause);
+        causeConfidence = verdict.value(QStringLiteral("confidence")).toDouble();
+    }
+    return true;
+}
 
-        // Evidence from the query.
-        if (succeeded) {
-            t += r.between(2, 20) * msPerSecond;
-            const QUuid eid = r.uuidV7(t);
-            const bool supports = isCause || r.chance(0.1);
-            const double econf = round2(supports ? r.real(0.6, 0.97) : r.real(0.5, 0.9));
-            QJsonObject ev{{QStringLiteral("evidence_id"), idString(eid)},
-                           {QStringLiteral("hypothesis_id"), idString(hid)},
-                           {QStringLiteral("query_id"), idString(qid)},
-                           {QStringLiteral("summary"),
-                            s.sentence(supports ? ht.evidenceFor : ht.evidenceAgainst)},
-                           {QStringLiteral("supports"), supports},
-                           {QStringLiteral("confidence"), econf}};
-            trace.system("evidence.collected", t, ev);
-            t += r.between(1, 10) * msPerSecond;
-            trace.system("evidence.evaluated", t, ev);
-            targets.push_back({2, idString(eid), isCause ? true : !supports});
-        }
+bool InvestigationStory::queries(const HypothesisTemplate &ht, const QUuid &hid, bool isCause,
+                                 QUuid &qid)
+{
+    // One query, sometimes a failed first attempt and a retry.
+    const int attempts = r.chance(0.12) ? 2 : 1;
+    bool succeeded = false;
+    for (int a = 0; a < attempts; ++a) {
+        t += r.between(2, 15) * msPerSecond;
+        qid = r.uuidV7(t);
+        QString sql = s.fill(ht.sql);
+        const bool fails = attempts == 2 && a == 0;
+        const QString ts = s.fill("{ts}");
+        const bool misnamed = fails && sql.contains(ts);
+        if (misnamed)
+            sql.replace(ts, ts + QStringLiteral("_utc"));
+        const QJsonObject q{{QStringLiteral("query_id"), idString(qid)},
+                            {QStringLiteral("hypothesis_id"), idString(hid)},
+                            {QStringLiteral("sql"), sql},
+                            {QStringLiteral("purpose"), s.fill(ht.purpose)}};
+        trace.system("query.planned", t, q);
         t += r.between(1, 5) * msPerSecond;
-        QJsonObject verdict = hyp;
-        verdict.insert(QStringLiteral("confidence"),
-                       round2(isCause ? r.real(0.75, 0.98) : r.real(0.02, 0.3)));
-        trace.system(isCause ? "hypothesis.accepted" : "hypothesis.rejected", t, verdict);
-        if (isCause) {
-            rootCause = s.sentence(ht.rootCause);
-            causeConfidence = verdict.value(QStringLiteral("confidence")).toDouble();
+        trace.system("query.submitted", t, q);
+        const qint64 duration = r.between(40, 45000);
+        t += r.between(50, 400);
+        QJsonObject executed = q;
+        executed.insert(QStringLiteral("warehouse"), QStringLiteral("ANALYTICS_WH"));
+        trace.system("query.executed", t, executed);
+        t += duration;
+        if (fails) {
+            QJsonObject f = q;
+            f.insert(QStringLiteral("error"),
+                     misnamed ? s.fill("ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
+                              : QStringLiteral("ERROR: canceling statement due to statement "
+                                               "timeout (SQLSTATE 57014)"));
+            f.insert(QStringLiteral("duration_ms"), double(duration));
+            trace.system("query.failed", t, f);
+            if (a == 0)
+                targets.push_back({1, idString(qid), false});
+        } else {
+            QJsonObject ok = q;
+            ok.insert(QStringLiteral("row_count"), double(r.between(1, 5000)));
+            ok.insert(QStringLiteral("duration_ms"), double(duration));
+            trace.system("query.succeeded", t, ok);
+            targets.push_back({1, idString(qid), isCause || r.chance(0.5)});
+            succeeded = true;
         }
     }
+    return succeeded;
+}
 
+void InvestigationStory::evidence(const HypothesisTemplate &ht, const QUuid &hid, const QUuid &qid,
+                                  bool isCause)
+{
+    t += r.between(2, 20) * msPerSecond;
+    const QUuid eid = r.uuidV7(t);
+    const bool supports = isCause || r.chance(0.1);
+    const double econf = round2(supports ? r.real(0.6, 0.97) : r.real(0.5, 0.9));
+    QJsonObject ev{
+        {QStringLiteral("evidence_id"), idString(eid)},
+        {QStringLiteral("hypothesis_id"), idString(hid)},
+        {QStringLiteral("query_id"), idString(qid)},
+        {QStringLiteral("summary"), s.sentence(supports ? ht.evidenceFor : ht.evidenceAgainst)},
+        {QStringLiteral("supports"), supports},
+        {QStringLiteral("confidence"), econf}};
+    trace.system("evidence.collected", t, ev);
+    t += r.between(1, 10) * msPerSecond;
+    trace.system("evidence.evaluated", t, ev);
+    targets.push_back({2, idString(eid), isCause ? true : !supports});
+}
+
+void InvestigationStory::finish()
+{
     if (failed) {
         t += r.between(5, 120) * msPerSecond;
         trace.system("investigation.failed", t,
@@ -551,9 +622,12 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                                  {QStringLiteral("confidence"), round2(causeConfidence * 0.95)},
                                  {QStringLiteral("duration_seconds"), double((t - start) / 1000)}});
     }
-    const qint64 done = t;
+}
 
-    // Feedback from several people; some rate again later.
+void InvestigationStory::feedback()
+{
+    const qint64 done = t;
+    // Several people; some rate again later.
     const int raters
         = r.chance(0.8) ? int(r.between(1, std::min<qint64>(4, qint64(tenant.people.size())))) : 0;
     for (int p = 0; p < raters; ++p) {
@@ -588,14 +662,19 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
                 if (!r.chance(0.12))
                     break; // most people rate once
                 ft += r.between(1 * msPerHour, 7 * msPerDay);
-                if (ft >= endTimeMs())
+                if (ft >= DemoSeeder::endTimeMs())
                     break; // everything stays inside the window
             }
             ft += r.between(10 * msPerSecond, 20 * msPerMinute);
-            if (ft >= endTimeMs())
+            if (ft >= DemoSeeder::endTimeMs())
                 break;
         }
     }
+}
+
+void InvestigationStory::comments()
+{
+    const qint64 done = t;
     if (r.chance(0.25)) {
         const int comments = int(r.between(1, 2));
         qint64 ct = done + r.between(10 * msPerMinute, 5 * msPerDay);
@@ -612,6 +691,15 @@ void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) cons
             ct += r.between(5 * msPerMinute, 2 * msPerDay);
         }
     }
+}
+
+} // namespace
+
+void DemoSeeder::appendInvestigation(qint64 index, std::vector<Event> &out) const
+{
+    Rng r(splitmix64(splitmix64(m_seed) + quint64(index)));
+    const size_t first = out.size();
+    InvestigationStory(r, m_tenants[size_t(tenantOf(index))], out).tell();
     // Feedback and comments interleave between people: keep the investigation in time order.
     std::stable_sort(out.begin() + qsizetype(first), out.end(),
                      [](const Event &a, const Event &b) { return a.createdAt < b.createdAt; });
