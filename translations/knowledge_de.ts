@@ -474,17 +474,17 @@
 <context>
     <name>DemoSeeder</name>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="705"/>
+        <location filename="../demo/demoseeder.cpp" line="793"/>
         <source>checking whether tenant &apos;%1&apos; holds demo data</source>
         <translation>prüfen, ob Mandant &apos;%1&apos; Demodaten enthält</translation>
     </message>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="722"/>
+        <location filename="../demo/demoseeder.cpp" line="810"/>
         <source>tenant &apos;%1&apos; already holds events that demo-seed did not write — it looks like real data, and the event log is append-only, so nothing was written; seed a database of its own (scripts/postgres start gives a private one), or pass --force if this really is a demo database</source>
         <translation>Mandant &apos;%1&apos; enthält bereits Ereignisse, die demo-seed nicht geschrieben hat — das sieht nach echten Daten aus, und das Ereignisprotokoll lässt sich nur ergänzen, daher wurde nichts geschrieben; erzeugen Sie die Demodaten in einer eigenen Datenbank (scripts/postgres start richtet eine private ein) oder geben Sie --force an, wenn dies wirklich eine Demodatenbank ist</translation>
     </message>
     <message>
-        <location filename="../demo/demoseeder.cpp" line="739"/>
+        <location filename="../demo/demoseeder.cpp" line="827"/>
         <source>writing the people and datasets of tenant &apos;%1&apos;</source>
         <translation>Schreiben der Personen und Datasets des Mandanten &apos;%1&apos;</translation>
     </message>

@@ -161,54 +161,13 @@ qint64 acceptedFeedback(int port)
     return m.hasMatch() ? m.captured(1).toLongLong() : 0;
 }
 
-int runHttpBench(BenchContext &ctx)
+/// What the feedback load posts: a 👍 and a 👎 for every hypothesis of the first 300
+/// investigations.
+QList<std::array<QString, 3>> feedbackRequestsFor(const std::vector<Event> &events)
 {
-    LoadOptions options{100000, 0};
-    qint64 durationS = 30, connections = 32, databaseThreads = 4, investigations = 300;
-    bool lexicalOnly = false;
-    if (auto parsed = parseLoadOptions(
-            ctx.args, options,
-            QStringLiteral("knowledge-bench http [--size N] [--seconds S] [--connections C] "
-                           "[--db-threads N] [--lexical] [--keep] [--json]"),
-            {{QStringLiteral("--seconds"), nullptr, &durationS},
-             {QStringLiteral("--connections"), nullptr, &connections},
-             {QStringLiteral("--db-threads"), nullptr, &databaseThreads},
-             {QStringLiteral("--lexical"), &lexicalOnly, nullptr}});
-        !parsed)
-        return fail(ctx, parsed.error().message);
-    const qint64 size = options.size;
-
-    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-0000000ab77e"));
-    DemoSeeder seeder(1);
-    auto schema
-        = demoSchema(ctx.settings, QStringLiteral("ke_bench_http_"), tenant, seeder, options.keep);
-    if (!schema)
-        return fail(ctx, schema.error().message);
-    Database &db = (*schema)->db();
-    const QString name = db.settings().schema;
-
-    // The documents search looks through: by default the real way — demo investigations until
-    // they make `size` documents, aggregated, then the embedding job (documents, the tenant's
-    // LSA model, its vectors), so that search is hybrid as in a deployment; with --lexical,
-    // generated documents copied straight into search_documents and no model (lexical only).
-    // The first 300 investigations' hypotheses are the feedback's targets either way.
-    std::vector<Event> events;
-    if (lexicalOnly) {
-        for (qint64 i = 0; i < investigations; ++i)
-            seeder.appendInvestigation(i, events);
-    } else {
-        investigations = appendInvestigationsFor(seeder, size, events);
-    }
-    ctx.err << tr("loading %1 investigations (%2 events) for %3 search documents into %4…")
-                   .arg(investigations)
-                   .arg(events.size())
-                   .arg(size)
-                   .arg(name)
-            << Qt::endl;
-    QList<std::array<QString, 3>> feedbackRequests;
+    QList<std::array<QString, 3>> requests;
     QSet<QUuid> targeted;
-    for (Event &e : events) {
-        e.tenantId = tenant;
+    for (const Event &e : events) {
         if (e.eventType != QLatin1String("hypothesis.generated"))
             continue;
         if (!targeted.contains(e.investigationId)) {
@@ -217,7 +176,7 @@ int runHttpBench(BenchContext &ctx)
             targeted.insert(e.investigationId);
         }
         for (int rating : {1, -1})
-            feedbackRequests.append(
+            requests.append(
                 {QStringLiteral("POST"), QStringLiteral("/feedback"),
                  QString::fromUtf8(
                      QJsonDocument(
@@ -230,189 +189,108 @@ int runHttpBench(BenchContext &ctx)
                                      {QStringLiteral("reason"), QStringLiteral("bench")}})
                          .toJson(QJsonDocument::Compact))});
     }
-    if (auto loaded = emitAll(db, events.begin(), events.end()); !loaded)
-        return fail(ctx, loaded.error().message);
-    SqlSession sql = SqlSession::forDatabase(db);
-    QList<SearchDocument> sample;
-    QString model = tr("none (lexical search)");
-    if (lexicalOnly) {
-        if (auto loaded = loadSearchDocuments(sql, name, tenant, size, &sample); !loaded)
-            return fail(ctx, loaded.error().message);
-    } else {
-        if (auto analyzed = analyzeEvents(db); !analyzed)
-            return fail(ctx, analyzed.error().message);
-        if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
-            return fail(ctx, agg.error().message);
-        ctx.err << tr("the embedding job (documents, model, vectors)…") << Qt::endl;
-        auto job = SearchDocuments::run(db);
-        if (!job)
-            return fail(ctx, job.error().message);
-        model = job->model;
-        auto stored
-            = sampleStoredDocuments(sql, db.table(QStringLiteral("search_documents")), tenant);
-        if (!stored)
-            return fail(ctx, stored.error().message);
-        sample = *stored;
-    }
-    const QStringList queries = buildQueries(sample, 300);
+    return requests;
+}
 
-    auto key = ApiKeys::create(db, QString(), QStringLiteral("bench-http"), std::nullopt);
-    if (!key)
-        return fail(ctx, key.error().message);
+/// The search through the engine, without HTTP: searches per second and latency.
+struct InProcess
+{
+    double perSecond = 0;
+    double p50Ms = 0, p99Ms = 0;
+};
 
-    HttpServiceOptions serviceOptions;
-    serviceOptions.port = 0;
-    serviceOptions.databaseThreads = int(databaseThreads);
-    ConnectionSettings serviceSettings = db.settings();
-    HttpService service(serviceSettings, serviceOptions);
-    auto port = service.start();
-    if (!port)
-        return fail(ctx, port.error().message);
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(*port);
-    // The service loads the tenant's search index at start: measure after it has.
-    {
-        QElapsedTimer warm;
-        warm.start();
-        while (fetch(*port, "GET /health HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
-                   .contains("\"loading\":true")
-               && warm.elapsed() < 300000)
-            QThread::msleep(100);
-        ctx.err << tr("the service loaded the search index in %1 s")
-                       .arg(double(warm.elapsed()) / 1e3, 0, 'f', 1)
-                << Qt::endl;
-    }
-
-    // 1. In-process: the same queries, the same engine, as many threads as the service's
-    //    database threads, for the same duration — once as the schema owner, once as the
-    //    service's database threads do it (the key selected for every search), without HTTP.
-    struct InProcess
-    {
-        double perSecond = 0;
-        double p50Ms = 0, p99Ms = 0;
-    };
-    const auto runInProcess
-        = [&](const std::function<Result<SearchOutcome>(const SearchRequest &)> &searchOnce)
-        -> Result<InProcess> {
-        std::atomic<qint64> done{0}, errors{0};
-        std::vector<double> ms;
-        std::mutex msLock;
-        QString firstError;
-        QElapsedTimer wall;
-        wall.start();
-        std::vector<std::thread> threads;
-        for (qint64 t = 0; t < databaseThreads; ++t)
-            threads.emplace_back([&, t] {
-                std::vector<double> mine;
-                qsizetype i = qsizetype(t) * 37;
-                while (wall.elapsed() < durationS * 1000) {
-                    SearchRequest r;
-                    r.text = queries.at(i++ % queries.size());
-                    QElapsedTimer one;
-                    one.start();
-                    auto outcome = searchOnce(r);
-                    mine.push_back(double(one.nsecsElapsed()) / 1e6);
-                    if (!outcome && ++errors == 1) {
-                        std::lock_guard lock(msLock);
-                        firstError = outcome.error().message;
-                    }
-                    ++done;
+/// `queries` through `searchOnce` on `threads` threads for `durationS` seconds.
+Result<InProcess>
+searchInProcess(const std::function<Result<SearchOutcome>(const SearchRequest &)> &searchOnce,
+                const QStringList &queries, qint64 threadCount, qint64 durationS)
+{
+    std::atomic<qint64> done{0}, errors{0};
+    std::vector<double> ms;
+    std::mutex msLock;
+    QString firstError;
+    QElapsedTimer wall;
+    wall.start();
+    std::vector<std::thread> threads;
+    for (qint64 t = 0; t < threadCount; ++t)
+        threads.emplace_back([&, t] {
+            std::vector<double> mine;
+            qsizetype i = qsizetype(t) * 37;
+            while (wall.elapsed() < durationS * 1000) {
+                SearchRequest r;
+                r.text = queries.at(i++ % queries.size());
+                QElapsedTimer one;
+                one.start();
+                auto outcome = searchOnce(r);
+                mine.push_back(double(one.nsecsElapsed()) / 1e6);
+                if (!outcome && ++errors == 1) {
+                    std::lock_guard lock(msLock);
+                    firstError = outcome.error().message;
                 }
-                resetThreadDatabase();
-                std::lock_guard lock(msLock);
-                ms.insert(ms.end(), mine.begin(), mine.end());
-            });
-        for (auto &t : threads)
-            t.join();
-        if (errors > 0)
-            return makeError(ErrorCode::Internal,
-                             tr("in-process search failed: %1").arg(firstError));
-        return InProcess{double(done) / double(durationS), percentile(ms, 0.5),
-                         percentile(ms, 0.99)};
-    };
-    ctx.err << tr("in-process search as the owner, %1 threads, %2 s…")
-                   .arg(databaseThreads)
-                   .arg(durationS)
-            << Qt::endl;
-    ConnectionSettings owner = db.settings(); // as the owner, for the tenant
-    owner.tenant = tenant.toString(QUuid::WithoutBraces);
-    auto asOwner = runInProcess([&](const SearchRequest &r) {
-        return SearchClient::search(owner, r, SearchSource::Automatic);
-    });
-    if (!asOwner)
-        return fail(ctx, asOwner.error().message);
-    ctx.err << tr("in-process search through the key, %1 threads, %2 s…")
-                   .arg(databaseThreads)
-                   .arg(durationS)
-            << Qt::endl;
-    auto asKey = runInProcess([&](const SearchRequest &r) -> Result<SearchOutcome> {
-        auto dbOfThread = threadDatabase(serviceSettings);
-        if (!dbOfThread)
-            return dbOfThread.error();
-        if (auto selected = ApiKeys::select(**dbOfThread, key->secret); !selected)
-            return selected.error();
-        return SearchClient::search(serviceSettings, r, SearchSource::Automatic);
-    });
-    if (!asKey)
-        return fail(ctx, asKey.error().message);
+                ++done;
+            }
+            resetThreadDatabase();
+            std::lock_guard lock(msLock);
+            ms.insert(ms.end(), mine.begin(), mine.end());
+        });
+    for (auto &t : threads)
+        t.join();
+    if (errors > 0)
+        return makeError(ErrorCode::Internal, tr("in-process search failed: %1").arg(firstError));
+    return InProcess{double(done) / double(durationS), percentile(ms, 0.5), percentile(ms, 0.99)};
+}
 
-    // 2. GET /search over HTTP.
-    QTemporaryDir scripts;
-    QList<std::array<QString, 3>> searchRequests;
-    for (const QString &q : queries)
-        searchRequests.append({QStringLiteral("GET"),
-                               QStringLiteral("/search?limit=10&q=")
-                                   + QString::fromLatin1(QUrl::toPercentEncoding(q)),
-                               QString()});
-    // One probe of each route first: a load of refusals would measure nothing.
-    const QByteArray auth = "\r\nAuthorization: Bearer " + key->secret.toUtf8();
+/// One request of each route first: a load of refusals would measure nothing.
+Result<void> probeRoutes(int port, const QByteArray &auth, const QString &searchPath,
+                         const QString &feedbackBody)
+{
     const QByteArray probe
-        = fetch(*port,
-                "GET " + searchRequests.first()[1].toUtf8()
-                    + " HTTP/1.1\r\nHost: bench\r\nConnection: close" + auth + "\r\n\r\n");
+        = fetch(port,
+                "GET " + searchPath.toUtf8() + " HTTP/1.1\r\nHost: bench\r\nConnection: close"
+                    + auth + "\r\n\r\n");
     if (!probe.startsWith("HTTP/1.1 200"))
-        return fail(ctx, tr("GET /search answered: %1").arg(QString::fromUtf8(probe)));
-    const QByteArray body = feedbackRequests.first()[2].toUtf8();
+        return makeError(ErrorCode::Internal,
+                         tr("GET /search answered: %1").arg(QString::fromUtf8(probe)));
+    const QByteArray body = feedbackBody.toUtf8();
     const QByteArray posted
-        = fetch(*port,
+        = fetch(port,
                 "POST /feedback HTTP/1.1\r\nHost: bench\r\nConnection: close\r\nContent-Type: "
                 "application/json\r\nContent-Length: "
                     + QByteArray::number(body.size()) + auth + "\r\n\r\n" + body);
     if (!posted.startsWith("HTTP/1.1 201"))
-        return fail(ctx, tr("POST /feedback answered: %1").arg(QString::fromUtf8(posted)));
-    ctx.err << tr("GET /search, %1 connections, %2 s…").arg(connections).arg(durationS) << Qt::endl;
-    auto search = runWrk(
-        url, writeScript(scripts.path(), QStringLiteral("search.lua"), key->secret, searchRequests),
-        int(connections), int(durationS));
-    if (!search)
-        return fail(ctx, search.error().message);
+        return makeError(ErrorCode::Internal,
+                         tr("POST /feedback answered: %1").arg(QString::fromUtf8(posted)));
+    return {};
+}
 
-    // 3. POST /feedback over HTTP; then count what the database holds.
-    const auto countFeedback = [&]() -> qint64 {
-        auto n = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE event_type LIKE "
-                                           "'feedback.%' AND actor_id = $1")
-                                .arg(db.eventsTable()),
-                            {key->key.personId});
-        return n ? n->toLongLong() : -1;
-    };
-    const qint64 feedbackBefore = countFeedback();
-    const qint64 acceptedBefore = acceptedFeedback(*port); // the probe's
-    ctx.err << tr("POST /feedback, %1 connections, %2 s…").arg(connections).arg(durationS)
-            << Qt::endl;
-    auto feedback = runWrk(
-        url,
-        writeScript(scripts.path(), QStringLiteral("feedback.lua"), key->secret, feedbackRequests),
-        int(connections), int(durationS));
-    if (!feedback)
-        return fail(ctx, feedback.error().message);
-    QThread::msleep(500); // requests wrk gave up on at its deadline finish
-    const qint64 accepted = acceptedFeedback(*port) - acceptedBefore;
-    const qint64 stored = countFeedback() - feedbackBefore;
-    service.stop();
+/// What the bench measured, for its report.
+struct HttpFigures
+{
+    qint64 size = 0, durationS = 0, connections = 0, databaseThreads = 0;
+    bool lexicalOnly = false;
+    QString model;
+    LoadFigures search, feedback;
+    InProcess asOwner, asKey;
+    qint64 accepted = 0, stored = 0;
 
-    const double overOwner = asOwner->perSecond / search->perSecond - 1.0;
-    const double overKey = asKey->perSecond / search->perSecond - 1.0;
-    const bool allCounted = accepted == stored && accepted >= feedback->requests - feedback->errors;
-    if (options.json) {
+    double overOwner() const { return asOwner.perSecond / search.perSecond - 1.0; }
+    double overKey() const { return asKey.perSecond / search.perSecond - 1.0; }
+    bool allCounted() const
+    {
+        return accepted == stored && accepted >= feedback.requests - feedback.errors;
+    }
+};
+
+void printHttpReport(BenchContext &ctx, const HttpFigures &f, bool json)
+{
+    const LoadFigures *search = &f.search, *feedback = &f.feedback;
+    const InProcess *asOwner = &f.asOwner, *asKey = &f.asKey;
+    const double overOwner = f.overOwner(), overKey = f.overKey();
+    const bool allCounted = f.allCounted();
+    const qint64 size = f.size, durationS = f.durationS, connections = f.connections,
+                 databaseThreads = f.databaseThreads, accepted = f.accepted, stored = f.stored;
+    const bool lexicalOnly = f.lexicalOnly;
+    const QString &model = f.model;
+    if (json) {
         QJsonObject o{{QStringLiteral("documents"), double(size)},
                       {QStringLiteral("seconds"), double(durationS)},
                       {QStringLiteral("connections"), double(connections)},
@@ -479,7 +357,218 @@ int runHttpBench(BenchContext &ctx)
                 << '\n'
                 << tr("  load average: %1").arg(loadAverage()) << Qt::endl;
     }
-    return search->errors == 0 && feedback->errors == 0 && allCounted ? 0 : 1;
+}
+
+/// What the searches and the feedback of the bench are made of.
+struct HttpWorkload
+{
+    QStringList queries;
+    QString model;
+    QList<std::array<QString, 3>> feedbackRequests;
+};
+
+Result<HttpWorkload> loadHttpWorkload(BenchContext &ctx, Database &db, DemoSeeder &seeder,
+                                      const QUuid &tenant, qint64 size, bool lexicalOnly)
+{
+    const QString name = db.settings().schema;
+    qint64 investigations = 300;
+    // The documents search looks through: by default the real way — demo investigations until
+    // they make `size` documents, aggregated, then the embedding job (documents, the tenant's
+    // LSA model, its vectors), so that search is hybrid as in a deployment; with --lexical,
+    // generated documents copied straight into search_documents and no model (lexical only).
+    // The first 300 investigations' hypotheses are the feedback's targets either way.
+    std::vector<Event> events;
+    if (lexicalOnly) {
+        for (qint64 i = 0; i < investigations; ++i)
+            seeder.appendInvestigation(i, events);
+    } else {
+        investigations = appendInvestigationsFor(seeder, size, events);
+    }
+    ctx.err << tr("loading %1 investigations (%2 events) for %3 search documents into %4…")
+                   .arg(investigations)
+                   .arg(events.size())
+                   .arg(size)
+                   .arg(name)
+            << Qt::endl;
+    for (Event &e : events)
+        e.tenantId = tenant;
+    HttpWorkload w;
+    w.feedbackRequests = feedbackRequestsFor(events);
+    if (auto loaded = emitAll(db, events.begin(), events.end()); !loaded)
+        return loaded.error();
+    SqlSession sql = SqlSession::forDatabase(db);
+    QList<SearchDocument> sample;
+    w.model = tr("none (lexical search)");
+    if (lexicalOnly) {
+        if (auto loaded = loadSearchDocuments(sql, name, tenant, size, &sample); !loaded)
+            return loaded.error();
+    } else {
+        if (auto analyzed = analyzeEvents(db); !analyzed)
+            return analyzed.error();
+        if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
+            return agg.error();
+        ctx.err << tr("the embedding job (documents, model, vectors)…") << Qt::endl;
+        auto job = SearchDocuments::run(db);
+        if (!job)
+            return job.error();
+        w.model = job->model;
+        auto stored
+            = sampleStoredDocuments(sql, db.table(QStringLiteral("search_documents")), tenant);
+        if (!stored)
+            return stored.error();
+        sample = *stored;
+    }
+    w.queries = buildQueries(sample, 300);
+    return w;
+}
+
+int runHttpBench(BenchContext &ctx)
+{
+    LoadOptions options{100000, 0};
+    qint64 durationS = 30, connections = 32, databaseThreads = 4;
+    bool lexicalOnly = false;
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
+            QStringLiteral("knowledge-bench http [--size N] [--seconds S] [--connections C] "
+                           "[--db-threads N] [--lexical] [--keep] [--json]"),
+            {{QStringLiteral("--seconds"), nullptr, &durationS},
+             {QStringLiteral("--connections"), nullptr, &connections},
+             {QStringLiteral("--db-threads"), nullptr, &databaseThreads},
+             {QStringLiteral("--lexical"), &lexicalOnly, nullptr}});
+        !parsed)
+        return fail(ctx, parsed.error().message);
+    const qint64 size = options.size;
+
+    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-0000000ab77e"));
+    DemoSeeder seeder(1);
+    auto schema
+        = demoSchema(ctx.settings, QStringLiteral("ke_bench_http_"), tenant, seeder, options.keep);
+    if (!schema)
+        return fail(ctx, schema.error().message);
+    Database &db = (*schema)->db();
+
+    auto workload = loadHttpWorkload(ctx, db, seeder, tenant, size, lexicalOnly);
+    if (!workload)
+        return fail(ctx, workload.error().message);
+    const QStringList &queries = workload->queries;
+    const auto &feedbackRequests = workload->feedbackRequests;
+
+    auto key = ApiKeys::create(db, QString(), QStringLiteral("bench-http"), std::nullopt);
+    if (!key)
+        return fail(ctx, key.error().message);
+
+    HttpServiceOptions serviceOptions;
+    serviceOptions.port = 0;
+    serviceOptions.databaseThreads = int(databaseThreads);
+    ConnectionSettings serviceSettings = db.settings();
+    HttpService service(serviceSettings, serviceOptions);
+    auto port = service.start();
+    if (!port)
+        return fail(ctx, port.error().message);
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+    // The service loads the tenant's search index at start: measure after it has.
+    {
+        QElapsedTimer warm;
+        warm.start();
+        while (fetch(*port, "GET /health HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
+                   .contains("\"loading\":true")
+               && warm.elapsed() < 300000)
+            QThread::msleep(100);
+        ctx.err << tr("the service loaded the search index in %1 s")
+                       .arg(double(warm.elapsed()) / 1e3, 0, 'f', 1)
+                << Qt::endl;
+    }
+
+    // 1. In-process: the same queries, the same engine, as many threads as the service's
+    //    database threads, for the same duration — once as the schema owner, once as the
+    //    service's database threads do it (the key selected for every search), without HTTP.
+    HttpFigures f;
+    f.size = size;
+    f.durationS = durationS;
+    f.connections = connections;
+    f.databaseThreads = databaseThreads;
+    f.lexicalOnly = lexicalOnly;
+    f.model = workload->model;
+    ctx.err << tr("in-process search as the owner, %1 threads, %2 s…")
+                   .arg(databaseThreads)
+                   .arg(durationS)
+            << Qt::endl;
+    ConnectionSettings owner = db.settings(); // as the owner, for the tenant
+    owner.tenant = tenant.toString(QUuid::WithoutBraces);
+    auto asOwner = searchInProcess(
+        [&](const SearchRequest &r) {
+            return SearchClient::search(owner, r, SearchSource::Automatic);
+        },
+        queries, databaseThreads, durationS);
+    if (!asOwner)
+        return fail(ctx, asOwner.error().message);
+    f.asOwner = *asOwner;
+    ctx.err << tr("in-process search through the key, %1 threads, %2 s…")
+                   .arg(databaseThreads)
+                   .arg(durationS)
+            << Qt::endl;
+    auto asKey = searchInProcess(
+        [&](const SearchRequest &r) -> Result<SearchOutcome> {
+            auto dbOfThread = threadDatabase(serviceSettings);
+            if (!dbOfThread)
+                return dbOfThread.error();
+            if (auto selected = ApiKeys::select(**dbOfThread, key->secret); !selected)
+                return selected.error();
+            return SearchClient::search(serviceSettings, r, SearchSource::Automatic);
+        },
+        queries, databaseThreads, durationS);
+    if (!asKey)
+        return fail(ctx, asKey.error().message);
+    f.asKey = *asKey;
+
+    // 2. GET /search over HTTP.
+    QTemporaryDir scripts;
+    QList<std::array<QString, 3>> searchRequests;
+    for (const QString &q : queries)
+        searchRequests.append({QStringLiteral("GET"),
+                               QStringLiteral("/search?limit=10&q=")
+                                   + QString::fromLatin1(QUrl::toPercentEncoding(q)),
+                               QString()});
+    const QByteArray auth = "\r\nAuthorization: Bearer " + key->secret.toUtf8();
+    if (auto probed
+        = probeRoutes(*port, auth, searchRequests.first()[1], feedbackRequests.first()[2]);
+        !probed)
+        return fail(ctx, probed.error().message);
+    ctx.err << tr("GET /search, %1 connections, %2 s…").arg(connections).arg(durationS) << Qt::endl;
+    auto search = runWrk(
+        url, writeScript(scripts.path(), QStringLiteral("search.lua"), key->secret, searchRequests),
+        int(connections), int(durationS));
+    if (!search)
+        return fail(ctx, search.error().message);
+    f.search = *search;
+
+    // 3. POST /feedback over HTTP; then count what the database holds.
+    SqlSession sql = SqlSession::forDatabase(db);
+    const auto countFeedback = [&]() -> qint64 {
+        auto n = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE event_type LIKE "
+                                           "'feedback.%' AND actor_id = $1")
+                                .arg(db.eventsTable()),
+                            {key->key.personId});
+        return n ? n->toLongLong() : -1;
+    };
+    const qint64 feedbackBefore = countFeedback();
+    const qint64 acceptedBefore = acceptedFeedback(*port); // the probe's
+    ctx.err << tr("POST /feedback, %1 connections, %2 s…").arg(connections).arg(durationS)
+            << Qt::endl;
+    auto feedback = runWrk(
+        url,
+        writeScript(scripts.path(), QStringLiteral("feedback.lua"), key->secret, feedbackRequests),
+        int(connections), int(durationS));
+    if (!feedback)
+        return fail(ctx, feedback.error().message);
+    f.feedback = *feedback;
+    QThread::msleep(500); // requests wrk gave up on at its deadline finish
+    f.accepted = acceptedFeedback(*port) - acceptedBefore;
+    f.stored = countFeedback() - feedbackBefore;
+    service.stop();
+
+    printHttpReport(ctx, f, options.json);
+    return f.search.errors == 0 && f.feedback.errors == 0 && f.allCounted() ? 0 : 1;
 }
 
 BenchmarkRegistrar registrar{
