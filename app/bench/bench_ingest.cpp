@@ -62,46 +62,233 @@ void appendUuid(QByteArray &line, const QUuid &id)
         line += id.toByteArray(QUuid::WithoutBraces);
 }
 
-/// CPU seconds (user + system) used so far by this process, or by its finished children.
-double cpuSeconds(int who)
+/// Writes `events` as a COPY text file (the psql \\copy baseline's input), on disk before
+/// anything is timed: the kernel's write-back of this file must not compete with the server's
+/// WAL writes during the first load.
+Result<void> writeCopyFile(const QString &copyFile, const std::vector<Event> &events,
+                           const QUuid &tenant)
 {
-    rusage u{};
-    getrusage(who, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    QFile f(copyFile);
+    if (!f.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(copyFile, f.errorString()));
+    const QByteArray tenantText = tenant.toByteArray(QUuid::WithoutBraces);
+    QByteArray line;
+    for (const Event &e : events) {
+        line.clear();
+        appendUuid(line, e.id);
+        line += '\t';
+        line += tenantText;
+        line += '\t';
+        appendUuid(line, e.investigationId);
+        line += '\t';
+        appendUuid(line, e.datasetId);
+        line += '\t';
+        appendCopyField(line, e.eventType.toUtf8());
+        line += '\t';
+        appendCopyField(line, QJsonDocument(e.data).toJson(QJsonDocument::Compact));
+        line += '\t';
+        appendUuid(line, e.actorId);
+        line += '\t';
+        line += e.actorType.toUtf8();
+        line += '\t';
+        line += e.createdAt.toString(Qt::ISODateWithMs).toUtf8();
+        line += '\n';
+        f.write(line);
+    }
+    // On disk before anything is timed: the kernel's write-back of this file must not
+    // compete with the server's WAL writes during the first load.
+    f.flush();
+    ::fsync(f.handle());
+    return {};
+}
+
+/// The loads the ingest bench times: the same events through psql \\copy and through
+/// EventLog::emitBatch, each into its own scratch schema; then single emits.
+struct IngestLoads
+{
+    const ConnectionSettings &settings;
+    const QUuid tenant;
+    const QString copyFile;
+    const std::vector<Event> &events;
+    std::vector<Event> &singleEvents; ///< emit() stamps them
+    const qint64 size;
+    const qint64 batchSize;
+    const qint64 singles;
+    std::vector<double> copyClientCpu, batchClientCpu; ///< CPU s of psql / of this process
+
+    Result<double> copy(ScratchSchema &schema);
+    Result<double> batch(ScratchSchema &schema);
+    Result<std::vector<double>> singleEmits(ScratchSchema &schema, size_t from, bool durable);
+};
+
+Result<double> IngestLoads::copy(ScratchSchema &schema)
+{
+    QProcess psql;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGOPTIONS"),
+               QStringLiteral("-c knowledge.tenant_id=") + tenant.toString(QUuid::WithoutBraces));
+    psql.setProcessEnvironment(env);
+    QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                     QStringLiteral("ON_ERROR_STOP=1")};
+    if (!settings.databaseUrl.isEmpty())
+        args << QStringLiteral("-d") << settings.databaseUrl;
+    args << QStringLiteral("-c")
+         << QStringLiteral("\\copy %1 (id, tenant_id, investigation_id, dataset_id, event_type, "
+                           "event_data, actor_id, actor_type, created_at) FROM '%2'")
+                .arg(schema.db().eventsTable(), copyFile);
+    QElapsedTimer t;
+    const double cpuBefore = childrenCpuSeconds();
+    t.start();
+    psql.start(QStringLiteral("psql"), args);
+    if (!psql.waitForFinished(-1) || psql.exitStatus() != QProcess::NormalExit
+        || psql.exitCode() != 0)
+        return makeError(
+            ErrorCode::Copy,
+            tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
+                .arg(psql.errorString(), QString::fromUtf8(psql.readAllStandardError())));
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    copyClientCpu.push_back(childrenCpuSeconds() - cpuBefore);
+    if (schema.count() != size)
+        return makeError(
+            ErrorCode::Copy,
+            tr("psql \\copy loaded %1 rows, expected %2").arg(schema.count()).arg(size));
+    return seconds;
+}
+
+Result<double> IngestLoads::batch(ScratchSchema &schema)
+{
+    EventLog log(schema.db());
+    QElapsedTimer t;
+    const double cpuBefore = processCpuSeconds();
+    t.start();
+    qint64 written = 0;
+    for (qint64 at = 0; at < size; at += batchSize) {
+        const qint64 end = std::min(size, at + batchSize);
+        std::vector<Event> batch(events.begin() + at, events.begin() + end);
+        auto w = log.emitBatch(batch);
+        if (!w)
+            return w.error();
+        written += *w;
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    batchClientCpu.push_back(processCpuSeconds() - cpuBefore);
+    if (written != size || schema.count() != size)
+        return makeError(ErrorCode::Batch,
+                         tr("emitBatch wrote %1 events, expected %2").arg(written).arg(size));
+    return seconds;
+}
+
+Result<std::vector<double>> IngestLoads::singleEmits(ScratchSchema &schema, size_t from,
+                                                     bool durable)
+{
+    EventLog log(schema.db());
+    EmitOptions options;
+    options.asynchronousCommit = !durable;
+    std::vector<double> latencies;
+    latencies.reserve(size_t(singles));
+    QElapsedTimer t;
+    for (size_t i = from; i < from + size_t(singles); ++i) {
+        t.restart();
+        auto w = log.emit(singleEvents[i], options);
+        latencies.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!w)
+            return w.error();
+    }
+    return latencies;
+}
+
+/// Every timed load starts from a clean buffer cache: a CHECKPOINT writes the previous load's
+/// dirty pages first, so neither side pays for the other's (superuser only; without the right
+/// the loads simply run without it).
+void checkpoint(ScratchSchema &schema)
+{
+    (void)SqlSession::forDatabase(schema.db()).exec(QStringLiteral("CHECKPOINT"));
+}
+
+/// The medians over the rounds, and the single emits of the last one.
+struct IngestFigures
+{
+    std::vector<double> copySeconds, batchSeconds, ratios;
+    std::vector<double> durable, async;
+};
+
+/// Rounds alternate the order (copy first, then batch first) so that neither side always
+/// meets a warmer cache or a busier machine; the figures are medians over the rounds.
+Result<IngestFigures> ingestRounds(BenchContext &ctx, IngestLoads &loads, int rounds)
+{
+    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    IngestFigures f;
+    for (int round = 0; round < rounds; ++round) {
+        auto copySchema = ScratchSchema::create(
+            loads.settings, QStringLiteral("ke_bench_copy_") + suffix, loads.tenant);
+        if (!copySchema)
+            return copySchema.error();
+        auto batchSchema = ScratchSchema::create(
+            loads.settings, QStringLiteral("ke_bench_ingest_") + suffix, loads.tenant);
+        if (!batchSchema)
+            return batchSchema.error();
+        ctx.err << tr("round %1 of %2: psql \\copy and EventLog::emitBatch (batches of %3) of %4 "
+                      "events…")
+                       .arg(round + 1)
+                       .arg(rounds)
+                       .arg(loads.batchSize)
+                       .arg(loads.size)
+                << Qt::endl;
+        Result<double> c = 0.0, b = 0.0;
+        auto copy = [&]() {
+            checkpoint(**copySchema);
+            return loads.copy(**copySchema);
+        };
+        auto batch = [&]() {
+            checkpoint(**batchSchema);
+            return loads.batch(**batchSchema);
+        };
+        if (round % 2 == 0) {
+            c = copy();
+            b = c ? batch() : c;
+        } else {
+            b = batch();
+            c = b ? copy() : b;
+        }
+        if (!c)
+            return c.error();
+        if (!b)
+            return b.error();
+        f.copySeconds.push_back(*c);
+        f.batchSeconds.push_back(*b);
+        f.ratios.push_back(*c / *b);
+        if (round == rounds - 1) {
+            // Single emits into the now-full table: durable commits (the default), then with
+            // EmitOptions::asynchronousCommit to show what the WAL flush to disk costs.
+            ctx.err << tr("EventLog::emit of %1 single events, twice…").arg(loads.singles)
+                    << Qt::endl;
+            auto d = loads.singleEmits(**batchSchema, 0, true);
+            if (!d)
+                return d.error();
+            auto a = loads.singleEmits(**batchSchema, size_t(loads.singles), false);
+            if (!a)
+                return a.error();
+            f.durable = std::move(*d);
+            f.async = std::move(*a);
+        }
+    }
+    return f;
 }
 
 int runIngest(BenchContext &ctx)
 {
-    qint64 size = 200000;
-    int batchSize = 10000;
-    int singles = 2000;
-    int rounds = 3;
+    qint64 size = 200000, batchSize = 10000, singles = 2000, rounds = 3;
     bool json = false;
-    for (qsizetype i = 0; i < ctx.args.size(); ++i) {
-        const QString a = ctx.args.at(i);
-        auto value = [&]() { return i + 1 < ctx.args.size() ? ctx.args.at(++i) : QString(); };
-        bool ok = true;
-        if (a == QLatin1String("--json"))
-            json = true;
-        else if (a == QLatin1String("--size"))
-            size = value().toLongLong(&ok);
-        else if (a == QLatin1String("--batch"))
-            batchSize = value().toInt(&ok);
-        else if (a == QLatin1String("--singles"))
-            singles = value().toInt(&ok);
-        else if (a == QLatin1String("--rounds"))
-            rounds = value().toInt(&ok);
-        else
-            return fail(ctx,
-                        tr("unknown argument '%1' — usage: knowledge-bench ingest [--size N] "
-                           "[--batch N] [--singles N] [--rounds N] [--json]")
-                            .arg(a));
-        if (!ok || size < 1 || batchSize < 1 || singles < 1 || rounds < 1)
-            return fail(ctx, tr("%1 needs a positive whole number").arg(a));
-    }
-
-    const QString suffix = QString::number(QCoreApplication::applicationPid());
+    if (auto parsed = parseOptions(ctx.args,
+                                   {{QStringLiteral("--json"), &json},
+                                    {QStringLiteral("--size"), nullptr, &size},
+                                    {QStringLiteral("--batch"), nullptr, &batchSize},
+                                    {QStringLiteral("--singles"), nullptr, &singles},
+                                    {QStringLiteral("--rounds"), nullptr, &rounds}},
+                                   QStringLiteral("knowledge-bench ingest [--size N] [--batch N] "
+                                                  "[--singles N] [--rounds N] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
 
     // The same demo events for every load, all in one tenant.
     ctx.err << tr("generating %1 events…").arg(size) << Qt::endl;
@@ -127,177 +314,16 @@ int runIngest(BenchContext &ctx)
         e.tenantId = tenant;
     QTemporaryDir tmp;
     const QString copyFile = tmp.filePath(QStringLiteral("events.copy"));
-    {
-        QFile f(copyFile);
-        if (!f.open(QIODevice::WriteOnly))
-            return fail(ctx, tr("cannot write %1: %2").arg(copyFile, f.errorString()));
-        const QByteArray tenantText = tenant.toByteArray(QUuid::WithoutBraces);
-        QByteArray line;
-        for (const Event &e : events) {
-            line.clear();
-            appendUuid(line, e.id);
-            line += '\t';
-            line += tenantText;
-            line += '\t';
-            appendUuid(line, e.investigationId);
-            line += '\t';
-            appendUuid(line, e.datasetId);
-            line += '\t';
-            appendCopyField(line, e.eventType.toUtf8());
-            line += '\t';
-            appendCopyField(line, QJsonDocument(e.data).toJson(QJsonDocument::Compact));
-            line += '\t';
-            appendUuid(line, e.actorId);
-            line += '\t';
-            line += e.actorType.toUtf8();
-            line += '\t';
-            line += e.createdAt.toString(Qt::ISODateWithMs).toUtf8();
-            line += '\n';
-            f.write(line);
-        }
-        // On disk before anything is timed: the kernel's write-back of this file must not
-        // compete with the server's WAL writes during the first load.
-        f.flush();
-        ::fsync(f.handle());
-    }
-    // Every timed load starts from a clean buffer cache: a CHECKPOINT writes the previous
-    // load's dirty pages first, so neither side pays for the other's (superuser only; without
-    // the right the loads simply run without it).
-    auto checkpoint = [&](ScratchSchema &schema) {
-        (void)SqlSession::forDatabase(schema.db()).exec(QStringLiteral("CHECKPOINT"));
-    };
-
-    std::vector<double> copyClientCpu, batchClientCpu; // CPU s of psql / of this process
-    auto runCopy = [&](ScratchSchema &schema) -> Result<double> {
-        QProcess psql;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGOPTIONS"),
-                   QStringLiteral("-c knowledge.tenant_id=")
-                       + tenant.toString(QUuid::WithoutBraces));
-        psql.setProcessEnvironment(env);
-        QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                         QStringLiteral("ON_ERROR_STOP=1")};
-        if (!ctx.settings.databaseUrl.isEmpty())
-            args << QStringLiteral("-d") << ctx.settings.databaseUrl;
-        args << QStringLiteral("-c")
-             << QStringLiteral(
-                    "\\copy %1 (id, tenant_id, investigation_id, dataset_id, event_type, "
-                    "event_data, actor_id, actor_type, created_at) FROM '%2'")
-                    .arg(schema.db().eventsTable(), copyFile);
-        QElapsedTimer t;
-        const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
-        t.start();
-        psql.start(QStringLiteral("psql"), args);
-        if (!psql.waitForFinished(-1) || psql.exitStatus() != QProcess::NormalExit
-            || psql.exitCode() != 0)
-            return makeError(
-                ErrorCode::Copy,
-                tr("psql \\copy failed (is psql installed and on PATH?): %1 %2")
-                    .arg(psql.errorString(), QString::fromUtf8(psql.readAllStandardError())));
-        const double seconds = double(t.nsecsElapsed()) / 1e9;
-        copyClientCpu.push_back(cpuSeconds(RUSAGE_CHILDREN) - cpuBefore);
-        if (schema.count() != size)
-            return makeError(
-                ErrorCode::Copy,
-                tr("psql \\copy loaded %1 rows, expected %2").arg(schema.count()).arg(size));
-        return seconds;
-    };
-    auto runBatch = [&](ScratchSchema &schema) -> Result<double> {
-        EventLog log(schema.db());
-        QElapsedTimer t;
-        const double cpuBefore = cpuSeconds(RUSAGE_SELF);
-        t.start();
-        qint64 written = 0;
-        for (qint64 at = 0; at < size; at += batchSize) {
-            const qint64 end = std::min(size, at + batchSize);
-            std::vector<Event> batch(events.begin() + at, events.begin() + end);
-            auto w = log.emitBatch(batch);
-            if (!w)
-                return w.error();
-            written += *w;
-        }
-        const double seconds = double(t.nsecsElapsed()) / 1e9;
-        batchClientCpu.push_back(cpuSeconds(RUSAGE_SELF) - cpuBefore);
-        if (written != size || schema.count() != size)
-            return makeError(ErrorCode::Batch,
-                             tr("emitBatch wrote %1 events, expected %2").arg(written).arg(size));
-        return seconds;
-    };
-    auto runSingles
-        = [&](ScratchSchema &schema, size_t from, bool durable) -> Result<std::vector<double>> {
-        EventLog log(schema.db());
-        EmitOptions options;
-        options.asynchronousCommit = !durable;
-        std::vector<double> latencies;
-        latencies.reserve(size_t(singles));
-        QElapsedTimer t;
-        for (size_t i = from; i < from + size_t(singles); ++i) {
-            t.restart();
-            auto w = log.emit(singleEvents[i], options);
-            latencies.push_back(double(t.nsecsElapsed()) / 1e6);
-            if (!w)
-                return w.error();
-        }
-        return latencies;
-    };
-
-    // Rounds alternate the order (copy first, then batch first) so that neither side always
-    // meets a warmer cache or a busier machine; the figures are medians over the rounds.
-    std::vector<double> copySeconds, batchSeconds, ratios;
-    std::vector<double> durable, async;
-    for (int round = 0; round < rounds; ++round) {
-        auto copySchema = ScratchSchema::create(ctx.settings,
-                                                QStringLiteral("ke_bench_copy_") + suffix, tenant);
-        if (!copySchema)
-            return fail(ctx, copySchema.error().message);
-        auto batchSchema = ScratchSchema::create(
-            ctx.settings, QStringLiteral("ke_bench_ingest_") + suffix, tenant);
-        if (!batchSchema)
-            return fail(ctx, batchSchema.error().message);
-        ctx.err << tr("round %1 of %2: psql \\copy and EventLog::emitBatch (batches of %3) of %4 "
-                      "events…")
-                       .arg(round + 1)
-                       .arg(rounds)
-                       .arg(batchSize)
-                       .arg(size)
-                << Qt::endl;
-        Result<double> c = 0.0, b = 0.0;
-        auto copy = [&]() {
-            checkpoint(**copySchema);
-            return runCopy(**copySchema);
-        };
-        auto batch = [&]() {
-            checkpoint(**batchSchema);
-            return runBatch(**batchSchema);
-        };
-        if (round % 2 == 0) {
-            c = copy();
-            b = c ? batch() : c;
-        } else {
-            b = batch();
-            c = b ? copy() : b;
-        }
-        if (!c)
-            return fail(ctx, c.error().message);
-        if (!b)
-            return fail(ctx, b.error().message);
-        copySeconds.push_back(*c);
-        batchSeconds.push_back(*b);
-        ratios.push_back(*c / *b);
-        if (round == rounds - 1) {
-            // Single emits into the now-full table: durable commits (the default), then with
-            // EmitOptions::asynchronousCommit to show what the WAL flush to disk costs.
-            ctx.err << tr("EventLog::emit of %1 single events, twice…").arg(singles) << Qt::endl;
-            auto d = runSingles(**batchSchema, 0, true);
-            if (!d)
-                return fail(ctx, d.error().message);
-            auto a = runSingles(**batchSchema, size_t(singles), false);
-            if (!a)
-                return fail(ctx, a.error().message);
-            durable = std::move(*d);
-            async = std::move(*a);
-        }
-    }
+    if (auto written = writeCopyFile(copyFile, events, tenant); !written)
+        return fail(ctx, written.error().message);
+    IngestLoads loads{ctx.settings, tenant,    copyFile, events, singleEvents,
+                      size,         batchSize, singles,  {},     {}};
+    auto figures = ingestRounds(ctx, loads, int(rounds));
+    if (!figures)
+        return fail(ctx, figures.error().message);
+    const auto &[copySeconds, batchSeconds, ratios, durable, async] = *figures;
+    const auto &batchClientCpu = loads.batchClientCpu;
+    const auto &copyClientCpu = loads.copyClientCpu;
 
     const double batchS = percentile(batchSeconds, 0.5);
     const double copyS = percentile(copySeconds, 0.5);

@@ -107,13 +107,27 @@ std::optional<double> peakRssMiB()
     return std::nullopt;
 }
 
-double processCpuSeconds()
+namespace {
+
+double cpuSecondsOf(int who)
 {
     rusage u{};
-    if (getrusage(RUSAGE_SELF, &u) != 0)
+    if (getrusage(who, &u) != 0)
         return -1;
     auto s = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
     return s(u.ru_utime) + s(u.ru_stime);
+}
+
+} // namespace
+
+double processCpuSeconds()
+{
+    return cpuSecondsOf(RUSAGE_SELF);
+}
+
+double childrenCpuSeconds()
+{
+    return cpuSecondsOf(RUSAGE_CHILDREN);
 }
 
 qint64 backendPid(Database &db)

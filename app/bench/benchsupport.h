@@ -80,6 +80,8 @@ double serverCpuSince(qint64 pid, double before);
 std::optional<double> peakRssMiB();
 /// CPU seconds (user + system) this process has used.
 double processCpuSeconds();
+/// CPU seconds (user + system) this process's finished children (psql) have used.
+double childrenCpuSeconds();
 /// The server process serving `db`'s connection, or -1.
 qint64 backendPid(Database &db);
 /// Drops `db`'s schema and everything in it, if it can (a leftover is dropped by the next
