@@ -199,6 +199,299 @@ SyncFigures measureSync(const ConnectionSettings &base, qint64 size, const QStri
     return f;
 }
 
+/// What building the offline index cost.
+struct BuildFigures
+{
+    double generateS = 0; ///< making the documents (not part of the build)
+    double storeS = 0; ///< SQLite + FTS5
+    double embedS = 0; ///< model, embeddings and HNSW
+    double buildS = 0;
+    double buildCpuS = 0;
+    double rssMiB = 0;
+};
+
+/// 1. Build: documents (SQLite + FTS5), then the model (sampled), embeddings and HNSW; every
+/// 97th document of each generated slice goes to `sample` (where the queries come from). With
+/// a `cacheDir` that holds `size` documents already, only the sample is made.
+Result<BuildFigures> buildIndex(BenchContext &ctx, SearchIndex &ix, qint64 size,
+                                const QString &cacheDir, bool json, QList<SearchDocument> &sample)
+{
+    BuildFigures f;
+    QElapsedTimer total;
+    total.start();
+    const double cpuStart = processCpuSeconds();
+    DocumentGenerator gen;
+    // Every 97th document of each generated slice: where the queries come from.
+    auto takeSample = [&](const QList<SearchDocument> &docs) {
+        for (qsizetype i = 0; i < docs.size(); i += 97)
+            sample.append(docs.at(i));
+    };
+    const auto stored = ix.documentCount();
+    const bool reuse = !cacheDir.isEmpty() && stored && *stored == size && ix.embedder();
+    if (reuse) {
+        ctx.err << tr("reusing the %1 documents in %2 (build figures are not measured)")
+                       .arg(size)
+                       .arg(cacheDir)
+                << Qt::endl;
+        for (qint64 done = 0; done < size;) {
+            const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
+            takeSample(docs);
+            done += docs.size();
+        }
+    }
+    for (qint64 done = reuse ? size : 0; done < size;) {
+        QElapsedTimer g;
+        g.start();
+        const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
+        f.generateS += seconds(g);
+        takeSample(docs);
+        auto r = ix.applyChanges(docs, {});
+        if (!r)
+            return r.error();
+        done += docs.size();
+        if (!json && (done % 200000 == 0 || done == size))
+            ctx.err << tr("  %1 documents stored (%2 s)").arg(done).arg(seconds(total), 0, 'f', 1)
+                    << Qt::endl;
+    }
+    f.storeS = seconds(total) - f.generateS;
+    QElapsedTimer phase;
+    phase.start();
+    if (!reuse) {
+        auto learned = ix.learnLocalEmbedder();
+        if (!learned)
+            return learned.error();
+    }
+    f.embedS = seconds(phase);
+    if (auto saved = ix.save(); !saved)
+        return saved.error();
+    // As OfflineCache::sync does after its writes (one segment per applyChanges otherwise).
+    if (auto compacted = ix.compactTextIndex(); !compacted)
+        return compacted.error();
+    f.buildS = seconds(total) - f.generateS;
+    f.buildCpuS = processCpuSeconds() - cpuStart - f.generateS; // generation is ~1 thread
+    f.rssMiB = peakRssMiB().value_or(0);
+    return f;
+}
+
+/// Each query's hybrid latency in ms, into `into`; the first failure ends it.
+Result<void> timeSearches(SearchIndex &ix, const QStringList &texts, std::vector<double> &into)
+{
+    for (const QString &q : texts) {
+        QElapsedTimer t;
+        t.start();
+        auto r = ix.search(hybridRequest(q));
+        into.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!r)
+            return r.error();
+    }
+    return {};
+}
+
+/// HNSW recall@10 against exact search on the same vectors (per-query means).
+struct VectorFigures
+{
+    double recall = 0;
+    double speedup = 0;
+    double hnswMs = 0;
+    double exactMs = 0;
+};
+
+/// 3. Up to 100 of `queries` (those with a vector), approximate and exact.
+VectorFigures measureVectors(SearchIndex &ix, const QStringList &queries)
+{
+    const auto emb = ix.embedder();
+    double recallSum = 0, hnswMs = 0, exactMs = 0;
+    int recallQueries = 0;
+    for (const QString &q : queries) {
+        auto v = emb->embed({q});
+        if (!v || dotProduct(v->front(), v->front()) < 0.5f)
+            continue;
+        QElapsedTimer t;
+        t.start();
+        auto approx = ix.nearestDocuments(v->front(), 10, false);
+        hnswMs += double(t.nsecsElapsed()) / 1e6;
+        t.restart();
+        auto exact = ix.nearestDocuments(v->front(), 10, true);
+        exactMs += double(t.nsecsElapsed()) / 1e6;
+        if (!approx || !exact)
+            continue;
+        // Tie-aware: demo content repeats its templates, so many documents share a vector;
+        // a hit is correct when it is as close as the exact 10th neighbour.
+        const float threshold = exact->isEmpty() ? 1.0f : exact->last().second - 1e-5f;
+        int hits = 0;
+        for (const auto &[id, similarity] : std::as_const(*approx))
+            hits += similarity >= threshold ? 1 : 0;
+        recallSum += double(hits) / double(std::max<qsizetype>(1, exact->size()));
+        ++recallQueries;
+        if (recallQueries >= 100)
+            break;
+    }
+    VectorFigures f;
+    f.recall = recallQueries ? recallSum / recallQueries : 0;
+    f.speedup = hnswMs > 0 ? exactMs / hnswMs : 0;
+    f.hnswMs = recallQueries ? hnswMs / recallQueries : 0;
+    f.exactMs = recallQueries ? exactMs / recallQueries : 0;
+    return f;
+}
+
+/// Lexical pruning against unpruned bm25.
+struct PruningFigures
+{
+    double overlap = 0; ///< top-10 overlap
+    std::vector<double> unprunedMs, prunedMs;
+};
+
+/// 4. The first 50 of `queries`, lexical only, pruned and not.
+PruningFigures measurePruning(SearchIndex &ix, const QStringList &queries)
+{
+    PruningFigures f;
+    HybridParameters pruned = ix.parameters();
+    HybridParameters unpruned = pruned;
+    unpruned.lexicalPostingBudget = 0;
+    double overlapSum = 0;
+    const int lexicalQueries = int(std::min<qsizetype>(queries.size(), 50));
+    for (int i = 0; i < lexicalQueries; ++i) {
+        SearchRequest req = hybridRequest(queries.at(i));
+        req.mode = SearchMode::Lexical;
+        req.snippets = false;
+        ix.setParameters(unpruned);
+        QElapsedTimer t;
+        t.start();
+        auto full = ix.search(req);
+        f.unprunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        ix.setParameters(pruned);
+        t.restart();
+        auto cut = ix.search(req);
+        f.prunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!full || !cut)
+            continue;
+        QSet<QString> a;
+        for (const SearchResult &r : std::as_const(*full))
+            a.insert(r.sourceId);
+        int same = 0;
+        for (const SearchResult &r : std::as_const(*cut))
+            same += a.contains(r.sourceId) ? 1 : 0;
+        overlapSum += full->isEmpty() ? 1.0 : double(same) / double(full->size());
+    }
+    f.overlap = lexicalQueries ? overlapSum / lexicalQueries : 0;
+    return f;
+}
+
+/// Everything the search bench measured, for its report.
+struct SearchFigures
+{
+    qint64 size = 0;
+    qint64 syncSize = 0;
+    qsizetype queries = 0, longQueries = 0;
+    std::vector<double> latencies, longLatencies;
+    BuildFigures build;
+    VectorFigures vectors;
+    PruningFigures pruning;
+    SyncFigures sync;
+};
+
+/// The report (text, or one JSON line); the exit code.
+int printSearchReport(BenchContext &ctx, const SearchFigures &f, bool json)
+{
+    const qint64 size = f.size;
+    const SyncFigures &sync = f.sync;
+    const double p50 = percentile(f.latencies, 0.50), p95 = percentile(f.latencies, 0.95);
+    const double longP50 = percentile(f.longLatencies, 0.50);
+    if (json) {
+        QJsonObject o{
+            {QStringLiteral("documents"), size},
+            {QStringLiteral("queries"), qint64(f.queries)},
+            {QStringLiteral("p50_ms"), p50},
+            {QStringLiteral("p95_ms"), p95},
+            {QStringLiteral("long_query_p50_ms"), longP50},
+            {QStringLiteral("long_queries"), qint64(f.longQueries)},
+            {QStringLiteral("recall_at_10"), f.vectors.recall},
+            {QStringLiteral("speedup_vs_exact"), f.vectors.speedup},
+            {QStringLiteral("hnsw_ms"), f.vectors.hnswMs},
+            {QStringLiteral("exact_ms"), f.vectors.exactMs},
+            {QStringLiteral("build_s"), f.build.buildS},
+            {QStringLiteral("build_cpu_s"), f.build.buildCpuS},
+            {QStringLiteral("store_s"), f.build.storeS},
+            {QStringLiteral("embed_index_s"), f.build.embedS},
+            {QStringLiteral("peak_rss_mib"), f.build.rssMiB},
+            {QStringLiteral("lexical_overlap_at_10"), f.pruning.overlap},
+            {QStringLiteral("lexical_unpruned_p95_ms"), percentile(f.pruning.unprunedMs, 0.95)},
+            {QStringLiteral("lexical_pruned_p95_ms"), percentile(f.pruning.prunedMs, 0.95)},
+            {QStringLiteral("sync_documents"), sync.documents},
+            {QStringLiteral("cold_docs_per_s"), sync.coldRate},
+            {QStringLiteral("cold_sync_s"), sync.coldS},
+            {QStringLiteral("incremental_rows"), sync.changed},
+            {QStringLiteral("incremental_docs_per_s"), sync.incrementalRate},
+            {QStringLiteral("incremental_sync_s"), sync.incrementalS},
+            {QStringLiteral("online_first_ms"), sync.onlineFirstMs},
+            {QStringLiteral("online_p50_ms"), sync.onlineP50},
+            {QStringLiteral("online_p95_ms"), sync.onlineP95},
+            {QStringLiteral("online_sql_p50_ms"), sync.sqlP50},
+            {QStringLiteral("online_sql_p95_ms"), sync.sqlP95},
+            {QStringLiteral("online_top10_overlap_with_sql"), sync.onlineOverlap},
+            {QStringLiteral("online_after_edit_ms"), sync.onlineAfterEditMs}};
+        if (!sync.error.isEmpty())
+            o.insert(QStringLiteral("sync_error"), sync.error);
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        return sync.error.isEmpty() ? 0 : 1;
+    }
+    ctx.out << tr("offline search over %1 documents (%2 queries)").arg(size).arg(f.queries)
+            << Qt::endl
+            << tr("  build: %1 s, %5 CPU s (store %2 s, model + embeddings + HNSW %3 s), "
+                  "peak RSS %4 MiB")
+                   .arg(f.build.buildS, 0, 'f', 1)
+                   .arg(f.build.storeS, 0, 'f', 1)
+                   .arg(f.build.embedS, 0, 'f', 1)
+                   .arg(f.build.rssMiB, 0, 'f', 0)
+                   .arg(f.build.buildCpuS, 0, 'f', 1)
+            << Qt::endl
+            << tr("  hybrid latency: p50 %1 ms, p95 %2 ms").arg(p50, 0, 'f', 2).arg(p95, 0, 'f', 2)
+            << Qt::endl
+            << tr("  pasted paragraphs (2,000 characters): p50 %1 ms (%2x a short query's)")
+                   .arg(longP50, 0, 'f', 2)
+                   .arg(p50 > 0 ? longP50 / p50 : 0, 0, 'f', 2)
+            << Qt::endl
+            << tr("  HNSW recall@10 %1 vs exact; %2 ms vs %3 ms per query (%4x)")
+                   .arg(f.vectors.recall, 0, 'f', 3)
+                   .arg(f.vectors.hnswMs, 0, 'f', 3)
+                   .arg(f.vectors.exactMs, 0, 'f', 2)
+                   .arg(f.vectors.speedup, 0, 'f', 0)
+            << Qt::endl
+            << tr("  lexical pruning: top-10 overlap with unpruned bm25 %1; p95 %2 ms vs %3 ms")
+                   .arg(f.pruning.overlap, 0, 'f', 3)
+                   .arg(percentile(f.pruning.prunedMs, 0.95), 0, 'f', 2)
+                   .arg(percentile(f.pruning.unprunedMs, 0.95), 0, 'f', 2)
+            << Qt::endl;
+    if (f.syncSize > 0) {
+        if (!sync.error.isEmpty()) {
+            ctx.err << tr("sync benchmark failed: %1").arg(sync.error) << Qt::endl;
+            return 1;
+        }
+        ctx.out << tr("  sync of %1 documents from PostgreSQL: cold %2 s (%3 docs/s); "
+                      "incremental %4 changes in %5 s (%6 docs/s)")
+                       .arg(sync.documents)
+                       .arg(sync.coldS, 0, 'f', 1)
+                       .arg(sync.coldRate, 0, 'f', 0)
+                       .arg(sync.changed)
+                       .arg(sync.incrementalS, 0, 'f', 2)
+                       .arg(sync.incrementalRate, 0, 'f', 0)
+                << Qt::endl
+                << tr("  online search of the same documents: p50 %1 ms, p95 %2 ms (former SQL "
+                      "statement %3 / %4 ms, %5x at p50; top-10 overlap %6); first search %7 ms, "
+                      "first after the edits %8 ms")
+                       .arg(sync.onlineP50, 0, 'f', 2)
+                       .arg(sync.onlineP95, 0, 'f', 2)
+                       .arg(sync.sqlP50, 0, 'f', 2)
+                       .arg(sync.sqlP95, 0, 'f', 2)
+                       .arg(sync.onlineP50 > 0 ? sync.sqlP50 / sync.onlineP50 : 0, 0, 'f', 1)
+                       .arg(sync.onlineOverlap, 0, 'f', 3)
+                       .arg(sync.onlineFirstMs, 0, 'f', 0)
+                       .arg(sync.onlineAfterEditMs, 0, 'f', 0)
+                << Qt::endl;
+    }
+    return 0;
+}
+
 int runSearchBench(BenchContext &ctx)
 {
     const bool json = ctx.args.removeAll(QStringLiteral("--json")) > 0;
@@ -240,259 +533,42 @@ int runSearchBench(BenchContext &ctx)
     }
     SearchIndex &ix = **index;
 
-    // 1. Build: documents (SQLite + FTS5), then the model (sampled), embeddings and HNSW.
-    QElapsedTimer total;
-    total.start();
-    const double cpuStart = processCpuSeconds();
-    DocumentGenerator gen;
+    SearchFigures f;
+    f.size = size;
+    f.syncSize = syncSize;
     QList<SearchDocument> sample;
-    double generateS = 0;
-    // Every 97th document of each generated slice: where the queries come from.
-    auto takeSample = [&](const QList<SearchDocument> &docs) {
-        for (qsizetype i = 0; i < docs.size(); i += 97)
-            sample.append(docs.at(i));
-    };
-    const auto stored = ix.documentCount();
-    const bool reuse = !cacheDir.isEmpty() && stored && *stored == size && ix.embedder();
-    if (reuse) {
-        ctx.err << tr("reusing the %1 documents in %2 (build figures are not measured)")
-                       .arg(size)
-                       .arg(cacheDir)
-                << Qt::endl;
-        for (qint64 done = 0; done < size;) {
-            const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
-            takeSample(docs);
-            done += docs.size();
-        }
-    }
-    for (qint64 done = reuse ? size : 0; done < size;) {
-        QElapsedTimer g;
-        g.start();
-        const auto docs = gen.next(int(std::min<qint64>(20000, size - done)));
-        generateS += seconds(g);
-        takeSample(docs);
-        auto r = ix.applyChanges(docs, {});
-        if (!r) {
-            ctx.err << r.error().message << Qt::endl;
-            return 1;
-        }
-        done += docs.size();
-        if (!json && (done % 200000 == 0 || done == size))
-            ctx.err << tr("  %1 documents stored (%2 s)").arg(done).arg(seconds(total), 0, 'f', 1)
-                    << Qt::endl;
-    }
-    const double storeS = seconds(total);
-    QElapsedTimer phase;
-    phase.start();
-    if (!reuse) {
-        auto learned = ix.learnLocalEmbedder();
-        if (!learned) {
-            ctx.err << learned.error().message << Qt::endl;
-            return 1;
-        }
-    }
-    const double embedS = seconds(phase);
-    if (auto saved = ix.save(); !saved) {
-        ctx.err << saved.error().message << Qt::endl;
+    auto built = buildIndex(ctx, ix, size, cacheDir, json, sample);
+    if (!built) {
+        ctx.err << built.error().message << Qt::endl;
         return 1;
     }
-    // As OfflineCache::sync does after its writes (one segment per applyChanges otherwise).
-    if (auto compacted = ix.compactTextIndex(); !compacted) {
-        ctx.err << compacted.error().message << Qt::endl;
-        return 1;
-    }
-    const double buildS = seconds(total) - generateS;
-    const double buildCpuS = processCpuSeconds() - cpuStart - generateS; // generation is ~1 thread
-    const double buildRss = peakRssMiB().value_or(0);
+    f.build = *built;
 
     // 2. Offline hybrid latency over natural-language queries.
     const QStringList queries = buildQueries(sample, queryCount);
     const QStringList longQueries = buildLongQueries(sample, std::min(queryCount, 50));
     sample.clear();
+    f.queries = queries.size();
+    f.longQueries = longQueries.size();
     for (int i = 0; i < 20 && i < queries.size(); ++i) // warm-up
         (void)ix.search(hybridRequest(queries.at(i)));
-    // Each query's hybrid latency in ms; false (the error printed) when a search fails.
-    auto timeSearches = [&](const QStringList &texts, std::vector<double> &into) {
-        for (const QString &q : texts) {
-            QElapsedTimer t;
-            t.start();
-            auto r = ix.search(hybridRequest(q));
-            into.push_back(double(t.nsecsElapsed()) / 1e6);
-            if (!r) {
-                ctx.err << r.error().message << Qt::endl;
-                return false;
-            }
-        }
-        return true;
-    };
-    std::vector<double> latencies, longLatencies;
     // Then pasted paragraphs (target: at most twice a short query's p50).
-    if (!timeSearches(queries, latencies) || !timeSearches(longQueries, longLatencies))
-        return 1;
+    for (auto [texts, into] : {std::pair{&queries, &f.latencies}, {&longQueries, &f.longLatencies}})
+        if (auto timed = timeSearches(ix, *texts, *into); !timed) {
+            ctx.err << timed.error().message << Qt::endl;
+            return 1;
+        }
 
     // 3. HNSW recall@10 against exact search on the same vectors, and the speed-up.
-    const auto emb = ix.embedder();
-    double recallSum = 0, hnswMs = 0, exactMs = 0;
-    int recallQueries = 0;
-    for (const QString &q : queries) {
-        auto v = emb->embed({q});
-        if (!v || dotProduct(v->front(), v->front()) < 0.5f)
-            continue;
-        QElapsedTimer t;
-        t.start();
-        auto approx = ix.nearestDocuments(v->front(), 10, false);
-        hnswMs += double(t.nsecsElapsed()) / 1e6;
-        t.restart();
-        auto exact = ix.nearestDocuments(v->front(), 10, true);
-        exactMs += double(t.nsecsElapsed()) / 1e6;
-        if (!approx || !exact)
-            continue;
-        // Tie-aware: demo content repeats its templates, so many documents share a vector;
-        // a hit is correct when it is as close as the exact 10th neighbour.
-        const float threshold = exact->isEmpty() ? 1.0f : exact->last().second - 1e-5f;
-        int hits = 0;
-        for (const auto &[id, similarity] : std::as_const(*approx))
-            hits += similarity >= threshold ? 1 : 0;
-        recallSum += double(hits) / double(std::max<qsizetype>(1, exact->size()));
-        ++recallQueries;
-        if (recallQueries >= 100)
-            break;
-    }
-    const double recall = recallQueries ? recallSum / recallQueries : 0;
-    const double speedup = hnswMs > 0 ? exactMs / hnswMs : 0;
-
+    f.vectors = measureVectors(ix, queries);
     // 4. Lexical pruning against unpruned bm25 (top-10 overlap, and the unpruned latency).
-    HybridParameters pruned = ix.parameters();
-    HybridParameters unpruned = pruned;
-    unpruned.lexicalPostingBudget = 0;
-    double overlapSum = 0;
-    std::vector<double> unprunedMs, prunedMs;
-    const int lexicalQueries = int(std::min<qsizetype>(queries.size(), 50));
-    for (int i = 0; i < lexicalQueries; ++i) {
-        SearchRequest req = hybridRequest(queries.at(i));
-        req.mode = SearchMode::Lexical;
-        req.snippets = false;
-        ix.setParameters(unpruned);
-        QElapsedTimer t;
-        t.start();
-        auto full = ix.search(req);
-        unprunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
-        ix.setParameters(pruned);
-        t.restart();
-        auto cut = ix.search(req);
-        prunedMs.push_back(double(t.nsecsElapsed()) / 1e6);
-        if (!full || !cut)
-            continue;
-        QSet<QString> a;
-        for (const SearchResult &r : std::as_const(*full))
-            a.insert(r.sourceId);
-        int same = 0;
-        for (const SearchResult &r : std::as_const(*cut))
-            same += a.contains(r.sourceId) ? 1 : 0;
-        overlapSum += full->isEmpty() ? 1.0 : double(same) / double(full->size());
-    }
-    const double overlap = lexicalQueries ? overlapSum / lexicalQueries : 0;
+    f.pruning = measurePruning(ix, queries);
     index->reset();
 
     // 5. Sync from PostgreSQL.
-    SyncFigures sync;
     if (syncSize > 0)
-        sync = measureSync(ctx.settings, syncSize, queries);
-
-    const double p50 = percentile(latencies, 0.50), p95 = percentile(latencies, 0.95);
-    const double longP50 = percentile(longLatencies, 0.50);
-    if (json) {
-        QJsonObject o{{QStringLiteral("documents"), size},
-                      {QStringLiteral("queries"), qint64(queries.size())},
-                      {QStringLiteral("p50_ms"), p50},
-                      {QStringLiteral("p95_ms"), p95},
-                      {QStringLiteral("long_query_p50_ms"), longP50},
-                      {QStringLiteral("long_queries"), qint64(longQueries.size())},
-                      {QStringLiteral("recall_at_10"), recall},
-                      {QStringLiteral("speedup_vs_exact"), speedup},
-                      {QStringLiteral("hnsw_ms"), recallQueries ? hnswMs / recallQueries : 0},
-                      {QStringLiteral("exact_ms"), recallQueries ? exactMs / recallQueries : 0},
-                      {QStringLiteral("build_s"), buildS},
-                      {QStringLiteral("build_cpu_s"), buildCpuS},
-                      {QStringLiteral("store_s"), storeS - generateS},
-                      {QStringLiteral("embed_index_s"), embedS},
-                      {QStringLiteral("peak_rss_mib"), buildRss},
-                      {QStringLiteral("lexical_overlap_at_10"), overlap},
-                      {QStringLiteral("lexical_unpruned_p95_ms"), percentile(unprunedMs, 0.95)},
-                      {QStringLiteral("lexical_pruned_p95_ms"), percentile(prunedMs, 0.95)},
-                      {QStringLiteral("sync_documents"), sync.documents},
-                      {QStringLiteral("cold_docs_per_s"), sync.coldRate},
-                      {QStringLiteral("cold_sync_s"), sync.coldS},
-                      {QStringLiteral("incremental_rows"), sync.changed},
-                      {QStringLiteral("incremental_docs_per_s"), sync.incrementalRate},
-                      {QStringLiteral("incremental_sync_s"), sync.incrementalS},
-                      {QStringLiteral("online_first_ms"), sync.onlineFirstMs},
-                      {QStringLiteral("online_p50_ms"), sync.onlineP50},
-                      {QStringLiteral("online_p95_ms"), sync.onlineP95},
-                      {QStringLiteral("online_sql_p50_ms"), sync.sqlP50},
-                      {QStringLiteral("online_sql_p95_ms"), sync.sqlP95},
-                      {QStringLiteral("online_top10_overlap_with_sql"), sync.onlineOverlap},
-                      {QStringLiteral("online_after_edit_ms"), sync.onlineAfterEditMs}};
-        if (!sync.error.isEmpty())
-            o.insert(QStringLiteral("sync_error"), sync.error);
-        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
-        return sync.error.isEmpty() ? 0 : 1;
-    }
-    ctx.out << tr("offline search over %1 documents (%2 queries)").arg(size).arg(queries.size())
-            << Qt::endl
-            << tr("  build: %1 s, %5 CPU s (store %2 s, model + embeddings + HNSW %3 s), "
-                  "peak RSS %4 MiB")
-                   .arg(buildS, 0, 'f', 1)
-                   .arg(storeS - generateS, 0, 'f', 1)
-                   .arg(embedS, 0, 'f', 1)
-                   .arg(buildRss, 0, 'f', 0)
-                   .arg(buildCpuS, 0, 'f', 1)
-            << Qt::endl
-            << tr("  hybrid latency: p50 %1 ms, p95 %2 ms").arg(p50, 0, 'f', 2).arg(p95, 0, 'f', 2)
-            << Qt::endl
-            << tr("  pasted paragraphs (2,000 characters): p50 %1 ms (%2x a short query's)")
-                   .arg(longP50, 0, 'f', 2)
-                   .arg(p50 > 0 ? longP50 / p50 : 0, 0, 'f', 2)
-            << Qt::endl
-            << tr("  HNSW recall@10 %1 vs exact; %2 ms vs %3 ms per query (%4x)")
-                   .arg(recall, 0, 'f', 3)
-                   .arg(recallQueries ? hnswMs / recallQueries : 0, 0, 'f', 3)
-                   .arg(recallQueries ? exactMs / recallQueries : 0, 0, 'f', 2)
-                   .arg(speedup, 0, 'f', 0)
-            << Qt::endl
-            << tr("  lexical pruning: top-10 overlap with unpruned bm25 %1; p95 %2 ms vs %3 ms")
-                   .arg(overlap, 0, 'f', 3)
-                   .arg(percentile(prunedMs, 0.95), 0, 'f', 2)
-                   .arg(percentile(unprunedMs, 0.95), 0, 'f', 2)
-            << Qt::endl;
-    if (syncSize > 0) {
-        if (!sync.error.isEmpty()) {
-            ctx.err << tr("sync benchmark failed: %1").arg(sync.error) << Qt::endl;
-            return 1;
-        }
-        ctx.out << tr("  sync of %1 documents from PostgreSQL: cold %2 s (%3 docs/s); "
-                      "incremental %4 changes in %5 s (%6 docs/s)")
-                       .arg(sync.documents)
-                       .arg(sync.coldS, 0, 'f', 1)
-                       .arg(sync.coldRate, 0, 'f', 0)
-                       .arg(sync.changed)
-                       .arg(sync.incrementalS, 0, 'f', 2)
-                       .arg(sync.incrementalRate, 0, 'f', 0)
-                << Qt::endl
-                << tr("  online search of the same documents: p50 %1 ms, p95 %2 ms (former SQL "
-                      "statement %3 / %4 ms, %5x at p50; top-10 overlap %6); first search %7 ms, "
-                      "first after the edits %8 ms")
-                       .arg(sync.onlineP50, 0, 'f', 2)
-                       .arg(sync.onlineP95, 0, 'f', 2)
-                       .arg(sync.sqlP50, 0, 'f', 2)
-                       .arg(sync.sqlP95, 0, 'f', 2)
-                       .arg(sync.onlineP50 > 0 ? sync.sqlP50 / sync.onlineP50 : 0, 0, 'f', 1)
-                       .arg(sync.onlineOverlap, 0, 'f', 3)
-                       .arg(sync.onlineFirstMs, 0, 'f', 0)
-                       .arg(sync.onlineAfterEditMs, 0, 'f', 0)
-                << Qt::endl;
-    }
-    return 0;
+        f.sync = measureSync(ctx.settings, syncSize, queries);
+    return printSearchReport(ctx, f, json);
 }
 
 BenchmarkRegistrar registrar{{QStringLiteral("search"),
