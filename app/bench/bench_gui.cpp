@@ -42,14 +42,6 @@
 namespace ke::bench {
 namespace {
 
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 double msSince(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
@@ -97,6 +89,169 @@ double timeProcess(const QStringList &args, bool untilExit, const QProcessEnviro
     return at;
 }
 
+/// Whole demo investigations of one tenant, every event of theirs moved to the dataset they
+/// name most often (`busy`), after the catalogue's events.
+std::vector<Event> busyDatasetEvents(DemoSeeder &seeder, const QUuid &tenant, qint64 events,
+                                     QUuid &busy)
+{
+    std::vector<Event> all;
+    all.reserve(size_t(events + 200));
+    seeder.appendCatalogEvents(all);
+    const size_t catalog = all.size();
+    qint64 investigations = 0;
+    while (qint64(all.size() - catalog) < events)
+        seeder.appendInvestigation(investigations++, all);
+    std::map<QString, int> named;
+    for (const Event &e : all)
+        if (!e.datasetId.isNull())
+            ++named[e.datasetId.toString()];
+    const auto busiest = std::max_element(named.begin(), named.end(),
+                                          [](auto &a, auto &b) { return a.second < b.second; });
+    busy = QUuid::fromString(busiest->first);
+    for (size_t i = 0; i < all.size(); ++i) {
+        all[i].tenantId = tenant;
+        if (i >= catalog) // every event of the investigations: the busy dataset's
+            all[i].datasetId = busy;
+    }
+    return all;
+}
+
+/// The core reads alone (the pool thread's connection warm): the busy dataset's knowledge
+/// and offline searches, `runs` of each after one to warm up, in ms.
+Result<void> timeCoreReads(const ConnectionSettings &settings, const QString &busyId,
+                           const QStringList &queries, qint64 runs, std::vector<double> &readMs,
+                           std::vector<double> &searchMs)
+{
+    for (int i = 0; i < runs + 1; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto k = BrowseClient::knowledge(settings, busyId, ReadSource::Automatic);
+        if (!k)
+            return k.error();
+        if (i > 0)
+            readMs.push_back(msSince(t));
+        SearchRequest request;
+        request.text = queries.at(i % queries.size());
+        request.limit = 50;
+        t.restart();
+        auto s = SearchClient::search(settings, request, SearchSource::Offline);
+        if (!s)
+            return s.error();
+        if (i > 0)
+            searchMs.push_back(msSince(t));
+    }
+    return {};
+}
+
+/// From choosing the busy dataset in the window's list to its painted Knowledge tab, `runs`
+/// times after one to warm up (another dataset chosen between), in ms.
+Result<std::vector<double>> timeKnowledgeTab(MainWindow &w, const QUuid &busy, qint64 runs)
+{
+    auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
+    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    if (!list || !tabs || list->model()->rowCount() < 2)
+        return makeError(ErrorCode::Internal, tr("the window shows fewer than two datasets"));
+    int busyRow = -1;
+    int otherRow = -1;
+    for (int r = 0; r < list->model()->rowCount(); ++r) {
+        const QString name = list->model()->index(r, 0).data(DatasetListModel::NameRole).toString();
+        const bool isBusy
+            = list->model()->index(r, 0).data(DatasetListModel::IdRole).toUuid() == busy;
+        if (isBusy)
+            busyRow = r;
+        else if (otherRow < 0 && !name.isEmpty())
+            otherRow = r;
+    }
+    if (busyRow < 0 || otherRow < 0)
+        return makeError(ErrorCode::Internal, tr("the busy dataset is not in the window's list"));
+
+    w.showView(QStringLiteral("knowledge"));
+    auto *knowledge = w.findChild<KnowledgeView *>();
+    if (!knowledge)
+        return makeError(ErrorCode::Internal, tr("the window has no Knowledge tab"));
+    std::vector<double> tabMs;
+    for (int i = 0; i < runs + 1; ++i) {
+        list->setCurrentIndex(list->model()->index(otherRow, 0));
+        if (!waitSettled(w))
+            return makeError(ErrorCode::Internal, tr("the window did not settle"));
+        // Until the Knowledge tab has its page (the other tabs load beside it).
+        double shown = -1;
+        QElapsedTimer t;
+        auto conn = QObject::connect(knowledge, &KnowledgeView::settled, knowledge, [&]() {
+            if (shown < 0 && knowledge->pendingRequests() == 0) {
+                knowledge->repaint(); // the frame that shows it
+                shown = msSince(t);
+            }
+        });
+        t.start();
+        list->setCurrentIndex(list->model()->index(busyRow, 0));
+        const bool arrived = QTest::qWaitFor([&shown]() { return shown >= 0; }, 60000);
+        QObject::disconnect(conn);
+        if (!arrived)
+            return makeError(ErrorCode::Internal, tr("the knowledge did not arrive"));
+        if (i > 0)
+            tabMs.push_back(shown);
+        if (!waitSettled(w))
+            return makeError(ErrorCode::Internal, tr("the window did not settle"));
+    }
+    return tabMs;
+}
+
+/// The search: the moment the typing pause is over, the search starts; until its results are
+/// painted. From the offline cache (the same documents as the baseline).
+Result<std::vector<double>> timeSearchView(MainWindow &w, const QStringList &queries, qint64 runs)
+{
+    auto *search = w.findChild<SearchView *>();
+    if (!search)
+        return makeError(ErrorCode::Internal, tr("the window has no search view"));
+    if (auto *offline = search->findChild<QCheckBox *>())
+        offline->setChecked(true);
+    w.showView(QStringLiteral("search"));
+    std::vector<double> typingMs;
+    for (int i = 0; i < runs + 1; ++i) {
+        QElapsedTimer t;
+        t.start();
+        search->search(queries.at(i % queries.size()));
+        if (!QTest::qWaitFor([search]() { return !search->isBusy(); }, 60000))
+            return makeError(ErrorCode::Internal, tr("the search did not answer"));
+        w.repaint();
+        if (i > 0)
+            typingMs.push_back(msSince(t));
+    }
+    return typingMs;
+}
+
+/// Start to the first painted page, the cache on disk; against the process start alone (the
+/// second list).
+Result<std::pair<std::vector<double>, std::vector<double>>>
+timeStartup(const ConnectionSettings &settings, const QString &busyId, const QString &shot,
+            qint64 runs)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KE_REPORT_FIRST_PAINT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"),
+               env.value(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")));
+    const QStringList startArgs{QStringLiteral("--database"),   settings.databaseUrl,
+                                QStringLiteral("--schema"),     settings.schema,
+                                QStringLiteral("--tenant"),     settings.tenant,
+                                QStringLiteral("--dataset"),    busyId,
+                                QStringLiteral("--view"),       QStringLiteral("knowledge"),
+                                QStringLiteral("--screenshot"), shot};
+    std::vector<double> startMs;
+    std::vector<double> bareMs;
+    for (int i = 0; i < runs; ++i) {
+        const double started = timeProcess(startArgs, false, env);
+        if (started < 0)
+            return makeError(ErrorCode::Internal,
+                             tr("knowledge-explorer did not report its first painted page"));
+        startMs.push_back(started);
+        const double bare = timeProcess({QStringLiteral("--help")}, true, env);
+        if (bare >= 0)
+            bareMs.push_back(bare);
+    }
+    return std::pair{startMs, bareMs};
+}
+
 int runGui(BenchContext &ctx)
 {
     qint64 events = 100000;
@@ -124,26 +279,8 @@ int runGui(BenchContext &ctx)
     ctx.err << tr("generating %1 events of one dataset…").arg(events) << Qt::endl;
     const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000b6a1"));
     DemoSeeder seeder(7);
-    std::vector<Event> all;
-    all.reserve(size_t(events + 200));
-    seeder.appendCatalogEvents(all);
-    const size_t catalog = all.size();
-    qint64 investigations = 0;
-    while (qint64(all.size() - catalog) < events)
-        seeder.appendInvestigation(investigations++, all);
-    std::map<QString, int> named;
-    for (const Event &e : all)
-        if (!e.datasetId.isNull())
-            ++named[e.datasetId.toString()];
-    const auto busiest = std::max_element(named.begin(), named.end(),
-                                          [](auto &a, auto &b) { return a.second < b.second; });
-    const QUuid busy = QUuid::fromString(busiest->first);
-    for (size_t i = 0; i < all.size(); ++i) {
-        all[i].tenantId = tenant;
-        if (i >= catalog) // every event of the investigations: the busy dataset's
-            all[i].datasetId = busy;
-    }
-
+    QUuid busy;
+    std::vector<Event> all = busyDatasetEvents(seeder, tenant, events, busy);
     auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_gui_"), tenant, seeder, keep);
     if (!schema)
         return fail(ctx, schema.error().message);
@@ -185,27 +322,9 @@ int runGui(BenchContext &ctx)
     settings.interactive = true;
     const QString busyId = busy.toString(QUuid::WithoutBraces);
 
-    // Baselines: the core reads alone (the pool thread's connection warm).
-    std::vector<double> readMs;
-    std::vector<double> searchMs;
-    for (int i = 0; i < runs + 1; ++i) {
-        QElapsedTimer t;
-        t.start();
-        auto k = BrowseClient::knowledge(settings, busyId, ReadSource::Automatic);
-        if (!k)
-            return fail(ctx, k.error().message);
-        if (i > 0)
-            readMs.push_back(msSince(t));
-        SearchRequest request;
-        request.text = queries.at(i % queries.size());
-        request.limit = 50;
-        t.restart();
-        auto s = SearchClient::search(settings, request, SearchSource::Offline);
-        if (!s)
-            return fail(ctx, s.error().message);
-        if (i > 0)
-            searchMs.push_back(msSince(t));
-    }
+    std::vector<double> readMs, searchMs;
+    if (auto timed = timeCoreReads(settings, busyId, queries, runs, readMs, searchMs); !timed)
+        return fail(ctx, timed.error().message);
 
     // The window.
     MainWindow w(settings);
@@ -213,104 +332,23 @@ int runGui(BenchContext &ctx)
     w.show();
     if (!waitSettled(w))
         return fail(ctx, tr("the window did not settle within a minute"));
-    auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
-    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
-    if (!list || !tabs || list->model()->rowCount() < 2)
-        return fail(ctx, tr("the window shows fewer than two datasets"));
-    int busyRow = -1;
-    int otherRow = -1;
-    for (int r = 0; r < list->model()->rowCount(); ++r) {
-        const QString name = list->model()->index(r, 0).data(DatasetListModel::NameRole).toString();
-        const bool isBusy
-            = list->model()->index(r, 0).data(DatasetListModel::IdRole).toUuid() == busy;
-        if (isBusy)
-            busyRow = r;
-        else if (otherRow < 0 && !name.isEmpty())
-            otherRow = r;
-    }
-    if (busyRow < 0 || otherRow < 0)
-        return fail(ctx, tr("the busy dataset is not in the window's list"));
+    auto tabMs = timeKnowledgeTab(w, busy, runs);
+    if (!tabMs)
+        return fail(ctx, tabMs.error().message);
+    auto typingMs = timeSearchView(w, queries, runs);
+    if (!typingMs)
+        return fail(ctx, typingMs.error().message);
+    auto started
+        = timeStartup(settings, busyId, cacheRoot.filePath(QStringLiteral("startup.png")), runs);
+    if (!started)
+        return fail(ctx, started.error().message);
 
-    w.showView(QStringLiteral("knowledge"));
-    auto *knowledge = w.findChild<KnowledgeView *>();
-    if (!knowledge)
-        return fail(ctx, tr("the window has no Knowledge tab"));
-    std::vector<double> tabMs;
-    for (int i = 0; i < runs + 1; ++i) {
-        list->setCurrentIndex(list->model()->index(otherRow, 0));
-        if (!waitSettled(w))
-            return fail(ctx, tr("the window did not settle"));
-        // Until the Knowledge tab has its page (the other tabs load beside it).
-        double shown = -1;
-        QElapsedTimer t;
-        auto conn = QObject::connect(knowledge, &KnowledgeView::settled, knowledge, [&]() {
-            if (shown < 0 && knowledge->pendingRequests() == 0) {
-                knowledge->repaint(); // the frame that shows it
-                shown = msSince(t);
-            }
-        });
-        t.start();
-        list->setCurrentIndex(list->model()->index(busyRow, 0));
-        const bool arrived = QTest::qWaitFor([&shown]() { return shown >= 0; }, 60000);
-        QObject::disconnect(conn);
-        if (!arrived)
-            return fail(ctx, tr("the knowledge did not arrive"));
-        if (i > 0)
-            tabMs.push_back(shown);
-        if (!waitSettled(w))
-            return fail(ctx, tr("the window did not settle"));
-    }
-
-    // The search: the moment the typing pause is over, the search starts; until its results
-    // are painted. From the offline cache (the same 100k documents as the baseline).
-    auto *search = w.findChild<SearchView *>();
-    if (!search)
-        return fail(ctx, tr("the window has no search view"));
-    if (auto *offline = search->findChild<QCheckBox *>())
-        offline->setChecked(true);
-    w.showView(QStringLiteral("search"));
-    std::vector<double> typingMs;
-    for (int i = 0; i < runs + 1; ++i) {
-        QElapsedTimer t;
-        t.start();
-        search->search(queries.at(i % queries.size()));
-        if (!QTest::qWaitFor([search]() { return !search->isBusy(); }, 60000))
-            return fail(ctx, tr("the search did not answer"));
-        w.repaint();
-        if (i > 0)
-            typingMs.push_back(msSince(t));
-    }
-
-    // Start to the first painted page, the cache on disk; against the process start alone.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("KE_REPORT_FIRST_PAINT"), QStringLiteral("1"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"),
-               env.value(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")));
-    const QString shot = cacheRoot.filePath(QStringLiteral("startup.png"));
-    const QStringList startArgs{QStringLiteral("--database"),   settings.databaseUrl,
-                                QStringLiteral("--schema"),     settings.schema,
-                                QStringLiteral("--tenant"),     settings.tenant,
-                                QStringLiteral("--dataset"),    busyId,
-                                QStringLiteral("--view"),       QStringLiteral("knowledge"),
-                                QStringLiteral("--screenshot"), shot};
-    std::vector<double> startMs;
-    std::vector<double> bareMs;
-    for (int i = 0; i < runs; ++i) {
-        const double started = timeProcess(startArgs, false, env);
-        if (started < 0)
-            return fail(ctx, tr("knowledge-explorer did not report its first painted page"));
-        startMs.push_back(started);
-        const double bare = timeProcess({QStringLiteral("--help")}, true, env);
-        if (bare >= 0)
-            bareMs.push_back(bare);
-    }
-
-    const double tab = median(tabMs);
-    const double read = median(readMs);
-    const double typing = median(typingMs);
-    const double searchCore = median(searchMs);
-    const double startup = median(startMs);
-    const double bare = median(bareMs);
+    const double tab = percentile(*tabMs, 0.5);
+    const double read = percentile(readMs, 0.5);
+    const double typing = percentile(*typingMs, 0.5);
+    const double searchCore = percentile(searchMs, 0.5);
+    const double startup = percentile(started->first, 0.5);
+    const double bare = percentile(started->second, 0.5);
     if (json) {
         const QJsonObject o{
             {QStringLiteral("events"), qint64(all.size())},
