@@ -36,6 +36,38 @@ Result<QString> fingerprint(Database &db)
                  db.table(QStringLiteral("dataset_findings"))));
 }
 
+/// Whether the state the incremental runs left is what a full rebuild makes of the same
+/// events (the fingerprint before and after one).
+Result<bool> incrementalMatchesFull(Database &db)
+{
+    auto before = fingerprint(db);
+    if (!before)
+        return before.error();
+    if (auto again = KnowledgeAggregator::rebuild(db); !again)
+        return again.error();
+    auto after = fingerprint(db);
+    if (!after)
+        return after.error();
+    return *before == *after;
+}
+
+/// Demo events, all in one tenant: the quirks of the catalogue, then whole investigations
+/// (about 39 events each), `count` in all; `investigations` says how many were begun.
+std::vector<Event> demoEventsOfOneTenant(DemoSeeder &seeder, const QUuid &tenant, qint64 count,
+                                         qint64 &investigations)
+{
+    std::vector<Event> events;
+    events.reserve(size_t(count + 200));
+    seeder.appendCatalogEvents(events);
+    investigations = 0;
+    while (qint64(events.size()) < count)
+        seeder.appendInvestigation(investigations++, events);
+    events.resize(size_t(count));
+    for (Event &e : events)
+        e.tenantId = tenant;
+    return events;
+}
+
 int runAggregate(BenchContext &ctx)
 {
     LoadOptions options{1000000, 10000};
@@ -54,15 +86,9 @@ int runAggregate(BenchContext &ctx)
     ctx.err << tr("generating %1 + %2 demo events…").arg(size).arg(incremental) << Qt::endl;
     const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000a99e"));
     DemoSeeder seeder(1);
-    std::vector<Event> events;
-    events.reserve(size_t(size + incremental + 200));
-    seeder.appendCatalogEvents(events);
     qint64 investigations = 0;
-    while (qint64(events.size()) < size + incremental)
-        seeder.appendInvestigation(investigations++, events);
-    events.resize(size_t(size + incremental));
-    for (Event &e : events)
-        e.tenantId = tenant;
+    std::vector<Event> events
+        = demoEventsOfOneTenant(seeder, tenant, size + incremental, investigations);
 
     auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_agg_"), tenant, seeder, keep);
     if (!schema)
@@ -89,24 +115,16 @@ int runAggregate(BenchContext &ctx)
     const QString loadBefore = loadAverage();
 
     // Baseline: one plain GROUP BY over the same events (median of three, the first warms up).
-    std::vector<double> groupBy;
-    double groupByCpu = 0;
-    for (int i = 0; i < 3; ++i) {
-        const double cpu0 = serverCpuSeconds(pid);
-        QElapsedTimer gt;
-        gt.start();
-        auto g = sql.exec(QStringLiteral("SELECT dataset_id, event_type, count(*) FROM %1 WHERE "
-                                         "tenant_id = $1 GROUP BY dataset_id, event_type")
-                              .arg(ev),
-                          {tenant});
-        if (!g)
-            return fail(ctx, g.error().message);
-        groupBy.push_back(seconds(gt));
-        groupByCpu
-            = i == 0 ? serverCpuSince(pid, cpu0) : std::min(groupByCpu, serverCpuSince(pid, cpu0));
-    }
-    std::sort(groupBy.begin(), groupBy.end());
-    const double groupByS = groupBy[1];
+    auto groupBy = timeBaseline(sql,
+                                QStringLiteral("SELECT dataset_id, event_type, count(*) FROM %1 "
+                                               "WHERE tenant_id = $1 GROUP BY dataset_id, "
+                                               "event_type")
+                                    .arg(ev),
+                                {tenant}, pid);
+    if (!groupBy)
+        return fail(ctx, groupBy.error().message);
+    const double groupByS = groupBy->seconds;
+    const double groupByCpu = groupBy->serverCpu;
 
     ctx.err << tr("full rebuild…") << Qt::endl;
     double cpu0 = serverCpuSeconds(pid);
@@ -146,17 +164,11 @@ int runAggregate(BenchContext &ctx)
     QString matches;
     if (verify) {
         ctx.err << tr("verifying: incremental state == full rebuild…") << Qt::endl;
-        auto before = fingerprint(db);
-        if (!before)
-            return fail(ctx, before.error().message);
-        auto again = KnowledgeAggregator::rebuild(db);
-        if (!again)
-            return fail(ctx, again.error().message);
-        auto after = fingerprint(db);
-        if (!after)
-            return fail(ctx, after.error().message);
-        matches = *before == *after ? QStringLiteral("yes") : QStringLiteral("NO");
-        if (*before != *after)
+        auto same = incrementalMatchesFull(db);
+        if (!same)
+            return fail(ctx, same.error().message);
+        matches = *same ? QStringLiteral("yes") : QStringLiteral("NO");
+        if (!*same)
             ctx.err << tr("incremental state differs from a full rebuild") << Qt::endl;
     }
 

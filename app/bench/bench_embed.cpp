@@ -26,136 +26,69 @@
 namespace ke::bench {
 namespace {
 
-int runEmbed(BenchContext &ctx)
+/// The job on a cold tenant: empty search tables, no model.
+struct ColdFigures
 {
-    LoadOptions options{100000, 50}; // incremental: investigations
-    if (auto parsed = parseLoadOptions(
-            ctx.args, options,
-            QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
-                           "[--keep] [--json]"));
-        !parsed)
-        return fail(ctx, parsed.error().message);
-    const auto [size, incremental, keep, json] = options;
+    SearchDocumentsReport report;
+    qint64 documents = 0; ///< live documents afterwards (each embedded)
+    double refreshS = 0, embedS = 0, coldS = 0;
+    double serverCpu = 0, clientCpu = 0;
+};
 
-    // Demo investigations (about 14.4 documents each), all in one tenant, until they make
-    // `size` documents; the next `incremental` investigations are the incremental batch.
-    ctx.err << tr("generating demo events for %1 documents…").arg(size) << Qt::endl;
-    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000e3bd"));
-    DemoSeeder seeder(1);
-    std::vector<Event> events;
-    seeder.appendCatalogEvents(events);
-    const qint64 investigations = appendInvestigationsFor(seeder, size, events);
-    const size_t coldEvents = events.size();
-    for (qint64 i = 0; i < incremental; ++i)
-        seeder.appendInvestigation(investigations + i, events);
-    for (Event &e : events)
-        e.tenantId = tenant;
-
-    auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_embed_"), tenant, seeder, keep);
-    if (!schema)
-        return fail(ctx, schema.error().message);
-    Database &db = (*schema)->db();
-    const QString name = db.settings().schema;
-    const QString ev = db.eventsTable();
-    SqlSession sql = SqlSession::forDatabase(db);
-
-    ctx.err << tr("loading %1 events (%2 investigations) into %3…")
-                   .arg(coldEvents)
-                   .arg(investigations)
-                   .arg(name)
-            << Qt::endl;
-    if (auto loaded = loadEvents(db, events.begin(), events.begin() + qsizetype(coldEvents));
-        !loaded)
-        return fail(ctx, loaded.error().message);
+Result<ColdFigures> embedCold(Database &db, SqlSession &sql, const QUuid &tenant, qint64 pid)
+{
+    ColdFigures f;
+    const double cpu0 = serverCpuSeconds(pid);
+    const double clientCpu0 = processCpuSeconds();
     QElapsedTimer t;
     t.start();
-    if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
-        return fail(ctx, agg.error().message);
-    const double aggregateS = seconds(t);
-
-    const qint64 pid = backendPid(db);
-    const QString loadBefore = loadAverage();
-
-    // Baseline: one plain read of every payload the documents come from (median of three, the
-    // first warms the cache) — the floor of any document build that reads the events.
-    std::vector<double> scans;
-    for (int i = 0; i < 3; ++i) {
-        QElapsedTimer gt;
-        gt.start();
-        auto g = sql.exec(QStringLiteral("SELECT count(*), sum(length(event_data::text)) FROM %1 "
-                                         "WHERE tenant_id = $1 AND event_type IN "
-                                         "('hypothesis.generated', 'query.planned', "
-                                         "'query.submitted', 'comment.added')")
-                              .arg(ev),
-                          {tenant});
-        if (!g)
-            return fail(ctx, g.error().message);
-        scans.push_back(seconds(gt));
-    }
-    std::sort(scans.begin(), scans.end());
-    const double scanS = scans[1];
-
-    // Cold: empty search tables, no model.
-    ctx.err << tr("cold embed…") << Qt::endl;
-    double cpu0 = serverCpuSeconds(pid);
-    const double clientCpu0 = processCpuSeconds();
-    t.restart();
     auto cold = SearchDocuments::refresh(db);
     if (!cold)
-        return fail(ctx, cold.error().message);
-    const double refreshS = seconds(t);
+        return cold.error();
+    f.refreshS = seconds(t);
     QElapsedTimer et;
     et.start();
     if (auto r = SearchDocuments::embed(db, *cold); !r)
-        return fail(ctx, r.error().message);
-    const double embedS = seconds(et);
-    const double coldS = seconds(t);
-    const double coldCpu = serverCpuSince(pid, cpu0);
-    const double coldClientCpu = processCpuSeconds() - clientCpu0;
+        return r.error();
+    f.embedS = seconds(et);
+    f.coldS = seconds(t);
+    f.serverCpu = serverCpuSince(pid, cpu0);
+    f.clientCpu = processCpuSeconds() - clientCpu0;
     auto live
         = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE tenant_id = $1 AND NOT retired")
                          .arg(db.table(QStringLiteral("search_documents"))),
                      {tenant});
     if (!live)
-        return fail(ctx, live.error().message);
-    const qint64 documents = live->toLongLong();
-    if (!cold->modelTrained || cold->documentsEmbedded != documents)
-        return fail(ctx,
-                    tr("the cold run embedded %1 of %2 documents (model trained: %3)")
-                        .arg(cold->documentsEmbedded)
-                        .arg(documents)
-                        .arg(cold->modelTrained));
+        return live.error();
+    f.documents = live->toLongLong();
+    if (!cold->modelTrained || cold->documentsEmbedded != f.documents)
+        return makeError(ErrorCode::Internal,
+                         tr("the cold run embedded %1 of %2 documents (model trained: %3)")
+                             .arg(cold->documentsEmbedded)
+                             .arg(f.documents)
+                             .arg(cold->modelTrained));
+    f.report = *cold;
+    return f;
+}
 
-    // Incremental: a small batch of new investigations, aggregated, then the job again.
-    ctx.err << tr("%1 more investigations, incremental embed…").arg(incremental) << Qt::endl;
-    if (auto more = emitAll(db, events.begin() + qsizetype(coldEvents), events.end()); !more)
-        return fail(ctx, more.error().message);
-    if (auto agg = KnowledgeAggregator::runIncremental(db); !agg)
-        return fail(ctx, agg.error().message);
-    cpu0 = serverCpuSeconds(pid);
-    t.restart();
-    auto inc = SearchDocuments::run(db);
-    if (!inc)
-        return fail(ctx, inc.error().message);
-    const double incS = seconds(t);
-    const double incCpu = serverCpuSince(pid, cpu0);
-    const QString loadAfter = loadAverage();
-    if (inc->full || inc->documentsEmbedded == 0)
-        return fail(ctx,
-                    tr("the incremental run embedded %1 documents (full: %2)")
-                        .arg(inc->documentsEmbedded)
-                        .arg(inc->full));
+/// Online hybrid search over the tenant with its model, in ms.
+struct OnlineFigures
+{
+    double firstMs = 0, p50Ms = 0, p95Ms = 0, afterChangeMs = 0;
+};
 
-    // Online hybrid search over the tenant with its model (OnlineSearch, one thread, as the
-    // app and the service search): the first search (loads the lexical index and the vectors),
-    // then 100 queries, then the first search after one document changed (what a search pays
-    // once after each run of the job).
-    ctx.err << tr("online hybrid search…") << Qt::endl;
+/// OnlineSearch, one thread, as the app and the service search: the first search (loads the
+/// lexical index and the vectors), then 100 queries, then the first search after one document
+/// changed (what a search pays once after each run of the job).
+Result<OnlineFigures> measureOnlineHybrid(Database &db, SqlSession &sql, const QUuid &tenant)
+{
     auto sample = sampleStoredDocuments(sql, db.table(QStringLiteral("search_documents")), tenant);
     if (!sample)
-        return fail(ctx, sample.error().message);
+        return sample.error();
     const QStringList queries = buildQueries(*sample, 100);
     OnlineSearch online;
+    OnlineFigures f;
+    QElapsedTimer t;
     const auto hybrid = [&](const QString &text) {
         SearchRequest r;
         r.text = text;
@@ -163,19 +96,21 @@ int runEmbed(BenchContext &ctx)
     };
     t.restart();
     if (auto r = hybrid(queries.first()); !r)
-        return fail(ctx, r.error().message);
+        return r.error();
     else if (std::none_of(r->results.cbegin(), r->results.cend(),
                           [](const SearchResult &x) { return x.vectorRank > 0; }))
-        return fail(ctx, tr("the online search found no vector results: %1").arg(r->note));
-    const double onlineFirstMs = seconds(t) * 1e3;
+        return makeError(ErrorCode::Internal,
+                         tr("the online search found no vector results: %1").arg(r->note));
+    f.firstMs = seconds(t) * 1e3;
     std::vector<double> onlineMs;
     for (const QString &q : queries) {
         t.restart();
         if (auto r = hybrid(q); !r)
-            return fail(ctx, r.error().message);
+            return r.error();
         onlineMs.push_back(seconds(t) * 1e3);
     }
-    const double onlineP50 = percentile(onlineMs, 0.5), onlineP95 = percentile(onlineMs, 0.95);
+    f.p50Ms = percentile(onlineMs, 0.5);
+    f.p95Ms = percentile(onlineMs, 0.95);
     if (auto r = sql.exec(QStringLiteral("UPDATE %1 SET feedback_score = feedback_score + 0, "
                                          "change_seq = nextval('%2') WHERE tenant_id = $1 AND "
                                          "source_id = (SELECT min(source_id) FROM %1 WHERE "
@@ -184,12 +119,39 @@ int runEmbed(BenchContext &ctx)
                                    db.table(QStringLiteral("search_documents_change_seq"))),
                           {tenant});
         !r)
-        return fail(ctx, r.error().message);
+        return r.error();
     t.restart();
     if (auto r = hybrid(queries.last()); !r)
-        return fail(ctx, r.error().message);
-    const double onlineAfterChangeMs = seconds(t) * 1e3;
+        return r.error();
+    f.afterChangeMs = seconds(t) * 1e3;
+    return f;
+}
 
+/// Everything the embed bench measured, for its report.
+struct EmbedFigures
+{
+    qint64 documents = 0, investigations = 0, incremental = 0;
+    size_t coldEvents = 0;
+    ColdFigures cold;
+    SearchDocumentsReport incrementalRun;
+    double incS = 0, incCpu = 0, scanS = 0, aggregateS = 0;
+    OnlineFigures online;
+    QString loadBefore, loadAfter;
+};
+
+void printEmbedReport(BenchContext &ctx, const EmbedFigures &f, bool json, bool keep,
+                      const QString &name)
+{
+    const SearchDocumentsReport *cold = &f.cold.report, *inc = &f.incrementalRun;
+    const qint64 documents = f.documents, investigations = f.investigations,
+                 incremental = f.incremental;
+    const size_t coldEvents = f.coldEvents;
+    const double coldS = f.cold.coldS, refreshS = f.cold.refreshS, embedS = f.cold.embedS,
+                 coldCpu = f.cold.serverCpu, coldClientCpu = f.cold.clientCpu, incS = f.incS,
+                 incCpu = f.incCpu, scanS = f.scanS, aggregateS = f.aggregateS;
+    const double onlineFirstMs = f.online.firstMs, onlineP50 = f.online.p50Ms,
+                 onlineP95 = f.online.p95Ms, onlineAfterChangeMs = f.online.afterChangeMs;
+    const QString &loadBefore = f.loadBefore, &loadAfter = f.loadAfter;
     const double coldRate = double(documents) / coldS;
     const double incRate = double(inc->documentsEmbedded) / incS;
     if (json) {
@@ -264,6 +226,119 @@ int runEmbed(BenchContext &ctx)
             ctx.out << tr("  schema kept: %1").arg(name) << '\n';
         ctx.out.flush();
     }
+}
+
+int runEmbed(BenchContext &ctx)
+{
+    LoadOptions options{100000, 50}; // incremental: investigations
+    if (auto parsed = parseLoadOptions(
+            ctx.args, options,
+            QStringLiteral("knowledge-bench embed [--size N] [--incremental INVESTIGATIONS] "
+                           "[--keep] [--json]"));
+        !parsed)
+        return fail(ctx, parsed.error().message);
+    const auto [size, incremental, keep, json] = options;
+
+    // Demo investigations (about 14.4 documents each), all in one tenant, until they make
+    // `size` documents; the next `incremental` investigations are the incremental batch.
+    ctx.err << tr("generating demo events for %1 documents…").arg(size) << Qt::endl;
+    const QUuid tenant = QUuid::fromString(QStringLiteral("0190c0de-0000-7000-8000-00000000e3bd"));
+    DemoSeeder seeder(1);
+    std::vector<Event> events;
+    seeder.appendCatalogEvents(events);
+    const qint64 investigations = appendInvestigationsFor(seeder, size, events);
+    const size_t coldEvents = events.size();
+    for (qint64 i = 0; i < incremental; ++i)
+        seeder.appendInvestigation(investigations + i, events);
+    for (Event &e : events)
+        e.tenantId = tenant;
+
+    auto schema = demoSchema(ctx.settings, QStringLiteral("ke_bench_embed_"), tenant, seeder, keep);
+    if (!schema)
+        return fail(ctx, schema.error().message);
+    Database &db = (*schema)->db();
+    const QString name = db.settings().schema;
+    const QString ev = db.eventsTable();
+    SqlSession sql = SqlSession::forDatabase(db);
+
+    ctx.err << tr("loading %1 events (%2 investigations) into %3…")
+                   .arg(coldEvents)
+                   .arg(investigations)
+                   .arg(name)
+            << Qt::endl;
+    if (auto loaded = loadEvents(db, events.begin(), events.begin() + qsizetype(coldEvents));
+        !loaded)
+        return fail(ctx, loaded.error().message);
+    QElapsedTimer t;
+    t.start();
+    if (auto agg = KnowledgeAggregator::rebuild(db); !agg)
+        return fail(ctx, agg.error().message);
+    const double aggregateS = seconds(t);
+
+    const qint64 pid = backendPid(db);
+    const QString loadBefore = loadAverage();
+
+    // Baseline: one plain read of every payload the documents come from (median of three, the
+    // first warms the cache) — the floor of any document build that reads the events.
+    auto scan = timeBaseline(sql,
+                             QStringLiteral("SELECT count(*), sum(length(event_data::text)) FROM "
+                                            "%1 WHERE tenant_id = $1 AND event_type IN "
+                                            "('hypothesis.generated', 'query.planned', "
+                                            "'query.submitted', 'comment.added')")
+                                 .arg(ev),
+                             {tenant});
+    if (!scan)
+        return fail(ctx, scan.error().message);
+    const double scanS = scan->seconds;
+
+    // Cold: empty search tables, no model.
+    ctx.err << tr("cold embed…") << Qt::endl;
+    auto coldRun = embedCold(db, sql, tenant, pid);
+    if (!coldRun)
+        return fail(ctx, coldRun.error().message);
+    const qint64 documents = coldRun->documents;
+
+    // Incremental: a small batch of new investigations, aggregated, then the job again.
+    ctx.err << tr("%1 more investigations, incremental embed…").arg(incremental) << Qt::endl;
+    if (auto more = emitAll(db, events.begin() + qsizetype(coldEvents), events.end()); !more)
+        return fail(ctx, more.error().message);
+    if (auto agg = KnowledgeAggregator::runIncremental(db); !agg)
+        return fail(ctx, agg.error().message);
+    const double cpu0 = serverCpuSeconds(pid);
+    t.restart();
+    auto inc = SearchDocuments::run(db);
+    if (!inc)
+        return fail(ctx, inc.error().message);
+    const double incS = seconds(t);
+    const double incCpu = serverCpuSince(pid, cpu0);
+    const QString loadAfter = loadAverage();
+    if (inc->full || inc->documentsEmbedded == 0)
+        return fail(ctx,
+                    tr("the incremental run embedded %1 documents (full: %2)")
+                        .arg(inc->documentsEmbedded)
+                        .arg(inc->full));
+
+    // Online hybrid search over the tenant with its model.
+    ctx.err << tr("online hybrid search…") << Qt::endl;
+    auto online = measureOnlineHybrid(db, sql, tenant);
+    if (!online)
+        return fail(ctx, online.error().message);
+
+    EmbedFigures f;
+    f.documents = documents;
+    f.investigations = investigations;
+    f.incremental = incremental;
+    f.coldEvents = coldEvents;
+    f.cold = *coldRun;
+    f.incrementalRun = *inc;
+    f.incS = incS;
+    f.incCpu = incCpu;
+    f.scanS = scanS;
+    f.aggregateS = aggregateS;
+    f.online = *online;
+    f.loadBefore = loadBefore;
+    f.loadAfter = loadAfter;
+    printEmbedReport(ctx, f, json, keep, name);
     return 0;
 }
 

@@ -90,6 +90,28 @@ int fail(BenchContext &ctx, const QString &message)
     return 1;
 }
 
+Result<Baseline> timeBaseline(SqlSession &sql, const QString &statement, const SqlParams &params,
+                              qint64 pid)
+{
+    std::vector<double> runs;
+    Baseline b;
+    for (int i = 0; i < 3; ++i) {
+        const double cpu0 = pid < 0 ? -1 : serverCpuSeconds(pid);
+        QElapsedTimer t;
+        t.start();
+        if (auto r = sql.exec(statement, params); !r)
+            return r.error();
+        runs.push_back(seconds(t));
+        if (pid >= 0) {
+            const double cpu = serverCpuSince(pid, cpu0);
+            b.serverCpu = i == 0 ? cpu : std::min(b.serverCpu, cpu);
+        }
+    }
+    std::sort(runs.begin(), runs.end());
+    b.seconds = runs[1];
+    return b;
+}
+
 double serverCpuSince(qint64 pid, double before)
 {
     return before < 0 ? -1.0 : serverCpuSeconds(pid) - before;

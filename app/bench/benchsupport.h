@@ -87,6 +87,15 @@ qint64 backendPid(Database &db);
 /// Drops `db`'s schema and everything in it, if it can (a leftover is dropped by the next
 /// run of the same benchmark).
 void dropSchemaQuietly(Database &db);
+/// A baseline statement's time: the median of three runs (the first warms the cache), and the
+/// least server CPU of the three (-1 without a `pid`, or when the server is not on this machine).
+struct Baseline
+{
+    double seconds = 0;
+    double serverCpu = -1;
+};
+Result<Baseline> timeBaseline(SqlSession &sql, const QString &statement, const SqlParams &params,
+                              qint64 pid = -1);
 /// /proc/loadavg's three figures ("" where there is none).
 QString loadAverage();
 /// Emits [from, to) through EventLog::emitBatch, 10,000 events at a time.
