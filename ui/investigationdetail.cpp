@@ -556,14 +556,13 @@ void InvestigationDetail::onThumb(const QUuid &stepId, int rating, QToolButton *
     const QUuid investigation = m_trace.investigationId;
     auto input
         = [kind, stepId, investigation, rating](const QString &reason, const QString &comment) {
-              FeedbackInput in;
-              in.targetType = kind;
-              in.targetId = stepId;
-              in.investigationId = investigation;
-              in.rating = rating;
-              in.reason = reason;
-              in.comment = comment;
-              return in;
+              return FeedbackInput{.targetType = kind,
+                                   .targetId = stepId,
+                                   .investigationId = investigation,
+                                   .rating = rating,
+                                   .reason = reason,
+                                   .comment = comment,
+                                   .context = {}};
           };
     // The click is the rating; the popup only adds why. Clicking one's current thumb again
     // just asks why once more.

@@ -324,20 +324,19 @@ int runEmbed(BenchContext &ctx)
     if (!online)
         return fail(ctx, online.error().message);
 
-    EmbedFigures f;
-    f.documents = documents;
-    f.investigations = investigations;
-    f.incremental = incremental;
-    f.coldEvents = coldEvents;
-    f.cold = *coldRun;
-    f.incrementalRun = *inc;
-    f.incS = incS;
-    f.incCpu = incCpu;
-    f.scanS = scanS;
-    f.aggregateS = aggregateS;
-    f.online = *online;
-    f.loadBefore = loadBefore;
-    f.loadAfter = loadAfter;
+    const EmbedFigures f{.documents = documents,
+                         .investigations = investigations,
+                         .incremental = incremental,
+                         .coldEvents = coldEvents,
+                         .cold = *coldRun,
+                         .incrementalRun = *inc,
+                         .incS = incS,
+                         .incCpu = incCpu,
+                         .scanS = scanS,
+                         .aggregateS = aggregateS,
+                         .online = *online,
+                         .loadBefore = loadBefore,
+                         .loadAfter = loadAfter};
     printEmbedReport(ctx, f, json, keep, name);
     return 0;
 }

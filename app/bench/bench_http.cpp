@@ -482,13 +482,18 @@ int runHttpBench(BenchContext &ctx)
     // 1. In-process: the same queries, the same engine, as many threads as the service's
     //    database threads, for the same duration — once as the schema owner, once as the
     //    service's database threads do it (the key selected for every search), without HTTP.
-    HttpFigures f;
-    f.size = size;
-    f.durationS = durationS;
-    f.connections = connections;
-    f.databaseThreads = databaseThreads;
-    f.lexicalOnly = lexicalOnly;
-    f.model = workload->model;
+    HttpFigures f{.size = size,
+                  .durationS = durationS,
+                  .connections = connections,
+                  .databaseThreads = databaseThreads,
+                  .lexicalOnly = lexicalOnly,
+                  .model = workload->model,
+                  .search = {},
+                  .feedback = {},
+                  .asOwner = {},
+                  .asKey = {},
+                  .accepted = 0,
+                  .stored = 0};
     ctx.err << tr("in-process search as the owner, %1 threads, %2 s…")
                    .arg(databaseThreads)
                    .arg(durationS)
