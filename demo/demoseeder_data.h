@@ -124,12 +124,12 @@ inline constexpr HypothesisTemplate hypotheses[6][6] = {
          "The quality check ran against a partition still being loaded; the nulls disappear once the load completes"},
     },
     { // volume_drop
-        {"The {source} extract was truncated because of an API rate limit",
+        {"The extract from {source} was truncated because of an API rate limit",
          "SELECT {ts}::date AS day, count(*) AS rows\nFROM {table}\nWHERE {ts} >= current_date - 14\nGROUP BY 1\nORDER BY 1",
          "daily row counts for two weeks",
          "Row count fell from {expected_n} to {actual_n} on {day}; the connector log shows HTTP 429 from page {n}",
          "Daily row counts are within their usual range apart from the alerted day",
-         "The {source} extract hit the API rate limit and stopped after page {n}; {pct}% of the day is missing"},
+         "The extract from {source} hit the API rate limit and stopped after page {n}; {pct}% of the day is missing"},
         {"A filter added in the last dbt release drops valid rows",
          "SELECT {cat}, count(*) AS rows\nFROM {table}\nWHERE {ts}::date = '{date}'\nGROUP BY {cat}\nORDER BY rows DESC",
          "row counts per {cat} on the alerted day",
@@ -320,7 +320,7 @@ inline constexpr const char *recommendations[6][4] = {
     {"Alert on the connector's HTTP 429 count, not only on the row count", "Make the loader fail when a partition loads 0 rows", "Add a holiday calendar to the volume monitor of {table}", "Re-run the load for {date} and reconcile against {upstream}"},
     {"Load {table} by column name instead of position", "Subscribe {team} to schema change notifications from {source}", "Add a contract test for the columns downstream models select", "Snapshot information_schema daily and diff it"},
     {"Make the load idempotent with MERGE on ({id}, {ts})", "Deduplicate {table} with a unique index on {id}", "Commit CDC offsets before restarting the connector", "Switch off the legacy pipeline writing {table}"},
-    {"Page {team} when the DAG for {table} waits more than 3 hours", "Rotate the {source} token with the secrets manager", "Move the load of {table} to its own warehouse", "Set the freshness SLA of {table} to its real schedule"},
+    {"Page {team} when the DAG for {table} waits more than 3 hours", "Rotate the token of {source} with the secrets manager", "Move the load of {table} to its own warehouse", "Set the freshness SLA of {table} to its real schedule"},
     {"Convert {num} to USD at load time using finance.fx_rates", "Annotate experiments on the {table} dashboard", "Add a units check on {num} to the ingestion contract", "Tag model versions in {table} and monitor them separately"},
 };
 
@@ -331,7 +331,7 @@ inline constexpr const char *quirkTexts[] = {
     "{num} is stored in cents before {date} and in units after; divide older rows by 100",
     "Rows with {cat} = 'test' are QA traffic and must be excluded from every metric",
     "Duplicates on {id} are expected during the nightly CDC snapshot (02:00–02:30 UTC)",
-    "The {source} connector drops rows larger than 1 MB silently; compare counts with {upstream}",
+    "{source} drops rows larger than 1 MB silently; compare counts with {upstream}",
     "Timestamps in {ts} are local time of the warehouse (Europe/Berlin), not UTC",
     "Month-end runs of {table} take 3–4 hours longer because finance jobs share the warehouse",
     "{cat} was split into two values on {date}; trend charts need both",
@@ -377,7 +377,7 @@ inline constexpr const char *feedbackComments[2][6] = {
     { // positive
         "Exactly the check I would have run first.",
         "Saved me an hour of digging in {table}.",
-        "Good catch on the {cat} segment.",
+        "Good catch on the {cat} column.",
         "Clear and correct — forwarded to {team}.",
         "This is the root cause, confirmed with {team}.",
         "Nice, the {ts} breakdown made it obvious.",
