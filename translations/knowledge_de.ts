@@ -3434,23 +3434,23 @@
         <translation>Dieser Schritt hat keine Kennung und kann daher nicht bewertet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="626"/>
-        <location filename="../ui/investigationdetail.cpp" line="637"/>
+        <location filename="../ui/investigationdetail.cpp" line="625"/>
+        <location filename="../ui/investigationdetail.cpp" line="636"/>
         <source>Your rating was not saved: %1</source>
         <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="631"/>
+        <location filename="../ui/investigationdetail.cpp" line="630"/>
         <source>Saving your rating…</source>
         <translation>Ihre Bewertung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="640"/>
+        <location filename="../ui/investigationdetail.cpp" line="639"/>
         <source>Your rating is %1.</source>
         <translation>Ihre Bewertung ist %1.</translation>
     </message>
     <message>
-        <location filename="../ui/investigationdetail.cpp" line="643"/>
+        <location filename="../ui/investigationdetail.cpp" line="642"/>
         <source>Thanks — your rating was saved.</source>
         <translation>Danke — Ihre Bewertung wurde gespeichert.</translation>
     </message>
@@ -4052,12 +4052,12 @@
         <translation>Kein Mandant ausgewählt. Starten Sie mit gesetztem KNOWLEDGE_TENANT oder übergeben Sie --tenant SLUG (z. B. --tenant acme für die Demodaten).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Could not sync the offline cache: %1</source>
         <translation>Der Offline-Zwischenspeicher konnte nicht synchronisiert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="344"/>
         <source>%n queued change(s) delivered</source>
         <translation>
             <numerusform>%n vorgemerkte Änderung zugestellt</numerusform>
@@ -4065,7 +4065,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>%n change(s) refused by the database — see the outbox</source>
         <translation>
             <numerusform>%n Änderung von der Datenbank abgelehnt — siehe Postausgang</numerusform>
@@ -4073,23 +4073,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442"/>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
         <source>Working…</source>
         <translation>In Arbeit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>Offline · %1</source>
         <translation>Offline · %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="513"/>
         <source>Could not fold in new events: %1</source>
         <translation>Neue Ereignisse konnten nicht eingearbeitet werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="512"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>%n new event(s) folded in</source>
         <translation>
             <numerusform>%n neues Ereignis eingearbeitet</numerusform>
@@ -4097,22 +4097,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="523"/>
+        <location filename="../ui/mainwindow.cpp" line="527"/>
         <source>Could not load the datasets: %1</source>
         <translation>Die Datasets konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="553"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>This tenant has no datasets yet. They appear when investigations are recorded.</source>
         <translation>Dieser Mandant hat noch keine Datasets. Sie erscheinen, sobald Untersuchungen erfasst werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="574"/>
         <source>%1 — Knowledge Explorer</source>
         <translation>%1 — Knowledge Explorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow.cpp" line="627"/>
         <source>Could not load the activity: %1</source>
         <translation>Die Aktivität konnte nicht geladen werden: %1</translation>
     </message>

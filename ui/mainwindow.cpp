@@ -317,11 +317,15 @@ void MainWindow::listenToClient()
     connect(m_client, &KnowledgeClient::syncProgress, this, [this](qint64 done, qint64 total) {
         const int percent = total > 0 ? int(100 * done / total) : -1;
         m_connection->setSyncing(true, percent);
-        if (total >= 1000 && done < total) {
+        // The bar for a long sync only; once shown it follows the count to the end (the files
+        // are saved after the last page, so it stays a moment at 100 %).
+        if (total >= 1000) {
             m_syncBar->setRange(0, 100);
             m_syncBar->setValue(percent);
-            m_syncBar->show();
-            m_cancelSync->show();
+            if (done < total) {
+                m_syncBar->show();
+                m_cancelSync->show();
+            }
         }
     });
     connect(m_client, &KnowledgeClient::syncFinished, this,

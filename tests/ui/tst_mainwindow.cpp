@@ -2,10 +2,12 @@
 // investigation opened and a step rated — all without blocking the GUI thread.
 
 #include "activitymodel.h"
+#include "connectionstatus.h"
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
 #include "investigationdetail.h"
 #include "investigationview.h"
+#include "knowledgeclient.h"
 #include "mainwindow.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
@@ -20,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -188,6 +191,32 @@ private Q_SLOTS:
                                         .arg(room)));
             }
         }
+    }
+
+    void theSyncBarFollowsALongSync()
+    {
+        MainWindow w(m_db->settings(QString())); // no tenant: the client itself stays idle
+        w.show();
+        QVERIFY(test::settle(w));
+        auto *bar = w.findChild<QProgressBar *>(QStringLiteral("syncProgress"));
+        auto *cancel = w.findChild<QToolButton *>(QStringLiteral("cancelSync"));
+        QVERIFY(bar && cancel);
+        KnowledgeClient *client = w.client();
+        Q_EMIT client->syncStarted();
+        Q_EMIT client->syncProgress(0, 500); // a short sync: no bar
+        QVERIFY(bar->isHidden());
+        Q_EMIT client->syncProgress(0, 4000);
+        QVERIFY(bar->isVisible() && cancel->isVisible());
+        QCOMPARE(bar->value(), 0);
+        Q_EMIT client->syncProgress(1000, 4000);
+        QCOMPARE(bar->value(), 25);
+        // The last page: the bar says what the status bar says, while the files are saved.
+        Q_EMIT client->syncProgress(4000, 4000);
+        QCOMPARE(bar->value(), 100);
+        auto *status = w.findChild<ConnectionStatus *>(QStringLiteral("connectionStatus"));
+        QVERIFY2(status->text().contains(QLatin1String("100")), qPrintable(status->text()));
+        Q_EMIT client->syncFinished(true, QString());
+        QVERIFY(bar->isHidden() && cancel->isHidden());
     }
 
     void comesBackAsThePersonLeftIt()
