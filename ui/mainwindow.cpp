@@ -14,6 +14,7 @@
 #include "knowledgeview.h"
 #include "offlinecache.h"
 #include "outboxdialog.h"
+#include "rowgapdelegate.h"
 #include "searchview.h"
 #include "splitter.h"
 #include "structureview.h"
@@ -102,7 +103,7 @@ QWidget *MainWindow::buildDatasetList()
     m_list->setModel(m_filter);
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setSpacing(2);
+    m_list->setItemDelegate(new RowGapDelegate(2, m_list));
     // Long names and the German second line wrap within the list instead of scrolling it.
     m_list->setWordWrap(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

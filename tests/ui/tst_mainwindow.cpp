@@ -26,8 +26,10 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStyle>
 #include <QStyleOptionComboBox>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,6 +192,61 @@ private Q_SLOTS:
                                         .arg(needed)
                                         .arg(room)));
             }
+        }
+    }
+
+    void datasetRowsArePaintedWhole()
+    {
+        // A row's height is the delegate's answer for its text wrapped at some width; painted
+        // where the text needs more lines than that, the last one is cut short with "…"
+        // (German: "… · vor 3 …"). A spy in front of the window's own delegate asks it, for
+        // every row it paints, what that row needs at the width it is painted at — for every
+        // width of the pane from 200 to 340 px, English and German.
+        struct Spy : QAbstractItemDelegate
+        {
+            QAbstractItemDelegate *inner = nullptr;
+            mutable QStringList cut;
+            mutable int rows = 0;
+            QSize sizeHint(const QStyleOptionViewItem &o, const QModelIndex &i) const override
+            {
+                return inner->sizeHint(o, i);
+            }
+            void paint(QPainter *p, const QStyleOptionViewItem &o,
+                       const QModelIndex &i) const override
+            {
+                ++rows;
+                const int needed = inner->sizeHint(o, i).height();
+                if (needed > o.rect.height())
+                    cut << QStringLiteral("'%1' needs %2 px at %3 px wide, has %4")
+                               .arg(i.data().toString())
+                               .arg(needed)
+                               .arg(o.rect.width())
+                               .arg(o.rect.height());
+                inner->paint(p, o, i);
+            }
+        };
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
+            QVERIFY(speaking.isLoaded());
+            MainWindow w(m_db->settings(QStringLiteral("acme")));
+            w.resize(1280, 820);
+            w.show();
+            QVERIFY(test::settle(w));
+            auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
+            auto *split = w.findChild<QSplitter *>();
+            QVERIFY(list->model()->rowCount() > 3 && split);
+            Spy spy;
+            spy.inner = list->itemDelegate();
+            list->setItemDelegate(&spy);
+            for (int width = 200; width <= 340; ++width) {
+                split->setSizes({width, 1280 - width});
+                QTest::qWait(1); // the view lays its rows out again
+                list->viewport()->repaint();
+            }
+            list->setItemDelegate(spy.inner);
+            QVERIFY(spy.rows > 0);
+            QVERIFY2(spy.cut.isEmpty(),
+                     qPrintable(language + QStringLiteral(": ") + spy.cut.value(0)));
         }
     }
 
