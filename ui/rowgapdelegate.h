@@ -30,8 +30,6 @@ public:
         QStyledItemDelegate::paint(painter, inner, index);
     }
 
-    int gap() const { return m_gap; }
-
 private:
     int m_gap;
 };
