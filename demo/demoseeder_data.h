@@ -92,7 +92,7 @@ inline constexpr HypothesisTemplate hypotheses[6][6] = {
          "The null rate of {fk} jumps from {pct_lo}% to {pct}% at {hour_mark}, exactly when {source} deployed {version}",
          "The null rate of {fk} stays flat at {pct_lo}% per hour; no step change around any deploy",
          "{source} release {version} stopped writing {fk}; {pct}% of new rows in {table} arrive without it"},
-        {"Rows from the {cat} = '{cat_value}' segment legitimately have no {fk} since the process change",
+        {"Rows with {cat} = '{cat_value}' legitimately have no {fk} since the process change",
          "SELECT {cat}, count(*) AS n, avg(({fk} IS NULL)::int) AS null_share\nFROM {table}\nWHERE {ts} >= current_date - 7\nGROUP BY {cat}\nORDER BY null_share DESC",
          "null share of {fk} per {cat}",
          "{pct}% of the nulls come from {cat} = '{cat_value}', a segment that only started on {date}",
