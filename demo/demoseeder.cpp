@@ -336,17 +336,17 @@ class InvestigationStory
 {
 public:
     InvestigationStory(Rng &r, const DemoTenant &tenant, std::vector<Event> &out)
-        : r(r)
-        , tenant(tenant)
-        , ds(r.pick(tenant.datasets))
-        , anomalyIndex(int(r.between(0, int(std::size(anomalies)) - 1)))
-        , anomaly(anomalies[anomalyIndex])
-        , orchestratorShape(r.chance(0.30))
+        : m_rng(r)
+        , m_tenant(tenant)
+        , m_dataset(r.pick(tenant.datasets))
+        , m_anomalyIndex(int(r.between(0, int(std::size(anomalies)) - 1)))
+        , m_anomaly(anomalies[m_anomalyIndex])
+        , m_orchestratorShape(r.chance(0.30))
         // Leave two weeks at the end for feedback and re-ratings.
-        , start(DemoSeeder::endTimeMs() - DemoSeeder::windowDays * msPerDay
-                + r.between(0, (DemoSeeder::windowDays - 14) * msPerDay))
-        , investigationId(r.uuidV7(start))
-        , trace(tenant, investigationId, orchestratorShape ? QUuid() : ds.id, out, r)
+        , m_start(DemoSeeder::endTimeMs() - DemoSeeder::windowDays * msPerDay
+                  + r.between(0, (DemoSeeder::windowDays - 14) * msPerDay))
+        , m_investigationId(r.uuidV7(m_start))
+        , m_trace(tenant, m_investigationId, m_orchestratorShape ? QUuid() : m_dataset.id, out, r)
     { }
 
     void tell()
@@ -354,15 +354,15 @@ public:
         const QJsonObject alert = drawAlert();
         begin(alert);
         // Hypotheses: 2–5 distinct templates, one of them the cause.
-        count = int(r.between(2, 5));
+        m_count = int(m_rng.between(2, 5));
         for (int i = 5; i > 0; --i)
-            std::swap(order[size_t(i)], order[size_t(r.between(0, i))]);
-        cause = int(r.between(0, count - 1));
-        failed = r.chance(0.07);
-        failAfter = failed ? int(r.between(2, count)) : count;
+            std::swap(m_order[size_t(i)], m_order[size_t(m_rng.between(0, i))]);
+        m_cause = int(m_rng.between(0, m_count - 1));
+        m_failed = m_rng.chance(0.07);
+        m_failAfter = m_failed ? int(m_rng.between(2, m_count)) : m_count;
 
-        targets.push_back({4, idString(investigationId), !failed});
-        for (int h = 0; h < failAfter; ++h) {
+        m_targets.push_back({4, idString(m_investigationId), !m_failed});
+        for (int h = 0; h < m_failAfter; ++h) {
             if (!hypothesis(h))
                 break;
         }
@@ -385,79 +385,79 @@ private:
     void feedback();
     void comments();
 
-    Rng &r;
-    const DemoTenant &tenant;
-    const DemoDataset &ds;
-    const int anomalyIndex;
-    const AnomalyTemplate &anomaly;
-    const bool orchestratorShape;
-    const qint64 start;
-    const QUuid investigationId;
-    Trace trace;
-    Slots s;
-    qint64 t = 0; ///< the time of the latest event
-    int count = 0; ///< hypotheses
-    std::array<int, 6> order{0, 1, 2, 3, 4, 5}; ///< the templates, shuffled
-    int cause = 0;
-    bool failed = false;
-    int failAfter = 0;
-    std::vector<Target> targets; ///< what people can rate
-    QString rootCause;
-    double causeConfidence = 0;
+    Rng &m_rng;
+    const DemoTenant &m_tenant;
+    const DemoDataset &m_dataset;
+    const int m_anomalyIndex;
+    const AnomalyTemplate &m_anomaly;
+    const bool m_orchestratorShape;
+    const qint64 m_start;
+    const QUuid m_investigationId;
+    Trace m_trace;
+    Slots m_slots;
+    qint64 m_now = 0; ///< the time of the latest event
+    int m_count = 0; ///< hypotheses
+    std::array<int, 6> m_order{0, 1, 2, 3, 4, 5}; ///< the templates, shuffled
+    int m_cause = 0;
+    bool m_failed = false;
+    int m_failAfter = 0;
+    std::vector<Target> m_targets; ///< what people can rate
+    QString m_rootCause;
+    double m_causeConfidence = 0;
 };
 
 QJsonObject InvestigationStory::drawAlert()
 {
-    fillDatasetSlots(s, ds);
-    s.set("version", versionText(r));
-    s.set("cat_value", QString::fromUtf8(r.pick(catValues)));
-    s.set("date", dateText(start - r.between(1, 20) * msPerDay));
-    s.set("day", dayText(start - r.between(0, 3) * msPerDay));
-    s.set("hour_mark", hourText(start - r.between(1, 30) * msPerHour));
-    s.set("hours", QString::number(r.between(3, 60)));
-    s.set("n", QString::number(r.between(2, 4800)));
-    const int pct = int(r.between(8, 92));
-    s.set("pct", QString::number(pct));
-    s.set("pct_lo", QString::number(double(r.between(1, 9)) / 10.0));
+    fillDatasetSlots(m_slots, m_dataset);
+    m_slots.set("version", versionText(m_rng));
+    m_slots.set("cat_value", QString::fromUtf8(m_rng.pick(catValues)));
+    m_slots.set("date", dateText(m_start - m_rng.between(1, 20) * msPerDay));
+    m_slots.set("day", dayText(m_start - m_rng.between(0, 3) * msPerDay));
+    m_slots.set("hour_mark", hourText(m_start - m_rng.between(1, 30) * msPerHour));
+    m_slots.set("hours", QString::number(m_rng.between(3, 60)));
+    m_slots.set("n", QString::number(m_rng.between(2, 4800)));
+    const int pct = int(m_rng.between(8, 92));
+    m_slots.set("pct", QString::number(pct));
+    m_slots.set("pct_lo", QString::number(double(m_rng.between(1, 9)) / 10.0));
 
     double expected = 0;
     double actual = 0;
-    switch (anomalyIndex) {
+    switch (m_anomalyIndex) {
     case 0:
-        expected = round2(r.real(0.001, 0.02));
-        actual = round2(r.real(0.08, 0.6));
+        expected = round2(m_rng.real(0.001, 0.02));
+        actual = round2(m_rng.real(0.08, 0.6));
         break;
     case 1:
-        expected = double(r.between(80, 3000) * 1000);
-        actual = std::round(expected * r.real(0.05, 0.7));
+        expected = double(m_rng.between(80, 3000) * 1000);
+        actual = std::round(expected * m_rng.real(0.05, 0.7));
         break;
     case 2:
-        expected = double(r.between(12, 60));
-        actual = expected + double(r.between(-3, 4) | 1);
+        expected = double(m_rng.between(12, 60));
+        actual = expected + double(m_rng.between(-3, 4) | 1);
         break;
     case 3:
         expected = 0;
-        actual = round2(r.real(0.01, 0.25));
+        actual = round2(m_rng.real(0.01, 0.25));
         break;
     case 4:
-        expected = double(r.between(1, 6));
-        actual = expected + double(r.between(6, 72));
+        expected = double(m_rng.between(1, 6));
+        actual = expected + double(m_rng.between(6, 72));
         break;
     default:
         expected = 0.1;
-        actual = round2(r.real(0.22, 0.9));
+        actual = round2(m_rng.real(0.22, 0.9));
         break;
     }
-    s.set("expected_n", QString::number(qint64(expected)));
-    s.set("actual_n", QString::number(qint64(actual)));
-    const QString metric = s.fill(anomaly.metric);
-    s.set("metric", metric);
+    m_slots.set("expected_n", QString::number(qint64(expected)));
+    m_slots.set("actual_n", QString::number(qint64(actual)));
+    const QString metric = m_slots.fill(m_anomaly.metric);
+    m_slots.set("metric", metric);
     static const char *const severities[] = {"low", "medium", "high", "critical"};
-    const char *severity = severities[r.between(0, 3)];
+    const char *severity = severities[m_rng.between(0, 3)];
     const QJsonObject alert{{QStringLiteral("metric"), metric},
                             {QStringLiteral("expected"), expected},
                             {QStringLiteral("actual"), actual},
-                            {QStringLiteral("anomaly_type"), QLatin1String(anomaly.type)},
+                            {QStringLiteral("anomaly_type"), QLatin1String(m_anomaly.type)},
                             {QStringLiteral("severity"), QLatin1String(severity)}};
 
     return alert;
@@ -465,26 +465,28 @@ QJsonObject InvestigationStory::drawAlert()
 
 void InvestigationStory::begin(const QJsonObject &alert)
 {
-    t = start;
+    m_now = m_start;
     QJsonObject started{{QStringLiteral("alert"), alert}};
-    if (orchestratorShape) {
+    if (m_orchestratorShape) {
         started.insert(QStringLiteral("dataset_id"),
-                       r.chance(0.5) ? QJsonValue(idString(ds.id)) : QJsonValue(ds.name));
+                       m_rng.chance(0.5) ? QJsonValue(idString(m_dataset.id))
+                                         : QJsonValue(m_dataset.name));
         started.insert(QStringLiteral("trigger"), QStringLiteral("monitor"));
     } else {
-        started.insert(QStringLiteral("dataset_id"), idString(ds.id));
-        started.insert(QStringLiteral("dataset_name"), ds.name);
-        started.insert(QStringLiteral("title"),
-                       QStringLiteral("%1 on %2").arg(QLatin1String(anomaly.type), ds.name));
+        started.insert(QStringLiteral("dataset_id"), idString(m_dataset.id));
+        started.insert(QStringLiteral("dataset_name"), m_dataset.name);
+        started.insert(
+            QStringLiteral("title"),
+            QStringLiteral("%1 on %2").arg(QLatin1String(m_anomaly.type), m_dataset.name));
     }
-    trace.system("investigation.started", t, started);
-    if (orchestratorShape) {
-        t += r.between(1, 8) * msPerSecond;
-        trace.system(
-            "investigation.started", t,
-            QJsonObject{{QStringLiteral("dataset_id"), ds.name},
+    m_trace.system("investigation.started", m_now, started);
+    if (m_orchestratorShape) {
+        m_now += m_rng.between(1, 8) * msPerSecond;
+        m_trace.system(
+            "investigation.started", m_now,
+            QJsonObject{{QStringLiteral("dataset_id"), m_dataset.name},
                         {QStringLiteral("tables_found"),
-                         QJsonArray{ds.name, upstreamOf(ds.name),
+                         QJsonArray{m_dataset.name, upstreamOf(m_dataset.name),
                                     QStringLiteral("ops.warehouse_load_audit")}},
                         {QStringLiteral("context"),
                          QJsonObject{{QStringLiteral("stage"), QStringLiteral("discovery")}}}});
@@ -493,34 +495,34 @@ void InvestigationStory::begin(const QJsonObject &alert)
 
 bool InvestigationStory::hypothesis(int h)
 {
-    const HypothesisTemplate &ht = hypotheses[anomalyIndex][order[size_t(h)]];
-    const bool isCause = h == cause;
-    t += r.between(3, 40) * msPerSecond;
-    const QUuid hid = r.uuidV7(t);
-    const QString htext = s.sentence(ht.text);
-    const double hconf = round2(isCause ? r.real(0.45, 0.9) : r.real(0.1, 0.7));
+    const HypothesisTemplate &ht = hypotheses[m_anomalyIndex][m_order[size_t(h)]];
+    const bool isCause = h == m_cause;
+    m_now += m_rng.between(3, 40) * msPerSecond;
+    const QUuid hid = m_rng.uuidV7(m_now);
+    const QString htext = m_slots.sentence(ht.text);
+    const double hconf = round2(isCause ? m_rng.real(0.45, 0.9) : m_rng.real(0.1, 0.7));
     const QJsonObject hyp{{QStringLiteral("hypothesis_id"), idString(hid)},
                           {QStringLiteral("text"), htext},
                           {QStringLiteral("confidence"), hconf},
                           {QStringLiteral("rank"), h + 1}};
-    trace.system("hypothesis.generated", t, hyp);
-    targets.push_back({0, idString(hid), isCause});
+    m_trace.system("hypothesis.generated", m_now, hyp);
+    m_targets.push_back({0, idString(hid), isCause});
 
     QUuid qid;
     const bool succeeded = queries(ht, hid, isCause, qid);
-    if (failed && h == failAfter - 1)
+    if (m_failed && h == m_failAfter - 1)
         return false;
 
     if (succeeded)
         evidence(ht, hid, qid, isCause);
-    t += r.between(1, 5) * msPerSecond;
+    m_now += m_rng.between(1, 5) * msPerSecond;
     QJsonObject verdict = hyp;
     verdict.insert(QStringLiteral("confidence"),
-                   round2(isCause ? r.real(0.75, 0.98) : r.real(0.02, 0.3)));
-    trace.system(isCause ? "hypothesis.accepted" : "hypothesis.rejected", t, verdict);
+                   round2(isCause ? m_rng.real(0.75, 0.98) : m_rng.real(0.02, 0.3)));
+    m_trace.system(isCause ? "hypothesis.accepted" : "hypothesis.rejected", m_now, verdict);
     if (isCause) {
-        rootCause = s.sentence(ht.rootCause);
-        causeConfidence = verdict.value(QStringLiteral("confidence")).toDouble();
+        m_rootCause = m_slots.sentence(ht.rootCause);
+        m_causeConfidence = verdict.value(QStringLiteral("confidence")).toDouble();
     }
     return true;
 }
@@ -529,46 +531,47 @@ bool InvestigationStory::queries(const HypothesisTemplate &ht, const QUuid &hid,
                                  QUuid &qid)
 {
     // One query, sometimes a failed first attempt and a retry.
-    const int attempts = r.chance(0.12) ? 2 : 1;
+    const int attempts = m_rng.chance(0.12) ? 2 : 1;
     bool succeeded = false;
     for (int a = 0; a < attempts; ++a) {
-        t += r.between(2, 15) * msPerSecond;
-        qid = r.uuidV7(t);
-        QString sql = s.fill(ht.sql);
+        m_now += m_rng.between(2, 15) * msPerSecond;
+        qid = m_rng.uuidV7(m_now);
+        QString sql = m_slots.fill(ht.sql);
         const bool fails = attempts == 2 && a == 0;
-        const QString ts = s.fill("{ts}");
+        const QString ts = m_slots.fill("{ts}");
         const bool misnamed = fails && sql.contains(ts);
         if (misnamed)
             sql.replace(ts, ts + QStringLiteral("_utc"));
         const QJsonObject q{{QStringLiteral("query_id"), idString(qid)},
                             {QStringLiteral("hypothesis_id"), idString(hid)},
                             {QStringLiteral("sql"), sql},
-                            {QStringLiteral("purpose"), s.fill(ht.purpose)}};
-        trace.system("query.planned", t, q);
-        t += r.between(1, 5) * msPerSecond;
-        trace.system("query.submitted", t, q);
-        const qint64 duration = r.between(40, 45000);
-        t += r.between(50, 400);
+                            {QStringLiteral("purpose"), m_slots.fill(ht.purpose)}};
+        m_trace.system("query.planned", m_now, q);
+        m_now += m_rng.between(1, 5) * msPerSecond;
+        m_trace.system("query.submitted", m_now, q);
+        const qint64 duration = m_rng.between(40, 45000);
+        m_now += m_rng.between(50, 400);
         QJsonObject executed = q;
         executed.insert(QStringLiteral("warehouse"), QStringLiteral("ANALYTICS_WH"));
-        trace.system("query.executed", t, executed);
-        t += duration;
+        m_trace.system("query.executed", m_now, executed);
+        m_now += duration;
         if (fails) {
             QJsonObject f = q;
             f.insert(QStringLiteral("error"),
-                     misnamed ? s.fill("ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
+                     misnamed ? m_slots.fill(
+                         "ERROR: column \"{ts}_utc\" does not exist (SQLSTATE 42703)")
                               : QStringLiteral("ERROR: canceling statement due to statement "
                                                "timeout (SQLSTATE 57014)"));
             f.insert(QStringLiteral("duration_ms"), double(duration));
-            trace.system("query.failed", t, f);
+            m_trace.system("query.failed", m_now, f);
             if (a == 0)
-                targets.push_back({1, idString(qid), false});
+                m_targets.push_back({1, idString(qid), false});
         } else {
             QJsonObject ok = q;
-            ok.insert(QStringLiteral("row_count"), double(r.between(1, 5000)));
+            ok.insert(QStringLiteral("row_count"), double(m_rng.between(1, 5000)));
             ok.insert(QStringLiteral("duration_ms"), double(duration));
-            trace.system("query.succeeded", t, ok);
-            targets.push_back({1, idString(qid), isCause || r.chance(0.5)});
+            m_trace.system("query.succeeded", m_now, ok);
+            m_targets.push_back({1, idString(qid), isCause || m_rng.chance(0.5)});
             succeeded = true;
         }
     }
@@ -578,94 +581,99 @@ bool InvestigationStory::queries(const HypothesisTemplate &ht, const QUuid &hid,
 void InvestigationStory::evidence(const HypothesisTemplate &ht, const QUuid &hid, const QUuid &qid,
                                   bool isCause)
 {
-    t += r.between(2, 20) * msPerSecond;
-    const QUuid eid = r.uuidV7(t);
-    const bool supports = isCause || r.chance(0.1);
-    const double econf = round2(supports ? r.real(0.6, 0.97) : r.real(0.5, 0.9));
-    QJsonObject ev{
-        {QStringLiteral("evidence_id"), idString(eid)},
-        {QStringLiteral("hypothesis_id"), idString(hid)},
-        {QStringLiteral("query_id"), idString(qid)},
-        {QStringLiteral("summary"), s.sentence(supports ? ht.evidenceFor : ht.evidenceAgainst)},
-        {QStringLiteral("supports"), supports},
-        {QStringLiteral("confidence"), econf}};
-    trace.system("evidence.collected", t, ev);
-    t += r.between(1, 10) * msPerSecond;
-    trace.system("evidence.evaluated", t, ev);
-    targets.push_back({2, idString(eid), isCause ? true : !supports});
+    m_now += m_rng.between(2, 20) * msPerSecond;
+    const QUuid eid = m_rng.uuidV7(m_now);
+    const bool supports = isCause || m_rng.chance(0.1);
+    const double econf = round2(supports ? m_rng.real(0.6, 0.97) : m_rng.real(0.5, 0.9));
+    QJsonObject ev{{QStringLiteral("evidence_id"), idString(eid)},
+                   {QStringLiteral("hypothesis_id"), idString(hid)},
+                   {QStringLiteral("query_id"), idString(qid)},
+                   {QStringLiteral("summary"),
+                    m_slots.sentence(supports ? ht.evidenceFor : ht.evidenceAgainst)},
+                   {QStringLiteral("supports"), supports},
+                   {QStringLiteral("confidence"), econf}};
+    m_trace.system("evidence.collected", m_now, ev);
+    m_now += m_rng.between(1, 10) * msPerSecond;
+    m_trace.system("evidence.evaluated", m_now, ev);
+    m_targets.push_back({2, idString(eid), isCause ? true : !supports});
 }
 
 void InvestigationStory::finish()
 {
-    if (failed) {
-        t += r.between(5, 120) * msPerSecond;
-        trace.system("investigation.failed", t,
-                     QJsonObject{{QStringLiteral("error"), s.sentence(anomaly.failure)},
-                                 {QStringLiteral("duration_seconds"), double((t - start) / 1000)}});
+    if (m_failed) {
+        m_now += m_rng.between(5, 120) * msPerSecond;
+        m_trace.system(
+            "investigation.failed", m_now,
+            QJsonObject{{QStringLiteral("error"), m_slots.sentence(m_anomaly.failure)},
+                        {QStringLiteral("duration_seconds"), double((m_now - m_start) / 1000)}});
     } else {
-        t += r.between(5, 30) * msPerSecond;
-        const QUuid sid = r.uuidV7(t);
+        m_now += m_rng.between(5, 30) * msPerSecond;
+        const QUuid sid = m_rng.uuidV7(m_now);
         QJsonArray recs;
-        const int nrec = int(r.between(2, 3));
-        const int firstRec = int(r.between(0, 3));
+        const int nrec = int(m_rng.between(2, 3));
+        const int firstRec = int(m_rng.between(0, 3));
         for (int i = 0; i < nrec; ++i)
-            recs.append(s.sentence(recommendations[anomalyIndex][(firstRec + i) % 4]));
-        trace.system("synthesis.generated", t,
-                     QJsonObject{{QStringLiteral("synthesis_id"), idString(sid)},
-                                 {QStringLiteral("root_cause"), rootCause},
-                                 {QStringLiteral("confidence"), round2(causeConfidence * 0.95)},
-                                 {QStringLiteral("recommendations"), recs}});
-        targets.push_back({3, idString(sid), true});
-        t += r.between(1, 5) * msPerSecond;
-        trace.system("investigation.completed", t,
-                     QJsonObject{{QStringLiteral("root_cause"), rootCause},
-                                 {QStringLiteral("confidence"), round2(causeConfidence * 0.95)},
-                                 {QStringLiteral("duration_seconds"), double((t - start) / 1000)}});
+            recs.append(m_slots.sentence(recommendations[m_anomalyIndex][(firstRec + i) % 4]));
+        m_trace.system("synthesis.generated", m_now,
+                       QJsonObject{{QStringLiteral("synthesis_id"), idString(sid)},
+                                   {QStringLiteral("root_cause"), m_rootCause},
+                                   {QStringLiteral("confidence"), round2(m_causeConfidence * 0.95)},
+                                   {QStringLiteral("recommendations"), recs}});
+        m_targets.push_back({3, idString(sid), true});
+        m_now += m_rng.between(1, 5) * msPerSecond;
+        m_trace.system(
+            "investigation.completed", m_now,
+            QJsonObject{{QStringLiteral("root_cause"), m_rootCause},
+                        {QStringLiteral("confidence"), round2(m_causeConfidence * 0.95)},
+                        {QStringLiteral("duration_seconds"), double((m_now - m_start) / 1000)}});
     }
 }
 
 void InvestigationStory::feedback()
 {
-    const qint64 done = t;
+    const qint64 done = m_now;
     // Several people; some rate again later.
-    const int raters
-        = r.chance(0.8) ? int(r.between(1, std::min<qint64>(4, qint64(tenant.people.size())))) : 0;
+    const int raters = m_rng.chance(0.8)
+        ? int(m_rng.between(1, std::min<qint64>(4, qint64(m_tenant.people.size()))))
+        : 0;
     for (int p = 0; p < raters; ++p) {
         const DemoPerson &person
-            = tenant.people[size_t(r.between(0, qint64(tenant.people.size()) - 1))];
-        const int ratings = int(r.between(1, 4));
-        qint64 ft = done + r.between(5 * msPerMinute, 3 * msPerDay);
+            = m_tenant.people[size_t(m_rng.between(0, qint64(m_tenant.people.size()) - 1))];
+        const int ratings = int(m_rng.between(1, 4));
+        qint64 ft = done + m_rng.between(5 * msPerMinute, 3 * msPerDay);
         for (int k = 0; k < ratings; ++k) {
-            const Target &target = r.pick(targets);
-            const int rating = r.chance(target.good ? 0.8 : 0.3) ? 1 : -1;
+            const Target &target = m_rng.pick(m_targets);
+            const int rating = m_rng.chance(target.good ? 0.8 : 0.3) ? 1 : -1;
             for (int again = 0; again < 2; ++again) {
-                const int value = again == 0 ? rating : (r.chance(0.4) ? -rating : rating);
+                const int value = again == 0 ? rating : (m_rng.chance(0.4) ? -rating : rating);
                 QJsonObject fb{{QStringLiteral("target_id"), target.id},
                                {QStringLiteral("rating"), value}};
-                if (r.chance(0.85))
-                    fb.insert(QStringLiteral("reason"),
-                              QLatin1String(r.pick(quickReasons[target.kind][value > 0 ? 1 : 0])));
-                if (!orchestratorShape) {
-                    if (r.chance(0.3))
-                        fb.insert(QStringLiteral("comment"),
-                                  s.sentence(r.pick(feedbackComments[value > 0 ? 1 : 0])));
+                if (m_rng.chance(0.85))
+                    fb.insert(
+                        QStringLiteral("reason"),
+                        QLatin1String(m_rng.pick(quickReasons[target.kind][value > 0 ? 1 : 0])));
+                if (!m_orchestratorShape) {
+                    if (m_rng.chance(0.3))
+                        fb.insert(
+                            QStringLiteral("comment"),
+                            m_slots.sentence(m_rng.pick(feedbackComments[value > 0 ? 1 : 0])));
                     fb.insert(
                         QStringLiteral("context"),
                         QJsonObject{
-                            {QStringLiteral("dataset"), ds.name},
-                            {QStringLiteral("anomaly_type"), QLatin1String(anomaly.type)},
+                            {QStringLiteral("dataset"), m_dataset.name},
+                            {QStringLiteral("anomaly_type"), QLatin1String(m_anomaly.type)},
                             {QStringLiteral("client"), QStringLiteral("knowledge-explorer")}});
                 }
                 const QByteArray type
                     = QByteArrayLiteral("feedback.") + feedbackTargets[target.kind];
-                trace.add(type.constData(), ft, fb, person.id, false);
-                if (!r.chance(0.12))
+                m_trace.add(type.constData(), ft, fb, person.id, false);
+                if (!m_rng.chance(0.12))
                     break; // most people rate once
-                ft += r.between(1 * msPerHour, 7 * msPerDay);
+                ft += m_rng.between(1 * msPerHour, 7 * msPerDay);
                 if (ft >= DemoSeeder::endTimeMs())
                     break; // everything stays inside the window
             }
-            ft += r.between(10 * msPerSecond, 20 * msPerMinute);
+            ft += m_rng.between(10 * msPerSecond, 20 * msPerMinute);
             if (ft >= DemoSeeder::endTimeMs())
                 break;
         }
@@ -674,21 +682,24 @@ void InvestigationStory::feedback()
 
 void InvestigationStory::comments()
 {
-    const qint64 done = t;
-    if (r.chance(0.25)) {
-        const int comments = int(r.between(1, 2));
-        qint64 ct = done + r.between(10 * msPerMinute, 5 * msPerDay);
-        for (int c = 0; c < comments; ++c) {
-            const DemoPerson &person = r.pick(tenant.people);
+    const qint64 done = m_now;
+    if (m_rng.chance(0.25)) {
+        const int written = int(m_rng.between(1, 2));
+        qint64 ct = done + m_rng.between(10 * msPerMinute, 5 * msPerDay);
+        for (int c = 0; c < written; ++c) {
+            const DemoPerson &person = m_rng.pick(m_tenant.people);
             const Target &target
-                = targets[r.chance(0.5) ? 0 : size_t(r.between(0, qint64(targets.size()) - 1))];
-            trace.add("comment.added", ct,
-                      QJsonObject{{QStringLiteral("text"), s.sentence(r.pick(commentTexts))},
-                                  {QStringLiteral("target_id"), target.id},
-                                  {QStringLiteral("target_type"),
-                                   QLatin1String(feedbackTargets[target.kind])}},
-                      person.id, false);
-            ct += r.between(5 * msPerMinute, 2 * msPerDay);
+                = m_targets[m_rng.chance(0.5)
+                                ? 0
+                                : size_t(m_rng.between(0, qint64(m_targets.size()) - 1))];
+            m_trace.add(
+                "comment.added", ct,
+                QJsonObject{
+                    {QStringLiteral("text"), m_slots.sentence(m_rng.pick(commentTexts))},
+                    {QStringLiteral("target_id"), target.id},
+                    {QStringLiteral("target_type"), QLatin1String(feedbackTargets[target.kind])}},
+                person.id, false);
+            ct += m_rng.between(5 * msPerMinute, 2 * msPerDay);
         }
     }
 }

@@ -103,7 +103,7 @@ QWidget *MainWindow::buildDatasetList()
     m_list->setModel(m_filter);
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setItemDelegate(new RowGapDelegate(2, m_list));
+    m_list->setItemDelegate(new RowGapDelegate(1, m_list));
     // Long names and the German second line wrap within the list instead of scrolling it.
     m_list->setWordWrap(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -323,10 +323,9 @@ void MainWindow::listenToClient()
         if (total >= 1000) {
             m_syncBar->setRange(0, 100);
             m_syncBar->setValue(percent);
-            if (done < total) {
-                m_syncBar->show();
-                m_cancelSync->show();
-            }
+            // Cancel stops between pages: after the last one there is nothing left to stop.
+            m_syncBar->setVisible(!m_syncBar->isHidden() || done < total);
+            m_cancelSync->setVisible(done < total);
         }
     });
     connect(m_client, &KnowledgeClient::syncFinished, this,

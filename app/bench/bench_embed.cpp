@@ -94,7 +94,7 @@ Result<OnlineFigures> measureOnlineHybrid(Database &db, SqlSession &sql, const Q
         r.text = text;
         return online.search(db, r);
     };
-    t.restart();
+    t.start();
     if (auto r = hybrid(queries.first()); !r)
         return r.error();
     else if (std::none_of(r->results.cbegin(), r->results.cend(),

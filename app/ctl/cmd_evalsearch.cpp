@@ -180,8 +180,8 @@ public:
     Evaluation(const Collection &collection, const Splits &splits, QTextStream &out, bool json)
         : m_collection(collection)
         , m_splits(splits)
-        , out(out)
-        , json(json)
+        , m_out(out)
+        , m_json(json)
     { }
 
     /// `overall`: the three modes' totals over every split, accumulated and finished.
@@ -191,16 +191,16 @@ public:
 private:
     const Collection &m_collection;
     const Splits &m_splits;
-    QTextStream &out;
-    const bool json;
+    QTextStream &m_out;
+    const bool m_json;
 };
 
 Result<QJsonObject> Evaluation::run(const SearchFn &search, const QString &title,
                                     retrievalmetrics::Summary overall[3]) const
 {
     QJsonObject splitsJson;
-    if (!json && !title.isEmpty())
-        out << "\n" << title << "\n";
+    if (!m_json && !title.isEmpty())
+        m_out << "\n" << title << "\n";
     for (const auto &[splitName, path] : std::as_const(m_splits)) {
         auto qrels = readQrels(path);
         if (!qrels)
@@ -227,29 +227,29 @@ Result<QJsonObject> Evaluation::run(const SearchFn &search, const QString &title
             }
         }
         QJsonObject sj{{QStringLiteral("queries"), summary[0].queries}};
-        if (!json)
-            out << "\n"
-                << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
-                << QStringLiteral("  %1 %2 %3 %4\n")
-                       .arg(Messages::tr("mode"), -8)
-                       .arg(QStringLiteral("nDCG@10"), 8)
-                       .arg(QStringLiteral("R@100"), 8)
-                       .arg(QStringLiteral("MRR@10"), 8);
+        if (!m_json)
+            m_out << "\n"
+                  << Messages::tr("%1 (%2 queries)").arg(splitName).arg(summary[0].queries) << "\n"
+                  << QStringLiteral("  %1 %2 %3 %4\n")
+                         .arg(Messages::tr("mode"), -8)
+                         .arg(QStringLiteral("nDCG@10"), 8)
+                         .arg(QStringLiteral("R@100"), 8)
+                         .arg(QStringLiteral("MRR@10"), 8);
         for (int m = 0; m < 3; ++m) {
             retrievalmetrics::finish(summary[m]);
             sj.insert(QLatin1String(kModeNames[m]), toJson(summary[m]));
-            if (!json)
-                out << QStringLiteral("  %1 %2 %3 %4\n")
-                           .arg(QLatin1String(kModeNames[m]), -8)
-                           .arg(summary[m].ndcg10, 8, 'f', 4)
-                           .arg(summary[m].recall100, 8, 'f', 4)
-                           .arg(summary[m].mrr10, 8, 'f', 4);
+            if (!m_json)
+                m_out << QStringLiteral("  %1 %2 %3 %4\n")
+                             .arg(QLatin1String(kModeNames[m]), -8)
+                             .arg(summary[m].ndcg10, 8, 'f', 4)
+                             .arg(summary[m].recall100, 8, 'f', 4)
+                             .arg(summary[m].mrr10, 8, 'f', 4);
         }
-        if (!json && summary[0].ndcg10 > 0)
-            out << "  "
-                << Messages::tr("hybrid / lexical nDCG@10 = %1")
-                       .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
-                << "\n";
+        if (!m_json && summary[0].ndcg10 > 0)
+            m_out << "  "
+                  << Messages::tr("hybrid / lexical nDCG@10 = %1")
+                         .arg(summary[2].ndcg10 / summary[0].ndcg10, 0, 'f', 3)
+                  << "\n";
         splitsJson.insert(splitName, sj);
     }
     QJsonObject top{{QStringLiteral("queries"), overall[0].queries}};

@@ -11,7 +11,7 @@
 #include "mainwindow.h"
 #include "ratingbuttons.h"
 #include "ratingpopup.h"
-#include "scopedlanguage.h"
+#include "screenshots.h"
 #include "settle.h"
 #include "tracestepmodel.h"
 
@@ -167,9 +167,7 @@ private Q_SLOTS:
 
     void theDatasetOrderReadsInFullInEveryLanguage()
     {
-        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
-            QVERIFY(speaking.isLoaded());
+        test::inEnglishAndGerman(QStringLiteral(KE_QM_DIR), [&](const QString &language) {
             MainWindow w(m_db->settings(QString()));
             w.show();
             QVERIFY(test::settle(w));
@@ -192,7 +190,7 @@ private Q_SLOTS:
                                         .arg(needed)
                                         .arg(room)));
             }
-        }
+        });
     }
 
     void datasetRowsArePaintedWhole()
@@ -225,16 +223,15 @@ private Q_SLOTS:
                 inner->paint(p, o, i);
             }
         };
-        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
-            test::ScopedLanguage speaking(QStringLiteral(KE_QM_DIR), language);
-            QVERIFY(speaking.isLoaded());
+        test::inEnglishAndGerman(QStringLiteral(KE_QM_DIR), [&](const QString &language) {
             MainWindow w(m_db->settings(QStringLiteral("acme")));
             w.resize(1280, 820);
             w.show();
             QVERIFY(test::settle(w));
             auto *list = w.findChild<QListView *>(QStringLiteral("datasetList"));
             auto *split = w.findChild<QSplitter *>();
-            QVERIFY(list->model()->rowCount() > 3 && split);
+            QVERIFY(list && split);
+            QVERIFY(list->model()->rowCount() > 3);
             Spy spy;
             spy.inner = list->itemDelegate();
             list->setItemDelegate(&spy);
@@ -247,7 +244,7 @@ private Q_SLOTS:
             QVERIFY(spy.rows > 0);
             QVERIFY2(spy.cut.isEmpty(),
                      qPrintable(language + QStringLiteral(": ") + spy.cut.value(0)));
-        }
+        });
     }
 
     void theSyncBarFollowsALongSync()
@@ -267,10 +264,13 @@ private Q_SLOTS:
         QCOMPARE(bar->value(), 0);
         Q_EMIT client->syncProgress(1000, 4000);
         QCOMPARE(bar->value(), 25);
-        // The last page: the bar says what the status bar says, while the files are saved.
+        // The last page: the bar says what the status bar says while the files are saved;
+        // Cancel (which stops between pages) has nothing left to stop.
         Q_EMIT client->syncProgress(4000, 4000);
         QCOMPARE(bar->value(), 100);
+        QVERIFY(bar->isVisible() && cancel->isHidden());
         auto *status = w.findChild<ConnectionStatus *>(QStringLiteral("connectionStatus"));
+        QVERIFY(status);
         QVERIFY2(status->text().contains(QLatin1String("100")), qPrintable(status->text()));
         Q_EMIT client->syncFinished(true, QString());
         QVERIFY(bar->isHidden() && cancel->isHidden());

@@ -114,10 +114,15 @@ private:
             return nullptr;
         }
         dialog = w.showOutbox();
-        if (!QTest::qWaitFor([dialog]() { return dialog->pendingRequests() == 0; }, 20000))
+        if (!dialog
+            || !QTest::qWaitFor([dialog]() { return dialog->pendingRequests() == 0; }, 20000))
             return nullptr;
         auto *list = dialog->findChild<QTreeWidget *>(QStringLiteral("outboxList"));
-        return list->topLevelItemCount() == 1 ? list : nullptr;
+        if (!list || list->topLevelItemCount() != 1) {
+            qWarning("the outbox lists %d changes, not 1", list ? list->topLevelItemCount() : -1);
+            return nullptr;
+        }
+        return list;
     }
 
 private Q_SLOTS:
