@@ -82,66 +82,61 @@ struct AggregateFigures
 void printAggregateReport(BenchContext &ctx, const AggregateFigures &f, bool json, bool verify,
                           bool keep, const QString &name)
 {
-    const qint64 size = f.size, incremental = f.incremental, investigations = f.investigations;
-    const double loadS = f.loadS, fullS = f.fullS, incS = f.incS, idleS = f.idleS,
-                 groupByS = f.groupByS, fullCpu = f.fullCpu, incCpu = f.incCpu,
-                 groupByCpu = f.groupByCpu;
-    const QString &loadBefore = f.loadBefore, &loadAfter = f.loadAfter, &matches = f.matches;
     if (json) {
         QJsonObject o{
-            {QStringLiteral("events"), double(size)},
-            {QStringLiteral("investigations"), double(investigations)},
-            {QStringLiteral("full_rebuild_s"), round3(fullS)},
-            {QStringLiteral("incremental_10k_s"), round3(incS)},
-            {QStringLiteral("incremental_events"), double(incremental)},
-            {QStringLiteral("incremental_idle_s"), round3(idleS)},
-            {QStringLiteral("groupby_baseline_s"), round3(groupByS)},
-            {QStringLiteral("rebuild_to_groupby"), round3(fullS / groupByS)},
-            {QStringLiteral("incremental_to_groupby"), round3(incS / groupByS)},
+            {QStringLiteral("events"), double(f.size)},
+            {QStringLiteral("investigations"), double(f.investigations)},
+            {QStringLiteral("full_rebuild_s"), round3(f.fullS)},
+            {QStringLiteral("incremental_10k_s"), round3(f.incS)},
+            {QStringLiteral("incremental_events"), double(f.incremental)},
+            {QStringLiteral("incremental_idle_s"), round3(f.idleS)},
+            {QStringLiteral("groupby_baseline_s"), round3(f.groupByS)},
+            {QStringLiteral("rebuild_to_groupby"), round3(f.fullS / f.groupByS)},
+            {QStringLiteral("incremental_to_groupby"), round3(f.incS / f.groupByS)},
             {QStringLiteral("datasets"), double(f.datasets)},
             {QStringLiteral("datasets_touched_incremental"), double(f.datasetsIncremental)},
-            {QStringLiteral("load_s"), round3(loadS)},
-            {QStringLiteral("full_rebuild_server_cpu_s"), round3(fullCpu)},
-            {QStringLiteral("incremental_10k_server_cpu_s"), round3(incCpu)},
-            {QStringLiteral("groupby_baseline_server_cpu_s"), round3(groupByCpu)},
-            {QStringLiteral("loadavg_before"), loadBefore},
-            {QStringLiteral("loadavg_after"), loadAfter}};
+            {QStringLiteral("load_s"), round3(f.loadS)},
+            {QStringLiteral("full_rebuild_server_cpu_s"), round3(f.fullCpu)},
+            {QStringLiteral("incremental_10k_server_cpu_s"), round3(f.incCpu)},
+            {QStringLiteral("groupby_baseline_server_cpu_s"), round3(f.groupByCpu)},
+            {QStringLiteral("loadavg_before"), f.loadBefore},
+            {QStringLiteral("loadavg_after"), f.loadAfter}};
         if (verify)
-            o.insert(QStringLiteral("incremental_matches_full"), matches == QLatin1String("yes"));
+            o.insert(QStringLiteral("incremental_matches_full"), f.matches == QLatin1String("yes"));
         if (keep)
             o.insert(QStringLiteral("schema"), name);
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         ctx.out
             << tr("aggregation of %1 demo events (%2 investigations, %3 datasets; loaded in %4 s)")
-                   .arg(size)
-                   .arg(investigations)
+                   .arg(f.size)
+                   .arg(f.investigations)
                    .arg(f.datasets)
-                   .arg(loadS, 0, 'f', 1)
+                   .arg(f.loadS, 0, 'f', 1)
             << '\n'
             << tr("  full rebuild:              %1 s  (%2 × GROUP BY)")
-                   .arg(fullS, 0, 'f', 3)
-                   .arg(fullS / groupByS, 0, 'f', 1)
+                   .arg(f.fullS, 0, 'f', 3)
+                   .arg(f.fullS / f.groupByS, 0, 'f', 1)
             << '\n'
             << tr("  incremental, %1 new events: %2 s  (%3 × GROUP BY, %4 datasets)")
-                   .arg(incremental)
-                   .arg(incS, 0, 'f', 3)
-                   .arg(incS / groupByS, 0, 'f', 2)
+                   .arg(f.incremental)
+                   .arg(f.incS, 0, 'f', 3)
+                   .arg(f.incS / f.groupByS, 0, 'f', 2)
                    .arg(f.datasetsIncremental)
             << '\n'
-            << tr("  incremental, nothing new:  %1 s").arg(idleS, 0, 'f', 3) << '\n'
+            << tr("  incremental, nothing new:  %1 s").arg(f.idleS, 0, 'f', 3) << '\n'
             << tr("  server CPU: full %1 s, incremental %2 s, GROUP BY %3 s (-1: server not local)")
-                   .arg(fullCpu, 0, 'f', 3)
-                   .arg(incCpu, 0, 'f', 3)
-                   .arg(groupByCpu, 0, 'f', 3)
+                   .arg(f.fullCpu, 0, 'f', 3)
+                   .arg(f.incCpu, 0, 'f', 3)
+                   .arg(f.groupByCpu, 0, 'f', 3)
             << '\n'
-            << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n'
+            << tr("  load average: %1 before, %2 after").arg(f.loadBefore, f.loadAfter) << '\n'
             << tr("  GROUP BY baseline:         %1 s  (SELECT dataset_id, event_type, count(*) … "
                   "GROUP BY)")
-                   .arg(groupByS, 0, 'f', 3)
+                   .arg(f.groupByS, 0, 'f', 3)
             << '\n';
         if (verify)
-            ctx.out << tr("  incremental == full:       %1").arg(matches) << '\n';
+            ctx.out << tr("  incremental == full:       %1").arg(f.matches) << '\n';
         if (keep)
             ctx.out << tr("  schema kept:               %1").arg(name) << '\n';
         ctx.out.flush();

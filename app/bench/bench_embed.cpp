@@ -142,86 +142,77 @@ struct EmbedFigures
 void printEmbedReport(BenchContext &ctx, const EmbedFigures &f, bool json, bool keep,
                       const QString &name)
 {
-    const SearchDocumentsReport *cold = &f.cold.report, *inc = &f.incrementalRun;
-    const qint64 documents = f.documents, investigations = f.investigations,
-                 incremental = f.incremental;
-    const size_t coldEvents = f.coldEvents;
-    const double coldS = f.cold.coldS, refreshS = f.cold.refreshS, embedS = f.cold.embedS,
-                 coldCpu = f.cold.serverCpu, coldClientCpu = f.cold.clientCpu, incS = f.incS,
-                 incCpu = f.incCpu, scanS = f.scanS, aggregateS = f.aggregateS;
-    const double onlineFirstMs = f.online.firstMs, onlineP50 = f.online.p50Ms,
-                 onlineP95 = f.online.p95Ms, onlineAfterChangeMs = f.online.afterChangeMs;
-    const QString &loadBefore = f.loadBefore, &loadAfter = f.loadAfter;
-    const double coldRate = double(documents) / coldS;
-    const double incRate = double(inc->documentsEmbedded) / incS;
+    const double coldRate = double(f.documents) / f.cold.coldS;
+    const double incRate = double(f.incrementalRun.documentsEmbedded) / f.incS;
     if (json) {
         QJsonObject o{
-            {QStringLiteral("documents"), double(documents)},
-            {QStringLiteral("investigations"), double(investigations)},
-            {QStringLiteral("events"), double(coldEvents)},
+            {QStringLiteral("documents"), double(f.documents)},
+            {QStringLiteral("investigations"), double(f.investigations)},
+            {QStringLiteral("events"), double(f.coldEvents)},
             {QStringLiteral("cold_docs_per_s"), std::round(coldRate)},
-            {QStringLiteral("cold_s"), round3(coldS)},
-            {QStringLiteral("cold_documents_s"), round3(refreshS)},
-            {QStringLiteral("cold_embed_s"), round3(embedS)},
-            {QStringLiteral("cold_training_s"), round3(cold->trainingSeconds)},
-            {QStringLiteral("cold_server_cpu_s"), round3(coldCpu)},
-            {QStringLiteral("cold_client_cpu_s"), round3(coldClientCpu)},
+            {QStringLiteral("cold_s"), round3(f.cold.coldS)},
+            {QStringLiteral("cold_documents_s"), round3(f.cold.refreshS)},
+            {QStringLiteral("cold_embed_s"), round3(f.cold.embedS)},
+            {QStringLiteral("cold_training_s"), round3(f.cold.report.trainingSeconds)},
+            {QStringLiteral("cold_server_cpu_s"), round3(f.cold.serverCpu)},
+            {QStringLiteral("cold_client_cpu_s"), round3(f.cold.clientCpu)},
             {QStringLiteral("incremental_docs_per_s"), std::round(incRate)},
-            {QStringLiteral("incremental_documents"), double(inc->documentsEmbedded)},
-            {QStringLiteral("incremental_s"), round3(incS)},
-            {QStringLiteral("incremental_server_cpu_s"), round3(incCpu)},
-            {QStringLiteral("scan_baseline_s"), round3(scanS)},
-            {QStringLiteral("cold_to_scan"), round3(coldS / scanS)},
-            {QStringLiteral("aggregate_s"), round3(aggregateS)},
-            {QStringLiteral("model"), cold->model},
-            {QStringLiteral("online_hybrid_first_ms"), round3(onlineFirstMs)},
-            {QStringLiteral("online_hybrid_p50_ms"), round3(onlineP50)},
-            {QStringLiteral("online_hybrid_p95_ms"), round3(onlineP95)},
-            {QStringLiteral("online_hybrid_after_change_ms"), round3(onlineAfterChangeMs)},
-            {QStringLiteral("loadavg_before"), loadBefore},
-            {QStringLiteral("loadavg_after"), loadAfter}};
+            {QStringLiteral("incremental_documents"), double(f.incrementalRun.documentsEmbedded)},
+            {QStringLiteral("incremental_s"), round3(f.incS)},
+            {QStringLiteral("incremental_server_cpu_s"), round3(f.incCpu)},
+            {QStringLiteral("scan_baseline_s"), round3(f.scanS)},
+            {QStringLiteral("cold_to_scan"), round3(f.cold.coldS / f.scanS)},
+            {QStringLiteral("aggregate_s"), round3(f.aggregateS)},
+            {QStringLiteral("model"), f.cold.report.model},
+            {QStringLiteral("online_hybrid_first_ms"), round3(f.online.firstMs)},
+            {QStringLiteral("online_hybrid_p50_ms"), round3(f.online.p50Ms)},
+            {QStringLiteral("online_hybrid_p95_ms"), round3(f.online.p95Ms)},
+            {QStringLiteral("online_hybrid_after_change_ms"), round3(f.online.afterChangeMs)},
+            {QStringLiteral("loadavg_before"), f.loadBefore},
+            {QStringLiteral("loadavg_after"), f.loadAfter}};
         if (keep)
             o.insert(QStringLiteral("schema"), name);
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        ctx.out << tr("embedding job, cold tenant of %1 documents (%2 investigations, %3 events)")
-                       .arg(documents)
-                       .arg(investigations)
-                       .arg(coldEvents)
-                << '\n'
-                << tr("  cold:        %1 s = %2 documents/s  (%3 × the scan baseline)")
-                       .arg(coldS, 0, 'f', 2)
-                       .arg(coldRate, 0, 'f', 0)
-                       .arg(coldS / scanS, 0, 'f', 1)
-                << '\n'
-                << tr("    documents %1 s, model + vectors %2 s (training %3 s); CPU: server %4 s, "
-                      "client %5 s")
-                       .arg(refreshS, 0, 'f', 2)
-                       .arg(embedS, 0, 'f', 2)
-                       .arg(cold->trainingSeconds, 0, 'f', 2)
-                       .arg(coldCpu, 0, 'f', 2)
-                       .arg(coldClientCpu, 0, 'f', 2)
-                << '\n'
-                << tr("  incremental: %1 documents of %2 new investigations in %3 s = %4 "
-                      "documents/s")
-                       .arg(inc->documentsEmbedded)
-                       .arg(incremental)
-                       .arg(incS, 0, 'f', 3)
-                       .arg(incRate, 0, 'f', 0)
-                << '\n'
-                << tr("  scan baseline: %1 s  (one read of the document events' payloads)")
-                       .arg(scanS, 0, 'f', 3)
-                << '\n'
-                << tr("  online hybrid search: first %1 ms, then p50 %2 ms, p95 %3 ms; first "
-                      "after a change %4 ms")
-                       .arg(onlineFirstMs, 0, 'f', 1)
-                       .arg(onlineP50, 0, 'f', 2)
-                       .arg(onlineP95, 0, 'f', 2)
-                       .arg(onlineAfterChangeMs, 0, 'f', 1)
-                << '\n'
-                << tr("  aggregation before the job (not counted): %1 s").arg(aggregateS, 0, 'f', 2)
-                << '\n'
-                << tr("  load average: %1 before, %2 after").arg(loadBefore, loadAfter) << '\n';
+        ctx.out
+            << tr("embedding job, cold tenant of %1 documents (%2 investigations, %3 events)")
+                   .arg(f.documents)
+                   .arg(f.investigations)
+                   .arg(f.coldEvents)
+            << '\n'
+            << tr("  cold:        %1 s = %2 documents/s  (%3 × the scan baseline)")
+                   .arg(f.cold.coldS, 0, 'f', 2)
+                   .arg(coldRate, 0, 'f', 0)
+                   .arg(f.cold.coldS / f.scanS, 0, 'f', 1)
+            << '\n'
+            << tr("    documents %1 s, model + vectors %2 s (training %3 s); CPU: server %4 s, "
+                  "client %5 s")
+                   .arg(f.cold.refreshS, 0, 'f', 2)
+                   .arg(f.cold.embedS, 0, 'f', 2)
+                   .arg(f.cold.report.trainingSeconds, 0, 'f', 2)
+                   .arg(f.cold.serverCpu, 0, 'f', 2)
+                   .arg(f.cold.clientCpu, 0, 'f', 2)
+            << '\n'
+            << tr("  incremental: %1 documents of %2 new investigations in %3 s = %4 "
+                  "documents/s")
+                   .arg(f.incrementalRun.documentsEmbedded)
+                   .arg(f.incremental)
+                   .arg(f.incS, 0, 'f', 3)
+                   .arg(incRate, 0, 'f', 0)
+            << '\n'
+            << tr("  scan baseline: %1 s  (one read of the document events' payloads)")
+                   .arg(f.scanS, 0, 'f', 3)
+            << '\n'
+            << tr("  online hybrid search: first %1 ms, then p50 %2 ms, p95 %3 ms; first "
+                  "after a change %4 ms")
+                   .arg(f.online.firstMs, 0, 'f', 1)
+                   .arg(f.online.p50Ms, 0, 'f', 2)
+                   .arg(f.online.p95Ms, 0, 'f', 2)
+                   .arg(f.online.afterChangeMs, 0, 'f', 1)
+            << '\n'
+            << tr("  aggregation before the job (not counted): %1 s").arg(f.aggregateS, 0, 'f', 2)
+            << '\n'
+            << tr("  load average: %1 before, %2 after").arg(f.loadBefore, f.loadAfter) << '\n';
         if (keep)
             ctx.out << tr("  schema kept: %1").arg(name) << '\n';
         ctx.out.flush();

@@ -282,40 +282,34 @@ struct HttpFigures
 
 void printHttpReport(BenchContext &ctx, const HttpFigures &f, bool json)
 {
-    const LoadFigures *search = &f.search, *feedback = &f.feedback;
-    const InProcess *asOwner = &f.asOwner, *asKey = &f.asKey;
     const double overOwner = f.overOwner(), overKey = f.overKey();
     const bool allCounted = f.allCounted();
-    const qint64 size = f.size, durationS = f.durationS, connections = f.connections,
-                 databaseThreads = f.databaseThreads, accepted = f.accepted, stored = f.stored;
-    const bool lexicalOnly = f.lexicalOnly;
-    const QString &model = f.model;
     if (json) {
-        QJsonObject o{{QStringLiteral("documents"), double(size)},
-                      {QStringLiteral("seconds"), double(durationS)},
-                      {QStringLiteral("connections"), double(connections)},
-                      {QStringLiteral("db_threads"), double(databaseThreads)},
-                      {QStringLiteral("model"), lexicalOnly ? QString() : model},
-                      {QStringLiteral("search_requests"), double(search->requests)},
-                      {QStringLiteral("search_errors"), double(search->errors)},
-                      {QStringLiteral("search_per_s"), round3(search->perSecond)},
-                      {QStringLiteral("search_p50_ms"), round3(search->p50Ms)},
-                      {QStringLiteral("search_p99_ms"), round3(search->p99Ms)},
-                      {QStringLiteral("inprocess_search_per_s"), round3(asOwner->perSecond)},
-                      {QStringLiteral("inprocess_search_p50_ms"), round3(asOwner->p50Ms)},
-                      {QStringLiteral("inprocess_search_p99_ms"), round3(asOwner->p99Ms)},
-                      {QStringLiteral("inprocess_key_search_per_s"), round3(asKey->perSecond)},
-                      {QStringLiteral("inprocess_key_search_p50_ms"), round3(asKey->p50Ms)},
-                      {QStringLiteral("inprocess_key_search_p99_ms"), round3(asKey->p99Ms)},
+        QJsonObject o{{QStringLiteral("documents"), double(f.size)},
+                      {QStringLiteral("seconds"), double(f.durationS)},
+                      {QStringLiteral("connections"), double(f.connections)},
+                      {QStringLiteral("db_threads"), double(f.databaseThreads)},
+                      {QStringLiteral("model"), f.lexicalOnly ? QString() : f.model},
+                      {QStringLiteral("search_requests"), double(f.search.requests)},
+                      {QStringLiteral("search_errors"), double(f.search.errors)},
+                      {QStringLiteral("search_per_s"), round3(f.search.perSecond)},
+                      {QStringLiteral("search_p50_ms"), round3(f.search.p50Ms)},
+                      {QStringLiteral("search_p99_ms"), round3(f.search.p99Ms)},
+                      {QStringLiteral("inprocess_search_per_s"), round3(f.asOwner.perSecond)},
+                      {QStringLiteral("inprocess_search_p50_ms"), round3(f.asOwner.p50Ms)},
+                      {QStringLiteral("inprocess_search_p99_ms"), round3(f.asOwner.p99Ms)},
+                      {QStringLiteral("inprocess_key_search_per_s"), round3(f.asKey.perSecond)},
+                      {QStringLiteral("inprocess_key_search_p50_ms"), round3(f.asKey.p50Ms)},
+                      {QStringLiteral("inprocess_key_search_p99_ms"), round3(f.asKey.p99Ms)},
                       {QStringLiteral("service_overhead"), round3(overOwner)},
                       {QStringLiteral("service_overhead_over_key"), round3(overKey)},
-                      {QStringLiteral("feedback_requests"), double(feedback->requests)},
-                      {QStringLiteral("feedback_errors"), double(feedback->errors)},
-                      {QStringLiteral("feedback_per_s"), round3(feedback->perSecond)},
-                      {QStringLiteral("feedback_p50_ms"), round3(feedback->p50Ms)},
-                      {QStringLiteral("feedback_p99_ms"), round3(feedback->p99Ms)},
-                      {QStringLiteral("feedback_accepted"), double(accepted)},
-                      {QStringLiteral("feedback_stored"), double(stored)},
+                      {QStringLiteral("feedback_requests"), double(f.feedback.requests)},
+                      {QStringLiteral("feedback_errors"), double(f.feedback.errors)},
+                      {QStringLiteral("feedback_per_s"), round3(f.feedback.perSecond)},
+                      {QStringLiteral("feedback_p50_ms"), round3(f.feedback.p50Ms)},
+                      {QStringLiteral("feedback_p99_ms"), round3(f.feedback.p99Ms)},
+                      {QStringLiteral("feedback_accepted"), double(f.accepted)},
+                      {QStringLiteral("feedback_stored"), double(f.stored)},
                       {QStringLiteral("feedback_all_stored"), allCounted},
                       {QStringLiteral("loadavg"), loadAverage()}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
@@ -330,29 +324,29 @@ void printHttpReport(BenchContext &ctx, const HttpFigures &f, bool json)
         };
         ctx.out << tr("HTTP service on loopback, %1 search documents, %2 connections, %3 s each, "
                       "%4 database threads; embedding model: %5")
-                       .arg(size)
-                       .arg(connections)
-                       .arg(durationS)
-                       .arg(databaseThreads)
-                       .arg(model)
+                       .arg(f.size)
+                       .arg(f.connections)
+                       .arg(f.durationS)
+                       .arg(f.databaseThreads)
+                       .arg(f.model)
                 << '\n'
                 << tr("  GET /search:     %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
-                       .arg(search->perSecond, 0, 'f', 1)
-                       .arg(search->p50Ms, 0, 'f', 2)
-                       .arg(search->p99Ms, 0, 'f', 2)
-                       .arg(search->errors)
+                       .arg(f.search.perSecond, 0, 'f', 1)
+                       .arg(f.search.p50Ms, 0, 'f', 2)
+                       .arg(f.search.p99Ms, 0, 'f', 2)
+                       .arg(f.search.errors)
                 << '\n'
-                << inProcessLine(tr("owner:"), *asOwner, overOwner) << '\n'
-                << inProcessLine(tr("key:  "), *asKey, overKey) << '\n'
+                << inProcessLine(tr("owner:"), f.asOwner, overOwner) << '\n'
+                << inProcessLine(tr("key:  "), f.asKey, overKey) << '\n'
                 << tr("  POST /feedback:  %1 req/s  p50 %2 ms  p99 %3 ms  errors %4")
-                       .arg(feedback->perSecond, 0, 'f', 1)
-                       .arg(feedback->p50Ms, 0, 'f', 2)
-                       .arg(feedback->p99Ms, 0, 'f', 2)
-                       .arg(feedback->errors)
+                       .arg(f.feedback.perSecond, 0, 'f', 1)
+                       .arg(f.feedback.p50Ms, 0, 'f', 2)
+                       .arg(f.feedback.p99Ms, 0, 'f', 2)
+                       .arg(f.feedback.errors)
                 << '\n'
                 << tr("  feedback answered 201: %1, in the database: %2 (%3)")
-                       .arg(accepted)
-                       .arg(stored)
+                       .arg(f.accepted)
+                       .arg(f.stored)
                        .arg(allCounted ? tr("all stored") : tr("MISMATCH"))
                 << '\n'
                 << tr("  load average: %1").arg(loadAverage()) << Qt::endl;
