@@ -6,6 +6,7 @@
 #include "connectionstatus.h"
 #include "datasetdirectory.h"
 #include "datasetlistmodel.h"
+#include "elidinglabel.h"
 #include "globalsearch.h"
 #include "investigationview.h"
 #include "knowledgeaggregator.h"
@@ -256,9 +257,9 @@ void MainWindow::buildMenus()
 void MainWindow::buildStatusBar()
 {
     m_connection = new ConnectionStatus(this);
-    m_status = new QLabel(this);
-    // A long message gives way: the connection summary (and its counts) always shows.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long message gives way, ending in "…": the connection summary always shows.
+    m_status = new ElidingLabel(this);
+    m_status->setObjectName(QStringLiteral("statusMessage"));
     // A long sync (the first one of a large tenant) shows a bar and can be cancelled.
     m_syncBar = new QProgressBar(this);
     m_syncBar->setObjectName(QStringLiteral("syncProgress"));
@@ -341,7 +342,8 @@ void MainWindow::listenToClient()
     connect(m_client, &KnowledgeClient::writesDelivered, this,
             [this](qint64 delivered, qint64 refused) {
                 if (delivered > 0)
-                    m_status->setText(tr("%n queued change(s) delivered", nullptr, int(delivered)));
+                    m_status->setMessage(
+                        tr("%n queued change(s) delivered", nullptr, int(delivered)));
                 if (refused > 0)
                     showError(tr("%n change(s) refused by the database — see the outbox", nullptr,
                                  int(refused)));
@@ -457,8 +459,7 @@ void MainWindow::end()
 
 void MainWindow::showError(const QString &message)
 {
-    m_status->setText(message);
-    m_status->setToolTip(message);
+    m_status->setMessage(message);
 }
 
 void MainWindow::showSource(bool offline, const QDateTime &asOf, const QString &note)
@@ -512,7 +513,7 @@ void MainWindow::refresh()
             if (!r)
                 showError(tr("Could not fold in new events: %1").arg(r.error().message));
             else
-                m_status->setText(
+                m_status->setMessage(
                     tr("%n new event(s) folded in", nullptr, int(r->eventsProcessed)));
             loadDatasets();
             end();

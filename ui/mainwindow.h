@@ -30,6 +30,7 @@ class ConnectionStatus;
 class OutboxDialog;
 class Database;
 class DatasetListModel;
+class ElidingLabel;
 class GlobalSearch;
 class InvestigationView;
 class KnowledgeClient;
@@ -144,7 +145,7 @@ private:
     InvestigationView *m_investigation = nullptr;
     SearchView *m_searchView = nullptr;
     GlobalSearch *m_globalSearch = nullptr;
-    QLabel *m_status = nullptr;
+    ElidingLabel *m_status = nullptr;
     ConnectionStatus *m_connection = nullptr;
     OutboxDialog *m_outbox = nullptr;
     TrainingExportDialog *m_trainingExport = nullptr;

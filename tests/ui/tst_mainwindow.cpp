@@ -5,6 +5,7 @@
 #include "connectionstatus.h"
 #include "databasetestcase.h"
 #include "datasetlistmodel.h"
+#include "elidinglabel.h"
 #include "investigationdetail.h"
 #include "investigationview.h"
 #include "knowledgeclient.h"
@@ -274,6 +275,34 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QLatin1String("100")), qPrintable(status->text()));
         Q_EMIT client->syncFinished(true, QString());
         QVERIFY(bar->isHidden() && cancel->isHidden());
+    }
+
+    void aLongStatusMessageEndsInAnEllipsis()
+    {
+        MainWindow w(m_db->settings(QString()));
+        w.resize(900, 600);
+        w.show();
+        QVERIFY(test::settle(w));
+        auto *message = w.findChild<ElidingLabel *>(QStringLiteral("statusMessage"));
+        auto *summary = w.findChild<ConnectionStatus *>(QStringLiteral("connectionStatus"));
+        QVERIFY(message && summary);
+        const QString longText
+            = QStringLiteral("offline cache, as of 2 Dec 2026 01:07 — the database cannot be "
+                             "reached: connection to server at 127.0.0.1, port 5432 failed: "
+                             "Connection refused. Is the server running on that host?");
+        message->setMessage(longText);
+        QTest::qWait(1);
+        // The connection summary keeps its room; the message gives way and says so with "…",
+        // the whole of it in its tooltip.
+        QVERIFY(summary->isVisible() && summary->width() >= summary->sizeHint().width());
+        QCOMPARE(message->text(), longText);
+        QCOMPARE(message->toolTip(), longText);
+        const QString shown = message->shownText();
+        QVERIFY2(shown.endsWith(QChar(0x2026)) && shown.size() < longText.size(),
+                 qPrintable(shown));
+        QVERIFY(longText.startsWith(shown.chopped(1)));
+        message->setMessage(QStringLiteral("3 queued changes delivered"));
+        QCOMPARE(message->shownText(), QStringLiteral("3 queued changes delivered"));
     }
 
     void comesBackAsThePersonLeftIt()
