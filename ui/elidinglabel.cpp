@@ -25,11 +25,6 @@ void ElidingLabel::setMessage(const QString &text)
     setToolTip(text);
 }
 
-QSize ElidingLabel::minimumSizeHint() const
-{
-    return QSize(0, QLabel::minimumSizeHint().height());
-}
-
 void ElidingLabel::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);

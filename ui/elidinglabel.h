@@ -21,8 +21,6 @@ public:
     /// The whole text, and as the tooltip.
     void setMessage(const QString &text);
 
-    QSize minimumSizeHint() const override;
-
 protected:
     void paintEvent(QPaintEvent *event) override;
 };
